@@ -1,0 +1,54 @@
+# Memories Desktop. `make run` and `make test` install what they need on a fresh machine.
+SHELL := /bin/bash
+WAILS := .tools/bin/wails
+TAGS = $(shell scripts/webkit-tags.sh)
+WAILS_BUILD = $(WAILS) build -s -skipbindings -trimpath $(if $(TAGS),-tags $(TAGS))
+FUZZTIME ?= 4s
+
+.PHONY: run dev build deps frontend test test-go test-frontend fmt-check vet fuzz bindings gui-smoke clean
+
+run: build
+	./build/bin/memories-desktop
+
+dev: deps
+	$(WAILS) dev $(if $(TAGS),-tags $(TAGS))
+
+build: deps frontend
+	$(WAILS_BUILD)
+
+deps:
+	@scripts/ensure-deps.sh
+
+frontend: deps
+	cd frontend && npm run build
+
+test: deps fmt-check vet test-go fuzz bindings test-frontend build gui-smoke
+	@echo "make test: all checks passed"
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './frontend/*')); \
+	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+vet:
+	go vet ./...
+
+test-go:
+	go test -race -count=1 ./...
+
+# A few seconds of coverage-guided fuzzing for each parser that reads hostile input.
+fuzz:
+	go test -run='^$$' -fuzz='^FuzzSanitizeFilename$$' -fuzztime=$(FUZZTIME) ./backend/api
+	go test -run='^$$' -fuzz='^FuzzClassify$$' -fuzztime=$(FUZZTIME) ./backend/sources
+	go test -run='^$$' -fuzz='^FuzzParseLines$$' -fuzztime=$(FUZZTIME) ./backend/sources
+
+bindings: deps
+	scripts/check-bindings.sh
+
+test-frontend: deps
+	cd frontend && npm run check && npm test
+
+gui-smoke: build
+	scripts/gui-smoke.sh
+
+clean:
+	rm -rf build/bin build/test-artifacts frontend/node_modules .tools

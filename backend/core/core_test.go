@@ -1,0 +1,54 @@
+package core
+
+import (
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"memories-desktop/backend/settings"
+	"memories-desktop/backend/store"
+)
+
+func fileSecrets(t *testing.T) settings.SecretStore {
+	// The keychain needs a desktop session; the file store is the real fallback users get.
+	return settings.NewSecretStoreAt(filepath.Join(t.TempDir(), "key"))
+}
+
+func TestStartTwiceReportsLocked(t *testing.T) {
+	dir := t.TempDir()
+	c, err := Start(dir, Options{Secrets: fileSecrets(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	_, err = Start(dir, Options{OpenTimeout: 100 * time.Millisecond, Secrets: fileSecrets(t)})
+	if !errors.Is(err, store.ErrLocked) {
+		t.Fatalf("second Start: %v, want ErrLocked", err)
+	}
+}
+
+func TestStatusModes(t *testing.T) {
+	c, err := Start(t.TempDir(), Options{Secrets: fileSecrets(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if got := c.Status().Mode; got != ModeNoKey {
+		t.Fatalf("fresh mode %q", got)
+	}
+	if err := c.Settings.SetAPIKey("sk-mavi-abcdefgh1234"); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Status(); got.Mode != ModeLive || got.Scope != "default" {
+		t.Fatalf("with key: %+v", got)
+	}
+	s := c.Settings.Get()
+	s.Sandbox, s.DownloadDir = true, t.TempDir()
+	if _, err := c.Settings.Update(s); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Status().Mode; got != ModeSandbox {
+		t.Fatalf("sandbox mode %q", got)
+	}
+}

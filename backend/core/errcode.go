@@ -1,0 +1,39 @@
+package core
+
+import (
+	"errors"
+
+	"memories-desktop/backend/settings"
+	"memories-desktop/backend/store"
+)
+
+// Stable error codes the UI switches on. Never switch on message text.
+const (
+	CodeInvalidField = "invalid_field"
+	CodeLocked       = "locked"
+	CodeInternal     = "internal"
+)
+
+// ErrorInfo is what a failed call returns to the UI (via Wails' ErrorFormatter) and what the CLI
+// prints: a stable code, a sentence for people, and where relevant the field and next step.
+type ErrorInfo struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	Field   string `json:"field,omitempty"`
+	Next    string `json:"next,omitempty"`
+}
+
+func (e ErrorInfo) Error() string { return e.Message }
+
+// Describe maps any backend error to an ErrorInfo.
+func Describe(err error) ErrorInfo {
+	var fe *settings.FieldError
+	switch {
+	case errors.As(err, &fe):
+		return ErrorInfo{Code: CodeInvalidField, Field: fe.Field, Message: fe.Message}
+	case errors.Is(err, store.ErrLocked):
+		return ErrorInfo{Code: CodeLocked, Message: err.Error(),
+			Next: "Close the other Memories Desktop window (or the memories CLI) and try again."}
+	}
+	return ErrorInfo{Code: CodeInternal, Message: err.Error()}
+}

@@ -1,0 +1,19 @@
+// Package events names the events the backend sends to the UI and defines their payloads, so Go
+// and TypeScript agree on one list.
+package events
+
+// Event names. Go never listens to these names, so no Go and JS listener share one.
+const (
+	StatusChanged = "status:changed" // payload: core.Status
+)
+
+// Emitter sends an event to the UI. The desktop app adapts Wails' EventsEmit; the CLI prints.
+type Emitter interface {
+	Emit(name string, payload any)
+}
+
+// Discard is an Emitter that drops everything, for headless use.
+type Discard struct{}
+
+// Emit drops the event.
+func (Discard) Emit(string, any) {}

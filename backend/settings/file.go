@@ -1,0 +1,73 @@
+package settings
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+const fileName = "settings.json"
+
+// Load reads the preferences from dir. A missing file yields the defaults; a corrupt one is an
+// error rather than a silent reset, so the user's choices are never thrown away unseen.
+func Load(dir string) (Settings, error) {
+	data, err := os.ReadFile(filepath.Join(dir, fileName))
+	if errors.Is(err, fs.ErrNotExist) {
+		return Defaults(), nil
+	}
+	if err != nil {
+		return Settings{}, fmt.Errorf("read settings: %w", err)
+	}
+	s := Defaults()
+	if err := json.Unmarshal(data, &s); err != nil {
+		return Settings{}, fmt.Errorf("settings file %s is damaged: %w", filepath.Join(dir, fileName), err)
+	}
+	return s.Normalize(), nil
+}
+
+// Save validates s and writes it atomically: a crash leaves either the old or the new file.
+func Save(dir string, s Settings) error {
+	s = s.Normalize()
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	data, err := json.MarshalIndent(s, "", "  ")
+	if err != nil {
+		return err
+	}
+	return WriteFileAtomic(filepath.Join(dir, fileName), append(data, '\n'), 0o600)
+}
+
+// WriteFileAtomic writes data to a temporary file beside path, syncs it and renames it over
+// path, so readers never see a half-written file.
+func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // no-op after a successful rename
+	if err := writeSyncClose(tmp, data, perm); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+func writeSyncClose(f *os.File, data []byte, perm os.FileMode) error {
+	_, werr := f.Write(data)
+	if werr == nil {
+		werr = f.Chmod(perm)
+	}
+	if werr == nil {
+		werr = f.Sync()
+	}
+	if cerr := f.Close(); werr == nil {
+		werr = cerr
+	}
+	return werr
+}

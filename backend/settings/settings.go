@@ -1,0 +1,172 @@
+// Package settings holds the user's preferences and the API key. Preferences are a small JSON
+// file written atomically; the key lives in the OS keychain, or in a 0600 file where none exists.
+package settings
+
+import (
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Defaults for a fresh install; the hosts are the documented production ones.
+const (
+	DefaultScope        = "default"
+	DefaultBaseURL      = "https://api.memories.ai"
+	DefaultAssetBaseURL = "https://mavi-backend.memories.ai"
+	DefaultConcurrency  = 2
+	maxScopeLen         = 128
+)
+
+// Themes the UI understands; "system" follows the OS.
+const (
+	ThemeSystem = "system"
+	ThemeLight  = "light"
+	ThemeDark   = "dark"
+)
+
+// Settings are the user's preferences. The API key is deliberately not here: it never touches
+// the preferences file.
+type Settings struct {
+	Scope        string `json:"scope"`
+	BaseURL      string `json:"baseUrl"`
+	AssetBaseURL string `json:"assetBaseUrl"`
+	DownloadDir  string `json:"downloadDir"`
+	Sandbox      bool   `json:"sandbox"`
+	Theme        string `json:"theme"`
+	Concurrency  int    `json:"concurrency"`
+	Pacing       bool   `json:"pacing"`
+}
+
+// Defaults returns the settings a new user starts with.
+func Defaults() Settings {
+	return Settings{
+		Scope:        DefaultScope,
+		BaseURL:      DefaultBaseURL,
+		AssetBaseURL: DefaultAssetBaseURL,
+		DownloadDir:  defaultDownloadDir(),
+		Theme:        ThemeSystem,
+		Concurrency:  DefaultConcurrency,
+		Pacing:       true,
+	}
+}
+
+// defaultDownloadDir is ~/Downloads where it exists, else the home folder, so the defaults
+// always pass validation.
+func defaultDownloadDir() string {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return ""
+	}
+	if info, err := os.Stat(filepath.Join(home, "Downloads")); err == nil && info.IsDir() {
+		return filepath.Join(home, "Downloads")
+	}
+	return home
+}
+
+// FieldError names the setting that is wrong so the UI can show the message beside it.
+type FieldError struct {
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
+
+func (e *FieldError) Error() string { return e.Field + ": " + e.Message }
+
+// Normalize trims whitespace and fills empty fields with defaults, so that a half-filled form
+// still saves something usable.
+func (s Settings) Normalize() Settings {
+	d := Defaults()
+	s.Scope = strings.TrimSpace(s.Scope)
+	s.BaseURL = strings.TrimRight(strings.TrimSpace(s.BaseURL), "/")
+	s.AssetBaseURL = strings.TrimRight(strings.TrimSpace(s.AssetBaseURL), "/")
+	s.DownloadDir = strings.TrimSpace(s.DownloadDir)
+	fill(&s.Scope, d.Scope)
+	fill(&s.BaseURL, d.BaseURL)
+	fill(&s.AssetBaseURL, d.AssetBaseURL)
+	fill(&s.Theme, d.Theme)
+	if s.Concurrency == 0 {
+		s.Concurrency = d.Concurrency
+	}
+	return s
+}
+
+func fill(field *string, def string) {
+	if *field == "" {
+		*field = def
+	}
+}
+
+// Validate reports the first invalid field with a message a person can act on.
+func (s Settings) Validate() error {
+	checks := []func() *FieldError{
+		func() *FieldError { return checkScope(s.Scope) },
+		func() *FieldError { return checkBaseURL("baseUrl", s.BaseURL) },
+		func() *FieldError { return checkBaseURL("assetBaseUrl", s.AssetBaseURL) },
+		func() *FieldError { return checkDownloadDir(s.DownloadDir) },
+		func() *FieldError { return checkTheme(s.Theme) },
+		func() *FieldError { return checkConcurrency(s.Concurrency) },
+	}
+	for _, check := range checks {
+		if err := check(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func checkScope(scope string) *FieldError {
+	switch {
+	case scope == "":
+		return &FieldError{"scope", "Scope cannot be empty; use \"default\" if unsure."}
+	case len(scope) > maxScopeLen:
+		return &FieldError{"scope", fmt.Sprintf("Scope is longer than %d characters.", maxScopeLen)}
+	case strings.ContainsAny(scope, " \t\r\n/\\?#&"):
+		return &FieldError{"scope", "Scope may not contain spaces or any of / \\ ? # &."}
+	}
+	return nil
+}
+
+func checkBaseURL(field, raw string) *FieldError {
+	u, err := url.Parse(raw)
+	switch {
+	case err != nil || u.Host == "":
+		return &FieldError{field, "Enter a full address such as https://api.memories.ai."}
+	case u.Scheme != "https" && u.Scheme != "http":
+		return &FieldError{field, "The address must start with https:// (or http:// for a local sandbox)."}
+	case u.User != nil:
+		return &FieldError{field, "Do not put a user name or key in the address; set the API key separately."}
+	case u.RawQuery != "" || u.Fragment != "":
+		return &FieldError{field, "The address may not contain ? or #."}
+	}
+	return nil
+}
+
+func checkDownloadDir(dir string) *FieldError {
+	if dir == "" {
+		return nil
+	}
+	if !filepath.IsAbs(dir) {
+		return &FieldError{"downloadDir", "Choose a full folder path."}
+	}
+	info, err := os.Stat(dir)
+	if err != nil || !info.IsDir() {
+		return &FieldError{"downloadDir", "This folder does not exist."}
+	}
+	return nil
+}
+
+func checkTheme(theme string) *FieldError {
+	switch theme {
+	case ThemeSystem, ThemeLight, ThemeDark:
+		return nil
+	}
+	return &FieldError{"theme", "Theme must be system, light or dark."}
+}
+
+func checkConcurrency(n int) *FieldError {
+	if n < 1 || n > 8 {
+		return &FieldError{"concurrency", "Parallel transfers must be between 1 and 8."}
+	}
+	return nil
+}

@@ -1,0 +1,111 @@
+package settings
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestValidateRejectsBadFields(t *testing.T) {
+	dir := t.TempDir()
+	cases := []struct {
+		name  string
+		edit  func(*Settings)
+		field string
+	}{
+		{"scope with space", func(s *Settings) { s.Scope = "my scope" }, "scope"},
+		{"scope too long", func(s *Settings) { s.Scope = string(make([]byte, 200)) }, "scope"},
+		{"base without scheme", func(s *Settings) { s.BaseURL = "api.memories.ai" }, "baseUrl"},
+		{"base ftp", func(s *Settings) { s.BaseURL = "ftp://api.memories.ai" }, "baseUrl"},
+		{"base with userinfo", func(s *Settings) { s.BaseURL = "https://k:sk@api.memories.ai" }, "baseUrl"},
+		{"asset with query", func(s *Settings) { s.AssetBaseURL = "https://x.ai/?a=1" }, "assetBaseUrl"},
+		{"download dir relative", func(s *Settings) { s.DownloadDir = "downloads" }, "downloadDir"},
+		{"download dir missing", func(s *Settings) { s.DownloadDir = filepath.Join(dir, "nope") }, "downloadDir"},
+		{"theme", func(s *Settings) { s.Theme = "blue" }, "theme"},
+		{"concurrency", func(s *Settings) { s.Concurrency = 99 }, "concurrency"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			s := Defaults()
+			s.DownloadDir = dir
+			tc.edit(&s)
+			var fe *FieldError
+			if err := s.Validate(); !errors.As(err, &fe) || fe.Field != tc.field {
+				t.Fatalf("Validate() = %v, want a FieldError on %q", err, tc.field)
+			}
+		})
+	}
+}
+
+func TestDefaultsAreValid(t *testing.T) {
+	s := Defaults()
+	s.DownloadDir = t.TempDir()
+	if err := s.Validate(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestSaveLoadRoundTripIsAtomic(t *testing.T) {
+	dir := t.TempDir()
+	want := Defaults()
+	want.Scope, want.BaseURL, want.DownloadDir = "holiday_2025", "http://127.0.0.1:8080/", dir
+	if err := Save(dir, want); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Scope != "holiday_2025" || got.BaseURL != "http://127.0.0.1:8080" {
+		t.Fatalf("round trip lost data: %+v", got)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Fatalf("temp files left behind: %v", entries)
+	}
+	info, _ := os.Stat(filepath.Join(dir, fileName))
+	if info.Mode().Perm() != 0o600 {
+		t.Fatalf("settings mode %v, want 0600", info.Mode().Perm())
+	}
+}
+
+func TestSaveInvalidKeepsOldFile(t *testing.T) {
+	dir := t.TempDir()
+	good := Defaults()
+	good.DownloadDir = dir
+	if err := Save(dir, good); err != nil {
+		t.Fatal(err)
+	}
+	bad := good
+	bad.Scope = "a b"
+	if err := Save(dir, bad); err == nil {
+		t.Fatal("invalid settings saved")
+	}
+	got, _ := Load(dir)
+	if got.Scope != DefaultScope {
+		t.Fatalf("old settings replaced: %+v", got)
+	}
+}
+
+func TestLoadDamagedFileIsAnError(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, fileName), []byte("{not json"), 0o600)
+	if _, err := Load(dir); err == nil {
+		t.Fatal("damaged file silently accepted")
+	}
+}
+
+func TestDataDirHonoursEnv(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv(DataDirEnv, dir)
+	got, err := DataDir()
+	if err != nil || got != dir {
+		t.Fatalf("DataDir() = %q, %v; want %q", got, err, dir)
+	}
+	t.Setenv(DataDirEnv, "")
+	got, _ = DataDir()
+	if filepath.Base(got) != "memories-desktop" {
+		t.Fatalf("default data dir %q", got)
+	}
+}

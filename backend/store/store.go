@@ -1,0 +1,107 @@
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// FileName is the database file inside the data folder.
+const FileName = "memories.db"
+
+// DefaultOpenTimeout bounds how long Open waits for another process's lock.
+const DefaultOpenTimeout = 3 * time.Second
+
+// ErrLocked means another process (usually a running Memories Desktop) holds the database.
+var ErrLocked = errors.New("the database is in use by another Memories Desktop process")
+
+// ErrTooNew means the file was written by a newer version of the app.
+var ErrTooNew = errors.New("the database was written by a newer version of Memories Desktop")
+
+// DB is the opened database.
+type DB struct {
+	bolt *bolt.DB
+	path string
+}
+
+type txn = *bolt.Tx
+
+// Open opens (creating if needed) the database in dir, waiting at most timeout for the file
+// lock, and migrates it to the current schema.
+func Open(dir string, timeout time.Duration) (*DB, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	path := filepath.Join(dir, FileName)
+	b, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, fmt.Errorf("%w (%s)", ErrLocked, path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	db := &DB{bolt: b, path: path}
+	if err := b.Update(db.migrate); err != nil {
+		b.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// Path is the database file's location.
+func (db *DB) Path() string { return db.path }
+
+// Close releases the file lock.
+func (db *DB) Close() error { return db.bolt.Close() }
+
+// SchemaVersion reports the version stored in the file.
+func (db *DB) SchemaVersion() (uint64, error) {
+	var v uint64
+	err := db.bolt.View(func(tx txn) error {
+		v = readVersion(tx)
+		return nil
+	})
+	return v, err
+}
+
+func (db *DB) migrate(tx txn) error {
+	if err := ensureBuckets(tx); err != nil {
+		return err
+	}
+	v := readVersion(tx)
+	if v > schemaVersion {
+		return fmt.Errorf("%w (file version %d, this build %d)", ErrTooNew, v, schemaVersion)
+	}
+	for ; v < schemaVersion; v++ {
+		if err := migrations[v](tx); err != nil {
+			return fmt.Errorf("migrate schema %d → %d: %w", v, v+1, err)
+		}
+	}
+	return writeVersion(tx, schemaVersion)
+}
+
+func ensureBuckets(tx txn) error {
+	for _, name := range allBuckets {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func readVersion(tx txn) uint64 {
+	raw := tx.Bucket(bucketMeta).Get(keySchemaVersion)
+	if len(raw) != 8 {
+		return 0
+	}
+	return binary.BigEndian.Uint64(raw)
+}
+
+func writeVersion(tx txn, v uint64) error {
+	return tx.Bucket(bucketMeta).Put(keySchemaVersion, binary.BigEndian.AppendUint64(nil, v))
+}

@@ -1,0 +1,68 @@
+import { render, screen, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import SettingsView from './SettingsView.svelte';
+
+const state = {
+  settings: { scope: 'default', baseUrl: 'https://api.memories.ai', assetBaseUrl: 'https://mavi-backend.memories.ai',
+    downloadDir: '/home/me/Downloads', sandbox: false, theme: 'system', concurrency: 2, pacing: true },
+  key: { set: true, masked: 'sk-m••••••••3456', storage: 'file' },
+  dataDir: '/home/me/.config/memories-desktop',
+};
+
+vi.mock('../lib/bridge', async (orig) => ({
+  ...(await orig<typeof import('../lib/bridge')>()),
+  bridge: {
+    getSettings: vi.fn(),
+    saveSettings: vi.fn(),
+    setAPIKey: vi.fn(),
+    clearAPIKey: vi.fn(),
+    chooseFolder: vi.fn(),
+  },
+}));
+const { bridge } = await import('../lib/bridge');
+const mocked = vi.mocked(bridge);
+
+describe('SettingsView', () => {
+  beforeEach(() => {
+    vi.resetAllMocks();
+    mocked.getSettings.mockResolvedValue(structuredClone(state) as never);
+  });
+
+  it('shows the masked key and where it is stored, never the key itself', async () => {
+    render(SettingsView);
+    expect(await screen.findByLabelText('masked key')).toHaveTextContent('sk-m••••••••3456');
+    expect(screen.getByText(/file only your user can read/)).toBeInTheDocument();
+  });
+
+  it('puts a field error from the backend beside that field', async () => {
+    mocked.saveSettings.mockRejectedValue({ code: 'invalid_field', field: 'scope', message: 'Scope may not contain spaces.' });
+    render(SettingsView);
+    const scope = await screen.findByLabelText('Scope (unique_id)');
+    await userEvent.clear(scope);
+    await userEvent.type(scope, 'my scope');
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Scope may not contain spaces.');
+    expect(scope).toHaveAttribute('aria-invalid', 'true');
+    expect(mocked.saveSettings).toHaveBeenCalledWith(expect.objectContaining({ scope: 'my scope' }));
+  });
+
+  it('saves and confirms', async () => {
+    mocked.saveSettings.mockImplementation(async (s) => s);
+    render(SettingsView);
+    await userEvent.click(await screen.findByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Settings saved.')).toBeInTheDocument();
+  });
+
+  it('stores a new key and clears the input', async () => {
+    mocked.setAPIKey.mockResolvedValue({ set: true, masked: 'sk-n••••••••9999', storage: 'keychain' } as never);
+    render(SettingsView);
+    const input = await screen.findByLabelText('Replace key');
+    await userEvent.type(input, 'sk-new-key-9999');
+    await userEvent.click(screen.getByRole('button', { name: 'Save key' }));
+    await waitFor(() => expect(screen.getByLabelText('masked key')).toHaveTextContent('sk-n••••••••9999'));
+    expect(mocked.setAPIKey).toHaveBeenCalledWith('sk-new-key-9999');
+    expect(input).toHaveValue('');
+    expect(screen.getByText(/operating system’s keychain/)).toBeInTheDocument();
+  });
+});

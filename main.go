@@ -1,0 +1,74 @@
+// Memories Desktop: move videos into and out of a memories.ai library.
+// main.go is only the composition root: window options and wails.Run. No I/O happens before Run,
+// because `wails generate module` runs main() to produce bindings.
+package main
+
+import (
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"fmt"
+	"os"
+
+	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/options/linux"
+
+	"memories-desktop/backend/settings"
+)
+
+//go:embed all:frontend/dist
+var assets embed.FS
+
+//go:embed build/appicon.png
+var icon []byte
+
+func main() {
+	dataDir, err := settings.DataDir()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "memories-desktop: cannot find a data folder:", err)
+		os.Exit(1)
+	}
+	app := NewApp(dataDir)
+	if err := wails.Run(appOptions(app, dataDir)); err != nil {
+		fmt.Fprintln(os.Stderr, "memories-desktop:", err)
+		os.Exit(1)
+	}
+}
+
+func appOptions(app *App, dataDir string) *options.App {
+	return &options.App{
+		Title:            "Memories Desktop",
+		Width:            1180,
+		Height:           760,
+		MinWidth:         860,
+		MinHeight:        560,
+		StartHidden:      true, // shown on DOM ready, once the data folder is ours
+		AssetServer:      &assetserver.Options{Assets: assets},
+		BackgroundColour: &options.RGBA{R: 246, G: 247, B: 249, A: 255},
+		OnStartup:        app.startup,
+		OnDomReady:       app.domReady,
+		OnBeforeClose:    app.beforeClose,
+		OnShutdown:       app.shutdown,
+		ErrorFormatter:   formatError,
+		DragAndDrop:      &options.DragAndDrop{EnableFileDrop: true},
+		SingleInstanceLock: &options.SingleInstanceLock{
+			UniqueId:               instanceID(dataDir),
+			OnSecondInstanceLaunch: app.secondInstance,
+		},
+		Linux: &linux.Options{
+			Icon:             icon,
+			ProgramName:      "memories-desktop",
+			WebviewGpuPolicy: linux.WebviewGpuPolicyOnDemand,
+		},
+		Bind: []any{app},
+	}
+}
+
+// instanceID is one lock per data folder, so a test or second profile with its own folder can
+// run beside the user's app while two windows on one folder cannot.
+func instanceID(dataDir string) string {
+	sum := sha256.Sum256([]byte(dataDir))
+	return "ai.memories.desktop." + hex.EncodeToString(sum[:6])
+}
