@@ -1,0 +1,99 @@
+package preflight
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// check inspects one file that exists and returns nil when it passes. Checks run in order and
+// stop at the first failure, so cheap ones come first and later ones (container and codec
+// parsing) may rely on earlier ones: a readable, regular, non-empty video file within the limit.
+type check func(path string, info fs.FileInfo) *failure
+
+// checks is the preflight pipeline; deeper checks are appended here.
+var checks = []check{regularFile, knownExtension, nonEmpty, withinLimit, readable}
+
+// CheckFile reports whether the file at path can be uploaded and, if not, why. It never
+// returns an error: every problem is a Verdict the user can read.
+func CheckFile(path string) Verdict {
+	v := verdictFor(path)
+	info, f := stat(v.Path)
+	if f == nil {
+		if info.Mode().IsRegular() {
+			v.Size = info.Size()
+		}
+		f = run(v.Path, info, checks)
+	}
+	return v.judge(f)
+}
+
+// run applies checks in order and returns the first failure.
+func run(path string, info fs.FileInfo, checks []check) *failure {
+	for _, c := range checks {
+		if f := c(path, info); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+// judge fills the outcome fields from the first failure, or marks the verdict OK.
+func (v Verdict) judge(f *failure) Verdict {
+	if f == nil {
+		v.OK = true
+		return v
+	}
+	v.Code, v.Reason = f.code, f.reason
+	return v
+}
+
+// verdictFor starts the verdict for path, made absolute.
+func verdictFor(path string) Verdict {
+	abs := absolute(path)
+	if abs == "" {
+		return Verdict{}
+	}
+	return Verdict{Path: abs, Name: filepath.Base(abs)}
+}
+
+// absolute makes path absolute and clean; an empty path stays empty rather than becoming the
+// working directory.
+func absolute(path string) string {
+	if path == "" {
+		return ""
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return filepath.Clean(path)
+}
+
+// stat follows links and tells a vanished file from a dangling link and from other errors.
+func stat(path string) (fs.FileInfo, *failure) {
+	info, err := os.Stat(path)
+	switch {
+	case err == nil:
+		return info, nil
+	case !errors.Is(err, fs.ErrNotExist):
+		return nil, unreadable(err)
+	case isLink(path):
+		return nil, &failure{CodeUnreadable, "it is a link to a file that no longer exists"}
+	}
+	return nil, &failure{CodeMissing, "the file was not found; it may have been moved or deleted"}
+}
+
+func isLink(path string) bool {
+	info, err := os.Lstat(path)
+	return err == nil && info.Mode()&fs.ModeSymlink != 0
+}
+
+// unreadable explains a system error without repeating the path, which the UI shows anyway.
+func unreadable(err error) *failure {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return &failure{CodeUnreadable, "it cannot be read: " + err.Error()}
+}

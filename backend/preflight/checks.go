@@ -1,0 +1,84 @@
+package preflight
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// regularFile rejects folders, devices, pipes and sockets, which cannot be uploaded as videos.
+func regularFile(_ string, info fs.FileInfo) *failure {
+	switch {
+	case info.Mode().IsRegular():
+		return nil
+	case info.IsDir():
+		return &failure{CodeNotRegular, "it is a folder, not a video file"}
+	}
+	return &failure{CodeNotRegular, "it is not an ordinary file (a device, pipe or socket)"}
+}
+
+// knownExtension rejects names the upload endpoint refuses to accept.
+func knownExtension(path string, _ fs.FileInfo) *failure {
+	if _, ok := ContentType(path); ok {
+		return nil
+	}
+	use := "use " + extensionList()
+	if ext := filepath.Ext(path); ext != "" {
+		return &failure{CodeUnsupportedExt, fmt.Sprintf("%q files cannot be uploaded; %s", ext, use)}
+	}
+	return &failure{CodeUnsupportedExt, "the file has no extension; " + use}
+}
+
+// extensionList writes VideoExtensions as ".mp4, .mov, .avi or .mkv".
+func extensionList() string {
+	n := len(VideoExtensions)
+	return strings.Join(VideoExtensions[:n-1], ", ") + " or " + VideoExtensions[n-1]
+}
+
+// nonEmpty rejects 0-byte files, which the service refuses and usually mean a failed copy.
+func nonEmpty(_ string, info fs.FileInfo) *failure {
+	if info.Size() > 0 {
+		return nil
+	}
+	return &failure{CodeEmpty, "the file is empty (0 bytes)"}
+}
+
+// withinLimit rejects files over MaxFileSize before hours are spent sending them.
+func withinLimit(_ string, info fs.FileInfo) *failure {
+	if info.Size() <= MaxFileSize {
+		return nil
+	}
+	return &failure{CodeTooLarge, fmt.Sprintf("the file is %s, over the %s limit", formatSize(info.Size()), formatSize(MaxFileSize))}
+}
+
+// readable opens the file and reads its first byte, catching permission and I/O errors now
+// rather than minutes into an upload.
+func readable(path string, _ fs.FileInfo) *failure {
+	f, err := os.Open(path)
+	if err != nil {
+		return unreadable(err)
+	}
+	defer f.Close()
+	if _, err := f.Read(make([]byte, 1)); err != nil && err != io.EOF {
+		return unreadable(err)
+	}
+	return nil
+}
+
+// formatSize writes a byte count for people: "3 GB", "3.2 GB", "512 MB", using 1024-based units
+// labelled the way the service's documentation labels its limits. It rounds up, so a file just
+// over a limit never reads as equal to it.
+func formatSize(n int64) string {
+	units := []string{"bytes", "KB", "MB", "GB", "TB"}
+	v, i := float64(n), 0
+	for v >= 1024 && i < len(units)-1 {
+		v /= 1024
+		i++
+	}
+	s := strings.TrimSuffix(fmt.Sprintf("%.1f", math.Ceil(v*10)/10), ".0")
+	return s + " " + units[i]
+}

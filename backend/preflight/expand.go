@@ -1,0 +1,111 @@
+package preflight
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// Scan is the outcome of expanding dropped or chosen paths: the files that can be uploaded and
+// the ones that cannot, each with its reason, both sorted by path.
+type Scan struct {
+	Files   []Verdict `json:"files"`
+	Skipped []Verdict `json:"skipped"`
+}
+
+var errNothing = errors.New("nothing to check: choose at least one file or folder")
+
+// Expand checks every given file and walks every given folder, so a drop of mixed files and
+// folders becomes one list. Walking skips hidden files and folders and does not enter linked
+// folders, which could loop; unusable files are listed in Skipped with their reasons. A path
+// reached twice is listed once. The error is only for an empty request.
+func Expand(paths []string) (Scan, error) {
+	s := scanner{seen: map[string]bool{}}
+	given := 0
+	for _, p := range paths {
+		if strings.TrimSpace(p) != "" {
+			s.add(absolute(p))
+			given++
+		}
+	}
+	if given == 0 {
+		return Scan{}, errNothing
+	}
+	return s.result(), nil
+}
+
+// scanner collects verdicts, each absolute path once.
+type scanner struct {
+	scan Scan
+	seen map[string]bool
+}
+
+// add checks a file, or walks a folder; a link the user chose to a folder is followed once.
+func (s *scanner) add(path string) {
+	info, err := os.Stat(path)
+	if err != nil || !info.IsDir() {
+		s.record(CheckFile(path))
+		return
+	}
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	}
+	_ = filepath.WalkDir(path, s.visit(path)) // visit records every error and never stops the walk
+}
+
+// visit is the WalkDir callback for one chosen folder root.
+func (s *scanner) visit(root string) fs.WalkDirFunc {
+	return func(path string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			s.record(verdictFor(path).judge(unreadable(err)))
+			return skipDir(d)
+		case path != root && strings.HasPrefix(d.Name(), "."):
+			return skipDir(d)
+		case d.IsDir():
+			return nil
+		case d.Type()&fs.ModeSymlink != 0 && isDir(path):
+			s.record(verdictFor(path).judge(&failure{CodeNotRegular, "it is a link to a folder; linked folders are not opened, to avoid loops"}))
+			return nil
+		}
+		s.record(CheckFile(path))
+		return nil
+	}
+}
+
+// skipDir stops WalkDir from descending into d when it is a folder.
+func skipDir(d fs.DirEntry) error {
+	if d != nil && d.IsDir() {
+		return filepath.SkipDir
+	}
+	return nil
+}
+
+func isDir(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
+}
+
+// record keeps the first verdict for each path.
+func (s *scanner) record(v Verdict) {
+	if s.seen[v.Path] {
+		return
+	}
+	s.seen[v.Path] = true
+	if v.OK {
+		s.scan.Files = append(s.scan.Files, v)
+	} else {
+		s.scan.Skipped = append(s.scan.Skipped, v)
+	}
+}
+
+// result returns the scan sorted by path.
+func (s *scanner) result() Scan {
+	byPath := func(a, b Verdict) int { return strings.Compare(a.Path, b.Path) }
+	slices.SortFunc(s.scan.Files, byPath)
+	slices.SortFunc(s.scan.Skipped, byPath)
+	return s.scan
+}

@@ -1,0 +1,70 @@
+package sources
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Split groups links by platform, in the stable order of Platforms and in input order within
+// a platform, and cuts each group into tasks of at most MaxLinksPerTask canonical links, because
+// the import endpoint accepts one platform and 50 links per request. Links should be unique
+// (ParseLines makes them so); links of unknown platforms are left out.
+func Split(links []Link) []Task {
+	var tasks []Task
+	for _, pf := range Platforms {
+		tasks = append(tasks, chunk(pf, canonicals(links, pf))...)
+	}
+	return tasks
+}
+
+// canonicals returns the canonical links of one platform, in input order.
+func canonicals(links []Link, pf Platform) []string {
+	var out []string
+	for _, l := range links {
+		if l.Platform == pf {
+			out = append(out, l.Canonical)
+		}
+	}
+	return out
+}
+
+// chunk cuts one platform's links into tasks of at most MaxLinksPerTask.
+func chunk(pf Platform, links []string) []Task {
+	var tasks []Task
+	for len(links) > 0 {
+		n := min(len(links), MaxLinksPerTask)
+		tasks = append(tasks, Task{Platform: pf, Links: links[:n:n]})
+		links = links[n:]
+	}
+	return tasks
+}
+
+// Summary describes the plan in one line for the intake screen, for example
+// "120 lines: 97 links (TikTok 40, YouTube 30, Instagram 27) in 3 tasks; 8 duplicates; 15 invalid".
+func (p Plan) Summary() string {
+	return fmt.Sprintf("%s: %s%s in %s; %s; %d invalid",
+		count(p.Lines, "line"), count(len(p.Links), "link"), p.perPlatform(),
+		count(len(p.Tasks), "task"), count(len(p.Duplicates), "duplicate"), len(p.Problems))
+}
+
+// perPlatform lists the non-zero link counts per platform in parentheses, or nothing.
+func (p Plan) perPlatform() string {
+	var parts []string
+	for _, pf := range Platforms {
+		if n := len(canonicals(p.Links, pf)); n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", pf.Title(), n))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
+}
+
+// count formats n with a singular or plural noun.
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

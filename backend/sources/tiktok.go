@@ -1,0 +1,77 @@
+package sources
+
+import (
+	"errors"
+	"net/url"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+const (
+	tiktokBase      = "https://www.tiktok.com/@"
+	tiktokShortBase = "https://vm.tiktok.com/"
+)
+
+var (
+	errTikTok        = errors.New("not a TikTok video link (expected tiktok.com/@user/video/…)")
+	errTikTokPhoto   = errors.New("a TikTok photo post, not a video")
+	errTikTokProfile = errors.New("a TikTok profile, not a single video")
+)
+
+// tiktokPage matches www/m/bare tiktok.com: /@user/video/<id> and the /t/<code> short form.
+func tiktokPage(u *url.URL) (Link, error) {
+	s := segments(u.Path)
+	switch {
+	case len(s) == 2 && strings.EqualFold(s[0], "t"):
+		return tiktokCode(s[1])
+	case len(s) == 3 && strings.HasPrefix(s[0], "@"):
+		return tiktokPost(s[0][1:], strings.ToLower(s[1]), s[2])
+	case len(s) == 1 && strings.HasPrefix(s[0], "@"):
+		return Link{}, errTikTokProfile
+	}
+	return Link{}, errTikTok
+}
+
+// tiktokPost builds the canonical video link; the user name is kept because the service
+// expects the full page URL, but the numeric id alone decides duplicates.
+func tiktokPost(user, kind, id string) (Link, error) {
+	if kind == "photo" {
+		return Link{}, errTikTokPhoto
+	}
+	if kind != "video" || !validTikTokUser(user) || !isDigits(id, 32) {
+		return Link{}, errTikTok
+	}
+	return Link{Platform: TikTok, ID: id, Canonical: tiktokBase + url.PathEscape(user) + "/video/" + id}, nil
+}
+
+// tiktokShort matches vm.tiktok.com/<code>/ and vt.tiktok.com/<code>/.
+func tiktokShort(u *url.URL) (Link, error) {
+	if s := segments(u.Path); len(s) == 1 {
+		return tiktokCode(s[0])
+	}
+	return Link{}, errors.New("not a TikTok short link (expected vm.tiktok.com/<code>/)")
+}
+
+// tiktokCode canonicalises a short-link code. It can only be resolved online, so the code is the ID.
+func tiktokCode(code string) (Link, error) {
+	if !validChars(code, 32, "") {
+		return Link{}, errors.New("the TikTok short link code is not valid")
+	}
+	return Link{Platform: TikTok, ID: code, Canonical: tiktokShortBase + code + "/"}, nil
+}
+
+// validTikTokUser accepts letters and digits of any script plus "." "_" "-", up to 64 characters.
+func validTikTokUser(user string) bool {
+	if user == "" || utf8.RuneCountInString(user) > 64 {
+		return false
+	}
+	return strings.IndexFunc(user, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("._-", r)
+	}) < 0
+}
+
+// isDigits reports whether s is 1 to max ASCII digits, the shape of TikTok video ids.
+func isDigits(s string, max int) bool {
+	return s != "" && len(s) <= max && strings.Trim(s, "0123456789") == ""
+}

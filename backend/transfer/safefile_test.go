@@ -1,0 +1,109 @@
+package transfer
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestWriteAtomicCompletes(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "v.mp4")
+	data := bytes.Repeat([]byte("memories"), 100_000)
+	var last int64
+	saved, err := WriteAtomic(context.Background(), bytes.NewReader(data), int64(len(data)), dest,
+		SaveOptions{Progress: func(n int64) { last = n }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(data)
+	if saved.Bytes != int64(len(data)) || saved.SHA256 != hex.EncodeToString(sum[:]) || last != saved.Bytes {
+		t.Fatalf("saved %+v, progress %d", saved, last)
+	}
+	got, _ := os.ReadFile(dest)
+	if !bytes.Equal(got, data) {
+		t.Fatal("content differs")
+	}
+	assertNoFile(t, dest+PartSuffix)
+}
+
+func TestWriteAtomicLeavesNothingUnderFinalNameOnFailure(t *testing.T) {
+	cases := map[string]struct {
+		r    io.Reader
+		size int64
+		want error
+	}{
+		"short stream":     {strings.NewReader("half"), 8, ErrTruncated},
+		"unexpected EOF":   {io.MultiReader(strings.NewReader("ab"), errReader{io.ErrUnexpectedEOF}), -1, ErrTruncated},
+		"connection reset": {io.MultiReader(strings.NewReader("ab"), errReader{errors.New("reset")}), -1, nil},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			dest := filepath.Join(t.TempDir(), "v.mp4")
+			_, err := WriteAtomic(context.Background(), tc.r, tc.size, dest, SaveOptions{})
+			if err == nil || (tc.want != nil && !errors.Is(err, tc.want)) {
+				t.Fatalf("err = %v, want %v", err, tc.want)
+			}
+			assertNoFile(t, dest)
+			assertNoFile(t, dest+PartSuffix)
+		})
+	}
+}
+
+func TestWriteAtomicKeepsPartialWhenAsked(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "v.mp4")
+	_, err := WriteAtomic(context.Background(), strings.NewReader("abc"), 10, dest, SaveOptions{KeepPartial: true})
+	if !errors.Is(err, ErrTruncated) {
+		t.Fatal(err)
+	}
+	assertNoFile(t, dest)
+	if got, _ := os.ReadFile(dest + PartSuffix); string(got) != "abc" {
+		t.Fatalf("part = %q", got)
+	}
+}
+
+func TestWriteAtomicNeverOverwritesSilently(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "v.mp4")
+	os.WriteFile(dest, []byte("precious"), 0o644)
+	_, err := WriteAtomic(context.Background(), strings.NewReader("new"), 3, dest, SaveOptions{})
+	if !errors.Is(err, ErrExists) {
+		t.Fatalf("err = %v, want ErrExists", err)
+	}
+	if got, _ := os.ReadFile(dest); string(got) != "precious" {
+		t.Fatalf("existing file changed: %q", got)
+	}
+	if _, err := WriteAtomic(context.Background(), strings.NewReader("new"), 3, dest, SaveOptions{Overwrite: true}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(dest); string(got) != "new" {
+		t.Fatalf("overwrite failed: %q", got)
+	}
+}
+
+func TestWriteAtomicStopsOnCancel(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "v.mp4")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := WriteAtomic(ctx, strings.NewReader("data"), 4, dest, SaveOptions{})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v", err)
+	}
+	assertNoFile(t, dest)
+}
+
+type errReader struct{ err error }
+
+func (e errReader) Read([]byte) (int, error) { return 0, e.err }
+
+func assertNoFile(t *testing.T, path string) {
+	t.Helper()
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("%s exists (err %v)", path, err)
+	}
+}
