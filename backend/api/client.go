@@ -1,0 +1,108 @@
+package api
+
+import (
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Version is the application version sent in the default User-Agent. Release builds set it with
+// -ldflags "-X memories-desktop/backend/api.Version=1.2.3".
+var Version = "dev"
+
+// Default hosts of the service.
+const (
+	DefaultBaseURL      = "https://api.memories.ai"
+	DefaultAssetBaseURL = "https://mavi-backend.memories.ai"
+)
+
+// Config configures a Client. Zero values select the production defaults.
+type Config struct {
+	BaseURL      string       // Visual Search host; default DefaultBaseURL; may carry a path prefix
+	AssetBaseURL string       // v2 asset host; default DefaultAssetBaseURL; may carry a path prefix
+	APIKey       string       // sent raw in the Authorization header; calls fail fast while it is empty
+	UserAgent    string       // default "MemoriesDesktop/<Version>"
+	HTTPClient   *http.Client // default: NewHTTPClient()
+}
+
+// Client talks to the memories.ai API. It is safe for concurrent use.
+type Client struct {
+	base      *url.URL
+	assetBase *url.URL
+	key       string
+	userAgent string
+	http      *http.Client
+}
+
+// New checks cfg and returns a Client. Base URLs must be absolute http(s) URLs with a host and
+// no query or fragment; a path prefix is kept when endpoints are joined to them.
+func New(cfg Config) (*Client, error) {
+	base, err := parseBaseURL("BaseURL", cfg.BaseURL, DefaultBaseURL)
+	if err != nil {
+		return nil, err
+	}
+	assetBase, err := parseBaseURL("AssetBaseURL", cfg.AssetBaseURL, DefaultAssetBaseURL)
+	if err != nil {
+		return nil, err
+	}
+	key := strings.TrimSpace(cfg.APIKey)
+	if strings.ContainsFunc(key, isUnsafeHeaderRune) {
+		return nil, invalid("APIKey", "the API key contains spaces or control characters")
+	}
+	hc := cfg.HTTPClient
+	if hc == nil {
+		hc = defaultHTTPClient
+	}
+	return &Client{base: base, assetBase: assetBase, key: key,
+		userAgent: withDefault(cfg.UserAgent, "MemoriesDesktop/"+Version), http: hc}, nil
+}
+
+// NewHTTPClient returns the client New uses by default: proxies from the environment
+// (HTTPS_PROXY, NO_PROXY…), timeouts on dialing, TLS and waiting for response headers, but no
+// overall timeout because multi-gigabyte bodies legitimately take a long time.
+func NewHTTPClient() *http.Client {
+	return &http.Client{Transport: &http.Transport{
+		Proxy:                 http.ProxyFromEnvironment,
+		DialContext:           (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+		ForceAttemptHTTP2:     true,
+		TLSHandshakeTimeout:   15 * time.Second,
+		ResponseHeaderTimeout: 2 * time.Minute,
+		IdleConnTimeout:       90 * time.Second,
+		MaxIdleConns:          16,
+	}}
+}
+
+// defaultHTTPClient is shared so that all Clients reuse one connection pool.
+var defaultHTTPClient = NewHTTPClient()
+
+func parseBaseURL(field, raw, def string) (*url.URL, error) {
+	u, err := parseHTTPURL(field, withDefault(raw, def), 0)
+	if err != nil {
+		return nil, err
+	}
+	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return nil, invalid(field, "a base URL must not contain credentials, a query or a fragment")
+	}
+	u.Path = strings.TrimRight(u.Path, "/")
+	u.RawPath = strings.TrimRight(u.RawPath, "/")
+	return u, nil
+}
+
+// redact removes the API key from text that may be shown to people or written to logs.
+func (c *Client) redact(s string) string {
+	if len(c.key) < 4 {
+		return s
+	}
+	return strings.ReplaceAll(s, c.key, "[redacted]")
+}
+
+func withDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+func isUnsafeHeaderRune(r rune) bool { return r <= ' ' || r == 0x7f }

@@ -1,0 +1,163 @@
+package api
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestNewValidatesBaseURLs(t *testing.T) {
+	cases := []struct {
+		name, base string
+		ok         bool
+	}{
+		{"default", "", true},
+		{"https", "https://api.example.com", true},
+		{"http with prefix", "http://127.0.0.1:8080/prefix/", true},
+		{"ftp", "ftp://api.example.com", false},
+		{"no scheme", "api.example.com", false},
+		{"no host", "https:///path", false},
+		{"query", "https://api.example.com/?a=b", false},
+		{"fragment", "https://api.example.com/#x", false},
+		{"credentials", "https://u:p@api.example.com", false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := New(Config{BaseURL: tc.base})
+			if tc.ok && err != nil {
+				t.Fatalf("New: %v", err)
+			}
+			if !tc.ok {
+				wantInvalid(t, err, "BaseURL")
+			}
+			_, err = New(Config{AssetBaseURL: tc.base})
+			if tc.ok && err != nil {
+				t.Fatalf("New: %v", err)
+			}
+			if !tc.ok {
+				wantInvalid(t, err, "AssetBaseURL")
+			}
+		})
+	}
+}
+
+func TestNewRejectsKeyWithControlCharacters(t *testing.T) {
+	_, err := New(Config{APIKey: "sk-abc\r\nX-Evil: 1"})
+	wantInvalid(t, err, "APIKey")
+	assertNoKey(t, err)
+	if strings.Contains(err.Error(), "sk-abc") {
+		t.Fatalf("error repeats the key: %v", err)
+	}
+}
+
+func TestRequestsKeepBasePathPrefix(t *testing.T) {
+	f := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
+		expectRoute(t, r, http.MethodGet, "/serve/api/v1/list_unique_ids")
+		okJSON(map[string]any{"unique_ids": []string{"default"}})(w, r)
+	})
+	if _, err := f.client.ListScopes(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if f.hits.Load() != 1 {
+		t.Fatalf("hits = %d", f.hits.Load())
+	}
+}
+
+func TestCustomUserAgent(t *testing.T) {
+	var got string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got = r.Header.Get("User-Agent")
+		okJSON(map[string]any{"unique_ids": []string{}})(w, r)
+	}))
+	defer srv.Close()
+	c, err := New(Config{BaseURL: srv.URL, APIKey: testKey, UserAgent: "Tester/1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.ListScopes(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if got != "Tester/1" {
+		t.Fatalf("User-Agent = %q", got)
+	}
+}
+
+func TestMissingKeyFailsWithoutSending(t *testing.T) {
+	f := newFakeAPI(t, okJSON(nil))
+	c, err := New(Config{BaseURL: f.URL + prefix, APIKey: "  "})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.ListScopes(context.Background())
+	wantInvalid(t, err, "APIKey")
+	if f.hits.Load() != 0 {
+		t.Fatalf("a request was sent without a key")
+	}
+	if summary, next := Explain(err); summary == "" || !strings.Contains(next, "Settings") {
+		t.Fatalf("Explain = %q, %q", summary, next)
+	}
+}
+
+func TestDefaultTransportUsesEnvironmentProxy(t *testing.T) {
+	tr, ok := NewHTTPClient().Transport.(*http.Transport)
+	if !ok || tr.Proxy == nil {
+		t.Fatal("default transport has no proxy function")
+	}
+	if reflect.ValueOf(tr.Proxy).Pointer() != reflect.ValueOf(http.ProxyFromEnvironment).Pointer() {
+		t.Fatal("default transport does not use http.ProxyFromEnvironment")
+	}
+	if NewHTTPClient().Timeout != 0 || tr.ResponseHeaderTimeout == 0 || tr.TLSHandshakeTimeout == 0 {
+		t.Fatal("want no overall timeout but header and TLS timeouts")
+	}
+}
+
+// proxyChildEnv makes the test binary act as a client process (see TestMain), because Go reads
+// the proxy environment only once per process.
+const proxyChildEnv = "MEMORIES_API_PROXY_CHILD_BASE"
+
+func TestRequestsGoThroughEnvironmentProxy(t *testing.T) {
+	seen := make(chan string, 1)
+	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		seen <- r.URL.String() + " auth=" + fmt.Sprint(r.Header.Get("Authorization") == testKey)
+		okJSON(map[string]any{"unique_ids": []string{"via-proxy"}})(w, r)
+	}))
+	defer proxy.Close()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "HTTP_PROXY="+proxy.URL, "http_proxy="+proxy.URL, "NO_PROXY=", "no_proxy=",
+		proxyChildEnv+"=http://memories.example.invalid/prefix")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("child: %v\n%s", err, out)
+	}
+	want := "http://memories.example.invalid/prefix/serve/api/v1/list_unique_ids auth=true"
+	if got := <-seen; got != want {
+		t.Fatalf("proxy saw %q, want %q", got, want)
+	}
+}
+
+// runProxyChild lists scopes through the default client and reports success by exit code.
+func runProxyChild(base string) int {
+	c, err := New(Config{BaseURL: base, APIKey: testKey})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	scopes, err := c.ListScopes(context.Background())
+	if err != nil || len(scopes) != 1 || scopes[0] != "via-proxy" {
+		fmt.Fprintln(os.Stderr, scopes, err)
+		return 1
+	}
+	return 0
+}
+
+func TestMain(m *testing.M) {
+	if base := os.Getenv(proxyChildEnv); base != "" {
+		os.Exit(runProxyChild(base))
+	}
+	os.Exit(m.Run())
+}

@@ -1,0 +1,82 @@
+package api
+
+import (
+	"context"
+	"errors"
+)
+
+// explanation is what people are told about one kind of failure.
+type explanation struct{ summary, next string }
+
+var explanations = map[error]explanation{
+	ErrBadRequest: {"memories.ai rejected the request as incomplete or malformed.",
+		"Check the file or link and its details, then try again; if it keeps failing, report it with the log."},
+	ErrUnauthorized: {"memories.ai did not accept the API key.",
+		"Open Settings and paste a valid key from api-platform.memories.ai (API Key Management)."},
+	ErrNoCredits: {"The memories.ai account has run out of credits.",
+		"Recharge the account at api-platform.memories.ai, then retry."},
+	ErrForbidden: {"The memories.ai developer account is disabled.",
+		"Contact memories.ai support; retrying will not help."},
+	ErrConflict: {"memories.ai refused a duplicate of an operation that cannot be repeated.",
+		"Refresh the library to see the current state before trying again."},
+	ErrRateLimited: {"memories.ai is limiting how often this account may call it.",
+		"Wait and retry; the queue retries automatically."},
+	ErrPermission: {"memories.ai denied permission for this key; new keys can take a while to be enabled.",
+		"Check in the memories.ai dashboard that the key is active, or create a new one in Settings."},
+	ErrNotFound: {"memories.ai could not find that video or asset (it may be in another scope, or deleted).",
+		"Check the scope in Settings and refresh the library."},
+	ErrServer: {"memories.ai is having trouble right now.",
+		"Wait a few minutes; the queue retries automatically."},
+	ErrUnexpected: {"memories.ai sent an answer this app does not understand.",
+		"Retry later; if it keeps happening, check the server address in Settings or report it with the log."},
+	ErrNetwork: {"Could not reach memories.ai, or the connection broke.",
+		"Check the internet connection and any proxy settings; the queue retries automatically."},
+}
+
+// Rate limits are per kind of call, so the rate-limit summary names the one that was hit.
+var rateLimitSummaries = map[string]string{
+	"upload":         "The service allows 1 upload per minute for the whole account (all keys share it).",
+	"upload_url":     "The service allows 1 upload per minute for the whole account (all keys share it).",
+	"download":       "The service allows 12 downloads per minute for the whole account.",
+	"download_asset": "The service allows 1 asset download per second for the whole account.",
+	"task_status":    "The service allows 1 task-status check per second for the whole account.",
+	"list_videos":    "The service allows 5 library requests per second for the whole account.",
+	"delete":         "The service allows 5 delete requests per second for the whole account.",
+}
+
+// Explain returns a plain-language summary of err and the next step a person can take, for the
+// UI and the CLI. Both are empty for a nil error.
+func Explain(err error) (summary, nextStep string) {
+	if err == nil {
+		return "", ""
+	}
+	var ve *ValidationError
+	if errors.As(err, &ve) {
+		if ve.Field == "APIKey" {
+			return "No usable API key is configured.", "Open Settings and paste your memories.ai API key."
+		}
+		return ve.Message, "Correct the " + ve.Field + " and try again."
+	}
+	if errors.Is(err, context.Canceled) {
+		return "The operation was cancelled.", ""
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		return "The operation took too long and was stopped.", "Try again, ideally on a faster connection."
+	}
+	return explainKind(err)
+}
+
+func explainKind(err error) (string, string) {
+	var apiErr *Error
+	if errors.As(err, &apiErr) && apiErr.kind == ErrRateLimited {
+		if s, ok := rateLimitSummaries[apiErr.Op]; ok {
+			return s, explanations[ErrRateLimited].next
+		}
+	}
+	for kind, e := range explanations {
+		if errors.Is(err, kind) {
+			return e.summary, e.next
+		}
+	}
+	return err.Error(), "Try again; if it keeps failing, report it with the log."
+}

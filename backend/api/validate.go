@@ -1,0 +1,75 @@
+package api
+
+import (
+	"math"
+	"net/url"
+	"strings"
+)
+
+// DefaultScope is the namespace (the service's unique_id) used when none is given.
+const DefaultScope = "default"
+
+// scopeOr returns the namespace to send: scope itself, or DefaultScope when empty, because the
+// service rejects an empty unique_id.
+func scopeOr(scope string) string { return withDefault(strings.TrimSpace(scope), DefaultScope) }
+
+// parseHTTPURL accepts only absolute http(s) URLs with a host, at most max bytes (0: no limit).
+func parseHTTPURL(field, raw string, max int) (*url.URL, error) {
+	if raw == "" {
+		return nil, invalid(field, "a URL is required")
+	}
+	if max > 0 && len(raw) > max {
+		return nil, invalid(field, "the URL is longer than %d characters", max)
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, invalid(field, "must be an http:// or https:// address with a host")
+	}
+	return u, nil
+}
+
+// checkCoordinates requires latitude and longitude together, finite and within range.
+func checkCoordinates(lat, lon *float64) error {
+	if (lat == nil) != (lon == nil) {
+		field := "latitude"
+		if lon == nil {
+			field = "longitude"
+		}
+		return invalid(field, "latitude and longitude must be given together")
+	}
+	if lat == nil {
+		return nil
+	}
+	if err := checkRange("latitude", *lat, 90); err != nil {
+		return err
+	}
+	return checkRange("longitude", *lon, 180)
+}
+
+func checkRange(field string, v, limit float64) error {
+	if math.IsNaN(v) || math.IsInf(v, 0) || v < -limit || v > limit {
+		return invalid(field, "must be a number between -%g and %g", limit, limit)
+	}
+	return nil
+}
+
+// checkIDs requires between 1 and max non-empty identifiers.
+func checkIDs(field string, ids []string, max int) error {
+	if len(ids) == 0 || len(ids) > max {
+		return invalid(field, "give between 1 and %d, not %d", max, len(ids))
+	}
+	for _, id := range ids {
+		if strings.TrimSpace(id) == "" {
+			return invalid(field, "an entry is empty")
+		}
+	}
+	return nil
+}
+
+// checkRequired rejects an empty value.
+func checkRequired(field, v string) error {
+	if strings.TrimSpace(v) == "" {
+		return invalid(field, "is required")
+	}
+	return nil
+}

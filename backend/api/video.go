@@ -1,0 +1,118 @@
+package api
+
+import (
+	"encoding/json"
+	"strings"
+)
+
+// Video is one library video as list, metadata and task-status calls describe it. Fields the
+// service did not send are zero; Latitude/Longitude are nil when unknown.
+type Video struct {
+	VideoNo       string   `json:"videoNo"`
+	Name          string   `json:"name"`
+	Status        string   `json:"status"`        // normalised: PARSE, UNPARSE, FAILED (or as sent)
+	Cause         string   `json:"cause"`         // failure reason when Status is FAILED
+	Duration      float64  `json:"duration"`      // seconds
+	Size          int64    `json:"size"`          // bytes
+	CreateTime    int64    `json:"createTime"`    // unix ms
+	DatetimeTaken int64    `json:"datetimeTaken"` // unix ms, capture time supplied at upload
+	CameraModel   string   `json:"cameraModel"`
+	Latitude      *float64 `json:"latitude"`
+	Longitude     *float64 `json:"longitude"`
+	Tags          []string `json:"tags"`
+	Bucket        string   `json:"bucket"`
+	Blob          string   `json:"blob"`
+	VideoURL      string   `json:"videoUrl"`
+	Resolution    string   `json:"resolution"` // e.g. "720P"
+	FPS           float64  `json:"fps"`
+	Width         int      `json:"width"`
+	Height        int      `json:"height"`
+}
+
+// Video statuses after normalisation.
+const (
+	StatusUnparsed = "UNPARSE" // accepted, indexing in progress
+	StatusParsed   = "PARSE"   // indexing complete
+	StatusFailed   = "FAILED"  // indexing failed; see Video.Cause
+)
+
+// NormalizeStatus folds the spellings the service has used for failure (FAIL, FAILED,
+// PARSE_ERROR, ERROR) into StatusFailed and upper-cases everything else.
+func NormalizeStatus(s string) string {
+	s = strings.ToUpper(strings.TrimSpace(s))
+	switch s {
+	case "FAIL", "FAILED", "PARSE_ERROR", "ERROR":
+		return StatusFailed
+	}
+	return s
+}
+
+// IsTerminalStatus reports whether a video in status s will not change any more, so polling it
+// can stop: parsed or failed, in any spelling.
+func IsTerminalStatus(s string) bool {
+	s = NormalizeStatus(s)
+	return s == StatusParsed || s == StatusFailed
+}
+
+// videoWire is the service's snake_case shape with lenient numbers.
+type videoWire struct {
+	VideoNo       flexString   `json:"video_no"`
+	VideoName     flexString   `json:"video_name"`
+	Status        flexString   `json:"status"`
+	Cause         flexString   `json:"cause"`
+	Duration      flexFloat    `json:"duration"`
+	Size          flexInt      `json:"size"`
+	CreateTime    flexInt      `json:"create_time"`
+	DatetimeTaken flexInt      `json:"datetime_taken"`
+	CameraModel   flexString   `json:"camera_model"`
+	Latitude      flexOptFloat `json:"latitude"`
+	Longitude     flexOptFloat `json:"longitude"`
+	Tags          flexStrings  `json:"tags"`
+	Bucket        flexString   `json:"bucket"`
+	Blob          flexString   `json:"blob"`
+	VideoURL      flexString   `json:"video_url"`
+	Resolution    flexString   `json:"resolution_label"`
+	FPS           flexFloat    `json:"fps"`
+	Width         flexInt      `json:"width"`
+	Height        flexInt      `json:"height"`
+}
+
+func (w videoWire) video() Video {
+	return Video{VideoNo: string(w.VideoNo), Name: string(w.VideoName),
+		Status: NormalizeStatus(string(w.Status)), Cause: string(w.Cause),
+		Duration: float64(w.Duration), Size: int64(w.Size), CreateTime: int64(w.CreateTime),
+		DatetimeTaken: int64(w.DatetimeTaken), CameraModel: string(w.CameraModel),
+		Latitude: w.Latitude.ptr(), Longitude: w.Longitude.ptr(), Tags: []string(w.Tags),
+		Bucket: string(w.Bucket), Blob: string(w.Blob), VideoURL: string(w.VideoURL),
+		Resolution: string(w.Resolution), FPS: float64(w.FPS),
+		Width: int(w.Width), Height: int(w.Height)}
+}
+
+func videosFromWire(ws []videoWire) []Video {
+	out := make([]Video, 0, len(ws))
+	for _, w := range ws {
+		out = append(out, w.video())
+	}
+	return out
+}
+
+// flexStrings is a tag list that may arrive as an array, null, or one comma-separated string.
+type flexStrings []string
+
+// UnmarshalJSON decodes any of the shapes above; unusable input yields no tags.
+func (s *flexStrings) UnmarshalJSON(b []byte) error {
+	var list []string
+	if err := json.Unmarshal(b, &list); err == nil {
+		*s = list
+		return nil
+	}
+	var one flexString
+	_ = json.Unmarshal(b, &one)
+	*s = nil
+	for _, t := range strings.Split(string(one), ",") {
+		if t = strings.TrimSpace(t); t != "" {
+			*s = append(*s, t)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,121 @@
+package api
+
+import (
+	"context"
+	"net/url"
+)
+
+// ListRequest filters and pages the library. Zero fields are not sent; filters on capture
+// metadata only match videos that finished parsing.
+type ListRequest struct {
+	Page        int // 1-based; the service defaults to 1
+	Size        int // page size; the service defaults to 200
+	Scope       string
+	VideoName   string   // exact stored name
+	VideoNo     string   // exact id
+	VideoNos    []string // restrict to these ids
+	Status      string   // PARSE, UNPARSE or FAILED
+	CameraModel string
+	Tag         string
+	TakenAfter  int64    // unix ms; capture time at or after
+	Latitude    *float64 // with Longitude: videos within about 20 km
+	Longitude   *float64
+}
+
+// VideoPage is one page of the library.
+type VideoPage struct {
+	Page     int     `json:"page"`
+	PageSize int     `json:"pageSize"`
+	Total    int64   `json:"total"`
+	Videos   []Video `json:"videos"`
+}
+
+type listWire struct {
+	Page        int      `json:"page,omitempty"`
+	Size        int      `json:"size,omitempty"`
+	UniqueID    string   `json:"unique_id"`
+	VideoName   string   `json:"video_name,omitempty"`
+	VideoNo     string   `json:"video_no,omitempty"`
+	VideoNos    []string `json:"video_nos,omitempty"`
+	Status      string   `json:"status,omitempty"`
+	CameraModel string   `json:"camera_model,omitempty"`
+	Tag         string   `json:"tag,omitempty"`
+	TakenAfter  int64    `json:"datetime_taken,omitempty"`
+	Latitude    *float64 `json:"latitude,omitempty"`
+	Longitude   *float64 `json:"longitude,omitempty"`
+}
+
+type pageWire struct {
+	CurrentPage flexInt     `json:"current_page"`
+	PageSize    flexInt     `json:"page_size"`
+	TotalCount  flexInt     `json:"total_count"`
+	Videos      []videoWire `json:"videos"`
+}
+
+// ListVideos returns one page of the library in the given scope.
+func (c *Client) ListVideos(ctx context.Context, r ListRequest) (VideoPage, error) {
+	if r.Page < 0 || r.Size < 0 {
+		return VideoPage{}, invalid("page", "page and size must not be negative")
+	}
+	if err := checkCoordinates(r.Latitude, r.Longitude); err != nil {
+		return VideoPage{}, err
+	}
+	body := listWire{Page: r.Page, Size: r.Size, UniqueID: scopeOr(r.Scope), VideoName: r.VideoName,
+		VideoNo: r.VideoNo, VideoNos: r.VideoNos, Status: NormalizeStatus(r.Status), CameraModel: r.CameraModel,
+		Tag: r.Tag, TakenAfter: r.TakenAfter, Latitude: r.Latitude, Longitude: r.Longitude}
+	req, err := jsonRequest("list_videos", "/serve/api/v1/list_videos", nil, body)
+	if err != nil {
+		return VideoPage{}, err
+	}
+	var w pageWire
+	if err := c.call(ctx, req, &w); err != nil {
+		return VideoPage{}, err
+	}
+	return VideoPage{Page: int(w.CurrentPage), PageSize: int(w.PageSize), Total: int64(w.TotalCount),
+		Videos: videosFromWire(w.Videos)}, nil
+}
+
+// Metadata returns one video's details. A nil Video with a nil error means the service does not
+// (yet) know the number in this scope: right after an upload, keep polling.
+func (c *Client) Metadata(ctx context.Context, videoNo, scope string) (*Video, error) {
+	if err := checkRequired("videoNo", videoNo); err != nil {
+		return nil, err
+	}
+	q := url.Values{"video_no": {videoNo}, "unique_id": {scopeOr(scope)}}
+	var w *videoWire
+	if err := c.call(ctx, getRequest("metadata", "/serve/api/v1/get_metadata", q), &w); err != nil || w == nil {
+		return nil, err
+	}
+	v := w.video()
+	return &v, nil
+}
+
+// MaxDeleteIDs is the most video numbers one DeleteVideos call accepts.
+const MaxDeleteIDs = 100
+
+// DeleteVideos removes videos irreversibly. The service ignores unknown numbers, so success is
+// no proof of deletion: re-list to confirm.
+func (c *Client) DeleteVideos(ctx context.Context, scope string, videoNos []string) error {
+	if err := checkIDs("videoNos", videoNos, MaxDeleteIDs); err != nil {
+		return err
+	}
+	req, err := jsonRequest("delete", "/serve/api/v1/delete_videos", url.Values{"unique_id": {scopeOr(scope)}}, videoNos)
+	if err != nil {
+		return err
+	}
+	return c.call(ctx, req, nil)
+}
+
+// ListScopes returns every namespace (unique_id) of the account; empty for a fresh account.
+func (c *Client) ListScopes(ctx context.Context) ([]string, error) {
+	var data struct {
+		UniqueIDs []string `json:"unique_ids"`
+	}
+	if err := c.call(ctx, getRequest("list_scopes", "/serve/api/v1/list_unique_ids", nil), &data); err != nil {
+		return nil, err
+	}
+	if data.UniqueIDs == nil {
+		return []string{}, nil
+	}
+	return data.UniqueIDs, nil
+}
