@@ -34,7 +34,7 @@ func NewApp(dataDir string) *App {
 // says so on stderr and exits before its (hidden) window is ever shown.
 func (a *App) startup(ctx context.Context) {
 	a.ctx = ctx
-	c, err := core.Start(a.dataDir, core.Options{})
+	c, err := core.Start(a.dataDir, core.Options{ForceSandbox: os.Getenv(core.SandboxEnv) == "1"})
 	if errors.Is(err, store.ErrLocked) {
 		fmt.Fprintf(os.Stderr, "memories-desktop: another Memories Desktop is already using %s; "+
 			"switch to that window, or set MEMORIES_DATA_DIR to use a different folder.\n", a.dataDir)
@@ -123,6 +123,10 @@ func (a *App) ClearAPIKey() (settings.KeyInfo, error) {
 
 // Status reports the connection mode and scope for the status bar.
 func (a *App) Status() core.Status { return a.svc().Status() }
+
+// TestConnection makes one authenticated call and reports ok, invalid key, unreachable, or the
+// service's own message.
+func (a *App) TestConnection() core.Connection { return a.svc().TestConnection(a.ctx) }
 
 // ChooseFolder opens the native folder dialog; "" means cancelled.
 func (a *App) ChooseFolder(title, startDir string) (string, error) {

@@ -15,12 +15,16 @@ type Core struct {
 	DataDir  string
 	Settings *settings.Service
 	DB       *store.DB
+
+	forceSandbox bool
+	sandbox      emulator
 }
 
 // Options tune Start; zero values mean production defaults.
 type Options struct {
-	OpenTimeout time.Duration        // how long to wait for the database lock
-	Secrets     settings.SecretStore // nil: the OS keychain, else a 0600 file
+	OpenTimeout  time.Duration        // how long to wait for the database lock
+	Secrets      settings.SecretStore // nil: the OS keychain, else a 0600 file
+	ForceSandbox bool                 // use the local emulator whatever the settings say
 }
 
 // Start opens the data folder. It fails fast with store.ErrLocked when another process holds it.
@@ -40,11 +44,12 @@ func Start(dataDir string, opts Options) (*Core, error) {
 		db.Close()
 		return nil, err
 	}
-	return &Core{DataDir: dataDir, Settings: svc, DB: db}, nil
+	return &Core{DataDir: dataDir, Settings: svc, DB: db, forceSandbox: opts.ForceSandbox}, nil
 }
 
 // Close releases the database so another process may open it.
 func (c *Core) Close() error {
+	c.sandbox.close()
 	if err := c.DB.Close(); err != nil {
 		return fmt.Errorf("close database: %w", err)
 	}

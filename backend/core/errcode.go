@@ -3,6 +3,7 @@ package core
 import (
 	"errors"
 
+	"memories-desktop/backend/api"
 	"memories-desktop/backend/settings"
 	"memories-desktop/backend/store"
 )
@@ -21,6 +22,7 @@ type ErrorInfo struct {
 	Message string `json:"message"`
 	Field   string `json:"field,omitempty"`
 	Next    string `json:"next,omitempty"`
+	Detail  string `json:"detail,omitempty"` // technical text, shown behind "details"
 }
 
 func (e ErrorInfo) Error() string { return e.Message }
@@ -31,9 +33,16 @@ func Describe(err error) ErrorInfo {
 	switch {
 	case errors.As(err, &fe):
 		return ErrorInfo{Code: CodeInvalidField, Field: fe.Field, Message: fe.Message}
+	case errors.As(err, new(*api.Error)), errors.Is(err, api.ErrInvalidInput), errors.Is(err, api.ErrNetwork):
+		return describeAPI(err)
 	case errors.Is(err, store.ErrLocked):
 		return ErrorInfo{Code: CodeLocked, Message: err.Error(),
 			Next: "Close the other Memories Desktop window (or the memories CLI) and try again."}
 	}
 	return ErrorInfo{Code: CodeInternal, Message: err.Error()}
+}
+
+func describeAPI(err error) ErrorInfo {
+	summary, next := api.Explain(err)
+	return ErrorInfo{Code: api.KindCode(err), Message: summary, Next: next, Detail: err.Error()}
 }

@@ -19,7 +19,7 @@ type Status struct {
 func (c *Core) Status() Status {
 	s := c.Settings.Get()
 	st := Status{Mode: ModeLive, Scope: s.Scope, BaseURL: s.BaseURL, DataDir: c.DataDir}
-	if s.Sandbox {
+	if c.SandboxActive() {
 		st.Mode = ModeSandbox
 		return st
 	}

@@ -17,3 +17,10 @@ type Discard struct{}
 
 // Emit drops the event.
 func (Discard) Emit(string, any) {}
+
+// Transfer events. Progress is batched (about 4 per second, only jobs that moved); job events
+// are sent at once on every state change.
+const (
+	TransferJob      = "transfer:job"      // payload: transfer.JobView
+	TransferProgress = "transfer:progress" // payload: []transfer.Progress
+)

@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"io/fs"
 	"os"
@@ -26,7 +27,8 @@ var ErrTruncated = errors.New("download ended early")
 // SaveOptions tune WriteAtomic.
 type SaveOptions struct {
 	Overwrite   bool
-	KeepPartial bool             // leave the .part file on failure, for a later Range resume
+	KeepPartial bool              // leave the .part file on failure, for a later Range resume
+	Offset      int64             // continue a .part file that holds exactly this many bytes
 	Progress    func(total int64) // called with the running byte count; must be cheap
 }
 
@@ -37,19 +39,19 @@ type Saved struct {
 	SHA256 string `json:"sha256"`
 }
 
-// WriteAtomic streams r into dest. size is the announced length (-1 when unknown). The data goes
+// WriteAtomic streams r into dest. size is the file's full length (-1 when unknown). The data goes
 // to dest+".part", is synced, and only then takes the final name; on any failure no file exists
-// under dest.
+// under dest. With Offset, r continues a .part file of exactly that length.
 func WriteAtomic(ctx context.Context, r io.Reader, size int64, dest string, opts SaveOptions) (Saved, error) {
 	if err := checkFree(dest, opts.Overwrite); err != nil {
 		return Saved{}, err
 	}
 	part := dest + PartSuffix
-	f, err := os.OpenFile(part, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o644)
+	f, h, err := openPart(part, opts.Offset)
 	if err != nil {
 		return Saved{}, err
 	}
-	saved, err := fill(ctx, f, r, size, opts.Progress)
+	saved, err := fill(ctx, f, h, opts.Offset, r, size, opts.Progress)
 	if err == nil {
 		err = commit(part, dest, opts.Overwrite)
 	}
@@ -72,10 +74,32 @@ func checkFree(dest string, overwrite bool) error {
 	return nil
 }
 
-// fill copies, hashes and counts, then syncs and closes f.
-func fill(ctx context.Context, f *os.File, r io.Reader, size int64, progress func(int64)) (Saved, error) {
+// openPart opens the .part file: truncated for a fresh start, or for appending after offset
+// bytes, whose hash is computed first so the final checksum covers the whole file.
+func openPart(part string, offset int64) (*os.File, hash.Hash, error) {
 	h := sha256.New()
-	cw := &countingWriter{w: io.MultiWriter(f, h), progress: progress}
+	if offset == 0 {
+		f, err := os.OpenFile(part, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o644)
+		return f, h, err
+	}
+	f, err := os.OpenFile(part, os.O_RDWR, 0o644)
+	if err != nil {
+		return nil, nil, err
+	}
+	n, err := io.CopyBuffer(h, f, make([]byte, 1<<20))
+	if err == nil && n != offset {
+		err = fmt.Errorf("%s holds %d bytes, not the %d to resume from", part, n, offset)
+	}
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, h, nil
+}
+
+// fill copies, hashes and counts after the first offset bytes, then syncs and closes f.
+func fill(ctx context.Context, f *os.File, h hash.Hash, offset int64, r io.Reader, size int64, progress func(int64)) (Saved, error) {
+	cw := &countingWriter{w: io.MultiWriter(f, h), n: offset, progress: progress}
 	_, err := io.CopyBuffer(cw, ctxReader{ctx, r}, make([]byte, 1<<20))
 	if err == nil && size >= 0 && cw.n != size {
 		err = fmt.Errorf("%w: got %d of %d bytes", ErrTruncated, cw.n, size)

@@ -107,3 +107,27 @@ func assertNoFile(t *testing.T, path string) {
 		t.Fatalf("%s exists (err %v)", path, err)
 	}
 }
+
+func TestWriteAtomicResumesFromOffset(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "v.mp4")
+	data := []byte("0123456789abcdef")
+	os.WriteFile(dest+PartSuffix, data[:6], 0o644)
+	saved, err := WriteAtomic(context.Background(), bytes.NewReader(data[6:]), int64(len(data)), dest, SaveOptions{Offset: 6})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(data)
+	got, _ := os.ReadFile(dest)
+	if string(got) != string(data) || saved.Bytes != 16 || saved.SHA256 != hex.EncodeToString(sum[:]) {
+		t.Fatalf("resumed file %q, %+v", got, saved)
+	}
+}
+
+func TestWriteAtomicRefusesMismatchedPart(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "v.mp4")
+	os.WriteFile(dest+PartSuffix, []byte("abc"), 0o644)
+	if _, err := WriteAtomic(context.Background(), strings.NewReader("x"), 10, dest, SaveOptions{Offset: 5}); err == nil {
+		t.Fatal("resumed from a part file of the wrong length")
+	}
+	assertNoFile(t, dest)
+}

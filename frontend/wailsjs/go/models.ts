@@ -1,5 +1,64 @@
 export namespace core {
 	
+	export class ErrorInfo {
+	    code: string;
+	    message: string;
+	    field?: string;
+	    next?: string;
+	    detail?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ErrorInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.message = source["message"];
+	        this.field = source["field"];
+	        this.next = source["next"];
+	        this.detail = source["detail"];
+	    }
+	}
+	export class Connection {
+	    ok: boolean;
+	    mode: string;
+	    message: string;
+	    scopes: string[];
+	    error?: ErrorInfo;
+	
+	    static createFrom(source: any = {}) {
+	        return new Connection(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ok = source["ok"];
+	        this.mode = source["mode"];
+	        this.message = source["message"];
+	        this.scopes = source["scopes"];
+	        this.error = this.convertValues(source["error"], ErrorInfo);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class Status {
 	    mode: string;
 	    scope: string;

@@ -8,6 +8,7 @@ export type Settings = settings.Settings;
 export type KeyInfo = settings.KeyInfo;
 export type SettingsState = main.SettingsState;
 export type Status = core.Status;
+export type Connection = core.Connection;
 
 /** ErrorInfo mirrors core.ErrorInfo: what every failed backend call rejects with. */
 export interface ErrorInfo {
@@ -15,6 +16,7 @@ export interface ErrorInfo {
   message: string;
   field?: string;
   next?: string;
+  detail?: string;
 }
 
 export const Events = { StatusChanged: 'status:changed' } as const;
@@ -25,6 +27,7 @@ export const bridge = {
   setAPIKey: (key: string): Promise<KeyInfo> => App.SetAPIKey(key),
   clearAPIKey: (): Promise<KeyInfo> => App.ClearAPIKey(),
   status: (): Promise<Status> => App.Status(),
+  testConnection: (): Promise<Connection> => App.TestConnection(),
   chooseFolder: (title: string, start: string): Promise<string> => App.ChooseFolder(title, start),
   onStatus: (cb: (s: Status) => void): (() => void) => EventsOn(Events.StatusChanged, cb),
 };

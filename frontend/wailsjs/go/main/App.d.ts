@@ -15,3 +15,5 @@ export function SaveSettings(arg1:settings.Settings):Promise<settings.Settings>;
 export function SetAPIKey(arg1:string):Promise<settings.KeyInfo>;
 
 export function Status():Promise<core.Status>;
+
+export function TestConnection():Promise<core.Connection>;

@@ -25,3 +25,7 @@ export function SetAPIKey(arg1) {
 export function Status() {
   return window['go']['main']['App']['Status']();
 }
+
+export function TestConnection() {
+  return window['go']['main']['App']['TestConnection']();
+}

@@ -1,0 +1,150 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// Exit statuses are part of the CLI's contract.
+const (
+	exitOK     = 0 // every operation succeeded
+	exitFailed = 1 // an operation failed (API, network, transfer)
+	exitUsage  = 2 // invalid usage, or input rejected before any request was sent
+)
+
+// cli holds the process's streams and environment, so tests run commands in-process.
+type cli struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+}
+
+func newCLI(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) *cli {
+	return &cli{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
+}
+
+// command is one subcommand: its flags are declared on fs, then run executes it.
+type command struct {
+	summary string
+	usage   string
+	run     func(ctx context.Context, c *cli, args []string) error
+}
+
+var commands map[string]command
+
+func init() {
+	commands = map[string]command{
+		"upload":         {"upload local videos (files or folders)", "[metadata flags] PATH...", runUpload},
+		"upload-url":     {"upload a video from a direct URL", "[metadata flags] URL", runUploadURL},
+		"import":         {"import TikTok/YouTube/Instagram links", "[--scope S] [--quality Q] [--callback URL] LINK...|-", runImport},
+		"status":         {"show the status of videos or import tasks", "[--scope S] ID...", runStatus},
+		"list":           {"list the videos in a scope", "[--scope S] [--status PARSE|UNPARSE|FAILED]", runList},
+		"download":       {"download videos by video number", "[--scope S] [-o FILE_OR_DIR] [--overwrite] VIDEO_NO...", runDownload},
+		"download-asset": {"download assets by asset id", "[-o FILE_OR_DIR] [--overwrite] ASSET_ID...", runDownloadAsset},
+		"sandbox":        {"run the local API emulator until interrupted", "[--addr HOST:PORT]", runSandbox},
+	}
+}
+
+func (c *cli) run(ctx context.Context, args []string) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		c.help()
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(c.stderr, "memories: unknown command %q\n\n", args[0])
+		c.help()
+		return exitUsage
+	}
+	return c.report(cmd.run(ctx, c, args[1:]))
+}
+
+// report prints err for people and maps it to the exit status.
+func (c *cli) report(err error) int {
+	var ue *usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case errors.As(err, &ue):
+		fmt.Fprintln(c.stderr, "memories:", ue.msg)
+		return exitUsage
+	case errors.Is(err, errReported):
+		return exitFailed
+	}
+	fmt.Fprintln(c.stderr, "memories:", describe(err))
+	return exitFailed
+}
+
+func (c *cli) help() {
+	fmt.Fprintln(c.stderr, "usage: memories COMMAND [flags] [args]\n\ncommands:")
+	names := make([]string, 0, len(commands))
+	for name := range commands {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		fmt.Fprintf(c.stderr, "  %-15s %s\n", name, commands[name].summary)
+	}
+	fmt.Fprintln(c.stderr, "\nEvery command takes --json (one JSON object per line on stdout).")
+	fmt.Fprintln(c.stderr, "Configuration: MEMORIES_API_KEY, MEMORIES_BASE_URL, MEMORIES_ASSET_BASE_URL, MEMORIES_DATA_DIR,")
+	fmt.Fprintln(c.stderr, "else the settings and key saved by Memories Desktop. Flags override the environment.")
+}
+
+// usageError is input rejected before any request was sent (exit status 2).
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+
+// errReported means the failures were already printed item by item.
+var errReported = errors.New("one or more operations failed")
+
+// newFlags creates a command's flag set; its errors become usage errors.
+func newFlags(name, usage string, c *cli) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(c.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(c.stderr, "usage: memories %s %s\n", name, usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses args, allowing flags after positional arguments, as people type them.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usagef("%v", err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return positional, nil
+		}
+		if args[0] == "--" {
+			return append(positional, args[1:]...), nil
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+}
+
+// multiFlag collects a repeatable string flag.
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }

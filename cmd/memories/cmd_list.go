@@ -1,0 +1,75 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"memories-desktop/backend/api"
+)
+
+type listLine struct {
+	ID       string   `json:"id"`
+	Name     string   `json:"name"`
+	Status   string   `json:"status"`
+	Size     int64    `json:"size"`
+	Duration float64  `json:"duration"`
+	Created  int64    `json:"created"`
+	Tags     []string `json:"tags,omitempty"`
+}
+
+const listPageSize = 200
+
+func runList(ctx context.Context, c *cli, args []string) error {
+	var o common
+	fs := newFlags("list", commands["list"].usage, c)
+	o.register(fs)
+	status := fs.String("status", "", "only videos with this status: PARSE, UNPARSE or FAILED")
+	tag := fs.String("tag", "", "only videos with this tag")
+	if rest, err := parse(fs, args); err != nil {
+		return err
+	} else if len(rest) > 0 {
+		return usagef("list: unexpected argument %q", rest[0])
+	}
+	*status = strings.ToUpper(*status)
+	if *status != "" && !contains([]string{"PARSE", "UNPARSE", "FAILED"}, *status) {
+		return usagef("list: --status must be PARSE, UNPARSE or FAILED")
+	}
+	cfg, err := o.resolve(c)
+	if err != nil {
+		return err
+	}
+	req := api.ListRequest{Size: listPageSize, Scope: cfg.scope, Status: *status, Tag: *tag}
+	return listAll(ctx, cfg, req)
+}
+
+// listAll walks every page; the service sorts nothing, so rows come in its order.
+func listAll(ctx context.Context, cfg *config, req api.ListRequest) error {
+	seen := int64(0)
+	for page := 1; ; page++ {
+		req.Page = page
+		res, err := cfg.client.ListVideos(ctx, req)
+		if err != nil {
+			return err
+		}
+		for _, v := range res.Videos {
+			printVideo(cfg.out, v)
+		}
+		seen += int64(len(res.Videos))
+		if len(res.Videos) == 0 || seen >= res.Total {
+			cfg.out.note("%d video(s) in scope %q", seen, cfg.scope)
+			return nil
+		}
+	}
+}
+
+func printVideo(out *printer, v api.Video) {
+	created := ""
+	if v.CreateTime > 0 {
+		created = time.UnixMilli(v.CreateTime).Format("2006-01-02 15:04")
+	}
+	out.result(listLine{ID: v.VideoNo, Name: v.Name, Status: v.Status, Size: v.Size, Duration: v.Duration,
+		Created: v.CreateTime, Tags: v.Tags},
+		fmt.Sprintf("%-22s %-8s %10s %7.1fs  %s  %s", v.VideoNo, v.Status, formatBytes(v.Size), v.Duration, created, v.Name))
+}

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"memories-desktop/backend/api"
+)
+
+type statusLine struct {
+	ID     string      `json:"id"`
+	Kind   string      `json:"kind"` // "video" or "task"
+	Status string      `json:"status"`
+	Name   string      `json:"name,omitempty"`
+	Cause  string      `json:"cause,omitempty"`
+	Videos []api.Video `json:"videos,omitempty"`
+}
+
+// Status of a task whose videos have not been fetched from the platform yet.
+const taskPending = "PENDING"
+
+func runStatus(ctx context.Context, c *cli, args []string) error {
+	var o common
+	fs := newFlags("status", commands["status"].usage, c)
+	o.register(fs)
+	ids, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(ids) == 0 {
+		return usagef("status: give at least one video number or task id")
+	}
+	cfg, err := o.resolve(c)
+	if err != nil {
+		return err
+	}
+	return eachItem(ids, func(id string) error { return statusOne(ctx, cfg, id) },
+		func(id string, fl failure) failure { fl.ID = id; return fl }, cfg.out)
+}
+
+// isVideoNo tells video numbers (VI…, PI-…, legacy mavi_video_…) from task ids (UUIDs).
+func isVideoNo(id string) bool {
+	return strings.HasPrefix(id, "VI") || strings.HasPrefix(id, "PI-") || strings.HasPrefix(id, "mavi_video_")
+}
+
+func statusOne(ctx context.Context, cfg *config, id string) error {
+	line, err := lookupStatus(ctx, cfg, id)
+	if err != nil {
+		return err
+	}
+	human := fmt.Sprintf("%s  %s", id, line.Status)
+	if line.Cause != "" {
+		human += " (" + line.Cause + ")"
+	}
+	for _, v := range line.Videos {
+		human += fmt.Sprintf("\n  %s  %s", v.VideoNo, v.Status)
+	}
+	cfg.out.result(line, human)
+	return nil
+}
+
+func lookupStatus(ctx context.Context, cfg *config, id string) (statusLine, error) {
+	if isVideoNo(id) {
+		v, err := cfg.client.Metadata(ctx, id, cfg.scope)
+		if err != nil {
+			return statusLine{}, err
+		}
+		if v == nil {
+			return statusLine{ID: id, Kind: "video", Status: "NOT_FOUND"}, nil
+		}
+		return statusLine{ID: id, Kind: "video", Status: v.Status, Name: v.Name, Cause: v.Cause}, nil
+	}
+	task, err := cfg.client.TaskStatus(ctx, id, cfg.scope)
+	if err != nil {
+		return statusLine{}, err
+	}
+	return statusLine{ID: id, Kind: "task", Status: taskStatus(task.Videos), Videos: task.Videos}, nil
+}
+
+// taskStatus summarises a task: PENDING until videos exist, then the least advanced video status.
+func taskStatus(videos []api.Video) string {
+	if len(videos) == 0 {
+		return taskPending
+	}
+	status := api.StatusParsed
+	for _, v := range videos {
+		switch v.Status {
+		case api.StatusUnparsed:
+			return api.StatusUnparsed
+		case api.StatusParsed:
+		default:
+			status = v.Status
+		}
+	}
+	return status
+}

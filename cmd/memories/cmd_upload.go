@@ -1,0 +1,105 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+
+	"memories-desktop/backend/api"
+	"memories-desktop/backend/preflight"
+)
+
+type uploadLine struct {
+	File    string `json:"file"`
+	VideoNo string `json:"video_no"`
+	Status  string `json:"status"`
+	Bytes   int64  `json:"bytes"`
+}
+
+func runUpload(ctx context.Context, c *cli, args []string) error {
+	var o common
+	var m metaFlags
+	fs := newFlags("upload", commands["upload"].usage, c)
+	o.register(fs)
+	m.register(fs)
+	paths, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	files, err := uploadPlan(c, paths)
+	if err != nil {
+		return err
+	}
+	cfg, err := o.resolve(c)
+	if err != nil {
+		return err
+	}
+	meta, err := m.meta(cfg.scope)
+	if err != nil {
+		return err
+	}
+	return eachItem(files, func(f preflight.Verdict) error { return uploadOne(ctx, cfg, f, meta) },
+		func(f preflight.Verdict, fl failure) failure { fl.File = f.Path; return fl }, cfg.out)
+}
+
+// uploadPlan checks every path before anything is sent: a named file that cannot be uploaded,
+// or folders without a single video, reject the whole command.
+func uploadPlan(c *cli, paths []string) ([]preflight.Verdict, error) {
+	if len(paths) == 0 {
+		return nil, usagef("upload: name at least one video file or folder")
+	}
+	scan, err := preflight.Expand(paths)
+	if err != nil {
+		return nil, usagef("upload: %v", err)
+	}
+	named := map[string]bool{}
+	for _, p := range paths {
+		abs, _ := filepath.Abs(p)
+		named[abs] = true
+	}
+	for _, s := range scan.Skipped {
+		if named[s.Path] {
+			return nil, usagef("upload: %s: %s", s.Path, s.Reason)
+		}
+		fmt.Fprintf(c.stderr, "skipped %s: %s\n", s.Path, s.Reason)
+	}
+	if len(scan.Files) == 0 {
+		return nil, usagef("upload: no supported videos (%v) found", preflight.VideoExtensions)
+	}
+	return scan.Files, nil
+}
+
+func uploadOne(ctx context.Context, cfg *config, f preflight.Verdict, meta api.UploadMeta) error {
+	update, finish := cfg.out.progress("uploading "+f.Name, f.Size)
+	res, err := cfg.client.UploadPath(ctx, f.Path, meta, update)
+	finish()
+	if err != nil {
+		return err
+	}
+	cfg.out.result(uploadLine{File: f.Path, VideoNo: res.VideoNo, Status: res.Status, Bytes: f.Size},
+		"uploaded "+f.Path+" → "+res.VideoNo+" ("+res.Status+")")
+	return nil
+}
+
+// eachItem runs do for every item, printing a failure line for each that fails, and returns
+// errReported when any did. A cancelled context stops the loop.
+func eachItem[T any](items []T, do func(T) error, label func(T, failure) failure, out *printer) error {
+	failed := false
+	for _, it := range items {
+		if err := do(it); err != nil {
+			failed = true
+			fl := label(it, newFailure(err))
+			out.result(fl, "failed: "+first(fl.File, fl.URL, fl.ID)+": "+fl.Error)
+			if isCancel(err) {
+				break
+			}
+		}
+	}
+	if failed {
+		return errReported
+	}
+	return nil
+}
+
+func isCancel(err error) bool { return errors.Is(err, context.Canceled) }

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"memories-desktop/backend/sandbox"
+)
+
+// testEnv is a sandbox behind a real HTTP server plus the environment the CLI reads.
+type testEnv struct {
+	t   *testing.T
+	sb  *sandbox.Server
+	env map[string]string
+}
+
+func newTestEnv(t *testing.T) *testEnv {
+	t.Helper()
+	sb, err := sandbox.New(sandbox.Options{APIKey: "sk-test-cli-key", ParseDelay: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(sb)
+	t.Cleanup(func() { srv.Close(); sb.Close() })
+	return &testEnv{t: t, sb: sb, env: map[string]string{
+		"MEMORIES_BASE_URL":       srv.URL,
+		"MEMORIES_ASSET_BASE_URL": srv.URL,
+		"MEMORIES_API_KEY":        "sk-test-cli-key",
+		"MEMORIES_DATA_DIR":       t.TempDir(),
+	}}
+}
+
+type runResult struct {
+	code           int
+	stdout, stderr string
+}
+
+func (e *testEnv) run(stdin string, args ...string) runResult {
+	e.t.Helper()
+	var out, errOut bytes.Buffer
+	c := newCLI(strings.NewReader(stdin), &out, &errOut, func(k string) string { return e.env[k] })
+	code := c.run(context.Background(), args)
+	return runResult{code, out.String(), errOut.String()}
+}
+
+// lines decodes stdout's JSON lines.
+func (r runResult) lines(t *testing.T) []map[string]any {
+	t.Helper()
+	var rows []map[string]any
+	for _, l := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+		if l == "" {
+			continue
+		}
+		var m map[string]any
+		if err := json.Unmarshal([]byte(l), &m); err != nil {
+			t.Fatalf("stdout line %q is not JSON: %v", l, err)
+		}
+		rows = append(rows, m)
+	}
+	return rows
+}
+
+func (r runResult) want(t *testing.T, code int) runResult {
+	t.Helper()
+	if r.code != code {
+		t.Fatalf("exit %d, want %d\nstdout: %s\nstderr: %s", r.code, code, r.stdout, r.stderr)
+	}
+	return r
+}
