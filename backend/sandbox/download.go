@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"net/http"
@@ -160,7 +161,26 @@ func serveContent(w http.ResponseWriter, c *call, ct content, ctype, disposition
 	if c.faults.TruncateDownloads {
 		sendHalfAndAbort(w, body, rng.length)
 	}
+	if c.faults.DownloadRate > 0 {
+		sendThrottled(c.r.Context(), w, body, rng.length, c.faults.DownloadRate)
+		return
+	}
 	_, _ = io.CopyN(w, body, rng.length)
+}
+
+// sendThrottled sends at most rate bytes per second, in 10 chunks a second, so tests can stop a
+// client in the middle of a download.
+func sendThrottled(ctx context.Context, w http.ResponseWriter, body io.Reader, length, rate int64) {
+	chunk := max(rate/10, 1)
+	for sent := int64(0); sent < length; sent += chunk {
+		if _, err := io.CopyN(w, body, min(chunk, length-sent)); err != nil {
+			return
+		}
+		_ = http.NewResponseController(w).Flush()
+		if !sleepCtx(ctx, 100*time.Millisecond) {
+			return
+		}
+	}
 }
 
 // setBodyHeaders announces the body about to be sent.

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 )
 
 // readAll reads and closes a response body.
@@ -178,5 +179,21 @@ func TestAssetUpload(t *testing.T) {
 	r = postMultipart(t, ts.URL+"/serve/api/v2/upload", "bnd", field("x", "y"))
 	if r.Status != http.StatusBadRequest || r.Msg != "file is required" {
 		t.Errorf("v2 upload without file: %+v", r)
+	}
+}
+
+func TestDownloadRateThrottles(t *testing.T) {
+	s, srv := newSandbox(t, Options{})
+	no := uploadSmall(t, srv.URL, strings.Repeat("x", 4000))
+	s.SetFaults(Faults{DownloadRate: 10000})
+	start := time.Now()
+	res := postJSON(t, srv.URL+"/serve/api/v1/download", `{"video_no":"`+no+`","unique_id":"default"}`)
+	body, err := io.ReadAll(res.Body)
+	res.Body.Close()
+	if err != nil || len(body) != 4000 {
+		t.Fatalf("read %d bytes, %v", len(body), err)
+	}
+	if took := time.Since(start); took < 300*time.Millisecond {
+		t.Fatalf("4000 bytes at 10000 B/s took only %s", took)
 	}
 }

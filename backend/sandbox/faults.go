@@ -29,6 +29,9 @@ type Faults struct {
 	// ReplyDelay holds the answer to an accepted upload this long after the video is stored, the
 	// window in which a crashing client loses the reply (tests of no-duplicate recovery).
 	ReplyDelay time.Duration `json:"reply_delay"`
+	// DownloadRate caps download bodies at this many bytes per second (0 = unlimited), so a
+	// test can stop a client mid-download.
+	DownloadRate int64 `json:"download_rate"`
 }
 
 // MarshalJSON writes Latency as a Go duration string ("250ms") so the control endpoint is readable.

@@ -5,18 +5,43 @@ package store
 // Bucket names. Keys inside ordered buckets are fixed-width big-endian so byte order is time order.
 var (
 	bucketMeta = []byte("meta") // schema version and other singletons
+
+	// Version 2: the transfer queue and its history.
+	bucketJobs        = []byte("jobs")          // jobKey (BE created ms ‖ BE id) → Job JSON
+	bucketJobIDs      = []byte("job_ids")       // BE id → jobKey
+	bucketJobActive   = []byte("job_active")    // jobKey → empty, for jobs whose state is Active()
+	bucketJobSummary  = []byte("job_summary")   // jobKey → compact summary (see summary_job.go)
+	bucketVideos      = []byte("videos")        // scope ‖ 0x00 ‖ video no → Video JSON
+	bucketVideoByTime = []byte("video_by_time") // scope ‖ 0x00 ‖ BE created ms ‖ video no → summary
+	bucketHashes      = []byte("hashes")        // sha256 (32 bytes) ‖ scope → BE at ms ‖ video no
 )
 
 // allBuckets are created on open; a migration adds to this list, never renames in place.
-var allBuckets = [][]byte{bucketMeta}
+var allBuckets = [][]byte{
+	bucketMeta,
+	bucketJobs, bucketJobIDs, bucketJobActive, bucketJobSummary,
+	bucketVideos, bucketVideoByTime, bucketHashes,
+}
 
 var keySchemaVersion = []byte("schema_version")
 
+// metaAppPrefix namespaces the keys of GetMeta/PutMeta inside the meta bucket, so app values can
+// never overwrite the schema version.
+const metaAppPrefix = "app."
+
 // schemaVersion is what this build writes. Files from a newer build are refused rather than
 // silently mangled.
-const schemaVersion uint64 = 1
+const schemaVersion uint64 = 2
 
 // migrations[i] upgrades a file at version i to version i+1. Version 0 is an empty file.
 var migrations = []func(tx txn) error{
 	func(tx txn) error { return nil }, // 0 → 1: buckets are created by ensureBuckets
+	func(tx txn) error { return nil }, // 1 → 2: job, video and hash buckets are new and empty
 }
+
+// jobKindCodes and jobStateCodes give each kind and state the byte stored in job summaries: the
+// index is the code. Code 0 is reserved; append new values, never reorder or reuse a code.
+var (
+	jobKindCodes  = []JobKind{"", KindUploadFile, KindUploadURL, KindImport, KindDownload, KindDownloadAsset}
+	jobStateCodes = []JobState{"", StateQueued, StateRunning, StatePaused, StateDone, StateFailed, StateCanceled, StateInterrupted}
+)

@@ -23,10 +23,18 @@ var ErrLocked = errors.New("the database is in use by another Memories Desktop p
 // ErrTooNew means the file was written by a newer version of the app.
 var ErrTooNew = errors.New("the database was written by a newer version of Memories Desktop")
 
+// ErrNotFound means the job, video or hash asked for is not in the database.
+var ErrNotFound = errors.New("not found")
+
+// ErrInvalid means a value cannot be stored or a query cannot be answered as given; the wrapped
+// message says which field is wrong.
+var ErrInvalid = errors.New("invalid value")
+
 // DB is the opened database.
 type DB struct {
 	bolt *bolt.DB
 	path string
+	now  func() time.Time // the clock behind Created/Updated stamps; tests replace it
 }
 
 type txn = *bolt.Tx
@@ -45,7 +53,7 @@ func Open(dir string, timeout time.Duration) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	db := &DB{bolt: b, path: path}
+	db := &DB{bolt: b, path: path, now: time.Now}
 	if err := b.Update(db.migrate); err != nil {
 		b.Close()
 		return nil, err
@@ -55,6 +63,9 @@ func Open(dir string, timeout time.Duration) (*DB, error) {
 
 // Path is the database file's location.
 func (db *DB) Path() string { return db.path }
+
+// nowMillis is the current time in unix milliseconds, the unit of every stored timestamp.
+func (db *DB) nowMillis() int64 { return db.now().UnixMilli() }
 
 // Close releases the file lock.
 func (db *DB) Close() error { return db.bolt.Close() }

@@ -2,8 +2,11 @@ package store
 
 import (
 	"errors"
+	"path/filepath"
 	"testing"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 func TestOpenCreatesSchema(t *testing.T) {
@@ -41,5 +44,55 @@ func TestReopenKeepsVersionAndRefusesNewerFiles(t *testing.T) {
 	db.Close()
 	if _, err := Open(dir, time.Second); !errors.Is(err, ErrTooNew) {
 		t.Fatalf("open newer file: %v, want ErrTooNew", err)
+	}
+}
+
+func TestVersion1FileMigratesAndKeepsItsData(t *testing.T) {
+	dir := t.TempDir()
+	writeVersion1File(t, dir)
+	db := openAt(t, dir)
+	if v, err := db.SchemaVersion(); err != nil || v != 2 {
+		t.Fatalf("version %d, %v; want 2", v, err)
+	}
+	err := db.bolt.View(func(tx txn) error {
+		if string(tx.Bucket(bucketMeta).Get([]byte("window"))) != "wide" {
+			t.Error("version 1 data lost")
+		}
+		for _, name := range allBuckets {
+			if tx.Bucket(name) == nil {
+				t.Errorf("bucket %s missing after migration", name)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	j := mustCreate(t, db, Job{Kind: KindUploadFile, Name: "after-migration.mp4"})
+	if active, err := db.ActiveJobs(); err != nil || len(active) != 1 || active[0].ID != j.ID {
+		t.Fatalf("active after migration: %v, %v", active, err)
+	}
+}
+
+// writeVersion1File builds the file a version-1 build left behind: only the meta bucket.
+func writeVersion1File(t *testing.T, dir string) {
+	t.Helper()
+	b, err := bolt.Open(filepath.Join(dir, FileName), 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	err = b.Update(func(tx txn) error {
+		meta, err := tx.CreateBucket(bucketMeta)
+		if err != nil {
+			return err
+		}
+		if err := meta.Put([]byte("window"), []byte("wide")); err != nil {
+			return err
+		}
+		return writeVersion(tx, 1)
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -171,17 +171,26 @@ func TestDownloadAssetUsesServerName(t *testing.T) {
 	e.run("", "download-asset", "-o", out, "re_000000000000000000").want(t, 1)
 }
 
-func TestDownloadFailureLeavesNoFile(t *testing.T) {
+func TestDownloadFailureLeavesNoFileUnderTheFinalName(t *testing.T) {
 	e := newTestEnv(t)
 	src := writeVideo(t, t.TempDir(), "c.mp4", sandbox.SyntheticMP4("trunc"))
 	no := e.run("", "upload", "--json", src).want(t, 0).lines(t)[0]["video_no"].(string)
 	for name, f := range map[string]sandbox.Faults{"truncated": {TruncateDownloads: true}, "json on 200": {JSONOnDownload: true}} {
 		t.Run(name, func(t *testing.T) {
 			e.sb.SetFaults(f)
-			defer e.sb.SetFaults(sandbox.Faults{})
 			out := t.TempDir()
-			e.run("", "download", "-o", out, no).want(t, 1)
-			if entries, _ := os.ReadDir(out); len(entries) != 0 {
+			row := e.run("", "download", "--json", "-o", out, no).want(t, 1).lines(t)[0]
+			if _, err := os.Stat(filepath.Join(out, no+".mp4")); err == nil {
+				t.Fatal("a file exists under the final name")
+			}
+			// A failed download keeps only its .part, which `memories retry` continues.
+			e.sb.SetFaults(sandbox.Faults{})
+			e.run("", "retry", fmt.Sprint(row["job_id"])).want(t, 0)
+			got, _ := os.ReadFile(filepath.Join(out, no+".mp4"))
+			if string(got) != string(sandbox.SyntheticMP4("trunc")) {
+				t.Fatalf("retried download has %d bytes", len(got))
+			}
+			if entries, _ := os.ReadDir(out); len(entries) != 1 {
 				t.Fatalf("left behind: %v", entries)
 			}
 		})

@@ -6,16 +6,9 @@ import (
 	"os"
 	"path/filepath"
 
-	"memories-desktop/backend/api"
+	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
 )
-
-type downloadLine struct {
-	ID     string `json:"id"`
-	Path   string `json:"path"`
-	Bytes  int64  `json:"bytes"`
-	SHA256 string `json:"sha256"`
-}
 
 // destFlags are -o and --overwrite.
 type destFlags struct {
@@ -28,7 +21,8 @@ func (d *destFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&d.overwrite, "overwrite", false, "replace an existing file")
 }
 
-// check rejects -o FILE with several ids: they would all want the same name.
+// check rejects -o FILE with several ids (they would all want the same name) and an existing
+// file without --overwrite, before any (billed) download starts.
 func (d *destFlags) check(ids []string) error {
 	if len(ids) == 0 {
 		return usagef("give at least one id")
@@ -44,17 +38,17 @@ func (d *destFlags) check(ids []string) error {
 	return nil
 }
 
-// path picks where one download goes: inside -o when it is a folder (or the current folder),
-// else exactly -o.
-func (d *destFlags) path(serverName, fallback string) string {
-	name := api.SanitizeFilename(serverName, fallback)
-	if d.out == "" {
-		return name
+// spec says where one download goes: inside -o when it is a folder (or the current folder,
+// named by the server or ID.mp4), else exactly -o.
+func (d *destFlags) spec(id, scope string, asset bool) transfer.DownloadSpec {
+	s := transfer.DownloadSpec{Scope: scope, Overwrite: d.overwrite, DestDir: d.out == "" || isDir(d.out)}
+	s.Dest, _ = filepath.Abs(first(d.out, "."))
+	if asset {
+		s.AssetID = id
+	} else {
+		s.VideoNo = id
 	}
-	if isDir(d.out) {
-		return filepath.Join(d.out, name)
-	}
-	return d.out
+	return s
 }
 
 func isDir(p string) bool {
@@ -62,25 +56,15 @@ func isDir(p string) bool {
 	return err == nil && info.IsDir()
 }
 
-type fetchFunc func(ctx context.Context, id string) (*api.Download, error)
-
 func runDownload(ctx context.Context, c *cli, args []string) error {
-	return runFetch(ctx, c, "download", args, func(cfg *config) fetchFunc {
-		return func(ctx context.Context, id string) (*api.Download, error) {
-			return cfg.client.Download(ctx, id, cfg.scope, api.DownloadOptions{})
-		}
-	})
+	return runFetch(ctx, c, "download", args, false)
 }
 
 func runDownloadAsset(ctx context.Context, c *cli, args []string) error {
-	return runFetch(ctx, c, "download-asset", args, func(cfg *config) fetchFunc {
-		return func(ctx context.Context, id string) (*api.Download, error) {
-			return cfg.client.DownloadAsset(ctx, id, api.DownloadOptions{})
-		}
-	})
+	return runFetch(ctx, c, "download-asset", args, true)
 }
 
-func runFetch(ctx context.Context, c *cli, name string, args []string, fetcher func(*config) fetchFunc) error {
+func runFetch(ctx context.Context, c *cli, name string, args []string, asset bool) error {
 	var o common
 	var d destFlags
 	fs := newFlags(name, commands[name].usage, c)
@@ -97,28 +81,7 @@ func runFetch(ctx context.Context, c *cli, name string, args []string, fetcher f
 	if err != nil {
 		return err
 	}
-	fetch := fetcher(cfg)
-	return eachItem(ids, func(id string) error { return fetchOne(ctx, cfg, &d, id, fetch) },
-		func(id string, fl failure) failure { fl.ID = id; return fl }, cfg.out)
-}
-
-// fetchOne streams one download into place through a .part file.
-func fetchOne(ctx context.Context, cfg *config, d *destFlags, id string, fetch fetchFunc) error {
-	dl, err := fetch(ctx, id)
-	if err != nil {
-		return err
-	}
-	defer dl.Body.Close()
-	dest := d.path(dl.Filename, id+".mp4")
-	update, finish := cfg.out.progress("downloading "+filepath.Base(dest), dl.Size)
-	saved, err := transfer.WriteAtomic(ctx, dl.Body, dl.Size, dest,
-		transfer.SaveOptions{Overwrite: d.overwrite, Progress: update})
-	finish()
-	if err != nil {
-		return err
-	}
-	abs, _ := filepath.Abs(saved.Path)
-	cfg.out.result(downloadLine{ID: id, Path: abs, Bytes: saved.Bytes, SHA256: saved.SHA256},
-		"saved "+id+" → "+abs+" ("+formatBytes(saved.Bytes)+")")
-	return nil
+	return enqueueAndRun(ctx, c, cfg, ids, func(e *transfer.Engine, id string) (store.Job, error) {
+		return e.EnqueueDownload(d.spec(id, cfg.scope, asset))
+	})
 }

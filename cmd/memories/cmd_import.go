@@ -6,15 +6,10 @@ import (
 	"io"
 	"strings"
 
-	"memories-desktop/backend/api"
 	"memories-desktop/backend/sources"
+	"memories-desktop/backend/store"
+	"memories-desktop/backend/transfer"
 )
-
-type importLine struct {
-	TaskID   string   `json:"task_id"`
-	Platform string   `json:"platform"`
-	Links    []string `json:"links"`
-}
 
 var qualities = []string{"360", "480", "720", "1080", "1440", "2160"}
 
@@ -36,9 +31,10 @@ func runImport(ctx context.Context, c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	return eachItem(plan.Tasks, func(t sources.Task) error {
-		return importOne(ctx, cfg, t, *quality, *callback)
-	}, func(t sources.Task, fl failure) failure { fl.ID = string(t.Platform); return fl }, cfg.out)
+	return enqueueAndRun(ctx, c, cfg, plan.Tasks, func(e *transfer.Engine, t sources.Task) (store.Job, error) {
+		return e.EnqueueImport(transfer.ImportSpec{Platform: string(t.Platform), Links: t.Links,
+			Scope: cfg.scope, Quality: *quality, Callback: *callback})
+	})
 }
 
 // importPlan reads the links (arguments, or stdin for "-"), and rejects the whole command when
@@ -71,17 +67,6 @@ func linkText(c *cli, args []string) (string, error) {
 		return string(data), err
 	}
 	return strings.Join(args, "\n"), nil
-}
-
-func importOne(ctx context.Context, cfg *config, t sources.Task, quality, callback string) error {
-	id, err := cfg.client.Import(ctx, api.ImportRequest{Links: t.Links, Scope: cfg.scope,
-		Quality: quality, Callback: callback})
-	if err != nil {
-		return err
-	}
-	cfg.out.result(importLine{TaskID: id, Platform: string(t.Platform), Links: t.Links},
-		fmt.Sprintf("import task %s: %d %s link(s)", id, len(t.Links), t.Platform.Title()))
-	return nil
 }
 
 func contains(list []string, v string) bool {

@@ -6,16 +6,10 @@ import (
 	"fmt"
 	"path/filepath"
 
-	"memories-desktop/backend/api"
 	"memories-desktop/backend/preflight"
+	"memories-desktop/backend/store"
+	"memories-desktop/backend/transfer"
 )
-
-type uploadLine struct {
-	File    string `json:"file"`
-	VideoNo string `json:"video_no"`
-	Status  string `json:"status"`
-	Bytes   int64  `json:"bytes"`
-}
 
 func runUpload(ctx context.Context, c *cli, args []string) error {
 	var o common
@@ -39,8 +33,28 @@ func runUpload(ctx context.Context, c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	return eachItem(files, func(f preflight.Verdict) error { return uploadOne(ctx, cfg, f, meta) },
-		func(f preflight.Verdict, fl failure) failure { fl.File = f.Path; return fl }, cfg.out)
+	return enqueueAndRun(ctx, c, cfg, files, func(e *transfer.Engine, f preflight.Verdict) (store.Job, error) {
+		return e.EnqueueUpload(f.Path, meta)
+	})
+}
+
+// enqueueAndRun records one job per item in the queue, then runs the engine until they finish.
+func enqueueAndRun[T any](ctx context.Context, c *cli, cfg *config, items []T,
+	enqueue func(*transfer.Engine, T) (store.Job, error)) error {
+	s, err := startSession(ctx, c, cfg)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	ids := make([]uint64, 0, len(items))
+	for _, it := range items {
+		j, err := enqueue(s.eng, it)
+		if err != nil {
+			return err
+		}
+		ids = append(ids, j.ID)
+	}
+	return s.run(ctx, ids)
 }
 
 // uploadPlan checks every path before anything is sent: a named file that cannot be uploaded,
@@ -68,18 +82,6 @@ func uploadPlan(c *cli, paths []string) ([]preflight.Verdict, error) {
 		return nil, usagef("upload: no supported videos (%v) found", preflight.VideoExtensions)
 	}
 	return scan.Files, nil
-}
-
-func uploadOne(ctx context.Context, cfg *config, f preflight.Verdict, meta api.UploadMeta) error {
-	update, finish := cfg.out.progress("uploading "+f.Name, f.Size)
-	res, err := cfg.client.UploadPath(ctx, f.Path, meta, update)
-	finish()
-	if err != nil {
-		return err
-	}
-	cfg.out.result(uploadLine{File: f.Path, VideoNo: res.VideoNo, Status: res.Status, Bytes: f.Size},
-		"uploaded "+f.Path+" → "+res.VideoNo+" ("+res.Status+")")
-	return nil
 }
 
 // eachItem runs do for every item, printing a failure line for each that fails, and returns

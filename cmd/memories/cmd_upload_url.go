@@ -4,13 +4,9 @@ import (
 	"context"
 
 	"memories-desktop/backend/preflight"
+	"memories-desktop/backend/store"
+	"memories-desktop/backend/transfer"
 )
-
-type uploadURLLine struct {
-	URL     string `json:"url"`
-	VideoNo string `json:"video_no"`
-	Status  string `json:"status"`
-}
 
 func runUploadURL(ctx context.Context, c *cli, args []string) error {
 	var o common
@@ -36,11 +32,7 @@ func runUploadURL(ctx context.Context, c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	res, err := cfg.client.UploadURL(ctx, urls[0], meta)
-	if err != nil {
-		return err
-	}
-	cfg.out.result(uploadURLLine{URL: urls[0], VideoNo: res.VideoNo, Status: res.Status},
-		"uploaded "+urls[0]+" → "+res.VideoNo+" ("+res.Status+")")
-	return nil
+	return enqueueAndRun(ctx, c, cfg, urls, func(e *transfer.Engine, u string) (store.Job, error) {
+		return e.EnqueueURL(u, meta)
+	})
 }

@@ -30,25 +30,30 @@ func (o *common) register(fs *flag.FlagSet) {
 
 // config is the resolved configuration for one run.
 type config struct {
-	client *api.Client
-	scope  string
-	out    *printer
+	client  *api.Client
+	scope   string
+	dataDir string
+	out     *printer
 }
 
 // resolve builds the API client. The key comes only from MEMORIES_API_KEY or the app's key
 // store: a flag would show it to everyone who can list processes.
-func (o *common) resolve(c *cli) (*config, error) {
+func (o *common) resolve(c *cli) (*config, error) { return o.resolveFor(c, true) }
+
+// resolveFor builds the configuration; needKey false allows commands that send nothing.
+func (o *common) resolveFor(c *cli, needKey bool) (*config, error) {
 	saved, dataDir, err := o.savedSettings(c)
 	if err != nil {
 		return nil, err
 	}
 	key := c.getenv("MEMORIES_API_KEY")
-	if key == "" {
+	if key == "" && needKey {
 		key, _ = settings.NewSecretStore(dataDir).Get()
 	}
-	if key == "" {
+	if key == "" && needKey {
 		return nil, usagef("no API key: set MEMORIES_API_KEY or save a key in Memories Desktop's Settings")
 	}
+
 	client, err := api.New(api.Config{
 		BaseURL:      first(o.baseURL, c.getenv("MEMORIES_BASE_URL"), saved.BaseURL),
 		AssetBaseURL: first(o.assetBaseURL, c.getenv("MEMORIES_ASSET_BASE_URL"), saved.AssetBaseURL),
@@ -59,7 +64,7 @@ func (o *common) resolve(c *cli) (*config, error) {
 		return nil, usagef("%v", err)
 	}
 	scope := first(o.scope, saved.Scope, settings.DefaultScope)
-	return &config{client: client, scope: scope, out: newPrinter(c, o.json)}, nil
+	return &config{client: client, scope: scope, dataDir: dataDir, out: newPrinter(c, o.json)}, nil
 }
 
 func (o *common) savedSettings(c *cli) (settings.Settings, string, error) {

@@ -4,10 +4,12 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -16,12 +18,7 @@ import (
 // TestBinarySandboxRoundTrip runs the real binary: `memories sandbox` in one process, then
 // `memories upload` and `memories download` against it, and compares a real MP4 byte for byte.
 func TestBinarySandboxRoundTrip(t *testing.T) {
-	bin := filepath.Join(t.TempDir(), "memories")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := buildBinary(t)
 	url := startSandbox(t, bin)
 	env := append(os.Environ(), "MEMORIES_BASE_URL="+url, "MEMORIES_ASSET_BASE_URL="+url,
 		"MEMORIES_API_KEY=sk-e2e-key-1234", "MEMORIES_DATA_DIR="+t.TempDir())
@@ -87,4 +84,32 @@ func decode(t *testing.T, line []byte, v any) {
 	if err := json.Unmarshal(line, v); err != nil {
 		t.Fatalf("bad JSON %q: %v", line, err)
 	}
+}
+
+var (
+	buildOnce sync.Once
+	builtBin  string
+	buildErr  error
+)
+
+// buildBinary compiles the CLI once per test run, without cgo, as users get it.
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "memories-bin")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		builtBin = filepath.Join(dir, "memories")
+		cmd := exec.Command("go", "build", "-o", builtBin, ".")
+		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			buildErr = fmt.Errorf("build: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return builtBin
 }

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"net/http/httptest"
 	"strings"
@@ -21,7 +23,12 @@ type testEnv struct {
 
 func newTestEnv(t *testing.T) *testEnv {
 	t.Helper()
-	sb, err := sandbox.New(sandbox.Options{APIKey: "sk-test-cli-key", ParseDelay: time.Hour})
+	return newTestEnvWith(t, sandbox.Options{APIKey: "sk-test-cli-key", ParseDelay: time.Hour})
+}
+
+func newTestEnvWith(t *testing.T, opts sandbox.Options) *testEnv {
+	t.Helper()
+	sb, err := sandbox.New(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,6 +39,7 @@ func newTestEnv(t *testing.T) *testEnv {
 		"MEMORIES_ASSET_BASE_URL": srv.URL,
 		"MEMORIES_API_KEY":        "sk-test-cli-key",
 		"MEMORIES_DATA_DIR":       t.TempDir(),
+		"MEMORIES_RATE_LIMITS":    "off", // pacing is measured in the engine's fake-clock tests
 	}}
 }
 
@@ -71,4 +79,9 @@ func (r runResult) want(t *testing.T, code int) runResult {
 		t.Fatalf("exit %d, want %d\nstdout: %s\nstderr: %s", r.code, code, r.stdout, r.stderr)
 	}
 	return r
+}
+
+func sum(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
 }

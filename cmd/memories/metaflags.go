@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/transfer"
 )
 
 // metaFlags are the upload metadata flags shared by upload and upload-url.
@@ -45,7 +46,7 @@ func (m *metaFlags) meta(scope string) (api.UploadMeta, error) {
 		retain := false
 		meta.RetainOriginal = &retain
 	}
-	if err := meta.Validate(); err != nil {
+	if err := transfer.ValidateMeta(meta); err != nil {
 		return api.UploadMeta{}, usagef("%v", err)
 	}
 	return meta, nil

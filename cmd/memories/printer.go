@@ -18,6 +18,8 @@ type printer struct {
 	stderr   io.Writer
 	terminal bool
 	mu       sync.Mutex
+	open     bool                 // an in-place progress line is on screen
+	logged   map[string]time.Time // last progress line per transfer, off a terminal
 }
 
 func newPrinter(c *cli, asJSON bool) *printer {
@@ -46,57 +48,53 @@ func (p *printer) note(format string, args ...any) {
 	fmt.Fprintf(p.stderr, format+"\n", args...)
 }
 
-// progress returns a callback that shows bytes done of total on stderr, at most 4 times a second
-// on a terminal (redrawn in place) and every 10 s elsewhere, and a func that ends the line.
-func (p *printer) progress(label string, total int64) (func(done int64), func()) {
-	start := time.Now()
-	last, every := time.Time{}, 250*time.Millisecond
-	if !p.terminal {
-		last, every = start, 10*time.Second // logs get a line every 10 s, not one per start
-	}
-	update := func(done int64) {
-		if now := time.Now(); now.Sub(last) >= every {
-			last = now
-			p.draw(label, done, total, now.Sub(start))
-		}
-	}
-	finish := func() {
-		if p.terminal {
-			p.mu.Lock()
-			fmt.Fprint(p.stderr, "\r\033[K")
-			p.mu.Unlock()
-		}
-	}
-	return update, finish
-}
-
-func (p *printer) draw(label string, done, total int64, elapsed time.Duration) {
+// draw shows a transfer's progress on stderr: redrawn in place on a terminal (the engine already
+// limits updates to about 4 a second), else one line per transfer every 10 s for logs.
+func (p *printer) draw(label string, done, total int64, speed float64, eta int64) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	line := fmt.Sprintf("%s  %s", label, formatProgress(done, total, elapsed))
+	line := label + "  " + formatProgress(done, total, speed, eta)
 	if p.terminal {
 		fmt.Fprintf(p.stderr, "\r\033[K%s", line)
+		p.open = true
 		return
 	}
-	fmt.Fprintln(p.stderr, line)
+	if now := time.Now(); now.Sub(p.logged[label]) >= 10*time.Second {
+		if p.logged == nil {
+			p.logged = map[string]time.Time{}
+		}
+		p.logged[label] = now
+		fmt.Fprintln(p.stderr, line)
+	}
 }
 
-// formatProgress renders "12.0 MiB / 48.0 MiB  25%  8.0 MiB/s  ETA 5s", never NaN or Inf.
-func formatProgress(done, total int64, elapsed time.Duration) string {
-	s := formatBytes(done)
-	speed := 0.0
-	if elapsed > 0 {
-		speed = float64(done) / elapsed.Seconds()
+// endLine finishes an in-place progress line.
+func (p *printer) endLine() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.open {
+		fmt.Fprint(p.stderr, "\r\033[K")
+		p.open = false
 	}
+}
+
+// formatProgress renders "12.0 MiB / 48.0 MiB  25%  8.0 MiB/s  ETA 5s".
+func formatProgress(done, total int64, speed float64, eta int64) string {
+	s := formatBytes(done)
 	if total > 0 {
 		s += fmt.Sprintf(" / %s  %d%%", formatBytes(total), done*100/total)
 	}
 	s += fmt.Sprintf("  %s/s", formatBytes(int64(speed)))
-	if total > 0 && speed > 0 && done < total {
-		eta := time.Duration(float64(total-done) / speed * float64(time.Second))
-		s += "  ETA " + eta.Round(time.Second).String()
+	if eta >= 0 && total > 0 && done < total {
+		s += "  ETA " + (time.Duration(eta) * time.Second).String()
 	}
 	return s
+}
+
+// formatWait renders milliseconds as m:ss, as in "next upload slot in 0:43".
+func formatWait(ms int64) string {
+	sec := (ms + 999) / 1000
+	return fmt.Sprintf("%d:%02d", sec/60, sec%60)
 }
 
 func formatBytes(n int64) string {

@@ -1,0 +1,118 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+)
+
+// JobKind says what a transfer job does; the engine keeps the kind-specific inputs in Job.Params.
+type JobKind string
+
+// The kinds of transfer job. Each has a fixed code in job summaries (see schema.go).
+const (
+	KindUploadFile    JobKind = "upload_file"
+	KindUploadURL     JobKind = "upload_url"
+	KindImport        JobKind = "import"
+	KindDownload      JobKind = "download"
+	KindDownloadAsset JobKind = "download_asset"
+)
+
+// JobState is where a job is in its life; Active states survive a restart and are resumed.
+type JobState string
+
+// The job states. Each has a fixed code in job summaries (see schema.go).
+const (
+	StateQueued  JobState = "queued"
+	StateRunning JobState = "running"
+	StatePaused  JobState = "paused"
+	// StateInterrupted marks a job that was running when the previous process stopped; it waits
+	// for the user to resume it (uploads are reconciled with the server first).
+	StateInterrupted JobState = "interrupted"
+	StateDone        JobState = "done"
+	StateFailed      JobState = "failed"
+	StateCanceled    JobState = "canceled"
+)
+
+// Terminal reports whether the job has finished one way or another, so retention may prune it.
+func (s JobState) Terminal() bool {
+	return s == StateDone || s == StateFailed || s == StateCanceled
+}
+
+// Active reports whether the job still has work to do, so crash recovery must look at it and
+// retention must keep it.
+func (s JobState) Active() bool {
+	return s == StateQueued || s == StateRunning || s == StatePaused || s == StateInterrupted
+}
+
+// StateChange is one entry of a job's history, shown in the job's details.
+type StateChange struct {
+	State JobState `json:"state"`
+	At    int64    `json:"at"` // unix ms
+	Note  string   `json:"note,omitempty"`
+}
+
+// JobError is the stable code and readable message of a job's last failure.
+type JobError struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// JobResult is what a job produced, kept so history can link to it and search can find it.
+type JobResult struct {
+	VideoNos []string `json:"videoNos,omitempty"`
+	TaskID   string   `json:"taskId,omitempty"`
+	Path     string   `json:"path,omitempty"`
+	Bytes    int64    `json:"bytes,omitempty"`
+	SHA256   string   `json:"sha256,omitempty"`
+	Status   string   `json:"status,omitempty"` // server status, e.g. UNPARSE, PARSE, FAILED
+}
+
+// Job is one persistent transfer: written before its first request so a crash never loses it.
+type Job struct {
+	ID       uint64          `json:"id"` // assigned by CreateJob
+	Kind     JobKind         `json:"kind"`
+	State    JobState        `json:"state"`
+	Scope    string          `json:"scope"`
+	Name     string          `json:"name"` // display name: file name, URL, "12 TikTok links"…
+	Tags     []string        `json:"tags,omitempty"`
+	Created  int64           `json:"created"` // unix ms; with ID it forms the storage key
+	Updated  int64           `json:"updated"` // unix ms, bumped by every write
+	Attempts int             `json:"attempts"`
+	Params   json.RawMessage `json:"params,omitempty"` // the engine's inputs; NEVER the API key
+	Marker   string          `json:"marker,omitempty"` // reconciles an upload whose reply was lost
+	Result   JobResult       `json:"result"`
+	Error    *JobError       `json:"error,omitempty"`
+	History  []StateChange   `json:"history,omitempty"`
+}
+
+// maxHistory bounds a job's history so a job retried for weeks stays small; the first entry
+// (creation) is always kept.
+const maxHistory = 64
+
+// appendHistory records a state change, dropping the oldest entries after the first when full.
+func (j *Job) appendHistory(c StateChange) {
+	j.History = append(j.History, c)
+	if over := len(j.History) - maxHistory; over > 0 {
+		j.History = slices.Delete(j.History, 1, 1+over)
+	}
+}
+
+// validate refuses kinds and states that have no summary code, so filters never miss a job.
+func (j *Job) validate() error {
+	if code(jobKindCodes, j.Kind) == 0 {
+		return fmt.Errorf("%w: unknown job kind %q", ErrInvalid, j.Kind)
+	}
+	if code(jobStateCodes, j.State) == 0 {
+		return fmt.Errorf("%w: unknown job state %q", ErrInvalid, j.State)
+	}
+	return nil
+}
+
+// code is the summary byte of v, or 0 when v is not in the table.
+func code[T comparable](table []T, v T) byte {
+	if i := slices.Index(table, v); i > 0 {
+		return byte(i)
+	}
+	return 0
+}

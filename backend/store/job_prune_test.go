@@ -1,0 +1,57 @@
+package store
+
+import (
+	"slices"
+	"testing"
+	"time"
+)
+
+func TestPruneJobsDeletesOldFinishedJobsOnly(t *testing.T) {
+	db, clock := openTest(t)
+	oldDone := mustCreate(t, db, Job{Kind: KindUploadFile, State: StateDone})
+	oldFailed := mustCreate(t, db, Job{Kind: KindUploadFile, State: StateFailed})
+	oldQueued := mustCreate(t, db, Job{Kind: KindUploadFile})
+	oldPaused := mustCreate(t, db, Job{Kind: KindUploadFile, State: StatePaused})
+	touched := mustCreate(t, db, Job{Kind: KindUploadFile, State: StateRunning})
+	clock.advance(48 * time.Hour)
+	cutoff := clock.now().Add(-time.Hour)
+	if _, err := db.SetState(touched.ID, StateCanceled, ""); err != nil { // finished, but recently
+		t.Fatal(err)
+	}
+	newDone := mustCreate(t, db, Job{Kind: KindDownload, State: StateDone})
+
+	n, err := db.PruneJobs(cutoff)
+	if err != nil || n != 2 {
+		t.Fatalf("pruned %d, %v; want 2", n, err)
+	}
+	left := allJobIDs(t, db, JobQuery{})
+	want := []uint64{newDone.ID, touched.ID, oldPaused.ID, oldQueued.ID}
+	if !slices.Equal(left, want) {
+		t.Fatalf("left %v, want %v (pruned %d and %d)", left, want, oldDone.ID, oldFailed.ID)
+	}
+	if active, _ := db.ActiveJobs(); !slices.Equal(jobIDs(active), []uint64{oldQueued.ID, oldPaused.ID}) {
+		t.Fatalf("active after prune %v", jobIDs(active))
+	}
+}
+
+func TestPruneJobsWorksInBatches(t *testing.T) {
+	db, clock := openTest(t)
+	const n = pruneBatch*2 + 321
+	fillJobs(t, db, n, func(i int) Job {
+		j := syntheticJob(i)
+		j.State = []JobState{StateDone, StateQueued, StateFailed}[i%3]
+		return j
+	})
+	clock.advance(time.Hour)
+	pruned, err := db.PruneJobs(clock.now())
+	if err != nil || pruned != n-n/3 {
+		t.Fatalf("pruned %d, %v; want %d", pruned, err, n-n/3)
+	}
+	active, _ := db.ActiveJobs()
+	if left := allJobIDs(t, db, JobQuery{Limit: 1000}); len(left) != n/3 || len(active) != n/3 {
+		t.Fatalf("left %d, active %d, want %d", len(left), len(active), n/3)
+	}
+	if _, err := db.Job(1); err == nil { // id 1 was done
+		t.Fatal("pruned job still readable by id")
+	}
+}

@@ -1,0 +1,82 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Job returns the job with the given id, or an error wrapping ErrNotFound.
+func (db *DB) Job(id uint64) (Job, error) {
+	var j Job
+	err := db.bolt.View(func(tx txn) error {
+		var err error
+		j, err = loadJob(tx, id)
+		return err
+	})
+	return j, err
+}
+
+// ActiveJobs returns every queued, running or paused job, oldest first: what crash recovery and
+// "resume" need. It walks the small active index, never the whole history.
+func (db *DB) ActiveJobs() ([]Job, error) {
+	jobs := []Job{}
+	err := db.bolt.View(func(tx txn) error {
+		var keys [][]byte
+		c := tx.Bucket(bucketJobActive).Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			keys = append(keys, k)
+		}
+		var err error
+		jobs, err = loadJobs(tx, keys)
+		return err
+	})
+	return jobs, err
+}
+
+// jobKeyOf finds a job's storage key through the id index.
+func jobKeyOf(tx txn, id uint64) ([]byte, error) {
+	k := tx.Bucket(bucketJobIDs).Get(idKey(id))
+	if k == nil {
+		return nil, fmt.Errorf("job %d: %w", id, ErrNotFound)
+	}
+	return bytes.Clone(k), nil
+}
+
+// loadJob decodes one job; the decoded value owns its memory, so it outlives tx.
+func loadJob(tx txn, id uint64) (Job, error) {
+	k, err := jobKeyOf(tx, id)
+	if err != nil {
+		return Job{}, err
+	}
+	return decodeJob(tx.Bucket(bucketJobs), k)
+}
+
+// loadJobs decodes the jobs stored under keys, in order.
+func loadJobs(tx txn, keys [][]byte) ([]Job, error) {
+	b := tx.Bucket(bucketJobs)
+	jobs := make([]Job, 0, len(keys))
+	for _, k := range keys {
+		j, err := decodeJob(b, k)
+		if err != nil {
+			return nil, err
+		}
+		jobs = append(jobs, j)
+	}
+	return jobs, nil
+}
+
+// decodeJob reads the JSON under k; json.Unmarshal copies, so nothing aliases bbolt memory.
+func decodeJob(b *bolt.Bucket, k []byte) (Job, error) {
+	var j Job
+	raw := b.Get(k)
+	if raw == nil {
+		return j, fmt.Errorf("job %d: %w (index out of step)", idOfKey(k), ErrNotFound)
+	}
+	if err := json.Unmarshal(raw, &j); err != nil {
+		return j, fmt.Errorf("job %d: %w", idOfKey(k), err)
+	}
+	return j, nil
+}

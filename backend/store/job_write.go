@@ -1,0 +1,137 @@
+package store
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"slices"
+)
+
+// CreateJob stores a new job, assigning its ID and, when zero, its Created/Updated stamps, and
+// records the first state change. The engine calls it before the job's first request so a crash
+// can never lose work the user asked for. j is only changed when the write succeeds.
+func (db *DB) CreateJob(j *Job) error {
+	c := *j
+	c.History = slices.Clone(j.History)
+	err := db.bolt.Update(func(tx txn) error { return createJob(tx, &c, db.nowMillis()) })
+	if err == nil {
+		*j = c
+	}
+	return err
+}
+
+// createJob is CreateJob inside a caller's transaction (tests batch many per transaction).
+func createJob(tx txn, j *Job, now int64) error {
+	if j.State == "" {
+		j.State = StateQueued
+	}
+	if err := j.validate(); err != nil {
+		return err
+	}
+	if j.Created < 0 {
+		return fmt.Errorf("%w: negative created time", ErrInvalid)
+	}
+	id, err := tx.Bucket(bucketJobs).NextSequence()
+	if err != nil {
+		return err
+	}
+	j.ID = id
+	if j.Created == 0 {
+		j.Created = now
+	}
+	if j.Updated == 0 {
+		j.Updated = j.Created
+	}
+	j.appendHistory(StateChange{State: j.State, At: j.Created})
+	return putJob(tx, j)
+}
+
+// UpdateJob applies fn to the stored job in one read-modify-write transaction, bumps Updated,
+// records a state change when fn changed the state, and keeps every index in step. An error
+// from fn aborts the write and is returned as is. fn runs inside the write transaction, so it
+// must be quick and must not call other DB methods.
+func (db *DB) UpdateJob(id uint64, fn func(*Job) error) (Job, error) {
+	return db.updateJob(id, "", fn)
+}
+
+// SetState moves a job to state s, recording the change with note in its history.
+func (db *DB) SetState(id uint64, s JobState, note string) (Job, error) {
+	return db.updateJob(id, note, func(j *Job) error {
+		j.State = s
+		return nil
+	})
+}
+
+// updateJob is the one write path behind UpdateJob and SetState.
+func (db *DB) updateJob(id uint64, note string, fn func(*Job) error) (Job, error) {
+	var out Job
+	err := db.bolt.Update(func(tx txn) error {
+		j, err := loadJob(tx, id)
+		if err != nil {
+			return err
+		}
+		before := j
+		if err := fn(&j); err != nil {
+			return err
+		}
+		if err := checkUpdate(&before, &j); err != nil {
+			return err
+		}
+		j.Updated = db.nowMillis()
+		if j.State != before.State || note != "" {
+			j.appendHistory(StateChange{State: j.State, At: j.Updated, Note: note})
+		}
+		out = j
+		return putJob(tx, &j)
+	})
+	return out, err
+}
+
+// checkUpdate refuses edits to the fields the storage key is made of, and unknown values.
+func checkUpdate(before, after *Job) error {
+	if after.ID != before.ID || after.Created != before.Created {
+		return fmt.Errorf("%w: a job's id and created time cannot change", ErrInvalid)
+	}
+	return after.validate()
+}
+
+// putJob writes the job and all of its index entries.
+func putJob(tx txn, j *Job) error {
+	raw, err := json.Marshal(j)
+	if err != nil {
+		return err
+	}
+	k := jobKey(j.Created, j.ID)
+	active := del(bucketJobActive, k)
+	if j.State.Active() {
+		active = put(bucketJobActive, k, []byte{})
+	}
+	return apply(tx,
+		put(bucketJobs, k, raw),
+		put(bucketJobSummary, k, encodeJobSummary(j)),
+		put(bucketJobIDs, idKey(j.ID), k),
+		active)
+}
+
+// DeleteJob removes a job and its index entries; the engine must have stopped it first.
+func (db *DB) DeleteJob(id uint64) error {
+	return db.bolt.Update(func(tx txn) error {
+		k, err := jobKeyOf(tx, id)
+		if err != nil {
+			return err
+		}
+		return deleteJob(tx, k)
+	})
+}
+
+// deleteJob removes the job stored under k from every bucket.
+func deleteJob(tx txn, k []byte) error {
+	return apply(tx,
+		del(bucketJobs, k),
+		del(bucketJobSummary, k),
+		del(bucketJobIDs, k[8:]),
+		del(bucketJobActive, k))
+}
+
+// idOfKey is the id half of a job key.
+func idOfKey(k []byte) uint64 { return binary.BigEndian.Uint64(k[8:]) }

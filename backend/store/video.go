@@ -1,0 +1,127 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Video is the library cache's copy of one server-side video, so the library opens instantly and
+// can be searched offline.
+type Video struct {
+	VideoNo   string   `json:"videoNo"`
+	Name      string   `json:"name"`
+	Scope     string   `json:"scope"`
+	Status    string   `json:"status"` // server status, e.g. UNPARSE, PARSE, FAILED
+	Cause     string   `json:"cause,omitempty"`
+	Size      int64    `json:"size"`
+	Duration  float64  `json:"duration"`
+	Tags      []string `json:"tags,omitempty"`
+	Created   int64    `json:"created"`             // unix ms
+	SourceJob uint64   `json:"sourceJob,omitempty"` // the job that uploaded it, when known
+	Updated   int64    `json:"updated"`             // unix ms of the last cache write
+}
+
+// PutVideos inserts or replaces videos by (scope, video no) in one transaction and stamps
+// Updated. A known SourceJob is kept when the new value has none, so a library refresh does not
+// forget which upload produced a video.
+func (db *DB) PutVideos(vs []Video) error {
+	return db.bolt.Update(func(tx txn) error {
+		now := db.nowMillis()
+		for _, v := range vs {
+			if err := putVideo(tx, v, now); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// putVideo upserts one video and moves its time-index entry.
+func putVideo(tx txn, v Video, now int64) error {
+	if err := v.validate(); err != nil {
+		return err
+	}
+	var ops []op
+	if old, err := decodeVideo(tx.Bucket(bucketVideos), v.Scope, v.VideoNo); err == nil {
+		if v.SourceJob == 0 {
+			v.SourceJob = old.SourceJob
+		}
+		ops = append(ops, del(bucketVideoByTime, videoTimeKey(old.Scope, old.Created, old.VideoNo)))
+	}
+	v.Updated = now
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return apply(tx, append(ops,
+		put(bucketVideos, videoKey(v.Scope, v.VideoNo), raw),
+		put(bucketVideoByTime, videoTimeKey(v.Scope, v.Created, v.VideoNo), encodeVideoSummary(&v)))...)
+}
+
+// validate refuses values that cannot be keyed or would sort wrongly.
+func (v *Video) validate() error {
+	switch {
+	case v.VideoNo == "":
+		return fmt.Errorf("%w: empty video number", ErrInvalid)
+	case v.Created < 0:
+		return fmt.Errorf("%w: negative created time", ErrInvalid)
+	}
+	for _, err := range []error{checkKeyPart("scope", v.Scope), checkKeyPart("video number", v.VideoNo), checkTags(v.Tags)} {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Video returns one cached video, or an error wrapping ErrNotFound.
+func (db *DB) Video(scope, videoNo string) (Video, error) {
+	var v Video
+	err := db.bolt.View(func(tx txn) error {
+		var err error
+		v, err = decodeVideo(tx.Bucket(bucketVideos), scope, videoNo)
+		return err
+	})
+	return v, err
+}
+
+// DeleteVideos drops videos from the cache (after they were deleted on the server); numbers that
+// are not cached are ignored.
+func (db *DB) DeleteVideos(scope string, nos []string) error {
+	return db.bolt.Update(func(tx txn) error {
+		for _, no := range nos {
+			if err := deleteVideo(tx, scope, no); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// deleteVideo removes one video and its time-index entry, if present.
+func deleteVideo(tx txn, scope, no string) error {
+	old, err := decodeVideo(tx.Bucket(bucketVideos), scope, no)
+	if errors.Is(err, ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return apply(tx, del(bucketVideos, videoKey(scope, no)), del(bucketVideoByTime, videoTimeKey(scope, old.Created, no)))
+}
+
+// decodeVideo reads one video's JSON; json.Unmarshal copies, so nothing aliases bbolt memory.
+func decodeVideo(b *bolt.Bucket, scope, no string) (Video, error) {
+	var v Video
+	raw := b.Get(videoKey(scope, no))
+	if raw == nil {
+		return v, fmt.Errorf("video %s in scope %q: %w", no, scope, ErrNotFound)
+	}
+	if err := json.Unmarshal(raw, &v); err != nil {
+		return v, fmt.Errorf("video %s in scope %q: %w", no, scope, err)
+	}
+	return v, nil
+}

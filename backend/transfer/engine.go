@@ -1,0 +1,141 @@
+package transfer
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"time"
+
+	"memories-desktop/backend/api"
+	"memories-desktop/backend/events"
+	"memories-desktop/backend/store"
+)
+
+// StateInterrupted marks a job that was running when the process stopped. It is resumed (after
+// reconciling uploads with the server) only when the user asks: `memories resume` or the app's
+// prompt.
+const StateInterrupted = store.StateInterrupted
+
+// Options configure an Engine. Zero values get production defaults.
+type Options struct {
+	DB          *store.DB
+	Client      func() (*api.Client, error) // asked per job, so settings changes apply to new jobs
+	Emitter     events.Emitter
+	Clock       Clock
+	Concurrency int  // parallel jobs; default 2
+	Proactive   bool // pace requests to the documented limits (MEMORIES_RATE_LIMITS=off clears it)
+	Limits      map[Endpoint]Limit
+	StallAfter  time.Duration // fail a transfer that moves no byte for this long; default 2 min
+	MaxAttempts int           // tries per job for transient failures; default 5
+	TrackEvery  time.Duration // first status poll delay after an upload/import; default 5 s
+}
+
+// Engine runs the persistent transfer queue: every job is in the database before its first
+// request, so a crash loses nothing and a restart offers to resume.
+type Engine struct {
+	o        Options
+	db       *store.DB
+	pacer    *Pacer
+	reporter *Reporter
+	emit     events.Emitter
+
+	mu      sync.Mutex
+	running map[uint64]*runningJob
+	wake    chan struct{}
+	done    chan struct{} // closed and replaced whenever a job reaches a terminal state
+	ctx     context.Context
+	stop    context.CancelFunc
+	wg      sync.WaitGroup
+	tracker *tracker
+}
+
+type runningJob struct {
+	ctx    context.Context
+	cancel context.CancelCauseFunc
+	meter  *Meter
+}
+
+// New builds an engine; call Start to run it.
+func New(o Options) *Engine {
+	o = withDefaults(o)
+	e := &Engine{o: o, db: o.DB, emit: o.Emitter, running: map[uint64]*runningJob{},
+		wake: make(chan struct{}, 1), done: make(chan struct{})}
+	e.pacer = NewPacer(PacerOptions{Limits: o.Limits, Clock: o.Clock, Proactive: o.Proactive, Last: loadPacer(o.DB)})
+	e.reporter = NewReporter(ReporterOptions{Clock: o.Clock, Emit: e.emitProgress,
+		StallAfter: o.StallAfter, OnStall: e.stalled})
+	e.tracker = newTracker(e)
+	return e
+}
+
+func withDefaults(o Options) Options {
+	if o.Clock == nil {
+		o.Clock = RealClock
+	}
+	if o.Emitter == nil {
+		o.Emitter = events.Discard{}
+	}
+	if o.Concurrency <= 0 {
+		o.Concurrency = 2
+	}
+	if o.Limits == nil {
+		o.Limits = DefaultLimits()
+	}
+	if o.StallAfter == 0 {
+		o.StallAfter = 2 * time.Minute
+	}
+	if o.MaxAttempts <= 0 {
+		o.MaxAttempts = 5
+	}
+	if o.TrackEvery <= 0 {
+		o.TrackEvery = 5 * time.Second
+	}
+	return o
+}
+
+// Start marks jobs left running by a previous process as interrupted, then runs the scheduler,
+// the progress reporter and the status tracker until Close.
+func (e *Engine) Start(ctx context.Context) error {
+	if err := e.markInterrupted(); err != nil {
+		return err
+	}
+	e.ctx, e.stop = context.WithCancel(ctx)
+	e.spawn(func() { e.reporter.Start(e.ctx) })
+	e.spawn(e.schedule)
+	e.spawn(e.tracker.run)
+	return nil
+}
+
+func (e *Engine) spawn(f func()) {
+	e.wg.Add(1)
+	go func() {
+		defer e.wg.Done()
+		f()
+	}()
+}
+
+// Close stops every job; running ones are recorded as interrupted so the next start offers them.
+func (e *Engine) Close() {
+	if e.stop == nil {
+		return
+	}
+	e.mu.Lock()
+	for _, r := range e.running {
+		r.cancel(errShutdown)
+	}
+	e.mu.Unlock()
+	e.stop()
+	e.wg.Wait()
+	savePacer(e.db, e.pacer)
+}
+
+var errShutdown = errors.New("the app is closing")
+
+// NextSlot tells how long until ep may send again, for "next upload slot in 0:43".
+func (e *Engine) NextSlot(ep Endpoint) time.Duration { return e.pacer.NextSlot(ep) }
+
+func (e *Engine) kick() {
+	select {
+	case e.wake <- struct{}{}:
+	default:
+	}
+}

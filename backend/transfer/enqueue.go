@@ -1,0 +1,110 @@
+package transfer
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"memories-desktop/backend/api"
+	"memories-desktop/backend/preflight"
+	"memories-desktop/backend/store"
+)
+
+// MarkerPrefix starts the tag that lets a lost upload reply be found on the server. The UI hides
+// tags with this prefix.
+const MarkerPrefix = "md-"
+
+// EnqueueUpload checks the file and its metadata, then records the job. Nothing is sent yet.
+func (e *Engine) EnqueueUpload(path string, meta api.UploadMeta) (store.Job, error) {
+	v := preflight.CheckFile(path)
+	if !v.OK {
+		return store.Job{}, &api.ValidationError{Field: "file", Message: v.Path + ": " + v.Reason}
+	}
+	if err := ValidateMeta(meta); err != nil {
+		return store.Job{}, err
+	}
+	meta.Scope = scopeOr(meta.Scope)
+	spec := UploadSpec{Path: v.Path, Size: v.Size, Meta: meta}
+	return e.create(KindUpload, v.Name, meta.Scope, meta.Tags, spec)
+}
+
+// EnqueueURL records an upload from a direct video URL.
+func (e *Engine) EnqueueURL(rawURL string, meta api.UploadMeta) (store.Job, error) {
+	if err := preflight.CheckVideoURL(rawURL); err != nil {
+		return store.Job{}, &api.ValidationError{Field: "url", Message: err.Error()}
+	}
+	if err := ValidateMeta(meta); err != nil {
+		return store.Job{}, err
+	}
+	meta.Scope = scopeOr(meta.Scope)
+	return e.create(KindURL, rawURL, meta.Scope, meta.Tags, URLSpec{URL: rawURL, Meta: meta})
+}
+
+// EnqueueImport records one import task (one platform, at most 50 links).
+func (e *Engine) EnqueueImport(spec ImportSpec) (store.Job, error) {
+	if len(spec.Links) == 0 || len(spec.Links) > api.MaxImportLinks {
+		return store.Job{}, &api.ValidationError{Field: "links",
+			Message: fmt.Sprintf("an import takes 1 to %d links, not %d", api.MaxImportLinks, len(spec.Links))}
+	}
+	name := fmt.Sprintf("%d %s link(s)", len(spec.Links), spec.Platform)
+	return e.create(KindImport, name, scopeOr(spec.Scope), nil, spec)
+}
+
+// EnqueueDownload records a download of a library video (VideoNo) or an asset (AssetID).
+func (e *Engine) EnqueueDownload(spec DownloadSpec) (store.Job, error) {
+	if strings.TrimSpace(spec.ID()) == "" || spec.Dest == "" {
+		return store.Job{}, &api.ValidationError{Field: "id", Message: "a download needs an id and a destination"}
+	}
+	kind := KindDownload
+	if spec.AssetID != "" {
+		kind = KindAsset
+	}
+	name := spec.ID()
+	if !spec.DestDir {
+		name = filepath.Base(spec.Dest)
+	}
+	spec.Scope = scopeOr(spec.Scope)
+	return e.create(kind, name, spec.Scope, nil, spec)
+}
+
+// ValidateMeta checks upload metadata and leaves room for the marker tag among the service's 20.
+func ValidateMeta(meta api.UploadMeta) error {
+	if len(meta.Tags) >= api.MaxTags {
+		return &api.ValidationError{Field: "tags",
+			Message: fmt.Sprintf("at most %d tags (one of the service's %d is used to prevent duplicate uploads)", api.MaxTags-1, api.MaxTags)}
+	}
+	return meta.Validate()
+}
+
+func (e *Engine) create(kind store.JobKind, name, scope string, tags []string, spec any) (store.Job, error) {
+	params, err := json.Marshal(spec)
+	if err != nil {
+		return store.Job{}, err
+	}
+	j := store.Job{Kind: kind, State: store.StateQueued, Scope: scope, Name: name, Tags: tags, Params: params}
+	if kind == KindUpload || kind == KindURL {
+		j.Marker = newMarker()
+	}
+	if err := e.db.CreateJob(&j); err != nil {
+		return store.Job{}, err
+	}
+	e.emitJob(j, nil)
+	e.kick()
+	return j, nil
+}
+
+func newMarker() string {
+	b := make([]byte, 8)
+	rand.Read(b)
+	return MarkerPrefix + hex.EncodeToString(b)
+}
+
+func scopeOr(s string) string {
+	if s == "" {
+		return api.DefaultScope
+	}
+	return s
+}

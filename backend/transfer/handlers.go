@@ -1,0 +1,62 @@
+package transfer
+
+import (
+	"context"
+	"errors"
+
+	"memories-desktop/backend/api"
+	"memories-desktop/backend/store"
+)
+
+// handler performs one attempt at a job. It reports bytes through m and returns the result.
+type handler func(ctx context.Context, e *Engine, j store.Job, m *Meter) (store.JobResult, error)
+
+var handlers = map[store.JobKind]handler{
+	KindUpload:   runUpload,
+	KindURL:      runUploadURL,
+	KindImport:   runImport,
+	KindDownload: runDownload,
+	KindAsset:    runDownload,
+}
+
+func endpointFor(kind store.JobKind) Endpoint {
+	switch kind {
+	case KindUpload, KindURL:
+		return EpUpload
+	case KindImport:
+		return EpImport
+	case KindAsset:
+		return EpAsset
+	}
+	return EpDownload
+}
+
+// retryable failures are tried again automatically: rate limits, server errors, broken
+// connections and stalls. Everything else needs a person.
+func retryable(err error) bool {
+	return api.Retryable(err) || errors.Is(err, ErrTruncated)
+}
+
+// call runs one request on ep: it waits for a slot, and feeds the outcome back to the pacer.
+func (e *Engine) call(ctx context.Context, ep Endpoint, f func() error) error {
+	if err := e.pacer.Wait(ctx, ep); err != nil {
+		return err
+	}
+	err := f()
+	switch {
+	case err == nil:
+		e.pacer.Succeeded(ep)
+	case retryable(err) && ctx.Err() == nil:
+		e.pacer.Failed(ep, 0)
+	}
+	return err
+}
+
+func jobError(err error) *store.JobError {
+	summary, next := api.Explain(err)
+	msg := err.Error()
+	if summary != "" {
+		msg = summary + " " + next
+	}
+	return &store.JobError{Code: api.KindCode(err), Message: msg}
+}

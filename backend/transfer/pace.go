@@ -1,0 +1,292 @@
+package transfer
+
+import (
+	"context"
+	"math/rand/v2"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Endpoint names a group of API calls that share one rate limit on the server.
+type Endpoint string
+
+// The rate-limited endpoint groups. File and URL uploads share one limit, as the docs count them
+// as one interface.
+const (
+	EpUpload   Endpoint = "upload"
+	EpImport   Endpoint = "import"
+	EpDownload Endpoint = "download"
+	EpAsset    Endpoint = "asset"
+	EpList     Endpoint = "list"
+	EpStatus   Endpoint = "status"
+	EpDelete   Endpoint = "delete"
+)
+
+// Limit allows at most one request per Every; zero leaves the endpoint unpaced. Limits are data
+// so a changed table in the docs is a one-line edit, not new code.
+type Limit struct {
+	Every time.Duration
+}
+
+// DefaultLimits returns the newest documented table (memories-api.md §3), taking the
+// conservative side where sources disagree: uploads one a minute, downloads 12 a minute.
+func DefaultLimits() map[Endpoint]Limit {
+	return map[Endpoint]Limit{
+		EpUpload:   {Every: time.Minute},
+		EpImport:   {Every: time.Minute},
+		EpDownload: {Every: 5 * time.Second},
+		EpAsset:    {Every: time.Second},
+		EpList:     {Every: 200 * time.Millisecond},
+		EpStatus:   {Every: time.Second},
+		EpDelete:   {Every: 200 * time.Millisecond},
+	}
+}
+
+// Backoff after a transient failure starts at minBackoff and doubles up to maxBackoff, the
+// schedule the docs recommend; jitter spreads it by ±backoffJitter so clients do not retry in step.
+const (
+	minBackoff    = time.Second
+	maxBackoff    = 32 * time.Second
+	backoffJitter = 0.2
+)
+
+// PacerOptions configure a Pacer.
+type PacerOptions struct {
+	Limits map[Endpoint]Limit
+	Clock  Clock
+	// Proactive spaces requests to Limits. False (MEMORIES_RATE_LIMITS=off) sends at once, but
+	// backoff after 0429, 5xx and network failures still applies.
+	Proactive bool
+	Rand      func() float64 // jitter source in [0,1); default math/rand
+	// Last holds send times restored from disk, so pacing survives process restarts (the CLI
+	// runs one process per command).
+	Last map[Endpoint]time.Time
+}
+
+// Pacer keeps requests within the service's per-endpoint rate limits and backs off after
+// transient failures, so the app waits for a slot instead of failing with 0429.
+type Pacer struct {
+	o     PacerOptions
+	mu    sync.Mutex
+	lanes map[Endpoint]*lane
+}
+
+// lane is one endpoint's state. Its queue holds the callers of Wait in arrival order; only the
+// head may take the next slot.
+type lane struct {
+	every time.Duration
+	last  time.Time // last send
+	hold  time.Time // no send before this, after a failure
+	fails int       // consecutive failures, for the backoff exponent
+	queue []*paceWaiter
+}
+
+type paceWaiter struct {
+	wake chan struct{} // signalled when the waiter becomes the head of its lane
+}
+
+// NewPacer returns a pacer; restored send times later than now are treated as now, so a clock
+// that went backwards cannot block an endpoint for long.
+func NewPacer(o PacerOptions) *Pacer {
+	if o.Clock == nil {
+		o.Clock = RealClock
+	}
+	if o.Rand == nil {
+		o.Rand = rand.Float64
+	}
+	p := &Pacer{o: o, lanes: map[Endpoint]*lane{}}
+	now := o.Clock.Now()
+	for ep, t := range o.Last {
+		p.lane(ep).last = minTime(t, now)
+	}
+	return p
+}
+
+// Wait blocks until ep may send, then records the send time. Concurrent callers on one endpoint
+// get one slot each, first come first served. It returns ctx.Err() as soon as ctx is done.
+func (p *Pacer) Wait(ctx context.Context, ep Endpoint) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	w := p.join(ep)
+	for {
+		d, head := p.try(ep, w)
+		if head && d == 0 {
+			return nil
+		}
+		if err := p.sleep(ctx, w, d, head); err != nil {
+			p.leave(ep, w)
+			return err
+		}
+	}
+}
+
+// sleep waits for the head's slot time, or for a waiter to become the head.
+func (p *Pacer) sleep(ctx context.Context, w *paceWaiter, d time.Duration, head bool) error {
+	var due <-chan time.Time
+	if head {
+		due = p.o.Clock.After(d)
+	}
+	select {
+	case <-due:
+	case <-w.wake:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	return nil
+}
+
+func (p *Pacer) join(ep Endpoint) *paceWaiter {
+	w := &paceWaiter{wake: make(chan struct{}, 1)}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	l := p.lane(ep)
+	l.queue = append(l.queue, w)
+	return w
+}
+
+// try grants w the slot when it heads the queue and the slot is due; otherwise it tells how long
+// the head has to wait. A granted waiter leaves the queue and wakes its successor.
+func (p *Pacer) try(ep Endpoint, w *paceWaiter) (time.Duration, bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	l := p.lanes[ep]
+	if l.queue[0] != w {
+		return 0, false
+	}
+	now := p.o.Clock.Now()
+	if d := p.nextAt(l).Sub(now); d > 0 {
+		return d, true
+	}
+	l.last = now
+	l.pop(w)
+	return 0, true
+}
+
+// leave takes a cancelled waiter out of the queue without using a slot.
+func (p *Pacer) leave(ep Endpoint, w *paceWaiter) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.lanes[ep].pop(w)
+}
+
+// pop removes w and, when the head changed, wakes the new head.
+func (l *lane) pop(w *paceWaiter) {
+	for i, x := range l.queue {
+		if x != w {
+			continue
+		}
+		l.queue = append(l.queue[:i], l.queue[i+1:]...)
+		if i == 0 && len(l.queue) > 0 {
+			l.queue[0].signal()
+		}
+		return
+	}
+}
+
+func (w *paceWaiter) signal() {
+	select {
+	case w.wake <- struct{}{}:
+	default:
+	}
+}
+
+// NextSlot tells how long until ep may send (0 if now), for "next upload slot in 0:43".
+func (p *Pacer) NextSlot(ep Endpoint) time.Duration {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return max(0, p.nextAt(p.lane(ep)).Sub(p.o.Clock.Now()))
+}
+
+// Failed records a transient failure on ep (0429, 5xx, network): the next send waits an
+// exponential backoff (1 s doubling to 32 s, ±20% jitter), and at least retryAfter. It returns
+// that delay.
+func (p *Pacer) Failed(ep Endpoint, retryAfter time.Duration) time.Duration {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	l := p.lane(ep)
+	d := max(p.backoff(l.fails), retryAfter)
+	l.fails++
+	l.hold = maxTime(l.hold, p.o.Clock.Now().Add(d))
+	return d
+}
+
+// Succeeded resets ep's backoff: the next failure starts again at 1 s. A hold already imposed
+// by an earlier failure still runs out normally.
+func (p *Pacer) Succeeded(ep Endpoint) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.lane(ep).fails = 0
+}
+
+// Snapshot returns the last send time of every endpoint that has sent, to persist across runs.
+func (p *Pacer) Snapshot() map[Endpoint]time.Time {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	out := make(map[Endpoint]time.Time, len(p.lanes))
+	for ep, l := range p.lanes {
+		if !l.last.IsZero() {
+			out[ep] = l.last
+		}
+	}
+	return out
+}
+
+// backoff is the jittered delay after fails earlier consecutive failures. Jitter is ±20% rather
+// than "full jitter", so a retry never comes much earlier than the documented schedule.
+func (p *Pacer) backoff(fails int) time.Duration {
+	base := min(minBackoff<<min(fails, 5), maxBackoff)
+	d := time.Duration(float64(base) * (1 - backoffJitter + 2*backoffJitter*unit(p.o.Rand())))
+	return min(d, maxBackoff)
+}
+
+// nextAt is the earliest time l may send. Callers hold p.mu.
+func (p *Pacer) nextAt(l *lane) time.Time {
+	if !p.o.Proactive || l.last.IsZero() {
+		return l.hold
+	}
+	return maxTime(l.hold, l.last.Add(l.every))
+}
+
+// lane returns ep's state, creating it on first use. Callers hold p.mu (or own p exclusively).
+func (p *Pacer) lane(ep Endpoint) *lane {
+	l, ok := p.lanes[ep]
+	if !ok {
+		l = &lane{every: p.o.Limits[ep].Every}
+		p.lanes[ep] = l
+	}
+	return l
+}
+
+// ParseRateLimitsEnv reads MEMORIES_RATE_LIMITS: "off", "0", "false" or "no" turn proactive
+// pacing off; anything else, including unset, keeps it on, because the safe default is to pace.
+func ParseRateLimitsEnv(v string) (proactive bool) {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "off", "0", "false", "no":
+		return false
+	}
+	return true
+}
+
+// unit clamps a random draw into [0,1], so a faulty Rand (or NaN) cannot break the bounds.
+func unit(r float64) float64 {
+	if !(r > 0) {
+		return 0
+	}
+	return min(r, 1)
+}
+
+func minTime(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}

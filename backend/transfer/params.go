@@ -1,0 +1,68 @@
+package transfer
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"memories-desktop/backend/api"
+	"memories-desktop/backend/store"
+)
+
+// Job kinds, as stored.
+const (
+	KindUpload   = store.KindUploadFile
+	KindURL      = store.KindUploadURL
+	KindImport   = store.KindImport
+	KindDownload = store.KindDownload
+	KindAsset    = store.KindDownloadAsset
+)
+
+// UploadSpec is a local file to upload. Size is what preflight saw; a file that changed since is
+// refused rather than sent half-updated.
+type UploadSpec struct {
+	Path string         `json:"path"`
+	Size int64          `json:"size"`
+	Meta api.UploadMeta `json:"meta"`
+}
+
+// URLSpec is a direct video URL to upload.
+type URLSpec struct {
+	URL  string         `json:"url"`
+	Meta api.UploadMeta `json:"meta"`
+}
+
+// ImportSpec is one scraper task: links of one platform, at most 50.
+type ImportSpec struct {
+	Platform string   `json:"platform"`
+	Links    []string `json:"links"`
+	Scope    string   `json:"scope"`
+	Quality  string   `json:"quality"`
+	Callback string   `json:"callback,omitempty"`
+}
+
+// DownloadSpec is a library video (VideoNo) or a v2 asset (AssetID) to save. Dest is the final
+// path; when DestDir is set, Dest is a folder and the name is chosen once the server answers
+// (server name, else ID.mp4) and then recorded, so a resumed download finds its .part file.
+type DownloadSpec struct {
+	VideoNo   string `json:"videoNo,omitempty"`
+	AssetID   string `json:"assetId,omitempty"`
+	Scope     string `json:"scope,omitempty"`
+	Dest      string `json:"dest"`
+	DestDir   bool   `json:"destDir,omitempty"`
+	Overwrite bool   `json:"overwrite,omitempty"`
+}
+
+// ID is the video number or asset id being downloaded.
+func (d DownloadSpec) ID() string {
+	if d.AssetID != "" {
+		return d.AssetID
+	}
+	return d.VideoNo
+}
+
+func decodeParams(j store.Job, v any) error {
+	if err := json.Unmarshal(j.Params, v); err != nil {
+		return fmt.Errorf("job %d has damaged parameters: %w", j.ID, err)
+	}
+	return nil
+}

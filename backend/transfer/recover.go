@@ -1,0 +1,54 @@
+package transfer
+
+import (
+	"memories-desktop/backend/store"
+)
+
+// markInterrupted records that jobs found running at start were cut off by a crash or a kill:
+// nothing runs them now, and they are resumed (uploads reconciled first) only on request.
+func (e *Engine) markInterrupted() error {
+	jobs, err := e.db.ActiveJobs()
+	if err != nil {
+		return err
+	}
+	for _, j := range jobs {
+		if j.State == store.StateRunning {
+			if _, err := e.setState(j.ID, StateInterrupted, "the previous session stopped during this transfer"); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// Interrupted lists jobs that a previous session left unfinished: interrupted ones, and queued
+// ones it never started. The app offers to resume them; `memories resume` does.
+func (e *Engine) Interrupted() ([]store.Job, error) {
+	jobs, err := e.db.ActiveJobs()
+	if err != nil {
+		return nil, err
+	}
+	var out []store.Job
+	for _, j := range jobs {
+		if j.State == StateInterrupted {
+			out = append(out, j)
+		}
+	}
+	return out, nil
+}
+
+// ResumeInterrupted queues every interrupted job again and returns their ids. Uploads among them
+// look for their marker on the server before sending anything (see reconcile).
+func (e *Engine) ResumeInterrupted() ([]uint64, error) {
+	jobs, err := e.Interrupted()
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]uint64, 0, len(jobs))
+	for _, j := range jobs {
+		if err := e.Resume(j.ID); err == nil {
+			ids = append(ids, j.ID)
+		}
+	}
+	return ids, nil
+}

@@ -1,0 +1,113 @@
+package transfer
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"hash"
+	"io"
+	"os"
+
+	"memories-desktop/backend/api"
+	"memories-desktop/backend/store"
+)
+
+// runUpload sends a local file. A job that may already have reached the server (a retry, or one
+// resumed after a crash) is first looked up by its marker tag, so it is never uploaded twice.
+func runUpload(ctx context.Context, e *Engine, j store.Job, m *Meter) (store.JobResult, error) {
+	var spec UploadSpec
+	if err := decodeParams(j, &spec); err != nil {
+		return store.JobResult{}, err
+	}
+	client, err := e.o.Client()
+	if err != nil {
+		return store.JobResult{}, err
+	}
+	m.SetTotal(spec.Size)
+	if found, res, err := e.reconcile(ctx, client, j); err != nil || found {
+		return res, err
+	}
+	return e.sendFile(ctx, client, j, spec, m)
+}
+
+func (e *Engine) sendFile(ctx context.Context, client *api.Client, j store.Job, spec UploadSpec, m *Meter) (store.JobResult, error) {
+	f, err := os.Open(spec.Path)
+	if err != nil {
+		return store.JobResult{}, err
+	}
+	defer f.Close()
+	if err := sameSize(f, spec.Size); err != nil {
+		return store.JobResult{}, err
+	}
+	h := sha256.New()
+	var res api.UploadResult
+	err = e.call(ctx, EpUpload, func() (err error) {
+		h.Reset()
+		if _, err = f.Seek(0, io.SeekStart); err != nil {
+			return err
+		}
+		res, err = client.UploadFile(ctx, api.UploadFileRequest{Name: spec.Path, Size: spec.Size,
+			Body: io.TeeReader(f, h), Meta: withMarker(spec.Meta, j.Marker), Progress: m.Set})
+		return err
+	})
+	if err != nil {
+		return store.JobResult{}, err
+	}
+	return e.uploaded(j, res, spec.Size, h)
+}
+
+// uploaded records the receipt in the library cache and the content-hash index.
+func (e *Engine) uploaded(j store.Job, res api.UploadResult, size int64, h hash.Hash) (store.JobResult, error) {
+	result := store.JobResult{VideoNos: []string{res.VideoNo}, Bytes: size, Status: res.Status}
+	if h != nil {
+		result.SHA256 = hex.EncodeToString(h.Sum(nil))
+		e.db.PutHash(result.SHA256, j.Scope, res.VideoNo, res.UploadTime)
+	}
+	e.db.PutVideos([]store.Video{{VideoNo: res.VideoNo, Name: j.Name, Scope: j.Scope, Status: res.Status,
+		Size: size, Tags: j.Tags, Created: res.UploadTime, SourceJob: j.ID}})
+	return result, nil
+}
+
+func sameSize(f *os.File, want int64) error {
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if info.Size() != want {
+		return &api.ValidationError{Field: "file",
+			Message: fmt.Sprintf("%s changed since it was queued (%d bytes, was %d); add it again", f.Name(), info.Size(), want)}
+	}
+	return nil
+}
+
+// runUploadURL asks the service to fetch a direct video URL.
+func runUploadURL(ctx context.Context, e *Engine, j store.Job, m *Meter) (store.JobResult, error) {
+	var spec URLSpec
+	if err := decodeParams(j, &spec); err != nil {
+		return store.JobResult{}, err
+	}
+	client, err := e.o.Client()
+	if err != nil {
+		return store.JobResult{}, err
+	}
+	if found, res, err := e.reconcile(ctx, client, j); err != nil || found {
+		return res, err
+	}
+	var res api.UploadResult
+	err = e.call(ctx, EpUpload, func() (err error) {
+		res, err = client.UploadURL(ctx, spec.URL, withMarker(spec.Meta, j.Marker))
+		return err
+	})
+	if err != nil {
+		return store.JobResult{}, err
+	}
+	return e.uploaded(j, res, 0, nil)
+}
+
+func withMarker(meta api.UploadMeta, marker string) api.UploadMeta {
+	if marker != "" {
+		meta.Tags = append(append([]string(nil), meta.Tags...), marker)
+	}
+	return meta
+}

@@ -1,0 +1,154 @@
+package transfer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"memories-desktop/backend/store"
+)
+
+// schedule starts queued jobs, oldest first, while fewer than Concurrency run.
+func (e *Engine) schedule() {
+	for {
+		e.fill()
+		select {
+		case <-e.wake:
+		case <-e.ctx.Done():
+			return
+		}
+	}
+}
+
+func (e *Engine) fill() {
+	jobs, err := e.db.ActiveJobs()
+	if err != nil {
+		return
+	}
+	for _, j := range jobs {
+		if j.State != store.StateQueued || !e.claim(j.ID) {
+			continue
+		}
+		e.spawn(func() { e.runJob(j.ID) })
+	}
+}
+
+// claim reserves a worker slot for job id; false when it runs already or all slots are busy.
+func (e *Engine) claim(id uint64) bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if _, busy := e.running[id]; busy || len(e.running) >= e.o.Concurrency {
+		return false
+	}
+	ctx, cancel := context.WithCancelCause(e.ctx)
+	e.running[id] = &runningJob{ctx: ctx, cancel: cancel, meter: NewMeter(id, -1)}
+	return true
+}
+
+// runJob executes one job: transient failures are retried with backoff up to MaxAttempts; the
+// outcome is written to the database before anyone is told.
+func (e *Engine) runJob(id uint64) {
+	r := e.runningJob(id)
+	defer e.release(id)
+	j, err := e.setState(id, store.StateRunning, "")
+	if err != nil {
+		return
+	}
+	e.reporter.Track(r.meter)
+	result, err := e.attempts(r.ctx, j, r.meter)
+	final := e.reporter.Untrack(id)
+	e.finish(r.ctx, id, result, err, final)
+}
+
+func (e *Engine) runningJob(id uint64) *runningJob {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.running[id]
+}
+
+func (e *Engine) release(id uint64) {
+	e.mu.Lock()
+	delete(e.running, id)
+	e.mu.Unlock()
+	e.kick()
+}
+
+func (e *Engine) attempts(ctx context.Context, j store.Job, m *Meter) (store.JobResult, error) {
+	h, ok := handlers[j.Kind]
+	if !ok {
+		return store.JobResult{}, fmt.Errorf("unknown job kind %q", j.Kind)
+	}
+	for attempt := 1; ; attempt++ {
+		j, _ = e.db.UpdateJob(j.ID, func(j *store.Job) error { j.Attempts++; return nil })
+		result, err := h(ctx, e, j, m)
+		// A retryable failure has already pushed the endpoint's next slot out (see call), so
+		// the next attempt waits its backoff there.
+		if err == nil || !retryable(err) || attempt >= e.o.MaxAttempts || ctx.Err() != nil {
+			return result, err
+		}
+	}
+}
+
+// finish records the outcome: done, failed, or — when cancelled — canceled, paused or interrupted
+// according to why the context was cancelled.
+func (e *Engine) finish(ctx context.Context, id uint64, result store.JobResult, err error, final Progress) {
+	state, note := store.StateDone, ""
+	switch {
+	case err == nil:
+	case ctx.Err() != nil:
+		err = context.Cause(ctx)
+		state, note = stopState(err)
+	default:
+		state = store.StateFailed
+	}
+	j, uerr := e.db.UpdateJob(id, func(j *store.Job) error {
+		if err == nil {
+			j.Result = mergeResult(j.Result, result)
+			j.Error = nil
+		} else if state == store.StateFailed {
+			j.Error = jobError(err)
+		}
+		return nil
+	})
+	if state == store.StateCanceled {
+		removePart(e.db, id)
+	}
+	if uerr == nil {
+		j, _ = e.setState(id, state, note)
+		e.emitJob(j, &final)
+		if state == store.StateDone {
+			e.tracker.follow(j)
+		}
+	}
+	e.signalDone()
+}
+
+// stopState maps why a job was stopped to the state it is left in.
+func stopState(cause error) (store.JobState, string) {
+	switch {
+	case errors.Is(cause, errPaused):
+		return store.StatePaused, "paused"
+	case errors.Is(cause, errShutdown):
+		return StateInterrupted, "the app closed during the transfer"
+	case errors.Is(cause, ErrStalled):
+		return store.StateFailed, ErrStalled.Error()
+	}
+	return store.StateCanceled, "canceled"
+}
+
+func mergeResult(old, new store.JobResult) store.JobResult {
+	if new.TaskID == "" {
+		new.TaskID = old.TaskID
+	}
+	if len(new.VideoNos) == 0 {
+		new.VideoNos = old.VideoNos
+	}
+	return new
+}
+
+func (e *Engine) signalDone() {
+	e.mu.Lock()
+	close(e.done)
+	e.done = make(chan struct{})
+	e.mu.Unlock()
+}

@@ -1,0 +1,240 @@
+package transfer
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"memories-desktop/backend/api"
+	"memories-desktop/backend/store"
+)
+
+// Tracking stops after this long; the library view still refreshes statuses on demand.
+const trackFor = 30 * time.Minute
+
+const (
+	maxTrackDelay = 30 * time.Second
+	listBatch     = 100
+)
+
+// tracker follows finished uploads and imports through server indexing (UNPARSE → PARSE or
+// FAILED; tasks until their videos exist), polling in batches with backoff.
+type tracker struct {
+	e     *Engine
+	mu    sync.Mutex
+	items map[uint64]*trackItem
+	wake  chan struct{}
+}
+
+type trackItem struct {
+	job   store.Job
+	since time.Time
+	next  time.Time
+	delay time.Duration
+}
+
+func newTracker(e *Engine) *tracker {
+	return &tracker{e: e, items: map[uint64]*trackItem{}, wake: make(chan struct{}, 1)}
+}
+
+// follow starts tracking j when its server-side status is not final yet.
+func (t *tracker) follow(j store.Job) {
+	if j.Kind != KindUpload && j.Kind != KindURL && j.Kind != KindImport {
+		return
+	}
+	if api.IsTerminalStatus(j.Result.Status) {
+		return
+	}
+	now := t.e.o.Clock.Now()
+	t.mu.Lock()
+	t.items[j.ID] = &trackItem{job: j, since: now, next: now.Add(t.e.o.TrackEvery), delay: t.e.o.TrackEvery}
+	t.mu.Unlock()
+	select {
+	case t.wake <- struct{}{}:
+	default:
+	}
+}
+
+func (t *tracker) run() {
+	t.resumeRecent()
+	for {
+		select {
+		case <-t.e.ctx.Done():
+			return
+		case <-t.wake:
+		case <-t.e.o.Clock.After(time.Second):
+		}
+		t.poll(t.e.ctx)
+	}
+}
+
+// resumeRecent picks up jobs a previous session finished but did not see indexed.
+func (t *tracker) resumeRecent() {
+	page, err := t.e.db.Jobs(store.JobQuery{States: []store.JobState{store.StateDone},
+		Kinds: []store.JobKind{KindUpload, KindURL, KindImport}, Limit: 200})
+	if err != nil {
+		return
+	}
+	cutoff := t.e.o.Clock.Now().Add(-trackFor).UnixMilli()
+	for _, j := range page.Jobs {
+		if j.Updated >= cutoff {
+			t.follow(j)
+		}
+	}
+}
+
+// due returns the items to poll now, dropping those followed for too long.
+func (t *tracker) due(now time.Time) []*trackItem {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	var out []*trackItem
+	for id, it := range t.items {
+		switch {
+		case now.Sub(it.since) > trackFor:
+			delete(t.items, id)
+		case !now.Before(it.next):
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+func (t *tracker) poll(ctx context.Context) {
+	items := t.due(t.e.o.Clock.Now())
+	if len(items) == 0 {
+		return
+	}
+	client, err := t.e.o.Client()
+	if err != nil {
+		return
+	}
+	var videos []*trackItem
+	for _, it := range items {
+		if it.job.Kind == KindImport {
+			t.pollTask(ctx, client, it)
+		} else {
+			videos = append(videos, it)
+		}
+	}
+	t.pollVideos(ctx, client, videos)
+}
+
+func (t *tracker) pollTask(ctx context.Context, client *api.Client, it *trackItem) {
+	var task api.Task
+	err := t.e.call(ctx, EpStatus, func() (err error) {
+		task, err = client.TaskStatus(ctx, it.job.Result.TaskID, it.job.Scope)
+		return err
+	})
+	if err != nil {
+		t.later(it)
+		return
+	}
+	t.update(it, task.Videos, len(task.Videos) > 0)
+}
+
+// pollVideos asks for up to listBatch videos per call, grouped by scope.
+func (t *tracker) pollVideos(ctx context.Context, client *api.Client, items []*trackItem) {
+	byScope := map[string][]*trackItem{}
+	for _, it := range items {
+		byScope[it.job.Scope] = append(byScope[it.job.Scope], it)
+	}
+	for scope, group := range byScope {
+		for start := 0; start < len(group); start += listBatch {
+			t.pollBatch(ctx, client, scope, group[start:min(start+listBatch, len(group))])
+		}
+	}
+}
+
+func (t *tracker) pollBatch(ctx context.Context, client *api.Client, scope string, group []*trackItem) {
+	var nos []string
+	for _, it := range group {
+		nos = append(nos, it.job.Result.VideoNos...)
+	}
+	var page api.VideoPage
+	err := t.e.call(ctx, EpList, func() (err error) {
+		page, err = client.ListVideos(ctx, api.ListRequest{Scope: scope, VideoNos: nos, Size: listBatch})
+		return err
+	})
+	for _, it := range group {
+		if err != nil {
+			t.later(it)
+			continue
+		}
+		t.update(it, videosOf(page.Videos, it.job.Result.VideoNos), true)
+	}
+}
+
+func videosOf(all []api.Video, nos []string) []api.Video {
+	var out []api.Video
+	for _, v := range all {
+		for _, no := range nos {
+			if v.VideoNo == no {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
+// update records what the server said; an item whose videos all finished stops being tracked.
+func (t *tracker) update(it *trackItem, videos []api.Video, known bool) {
+	if !known || len(videos) == 0 {
+		t.later(it)
+		return
+	}
+	status := overallStatus(videos)
+	t.e.db.PutVideos(cacheRows(it.job, videos))
+	j, err := t.e.db.UpdateJob(it.job.ID, func(j *store.Job) error {
+		j.Result.Status = status
+		j.Result.VideoNos = videoNos(videos)
+		return nil
+	})
+	if err == nil {
+		it.job = j
+		t.e.emitJob(j, nil)
+	}
+	if api.IsTerminalStatus(status) {
+		t.mu.Lock()
+		delete(t.items, it.job.ID)
+		t.mu.Unlock()
+		return
+	}
+	t.later(it)
+}
+
+// later backs off: 5 s, 10 s, 20 s, then every 30 s.
+func (t *tracker) later(it *trackItem) {
+	it.delay = min(it.delay*2, maxTrackDelay)
+	it.next = t.e.o.Clock.Now().Add(it.delay)
+}
+
+// overallStatus is the least advanced status: any UNPARSE keeps the whole job indexing.
+func overallStatus(videos []api.Video) string {
+	status := api.StatusParsed
+	for _, v := range videos {
+		switch {
+		case v.Status == api.StatusUnparsed:
+			return api.StatusUnparsed
+		case v.Status != api.StatusParsed:
+			status = v.Status
+		}
+	}
+	return status
+}
+
+func videoNos(videos []api.Video) []string {
+	out := make([]string, len(videos))
+	for i, v := range videos {
+		out[i] = v.VideoNo
+	}
+	return out
+}
+
+func cacheRows(j store.Job, videos []api.Video) []store.Video {
+	rows := make([]store.Video, len(videos))
+	for i, v := range videos {
+		rows[i] = store.Video{VideoNo: v.VideoNo, Name: v.Name, Scope: j.Scope, Status: v.Status,
+			Cause: v.Cause, Size: v.Size, Duration: v.Duration, Tags: v.Tags, Created: v.CreateTime, SourceJob: j.ID}
+	}
+	return rows
+}

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"memories-desktop/backend/api"
+	"memories-desktop/backend/store"
+	"memories-desktop/backend/transfer"
+)
+
+// session is one command's use of the shared data folder: its database (history and queue) and
+// a transfer engine over it.
+type session struct {
+	cfg *config
+	db  *store.DB
+	eng *transfer.Engine
+}
+
+const lockWait = 2 * time.Second
+
+// openDB opens the data folder's database, failing within a few seconds when Memories Desktop
+// (or another memories command) holds it.
+func openDB(dir string) (*store.DB, error) {
+	db, err := store.Open(dir, lockWait)
+	if errors.Is(err, store.ErrLocked) {
+		return nil, fmt.Errorf("Memories Desktop or another memories command is using %s; close it and try again "+
+			"(or set MEMORIES_DATA_DIR to use another folder)", dir)
+	}
+	return db, err
+}
+
+// startSession opens the database and starts the engine with the CLI's progress display.
+func startSession(ctx context.Context, c *cli, cfg *config) (*session, error) {
+	db, err := openDB(cfg.dataDir)
+	if err != nil {
+		return nil, err
+	}
+	eng := transfer.New(transfer.Options{
+		DB:        db,
+		Client:    func() (*api.Client, error) { return cfg.client, nil },
+		Emitter:   newCLIEmitter(cfg.out),
+		Proactive: transfer.ParseRateLimitsEnv(c.getenv("MEMORIES_RATE_LIMITS")),
+	})
+	if err := eng.Start(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return &session{cfg: cfg, db: db, eng: eng}, nil
+}
+
+func (s *session) close() {
+	s.eng.Close()
+	s.db.Close()
+}
+
+// run waits for jobs, prints one line per job, and returns errReported when any did not finish.
+func (s *session) run(ctx context.Context, ids []uint64) error {
+	jobs, err := s.eng.Wait(ctx, ids...)
+	if err != nil {
+		s.cfg.out.note("stopped; unfinished transfers are kept: run `memories resume` to finish them")
+		return errReported
+	}
+	failed := false
+	for _, j := range jobs {
+		if !printJob(s.cfg.out, j) {
+			failed = true
+		}
+	}
+	if failed {
+		return errReported
+	}
+	return nil
+}
