@@ -5,7 +5,7 @@ TAGS = $(shell scripts/webkit-tags.sh)
 WAILS_BUILD = $(WAILS) build -s -skipbindings -trimpath $(if $(TAGS),-tags $(TAGS))
 FUZZTIME ?= 4s
 
-.PHONY: run dev build deps frontend test test-go test-frontend fmt-check vet fuzz bindings gui-smoke clean
+.PHONY: run dev build deps frontend test test-go test-frontend fmt-check vet fuzz bindings gui-smoke bench clean
 
 run: build
 	./build/bin/memories-desktop
@@ -49,6 +49,11 @@ test-frontend: deps
 
 gui-smoke: build
 	scripts/gui-smoke.sh
+
+# CLI against curl on the local sandbox: 1 GiB up and down, wall time and peak RSS.
+bench:
+	@EXTRA_APT_PACKAGES="time curl" scripts/ensure-deps.sh
+	scripts/bench.sh
 
 clean:
 	rm -rf build/bin build/test-artifacts frontend/node_modules .tools

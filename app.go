@@ -5,14 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"sync"
 
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"memories-desktop/backend/core"
 	"memories-desktop/backend/events"
-	"memories-desktop/backend/settings"
 	"memories-desktop/backend/store"
 )
 
@@ -23,6 +21,8 @@ type App struct {
 	dataDir string
 	core    *core.Core
 	ready   chan struct{}
+	events  events.Emitter
+	dialogs core.Dialogs
 }
 
 // NewApp prepares the app for dataDir; nothing is opened until startup.
@@ -33,30 +33,48 @@ func NewApp(dataDir string) *App {
 // startup opens the data folder. A second process on the same folder finds the database locked,
 // says so on stderr and exits before its (hidden) window is ever shown.
 func (a *App) startup(ctx context.Context) {
-	a.ctx = ctx
-	c, err := core.Start(a.dataDir, core.Options{ForceSandbox: os.Getenv(core.SandboxEnv) == "1"})
+	a.events, a.dialogs = wailsEvents{ctx}, &wailsDialogs{ctx: ctx}
+	err := a.boot(ctx)
 	if errors.Is(err, store.ErrLocked) {
 		fmt.Fprintf(os.Stderr, "memories-desktop: another Memories Desktop is already using %s; "+
 			"switch to that window, or set MEMORIES_DATA_DIR to use a different folder.\n", a.dataDir)
 		os.Exit(1)
 	}
 	if err != nil {
-		a.fatal(err)
+		fmt.Fprintln(os.Stderr, "memories-desktop:", err)
+		runtime.MessageDialog(ctx, runtime.MessageDialogOptions{Type: runtime.ErrorDialog,
+			Title: "Memories Desktop cannot start", Message: err.Error()})
+		os.Exit(1)
+	}
+}
+
+// boot opens the backend with whatever adapters are set; the browser test harness calls it too.
+func (a *App) boot(ctx context.Context) error {
+	a.ctx = ctx
+	c, err := core.Start(a.dataDir, core.Options{ForceSandbox: os.Getenv(core.SandboxEnv) == "1"})
+	if err != nil {
+		return err
+	}
+	if err := c.StartEngine(ctx, a.events); err != nil {
+		c.Close()
+		return err
 	}
 	a.core = c
 	close(a.ready)
-}
-
-func (a *App) fatal(err error) {
-	fmt.Fprintln(os.Stderr, "memories-desktop:", err)
-	runtime.MessageDialog(a.ctx, runtime.MessageDialogOptions{Type: runtime.ErrorDialog,
-		Title: "Memories Desktop cannot start", Message: err.Error()})
-	os.Exit(1)
+	return nil
 }
 
 func (a *App) domReady(ctx context.Context) { runtime.WindowShow(ctx) }
 
-func (a *App) beforeClose(ctx context.Context) bool { return false }
+// beforeClose asks before quitting while transfers run; they resume on the next start anyway.
+func (a *App) beforeClose(ctx context.Context) bool {
+	n := a.core.Engine.Running()
+	if n == 0 {
+		return false
+	}
+	msg := fmt.Sprintf("%d transfer(s) are running. Quit anyway? They will be offered for resuming next time.", n)
+	return !a.dialogs.Confirm("Transfers in progress", msg, "Quit", "Keep running")
+}
 
 func (a *App) shutdown(ctx context.Context) {
 	if a.core != nil {
@@ -78,64 +96,7 @@ func (a *App) svc() *core.Core {
 
 func formatError(err error) any { return core.Describe(err) }
 
-// SettingsState is everything the Settings view shows.
-type SettingsState struct {
-	Settings settings.Settings `json:"settings"`
-	Key      settings.KeyInfo  `json:"key"`
-	DataDir  string            `json:"dataDir"`
-}
-
-// GetSettings returns the preferences, the key's masked form and where it is kept.
-func (a *App) GetSettings() (SettingsState, error) {
-	c := a.svc()
-	key, err := c.Settings.KeyInfo()
-	return SettingsState{Settings: c.Settings.Get(), Key: key, DataDir: c.DataDir}, err
-}
-
-// SaveSettings validates and saves the preferences.
-func (a *App) SaveSettings(s settings.Settings) (settings.Settings, error) {
-	saved, err := a.svc().Settings.Update(s)
-	if err == nil {
-		a.emitStatus()
-	}
-	return saved, err
-}
-
-// SetAPIKey stores the key in the keychain (or the 0600 fallback file).
-func (a *App) SetAPIKey(key string) (settings.KeyInfo, error) {
-	c := a.svc()
-	if err := c.Settings.SetAPIKey(key); err != nil {
-		return settings.KeyInfo{}, err
-	}
-	a.emitStatus()
-	return c.Settings.KeyInfo()
-}
-
-// ClearAPIKey forgets the stored key.
-func (a *App) ClearAPIKey() (settings.KeyInfo, error) {
-	c := a.svc()
-	if err := c.Settings.ClearAPIKey(); err != nil {
-		return settings.KeyInfo{}, err
-	}
-	a.emitStatus()
-	return c.Settings.KeyInfo()
-}
-
-// Status reports the connection mode and scope for the status bar.
-func (a *App) Status() core.Status { return a.svc().Status() }
-
-// TestConnection makes one authenticated call and reports ok, invalid key, unreachable, or the
-// service's own message.
-func (a *App) TestConnection() core.Connection { return a.svc().TestConnection(a.ctx) }
-
-// ChooseFolder opens the native folder dialog; "" means cancelled.
-func (a *App) ChooseFolder(title, startDir string) (string, error) {
-	return a.dialogs().ChooseFolder(title, startDir)
-}
-
-func (a *App) emitStatus() { wailsEvents{a.ctx}.Emit(events.StatusChanged, a.core.Status()) }
-
-func (a *App) dialogs() core.Dialogs { return &wailsDialogs{ctx: a.ctx} }
+func (a *App) emitStatus() { a.events.Emit(events.StatusChanged, a.core.Status()) }
 
 // wailsEvents adapts the Wails event bus to events.Emitter.
 type wailsEvents struct{ ctx context.Context }
@@ -145,32 +106,41 @@ func (w wailsEvents) Emit(name string, payload any) { runtime.EventsEmit(w.ctx, 
 // wailsDialogs adapts Wails' native dialogs to core.Dialogs, one dialog at a time.
 type wailsDialogs struct{ ctx context.Context }
 
-var dialogMu sync.Mutex
+func (d *wailsDialogs) lock() func() {
+	dialogMu <- struct{}{}
+	return func() { <-dialogMu }
+}
+
+var dialogMu = make(chan struct{}, 1)
 
 func (d *wailsDialogs) ChooseFolder(title, startDir string) (string, error) {
-	dialogMu.Lock()
-	defer dialogMu.Unlock()
+	defer d.lock()()
 	return runtime.OpenDirectoryDialog(d.ctx, runtime.OpenDialogOptions{Title: title,
 		DefaultDirectory: existingDir(startDir), CanCreateDirectories: true})
 }
 
-func (d *wailsDialogs) ChooseFiles(title, startDir string) ([]string, error) {
-	dialogMu.Lock()
-	defer dialogMu.Unlock()
+func (d *wailsDialogs) ChooseFiles(title, startDir string, f core.Filter) ([]string, error) {
+	defer d.lock()()
 	return runtime.OpenMultipleFilesDialog(d.ctx, runtime.OpenDialogOptions{Title: title,
-		DefaultDirectory: existingDir(startDir), Filters: videoFilters})
+		DefaultDirectory: existingDir(startDir), Filters: filters(f)})
 }
 
-func (d *wailsDialogs) SaveFile(title, startDir, name string) (string, error) {
-	dialogMu.Lock()
-	defer dialogMu.Unlock()
-	return runtime.SaveFileDialog(d.ctx, runtime.SaveDialogOptions{Title: title,
-		DefaultDirectory: existingDir(startDir), DefaultFilename: name, CanCreateDirectories: true})
+func (d *wailsDialogs) SaveFile(title, startDir, name string, f core.Filter) (string, error) {
+	defer d.lock()()
+	return runtime.SaveFileDialog(d.ctx, runtime.SaveDialogOptions{Title: title, DefaultDirectory: existingDir(startDir),
+		DefaultFilename: name, Filters: filters(f), CanCreateDirectories: true})
 }
 
-// Filter patterns may not contain spaces.
-var videoFilters = []runtime.FileFilter{{DisplayName: "Videos (mp4, mov, avi, mkv)",
-	Pattern: "*.mp4;*.mov;*.avi;*.mkv;*.MP4;*.MOV;*.AVI;*.MKV"}}
+func (d *wailsDialogs) Confirm(title, message, yes, no string) bool {
+	defer d.lock()()
+	answer, err := runtime.MessageDialog(d.ctx, runtime.MessageDialogOptions{Type: runtime.QuestionDialog,
+		Title: title, Message: message, Buttons: []string{yes, no}, DefaultButton: no, CancelButton: no})
+	return err == nil && (answer == yes || answer == "Yes")
+}
+
+func filters(f core.Filter) []runtime.FileFilter {
+	return []runtime.FileFilter{{DisplayName: f.Name, Pattern: f.Pattern}}
+}
 
 // existingDir drops a start folder that does not exist: Wails treats that as an error.
 func existingDir(dir string) string {

@@ -8,6 +8,7 @@ import (
 
 	"memories-desktop/backend/settings"
 	"memories-desktop/backend/store"
+	"memories-desktop/backend/transfer"
 )
 
 // Core owns the long-lived services for one data folder.
@@ -15,6 +16,7 @@ type Core struct {
 	DataDir  string
 	Settings *settings.Service
 	DB       *store.DB
+	Engine   *transfer.Engine // set by StartEngine
 
 	forceSandbox bool
 	sandbox      emulator
@@ -49,6 +51,9 @@ func Start(dataDir string, opts Options) (*Core, error) {
 
 // Close releases the database so another process may open it.
 func (c *Core) Close() error {
+	if c.Engine != nil {
+		c.Engine.Close()
+	}
 	c.sandbox.close()
 	if err := c.DB.Close(); err != nil {
 		return fmt.Errorf("close database: %w", err)

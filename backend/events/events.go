@@ -24,3 +24,6 @@ const (
 	TransferJob      = "transfer:job"      // payload: transfer.JobView
 	TransferProgress = "transfer:progress" // payload: []transfer.Progress
 )
+
+// LibraryChanged tells the library view to reload its page; payload: the scope.
+const LibraryChanged = "library:changed"

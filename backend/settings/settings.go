@@ -16,6 +16,7 @@ const (
 	DefaultBaseURL      = "https://api.memories.ai"
 	DefaultAssetBaseURL = "https://mavi-backend.memories.ai"
 	DefaultConcurrency  = 2
+	DefaultHistoryDays  = 180
 	maxScopeLen         = 128
 )
 
@@ -36,7 +37,8 @@ type Settings struct {
 	Sandbox      bool   `json:"sandbox"`
 	Theme        string `json:"theme"`
 	Concurrency  int    `json:"concurrency"`
-	Pacing       bool   `json:"pacing"`
+	Pacing       bool   `json:"pacing"`      // space requests to the documented rate limits
+	HistoryDays  int    `json:"historyDays"` // delete finished jobs older than this; 0 keeps all
 }
 
 // Defaults returns the settings a new user starts with.
@@ -49,6 +51,7 @@ func Defaults() Settings {
 		Theme:        ThemeSystem,
 		Concurrency:  DefaultConcurrency,
 		Pacing:       true,
+		HistoryDays:  DefaultHistoryDays,
 	}
 }
 
@@ -106,6 +109,7 @@ func (s Settings) Validate() error {
 		func() *FieldError { return checkDownloadDir(s.DownloadDir) },
 		func() *FieldError { return checkTheme(s.Theme) },
 		func() *FieldError { return checkConcurrency(s.Concurrency) },
+		func() *FieldError { return checkHistoryDays(s.HistoryDays) },
 	}
 	for _, check := range checks {
 		if err := check(); err != nil {
@@ -167,6 +171,13 @@ func checkTheme(theme string) *FieldError {
 func checkConcurrency(n int) *FieldError {
 	if n < 1 || n > 8 {
 		return &FieldError{"concurrency", "Parallel transfers must be between 1 and 8."}
+	}
+	return nil
+}
+
+func checkHistoryDays(n int) *FieldError {
+	if n < 0 || n > 3650 {
+		return &FieldError{"historyDays", "Keep history for 0 (forever) to 3650 days."}
 	}
 	return nil
 }

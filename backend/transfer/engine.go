@@ -139,3 +139,21 @@ func (e *Engine) kick() {
 	default:
 	}
 }
+
+// Configure applies changed settings to a running engine: parallel jobs and proactive pacing.
+func (e *Engine) Configure(concurrency int, proactive bool) {
+	e.mu.Lock()
+	if concurrency > 0 {
+		e.o.Concurrency = concurrency
+	}
+	e.mu.Unlock()
+	e.pacer.SetProactive(proactive)
+	e.kick()
+}
+
+// Running reports how many jobs are transferring now (the app asks before closing).
+func (e *Engine) Running() int {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return len(e.running)
+}

@@ -290,3 +290,11 @@ func maxTime(a, b time.Time) time.Time {
 	}
 	return b
 }
+
+// SetProactive turns spacing to the documented limits on or off (the Settings switch); backoff
+// after failures applies either way.
+func (p *Pacer) SetProactive(on bool) {
+	p.mu.Lock()
+	p.o.Proactive = on
+	p.mu.Unlock()
+}

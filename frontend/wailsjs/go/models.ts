@@ -1,3 +1,56 @@
+export namespace api {
+	
+	export class Video {
+	    videoNo: string;
+	    name: string;
+	    status: string;
+	    cause: string;
+	    duration: number;
+	    size: number;
+	    createTime: number;
+	    datetimeTaken: number;
+	    cameraModel: string;
+	    latitude?: number;
+	    longitude?: number;
+	    tags: string[];
+	    bucket: string;
+	    blob: string;
+	    videoUrl: string;
+	    resolution: string;
+	    fps: number;
+	    width: number;
+	    height: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Video(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.videoNo = source["videoNo"];
+	        this.name = source["name"];
+	        this.status = source["status"];
+	        this.cause = source["cause"];
+	        this.duration = source["duration"];
+	        this.size = source["size"];
+	        this.createTime = source["createTime"];
+	        this.datetimeTaken = source["datetimeTaken"];
+	        this.cameraModel = source["cameraModel"];
+	        this.latitude = source["latitude"];
+	        this.longitude = source["longitude"];
+	        this.tags = source["tags"];
+	        this.bucket = source["bucket"];
+	        this.blob = source["blob"];
+	        this.videoUrl = source["videoUrl"];
+	        this.resolution = source["resolution"];
+	        this.fps = source["fps"];
+	        this.width = source["width"];
+	        this.height = source["height"];
+	    }
+	}
+
+}
+
 export namespace core {
 	
 	export class ErrorInfo {
@@ -59,6 +112,217 @@ export namespace core {
 		}
 	}
 	
+	export class Meta {
+	    scope: string;
+	    tags: string[];
+	    takenAt: string;
+	    camera: string;
+	    latitude?: number;
+	    longitude?: number;
+	    prompt: string;
+	    callback: string;
+	    retainOriginal: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Meta(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.scope = source["scope"];
+	        this.tags = source["tags"];
+	        this.takenAt = source["takenAt"];
+	        this.camera = source["camera"];
+	        this.latitude = source["latitude"];
+	        this.longitude = source["longitude"];
+	        this.prompt = source["prompt"];
+	        this.callback = source["callback"];
+	        this.retainOriginal = source["retainOriginal"];
+	    }
+	}
+	export class FileUpload {
+	    path: string;
+	    override?: Meta;
+	
+	    static createFrom(source: any = {}) {
+	        return new FileUpload(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.override = this.convertValues(source["override"], Meta);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportRequest {
+	    text: string;
+	    quality: string;
+	    callback: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.text = source["text"];
+	        this.quality = source["quality"];
+	        this.callback = source["callback"];
+	    }
+	}
+	export class JobPage {
+	    jobs: transfer.JobView[];
+	    nextCursor: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new JobPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.jobs = this.convertValues(source["jobs"], transfer.JobView);
+	        this.nextCursor = source["nextCursor"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class JobQuery {
+	    kinds: string[];
+	    states: string[];
+	    text: string;
+	    cursor: string;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new JobQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kinds = source["kinds"];
+	        this.states = source["states"];
+	        this.text = source["text"];
+	        this.cursor = source["cursor"];
+	        this.limit = source["limit"];
+	    }
+	}
+	export class LibraryQuery {
+	    status: string;
+	    tag: string;
+	    text: string;
+	    after: number;
+	    before: number;
+	    sort: string;
+	    cursor: string;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new LibraryQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.tag = source["tag"];
+	        this.text = source["text"];
+	        this.after = source["after"];
+	        this.before = source["before"];
+	        this.sort = source["sort"];
+	        this.cursor = source["cursor"];
+	        this.limit = source["limit"];
+	    }
+	}
+	export class LinkPlan {
+	    lines: number;
+	    links: sources.Link[];
+	    duplicates: sources.Link[];
+	    problems: sources.Problem[];
+	    tasks: sources.Task[];
+	    summary: string;
+	    warnings: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new LinkPlan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.lines = source["lines"];
+	        this.links = this.convertValues(source["links"], sources.Link);
+	        this.duplicates = this.convertValues(source["duplicates"], sources.Link);
+	        this.problems = this.convertValues(source["problems"], sources.Problem);
+	        this.tasks = this.convertValues(source["tasks"], sources.Task);
+	        this.summary = source["summary"];
+	        this.warnings = source["warnings"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class RefreshResult {
+	    count: number;
+	    removed: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RefreshResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.count = source["count"];
+	        this.removed = source["removed"];
+	    }
+	}
 	export class Status {
 	    mode: string;
 	    scope: string;
@@ -76,6 +340,38 @@ export namespace core {
 	        this.baseUrl = source["baseUrl"];
 	        this.dataDir = source["dataDir"];
 	    }
+	}
+	export class UploadBatch {
+	    files: FileUpload[];
+	    meta: Meta;
+	
+	    static createFrom(source: any = {}) {
+	        return new UploadBatch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.files = this.convertValues(source["files"], FileUpload);
+	        this.meta = this.convertValues(source["meta"], Meta);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }
@@ -96,6 +392,65 @@ export namespace main {
 	        this.settings = this.convertValues(source["settings"], settings.Settings);
 	        this.key = this.convertValues(source["key"], settings.KeyInfo);
 	        this.dataDir = source["dataDir"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace preflight {
+	
+	export class Verdict {
+	    path: string;
+	    name: string;
+	    size: number;
+	    ok: boolean;
+	    reason?: string;
+	    code?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Verdict(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.name = source["name"];
+	        this.size = source["size"];
+	        this.ok = source["ok"];
+	        this.reason = source["reason"];
+	        this.code = source["code"];
+	    }
+	}
+	export class Scan {
+	    files: Verdict[];
+	    skipped: Verdict[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Scan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.files = this.convertValues(source["files"], Verdict);
+	        this.skipped = this.convertValues(source["skipped"], Verdict);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -146,6 +501,7 @@ export namespace settings {
 	    theme: string;
 	    concurrency: number;
 	    pacing: boolean;
+	    historyDays: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Settings(source);
@@ -161,7 +517,251 @@ export namespace settings {
 	        this.theme = source["theme"];
 	        this.concurrency = source["concurrency"];
 	        this.pacing = source["pacing"];
+	        this.historyDays = source["historyDays"];
 	    }
+	}
+
+}
+
+export namespace sources {
+	
+	export class Link {
+	    line: number;
+	    raw: string;
+	    canonical: string;
+	    platform: string;
+	    id: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Link(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.raw = source["raw"];
+	        this.canonical = source["canonical"];
+	        this.platform = source["platform"];
+	        this.id = source["id"];
+	    }
+	}
+	export class Problem {
+	    line: number;
+	    raw: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Problem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.raw = source["raw"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class Task {
+	    platform: string;
+	    links: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Task(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.platform = source["platform"];
+	        this.links = source["links"];
+	    }
+	}
+
+}
+
+export namespace store {
+	
+	export class JobError {
+	    code: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new JobError(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.message = source["message"];
+	    }
+	}
+	export class JobResult {
+	    videoNos?: string[];
+	    taskId?: string;
+	    path?: string;
+	    bytes?: number;
+	    sha256?: string;
+	    status?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new JobResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.videoNos = source["videoNos"];
+	        this.taskId = source["taskId"];
+	        this.path = source["path"];
+	        this.bytes = source["bytes"];
+	        this.sha256 = source["sha256"];
+	        this.status = source["status"];
+	    }
+	}
+	export class Video {
+	    videoNo: string;
+	    name: string;
+	    scope: string;
+	    status: string;
+	    cause?: string;
+	    size: number;
+	    duration: number;
+	    tags?: string[];
+	    created: number;
+	    sourceJob?: number;
+	    updated: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Video(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.videoNo = source["videoNo"];
+	        this.name = source["name"];
+	        this.scope = source["scope"];
+	        this.status = source["status"];
+	        this.cause = source["cause"];
+	        this.size = source["size"];
+	        this.duration = source["duration"];
+	        this.tags = source["tags"];
+	        this.created = source["created"];
+	        this.sourceJob = source["sourceJob"];
+	        this.updated = source["updated"];
+	    }
+	}
+	export class VideoPage {
+	    videos: Video[];
+	    nextCursor: string;
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new VideoPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.videos = this.convertValues(source["videos"], Video);
+	        this.nextCursor = source["nextCursor"];
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace transfer {
+	
+	export class Progress {
+	    id: number;
+	    done: number;
+	    total: number;
+	    speed: number;
+	    eta: number;
+	    percent: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Progress(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.done = source["done"];
+	        this.total = source["total"];
+	        this.speed = source["speed"];
+	        this.eta = source["eta"];
+	        this.percent = source["percent"];
+	    }
+	}
+	export class JobView {
+	    id: number;
+	    kind: string;
+	    state: string;
+	    scope: string;
+	    name: string;
+	    tags: string[];
+	    created: number;
+	    updated: number;
+	    attempts: number;
+	    result: store.JobResult;
+	    error?: store.JobError;
+	    progress?: Progress;
+	    nextSlotMs: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new JobView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.state = source["state"];
+	        this.scope = source["scope"];
+	        this.name = source["name"];
+	        this.tags = source["tags"];
+	        this.created = source["created"];
+	        this.updated = source["updated"];
+	        this.attempts = source["attempts"];
+	        this.result = this.convertValues(source["result"], store.JobResult);
+	        this.error = this.convertValues(source["error"], store.JobError);
+	        this.progress = this.convertValues(source["progress"], Progress);
+	        this.nextSlotMs = source["nextSlotMs"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }

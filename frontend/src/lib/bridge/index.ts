@@ -1,14 +1,31 @@
 // The one module that talks to the Go backend: generated Wails bindings and events. Components and
 // stores import from here only, so tests mock this module and nothing else.
 import * as App from '../../../wailsjs/go/main/App';
-import { EventsOn } from '../../../wailsjs/runtime/runtime';
-import type { core, main, settings } from '../../../wailsjs/go/models';
+import { EventsOn, OnFileDrop } from '../../../wailsjs/runtime/runtime';
+import type { api, core, main, preflight, settings, sources, store, transfer } from '../../../wailsjs/go/models';
 
 export type Settings = settings.Settings;
 export type KeyInfo = settings.KeyInfo;
 export type SettingsState = main.SettingsState;
 export type Status = core.Status;
 export type Connection = core.Connection;
+export type Meta = core.Meta;
+export type UploadBatch = core.UploadBatch;
+export type Scan = preflight.Scan;
+export type Verdict = preflight.Verdict;
+export type LinkPlan = core.LinkPlan;
+export type Link = sources.Link;
+export type LinkProblem = sources.Problem;
+export type ImportRequest = core.ImportRequest;
+export type LibraryQuery = core.LibraryQuery;
+export type VideoPage = store.VideoPage;
+export type CachedVideo = store.Video;
+export type VideoDetails = api.Video;
+export type JobQuery = core.JobQuery;
+export type JobPage = core.JobPage;
+export type JobView = transfer.JobView;
+export type Progress = transfer.Progress;
+export type RefreshResult = core.RefreshResult;
 
 /** ErrorInfo mirrors core.ErrorInfo: what every failed backend call rejects with. */
 export interface ErrorInfo {
@@ -19,9 +36,16 @@ export interface ErrorInfo {
   detail?: string;
 }
 
-export const Events = { StatusChanged: 'status:changed' } as const;
+/** Event names, as in backend/events. */
+export const Events = {
+  StatusChanged: 'status:changed',
+  TransferJob: 'transfer:job',
+  TransferProgress: 'transfer:progress',
+  LibraryChanged: 'library:changed',
+} as const;
 
 export const bridge = {
+  // settings
   getSettings: (): Promise<SettingsState> => App.GetSettings(),
   saveSettings: (s: Settings): Promise<Settings> => App.SaveSettings(s),
   setAPIKey: (key: string): Promise<KeyInfo> => App.SetAPIKey(key),
@@ -29,7 +53,46 @@ export const bridge = {
   status: (): Promise<Status> => App.Status(),
   testConnection: (): Promise<Connection> => App.TestConnection(),
   chooseFolder: (title: string, start: string): Promise<string> => App.ChooseFolder(title, start),
+  // upload and import
+  expandPaths: (paths: string[]): Promise<Scan> => App.ExpandPaths(paths),
+  chooseFiles: (): Promise<string[]> => App.ChooseFiles(),
+  chooseUploadFolder: (): Promise<string> => App.ChooseUploadFolder(),
+  validateMeta: (m: Meta): Promise<void> => App.ValidateMeta(m),
+  enqueueUploads: (b: UploadBatch): Promise<JobView[]> => App.EnqueueUploads(b),
+  planLinks: (text: string): Promise<LinkPlan> => App.PlanLinks(text),
+  enqueueImport: (r: ImportRequest): Promise<JobView[]> => App.EnqueueImport(r),
+  enqueueURL: (url: string, m: Meta): Promise<JobView> => App.EnqueueURL(url, m),
+  readLinksFile: (path: string): Promise<string> => App.ReadLinksFile(path),
+  chooseLinksFile: (): Promise<string> => App.ChooseLinksFile(),
+  // library
+  library: (q: LibraryQuery): Promise<VideoPage> => App.Library(q),
+  refreshLibrary: (): Promise<RefreshResult> => App.RefreshLibrary(),
+  deleteVideos: (nos: string[]): Promise<number> => App.DeleteVideos(nos),
+  videoDetails: (no: string): Promise<VideoDetails> => App.VideoDetails(no),
+  downloadVideos: (nos: string[]): Promise<JobView[]> => App.DownloadVideos(nos),
+  downloadAsset: (id: string): Promise<JobView> => App.DownloadAsset(id),
+  // transfers and history
+  jobs: (q: JobQuery): Promise<JobPage> => App.Jobs(q),
+  pauseJob: (id: number): Promise<void> => App.PauseJob(id),
+  resumeJob: (id: number): Promise<void> => App.ResumeJob(id),
+  cancelJob: (id: number): Promise<void> => App.CancelJob(id),
+  retryJob: (id: number): Promise<void> => App.RetryJob(id),
+  pauseAll: (): Promise<number> => App.PauseAll(),
+  resumeAll: (): Promise<number> => App.ResumeAll(),
+  retryFailed: (): Promise<number> => App.RetryFailed(),
+  interrupted: (): Promise<JobView[]> => App.Interrupted(),
+  resumeInterrupted: (): Promise<number> => App.ResumeInterrupted(),
+  discardInterrupted: (): Promise<number> => App.DiscardInterrupted(),
+  exportHistory: (): Promise<string> => App.ExportHistory(),
+  revealInFolder: (path: string): Promise<void> => App.RevealInFolder(path),
+  // events
   onStatus: (cb: (s: Status) => void): (() => void) => EventsOn(Events.StatusChanged, cb),
+  onJob: (cb: (j: JobView) => void): (() => void) => EventsOn(Events.TransferJob, cb),
+  onProgress: (cb: (batch: Progress[]) => void): (() => void) => EventsOn(Events.TransferProgress, cb),
+  onLibraryChanged: (cb: (scope: string) => void): (() => void) => EventsOn(Events.LibraryChanged, cb),
+  /** onFileDrop registers the app's one native file-drop handler (Wails ignores a second one). */
+  onFileDrop: (cb: (paths: string[]) => void): void =>
+    OnFileDrop((_x: number, _y: number, paths: string[]) => cb(paths ?? []), true),
 };
 
 /** toErrorInfo normalises whatever a rejected call produced into an ErrorInfo. */

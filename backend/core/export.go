@@ -1,0 +1,76 @@
+package core
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"memories-desktop/backend/api"
+	"memories-desktop/backend/settings"
+	"memories-desktop/backend/store"
+	"memories-desktop/backend/transfer"
+)
+
+// ExportHistory writes every job to path as CSV or JSON (by extension), atomically.
+func (c *Core) ExportHistory(path string) (int, error) {
+	jobs, err := c.allJobs()
+	if err != nil {
+		return 0, err
+	}
+	var data []byte
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".json":
+		data, err = json.MarshalIndent(jobs, "", "  ")
+	case ".csv":
+		data, err = historyCSV(jobs)
+	default:
+		return 0, &api.ValidationError{Field: "path", Message: "Export to a .csv or .json file."}
+	}
+	if err != nil {
+		return 0, err
+	}
+	return len(jobs), settings.WriteFileAtomic(path, data, 0o644)
+}
+
+func (c *Core) allJobs() ([]transfer.JobView, error) {
+	var out []transfer.JobView
+	cursor := ""
+	for {
+		page, err := c.DB.Jobs(store.JobQuery{Before: cursor, Limit: 1000})
+		if err != nil {
+			return nil, err
+		}
+		for _, j := range page.Jobs {
+			out = append(out, c.Engine.View(j, nil))
+		}
+		if cursor = page.NextCursor; cursor == "" {
+			return out, nil
+		}
+	}
+}
+
+var csvHeader = []string{"id", "kind", "state", "name", "scope", "created", "updated", "video_nos",
+	"task_id", "path", "bytes", "sha256", "server_status", "error_code", "error"}
+
+func historyCSV(jobs []transfer.JobView) ([]byte, error) {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	w.Write(csvHeader)
+	for _, j := range jobs {
+		code, msg := "", ""
+		if j.Error != nil {
+			code, msg = j.Error.Code, j.Error.Message
+		}
+		w.Write([]string{strconv.FormatUint(j.ID, 10), string(j.Kind), string(j.State), j.Name, j.Scope,
+			stamp(j.Created), stamp(j.Updated), strings.Join(j.Result.VideoNos, " "), j.Result.TaskID,
+			j.Result.Path, strconv.FormatInt(j.Result.Bytes, 10), j.Result.SHA256, j.Result.Status, code, msg})
+	}
+	w.Flush()
+	return buf.Bytes(), w.Error()
+}
+
+func stamp(ms int64) string { return time.UnixMilli(ms).UTC().Format(time.RFC3339) }

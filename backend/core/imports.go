@@ -1,0 +1,104 @@
+package core
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"memories-desktop/backend/api"
+	"memories-desktop/backend/sources"
+	"memories-desktop/backend/transfer"
+)
+
+// LinkPlan is the parsed link box: every link's outcome and the tasks an import would create.
+type LinkPlan struct {
+	Lines      int               `json:"lines"`
+	Links      []sources.Link    `json:"links"`
+	Duplicates []sources.Link    `json:"duplicates"`
+	Problems   []sources.Problem `json:"problems"`
+	Tasks      []sources.Task    `json:"tasks"`
+	Summary    string            `json:"summary"`
+	Warnings   []string          `json:"warnings"`
+}
+
+// PlanLinks parses pasted links live, as the user types.
+func (c *Core) PlanLinks(text string) LinkPlan {
+	p := sources.ParseLines(text)
+	return LinkPlan{Lines: p.Lines, Links: p.Links, Duplicates: p.Duplicates, Problems: p.Problems,
+		Tasks: p.Tasks, Summary: p.Summary(), Warnings: warnings(p)}
+}
+
+func warnings(p sources.Plan) []string {
+	var w []string
+	for _, t := range p.Tasks {
+		if t.Platform == sources.YouTube {
+			w = append(w, "YouTube imports cost credits and may come back at a lower quality than requested.")
+			break
+		}
+	}
+	if len(p.Duplicates) > 0 {
+		w = append(w, fmt.Sprintf("%d duplicate link(s) will be imported once.", len(p.Duplicates)))
+	}
+	return w
+}
+
+// ImportRequest is what "Import" sends: the link box, the quality and an optional callback.
+type ImportRequest struct {
+	Text     string `json:"text"`
+	Quality  string `json:"quality"`
+	Callback string `json:"callback"`
+}
+
+// EnqueueImport queues one task per platform group of at most 50 links. Invalid lines are
+// skipped (the plan shows them); an empty plan is an error.
+func (c *Core) EnqueueImport(r ImportRequest) ([]transfer.JobView, error) {
+	p := sources.ParseLines(r.Text)
+	if len(p.Tasks) == 0 {
+		return nil, &api.ValidationError{Field: "links", Message: "No TikTok, YouTube or Instagram post links to import."}
+	}
+	if !validQuality(r.Quality) {
+		return nil, &api.ValidationError{Field: "quality", Message: "Choose a quality from 360 to 2160."}
+	}
+	scope := c.Settings.Get().Scope
+	var views []transfer.JobView
+	for _, t := range p.Tasks {
+		j, err := c.Engine.EnqueueImport(transfer.ImportSpec{Platform: string(t.Platform), Links: t.Links,
+			Scope: scope, Quality: r.Quality, Callback: strings.TrimSpace(r.Callback)})
+		if err != nil {
+			return views, err
+		}
+		views = append(views, c.Engine.View(j, nil))
+	}
+	return views, nil
+}
+
+func validQuality(q string) bool {
+	for _, v := range api.Qualities {
+		if v == q {
+			return true
+		}
+	}
+	return false
+}
+
+const maxLinksFile = 4 << 20
+
+// ReadLinksFile reads a dropped or chosen .txt/.csv of links (at most 4 MiB).
+func (c *Core) ReadLinksFile(path string) (string, error) {
+	ext := strings.ToLower(filepath.Ext(path))
+	if ext != ".txt" && ext != ".csv" {
+		return "", &api.ValidationError{Field: "file", Message: "Links can be read from .txt or .csv files."}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxLinksFile+1))
+	if len(data) > maxLinksFile {
+		return "", &api.ValidationError{Field: "file", Message: "The file is larger than 4 MB; split it."}
+	}
+	return string(data), err
+}

@@ -1,0 +1,51 @@
+package core
+
+import (
+	"memories-desktop/backend/store"
+	"memories-desktop/backend/transfer"
+)
+
+// JobQuery filters the transfers and history views.
+type JobQuery struct {
+	Kinds  []string `json:"kinds"`
+	States []string `json:"states"`
+	Text   string   `json:"text"`
+	Cursor string   `json:"cursor"`
+	Limit  int      `json:"limit"`
+}
+
+// JobPage is one page of jobs as the UI shows them.
+type JobPage struct {
+	Jobs       []transfer.JobView `json:"jobs"`
+	NextCursor string             `json:"nextCursor"`
+}
+
+// Jobs returns jobs newest first.
+func (c *Core) Jobs(q JobQuery) (JobPage, error) {
+	sq := store.JobQuery{Text: q.Text, Before: q.Cursor, Limit: q.Limit}
+	for _, k := range q.Kinds {
+		sq.Kinds = append(sq.Kinds, store.JobKind(k))
+	}
+	for _, s := range q.States {
+		sq.States = append(sq.States, store.JobState(s))
+	}
+	page, err := c.DB.Jobs(sq)
+	if err != nil {
+		return JobPage{}, err
+	}
+	out := JobPage{Jobs: make([]transfer.JobView, len(page.Jobs)), NextCursor: page.NextCursor}
+	for i, j := range page.Jobs {
+		out.Jobs[i] = c.Engine.View(j, nil)
+	}
+	return out, nil
+}
+
+// Interrupted lists what the previous session left unfinished, for the resume prompt.
+func (c *Core) Interrupted() ([]transfer.JobView, error) {
+	jobs, err := c.Engine.Interrupted()
+	views := make([]transfer.JobView, len(jobs))
+	for i, j := range jobs {
+		views[i] = c.Engine.View(j, nil)
+	}
+	return views, err
+}

@@ -1,0 +1,134 @@
+package core
+
+import (
+	"context"
+	"fmt"
+
+	"memories-desktop/backend/api"
+	"memories-desktop/backend/events"
+	"memories-desktop/backend/store"
+	"memories-desktop/backend/transfer"
+)
+
+// LibraryQuery filters and sorts the library view (the local cache of the server's list).
+type LibraryQuery struct {
+	Status string `json:"status"` // PARSE, UNPARSE, FAILED or ""
+	Tag    string `json:"tag"`
+	Text   string `json:"text"`
+	After  int64  `json:"after"`  // created, unix ms, inclusive
+	Before int64  `json:"before"` // created, unix ms, exclusive
+	Sort   string `json:"sort"`   // created_desc, created_asc, name, size_desc
+	Cursor string `json:"cursor"`
+	Limit  int    `json:"limit"`
+}
+
+// Library returns one page of the current scope's videos from the cache, marker tags hidden.
+func (c *Core) Library(q LibraryQuery) (store.VideoPage, error) {
+	page, err := c.DB.Videos(store.VideoQuery{Scope: c.Settings.Get().Scope, Status: q.Status, Tag: q.Tag,
+		Text: q.Text, After: q.After, Before: q.Before, Sort: q.Sort, Cursor: q.Cursor, Limit: q.Limit})
+	for i := range page.Videos {
+		page.Videos[i].Tags = transfer.VisibleTags(page.Videos[i].Tags)
+	}
+	return page, err
+}
+
+// RefreshResult says what a library refresh found.
+type RefreshResult struct {
+	Count   int `json:"count"`
+	Removed int `json:"removed"`
+}
+
+const refreshPage = 200
+
+// RefreshLibrary lists every video of the current scope on the server into the cache, and drops
+// cached videos the server no longer has. Listeners get events.LibraryChanged.
+func (c *Core) RefreshLibrary(ctx context.Context, emit events.Emitter) (RefreshResult, error) {
+	client, err := c.Client()
+	if err != nil {
+		return RefreshResult{}, err
+	}
+	scope := c.Settings.Get().Scope
+	seen, err := c.fetchAll(ctx, client, scope)
+	if err != nil {
+		return RefreshResult{}, err
+	}
+	removed, err := c.dropMissing(scope, seen)
+	emit.Emit(events.LibraryChanged, scope)
+	return RefreshResult{Count: len(seen), Removed: removed}, err
+}
+
+func (c *Core) fetchAll(ctx context.Context, client *api.Client, scope string) (map[string]bool, error) {
+	seen := map[string]bool{}
+	for page := 1; ; page++ {
+		res, err := client.ListVideos(ctx, api.ListRequest{Scope: scope, Page: page, Size: refreshPage})
+		if err != nil {
+			return nil, err
+		}
+		rows := make([]store.Video, 0, len(res.Videos))
+		for _, v := range res.Videos {
+			seen[v.VideoNo] = true
+			rows = append(rows, store.Video{VideoNo: v.VideoNo, Name: v.Name, Scope: scope, Status: v.Status,
+				Cause: v.Cause, Size: v.Size, Duration: v.Duration, Tags: v.Tags, Created: v.CreateTime})
+		}
+		if err := c.DB.PutVideos(rows); err != nil {
+			return nil, err
+		}
+		if len(res.Videos) == 0 || int64(len(seen)) >= res.Total {
+			return seen, nil
+		}
+	}
+}
+
+// dropMissing deletes cached videos of scope that the server did not list.
+func (c *Core) dropMissing(scope string, seen map[string]bool) (int, error) {
+	var gone []string
+	cursor := ""
+	for {
+		page, err := c.DB.Videos(store.VideoQuery{Scope: scope, Cursor: cursor, Limit: 1000})
+		if err != nil {
+			return 0, err
+		}
+		for _, v := range page.Videos {
+			if !seen[v.VideoNo] {
+				gone = append(gone, v.VideoNo)
+			}
+		}
+		if cursor = page.NextCursor; cursor == "" {
+			break
+		}
+	}
+	return len(gone), c.DB.DeleteVideos(scope, gone)
+}
+
+// DeleteVideos deletes videos on the server (in batches of 100) and from the cache.
+func (c *Core) DeleteVideos(ctx context.Context, nos []string, emit events.Emitter) (int, error) {
+	client, err := c.Client()
+	if err != nil {
+		return 0, err
+	}
+	scope := c.Settings.Get().Scope
+	done := 0
+	for start := 0; start < len(nos); start += api.MaxDeleteIDs {
+		batch := nos[start:min(start+api.MaxDeleteIDs, len(nos))]
+		if err := client.DeleteVideos(ctx, scope, batch); err != nil {
+			return done, fmt.Errorf("deleted %d of %d: %w", done, len(nos), err)
+		}
+		c.DB.DeleteVideos(scope, batch)
+		done += len(batch)
+	}
+	emit.Emit(events.LibraryChanged, scope)
+	return done, nil
+}
+
+// VideoDetails asks the server for one video's full metadata (the details drawer).
+func (c *Core) VideoDetails(ctx context.Context, videoNo string) (*api.Video, error) {
+	client, err := c.Client()
+	if err != nil {
+		return nil, err
+	}
+	v, err := client.Metadata(ctx, videoNo, c.Settings.Get().Scope)
+	if v != nil {
+		v.Tags = transfer.VisibleTags(v.Tags)
+	}
+	return v, err
+}

@@ -1,0 +1,110 @@
+package core
+
+import (
+	"strings"
+
+	"memories-desktop/backend/api"
+	"memories-desktop/backend/preflight"
+	"memories-desktop/backend/transfer"
+)
+
+// Meta is upload metadata as the UI sends it (JSON camelCase). Empty fields are not sent.
+type Meta struct {
+	Scope          string   `json:"scope"`
+	Tags           []string `json:"tags"`
+	TakenAt        string   `json:"takenAt"` // "YYYY-MM-DD HH:MM:SS" (a "T" separator is accepted)
+	Camera         string   `json:"camera"`
+	Latitude       *float64 `json:"latitude"`
+	Longitude      *float64 `json:"longitude"`
+	Prompt         string   `json:"prompt"`
+	Callback       string   `json:"callback"`
+	RetainOriginal bool     `json:"retainOriginal"`
+}
+
+// toAPI converts m, with the current scope when m names none.
+func (m Meta) toAPI(defaultScope string) api.UploadMeta {
+	retain := m.RetainOriginal
+	taken := strings.Replace(strings.TrimSpace(m.TakenAt), "T", " ", 1)
+	if len(taken) == len("2006-01-02 15:04") {
+		taken += ":00" // <input type="datetime-local"> omits seconds
+	}
+	return api.UploadMeta{Scope: firstNonEmpty(strings.TrimSpace(m.Scope), defaultScope), Tags: cleanTags(m.Tags),
+		TakenAt: taken, Camera: strings.TrimSpace(m.Camera), Latitude: m.Latitude, Longitude: m.Longitude,
+		Prompt: strings.TrimSpace(m.Prompt), Callback: strings.TrimSpace(m.Callback), RetainOriginal: &retain}
+}
+
+func cleanTags(tags []string) []string {
+	out := make([]string, 0, len(tags))
+	for _, t := range tags {
+		if t = strings.TrimSpace(t); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func firstNonEmpty(values ...string) string {
+	for _, v := range values {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// FileUpload is one file of a batch, with optional metadata that replaces the batch's.
+type FileUpload struct {
+	Path     string `json:"path"`
+	Override *Meta  `json:"override,omitempty"`
+}
+
+// UploadBatch is what "Upload N videos" sends.
+type UploadBatch struct {
+	Files []FileUpload `json:"files"`
+	Meta  Meta         `json:"meta"`
+}
+
+// Expand checks dropped or chosen paths: files get a verdict, folders are walked.
+func (c *Core) Expand(paths []string) (preflight.Scan, error) {
+	return preflight.Expand(paths)
+}
+
+// ValidateMeta checks batch metadata before anything is queued, so the form can show the error.
+func (c *Core) ValidateMeta(m Meta) error {
+	return transfer.ValidateMeta(m.toAPI(c.Settings.Get().Scope))
+}
+
+// EnqueueUploads validates every file and its metadata first; nothing is queued unless all pass.
+func (c *Core) EnqueueUploads(b UploadBatch) ([]transfer.JobView, error) {
+	scope := c.Settings.Get().Scope
+	for _, f := range b.Files {
+		if err := transfer.ValidateMeta(metaFor(f, b.Meta).toAPI(scope)); err != nil {
+			return nil, err
+		}
+	}
+	views := make([]transfer.JobView, 0, len(b.Files))
+	for _, f := range b.Files {
+		j, err := c.Engine.EnqueueUpload(f.Path, metaFor(f, b.Meta).toAPI(scope))
+		if err != nil {
+			return views, err
+		}
+		views = append(views, c.Engine.View(j, nil))
+	}
+	return views, nil
+}
+
+func metaFor(f FileUpload, batch Meta) Meta {
+	if f.Override != nil {
+		return *f.Override
+	}
+	return batch
+}
+
+// EnqueueURL queues an upload from a direct video URL.
+func (c *Core) EnqueueURL(rawURL string, m Meta) (transfer.JobView, error) {
+	j, err := c.Engine.EnqueueURL(strings.TrimSpace(rawURL), m.toAPI(c.Settings.Get().Scope))
+	if err != nil {
+		return transfer.JobView{}, err
+	}
+	return c.Engine.View(j, nil), nil
+}

@@ -1,0 +1,54 @@
+package main
+
+import (
+	"memories-desktop/backend/core"
+	"memories-desktop/backend/preflight"
+	"memories-desktop/backend/transfer"
+)
+
+// ExpandPaths checks dropped or chosen paths before anything is sent: files get a verdict,
+// folders are walked and their unsupported files listed as skipped.
+func (a *App) ExpandPaths(paths []string) (preflight.Scan, error) { return a.svc().Expand(paths) }
+
+// ChooseFiles opens the native file dialog for videos; nil means cancelled.
+func (a *App) ChooseFiles() ([]string, error) {
+	return a.dialogs.ChooseFiles("Choose videos", a.svc().Settings.Get().DownloadDir, core.VideoFilter)
+}
+
+// ChooseUploadFolder opens the native folder dialog for a folder of videos.
+func (a *App) ChooseUploadFolder() (string, error) {
+	return a.dialogs.ChooseFolder("Choose a folder of videos", a.svc().Settings.Get().DownloadDir)
+}
+
+// ValidateMeta checks batch metadata so the form can show problems before "Upload".
+func (a *App) ValidateMeta(m core.Meta) error { return a.svc().ValidateMeta(m) }
+
+// EnqueueUploads queues the batch; nothing is queued unless every file and its metadata pass.
+func (a *App) EnqueueUploads(b core.UploadBatch) ([]transfer.JobView, error) {
+	return a.svc().EnqueueUploads(b)
+}
+
+// PlanLinks parses the link box: each line's outcome and the tasks an import would create.
+func (a *App) PlanLinks(text string) core.LinkPlan { return a.svc().PlanLinks(text) }
+
+// EnqueueImport queues one import task per platform group of at most 50 links.
+func (a *App) EnqueueImport(r core.ImportRequest) ([]transfer.JobView, error) {
+	return a.svc().EnqueueImport(r)
+}
+
+// EnqueueURL queues an upload from a direct video URL.
+func (a *App) EnqueueURL(url string, m core.Meta) (transfer.JobView, error) {
+	return a.svc().EnqueueURL(url, m)
+}
+
+// ReadLinksFile returns the text of a dropped .txt or .csv list of links.
+func (a *App) ReadLinksFile(path string) (string, error) { return a.svc().ReadLinksFile(path) }
+
+// ChooseLinksFile lets the user pick a .txt/.csv of links and returns its text ("" if cancelled).
+func (a *App) ChooseLinksFile() (string, error) {
+	paths, err := a.dialogs.ChooseFiles("Open a list of links", "", core.LinksFilter)
+	if err != nil || len(paths) == 0 {
+		return "", err
+	}
+	return a.svc().ReadLinksFile(paths[0])
+}
