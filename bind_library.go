@@ -21,7 +21,9 @@ func (a *App) DeleteVideos(videoNos []string) (int, error) {
 }
 
 // VideoDetails fetches one video's full metadata for the details drawer.
-func (a *App) VideoDetails(videoNo string) (*api.Video, error) { return a.svc().VideoDetails(a.ctx, videoNo) }
+func (a *App) VideoDetails(videoNo string) (*api.Video, error) {
+	return a.svc().VideoDetails(a.ctx, videoNo)
+}
 
 // DownloadVideos asks where to save (a file for one video, a folder for several) and queues the
 // downloads. A cancelled dialog queues nothing.
