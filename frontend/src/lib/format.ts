@@ -1,0 +1,46 @@
+// Formatting shared by the views. Every function accepts odd input (NaN, negative, undefined)
+// and still returns something readable.
+
+const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+
+/** formatBytes renders 1536 as "1.5 KB" (1024-based, as the service's limits are). */
+export function formatBytes(n: number | undefined): string {
+  if (!n || !Number.isFinite(n) || n < 0) return '0 B';
+  let i = 0;
+  while (n >= 1024 && i < units.length - 1) {
+    n /= 1024;
+    i++;
+  }
+  return `${i === 0 ? n : n.toFixed(n < 10 ? 1 : 0)} ${units[i]}`;
+}
+
+/** formatSpeed renders bytes per second. */
+export function formatSpeed(bps: number | undefined): string {
+  return `${formatBytes(bps)}/s`;
+}
+
+/** formatDuration renders seconds as "1:05" or "1:02:03". */
+export function formatDuration(sec: number | undefined): string {
+  if (!sec || !Number.isFinite(sec) || sec < 0) return '0:00';
+  const s = Math.round(sec);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const ss = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+/** formatEta renders an ETA in seconds; negative means unknown. */
+export function formatEta(sec: number | undefined): string {
+  return sec === undefined || sec < 0 || !Number.isFinite(sec) ? '—' : formatDuration(sec);
+}
+
+/** formatWait renders milliseconds until a slot as "0:43". */
+export function formatWait(ms: number | undefined): string {
+  return formatDuration(Math.ceil((ms ?? 0) / 1000));
+}
+
+/** formatDate renders unix milliseconds as a local date and time. */
+export function formatDate(ms: number | undefined): string {
+  if (!ms || !Number.isFinite(ms)) return '—';
+  return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
