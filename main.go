@@ -1,3 +1,5 @@
+//go:build !e2e
+
 // Memories Desktop: move videos into and out of a memories.ai library.
 // main.go is only the composition root: window options and wails.Run. No I/O happens before Run,
 // because `wails generate module` runs main() to produce bindings.
