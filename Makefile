@@ -5,7 +5,7 @@ TAGS = $(shell scripts/webkit-tags.sh)
 WAILS_BUILD = $(WAILS) build -s -skipbindings -trimpath $(if $(TAGS),-tags $(TAGS))
 FUZZTIME ?= 4s
 
-.PHONY: run dev build deps frontend test test-go test-frontend fmt-check vet fuzz bindings gui-smoke bench clean
+.PHONY: run dev build deps frontend test test-go test-frontend fmt-check vet fuzz bindings gui-smoke bench screenshots e2e clean
 
 run: build
 	./build/bin/memories-desktop
@@ -22,7 +22,7 @@ deps:
 frontend: deps
 	cd frontend && npm run build
 
-test: deps fmt-check vet test-go fuzz bindings test-frontend build gui-smoke
+test: deps fmt-check vet test-go fuzz bindings test-frontend build e2e gui-smoke
 	@echo "make test: all checks passed"
 
 fmt-check:
@@ -49,6 +49,14 @@ test-frontend: deps
 
 gui-smoke: build
 	scripts/gui-smoke.sh
+
+# The real frontend in Chromium against the real backend (sandbox mode) through harness.go.
+e2e: frontend
+	scripts/e2e.sh
+
+# Every view in light and dark, from the real window in sandbox mode, into docs/screenshots.
+screenshots: build
+	scripts/screenshots.sh
 
 # CLI against curl on the local sandbox: 1 GiB up and down, wall time and peak RSS.
 bench:

@@ -22,6 +22,7 @@ func (c *Core) StartEngine(ctx context.Context, emit events.Emitter) error {
 		return err
 	}
 	c.prune()
+	c.seedDemo()
 	return nil
 }
 

@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { start } from './harness.mjs';
+
+test('settings: invalid scope is refused beside the field, a valid one is saved', async () => {
+  const h = await start();
+  try {
+    const { page } = h;
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const scope = page.getByLabel('Scope (unique_id)');
+    await scope.fill('my scope');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Scope may not contain spaces').waitFor();
+    assert.equal(await scope.getAttribute('aria-invalid'), 'true');
+    await scope.fill('holiday_2025');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved.').waitFor();
+    assert.equal((await h.call('Status')).scope, 'holiday_2025');
+    await page.getByText('Scope: holiday_2025').waitFor(); // the status bar follows the event
+  } finally {
+    await h.stop();
+  }
+});
+
+test('settings: sandbox connection test reports success', async () => {
+  const h = await start();
+  try {
+    await h.page.getByRole('button', { name: 'Settings' }).click();
+    await h.page.getByRole('button', { name: 'Test connection' }).click();
+    await h.page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
+  } finally {
+    await h.stop();
+  }
+});
