@@ -1,6 +1,8 @@
 package transfer
 
 import (
+	"context"
+	"errors"
 	"testing"
 	"time"
 )
@@ -16,6 +18,29 @@ func recv(t *testing.T, ch <-chan time.Time) time.Time {
 	default:
 		t.Fatal("channel has not fired")
 		return time.Time{}
+	}
+}
+
+// block waits until n timers are pending on c, failing the test instead of hanging when the
+// code under test never gets there.
+func block(t *testing.T, c *FakeClock, n int) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := c.BlockUntilContext(ctx, n); err != nil {
+		t.Fatalf("nothing reached its wait: %d timers expected on the fake clock", n)
+	}
+}
+
+// await receives from ch, failing the test instead of hanging when nothing arrives.
+func await[T any](t *testing.T, ch <-chan T) T {
+	t.Helper()
+	select {
+	case v := <-ch:
+		return v
+	case <-time.After(10 * time.Second): // a guard against a hang, not a sleep
+		t.Fatal("nothing arrived")
+		panic("unreachable")
 	}
 }
 
@@ -116,4 +141,17 @@ func TestRealClock(t *testing.T) {
 	ticker := RealClock.NewTicker(time.Millisecond)
 	<-ticker.C()
 	ticker.Stop()
+}
+
+func TestFakeClockBlockUntilContextGivesUp(t *testing.T) {
+	c := NewFakeClock(epoch)
+	c.After(time.Second)
+	ctx, cancel := context.WithCancel(context.Background())
+	go cancel()
+	if err := c.BlockUntilContext(ctx, 2); !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if err := c.BlockUntilContext(context.Background(), 1); err != nil {
+		t.Fatalf("one timer is pending, yet: %v", err)
+	}
 }

@@ -1,6 +1,7 @@
 package transfer
 
 import (
+	"context"
 	"sync"
 	"time"
 )
@@ -82,11 +83,27 @@ func (c *FakeClock) Advance(d time.Duration) {
 // Note that an After channel nobody reads any more (its waiter was cancelled) stays pending
 // until the clock passes it.
 func (c *FakeClock) BlockUntil(n int) {
+	_ = c.BlockUntilContext(context.Background(), n)
+}
+
+// BlockUntilContext is BlockUntil that gives up when ctx is done, so a test whose code under
+// test never reaches its wait fails with an error instead of hanging.
+func (c *FakeClock) BlockUntilContext(ctx context.Context, n int) error {
+	stop := context.AfterFunc(ctx, func() {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		c.changed.Broadcast()
+	})
+	defer stop()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for len(c.timers) < n {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		c.changed.Wait()
 	}
+	return nil
 }
 
 func (c *FakeClock) add(t *fakeTimer) {

@@ -38,11 +38,19 @@ func retryable(err error) bool {
 }
 
 // call runs one request on ep: it waits for a slot, and feeds the outcome back to the pacer.
-func (e *Engine) call(ctx context.Context, ep Endpoint, f func() error) error {
-	if err := e.pacer.Wait(ctx, ep); err != nil {
+// While it waits, m (when given) tells the stall watchdog that the job is idle on purpose.
+func (e *Engine) call(ctx context.Context, ep Endpoint, m *Meter, f func() error) error {
+	if m != nil {
+		m.SetWaiting(true)
+	}
+	err := e.pacer.Wait(ctx, ep)
+	if m != nil {
+		m.SetWaiting(false)
+	}
+	if err != nil {
 		return err
 	}
-	err := f()
+	err = f()
 	switch {
 	case err == nil:
 		e.pacer.Succeeded(ep)

@@ -33,10 +33,10 @@ func send(t *testing.T, p *Pacer, c *FakeClock, ep Endpoint) time.Time {
 	d := p.NextSlot(ep) // before the goroutine can take the slot
 	done := goWait(context.Background(), p, ep)
 	if d > 0 {
-		c.BlockUntil(1)
+		block(t, c, 1)
 		c.Advance(d)
 	}
-	if err := <-done; err != nil {
+	if err := await(t, done); err != nil {
 		t.Fatalf("Wait: %v", err)
 	}
 	return p.Snapshot()[ep]
@@ -119,7 +119,9 @@ func TestPacerOffLetsAllThroughButStillBacksOff(t *testing.T) {
 			}
 		})
 	}
-	wg.Wait() // no Advance: all 100 must pass at the same instant
+	all := make(chan struct{})
+	go func() { wg.Wait(); close(all) }()
+	await(t, all) // no Advance: all 100 must pass at the same instant
 	if d := p.NextSlot(EpUpload); d != 0 {
 		t.Fatalf("NextSlot with pacing off = %v", d)
 	}
@@ -135,12 +137,12 @@ func TestPacerFailureExtendsAWaitInProgress(t *testing.T) {
 	p, c := newTestPacer(false, nil)
 	p.Failed(EpDownload, 0) // hold 1 s
 	done := goWait(context.Background(), p, EpDownload)
-	c.BlockUntil(1)
+	block(t, c, 1)
 	p.Failed(EpDownload, 0) // now hold 2 s from now
 	c.Advance(time.Second)  // the waiter wakes, sees the longer hold, sleeps again
-	c.BlockUntil(1)
+	block(t, c, 1)
 	c.Advance(time.Second)
-	if err := <-done; err != nil {
+	if err := await(t, done); err != nil {
 		t.Fatal(err)
 	}
 	if at := p.Snapshot()[EpDownload]; !at.Equal(epoch.Add(2 * time.Second)) {
@@ -278,15 +280,10 @@ func TestPacerCancelWhileWaiting(t *testing.T) {
 	send(t, p, c, EpUpload)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := goWait(ctx, p, EpUpload)
-	c.BlockUntil(1)
+	block(t, c, 1)
 	cancel()
-	select {
-	case err := <-done:
-		if !errors.Is(err, context.Canceled) {
-			t.Fatalf("err = %v", err)
-		}
-	case <-time.After(5 * time.Second): // a guard against a hang, not a sleep
-		t.Fatal("Wait did not return after cancel")
+	if err := await(t, done); !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v", err)
 	}
 	c.Advance(time.Minute)
 	if at := send(t, p, c, EpUpload); !at.Equal(epoch.Add(time.Minute)) {
@@ -332,9 +329,9 @@ func TestPacerServesWaitersInArrivalOrder(t *testing.T) {
 		waitQueued(p, EpUpload, i+1)
 	}
 	for i, want := range []string{"A", "B", "C"} {
-		c.BlockUntil(1)
+		block(t, c, 1)
 		c.Advance(time.Minute)
-		if got := <-order; got != want {
+		if got := await(t, order); got != want {
 			t.Fatalf("slot %d went to %s, want %s", i+1, got, want)
 		}
 		if at := p.Snapshot()[EpUpload]; !at.Equal(epoch.Add(time.Duration(i+1) * time.Minute)) {
@@ -352,12 +349,12 @@ func TestPacerCancelledHeadPassesTheTurnOn(t *testing.T) {
 	second := goWait(context.Background(), p, EpUpload)
 	waitQueued(p, EpUpload, 2)
 	cancel()
-	if err := <-first; !errors.Is(err, context.Canceled) {
+	if err := await(t, first); !errors.Is(err, context.Canceled) {
 		t.Fatalf("first: %v", err)
 	}
-	c.BlockUntil(2) // the abandoned timer of the first and the new one of the second
+	block(t, c, 2) // the abandoned timer of the first and the new one of the second
 	c.Advance(time.Minute)
-	if err := <-second; err != nil {
+	if err := await(t, second); err != nil {
 		t.Fatal(err)
 	}
 	if at := p.Snapshot()[EpUpload]; !at.Equal(epoch.Add(time.Minute)) {

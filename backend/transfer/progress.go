@@ -222,9 +222,19 @@ func (r *Reporter) collect(now time.Time) (batch []Progress, stalls []uint64) {
 
 // sample reads the meter, updates the moving average and returns the numbers.
 func (tr *tracked) sample(now time.Time) Progress {
-	rebased := tr.m.epoch.Load() != tr.epoch
-	if rebased {
-		tr.epoch, tr.done = tr.m.epoch.Load(), tr.m.Done() // a rebase is not speed
+	done := tr.observe(now)
+	tr.speed = nextSpeed(tr.speed, float64(done)-float64(tr.done), now.Sub(tr.at), now.Sub(tr.movedAt))
+	tr.at, tr.done = now, done
+	return makeProgress(tr.m.id, done, tr.m.Total(), tr.speed)
+}
+
+// observe reads the count and records movement: moved bytes for the idle rule; moved bytes, a
+// rebase or a deliberate wait for the stall watchdog. A rebase also moves the baseline, so the
+// jump is not taken for speed.
+func (tr *tracked) observe(now time.Time) int64 {
+	rebased := false
+	if e := tr.m.epoch.Load(); e != tr.epoch {
+		tr.epoch, tr.done, rebased = e, tr.m.Done(), true
 	}
 	done := tr.m.Done()
 	if done != tr.done {
@@ -233,9 +243,7 @@ func (tr *tracked) sample(now time.Time) Progress {
 	if done != tr.done || rebased || tr.m.waiting.Load() {
 		tr.m.moved.Store(now.UnixNano())
 	}
-	tr.speed = nextSpeed(tr.speed, float64(done)-float64(tr.done), now.Sub(tr.at), now.Sub(tr.movedAt))
-	tr.at, tr.done = now, done
-	return makeProgress(tr.m.id, done, tr.m.Total(), tr.speed)
+	return done
 }
 
 // newStall reports, once per stall, that the meter has not moved for stallAfter.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -94,7 +95,7 @@ func TestReporterCadenceIs4Hz(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	go r.Start(ctx)
-	c.BlockUntil(1) // the ticker exists
+	block(t, c, 1) // the ticker exists
 	m := NewMeter(1, -1)
 	r.Track(m)
 	for step := 1; step <= 20; step++ { // one second of fake time in 50 ms steps, always moving
@@ -103,13 +104,9 @@ func TestReporterCadenceIs4Hz(t *testing.T) {
 		if step%5 != 0 {
 			continue
 		}
-		select {
-		case got := <-at:
-			if want := epoch.Add(time.Duration(step) * 50 * time.Millisecond); !got.Equal(want) {
-				t.Fatalf("emit at %v, want %v", got.Sub(epoch), want.Sub(epoch))
-			}
-		case <-time.After(5 * time.Second): // a guard against a hang, not a sleep
-			t.Fatalf("no emit at step %d", step)
+		got := await(t, at)
+		if want := epoch.Add(time.Duration(step) * 50 * time.Millisecond); !got.Equal(want) {
+			t.Fatalf("emit at %v, want %v", got.Sub(epoch), want.Sub(epoch))
 		}
 	}
 	if len(at) != 0 {
@@ -165,6 +162,9 @@ func TestReporterRebaseIsNotSpeed(t *testing.T) {
 	m.Rebase(500 << 20) // a resumed .part file
 	if p := h.step()[0]; p.Speed != 0 || p.Done != 500<<20 {
 		t.Fatalf("after rebase: %+v, want speed 0", p)
+	}
+	if !m.LastMoved().Equal(h.c.Now()) {
+		t.Fatal("a rebase does not count as life for the stall watchdog")
 	}
 	m.Add(1 << 20)
 	if p := h.step()[0]; p.Speed <= 0 || p.Speed > 4<<20 {
@@ -236,6 +236,40 @@ func TestReporterUntrack(t *testing.T) {
 	}
 	if p := h.r.Untrack(5); p.ID != 5 || p.ETA != -1 || p.Total != -1 {
 		t.Fatalf("Untrack of an unknown job = %+v", p)
+	}
+}
+
+func TestReporterNoProgressAfterUntrack(t *testing.T) {
+	c := NewFakeClock(epoch)
+	var mu sync.Mutex
+	var log []string
+	note := func(s string) { mu.Lock(); log = append(log, s); mu.Unlock() }
+	entered, release := make(chan struct{}), make(chan struct{})
+	r := NewReporter(ReporterOptions{Clock: c, Emit: func([]Progress) {
+		close(entered)
+		<-release
+		note("emit")
+	}})
+	r.Track(NewMeter(1, -1))
+	ticked := make(chan struct{})
+	go func() { r.tick(); close(ticked) }()
+	await(t, entered) // Emit is running with job 1 in its batch
+	untracked := make(chan struct{})
+	go func() { r.Untrack(1); note("untrack"); close(untracked) }()
+spin: // give a wrong Untrack every chance to finish first
+	for range 1000 {
+		select {
+		case <-untracked:
+			break spin
+		default:
+			runtime.Gosched()
+		}
+	}
+	close(release)
+	await(t, ticked)
+	await(t, untracked)
+	if log[0] != "emit" {
+		t.Fatalf("order %v: Untrack returned while a batch holding the job was still being sent", log)
 	}
 }
 
@@ -349,7 +383,7 @@ func TestReporterConcurrentUse(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	go r.Start(ctx)
-	c.BlockUntil(1)
+	block(t, c, 1)
 	m := NewMeter(1, -1)
 	r.Track(m)
 	var wg sync.WaitGroup

@@ -24,7 +24,7 @@ var ErrUndecided = errors.New("could not confirm whether an earlier attempt of t
 // reconcile asks the server whether an earlier attempt of upload job j arrived, by its marker
 // tag. It runs only when an attempt may have been sent (a retry, or a job resumed after the
 // process stopped), so a first attempt costs no extra request.
-func (e *Engine) reconcile(ctx context.Context, client *api.Client, j store.Job) (bool, store.JobResult, error) {
+func (e *Engine) reconcile(ctx context.Context, client *api.Client, j store.Job, m *Meter) (bool, store.JobResult, error) {
 	if j.Marker == "" || (j.Attempts <= 1 && !wasInterrupted(j)) {
 		return false, store.JobResult{}, nil
 	}
@@ -41,7 +41,10 @@ func (e *Engine) reconcile(ctx context.Context, client *api.Client, j store.Job)
 		case e.o.Clock.Now().After(deadline):
 			return false, store.JobResult{}, ErrUndecided
 		}
-		if err := sleep(ctx, e.o.Clock, delay); err != nil {
+		m.SetWaiting(true) // waiting for indexing is not a stall
+		err = sleep(ctx, e.o.Clock, delay)
+		m.SetWaiting(false)
+		if err != nil {
 			return false, store.JobResult{}, err
 		}
 	}
@@ -51,7 +54,7 @@ func (e *Engine) reconcile(ctx context.Context, client *api.Client, j store.Job)
 // uploaded since the job was created is still indexing, so its tags cannot be seen yet.
 func (e *Engine) findMarker(ctx context.Context, client *api.Client, j store.Job) (*api.Video, bool, error) {
 	var page api.VideoPage
-	err := e.call(ctx, EpList, func() (err error) {
+	err := e.call(ctx, EpList, nil, func() (err error) {
 		page, err = client.ListVideos(ctx, api.ListRequest{Scope: j.Scope, Size: 200})
 		return err
 	})

@@ -24,7 +24,7 @@ func runDownload(ctx context.Context, e *Engine, j store.Job, m *Meter) (store.J
 	ep := endpointFor(j.Kind)
 	offset := partSize(spec)
 	var dl *api.Download
-	err = e.call(ctx, ep, func() (err error) {
+	err = e.call(ctx, ep, m, func() (err error) {
 		dl, err = fetch(ctx, client, spec, offset)
 		return err
 	})
@@ -71,7 +71,7 @@ func (e *Engine) save(ctx context.Context, j store.Job, spec DownloadSpec, dl *a
 		total = dl.Offset + dl.Size
 	}
 	m.SetTotal(total)
-	m.Set(dl.Offset)
+	m.Rebase(dl.Offset) // bytes from an earlier attempt are not speed
 	saved, err := WriteAtomic(ctx, dl.Body, total, spec.Dest, SaveOptions{Overwrite: spec.Overwrite,
 		KeepPartial: true, Offset: dl.Offset, Progress: m.Set})
 	if err != nil {

@@ -23,7 +23,7 @@ func runImport(ctx context.Context, e *Engine, j store.Job, m *Meter) (store.Job
 		return store.JobResult{}, err
 	}
 	var taskID string
-	err = e.call(ctx, EpImport, func() (err error) {
+	err = e.call(ctx, EpImport, m, func() (err error) {
 		taskID, err = client.Import(ctx, api.ImportRequest{Links: spec.Links, Scope: spec.Scope,
 			Quality: spec.Quality, Callback: spec.Callback})
 		return err

@@ -25,7 +25,7 @@ func runUpload(ctx context.Context, e *Engine, j store.Job, m *Meter) (store.Job
 		return store.JobResult{}, err
 	}
 	m.SetTotal(spec.Size)
-	if found, res, err := e.reconcile(ctx, client, j); err != nil || found {
+	if found, res, err := e.reconcile(ctx, client, j, m); err != nil || found {
 		return res, err
 	}
 	return e.sendFile(ctx, client, j, spec, m)
@@ -42,7 +42,7 @@ func (e *Engine) sendFile(ctx context.Context, client *api.Client, j store.Job, 
 	}
 	h := sha256.New()
 	var res api.UploadResult
-	err = e.call(ctx, EpUpload, func() (err error) {
+	err = e.call(ctx, EpUpload, m, func() (err error) {
 		h.Reset()
 		if _, err = f.Seek(0, io.SeekStart); err != nil {
 			return err
@@ -91,11 +91,11 @@ func runUploadURL(ctx context.Context, e *Engine, j store.Job, m *Meter) (store.
 	if err != nil {
 		return store.JobResult{}, err
 	}
-	if found, res, err := e.reconcile(ctx, client, j); err != nil || found {
+	if found, res, err := e.reconcile(ctx, client, j, m); err != nil || found {
 		return res, err
 	}
 	var res api.UploadResult
-	err = e.call(ctx, EpUpload, func() (err error) {
+	err = e.call(ctx, EpUpload, m, func() (err error) {
 		res, err = client.UploadURL(ctx, spec.URL, withMarker(spec.Meta, j.Marker))
 		return err
 	})

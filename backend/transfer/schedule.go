@@ -54,6 +54,7 @@ func (e *Engine) runJob(id uint64) {
 	if err != nil {
 		return
 	}
+	e.emitJob(j, nil) // carries NextSlotMs: "next upload slot in 0:43"
 	e.reporter.Track(r.meter)
 	result, err := e.attempts(r.ctx, j, r.meter)
 	final := e.reporter.Untrack(id)

@@ -121,7 +121,7 @@ func (t *tracker) poll(ctx context.Context) {
 
 func (t *tracker) pollTask(ctx context.Context, client *api.Client, it *trackItem) {
 	var task api.Task
-	err := t.e.call(ctx, EpStatus, func() (err error) {
+	err := t.e.call(ctx, EpStatus, nil, func() (err error) {
 		task, err = client.TaskStatus(ctx, it.job.Result.TaskID, it.job.Scope)
 		return err
 	})
@@ -151,7 +151,7 @@ func (t *tracker) pollBatch(ctx context.Context, client *api.Client, scope strin
 		nos = append(nos, it.job.Result.VideoNos...)
 	}
 	var page api.VideoPage
-	err := t.e.call(ctx, EpList, func() (err error) {
+	err := t.e.call(ctx, EpList, nil, func() (err error) {
 		page, err = client.ListVideos(ctx, api.ListRequest{Scope: scope, VideoNos: nos, Size: listBatch})
 		return err
 	})
