@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"sync"
 
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
@@ -83,8 +84,10 @@ func doneText(j store.Job, l jobLine) string {
 var verbs = map[store.JobKind]string{transfer.KindUpload: "uploading", transfer.KindURL: "uploading",
 	transfer.KindImport: "importing", transfer.KindDownload: "downloading", transfer.KindAsset: "downloading"}
 
-// cliEmitter shows the engine's events on stderr: progress bars and pacing waits.
+// cliEmitter shows the engine's events on stderr: progress bars and pacing waits. Workers emit
+// concurrently, so its state is guarded.
 type cliEmitter struct {
+	mu     sync.Mutex
 	out    *printer
 	names  map[uint64]string
 	waited map[uint64]bool
@@ -95,6 +98,8 @@ func newCLIEmitter(out *printer) *cliEmitter {
 }
 
 func (e *cliEmitter) Emit(name string, payload any) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
 	switch p := payload.(type) {
 	case transfer.JobView:
 		e.job(p)
