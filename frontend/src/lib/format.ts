@@ -44,3 +44,13 @@ export function formatDate(ms: number | undefined): string {
   if (!ms || !Number.isFinite(ms)) return '—';
   return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/** formatCount renders 1234 as "1,234" (the UI is English, so the grouping is too). */
+export function formatCount(n: number | undefined): string {
+  return (n && Number.isFinite(n) ? Math.round(n) : 0).toLocaleString('en-US');
+}
+
+/** plural renders a counted noun: plural(1, 'video') is "1 video", plural(1234, 'video') "1,234 videos". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}

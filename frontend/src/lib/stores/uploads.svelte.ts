@@ -1,17 +1,90 @@
-import { bridge, type Verdict } from '../bridge';
+import { bridge, type Meta, type UploadBatch, type Verdict } from '../bridge';
 
-// The Upload view's selection: files checked by the backend, and what was skipped and why.
+/** newMeta returns upload metadata with the app's defaults: keep the original, nothing else set. */
+export function newMeta(scope = ''): Meta {
+  return { scope, tags: [], takenAt: '', camera: '', prompt: '', callback: '', retainOriginal: true };
+}
+
+/** copyMeta returns a deep, plain copy of m (tags included), safe to edit without touching m. */
+export function copyMeta(m: Meta): Meta {
+  return { ...m, tags: [...m.tags] };
+}
+
+/** followScope sets m.scope to scope unless the user changed it from the last seeded value. */
+export function followScope(m: Meta, seeded: string, scope: string): string {
+  if (m.scope === seeded) m.scope = scope;
+  return scope;
+}
+
+/** mergeByPath appends the verdicts of paths not listed yet (dropping a file twice lists it once). */
+function mergeByPath(list: Verdict[], more: Verdict[]): Verdict[] {
+  const known = new Set(list.map((v) => v.path));
+  const fresh = more.filter((v) => !known.has(v.path) && !!known.add(v.path));
+  return fresh.length ? [...list, ...fresh] : list;
+}
+
+// The Upload view's selection: files checked by the backend, what was skipped and why, the batch
+// metadata and per-file overrides. It lives outside the view so switching views keeps the batch.
 // (The Upload view owns this store; the app root only calls addPaths for native drops.)
+// Lists are replaced, never mutated ($state.raw), so hundreds of files cost no deep proxies.
 class UploadsStore {
-  files = $state<Verdict[]>([]);
-  skipped = $state<Verdict[]>([]);
+  files = $state.raw<Verdict[]>([]);
+  skipped = $state.raw<Verdict[]>([]);
+  /** Metadata that replaces the batch's for one file, by path. */
+  overrides = $state.raw<Record<string, Meta>>({});
+  meta = $state<Meta>(newMeta());
+  #seeded = '';
 
   async addPaths(paths: string[]) {
     if (paths.length === 0) return;
     const scan = await bridge.expandPaths(paths);
-    const known = new Set(this.files.map((f) => f.path));
-    this.files = [...this.files, ...scan.files.filter((f) => !known.has(f.path))];
-    this.skipped = [...this.skipped, ...scan.skipped];
+    this.files = mergeByPath(this.files, scan.files ?? []);
+    this.skipped = mergeByPath(this.skipped, scan.skipped ?? []);
+  }
+
+  /** seedScope follows the current scope from the settings until the user types another one. */
+  seedScope(scope: string) {
+    this.#seeded = followScope(this.meta, this.#seeded, scope);
+  }
+
+  remove(path: string) {
+    this.files = this.files.filter((f) => f.path !== path);
+    this.setOverride(path, undefined);
+  }
+
+  removeSkipped(path: string) {
+    this.skipped = this.skipped.filter((f) => f.path !== path);
+  }
+
+  /** clear empties the selection; the batch metadata stays for the next batch. */
+  clear() {
+    this.files = [];
+    this.skipped = [];
+    this.overrides = {};
+  }
+
+  /** reset forgets everything, the batch metadata too (a fresh start, as after launch). */
+  reset() {
+    this.clear();
+    this.meta = newMeta();
+    this.#seeded = '';
+  }
+
+  setOverride(path: string, m: Meta | undefined) {
+    if (!m && !(path in this.overrides)) return;
+    const next = { ...this.overrides };
+    if (m) next[path] = copyMeta(m);
+    else delete next[path];
+    this.overrides = next;
+  }
+
+  /** batch is what "Upload N videos" sends: every file, its override if any, and the batch metadata. */
+  batch(): UploadBatch {
+    const files = this.files.map((f) => {
+      const override = this.overrides[f.path];
+      return override ? { path: f.path, override: copyMeta(override) } : { path: f.path };
+    });
+    return { files, meta: copyMeta($state.snapshot(this.meta)) } as UploadBatch;
   }
 }
 

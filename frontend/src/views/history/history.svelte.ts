@@ -1,0 +1,53 @@
+import { bridge, toErrorInfo, type ErrorInfo, type JobView } from '../../lib/bridge';
+import { buildJobQuery, emptyHistoryFilters, type HistoryFilters } from './kinds';
+
+// The History view's state: filters and the pages of past jobs loaded so far, newest first.
+export class HistoryStore {
+  filters = $state<HistoryFilters>(emptyHistoryFilters());
+  rows = $state.raw<JobView[]>([]);
+  cursor = $state('');
+  loading = $state(false);
+  loaded = $state(false);
+  error = $state<ErrorInfo | null>(null);
+  #gen = 0;
+
+  /** load fetches the newest page for the current filters, dropping answers to older requests. */
+  async load() {
+    const gen = ++this.#gen;
+    await this.#fetch(gen, '', []);
+  }
+
+  /** loadMore appends the next page. */
+  async loadMore() {
+    if (!this.cursor || this.loading) return;
+    await this.#fetch(this.#gen, this.cursor, this.rows);
+  }
+
+  async #fetch(gen: number, cursor: string, before: JobView[]) {
+    this.loading = true;
+    try {
+      const page = await bridge.jobs(buildJobQuery($state.snapshot(this.filters) as HistoryFilters, cursor));
+      if (gen !== this.#gen) return;
+      this.rows = before.concat(page.jobs ?? []);
+      this.cursor = page.nextCursor ?? '';
+      this.error = null;
+      this.loaded = true;
+    } catch (e) {
+      if (gen === this.#gen) this.error = toErrorInfo(e);
+    } finally {
+      if (gen === this.#gen) this.loading = false;
+    }
+  }
+
+  /** reset forgets everything (used by tests). */
+  reset() {
+    this.#gen++;
+    this.filters = emptyHistoryFilters();
+    this.rows = [];
+    this.cursor = '';
+    this.loading = this.loaded = false;
+    this.error = null;
+  }
+}
+
+export const history = new HistoryStore();

@@ -1,0 +1,291 @@
+import { flushSync } from 'svelte';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { JobView } from '../../lib/bridge';
+import { jobs } from '../../lib/stores/jobs.svelte';
+import { nav } from '../../lib/stores/nav.svelte';
+import { toasts } from '../../lib/stores/toasts.svelte';
+import { makeJob, makeProgress } from './fixtures';
+import TransfersView from './TransfersView.svelte';
+
+vi.mock('../../lib/bridge', async (orig) => ({
+  ...(await orig<typeof import('../../lib/bridge')>()),
+  bridge: {
+    pauseJob: vi.fn(), resumeJob: vi.fn(), cancelJob: vi.fn(), retryJob: vi.fn(), revealInFolder: vi.fn(),
+    pauseAll: vi.fn(), resumeAll: vi.fn(), retryFailed: vi.fn(), jobs: vi.fn(), interrupted: vi.fn(),
+  },
+}));
+const { bridge } = await import('../../lib/bridge');
+const mocked = vi.mocked(bridge);
+
+function show(...list: JobView[]) {
+  for (const j of list) jobs.apply(j, false);
+  flushSync();
+}
+
+const rowOf = (name: string) => screen.getByText(name, { selector: '.name' }).closest('li') as HTMLElement;
+const stageOf = (row: HTMLElement, which: 'transfer' | 'server') => row.querySelector(`[data-stage="${which}"]`);
+const toastTexts = () => toasts.items.map((t) => t.text);
+
+beforeEach(() => {
+  vi.resetAllMocks();
+  jobs.byId = {};
+  jobs.progress = {};
+  toasts.items = [];
+  nav.go('transfers');
+});
+
+afterEach(() => vi.useRealTimers());
+
+describe('TransfersView rows', () => {
+  it.each([
+    ['upload_file', 'queued', undefined, 'Queued', 'Then indexing'],
+    ['upload_file', 'running', undefined, 'Uploading', 'Then indexing'],
+    ['upload_file', 'paused', undefined, 'Paused', 'Then indexing'],
+    ['upload_file', 'interrupted', undefined, 'Interrupted', 'Then indexing'],
+    ['upload_file', 'done', 'UNPARSE', 'Uploaded', 'Indexing'],
+    ['upload_file', 'done', 'PARSE', 'Uploaded', 'Ready'],
+    ['upload_file', 'done', 'FAILED', 'Uploaded', 'Failed'],
+    ['upload_url', 'done', 'UNPARSE', 'Sent', 'Indexing'],
+    ['import', 'done', 'PENDING', 'Sent', 'Waiting for platform'],
+    ['import', 'done', 'PARSE', 'Sent', 'Ready'],
+    ['upload_file', 'failed', undefined, 'Failed', null],
+    ['import', 'canceled', undefined, 'Canceled', null],
+    ['download', 'running', undefined, 'Downloading', null],
+    ['download_asset', 'done', undefined, 'Downloaded', null],
+  ])('%s %s with server status %s shows %s then %s', (kind, state, status, transfer, server) => {
+    render(TransfersView);
+    show(makeJob({ id: 1, name: 'clip.mp4', kind, state, result: { status } }));
+    const row = rowOf('clip.mp4');
+    expect(stageOf(row, 'transfer')).toHaveTextContent(`Transfer: ${transfer}`);
+    if (server) expect(stageOf(row, 'server')).toHaveTextContent(`Server: ${server}`);
+    else expect(stageOf(row, 'server')).toBeNull();
+  });
+
+  it('shows the kind label and explains failed indexing', () => {
+    render(TransfersView);
+    show(makeJob({ id: 1, name: 'a.mp4', kind: 'upload_url', state: 'done', result: { status: 'FAILED' } }));
+    const row = rowOf('a.mp4');
+    expect(row).toHaveTextContent('URL upload');
+    expect(within(row).getByText(/^Indexing failed:/)).toBeInTheDocument();
+  });
+
+  it('shows the error message with the code behind a Details toggle', () => {
+    render(TransfersView);
+    show(makeJob({ id: 1, name: 'b.mp4', state: 'failed',
+      error: { code: 'rate_limited', message: 'memories.ai is busy. Retry in a minute.' } }));
+    const row = rowOf('b.mp4');
+    expect(within(row).getByText('memories.ai is busy. Retry in a minute.')).toBeVisible();
+    expect(within(row).getByText('Details')).toBeInTheDocument();
+    expect(within(row).getByText('rate_limited')).not.toBeVisible();
+  });
+
+  it('marks an error of an earlier attempt on a job that is trying again', () => {
+    render(TransfersView);
+    show(makeJob({ id: 1, name: 'c.mp4', state: 'queued', error: { code: 'network', message: 'The connection dropped.' } }));
+    expect(within(rowOf('c.mp4')).getByText('Last attempt: The connection dropped.')).toBeInTheDocument();
+  });
+});
+
+describe('pacing countdown', () => {
+  it('renders "next upload slot in 0:43" and ticks locally without calling the backend', () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    render(TransfersView);
+    show(makeJob({ id: 1, name: 'd.mp4', state: 'queued', nextSlotMs: 43_000 }));
+    const row = rowOf('d.mp4');
+    expect(row).toHaveTextContent('next upload slot in 0:43');
+    expect(stageOf(row, 'transfer')).toHaveTextContent('Waiting for slot');
+
+    vi.advanceTimersByTime(1000);
+    flushSync();
+    expect(row).toHaveTextContent('next upload slot in 0:42');
+
+    vi.advanceTimersByTime(42_000);
+    flushSync();
+    expect(row).not.toHaveTextContent('slot in');
+    expect(stageOf(row, 'transfer')).toHaveTextContent('Queued');
+    expect(Object.values(mocked).every((fn) => fn.mock.calls.length === 0)).toBe(true);
+  });
+
+  it('restarts from the newest event and names the download endpoint', () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    render(TransfersView);
+    show(makeJob({ id: 1, name: 'e.mp4', kind: 'download', state: 'queued', nextSlotMs: 5_000 }));
+    vi.advanceTimersByTime(3000);
+    flushSync();
+    expect(rowOf('e.mp4')).toHaveTextContent('next download slot in 0:02');
+    show(makeJob({ id: 1, name: 'e.mp4', kind: 'download', state: 'queued', nextSlotMs: 65_000 }));
+    expect(rowOf('e.mp4')).toHaveTextContent('next download slot in 1:05');
+  });
+
+  it('does not count down for a paused job', () => {
+    render(TransfersView);
+    show(makeJob({ id: 1, name: 'f.mp4', state: 'paused', nextSlotMs: 43_000 }));
+    expect(rowOf('f.mp4')).not.toHaveTextContent('slot in');
+  });
+});
+
+describe('progress', () => {
+  it('exposes the percentage, bytes, speed and ETA, and follows progress batches', () => {
+    const mb = 1024 * 1024;
+    render(TransfersView);
+    show(makeJob({ id: 7, name: 'g.mp4', state: 'running' }));
+    jobs.applyProgress([makeProgress(7, { done: 5 * mb, total: 10 * mb, percent: 50, speed: mb, eta: 5 })]);
+    flushSync();
+    const row = rowOf('g.mp4');
+    const bar = within(row).getByRole('progressbar', { name: 'g.mp4 progress' });
+    expect(bar).toHaveAttribute('aria-valuenow', '50');
+    expect(bar).toHaveAttribute('aria-valuemin', '0');
+    expect(bar).toHaveAttribute('aria-valuemax', '100');
+    expect(row).toHaveTextContent('5.0 MB of 10 MB · 1.0 MB/s · ETA 0:05');
+
+    jobs.applyProgress([makeProgress(7, { done: 8 * mb, total: 10 * mb, percent: 80, speed: 2 * mb, eta: 1 })]);
+    flushSync();
+    expect(bar).toHaveAttribute('aria-valuenow', '80');
+    expect(row).toHaveTextContent('8.0 MB of 10 MB · 2.0 MB/s · ETA 0:01');
+  });
+
+  it('is indeterminate while the total is unknown and full when done', () => {
+    render(TransfersView);
+    show(makeJob({ id: 1, name: 'h', kind: 'upload_url', state: 'running' }),
+      makeJob({ id: 2, name: 'i.mp4', state: 'done', result: { status: 'PARSE', bytes: 2048 } }));
+    jobs.applyProgress([makeProgress(1, { done: 3000, total: -1 })]);
+    flushSync();
+    expect(within(rowOf('h')).getByRole('progressbar')).not.toHaveAttribute('aria-valuenow');
+    expect(within(rowOf('i.mp4')).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
+    expect(rowOf('i.mp4')).toHaveTextContent('2.0 KB');
+  });
+});
+
+describe('row actions', () => {
+  it.each([
+    ['queued', 'Pause', 'pauseJob'],
+    ['running', 'Pause', 'pauseJob'],
+    ['paused', 'Resume', 'resumeJob'],
+    ['interrupted', 'Resume', 'resumeJob'],
+    ['queued', 'Cancel', 'cancelJob'],
+    ['running', 'Cancel', 'cancelJob'],
+    ['paused', 'Cancel', 'cancelJob'],
+    ['interrupted', 'Cancel', 'cancelJob'],
+    ['failed', 'Retry', 'retryJob'],
+    ['canceled', 'Retry', 'retryJob'],
+  ] as const)('%s: %s calls %s with the job id', async (state, label, method) => {
+    mocked[method].mockResolvedValue(undefined);
+    render(TransfersView);
+    show(makeJob({ id: 42, name: 'talk.mp4', state }));
+    await userEvent.click(screen.getByRole('button', { name: `${label} talk.mp4` }));
+    expect(mocked[method]).toHaveBeenCalledExactlyOnceWith(42);
+  });
+
+  it('offers only the actions that apply', () => {
+    render(TransfersView);
+    show(makeJob({ id: 1, name: 'j.mp4', state: 'running' }), makeJob({ id: 2, name: 'k.mp4', state: 'done', result: { status: 'PARSE' } }));
+    const names = (row: HTMLElement) => within(row).queryAllByRole('button').map((b) => b.textContent);
+    expect(names(rowOf('j.mp4'))).toEqual(['Pause', 'Cancel']);
+    expect(names(rowOf('k.mp4'))).toEqual([]);
+  });
+
+  it('shows a finished download in its folder', async () => {
+    mocked.revealInFolder.mockResolvedValue(undefined);
+    render(TransfersView);
+    show(makeJob({ id: 3, name: 'VI123.mp4', kind: 'download', state: 'done', result: { path: '/home/me/VI123.mp4' } }));
+    await userEvent.click(screen.getByRole('button', { name: 'Show in folder: VI123.mp4' }));
+    expect(mocked.revealInFolder).toHaveBeenCalledWith('/home/me/VI123.mp4');
+  });
+
+  it('toasts a refused action with its next step', async () => {
+    mocked.resumeJob.mockRejectedValue({ code: 'not_allowed', message: 'This transfer already finished.', next: 'Refresh the list.' });
+    render(TransfersView);
+    show(makeJob({ id: 4, name: 'l.mp4', state: 'paused' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Resume l.mp4' }));
+    expect(toastTexts()).toEqual(['This transfer already finished. Refresh the list.']);
+    expect(screen.getByRole('button', { name: 'Resume l.mp4' })).toBeEnabled();
+  });
+});
+
+describe('toolbar', () => {
+  it.each([
+    ['Pause all', 'pauseAll', 3, 'Paused 3 transfers'],
+    ['Pause all', 'pauseAll', 0, 'Nothing to pause'],
+    ['Resume all', 'resumeAll', 1, 'Resumed 1 transfer'],
+    ['Resume all', 'resumeAll', 0, 'Nothing to resume'],
+    ['Retry all failed', 'retryFailed', 2, 'Retrying 2 failed transfers'],
+    ['Retry all failed', 'retryFailed', 0, 'No failed transfers to retry'],
+  ] as const)('%s calls %s and toasts %i as "%s"', async (label, method, n, text) => {
+    mocked[method].mockResolvedValue(n);
+    render(TransfersView);
+    await userEvent.click(screen.getByRole('button', { name: label }));
+    expect(mocked[method]).toHaveBeenCalledOnce();
+    expect(toastTexts()).toEqual([text]);
+  });
+
+  it('filters by kind and counts each section', async () => {
+    render(TransfersView);
+    show(
+      makeJob({ id: 1, name: 'up.mp4', kind: 'upload_file', state: 'running' }),
+      makeJob({ id: 2, name: 'down.mp4', kind: 'download', state: 'queued' }),
+      makeJob({ id: 3, name: '3 TikTok links', kind: 'import', state: 'paused' }),
+      makeJob({ id: 4, name: 'old.mp4', kind: 'upload_url', state: 'done', result: { status: 'PARSE' } }),
+      makeJob({ id: 5, name: 'gone.mp4', kind: 'download', state: 'failed' }),
+    );
+    const active = () => screen.getByRole('region', { name: /In progress/ });
+    const finished = () => screen.getByRole('region', { name: /Finished recently/ });
+    expect(screen.getByRole('heading', { name: 'In progress 3' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Finished recently 2' })).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('radio', { name: 'Downloads' }));
+    expect(within(active()).queryByText('up.mp4')).toBeNull();
+    expect(within(active()).getByText('down.mp4')).toBeInTheDocument();
+    expect(within(finished()).getByText('gone.mp4')).toBeInTheDocument();
+    expect(within(finished()).queryByText('old.mp4')).toBeNull();
+
+    await userEvent.click(screen.getByRole('radio', { name: 'Imports' }));
+    expect(screen.getByRole('heading', { name: 'In progress 1' })).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: /Finished recently/ })).toBeNull();
+  });
+
+  it('lists running jobs first', () => {
+    render(TransfersView);
+    show(makeJob({ id: 1, name: 'first.mp4', state: 'queued' }), makeJob({ id: 2, name: 'second.mp4', state: 'running' }),
+      makeJob({ id: 3, name: 'third.mp4', state: 'queued' }));
+    const names = Array.from(document.querySelectorAll('#transfers-active ~ ul .name, section[aria-labelledby="transfers-active"] .name'))
+      .map((n) => n.textContent);
+    expect(names).toEqual(['second.mp4', 'third.mp4', 'first.mp4']);
+  });
+});
+
+describe('empty state and scale', () => {
+  it('points to Upload, Import and Library when nothing is in progress', async () => {
+    render(TransfersView);
+    expect(screen.getByRole('heading', { name: 'Nothing in progress' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Import' }));
+    expect(nav.current).toBe('import');
+    await userEvent.click(screen.getByRole('button', { name: 'Library' }));
+    expect(nav.current).toBe('library');
+  });
+
+  it('keeps 500 rows keyed: a state change moves a row without rebuilding the others', () => {
+    render(TransfersView);
+    const list = Array.from({ length: 500 }, (_, i) => makeJob({ id: i + 1, name: `bulk-${i + 1}.mp4`, state: 'queued' }));
+    show(...list);
+    expect(screen.getByRole('heading', { name: 'In progress 500' })).toBeInTheDocument();
+    const other = rowOf('bulk-10.mp4');
+    show(makeJob({ id: 250, name: 'bulk-250.mp4', state: 'running' }));
+    jobs.applyProgress(list.slice(0, 100).map((j) => makeProgress(j.id, { done: 10, total: 100, percent: 10 })));
+    flushSync();
+    expect(rowOf('bulk-10.mp4')).toBe(other);
+    expect(within(other).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '10');
+    const first = document.querySelector('section[aria-labelledby="transfers-active"] .name');
+    expect(first).toHaveTextContent('bulk-250.mp4');
+  });
+
+  it('the filter is a labelled radio group reachable by keyboard', async () => {
+    render(TransfersView);
+    const group = screen.getByRole('group', { name: 'Filter by kind' });
+    const all = within(group).getByRole('radio', { name: 'All' });
+    expect(all).toBeChecked();
+    await fireEvent.click(within(group).getByRole('radio', { name: 'Uploads' }));
+    expect(within(group).getByRole('radio', { name: 'Uploads' })).toBeChecked();
+  });
+});

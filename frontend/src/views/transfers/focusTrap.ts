@@ -1,0 +1,46 @@
+// A Svelte action for modal dialogs: focuses the element marked data-autofocus (or the first
+// control), keeps Tab and Shift+Tab inside the dialog, calls onEscape for Escape, and gives focus
+// back to where it was when the dialog closes.
+const focusable = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+
+export function trapFocus(node: HTMLElement, options: { onEscape: () => void }) {
+  let onEscape = options.onEscape;
+  const previous = document.activeElement as HTMLElement | null;
+  const controls = () => Array.from(node.querySelectorAll<HTMLElement>(focusable));
+  (node.querySelector<HTMLElement>('[data-autofocus]') ?? controls()[0] ?? node).focus();
+
+  function keydown(e: KeyboardEvent) {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      onEscape();
+    } else if (e.key === 'Tab') {
+      wrap(e);
+    }
+  }
+
+  function wrap(e: KeyboardEvent) {
+    const list = controls();
+    if (list.length === 0) return e.preventDefault();
+    const first = list[0];
+    const last = list[list.length - 1];
+    const inside = node.contains(document.activeElement);
+    if (e.shiftKey && (document.activeElement === first || !inside)) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && (document.activeElement === last || !inside)) {
+      e.preventDefault();
+      first.focus();
+    }
+  }
+
+  document.addEventListener('keydown', keydown, true);
+  return {
+    update(next: { onEscape: () => void }) {
+      onEscape = next.onEscape;
+    },
+    destroy() {
+      document.removeEventListener('keydown', keydown, true);
+      if (previous?.isConnected) previous.focus();
+    },
+  };
+}

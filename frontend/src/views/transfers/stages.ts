@@ -1,0 +1,159 @@
+// What a job's kind, state and server status mean to a person: labels, tones and the actions that
+// apply. Pure functions, so the Transfers rows only format and every rule is tested in one place.
+import type { JobView, Progress } from '../../lib/bridge';
+import { formatBytes, formatWait } from '../../lib/format';
+
+export type Tone = 'neutral' | 'accent' | 'ok' | 'warn' | 'danger' | 'muted';
+
+/** Stage is one half of the two-stage badge. */
+export interface Stage {
+  label: string;
+  tone: Tone;
+}
+
+export type Filter = 'all' | 'uploads' | 'downloads' | 'imports';
+export type Action = 'pause' | 'resume' | 'cancel' | 'retry' | 'reveal';
+
+interface KindInfo {
+  label: string;
+  slot: string; // the paced endpoint, as in "next upload slot"
+  group: Exclude<Filter, 'all'>;
+  active: string; // transfer stage while bytes move
+  done: string; // transfer stage once finished
+  server: boolean; // followed through server indexing afterwards
+}
+
+const kinds: Record<string, KindInfo> = {
+  upload_file: { label: 'Upload', slot: 'upload', group: 'uploads', active: 'Uploading', done: 'Uploaded', server: true },
+  upload_url: { label: 'URL upload', slot: 'upload', group: 'uploads', active: 'Sending URL', done: 'Sent', server: true },
+  import: { label: 'Import', slot: 'import', group: 'imports', active: 'Sending links', done: 'Sent', server: true },
+  download: { label: 'Download', slot: 'download', group: 'downloads', active: 'Downloading', done: 'Downloaded', server: false },
+  download_asset: { label: 'Asset', slot: 'download', group: 'downloads', active: 'Downloading', done: 'Downloaded', server: false },
+};
+
+const unknownKind: KindInfo = { label: 'Transfer', slot: 'transfer', group: 'uploads', active: 'Transferring', done: 'Done', server: false };
+
+/** kindInfo describes a job kind; an unknown kind still gets readable words. */
+export function kindInfo(kind: string): KindInfo {
+  return kinds[kind] ?? unknownKind;
+}
+
+export const activeStates = ['running', 'queued', 'paused', 'interrupted'];
+export const finishedStates = ['done', 'failed', 'canceled'];
+
+/** matchesFilter tells whether a job of this kind shows under the filter. */
+export function matchesFilter(filter: Filter, kind: string): boolean {
+  return filter === 'all' || kindInfo(kind).group === filter;
+}
+
+/** isWaiting: the job holds its place until the endpoint's next free slot. */
+export function isWaiting(job: JobView, waitMs: number): boolean {
+  return waitMs > 0 && (job.state === 'queued' || job.state === 'running');
+}
+
+/** slotText renders the pacing wait, e.g. "next upload slot in 0:43". */
+export function slotText(kind: string, waitMs: number): string {
+  return `next ${kindInfo(kind).slot} slot in ${formatWait(waitMs)}`;
+}
+
+const fixedStages: Record<string, Stage> = {
+  queued: { label: 'Queued', tone: 'neutral' },
+  paused: { label: 'Paused', tone: 'muted' },
+  interrupted: { label: 'Interrupted', tone: 'warn' },
+  failed: { label: 'Failed', tone: 'danger' },
+  canceled: { label: 'Canceled', tone: 'muted' },
+};
+
+/** transferStage is the first half of the badge: the local transfer. */
+export function transferStage(job: JobView, waitMs: number): Stage {
+  if (isWaiting(job, waitMs)) return { label: 'Waiting for slot', tone: 'warn' };
+  const info = kindInfo(job.kind);
+  if (job.state === 'running') return { label: info.active, tone: 'accent' };
+  if (job.state === 'done') return { label: info.done, tone: 'ok' };
+  return fixedStages[job.state] ?? { label: job.state, tone: 'neutral' };
+}
+
+/** normalizeStatus folds the service's spellings of failure together, as the backend does. */
+export function normalizeStatus(s: string | undefined): string {
+  const up = (s ?? '').trim().toUpperCase();
+  return ['FAIL', 'FAILED', 'PARSE_ERROR', 'ERROR'].includes(up) ? 'FAILED' : up;
+}
+
+const serverStages: Record<string, Stage> = {
+  PENDING: { label: 'Waiting for platform', tone: 'warn' },
+  UNPARSE: { label: 'Indexing', tone: 'accent' },
+  PARSE: { label: 'Ready', tone: 'ok' },
+  FAILED: { label: 'Failed', tone: 'danger' },
+};
+
+/**
+ * serverStage is the second half of the badge, for uploads and imports only: what the server
+ * reported (result.status), "Then indexing" before the transfer finished, and nothing when the
+ * transfer failed or was canceled before the server had the video.
+ */
+export function serverStage(job: JobView): Stage | null {
+  if (!kindInfo(job.kind).server) return null;
+  const status = normalizeStatus(job.result?.status);
+  if (status) return serverStages[status] ?? { label: status, tone: 'neutral' };
+  if (job.state === 'failed' || job.state === 'canceled') return null;
+  if (job.state === 'done') return { label: 'Waiting for server', tone: 'neutral' };
+  return { label: 'Then indexing', tone: 'muted' };
+}
+
+/**
+ * serverCause explains a failed indexing. JobView carries no cause yet; when the backend adds
+ * result.cause (the video's cause from list_videos) it shows without a change here.
+ */
+export function serverCause(job: JobView): string {
+  const cause = (job.result as { cause?: unknown } | undefined)?.cause;
+  return typeof cause === 'string' && cause ? cause : 'The server could not index this video.';
+}
+
+const actionStates: Record<Exclude<Action, 'reveal'>, string[]> = {
+  pause: ['queued', 'running'],
+  resume: ['paused', 'interrupted'],
+  cancel: ['queued', 'running', 'paused', 'interrupted'],
+  retry: ['failed', 'canceled'],
+};
+
+/** actionsFor lists the per-row actions that apply to the job now, in display order. */
+export function actionsFor(job: JobView): Action[] {
+  const out = (Object.keys(actionStates) as Array<keyof typeof actionStates>).filter((a) =>
+    actionStates[a].includes(job.state),
+  ) as Action[];
+  if (job.state === 'done' && kindInfo(job.kind).group === 'downloads' && job.result?.path) out.push('reveal');
+  return out;
+}
+
+/**
+ * barValue is the progress bar's percentage, or null for an indeterminate bar (running with no
+ * known total, such as URL uploads and imports).
+ */
+export function barValue(job: JobView, p: Progress | undefined): number | null {
+  if (job.state === 'done') return 100;
+  if (p && p.total > 0) return Math.round(Math.min(100, Math.max(0, p.percent || 0)));
+  return job.state === 'running' ? null : 0;
+}
+
+const stateRank: Record<string, number> = { running: 0, queued: 1, paused: 2, interrupted: 3 };
+
+/** orderActive puts running jobs first, then queued, paused and interrupted, each newest first. */
+export function orderActive(list: JobView[]): JobView[] {
+  return [...list].sort((a, b) => (stateRank[a.state] ?? 9) - (stateRank[b.state] ?? 9) || b.id - a.id);
+}
+
+/** recentFinished is the last `limit` finished jobs, most recently finished first. */
+export function recentFinished(list: JobView[], filter: Filter, limit = 100): JobView[] {
+  return list
+    .filter((j) => finishedStates.includes(j.state) && matchesFilter(filter, j.kind))
+    .sort((a, b) => b.updated - a.updated || b.id - a.id)
+    .slice(0, limit);
+}
+
+/** bytesText is "12 MB of 1.2 GB", just "12 MB" when the total is unknown, or "" when nothing moved. */
+export function bytesText(job: JobView, p: Progress | undefined): string {
+  if (p && p.total > 0) return `${formatBytes(p.done)} of ${formatBytes(p.total)}`;
+  if (p && p.done > 0) return formatBytes(p.done);
+  if (job.state === 'done' && job.result?.bytes) return formatBytes(job.result.bytes);
+  return '';
+}

@@ -1,0 +1,197 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { nav } from '../../lib/stores/nav.svelte';
+import { toasts } from '../../lib/stores/toasts.svelte';
+import { uploads } from '../../lib/stores/uploads.svelte';
+import UploadView from './UploadView.svelte';
+
+vi.mock('../../lib/bridge', async (orig) => ({
+  ...(await orig<typeof import('../../lib/bridge')>()),
+  bridge: {
+    getSettings: vi.fn(),
+    expandPaths: vi.fn(),
+    chooseFiles: vi.fn(),
+    chooseUploadFolder: vi.fn(),
+    validateMeta: vi.fn(),
+    enqueueUploads: vi.fn(),
+  },
+}));
+const { bridge } = await import('../../lib/bridge');
+const mocked = vi.mocked(bridge);
+
+const video = (path: string, size = 5 * 1024 * 1024) => ({ path, name: path.split('/').pop()!, size, ok: true });
+const skip = (path: string, reason: string, code: string) => ({ ...video(path, 1), ok: false, reason, code });
+const scan = {
+  files: [video('/home/me/trip/a.mp4'), video('/home/me/trip/b.mov')],
+  skipped: [skip('/home/me/trip/notes.txt', 'Only .mp4, .mov, .avi and .mkv videos can be uploaded.', 'unsupported_ext'),
+    skip('/home/me/trip/huge.mkv', 'The file is larger than 3 GB.', 'too_large')],
+};
+const files = () => within(screen.getByRole('list', { name: 'Files to upload' })).queryAllByRole('listitem');
+
+describe('UploadView', () => {
+  beforeEach(() => {
+    vi.resetAllMocks();
+    uploads.reset();
+    toasts.items = [];
+    nav.go('upload');
+    mocked.getSettings.mockResolvedValue({ settings: { scope: 'default' } } as never);
+    mocked.validateMeta.mockResolvedValue();
+    mocked.expandPaths.mockResolvedValue(structuredClone(scan) as never);
+  });
+
+  it('explains drag-and-drop of files and folders, the types and the size limit when empty', () => {
+    render(UploadView);
+    const zone = screen.getByTestId('drop-zone');
+    expect(zone).toHaveTextContent(/folders/);
+    expect(zone).toHaveTextContent('.mp4 .mov .avi .mkv');
+    expect(zone).toHaveTextContent('3 GB');
+    expect(zone.style.getPropertyValue('--wails-drop-target')).toBe('drop');
+  });
+
+  it('keeps the browser from opening a dropped file and highlights while dragging over', async () => {
+    render(UploadView);
+    const zone = screen.getByTestId('drop-zone');
+    await fireEvent.dragEnter(zone);
+    expect(zone).toHaveClass('over');
+    expect(await fireEvent.dragOver(zone)).toBe(false); // false: preventDefault was called
+    expect(await fireEvent.drop(zone)).toBe(false);
+    expect(zone).not.toHaveClass('over');
+  });
+
+  it('lists chosen files with their verdict and the skipped ones with reason and code', async () => {
+    mocked.chooseFiles.mockResolvedValue(['/home/me/trip']);
+    render(UploadView);
+    await userEvent.click(screen.getByRole('button', { name: 'Choose files…' }));
+    expect(mocked.expandPaths).toHaveBeenCalledWith(['/home/me/trip']);
+    await waitFor(() => expect(files()).toHaveLength(2));
+    expect(files()[0]).toHaveTextContent('a.mp4');
+    expect(files()[0]).toHaveTextContent('/home/me/trip');
+    expect(files()[0]).toHaveTextContent('5.0 MB');
+    expect(files()[0]).toHaveTextContent('✓');
+    const skipped = screen.getByText('Skipped (2)').closest('details')!;
+    expect(skipped).toHaveTextContent('The file is larger than 3 GB.');
+    expect(skipped).toHaveTextContent('unsupported_ext');
+    expect(screen.getByRole('button', { name: 'Upload 2 videos' })).toBeEnabled();
+  });
+
+  it('treats a cancelled dialog as nothing chosen', async () => {
+    mocked.chooseFiles.mockResolvedValue(null as never);
+    mocked.chooseUploadFolder.mockResolvedValue('');
+    render(UploadView);
+    await userEvent.click(screen.getByRole('button', { name: 'Choose files…' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Choose folder…' }));
+    expect(mocked.expandPaths).not.toHaveBeenCalled();
+  });
+
+  it('walks a chosen folder and shows files added by a native drop', async () => {
+    mocked.chooseUploadFolder.mockResolvedValue('/home/me/trip');
+    render(UploadView);
+    await userEvent.click(screen.getByRole('button', { name: 'Choose folder…' }));
+    expect(mocked.expandPaths).toHaveBeenCalledWith(['/home/me/trip']);
+    mocked.expandPaths.mockResolvedValue({ files: [video('/elsewhere/c.avi')], skipped: [] } as never);
+    await uploads.addPaths(['/elsewhere/c.avi']); // what App.svelte does with a native drop
+    await waitFor(() => expect(files()).toHaveLength(3));
+  });
+
+  it('opens Choose files on Ctrl+O, but not while a modal dialog is open', async () => {
+    mocked.chooseFiles.mockResolvedValue([]);
+    render(UploadView);
+    await userEvent.keyboard('{Control>}o{/Control}');
+    expect(mocked.chooseFiles).toHaveBeenCalledTimes(1);
+    const modal = document.body.appendChild(Object.assign(document.createElement('div'), { role: 'dialog' }));
+    modal.setAttribute('aria-modal', 'true');
+    await userEvent.keyboard('{Control>}o{/Control}');
+    expect(mocked.chooseFiles).toHaveBeenCalledTimes(1);
+    modal.remove();
+  });
+
+  it('removes one file and clears all', async () => {
+    await uploads.addPaths(['/home/me/trip']);
+    render(UploadView);
+    await userEvent.click(screen.getByRole('button', { name: 'Remove a.mp4' }));
+    expect(files()).toHaveLength(1);
+    await userEvent.click(screen.getByRole('button', { name: 'Clear all' }));
+    expect(screen.queryByRole('list', { name: 'Files to upload' })).not.toBeInTheDocument();
+    expect(screen.queryByText(/Skipped/)).not.toBeInTheDocument();
+  });
+
+  it('shows a backend field error beside its field and blocks the upload', async () => {
+    await uploads.addPaths(['/home/me/trip']);
+    mocked.validateMeta.mockImplementation(async (m) => {
+      if (m.takenAt) throw { code: 'invalid_field', field: 'takenAt', message: 'use the form YYYY-MM-DD HH:MM:SS' };
+    });
+    render(UploadView);
+    const taken = screen.getByLabelText('Capture time');
+    await fireEvent.input(taken, { target: { value: '2025-08-12T14:30:05' } });
+    const error = await screen.findByText('use the form YYYY-MM-DD HH:MM:SS');
+    expect(error).toHaveAttribute('id', 'batch-takenAt-error');
+    expect(taken).toHaveAttribute('aria-invalid', 'true');
+    expect(taken).toHaveAttribute('aria-describedby', 'batch-takenAt-error');
+    expect(screen.getByRole('button', { name: 'Upload 2 videos' })).toBeDisabled();
+    expect(mocked.validateMeta).toHaveBeenLastCalledWith(expect.objectContaining({ takenAt: '2025-08-12T14:30:05' }));
+  });
+
+  it('sends the batch with one file’s own details, then clears the list and offers Transfers', async () => {
+    await uploads.addPaths(['/home/me/trip']);
+    mocked.enqueueUploads.mockResolvedValue([{ id: 1 }, { id: 2 }] as never);
+    render(UploadView);
+    await userEvent.type(screen.getByLabelText('Tags'), 'trip{Enter}');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Edit details for b.mov' }));
+    const dialog = screen.getByRole('dialog', { name: 'Details for b.mov' });
+    const camera = within(dialog).getByLabelText('Camera model');
+    await userEvent.type(camera, 'X100V');
+    await userEvent.click(within(dialog).getByRole('checkbox'));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save details' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(files()[1]).toHaveTextContent('own details');
+    expect(files()[0]).not.toHaveTextContent('own details');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Upload 2 videos' }));
+    const meta = { scope: 'default', tags: ['trip'], takenAt: '', camera: '', prompt: '', callback: '', retainOriginal: true };
+    expect(mocked.enqueueUploads).toHaveBeenCalledWith({
+      files: [{ path: '/home/me/trip/a.mp4' },
+        { path: '/home/me/trip/b.mov', override: { ...meta, camera: 'X100V', retainOriginal: false } }],
+      meta,
+    });
+    expect(await screen.findByRole('status')).toHaveTextContent('2 videos queued');
+    expect(toasts.items.at(-1)?.text).toBe('2 videos queued');
+    expect(screen.queryByRole('list', { name: 'Files to upload' })).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Open Transfers' }));
+    expect(nav.current).toBe('transfers');
+  });
+
+  it('closes the details dialog with Escape without saving', async () => {
+    await uploads.addPaths(['/home/me/trip']);
+    render(UploadView);
+    await userEvent.click(screen.getByRole('button', { name: 'Edit details for a.mp4' }));
+    await userEvent.type(within(screen.getByRole('dialog')).getByLabelText('Camera model'), 'Z');
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(uploads.overrides).toEqual({});
+  });
+
+  it('explains a failed upload with the next step and keeps the list', async () => {
+    await uploads.addPaths(['/home/me/trip']);
+    mocked.enqueueUploads.mockRejectedValue({ code: 'locked', message: 'The queue database is in use.', next: 'Close the other window and try again.' });
+    render(UploadView);
+    await userEvent.click(screen.getByRole('button', { name: 'Upload 2 videos' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The queue database is in use.');
+    expect(alert).toHaveTextContent('Close the other window and try again.');
+    expect(files()).toHaveLength(2);
+  });
+
+  it('renders hundreds of files a page at a time', async () => {
+    const many = Array.from({ length: 450 }, (_, i) => video(`/big/v${i}.mp4`));
+    mocked.expandPaths.mockResolvedValue({ files: many, skipped: [] } as never);
+    await uploads.addPaths(['/big']);
+    render(UploadView);
+    expect(files()).toHaveLength(200);
+    expect(screen.getByRole('heading', { name: /450 videos/ })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Show 200 more of 250' }));
+    expect(files()).toHaveLength(400);
+    expect(screen.getByRole('button', { name: 'Upload 450 videos' })).toBeEnabled();
+  });
+});
