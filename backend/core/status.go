@@ -13,12 +13,14 @@ type Status struct {
 	Scope   string `json:"scope"`
 	BaseURL string `json:"baseUrl"`
 	DataDir string `json:"dataDir"`
+	// SandboxForced is set when MEMORIES_SANDBOX=1 overrides the setting, so Settings can say so.
+	SandboxForced bool `json:"sandboxForced"`
 }
 
 // Status reports the current connection mode and scope.
 func (c *Core) Status() Status {
 	s := c.Settings.Get()
-	st := Status{Mode: ModeLive, Scope: s.Scope, BaseURL: s.BaseURL, DataDir: c.DataDir}
+	st := Status{Mode: ModeLive, Scope: s.Scope, BaseURL: s.BaseURL, DataDir: c.DataDir, SandboxForced: c.forceSandbox}
 	if c.SandboxActive() {
 		st.Mode = ModeSandbox
 		return st

@@ -22,7 +22,7 @@ func encodeVideoSummary(v *Video) []byte {
 	b = binary.BigEndian.AppendUint64(b, uint64(v.Size))
 	b = appendField(b, v.Status)
 	b = appendField(b, joinTags(v.Tags))
-	b = appendField(b, strings.ToLower(v.Name))
+	b = appendField(b, strings.ToLower(strings.TrimSpace(v.Title+" "+v.Name))) // search finds either
 	return appendField(b, strings.ToLower(v.VideoNo))
 }
 

@@ -12,7 +12,8 @@ import (
 // can be searched offline.
 type Video struct {
 	VideoNo   string   `json:"videoNo"`
-	Name      string   `json:"name"`
+	Name      string   `json:"name"`            // the server's stored name (often internal hex)
+	Title     string   `json:"title,omitempty"` // what the user knows it by: file name or source URL
 	Scope     string   `json:"scope"`
 	Status    string   `json:"status"` // server status, e.g. UNPARSE, PARSE, FAILED
 	Cause     string   `json:"cause,omitempty"`
@@ -25,8 +26,8 @@ type Video struct {
 }
 
 // PutVideos inserts or replaces videos by (scope, video no) in one transaction and stamps
-// Updated. A known SourceJob is kept when the new value has none, so a library refresh does not
-// forget which upload produced a video.
+// Updated. A known SourceJob and Title are kept when the new value has none, so a library refresh
+// does not forget which upload produced a video or the name the user gave it.
 func (db *DB) PutVideos(vs []Video) error {
 	return db.bolt.Update(func(tx txn) error {
 		now := db.nowMillis()
@@ -48,6 +49,9 @@ func putVideo(tx txn, v Video, now int64) error {
 	if old, err := decodeVideo(tx.Bucket(bucketVideos), v.Scope, v.VideoNo); err == nil {
 		if v.SourceJob == 0 {
 			v.SourceJob = old.SourceJob
+		}
+		if v.Title == "" {
+			v.Title = old.Title
 		}
 		ops = append(ops, del(bucketVideoByTime, videoTimeKey(old.Scope, old.Created, old.VideoNo)))
 	}

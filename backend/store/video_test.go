@@ -29,6 +29,26 @@ func TestPutVideosUpsertsAndKeepsSourceJob(t *testing.T) {
 	}
 }
 
+func TestRefreshKeepsTheUsersTitleAndSearchFindsIt(t *testing.T) {
+	db, _ := openTest(t)
+	if err := db.PutVideos([]Video{{VideoNo: "VI1", Scope: "s", Name: "1be6a69f", Title: "Beach Day.mp4"}}); err != nil {
+		t.Fatal(err)
+	}
+	// A server refresh knows only the stored (hex) name.
+	if err := db.PutVideos([]Video{{VideoNo: "VI1", Scope: "s", Name: "1be6a69f", Status: "PARSE"}}); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := db.Video("s", "VI1")
+	if got.Title != "Beach Day.mp4" || got.Status != "PARSE" {
+		t.Fatalf("refresh lost the title: %+v", got)
+	}
+	for _, text := range []string{"beach day", "1be6"} {
+		if page, _ := db.Videos(VideoQuery{Scope: "s", Text: text}); page.Total != 1 {
+			t.Errorf("search %q found %d, want 1", text, page.Total)
+		}
+	}
+}
+
 func TestVideosAreKeptPerScope(t *testing.T) {
 	db, _ := openTest(t)
 	err := db.PutVideos([]Video{{VideoNo: "VI1", Scope: "a", Name: "in a"}, {VideoNo: "VI1", Scope: "ab", Name: "in ab"}})

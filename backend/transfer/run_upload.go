@@ -64,7 +64,7 @@ func (e *Engine) uploaded(j store.Job, res api.UploadResult, size int64, h hash.
 		result.SHA256 = hex.EncodeToString(h.Sum(nil))
 		e.db.PutHash(result.SHA256, j.Scope, res.VideoNo, res.UploadTime)
 	}
-	e.db.PutVideos([]store.Video{{VideoNo: res.VideoNo, Name: j.Name, Scope: j.Scope, Status: res.Status,
+	e.db.PutVideos([]store.Video{{VideoNo: res.VideoNo, Name: res.VideoName, Title: j.Name, Scope: j.Scope, Status: res.Status,
 		Size: size, Tags: j.Tags, Created: res.UploadTime, SourceJob: j.ID}})
 	return result, nil
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDuration, formatEta, formatWait } from './format';
+import { displayName, formatBytes, formatDuration, formatEta, formatWait, videoTitle } from './format';
 
 describe('format', () => {
   it('renders sizes 1024-based and survives odd input', () => {
@@ -15,5 +15,13 @@ describe('format', () => {
     expect(formatEta(-1)).toBe('—');
     expect(formatWait(43_000)).toBe('0:43');
     expect(formatWait(1)).toBe('0:01');
+  });
+  it('names URL uploads by their file and prefers the title the user knows', () => {
+    expect(displayName('https://media.example.com/trips/alps%20hike.mp4?sig=1')).toBe('alps hike.mp4');
+    expect(displayName('https://example.com/')).toBe('https://example.com/');
+    expect(displayName('clip.mov')).toBe('clip.mov');
+    expect(videoTitle({ title: 'https://x.io/a/b.mp4', name: '1be6a69f', videoNo: 'VI1' })).toBe('b.mp4');
+    expect(videoTitle({ name: '1be6a69f', videoNo: 'VI1' })).toBe('1be6a69f');
+    expect(videoTitle({ videoNo: 'VI1' })).toBe('VI1');
   });
 });

@@ -54,3 +54,20 @@ export function formatCount(n: number | undefined): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
+
+/** displayName turns a job or video name that is a URL into its last path segment ("beach.mp4"). */
+export function displayName(name: string): string {
+  if (!/^https?:\/\//i.test(name)) return name;
+  try {
+    const seg = new URL(name).pathname.split('/').filter(Boolean).pop();
+    return seg ? decodeURIComponent(seg) : name;
+  } catch {
+    return name;
+  }
+}
+
+/** videoTitle is what a person knows a video by: the file or URL it was uploaded from when this app
+ * uploaded it, else the server's stored name, else its number. */
+export function videoTitle(v: { title?: string; name?: string; videoNo: string }): string {
+  return (v.title && displayName(v.title)) || v.name || v.videoNo;
+}

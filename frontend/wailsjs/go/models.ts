@@ -328,6 +328,7 @@ export namespace core {
 	    scope: string;
 	    baseUrl: string;
 	    dataDir: string;
+	    sandboxForced: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Status(source);
@@ -339,6 +340,7 @@ export namespace core {
 	        this.scope = source["scope"];
 	        this.baseUrl = source["baseUrl"];
 	        this.dataDir = source["dataDir"];
+	        this.sandboxForced = source["sandboxForced"];
 	    }
 	}
 	export class UploadBatch {
@@ -619,6 +621,7 @@ export namespace store {
 	export class Video {
 	    videoNo: string;
 	    name: string;
+	    title?: string;
 	    scope: string;
 	    status: string;
 	    cause?: string;
@@ -637,6 +640,7 @@ export namespace store {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.videoNo = source["videoNo"];
 	        this.name = source["name"];
+	        this.title = source["title"];
 	        this.scope = source["scope"];
 	        this.status = source["status"];
 	        this.cause = source["cause"];

@@ -1,5 +1,6 @@
 import { bridge, type JobView, type Progress } from '../bridge';
 import { toasts } from './toasts.svelte';
+import { displayName } from '../format';
 
 const activeStates = ['queued', 'running', 'paused', 'interrupted'];
 
@@ -47,8 +48,8 @@ class JobsStore {
 }
 
 function notify(j: JobView) {
-  if (j.state === 'done') toasts.push('success', `${verb(j)} ${j.name}`);
-  if (j.state === 'failed') toasts.push('error', `Could not finish ${j.name}`, j.error?.message);
+  if (j.state === 'done') toasts.push('success', `${verb(j)} ${displayName(j.name)}`);
+  if (j.state === 'failed') toasts.push('error', `Could not finish ${displayName(j.name)}`, j.error?.message);
 }
 
 function verb(j: JobView): string {
