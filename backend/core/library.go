@@ -53,6 +53,9 @@ func (c *Core) RefreshLibrary(ctx context.Context, emit events.Emitter) (Refresh
 		return RefreshResult{}, err
 	}
 	removed, err := c.dropMissing(scope, seen)
+	if c.Engine != nil {
+		c.Engine.TrackNow() // so Transfers agrees with the fresh list at once
+	}
 	emit.Emit(events.LibraryChanged, scope)
 	return RefreshResult{Count: len(seen), Removed: removed}, err
 }

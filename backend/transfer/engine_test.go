@@ -321,3 +321,24 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+func TestTrackNowSkipsTheBackoffAndTheCacheKeepsTheFileName(t *testing.T) {
+	r := newRig(t, sandbox.Options{ParseDelay: 10 * time.Millisecond})
+	r.close()
+	r.open(Options{TrackEvery: time.Hour}) // left alone, the first status poll is an hour away
+	j, err := r.eng.EnqueueUpload(r.video("Beach Day.mp4", []byte("not really a video")), api.UploadMeta{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	no := r.wait(j.ID)[0].Result.VideoNos[0]
+	time.Sleep(50 * time.Millisecond) // past the sandbox's ParseDelay
+	if j, _ := r.db.Job(j.ID); j.Result.Status == api.StatusParsed {
+		t.Fatal("indexed before anyone asked")
+	}
+	r.eng.TrackNow()
+	waitFor(t, func() bool { j, _ := r.db.Job(j.ID); return j.Result.Status == api.StatusParsed })
+	v, err := r.db.Video("default", no)
+	if err != nil || v.Title != "Beach Day.mp4" || v.Name == "" || v.Name == v.Title || v.Status != api.StatusParsed {
+		t.Fatalf("cached video %+v, %v", v, err)
+	}
+}

@@ -10,6 +10,7 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/preflight"
+	"memories-desktop/backend/sources"
 	"memories-desktop/backend/store"
 )
 
@@ -49,7 +50,10 @@ func (e *Engine) EnqueueImport(spec ImportSpec) (store.Job, error) {
 		return store.Job{}, &api.ValidationError{Field: "links",
 			Message: fmt.Sprintf("an import takes 1 to %d links, not %d", api.MaxImportLinks, len(spec.Links))}
 	}
-	name := fmt.Sprintf("%d %s link(s)", len(spec.Links), spec.Platform)
+	name := fmt.Sprintf("%d %s link", len(spec.Links), sources.Platform(spec.Platform).Title())
+	if len(spec.Links) > 1 {
+		name += "s"
+	}
 	return e.create(KindImport, name, scopeOr(spec.Scope), nil, spec)
 }
 

@@ -83,6 +83,20 @@ func (t *tracker) resumeRecent() {
 	}
 }
 
+// now makes every followed item due at once: the user just asked the server for fresh statuses.
+func (t *tracker) now() {
+	at := t.e.o.Clock.Now()
+	t.mu.Lock()
+	for _, it := range t.items {
+		it.next = at
+	}
+	t.mu.Unlock()
+	select {
+	case t.wake <- struct{}{}:
+	default:
+	}
+}
+
 // due returns the items to poll now, dropping those followed for too long.
 func (t *tracker) due(now time.Time) []*trackItem {
 	t.mu.Lock()
@@ -238,3 +252,7 @@ func cacheRows(j store.Job, videos []api.Video) []store.Video {
 	}
 	return rows
 }
+
+// TrackNow polls every upload and import still being followed on the next tick, instead of
+// waiting for its backoff (used when the user refreshes the library).
+func (e *Engine) TrackNow() { e.tracker.now() }
