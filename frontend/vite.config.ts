@@ -9,5 +9,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
     setupFiles: ['src/test-setup.ts'],
+    // jsdom renders hundreds of rows slowly on a loaded 2-core CI machine; 5 s is too tight there.
+    testTimeout: 30_000,
   },
 });
