@@ -38,7 +38,11 @@ func (a *App) DownloadVideos(videoNos []string) ([]transfer.JobView, error) {
 
 func (a *App) chooseTarget(nos []string, start string) (core.DownloadTarget, error) {
 	if len(nos) == 1 {
-		path, err := a.dialogs.SaveFile("Save video", start, api.SanitizeFilename(nos[0]+".mp4", "video.mp4"), core.VideoOut)
+		name := a.svc().SuggestedName(nos[0])
+		if name == "" {
+			name = api.SanitizeFilename(nos[0]+".mp4", "video.mp4")
+		}
+		path, err := a.dialogs.SaveFile("Save video", start, name, core.VideoOut)
 		return core.DownloadTarget{Path: path}, err
 	}
 	dir, err := a.dialogs.ChooseFolder("Save videos into folder", start)

@@ -1,8 +1,12 @@
 package core
 
 import (
+	"net/url"
+	"path"
 	"path/filepath"
 
+	"memories-desktop/backend/api"
+	"memories-desktop/backend/preflight"
 	"memories-desktop/backend/transfer"
 )
 
@@ -18,7 +22,7 @@ func (c *Core) EnqueueDownloads(nos []string, target DownloadTarget) ([]transfer
 	var views []transfer.JobView
 	for _, no := range nos {
 		j, err := c.Engine.EnqueueDownload(transfer.DownloadSpec{VideoNo: no, Scope: scope,
-			Dest: target.Path, DestDir: target.Folder})
+			Dest: target.Path, DestDir: target.Folder, Suggested: c.SuggestedName(no)})
 		if err != nil {
 			return views, err
 		}
@@ -49,4 +53,25 @@ func (c *Core) rememberFolder(t DownloadTarget) {
 		s.DownloadDir = dir
 		c.Settings.Update(s)
 	}
+}
+
+// SuggestedName is the file name to offer for a library video: the name it was uploaded under
+// (a file name, or the last part of its source URL), with a video extension; "" when unknown.
+// The server's own stored name is often an internal hex string, so it is not used here.
+func (c *Core) SuggestedName(videoNo string) string {
+	v, err := c.DB.Video(c.Settings.Get().Scope, videoNo)
+	if err != nil || v.Title == "" {
+		return ""
+	}
+	name := v.Title
+	if u, err := url.Parse(name); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+		name = path.Base(u.Path)
+	}
+	if name == "" || name == "." || name == "/" {
+		return ""
+	}
+	if _, ok := preflight.ContentType(name); !ok {
+		name += ".mp4"
+	}
+	return api.SanitizeFilename(name, videoNo+".mp4")
 }

@@ -42,13 +42,15 @@ type ImportSpec struct {
 
 // DownloadSpec is a library video (VideoNo) or a v2 asset (AssetID) to save. Dest is the final
 // path; when DestDir is set, Dest is a folder and the name is chosen once the server answers
-// (server name, else ID.mp4) and then recorded, so a resumed download finds its .part file.
+// (Suggested, else the server's name, else ID.mp4) and then recorded, so a resumed download finds
+// its .part file.
 type DownloadSpec struct {
 	VideoNo   string `json:"videoNo,omitempty"`
 	AssetID   string `json:"assetId,omitempty"`
 	Scope     string `json:"scope,omitempty"`
 	Dest      string `json:"dest"`
 	DestDir   bool   `json:"destDir,omitempty"`
+	Suggested string `json:"suggested,omitempty"` // file name the user knows the video by, if any
 	Overwrite bool   `json:"overwrite,omitempty"`
 }
 

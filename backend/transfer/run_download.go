@@ -52,7 +52,11 @@ func (e *Engine) settleName(j store.Job, spec DownloadSpec, dl *api.Download) (D
 	if !spec.DestDir {
 		return spec, nil
 	}
-	spec.Dest = filepath.Join(spec.Dest, api.SanitizeFilename(dl.Filename, spec.ID()+".mp4"))
+	name := dl.Filename
+	if spec.Suggested != "" {
+		name = spec.Suggested
+	}
+	spec.Dest = filepath.Join(spec.Dest, api.SanitizeFilename(name, spec.ID()+".mp4"))
 	spec.DestDir = false
 	params, err := json.Marshal(spec)
 	if err != nil {
