@@ -12,6 +12,7 @@ export function trapFocus(node: HTMLElement, options: { onEscape: () => void }) 
   function keydown(e: KeyboardEvent) {
     if (e.key === 'Escape') {
       e.preventDefault();
+      e.stopPropagation(); // Escape belongs to the dialog, not to the view behind it
       onEscape();
     } else if (e.key === 'Tab') {
       wrap(e);
