@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/http/httputil"
+	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -38,6 +40,8 @@ func (h *harness) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.hub.serve(w, r)
 	case r.URL.Path == "/_e2e/dialogs":
 		h.dialogs.set(w, r)
+	case strings.HasPrefix(r.URL.Path, "/_e2e/sandbox/"):
+		h.sandbox(w, r)
 	case r.URL.Path == "/_e2e/shim.js":
 		w.Header().Set("Content-Type", "text/javascript")
 		fmt.Fprint(w, shimJS)
@@ -46,6 +50,24 @@ func (h *harness) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	default:
 		http.FileServer(http.Dir(h.dist)).ServeHTTP(w, r)
 	}
+}
+
+// sandbox forwards /_e2e/sandbox/<path> to the app's in-process emulator, so tests can switch its
+// faults (/_sandbox/faults), read its counters, or call the API as another client would.
+func (h *harness) sandbox(w http.ResponseWriter, r *http.Request) {
+	base, err := h.app.svc().SandboxURL()
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadGateway)
+		return
+	}
+	target, err := url.Parse(base)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadGateway)
+		return
+	}
+	r.URL.Path = strings.TrimPrefix(r.URL.Path, "/_e2e/sandbox")
+	r.URL.RawPath = ""
+	httputil.NewSingleHostReverseProxy(target).ServeHTTP(w, r)
 }
 
 // index injects the shim before the app's module script.

@@ -1,14 +1,42 @@
 // Starts the e2e harness (the real Go App in sandbox mode behind a loopback bridge) and Debian's
 // Chromium driven by playwright-core. Each test gets a fresh data folder and browser page.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium } from 'playwright-core';
 
 const root = new URL('../..', import.meta.url).pathname;
 const bin = process.env.E2E_BIN ?? join(root, 'build/bin/memories-e2e');
+
+async function okJSON(res) {
+  if (!res.ok) throw new Error(`${res.url}: HTTP ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+/**
+ * until polls fn (sync or async) until it returns a truthy value, and returns that value; it
+ * throws with `what` and the last value seen if that takes longer than timeout ms. For backend
+ * state the page does not show; prefer Playwright's locator waits for what is on screen.
+ */
+export async function until(fn, { timeout = 20000, every = 200, what = 'condition' } = {}) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, every));
+  }
+}
+
+/** tinyVideo is the sandbox test video in the repository. */
+export const tinyVideo = join(root, 'cmd/memories/testdata/tiny-h264-aac.mp4');
 
 export async function start({ theme = 'light' } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'memories-e2e-'));
@@ -21,15 +49,25 @@ export async function start({ theme = 'light' } = {}) {
     lines.once('line', (l) => resolve(JSON.parse(l).url));
     proc.once('exit', (code) => reject(new Error(`harness exited ${code}`)));
   });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: theme });
-  page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(url);
-  await page.evaluate(() => window.__e2eConnected);
+  let browser;
+  let page;
+  try {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: theme });
+    page.on('pageerror', (e) => console.error('page error:', e.message));
+    await page.goto(url);
+    await page.evaluate(() => window.__e2eConnected);
+  } catch (e) {
+    // Leave nothing running when the browser cannot start.
+    await browser?.close().catch(() => {});
+    proc.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
   const h = {
     url, page, dataDir,
     /** dialogs sets what the stubbed native dialogs answer (Go side, core.Dialogs). */
@@ -38,10 +76,53 @@ export async function start({ theme = 'light' } = {}) {
     /** call invokes a bound Go method directly, e.g. to seed data. */
     call: (method, ...args) => page.evaluate(([m, a]) => window.go.main.App[m](...a), [method, args]),
     drop: (paths) => page.evaluate((p) => window.__e2eDrop(p), paths),
+    /** sandbox sends a request to the app's in-process emulator (path like '/_sandbox/faults'). */
+    sandbox: (path, init = {}) => fetch(`${url}/_e2e/sandbox${path}`, init),
+    /** faults replaces the emulator's faults, e.g. { download_rate: 500 } (see sandbox.Faults). */
+    faults: (f) => fetch(`${url}/_e2e/sandbox/_sandbox/faults`, { method: 'PUT', body: JSON.stringify(f) })
+      .then(okJSON),
+    /** serverVideos lists the emulator's videos in a scope as another API client would see them. */
+    serverVideos: (query = {}) => fetch(`${url}/_e2e/sandbox/serve/api/v1/list_videos`, {
+      method: 'POST', headers: { Authorization: 'sk-e2e-observer', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ unique_id: 'default', size: 200, ...query }),
+    }).then(okJSON).then((env) => {
+      if (env.code !== '0000') throw new Error(`list_videos: ${env.code} ${env.msg}`);
+      return env.data.videos ?? [];
+    }),
+    /**
+     * upload queues files through the app (the bound EnqueueUploads, as the Upload view does) and
+     * waits until every job is done; it returns the jobs, each with result.videoNos.
+     */
+    async upload(paths, meta = {}) {
+      const queued = await h.call('EnqueueUploads', {
+        files: paths.map((path) => ({ path })), meta: { tags: [], retainOriginal: true, ...meta },
+      });
+      const ids = new Set(queued.map((j) => j.id));
+      return until(async () => {
+        const { jobs } = await h.call('Jobs', { kinds: ['upload_file'], limit: 1000 });
+        const mine = jobs.filter((j) => ids.has(j.id));
+        const bad = mine.find((j) => j.state === 'failed' || j.state === 'canceled');
+        if (bad) throw new Error(`upload ${bad.name} ${bad.state}: ${bad.error?.message}`);
+        return mine.length === ids.size && mine.every((j) => j.state === 'done') && mine;
+      }, { what: `uploads of ${paths.join(', ')}` });
+    },
+    /** uploadElsewhere uploads a file straight to the emulator, as another device would. */
+    async uploadElsewhere(path, name = basename(path)) {
+      const form = new FormData();
+      form.append('file', new Blob([readFileSync(path)], { type: 'video/mp4' }), name);
+      const env = await fetch(`${url}/_e2e/sandbox/serve/api/v1/upload`, {
+        method: 'POST', headers: { Authorization: 'sk-e2e-elsewhere' }, body: form,
+      }).then(okJSON);
+      if (env.code !== '0000') throw new Error(`upload: ${env.code} ${env.msg}`);
+      return env.data; // { videoNo, videoName, … }
+    },
     async stop() {
-      await browser.close();
-      proc.kill('SIGTERM');
-      await new Promise((r) => proc.once('exit', r));
+      await browser.close().catch(() => {});
+      if (proc.exitCode === null && proc.signalCode === null) {
+        const exited = new Promise((r) => proc.once('exit', r));
+        proc.kill('SIGTERM');
+        await exited;
+      }
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

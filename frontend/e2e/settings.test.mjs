@@ -12,6 +12,7 @@ test('settings: invalid scope is refused beside the field, a valid one is saved'
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Scope may not contain spaces').waitFor();
     assert.equal(await scope.getAttribute('aria-invalid'), 'true');
+    assert.equal((await h.call('Status')).scope, 'default', 'the refused scope was not saved');
     await scope.fill('holiday_2025');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved.').waitFor();

@@ -1,0 +1,102 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { start, tinyVideo, until } from './harness.mjs';
+
+/** rowsOf reads the library grid's data rows as { name, no, status } (header row left out). */
+async function rowsOf(grid) {
+  return grid.getByRole('row').filter({ has: grid.page().getByRole('gridcell') }).evaluateAll((rows) => rows.map((r) => {
+    const cells = [...r.querySelectorAll('[role=gridcell]')];
+    const [title, no] = [...cells[1].querySelectorAll('span')].map((s) => s.textContent.trim());
+    return { name: title, no, status: cells[2].textContent.trim() };
+  }));
+}
+
+/**
+ * waitRows waits until the grid's data rows, as [name or number, status] pairs sorted by name,
+ * equal `want` (the list updates after a debounce, so the earlier rows linger for a moment).
+ */
+async function waitRows(grid, want, what) {
+  let last = [];
+  const key = (r) => r.name;
+  await until(async () => {
+    last = (await rowsOf(grid)).sort((a, b) => key(a).localeCompare(key(b)));
+    return JSON.stringify(last.map((r) => [r.name, r.status])) === JSON.stringify(want);
+  }, { timeout: 10000, what: `${what}: ${JSON.stringify(want)}; showing ${JSON.stringify(last)}` });
+  return last;
+}
+
+test('library: refresh shows the server\'s videos with their status; search and status filter narrow the rows', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'memories-e2e-lib-'));
+  const file = (name) => {
+    copyFileSync(tinyVideo, join(folder, name));
+    return join(folder, name);
+  };
+  const h = await start();
+  try {
+    const { page } = h;
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Library' }).click();
+    await page.getByText('No videos in this scope yet').waitFor(); // the first visit's refresh found nothing
+    const grid = page.getByRole('grid', { name: 'Videos' });
+
+    // Three uploads through the app: one the server fails to index, two it indexes.
+    await h.faults({ fail_parse: true });
+    await h.upload([file('city-walk.mp4')]);
+    await h.faults({});
+    await h.upload([file('harbour-sunset.mp4'), file('harbour-morning.mp4')], { tags: ['coast'] });
+    // The app lists its own uploads at once (from its cache, without a refresh).
+    await waitRows(grid, [['city-walk.mp4', 'Indexing'], ['harbour-morning.mp4', 'Indexing'],
+      ['harbour-sunset.mp4', 'Indexing']], 'the app\'s own uploads');
+    // Let the server finish indexing those three, then a fourth video arrives from elsewhere.
+    await until(async () => {
+      const vs = await h.serverVideos();
+      return vs.length === 3 && vs.every((v) => v.status !== 'UNPARSE');
+    }, { what: 'the server to index the three uploads' });
+    const other = await h.uploadElsewhere(tinyVideo, 'phone-clip.mp4');
+    // The server's stored name of a video this app did not upload is all the app knows it by.
+    const otherRow = [other.videoName, 'Indexing'];
+
+    // Only a refresh from the server brings the other device's video and the final statuses.
+    assert.ok(!(await rowsOf(grid)).some((r) => r.no === other.videoNo), 'listed before any refresh');
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByRole('status').filter({ hasText: 'Synced with the server' }).waitFor();
+    const all = [['city-walk.mp4', 'Failed'], ['harbour-morning.mp4', 'Ready'], ['harbour-sunset.mp4', 'Ready'], otherRow]
+      .sort((a, b) => a[0].localeCompare(b[0]));
+    const rows = await waitRows(grid, all, 'after Refresh');
+    assert.equal(rows.find((r) => r.name === other.videoName).no, other.videoNo);
+    await page.getByText('4 videos', { exact: true }).waitFor();
+
+    // Search by name narrows the rows as the user types.
+    const search = page.getByRole('searchbox', { name: 'Search' });
+    await search.fill('harbour');
+    await waitRows(grid, [['harbour-morning.mp4', 'Ready'], ['harbour-sunset.mp4', 'Ready']], 'search "harbour"');
+    await page.getByText('2 videos match', { exact: true }).waitFor();
+    await search.fill('MORNING');
+    await waitRows(grid, [['harbour-morning.mp4', 'Ready']], 'search "MORNING"');
+    await search.fill(other.videoNo); // the video number works too
+    await waitRows(grid, [otherRow], 'search by number');
+    await search.fill('');
+    await waitRows(grid, all, 'search cleared');
+
+    // The status filter.
+    const status = page.getByRole('search', { name: 'Filter videos' }).getByRole('combobox', { name: 'Status' });
+    await status.selectOption({ label: 'Ready' });
+    await waitRows(grid, [['harbour-morning.mp4', 'Ready'], ['harbour-sunset.mp4', 'Ready']], 'Ready');
+    await status.selectOption({ label: 'Failed' });
+    await waitRows(grid, [['city-walk.mp4', 'Failed']], 'Failed');
+    await status.selectOption({ label: 'Indexing' });
+    await waitRows(grid, [otherRow], 'Indexing');
+    // Filters combine: indexing videos named "harbour" — none, and the view says so.
+    await search.fill('harbour');
+    await page.getByText('No videos match these filters').waitFor();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await waitRows(grid, all, 'filters cleared');
+    assert.equal(await status.inputValue(), '');
+    assert.equal(await search.inputValue(), '');
+  } finally {
+    await h.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,102 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { start, tinyVideo, until } from './harness.mjs';
+
+/** scratch makes a temporary folder and returns it with a cleanup function. */
+function scratch(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), `memories-e2e-${prefix}-`));
+  return [dir, () => rmSync(dir, { recursive: true, force: true })];
+}
+
+/** uploadCopy uploads a copy of the test video named name through the app; returns its video number. */
+async function uploadCopy(h, dir, name) {
+  copyFileSync(tinyVideo, join(dir, name));
+  const [job] = await h.upload([join(dir, name)]);
+  return job.result.videoNos[0];
+}
+
+/** jobRow is the Transfers row of the job named name, within scope (the page or one section). */
+function jobRow(scope, name) {
+  const page = typeof scope.page === 'function' ? scope.page() : scope;
+  return scope.getByRole('listitem').filter({ has: page.getByTestId('stage-badge') }).filter({ hasText: name });
+}
+
+test('download: one library video is saved to exactly the path chosen in the save dialog', async () => {
+  const [src, cleanSrc] = scratch('src');
+  const [out, cleanOut] = scratch('out');
+  const chosen = join(out, 'chosen.mp4');
+  const h = await start();
+  try {
+    const { page } = h;
+    await uploadCopy(h, src, 'keepsake.mp4');
+    await h.dialogs({ save: chosen }); // what the Go-side save dialog answers
+
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Library' }).click();
+    await page.getByRole('checkbox', { name: 'Select keepsake.mp4' }).check();
+    await page.getByText('1 video selected').waitFor();
+    await page.getByRole('button', { name: 'Download…' }).click();
+    await page.getByRole('status').filter({ hasText: '1 download queued.' }).waitFor();
+    // The Go-side save dialog was asked once, offering the name the video was uploaded under.
+    assert.deepEqual(await h.asked(), ['save:keepsake.mp4']);
+
+    await page.getByRole('button', { name: 'Open Transfers' }).click();
+    const row = jobRow(page, 'chosen.mp4');
+    await row.filter({ hasText: 'Transfer: Downloaded' }).waitFor();
+    await row.getByRole('button', { name: 'Show in folder: chosen.mp4' }).waitFor();
+
+    assert.deepEqual(readdirSync(out), ['chosen.mp4'], 'the file alone, no .part left behind');
+    assert.ok(readFileSync(chosen).equals(readFileSync(tinyVideo)), 'the downloaded bytes are the uploaded ones');
+  } finally {
+    await h.stop();
+    cleanSrc();
+    cleanOut();
+  }
+});
+
+test('transfers: a running download is canceled (no partial file left), then retried to completion', async () => {
+  const [src, cleanSrc] = scratch('src');
+  const [out, cleanOut] = scratch('out');
+  const dest = join(out, 'slow.mp4');
+  const part = `${dest}.part`;
+  const h = await start();
+  try {
+    const { page } = h;
+    const videoNo = await uploadCopy(h, src, 'long-way.mp4');
+    // The sandbox sends downloads at 400 B/s, so this 6.8 KB one takes about 17 s.
+    await h.faults({ download_rate: 400 });
+    await h.dialogs({ save: dest });
+    const [queued] = await h.call('DownloadVideos', [videoNo]);
+
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Transfers' }).click();
+    const active = page.getByRole('region', { name: /^In progress/ });
+    const row = jobRow(active, 'slow.mp4');
+    await row.filter({ hasText: 'Transfer: Downloading' }).waitFor();
+    await until(() => existsSync(part) && statSync(part).size > 0, { what: 'the first bytes in slow.mp4.part' });
+
+    await row.getByRole('button', { name: 'Cancel slow.mp4' }).click();
+    const finished = page.getByRole('region', { name: /^Finished recently/ });
+    const canceled = jobRow(finished, 'slow.mp4').filter({ hasText: 'Transfer: Canceled' });
+    await canceled.waitFor();
+    await page.getByText('Nothing in progress').waitFor();
+    assert.equal((await h.call('Jobs', { states: ['canceled'] })).jobs.map((j) => j.id).join(), String(queued.id));
+    await until(() => !existsSync(part), { what: 'the partial file to be removed' });
+    assert.ok(!existsSync(dest), 'no file at the destination');
+
+    await h.faults({}); // full speed for the retry
+    await canceled.getByRole('button', { name: 'Retry slow.mp4' }).click();
+    await jobRow(finished, 'slow.mp4').filter({ hasText: 'Transfer: Downloaded' }).waitFor();
+    assert.equal(await jobRow(page, 'slow.mp4').count(), 1, 'the same job, retried, not a second one');
+    assert.deepEqual(readdirSync(out), ['slow.mp4']);
+    assert.ok(readFileSync(dest).equals(readFileSync(tinyVideo)));
+    const [job] = (await h.call('Jobs', { kinds: ['download'] })).jobs;
+    assert.equal(job.id, queued.id);
+    assert.equal(job.state, 'done');
+  } finally {
+    await h.stop();
+    cleanSrc();
+    cleanOut();
+  }
+});

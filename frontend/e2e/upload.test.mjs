@@ -1,0 +1,77 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { start, tinyVideo, until } from './harness.mjs';
+
+test('upload: a dropped folder is checked, tagged and uploaded once per video', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'memories-e2e-drop-'));
+  copyFileSync(tinyVideo, join(folder, 'clip-a.mp4'));
+  copyFileSync(tinyVideo, join(folder, 'clip-b.mp4'));
+  writeFileSync(join(folder, 'notes.txt'), 'not a video\n');
+  const h = await start();
+  try {
+    const { page } = h;
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Upload' }).click();
+    await h.drop([folder]); // the app's real OnFileDrop handler, with a real folder path
+
+    // The two videos passed the checks; the text file is skipped with the backend's reason.
+    await page.getByRole('heading', { name: /^Ready to upload — 2 videos/ }).waitFor();
+    const files = page.getByRole('list', { name: 'Files to upload' }).getByRole('listitem');
+    assert.equal(await files.count(), 2);
+    for (const name of ['clip-a.mp4', 'clip-b.mp4']) {
+      const row = files.filter({ hasText: name });
+      assert.equal(await row.count(), 1, `${name} is listed once`);
+      assert.match(await row.innerText(), /Ready to upload/);
+    }
+    await page.getByText('Skipped (1)').click(); // expand the collapsed list
+    const skipped = page.getByRole('list', { name: 'Skipped files' }).getByRole('listitem');
+    await skipped.first().waitFor();
+    assert.equal(await skipped.count(), 1);
+    const reason = await skipped.innerText();
+    assert.match(reason, /notes\.txt/);
+    assert.match(reason, /"\.txt" files cannot be uploaded; use \.mp4/);
+    assert.match(reason, /unsupported_ext/);
+
+    // A tag for the whole batch, then send it.
+    const tags = page.getByLabel('Tags', { exact: true });
+    await tags.fill('e2e-beach');
+    await tags.press('Enter');
+    await page.getByRole('list', { name: 'Tags added' }).getByText('e2e-beach').waitFor();
+    await page.getByRole('button', { name: 'Upload 2 videos' }).click();
+    await page.getByRole('status').filter({ hasText: '2 videos queued — they upload' }).waitFor();
+    assert.equal(await page.getByRole('list', { name: 'Files to upload' }).count(), 0, 'the batch is cleared');
+
+    // Transfers shows both sent, each now followed through the server's indexing.
+    await page.getByRole('button', { name: 'Open Transfers' }).click();
+    await page.getByRole('heading', { name: 'Transfers' }).waitFor();
+    const jobs = page.getByRole('listitem').filter({ has: page.getByTestId('stage-badge') });
+    for (const name of ['clip-a.mp4', 'clip-b.mp4']) {
+      await jobs.filter({ hasText: name }).filter({ hasText: 'Transfer: Uploaded' }).waitFor();
+    }
+    assert.equal(await jobs.count(), 2, 'one job per video');
+
+    // The server holds exactly two videos, both with the tag (shown once indexed): nothing was
+    // sent twice.
+    const tagged = await until(async () => {
+      const vs = await h.serverVideos({ tag: 'e2e-beach' });
+      return vs.length >= 2 && vs;
+    }, { what: 'two indexed videos tagged e2e-beach on the server' });
+    const all = await h.serverVideos();
+    assert.equal(all.length, 2, `server videos: ${all.map((v) => v.video_no)}`);
+    assert.deepEqual(tagged.map((v) => v.video_no).sort(), all.map((v) => v.video_no).sort());
+    // And the app's library agrees after a refresh: the user's tag kept, the app's marker tag
+    // hidden (the service adds its own "api" tag to uploads).
+    await h.call('RefreshLibrary');
+    const cached = await h.call('Library', { tag: 'e2e-beach' });
+    assert.equal(cached.videos.length, 2);
+    for (const v of cached.videos) {
+      assert.ok(v.tags.includes('e2e-beach'), `tags of ${v.videoNo}: ${v.tags}`);
+      assert.ok(!v.tags.some((t) => t.startsWith('md-')), `marker tag leaked: ${v.tags}`);
+    }
+  } finally {
+    await h.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
