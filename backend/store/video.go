@@ -26,8 +26,9 @@ type Video struct {
 }
 
 // PutVideos inserts or replaces videos by (scope, video no) in one transaction and stamps
-// Updated. A known SourceJob and Title are kept when the new value has none, so a library refresh
-// does not forget which upload produced a video or the name the user gave it.
+// Updated. A known SourceJob, Title and Tags are kept when the new value has none, so a library
+// refresh does not forget which upload produced a video, the name the user gave it, or the tags
+// the service hides while it indexes.
 func (db *DB) PutVideos(vs []Video) error {
 	return db.bolt.Update(func(tx txn) error {
 		now := db.nowMillis()
@@ -52,6 +53,9 @@ func putVideo(tx txn, v Video, now int64) error {
 		}
 		if v.Title == "" {
 			v.Title = old.Title
+		}
+		if len(v.Tags) == 0 { // the service lists no tags until a video is indexed
+			v.Tags = old.Tags
 		}
 		ops = append(ops, del(bucketVideoByTime, videoTimeKey(old.Scope, old.Created, old.VideoNo)))
 	}

@@ -31,16 +31,19 @@ func TestPutVideosUpsertsAndKeepsSourceJob(t *testing.T) {
 
 func TestRefreshKeepsTheUsersTitleAndSearchFindsIt(t *testing.T) {
 	db, _ := openTest(t)
-	if err := db.PutVideos([]Video{{VideoNo: "VI1", Scope: "s", Name: "1be6a69f", Title: "Beach Day.mp4"}}); err != nil {
+	if err := db.PutVideos([]Video{{VideoNo: "VI1", Scope: "s", Name: "1be6a69f", Title: "Beach Day.mp4", Tags: []string{"sea"}}}); err != nil {
 		t.Fatal(err)
 	}
-	// A server refresh knows only the stored (hex) name.
+	// A server refresh knows only the stored (hex) name, and lists no tags while indexing.
 	if err := db.PutVideos([]Video{{VideoNo: "VI1", Scope: "s", Name: "1be6a69f", Status: "PARSE"}}); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := db.Video("s", "VI1")
-	if got.Title != "Beach Day.mp4" || got.Status != "PARSE" {
+	if got.Title != "Beach Day.mp4" || got.Status != "PARSE" || len(got.Tags) != 1 {
 		t.Fatalf("refresh lost the title: %+v", got)
+	}
+	if page, _ := db.Videos(VideoQuery{Scope: "s", Tag: "sea"}); page.Total != 1 {
+		t.Errorf("tag filter after refresh: %d", page.Total)
 	}
 	for _, text := range []string{"beach day", "1be6"} {
 		if page, _ := db.Videos(VideoQuery{Scope: "s", Text: text}); page.Total != 1 {
