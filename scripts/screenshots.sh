@@ -41,11 +41,19 @@ shoot_theme() {
   for _ in $(seq 1 60); do win=$(window) && break; sleep 0.5; done
   [[ -n ${win:-} ]] || { echo "screenshots: no window" >&2; exit 1; }
   sleep 6 # demo uploads and the import run in the sandbox
+  local prev="" shot try
   for i in "${!VIEWS[@]}"; do
-    xdotool mousemove --window "$win" 110 700 click 1 sleep 0.2 key --clearmodifiers "ctrl+$((i + 1))"
-    sleep 1.5
-    import -window "$win" "$OUT/${VIEWS[$i]}-$theme.png"
-    echo "screenshots: $OUT/${VIEWS[$i]}-$theme.png"
+    shot="$OUT/${VIEWS[$i]}-$theme.png"
+    # A key press can be lost while the window is busy: the same picture as the last view means
+    # the view did not change, so press again.
+    for try in 1 2 3; do
+      xdotool mousemove --window "$win" 110 700 click 1 sleep 0.2 key --clearmodifiers "ctrl+$((i + 1))"
+      sleep 1.5
+      import -window "$win" "$shot"
+      [[ -z $prev ]] || ! cmp -s "$prev" "$shot" && break
+    done
+    prev=$shot
+    echo "screenshots: $shot"
   done
   kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
   rm -rf "$DATA"; DATA=""
