@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Transfer benchmark: the memories CLI against curl on the local sandbox, in the same run, for one
-# big upload and one big download. Measures the median wall time and the peak resident set size
-# (GNU time's "Maximum resident set size") of each, prints a table and writes docs/BENCHMARKS.md.
+# big upload and one big download. Measures the median wall time, CPU time and the peak resident
+# set size (GNU time's "Maximum resident set size") of each, then times the store's queries at
+# 100,000 rows (the Go benchmarks in backend/store), prints the tables and writes docs/BENCHMARKS.md.
 #
 #   make bench                          # 1 GiB, 3 runs of each client per direction
 #   BENCH_SIZE_MB=128 BENCH_RUNS=1 scripts/bench.sh   # quick run
@@ -22,11 +23,16 @@ RSS_TARGET_MB=48
 
 [[ $SIZE_MB =~ ^[1-9][0-9]*$ ]] || { echo "bench: BENCH_SIZE_MB must be a positive integer" >&2; exit 2; }
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || { echo "bench: BENCH_RUNS must be a positive integer" >&2; exit 2; }
-for tool in curl /usr/bin/time go cmp; do
+for tool in curl /usr/bin/time go cmp sync; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is missing (make bench installs it)" >&2; exit 2; }
 done
 # Loopback only: never let a proxy from the environment see the traffic.
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY
+
+# The command that produced the figures, as the report quotes it.
+COMMAND=$([[ -n ${MAKELEVEL:-} ]] && echo "make bench" || echo "scripts/bench.sh")
+[[ -n ${BENCH_RUNS:-} ]] && COMMAND="BENCH_RUNS=$RUNS $COMMAND"
+[[ -n ${BENCH_SIZE_MB:-} ]] && COMMAND="BENCH_SIZE_MB=$SIZE_MB $COMMAND"
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/memories-bench.XXXXXX")
 SANDBOX_PID=""
@@ -66,16 +72,22 @@ done
 say "Making a $SIZE_MB MiB test file"
 SRC="$TMP/big.mp4"
 head -c "$((SIZE_MB << 20))" /dev/urandom >"$SRC"
+# A file an eighth of the size, for the CLI only: its peak RSS must not depend on the size.
+SMALL_MB=$(((SIZE_MB + 7) / 8))
+SMALL="$TMP/small.mp4"
+head -c "$((SMALL_MB << 20))" "$SRC" >"$SMALL"
 
 CLI=(env MEMORIES_BASE_URL="$URL" MEMORIES_ASSET_BASE_URL="$URL" MEMORIES_API_KEY="$KEY"
   MEMORIES_DATA_DIR="$TMP/data" MEMORIES_RATE_LIMITS=off "$TMP/memories")
 CURL=(curl -sS --fail --noproxy '*' -H "Authorization: $KEY")
+OUT="$TMP/out.mp4"
 
 # --- helpers -----------------------------------------------------------------------------------
 
 # measure NAME CMD...: runs CMD under GNU time after flushing dirty pages (so one run's writeback
-# does not land on the next), appends its wall seconds to $TMP/NAME.wall and its peak RSS (KiB) to
-# $TMP/NAME.rss. Wall time comes from bash's microsecond clock; time -v's is rounded to 10 ms.
+# does not land on the next), and appends its wall seconds to $TMP/NAME.wall, its CPU seconds
+# (user + system) to $TMP/NAME.cpu and its peak RSS (KiB) to $TMP/NAME.rss. Wall time comes from
+# bash's microsecond clock; time -v's is rounded to 10 ms.
 measure() {
   local name=$1 start end
   shift
@@ -85,14 +97,17 @@ measure() {
     fail "$name failed: $(cat "$TMP/cmd.err" "$TMP/cmd.out")"
   end=$EPOCHREALTIME
   awk -v s="$start" -v e="$end" 'BEGIN { printf "%.6f\n", e - s }' >>"$TMP/$name.wall"
+  awk -F': ' '/User time|System time/ { t += $2 } END { printf "%.2f\n", t }' "$TMP/time.out" >>"$TMP/$name.cpu"
   sed -n 's/^\s*Maximum resident set size (kbytes): //p' "$TMP/time.out" >>"$TMP/$name.rss"
 }
 
 median() { sort -g "$1" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 peak_mib() { sort -g "$1" | tail -1 | awk '{ printf "%.1f", $1 / 1024 }'; }
+runs() { awk '{ printf "%s%.2f", (NR > 1 ? ", " : ""), $1 }' "$1"; }
+thousands() { sed ':a;s/\B[0-9]\{3\}\>/,&/;ta' <<<"$1"; }
 
-# ok CONDITION: "met" or "MISSED", from an awk expression.
-ok() { awk "BEGIN { exit !($1) }" && echo met || echo MISSED; }
+# yes_no CONDITION: "yes" or "no", from an awk expression.
+yes_no() { awk "BEGIN { exit !($1) }" && echo yes || echo no; }
 
 # video_no FILE: the video number in a JSON answer (curl's "videoNo", the CLI's "video_no").
 video_no() { sed -n 's/.*"video_\{0,1\}[nN]o":"\(VI[^"]*\)".*/\1/p' "$1" | head -1; }
@@ -109,132 +124,261 @@ curl_upload() {
   delete_video "$(video_no "$TMP/up.json")"
 }
 
+# cli_upload NAME FILE: uploads FILE and prints its video number (the caller deletes it).
 cli_upload() {
-  measure cli-up "${CLI[@]}" upload --json "$SRC"
+  measure "$1" "${CLI[@]}" upload --json "$2"
   local no
   no=$(video_no "$TMP/cmd.out")
   [[ -n $no ]] || fail "no video number in the CLI's answer: $(cat "$TMP/cmd.out")"
-  delete_video "$no"
+  echo "$no"
+}
+
+# curl_request VIDEO: the curl command line that downloads VIDEO into $OUT.
+curl_request() {
+  CURL_DOWNLOAD=("${CURL[@]}" -X POST -H "Content-Type: application/json"
+    -d "{\"video_no\":\"$1\",\"unique_id\":\"default\"}" -o "$OUT" "$URL/serve/api/v1/download")
+}
+
+# check_download NAME: the first download of each client is compared byte for byte with the
+# source (outside the timing); every one must have the right size.
+check_download() {
+  [[ $(stat -c %s "$OUT") == $((SIZE_MB << 20)) ]] || fail "$1 downloaded a file of the wrong size"
+  if [[ ! -e $TMP/$1.verified ]]; then
+    cmp -s "$SRC" "$OUT" || fail "$1's download differs from the source"
+    touch "$TMP/$1.verified"
+  fi
+  rm -f "$OUT"
 }
 
 curl_download() {
-  rm -f "$TMP/out.mp4"
-  measure curl-down "${CURL[@]}" -X POST -H "Content-Type: application/json" \
-    -d "{\"video_no\":\"$1\",\"unique_id\":\"default\"}" -o "$TMP/out.mp4" "$URL/serve/api/v1/download"
-  [[ $(stat -c %s "$TMP/out.mp4") == $((SIZE_MB << 20)) ]] || fail "curl downloaded a file of the wrong size"
-  rm -f "$TMP/out.mp4"
+  rm -f "$OUT"
+  curl_request "$1"
+  measure curl-down "${CURL_DOWNLOAD[@]}"
+  check_download curl
+}
+
+# The same download followed by an fsync of the file (coreutils sync FILE): the durability the CLI
+# gives, for reference.
+curl_sync_download() {
+  rm -f "$OUT"
+  curl_request "$1"
+  measure curlsync-down sh -c '"$@" && exec sync "$0"' "$OUT" "${CURL_DOWNLOAD[@]}"
+  check_download curlsync
 }
 
 cli_download() {
-  rm -f "$TMP/out.mp4"
-  measure cli-down "${CLI[@]}" download --overwrite -o "$TMP/out.mp4" "$1"
-  if [[ ! -e $TMP/verified ]]; then
-    cmp -s "$SRC" "$TMP/out.mp4" || fail "the CLI's download differs from the source"
-    touch "$TMP/verified"
-  fi
-  rm -f "$TMP/out.mp4"
+  rm -f "$OUT"
+  measure cli-down "${CLI[@]}" download --overwrite -o "$OUT" "$1"
+  check_download cli
 }
 
-# alternate A B I: runs A then B on odd rounds and B then A on even ones, so neither client always
-# profits from (or pays for) going first.
-alternate() {
-  if (($3 % 2)); then "$1" "${@:4}"; "$2" "${@:4}"; else "$2" "${@:4}"; "$1" "${@:4}"; fi
+# rotate I F...: runs the functions F in an order rotated by I, so that no client always profits
+# from (or pays for) going first. The arguments after "--" go to each function.
+rotate() {
+  local i=$1 fns=() n k
+  shift
+  while [[ $1 != -- ]]; do fns+=("$1"); shift; done
+  shift
+  n=${#fns[@]}
+  for ((k = 0; k < n; k++)); do "${fns[$(((i + k) % n))]}" "$@"; done
 }
 
 # --- runs --------------------------------------------------------------------------------------
 
 "${CLI[@]}" list --json >/dev/null 2>&1 || true # creates the data folder outside the timings
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
+cli_upload_and_delete() {
+  local no
+  no=$(cli_upload cli-up "$SRC")
+  delete_video "$no"
+}
 for i in $(seq 1 "$RUNS"); do
   say "Upload, round $i of $RUNS"
-  alternate curl_upload cli_upload "$i"
+  rotate "$i" curl_upload cli_upload_and_delete --
 done
 
-"${CURL[@]}" -o "$TMP/up.json" -F "file=@$SRC;type=video/mp4" -F unique_id=default "$URL/serve/api/v1/upload"
-VIDEO=$(video_no "$TMP/up.json")
-[[ -n $VIDEO ]] || fail "could not upload the download fixture: $(cat "$TMP/up.json")"
+# The download fixture is uploaded by the CLI, so the byte-for-byte checks of the downloads also
+# check what the CLI uploaded.
+VIDEO=$(cli_upload fixture-up "$SRC")
 for i in $(seq 1 "$RUNS"); do
   say "Download, round $i of $RUNS"
-  alternate curl_download cli_download "$i" "$VIDEO"
+  rotate "$i" curl_download cli_download curl_sync_download -- "$VIDEO"
 done
+
+say "The CLI with a $SMALL_MB MiB file"
+SMALL_VIDEO=$(cli_upload cli-small-up "$SMALL")
+measure cli-small-down "${CLI[@]}" download --overwrite -o "$OUT" "$SMALL_VIDEO"
+rm -f "$OUT"
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+
+say "Store queries (go test -bench ./backend/store)"
+STORE_CMD="go test -run '^\$' -bench . -benchmem ./backend/store"
+go test -run '^$' -bench . -benchmem ./backend/store >"$TMP/store.txt" 2>&1 ||
+  fail "the store benchmarks failed: $(cat "$TMP/store.txt")"
+STORE_ROWS=$(thousands "$(sed -n 's/^const benchRows = \([0-9_]*\).*/\1/p' backend/store/store_bench_test.go | tr -d _)")
 
 # --- report ------------------------------------------------------------------------------------
 
-declare -A CURL_S CLI_S RATIO CURL_RSS CLI_RSS
-for d in up down; do
-  CURL_S[$d]=$(median "$TMP/curl-$d.wall") CLI_S[$d]=$(median "$TMP/cli-$d.wall")
-  RATIO[$d]=$(awk -v a="${CLI_S[$d]}" -v b="${CURL_S[$d]}" 'BEGIN { printf "%.3f", a / b }')
-  CURL_RSS[$d]=$(peak_mib "$TMP/curl-$d.rss") CLI_RSS[$d]=$(peak_mib "$TMP/cli-$d.rss")
+declare -A WALL CPU RSS
+for n in curl-up cli-up curl-down cli-down curlsync-down; do
+  WALL[$n]=$(median "$TMP/$n.wall") CPU[$n]=$(median "$TMP/$n.cpu") RSS[$n]=$(peak_mib "$TMP/$n.rss")
 done
-row() { # label direction
-  printf '| %s | %.2f s | %.2f s | %s | %s MiB | %s MiB |\n' "$1" "${CURL_S[$2]}" "${CLI_S[$2]}" "${RATIO[$2]}" \
-    "${CURL_RSS[$2]}" "${CLI_RSS[$2]}"
-}
-TABLE=$(
-  echo "| direction | curl (median) | CLI (median) | CLI / curl | curl peak RSS | CLI peak RSS |"
-  echo "|---|---|---|---|---|---|"
-  row upload up
-  row download down
-)
-TIME_UP=$(ok "${RATIO[up]} <= $TIME_TARGET")
-TIME_DOWN=$(ok "${RATIO[down]} <= $TIME_TARGET")
-RSS_UP=$(ok "${CLI_RSS[up]} < $RSS_TARGET_MB")
-RSS_DOWN=$(ok "${CLI_RSS[down]} < $RSS_TARGET_MB")
+ratio() { awk -v a="${WALL[$1]}" -v b="${WALL[$2]}" 'BEGIN { printf "%.3f", a / b }'; }
+RATIO_UP=$(ratio cli-up curl-up) RATIO_DOWN=$(ratio cli-down curl-down)
+RATIO_SYNC=$(ratio cli-down curlsync-down)
+TIME_UP=$(yes_no "$RATIO_UP <= $TIME_TARGET") TIME_DOWN=$(yes_no "$RATIO_DOWN <= $TIME_TARGET")
+RSS_UP=$(yes_no "${RSS[cli-up]} < $RSS_TARGET_MB") RSS_DOWN=$(yes_no "${RSS[cli-down]} < $RSS_TARGET_MB")
+SMALL_UP=$(peak_mib "$TMP/cli-small-up.rss") SMALL_DOWN=$(peak_mib "$TMP/cli-small-down.rss")
 
-CPU=$(sed -n 's/^model name\s*:\s*//p' /proc/cpuinfo | head -1)
+row() { # label name [ratio]
+  printf '| %s | %.2f s | %.0f MiB/s | %.2f s | %s MiB | %s |\n' "$1" "${WALL[$2]}" \
+    "$(awk -v m="$SIZE_MB" -v s="${WALL[$2]}" 'BEGIN { print m / s }')" "${CPU[$2]}" "${RSS[$2]}" "${3:-1.000}"
+}
+HEADER="| client | median wall time | throughput | CPU time (user + sys, median) | peak RSS | wall time / curl's |
+|---|---|---|---|---|---|"
+UP_TABLE=$(
+  echo "$HEADER"
+  row curl curl-up
+  row "\`memories\` CLI" cli-up "**$RATIO_UP**"
+)
+DOWN_TABLE=$(
+  echo "$HEADER"
+  row curl curl-down
+  row "\`memories\` CLI" cli-down "**$RATIO_DOWN**"
+  row "curl, then \`sync out.mp4\` (reference)" curlsync-down "$(ratio curlsync-down curl-down)"
+)
+STORE_TABLE=$(
+  echo "| benchmark | time per query | memory per query | allocations per query |"
+  echo "|---|---|---|---|"
+  awk '/^Benchmark.* ns\/op/ {
+    name = $1; sub(/^Benchmark/, "", name); sub(/-[0-9]+$/, "", name)
+    for (i = 2; i < NF; i++) { if ($(i+1) == "ns/op") ns = $i; if ($(i+1) == "B/op") b = $i; if ($(i+1) == "allocs/op") a = $i }
+    printf "| %s | %.2f ms | %.1f KiB | %d |\n", name, ns / 1e6, b / 1024, a
+  }' "$TMP/store.txt"
+)
+[[ $(wc -l <<<"$STORE_TABLE") -gt 2 ]] || fail "no benchmark lines in: $(cat "$TMP/store.txt")"
+
+CPU_MODEL=$(sed -n 's/^model name\s*:\s*//p' /proc/cpuinfo | head -1)
+CPUS=$(grep -c '^processor' /proc/cpuinfo)
 SHANI=$(grep -qw sha_ni /proc/cpuinfo && echo yes || echo no)
+MEM_GIB=$(awk '/^MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)
+FS=$(df -PT "$TMP" | awk 'NR == 2 { print $2 }')
 MIB_TEXT="$SIZE_MB MiB"
 ((SIZE_MB % 1024)) || MIB_TEXT="$((SIZE_MB / 1024)) GiB"
 
 mkdir -p "$(dirname "$DOC")"
 cat >"$DOC" <<EOF
-# Transfer benchmark
-
-The \`memories\` CLI against \`curl\` on the local sandbox, in the same run: one $MIB_TEXT upload and one
-$MIB_TEXT download, $RUNS runs of each client per direction, alternating which goes first.
-Wall time is the median of the runs; peak RSS is the largest "Maximum resident set size" that
-\`/usr/bin/time -v\` reported.
+# Benchmarks
 
 Produced by:
 
 \`\`\`
-make bench${BENCH_SIZE_MB:+   # with BENCH_SIZE_MB=$SIZE_MB}${BENCH_RUNS:+ BENCH_RUNS=$RUNS}
+$COMMAND
 \`\`\`
 
-$TABLE
+on $(date -u '+%Y-%m-%d %H:%M UTC').
 
-Targets:
+Machine: $CPU_MODEL, $CPUS logical CPUs (SHA extensions: $SHANI), $MEM_GIB GiB RAM, $FS file system;
+Linux $(uname -r); $(go version | cut -d' ' -f3-); $(curl --version | head -1 | cut -d' ' -f1-2).
+Load average (1, 5, 15 min) before the transfers: $LOAD_BEFORE; after: $LOAD_AFTER.
 
-- CLI wall time within 5 % of curl's: upload **$TIME_UP** (${RATIO[up]}), download **$TIME_DOWN** (${RATIO[down]}).
-- CLI peak RSS under $RSS_TARGET_MB MiB: upload **$RSS_UP** (${CLI_RSS[up]} MiB), download **$RSS_DOWN** (${CLI_RSS[down]} MiB).
-  The CLI streams in fixed-size buffers, so this does not grow with the file (compare a run with
-  \`BENCH_SIZE_MB=256\`).
+## Transfers: the CLI against curl
 
-Machine: $(nproc) CPU(s), $CPU (SHA extensions: $SHANI), $(go version | cut -d' ' -f3-),
-Linux $(uname -r), $(curl --version | head -1 | cut -d' ' -f1-2). Date: $(date -u '+%Y-%m-%d %H:%M UTC').
+The \`memories\` CLI and \`curl\` on the local sandbox, in the same run: one $MIB_TEXT upload and one
+$MIB_TEXT download, $RUNS run$( ((RUNS == 1)) || echo s) of each client per direction, the order of the clients rotated each
+round. Wall and CPU times are medians of the runs; peak RSS is the largest "Maximum resident set
+size" that \`/usr/bin/time -v\` reported. Targets: the CLI within 5 % of curl's wall time, and
+under $RSS_TARGET_MB MiB of peak RSS whatever the file size.
 
-How it is measured (\`scripts/bench.sh\`): the CLI is built with \`CGO_ENABLED=0 go build -trimpath\`;
-\`memories sandbox\` serves on 127.0.0.1 (its upload folder on the same disk as the files); the test
-file is random bytes named \`.mp4\`. Uploads: \`curl -F file=@big.mp4;type=video/mp4 -F unique_id=default\`
-against \`memories upload --json big.mp4\`, the uploaded video deleted after each run. Downloads:
-\`curl -X POST …/v1/download -o out.mp4\` against \`memories download --overwrite -o out.mp4 VI…\`; the
-CLI's file is compared byte for byte with the source once. \`sync\` runs before every timed run, so
-no run pays for the previous one's writeback. The CLI runs with \`MEMORIES_RATE_LIMITS=off\`
-(otherwise the service's one-upload-a-minute pacing would dominate).
+### Upload, $MIB_TEXT
 
-What the CLI does that curl doesn't, inside the same wall time:
+$UP_TABLE
 
-- a SHA-256 of every byte sent or received (the upload's goes into the duplicate index, the
-  download's into the job result), computed beside the transfer rather than after it;
-- downloads land in \`out.mp4.part\`, are length-checked, \`fsync\`ed and only then renamed (a crash
-  never leaves a truncated file under the final name); curl leaves its data in the page cache;
+- Within 5 % of curl's time: **$TIME_UP** ($RATIO_UP).
+- Peak RSS under $RSS_TARGET_MB MiB: **$RSS_UP** (${RSS[cli-up]} MiB; ${SMALL_UP} MiB for a $SMALL_MB MiB file).
+- Runs, wall seconds in order: curl $(runs "$TMP/curl-up.wall"); CLI $(runs "$TMP/cli-up.wall").
+
+### Download, $MIB_TEXT
+
+$DOWN_TABLE
+
+- Within 5 % of curl's time: **$TIME_DOWN** ($RATIO_DOWN).
+- Peak RSS under $RSS_TARGET_MB MiB: **$RSS_DOWN** (${RSS[cli-down]} MiB; ${SMALL_DOWN} MiB for a $SMALL_MB MiB file).
+- Against curl followed by an fsync, the durability the CLI gives: $RATIO_SYNC.
+- Runs, wall seconds in order: curl $(runs "$TMP/curl-down.wall"); CLI $(runs "$TMP/cli-down.wall");
+  curl + sync $(runs "$TMP/curlsync-down.wall").
+
+### How it is measured
+
+\`scripts/bench.sh\` builds the CLI with \`CGO_ENABLED=0 go build -trimpath\` and starts \`memories
+sandbox\` on 127.0.0.1, its upload folder on the same disk as the test file, which is random bytes
+named \`.mp4\`. Both clients make the same requests to the same sandbox process:
+
+- upload: \`curl -F "file=@big.mp4;type=video/mp4" -F unique_id=default …/v1/upload\` against
+  \`memories upload --json big.mp4\` (the same multipart form, file part typed video/mp4); the
+  uploaded video is deleted after each run;
+- download: \`curl -X POST -d '{"video_no":…}' -o out.mp4 …/v1/download\` against \`memories download
+  --overwrite -o out.mp4 VI…\`, of a video the CLI uploaded; each client's first file is compared
+  byte for byte with the source, and every file's size is checked.
+
+\`sync\` runs before every timed run, so no run pays for an earlier run's writeback. The CLI runs
+with \`MEMORIES_RATE_LIMITS=off\` (otherwise the service's one-upload-a-minute pacing would
+dominate). The peak RSS quoted for a $SMALL_MB MiB file comes from one more CLI upload and
+download of that size, after the timed runs.
+
+### What the CLI does that curl doesn't, in the same wall time
+
+- a SHA-256 of every byte sent or received (the upload's goes into the duplicate index, both into
+  the job result), on a goroutine of its own beside the transfer;
+- downloads land in \`out.mp4.part\`, are length-checked, \`fsync\`ed and only then renamed, so a
+  crash never leaves a truncated file under the final name; the disk writeback is started every
+  8 MiB, so the final fsync does not wait for the whole file. curl leaves its data in the page
+  cache, which the reference row pays for with \`sync\`;
 - every transfer is a job in the bbolt database (queued, running, done, with its result), so an
-  interrupted one can be resumed or retried;
-- progress (bytes, speed, ETA) is counted as it goes.
+  interrupted one can be resumed or retried; progress (bytes, speed, ETA) is counted as it goes.
+
+### What affects the figures
+
+- CPU: client, sandbox and kernel share the machine's CPUs. The difference between the two CPU
+  figures is mostly the SHA-256, which even with SHA extensions costs about as much CPU as
+  moving the bytes. It is hidden only while a core is free; with few cores, and the sandbox
+  busy parsing the multipart body on the same machine, an upload waits for it.
+- The disk: downloads are durable only for the CLI (and the reference row), so they depend on
+  how fast this disk writes; uploads land in the sandbox's page cache for both clients.
+- Write sizes: \`curl -o\` writes the file through C stdio a few KiB at a time, the CLI 1 MiB at a
+  time. That is why curl's download costs nearly as much CPU as the CLI's with its SHA-256, and
+  why the CLI can download faster while doing more.
+- Anything else running: the load averages above. Medians of few runs on a shared machine move
+  by tens of percent between runs; the individual runs are listed for that reason.
+- Loopback is not a network: on a real connection the transfer takes far longer than the
+  hashing and the fsync, and both clients wait for the network.
+
+## Store queries at $STORE_ROWS rows
+
+The Go benchmarks in \`backend/store\` (a bbolt file with $STORE_ROWS jobs or videos),
+in the same run:
+
+\`\`\`
+$STORE_CMD
+\`\`\`
+
+$STORE_TABLE
+
+JobsFirstPage and VideosFirstPage open the history and the library; JobsFilteredSearch (text plus
+a state filter) and VideosSearch (text, status and sort by name) scan every row; VideosSortBySize
+sorts the whole library. Times are per query, on the machine above.
 EOF
 
 echo
-echo "$TABLE"
+echo "Upload:"
+echo "$UP_TABLE"
 echo
-echo "time within 5 %: upload $TIME_UP, download $TIME_DOWN; RSS under $RSS_TARGET_MB MiB: upload $RSS_UP, download $RSS_DOWN"
+echo "Download:"
+echo "$DOWN_TABLE"
+echo
+echo "$STORE_TABLE"
+echo
+echo "time within 5 %: upload $TIME_UP ($RATIO_UP), download $TIME_DOWN ($RATIO_DOWN);" \
+  "RSS under $RSS_TARGET_MB MiB: upload $RSS_UP, download $RSS_DOWN"
 echo "written to $DOC"

@@ -2,10 +2,7 @@ package transfer
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
-	"hash"
 	"io"
 	"os"
 
@@ -40,13 +37,12 @@ func (e *Engine) sendFile(ctx context.Context, client *api.Client, j store.Job, 
 	if err := sameSize(f, spec.Size); err != nil {
 		return store.JobResult{}, err
 	}
-	h := sha256.New()
+	// The SHA-256 for the duplicate index is taken from the bytes as they are sent, on its own
+	// goroutine, so the file is read once and hashing does not slow the upload down.
+	h := newAsyncSHA256()
+	defer h.Close()
 	var res api.UploadResult
 	err = e.call(ctx, EpUpload, m, func() (err error) {
-		h.Reset()
-		if _, err = f.Seek(0, io.SeekStart); err != nil {
-			return err
-		}
 		res, err = client.UploadFile(ctx, api.UploadFileRequest{Name: spec.Path, Size: spec.Size,
 			Body: io.TeeReader(f, h), Meta: withMarker(spec.Meta, j.Marker), Progress: m.Set})
 		return err
@@ -54,15 +50,15 @@ func (e *Engine) sendFile(ctx context.Context, client *api.Client, j store.Job, 
 	if err != nil {
 		return store.JobResult{}, err
 	}
-	return e.uploaded(j, res, spec.Size, h)
+	return e.uploaded(j, res, spec.Size, h.Sum())
 }
 
-// uploaded records the receipt in the library cache and the content-hash index.
-func (e *Engine) uploaded(j store.Job, res api.UploadResult, size int64, h hash.Hash) (store.JobResult, error) {
-	result := store.JobResult{VideoNos: []string{res.VideoNo}, Bytes: size, Status: res.Status}
-	if h != nil {
-		result.SHA256 = hex.EncodeToString(h.Sum(nil))
-		e.db.PutHash(result.SHA256, j.Scope, res.VideoNo, res.UploadTime)
+// uploaded records the receipt in the library cache and, when sum (hex SHA-256) is known, the
+// content-hash index.
+func (e *Engine) uploaded(j store.Job, res api.UploadResult, size int64, sum string) (store.JobResult, error) {
+	result := store.JobResult{VideoNos: []string{res.VideoNo}, Bytes: size, Status: res.Status, SHA256: sum}
+	if sum != "" {
+		e.db.PutHash(sum, j.Scope, res.VideoNo, res.UploadTime)
 	}
 	e.db.PutVideos([]store.Video{{VideoNo: res.VideoNo, Name: res.VideoName, Title: j.Name, Scope: j.Scope, Status: res.Status,
 		Size: size, Tags: j.Tags, Created: res.UploadTime, SourceJob: j.ID}})
@@ -102,7 +98,7 @@ func runUploadURL(ctx context.Context, e *Engine, j store.Job, m *Meter) (store.
 	if err != nil {
 		return store.JobResult{}, err
 	}
-	return e.uploaded(j, res, 0, nil)
+	return e.uploaded(j, res, 0, "")
 }
 
 func withMarker(meta api.UploadMeta, marker string) api.UploadMeta {

@@ -4,11 +4,8 @@ package transfer
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"hash"
 	"io"
 	"io/fs"
 	"os"
@@ -75,31 +72,38 @@ func checkFree(dest string, overwrite bool) error {
 }
 
 // openPart opens the .part file: truncated for a fresh start, or for appending after offset
-// bytes, whose hash is computed first so the final checksum covers the whole file.
-func openPart(part string, offset int64) (*os.File, hash.Hash, error) {
-	h := sha256.New()
+// bytes, whose hash is computed first so the final checksum covers the whole file. On success
+// the caller owns the hash and must call its Sum or Close.
+func openPart(part string, offset int64) (*os.File, *asyncSHA256, error) {
 	if offset == 0 {
 		f, err := os.OpenFile(part, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o644)
-		return f, h, err
+		if err != nil {
+			return nil, nil, err
+		}
+		return f, newAsyncSHA256(), nil
 	}
 	f, err := os.OpenFile(part, os.O_RDWR, 0o644)
 	if err != nil {
 		return nil, nil, err
 	}
+	h := newAsyncSHA256()
 	n, err := io.CopyBuffer(h, f, make([]byte, 1<<20))
 	if err == nil && n != offset {
 		err = fmt.Errorf("%s holds %d bytes, not the %d to resume from", part, n, offset)
 	}
 	if err != nil {
+		h.Close()
 		f.Close()
 		return nil, nil, err
 	}
 	return f, h, nil
 }
 
-// fill copies, hashes and counts after the first offset bytes, then syncs and closes f.
-func fill(ctx context.Context, f *os.File, h hash.Hash, offset int64, r io.Reader, size int64, progress func(int64)) (Saved, error) {
-	cw := &countingWriter{w: io.MultiWriter(f, h), n: offset, progress: progress}
+// fill copies, hashes and counts after the first offset bytes, then syncs and closes f. The hash
+// runs on its own goroutine, beside the network reads and disk writes rather than between them.
+func fill(ctx context.Context, f *os.File, h *asyncSHA256, offset int64, r io.Reader, size int64, progress func(int64)) (Saved, error) {
+	file := &flushingWriter{f: f, off: offset, start: offset}
+	cw := &countingWriter{w: io.MultiWriter(file, h), n: offset, progress: progress}
 	_, err := io.CopyBuffer(cw, ctxReader{ctx, r}, make([]byte, 1<<20))
 	if err == nil && size >= 0 && cw.n != size {
 		err = fmt.Errorf("%w: got %d of %d bytes", ErrTruncated, cw.n, size)
@@ -113,7 +117,7 @@ func fill(ctx context.Context, f *os.File, h hash.Hash, offset int64, r io.Reade
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
-	return Saved{Bytes: cw.n, SHA256: hex.EncodeToString(h.Sum(nil))}, err
+	return Saved{Bytes: cw.n, SHA256: h.Sum()}, err
 }
 
 // commit gives the part file its final name. Without overwrite a hard link makes the "does not
@@ -142,6 +146,30 @@ func syncDir(dir string) error {
 		d.Close()
 	}
 	return nil
+}
+
+// writebackEvery is how many bytes are written between two writeback hints.
+const writebackEvery = 8 << 20
+
+// flushingWriter writes to f and starts the disk writeback of every writebackEvery bytes as
+// soon as they are written. Left alone, the kernel keeps a fast download in memory and the
+// fsync at the end writes all of it while the transfer waits (over a second per GiB on the
+// benchmark machine, docs/BENCHMARKS.md); this way the disk writes while the network reads,
+// and the fsync only waits for what it has not caught up with. Memory use does not change: the
+// pages are the kernel's either way. Only Linux has the hint (safefile_linux.go).
+type flushingWriter struct {
+	f          *os.File
+	off, start int64 // file offset of the next write, and of the first byte not yet handed to writeback
+}
+
+func (w *flushingWriter) Write(p []byte) (int, error) {
+	n, err := w.f.Write(p)
+	w.off += int64(n)
+	if w.off-w.start >= writebackEvery {
+		startWriteback(w.f, w.start, w.off-w.start)
+		w.start = w.off
+	}
+	return n, err
 }
 
 type countingWriter struct {

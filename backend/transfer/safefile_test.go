@@ -123,6 +123,27 @@ func TestWriteAtomicResumesFromOffset(t *testing.T) {
 	}
 }
 
+// A file several writeback hints (and hash chunks) long, resumed from an offset that is not a
+// multiple of either, comes out whole and with the SHA-256 of all of it.
+func TestWriteAtomicLargeResumedFile(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "v.mp4")
+	data := bytes.Repeat([]byte("0123456789abcdef"), (2*writebackEvery+hashChunk)/16+1000)
+	offset := int64(writebackEvery + 12345)
+	if err := os.WriteFile(dest+PartSuffix, data[:offset], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	saved, err := WriteAtomic(context.Background(), bytes.NewReader(data[offset:]), int64(len(data)), dest,
+		SaveOptions{Offset: offset})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(data)
+	got, _ := os.ReadFile(dest)
+	if !bytes.Equal(got, data) || saved.Bytes != int64(len(data)) || saved.SHA256 != hex.EncodeToString(sum[:]) {
+		t.Fatalf("got %d bytes, saved %+v", len(got), saved)
+	}
+}
+
 func TestWriteAtomicRefusesMismatchedPart(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "v.mp4")
 	os.WriteFile(dest+PartSuffix, []byte("abc"), 0o644)
