@@ -6,10 +6,11 @@ import (
 	"fmt"
 )
 
-// PutHash remembers that the file with this SHA-256 was uploaded as videoNo in scope at the given
-// time (unix ms), so the same bytes are never uploaded twice without a warning.
-func (db *DB) PutHash(sha256hex, scope, videoNo string, at int64) error {
-	k, err := hashKey(sha256hex, scope)
+// PutHash remembers that the file with this content fingerprint (hex XXH3-128, see
+// transfer.sendFile) was uploaded as videoNo in scope at the given time (unix ms), so the same
+// bytes are never uploaded twice without a warning.
+func (db *DB) PutHash(fingerprint, scope, videoNo string, at int64) error {
+	k, err := hashKey(fingerprint, scope)
 	if err != nil {
 		return err
 	}
@@ -18,8 +19,8 @@ func (db *DB) PutHash(sha256hex, scope, videoNo string, at int64) error {
 }
 
 // LookupHash reports whether these bytes were already uploaded to scope, as which video and when.
-func (db *DB) LookupHash(sha256hex, scope string) (videoNo string, at int64, ok bool, err error) {
-	k, err := hashKey(sha256hex, scope)
+func (db *DB) LookupHash(fingerprint, scope string) (videoNo string, at int64, ok bool, err error) {
+	k, err := hashKey(fingerprint, scope)
 	if err != nil {
 		return "", 0, false, err
 	}
@@ -34,11 +35,14 @@ func (db *DB) LookupHash(sha256hex, scope string) (videoNo string, at int64, ok 
 	return videoNo, at, ok, err
 }
 
-// hashKey is the raw 32-byte digest followed by the scope, so the hex case does not matter.
-func hashKey(sha256hex, scope string) ([]byte, error) {
-	sum, err := hex.DecodeString(sha256hex)
-	if err != nil || len(sum) != 32 {
-		return nil, fmt.Errorf("%w: %q is not a SHA-256 hex digest", ErrInvalid, sha256hex)
+// FingerprintSize is the length in bytes of the content fingerprints the duplicate index keys on.
+const FingerprintSize = 16
+
+// hashKey is the raw digest followed by the scope, so the hex case does not matter.
+func hashKey(fingerprint, scope string) ([]byte, error) {
+	sum, err := hex.DecodeString(fingerprint)
+	if err != nil || len(sum) != FingerprintSize {
+		return nil, fmt.Errorf("%w: %q is not a %d-byte hex fingerprint", ErrInvalid, fingerprint, FingerprintSize)
 	}
 	return append(sum, scope...), nil
 }

@@ -8,7 +8,7 @@ import (
 
 func TestHashIndexFindsUploadsPerScope(t *testing.T) {
 	db, _ := openTest(t)
-	sum := strings.Repeat("ab", 32)
+	sum := strings.Repeat("ab", 16)
 	if err := db.PutHash(sum, "main", "VI42", 1234); err != nil {
 		t.Fatal(err)
 	}
@@ -19,14 +19,14 @@ func TestHashIndexFindsUploadsPerScope(t *testing.T) {
 	if _, _, ok, err := db.LookupHash(sum, "other"); ok || err != nil {
 		t.Fatalf("other scope: %v %v", ok, err)
 	}
-	if _, _, ok, _ := db.LookupHash(strings.Repeat("cd", 32), "main"); ok {
+	if _, _, ok, _ := db.LookupHash(strings.Repeat("cd", 16), "main"); ok {
 		t.Fatal("unknown hash found")
 	}
 }
 
 func TestHashIndexRefusesMalformedDigests(t *testing.T) {
 	db, _ := openTest(t)
-	for _, sum := range []string{"", "abc", strings.Repeat("zz", 32), strings.Repeat("ab", 31)} {
+	for _, sum := range []string{"", "abc", strings.Repeat("zz", 16), strings.Repeat("ab", 15), strings.Repeat("ab", 32)} {
 		if err := db.PutHash(sum, "main", "VI1", 1); !errors.Is(err, ErrInvalid) {
 			t.Errorf("put %q: %v", sum, err)
 		}

@@ -60,12 +60,13 @@ type JobError struct {
 
 // JobResult is what a job produced, kept so history can link to it and search can find it.
 type JobResult struct {
-	VideoNos []string `json:"videoNos,omitempty"`
-	TaskID   string   `json:"taskId,omitempty"`
-	Path     string   `json:"path,omitempty"`
-	Bytes    int64    `json:"bytes,omitempty"`
-	SHA256   string   `json:"sha256,omitempty"`
-	Status   string   `json:"status,omitempty"` // server status, e.g. UNPARSE, PARSE, FAILED
+	VideoNos    []string `json:"videoNos,omitempty"`
+	TaskID      string   `json:"taskId,omitempty"`
+	Path        string   `json:"path,omitempty"`
+	Bytes       int64    `json:"bytes,omitempty"`
+	SHA256      string   `json:"sha256,omitempty"`      // downloads: SHA-256 of the saved file
+	Fingerprint string   `json:"fingerprint,omitempty"` // uploads: XXH3-128 of the file, keys the duplicate index
+	Status      string   `json:"status,omitempty"`      // server status, e.g. UNPARSE, PARSE, FAILED
 }
 
 // Job is one persistent transfer: written before its first request so a crash never loses it.

@@ -17,6 +17,8 @@ import (
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/store"
+
+	"github.com/zeebo/xxh3"
 )
 
 // rig is an engine over a real bbolt file and a real sandbox behind HTTP.
@@ -110,6 +112,12 @@ func sum(b []byte) string {
 	return hex.EncodeToString(s[:])
 }
 
+// fingerprint is the duplicate index's key for b, computed in one shot (uploads stream it).
+func fingerprint(b []byte) string {
+	s := xxh3.Hash128(b).Bytes()
+	return hex.EncodeToString(s[:])
+}
+
 func TestUploadJobRecordsResultCacheAndHash(t *testing.T) {
 	r := newRig(t, sandbox.Options{ParseDelay: 50 * time.Millisecond})
 	data := bytes.Repeat([]byte("v"), 300_000)
@@ -121,11 +129,11 @@ func TestUploadJobRecordsResultCacheAndHash(t *testing.T) {
 		t.Fatalf("job not recorded before sending: %+v", stored)
 	}
 	got := r.wait(j.ID)[0]
-	if got.State != store.StateDone || len(got.Result.VideoNos) != 1 || got.Result.SHA256 != sum(data) {
+	if got.State != store.StateDone || len(got.Result.VideoNos) != 1 || got.Result.Fingerprint != fingerprint(data) {
 		t.Fatalf("job %+v", got)
 	}
 	no := got.Result.VideoNos[0]
-	if v, _, ok, _ := r.db.LookupHash(sum(data), "default"); !ok || v != no {
+	if v, _, ok, _ := r.db.LookupHash(fingerprint(data), "default"); !ok || v != no {
 		t.Fatalf("hash index: %q %v", v, ok)
 	}
 	sv := r.sb.Videos("default")

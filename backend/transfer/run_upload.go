@@ -2,12 +2,15 @@ package transfer
 
 import (
 	"context"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"os"
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/store"
+
+	"github.com/zeebo/xxh3"
 )
 
 // runUpload sends a local file. A job that may already have reached the server (a retry, or one
@@ -37,10 +40,10 @@ func (e *Engine) sendFile(ctx context.Context, client *api.Client, j store.Job, 
 	if err := sameSize(f, spec.Size); err != nil {
 		return store.JobResult{}, err
 	}
-	// The SHA-256 for the duplicate index is taken from the bytes as they are sent, on its own
-	// goroutine, so the file is read once and hashing does not slow the upload down.
-	h := newAsyncSHA256()
-	defer h.Close()
+	// The duplicate index's fingerprint is taken from the bytes as they are sent, so the file is
+	// read once. XXH3-128 runs at over 10 GB/s where SHA-256 manages 1: it only has to tell the
+	// user's own files apart, and a second of CPU per GiB held uploads back on small machines.
+	h := xxh3.New128()
 	var res api.UploadResult
 	err = e.call(ctx, EpUpload, m, func() (err error) {
 		res, err = client.UploadFile(ctx, api.UploadFileRequest{Name: spec.Path, Size: spec.Size,
@@ -50,15 +53,15 @@ func (e *Engine) sendFile(ctx context.Context, client *api.Client, j store.Job, 
 	if err != nil {
 		return store.JobResult{}, err
 	}
-	return e.uploaded(j, res, spec.Size, h.Sum())
+	return e.uploaded(j, res, spec.Size, hex.EncodeToString(h.Sum(nil)))
 }
 
-// uploaded records the receipt in the library cache and, when sum (hex SHA-256) is known, the
-// content-hash index.
-func (e *Engine) uploaded(j store.Job, res api.UploadResult, size int64, sum string) (store.JobResult, error) {
-	result := store.JobResult{VideoNos: []string{res.VideoNo}, Bytes: size, Status: res.Status, SHA256: sum}
-	if sum != "" {
-		e.db.PutHash(sum, j.Scope, res.VideoNo, res.UploadTime)
+// uploaded records the receipt in the library cache and, when the file's fingerprint (hex
+// XXH3-128) is known, the duplicate index.
+func (e *Engine) uploaded(j store.Job, res api.UploadResult, size int64, fingerprint string) (store.JobResult, error) {
+	result := store.JobResult{VideoNos: []string{res.VideoNo}, Bytes: size, Status: res.Status, Fingerprint: fingerprint}
+	if fingerprint != "" {
+		e.db.PutHash(fingerprint, j.Scope, res.VideoNo, res.UploadTime)
 	}
 	e.db.PutVideos([]store.Video{{VideoNo: res.VideoNo, Name: res.VideoName, Title: j.Name, Scope: j.Scope, Status: res.Status,
 		Size: size, Tags: j.Tags, Created: res.UploadTime, SourceJob: j.ID}})

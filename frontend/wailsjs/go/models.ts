@@ -602,6 +602,7 @@ export namespace store {
 	    path?: string;
 	    bytes?: number;
 	    sha256?: string;
+	    fingerprint?: string;
 	    status?: string;
 	
 	    static createFrom(source: any = {}) {
@@ -615,6 +616,7 @@ export namespace store {
 	        this.path = source["path"];
 	        this.bytes = source["bytes"];
 	        this.sha256 = source["sha256"];
+	        this.fingerprint = source["fingerprint"];
 	        this.status = source["status"];
 	    }
 	}
