@@ -4,10 +4,10 @@
 # set size (GNU time's "Maximum resident set size") of each, then times the store's queries at
 # 100,000 rows (the Go benchmarks in backend/store), prints the tables and writes docs/BENCHMARKS.md.
 #
-#   make bench                          # 1 GiB, 3 runs of each client per direction
+#   make bench                          # 1 GiB, 5 runs of each client per direction
 #   BENCH_SIZE_MB=128 BENCH_RUNS=1 scripts/bench.sh   # quick run
 #
-# Knobs: BENCH_SIZE_MB (default 1024), BENCH_RUNS (default 3), BENCH_DOC (where the report goes,
+# Knobs: BENCH_SIZE_MB (default 1024), BENCH_RUNS (default 5), BENCH_DOC (where the report goes,
 # default docs/BENCHMARKS.md). Only 127.0.0.1 is contacted; every process and file it creates is
 # removed on exit. A missed target is reported, not an error: the exit status is non-zero only
 # when something fails.
@@ -15,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SIZE_MB=${BENCH_SIZE_MB:-1024}
-RUNS=${BENCH_RUNS:-3}
+RUNS=${BENCH_RUNS:-5}
 DOC=${BENCH_DOC:-docs/BENCHMARKS.md}
 KEY=sk-bench # a throwaway key: the sandbox accepts any non-empty one
 TIME_TARGET=1.05 # CLI wall time / curl wall time
