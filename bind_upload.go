@@ -52,3 +52,9 @@ func (a *App) ChooseLinksFile() (string, error) {
 	}
 	return a.svc().ReadLinksFile(paths[0])
 }
+
+// FindDuplicate tells whether this file's bytes were already uploaded to scope ("": the current
+// one), so the Upload view can warn before an upload is spent; nil when not.
+func (a *App) FindDuplicate(path, scope string) (*core.Duplicate, error) {
+	return a.svc().FindDuplicate(a.ctx, path, scope)
+}

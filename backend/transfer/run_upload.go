@@ -9,8 +9,6 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/store"
-
-	"github.com/zeebo/xxh3"
 )
 
 // runUpload sends a local file. A job that may already have reached the server (a retry, or one
@@ -40,10 +38,8 @@ func (e *Engine) sendFile(ctx context.Context, client *api.Client, j store.Job, 
 	if err := sameSize(f, spec.Size); err != nil {
 		return store.JobResult{}, err
 	}
-	// The duplicate index's fingerprint is taken from the bytes as they are sent, so the file is
-	// read once. XXH3-128 runs at over 10 GB/s where SHA-256 manages 1: it only has to tell the
-	// user's own files apart, and a second of CPU per GiB held uploads back on small machines.
-	h := xxh3.New128()
+	// The duplicate index's fingerprint is taken from the bytes as they are sent: one read.
+	h := NewFingerprint()
 	var res api.UploadResult
 	err = e.call(ctx, EpUpload, m, func() (err error) {
 		res, err = client.UploadFile(ctx, api.UploadFileRequest{Name: spec.Path, Size: spec.Size,

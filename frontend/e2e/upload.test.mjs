@@ -70,6 +70,18 @@ test('upload: a dropped folder is checked, tagged and uploaded once per video', 
       assert.ok(v.tags.includes('e2e-beach'), `tags of ${v.videoNo}: ${v.tags}`);
       assert.ok(!v.tags.some((t) => t.startsWith('md-')), `marker tag leaked: ${v.tags}`);
     }
+
+    // Dropped again, both files are recognised by their bytes as already uploaded, before any
+    // upload is spent, and can be left out in one click.
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Upload' }).click();
+    await h.drop([folder]);
+    await page.getByRole('status').filter({ hasText: '2 videos already uploaded' }).waitFor();
+    const again = page.getByRole('list', { name: 'Files to upload' }).getByRole('listitem');
+    for (const name of ['clip-a.mp4', 'clip-b.mp4']) {
+      assert.match(await again.filter({ hasText: name }).innerText(), /Already uploaded as VI\d+ on /);
+    }
+    await page.getByRole('button', { name: 'Leave them out' }).click();
+    assert.equal(await page.getByRole('list', { name: 'Files to upload' }).count(), 0);
   } finally {
     await h.stop();
     rmSync(folder, { recursive: true, force: true });

@@ -111,6 +111,22 @@ export namespace core {
 		    return a;
 		}
 	}
+	export class Duplicate {
+	    path: string;
+	    videoNo: string;
+	    at: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Duplicate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.videoNo = source["videoNo"];
+	        this.at = source["at"];
+	    }
+	}
 	
 	export class Meta {
 	    scope: string;

@@ -13,6 +13,7 @@ export type Meta = core.Meta;
 export type UploadBatch = core.UploadBatch;
 export type Scan = preflight.Scan;
 export type Verdict = preflight.Verdict;
+export type Duplicate = core.Duplicate;
 export type LinkPlan = core.LinkPlan;
 export type Link = sources.Link;
 export type LinkProblem = sources.Problem;
@@ -55,6 +56,8 @@ export const bridge = {
   chooseFolder: (title: string, start: string): Promise<string> => App.ChooseFolder(title, start),
   // upload and import
   expandPaths: (paths: string[]): Promise<Scan> => App.ExpandPaths(paths),
+  /** findDuplicate reads one file and says whether its bytes were uploaded to scope before. */
+  findDuplicate: (path: string, scope: string): Promise<Duplicate | null> => App.FindDuplicate(path, scope),
   chooseFiles: (): Promise<string[]> => App.ChooseFiles(),
   chooseUploadFolder: (): Promise<string> => App.ChooseUploadFolder(),
   validateMeta: (m: Meta): Promise<void> => App.ValidateMeta(m),

@@ -1,4 +1,4 @@
-import { bridge, type Meta, type UploadBatch, type Verdict } from '../bridge';
+import { bridge, type Duplicate, type Meta, type UploadBatch, type Verdict } from '../bridge';
 
 /** newMeta returns upload metadata with the app's defaults: keep the original, nothing else set. */
 export function newMeta(scope = ''): Meta {
@@ -33,13 +33,49 @@ class UploadsStore {
   /** Metadata that replaces the batch's for one file, by path. */
   overrides = $state.raw<Record<string, Meta>>({});
   meta = $state<Meta>(newMeta());
+  /** Files whose bytes an earlier upload already sent to the batch's scope, by path. */
+  duplicates = $state.raw<Record<string, Duplicate>>({});
+  /** How many new files are still being compared with earlier uploads. */
+  checking = $state(0);
   #seeded = '';
+  #gen = 0; // bumped by clear(), so a check in flight stops writing
 
   async addPaths(paths: string[]) {
     if (paths.length === 0) return;
     const scan = await bridge.expandPaths(paths);
+    const known = new Set(this.files.map((f) => f.path));
     this.files = mergeByPath(this.files, scan.files ?? []);
     this.skipped = mergeByPath(this.skipped, scan.skipped ?? []);
+    void this.#findDuplicates(this.files.filter((f) => !known.has(f.path)).map((f) => f.path));
+  }
+
+  /**
+   * #findDuplicates reads the new files one at a time (the disk is the limit, so one at a time is
+   * fastest) and marks those an earlier upload already sent, so the user can leave them out before
+   * an upload is spent. The list stays usable meanwhile.
+   */
+  async #findDuplicates(paths: string[]) {
+    const gen = this.#gen;
+    this.checking += paths.length;
+    for (const path of paths) {
+      if (gen !== this.#gen) return;
+      try {
+        const listed = this.files.some((f) => f.path === path);
+        const d = listed ? await bridge.findDuplicate(path, this.meta.scope) : null;
+        if (d && gen === this.#gen && this.files.some((f) => f.path === path)) {
+          this.duplicates = { ...this.duplicates, [path]: d };
+        }
+      } catch {
+        // a file that cannot be read is the upload's to report
+      } finally {
+        if (gen === this.#gen) this.checking--;
+      }
+    }
+  }
+
+  /** removeDuplicates leaves out every file that was uploaded before. */
+  removeDuplicates() {
+    for (const path of Object.keys(this.duplicates)) this.remove(path);
   }
 
   /** seedScope follows the current scope from the settings until the user types another one. */
@@ -50,6 +86,10 @@ class UploadsStore {
   remove(path: string) {
     this.files = this.files.filter((f) => f.path !== path);
     this.setOverride(path, undefined);
+    if (path in this.duplicates) {
+      const { [path]: _, ...rest } = this.duplicates;
+      this.duplicates = rest;
+    }
   }
 
   removeSkipped(path: string) {
@@ -58,9 +98,12 @@ class UploadsStore {
 
   /** clear empties the selection; the batch metadata stays for the next batch. */
   clear() {
+    this.#gen++;
     this.files = [];
     this.skipped = [];
     this.overrides = {};
+    this.duplicates = {};
+    this.checking = 0;
   }
 
   /** reset forgets everything, the batch metadata too (a fresh start, as after launch). */

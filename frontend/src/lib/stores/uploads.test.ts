@@ -1,7 +1,8 @@
+import { waitFor } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { newMeta, uploads } from './uploads.svelte';
 
-vi.mock('../bridge', () => ({ bridge: { expandPaths: vi.fn() } }));
+vi.mock('../bridge', () => ({ bridge: { expandPaths: vi.fn(), findDuplicate: vi.fn() } }));
 const { bridge } = await import('../bridge');
 
 const ok = (path: string) => ({ path, name: path.split('/').pop()!, size: 10, ok: true });
@@ -10,6 +11,37 @@ const bad = (path: string) => ({ ...ok(path), ok: false, reason: 'Not a video.',
 describe('uploads store', () => {
   beforeEach(() => {
     uploads.reset();
+    vi.mocked(bridge.findDuplicate).mockReset().mockResolvedValue(null as never);
+  });
+
+  it('compares each new file with earlier uploads once, in the batch scope, and can leave duplicates out', async () => {
+    const dup = { path: '/v/b.mp4', videoNo: 'VI7', at: 1_700_000_000_000 };
+    vi.mocked(bridge.findDuplicate).mockImplementation(async (path) => (path === '/v/b.mp4' ? dup : null) as never);
+    vi.mocked(bridge.expandPaths).mockResolvedValue({ files: [ok('/v/a.mp4'), ok('/v/b.mp4')], skipped: [] } as never);
+    uploads.meta.scope = 'trips';
+    await uploads.addPaths(['/v']);
+    await waitFor(() => expect(uploads.checking).toBe(0));
+    expect(uploads.duplicates).toEqual({ '/v/b.mp4': dup });
+    expect(vi.mocked(bridge.findDuplicate).mock.calls).toEqual([['/v/a.mp4', 'trips'], ['/v/b.mp4', 'trips']]);
+    await uploads.addPaths(['/v']); // listed already: not read again
+    await waitFor(() => expect(uploads.checking).toBe(0));
+    expect(bridge.findDuplicate).toHaveBeenCalledTimes(2);
+    uploads.removeDuplicates();
+    expect(uploads.files.map((f) => f.path)).toEqual(['/v/a.mp4']);
+    expect(uploads.duplicates).toEqual({});
+  });
+
+  it('forgets a check in flight when the batch is cleared', async () => {
+    let answer: (d: unknown) => void = () => {};
+    vi.mocked(bridge.findDuplicate).mockImplementation(() => new Promise((r) => (answer = r)) as never);
+    vi.mocked(bridge.expandPaths).mockResolvedValue({ files: [ok('/v/a.mp4')], skipped: [] } as never);
+    await uploads.addPaths(['/v']);
+    expect(uploads.checking).toBe(1);
+    uploads.clear();
+    answer({ path: '/v/a.mp4', videoNo: 'VI1', at: 1 });
+    await Promise.resolve();
+    expect(uploads.duplicates).toEqual({});
+    expect(uploads.checking).toBe(0);
   });
 
   it('lists each path once however often it is dropped, and ignores an empty drop', async () => {

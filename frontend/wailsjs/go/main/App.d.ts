@@ -38,6 +38,8 @@ export function ExpandPaths(arg1:Array<string>):Promise<preflight.Scan>;
 
 export function ExportHistory():Promise<string>;
 
+export function FindDuplicate(arg1:string,arg2:string):Promise<core.Duplicate>;
+
 export function GetSettings():Promise<main.SettingsState>;
 
 export function Interrupted():Promise<Array<transfer.JobView>>;

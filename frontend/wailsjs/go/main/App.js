@@ -62,6 +62,10 @@ export function ExportHistory() {
   return window['go']['main']['App']['ExportHistory']();
 }
 
+export function FindDuplicate(arg1, arg2) {
+  return window['go']['main']['App']['FindDuplicate'](arg1, arg2);
+}
+
 export function GetSettings() {
   return window['go']['main']['App']['GetSettings']();
 }

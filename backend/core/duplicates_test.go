@@ -1,0 +1,50 @@
+package core
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"memories-desktop/backend/events"
+	"memories-desktop/backend/store"
+)
+
+func TestFindDuplicateKnowsWhatThisAppUploaded(t *testing.T) {
+	t.Setenv("MEMORIES_RATE_LIMITS", "off")
+	c := startCore(t, Options{ForceSandbox: true})
+	if err := c.StartEngine(context.Background(), events.Discard{}); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	sent, other := filepath.Join(dir, "sent.mp4"), filepath.Join(dir, "other.mp4")
+	os.WriteFile(sent, []byte("the same bytes"), 0o644)
+	os.WriteFile(other, []byte("different bytes"), 0o644)
+	views, err := c.EnqueueUploads(UploadBatch{Files: []FileUpload{{Path: sent}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	done, err := c.Engine.Wait(ctx, views[0].ID)
+	if err != nil || done[0].State != store.StateDone {
+		t.Fatalf("upload: %+v %v", done, err)
+	}
+
+	copyOf := filepath.Join(dir, "renamed copy.mp4")
+	os.WriteFile(copyOf, []byte("the same bytes"), 0o644)
+	d, err := c.FindDuplicate(ctx, copyOf, "")
+	if err != nil || d == nil || d.VideoNo != done[0].Result.VideoNos[0] || d.At <= 0 {
+		t.Fatalf("a copy of an uploaded file: %+v %v", d, err)
+	}
+	for name, check := range map[string]func() (*Duplicate, error){
+		"other bytes":  func() (*Duplicate, error) { return c.FindDuplicate(ctx, other, "") },
+		"other scope":  func() (*Duplicate, error) { return c.FindDuplicate(ctx, copyOf, "elsewhere") },
+		"missing file": func() (*Duplicate, error) { return c.FindDuplicate(ctx, filepath.Join(dir, "gone.mp4"), "") },
+	} {
+		if d, err := check(); d != nil || err != nil {
+			t.Errorf("%s: %+v %v", name, d, err)
+		}
+	}
+}
