@@ -38,8 +38,11 @@ export async function until(fn, { timeout = 20000, every = 200, what = 'conditio
 /** tinyVideo is the sandbox test video in the repository. */
 export const tinyVideo = join(root, 'cmd/memories/testdata/tiny-h264-aac.mp4');
 
-export async function start({ theme = 'light' } = {}) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'memories-e2e-'));
+/**
+ * start runs the harness and a browser page on it. dataDir reuses the data folder of an earlier
+ * harness (one that crash()ed), as a restart of the app would; by default each test gets its own.
+ */
+export async function start({ theme = 'light', dataDir = mkdtempSync(join(tmpdir(), 'memories-e2e-')) } = {}) {
   const proc = spawn(bin, ['--dist', join(root, 'frontend/dist')], {
     env: { ...process.env, MEMORIES_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -115,6 +118,15 @@ export async function start({ theme = 'light' } = {}) {
       }).then(okJSON);
       if (env.code !== '0000') throw new Error(`upload: ${env.code} ${env.msg}`);
       return env.data; // { videoNo, videoName, … }
+    },
+    /** crash kills the app with SIGKILL, as a power cut would, and keeps its data folder. */
+    async crash() {
+      await browser.close().catch(() => {});
+      if (proc.exitCode === null && proc.signalCode === null) {
+        const exited = new Promise((r) => proc.once('exit', r));
+        proc.kill('SIGKILL');
+        await exited;
+      }
     },
     async stop() {
       await browser.close().catch(() => {});
