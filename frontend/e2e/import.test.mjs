@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { start } from './harness.mjs';
+import { start, until } from './harness.mjs';
 
 // A paste as people make them: tracking parameters, a short link, a stray sentence, and the same
 // YouTube video twice in different spellings.
@@ -67,6 +67,47 @@ test('import: a mixed paste is planned per platform, imported and followed to it
     ]);
     for (const v of vids.filter((v) => v.video_name.startsWith('youtube_'))) assert.equal(v.height, 480);
     assert.equal((await (await h.sandbox('/_sandbox/stats')).json()).imports, 3);
+  } finally {
+    await h.stop();
+  }
+});
+
+test('import: a direct video URL is refused with bad coordinates, then sent with its details', async () => {
+  const h = await start();
+  try {
+    const { page } = h;
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('tab', { name: 'Direct URL' }).click();
+    const url = page.getByLabel('Video URL');
+    await url.fill('ftp://example.com/clip.mp4');
+    await page.getByText('Use an http:// or https:// address.').waitFor();
+    const send = page.getByRole('button', { name: 'Upload from URL' });
+    assert.equal(await send.isDisabled(), true, 'nothing is sent for a non-http URL');
+
+    await url.fill('https://media.example.com/trips/harbour.mp4');
+    const tags = page.getByLabel('Tags', { exact: true });
+    await tags.fill('e2e-harbour');
+    await tags.press('Enter');
+    await page.getByLabel('GPS latitude').fill('123');
+    await page.getByLabel('GPS longitude').fill('10');
+    await send.click();
+    // The backend's check, shown beside the field; nothing queued.
+    const lat = page.getByLabel('GPS latitude');
+    await until(async () => (await lat.getAttribute('aria-invalid')) === 'true', { what: 'latitude marked invalid' });
+    assert.equal((await h.call('Jobs', {})).jobs.length, 0);
+
+    await lat.fill('43.2965');
+    await page.getByRole('button', { name: 'Upload from URL' }).click();
+    await page.getByRole('status').filter({ hasText: 'Queued' }).waitFor();
+    const done = await until(async () => {
+      const { jobs } = await h.call('Jobs', { kinds: ['upload_url'] });
+      return jobs.length === 1 && jobs[0].state === 'done' && jobs[0];
+    }, { what: 'the URL upload to finish' });
+    const [video] = await until(async () => {
+      const vs = await h.serverVideos({ tag: 'e2e-harbour' });
+      return vs.length === 1 && vs;
+    }, { what: 'the indexed video with its tag' });
+    assert.deepEqual([video.video_no], done.result.videoNos);
   } finally {
     await h.stop();
   }
