@@ -54,7 +54,7 @@ func (c *Core) allJobs() ([]transfer.JobView, error) {
 }
 
 var csvHeader = []string{"id", "kind", "state", "name", "scope", "created", "updated", "video_nos",
-	"task_id", "path", "bytes", "sha256", "server_status", "error_code", "error"}
+	"task_id", "path", "bytes", "sha256", "fingerprint", "server_status", "error_code", "error"}
 
 func historyCSV(jobs []transfer.JobView) ([]byte, error) {
 	var buf bytes.Buffer
@@ -65,12 +65,22 @@ func historyCSV(jobs []transfer.JobView) ([]byte, error) {
 		if j.Error != nil {
 			code, msg = j.Error.Code, j.Error.Message
 		}
-		w.Write([]string{strconv.FormatUint(j.ID, 10), string(j.Kind), string(j.State), j.Name, j.Scope,
-			stamp(j.Created), stamp(j.Updated), strings.Join(j.Result.VideoNos, " "), j.Result.TaskID,
-			j.Result.Path, strconv.FormatInt(j.Result.Bytes, 10), j.Result.SHA256, j.Result.Status, code, msg})
+		w.Write([]string{strconv.FormatUint(j.ID, 10), string(j.Kind), string(j.State), cell(j.Name), cell(j.Scope),
+			stamp(j.Created), stamp(j.Updated), strings.Join(j.Result.VideoNos, " "), cell(j.Result.TaskID),
+			cell(j.Result.Path), strconv.FormatInt(j.Result.Bytes, 10), j.Result.SHA256, j.Result.Fingerprint,
+			cell(j.Result.Status), code, cell(msg)})
 	}
 	w.Flush()
 	return buf.Bytes(), w.Error()
+}
+
+// cell keeps a text a spreadsheet would run as a formula (a file named "=HYPERLINK(…).mp4") as
+// plain text, by the usual leading apostrophe.
+func cell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 func stamp(ms int64) string { return time.UnixMilli(ms).UTC().Format(time.RFC3339) }
