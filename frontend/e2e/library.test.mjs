@@ -100,3 +100,44 @@ test('library: refresh shows the server\'s videos with their status; search and 
     rmSync(folder, { recursive: true, force: true });
   }
 });
+
+test('library: deleting two selected videos asks with the real count, then removes them from the server', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'memories-e2e-del-'));
+  const file = (name) => {
+    copyFileSync(tinyVideo, join(folder, name));
+    return join(folder, name);
+  };
+  const h = await start();
+  try {
+    const { page } = h;
+    await h.upload([file('keep.mp4'), file('drop-one.mp4'), file('drop-two.mp4')]);
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Library' }).click();
+    const grid = page.getByRole('grid', { name: 'Videos' });
+    await waitRows(grid, [['drop-one.mp4', 'Indexing'], ['drop-two.mp4', 'Indexing'], ['keep.mp4', 'Indexing']], 'three uploads');
+
+    await page.getByLabel('Select drop-one.mp4').check();
+    await page.getByLabel('Select drop-two.mp4').check();
+    await page.keyboard.press('Delete');
+    const dialog = page.getByRole('dialog', { name: 'Delete 2 videos?' });
+    await dialog.waitFor();
+    const listed = await dialog.getByRole('listitem').allInnerTexts();
+    assert.deepEqual(listed.sort(), ['drop-one.mp4', 'drop-two.mp4']);
+    // Cancel deletes nothing.
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    assert.equal((await h.serverVideos()).length, 3);
+
+    await page.keyboard.press('Delete');
+    await dialog.getByRole('button', { name: 'Delete 2 videos' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await waitRows(grid, [['keep.mp4', 'Indexing']], 'after the delete');
+    const left = await until(async () => {
+      const vs = await h.serverVideos();
+      return vs.length === 1 && vs;
+    }, { what: 'one video left on the server' });
+    const kept = (await h.call('Library', {})).videos;
+    assert.deepEqual(kept.map((v) => v.videoNo), left.map((v) => v.video_no));
+  } finally {
+    await h.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
