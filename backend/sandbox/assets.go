@@ -66,7 +66,7 @@ func (s *Server) handleAssetDownload(w http.ResponseWriter, c *call) {
 		return
 	}
 	s.incr(func(st *Stats) { st.AssetDownloads++ })
-	serveContent(w, c, content{path: a.path, size: a.size}, contentTypeFor(a.name), attachment(a.name))
+	s.serveContent(w, c, content{path: a.path, size: a.size}, contentTypeFor(a.name), attachment(a.name))
 }
 
 // asset returns a copy of an asset.

@@ -58,7 +58,7 @@ func (s *Server) handleDownload(w http.ResponseWriter, c *call) {
 		return
 	}
 	s.incr(func(st *Stats) { st.Downloads++ })
-	serveContent(w, c, videoContent(v), "application/octet-stream", "")
+	s.serveContent(w, c, videoContent(v), "application/octet-stream", "")
 }
 
 // answeredJSONFault answers a download with the HTTP 200 JSON "video not found" envelope when the
@@ -106,7 +106,7 @@ func (s *Server) blobDownload(kind apiKind) handler {
 			return
 		}
 		s.incr(func(st *Stats) { st.Downloads++ })
-		serveContent(w, c, videoContent(v), contentTypeFor(v.FileName), attachment(v.FileName))
+		s.serveContent(w, c, videoContent(v), contentTypeFor(v.FileName), attachment(v.FileName))
 	}
 }
 
@@ -139,7 +139,7 @@ func (s *Server) byBlob(blob string, now time.Time) (Video, bool) {
 
 // serveContent streams ct with Content-Length, honouring a single Range (206) and the truncation
 // fault. *os.File bodies reach the socket through sendfile, so 1 GiB costs no user-space copies.
-func serveContent(w http.ResponseWriter, c *call, ct content, ctype, disposition string) {
+func (s *Server) serveContent(w http.ResponseWriter, c *call, ct content, ctype, disposition string) {
 	body, err := ct.open()
 	if err != nil {
 		writeSpring(w, c.r, http.StatusInternalServerError)
@@ -157,6 +157,9 @@ func serveContent(w http.ResponseWriter, c *call, ct content, ctype, disposition
 		return
 	}
 	setBodyHeaders(w.Header(), rng, ct.size, ctype, disposition)
+	if rng.partial {
+		s.incr(func(st *Stats) { st.PartialDownloads++ })
+	}
 	w.WriteHeader(rng.status())
 	if c.faults.TruncateDownloads {
 		sendHalfAndAbort(w, body, rng.length)

@@ -50,7 +50,7 @@ func TestDownloadDocShape(t *testing.T) {
 
 // TestDownloadRanges serves single ranges with 206 and refuses unsatisfiable ones with 416.
 func TestDownloadRanges(t *testing.T) {
-	_, ts := newSandbox(t, Options{})
+	s, ts := newSandbox(t, Options{})
 	no := uploadSmall(t, ts.URL, "0123456789")
 	body := `{"video_no":"` + no + `"}`
 	tests := []struct {
@@ -76,6 +76,9 @@ func TestDownloadRanges(t *testing.T) {
 				t.Errorf("body %q, want %q", got, tt.want)
 			}
 		})
+	}
+	if got := s.Stats().PartialDownloads; got != 4 {
+		t.Errorf("PartialDownloads %d, want the 4 answered with 206", got)
 	}
 }
 

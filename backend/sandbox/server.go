@@ -46,8 +46,10 @@ type Stats struct {
 	Imports        int `json:"imports"`
 	Downloads      int `json:"downloads"`
 	AssetDownloads int `json:"asset_downloads"`
-	Deletes        int `json:"deletes"`
-	Calls          int `json:"calls"`
+	// PartialDownloads counts downloads of either kind answered 206 to a Range: resumed ones.
+	PartialDownloads int `json:"partial_downloads"`
+	Deletes          int `json:"deletes"`
+	Calls            int `json:"calls"`
 }
 
 // Server is the emulator: state in memory, uploaded bytes on disk. It implements http.Handler.

@@ -100,3 +100,40 @@ test('transfers: a running download is canceled (no partial file left), then ret
     cleanOut();
   }
 });
+
+test('transfers: a paused download keeps its partial file and resumes from there, not from zero', async () => {
+  const [src, cleanSrc] = scratch('src');
+  const [out, cleanOut] = scratch('out');
+  const dest = join(out, 'paused.mp4');
+  const part = `${dest}.part`;
+  const h = await start();
+  try {
+    const { page } = h;
+    const videoNo = await uploadCopy(h, src, 'pause-me.mp4');
+    await h.faults({ download_rate: 400 });
+    await h.dialogs({ save: dest });
+    await h.call('DownloadVideos', [videoNo]);
+
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Transfers' }).click();
+    const row = jobRow(page, 'paused.mp4');
+    await until(() => existsSync(part) && statSync(part).size >= 800, { what: 'some bytes in paused.mp4.part' });
+    await row.getByRole('button', { name: 'Pause paused.mp4' }).click();
+    await row.filter({ hasText: 'Transfer: Paused' }).waitFor();
+    const kept = statSync(part).size;
+    assert.ok(kept > 0, 'the partial file stays while paused');
+
+    await h.faults({}); // full speed again
+    await row.getByRole('button', { name: 'Resume paused.mp4' }).click();
+    await jobRow(page, 'paused.mp4').filter({ hasText: 'Transfer: Downloaded' }).waitFor();
+    assert.deepEqual(readdirSync(out), ['paused.mp4']);
+    assert.ok(readFileSync(dest).equals(readFileSync(tinyVideo)), 'the resumed file is whole and exact');
+    // The resumed request asked for the rest only: the server answered it 206 to a Range.
+    const stats = await h.sandbox('/_sandbox/stats').then((r) => r.json());
+    assert.equal(stats.downloads, 2, 'the first request and the resumed one');
+    assert.equal(stats.partial_downloads, 1, 'the resumed request was a Range request');
+  } finally {
+    await h.stop();
+    cleanSrc();
+    cleanOut();
+  }
+});
