@@ -5,7 +5,7 @@ import SettingsView from './SettingsView.svelte';
 
 const state = {
   settings: { scope: 'default', baseUrl: 'https://api.memories.ai', assetBaseUrl: 'https://mavi-backend.memories.ai',
-    downloadDir: '/home/me/Downloads', sandbox: false, theme: 'system', concurrency: 2, pacing: true },
+    downloadDir: '/home/me/Downloads', sandbox: false, theme: 'system', concurrency: 2, pacing: true, historyDays: 180 },
   key: { set: true, masked: 'sk-m••••••••3456', storage: 'file' },
   dataDir: '/home/me/.config/memories-desktop',
 };
@@ -45,6 +45,19 @@ describe('SettingsView', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Scope may not contain spaces.');
     expect(scope).toHaveAttribute('aria-invalid', 'true');
     expect(mocked.saveSettings).toHaveBeenCalledWith(expect.objectContaining({ scope: 'my scope' }));
+  });
+
+  it('turns request pacing off and sets how long history is kept', async () => {
+    mocked.saveSettings.mockImplementation(async (s) => s);
+    render(SettingsView);
+    const pacing = await screen.findByRole('checkbox', { name: /Pace requests/ });
+    expect(pacing).toBeChecked();
+    await userEvent.click(pacing);
+    const days = screen.getByLabelText('Keep history (days)');
+    await userEvent.clear(days);
+    await userEvent.type(days, '30');
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(mocked.saveSettings).toHaveBeenCalledWith(expect.objectContaining({ pacing: false, historyDays: 30 }));
   });
 
   it('saves and confirms', async () => {
