@@ -2,9 +2,9 @@ package core
 
 import (
 	"context"
+	"errors"
+	"io/fs"
 	"strings"
-
-	"memories-desktop/backend/transfer"
 )
 
 // Duplicate says a file's exact bytes were uploaded to a scope before.
@@ -18,14 +18,14 @@ type Duplicate struct {
 // the same bytes to scope (the settings' scope when empty); nil when not, or when the file cannot
 // be read (the upload's own checks explain that). Reading is the cost: the disk's speed.
 func (c *Core) FindDuplicate(ctx context.Context, path, scope string) (*Duplicate, error) {
-	fp, err := transfer.FingerprintFile(ctx, path)
-	if err != nil {
-		return nil, ctx.Err()
-	}
 	scope = firstNonEmpty(strings.TrimSpace(scope), c.Settings.Get().Scope)
-	no, at, ok, err := c.DB.LookupHash(fp, scope)
+	earlier, ok, err := c.Engine.UploadedBefore(ctx, path, scope)
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return nil, nil // unreadable: the upload's own checks explain it
+	}
 	if err != nil || !ok {
 		return nil, err
 	}
-	return &Duplicate{Path: path, VideoNo: no, At: at}, nil
+	return &Duplicate{Path: path, VideoNo: earlier.VideoNo, At: earlier.At}, nil
 }

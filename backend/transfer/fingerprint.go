@@ -29,3 +29,20 @@ func FingerprintFile(ctx context.Context, path string) (string, error) {
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
+
+// Earlier is an upload of the same bytes that this data folder recorded.
+type Earlier struct {
+	VideoNo string
+	At      int64 // unix ms
+}
+
+// UploadedBefore reads the file at path and reports the earlier upload of the same bytes to
+// scope, if the duplicate index has one. Reading the file is the cost: the disk's speed.
+func (e *Engine) UploadedBefore(ctx context.Context, path, scope string) (Earlier, bool, error) {
+	fp, err := FingerprintFile(ctx, path)
+	if err != nil {
+		return Earlier{}, false, err
+	}
+	no, at, ok, err := e.db.LookupHash(fp, scopeOr(scope))
+	return Earlier{VideoNo: no, At: at}, ok, err
+}

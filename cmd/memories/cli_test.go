@@ -89,6 +89,28 @@ func TestUploadFolderSkipsUnsupported(t *testing.T) {
 	}
 }
 
+func TestUploadSkipDuplicatesLeavesOutFilesSentBefore(t *testing.T) {
+	e := newTestEnv(t)
+	dir := t.TempDir()
+	first := writeVideo(t, dir, "first.mp4", sandbox.SyntheticMP4("same"))
+	no := e.run("", "upload", "--json", first).want(t, 0).lines(t)[0]["video_no"].(string)
+
+	copyOf := writeVideo(t, t.TempDir(), "renamed.mp4", sandbox.SyntheticMP4("same"))
+	fresh := writeVideo(t, t.TempDir(), "fresh.mp4", sandbox.SyntheticMP4("other"))
+	r := e.run("", "upload", "--json", "--skip-duplicates", copyOf, fresh).want(t, 0)
+	rows := r.lines(t)
+	if len(rows) != 1 || rows[0]["file"] != fresh {
+		t.Fatalf("uploaded %v, want only %s", rows, fresh)
+	}
+	if !strings.Contains(r.stderr, "skipped "+copyOf+": already uploaded as "+no) {
+		t.Fatalf("the skip is not explained: %s", r.stderr)
+	}
+	// Without the flag the user's word stands: the copy is sent.
+	if rows := e.run("", "upload", "--json", copyOf).want(t, 0).lines(t); len(rows) != 1 {
+		t.Fatalf("plain upload of a copy: %v", rows)
+	}
+}
+
 func TestMissingKeyIsUsageError(t *testing.T) {
 	e := newTestEnv(t)
 	delete(e.env, "MEMORIES_API_KEY")

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"time"
 
 	"memories-desktop/backend/preflight"
 	"memories-desktop/backend/store"
@@ -17,6 +18,8 @@ func runUpload(ctx context.Context, c *cli, args []string) error {
 	fs := newFlags("upload", commands["upload"].usage, c)
 	o.register(fs)
 	m.register(fs)
+	skipDup := fs.Bool("skip-duplicates", false,
+		"read each file first and leave out those whose bytes were uploaded to the scope before")
 	paths, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -34,9 +37,19 @@ func runUpload(ctx context.Context, c *cli, args []string) error {
 		return err
 	}
 	return enqueueAndRun(ctx, c, cfg, files, func(e *transfer.Engine, f preflight.Verdict) (store.Job, error) {
+		if *skipDup {
+			if earlier, ok, err := e.UploadedBefore(ctx, f.Path, meta.Scope); err == nil && ok {
+				fmt.Fprintf(c.stderr, "skipped %s: already uploaded as %s on %s\n", f.Path, earlier.VideoNo,
+					time.UnixMilli(earlier.At).Format(time.DateTime))
+				return store.Job{}, errSkipped
+			}
+		}
 		return e.EnqueueUpload(f.Path, meta)
 	})
 }
+
+// errSkipped tells enqueueAndRun that an item was left out on purpose.
+var errSkipped = errors.New("skipped")
 
 // enqueueAndRun records one job per item in the queue, then runs the engine until they finish.
 func enqueueAndRun[T any](ctx context.Context, c *cli, cfg *config, items []T,
@@ -49,6 +62,9 @@ func enqueueAndRun[T any](ctx context.Context, c *cli, cfg *config, items []T,
 	ids := make([]uint64, 0, len(items))
 	for _, it := range items {
 		j, err := enqueue(s.eng, it)
+		if errors.Is(err, errSkipped) {
+			continue
+		}
 		if err != nil {
 			return err
 		}
