@@ -11,17 +11,21 @@ import (
 	"memories-desktop/backend/store"
 )
 
-func TestFindDuplicateKnowsWhatThisAppUploaded(t *testing.T) {
+// engineCore is a core in sandbox mode with its transfer engine running, unpaced.
+func engineCore(t *testing.T) *Core {
+	t.Helper()
 	t.Setenv("MEMORIES_RATE_LIMITS", "off")
 	c := startCore(t, Options{ForceSandbox: true})
 	if err := c.StartEngine(context.Background(), events.Discard{}); err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	sent, other := filepath.Join(dir, "sent.mp4"), filepath.Join(dir, "other.mp4")
-	os.WriteFile(sent, []byte("the same bytes"), 0o644)
-	os.WriteFile(other, []byte("different bytes"), 0o644)
-	views, err := c.EnqueueUploads(UploadBatch{Files: []FileUpload{{Path: sent}}})
+	return c
+}
+
+// uploadDone uploads the file at path through the engine and returns its finished job.
+func uploadDone(t *testing.T, c *Core, path string) store.Job {
+	t.Helper()
+	views, err := c.EnqueueUploads(UploadBatch{Files: []FileUpload{{Path: path}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,11 +35,22 @@ func TestFindDuplicateKnowsWhatThisAppUploaded(t *testing.T) {
 	if err != nil || done[0].State != store.StateDone {
 		t.Fatalf("upload: %+v %v", done, err)
 	}
+	return done[0]
+}
+
+func TestFindDuplicateKnowsWhatThisAppUploaded(t *testing.T) {
+	c := engineCore(t)
+	dir := t.TempDir()
+	sent, other := filepath.Join(dir, "sent.mp4"), filepath.Join(dir, "other.mp4")
+	os.WriteFile(sent, []byte("the same bytes"), 0o644)
+	os.WriteFile(other, []byte("different bytes"), 0o644)
+	done := uploadDone(t, c, sent)
+	ctx := context.Background()
 
 	copyOf := filepath.Join(dir, "renamed copy.mp4")
 	os.WriteFile(copyOf, []byte("the same bytes"), 0o644)
 	d, err := c.FindDuplicate(ctx, copyOf, "")
-	if err != nil || d == nil || d.VideoNo != done[0].Result.VideoNos[0] || d.At <= 0 {
+	if err != nil || d == nil || d.VideoNo != done.Result.VideoNos[0] || d.At <= 0 {
 		t.Fatalf("a copy of an uploaded file: %+v %v", d, err)
 	}
 	for name, check := range map[string]func() (*Duplicate, error){

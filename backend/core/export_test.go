@@ -1,7 +1,6 @@
 package core
 
 import (
-	"context"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -9,31 +8,16 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"memories-desktop/backend/api"
-	"memories-desktop/backend/events"
-	"memories-desktop/backend/store"
 )
 
 func TestExportHistoryWritesCSVAndJSONSafely(t *testing.T) {
-	t.Setenv("MEMORIES_RATE_LIMITS", "off")
-	c := startCore(t, Options{ForceSandbox: true})
-	if err := c.StartEngine(context.Background(), events.Discard{}); err != nil {
-		t.Fatal(err)
-	}
+	c := engineCore(t)
 	dir := t.TempDir()
 	hostile := filepath.Join(dir, "=HYPERLINK(1).mp4")
 	os.WriteFile(hostile, []byte("video bytes"), 0o644)
-	views, err := c.EnqueueUploads(UploadBatch{Files: []FileUpload{{Path: hostile}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	if done, err := c.Engine.Wait(ctx, views[0].ID); err != nil || done[0].State != store.StateDone {
-		t.Fatalf("upload: %+v %v", done, err)
-	}
+	uploadDone(t, c, hostile)
 
 	csvPath := filepath.Join(dir, "history.csv")
 	if n, err := c.ExportHistory(csvPath); err != nil || n != 1 {

@@ -5,6 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { start, tinyVideo, until } from './harness.mjs';
 
+/** videoFolder makes a temporary folder and a function that puts a named copy of the test video in it. */
+function videoFolder(prefix) {
+  const folder = mkdtempSync(join(tmpdir(), `memories-e2e-${prefix}-`));
+  return [folder, (name) => {
+    copyFileSync(tinyVideo, join(folder, name));
+    return join(folder, name);
+  }];
+}
+
 /** rowsOf reads the library grid's data rows as { name, no, status } (header row left out). */
 async function rowsOf(grid) {
   return grid.getByRole('row').filter({ has: grid.page().getByRole('gridcell') }).evaluateAll((rows) => rows.map((r) => {
@@ -29,11 +38,7 @@ async function waitRows(grid, want, what) {
 }
 
 test('library: refresh shows the server\'s videos with their status; search and status filter narrow the rows', async () => {
-  const folder = mkdtempSync(join(tmpdir(), 'memories-e2e-lib-'));
-  const file = (name) => {
-    copyFileSync(tinyVideo, join(folder, name));
-    return join(folder, name);
-  };
+  const [folder, file] = videoFolder('lib');
   const h = await start();
   try {
     const { page } = h;
@@ -102,11 +107,7 @@ test('library: refresh shows the server\'s videos with their status; search and 
 });
 
 test('library: deleting two selected videos asks with the real count, then removes them from the server', async () => {
-  const folder = mkdtempSync(join(tmpdir(), 'memories-e2e-del-'));
-  const file = (name) => {
-    copyFileSync(tinyVideo, join(folder, name));
-    return join(folder, name);
-  };
+  const [folder, file] = videoFolder('del');
   const h = await start();
   try {
     const { page } = h;
