@@ -49,10 +49,7 @@ func (t *tracker) follow(j store.Job) {
 	t.mu.Lock()
 	t.items[j.ID] = &trackItem{job: j, since: now, next: now.Add(t.e.o.TrackEvery), delay: t.e.o.TrackEvery}
 	t.mu.Unlock()
-	select {
-	case t.wake <- struct{}{}:
-	default:
-	}
+	t.poke()
 }
 
 func (t *tracker) run() {
@@ -83,6 +80,14 @@ func (t *tracker) resumeRecent() {
 	}
 }
 
+// poke wakes the polling loop, unless a wake-up is already pending.
+func (t *tracker) poke() {
+	select {
+	case t.wake <- struct{}{}:
+	default:
+	}
+}
+
 // now makes every followed item due at once: the user just asked the server for fresh statuses.
 func (t *tracker) now() {
 	at := t.e.o.Clock.Now()
@@ -91,10 +96,7 @@ func (t *tracker) now() {
 		it.next = at
 	}
 	t.mu.Unlock()
-	select {
-	case t.wake <- struct{}{}:
-	default:
-	}
+	t.poke()
 }
 
 // due returns the items to poll now, dropping those followed for too long.

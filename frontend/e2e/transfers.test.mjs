@@ -18,6 +18,19 @@ async function uploadCopy(h, dir, name) {
   return job.result.videoNos[0];
 }
 
+/**
+ * slowDownload uploads a copy of the test video, then downloads it to dest with the sandbox
+ * sending 400 B/s (about 17 s for the 6.8 KB file), and opens Transfers; it returns the job.
+ */
+async function slowDownload(h, src, name, dest) {
+  const videoNo = await uploadCopy(h, src, name);
+  await h.faults({ download_rate: 400 });
+  await h.dialogs({ save: dest });
+  const [queued] = await h.call('DownloadVideos', [videoNo]);
+  await h.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Transfers' }).click();
+  return queued;
+}
+
 /** jobRow is the Transfers row of the job named name, within scope (the page or one section). */
 function jobRow(scope, name) {
   const page = typeof scope.page === 'function' ? scope.page() : scope;
@@ -64,13 +77,7 @@ test('transfers: a running download is canceled (no partial file left), then ret
   const h = await start();
   try {
     const { page } = h;
-    const videoNo = await uploadCopy(h, src, 'long-way.mp4');
-    // The sandbox sends downloads at 400 B/s, so this 6.8 KB one takes about 17 s.
-    await h.faults({ download_rate: 400 });
-    await h.dialogs({ save: dest });
-    const [queued] = await h.call('DownloadVideos', [videoNo]);
-
-    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Transfers' }).click();
+    const queued = await slowDownload(h, src, 'long-way.mp4', dest);
     const active = page.getByRole('region', { name: /^In progress/ });
     const row = jobRow(active, 'slow.mp4');
     await row.filter({ hasText: 'Transfer: Downloading' }).waitFor();
@@ -109,12 +116,7 @@ test('transfers: a paused download keeps its partial file and resumes from there
   const h = await start();
   try {
     const { page } = h;
-    const videoNo = await uploadCopy(h, src, 'pause-me.mp4');
-    await h.faults({ download_rate: 400 });
-    await h.dialogs({ save: dest });
-    await h.call('DownloadVideos', [videoNo]);
-
-    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Transfers' }).click();
+    await slowDownload(h, src, 'pause-me.mp4', dest);
     const row = jobRow(page, 'paused.mp4');
     await until(() => existsSync(part) && statSync(part).size >= 800, { what: 'some bytes in paused.mp4.part' });
     await row.getByRole('button', { name: 'Pause paused.mp4' }).click();
