@@ -52,6 +52,13 @@ func (d *diskWriter) loop() {
 func (d *diskWriter) ReadFrom(r io.Reader) (int64, error) {
 	var total int64
 	for {
+		// A failure wins over a free buffer: select alone picks at random when both are ready,
+		// and after a failure the writer keeps handing buffers back.
+		select {
+		case <-d.failed:
+			return total, d.err
+		default:
+		}
 		select {
 		case <-d.failed:
 			return total, d.err
