@@ -23,6 +23,7 @@ type App struct {
 	ready   chan struct{}
 	events  events.Emitter
 	dialogs core.Dialogs
+	opened  core.OpenQueue // files and folders to stage for upload, from the command line
 }
 
 // NewApp prepares the app for dataDir; nothing is opened until startup.
@@ -82,11 +83,20 @@ func (a *App) shutdown(ctx context.Context) {
 	}
 }
 
-// secondInstance brings this window forward when the user launches the app again.
-func (a *App) secondInstance(options.SecondInstanceData) {
+// secondInstance brings this window forward when the user launches the app again, with the
+// files it was given ("Open with") staged for upload.
+func (a *App) secondInstance(d options.SecondInstanceData) {
+	if paths := core.LaunchPaths(d.Args, d.WorkingDirectory); len(paths) > 0 {
+		a.opened.Add(paths)
+		a.events.Emit(events.OpenPaths, len(paths))
+	}
 	runtime.WindowUnminimise(a.ctx)
 	runtime.WindowShow(a.ctx)
 }
+
+// TakeOpenPaths returns the files and folders handed to the app since the last call (at launch
+// or by a second launch), for the window to stage.
+func (a *App) TakeOpenPaths() []string { return a.opened.Take() }
 
 // svc waits for startup, so calls that race it never see a nil core.
 func (a *App) svc() *core.Core {

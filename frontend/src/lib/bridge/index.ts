@@ -1,7 +1,7 @@
 // The one module that talks to the Go backend: generated Wails bindings and events. Components and
 // stores import from here only, so tests mock this module and nothing else.
 import * as App from '../../../wailsjs/go/main/App';
-import { EventsOn, OnFileDrop } from '../../../wailsjs/runtime/runtime';
+import { Environment, EventsOn, OnFileDrop, WindowSetTitle } from '../../../wailsjs/runtime/runtime';
 import type { api, core, main, preflight, settings, sources, store, transfer } from '../../../wailsjs/go/models';
 
 export type Settings = settings.Settings;
@@ -43,7 +43,17 @@ export const Events = {
   TransferJob: 'transfer:job',
   TransferProgress: 'transfer:progress',
   LibraryChanged: 'library:changed',
+  OpenPaths: 'app:open-paths',
 } as const;
+
+/** platform is the OS the app runs on ("linux", "windows", "darwin"), "" where unknown. */
+async function platform(): Promise<string> {
+  try {
+    return (await Environment()).platform;
+  } catch {
+    return ''; // the browser test harness has no Environment
+  }
+}
 
 export const bridge = {
   // settings
@@ -93,9 +103,19 @@ export const bridge = {
   onJob: (cb: (j: JobView) => void): (() => void) => EventsOn(Events.TransferJob, cb),
   onProgress: (cb: (batch: Progress[]) => void): (() => void) => EventsOn(Events.TransferProgress, cb),
   onLibraryChanged: (cb: (scope: string) => void): (() => void) => EventsOn(Events.LibraryChanged, cb),
-  /** onFileDrop registers the app's one native file-drop handler (Wails ignores a second one). */
-  onFileDrop: (cb: (paths: string[]) => void): void =>
-    OnFileDrop((_x: number, _y: number, paths: string[]) => cb(paths ?? []), true),
+  /**
+   * onNativeDrop registers the app's one native file-drop handler (Wails ignores a second one),
+   * for the whole window. Not on Linux: there the window's own drop event carries the paths, and
+   * Wails' native copy can arrive a drop late.
+   */
+  onNativeDrop: async (cb: (paths: string[]) => void): Promise<void> => {
+    if ((await platform()) === 'linux') return;
+    OnFileDrop((_x: number, _y: number, paths: string[]) => cb((paths ?? []).filter((p) => p !== '')), false);
+  },
+  /** onOpenPaths tells when a second launch handed over files; takeOpenPaths then fetches them. */
+  onOpenPaths: (cb: () => void): (() => void) => EventsOn(Events.OpenPaths, cb),
+  takeOpenPaths: (): Promise<string[]> => App.TakeOpenPaths(),
+  setTitle: (title: string): void => WindowSetTitle(title),
 };
 
 /** toErrorInfo normalises whatever a rejected call produced into an ErrorInfo. */

@@ -76,6 +76,8 @@ export function SetAPIKey(arg1:string):Promise<settings.KeyInfo>;
 
 export function Status():Promise<core.Status>;
 
+export function TakeOpenPaths():Promise<Array<string>>;
+
 export function TestConnection():Promise<core.Connection>;
 
 export function ValidateMeta(arg1:core.Meta):Promise<void>;

@@ -138,6 +138,10 @@ export function Status() {
   return window['go']['main']['App']['Status']();
 }
 
+export function TakeOpenPaths() {
+  return window['go']['main']['App']['TakeOpenPaths']();
+}
+
 export function TestConnection() {
   return window['go']['main']['App']['TestConnection']();
 }
