@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"sync"
 
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/runtime"
@@ -24,6 +25,10 @@ type App struct {
 	events  events.Emitter
 	dialogs core.Dialogs
 	opened  core.OpenQueue // files and folders to stage for upload, from the command line
+
+	titleMu  sync.Mutex
+	titleSeq int          // the last SetWindowTitle call applied
+	setTitle func(string) // the window's; nil without one
 }
 
 // NewApp prepares the app for dataDir; nothing is opened until startup.
@@ -35,6 +40,7 @@ func NewApp(dataDir string) *App {
 // says so on stderr and exits before its (hidden) window is ever shown.
 func (a *App) startup(ctx context.Context) {
 	a.events, a.dialogs = wailsEvents{ctx}, &wailsDialogs{ctx: ctx}
+	a.setTitle = func(t string) { runtime.WindowSetTitle(ctx, t) }
 	err := a.boot(ctx)
 	if errors.Is(err, store.ErrLocked) {
 		fmt.Fprintf(os.Stderr, "memories-desktop: another Memories Desktop is already using %s; "+

@@ -39,5 +39,15 @@ windows() {
 
 has_window() { [[ -n $(windows "$1") ]]; }
 
-# shot NAME: a screenshot of the whole screen into $ART/NAME.png.
-shot() { import -window root "$ART/$1.png"; }
+# shot NAME: a screenshot of the whole screen into $ART/NAME.png, once the screen has settled
+# (two captures alike, up to 5 s: a title can change before the page repaints).
+shot() {
+  local deadline=$((SECONDS + 5))
+  import -window root "$ART/$1.png"
+  while ((SECONDS < deadline)); do
+    import -window root "$ART/.next.png"
+    cmp -s "$ART/.next.png" "$ART/$1.png" && break
+    mv "$ART/.next.png" "$ART/$1.png"
+  done
+  rm -f "$ART/.next.png"
+}

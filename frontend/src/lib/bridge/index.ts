@@ -1,7 +1,7 @@
 // The one module that talks to the Go backend: generated Wails bindings and events. Components and
 // stores import from here only, so tests mock this module and nothing else.
 import * as App from '../../../wailsjs/go/main/App';
-import { Environment, EventsOn, OnFileDrop, WindowSetTitle } from '../../../wailsjs/runtime/runtime';
+import { EventsOn, OnFileDrop } from '../../../wailsjs/runtime/runtime';
 import type { api, core, main, preflight, settings, sources, store, transfer } from '../../../wailsjs/go/models';
 
 export type Settings = settings.Settings;
@@ -46,14 +46,8 @@ export const Events = {
   OpenPaths: 'app:open-paths',
 } as const;
 
-/** platform is the OS the app runs on ("linux", "windows", "darwin"), "" where unknown. */
-async function platform(): Promise<string> {
-  try {
-    return (await Environment()).platform;
-  } catch {
-    return ''; // the browser test harness has no Environment
-  }
-}
+
+let titleSeq = 0;
 
 export const bridge = {
   // settings
@@ -105,17 +99,18 @@ export const bridge = {
   onLibraryChanged: (cb: (scope: string) => void): (() => void) => EventsOn(Events.LibraryChanged, cb),
   /**
    * onNativeDrop registers the app's one native file-drop handler (Wails ignores a second one),
-   * for the whole window. Not on Linux: there the window's own drop event carries the paths, and
-   * Wails' native copy can arrive a drop late.
+   * for the whole window. Only local files arrive here (a dropped web link comes as one empty
+   * path on Linux, and is left to the window's drop event).
    */
-  onNativeDrop: async (cb: (paths: string[]) => void): Promise<void> => {
-    if ((await platform()) === 'linux') return;
-    OnFileDrop((_x: number, _y: number, paths: string[]) => cb((paths ?? []).filter((p) => p !== '')), false);
-  },
+  onNativeDrop: (cb: (paths: string[]) => void): void =>
+    OnFileDrop((_x: number, _y: number, paths: string[]) => {
+      const real = (paths ?? []).filter((p) => p !== '');
+      if (real.length) cb(real);
+    }, false),
   /** onOpenPaths tells when a second launch handed over files; takeOpenPaths then fetches them. */
   onOpenPaths: (cb: () => void): (() => void) => EventsOn(Events.OpenPaths, cb),
   takeOpenPaths: (): Promise<string[]> => App.TakeOpenPaths(),
-  setTitle: (title: string): void => WindowSetTitle(title),
+  setTitle: (title: string): void => void App.SetWindowTitle(++titleSeq, title).catch(() => {}),
 };
 
 /** toErrorInfo normalises whatever a rejected call produced into an ErrorInfo. */

@@ -1,26 +1,10 @@
-// What a drag carries, decided from the DOM alone. WebKitGTK reports a file manager's drag as
-// ["text/uri-list", "text/html"] (never "Files"), and a link dragged from a browser looks the
-// same until the drop: only then can the uri-list be read and told apart.
+// What a drag carries, decided from the DOM. WebKitGTK reports a file manager's drag as
+// ["text/uri-list", "text/html"] (never "Files"), and a link dragged from a browser looks much
+// the same until the drop: only then can its uri-list be read and told apart.
 
 /** True when a drag may carry something the app takes: files, links or text. */
 export function carriesContent(types: readonly string[]): boolean {
   return types.some((t) => t === 'Files' || t === 'text/uri-list' || t === 'text/plain');
-}
-
-/** uriListPaths turns the file:// entries of a text/uri-list into local paths; other lines are ignored. */
-export function uriListPaths(list: string): string[] {
-  const paths: string[] = [];
-  for (const line of list.split(/\r?\n/)) {
-    const uri = line.trim();
-    if (uri.startsWith('#') || !/^file:\/\//i.test(uri)) continue;
-    try {
-      const url = new URL(uri);
-      if (url.host === '' || url.host === 'localhost') paths.push(decodeURIComponent(url.pathname));
-    } catch {
-      // not a URI: ignore it like any other stray line
-    }
-  }
-  return paths;
 }
 
 const linkList = /\.(txt|csv)$/i;
@@ -31,20 +15,20 @@ export function splitPaths(paths: readonly string[]): { lists: string[]; uploads
   return { lists: real.filter((p) => linkList.test(p)), uploads: real.filter((p) => !linkList.test(p)) };
 }
 
-/** What a finished drop holds: local paths (from a file manager), or text and links (from a browser). */
-export type Dropped =
-  | { kind: 'paths'; paths: string[] }
-  | { kind: 'text'; text: string }
-  | { kind: 'native' } // files whose paths Wails delivers natively (Windows, macOS)
-  | { kind: 'none' };
+/** What a finished drop holds: files (their paths come from Wails, natively), or text and links. */
+export type Dropped = { kind: 'native' } | { kind: 'text'; text: string } | { kind: 'none' };
 
-/** readDrop reads a drop's data; native paths on Windows and macOS arrive separately, as "Files". */
+/**
+ * readDrop reads a drop's data. Local files never show their paths to the page: WebKitGTK lists
+ * a text/uri-list it will not read out, other engines list "Files"; Wails hands over the paths.
+ * A web link or text from a browser is readable, as text/uri-list and text/plain.
+ */
 export function readDrop(data: Pick<DataTransfer, 'types' | 'getData'> | null): Dropped {
   if (!data) return { kind: 'none' };
-  const paths = uriListPaths(data.getData('text/uri-list'));
-  if (paths.length) return { kind: 'paths', paths };
-  if (data.types.includes('Files')) return { kind: 'native' };
-  const text = (data.getData('text/uri-list') || data.getData('text/plain')).trim();
+  const uris = data.getData('text/uri-list');
+  const text = (uris || data.getData('text/plain')).trim();
+  if (data.types.includes('Files') || /^file:/im.test(uris)) return { kind: 'native' };
+  if (data.types.includes('text/uri-list') && text === '') return { kind: 'native' };
   return text ? { kind: 'text', text: linesOf(text) } : { kind: 'none' };
 }
 

@@ -15,16 +15,16 @@ describe('window drop guard', () => {
     vi.useRealTimers();
   });
 
-  it('claims a file drop on a text box, so nothing navigates and no path is typed in', async () => {
+  it('claims a drop on a text box, so nothing navigates and the browser types nothing in', async () => {
     const got: Dropped[] = [];
     remove = guardWindow(window, (d) => got.push(d));
     document.body.innerHTML = '<textarea></textarea>';
     const box = document.querySelector('textarea')!;
-    const data = transfer({ 'text/uri-list': 'file:///v/links.txt', 'text/html': '' });
+    const data = transfer({ 'text/uri-list': 'https://youtu.be/x\r\n', 'text/plain': 'https://youtu.be/x' });
     expect(await fireEvent.dragOver(box, { dataTransfer: data })).toBe(false); // false: default prevented
     expect(data.dropEffect).toBe('copy');
     expect(await fireEvent.drop(box, { dataTransfer: data })).toBe(false);
-    expect(got).toEqual([{ kind: 'paths', paths: ['/v/links.txt'] }]);
+    expect(got).toEqual([{ kind: 'text', text: 'https://youtu.be/x' }]);
     expect(box.value).toBe('');
   });
 

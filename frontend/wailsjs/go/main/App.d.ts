@@ -74,6 +74,8 @@ export function SaveSettings(arg1:settings.Settings):Promise<settings.Settings>;
 
 export function SetAPIKey(arg1:string):Promise<settings.KeyInfo>;
 
+export function SetWindowTitle(arg1:number,arg2:string):Promise<void>;
+
 export function Status():Promise<core.Status>;
 
 export function TakeOpenPaths():Promise<Array<string>>;

@@ -134,6 +134,10 @@ export function SetAPIKey(arg1) {
   return window['go']['main']['App']['SetAPIKey'](arg1);
 }
 
+export function SetWindowTitle(arg1, arg2) {
+  return window['go']['main']['App']['SetWindowTitle'](arg1, arg2);
+}
+
 export function Status() {
   return window['go']['main']['App']['Status']();
 }
