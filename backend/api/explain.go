@@ -10,7 +10,7 @@ type explanation struct{ summary, next string }
 
 var explanations = map[error]explanation{
 	ErrBadRequest: {"memories.ai rejected the request as incomplete or malformed.",
-		"Check the file or link and its details, then try again; if it keeps failing, report it with the log."},
+		"Check the file or link and its details, then try again; if it keeps failing, report it with the error details."},
 	ErrUnauthorized: {"memories.ai did not accept the API key.",
 		"Open Settings and paste a valid key from api-platform.memories.ai (API Key Management)."},
 	ErrNoCredits: {"The memories.ai account has run out of credits.",
@@ -28,7 +28,7 @@ var explanations = map[error]explanation{
 	ErrServer: {"memories.ai is having trouble right now.",
 		"Wait a few minutes; the queue retries automatically."},
 	ErrUnexpected: {"memories.ai sent an answer this app does not understand.",
-		"Retry later; if it keeps happening, check the server address in Settings or report it with the log."},
+		"Retry later; if it keeps happening, check the server address in Settings or report it with the error details."},
 	ErrNetwork: {"Could not reach memories.ai, or the connection broke.",
 		"Check the internet connection and any proxy settings; the queue retries automatically."},
 }
@@ -78,5 +78,5 @@ func explainKind(err error) (string, string) {
 			return e.summary, e.next
 		}
 	}
-	return err.Error(), "Try again; if it keeps failing, report it with the log."
+	return err.Error(), "Try again; if it keeps failing, report it with the error details."
 }

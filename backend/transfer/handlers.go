@@ -60,7 +60,14 @@ func (e *Engine) call(ctx context.Context, ep Endpoint, m *Meter, f func() error
 	return err
 }
 
+// CodeExists marks a download that found its file name taken; retrying it asks what to do.
+const CodeExists = "exists"
+
 func jobError(err error) *store.JobError {
+	if errors.Is(err, ErrExists) {
+		return &store.JobError{Code: CodeExists, Message: "A file with this name already exists and was left as it is. " +
+			"Retry to choose: replace it, keep both, or skip."}
+	}
 	summary, next := api.Explain(err)
 	msg := err.Error()
 	if summary != "" {

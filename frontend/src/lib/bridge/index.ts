@@ -27,6 +27,8 @@ export type JobPage = core.JobPage;
 export type JobView = transfer.JobView;
 export type Progress = transfer.Progress;
 export type RefreshResult = core.RefreshResult;
+export type DownloadResult = core.DownloadResult;
+export type DownloadTarget = core.DownloadTarget;
 
 /** ErrorInfo mirrors core.ErrorInfo: what every failed backend call rejects with. */
 export interface ErrorInfo {
@@ -76,7 +78,11 @@ export const bridge = {
   refreshLibrary: (): Promise<RefreshResult> => App.RefreshLibrary(),
   deleteVideos: (nos: string[]): Promise<number> => App.DeleteVideos(nos),
   videoDetails: (no: string): Promise<VideoDetails> => App.VideoDetails(no),
-  downloadVideos: (nos: string[]): Promise<JobView[]> => App.DownloadVideos(nos),
+  /** downloadVideos asks where to save; names taken in a folder come back as conflicts, nothing queued. */
+  downloadVideos: (nos: string[]): Promise<DownloadResult> => App.DownloadVideos(nos),
+  downloadVideosTo: (nos: string[], target: DownloadTarget, choice: string): Promise<DownloadResult> =>
+    App.DownloadVideosTo(nos, target, choice),
+  retryDownload: (id: number, choice: string): Promise<void> => App.RetryDownload(id, choice),
   downloadAsset: (id: string): Promise<JobView> => App.DownloadAsset(id),
   // transfers and history
   jobs: (q: JobQuery): Promise<JobPage> => App.Jobs(q),

@@ -42,6 +42,10 @@ export function DownloadVideos(arg1) {
   return window['go']['main']['App']['DownloadVideos'](arg1);
 }
 
+export function DownloadVideosTo(arg1, arg2, arg3) {
+  return window['go']['main']['App']['DownloadVideosTo'](arg1, arg2, arg3);
+}
+
 export function EnqueueImport(arg1) {
   return window['go']['main']['App']['EnqueueImport'](arg1);
 }
@@ -112,6 +116,10 @@ export function ResumeInterrupted() {
 
 export function ResumeJob(arg1) {
   return window['go']['main']['App']['ResumeJob'](arg1);
+}
+
+export function RetryDownload(arg1, arg2) {
+  return window['go']['main']['App']['RetryDownload'](arg1, arg2);
 }
 
 export function RetryFailed() {
