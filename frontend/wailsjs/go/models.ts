@@ -571,6 +571,7 @@ export namespace settings {
 	    concurrency: number;
 	    pacing: boolean;
 	    historyDays: number;
+	    pickerDirs?: Record<string, string>;
 	
 	    static createFrom(source: any = {}) {
 	        return new Settings(source);
@@ -587,6 +588,7 @@ export namespace settings {
 	        this.concurrency = source["concurrency"];
 	        this.pacing = source["pacing"];
 	        this.historyDays = source["historyDays"];
+	        this.pickerDirs = source["pickerDirs"];
 	    }
 	}
 
