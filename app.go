@@ -71,7 +71,10 @@ func (a *App) boot(ctx context.Context) error {
 	return nil
 }
 
-func (a *App) domReady(ctx context.Context) { runtime.WindowShow(ctx) }
+func (a *App) domReady(ctx context.Context) {
+	guardNavigation()
+	runtime.WindowShow(ctx)
+}
 
 // beforeClose asks before quitting while transfers run; they resume on the next start anyway.
 func (a *App) beforeClose(ctx context.Context) bool {

@@ -31,7 +31,7 @@ fail() {
   sed 's/^/  app: /' "$ART/app.log" >&2 || true
   exit 1
 }
-step() { STEP=$((STEP + 1)); shot "$(printf '%02d' $STEP)-$1"; echo "gui-drop: ok: ${*:2}"; }
+step() { STEP=$((STEP + 1)); shot "$(printf '%02d' $STEP)-$1"; echo "gui-drop: ok: ${*:2} [$((SECONDS - started)) s]"; }
 
 # Fixtures: small real videos where ffmpeg is at hand, a folder of two, a list of three links.
 fixtures() {
@@ -71,10 +71,11 @@ drop() {
   local sx sy tx ty i line
   eval "$(xdotool getwindowgeometry --shell "$SRC")"; sx=$((X + 60)) sy=$((Y + 40))
   eval "$(xdotool getwindowgeometry --shell "$WIN")"; tx=$((X + $1)) ty=$((Y + $2))
+  [[ -z ${HOVER_SHOT:-} ]] || raw_shot "$TMP/before.ppm"
   xdotool mousemove "$sx" "$sy" mousedown 1
   for i in $(seq 1 12); do xdotool mousemove $((sx + (tx - sx) * i / 12)) $((sy + (ty - sy) * i / 12)); sleep 0.03; done
   for i in 1 2 3; do xdotool mousemove $((tx + i)) "$ty"; sleep 0.05; done
-  [[ -z ${HOVER_SHOT:-} ]] || import -window root "$ART/$HOVER_SHOT.png"
+  [[ -z ${HOVER_SHOT:-} ]] || hover_shot "$TMP/before.ppm"
   xdotool mouseup 1
   while read -r -t "$WAIT" line <&"$SRC_OUT"; do
     [[ $line == drag-failed* ]] && fail "the window refused the drop ($line)"
@@ -83,8 +84,15 @@ drop() {
   fail "the drag did not end"
 }
 
+# hover_shot BEFORE: while a drag is held over the window, the full-window overlay must show.
+hover_shot() {
+  wait_until "$WAIT" screen_differs "$1" || fail "no drop overlay while dragging over the window"
+  shot "$HOVER_SHOT"
+}
+
 start_app() {
-  MEMORIES_DATA_DIR="$TMP/data" MEMORIES_SANDBOX=1 MEMORIES_RATE_LIMITS=off "$BIN" "$@" >>"$ART/app.log" 2>&1 &
+  MEMORIES_DATA_DIR="$TMP/data" MEMORIES_SANDBOX=1 MEMORIES_SANDBOX_DEMO=1 MEMORIES_RATE_LIMITS=off \
+    "$BIN" "$@" >>"$ART/app.log" 2>&1 &
   APP_PID=$!
   wait_until 90 eval '[[ -n $(app_window) ]]' || fail "no window within 90 s"
   WIN=$(app_window)
@@ -152,5 +160,29 @@ staged=$((staged + 1)); wait_title "Upload ($staged) — Memories Desktop"
 wait_until "$WAIT" eval '[[ $(xdotool getactivewindow 2>/dev/null) == "$WIN" ]]' || fail "the window did not come to the front"
 [[ $(windows 'Memories Desktop$' | wc -l) -eq 1 ]] || fail "the second launch opened a window"
 step second-launch "a second launch with a file stages it in the running window, in front"
+
+# The save dialog's Replace, through the real GTK dialogs: the demo's beach-day.mp4 saved over a
+# file of that name replaces it once the user confirms.
+active() { xdotool getactivewindow 2>/dev/null; }
+active_is_not() { local a; a=$(active) && [[ $a != "$1" ]]; }
+printf old >"$TMP/dl/beach-day.mp4"
+view 3 Library
+press ctrl+f
+xdotool type --delay 20 beach-day
+wait_title "Library (1) — Memories Desktop" # once the demo's uploads are in
+press ctrl+s
+wait_until "$WAIT" has_window '^Save video$' || fail "Ctrl+S opened no save dialog"
+DLG=$(windows '^Save video$' | head -1)
+xdotool windowactivate --sync "$DLG" >/dev/null 2>&1 || true
+xdotool key --clearmodifiers ctrl+a && xdotool type --delay 10 "$TMP/dl/beach-day.mp4"
+step save-dialog "the save dialog opens from the Library with Ctrl+S"
+xdotool key Return
+wait_until "$WAIT" active_is_not "$DLG" || fail "no replace confirmation"
+step replace-confirm "GTK asks before replacing beach-day.mp4"
+xdotool key --clearmodifiers alt+r # _Replace
+replaced() { [[ -s $TMP/dl/beach-day.mp4 && ! -e $TMP/dl/beach-day.mp4.part ]] && ! cmp -s <(printf old) "$TMP/dl/beach-day.mp4"; }
+wait_until "$WAIT" replaced || fail "beach-day.mp4 was not replaced"
+view 4 Transfers
+step replaced "Replace confirmed in the save dialog replaced the file ($(stat -c %s "$TMP/dl/beach-day.mp4") bytes)"
 
 echo "gui-drop: all steps passed in $((SECONDS - started)) s; screenshots in $ART"

@@ -39,15 +39,18 @@ windows() {
 
 has_window() { [[ -n $(windows "$1") ]]; }
 
-# shot NAME: a screenshot of the whole screen into $ART/NAME.png, once the screen has settled
-# (two captures alike, up to 5 s: a title can change before the page repaints).
-shot() {
-  local deadline=$((SECONDS + 5))
-  import -window root "$ART/$1.png"
-  while ((SECONDS < deadline)); do
-    import -window root "$ART/.next.png"
-    cmp -s "$ART/.next.png" "$ART/$1.png" && break
-    mv "$ART/.next.png" "$ART/$1.png"
-  done
-  rm -f "$ART/.next.png"
+# shot NAME: a screenshot of the whole screen into $ART/NAME.png. (The app changes its title two
+# frames after the change is on screen, so waiting for the title is waiting for the paint.)
+shot() { import -window root "$ART/$1.png"; }
+
+# raw_shot FILE: the screen as PPM.
+raw_shot() { import -window root "ppm:$1"; }
+
+# screen_differs FILE (from raw_shot): the screen no longer looks like FILE (more than 1% of pixels changed).
+screen_differs() {
+  raw_shot "$1.now"
+  local changed
+  changed=$(compare -metric AE "$1" "$1.now" null: 2>&1 || true)
+  rm -f "$1.now"
+  ((${changed%% *} > 14400))
 }
