@@ -27,6 +27,9 @@ var assets embed.FS
 var icon []byte
 
 func main() {
+	if printVersion(os.Args[1:]) {
+		return
+	}
 	dataDir, err := settings.DataDir()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "memories-desktop: cannot find a data folder:", err)
@@ -54,6 +57,7 @@ func appOptions(app *App, dataDir string) *options.App {
 		OnBeforeClose:    app.beforeClose,
 		OnShutdown:       app.shutdown,
 		ErrorFormatter:   formatError,
+		Logger:           wailsLog{},
 		DragAndDrop:      &options.DragAndDrop{EnableFileDrop: true},
 		SingleInstanceLock: &options.SingleInstanceLock{
 			UniqueId:               instanceID(dataDir),

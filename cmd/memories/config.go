@@ -47,6 +47,7 @@ func (o *common) resolveFor(c *cli, needKey bool) (*config, error) {
 	if err != nil {
 		return nil, err
 	}
+	c.openLog(dataDir)
 	key := c.getenv("MEMORIES_API_KEY")
 	if key == "" && needKey {
 		key, _ = settings.NewSecretStore(dataDir).Get()
