@@ -48,7 +48,17 @@ func Open(dataDir, name string, level slog.Level, extra io.Writer) (io.Closer, e
 	}
 	slog.SetDefault(slog.New(NewHandler(w, level)))
 	current.Store(path)
-	return file, nil
+	return closer{file}, nil
+}
+
+// closer ends logging to the file. Later records are dropped: a write to a closed lumberjack
+// file would open it again (and re-create its folder).
+type closer struct{ file *lumberjack.Logger }
+
+func (c closer) Close() error {
+	slog.SetDefault(slog.New(slog.DiscardHandler))
+	current.Store("")
+	return c.file.Close()
 }
 
 // prepare makes the folder (private: the log names files and scopes) and refuses to write

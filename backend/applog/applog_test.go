@@ -17,7 +17,7 @@ func openTemp(t *testing.T, level slog.Level) string {
 		t.Fatal(err)
 	}
 	t.Cleanup(func(old *slog.Logger) func() {
-		return func() { slog.SetDefault(old); closer.Close() }
+		return func() { closer.Close(); slog.SetDefault(old) }
 	}(slog.Default()))
 	return dir
 }
@@ -56,7 +56,7 @@ func TestLogNeverWritesThroughASymlink(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer func(old *slog.Logger) { slog.SetDefault(old); closer.Close() }(slog.Default())
+	defer func(old *slog.Logger) { closer.Close(); slog.SetDefault(old) }(slog.Default())
 	slog.Info("hello")
 	if b, _ := os.ReadFile(victim); string(b) != "precious" {
 		t.Fatalf("the symlink's target was written: %q", b)

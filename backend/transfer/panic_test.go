@@ -34,7 +34,7 @@ func TestPanickingJobFailsAndTheEngineKeepsRunning(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer func(old *slog.Logger) { slog.SetDefault(old); closer.Close() }(slog.Default())
+	defer func(old *slog.Logger) { closer.Close(); slog.SetDefault(old) }(slog.Default())
 	real := handlers[KindURL]
 	handlers[KindURL] = panicAfterRequest
 	defer func() { handlers[KindURL] = real }()
