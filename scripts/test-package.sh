@@ -75,6 +75,9 @@ check_installed_files() {
     [[ -f $f ]] || fail "$f not installed"
   done
   desktop-file-validate "$ENTRY" || fail "desktop-file-validate $ENTRY"
+  # dpkg's trigger for desktop-file-utils registers the entry's MIME types for "Open with".
+  grep '^video/mp4=.*memories-desktop.desktop' /usr/share/applications/mimeinfo.cache >/dev/null ||
+    fail "video/mp4 is not associated with the app in mimeinfo.cache"
   [[ $(identify -format '%wx%h' /usr/share/icons/hicolor/48x48/apps/memories-desktop.png) == 48x48 ]] || fail "48x48 icon size"
   local got; got=$(bash -c 'source /usr/share/bash-completion/completions/memories
     COMP_WORDS=(memories down); COMP_CWORD=1; _memories; echo "${COMPREPLY[*]}"')
@@ -159,6 +162,7 @@ purge_and_check() {
   local left=0 f
   while read -r f; do [[ -f $f || -L $f ]] && { echo "left behind: $f" >&2; left=1; }; done <"$FILES"
   [[ $left -eq 0 ]] || fail "files left after dpkg --purge"
+  grep memories-desktop /usr/share/applications/mimeinfo.cache >/dev/null && fail "MIME association left behind"
   say "purged; none of the $(grep -c . "$FILES") installed paths is left"
 }
 
