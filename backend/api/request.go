@@ -100,7 +100,7 @@ func (c *Client) send(ctx context.Context, r request) (*http.Response, error) {
 		slog.Warn("request failed", "op", r.op, "method", r.method, "path", r.path, "error", err)
 		return nil, err
 	}
-	slog.Debug("request", "op", r.op, "method", r.method, "path", r.path, "status", resp.StatusCode,
+	slog.Info("request", "op", r.op, "method", r.method, "path", r.path, "status", resp.StatusCode,
 		"took", time.Since(started).Round(time.Millisecond))
 	return resp, nil
 }
