@@ -43,13 +43,13 @@ icon_contents() {
   done
 }
 
-# config DEB_WEBKIT RPM_WEBKIT: depends are per packager, since the names differ.
+# config PKG_VERSION DEB_WEBKIT RPM_WEBKIT: depends are per packager, since the names differ.
 config() {
   cat <<YAML
 name: memories-desktop
 arch: $(go env GOARCH)
 platform: linux
-version: "$VERSION"
+version: "$1"
 version_schema: none
 section: video
 priority: optional
@@ -62,9 +62,9 @@ homepage: https://memories.ai
 license: Proprietary
 overrides:
   deb:
-    depends: [libgtk-3-0, $1]
+    depends: [libgtk-3-0, $2]
   rpm:
-    depends: [gtk3, $2]
+    depends: [gtk3, $3]
 contents:
   - src: build/bin/memories-desktop
     dst: /usr/bin/memories-desktop
@@ -87,9 +87,12 @@ YAML
 desktop-file-validate build/linux/memories-desktop.desktop
 ensure_nfpm
 stage
-config $(webkit_deps) >"$STAGE/nfpm.yaml"
 rm -f "$DIST"/memories-desktop*.deb "$DIST"/memories-desktop*.rpm
+# dpkg takes a git-describe version as it is (1.2.0-3-gabc1234 sorts after 1.2.0); rpm allows no
+# "-" in a version, so there it becomes 1.2.0.3.gabc1234, which sorts the same way.
+config "$VERSION" $(webkit_deps) >"$STAGE/nfpm-deb.yaml"
+config "${VERSION//-/.}" $(webkit_deps) >"$STAGE/nfpm-rpm.yaml"
 for packager in deb rpm; do
-  .tools/bin/nfpm package --config "$STAGE/nfpm.yaml" --packager "$packager" --target "$DIST/" >&2
+  .tools/bin/nfpm package --config "$STAGE/nfpm-$packager.yaml" --packager "$packager" --target "$DIST/" >&2
 done
 ls "$DIST"/memories-desktop*.{deb,rpm}

@@ -51,7 +51,7 @@ check_windows() {
 
 check_rpm() {
   local rpm; rpm=$(ls build/dist/memories-desktop-*.rpm)
-  [[ $(rpm -qp --qf '%{VERSION}' "$rpm" 2>/dev/null) == "$VERSION" ]] || fail "rpm version"
+  [[ $(rpm -qp --qf '%{VERSION}' "$rpm" 2>/dev/null) == "${VERSION//-/.}" ]] || fail "rpm version"
   rpm -qpl "$rpm" 2>/dev/null | grep -x "$ENTRY" >/dev/null || fail "rpm lacks the desktop entry"
   say "rpm $(basename "$rpm") requires: $(rpm -qpR "$rpm" 2>/dev/null | grep -v rpmlib | tr '\n' ' ')"
 }
