@@ -26,6 +26,7 @@ type cli struct {
 	logLevel       slog.Level // --log-level; info by default
 	logToStderr    bool       // --log-level was given: show the log on stderr too
 	log            io.Closer  // the log file, once a command knows the data folder
+	command        string     // the command being run, for the log
 }
 
 func newCLI(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) *cli {
@@ -73,6 +74,7 @@ func (c *cli) run(ctx context.Context, args []string) int {
 		return exitOK
 	}
 	cmd, ok := commands[args[0]]
+	c.command = args[0]
 	if !ok {
 		fmt.Fprintf(c.stderr, "memories: unknown command %q\n\n", args[0])
 		c.help()

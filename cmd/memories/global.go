@@ -62,7 +62,7 @@ func (c *cli) openLog(dataDir string) {
 		return
 	}
 	c.log = closer
-	slog.Debug("started", "version", version.Version, "dataDir", dataDir)
+	slog.Info("started", "version", version.Version, "command", c.command, "dataDir", dataDir)
 }
 
 func (c *cli) closeLog() {
