@@ -23,8 +23,10 @@ func printVersion(w io.Writer, args []string) bool {
 // reason goes to stderr.
 func startLog(dataDir string) io.Closer {
 	level := slog.LevelInfo
-	if l, err := applog.ParseLevel(os.Getenv("MEMORIES_LOG_LEVEL")); err == nil && os.Getenv("MEMORIES_LOG_LEVEL") != "" {
-		level = l
+	if env := os.Getenv("MEMORIES_LOG_LEVEL"); env != "" {
+		if l, err := applog.ParseLevel(env); err == nil {
+			level = l
+		}
 	}
 	closer, err := applog.Open(dataDir, "memories-desktop", level, nil)
 	if err != nil {

@@ -1,5 +1,6 @@
 // Command pecheck verifies a Windows build from Linux: the file is a PE32+ (x86-64) binary for
-// the GUI subsystem, and its version resource carries the expected version.
+// the GUI subsystem, it carries an icon, a manifest and a version resource, and the version
+// resource holds the expected version.
 //
 //	go run ./scripts/pecheck build/bin/memories-desktop.exe 1.2.0
 package main
@@ -23,7 +24,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "pecheck:", os.Args[1]+":", err)
 		os.Exit(1)
 	}
-	fmt.Printf("pecheck: %s is a PE32+ x86-64 GUI binary, version %s\n", os.Args[1], os.Args[2])
+	fmt.Printf("pecheck: %s is a PE32+ x86-64 GUI binary with icon, manifest and version %s\n", os.Args[1], os.Args[2])
 }
 
 func check(path, version string) error {
@@ -43,7 +44,32 @@ func check(path, version string) error {
 	if err != nil {
 		return err
 	}
+	if err := checkResourceTypes(data); err != nil {
+		return err
+	}
 	return checkVersion(data, version)
+}
+
+// Resource types the app must carry (winuser.h).
+var wantResources = map[uint32]string{3: "icon", 14: "icon group", 16: "version", 24: "manifest"}
+
+// checkResourceTypes reads the root IMAGE_RESOURCE_DIRECTORY: 16 bytes, whose last two uint16
+// count the named and the numbered entries that follow, 8 bytes each (id, offset).
+func checkResourceTypes(rsrc []byte) error {
+	if len(rsrc) < 16 {
+		return errors.New("resource section too short")
+	}
+	named, ids := int(binary.LittleEndian.Uint16(rsrc[12:])), int(binary.LittleEndian.Uint16(rsrc[14:]))
+	found := map[uint32]bool{}
+	for i := named; i < named+ids && 16+8*i+8 <= len(rsrc); i++ {
+		found[binary.LittleEndian.Uint32(rsrc[16+8*i:])] = true
+	}
+	for id, name := range wantResources {
+		if !found[id] {
+			return fmt.Errorf("no %s resource", name)
+		}
+	}
+	return nil
 }
 
 func checkHeaders(f *pe.File) error {
