@@ -34,7 +34,7 @@ func endpointFor(kind store.JobKind) Endpoint {
 // retryable failures are tried again automatically: rate limits, server errors, broken
 // connections and stalls. Everything else needs a person.
 func retryable(err error) bool {
-	return api.Retryable(err) || errors.Is(err, ErrTruncated)
+	return api.Retryable(err) || errors.Is(err, ErrTruncated) || errors.Is(err, errIdle) || isStale(err)
 }
 
 // call runs one request on ep: it waits for a slot, and feeds the outcome back to the pacer.
