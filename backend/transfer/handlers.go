@@ -3,6 +3,7 @@ package transfer
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/store"
@@ -60,11 +61,16 @@ func (e *Engine) call(ctx context.Context, ep Endpoint, m *Meter, f func() error
 	return err
 }
 
+// jobError is the record of a job that failed for good: one message saying what happened and
+// what to do now, never advice that only held while retries were left.
 func jobError(err error) *store.JobError {
-	summary, next := api.Explain(err)
+	if msg, ok := explainLocal(err); ok {
+		return &store.JobError{Code: api.KindCode(err), Message: msg}
+	}
+	summary, next := api.ExplainFinal(err)
 	msg := err.Error()
 	if summary != "" {
-		msg = summary + " " + next
+		msg = strings.TrimSpace(summary + " " + next)
 	}
 	return &store.JobError{Code: api.KindCode(err), Message: msg}
 }

@@ -102,7 +102,7 @@ func checkFree(dest string, overwrite bool) error {
 		return nil
 	}
 	if _, err := os.Lstat(dest); err == nil {
-		return fmt.Errorf("%w: %s (use --overwrite to replace it)", ErrExists, dest)
+		return fmt.Errorf("%w: %s", ErrExists, dest)
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}

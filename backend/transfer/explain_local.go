@@ -1,0 +1,55 @@
+package transfer
+
+import (
+	"errors"
+	"io/fs"
+	"syscall"
+)
+
+// localAdvice tells what a person can do about a failure on this computer or of the transfer
+// itself, which api.Explain knows nothing about. Every message is for a job that has failed for
+// good, so none of them promises an automatic retry.
+var localAdvice = []struct {
+	is   func(error) bool
+	next string
+}{
+	{isKind(ErrDiskFull), "Free some space on that disk, then retry."},
+	{isKind(ErrTooSlow), "Check the connection, then retry; the service may be busy."},
+	{isKind(errIdle), "The service stopped sending; retry later."},
+	{isKind(ErrTruncated), "The connection kept breaking off; retry later."},
+	{isKind(ErrExists), "Choose another name, or download again and allow replacing the file."},
+	{isKind(ErrNotRegular), "Move away what is at that name (it is left untouched), then retry."},
+	{isReadOnly, "Choose a folder you can write to, then retry."},
+}
+
+func isKind(kind error) func(error) bool {
+	return func(err error) bool { return errors.Is(err, kind) }
+}
+
+func isReadOnly(err error) bool {
+	return errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)
+}
+
+// explainLocal returns "what happened. What to do." for a local failure, ok false otherwise.
+func explainLocal(err error) (string, bool) {
+	for _, a := range localAdvice {
+		if a.is(err) {
+			return sentence(err.Error()) + " " + a.next, true
+		}
+	}
+	return "", false
+}
+
+// sentence capitalises s and ends it with a full stop.
+func sentence(s string) string {
+	if s == "" {
+		return s
+	}
+	if c := s[0]; c >= 'a' && c <= 'z' {
+		s = string(c-'a'+'A') + s[1:]
+	}
+	if last := s[len(s)-1]; last != '.' && last != '!' && last != '?' {
+		s += "."
+	}
+	return s
+}
