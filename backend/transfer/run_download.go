@@ -125,6 +125,8 @@ func (e *Engine) save(ctx context.Context, j store.Job, spec DownloadSpec, dl *a
 	total := p.Size
 	if dl.Size >= 0 {
 		total = dl.Offset + dl.Size
+	} else if dl.Total >= 0 {
+		total = dl.Total // a 206 without Content-Length still names the full length
 	}
 	m.SetTotal(total)
 	m.Rebase(dl.Offset) // bytes from an earlier attempt are not speed

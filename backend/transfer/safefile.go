@@ -84,8 +84,17 @@ func dropPart(part string, info fs.FileInfo, err error, keep bool) error {
 		removeOwn(part, info)
 	}
 	if full {
-		return fmt.Errorf("%w while writing %s; the partial file was removed to free the space: %v",
-			ErrDiskFull, filepath.Dir(part), err)
+		return fmt.Errorf("%w (no space left in %s); the partial file was removed to free the space",
+			ErrDiskFull, filepath.Dir(part))
+	}
+	return err
+}
+
+// cannotCreate names the folder a file could not be created in, with the system's reason.
+func cannotCreate(path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && !errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("cannot create a file in %s: %w", filepath.Dir(path), pe.Err)
 	}
 	return err
 }
@@ -117,7 +126,7 @@ func openPart(part string, offset int64) (*os.File, *asyncSHA256, error) {
 	if offset == 0 {
 		f, err := os.OpenFile(part, os.O_CREATE|os.O_EXCL|os.O_WRONLY|noFollow, 0o644)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, cannotCreate(part, err)
 		}
 		return f, newAsyncSHA256(), nil
 	}

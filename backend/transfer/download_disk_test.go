@@ -1,0 +1,66 @@
+package transfer
+
+import (
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"memories-desktop/backend/sandbox"
+	"memories-desktop/backend/store"
+)
+
+// mountTmpfs mounts a small tmpfs with opts on a fresh folder for the test's duration.
+func mountTmpfs(t *testing.T, opts string) string {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		t.Skip("mounting a tmpfs needs root; run the transfer tests as root to cover the disk cases")
+	}
+	dir := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", opts, "tmpfs", dir).CombinedOutput(); err != nil {
+		t.Fatalf("mount -t tmpfs -o %s: %v: %s", opts, err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", dir).Run() })
+	return dir
+}
+
+// A full disk fails the job with a message that says so, and drops the partial file so the next
+// download into the same folder has the space.
+func TestDiskFullDropsThePartAndTheNextDownloadWorks(t *testing.T) {
+	out := mountTmpfs(t, "size=2m")
+	r := newRig(t, sandbox.Options{})
+	big, _ := r.asset("big.mp4", 3<<20, 30)
+	j, _ := r.eng.EnqueueDownload(DownloadSpec{AssetID: big, Dest: out + "/big.mp4"})
+	got := r.wait(j.ID)[0]
+	msg := ""
+	if got.Error != nil {
+		msg = got.Error.Message
+	}
+	if got.State != store.StateFailed || !strings.Contains(msg, "disk is full") || !strings.Contains(msg, "partial file was removed") {
+		t.Fatalf("job %s: %q", got.State, msg)
+	}
+	t.Logf("message: %s", msg)
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Fatalf("left on the full disk: %v", entries)
+	}
+	small, data := r.asset("small.mp4", 1<<20, 31)
+	j, _ = r.eng.EnqueueDownload(DownloadSpec{AssetID: small, Dest: out + "/small.mp4"})
+	if got := r.wait(j.ID)[0]; got.State != store.StateDone {
+		t.Fatalf("the next download: %s %+v", got.State, got.Error)
+	}
+	assertFile(t, out+"/small.mp4", data)
+}
+
+// A folder that cannot be written fails the job clearly, leaving nothing behind.
+func TestReadOnlyFolderFailsClearly(t *testing.T) {
+	out := mountTmpfs(t, "size=1m,ro")
+	r := newRig(t, sandbox.Options{})
+	id, _ := r.asset("ro.mp4", 10_000, 32)
+	j, _ := r.eng.EnqueueDownload(DownloadSpec{AssetID: id, Dest: out + "/ro.mp4"})
+	got := r.wait(j.ID)[0]
+	if got.State != store.StateFailed || got.Error == nil || !strings.Contains(got.Error.Message, "read-only file system") ||
+		!strings.Contains(got.Error.Message, "Choose a folder you can write to") || got.Attempts != 1 {
+		t.Fatalf("job %s after %d attempts: %+v", got.State, got.Attempts, got.Error)
+	}
+	t.Logf("message: %s", got.Error.Message)
+}
