@@ -30,7 +30,7 @@ func TestDownloadFromAServerThatNeverAnswersGivesUp(t *testing.T) {
 	t.Logf("gave up after %s and %d attempts: %s", took.Round(time.Millisecond), got.Attempts, got.Error.Message)
 }
 
-// A server that trickles (10 bytes/s) is given up on after SlowFor, though bytes keep moving.
+// A server that trickles (1 byte/s) is given up on after SlowFor, though bytes keep moving.
 func TestTrickleGivesUp(t *testing.T) {
 	r := newRig(t, sandbox.Options{})
 	id, _ := r.asset("t.mp4", 100_000, 21)

@@ -131,7 +131,7 @@ func (e *Engine) save(ctx context.Context, j store.Job, spec DownloadSpec, dl *a
 	m.SetTotal(total)
 	m.Rebase(dl.Offset) // bytes from an earlier attempt are not speed
 	saved, err := WriteAtomic(ctx, dl.Body, total, spec.Dest, SaveOptions{Part: partPath(spec, p),
-		Overwrite: spec.Overwrite, KeepPartial: true, Offset: dl.Offset, Progress: m.Set,
+		Overwrite: spec.Overwrite, KeepPartial: true, Offset: dl.Offset, Progress: m.Set, Rehashing: m.SetWaiting,
 		Verified: func(s Saved) error { return e.proveComplete(j.ID, spec, s) }})
 	if err != nil {
 		if retryable(err) && ctx.Err() == nil {

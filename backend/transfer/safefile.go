@@ -38,6 +38,9 @@ type SaveOptions struct {
 	KeepPartial bool              // leave the .part file on failure, for a later Range resume
 	Offset      int64             // continue a .part file that holds exactly this many bytes
 	Progress    func(total int64) // called with the running byte count; must be cheap
+	// Rehashing is told when hashing the Offset bytes already on disk starts (true) and ends, so
+	// a watchdog does not take that local work for a stalled network.
+	Rehashing func(bool)
 	// Verified is called once the part is complete and synced, before it takes the final name:
 	// the place to record its checksum, so a crash between the rename and the record is provable.
 	Verified func(Saved) error
@@ -58,7 +61,7 @@ func WriteAtomic(ctx context.Context, r io.Reader, size int64, dest string, opts
 		return Saved{}, err
 	}
 	part := withDefault(opts.Part, dest+PartSuffix)
-	f, h, err := openPart(part, opts.Offset)
+	f, h, err := openPartReporting(part, opts.Offset, opts.Rehashing)
 	if err != nil {
 		return Saved{}, err
 	}
@@ -116,6 +119,15 @@ func checkFree(dest string, overwrite bool) error {
 		return err
 	}
 	return nil
+}
+
+func openPartReporting(part string, offset int64, rehashing func(bool)) (*os.File, *asyncSHA256, error) {
+	if rehashing == nil || offset == 0 {
+		return openPart(part, offset)
+	}
+	rehashing(true)
+	defer rehashing(false)
+	return openPart(part, offset)
 }
 
 // openPart opens the .part file: created new (never an existing name, never through a link)
