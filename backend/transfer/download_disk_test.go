@@ -27,6 +27,7 @@ func mountTmpfs(t *testing.T, opts string) string {
 // A full disk fails the job with a message that says so, and drops the partial file so the next
 // download into the same folder has the space.
 func TestDiskFullDropsThePartAndTheNextDownloadWorks(t *testing.T) {
+	t.Parallel()
 	out := mountTmpfs(t, "size=2m")
 	r := newRig(t, sandbox.Options{})
 	big, _ := r.asset("big.mp4", 3<<20, 30)
@@ -51,16 +52,30 @@ func TestDiskFullDropsThePartAndTheNextDownloadWorks(t *testing.T) {
 	assertFile(t, out+"/small.mp4", data)
 }
 
-// A folder that cannot be written fails the job clearly, leaving nothing behind.
-func TestReadOnlyFolderFailsClearly(t *testing.T) {
-	out := mountTmpfs(t, "size=1m,ro")
+// A folder that cannot be written, or is not there, fails the job clearly before the (billed)
+// request, leaving nothing behind.
+func TestUnwritableFolderFailsBeforeTheRequest(t *testing.T) {
+	t.Parallel()
+	ro := mountTmpfs(t, "size=1m,ro")
 	r := newRig(t, sandbox.Options{})
 	id, _ := r.asset("ro.mp4", 10_000, 32)
-	j, _ := r.eng.EnqueueDownload(DownloadSpec{AssetID: id, Dest: out + "/ro.mp4"})
-	got := r.wait(j.ID)[0]
-	if got.State != store.StateFailed || got.Error == nil || !strings.Contains(got.Error.Message, "read-only file system") ||
-		!strings.Contains(got.Error.Message, "Choose a folder you can write to") || got.Attempts != 1 {
-		t.Fatalf("job %s after %d attempts: %+v", got.State, got.Attempts, got.Error)
+	for _, tc := range []struct {
+		spec DownloadSpec
+		want string
+	}{
+		{DownloadSpec{AssetID: id, Dest: ro + "/ro.mp4"}, "read-only file system. Choose a folder you can write to"},
+		{DownloadSpec{AssetID: id, Dest: ro, DestDir: true}, "read-only file system. Choose a folder you can write to"},
+		{DownloadSpec{AssetID: id, Dest: ro + "/missing/ro.mp4"}, "is not there: " + ro + "/missing. Choose an existing folder"},
+	} {
+		calls := r.sb.Stats().Calls
+		j, _ := r.eng.EnqueueDownload(tc.spec)
+		got := r.wait(j.ID)[0]
+		if got.State != store.StateFailed || got.Error == nil || !strings.Contains(got.Error.Message, tc.want) || got.Attempts != 1 {
+			t.Fatalf("job %s after %d attempts: %+v", got.State, got.Attempts, got.Error)
+		}
+		if n := r.sb.Stats().Calls - calls; n != 0 {
+			t.Fatalf("%d requests before failing", n)
+		}
+		t.Logf("message: %s", got.Error.Message)
 	}
-	t.Logf("message: %s", got.Error.Message)
 }

@@ -14,6 +14,7 @@ import (
 // A .part the job did not write (another video's, or garbage) is neither resumed from nor
 // touched: the download is byte-identical and the stranger's file is still there as it was.
 func TestForeignPartIsNeitherTrustedNorTouched(t *testing.T) {
+	t.Parallel()
 	r := newRig(t, sandbox.Options{})
 	_, other := r.asset("other.mp4", 300_000, 1)
 	for name, leftover := range map[string][]byte{"another video": other[:1000], "garbage": randomBytes(1000, 2)} {
@@ -43,6 +44,7 @@ func TestForeignPartIsNeitherTrustedNorTouched(t *testing.T) {
 // A .part name that is a link to a file elsewhere is never written through, whether it is the
 // name an older version used or the job's own part replaced behind its back.
 func TestSymlinkedPartIsNeverWrittenThrough(t *testing.T) {
+	t.Parallel()
 	r := newRig(t, sandbox.Options{})
 	victim := filepath.Join(t.TempDir(), "precious.txt")
 	os.WriteFile(victim, []byte("precious"), 0o644)
@@ -78,6 +80,7 @@ func TestSymlinkedPartIsNeverWrittenThrough(t *testing.T) {
 // A destination that is a link is refused without Overwrite and replaced (the link itself, not
 // its target) with it: the final name is a plain file and nothing outside the folder changes.
 func TestSymlinkedDestinationIsNeverWrittenThrough(t *testing.T) {
+	t.Parallel()
 	r := newRig(t, sandbox.Options{})
 	victim := filepath.Join(t.TempDir(), "precious.txt")
 	os.WriteFile(victim, []byte("precious"), 0o644)
@@ -86,12 +89,16 @@ func TestSymlinkedDestinationIsNeverWrittenThrough(t *testing.T) {
 		out := t.TempDir()
 		dest := filepath.Join(out, "c.mp4")
 		os.Symlink(victim, dest)
+		calls := r.sb.Stats().Calls
 		j, _ := r.eng.EnqueueDownload(DownloadSpec{AssetID: id, Dest: dest, Overwrite: overwrite})
 		got := r.wait(j.ID)[0]
 		assertFile(t, victim, []byte("precious"))
 		if !overwrite {
 			if got.State != store.StateFailed || !strings.Contains(got.Error.Message, "already exists") {
 				t.Fatalf("without overwrite: %s %+v", got.State, got.Error)
+			}
+			if n := r.sb.Stats().Calls - calls; n != 0 {
+				t.Fatalf("%d requests for a download that cannot be saved", n)
 			}
 			assertLink(t, dest)
 			continue
@@ -108,6 +115,7 @@ func TestSymlinkedDestinationIsNeverWrittenThrough(t *testing.T) {
 
 // Replacing a file keeps the old one whole until the new one is complete and verified.
 func TestOverwriteKeepsTheOldFileUntilTheNewOneIsComplete(t *testing.T) {
+	t.Parallel()
 	r := newRig(t, sandbox.Options{})
 	id, data := r.asset("d.mp4", 400_000, 7)
 	dest := filepath.Join(t.TempDir(), "d.mp4")
@@ -127,6 +135,7 @@ func TestOverwriteKeepsTheOldFileUntilTheNewOneIsComplete(t *testing.T) {
 // Killed after the last byte, before the rename: the complete .part is verified and committed
 // with no request — or, when its length was never announced, after the one 416 that says so.
 func TestCompletePartIsCommittedWithoutAskingAgain(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name      string
 		sizeKnown bool
@@ -176,6 +185,7 @@ func completePart(t *testing.T, part string, data []byte) {
 // Killed between the rename and the record: the final file matches the job's proof, so the job
 // is done with no request, whether the .part name was already gone or not.
 func TestKilledBetweenRenameAndRecordIsDone(t *testing.T) {
+	t.Parallel()
 	for _, leftLink := range []bool{false, true} {
 		r := newRig(t, sandbox.Options{})
 		id, data := r.asset("f.mp4", 200_000, 9)

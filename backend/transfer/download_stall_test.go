@@ -13,6 +13,7 @@ import (
 // one backoff), not for attempts × the header timeout: each attempt is cut after IdleRead and
 // the time under the floor adds up across attempts.
 func TestDownloadFromAServerThatNeverAnswersGivesUp(t *testing.T) {
+	t.Parallel()
 	r := newRig(t, sandbox.Options{})
 	id, _ := r.asset("s.mp4", 10_000, 20)
 	r.reopen(Options{IdleRead: 300 * time.Millisecond, SlowFor: 600 * time.Millisecond}, func(*store.DB) {})
@@ -32,6 +33,7 @@ func TestDownloadFromAServerThatNeverAnswersGivesUp(t *testing.T) {
 
 // A server that trickles (1 byte/s) is given up on after SlowFor, though bytes keep moving.
 func TestTrickleGivesUp(t *testing.T) {
+	t.Parallel()
 	r := newRig(t, sandbox.Options{})
 	id, _ := r.asset("t.mp4", 100_000, 21)
 	r.reopen(Options{SlowFor: 800 * time.Millisecond, IdleRead: 5 * time.Second}, func(*store.DB) {})
@@ -51,6 +53,7 @@ func TestTrickleGivesUp(t *testing.T) {
 
 // A slow but steady download above the floor, with short pauses between chunks, is never cut.
 func TestSteadyDownloadAboveTheFloorIsNotCut(t *testing.T) {
+	t.Parallel()
 	r := newRig(t, sandbox.Options{})
 	id, data := r.asset("u.mp4", 300_000, 22)
 	r.reopen(Options{MinSpeed: 50_000, SlowFor: 300 * time.Millisecond, IdleRead: 300 * time.Millisecond}, func(*store.DB) {})

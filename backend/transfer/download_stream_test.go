@@ -70,6 +70,7 @@ func (f *fileServer) set(data []byte, etag string) {
 // A body cut off mid-way, announced length or not, is resumed from the job's own part with the
 // file's validator, and the result is byte-identical.
 func TestTruncatedBodyIsResumed(t *testing.T) {
+	t.Parallel()
 	for _, withLength := range []bool{true, false} {
 		t.Run(fmt.Sprintf("Content-Length %v", withLength), func(t *testing.T) {
 			data := randomBytes(300_000, 10)
@@ -94,6 +95,7 @@ func TestTruncatedBodyIsResumed(t *testing.T) {
 // new version: the server's full answer to If-Range, or the job's own check of a 206 that
 // ignored it, starts the file over.
 func TestPartOfAChangedFileIsNotSpliced(t *testing.T) {
+	t.Parallel()
 	for _, ignore := range []bool{false, true} {
 		t.Run(fmt.Sprintf("server ignores If-Range %v", ignore), func(t *testing.T) {
 			old, changed := randomBytes(300_000, 11), randomBytes(300_000, 12)

@@ -17,6 +17,7 @@ var localAdvice = []struct {
 	{isKind(ErrTooSlow), "Check the connection, then retry; the service may be busy."},
 	{isKind(errIdle), "The service stopped sending; retry later."},
 	{isKind(ErrTruncated), "The connection kept breaking off; retry later."},
+	{isKind(ErrNoFolder), "Choose an existing folder, then retry."},
 	{isKind(ErrExists), "Choose another name, or download again and allow replacing the file."},
 	{isKind(ErrNotRegular), "Move away what is at that name (it is left untouched), then retry."},
 	{isReadOnly, "Choose a folder you can write to, then retry."},

@@ -2,7 +2,9 @@ package transfer
 
 import (
 	"errors"
+	"fmt"
 	"os"
+	"path/filepath"
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/store"
@@ -19,13 +21,23 @@ type localState struct {
 // checkLocal looks at what an earlier attempt of this job left, trusting only its own proof.
 func (e *Engine) checkLocal(j store.Job, spec DownloadSpec) (localState, error) {
 	p := ownProof(j, spec)
+	if p != nil {
+		if res, ok := committedEarlier(spec, p, partPath(spec, p)); ok {
+			return localState{done: true, result: res}, nil
+		}
+	}
+	if err := checkWritable(spec); err != nil {
+		return localState{}, err
+	}
 	if p == nil {
 		return localState{}, nil
 	}
+	return e.checkPart(j, spec, p)
+}
+
+// checkPart decides from the job's own partial file: commit it, continue it, or start over.
+func (e *Engine) checkPart(j store.Job, spec DownloadSpec, p *PartProof) (localState, error) {
 	part := partPath(spec, p)
-	if res, ok := committedEarlier(spec, p, part); ok {
-		return localState{done: true, result: res}, nil
-	}
 	st := regularFile(part)
 	switch {
 	case st == nil:
@@ -100,3 +112,28 @@ func (e *Engine) rangeEnded(j store.Job, spec DownloadSpec, p *PartProof, re *ap
 
 // isStale reports the errors after which a download starts over from byte 0.
 func isStale(err error) bool { return errors.Is(err, errPartStale) }
+
+// ErrNoFolder means the destination folder is missing or is not a folder.
+var ErrNoFolder = errors.New("the destination folder is not there")
+
+// checkWritable fails before any (billed) request when the download could not be saved: the
+// folder is missing or cannot be written, or the final name is taken and replacing it was not
+// asked for.
+func checkWritable(spec DownloadSpec) error {
+	dir := spec.Dest
+	if !spec.DestDir {
+		dir = filepath.Dir(spec.Dest)
+		if err := checkFree(spec.Dest, spec.Overwrite); err != nil {
+			return err
+		}
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return fmt.Errorf("%w: %s", ErrNoFolder, dir)
+	}
+	f, err := os.CreateTemp(dir, ".memories-write-check-*")
+	if err != nil {
+		return cannotCreate(filepath.Join(dir, "x"), err)
+	}
+	f.Close()
+	return os.Remove(f.Name())
+}
