@@ -21,12 +21,12 @@ var ErrExists = errors.New("destination already exists")
 // ErrTruncated means the stream ended before the announced length.
 var ErrTruncated = errors.New("download ended early")
 
-// ErrNotRegular means a .part or destination name holds a symbolic link or something else that
-// is not a plain file; it is never written through, replaced or removed.
+// ErrNotRegular means a partial file's name holds a symbolic link or something else that is not
+// the plain file written; it is never written through, renamed or removed.
 var ErrNotRegular = errors.New("not a regular file")
 
-// ErrDiskFull means the disk (or quota) ran out while writing; the partial file is removed so
-// the space is free for the next try.
+// ErrDiskFull means the disk ran out of space while writing; the partial file is removed so the
+// space is free for the next try.
 var ErrDiskFull = errors.New("the disk is full")
 
 // SaveOptions tune WriteAtomic.
@@ -121,6 +121,7 @@ func checkFree(dest string, overwrite bool) error {
 	return nil
 }
 
+// openPartReporting is openPart, telling rehashing while the bytes already there are hashed.
 func openPartReporting(part string, offset int64, rehashing func(bool)) (*os.File, *asyncSHA256, error) {
 	if rehashing == nil || offset == 0 {
 		return openPart(part, offset)
