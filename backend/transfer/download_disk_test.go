@@ -37,7 +37,8 @@ func TestDiskFullDropsThePartAndTheNextDownloadWorks(t *testing.T) {
 	if got.Error != nil {
 		msg = got.Error.Message
 	}
-	if got.State != store.StateFailed || !strings.Contains(msg, "disk is full") || !strings.Contains(msg, "partial file was removed") {
+	if got.State != store.StateFailed || got.Error.Code != "disk_full" || !strings.Contains(msg, "disk is full") ||
+		!strings.Contains(msg, "partial file was removed") {
 		t.Fatalf("job %s: %q", got.State, msg)
 	}
 	t.Logf("message: %s", msg)
@@ -60,17 +61,18 @@ func TestUnwritableFolderFailsBeforeTheRequest(t *testing.T) {
 	r := newRig(t, sandbox.Options{})
 	id, _ := r.asset("ro.mp4", 10_000, 32)
 	for _, tc := range []struct {
-		spec DownloadSpec
-		want string
+		spec       DownloadSpec
+		code, want string
 	}{
-		{DownloadSpec{AssetID: id, Dest: ro + "/ro.mp4"}, "read-only file system. Choose a folder you can write to"},
-		{DownloadSpec{AssetID: id, Dest: ro, DestDir: true}, "read-only file system. Choose a folder you can write to"},
-		{DownloadSpec{AssetID: id, Dest: ro + "/missing/ro.mp4"}, "is not there: " + ro + "/missing. Choose an existing folder"},
+		{DownloadSpec{AssetID: id, Dest: ro + "/ro.mp4"}, "not_writable", "read-only file system. Choose a folder you can write to"},
+		{DownloadSpec{AssetID: id, Dest: ro, DestDir: true}, "not_writable", "read-only file system. Choose a folder you can write to"},
+		{DownloadSpec{AssetID: id, Dest: ro + "/missing/ro.mp4"}, "no_folder", "is not there: " + ro + "/missing. Choose an existing folder"},
 	} {
 		calls := r.sb.Stats().Calls
 		j, _ := r.eng.EnqueueDownload(tc.spec)
 		got := r.wait(j.ID)[0]
-		if got.State != store.StateFailed || got.Error == nil || !strings.Contains(got.Error.Message, tc.want) || got.Attempts != 1 {
+		if got.State != store.StateFailed || got.Error == nil || got.Error.Code != tc.code ||
+			!strings.Contains(got.Error.Message, tc.want) || got.Attempts != 1 {
 			t.Fatalf("job %s after %d attempts: %+v", got.State, got.Attempts, got.Error)
 		}
 		if n := r.sb.Stats().Calls - calls; n != 0 {

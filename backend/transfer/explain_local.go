@@ -4,23 +4,25 @@ import (
 	"errors"
 	"io/fs"
 	"syscall"
+
+	"memories-desktop/backend/store"
 )
 
 // localAdvice tells what a person can do about a failure on this computer or of the transfer
 // itself, which api.Explain knows nothing about. Every message is for a job that has failed for
 // good, so none of them promises an automatic retry.
 var localAdvice = []struct {
-	is   func(error) bool
-	next string
+	is         func(error) bool
+	code, next string
 }{
-	{isKind(ErrDiskFull), "Free some space on that disk, then retry."},
-	{isKind(ErrTooSlow), "Check the connection, then retry; the service may be busy."},
-	{isKind(errIdle), "The service stopped sending; retry later."},
-	{isKind(ErrTruncated), "The connection kept breaking off; retry later."},
-	{isKind(ErrNoFolder), "Choose an existing folder, then retry."},
-	{isKind(ErrExists), "Choose another name, or download again and allow replacing the file."},
-	{isKind(ErrNotRegular), "Move away what is at that name (it is left untouched), then retry."},
-	{isReadOnly, "Choose a folder you can write to, then retry."},
+	{isKind(ErrDiskFull), "disk_full", "Free some space on that disk, then retry."},
+	{isKind(ErrTooSlow), "too_slow", "Check the connection, then retry; the service may be busy."},
+	{isKind(errIdle), "no_data", "The service stopped sending; retry later."},
+	{isKind(ErrTruncated), "truncated", "The connection kept breaking off; retry later."},
+	{isKind(ErrNoFolder), "no_folder", "Choose an existing folder, then retry."},
+	{isKind(ErrExists), "exists", "Choose another name, or download again and allow replacing the file."},
+	{isKind(ErrNotRegular), "not_regular", "Move away what is at that name (it is left untouched), then retry."},
+	{isReadOnly, "not_writable", "Choose a folder you can write to, then retry."},
 }
 
 func isKind(kind error) func(error) bool {
@@ -31,14 +33,15 @@ func isReadOnly(err error) bool {
 	return errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)
 }
 
-// explainLocal returns "what happened. What to do." for a local failure, ok false otherwise.
-func explainLocal(err error) (string, bool) {
+// explainLocal returns the record of a local failure ("what happened. What to do." and a stable
+// code), nil for other failures.
+func explainLocal(err error) *store.JobError {
 	for _, a := range localAdvice {
 		if a.is(err) {
-			return sentence(err.Error()) + " " + a.next, true
+			return &store.JobError{Code: a.code, Message: sentence(err.Error()) + " " + a.next}
 		}
 	}
-	return "", false
+	return nil
 }
 
 // sentence capitalises s and ends it with a full stop.

@@ -64,8 +64,8 @@ func (e *Engine) call(ctx context.Context, ep Endpoint, m *Meter, f func() error
 // jobError is the record of a job that failed for good: one message saying what happened and
 // what to do now, never advice that only held while retries were left.
 func jobError(err error) *store.JobError {
-	if msg, ok := explainLocal(err); ok {
-		return &store.JobError{Code: api.KindCode(err), Message: msg}
+	if local := explainLocal(err); local != nil {
+		return local
 	}
 	summary, next := api.ExplainFinal(err)
 	msg := err.Error()
