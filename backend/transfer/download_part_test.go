@@ -133,14 +133,21 @@ func TestOverwriteKeepsTheOldFileUntilTheNewOneIsComplete(t *testing.T) {
 }
 
 // Killed after the last byte, before the rename: the complete .part is verified and committed
-// with no request — or, when its length was never announced, after the one 416 that says so.
+// with no request — or, when its length was never announced, after the one 416 that says so. A
+// part whose bytes no longer match the recorded checksum is downloaded again, not committed.
 func TestCompletePartIsCommittedWithoutAskingAgain(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
-		name      string
-		sizeKnown bool
-		calls     int
-	}{{"size known", true, 0}, {"size unknown", false, 1}} {
+		name              string
+		sizeKnown, summed bool // the proof holds the length; and the checksum
+		corrupt           bool // the part's bytes changed after the checksum was recorded
+		calls             int
+	}{
+		{"size known", true, false, false, 0},
+		{"size unknown", false, false, false, 1},
+		{"checksum recorded", true, true, false, 0},
+		{"corrupted after the checksum", true, true, true, 1},
+	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := newRig(t, sandbox.Options{})
 			id, data := r.asset("e.mp4", 400_000, 8)
@@ -148,8 +155,16 @@ func TestCompletePartIsCommittedWithoutAskingAgain(t *testing.T) {
 			j, part := r.pausedDownload(DownloadSpec{AssetID: id, Dest: dest})
 			r.reopen(Options{}, func(db *store.DB) {
 				completePart(t, part, data)
-				if !tc.sizeKnown {
-					editSpec(t, db, j.ID, func(s *DownloadSpec) { s.Part.Size = -1 })
+				editSpec(t, db, j.ID, func(s *DownloadSpec) {
+					if !tc.sizeKnown {
+						s.Part.Size = -1
+					}
+					if tc.summed {
+						s.Part.SHA256 = sum(data)
+					}
+				})
+				if tc.corrupt {
+					os.WriteFile(part, randomBytes(len(data), 99), 0o644)
 				}
 				db.SetState(j.ID, store.StateRunning, "") // as a killed process leaves it
 			})
