@@ -58,13 +58,15 @@ func cutUTF8(s string, n int) string {
 }
 
 // ownProof returns the job's proof when it is really this job's, about this source, and names a
-// plain file in the destination folder; nil otherwise (nothing on disk is then trusted).
+// partial file (never the destination itself) in the destination folder; nil otherwise, and
+// nothing on disk is then trusted.
 func ownProof(j store.Job, spec DownloadSpec) *PartProof {
 	p := spec.Part
 	if p == nil || spec.DestDir || p.Job != j.ID || p.Source != spec.ID() {
 		return nil
 	}
-	if p.Name == "" || p.Name != filepath.Base(p.Name) || strings.ContainsAny(p.Name, `/\`) || p.Name == ".." {
+	if p.Name != filepath.Base(p.Name) || strings.ContainsAny(p.Name, `/\`) ||
+		!strings.HasSuffix(p.Name, PartSuffix) || p.Name == PartSuffix || p.Name == filepath.Base(spec.Dest) {
 		return nil
 	}
 	return p
