@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"syscall"
 )
 
 // openOwn opens an existing partial file without following a link and checks that the name
@@ -53,7 +52,12 @@ func removeOwn(path string, info fs.FileInfo) {
 	}
 }
 
-// isDiskFull reports a write that failed for lack of space.
+// isDiskFull reports a write that failed for lack of space (diskFullErrors, per platform).
 func isDiskFull(err error) bool {
-	return errors.Is(err, syscall.ENOSPC)
+	for _, full := range diskFullErrors {
+		if errors.Is(err, full) {
+			return true
+		}
+	}
+	return false
 }
