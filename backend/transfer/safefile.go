@@ -210,6 +210,9 @@ func commit(part, dest string, overwrite bool) error {
 			os.Remove(part)
 			return syncDir(filepath.Dir(dest))
 		}
+		if err := checkFree(dest, false); err != nil {
+			return err // no links here: the rename below must not replace what appeared meanwhile
+		}
 	}
 	if err := os.Rename(part, dest); err != nil {
 		return err
