@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"log/slog"
 	"os"
 	"sync"
 
@@ -29,6 +31,7 @@ type App struct {
 	titleMu  sync.Mutex
 	titleSeq int          // the last SetWindowTitle call applied
 	setTitle func(string) // the window's; nil without one
+	log      io.Closer
 }
 
 // NewApp prepares the app for dataDir; nothing is opened until startup.
@@ -41,6 +44,7 @@ func NewApp(dataDir string) *App {
 func (a *App) startup(ctx context.Context) {
 	a.events, a.dialogs = wailsEvents{ctx}, &wailsDialogs{ctx: ctx}
 	a.setTitle = func(t string) { runtime.WindowSetTitle(ctx, t) }
+	a.log = startLog(a.dataDir)
 	err := a.boot(ctx)
 	if errors.Is(err, store.ErrLocked) {
 		fmt.Fprintf(os.Stderr, "memories-desktop: another Memories Desktop is already using %s; "+
@@ -89,6 +93,10 @@ func (a *App) beforeClose(ctx context.Context) bool {
 func (a *App) shutdown(ctx context.Context) {
 	if a.core != nil {
 		a.core.Close()
+	}
+	if a.log != nil {
+		slog.Info("stopped")
+		a.log.Close()
 	}
 }
 
