@@ -4,20 +4,27 @@ import { carriesContent, readDrop, type Dropped } from './classify';
 // (preventDefault in the capture phase, before any element sees it), so WebKit never navigates to
 // a dropped file or link and never types a dropped path into a text box; the app decides instead.
 
-/** While something is dragged over the window: shows the full-window overlay. */
+/**
+ * While something is dragged over the window: shows the full-window overlay. Enter and leave
+ * fire for every element crossed, so a depth count says when the drag has left the window.
+ * (WebKitGTK repeats no dragover while the pointer rests, so no timer can stand in for this.)
+ */
 class DragOver {
   active = $state(false);
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  #depth = 0;
 
-  /** seen is called for every dragover; the overlay goes when they stop (the drag left or ended). */
-  seen() {
+  enter() {
+    this.#depth++;
     this.active = true;
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => (this.active = false), 250);
+  }
+
+  leave() {
+    this.#depth = Math.max(0, this.#depth - 1);
+    if (this.#depth === 0) this.active = false;
   }
 
   end() {
-    clearTimeout(this.#timer);
+    this.#depth = 0;
     this.active = false;
   }
 }
@@ -26,24 +33,26 @@ export const dragOver = new DragOver();
 
 /** guardWindow installs the guard on win and hands every finished drop to ondrop; returns the remover. */
 export function guardWindow(win: Window, ondrop: (d: Dropped) => void): () => void {
-  const over = (e: DragEvent) => {
+  const claim = (e: DragEvent) => {
     e.preventDefault();
-    if (!e.dataTransfer || !carriesContent(e.dataTransfer.types)) return;
-    e.dataTransfer.dropEffect = 'copy';
-    dragOver.seen();
+    const takes = !!e.dataTransfer && carriesContent(e.dataTransfer.types);
+    if (takes) e.dataTransfer!.dropEffect = 'copy';
+    return takes;
   };
-  const drop = (e: DragEvent) => {
-    e.preventDefault();
-    dragOver.end();
-    ondrop(readDrop(e.dataTransfer));
+  const handlers: Record<string, (e: DragEvent) => void> = {
+    dragenter: (e) => claim(e) && dragOver.enter(),
+    dragover: (e) => void claim(e),
+    dragleave: () => dragOver.leave(),
+    drop: (e) => {
+      e.preventDefault();
+      dragOver.end();
+      ondrop(readDrop(e.dataTransfer));
+    },
+    mousemove: () => dragOver.end(), // no pointer events during a drag: it is over
   };
   const opts = { capture: true };
-  win.addEventListener('dragenter', over, opts);
-  win.addEventListener('dragover', over, opts);
-  win.addEventListener('drop', drop, opts);
+  for (const [name, fn] of Object.entries(handlers)) win.addEventListener(name, fn as EventListener, opts);
   return () => {
-    win.removeEventListener('dragenter', over, opts);
-    win.removeEventListener('dragover', over, opts);
-    win.removeEventListener('drop', drop, opts);
+    for (const [name, fn] of Object.entries(handlers)) win.removeEventListener(name, fn as EventListener, opts);
   };
 }

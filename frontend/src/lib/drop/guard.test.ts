@@ -1,5 +1,5 @@
 import { fireEvent } from '@testing-library/svelte';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Dropped } from './classify';
 import { dragOver, guardWindow } from './guard.svelte';
 
@@ -12,7 +12,6 @@ describe('window drop guard', () => {
   afterEach(() => {
     remove();
     document.body.innerHTML = '';
-    vi.useRealTimers();
   });
 
   it('claims a drop on a text box, so nothing navigates and the browser types nothing in', async () => {
@@ -28,16 +27,22 @@ describe('window drop guard', () => {
     expect(box.value).toBe('');
   });
 
-  it('shows the overlay while drags go on and hides it when they stop or drop', async () => {
-    vi.useFakeTimers();
+  it('shows the overlay from the first enter until the drag leaves the window or drops', async () => {
     remove = guardWindow(window, () => {});
-    const data = transfer({ 'text/uri-list': 'file:///v/a.mov' });
-    await fireEvent.dragEnter(document.body, { dataTransfer: data });
+    document.body.innerHTML = '<main><p>text</p></main>';
+    const [main, p] = [document.querySelector('main')!, document.querySelector('p')!];
+    const data = transfer({ 'text/uri-list': '', 'text/html': '' });
+    await fireEvent.dragEnter(main, { dataTransfer: data });
+    await fireEvent.dragEnter(p, { dataTransfer: data }); // into a child: still over the window
+    await fireEvent.dragLeave(main, { dataTransfer: data });
     expect(dragOver.active).toBe(true);
-    vi.advanceTimersByTime(1000);
-    expect(dragOver.active).toBe(false); // the drag left the window
-    await fireEvent.dragOver(document.body, { dataTransfer: data });
-    await fireEvent.drop(document.body, { dataTransfer: data });
+    await fireEvent.dragLeave(p, { dataTransfer: data }); // out of the window
+    expect(dragOver.active).toBe(false);
+    await fireEvent.dragEnter(main, { dataTransfer: data });
+    await fireEvent.drop(main, { dataTransfer: data });
+    expect(dragOver.active).toBe(false);
+    await fireEvent.dragEnter(main, { dataTransfer: data });
+    await fireEvent.mouseMove(main); // a drag cancelled outside: the next pointer move ends it
     expect(dragOver.active).toBe(false);
   });
 
