@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"memories-desktop/backend/media/mediatest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,7 +17,7 @@ func TestExportHistoryWritesCSVAndJSONSafely(t *testing.T) {
 	c := engineCore(t)
 	dir := t.TempDir()
 	hostile := filepath.Join(dir, "=HYPERLINK(1).mp4")
-	os.WriteFile(hostile, []byte("video bytes"), 0o644)
+	os.WriteFile(hostile, mediatest.MP4([]byte("video bytes")), 0o644)
 	uploadDone(t, c, hostile)
 
 	csvPath := filepath.Join(dir, "history.csv")

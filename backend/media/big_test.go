@@ -1,53 +1,19 @@
 package media
 
 import (
-	"encoding/binary"
 	"io"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"memories-desktop/backend/media/mediatest"
 )
 
 // bigSize is the service's upload limit, 3 GB.
 const bigSize = 3 << 30
 
-// writeBigMP4 makes a sparse MP4 of size bytes: the real ftyp and moov of h264-aac.mp4 around an
-// mdat of holes (a 64-bit box size), so the index sits at the very end as in most camera files.
 func writeBigMP4(tb testing.TB, size int64) string {
-	src, err := os.ReadFile("testdata/h264-aac.mp4")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	ftyp, moov := topBox(tb, src, "ftyp"), topBox(tb, src, "moov")
-	path := filepath.Join(tb.TempDir(), "big.mp4")
-	f, err := os.Create(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	mdat := size - int64(len(ftyp)+len(moov))
-	head := binary.BigEndian.AppendUint32(append([]byte{}, ftyp...), 1)
-	head = binary.BigEndian.AppendUint64(append(head, "mdat"...), uint64(mdat))
-	if _, err := f.Write(head); err != nil {
-		tb.Fatal(err)
-	}
-	if _, err := f.WriteAt(moov, size-int64(len(moov))); err != nil {
-		tb.Fatal(err)
-	}
-	return path
-}
-
-// topBox returns a top-level box of an MP4 file, header included.
-func topBox(tb testing.TB, data []byte, name string) []byte {
-	for off := 0; off+8 <= len(data); {
-		size := int(binary.BigEndian.Uint32(data[off:]))
-		if string(data[off+4:off+8]) == name {
-			return data[off : off+size]
-		}
-		off += size
-	}
-	tb.Fatalf("no %s box", name)
-	return nil
+	return mediatest.Sparse(tb, filepath.Join(tb.TempDir(), "big.mp4"), size)
 }
 
 // countingFile counts the bytes read through it.
