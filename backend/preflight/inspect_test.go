@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"memories-desktop/backend/api"
 	"memories-desktop/backend/media/mediatest"
 )
 
@@ -96,5 +97,21 @@ func TestExpandListsRefusedVideosWithTheirReasons(t *testing.T) {
 	want := []string{"mpeg4.avi unsupported_codec", "text.mp4 not_video", "truncated.mp4 truncated"}
 	if len(scan.Files) != 1 || !slices.Equal(codes, want) {
 		t.Fatalf("files %v skipped %v", scan.Files, codes)
+	}
+}
+
+func TestFillKeepsWhatTheUserGave(t *testing.T) {
+	lat, lon, mine := 1.5, 2.5, 9.0
+	fm := &FileMeta{TakenAt: "2024-06-01 09:15:30", Camera: "Apple iPhone 15 Pro", Latitude: &lat, Longitude: &lon}
+	got := fm.Fill(api.UploadMeta{Camera: "Mine", Latitude: &mine, Longitude: &mine})
+	if got.TakenAt != fm.TakenAt || got.Camera != "Mine" || *got.Latitude != 9 || *got.Longitude != 9 {
+		t.Fatalf("%+v", got)
+	}
+	if got := fm.Fill(api.UploadMeta{}); got.Camera != fm.Camera || got.Latitude != &lat {
+		t.Fatalf("%+v", got)
+	}
+	var none *FileMeta
+	if got := none.Fill(api.UploadMeta{Camera: "x"}); got.Camera != "x" || got.TakenAt != "" {
+		t.Fatalf("%+v", got)
 	}
 }
