@@ -2,13 +2,13 @@ package core
 
 import (
 	"context"
-	"memories-desktop/backend/media/mediatest"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"memories-desktop/backend/events"
+	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/store"
 )
 

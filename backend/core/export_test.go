@@ -4,13 +4,13 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
-	"memories-desktop/backend/media/mediatest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/media/mediatest"
 )
 
 func TestExportHistoryWritesCSVAndJSONSafely(t *testing.T) {

@@ -54,12 +54,10 @@ func TestAnyCodecTurnsTheCodecRefusalIntoAWarning(t *testing.T) {
 }
 
 func TestCheckGivesTheFilesCaptureDetails(t *testing.T) {
-	local := time.Local // the movie header's UTC time is shown in local time
-	time.Local = time.UTC
-	t.Cleanup(func() { time.Local = local })
+	taken := time.Date(2024, 6, 1, 9, 15, 30, 0, time.UTC).In(time.Local).Format(time.DateTime) // shown in local time
 	v := CheckFile(mediatest.Path("hevc-tags.mov"))
 	fm := v.FileMeta
-	if fm == nil || fm.TakenAt != "2024-06-01 09:15:30" || fm.Camera != "Apple iPhone 15 Pro" ||
+	if fm == nil || fm.TakenAt != taken || fm.Camera != "Apple iPhone 15 Pro" ||
 		*fm.Latitude != 48.8584 || *fm.Longitude != 2.2945 {
 		t.Fatalf("%+v", fm)
 	}

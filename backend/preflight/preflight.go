@@ -37,6 +37,7 @@ type Verdict struct {
 	Warnings []string    `json:"warnings,omitempty"`
 	Media    *media.Info `json:"media,omitempty"`
 	FileMeta *FileMeta   `json:"fileMeta,omitempty"`
+	Preview  string      `json:"preview,omitempty"` // set by the app: the URL its webview plays the file from
 }
 
 // Options change what a check enforces.

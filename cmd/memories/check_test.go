@@ -10,11 +10,9 @@ import (
 	"memories-desktop/backend/media/mediatest"
 )
 
-// useUTC shows capture times in UTC, as the movie headers hold them.
-func useUTC(t *testing.T) {
-	local := time.Local
-	time.Local = time.UTC
-	t.Cleanup(func() { time.Local = local })
+// localTime is how a UTC time from a movie header is shown: in this computer's time zone.
+func localTime(y int, mo time.Month, d, h, mi, s int) string {
+	return time.Date(y, mo, d, h, mi, s, 0, time.UTC).In(time.Local).Format(time.DateTime)
 }
 
 // media copies the real test files into a folder, under their own names.
@@ -27,15 +25,14 @@ func media(t *testing.T, names ...string) (dir string, paths []string) {
 }
 
 func TestCheckReportsEveryFile(t *testing.T) {
-	useUTC(t)
 	e := newTestEnv(t)
 	dir, _ := media(t, "h264-aac.mp4", "h264-silent.mp4", "hevc-tags.mov", "mpeg4.avi", "vp9.mkv", "truncated.mp4", "text.mp4")
 	r := e.run("", "check", dir).want(t, 1)
 	want := []string{
-		"h264-aac.mp4: ok: MP4, H.264, 64x36, 25 fps, 0.5 s, audio; from the file: taken 2025-08-12 14:30:00",
+		"h264-aac.mp4: ok: MP4, H.264, 64x36, 25 fps, 0.5 s, audio; from the file: taken " + localTime(2025, 8, 12, 14, 30, 0),
 		"h264-silent.mp4: ok: MP4, H.264, 64x36, 25 fps, 0.5 s, no audio\n  warning: it has no audio track, so there is nothing to transcribe",
-		"hevc-tags.mov: ok: MOV, H.265/HEVC, 64x36, 25 fps, 0.5 s, audio; from the file: taken 2024-06-01 09:15:30, camera Apple iPhone 15 Pro, at 48.8584,2.2945",
-		"vp9.mkv: ok: MATROSKA, VP9, 64x36, 25 fps, 0.5 s, no audio; from the file: taken 2023-01-02 03:04:05",
+		"hevc-tags.mov: ok: MOV, H.265/HEVC, 64x36, 25 fps, 0.5 s, audio; from the file: taken " + localTime(2024, 6, 1, 9, 15, 30) + ", camera Apple iPhone 15 Pro, at 48.8584,2.2945",
+		"vp9.mkv: ok: MATROSKA, VP9, 64x36, 25 fps, 0.5 s, no audio; from the file: taken " + localTime(2023, 1, 2, 3, 4, 5),
 		"mpeg4.avi: refused: its video is MPEG-4 Part 2, which the service cannot index",
 		"text.mp4: refused: it is not a video",
 		"truncated.mp4: refused: the file is incomplete: it has no index (moov box)",
@@ -91,7 +88,6 @@ func TestUploadRefusesWhatTheServiceCannotIndex(t *testing.T) {
 }
 
 func TestUploadTakesCaptureDetailsFromTheFile(t *testing.T) {
-	useUTC(t)
 	e := newTestEnv(t)
 	_, paths := media(t, "hevc-tags.mov")
 	e.run("", "upload", "--json", paths[0]).want(t, 0)
@@ -106,7 +102,7 @@ func TestUploadTakesCaptureDetailsFromTheFile(t *testing.T) {
 		got[v.CameraModel] = v.DatetimeTaken.Format(time.DateTime) + " " + location(v.Latitude, v.Longitude)
 	}
 	want := map[string]string{
-		"Apple iPhone 15 Pro": "2024-06-01 09:15:30 48.8584,2.2945",
+		"Apple iPhone 15 Pro": localTime(2024, 6, 1, 9, 15, 30) + " 48.8584,2.2945",
 		"Mine":                "2020-01-01 00:00:00 48.8584,2.2945",
 		"":                    "0001-01-01 00:00:00 none",
 	}
