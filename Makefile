@@ -5,7 +5,7 @@ TAGS = $(shell scripts/webkit-tags.sh)
 WAILS_BUILD = $(WAILS) build -s -skipbindings -trimpath $(if $(TAGS),-tags $(TAGS))
 FUZZTIME ?= 4s
 
-.PHONY: run dev build deps frontend test test-go test-frontend fmt-check vet fuzz bindings gui-smoke bench screenshots e2e clean
+.PHONY: run dev build deps frontend test test-go test-frontend fmt-check vet fuzz bindings gui-smoke bench bench-inspect screenshots e2e clean
 
 run: build
 	./build/bin/memories-desktop
@@ -63,6 +63,10 @@ screenshots: build
 bench:
 	@EXTRA_APT_PACKAGES="time curl" scripts/ensure-deps.sh
 	scripts/bench.sh
+
+# How long the upload check takes on a 3 GB file (reads the index only), into docs/BENCHMARKS.md.
+bench-inspect:
+	scripts/bench-inspect.sh
 
 clean:
 	rm -rf build/bin build/test-artifacts frontend/node_modules .tools

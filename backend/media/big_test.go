@@ -62,3 +62,12 @@ func BenchmarkInspect3GB(b *testing.B) {
 	}
 	b.ReportMetric(float64(read), "bytes-read/op")
 }
+
+// BenchmarkInspectSmall is the same index in its original 5.7 KB file, for comparison.
+func BenchmarkInspectSmall(b *testing.B) {
+	var read int64
+	for b.Loop() {
+		_, read = inspectCounting(b, "testdata/h264-aac.mp4")
+	}
+	b.ReportMetric(float64(read), "bytes-read/op")
+}
