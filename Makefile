@@ -5,7 +5,7 @@ TAGS = $(shell scripts/webkit-tags.sh)
 WAILS_BUILD = $(WAILS) build -s -skipbindings -trimpath $(if $(TAGS),-tags $(TAGS))
 FUZZTIME ?= 4s
 
-.PHONY: run dev build deps frontend test test-go test-frontend fmt-check vet fuzz bindings gui-smoke bench bench-inspect screenshots e2e clean
+.PHONY: run dev build deps frontend test test-go test-frontend fmt-check vet fuzz bindings gui-smoke bench bench-inspect gui-preview screenshots e2e clean
 
 run: build
 	./build/bin/memories-desktop
@@ -22,7 +22,7 @@ deps:
 frontend: deps
 	cd frontend && npm run build
 
-test: deps fmt-check vet test-go fuzz bindings test-frontend build e2e gui-smoke
+test: deps fmt-check vet test-go fuzz bindings test-frontend build e2e gui-smoke gui-preview
 	@echo "make test: all checks passed"
 
 fmt-check:
@@ -40,6 +40,7 @@ fuzz:
 	go test -run='^$$' -fuzz='^FuzzSanitizeFilename$$' -fuzztime=$(FUZZTIME) ./backend/api
 	go test -run='^$$' -fuzz='^FuzzClassify$$' -fuzztime=$(FUZZTIME) ./backend/sources
 	go test -run='^$$' -fuzz='^FuzzParseLines$$' -fuzztime=$(FUZZTIME) ./backend/sources
+	go test -run='^$$' -fuzz='^FuzzInspect$$' -fuzztime=$(FUZZTIME) ./backend/media
 
 bindings: deps
 	scripts/check-bindings.sh
@@ -49,6 +50,10 @@ test-frontend: deps
 
 gui-smoke: build
 	scripts/gui-smoke.sh
+
+# A real H.264 file chosen in the real window's file dialog shows its poster frame (screenshot).
+gui-preview: build
+	scripts/gui-preview.sh
 
 # The real frontend in Chromium against the real backend (sandbox mode) through harness.go.
 e2e: frontend

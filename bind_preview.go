@@ -1,7 +1,10 @@
 package main
 
 import (
+	"fmt"
 	"net/http"
+	"os"
+	goruntime "runtime"
 	"strings"
 
 	"memories-desktop/backend/preview"
@@ -17,4 +20,15 @@ func (a *App) previewHandler() http.Handler {
 		}
 		a.svc().Previews.ServeHTTP(w, r)
 	})
+}
+
+// playPreviewsOverLoopback makes previews load over a loopback port on Linux, where the
+// webview's media player cannot read the wails:// scheme; elsewhere the asset server serves them.
+func (a *App) playPreviewsOverLoopback() {
+	if goruntime.GOOS != "linux" {
+		return
+	}
+	if _, err := a.core.Previews.ServeLoopback(); err != nil {
+		fmt.Fprintln(os.Stderr, "memories-desktop: previews cannot play:", err)
+	}
 }

@@ -208,7 +208,7 @@ func (m *mp4Reader) readRaw(h *mp4.ReadHandle, n int64) ([]byte, error) {
 	if _, err := h.BoxInfo.SeekToPayload(m.r); err != nil {
 		return nil, err
 	}
-	size := min(n, int64(h.BoxInfo.Size-h.BoxInfo.HeaderSize))
+	size := max(0, min(n, int64(h.BoxInfo.Size)-int64(h.BoxInfo.HeaderSize))) // a damaged size can be below the header's
 	buf := make([]byte, size)
 	_, err := io.ReadFull(m.r, buf)
 	return buf, err

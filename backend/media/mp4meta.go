@@ -14,11 +14,12 @@ import (
 const maxMetaItem = 4096
 
 // readKeys notes the names of QuickTime metadata keys ("com.apple.quicktime.make"…); ilst
-// items refer to them by 1-based index.
+// items refer to them by 1-based index. Metadata is optional: a damaged keys box is ignored
+// rather than making the whole file unusable (so are damaged items below).
 func (m *mp4Reader) readKeys(h *mp4.ReadHandle) error {
 	box, _, err := h.ReadPayload()
 	if err != nil {
-		return err
+		return nil
 	}
 	for _, k := range box.(*mp4.Keys).Entries {
 		m.keys = append(m.keys, string(k.KeyValue))
@@ -35,7 +36,7 @@ func (m *mp4Reader) readItem(h *mp4.ReadHandle) error {
 	}
 	raw, err := m.readRaw(h, maxMetaItem)
 	if err != nil {
-		return err
+		return nil
 	}
 	if v, ok := dataValue(raw); ok {
 		m.meta[m.keys[index-1]] = v
@@ -64,7 +65,7 @@ func (m *mp4Reader) readUserData(h *mp4.ReadHandle) error {
 	}
 	raw, err := m.readRaw(h, maxMetaItem)
 	if err != nil || len(raw) < 4 {
-		return err
+		return nil
 	}
 	n := min(int(binary.BigEndian.Uint16(raw[:2])), len(raw)-4)
 	m.meta["©"+string(t[1:])] = strings.TrimSpace(string(raw[4 : 4+n]))

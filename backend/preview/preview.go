@@ -23,6 +23,7 @@ type Registry struct {
 	mu     sync.Mutex
 	byID   map[string]string
 	byPath map[string]string
+	base   string // "" (the app's own origin) or the loopback server's "http://127.0.0.1:port"
 }
 
 // NewRegistry returns an empty registry.
@@ -41,7 +42,7 @@ func (r *Registry) URL(path string) string {
 		id = newID()
 		r.byPath[path], r.byID[id] = id, path
 	}
-	return Prefix + id + "/" + urlName(path)
+	return r.base + Prefix + id + "/" + urlName(path)
 }
 
 // urlName keeps the extension in the URL: some players guess the format from it.

@@ -74,3 +74,38 @@ func TestServesNothingElse(t *testing.T) {
 		t.Errorf("a folder in its place: %d", res.StatusCode)
 	}
 }
+
+func TestLoopbackServesTheSameFilesToItsOwnHostOnly(t *testing.T) {
+	path := mediatest.Copy(t, "h264-aac.mp4", filepath.Join(t.TempDir(), "clip.mp4"))
+	r := NewRegistry()
+	stop, err := r.ServeLoopback()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stop()
+	url := r.URL(path)
+	if !strings.HasPrefix(url, "http://127.0.0.1:") {
+		t.Fatalf("url %q", url)
+	}
+	req, _ := http.NewRequest("GET", url, nil)
+	req.Header.Set("Range", "bytes=0-7")
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 206 || string(body) != "\x00\x00\x00\x20ftyp" {
+		t.Fatalf("%d %q", res.StatusCode, body)
+	}
+	req, _ = http.NewRequest("GET", url, nil)
+	req.Host = "attacker.example:80"
+	res, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 404 {
+		t.Fatalf("another host got %d", res.StatusCode)
+	}
+}

@@ -22,3 +22,6 @@ ff "${video[@]}" -c:v libvpx-vp9 -b:v 50k -metadata creation_time=2023-01-02T03:
 # A copy cut short before its index: the moov box sits at the end, so it is lost.
 head -c 2000 h264-aac.mp4 >truncated.mp4
 printf 'not a video\n' >text.mp4
+# A poster the GUI test can find on screen: the test pattern on a pure green field.
+ff -f lavfi -i "color=c=0x00ff00:size=320x180:rate=25:duration=1" -f lavfi -i "testsrc2=size=160x90:rate=25:duration=1" \
+	-filter_complex "[0][1]overlay=80:45" -c:v libx264 -pix_fmt yuv420p -movflags +faststart poster.mp4
