@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"memories-desktop/backend/api"
 	"memories-desktop/backend/preflight"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
@@ -46,11 +47,17 @@ func runUpload(ctx context.Context, c *cli, args []string) error {
 				return store.Job{}, errSkipped
 			}
 		}
-		if *noFileMeta {
-			return e.EnqueueUpload(f.Path, meta)
-		}
-		return e.EnqueueUpload(f.Path, f.FileMeta.Fill(meta))
+		return e.EnqueueUpload(f.Path, metaForFile(meta, f, !*noFileMeta))
 	})
+}
+
+// metaForFile is the upload metadata for one file: the flags' values, with what they leave out
+// taken from the file's capture details when fromFile is set.
+func metaForFile(meta api.UploadMeta, f preflight.Verdict, fromFile bool) api.UploadMeta {
+	if !fromFile {
+		return meta
+	}
+	return f.FileMeta.Fill(meta)
 }
 
 // errSkipped tells enqueueAndRun that an item was left out on purpose.
