@@ -78,6 +78,17 @@ until_ok 30 poster_shown || fail "no poster frame appeared ($before green pixels
 import -window root "$ART/gui-preview.png"
 echo "gui-preview: poster frame visible ($(poster_pixels) green pixels, $before before); screenshot $ART/gui-preview.png"
 
+# Upload it (the sandbox answers), then the Library lists it with the same poster: its file is
+# still on disk. The button is the footer's right end; the window size is fixed by the app.
+read -r width height < <(xdotool getwindowgeometry --shell "$win" | awk -F= '/WIDTH/ { w = $2 } /HEIGHT/ { h = $2 } END { print w, h }')
+xdotool mousemove --window "$win" $((width - 80)) $((height - 50)) click 1
+import -window root "$ART/gui-preview-3-upload.png"
+xdotool key --clearmodifiers ctrl+3
+until_ok 10 eval '(( $(poster_pixels) < 400 ))' || true # the Upload list's poster leaves the screen
+until_ok 30 poster_shown || fail "the Library row shows no poster frame"
+import -window root "$ART/gui-preview-library.png"
+echo "gui-preview: the Library row shows the poster too; screenshot $ART/gui-preview-library.png"
+
 kill -TERM "$APP_PID"
 until_ok 10 eval '! kill -0 "$APP_PID" 2>/dev/null' || fail "app did not stop within 10 s of SIGTERM"
 APP_PID=""
