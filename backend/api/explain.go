@@ -3,6 +3,9 @@ package api
 import (
 	"context"
 	"errors"
+	"strings"
+
+	"memories-desktop/backend/applog"
 )
 
 // explanation is what people are told about one kind of failure.
@@ -66,6 +69,25 @@ func Explain(err error) (summary, nextStep string) {
 	return explainKind(err)
 }
 
+// finalNext replaces the advice that the queue retries by itself, which no longer holds once a
+// job has failed for good.
+var finalNext = map[error]string{
+	ErrRateLimited: "Wait a minute, then retry.",
+	ErrServer:      "Wait a few minutes, then retry.",
+	ErrNetwork:     "Check the internet connection and any proxy settings, then retry.",
+}
+
+// ExplainFinal is Explain for a job that has failed for good (its retries are used up).
+func ExplainFinal(err error) (summary, nextStep string) {
+	summary, nextStep = Explain(err)
+	for kind, next := range finalNext {
+		if errors.Is(err, kind) {
+			return summary, next
+		}
+	}
+	return summary, nextStep
+}
+
 func explainKind(err error) (string, string) {
 	var apiErr *Error
 	if errors.As(err, &apiErr) && apiErr.kind == ErrRateLimited {
@@ -75,8 +97,15 @@ func explainKind(err error) (string, string) {
 	}
 	for kind, e := range explanations {
 		if errors.Is(err, kind) {
-			return e.summary, e.next
+			return e.summary, withLogPath(e.next)
 		}
 	}
-	return err.Error(), "Try again; if it keeps failing, report it with the log."
+	return err.Error(), withLogPath("Try again; if it keeps failing, " + reportIt)
+}
+
+const reportIt = "report it with the log."
+
+// withLogPath names the log file where a text asks people to report a problem with it.
+func withLogPath(next string) string {
+	return strings.Replace(next, reportIt, applog.ReportHint(), 1)
 }

@@ -38,13 +38,13 @@ func runCheck(_ context.Context, c *cli, args []string) error {
 // checkLine is one file's report for people: its verdict, then what the container says.
 func checkLine(v preflight.Verdict) string {
 	if !v.OK {
-		return fmt.Sprintf("%s: refused: %s", v.Path, v.Reason)
+		return fmt.Sprintf("%s: refused: %s", printable(v.Path), v.Reason)
 	}
 	parts := []string{mediaSummary(v)}
 	if fm := v.FileMeta; fm != nil {
 		parts = append(parts, fileMetaSummary(fm))
 	}
-	line := fmt.Sprintf("%s: ok: %s", v.Path, strings.Join(parts, "; "))
+	line := fmt.Sprintf("%s: ok: %s", printable(v.Path), strings.Join(parts, "; "))
 	for _, w := range v.Warnings {
 		line += "\n  warning: " + w
 	}

@@ -42,7 +42,7 @@ func runUpload(ctx context.Context, c *cli, args []string) error {
 	return enqueueAndRun(ctx, c, cfg, files, func(e *transfer.Engine, f preflight.Verdict) (store.Job, error) {
 		if *skipDup {
 			if earlier, ok, err := e.UploadedBefore(ctx, f.Path, meta.Scope); err == nil && ok {
-				fmt.Fprintf(c.stderr, "skipped %s: already uploaded as %s on %s\n", f.Path, earlier.VideoNo,
+				fmt.Fprintf(c.stderr, "skipped %s: already uploaded as %s on %s\n", printable(f.Path), earlier.VideoNo,
 					time.UnixMilli(earlier.At).Format(time.DateTime))
 				return store.Job{}, errSkipped
 			}
@@ -104,17 +104,22 @@ func uploadPlan(c *cli, paths []string, opt preflight.Options) ([]preflight.Verd
 		if named[s.Path] {
 			return nil, usagef("upload: %s: %s%s", s.Path, s.Reason, forceHint(s))
 		}
-		fmt.Fprintf(c.stderr, "skipped %s: %s%s\n", s.Path, s.Reason, forceHint(s))
+		fmt.Fprintf(c.stderr, "skipped %s: %s%s\n", printable(s.Path), s.Reason, forceHint(s))
 	}
-	for _, f := range scan.Files {
-		for _, w := range f.Warnings {
-			fmt.Fprintf(c.stderr, "warning: %s: %s\n", f.Path, w)
-		}
-	}
+	printWarnings(c, scan.Files)
 	if len(scan.Files) == 0 {
 		return nil, usagef("upload: no supported videos (%v) found", preflight.VideoExtensions)
 	}
 	return scan.Files, nil
+}
+
+// printWarnings lists on stderr what will not stop an upload but should be known (no audio).
+func printWarnings(c *cli, files []preflight.Verdict) {
+	for _, f := range files {
+		for _, w := range f.Warnings {
+			fmt.Fprintf(c.stderr, "warning: %s: %s\n", printable(f.Path), w)
+		}
+	}
 }
 
 // forceHint tells how to send a video the codec check refused anyway.
@@ -133,7 +138,7 @@ func eachItem[T any](items []T, do func(T) error, label func(T, failure) failure
 		if err := do(it); err != nil {
 			failed = true
 			fl := label(it, newFailure(err))
-			out.result(fl, "failed: "+first(fl.File, fl.URL, fl.ID)+": "+fl.Error)
+			out.result(fl, "failed: "+printable(first(fl.File, fl.URL, fl.ID))+": "+printable(fl.Error))
 			if isCancel(err) {
 				break
 			}

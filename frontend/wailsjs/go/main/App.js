@@ -86,6 +86,10 @@ export function Library(arg1) {
   return window['go']['main']['App']['Library'](arg1);
 }
 
+export function OpenLogFolder() {
+  return window['go']['main']['App']['OpenLogFolder']();
+}
+
 export function PauseAll() {
   return window['go']['main']['App']['PauseAll']();
 }
