@@ -88,3 +88,30 @@ func TestInspectRefusesWhatIsNotAWholeVideo(t *testing.T) {
 		t.Fatalf("truncated mp4: %v", err)
 	}
 }
+
+func TestInspectClassicUserDataAtoms(t *testing.T) {
+	info, err := InspectFile("testdata/h264-udta.mov")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := info.Capture
+	if c.Make != "Google" || c.Model != "Pixel 8" || c.Latitude == nil || *c.Latitude != 37.4219 || *c.Longitude != -122.084 ||
+		c.TakenAt == nil || !c.TakenAt.Equal(time.Date(2022, 3, 4, 5, 6, 7, 0, time.UTC)) {
+		t.Fatalf("%+v", c)
+	}
+}
+
+func TestParseISO6709(t *testing.T) {
+	good := map[string][2]float64{"+48.8584+002.2945+035.000/": {48.8584, 2.2945}, "+37.4219-122.0840/": {37.4219, -122.084},
+		"-33.8568+151.2153": {-33.8568, 151.2153}, "+00+000/": {0, 0}}
+	for s, want := range good {
+		if lat, lon, err := ParseISO6709(s); err != nil || lat != want[0] || lon != want[1] {
+			t.Errorf("%q: %v %v %v", s, lat, lon, err)
+		}
+	}
+	for _, s := range []string{"", "48.8584, 2.2945", "+91.0+000.0/", "+10.0+181.0/", "+4851+00217/x"} {
+		if _, _, err := ParseISO6709(s); err == nil {
+			t.Errorf("%q parsed", s)
+		}
+	}
+}

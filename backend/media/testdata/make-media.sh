@@ -25,3 +25,7 @@ printf 'not a video\n' >text.mp4
 # A poster the GUI test can find on screen: the test pattern on a pure green field.
 ff -f lavfi -i "color=c=0x00ff00:size=320x180:rate=25:duration=1" -f lavfi -i "testsrc2=size=160x90:rate=25:duration=1" \
 	-filter_complex "[0][1]overlay=80:45" -c:v libx264 -pix_fmt yuv420p -movflags +faststart poster.mp4
+# Capture details in the classic QuickTime user-data atoms (©xyz, ©mak, ©mod), as Android and
+# older cameras write them.
+ff "${video[@]}" -c:v libx264 -pix_fmt yuv420p -metadata location=+37.4219-122.0840/ -metadata make=Google \
+	-metadata "model=Pixel 8" -metadata creation_time=2022-03-04T05:06:07Z h264-udta.mov
