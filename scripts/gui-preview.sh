@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # GUI preview test: the production binary in a real window (Xvfb + openbox), a real H.264 video
-# chosen through the GTK file dialog with the keyboard, and a screenshot of the Upload list with
-# the video's poster frame (build/test-artifacts/gui-preview*.png). The poster is found by its
+# chosen through the GTK file dialog with the keyboard, and screenshots of its poster frame in the
+# Upload list, then (once uploaded to the sandbox) in the Library and History rows, and playing in
+# the app's player (build/test-artifacts/gui-preview*.png). The poster is found by its
 # colour: the test video is a pattern on a pure green field, a green the app's own interface never
 # shows. Every wait is for a window or a change on screen, with a deadline.
 set -euo pipefail
@@ -51,6 +52,7 @@ poster_pixels() {
     -colorspace Gray -format '%[fx:int(mean*w*h+0.5)]' info:
 }
 poster_shown() { (( $(poster_pixels) > 400 )); }
+playing() { (( $(poster_pixels) > 20000 )); } # the player dialog shows the frame large
 
 start_xvfb
 eval "$(dbus-launch --sh-syntax)"
@@ -88,6 +90,19 @@ until_ok 10 eval '(( $(poster_pixels) < 400 ))' || true # the Upload list's post
 until_ok 30 poster_shown || fail "the Library row shows no poster frame"
 import -window root "$ART/gui-preview-library.png"
 echo "gui-preview: the Library row shows the poster too; screenshot $ART/gui-preview-library.png"
+xdotool key --clearmodifiers ctrl+5
+until_ok 10 eval '(( $(poster_pixels) < 400 ))' || true
+until_ok 30 poster_shown || fail "the History row of the upload shows no poster frame"
+import -window root "$ART/gui-preview-history.png"
+echo "gui-preview: and the History row of the upload; screenshot $ART/gui-preview-history.png"
+
+# A click on the History row's poster (where the app's fixed layout puts the first row's poster)
+# plays the video large in the app's player dialog.
+xdotool mousemove --window "$win" 599 161 click 1
+until_ok 20 playing ||
+  fail "clicking the poster did not play the video in a player"
+import -window root "$ART/gui-preview-playing.png"
+echo "gui-preview: the poster plays in the app's player; screenshot $ART/gui-preview-playing.png"
 
 kill -TERM "$APP_PID"
 until_ok 10 eval '! kill -0 "$APP_PID" 2>/dev/null' || fail "app did not stop within 10 s of SIGTERM"
