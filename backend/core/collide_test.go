@@ -9,11 +9,13 @@ import (
 	"testing"
 	"time"
 
+	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
 )
 
-// uploadedVideo uploads content and returns the new video's number.
+// uploadedVideo uploads content (a real MP4 container: uploads are inspected) and returns the
+// new video's number.
 func uploadedVideo(t *testing.T, c *Core, content []byte) string {
 	t.Helper()
 	src := filepath.Join(t.TempDir(), "clip.mp4")
@@ -54,7 +56,7 @@ func mustHold(t *testing.T, path string, want []byte) {
 
 func TestFolderDownloadsAskOnceThenKeepBothReplaceOrSkip(t *testing.T) {
 	c := engineCore(t)
-	content := bytes.Repeat([]byte("video!"), 5000)
+	content := mediatest.MP4(bytes.Repeat([]byte("video!"), 5000))
 	no := uploadedVideo(t, c, content)
 	dir := t.TempDir()
 	name := c.DownloadName(no)
@@ -86,7 +88,7 @@ func TestFolderDownloadsAskOnceThenKeepBothReplaceOrSkip(t *testing.T) {
 
 func TestReplaceConfirmedInTheSaveDialogReplaces(t *testing.T) {
 	c := engineCore(t)
-	content := []byte("the new video bytes")
+	content := mediatest.MP4([]byte("the new video bytes"))
 	no := uploadedVideo(t, c, content)
 	dest := filepath.Join(t.TempDir(), "holiday.mov")
 	writeFile(t, dest, "old")
@@ -102,7 +104,7 @@ func TestReplaceConfirmedInTheSaveDialogReplaces(t *testing.T) {
 
 func TestRetryOfATakenNameOffersTheChoice(t *testing.T) {
 	c := engineCore(t)
-	content := []byte("fresh bytes")
+	content := mediatest.MP4([]byte("fresh bytes"))
 	no := uploadedVideo(t, c, content)
 	dest := filepath.Join(t.TempDir(), "clip.mp4")
 	// The name is taken after the download was queued: the job fails, and says so without a CLI flag.
