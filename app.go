@@ -60,6 +60,7 @@ func (a *App) boot(ctx context.Context) error {
 		return err
 	}
 	a.core = c
+	c.CheckConnection()
 	close(a.ready)
 	return nil
 }
@@ -96,7 +97,12 @@ func (a *App) svc() *core.Core {
 
 func formatError(err error) any { return core.Describe(err) }
 
-func (a *App) emitStatus() { a.events.Emit(events.StatusChanged, a.core.Status()) }
+// emitStatus tells the UI the new mode at once and, for a live profile nothing is known about
+// yet, starts the check whose outcome will follow as another event.
+func (a *App) emitStatus() {
+	a.events.Emit(events.StatusChanged, a.core.Status())
+	a.core.CheckConnection()
+}
 
 // wailsEvents adapts the Wails event bus to events.Emitter.
 type wailsEvents struct{ ctx context.Context }

@@ -93,7 +93,9 @@ func (c *Client) send(ctx context.Context, r request) (*http.Response, error) {
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return nil, c.transportError(ctx, r.op, err)
+		err = c.transportError(ctx, r.op, err)
+		c.observe(ctx, err)
+		return nil, err
 	}
 	return resp, nil
 }
@@ -114,6 +116,7 @@ func (c *Client) call(ctx context.Context, r request, out any) error {
 		return c.newError(r.op, resp.StatusCode, "", "the answer is larger than 32 MiB", ErrUnexpected)
 	}
 	data, err := c.classify(r.op, resp, body)
+	c.observe(ctx, err)
 	if err != nil || out == nil || len(data) == 0 {
 		return err
 	}

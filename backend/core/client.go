@@ -2,6 +2,8 @@ package core
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"strconv"
 	"sync"
 	"time"
@@ -58,13 +60,22 @@ func (c *Core) Client() (*api.Client, error) {
 		if err != nil {
 			return nil, err
 		}
-		return api.New(api.Config{BaseURL: url, AssetBaseURL: url, APIKey: sandboxKey})
+		return api.New(api.Config{BaseURL: url, AssetBaseURL: url, APIKey: sandboxKey,
+			Observe: c.health.observer(ModeSandbox)})
 	}
 	key, err := c.Settings.APIKey()
 	if err != nil {
 		return nil, err
 	}
-	return api.New(api.Config{BaseURL: s.BaseURL, AssetBaseURL: s.AssetBaseURL, APIKey: key})
+	return api.New(api.Config{BaseURL: s.BaseURL, AssetBaseURL: s.AssetBaseURL, APIKey: key,
+		Observe: c.health.observer(liveProfile(s.BaseURL, s.AssetBaseURL, key))})
+}
+
+// liveProfile names what a connection state is about: the endpoints and the key. The key only
+// enters as a short hash, kept in memory.
+func liveProfile(base, assetBase, key string) string {
+	sum := sha256.Sum256([]byte(key))
+	return base + " " + assetBase + " " + hex.EncodeToString(sum[:8])
 }
 
 // Connection is the outcome of TestConnection, for people.

@@ -4,6 +4,7 @@ package core
 
 import (
 	"fmt"
+	"sync"
 	"time"
 
 	"memories-desktop/backend/settings"
@@ -20,6 +21,8 @@ type Core struct {
 
 	forceSandbox bool
 	sandbox      emulator
+	health       health
+	probing      sync.Map // profile → struct{}: a connection check was started for it
 }
 
 // Options tune Start; zero values mean production defaults.

@@ -16,6 +16,7 @@ const RateLimitsEnv = "MEMORIES_RATE_LIMITS"
 // retention setting.
 func (c *Core) StartEngine(ctx context.Context, emit events.Emitter) error {
 	s := c.Settings.Get()
+	c.health.notify(func() { emit.Emit(events.StatusChanged, c.Status()) })
 	c.Engine = transfer.New(transfer.Options{DB: c.DB, Client: c.Client, Emitter: emit,
 		Concurrency: s.Concurrency, Proactive: c.pacing()})
 	if err := c.Engine.Start(ctx); err != nil {

@@ -345,6 +345,10 @@ export namespace core {
 	    baseUrl: string;
 	    dataDir: string;
 	    sandboxForced: boolean;
+	    connection: string;
+	    connectionDetail: string;
+	    lastOk: number;
+	    retryAt: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Status(source);
@@ -357,6 +361,10 @@ export namespace core {
 	        this.baseUrl = source["baseUrl"];
 	        this.dataDir = source["dataDir"];
 	        this.sandboxForced = source["sandboxForced"];
+	        this.connection = source["connection"];
+	        this.connectionDetail = source["connectionDetail"];
+	        this.lastOk = source["lastOk"];
+	        this.retryAt = source["retryAt"];
 	    }
 	}
 	export class UploadBatch {
