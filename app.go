@@ -69,7 +69,7 @@ func (a *App) domReady(ctx context.Context) { runtime.WindowShow(ctx) }
 
 // beforeClose asks before quitting while transfers run; they resume on the next start anyway.
 func (a *App) beforeClose(ctx context.Context) bool {
-	n := a.core.Engine.Running()
+	n := a.core.Engine().Running()
 	if n == 0 {
 		return false
 	}

@@ -22,10 +22,11 @@ func (a *App) GetSettings() (SettingsState, error) {
 // SaveSettings validates and saves the preferences and applies them to running transfers.
 func (a *App) SaveSettings(s settings.Settings) (settings.Settings, error) {
 	saved, err := a.svc().Settings.Update(s)
-	if err == nil {
-		a.core.ApplySettings()
-		a.emitStatus()
+	if err != nil {
+		return saved, err
 	}
+	err = a.core.ApplySettings() // may switch profile: another database and queue
+	a.emitStatus()
 	return saved, err
 }
 

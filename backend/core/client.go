@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"path/filepath"
 	"strconv"
 	"sync"
 	"time"
@@ -19,16 +20,20 @@ const SandboxEnv = "MEMORIES_SANDBOX"
 const sandboxKey = "sk-sandbox-local"
 
 // emulator runs the in-process sandbox on a loopback port, started on first use.
+// Its library and uploaded bytes live in dir, so they survive restarts as a real account would.
 type emulator struct {
-	mu  sync.Mutex
-	run *sandbox.Running
+	dir        string
+	parseDelay time.Duration // how long new videos index; tests shorten it
+	mu         sync.Mutex
+	run        *sandbox.Running
 }
 
 func (e *emulator) url() (string, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if e.run == nil {
-		run, err := sandbox.Listen("127.0.0.1:0", sandbox.Options{ParseDelay: 8 * time.Second})
+		run, err := sandbox.Listen("127.0.0.1:0", sandbox.Options{ParseDelay: e.parseDelay,
+			Dir: filepath.Join(e.dir, "media"), StateFile: filepath.Join(e.dir, "library.json")})
 		if err != nil {
 			return "", err
 		}

@@ -21,12 +21,12 @@ func (c *Core) EnqueueDownloads(nos []string, target DownloadTarget) ([]transfer
 	scope := c.Settings.Get().Scope
 	var views []transfer.JobView
 	for _, no := range nos {
-		j, err := c.Engine.EnqueueDownload(transfer.DownloadSpec{VideoNo: no, Scope: scope,
+		j, err := c.Engine().EnqueueDownload(transfer.DownloadSpec{VideoNo: no, Scope: scope,
 			Dest: target.Path, DestDir: target.Folder, Suggested: c.SuggestedName(no)})
 		if err != nil {
 			return views, err
 		}
-		views = append(views, c.Engine.View(j, nil))
+		views = append(views, c.Engine().View(j, nil))
 	}
 	c.rememberFolder(target)
 	return views, nil
@@ -34,12 +34,12 @@ func (c *Core) EnqueueDownloads(nos []string, target DownloadTarget) ([]transfer
 
 // EnqueueAsset queues a v2 asset download to a chosen file.
 func (c *Core) EnqueueAsset(assetID string, path string) (transfer.JobView, error) {
-	j, err := c.Engine.EnqueueDownload(transfer.DownloadSpec{AssetID: assetID, Dest: path})
+	j, err := c.Engine().EnqueueDownload(transfer.DownloadSpec{AssetID: assetID, Dest: path})
 	if err != nil {
 		return transfer.JobView{}, err
 	}
 	c.rememberFolder(DownloadTarget{Path: path})
-	return c.Engine.View(j, nil), nil
+	return c.Engine().View(j, nil), nil
 }
 
 // rememberFolder seeds the next save dialog with the folder just used.
@@ -59,7 +59,7 @@ func (c *Core) rememberFolder(t DownloadTarget) {
 // (a file name, or the last part of its source URL), with a video extension; "" when unknown.
 // The server's own stored name is often an internal hex string, so it is not used here.
 func (c *Core) SuggestedName(videoNo string) string {
-	v, err := c.DB.Video(c.Settings.Get().Scope, videoNo)
+	v, err := c.DB().Video(c.Settings.Get().Scope, videoNo)
 	if err != nil || v.Title == "" {
 		return ""
 	}

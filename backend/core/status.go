@@ -20,6 +20,9 @@ type Status struct {
 	DataDir string `json:"dataDir"`
 	// SandboxForced is set when MEMORIES_SANDBOX=1 overrides the setting, so Settings can say so.
 	SandboxForced bool `json:"sandboxForced"`
+	// Profile names the active profile ("sandbox" or the API base URL); when it changes the UI
+	// reloads the queue, library and history, which belong to one profile each.
+	Profile string `json:"profile"`
 	// Connection is what the latest request of this profile showed (Conn…); empty without a key.
 	Connection       string `json:"connection"`
 	ConnectionDetail string `json:"connectionDetail"` // why, for rejected / unreachable / rate-limited
@@ -31,8 +34,9 @@ type Status struct {
 func (c *Core) Status() Status {
 	s := c.Settings.Get()
 	st := Status{Mode: ModeLive, Scope: s.Scope, BaseURL: s.BaseURL, DataDir: c.DataDir, SandboxForced: c.forceSandbox}
+	st.Profile = s.BaseURL
 	if c.SandboxActive() {
-		st.Mode = ModeSandbox
+		st.Mode, st.Profile = ModeSandbox, ModeSandbox
 		c.health.snapshot(ModeSandbox, &st)
 		return st
 	}

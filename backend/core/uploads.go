@@ -84,11 +84,11 @@ func (c *Core) EnqueueUploads(b UploadBatch) ([]transfer.JobView, error) {
 	}
 	views := make([]transfer.JobView, 0, len(b.Files))
 	for _, f := range b.Files {
-		j, err := c.Engine.EnqueueUpload(f.Path, metaFor(f, b.Meta).toAPI(scope))
+		j, err := c.Engine().EnqueueUpload(f.Path, metaFor(f, b.Meta).toAPI(scope))
 		if err != nil {
 			return views, err
 		}
-		views = append(views, c.Engine.View(j, nil))
+		views = append(views, c.Engine().View(j, nil))
 	}
 	return views, nil
 }
@@ -102,9 +102,9 @@ func metaFor(f FileUpload, batch Meta) Meta {
 
 // EnqueueURL queues an upload from a direct video URL.
 func (c *Core) EnqueueURL(rawURL string, m Meta) (transfer.JobView, error) {
-	j, err := c.Engine.EnqueueURL(strings.TrimSpace(rawURL), m.toAPI(c.Settings.Get().Scope))
+	j, err := c.Engine().EnqueueURL(strings.TrimSpace(rawURL), m.toAPI(c.Settings.Get().Scope))
 	if err != nil {
 		return transfer.JobView{}, err
 	}
-	return c.Engine.View(j, nil), nil
+	return c.Engine().View(j, nil), nil
 }

@@ -345,6 +345,7 @@ export namespace core {
 	    baseUrl: string;
 	    dataDir: string;
 	    sandboxForced: boolean;
+	    profile: string;
 	    connection: string;
 	    connectionDetail: string;
 	    lastOk: number;
@@ -361,6 +362,7 @@ export namespace core {
 	        this.baseUrl = source["baseUrl"];
 	        this.dataDir = source["dataDir"];
 	        this.sandboxForced = source["sandboxForced"];
+	        this.profile = source["profile"];
 	        this.connection = source["connection"];
 	        this.connectionDetail = source["connectionDetail"];
 	        this.lastOk = source["lastOk"];
