@@ -53,9 +53,11 @@ func (a *App) ClearAPIKey() (settings.KeyInfo, error) {
 // Status reports the connection mode and scope for the status bar.
 func (a *App) Status() core.Status { return a.svc().Status() }
 
-// TestConnection makes one authenticated call and reports ok, invalid key, unreachable, or the
-// service's own message.
-func (a *App) TestConnection() core.Connection { return a.svc().TestConnection(a.ctx) }
+// TestConnection makes one authenticated call with the settings on screen (saved or not) and
+// reports what it tested and ok, invalid key, unreachable, or the service's own message.
+func (a *App) TestConnection(s settings.Settings) core.Connection {
+	return a.svc().TestConnection(a.ctx, s)
+}
 
 // ChooseFolder opens the native folder dialog; "" means cancelled.
 func (a *App) ChooseFolder(title, startDir string) (string, error) {

@@ -18,6 +18,9 @@ type DownloadTarget struct {
 
 // EnqueueDownloads queues downloads of library videos to target, never overwriting silently.
 func (c *Core) EnqueueDownloads(nos []string, target DownloadTarget) ([]transfer.JobView, error) {
+	if err := c.usable(); err != nil {
+		return nil, err
+	}
 	scope := c.Settings.Get().Scope
 	var views []transfer.JobView
 	for _, no := range nos {
@@ -34,6 +37,9 @@ func (c *Core) EnqueueDownloads(nos []string, target DownloadTarget) ([]transfer
 
 // EnqueueAsset queues a v2 asset download to a chosen file.
 func (c *Core) EnqueueAsset(assetID string, path string) (transfer.JobView, error) {
+	if err := c.usable(); err != nil {
+		return transfer.JobView{}, err
+	}
 	j, err := c.Engine().EnqueueDownload(transfer.DownloadSpec{AssetID: assetID, Dest: path})
 	if err != nil {
 		return transfer.JobView{}, err

@@ -54,6 +54,9 @@ type ImportRequest struct {
 // EnqueueImport queues one task per platform group of at most 50 links. Invalid lines are
 // skipped (the plan shows them); an empty plan is an error.
 func (c *Core) EnqueueImport(r ImportRequest) ([]transfer.JobView, error) {
+	if err := c.usable(); err != nil {
+		return nil, err
+	}
 	p := sources.ParseLines(r.Text)
 	if len(p.Tasks) == 0 {
 		return nil, &api.ValidationError{Field: "links", Message: "No TikTok, YouTube or Instagram post links to import."}

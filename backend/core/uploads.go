@@ -76,6 +76,9 @@ func (c *Core) ValidateMeta(m Meta) error {
 
 // EnqueueUploads validates every file and its metadata first; nothing is queued unless all pass.
 func (c *Core) EnqueueUploads(b UploadBatch) ([]transfer.JobView, error) {
+	if err := c.usable(); err != nil {
+		return nil, err
+	}
 	scope := c.Settings.Get().Scope
 	for _, f := range b.Files {
 		if err := transfer.ValidateMeta(metaFor(f, b.Meta).toAPI(scope)); err != nil {
@@ -102,6 +105,9 @@ func metaFor(f FileUpload, batch Meta) Meta {
 
 // EnqueueURL queues an upload from a direct video URL.
 func (c *Core) EnqueueURL(rawURL string, m Meta) (transfer.JobView, error) {
+	if err := c.usable(); err != nil {
+		return transfer.JobView{}, err
+	}
 	j, err := c.Engine().EnqueueURL(strings.TrimSpace(rawURL), m.toAPI(c.Settings.Get().Scope))
 	if err != nil {
 		return transfer.JobView{}, err

@@ -76,6 +76,7 @@ export namespace core {
 	export class Connection {
 	    ok: boolean;
 	    mode: string;
+	    tested: string;
 	    message: string;
 	    scopes: string[];
 	    error?: ErrorInfo;
@@ -88,6 +89,7 @@ export namespace core {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.ok = source["ok"];
 	        this.mode = source["mode"];
+	        this.tested = source["tested"];
 	        this.message = source["message"];
 	        this.scopes = source["scopes"];
 	        this.error = this.convertValues(source["error"], ErrorInfo);

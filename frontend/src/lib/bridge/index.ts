@@ -52,7 +52,7 @@ export const bridge = {
   setAPIKey: (key: string): Promise<KeyInfo> => App.SetAPIKey(key),
   clearAPIKey: (): Promise<KeyInfo> => App.ClearAPIKey(),
   status: (): Promise<Status> => App.Status(),
-  testConnection: (): Promise<Connection> => App.TestConnection(),
+  testConnection: (s: Settings): Promise<Connection> => App.TestConnection(s),
   chooseFolder: (title: string, start: string): Promise<string> => App.ChooseFolder(title, start),
   // upload and import
   expandPaths: (paths: string[]): Promise<Scan> => App.ExpandPaths(paths),

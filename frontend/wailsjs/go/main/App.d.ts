@@ -76,7 +76,7 @@ export function SetAPIKey(arg1:string):Promise<settings.KeyInfo>;
 
 export function Status():Promise<core.Status>;
 
-export function TestConnection():Promise<core.Connection>;
+export function TestConnection(arg1:settings.Settings):Promise<core.Connection>;
 
 export function ValidateMeta(arg1:core.Meta):Promise<void>;
 

@@ -138,8 +138,8 @@ export function Status() {
   return window['go']['main']['App']['Status']();
 }
 
-export function TestConnection() {
-  return window['go']['main']['App']['TestConnection']();
+export function TestConnection(arg1) {
+  return window['go']['main']['App']['TestConnection'](arg1);
 }
 
 export function ValidateMeta(arg1) {
