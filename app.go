@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"sync/atomic"
 
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/runtime"
@@ -23,6 +24,8 @@ type App struct {
 	ready   chan struct{}
 	events  events.Emitter
 	dialogs core.Dialogs
+	// quitting is set once the user chose Quit, or SIGTERM/SIGINT arrived: close without asking.
+	quitting atomic.Bool
 }
 
 // NewApp prepares the app for dataDir; nothing is opened until startup.
@@ -34,6 +37,7 @@ func NewApp(dataDir string) *App {
 // says so on stderr and exits before its (hidden) window is ever shown.
 func (a *App) startup(ctx context.Context) {
 	a.events, a.dialogs = wailsEvents{ctx}, &wailsDialogs{ctx: ctx}
+	watchSignals(func() { a.quitNow(ctx) })
 	err := a.boot(ctx)
 	if errors.Is(err, store.ErrLocked) {
 		fmt.Fprintf(os.Stderr, "memories-desktop: another Memories Desktop is already using %s; "+
@@ -68,13 +72,27 @@ func (a *App) boot(ctx context.Context) error {
 func (a *App) domReady(ctx context.Context) { runtime.WindowShow(ctx) }
 
 // beforeClose asks before quitting while transfers run; they resume on the next start anyway.
+// The question is the window's own dialog (events.QuitRequested): GTK's question dialog only
+// offers Yes/No, and the choice deserves the words Quit and Keep running.
 func (a *App) beforeClose(ctx context.Context) bool {
+	if a.quitting.Load() || a.core == nil {
+		return false
+	}
 	n := a.core.Engine().Running()
 	if n == 0 {
 		return false
 	}
-	msg := fmt.Sprintf("%d transfer(s) are running. Quit anyway? They will be offered for resuming next time.", n)
-	return !a.dialogs.Confirm("Transfers in progress", msg, "Quit", "Keep running")
+	a.events.Emit(events.QuitRequested, n)
+	return true
+}
+
+// QuitNow quits without asking again: the window's quit dialog calls it for "Quit". Running
+// transfers are stopped and recorded as interrupted, to be offered for resuming next time.
+func (a *App) QuitNow() { a.quitNow(a.ctx) }
+
+func (a *App) quitNow(ctx context.Context) {
+	a.quitting.Store(true)
+	runtime.Quit(ctx)
 }
 
 func (a *App) shutdown(ctx context.Context) {

@@ -40,6 +40,7 @@ export interface ErrorInfo {
 /** Event names, as in backend/events. */
 export const Events = {
   StatusChanged: 'status:changed',
+  QuitRequested: 'quit:requested',
   TransferJob: 'transfer:job',
   TransferProgress: 'transfer:progress',
   LibraryChanged: 'library:changed',
@@ -52,6 +53,7 @@ export const bridge = {
   setAPIKey: (key: string): Promise<KeyInfo> => App.SetAPIKey(key),
   clearAPIKey: (): Promise<KeyInfo> => App.ClearAPIKey(),
   status: (): Promise<Status> => App.Status(),
+  quitNow: (): Promise<void> => App.QuitNow(),
   testConnection: (s: Settings): Promise<Connection> => App.TestConnection(s),
   chooseFolder: (title: string, start: string): Promise<string> => App.ChooseFolder(title, start),
   // upload and import
@@ -90,6 +92,8 @@ export const bridge = {
   revealInFolder: (path: string): Promise<void> => App.RevealInFolder(path),
   // events
   onStatus: (cb: (s: Status) => void): (() => void) => EventsOn(Events.StatusChanged, cb),
+  /** onQuitRequested: the window was closed while transfers run; payload: how many. */
+  onQuitRequested: (cb: (running: number) => void): (() => void) => EventsOn(Events.QuitRequested, cb),
   onJob: (cb: (j: JobView) => void): (() => void) => EventsOn(Events.TransferJob, cb),
   onProgress: (cb: (batch: Progress[]) => void): (() => void) => EventsOn(Events.TransferProgress, cb),
   onLibraryChanged: (cb: (scope: string) => void): (() => void) => EventsOn(Events.LibraryChanged, cb),

@@ -54,6 +54,8 @@ export function PauseJob(arg1:number):Promise<void>;
 
 export function PlanLinks(arg1:string):Promise<core.LinkPlan>;
 
+export function QuitNow():Promise<void>;
+
 export function ReadLinksFile(arg1:string):Promise<string>;
 
 export function RefreshLibrary():Promise<core.RefreshResult>;

@@ -94,6 +94,10 @@ export function PlanLinks(arg1) {
   return window['go']['main']['App']['PlanLinks'](arg1);
 }
 
+export function QuitNow() {
+  return window['go']['main']['App']['QuitNow']();
+}
+
 export function ReadLinksFile(arg1) {
   return window['go']['main']['App']['ReadLinksFile'](arg1);
 }
