@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 WAILS_VERSION=v2.11.0
-APT_PACKAGES=(build-essential pkg-config libgtk-3-dev xvfb xauth imagemagick xdotool x11-utils dbus-x11 chromium)
+APT_PACKAGES=(build-essential pkg-config libgtk-3-dev xvfb xauth imagemagick xdotool x11-utils dbus-x11 chromium openbox)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
