@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"log/slog"
 	"os"
 	"sync/atomic"
 
@@ -26,6 +28,7 @@ type App struct {
 	dialogs core.Dialogs
 	// quitting is set once the user chose Quit, or SIGTERM/SIGINT arrived: close without asking.
 	quitting atomic.Bool
+	log      io.Closer
 }
 
 // NewApp prepares the app for dataDir; nothing is opened until startup.
@@ -38,6 +41,7 @@ func NewApp(dataDir string) *App {
 func (a *App) startup(ctx context.Context) {
 	a.events, a.dialogs = wailsEvents{ctx}, &wailsDialogs{ctx: ctx}
 	watchSignals(func() { a.quitNow(ctx) })
+	a.log = startLog(a.dataDir)
 	err := a.boot(ctx)
 	if errors.Is(err, store.ErrLocked) {
 		fmt.Fprintf(os.Stderr, "memories-desktop: another Memories Desktop is already using %s; "+
@@ -50,6 +54,7 @@ func (a *App) startup(ctx context.Context) {
 			Title: "Memories Desktop cannot start", Message: err.Error()})
 		os.Exit(1)
 	}
+	a.playPreviewsOverLoopback()
 }
 
 // boot opens the backend with whatever adapters are set; the browser test harness calls it too.
@@ -98,6 +103,10 @@ func (a *App) quitNow(ctx context.Context) {
 func (a *App) shutdown(ctx context.Context) {
 	if a.core != nil {
 		a.core.Close()
+	}
+	if a.log != nil {
+		slog.Info("stopped")
+		a.log.Close()
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/events"
+	"memories-desktop/backend/preview"
 	"memories-desktop/backend/settings"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
@@ -27,8 +28,9 @@ type Core struct {
 	eng  *transfer.Engine // set by StartEngine
 	dir  string           // the active profile's folder
 
-	runCtx  context.Context // what StartEngine was given, for engines of later profiles
-	emitter events.Emitter
+	runCtx   context.Context // what StartEngine was given, for engines of later profiles
+	emitter  events.Emitter
+	Previews *preview.Registry // local files the webview may load, by opaque id
 
 	forceSandbox bool
 	sandbox      emulator
@@ -62,7 +64,7 @@ func Start(dataDir string, opts Options) (*Core, error) {
 		home.Close()
 		return nil, err
 	}
-	c := &Core{DataDir: dataDir, Settings: svc, home: home, db: home, dir: dataDir,
+	c := &Core{DataDir: dataDir, Settings: svc, home: home, db: home, dir: dataDir, Previews: preview.NewRegistry(),
 		forceSandbox: opts.ForceSandbox, openTimeout: opts.OpenTimeout}
 	c.sandbox.dir, c.sandbox.parseDelay = settings.ProfileDir(dataDir, true, "", ""), 8*time.Second
 	if err := c.openProfile(c.profileDir()); err != nil {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/events"
+	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/store"
 )
@@ -61,7 +62,7 @@ func TestSandboxAndLiveNeverSeeEachOther(t *testing.T) {
 		t.Fatal(err)
 	}
 	file := filepath.Join(t.TempDir(), "clip.mp4")
-	os.WriteFile(file, []byte("the same bytes in both profiles"), 0o644)
+	os.WriteFile(file, mediatest.MP4([]byte("the same bytes in both profiles")), 0o644)
 	inSandbox := uploadDone(t, c, file).Result.VideoNos[0]
 
 	setSandbox(t, c, false)
@@ -82,10 +83,11 @@ func TestSandboxAndLiveNeverSeeEachOther(t *testing.T) {
 // bigFile writes n pseudo-random bytes to a new file.
 func bigFile(t *testing.T, n int) (string, []byte) {
 	t.Helper()
-	b := make([]byte, n)
-	for i := range b {
-		b[i] = byte(i*7 + i/251)
+	payload := make([]byte, n)
+	for i := range payload {
+		payload[i] = byte(i*7 + i/251)
 	}
+	b := mediatest.MP4(payload)
 	path := filepath.Join(t.TempDir(), "big.mp4")
 	if err := os.WriteFile(path, b, 0o644); err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/settings"
+	"memories-desktop/backend/version"
 )
 
 // common are the flags every API command takes. Flags override the environment, which
@@ -47,6 +48,7 @@ func (o *common) resolveFor(c *cli, needKey bool) (*config, error) {
 	if err != nil {
 		return nil, err
 	}
+	c.openLog(dataDir)
 	key := c.getenv("MEMORIES_API_KEY")
 	if key == "" && needKey {
 		key, _ = settings.NewSecretStore(dataDir).Get()
@@ -60,7 +62,7 @@ func (o *common) resolveFor(c *cli, needKey bool) (*config, error) {
 		BaseURL:      base,
 		AssetBaseURL: asset,
 		APIKey:       key,
-		UserAgent:    "memories-cli/" + api.Version,
+		UserAgent:    "memories-cli/" + version.Version,
 	})
 	if err != nil {
 		return nil, usagef("%v", err)
