@@ -76,6 +76,7 @@ export namespace core {
 	export class Connection {
 	    ok: boolean;
 	    mode: string;
+	    tested: string;
 	    message: string;
 	    scopes: string[];
 	    error?: ErrorInfo;
@@ -88,6 +89,7 @@ export namespace core {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.ok = source["ok"];
 	        this.mode = source["mode"];
+	        this.tested = source["tested"];
 	        this.message = source["message"];
 	        this.scopes = source["scopes"];
 	        this.error = this.convertValues(source["error"], ErrorInfo);
@@ -398,6 +400,11 @@ export namespace core {
 	    baseUrl: string;
 	    dataDir: string;
 	    sandboxForced: boolean;
+	    profile: string;
+	    connection: string;
+	    connectionDetail: string;
+	    lastOk: number;
+	    retryAt: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Status(source);
@@ -410,6 +417,11 @@ export namespace core {
 	        this.baseUrl = source["baseUrl"];
 	        this.dataDir = source["dataDir"];
 	        this.sandboxForced = source["sandboxForced"];
+	        this.profile = source["profile"];
+	        this.connection = source["connection"];
+	        this.connectionDetail = source["connectionDetail"];
+	        this.lastOk = source["lastOk"];
+	        this.retryAt = source["retryAt"];
 	    }
 	}
 	export class UploadBatch {

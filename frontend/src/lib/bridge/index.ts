@@ -42,6 +42,7 @@ export interface ErrorInfo {
 /** Event names, as in backend/events. */
 export const Events = {
   StatusChanged: 'status:changed',
+  QuitRequested: 'quit:requested',
   TransferJob: 'transfer:job',
   TransferProgress: 'transfer:progress',
   LibraryChanged: 'library:changed',
@@ -58,7 +59,8 @@ export const bridge = {
   setAPIKey: (key: string): Promise<KeyInfo> => App.SetAPIKey(key),
   clearAPIKey: (): Promise<KeyInfo> => App.ClearAPIKey(),
   status: (): Promise<Status> => App.Status(),
-  testConnection: (): Promise<Connection> => App.TestConnection(),
+  quitNow: (): Promise<void> => App.QuitNow(),
+  testConnection: (s: Settings): Promise<Connection> => App.TestConnection(s),
   chooseFolder: (title: string, start: string): Promise<string> => App.ChooseFolder(title, start),
   openLogFolder: (): Promise<void> => App.OpenLogFolder(),
   // upload and import
@@ -104,6 +106,8 @@ export const bridge = {
   revealInFolder: (path: string): Promise<void> => App.RevealInFolder(path),
   // events
   onStatus: (cb: (s: Status) => void): (() => void) => EventsOn(Events.StatusChanged, cb),
+  /** onQuitRequested: the window was closed while transfers run; payload: how many. */
+  onQuitRequested: (cb: (running: number) => void): (() => void) => EventsOn(Events.QuitRequested, cb),
   onJob: (cb: (j: JobView) => void): (() => void) => EventsOn(Events.TransferJob, cb),
   onProgress: (cb: (batch: Progress[]) => void): (() => void) => EventsOn(Events.TransferProgress, cb),
   onLibraryChanged: (cb: (scope: string) => void): (() => void) => EventsOn(Events.LibraryChanged, cb),

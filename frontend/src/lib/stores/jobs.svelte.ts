@@ -29,6 +29,13 @@ class JobsStore {
     for (const j of [...recent.jobs, ...active.jobs]) this.apply(j, false);
   }
 
+  /** reload forgets the jobs shown and loads the active profile's (after a profile switch). */
+  async reload() {
+    this.byId = {};
+    this.progress = {};
+    await this.start();
+  }
+
   stop() {
     this.#off.forEach((off) => off());
     this.#off = [];

@@ -60,6 +60,8 @@ export function PauseJob(arg1:number):Promise<void>;
 
 export function PlanLinks(arg1:string):Promise<core.LinkPlan>;
 
+export function QuitNow():Promise<void>;
+
 export function ReadLinksFile(arg1:string):Promise<string>;
 
 export function RefreshLibrary():Promise<core.RefreshResult>;
@@ -88,7 +90,7 @@ export function Status():Promise<core.Status>;
 
 export function TakeOpenPaths():Promise<Array<string>>;
 
-export function TestConnection():Promise<core.Connection>;
+export function TestConnection(arg1:settings.Settings):Promise<core.Connection>;
 
 export function ValidateMeta(arg1:core.Meta):Promise<void>;
 

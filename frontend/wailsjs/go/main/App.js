@@ -106,6 +106,10 @@ export function PlanLinks(arg1) {
   return window['go']['main']['App']['PlanLinks'](arg1);
 }
 
+export function QuitNow() {
+  return window['go']['main']['App']['QuitNow']();
+}
+
 export function ReadLinksFile(arg1) {
   return window['go']['main']['App']['ReadLinksFile'](arg1);
 }
@@ -162,8 +166,8 @@ export function TakeOpenPaths() {
   return window['go']['main']['App']['TakeOpenPaths']();
 }
 
-export function TestConnection() {
-  return window['go']['main']['App']['TestConnection']();
+export function TestConnection(arg1) {
+  return window['go']['main']['App']['TestConnection'](arg1);
 }
 
 export function ValidateMeta(arg1) {
