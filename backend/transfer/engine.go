@@ -52,6 +52,8 @@ type Engine struct {
 	stop    context.CancelFunc
 	wg      sync.WaitGroup
 	tracker *tracker
+	line    lineup
+	slots   map[uint64]Slot // under mu; see lineup.go
 }
 
 type runningJob struct {
@@ -153,7 +155,7 @@ func (e *Engine) Configure(concurrency int, proactive bool) {
 	}
 	e.mu.Unlock()
 	e.pacer.SetProactive(proactive)
-	e.kick()
+	e.kick() // the scheduler's next fill refreshes every waiting job's slot
 }
 
 // Running reports how many jobs are transferring now (the app asks before closing).
