@@ -745,6 +745,8 @@ export namespace transfer {
 	    error?: store.JobError;
 	    progress?: Progress;
 	    nextSlotMs: number;
+	    place: number;
+	    startsAt: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new JobView(source);
@@ -765,6 +767,8 @@ export namespace transfer {
 	        this.error = this.convertValues(source["error"], store.JobError);
 	        this.progress = this.convertValues(source["progress"], Progress);
 	        this.nextSlotMs = source["nextSlotMs"];
+	        this.place = source["place"];
+	        this.startsAt = source["startsAt"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
