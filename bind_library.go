@@ -59,3 +59,22 @@ func (a *App) DownloadAsset(assetID string) (transfer.JobView, error) {
 	}
 	return c.EnqueueAsset(assetID, path)
 }
+
+// DeleteSelected deletes every video of a select-all selection (all that match the filter,
+// bar the unchecked ones), resolved in the backend so rows never loaded are included.
+func (a *App) DeleteSelected(s core.Selection) (int, error) {
+	nos, err := a.svc().SelectedVideos(s)
+	if err != nil {
+		return 0, err
+	}
+	return a.DeleteVideos(nos)
+}
+
+// DownloadSelected queues downloads of every video of a select-all selection.
+func (a *App) DownloadSelected(s core.Selection) ([]transfer.JobView, error) {
+	nos, err := a.svc().SelectedVideos(s)
+	if err != nil {
+		return nil, err
+	}
+	return a.DownloadVideos(nos)
+}

@@ -27,6 +27,7 @@ export type JobPage = core.JobPage;
 export type JobView = transfer.JobView;
 export type Progress = transfer.Progress;
 export type RefreshResult = core.RefreshResult;
+export type VideoSelection = core.Selection;
 
 /** ErrorInfo mirrors core.ErrorInfo: what every failed backend call rejects with. */
 export interface ErrorInfo {
@@ -71,8 +72,10 @@ export const bridge = {
   library: (q: LibraryQuery): Promise<VideoPage> => App.Library(q),
   refreshLibrary: (): Promise<RefreshResult> => App.RefreshLibrary(),
   deleteVideos: (nos: string[]): Promise<number> => App.DeleteVideos(nos),
+  deleteSelected: (s: VideoSelection): Promise<number> => App.DeleteSelected(s),
   videoDetails: (no: string): Promise<VideoDetails> => App.VideoDetails(no),
   downloadVideos: (nos: string[]): Promise<JobView[]> => App.DownloadVideos(nos),
+  downloadSelected: (s: VideoSelection): Promise<JobView[]> => App.DownloadSelected(s),
   downloadAsset: (id: string): Promise<JobView> => App.DownloadAsset(id),
   // transfers and history
   jobs: (q: JobQuery): Promise<JobPage> => App.Jobs(q),
