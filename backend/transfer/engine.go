@@ -33,6 +33,9 @@ type Options struct {
 	MinSpeed int64
 	SlowFor  time.Duration
 	IdleRead time.Duration
+	// LibraryScope names the scope whose indexing videos the library watcher follows
+	// (indexwatch.go); nil turns the watcher off.
+	LibraryScope func() string
 }
 
 // Engine runs the persistent transfer queue: every job is in the database before its first
@@ -54,6 +57,8 @@ type Engine struct {
 	tracker *tracker
 	line    lineup
 	slots   map[uint64]Slot // under mu; see lineup.go
+
+	indexWake chan struct{}
 }
 
 type runningJob struct {
@@ -66,7 +71,7 @@ type runningJob struct {
 func New(o Options) *Engine {
 	o = withDefaults(o)
 	e := &Engine{o: o, db: o.DB, emit: o.Emitter, running: map[uint64]*runningJob{},
-		wake: make(chan struct{}, 1), done: make(chan struct{})}
+		wake: make(chan struct{}, 1), done: make(chan struct{}), indexWake: make(chan struct{}, 1)}
 	e.pacer = NewPacer(PacerOptions{Limits: o.Limits, Clock: o.Clock, Proactive: o.Proactive, Last: loadPacer(o.DB)})
 	e.reporter = NewReporter(ReporterOptions{Clock: o.Clock, Emit: e.emitProgress,
 		StallAfter: o.StallAfter, OnStall: e.stalled})
@@ -109,6 +114,7 @@ func (e *Engine) Start(ctx context.Context) error {
 	e.spawn(func() { e.reporter.Start(e.ctx) })
 	e.spawn(e.schedule)
 	e.spawn(e.tracker.run)
+	e.spawn(e.watchIndexing)
 	return nil
 }
 
