@@ -3,11 +3,13 @@ module memories-desktop
 go 1.26
 
 require (
+	github.com/abema/go-mp4 v1.4.1
 	github.com/wailsapp/wails/v2 v2.11.0
 	github.com/zalando/go-keyring v0.2.8
 	github.com/zeebo/xxh3 v1.1.0
 	go.etcd.io/bbolt v1.5.0
 	golang.org/x/term v0.29.0
+	gopkg.in/natefinch/lumberjack.v2 v2.2.1
 )
 
 require (

@@ -55,6 +55,7 @@ export const bridge = {
   status: (): Promise<Status> => App.Status(),
   testConnection: (): Promise<Connection> => App.TestConnection(),
   chooseFolder: (title: string, start: string): Promise<string> => App.ChooseFolder(title, start),
+  openLogFolder: (): Promise<void> => App.OpenLogFolder(),
   // upload and import
   expandPaths: (paths: string[]): Promise<Scan> => App.ExpandPaths(paths),
   /** findDuplicate reads one file and says whether its bytes were uploaded to scope before. */
@@ -68,6 +69,9 @@ export const bridge = {
   enqueueURL: (url: string, m: Meta): Promise<JobView> => App.EnqueueURL(url, m),
   readLinksFile: (path: string): Promise<string> => App.ReadLinksFile(path),
   chooseLinksFile: (): Promise<string> => App.ChooseLinksFile(),
+  // previews: URLs of local files the backend registered ('' when none is on disk)
+  jobPreview: (id: number): Promise<string> => App.JobPreview(id),
+  videoPreview: (scope: string, no: string): Promise<string> => App.VideoPreview(scope, no),
   // library
   library: (q: LibraryQuery): Promise<VideoPage> => App.Library(q),
   refreshLibrary: (): Promise<RefreshResult> => App.RefreshLibrary(),

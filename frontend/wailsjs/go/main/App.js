@@ -82,12 +82,20 @@ export function Interrupted() {
   return window['go']['main']['App']['Interrupted']();
 }
 
+export function JobPreview(arg1) {
+  return window['go']['main']['App']['JobPreview'](arg1);
+}
+
 export function Jobs(arg1) {
   return window['go']['main']['App']['Jobs'](arg1);
 }
 
 export function Library(arg1) {
   return window['go']['main']['App']['Library'](arg1);
+}
+
+export function OpenLogFolder() {
+  return window['go']['main']['App']['OpenLogFolder']();
 }
 
 export function PauseAll() {
@@ -156,4 +164,8 @@ export function ValidateMeta(arg1) {
 
 export function VideoDetails(arg1) {
   return window['go']['main']['App']['VideoDetails'](arg1);
+}
+
+export function VideoPreview(arg1, arg2) {
+  return window['go']['main']['App']['VideoPreview'](arg1, arg2);
 }
