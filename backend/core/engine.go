@@ -25,6 +25,7 @@ func (c *Core) StartEngine(ctx context.Context, emit events.Emitter) error {
 	}
 	c.prune()
 	c.seedDemo()
+	c.seedDemoVideos(ctx)
 	return nil
 }
 

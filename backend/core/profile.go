@@ -62,7 +62,8 @@ func (c *Core) switchProfile() error {
 // startEngineLocked starts an engine over the active database; call with mu held.
 func (c *Core) startEngineLocked() error {
 	eng := transfer.New(transfer.Options{DB: c.db, Client: c.Client, Emitter: c.emitter,
-		Concurrency: c.Settings.Get().Concurrency, Proactive: c.pacing()})
+		Concurrency: c.Settings.Get().Concurrency, Proactive: c.pacing(),
+		LibraryScope: func() string { return c.Settings.Get().Scope }})
 	if err := eng.Start(c.runCtx); err != nil {
 		return err
 	}

@@ -394,6 +394,40 @@ export namespace core {
 	        this.removed = source["removed"];
 	    }
 	}
+	export class Selection {
+	    query: LibraryQuery;
+	    except: string[];
+	    expect: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Selection(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.query = this.convertValues(source["query"], LibraryQuery);
+	        this.except = source["except"];
+	        this.expect = source["expect"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Status {
 	    mode: string;
 	    scope: string;
@@ -950,6 +984,8 @@ export namespace transfer {
 	    error?: store.JobError;
 	    progress?: Progress;
 	    nextSlotMs: number;
+	    place: number;
+	    startsAt: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new JobView(source);
@@ -970,6 +1006,8 @@ export namespace transfer {
 	        this.error = this.convertValues(source["error"], store.JobError);
 	        this.progress = this.convertValues(source["progress"], Progress);
 	        this.nextSlotMs = source["nextSlotMs"];
+	        this.place = source["place"];
+	        this.startsAt = source["startsAt"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -27,6 +27,7 @@ export type JobPage = core.JobPage;
 export type JobView = transfer.JobView;
 export type Progress = transfer.Progress;
 export type RefreshResult = core.RefreshResult;
+export type VideoSelection = core.Selection;
 export type DownloadResult = core.DownloadResult;
 export type DownloadTarget = core.DownloadTarget;
 
@@ -83,12 +84,17 @@ export const bridge = {
   library: (q: LibraryQuery): Promise<VideoPage> => App.Library(q),
   refreshLibrary: (): Promise<RefreshResult> => App.RefreshLibrary(),
   deleteVideos: (nos: string[]): Promise<number> => App.DeleteVideos(nos),
+  deleteSelected: (s: VideoSelection): Promise<number> => App.DeleteSelected(s),
   videoDetails: (no: string): Promise<VideoDetails> => App.VideoDetails(no),
   /** downloadVideos asks where to save; names taken in a folder come back as conflicts, nothing queued. */
   downloadVideos: (nos: string[]): Promise<DownloadResult> => App.DownloadVideos(nos),
   downloadVideosTo: (nos: string[], target: DownloadTarget, choice: string): Promise<DownloadResult> =>
     App.DownloadVideosTo(nos, target, choice),
   retryDownload: (id: number, choice: string): Promise<void> => App.RetryDownload(id, choice),
+  /** downloadSelected and downloadSelectedTo are the same for a select-all, resolved in the backend. */
+  downloadSelected: (s: VideoSelection): Promise<DownloadResult> => App.DownloadSelected(s),
+  downloadSelectedTo: (s: VideoSelection, target: DownloadTarget, choice: string): Promise<DownloadResult> =>
+    App.DownloadSelectedTo(s, target, choice),
   downloadAsset: (id: string): Promise<JobView> => App.DownloadAsset(id),
   // transfers and history
   jobs: (q: JobQuery): Promise<JobPage> => App.Jobs(q),

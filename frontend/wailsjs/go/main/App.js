@@ -26,6 +26,10 @@ export function ClearAPIKey() {
   return window['go']['main']['App']['ClearAPIKey']();
 }
 
+export function DeleteSelected(arg1) {
+  return window['go']['main']['App']['DeleteSelected'](arg1);
+}
+
 export function DeleteVideos(arg1) {
   return window['go']['main']['App']['DeleteVideos'](arg1);
 }
@@ -36,6 +40,14 @@ export function DiscardInterrupted() {
 
 export function DownloadAsset(arg1) {
   return window['go']['main']['App']['DownloadAsset'](arg1);
+}
+
+export function DownloadSelected(arg1) {
+  return window['go']['main']['App']['DownloadSelected'](arg1);
+}
+
+export function DownloadSelectedTo(arg1, arg2, arg3) {
+  return window['go']['main']['App']['DownloadSelectedTo'](arg1, arg2, arg3);
 }
 
 export function DownloadVideos(arg1) {
