@@ -55,6 +55,7 @@ func New(cfg Config) (*Client, error) {
 	if hc == nil {
 		hc = defaultHTTPClient
 	}
+	hc = withRedirectPolicy(hc)
 	return &Client{base: base, assetBase: assetBase, key: key,
 		userAgent: withDefault(cfg.UserAgent, "MemoriesDesktop/"+Version), http: hc}, nil
 }
@@ -63,7 +64,7 @@ func New(cfg Config) (*Client, error) {
 // (HTTPS_PROXY, NO_PROXY…), timeouts on dialing, TLS and waiting for response headers, but no
 // overall timeout because multi-gigabyte bodies legitimately take a long time.
 func NewHTTPClient() *http.Client {
-	return &http.Client{Transport: &http.Transport{
+	return &http.Client{CheckRedirect: checkRedirect, Transport: &http.Transport{
 		Proxy:                 http.ProxyFromEnvironment,
 		DialContext:           dialBigWrites((&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext),
 		ForceAttemptHTTP2:     true,
