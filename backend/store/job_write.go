@@ -92,6 +92,9 @@ func checkUpdate(before, after *Job) error {
 	if after.ID != before.ID || after.Created != before.Created {
 		return fmt.Errorf("%w: a job's id and created time cannot change", ErrInvalid)
 	}
+	if err := checkTransition(before, after); err != nil {
+		return err
+	}
 	return after.validate()
 }
 

@@ -1,6 +1,8 @@
 package transfer
 
 import (
+	"errors"
+
 	"memories-desktop/backend/store"
 )
 
@@ -12,10 +14,12 @@ func (e *Engine) markInterrupted() error {
 		return err
 	}
 	for _, j := range jobs {
-		if j.State == store.StateRunning {
-			if _, err := e.setState(j.ID, StateInterrupted, "the previous session stopped during this transfer"); err != nil {
-				return err
-			}
+		if j.State != store.StateRunning {
+			continue
+		}
+		_, err := e.db.Transition(j.ID, StateInterrupted, "the previous session stopped during this transfer", nil, store.StateRunning)
+		if err != nil && !errors.Is(err, store.ErrStateChanged) {
+			return err
 		}
 	}
 	return nil

@@ -29,7 +29,14 @@ func (e *Engine) fill() {
 		if j.State != store.StateQueued || !e.claim(j.ID) {
 			continue
 		}
-		e.spawn(func() { e.runJob(j.ID) })
+		// The list above is a snapshot: the job may have been paused, cancelled or even run
+		// since, so it is claimed in the database only if it is still queued.
+		started, err := e.db.Transition(j.ID, store.StateRunning, "", nil, store.StateQueued)
+		if err != nil {
+			e.unclaim(j.ID)
+			continue
+		}
+		e.spawn(func() { e.runJob(started) })
 	}
 }
 
@@ -45,15 +52,12 @@ func (e *Engine) claim(id uint64) bool {
 	return true
 }
 
-// runJob executes one job: transient failures are retried with backoff up to MaxAttempts; the
-// outcome is written to the database before anyone is told.
-func (e *Engine) runJob(id uint64) {
+// runJob executes one job that fill moved to running: transient failures are retried with
+// backoff up to MaxAttempts; the outcome is written to the database before anyone is told.
+func (e *Engine) runJob(j store.Job) {
+	id := j.ID
 	r := e.runningJob(id)
 	defer e.release(id)
-	j, err := e.setState(id, store.StateRunning, "")
-	if err != nil {
-		return
-	}
 	e.emitJob(j, nil) // carries NextSlotMs: "next upload slot in 0:43"
 	e.reporter.Track(r.meter)
 	result, err := e.attempts(r.ctx, j, r.meter)
@@ -68,10 +72,18 @@ func (e *Engine) runningJob(id uint64) *runningJob {
 }
 
 func (e *Engine) release(id uint64) {
-	e.mu.Lock()
-	delete(e.running, id)
-	e.mu.Unlock()
+	e.unclaim(id)
 	e.kick()
+}
+
+// unclaim frees job id's worker slot.
+func (e *Engine) unclaim(id uint64) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if r, ok := e.running[id]; ok {
+		r.cancel(nil)
+		delete(e.running, id)
+	}
 }
 
 func (e *Engine) attempts(ctx context.Context, j store.Job, m *Meter) (store.JobResult, error) {
@@ -80,7 +92,7 @@ func (e *Engine) attempts(ctx context.Context, j store.Job, m *Meter) (store.Job
 		return store.JobResult{}, fmt.Errorf("unknown job kind %q", j.Kind)
 	}
 	for attempt := 1; ; attempt++ {
-		j, _ = e.db.UpdateJob(j.ID, func(j *store.Job) error { j.Attempts++; return nil })
+		j = e.startAttempt(j)
 		result, err := h(ctx, e, j, m)
 		// A retryable failure has already pushed the endpoint's next slot out (see call), so
 		// the next attempt waits its backoff there.
@@ -102,20 +114,20 @@ func (e *Engine) finish(ctx context.Context, id uint64, result store.JobResult, 
 	default:
 		state = store.StateFailed
 	}
-	j, uerr := e.db.UpdateJob(id, func(j *store.Job) error {
+	// The outcome and the state are one write, and only from running: a job someone else has
+	// moved on meanwhile keeps what they wrote.
+	j, uerr := e.db.Transition(id, state, note, func(j *store.Job) {
 		if err == nil {
 			j.Result = mergeResult(j.Result, result)
 			j.Error = nil
 		} else if state == store.StateFailed {
 			j.Error = jobError(err)
 		}
-		return nil
-	})
+	}, store.StateRunning)
 	if state == store.StateCanceled {
 		removePart(e.db, id)
 	}
 	if uerr == nil {
-		j, _ = e.setState(id, state, note)
 		e.emitJob(j, &final)
 		if state == store.StateDone {
 			e.tracker.follow(j)
@@ -135,6 +147,23 @@ func stopState(cause error) (store.JobState, string) {
 		return store.StateFailed, ErrStalled.Error()
 	}
 	return store.StateCanceled, "canceled"
+}
+
+// startAttempt counts an attempt and records when it started, before anything is sent: after a
+// crash, reconcile waits as long as that attempt's request could still reach the server.
+func (e *Engine) startAttempt(j store.Job) store.Job {
+	now := e.o.Clock.Now().UnixMilli()
+	next, err := e.db.UpdateJob(j.ID, func(j *store.Job) error {
+		j.Attempts++
+		j.AttemptStarted = now
+		return nil
+	})
+	if err != nil {
+		j.Attempts++
+		j.AttemptStarted = now
+		return j
+	}
+	return next
 }
 
 func mergeResult(old, new store.JobResult) store.JobResult {
