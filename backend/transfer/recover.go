@@ -25,8 +25,8 @@ func (e *Engine) markInterrupted() error {
 	return nil
 }
 
-// Interrupted lists jobs that a previous session left unfinished: interrupted ones, and queued
-// ones it never started. The app offers to resume them; `memories resume` does.
+// Interrupted lists jobs that a previous session cut off while they ran. The app offers to
+// resume them.
 func (e *Engine) Interrupted() ([]store.Job, error) {
 	jobs, err := e.db.ActiveJobs()
 	if err != nil {
@@ -53,6 +53,27 @@ func (e *Engine) ResumeInterrupted() ([]uint64, error) {
 		if err := e.Resume(j.ID); err == nil {
 			ids = append(ids, j.ID)
 		}
+	}
+	return ids, nil
+}
+
+// ResumeUnfinished queues every job that still has work to do — interrupted, paused and
+// queued ones — and returns all of their ids, so `memories resume` can wait for each and
+// report it; a queued job is never left to be cut off when the command exits.
+func (e *Engine) ResumeUnfinished() ([]uint64, error) {
+	jobs, err := e.db.ActiveJobs()
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]uint64, 0, len(jobs))
+	for _, j := range jobs {
+		if j.State == store.StatePaused || j.State == StateInterrupted {
+			err = e.Resume(j.ID)
+		}
+		if err == nil || errors.Is(err, ErrNotAllowed) {
+			ids = append(ids, j.ID) // not allowed: it moved on by itself, and Wait reports it
+		}
+		err = nil
 	}
 	return ids, nil
 }

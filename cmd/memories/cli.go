@@ -48,7 +48,7 @@ func init() {
 		"download-asset": {"download assets by asset id", "[-o FILE_OR_DIR] [--overwrite] ASSET_ID...", runDownloadAsset},
 		"sandbox":        {"run the local API emulator until interrupted", "[--addr HOST:PORT]", runSandbox},
 		"history":        {"list past and queued jobs, newest first", "[--kind K] [--state S] [--limit N] [--search TEXT]", runHistory},
-		"resume":         {"finish (or reconcile) jobs interrupted by a crash or Ctrl+C", "", runResume},
+		"resume":         {"finish every unfinished job: interrupted, paused or queued", "", runResume},
 		"retry":          {"run failed or cancelled jobs again", "JOB_ID...", runRetry},
 		"cancel":         {"cancel queued, paused or interrupted jobs", "JOB_ID...", runCancel},
 	}

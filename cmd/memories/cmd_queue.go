@@ -93,11 +93,11 @@ func runResume(ctx context.Context, c *cli, args []string) error {
 		return err
 	}
 	defer s.close()
-	ids, err := s.eng.ResumeInterrupted()
+	ids, err := s.eng.ResumeUnfinished()
 	if err != nil {
 		return err
 	}
-	cfg.out.note("%d interrupted job(s) to finish", len(ids))
+	cfg.out.note("%d unfinished job(s) to finish", len(ids))
 	return s.run(ctx, ids)
 }
 
