@@ -69,11 +69,15 @@ func NewHTTPClient() *http.Client {
 		DialContext:           dialBigWrites((&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext),
 		ForceAttemptHTTP2:     true,
 		TLSHandshakeTimeout:   15 * time.Second,
-		ResponseHeaderTimeout: 2 * time.Minute,
+		ResponseHeaderTimeout: ResponseTimeout,
 		IdleConnTimeout:       90 * time.Second,
 		MaxIdleConns:          16,
 	}}
 }
+
+// ResponseTimeout is how long a request waits for the answer once it is sent; clients that
+// must know when an abandoned request is over (upload reconciliation) count on it.
+const ResponseTimeout = 2 * time.Minute
 
 // defaultHTTPClient is shared so that all Clients reuse one connection pool.
 var defaultHTTPClient = NewHTTPClient()

@@ -28,6 +28,10 @@ type Options struct {
 	StallAfter  time.Duration // fail a transfer that moves no byte for this long; default 2 min
 	MaxAttempts int           // tries per job for transient failures; default 5
 	TrackEvery  time.Duration // first status poll delay after an upload/import; default 5 s
+	// RequestTimeout is how long the service may take to answer a request once it has the
+	// whole body (the HTTP client's response timeout): after a crash, an upload is not sent
+	// again until its earlier request is that long over. Default api.ResponseTimeout.
+	RequestTimeout time.Duration
 }
 
 // Engine runs the persistent transfer queue: every job is in the database before its first
@@ -85,6 +89,9 @@ func withDefaults(o Options) Options {
 	}
 	if o.MaxAttempts <= 0 {
 		o.MaxAttempts = 5
+	}
+	if o.RequestTimeout <= 0 {
+		o.RequestTimeout = api.ResponseTimeout
 	}
 	if o.TrackEvery <= 0 {
 		o.TrackEvery = 5 * time.Second

@@ -149,18 +149,11 @@ func stopState(cause error) (store.JobState, string) {
 	return store.StateCanceled, "canceled"
 }
 
-// startAttempt counts an attempt and records when it started, before anything is sent: after a
-// crash, reconcile waits as long as that attempt's request could still reach the server.
+// startAttempt counts an attempt.
 func (e *Engine) startAttempt(j store.Job) store.Job {
-	now := e.o.Clock.Now().UnixMilli()
-	next, err := e.db.UpdateJob(j.ID, func(j *store.Job) error {
-		j.Attempts++
-		j.AttemptStarted = now
-		return nil
-	})
+	next, err := e.db.UpdateJob(j.ID, func(j *store.Job) error { j.Attempts++; return nil })
 	if err != nil {
 		j.Attempts++
-		j.AttemptStarted = now
 		return j
 	}
 	return next
