@@ -50,7 +50,7 @@ func TestResumeRightAfterAKillOnASlowServerUploadsOnce(t *testing.T) {
 	r := newSlowUploadRig(t, sandbox.Options{ParseDelay: 200 * time.Millisecond}, 1500*time.Millisecond, received)
 	j, _ := r.eng.EnqueueUpload(r.video("slow.mp4", bytes.Repeat([]byte("s"), 100_000)), api.UploadMeta{})
 	<-received // the whole request is at the server
-	r.close() // the process stops mid-request; the server has not stored anything yet
+	r.close()  // the process stops mid-request; the server has not stored anything yet
 	if n := len(r.sb.Videos("")); n != 0 {
 		t.Fatalf("%d videos before the resume; the test needs the request still in flight", n)
 	}
