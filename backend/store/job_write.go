@@ -13,7 +13,7 @@ import (
 func (db *DB) CreateJob(j *Job) error {
 	c := *j
 	c.History = slices.Clone(j.History)
-	err := db.bolt.Update(func(tx txn) error { return createJob(tx, &c, db.nowMillis()) })
+	err := db.update(func(tx txn) error { return createJob(tx, &c, db.nowMillis()) })
 	if err == nil {
 		*j = c
 	}
@@ -65,7 +65,7 @@ func (db *DB) SetState(id uint64, s JobState, note string) (Job, error) {
 // updateJob is the one write path behind UpdateJob and SetState.
 func (db *DB) updateJob(id uint64, note string, fn func(*Job) error) (Job, error) {
 	var out Job
-	err := db.bolt.Update(func(tx txn) error {
+	err := db.update(func(tx txn) error {
 		j, err := loadJob(tx, id)
 		if err != nil {
 			return err
@@ -118,7 +118,7 @@ func putJob(tx txn, j *Job) error {
 
 // DeleteJob removes a job and its index entries; the engine must have stopped it first.
 func (db *DB) DeleteJob(id uint64) error {
-	return db.bolt.Update(func(tx txn) error {
+	return db.update(func(tx txn) error {
 		k, err := jobKeyOf(tx, id)
 		if err != nil {
 			return err

@@ -47,6 +47,7 @@ type Engine struct {
 	running map[uint64]*runningJob
 	wake    chan struct{}
 	done    chan struct{} // closed and replaced whenever a job reaches a terminal state
+	broken  error         // the first failed database write; see storeFailed
 	ctx     context.Context
 	stop    context.CancelFunc
 	wg      sync.WaitGroup

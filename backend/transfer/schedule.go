@@ -34,6 +34,7 @@ func (e *Engine) fill() {
 		started, err := e.db.Transition(j.ID, store.StateRunning, "", nil, store.StateQueued)
 		if err != nil {
 			e.unclaim(j.ID)
+			e.storeFailed(err)
 			continue
 		}
 		e.spawn(func() { e.runJob(started) })
@@ -127,6 +128,7 @@ func (e *Engine) finish(ctx context.Context, id uint64, result store.JobResult, 
 	if state == store.StateCanceled {
 		removePart(e.db, id)
 	}
+	e.storeFailed(uerr)
 	if uerr == nil {
 		e.emitJob(j, &final)
 		if state == store.StateDone {
@@ -167,6 +169,20 @@ func mergeResult(old, new store.JobResult) store.JobResult {
 		new.VideoNos = old.VideoNos
 	}
 	return new
+}
+
+// storeFailed records a database write that failed for another reason than a lost race (a
+// damaged or full disk file): jobs can then neither start nor finish, so Wait stops with it.
+func (e *Engine) storeFailed(err error) {
+	if err == nil || errors.Is(err, store.ErrStateChanged) {
+		return
+	}
+	e.mu.Lock()
+	if e.broken == nil {
+		e.broken = err
+	}
+	e.mu.Unlock()
+	e.signalDone()
 }
 
 func (e *Engine) signalDone() {

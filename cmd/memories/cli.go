@@ -51,10 +51,17 @@ func init() {
 		"resume":         {"finish every unfinished job: interrupted, paused or queued", "", runResume},
 		"retry":          {"run failed or cancelled jobs again", "JOB_ID...", runRetry},
 		"cancel":         {"cancel queued, paused or interrupted jobs", "JOB_ID...", runCancel},
+		"doctor":         {"check the database; --repair moves a damaged one aside and keeps what can be read", "[--repair]", runDoctor},
 	}
 }
 
-func (c *cli) run(ctx context.Context, args []string) int {
+func (c *cli) run(ctx context.Context, args []string) (code int) {
+	defer func() { // a bug must not look like a usage error (Go exits 2 on a panic)
+		if p := recover(); p != nil {
+			fmt.Fprintf(c.stderr, "memories: internal error: %v\n", p)
+			code = exitFailed
+		}
+	}()
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		c.help()
 		if len(args) == 0 {

@@ -54,6 +54,11 @@ func runHistory(ctx context.Context, c *cli, args []string) error {
 	for _, j := range page.Jobs {
 		printHistory(out, j)
 	}
+	if len(page.Damaged) > 0 {
+		out.note("%d job record(s) in %s could not be read and were left out (job %v); "+
+			"run `memories doctor --repair` to keep what can be read in a fresh database", len(page.Damaged), db.Path(), page.Damaged)
+		return errReported
+	}
 	return nil
 }
 

@@ -59,6 +59,9 @@ func (s *session) close() {
 // run waits for jobs, prints one line per job, and returns errReported when any did not finish.
 func (s *session) run(ctx context.Context, ids []uint64) error {
 	jobs, err := s.eng.Wait(ctx, ids...)
+	if err != nil && ctx.Err() == nil {
+		return err // the database failed: a damaged file names itself and the way out
+	}
 	if err != nil {
 		s.cfg.out.note("stopped; unfinished transfers are kept: run `memories resume` to finish them")
 		return errReported
