@@ -41,7 +41,7 @@ func TestFileStoreIs0600AndRoundTrips(t *testing.T) {
 }
 
 func TestKeychainStoreSelectedWhenAvailable(t *testing.T) {
-	keyring.MockInit() // the real keychain needs a desktop session; the selection logic is what we test
+	keyring.MockInit()                                                 // the real keychain needs a desktop session; the selection logic is what we test
 	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus") // a session, as far as the probe can tell
 	store := NewSecretStore(t.TempDir())
 	if store.Kind() != KindKeychain {
