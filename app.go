@@ -35,6 +35,9 @@ func NewApp(dataDir string) *App {
 func (a *App) startup(ctx context.Context) {
 	a.events, a.dialogs = wailsEvents{ctx}, &wailsDialogs{ctx: ctx}
 	err := a.boot(ctx)
+	if errors.Is(err, store.ErrDamaged) && a.offerRepair(ctx, err) {
+		err = a.boot(ctx)
+	}
 	if errors.Is(err, store.ErrLocked) {
 		fmt.Fprintf(os.Stderr, "memories-desktop: another Memories Desktop is already using %s; "+
 			"switch to that window, or set MEMORIES_DATA_DIR to use a different folder.\n", a.dataDir)

@@ -17,6 +17,7 @@ type Report struct {
 	Jobs        int      `json:"jobs"`               // readable job records
 	Videos      int      `json:"videos"`             // readable library-cache records
 	DamagedJobs []uint64 `json:"damagedJobs,omitempty"`
+	checkStuck  bool     // bbolt's check is still running: its file must stay mapped
 }
 
 // OK reports whether nothing is wrong with the file.
@@ -40,12 +41,20 @@ func Check(dir string, timeout time.Duration) (Report, error) {
 	if err != nil {
 		return rep, err
 	}
-	defer b.Close()
 	db.bolt = b
 	if err := db.view(rep.examine); err != nil {
 		rep.note(err.Error())
 	}
+	if !rep.checkStuck {
+		b.Close() // else bbolt's check still reads the mapped file: leave it mapped
+	}
 	return rep, nil
+}
+
+// checkTime bounds bbolt's page check, which loops forever on some damaged files (a page that
+// points back at its parent): generous for a sound file of the size, then the file is damaged.
+func checkTime(tx txn) time.Duration {
+	return 10*time.Second + time.Duration(tx.Size()>>20)*100*time.Millisecond
 }
 
 func (rep *Report) note(problem string) {
@@ -56,8 +65,17 @@ func (rep *Report) note(problem string) {
 
 // examine runs inside one read transaction.
 func (rep *Report) examine(tx txn) error {
-	for err := range tx.Check() {
-		rep.note(err.Error())
+	errs, limit := tx.Check(), time.After(checkTime(tx))
+	for done := false; !done; {
+		select {
+		case err, ok := <-errs:
+			if done = !ok; ok {
+				rep.note(err.Error())
+			}
+		case <-limit:
+			rep.checkStuck, done = true, true
+			rep.note("the page check did not finish: the file's pages loop")
+		}
 	}
 	for _, name := range allBuckets {
 		if tx.Bucket(name) == nil {

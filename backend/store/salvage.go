@@ -73,11 +73,16 @@ func (recs salvaged) scan(db *DB, tx txn, name []byte) {
 		return
 	}
 	out := recs[string(name)]
+	// Damaged pages can point back at each other: no walk takes more steps than the file
+	// could hold records (each takes at least 16 bytes).
+	maxSteps := tx.Size()/16 + 1
 	walk := func(start, step func(*bolt.Cursor) ([]byte, []byte)) {
 		db.guard(func() error {
 			c := b.Cursor()
-			for k, v := start(c); k != nil; k, v = step(c) {
+			n := int64(0)
+			for k, v := start(c); k != nil && n < maxSteps; k, v = step(c) {
 				out[string(k)] = bytes.Clone(v)
+				n++
 			}
 			return nil
 		})
