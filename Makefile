@@ -5,7 +5,7 @@ TAGS = $(shell scripts/webkit-tags.sh)
 WAILS_BUILD = $(WAILS) build -s -skipbindings -trimpath $(if $(TAGS),-tags $(TAGS))
 FUZZTIME ?= 4s
 
-.PHONY: run dev build deps frontend test test-go test-frontend fmt-check vet fuzz bindings gui-smoke bench screenshots e2e clean
+.PHONY: run dev build deps frontend test test-go test-frontend fmt-check vet fuzz bindings gui-smoke gui-damaged-db bench screenshots e2e clean
 
 run: build
 	./build/bin/memories-desktop
@@ -22,7 +22,7 @@ deps:
 frontend: deps
 	cd frontend && npm run build
 
-test: deps fmt-check vet test-go fuzz bindings test-frontend build e2e gui-smoke
+test: deps fmt-check vet test-go fuzz bindings test-frontend build e2e gui-smoke gui-damaged-db
 	@echo "make test: all checks passed"
 
 fmt-check:
@@ -49,6 +49,9 @@ test-frontend: deps
 
 gui-smoke: build
 	scripts/gui-smoke.sh
+
+gui-damaged-db: build
+	scripts/gui-damaged-db.sh
 
 # The real frontend in Chromium against the real backend (sandbox mode) through harness.go.
 e2e: frontend

@@ -54,7 +54,12 @@ grep -q 'memories doctor --repair' "$ART/damaged-app.log" || fail "the message d
 
 xdotool windowactivate --sync "$dialog" key --clearmodifiers alt+y
 wait_for 'Memories Desktop' >/dev/null || fail "no main window after the repair"
-import -window root "$ART/damaged-2-repaired.png"
+painted() { # the page has painted once the screen has more than a handful of colours
+  import -window root "$ART/damaged-2-repaired.png"
+  (( $(convert "$ART/damaged-2-repaired.png" -format '%k' info:) > 64 ))
+}
+for _ in $(seq 1 60); do painted && break; sleep 0.5; done
+painted || fail "the main window never painted"
 kept=$(ls "$DATA"/memories.db.damaged-* 2>/dev/null | head -1)
 [[ -n $kept && $(stat -c %s "$kept") -eq 65536 ]] || fail "the damaged file was not kept"
 grep -q 'repaired; the damaged file is kept at' "$ART/damaged-app.log" || fail "no repair line in the log"
