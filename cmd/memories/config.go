@@ -3,8 +3,10 @@ package main
 import (
 	"flag"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
+	"time"
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/settings"
@@ -30,10 +32,11 @@ func (o *common) register(fs *flag.FlagSet) {
 
 // config is the resolved configuration for one run.
 type config struct {
-	client  *api.Client
-	scope   string
-	dataDir string
-	out     *printer
+	client          *api.Client
+	scope           string
+	dataDir         string
+	out             *printer
+	responseTimeout time.Duration
 }
 
 // resolve builds the API client. The key comes only from MEMORIES_API_KEY or the app's key
@@ -54,17 +57,38 @@ func (o *common) resolveFor(c *cli, needKey bool) (*config, error) {
 		return nil, usagef("no API key: set MEMORIES_API_KEY or save a key in Memories Desktop's Settings")
 	}
 
+	timeout, hc, err := responseTimeout(c.getenv("MEMORIES_RESPONSE_TIMEOUT"))
+	if err != nil {
+		return nil, err
+	}
 	client, err := api.New(api.Config{
 		BaseURL:      first(o.baseURL, c.getenv("MEMORIES_BASE_URL"), saved.BaseURL),
 		AssetBaseURL: first(o.assetBaseURL, c.getenv("MEMORIES_ASSET_BASE_URL"), saved.AssetBaseURL),
 		APIKey:       key,
 		UserAgent:    "memories-cli/" + api.Version,
+		HTTPClient:   hc,
 	})
 	if err != nil {
 		return nil, usagef("%v", err)
 	}
 	scope := first(o.scope, saved.Scope, settings.DefaultScope)
-	return &config{client: client, scope: scope, dataDir: dataDir, out: newPrinter(c, o.json)}, nil
+	return &config{client: client, scope: scope, dataDir: dataDir, out: newPrinter(c, o.json), responseTimeout: timeout}, nil
+}
+
+// responseTimeout reads MEMORIES_RESPONSE_TIMEOUT: how long a sent request may wait for its
+// answer (default 2 min). It also bounds how long a resumed upload waits for an earlier
+// attempt that may still arrive, so tests against a slow sandbox can shorten both together.
+func responseTimeout(raw string) (time.Duration, *http.Client, error) {
+	if raw == "" {
+		return api.ResponseTimeout, nil, nil
+	}
+	d, err := time.ParseDuration(raw)
+	if err != nil || d < time.Second || d > time.Hour {
+		return 0, nil, usagef("MEMORIES_RESPONSE_TIMEOUT must be a duration from 1s to 1h, like 30s")
+	}
+	hc := api.NewHTTPClient()
+	hc.Transport.(*http.Transport).ResponseHeaderTimeout = d
+	return d, hc, nil
 }
 
 func (o *common) savedSettings(c *cli) (settings.Settings, string, error) {

@@ -43,6 +43,8 @@ func startSession(ctx context.Context, c *cli, cfg *config) (*session, error) {
 		Client:    func() (*api.Client, error) { return cfg.client, nil },
 		Emitter:   newCLIEmitter(cfg.out),
 		Proactive: transfer.ParseRateLimitsEnv(c.getenv("MEMORIES_RATE_LIMITS")),
+		// Uploads resumed after a crash wait as long as the earlier request could still arrive.
+		RequestTimeout: cfg.responseTimeout,
 	})
 	if err := eng.Start(ctx); err != nil {
 		db.Close()
