@@ -68,7 +68,9 @@ func settle(t *testing.T, r *rig, ids []uint64) {
 		if err != nil {
 			t.Fatalf("wait: %v", err)
 		}
-		if all(jobs, func(j store.Job) bool { return j.State == store.StateDone || j.State == store.StateCanceled || j.State == store.StateFailed }) {
+		if all(jobs, func(j store.Job) bool {
+			return j.State == store.StateDone || j.State == store.StateCanceled || j.State == store.StateFailed
+		}) {
 			return
 		}
 	}
