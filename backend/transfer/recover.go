@@ -70,10 +70,10 @@ func (e *Engine) ResumeUnfinished() ([]uint64, error) {
 		if j.State == store.StatePaused || j.State == StateInterrupted {
 			err = e.Resume(j.ID)
 		}
-		if err == nil || errors.Is(err, ErrNotAllowed) {
-			ids = append(ids, j.ID) // not allowed: it moved on by itself, and Wait reports it
+		if err != nil && !errors.Is(err, ErrNotAllowed) {
+			return ids, err // not a job that moved on by itself (Wait reports those): the database
 		}
-		err = nil
+		ids, err = append(ids, j.ID), nil
 	}
 	return ids, nil
 }
