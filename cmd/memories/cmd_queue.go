@@ -54,12 +54,17 @@ func runHistory(ctx context.Context, c *cli, args []string) error {
 	for _, j := range page.Jobs {
 		printHistory(out, j)
 	}
-	if len(page.Damaged) > 0 {
-		out.note("%d job record(s) in %s could not be read and were left out (job %v); "+
-			"run `memories doctor --repair` to keep what can be read in a fresh database", len(page.Damaged), db.Path(), page.Damaged)
-		return errReported
+	return reportDamaged(out, db.Path(), page.Damaged)
+}
+
+// reportDamaged names the job records that could not be read; history fails (exit 1) with them.
+func reportDamaged(out *printer, path string, ids []uint64) error {
+	if len(ids) == 0 {
+		return nil
 	}
-	return nil
+	out.note("%d job record(s) in %s could not be read and were left out (job %v); "+
+		"run `memories doctor --repair` to keep what can be read in a fresh database", len(ids), path, ids)
+	return errReported
 }
 
 func printHistory(out *printer, j store.Job) {

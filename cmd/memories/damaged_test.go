@@ -73,42 +73,47 @@ func TestDamagedDatabaseNeverPanicsAndDoctorRepairsIt(t *testing.T) {
 	if n, err := strconv.Atoi(os.Getenv("MEMORIES_DAMAGE_SEEDS")); err == nil && n > 0 {
 		seeds = n
 	}
-	damagedSeen, repaired := 0, 0
+	damagedSeen := 0
 	for seed := range seeds {
-		e := newTestEnv(t)
-		e.env["MEMORIES_BASE_URL"] = "http://127.0.0.1:1" // nothing is listening: no request may matter
-		dir := e.env["MEMORIES_DATA_DIR"]
-		path := filepath.Join(dir, store.FileName)
-		os.WriteFile(path, damage(raw, rand.New(rand.NewPCG(uint64(seed), 13))), 0o600)
-		for _, args := range [][]string{{"history", "--limit", "1000"}, {"resume"}, {"doctor"}} {
-			r := e.runBounded(bin, args...)
-			if r.code != 0 && r.code != 1 || strings.Contains(r.stderr, "goroutine ") {
-				t.Fatalf("seed %d, %v: exit %d\n%s", seed, args, r.code, r.stderr)
-			}
-			if r.code == 1 && args[0] != "resume" && !strings.Contains(r.stderr+r.stdout, path) {
-				t.Fatalf("seed %d, %v: the message does not name the file:\n%s", seed, args, r.stderr)
-			}
+		if damagedRun(t, bin, raw, seed) {
+			damagedSeen++
 		}
-		if e.runBinary(bin, "doctor").code == 0 {
-			continue
-		}
-		damagedSeen++
-		r := e.runBinary(bin, "doctor", "--repair")
-		if r.code != 0 || !strings.Contains(r.stdout, "kept at") {
-			t.Fatalf("seed %d: repair exit %d\n%s%s", seed, r.code, r.stdout, r.stderr)
-		}
-		if r := e.runBinary(bin, "doctor"); r.code != 0 {
-			t.Fatalf("seed %d: still damaged after repair:\n%s%s", seed, r.stdout, r.stderr)
-		}
-		if r := e.runBinary(bin, "history", "--limit", "1000", "--json"); r.code != 0 {
-			t.Fatalf("seed %d: history after repair exit %d\n%s", seed, r.code, r.stderr)
-		}
-		repaired++
 	}
-	t.Logf("%d seeds: %d damaged files found and repaired (%d)", seeds, damagedSeen, repaired)
+	t.Logf("%d seeds: %d damaged files found and repaired", seeds, damagedSeen)
 	if damagedSeen < seeds/4 {
 		t.Fatalf("only %d of %d damaged files were noticed", damagedSeen, seeds)
 	}
+}
+
+// damagedRun damages a copy of raw with seed and runs the commands on it; it reports whether
+// doctor found the damage (and then repaired it).
+func damagedRun(t *testing.T, bin string, raw []byte, seed int) bool {
+	e := newTestEnv(t)
+	e.env["MEMORIES_BASE_URL"] = "http://127.0.0.1:1" // nothing is listening: no request may matter
+	path := filepath.Join(e.env["MEMORIES_DATA_DIR"], store.FileName)
+	os.WriteFile(path, damage(raw, rand.New(rand.NewPCG(uint64(seed), 13))), 0o600)
+	for _, args := range [][]string{{"history", "--limit", "1000"}, {"resume"}, {"doctor"}} {
+		r := e.runBounded(bin, args...)
+		if r.code != 0 && r.code != 1 || strings.Contains(r.stderr, "goroutine ") {
+			t.Fatalf("seed %d, %v: exit %d\n%s", seed, args, r.code, r.stderr)
+		}
+		if r.code == 1 && args[0] != "resume" && !strings.Contains(r.stderr+r.stdout, path) {
+			t.Fatalf("seed %d, %v: the message does not name the file:\n%s", seed, args, r.stderr)
+		}
+	}
+	if e.runBounded(bin, "doctor").code == 0 {
+		return false
+	}
+	if r := e.runBounded(bin, "doctor", "--repair"); r.code != 0 || !strings.Contains(r.stdout, "kept at") {
+		t.Fatalf("seed %d: repair exit %d\n%s%s", seed, r.code, r.stdout, r.stderr)
+	}
+	if r := e.runBounded(bin, "doctor"); r.code != 0 {
+		t.Fatalf("seed %d: still damaged after repair:\n%s%s", seed, r.stdout, r.stderr)
+	}
+	if r := e.runBounded(bin, "history", "--limit", "1000", "--json"); r.code != 0 {
+		t.Fatalf("seed %d: history after repair exit %d\n%s", seed, r.code, r.stderr)
+	}
+	return true
 }
 
 // runBounded runs the binary like runBinary, but a run that hangs is stopped with SIGQUIT after
