@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"hash/crc32"
 	"path/filepath"
+	"strings"
 	"time"
+	"unicode"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -61,10 +63,18 @@ func checkTime(tx txn) time.Duration {
 	return 10*time.Second + time.Duration(tx.Size()>>20)*100*time.Millisecond
 }
 
+// note records a problem; bbolt quotes raw page bytes in some, which must not reach a terminal.
 func (rep *Report) note(problem string) {
 	if len(rep.Problems) < maxProblems {
-		rep.Problems = append(rep.Problems, problem)
+		rep.Problems = append(rep.Problems, strings.Map(printableOr, strings.ToValidUTF8(problem, "?")))
 	}
+}
+
+func printableOr(r rune) rune {
+	if unicode.IsPrint(r) {
+		return r
+	}
+	return '?'
 }
 
 // examine runs inside one read transaction. bbolt's own check runs on a goroutine of its own,

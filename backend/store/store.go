@@ -63,14 +63,25 @@ func Open(dir string, timeout time.Duration) (*DB, error) {
 
 // openBolt opens the file, telling a lock held elsewhere and a damaged file from other errors.
 func openBolt(db *DB, path string, o *bolt.Options) (b *bolt.DB, err error) {
+	var file *os.File
+	o.OpenFile = func(name string, flag int, perm os.FileMode) (*os.File, error) {
+		f, err := os.OpenFile(name, flag, perm)
+		file = f
+		return f, err
+	}
 	err = db.guard(func() (err error) {
 		b, err = bolt.Open(path, 0o600, o)
 		return err
 	})
 	var damaged *DamagedError
 	switch {
-	case err == nil || errors.As(err, &damaged):
-		return b, err
+	case errors.As(err, &damaged):
+		if file != nil {
+			file.Close() // bbolt panicked while opening: release its file lock, or no one can repair
+		}
+		return nil, err
+	case err == nil:
+		return b, nil
 	case errors.Is(err, bolt.ErrTimeout):
 		return nil, fmt.Errorf("%w (%s)", ErrLocked, path)
 	case errors.Is(err, fs.ErrPermission), errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOSPC):
