@@ -32,6 +32,11 @@ type Options struct {
 	// whole body (the HTTP client's response timeout): after a crash, an upload is not sent
 	// again until its earlier request is that long over. Default api.ResponseTimeout.
 	RequestTimeout time.Duration
+	// A download under MinSpeed bytes/s for SlowFor in all (over its attempts) fails; an attempt
+	// with no byte for IdleRead is cut and retried. Defaults: 1 KiB/s, 1 min, 30 s (floor.go).
+	MinSpeed int64
+	SlowFor  time.Duration
+	IdleRead time.Duration
 }
 
 // Engine runs the persistent transfer queue: every job is in the database before its first
@@ -97,7 +102,7 @@ func withDefaults(o Options) Options {
 	if o.TrackEvery <= 0 {
 		o.TrackEvery = 5 * time.Second
 	}
-	return o
+	return withFloorDefaults(o)
 }
 
 // Start marks jobs left running by a previous process as interrupted, then runs the scheduler,
