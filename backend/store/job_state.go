@@ -15,7 +15,7 @@ var ErrStateChanged = errors.New("the job's state changed meanwhile")
 // nil, edits the job in the same transaction (a result, an error), so the state and what goes
 // with it are never seen apart.
 func (db *DB) Transition(id uint64, to JobState, note string, fn func(*Job), from ...JobState) (Job, error) {
-	return db.updateJob(id, note, func(j *Job) error {
+	return db.updateJob(id, note, checkTransition, func(j *Job) error {
 		if !slices.Contains(from, j.State) {
 			return fmt.Errorf("job %d is %s, not %v: %w", id, j.State, from, ErrStateChanged)
 		}
@@ -27,8 +27,8 @@ func (db *DB) Transition(id uint64, to JobState, note string, fn func(*Job), fro
 	})
 }
 
-// checkTransition keeps the one rule every writer must obey: a finished upload or download is
-// final, so a done job never runs (or fails) again.
+// checkTransition keeps the rule every state change but SetState's obeys: a finished upload or
+// download is final, so a done job never runs (or fails) again.
 func checkTransition(before, after *Job) error {
 	if before.State == StateDone && after.State != StateDone {
 		return fmt.Errorf("job %d is done and cannot become %s: %w", before.ID, after.State, ErrStateChanged)

@@ -63,8 +63,11 @@ func TestADoneJobNeverRunsAgain(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, s := range []JobState{StateRunning, StateFailed, StateQueued, StateCanceled} {
-		if _, err := db.SetState(j.ID, s, ""); !errors.Is(err, ErrStateChanged) {
+		if _, err := db.Transition(j.ID, s, "", nil, StateDone, StateRunning, StateQueued); !errors.Is(err, ErrStateChanged) {
 			t.Fatalf("done → %s: err = %v", s, err)
+		}
+		if _, err := db.UpdateJob(j.ID, func(j *Job) error { j.State = s; return nil }); !errors.Is(err, ErrStateChanged) {
+			t.Fatalf("done → %s by UpdateJob: err = %v", s, err)
 		}
 	}
 	if _, err := db.UpdateJob(j.ID, func(j *Job) error { j.Result.Status = "PARSE"; return nil }); err != nil {
