@@ -1,6 +1,8 @@
 package store
 
 import (
+	"bytes"
+	"encoding/binary"
 	"errors"
 	"os"
 	"path/filepath"
@@ -91,5 +93,33 @@ func TestAFileThatIsNotADatabaseIsReportedDamagedWithItsPath(t *testing.T) {
 	}
 	if rep, _ := Check(dir, time.Second); !rep.OK() {
 		t.Fatalf("after repair: %+v", rep)
+	}
+}
+
+// A damaged free list makes bbolt panic while it opens the file, holding its lock: the same
+// process (the app offering a repair) must still be able to repair it, keeping every record.
+func TestRepairAfterAPanicWhileOpeningInTheSameProcess(t *testing.T) {
+	dir := t.TempDir()
+	db := openAt(t, dir)
+	for range 50 {
+		j := Job{Kind: KindDownload, Name: "kept"}
+		db.CreateJob(&j)
+	}
+	db.Close()
+	path := filepath.Join(dir, FileName)
+	raw, _ := os.ReadFile(path)
+	const pageSize = 4096 // bbolt's default here; the meta pages start the file
+	for _, meta := range []int{0, pageSize} {
+		freelist := int(binary.LittleEndian.Uint64(raw[meta+48:])) // the meta's free-list page id
+		copy(raw[freelist*pageSize:], bytes.Repeat([]byte{0xEB}, pageSize))
+	}
+	os.WriteFile(path, raw, 0o600)
+
+	if _, err := Open(dir, time.Second); !errors.Is(err, ErrDamaged) {
+		t.Fatalf("open: %v", err)
+	}
+	fixed, err := Repair(dir, time.Second)
+	if err != nil || fixed.Jobs != 50 {
+		t.Fatalf("repair in the same process: %+v, %v", fixed, err)
 	}
 }

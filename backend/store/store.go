@@ -76,8 +76,9 @@ func openBolt(db *DB, path string, o *bolt.Options) (b *bolt.DB, err error) {
 	var damaged *DamagedError
 	switch {
 	case errors.As(err, &damaged):
-		if file != nil {
-			file.Close() // bbolt panicked while opening: release its file lock, or no one can repair
+		if file != nil { // bbolt panicked while opening: release its lock, or no one can repair
+			unlock(file)
+			file.Close()
 		}
 		return nil, err
 	case err == nil:
