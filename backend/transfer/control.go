@@ -3,6 +3,7 @@ package transfer
 import (
 	"errors"
 	"fmt"
+	"log/slog"
 
 	"memories-desktop/backend/store"
 )
@@ -91,7 +92,7 @@ func (e *Engine) stopRunning(id uint64, cause error) bool {
 // transition moves job id to state when it is in one of from.
 // The check and the write are one transaction, so two actions racing cannot both win.
 func (e *Engine) transition(id uint64, to store.JobState, note string, from ...store.JobState) error {
-	j, err := e.db.Transition(id, to, note, nil, from...)
+	j, err := e.move(id, to, note, nil, from...)
 	if errors.Is(err, store.ErrStateChanged) {
 		cur, _ := e.db.Job(id)
 		return fmt.Errorf("job %d is %s: %w", id, cur.State, ErrNotAllowed)
@@ -105,6 +106,15 @@ func (e *Engine) transition(id uint64, to store.JobState, note string, from ...s
 	}
 	e.signalDone()
 	return nil
+}
+
+// move is db.Transition, logged like every job state change.
+func (e *Engine) move(id uint64, to store.JobState, note string, fn func(*store.Job), from ...store.JobState) (store.Job, error) {
+	j, err := e.db.Transition(id, to, note, fn, from...)
+	if err == nil {
+		slog.Info("job state", "job", id, "kind", j.Kind, "state", to, "note", note)
+	}
+	return j, err
 }
 
 // stalled is the watchdog's verdict on a running job.

@@ -17,7 +17,7 @@ func (e *Engine) markInterrupted() error {
 		if j.State != store.StateRunning {
 			continue
 		}
-		_, err := e.db.Transition(j.ID, StateInterrupted, "the previous session stopped during this transfer", nil, store.StateRunning)
+		_, err := e.move(j.ID, StateInterrupted, "the previous session stopped during this transfer", nil, store.StateRunning)
 		if err != nil && !errors.Is(err, store.ErrStateChanged) {
 			return err
 		}

@@ -10,6 +10,7 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/settings"
+	"memories-desktop/backend/version"
 )
 
 // common are the flags every API command takes. Flags override the environment, which
@@ -49,6 +50,7 @@ func (o *common) resolveFor(c *cli, needKey bool) (*config, error) {
 	if err != nil {
 		return nil, err
 	}
+	c.openLog(dataDir)
 	key := c.getenv("MEMORIES_API_KEY")
 	if key == "" && needKey {
 		key, _ = settings.NewSecretStore(dataDir).Get()
@@ -65,7 +67,7 @@ func (o *common) resolveFor(c *cli, needKey bool) (*config, error) {
 		BaseURL:      first(o.baseURL, c.getenv("MEMORIES_BASE_URL"), saved.BaseURL),
 		AssetBaseURL: first(o.assetBaseURL, c.getenv("MEMORIES_ASSET_BASE_URL"), saved.AssetBaseURL),
 		APIKey:       key,
-		UserAgent:    "memories-cli/" + api.Version,
+		UserAgent:    "memories-cli/" + version.Version,
 		HTTPClient:   hc,
 	})
 	if err != nil {
