@@ -77,6 +77,29 @@ func NewHTTPClient() *http.Client {
 // must know when an abandoned request is over (upload reconciliation) count on it.
 const ResponseTimeout = 2 * time.Minute
 
+// ResponseTimeoutEnv names the variable that changes ResponseTimeout for the app and the CLI.
+const ResponseTimeoutEnv = "MEMORIES_RESPONSE_TIMEOUT"
+
+// ParseResponseTimeout reads a ResponseTimeoutEnv value: "" is ResponseTimeout, else a duration
+// from 1 s to 1 h.
+func ParseResponseTimeout(raw string) (time.Duration, error) {
+	if raw == "" {
+		return ResponseTimeout, nil
+	}
+	d, err := time.ParseDuration(raw)
+	if err != nil || d < time.Second || d > time.Hour {
+		return 0, invalid(ResponseTimeoutEnv, "must be a duration from 1s to 1h, like 30s")
+	}
+	return d, nil
+}
+
+// NewHTTPClientTimeout is NewHTTPClient with another response timeout.
+func NewHTTPClientTimeout(d time.Duration) *http.Client {
+	hc := NewHTTPClient()
+	hc.Transport.(*http.Transport).ResponseHeaderTimeout = d
+	return hc
+}
+
 // defaultHTTPClient is shared so that all Clients reuse one connection pool.
 var defaultHTTPClient = NewHTTPClient()
 

@@ -58,13 +58,13 @@ func (c *Core) Client() (*api.Client, error) {
 		if err != nil {
 			return nil, err
 		}
-		return api.New(api.Config{BaseURL: url, AssetBaseURL: url, APIKey: sandboxKey})
+		return api.New(api.Config{BaseURL: url, AssetBaseURL: url, APIKey: sandboxKey, HTTPClient: httpClient()})
 	}
 	key, err := c.Settings.APIKey()
 	if err != nil {
 		return nil, err
 	}
-	return api.New(api.Config{BaseURL: s.BaseURL, AssetBaseURL: s.AssetBaseURL, APIKey: key})
+	return api.New(api.Config{BaseURL: s.BaseURL, AssetBaseURL: s.AssetBaseURL, APIKey: key, HTTPClient: httpClient()})
 }
 
 // Connection is the outcome of TestConnection, for people.

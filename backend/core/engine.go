@@ -17,7 +17,7 @@ const RateLimitsEnv = "MEMORIES_RATE_LIMITS"
 func (c *Core) StartEngine(ctx context.Context, emit events.Emitter) error {
 	s := c.Settings.Get()
 	c.Engine = transfer.New(transfer.Options{DB: c.DB, Client: c.Client, Emitter: emit,
-		Concurrency: s.Concurrency, Proactive: c.pacing()})
+		Concurrency: s.Concurrency, Proactive: c.pacing(), RequestTimeout: responseTimeout()})
 	if err := c.Engine.Start(ctx); err != nil {
 		return err
 	}

@@ -69,10 +69,10 @@ func (e *Engine) idle(ctx context.Context, m *Meter, d time.Duration) error {
 
 // inFlightUntil is when the previous attempt's request can no longer create a video: the
 // service answers (or gives up) within the request timeout after the last byte, and the last
-// byte was sent before that attempt ended. An attempt that never sent (AttemptStarted 0) or
-// whose answer was received leaves nothing in flight.
+// byte was sent before that attempt ended. An attempt that never handed over its last bytes
+// (AttemptSent 0) or whose answer was received (both 0) leaves nothing in flight.
 func (e *Engine) inFlightUntil(j store.Job, now time.Time) time.Time {
-	if j.AttemptStarted == 0 {
+	if j.AttemptStarted == 0 || j.AttemptSent == 0 {
 		return time.Time{}
 	}
 	return attemptEnded(j, now).Add(e.o.RequestTimeout)

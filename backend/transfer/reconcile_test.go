@@ -86,3 +86,24 @@ func TestReconcileFindsTheMarkerBehindMoreThan200NewerVideos(t *testing.T) {
 		t.Fatalf("job %s, %d file uploads reached the server (want 1)", got.State, r.sb.Stats().Uploads)
 	}
 }
+
+// An upload cut off before its last bytes were handed over cannot arrive: the resume sends it
+// again at once instead of waiting out the response timeout.
+func TestResumeOfAnUploadCutMidBodyDoesNotWait(t *testing.T) {
+	reading, resume := make(chan struct{}, 1), make(chan struct{})
+	r := newPausingRig(t, reading, resume)
+	j, _ := r.eng.EnqueueUpload(r.video("big.mp4", bytes.Repeat([]byte("b"), 24<<20)), api.UploadMeta{})
+	<-reading // the server has the first MiB; the client is blocked further on
+	r.close()
+	close(resume)
+	r.open(Options{RequestTimeout: time.Hour})
+	if got, _ := r.db.Job(j.ID); got.AttemptStarted == 0 || got.AttemptSent != 0 {
+		t.Fatalf("started %d, sent %d: want started and not all sent", got.AttemptStarted, got.AttemptSent)
+	}
+	r.eng.ResumeInterrupted()
+	start := time.Now()
+	if got := r.wait(j.ID)[0]; got.State != store.StateDone || len(r.sb.Videos("")) != 1 {
+		t.Fatalf("job %s, %d videos", got.State, len(r.sb.Videos("")))
+	}
+	t.Logf("resumed and sent in %s", time.Since(start).Round(time.Millisecond))
+}

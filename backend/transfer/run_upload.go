@@ -43,9 +43,10 @@ func (e *Engine) sendFile(ctx context.Context, client *api.Client, j store.Job, 
 	h := NewFingerprint()
 	var res api.UploadResult
 	err = e.call(ctx, EpUpload, m, func() (err error) {
-		e.sending(j.ID, e.o.Clock.Now().UnixMilli())
+		e.sending(j.ID, e.o.Clock.Now().UnixMilli(), 0)
+		body := &lastBytes{r: io.TeeReader(f, h), left: spec.Size, before: func() { e.sentAll(j.ID) }}
 		res, err = client.UploadFile(ctx, api.UploadFileRequest{Name: spec.Path, Size: spec.Size,
-			Body: io.TeeReader(f, h), Meta: withMarker(spec.Meta, j.Marker), Progress: m.Set})
+			Body: body, Meta: withMarker(spec.Meta, j.Marker), Progress: m.Set})
 		return err
 	})
 	if err != nil {
@@ -85,7 +86,8 @@ func runUploadURL(ctx context.Context, e *Engine, j store.Job, m *Meter) (store.
 	}
 	var res api.UploadResult
 	err = e.call(ctx, EpUpload, m, func() (err error) {
-		e.sending(j.ID, e.o.Clock.Now().UnixMilli())
+		now := e.o.Clock.Now().UnixMilli()
+		e.sending(j.ID, now, now) // a small form: all of it may arrive at once
 		res, err = client.UploadURL(ctx, spec.URL, withMarker(spec.Meta, j.Marker))
 		return err
 	})
@@ -102,10 +104,39 @@ func withMarker(meta api.UploadMeta, marker string) api.UploadMeta {
 	return meta
 }
 
-// sending records, before an upload request goes out, when it started (at, unix ms; 0 when
-// its outcome is known): a later reconcile waits as long as that request could still arrive.
-func (e *Engine) sending(id uint64, at int64) {
-	e.db.UpdateJob(id, func(j *store.Job) error { j.AttemptStarted = at; return nil })
+// sending records, before an upload request goes out, when it started and when all of it was
+// handed over (unix ms; 0 when not yet, or when its outcome is known): a later reconcile
+// waits as long as that request could still arrive.
+func (e *Engine) sending(id uint64, started, sent int64) {
+	e.db.UpdateJob(id, func(j *store.Job) error {
+		j.AttemptStarted, j.AttemptSent = started, sent
+		return nil
+	})
+}
+
+// sentAll records that the last bytes of the file are about to be handed over.
+func (e *Engine) sentAll(id uint64) {
+	now := e.o.Clock.Now().UnixMilli()
+	e.db.UpdateJob(id, func(j *store.Job) error { j.AttemptSent = now; return nil })
+}
+
+// lastBytes calls before once, just ahead of returning the final bytes of the file to the
+// request: until then the service cannot have the whole upload, so a crash leaves nothing of
+// it in flight.
+type lastBytes struct {
+	r      io.Reader
+	left   int64
+	before func()
+}
+
+func (l *lastBytes) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	if l.before != nil && (int64(n) >= l.left || err != nil) {
+		l.before()
+		l.before = nil
+	}
+	l.left -= int64(n)
+	return n, err
 }
 
 // unsent clears the in-flight mark when the service answered (whatever it answered, the
@@ -114,7 +145,7 @@ func (e *Engine) sending(id uint64, at int64) {
 func (e *Engine) unsent(id uint64, err error) error {
 	var answer *api.Error
 	if (errors.As(err, &answer) && !errors.Is(err, api.ErrNetwork)) || errors.Is(err, api.ErrInvalidInput) {
-		e.sending(id, 0)
+		e.sending(id, 0, 0)
 	}
 	return err
 }

@@ -70,7 +70,7 @@ func errChangedWhileSent(name string) error {
 // A cause that is not a change (the file could not be read again) is returned as it is.
 func (e *Engine) discardTorn(ctx context.Context, client *api.Client, j store.Job, videoNo string, cause error) error {
 	if _, err := e.db.UpdateJob(j.ID, func(j *store.Job) error {
-		j.Marker, j.AttemptStarted = newMarker(), 0
+		j.Marker, j.AttemptStarted, j.AttemptSent = newMarker(), 0, 0
 		return nil
 	}); err != nil {
 		return err

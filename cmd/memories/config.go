@@ -81,16 +81,14 @@ func (o *common) resolveFor(c *cli, needKey bool) (*config, error) {
 // answer (default 2 min). It also bounds how long a resumed upload waits for an earlier
 // attempt that may still arrive, so tests against a slow sandbox can shorten both together.
 func responseTimeout(raw string) (time.Duration, *http.Client, error) {
-	if raw == "" {
-		return api.ResponseTimeout, nil, nil
-	}
-	d, err := time.ParseDuration(raw)
-	if err != nil || d < time.Second || d > time.Hour {
+	d, err := api.ParseResponseTimeout(raw)
+	if err != nil {
 		return 0, nil, usagef("MEMORIES_RESPONSE_TIMEOUT must be a duration from 1s to 1h, like 30s")
 	}
-	hc := api.NewHTTPClient()
-	hc.Transport.(*http.Transport).ResponseHeaderTimeout = d
-	return d, hc, nil
+	if raw == "" {
+		return d, nil, nil
+	}
+	return d, api.NewHTTPClientTimeout(d), nil
 }
 
 func (o *common) savedSettings(c *cli) (settings.Settings, string, error) {
