@@ -80,9 +80,9 @@ func (e *Engine) discardTorn(ctx context.Context, client *api.Client, j store.Jo
 	if !ok {
 		return cause
 	}
-	msg := ve.Message + "; the torn copy " + videoNo + " was deleted from the library"
+	msg := ve.Message + "; the torn copy " + videoNo + " was deleted from the library."
 	if err != nil {
-		msg = ve.Message + "; delete " + videoNo + " from the library by hand (it could not be deleted)"
+		msg = ve.Message + "; delete " + videoNo + " from the library by hand (it could not be deleted)."
 	}
 	return &api.ValidationError{Field: ve.Field, Message: msg}
 }

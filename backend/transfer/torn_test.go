@@ -71,6 +71,7 @@ func tornUpload(t *testing.T, keepTime bool) {
 	if got.State != store.StateFailed || got.Error == nil || !strings.Contains(got.Error.Message, "changed while it was being uploaded") {
 		t.Fatalf("job %s, error %+v", got.State, got.Error)
 	}
+	t.Logf("%s %s %q", got.State, got.Error.Code, got.Error.Message)
 	if n := len(r.sb.Videos("")); n != 0 || r.sb.Stats().Deletes != 1 {
 		t.Fatalf("%d torn videos left on the server, %d deletes", n, r.sb.Stats().Deletes)
 	}
