@@ -8,7 +8,7 @@ WAILS_BUILD = $(WAILS) build -s -skipbindings -trimpath $(if $(TAGS),-tags $(TAG
 FUZZTIME ?= 4s
 
 .PHONY: cli package package-windows test-package darwin-check
-.PHONY: run dev build deps frontend test test-go test-frontend fmt-check vet fuzz bindings gui-smoke gui-damaged-db bench screenshots e2e clean
+.PHONY: run dev build deps frontend test test-go test-frontend fmt-check vet fuzz bindings gui-smoke gui-damaged-db bench bench-inspect gui-preview screenshots e2e clean
 
 run: build
 	./build/bin/memories-desktop
@@ -49,7 +49,7 @@ deps:
 frontend: deps
 	cd frontend && npm run build
 
-test: deps fmt-check vet darwin-check test-go fuzz bindings test-frontend build e2e gui-smoke gui-damaged-db test-package
+test: deps fmt-check vet darwin-check test-go fuzz bindings test-frontend build e2e gui-smoke gui-preview gui-damaged-db test-package
 	@echo "make test: all checks passed"
 
 fmt-check:
@@ -67,6 +67,7 @@ fuzz:
 	go test -run='^$$' -fuzz='^FuzzSanitizeFilename$$' -fuzztime=$(FUZZTIME) ./backend/api
 	go test -run='^$$' -fuzz='^FuzzClassify$$' -fuzztime=$(FUZZTIME) ./backend/sources
 	go test -run='^$$' -fuzz='^FuzzParseLines$$' -fuzztime=$(FUZZTIME) ./backend/sources
+	go test -run='^$$' -fuzz='^FuzzInspect$$' -fuzztime=$(FUZZTIME) ./backend/media
 
 bindings: deps
 	scripts/check-bindings.sh
@@ -77,6 +78,11 @@ test-frontend: deps
 gui-smoke: build
 	scripts/gui-smoke.sh
 
+# A real H.264 file chosen in the real window's file dialog shows its poster frame (screenshot).
+gui-preview: build
+	scripts/gui-preview.sh
+
+# A damaged database: the dialog names the file and the command; Yes repairs it (screenshots).
 gui-damaged-db: build
 	scripts/gui-damaged-db.sh
 
@@ -93,6 +99,10 @@ screenshots: build
 bench:
 	@EXTRA_APT_PACKAGES="time curl" scripts/ensure-deps.sh
 	scripts/bench.sh
+
+# How long the upload check takes on a 3 GB file (reads the index only), into docs/BENCHMARKS.md.
+bench-inspect:
+	scripts/bench-inspect.sh
 
 clean:
 	rm -rf build/bin build/dist build/package build/test-artifacts frontend/node_modules .tools
