@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/store"
 )
@@ -47,7 +48,7 @@ func runFaultCase(t *testing.T, c faultCase) {
 	url, sb := c.server(t)
 	r := &rig{t: t, sb: sb, dir: t.TempDir(), url: url}
 	r.open(Options{MaxAttempts: 3})
-	j, err := r.eng.EnqueueUpload(r.video("fault.mp4", []byte("0123456789abcdef")), api.UploadMeta{})
+	j, err := r.eng.EnqueueUpload(r.video("fault.mp4", mediatest.MP4([]byte("0123456789abcdef"))), api.UploadMeta{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/store"
 )
@@ -48,7 +49,7 @@ func newSlowUploadRig(t *testing.T, sbOpts sandbox.Options, uploadDelay time.Dur
 func TestResumeRightAfterAKillOnASlowServerUploadsOnce(t *testing.T) {
 	received := make(chan struct{}, 2)
 	r := newSlowUploadRig(t, sandbox.Options{ParseDelay: 200 * time.Millisecond}, 1500*time.Millisecond, received)
-	j, _ := r.eng.EnqueueUpload(r.video("slow.mp4", bytes.Repeat([]byte("s"), 100_000)), api.UploadMeta{})
+	j, _ := r.eng.EnqueueUpload(r.video("slow.mp4", mediatest.MP4(bytes.Repeat([]byte("s"), 100_000))), api.UploadMeta{})
 	<-received // the whole request is at the server
 	r.close()  // the process stops mid-request; the server has not stored anything yet
 	if n := len(r.sb.Videos("")); n != 0 {
@@ -68,7 +69,7 @@ func TestResumeRightAfterAKillOnASlowServerUploadsOnce(t *testing.T) {
 func TestReconcileFindsTheMarkerBehindMoreThan200NewerVideos(t *testing.T) {
 	r := newRig(t, sandbox.Options{ParseDelay: 0})
 	r.sb.SetFaults(sandbox.Faults{ReplyDelay: 5 * time.Second})
-	j, _ := r.eng.EnqueueUpload(r.video("old.mp4", []byte("0123456789")), api.UploadMeta{})
+	j, _ := r.eng.EnqueueUpload(r.video("old.mp4", mediatest.MP4([]byte("0123456789"))), api.UploadMeta{})
 	waitFor(t, func() bool { return len(r.sb.Videos("")) == 1 })
 	r.close() // the reply is lost
 	r.sb.SetFaults(sandbox.Faults{})
@@ -92,7 +93,7 @@ func TestReconcileFindsTheMarkerBehindMoreThan200NewerVideos(t *testing.T) {
 func TestResumeOfAnUploadCutMidBodyDoesNotWait(t *testing.T) {
 	reading, resume := make(chan struct{}, 1), make(chan struct{})
 	r := newPausingRig(t, reading, resume)
-	j, _ := r.eng.EnqueueUpload(r.video("big.mp4", bytes.Repeat([]byte("b"), 24<<20)), api.UploadMeta{})
+	j, _ := r.eng.EnqueueUpload(r.video("big.mp4", mediatest.MP4(bytes.Repeat([]byte("b"), 24<<20))), api.UploadMeta{})
 	<-reading // the server has the first MiB; the client is blocked further on
 	r.close()
 	close(resume)

@@ -3,6 +3,7 @@ package transfer
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/store"
 )
@@ -57,12 +59,12 @@ func TestFileRewrittenDuringUploadIsNotRecordedDone(t *testing.T) {
 func tornUpload(t *testing.T, keepTime bool) {
 	reading, resume := make(chan struct{}, 1), make(chan struct{})
 	r := newPausingRig(t, reading, resume)
-	data := bytes.Repeat([]byte("v"), 24<<20)
+	data := mediatest.MP4(bytes.Repeat([]byte("v"), 24<<20))
 	path := r.video("torn.mp4", data)
 	info, _ := os.Stat(path)
 	j, _ := r.eng.EnqueueUpload(path, api.UploadMeta{})
 	<-reading
-	rewrite(t, path, len(data))
+	rewrite(t, path, data)
 	if keepTime {
 		os.Chtimes(path, info.ModTime(), info.ModTime())
 	}
@@ -93,14 +95,17 @@ func tornUpload(t *testing.T, keepTime bool) {
 	}
 }
 
-// rewrite changes the first and last KiB of the file in place, keeping its size.
-func rewrite(t *testing.T, path string, size int) {
+// rewrite changes the first and last KiB of the file's media data in place, keeping its size
+// (and its container headers, so the file is still a video).
+func rewrite(t *testing.T, path string, data []byte) {
+	start := bytes.Index(data, []byte("mdat")) + 4
+	end := start + int(binary.BigEndian.Uint32(data[start-8:])) - 8
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
 	patch := bytes.Repeat([]byte("X"), 1024)
-	f.WriteAt(patch, 0)
-	f.WriteAt(patch, int64(size-1024))
+	f.WriteAt(patch, int64(start))
+	f.WriteAt(patch, int64(end-1024))
 }

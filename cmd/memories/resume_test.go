@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
 )
@@ -36,7 +37,7 @@ func queueWithoutRunning(t *testing.T, dir string, specs ...transfer.DownloadSpe
 
 func TestResumeFinishesQueuedPausedAndInterruptedJobs(t *testing.T) {
 	e := newTestEnv(t)
-	data := bytes.Repeat([]byte("r"), 50_000)
+	data := sandbox.SyntheticMP4("resume")
 	no := e.run("", "upload", "--json", writeVideo(t, t.TempDir(), "r.mp4", data)).want(t, 0).lines(t)[0]["video_no"].(string)
 	out := t.TempDir()
 	var specs []transfer.DownloadSpec

@@ -41,7 +41,7 @@ func TestSIGKILLMidRequestThenImmediateResumeUploadsOnce(t *testing.T) {
 	received := make(chan struct{}, 4)
 	e := newSlowGatewayEnv(t, 1500*time.Millisecond, received)
 	e.env["MEMORIES_RESPONSE_TIMEOUT"] = "4s"
-	src := writeVideo(t, t.TempDir(), "slow.mp4", bytes.Repeat([]byte("q"), 200_000))
+	src := writeVideo(t, t.TempDir(), "slow.mp4", sandbox.SyntheticMP4("slow"))
 	cmd := e.start(bin, "upload", "--json", src)
 	<-received
 	kill(t, cmd)
