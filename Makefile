@@ -8,7 +8,7 @@ WAILS_BUILD = $(WAILS) build -s -skipbindings -trimpath $(if $(TAGS),-tags $(TAG
 FUZZTIME ?= 4s
 
 .PHONY: cli package package-windows test-package darwin-check
-.PHONY: run dev build deps frontend test test-go test-frontend fmt-check vet fuzz bindings gui-smoke gui-damaged-db bench bench-inspect gui-preview screenshots e2e clean
+.PHONY: run dev build deps frontend test test-go test-frontend fmt-check vet fuzz bindings gui-smoke gui-drop gui-damaged-db bench bench-inspect gui-preview screenshots e2e clean
 
 run: build
 	./build/bin/memories-desktop
@@ -49,7 +49,7 @@ deps:
 frontend: deps
 	cd frontend && npm run build
 
-test: deps fmt-check vet darwin-check test-go fuzz bindings test-frontend build e2e gui-smoke gui-preview gui-damaged-db test-package
+test: deps fmt-check vet darwin-check test-go fuzz bindings test-frontend build e2e gui-smoke gui-drop gui-preview gui-damaged-db test-package
 	@echo "make test: all checks passed"
 
 fmt-check:
@@ -77,6 +77,10 @@ test-frontend: deps
 
 gui-smoke: build
 	scripts/gui-smoke.sh
+
+# Drops, Open-with and the save dialog in the real window: openbox, a GTK drag source, xdotool.
+gui-drop: build
+	scripts/gui-drop.sh
 
 # A real H.264 file chosen in the real window's file dialog shows its poster frame (screenshot).
 gui-preview: build

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"sync"
 
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/runtime"
@@ -25,7 +26,12 @@ type App struct {
 	ready   chan struct{}
 	events  events.Emitter
 	dialogs core.Dialogs
-	log     io.Closer
+	opened  core.OpenQueue // files and folders to stage for upload, from the command line
+
+	titleMu  sync.Mutex
+	titleSeq int          // the last SetWindowTitle call applied
+	setTitle func(string) // the window's; nil without one
+	log      io.Closer
 }
 
 // NewApp prepares the app for dataDir; nothing is opened until startup.
@@ -37,6 +43,7 @@ func NewApp(dataDir string) *App {
 // says so on stderr and exits before its (hidden) window is ever shown.
 func (a *App) startup(ctx context.Context) {
 	a.events, a.dialogs = wailsEvents{ctx}, &wailsDialogs{ctx: ctx}
+	a.setTitle = func(t string) { runtime.WindowSetTitle(ctx, t) }
 	a.log = startLog(a.dataDir)
 	err := a.boot(ctx)
 	if errors.Is(err, store.ErrDamaged) && a.offerRepair(ctx, err) {
@@ -72,7 +79,10 @@ func (a *App) boot(ctx context.Context) error {
 	return nil
 }
 
-func (a *App) domReady(ctx context.Context) { runtime.WindowShow(ctx) }
+func (a *App) domReady(ctx context.Context) {
+	guardNavigation()
+	runtime.WindowShow(ctx)
+}
 
 // beforeClose asks before quitting while transfers run; they resume on the next start anyway.
 func (a *App) beforeClose(ctx context.Context) bool {
@@ -94,11 +104,20 @@ func (a *App) shutdown(ctx context.Context) {
 	}
 }
 
-// secondInstance brings this window forward when the user launches the app again.
-func (a *App) secondInstance(options.SecondInstanceData) {
+// secondInstance brings this window forward when the user launches the app again, with the
+// files it was given ("Open with") staged for upload.
+func (a *App) secondInstance(d options.SecondInstanceData) {
+	if paths := core.LaunchPaths(d.Args, d.WorkingDirectory); len(paths) > 0 {
+		a.opened.Add(paths)
+		a.events.Emit(events.OpenPaths, len(paths))
+	}
 	runtime.WindowUnminimise(a.ctx)
 	runtime.WindowShow(a.ctx)
 }
+
+// TakeOpenPaths returns the files and folders handed to the app since the last call (at launch
+// or by a second launch), for the window to stage.
+func (a *App) TakeOpenPaths() []string { return a.opened.Take() }
 
 // svc waits for startup, so calls that race it never see a nil core.
 func (a *App) svc() *core.Core {

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/core"
 	"memories-desktop/backend/store"
@@ -26,24 +28,33 @@ func (a *App) VideoDetails(videoNo string) (*api.Video, error) {
 }
 
 // DownloadVideos asks where to save (a file for one video, a folder for several) and queues the
-// downloads. A cancelled dialog queues nothing.
-func (a *App) DownloadVideos(videoNos []string) ([]transfer.JobView, error) {
+// downloads. A cancelled dialog queues nothing; names already taken in a folder come back as
+// Conflicts, for DownloadVideosTo with the user's choice.
+func (a *App) DownloadVideos(videoNos []string) (core.DownloadResult, error) {
 	c := a.svc()
 	target, err := a.chooseTarget(videoNos, c.Settings.Get().DownloadDir)
 	if err != nil || target.Path == "" {
-		return nil, err
+		return core.DownloadResult{Jobs: []transfer.JobView{}}, err
 	}
-	return c.EnqueueDownloads(videoNos, target)
+	return c.EnqueueDownloads(videoNos, target, "")
 }
 
+// DownloadVideosTo queues the downloads DownloadVideos stopped at, with the choice for the taken
+// names: "replace", "keep" (both) or "skip".
+func (a *App) DownloadVideosTo(videoNos []string, target core.DownloadTarget, choice string) (core.DownloadResult, error) {
+	return a.svc().EnqueueDownloads(videoNos, target, choice)
+}
+
+// RetryDownload retries a download that found its file name taken, with the user's choice.
+func (a *App) RetryDownload(id uint64, choice string) error { return a.svc().RetryDownload(id, choice) }
+
+// chooseTarget asks for a file or a folder. A file that exists after the save dialog closed is
+// one the user agreed to replace there (the dialog asks).
 func (a *App) chooseTarget(nos []string, start string) (core.DownloadTarget, error) {
 	if len(nos) == 1 {
-		name := a.svc().SuggestedName(nos[0])
-		if name == "" {
-			name = api.SanitizeFilename(nos[0]+".mp4", "video.mp4")
-		}
-		path, err := a.dialogs.SaveFile("Save video", start, name, core.VideoOut)
-		return core.DownloadTarget{Path: path}, err
+		name := a.svc().DownloadName(nos[0])
+		path, err := a.dialogs.SaveFile("Save video", start, name, core.FilterFor(name))
+		return core.DownloadTarget{Path: path, Replace: path != "" && fileExists(path)}, err
 	}
 	dir, err := a.dialogs.ChooseFolder("Save videos into folder", start)
 	return core.DownloadTarget{Path: dir, Folder: true}, err
@@ -52,10 +63,15 @@ func (a *App) chooseTarget(nos []string, start string) (core.DownloadTarget, err
 // DownloadAsset asks where to save a v2 asset and queues its download.
 func (a *App) DownloadAsset(assetID string) (transfer.JobView, error) {
 	c := a.svc()
-	path, err := a.dialogs.SaveFile("Save asset", c.Settings.Get().DownloadDir,
-		api.SanitizeFilename(assetID+".mp4", "asset.mp4"), core.VideoOut)
+	name := api.SanitizeFilename(assetID+".mp4", "asset.mp4")
+	path, err := a.dialogs.SaveFile("Save asset", c.Settings.Get().DownloadDir, name, core.FilterFor(name))
 	if err != nil || path == "" {
 		return transfer.JobView{}, err
 	}
-	return c.EnqueueAsset(assetID, path)
+	return c.EnqueueAsset(assetID, path, fileExists(path))
+}
+
+func fileExists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
 }

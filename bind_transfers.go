@@ -43,10 +43,11 @@ func (a *App) DiscardInterrupted() (int, error) {
 // ExportHistory asks for a .csv or .json file and writes every job to it; "" means cancelled.
 func (a *App) ExportHistory() (string, error) {
 	c := a.svc()
-	path, err := a.dialogs.SaveFile("Export history", c.Settings.Get().DownloadDir, "memories-history.csv", core.HistoryFilter)
+	path, err := a.dialogs.SaveFile("Export history", c.PickerDir(core.PickerExport), "memories-history.csv", core.HistoryFilter)
 	if err != nil || path == "" {
 		return "", err
 	}
+	c.RememberPicker(core.PickerExport, path)
 	_, err = c.ExportHistory(path)
 	return path, err
 }

@@ -12,12 +12,20 @@ func (a *App) ExpandPaths(paths []string) (preflight.Scan, error) { return a.svc
 
 // ChooseFiles opens the native file dialog for videos; nil means cancelled.
 func (a *App) ChooseFiles() ([]string, error) {
-	return a.dialogs.ChooseFiles("Choose videos", a.svc().Settings.Get().DownloadDir, core.VideoFilter)
+	c := a.svc()
+	paths, err := a.dialogs.ChooseFiles("Choose videos", c.PickerDir(core.PickerUploadFiles), core.VideoFilter)
+	if len(paths) > 0 {
+		c.RememberPicker(core.PickerUploadFiles, paths[0])
+	}
+	return paths, err
 }
 
 // ChooseUploadFolder opens the native folder dialog for a folder of videos.
 func (a *App) ChooseUploadFolder() (string, error) {
-	return a.dialogs.ChooseFolder("Choose a folder of videos", a.svc().Settings.Get().DownloadDir)
+	c := a.svc()
+	dir, err := a.dialogs.ChooseFolder("Choose a folder of videos", c.PickerDir(core.PickerUploadFolder))
+	c.RememberPicker(core.PickerUploadFolder, dir)
+	return dir, err
 }
 
 // ValidateMeta checks batch metadata so the form can show problems before "Upload".
@@ -46,11 +54,13 @@ func (a *App) ReadLinksFile(path string) (string, error) { return a.svc().ReadLi
 
 // ChooseLinksFile lets the user pick a .txt/.csv of links and returns its text ("" if cancelled).
 func (a *App) ChooseLinksFile() (string, error) {
-	paths, err := a.dialogs.ChooseFiles("Open a list of links", "", core.LinksFilter)
+	c := a.svc()
+	paths, err := a.dialogs.ChooseFiles("Open a list of links", c.PickerDir(core.PickerLinks), core.LinksFilter)
 	if err != nil || len(paths) == 0 {
 		return "", err
 	}
-	return a.svc().ReadLinksFile(paths[0])
+	c.RememberPicker(core.PickerLinks, paths[0])
+	return c.ReadLinksFile(paths[0])
 }
 
 // FindDuplicate tells whether this file's bytes were already uploaded to scope ("": the current

@@ -18,6 +18,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
 
 	"memories-desktop/backend/applog"
+	"memories-desktop/backend/core"
 	"memories-desktop/backend/settings"
 )
 
@@ -37,6 +38,7 @@ func main() {
 		os.Exit(1)
 	}
 	app := NewApp(dataDir)
+	app.opened.Add(launchArgs())
 	if err := wails.Run(appOptions(app, dataDir)); err != nil {
 		fmt.Fprintln(os.Stderr, "memories-desktop:", err)
 		os.Exit(1)
@@ -71,6 +73,19 @@ func appOptions(app *App, dataDir string) *options.App {
 		},
 		Bind: []any{app},
 	}
+}
+
+// launchArgs returns the files and folders the app was started with ("Open with", %F in the
+// desktop entry) and makes os.Args absolute, so a second launch hands the running window paths
+// that do not depend on where it was started.
+func launchArgs() []string {
+	cwd, _ := os.Getwd()
+	for i, arg := range os.Args[1:] {
+		if p := core.LaunchPaths([]string{arg}, cwd); len(p) == 1 {
+			os.Args[i+1] = p[0]
+		}
+	}
+	return core.LaunchPaths(os.Args[1:], cwd)
 }
 
 // instanceID is one lock per data folder, so a test or second profile with its own folder can

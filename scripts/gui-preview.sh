@@ -60,8 +60,8 @@ openbox >/dev/null 2>&1 & WM_PID=$!
 cp "$VIDEO" "$STAGE/beach.mp4"
 MEMORIES_DATA_DIR="$DATA" MEMORIES_SANDBOX=1 "$BIN" >"$ART/gui-preview-app.log" 2>&1 &
 APP_PID=$!
-until_ok 30 has_window '^Memories Desktop$' || fail "no window titled Memories Desktop within 30 s"
-win=$(window '^Memories Desktop$')
+until_ok 30 has_window 'Memories Desktop$' || fail "no window titled Memories Desktop within 30 s"
+win=$(window 'Memories Desktop$')
 xdotool windowactivate --sync "$win"
 until_ok 20 eval '(( $(import -window root png:- | convert - -format "%k" info:) > 64 ))' || fail "the page never painted"
 import -window root "$ART/gui-preview-1-empty.png"

@@ -4,10 +4,11 @@
 # blank, checks that second launches neither open a window nor hang, and stops the app cleanly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/gui/lib.sh
 
 BIN=${BIN:-build/bin/memories-desktop}
 ART=build/test-artifacts
-TITLE='^Memories Desktop$'
+TITLE='Memories Desktop$' # the page adds the view: "Upload — Memories Desktop"
 mkdir -p "$ART"
 DATA=$(mktemp -d)
 APP_PID="" XVFB_PID=""
@@ -20,30 +21,9 @@ cleanup() {
 trap cleanup EXIT
 fail() { echo "gui-smoke: FAIL: $*" >&2; sed 's/^/  app: /' "$ART/app.log" >&2 || true; exit 1; }
 
-start_xvfb() {
-  exec 3< <(Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp 2>/dev/null & echo "pid $!")
-  local line; read -r line <&3; XVFB_PID=${line#pid }
-  read -r line <&3; export DISPLAY=":$line"
-}
-
-# Mapped windows with our title. (xdotool's --onlyvisible trips over windows that vanish mid-search.)
-windows() {
-  local w
-  for w in $(xdotool search --name "$TITLE" 2>/dev/null); do
-    xwininfo -id "$w" 2>/dev/null | grep -q 'IsViewable' && echo "$w"
-  done
-  return 0
-}
-
-wait_for_window() {
-  for _ in $(seq 1 60); do
-    [[ -n $(windows) ]] && return 0
-    sleep 0.5
-  done
-  return 1
-}
-
-window_count() { windows | wc -l; }
+window_count() { windows "$TITLE" | wc -l; }
+# The page is ready once it has named its first view in the title.
+page_ready() { [[ $(xdotool getwindowname "$(windows "$TITLE" | head -1)" 2>/dev/null) == "Upload — Memories Desktop" ]]; }
 
 # A second launch must exit (non-zero), say why and never hang or open a window. $1 names the path.
 second_launch() {
@@ -60,18 +40,19 @@ start_xvfb
 eval "$(dbus-launch --sh-syntax)"
 MEMORIES_DATA_DIR="$DATA" "$BIN" >"$ART/app.log" 2>&1 &
 APP_PID=$!
-wait_for_window >/dev/null || fail "no window titled Memories Desktop within 30 s"
-sleep 2 # let the page paint
-import -window root "$ART/gui-smoke.png"
+wait_until 60 has_window "$TITLE" || fail "no window titled Memories Desktop within 60 s"
+wait_until 60 page_ready || fail "the page did not load within 60 s"
+shot gui-smoke
 colours=$(convert "$ART/gui-smoke.png" -format '%k' info:)
 (( colours > 64 )) || fail "screenshot looks blank ($colours colours)"
 echo "gui-smoke: window found, screenshot $ART/gui-smoke.png has $colours colours"
 
 # Ctrl+6 opens Settings; its screenshot must differ from the first view's.
-win=$(windows | head -1)
-xdotool mousemove --window "$win" 600 400 click 1 sleep 0.3 key --clearmodifiers ctrl+6
-sleep 1
-import -window root "$ART/gui-smoke-settings.png"
+win=$(windows "$TITLE" | head -1)
+xdotool mousemove --window "$win" 600 400 click 1 key --clearmodifiers ctrl+6
+settings_shown() { [[ $(xdotool getwindowname "$win") == "Settings — Memories Desktop" ]]; }
+wait_until 30 settings_shown || fail "Ctrl+6 did not switch to Settings"
+shot gui-smoke-settings
 changed=$(compare -metric AE "$ART/gui-smoke.png" "$ART/gui-smoke-settings.png" null: 2>&1 || true)
 (( ${changed%% *} > 1000 )) || fail "Ctrl+6 did not switch to Settings ($changed pixels changed)"
 

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 BIN=${BIN:-build/bin/memories-desktop}
 OUT=${OUT:-docs/screenshots}
 VIEWS=(upload import library transfers history settings)
-TITLE='^Memories Desktop$'
+TITLE='Memories Desktop$' # the page adds the view to the title
 mkdir -p "$OUT"
 APP_PID="" XVFB_PID="" DATA=""
 

@@ -11,7 +11,7 @@ VERSION=${VERSION:-$(scripts/version.sh)}
 ART=build/test-artifacts
 DEB=$(ls build/dist/memories-desktop_*.deb)
 ENTRY=/usr/share/applications/memories-desktop.desktop
-TITLE='^Memories Desktop$'
+TITLE='Memories Desktop$' # the page adds the view: "Upload — Memories Desktop"
 DATA=$(mktemp -d) FILES=$(mktemp)
 APP_PID="" XVFB_PID="" WM_PID="" INSTALLED=""
 SUDO=""; [[ $EUID -ne 0 ]] && SUDO="sudo -n"

@@ -1,45 +1,123 @@
 package core
 
 import (
+	"encoding/json"
+	"fmt"
 	"net/url"
 	"path"
 	"path/filepath"
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/preflight"
+	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
 )
 
-// DownloadTarget is where downloads go: a file (one video) or a folder (several).
+// DownloadTarget is where downloads go: a file (one video) or a folder (several). Replace says
+// the user already agreed, in the save dialog, to replace the chosen file.
 type DownloadTarget struct {
-	Path   string `json:"path"`
-	Folder bool   `json:"folder"`
+	Path    string `json:"path"`
+	Folder  bool   `json:"folder"`
+	Replace bool   `json:"replace"`
 }
 
-// EnqueueDownloads queues downloads of library videos to target, never overwriting silently.
-func (c *Core) EnqueueDownloads(nos []string, target DownloadTarget) ([]transfer.JobView, error) {
-	scope := c.Settings.Get().Scope
-	var views []transfer.JobView
-	for _, no := range nos {
-		j, err := c.Engine.EnqueueDownload(transfer.DownloadSpec{VideoNo: no, Scope: scope,
-			Dest: target.Path, DestDir: target.Folder, Suggested: c.SuggestedName(no)})
-		if err != nil {
-			return views, err
+// DownloadResult is what EnqueueDownloads did: the queued jobs, or, when names in the folder are
+// taken and no choice was made yet, those names (and nothing queued).
+type DownloadResult struct {
+	Jobs      []transfer.JobView `json:"jobs"`
+	Conflicts []string           `json:"conflicts"`
+	Target    DownloadTarget     `json:"target"`
+}
+
+// EnqueueDownloads queues downloads of library videos to target, never overwriting silently:
+// taken names are returned as Conflicts until choice (ChoiceReplace, ChoiceKeepBoth, ChoiceSkip)
+// says what to do with all of them.
+func (c *Core) EnqueueDownloads(nos []string, target DownloadTarget, choice string) (DownloadResult, error) {
+	res := DownloadResult{Target: target, Jobs: []transfer.JobView{}}
+	if err := checkChoice(choice); err != nil {
+		return res, err
+	}
+	specs := c.planDownloads(nos, target)
+	if res.Conflicts = conflicts(specs); len(res.Conflicts) > 0 && choice == "" {
+		return res, nil
+	}
+	taken := map[string]bool{}
+	for _, spec := range specs {
+		if exists(spec.Dest) && !spec.Overwrite && !resolve(&spec, choice, taken) {
+			continue
 		}
-		views = append(views, c.Engine.View(j, nil))
+		taken[spec.Dest] = true
+		j, err := c.Engine.EnqueueDownload(spec)
+		if err != nil {
+			return res, err
+		}
+		res.Jobs = append(res.Jobs, c.Engine.View(j, nil))
 	}
 	c.rememberFolder(target)
-	return views, nil
+	return res, nil
 }
 
-// EnqueueAsset queues a v2 asset download to a chosen file.
-func (c *Core) EnqueueAsset(assetID string, path string) (transfer.JobView, error) {
-	j, err := c.Engine.EnqueueDownload(transfer.DownloadSpec{AssetID: assetID, Dest: path})
+// planDownloads names each download's file: the chosen one, or in a folder the name the video
+// is known by (two videos of one name in one batch both land: "name (1).mp4").
+func (c *Core) planDownloads(nos []string, target DownloadTarget) []transfer.DownloadSpec {
+	scope := c.Settings.Get().Scope
+	inBatch := map[string]bool{}
+	specs := make([]transfer.DownloadSpec, 0, len(nos))
+	for _, no := range nos {
+		spec := transfer.DownloadSpec{VideoNo: no, Scope: scope, Dest: target.Path, Overwrite: target.Replace && !target.Folder}
+		if target.Folder {
+			spec.Dest = filepath.Join(target.Path, c.DownloadName(no))
+			if inBatch[spec.Dest] {
+				spec.Dest = freeName(spec.Dest, inBatch)
+			}
+			inBatch[spec.Dest] = true
+		}
+		specs = append(specs, spec)
+	}
+	return specs
+}
+
+// conflicts lists the file names that already exist, except those the user agreed to replace.
+func conflicts(specs []transfer.DownloadSpec) []string {
+	var names []string
+	for _, s := range specs {
+		if !s.Overwrite && exists(s.Dest) {
+			names = append(names, filepath.Base(s.Dest))
+		}
+	}
+	return names
+}
+
+// EnqueueAsset queues a v2 asset download to a chosen file (replace: the save dialog confirmed it).
+func (c *Core) EnqueueAsset(assetID, path string, replace bool) (transfer.JobView, error) {
+	j, err := c.Engine.EnqueueDownload(transfer.DownloadSpec{AssetID: assetID, Dest: path, Overwrite: replace})
 	if err != nil {
 		return transfer.JobView{}, err
 	}
 	c.rememberFolder(DownloadTarget{Path: path})
 	return c.Engine.View(j, nil), nil
+}
+
+// RetryDownload retries a download that found its name taken, as choice says: replace the file,
+// keep both (a free "name (1)" name), or skip (the job stays as it is).
+func (c *Core) RetryDownload(id uint64, choice string) error {
+	if err := checkChoice(choice); err != nil || choice == ChoiceSkip || choice == "" {
+		return err
+	}
+	_, err := c.DB.UpdateJob(id, func(j *store.Job) error {
+		var spec transfer.DownloadSpec
+		if err := json.Unmarshal(j.Params, &spec); err != nil || spec.DestDir {
+			return fmt.Errorf("job %d is not a download to a named file", id)
+		}
+		resolve(&spec, choice, nil)
+		params, err := json.Marshal(spec)
+		j.Params, j.Name = params, filepath.Base(spec.Dest)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return c.Engine.Retry(id)
 }
 
 // rememberFolder seeds the next save dialog with the folder just used.
@@ -53,6 +131,14 @@ func (c *Core) rememberFolder(t DownloadTarget) {
 		s.DownloadDir = dir
 		c.Settings.Update(s)
 	}
+}
+
+// DownloadName is the file name a video is saved under in a folder: SuggestedName, else its number.
+func (c *Core) DownloadName(videoNo string) string {
+	if name := c.SuggestedName(videoNo); name != "" {
+		return name
+	}
+	return api.SanitizeFilename(videoNo+".mp4", "video.mp4")
 }
 
 // SuggestedName is the file name to offer for a library video: the name it was uploaded under

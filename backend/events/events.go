@@ -27,3 +27,7 @@ const (
 
 // LibraryChanged tells the library view to reload its page; payload: the scope.
 const LibraryChanged = "library:changed"
+
+// OpenPaths tells the window that files were handed to the app (a second launch, "Open with"):
+// it fetches them with TakeOpenPaths. Payload: how many.
+const OpenPaths = "app:open-paths"

@@ -39,6 +39,8 @@ type Settings struct {
 	Concurrency  int    `json:"concurrency"`
 	Pacing       bool   `json:"pacing"`      // space requests to the documented rate limits
 	HistoryDays  int    `json:"historyDays"` // delete finished jobs older than this; 0 keeps all
+	// PickerDirs is the last folder of each file dialog, by dialog (core.Picker*).
+	PickerDirs map[string]string `json:"pickerDirs,omitempty"`
 }
 
 // Defaults returns the settings a new user starts with.

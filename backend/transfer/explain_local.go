@@ -8,6 +8,9 @@ import (
 	"memories-desktop/backend/store"
 )
 
+// CodeExists marks a download that found its file name taken; the app's Retry asks what to do.
+const CodeExists = "exists"
+
 // localAdvice tells what a person can do about a failure on this computer or of the transfer
 // itself, which api.Explain knows nothing about. Every message is for a job that has failed for
 // good, so none of them promises an automatic retry.
@@ -20,7 +23,7 @@ var localAdvice = []struct {
 	{isKind(errIdle), "no_data", "The service stopped sending; retry later."},
 	{isKind(ErrTruncated), "truncated", "The connection kept breaking off; retry later."},
 	{isKind(ErrNoFolder), "no_folder", "Choose an existing folder, then retry."},
-	{isKind(ErrExists), "exists", "Choose another name, or download again and allow replacing the file."},
+	{isKind(ErrExists), CodeExists, "Retry to choose: replace it, keep both, or skip."},
 	{isKind(ErrNotRegular), "not_regular", "Move away what is at that name (it is left untouched), then retry."},
 	{isReadOnly, "not_writable", "Choose a folder you can write to, then retry."},
 }

@@ -26,7 +26,7 @@ async function slowDownload(h, src, name, dest) {
   const videoNo = await uploadCopy(h, src, name);
   await h.faults({ download_rate: 400 });
   await h.dialogs({ save: dest });
-  const [queued] = await h.call('DownloadVideos', [videoNo]);
+  const { jobs: [queued] } = await h.call('DownloadVideos', [videoNo]);
   await h.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Transfers' }).click();
   return queued;
 }

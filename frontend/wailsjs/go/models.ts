@@ -111,6 +111,57 @@ export namespace core {
 		    return a;
 		}
 	}
+	export class DownloadTarget {
+	    path: string;
+	    folder: boolean;
+	    replace: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new DownloadTarget(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.folder = source["folder"];
+	        this.replace = source["replace"];
+	    }
+	}
+	export class DownloadResult {
+	    jobs: transfer.JobView[];
+	    conflicts: string[];
+	    target: DownloadTarget;
+	
+	    static createFrom(source: any = {}) {
+	        return new DownloadResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.jobs = this.convertValues(source["jobs"], transfer.JobView);
+	        this.conflicts = source["conflicts"];
+	        this.target = this.convertValues(source["target"], DownloadTarget);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class Duplicate {
 	    path: string;
 	    videoNo: string;
@@ -660,6 +711,7 @@ export namespace settings {
 	    concurrency: number;
 	    pacing: boolean;
 	    historyDays: number;
+	    pickerDirs?: Record<string, string>;
 	
 	    static createFrom(source: any = {}) {
 	        return new Settings(source);
@@ -676,6 +728,7 @@ export namespace settings {
 	        this.concurrency = source["concurrency"];
 	        this.pacing = source["pacing"];
 	        this.historyDays = source["historyDays"];
+	        this.pickerDirs = source["pickerDirs"];
 	    }
 	}
 

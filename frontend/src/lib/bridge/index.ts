@@ -27,6 +27,8 @@ export type JobPage = core.JobPage;
 export type JobView = transfer.JobView;
 export type Progress = transfer.Progress;
 export type RefreshResult = core.RefreshResult;
+export type DownloadResult = core.DownloadResult;
+export type DownloadTarget = core.DownloadTarget;
 
 /** ErrorInfo mirrors core.ErrorInfo: what every failed backend call rejects with. */
 export interface ErrorInfo {
@@ -43,7 +45,11 @@ export const Events = {
   TransferJob: 'transfer:job',
   TransferProgress: 'transfer:progress',
   LibraryChanged: 'library:changed',
+  OpenPaths: 'app:open-paths',
 } as const;
+
+
+let titleSeq = 0;
 
 export const bridge = {
   // settings
@@ -76,7 +82,11 @@ export const bridge = {
   refreshLibrary: (): Promise<RefreshResult> => App.RefreshLibrary(),
   deleteVideos: (nos: string[]): Promise<number> => App.DeleteVideos(nos),
   videoDetails: (no: string): Promise<VideoDetails> => App.VideoDetails(no),
-  downloadVideos: (nos: string[]): Promise<JobView[]> => App.DownloadVideos(nos),
+  /** downloadVideos asks where to save; names taken in a folder come back as conflicts, nothing queued. */
+  downloadVideos: (nos: string[]): Promise<DownloadResult> => App.DownloadVideos(nos),
+  downloadVideosTo: (nos: string[], target: DownloadTarget, choice: string): Promise<DownloadResult> =>
+    App.DownloadVideosTo(nos, target, choice),
+  retryDownload: (id: number, choice: string): Promise<void> => App.RetryDownload(id, choice),
   downloadAsset: (id: string): Promise<JobView> => App.DownloadAsset(id),
   // transfers and history
   jobs: (q: JobQuery): Promise<JobPage> => App.Jobs(q),
@@ -97,9 +107,20 @@ export const bridge = {
   onJob: (cb: (j: JobView) => void): (() => void) => EventsOn(Events.TransferJob, cb),
   onProgress: (cb: (batch: Progress[]) => void): (() => void) => EventsOn(Events.TransferProgress, cb),
   onLibraryChanged: (cb: (scope: string) => void): (() => void) => EventsOn(Events.LibraryChanged, cb),
-  /** onFileDrop registers the app's one native file-drop handler (Wails ignores a second one). */
-  onFileDrop: (cb: (paths: string[]) => void): void =>
-    OnFileDrop((_x: number, _y: number, paths: string[]) => cb(paths ?? []), true),
+  /**
+   * onNativeDrop registers the app's one native file-drop handler (Wails ignores a second one),
+   * for the whole window. Only local files arrive here (a dropped web link comes as one empty
+   * path on Linux, and is left to the window's drop event).
+   */
+  onNativeDrop: (cb: (paths: string[]) => void): void =>
+    OnFileDrop((_x: number, _y: number, paths: string[]) => {
+      const real = (paths ?? []).filter((p) => p !== '');
+      if (real.length) cb(real);
+    }, false),
+  /** onOpenPaths tells when a second launch handed over files; takeOpenPaths then fetches them. */
+  onOpenPaths: (cb: () => void): (() => void) => EventsOn(Events.OpenPaths, cb),
+  takeOpenPaths: (): Promise<string[]> => App.TakeOpenPaths(),
+  setTitle: (title: string): void => void App.SetWindowTitle(++titleSeq, title).catch(() => {}),
 };
 
 /** toErrorInfo normalises whatever a rejected call produced into an ErrorInfo. */

@@ -52,7 +52,7 @@ describe('ImportView', () => {
   it('focuses the link box when the tab opens, so Ctrl+V pastes at once', () => {
     render(ImportView);
     expect(screen.getByLabelText('Links, one per line')).toHaveFocus();
-    expect(screen.getByText(/Drop \.txt or \.csv files here while this tab is open/)).toBeInTheDocument();
+    expect(screen.getByText(/Drop \.txt or \.csv files or links on the window/)).toBeInTheDocument();
   });
 
   it('shows the plan: summary, each problem line, duplicates, tasks and warnings', async () => {

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CachedVideo, JobView, VideoPage } from '../../lib/bridge';
 import { jobs } from '../../lib/stores/jobs.svelte';
 import { toasts } from '../../lib/stores/toasts.svelte';
+import { collisions } from '../../lib/stores/collisions.svelte';
 import LibraryView from './LibraryView.svelte';
 import { library } from './library.svelte';
 
@@ -18,12 +19,18 @@ vi.mock('../../lib/bridge', async (orig) => ({
     deleteVideos: vi.fn(),
     videoDetails: vi.fn(),
     downloadVideos: vi.fn(),
+    downloadVideosTo: vi.fn(),
     downloadAsset: vi.fn(),
     onLibraryChanged: vi.fn(),
   },
 }));
 const { bridge } = await import('../../lib/bridge');
 const mocked = vi.mocked(bridge);
+
+const target = { path: '/home/me/Videos', folder: true, replace: false };
+function queued(jobs: JobView[], conflicts: string[] = []) {
+  return { jobs, conflicts, target } as never;
+}
 
 const video = (i: number, extra: Partial<CachedVideo> = {}): CachedVideo =>
   ({ videoNo: `VI${1000 + i}`, name: `clip ${i}.mp4`, scope: 'default', status: 'PARSE', size: 1024 * 1024 * (i + 1),
@@ -162,7 +169,7 @@ describe('LibraryView', () => {
   });
 
   it('shows no toast when the download dialog is cancelled', async () => {
-    mocked.downloadVideos.mockResolvedValue([]);
+    mocked.downloadVideos.mockResolvedValue(queued([]));
     render(LibraryView);
     await userEvent.click(await screen.findByLabelText('Select clip 4.mp4'));
     await userEvent.click(screen.getByRole('button', { name: 'Download…' }));
@@ -173,7 +180,7 @@ describe('LibraryView', () => {
   });
 
   it('announces queued downloads with a way to Transfers', async () => {
-    mocked.downloadVideos.mockResolvedValue([{ id: 1 }, { id: 2 }] as JobView[]);
+    mocked.downloadVideos.mockResolvedValue(queued([{ id: 1 }, { id: 2 }] as JobView[]));
     render(LibraryView);
     await userEvent.click(await screen.findByLabelText('Select clip 0.mp4'));
     await userEvent.click(screen.getByLabelText('Select clip 1.mp4'));
@@ -184,11 +191,24 @@ describe('LibraryView', () => {
     expect(toasts.items).toEqual([]); // the banner says it; a toast would be heard twice
   });
 
+  it('asks once about names taken in the folder, then queues with the choice', async () => {
+    mocked.downloadVideos.mockResolvedValue(queued([], ['clip 0.mp4', 'clip 1.mp4']));
+    mocked.downloadVideosTo.mockResolvedValue(queued([{ id: 7 }] as JobView[]));
+    render(LibraryView);
+    await userEvent.click(await screen.findByLabelText('Select clip 0.mp4'));
+    await userEvent.click(screen.getByLabelText('Select clip 1.mp4'));
+    await userEvent.click(screen.getByRole('button', { name: 'Download…' }));
+    await waitFor(() => expect(collisions.asking?.names).toEqual(['clip 0.mp4', 'clip 1.mp4']));
+    collisions.asking!.answer('keep');
+    await waitFor(() => expect(mocked.downloadVideosTo).toHaveBeenCalledWith(['VI1000', 'VI1001'], target, 'keep'));
+    expect(await screen.findByText('1 download queued.')).toBeInTheDocument();
+  });
+
   it('opens the details drawer on click, downloads from it, and Escape returns focus to the list', async () => {
     mocked.videoDetails.mockResolvedValue({ videoNo: 'VI1002', name: 'clip 2.mp4', status: 'FAILED', cause: 'unsupported codec',
       duration: 62, size: 3 << 20, createTime: Date.UTC(2024, 0, 3), datetimeTaken: 0, cameraModel: 'Pixel 8', tags: ['trip'],
       bucket: '', blob: '', videoUrl: '', resolution: '', fps: 30, width: 1920, height: 1080 } as never);
-    mocked.downloadVideos.mockResolvedValue([]);
+    mocked.downloadVideos.mockResolvedValue(queued([]));
     render(LibraryView);
     await userEvent.click(await screen.findByText('clip 2.mp4'));
     expect(mocked.videoDetails).toHaveBeenCalledWith('VI1002');

@@ -26,7 +26,9 @@ export function DiscardInterrupted():Promise<number>;
 
 export function DownloadAsset(arg1:string):Promise<transfer.JobView>;
 
-export function DownloadVideos(arg1:Array<string>):Promise<Array<transfer.JobView>>;
+export function DownloadVideos(arg1:Array<string>):Promise<core.DownloadResult>;
+
+export function DownloadVideosTo(arg1:Array<string>,arg2:core.DownloadTarget,arg3:string):Promise<core.DownloadResult>;
 
 export function EnqueueImport(arg1:core.ImportRequest):Promise<Array<transfer.JobView>>;
 
@@ -68,6 +70,8 @@ export function ResumeInterrupted():Promise<number>;
 
 export function ResumeJob(arg1:number):Promise<void>;
 
+export function RetryDownload(arg1:number,arg2:string):Promise<void>;
+
 export function RetryFailed():Promise<number>;
 
 export function RetryJob(arg1:number):Promise<void>;
@@ -78,7 +82,11 @@ export function SaveSettings(arg1:settings.Settings):Promise<settings.Settings>;
 
 export function SetAPIKey(arg1:string):Promise<settings.KeyInfo>;
 
+export function SetWindowTitle(arg1:number,arg2:string):Promise<void>;
+
 export function Status():Promise<core.Status>;
+
+export function TakeOpenPaths():Promise<Array<string>>;
 
 export function TestConnection():Promise<core.Connection>;
 

@@ -42,6 +42,10 @@ export function DownloadVideos(arg1) {
   return window['go']['main']['App']['DownloadVideos'](arg1);
 }
 
+export function DownloadVideosTo(arg1, arg2, arg3) {
+  return window['go']['main']['App']['DownloadVideosTo'](arg1, arg2, arg3);
+}
+
 export function EnqueueImport(arg1) {
   return window['go']['main']['App']['EnqueueImport'](arg1);
 }
@@ -122,6 +126,10 @@ export function ResumeJob(arg1) {
   return window['go']['main']['App']['ResumeJob'](arg1);
 }
 
+export function RetryDownload(arg1, arg2) {
+  return window['go']['main']['App']['RetryDownload'](arg1, arg2);
+}
+
 export function RetryFailed() {
   return window['go']['main']['App']['RetryFailed']();
 }
@@ -142,8 +150,16 @@ export function SetAPIKey(arg1) {
   return window['go']['main']['App']['SetAPIKey'](arg1);
 }
 
+export function SetWindowTitle(arg1, arg2) {
+  return window['go']['main']['App']['SetWindowTitle'](arg1, arg2);
+}
+
 export function Status() {
   return window['go']['main']['App']['Status']();
+}
+
+export function TakeOpenPaths() {
+  return window['go']['main']['App']['TakeOpenPaths']();
 }
 
 export function TestConnection() {

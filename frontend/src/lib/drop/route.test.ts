@@ -1,0 +1,63 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('../bridge', async (orig) => ({
+  ...(await orig<typeof import('../bridge')>()),
+  bridge: { expandPaths: vi.fn(), readLinksFile: vi.fn(), findDuplicate: vi.fn() },
+}));
+
+const { bridge } = await import('../bridge');
+const { takePaths, takeText } = await import('./route');
+const { nav } = await import('../stores/nav.svelte');
+const { uploads } = await import('../stores/uploads.svelte');
+const { links } = await import('../stores/links.svelte');
+const { toasts } = await import('../stores/toasts.svelte');
+const mocked = vi.mocked(bridge);
+
+const verdict = (path: string) => ({ path, name: path.split('/').pop(), size: 1, ok: true }) as never;
+
+describe('where drops go', () => {
+  beforeEach(() => {
+    vi.clearAllMocks();
+    uploads.reset();
+    links.reset();
+    toasts.items = [];
+    nav.go('library');
+    mocked.findDuplicate.mockResolvedValue(null);
+    mocked.expandPaths.mockImplementation(async (paths: string[]) => ({ files: paths.map(verdict), skipped: [] }) as never);
+    mocked.readLinksFile.mockResolvedValue('https://youtu.be/a\nhttps://youtu.be/b');
+  });
+
+  it('stages videos and folders in Upload from any view, adding to what is there', async () => {
+    await takePaths(['/v/a.mov']);
+    nav.go('settings');
+    await takePaths(['/v/folder', '/v/a.mov']);
+    expect(nav.current).toBe('upload');
+    expect(uploads.files.map((f) => f.path)).toEqual(['/v/a.mov', '/v/folder']);
+  });
+
+  it('reads link lists into Import, and stays where videos were dropped with them', async () => {
+    await takePaths(['/v/links.txt']);
+    expect(nav.current).toBe('import');
+    expect(links.text).toBe('https://youtu.be/a\nhttps://youtu.be/b');
+    await takePaths(['/v/more.csv', '/v/b.mp4']);
+    expect(nav.current).toBe('upload');
+    expect(links.text.split('\n')).toHaveLength(4);
+    expect(mocked.expandPaths).toHaveBeenCalledWith(['/v/b.mp4']);
+  });
+
+  it('says so when nothing dropped could be added, and when a drop fails', async () => {
+    mocked.expandPaths.mockResolvedValueOnce({ files: [], skipped: [verdict('/v/notes.pdf')] } as never);
+    await takePaths(['/v/notes.pdf']);
+    expect(toasts.items.at(-1)?.text).toBe('No new videos to add');
+    mocked.expandPaths.mockRejectedValueOnce({ code: 'internal', message: 'disk gone' });
+    await takePaths(['/v/x.mp4']);
+    expect(toasts.items.at(-1)).toMatchObject({ kind: 'error', detail: 'disk gone' });
+  });
+
+  it('puts dropped text and links in the link box', () => {
+    links.text = 'https://youtu.be/a';
+    takeText('https://youtu.be/c');
+    expect(nav.current).toBe('import');
+    expect(links.text).toBe('https://youtu.be/a\nhttps://youtu.be/c');
+  });
+});

@@ -1,0 +1,40 @@
+import { bridge, type JobView } from '../bridge';
+
+/** What to do with downloads whose file names are taken; the values core.Choice* accepts. */
+export type Choice = 'replace' | 'keep' | 'skip';
+
+/** The file names a download found taken, while the app asks what to do with them. */
+interface Question {
+  names: string[];
+  answer: (c: Choice | null) => void;
+}
+
+// One question at a time, answered by CollisionPrompt (mounted once, in App.svelte).
+class Collisions {
+  asking = $state.raw<Question | null>(null);
+
+  /** ask shows the prompt for names and resolves with the choice, or null when dismissed. */
+  ask(names: string[]): Promise<Choice | null> {
+    this.asking?.answer(null);
+    return new Promise((resolve) => {
+      this.asking = { names, answer: (c) => { this.asking = null; resolve(c); } };
+    });
+  }
+}
+
+export const collisions = new Collisions();
+
+/**
+ * retryJob retries a job; a download that failed because its file name was taken asks first
+ * (replace, keep both, skip) instead of failing the same way again. False: nothing was retried.
+ */
+export async function retryJob(j: JobView): Promise<boolean> {
+  if (j.error?.code !== 'exists') {
+    await bridge.retryJob(j.id);
+    return true;
+  }
+  const choice = await collisions.ask([j.name]);
+  if (!choice || choice === 'skip') return false;
+  await bridge.retryDownload(j.id, choice);
+  return true;
+}

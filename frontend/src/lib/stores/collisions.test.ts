@@ -1,0 +1,42 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { JobView } from '../bridge';
+
+vi.mock('../bridge', async (orig) => ({
+  ...(await orig<typeof import('../bridge')>()),
+  bridge: { retryJob: vi.fn(), retryDownload: vi.fn() },
+}));
+
+const { bridge } = await import('../bridge');
+const { collisions, retryJob } = await import('./collisions.svelte');
+const mocked = vi.mocked(bridge);
+
+const job = (code?: string) => ({ id: 4, name: 'clip.mp4', error: code ? { code, message: 'x' } : undefined }) as JobView;
+
+describe('retrying a download whose name is taken', () => {
+  beforeEach(() => vi.clearAllMocks());
+
+  it('asks instead of failing the same way again, and retries with the choice', async () => {
+    const done = retryJob(job('exists'));
+    await vi.waitFor(() => expect(collisions.asking?.names).toEqual(['clip.mp4']));
+    collisions.asking!.answer('replace');
+    expect(await done).toBe(true);
+    expect(mocked.retryDownload).toHaveBeenCalledWith(4, 'replace');
+    expect(mocked.retryJob).not.toHaveBeenCalled();
+    expect(collisions.asking).toBeNull();
+  });
+
+  it('retries nothing when skipped or dismissed', async () => {
+    for (const answer of ['skip', null] as const) {
+      const done = retryJob(job('exists'));
+      collisions.asking!.answer(answer);
+      expect(await done).toBe(false);
+    }
+    expect(mocked.retryDownload).not.toHaveBeenCalled();
+  });
+
+  it('retries other failures directly', async () => {
+    expect(await retryJob(job('network'))).toBe(true);
+    expect(mocked.retryJob).toHaveBeenCalledWith(4);
+    expect(collisions.asking).toBeNull();
+  });
+});

@@ -1,0 +1,188 @@
+#!/usr/bin/env bash
+# The real-window drop suite: the production binary under Xvfb with openbox, a GTK drag source
+# (scripts/gui/dragsource.py, offering text/uri-list as file managers do) and xdotool driving the
+# mouse and keyboard. It checks that nothing dropped anywhere takes the app away: a .mov and a
+# folder dropped on each of the six views are staged in Upload, a drop on the staged list adds to
+# it, a .txt on Import adds its lines (and not its path), a browser link goes to Import,
+# "Open with" arguments and a second launch with a file are staged, and the shortcuts work after
+# every drop. The window title says the view and its count ("Upload (3) — Memories Desktop"), so
+# every step waits for the title it expects: no fixed sleeps. Screenshots of every step go to
+# build/test-artifacts/gui-drop/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/gui/lib.sh
+
+BIN=${BIN:-build/bin/memories-desktop}
+ART=build/test-artifacts/gui-drop
+WAIT=${GUI_WAIT:-30} # seconds any one step may take on a slow machine
+rm -rf "$ART" && mkdir -p "$ART"
+TMP=$(mktemp -d)
+APP_PID="" XVFB_PID="" WM_PID="" SRC_PID="" STEP=0
+
+cleanup() {
+  local pid
+  for pid in $APP_PID $SRC_PID $WM_PID $XVFB_PID ${DBUS_SESSION_BUS_PID:-}; do kill "$pid" 2>/dev/null || true; done
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+fail() {
+  shot "fail" || true
+  echo "gui-drop: FAIL: $* (title: $(title))" >&2
+  sed 's/^/  app: /' "$ART/app.log" >&2 || true
+  exit 1
+}
+step() { STEP=$((STEP + 1)); shot "$(printf '%02d' $STEP)-$1"; echo "gui-drop: ok: ${*:2} [$((SECONDS - started)) s]"; }
+
+# Fixtures: small real videos where ffmpeg is at hand, a folder of two, a list of three links.
+fixtures() {
+  mkdir -p "$TMP/media/folder" "$TMP/dl"
+  if command -v ffmpeg >/dev/null; then
+    ffmpeg -loglevel error -f lavfi -i testsrc=duration=1:size=64x48:rate=5 -pix_fmt yuv420p "$TMP/seed.mp4"
+  else
+    head -c 4096 /dev/urandom >"$TMP/seed.mp4"
+  fi
+  printf '%s\n' https://www.youtube.com/watch?v=dQw4w9WgXcQ https://www.tiktok.com/@user/video/7106594312292453675 \
+    https://www.instagram.com/reel/CtjoC2BNsB2/ >"$TMP/media/links.txt"
+}
+video() { cp "$TMP/seed.mp4" "$TMP/media/$1"; echo "$TMP/media/$1"; }
+folder() { mkdir -p "$TMP/media/$1"; cp "$TMP/seed.mp4" "$TMP/media/$1/a.mp4"; cp "$TMP/seed.mp4" "$TMP/media/$1/b.mkv"; echo "$TMP/media/$1"; }
+
+# The app's window, and its title ("View (count) — Memories Desktop").
+app_window() { windows 'Memories Desktop$' | head -1; }
+title() { xdotool getwindowname "$WIN" 2>/dev/null || true; }
+title_is() { [[ $(title) == "$1" ]]; }
+title_starts() { [[ $(title) == "$1"* ]]; }
+wait_title() { wait_until "$WAIT" title_is "$1" || fail "expected the title \"$1\""; }
+
+# press KEYS: keyboard input to the app window, as a user does after clicking it.
+press() {
+  xdotool windowactivate --sync "$WIN" >/dev/null 2>&1 || true
+  xdotool key --clearmodifiers "$@"
+}
+view() { # view N LABEL: Ctrl+N must show that view
+  press "ctrl+$1"
+  wait_until "$WAIT" title_starts "$2" || fail "Ctrl+$1 did not open $2"
+}
+
+# drop X Y KIND BODY: the drag source offers KIND (paths|text) BODY; drag it to X,Y of the app
+# window in small steps (as a hand does) and release; waits for the source to see the drag end.
+drop() {
+  printf '%s\n%s\n' "$3" "$4" >"$TMP/payload"
+  local sx sy tx ty i line
+  eval "$(xdotool getwindowgeometry --shell "$SRC")"; sx=$((X + 60)) sy=$((Y + 40))
+  eval "$(xdotool getwindowgeometry --shell "$WIN")"; tx=$((X + $1)) ty=$((Y + $2))
+  [[ -z ${HOVER_SHOT:-} ]] || raw_shot "$TMP/before.ppm"
+  xdotool mousemove "$sx" "$sy" mousedown 1
+  for i in $(seq 1 12); do xdotool mousemove $((sx + (tx - sx) * i / 12)) $((sy + (ty - sy) * i / 12)); sleep 0.03; done
+  for i in 1 2 3; do xdotool mousemove $((tx + i)) "$ty"; sleep 0.05; done
+  [[ -z ${HOVER_SHOT:-} ]] || hover_shot "$TMP/before.ppm"
+  xdotool mouseup 1
+  while read -r -t "$WAIT" line <&"$SRC_OUT"; do
+    [[ $line == drag-failed* ]] && fail "the window refused the drop ($line)"
+    [[ $line == drag-end ]] && return 0
+  done
+  fail "the drag did not end"
+}
+
+# hover_shot BEFORE: while a drag is held over the window, the full-window overlay must show.
+hover_shot() {
+  wait_until "$WAIT" screen_differs "$1" || fail "no drop overlay while dragging over the window"
+  shot "$HOVER_SHOT"
+}
+
+start_app() {
+  MEMORIES_DATA_DIR="$TMP/data" MEMORIES_SANDBOX=1 MEMORIES_SANDBOX_DEMO=1 MEMORIES_RATE_LIMITS=off \
+    "$BIN" "$@" >>"$ART/app.log" 2>&1 &
+  APP_PID=$!
+  wait_until 90 eval '[[ -n $(app_window) ]]' || fail "no window within 90 s"
+  WIN=$(app_window)
+}
+
+start_source() {
+  exec {SRC_OUT}< <(exec /usr/bin/python3 scripts/gui/dragsource.py 1420 60 "$TMP/payload")
+  SRC_PID=$!
+  wait_until "$WAIT" has_window '^drag-source$' || fail "no drag source window"
+  SRC=$(windows '^drag-source$' | head -1)
+}
+
+started=$SECONDS
+fixtures
+start_xvfb 1600x900
+start_wm
+eval "$(dbus-launch --sh-syntax)"
+
+# Open with: the app starts with a video given on its command line staged for upload.
+start_app "$(video opened.mp4)"
+wait_title "Upload (1) — Memories Desktop"
+step open-with "a file on the command line is staged at start"
+start_source
+
+# A .mov on each view's content and a folder on its sidebar: the app stays, both are staged, and
+# the shortcuts still work afterwards.
+labels=(Upload Import Library Transfers History Settings)
+staged=1
+for i in 1 2 3 4 5 6; do
+  label=${labels[$((i - 1))]}
+  view "$i" "$label"
+  drop 700 600 paths "$(video "clip-$i.mov")"
+  staged=$((staged + 1)); wait_title "Upload ($staged) — Memories Desktop"
+  step "mov-on-${label,,}" ".mov dropped on $label is staged ($staged)"
+  view "$i" "$label"
+  drop 100 560 paths "$(folder "folder-$i")"
+  staged=$((staged + 2)); wait_title "Upload ($staged) — Memories Desktop"
+  step "folder-on-${label,,}" "folder dropped on $label's sidebar is staged ($staged)"
+done
+
+# On the staged list itself (the first row), two files at once.
+drop 640 175 paths "$(video list-1.mp4)"$'\n'"$(video list-2.avi)"
+staged=$((staged + 2)); wait_title "Upload ($staged) — Memories Desktop"
+step drop-on-list "two files dropped on the staged list are added ($staged)"
+
+# A link list on Import's text box: its three lines are added, not its path.
+view 2 Import
+drop 640 230 paths "$TMP/media/links.txt"
+wait_title "Import (3) — Memories Desktop"
+step txt-on-import "links.txt dropped on Import's text box adds its 3 lines"
+
+# A link dragged from a browser onto the Library goes to Import.
+view 3 Library
+HOVER_SHOT=overlay drop 700 500 text "https://www.youtube.com/watch?v=9bZkp7q19f0"
+wait_title "Import (4) — Memories Desktop"
+step link-on-library "a browser link dropped on the Library goes to Import"
+view 1 "Upload ($staged)"
+
+# A second launch with a file hands it to the running window, which comes to the front.
+xdotool windowactivate --sync "$SRC" >/dev/null 2>&1 || true
+rc=0
+MEMORIES_DATA_DIR="$TMP/data" timeout 20 "$BIN" "$(video second.mp4)" >"$ART/second.log" 2>&1 || rc=$?
+[[ $rc -ne 124 ]] || fail "the second launch hung"
+staged=$((staged + 1)); wait_title "Upload ($staged) — Memories Desktop"
+wait_until "$WAIT" eval '[[ $(xdotool getactivewindow 2>/dev/null) == "$WIN" ]]' || fail "the window did not come to the front"
+[[ $(windows 'Memories Desktop$' | wc -l) -eq 1 ]] || fail "the second launch opened a window"
+step second-launch "a second launch with a file stages it in the running window, in front"
+
+# The save dialog's Replace, through the real GTK dialogs: the demo's beach-day.mp4 saved over a
+# file of that name replaces it once the user confirms.
+active() { xdotool getactivewindow 2>/dev/null; }
+active_is_not() { local a; a=$(active) && [[ $a != "$1" ]]; }
+printf old >"$TMP/dl/beach-day.mp4"
+view 3 Library
+press ctrl+f
+xdotool type --delay 20 beach-day
+wait_title "Library (1) — Memories Desktop" # once the demo's uploads are in
+press ctrl+s
+wait_until "$WAIT" has_window '^Save video$' || fail "Ctrl+S opened no save dialog"
+DLG=$(windows '^Save video$' | head -1)
+xdotool windowactivate --sync "$DLG" >/dev/null 2>&1 || true
+xdotool key --clearmodifiers ctrl+a && xdotool type --delay 10 "$TMP/dl/beach-day.mp4"
+step save-dialog "the save dialog opens from the Library with Ctrl+S"
+xdotool key Return
+wait_until "$WAIT" active_is_not "$DLG" || fail "no replace confirmation"
+step replace-confirm "GTK asks before replacing beach-day.mp4"
+xdotool key --clearmodifiers alt+r # _Replace
+replaced() { [[ -s $TMP/dl/beach-day.mp4 && ! -e $TMP/dl/beach-day.mp4.part ]] && ! cmp -s <(printf old) "$TMP/dl/beach-day.mp4"; }
+wait_until "$WAIT" replaced || fail "beach-day.mp4 was not replaced"
+view 4 Transfers
+step replaced "Replace confirmed in the save dialog replaced the file ($(stat -c %s "$TMP/dl/beach-day.mp4") bytes)"
+
+echo "gui-drop: all steps passed in $((SECONDS - started)) s; screenshots in $ART"

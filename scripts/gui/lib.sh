@@ -1,0 +1,57 @@
+# Shared helpers for the real-window scripts (gui-smoke.sh, gui-drop.sh): an Xvfb display of our
+# own (-displayfd picks a free number, so parallel runs never collide), a window manager, finding
+# windows by title, screenshots, and waiting for a condition instead of sleeping. Source it.
+
+# start_xvfb [WxH]: a fresh display; exports DISPLAY and sets XVFB_PID.
+start_xvfb() {
+  exec 3< <(Xvfb -displayfd 1 -screen 0 "${1:-1280x800}x24" -nolisten tcp 2>/dev/null & echo "pid $!")
+  local line; read -r line <&3; XVFB_PID=${line#pid }
+  read -r line <&3; export DISPLAY=":$line"
+}
+
+# start_wm: openbox, so windows get focus, stacking and real moves as on a desktop; sets WM_PID.
+start_wm() {
+  openbox --sm-disable >/dev/null 2>&1 &
+  WM_PID=$!
+  wait_until 20 wm_running || { echo "no window manager on $DISPLAY" >&2; return 1; }
+}
+
+wm_running() { xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id'; }
+
+# wait_until SECONDS COMMAND...: polls COMMAND every 0.1 s until it succeeds or time runs out.
+wait_until() {
+  local deadline=$((SECONDS + $1)); shift
+  until "$@"; do
+    ((SECONDS < deadline)) || return 1
+    sleep 0.1
+  done
+}
+
+# windows REGEX: mapped windows whose title matches. (xdotool's --onlyvisible trips over windows
+# that vanish mid-search.)
+windows() {
+  local w
+  for w in $(xdotool search --name "$1" 2>/dev/null); do
+    xwininfo -id "$w" 2>/dev/null | grep -q 'IsViewable' && echo "$w"
+  done
+  return 0
+}
+
+has_window() { [[ -n $(windows "$1") ]]; }
+
+# shot NAME: a screenshot of the whole screen into $ART/NAME.png. (The app changes its title two
+# frames after the change is on screen, so waiting for the title is waiting for the paint.)
+shot() { import -window root "$ART/$1.png"; }
+
+# raw_shot FILE: the screen as PPM.
+raw_shot() { import -window root "ppm:$1"; }
+
+# screen_differs FILE (from raw_shot): the screen no longer looks like FILE: over 400,000 pixels
+# changed (about half the app's window; a full-window overlay changes nearly all of it).
+screen_differs() {
+  raw_shot "$1.now"
+  local changed
+  changed=$(compare -metric AE "$1" "$1.now" null: 2>&1 || true)
+  rm -f "$1.now"
+  ((${changed%% *} > 400000))
+}
