@@ -33,10 +33,12 @@ func (o *common) register(fs *flag.FlagSet) {
 
 // config is the resolved configuration for one run.
 type config struct {
-	client          *api.Client
-	scope           string
-	dataDir         string
-	out             *printer
+	client  *api.Client
+	scope   string
+	homeDir string // the data folder
+	dataDir string // the database folder of the endpoints' profile (settings.ProfileDir)
+	out     *printer
+	// responseTimeout is how long a sent request waits for its answer (MEMORIES_RESPONSE_TIMEOUT).
 	responseTimeout time.Duration
 }
 
@@ -59,13 +61,14 @@ func (o *common) resolveFor(c *cli, needKey bool) (*config, error) {
 		return nil, usagef("no API key: set MEMORIES_API_KEY or save a key in Memories Desktop's Settings")
 	}
 
+	base, asset := o.endpoints(c, saved)
 	timeout, hc, err := responseTimeout(c.getenv("MEMORIES_RESPONSE_TIMEOUT"))
 	if err != nil {
 		return nil, err
 	}
 	client, err := api.New(api.Config{
-		BaseURL:      first(o.baseURL, c.getenv("MEMORIES_BASE_URL"), saved.BaseURL),
-		AssetBaseURL: first(o.assetBaseURL, c.getenv("MEMORIES_ASSET_BASE_URL"), saved.AssetBaseURL),
+		BaseURL:      base,
+		AssetBaseURL: asset,
 		APIKey:       key,
 		UserAgent:    "memories-cli/" + version.Version,
 		HTTPClient:   hc,
@@ -74,7 +77,8 @@ func (o *common) resolveFor(c *cli, needKey bool) (*config, error) {
 		return nil, usagef("%v", err)
 	}
 	scope := first(o.scope, saved.Scope, settings.DefaultScope)
-	return &config{client: client, scope: scope, dataDir: dataDir, out: newPrinter(c, o.json), responseTimeout: timeout}, nil
+	return &config{client: client, scope: scope, homeDir: dataDir, dataDir: settings.ProfileDir(dataDir, false, base, asset),
+		out: newPrinter(c, o.json), responseTimeout: timeout}, nil
 }
 
 // responseTimeout reads MEMORIES_RESPONSE_TIMEOUT: how long a sent request may wait for its
@@ -89,6 +93,12 @@ func responseTimeout(raw string) (time.Duration, *http.Client, error) {
 		return d, nil, nil
 	}
 	return d, api.NewHTTPClientTimeout(d), nil
+}
+
+// endpoints picks the API and asset base URLs: flags, then the environment, then the app's.
+func (o *common) endpoints(c *cli, saved settings.Settings) (base, asset string) {
+	return first(o.baseURL, c.getenv("MEMORIES_BASE_URL"), saved.BaseURL),
+		first(o.assetBaseURL, c.getenv("MEMORIES_ASSET_BASE_URL"), saved.AssetBaseURL)
 }
 
 func (o *common) savedSettings(c *cli) (settings.Settings, string, error) {
