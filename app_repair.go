@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	goruntime "runtime"
 	"strings"
 
@@ -28,7 +30,12 @@ func (a *App) offerRepair(ctx context.Context, damaged error) bool {
 	if err != nil || answer != "Yes" {
 		return false
 	}
-	rep, err := store.Repair(a.dataDir, store.DefaultOpenTimeout)
+	dir := a.dataDir
+	var d *store.DamagedError
+	if errors.As(damaged, &d) {
+		dir = filepath.Dir(d.Path) // the profile's database folder, which may not be the data folder
+	}
+	rep, err := store.Repair(dir, store.DefaultOpenTimeout)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "memories-desktop: repair failed:", err)
 		return false

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"memories-desktop/backend/settings"
 	"memories-desktop/backend/store"
 )
 
@@ -24,10 +25,12 @@ func runDoctor(_ context.Context, c *cli, args []string) error {
 	} else if len(rest) > 0 {
 		return usagef("doctor: unexpected argument %q", rest[0])
 	}
-	_, dir, err := o.savedSettings(c)
+	saved, home, err := o.savedSettings(c)
 	if err != nil {
 		return err
 	}
+	base, asset := o.endpoints(c, saved)
+	dir := settings.ProfileDir(home, false, base, asset) // the database of these endpoints
 	out := newPrinter(c, o.json)
 	if _, err := os.Stat(filepath.Join(dir, store.FileName)); errors.Is(err, os.ErrNotExist) {
 		out.note("no database in %s yet: nothing to check", dir)

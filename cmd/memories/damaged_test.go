@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"memories-desktop/backend/settings"
 	"memories-desktop/backend/store"
 )
 
@@ -90,7 +91,8 @@ func TestDamagedDatabaseNeverPanicsAndDoctorRepairsIt(t *testing.T) {
 func damagedRun(t *testing.T, bin string, raw []byte, seed int) bool {
 	e := newTestEnv(t)
 	e.env["MEMORIES_BASE_URL"] = "http://127.0.0.1:1" // nothing is listening: no request may matter
-	path := filepath.Join(e.env["MEMORIES_DATA_DIR"], store.FileName)
+	path := filepath.Join(e.profileDir(), store.FileName)
+	os.MkdirAll(filepath.Dir(path), 0o700)
 	os.WriteFile(path, damage(raw, rand.New(rand.NewPCG(uint64(seed), 13))), 0o600)
 	for _, args := range [][]string{{"history", "--limit", "1000"}, {"resume"}, {"doctor"}} {
 		r := e.runBounded(bin, args...)
@@ -138,4 +140,9 @@ func (e *testEnv) runBounded(bin string, args ...string) runResult {
 		code = ee.ExitCode()
 	}
 	return runResult{code, out.String(), errOut.String()}
+}
+
+// profileDir is the database folder the CLI uses for the env's endpoints.
+func (e *testEnv) profileDir() string {
+	return settings.ProfileDir(e.env["MEMORIES_DATA_DIR"], false, e.env["MEMORIES_BASE_URL"], e.env["MEMORIES_ASSET_BASE_URL"])
 }

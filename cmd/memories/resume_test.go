@@ -44,7 +44,7 @@ func TestResumeFinishesQueuedPausedAndInterruptedJobs(t *testing.T) {
 	for _, name := range []string{"queued.mp4", "paused.mp4", "interrupted.mp4"} {
 		specs = append(specs, transfer.DownloadSpec{VideoNo: no, Dest: filepath.Join(out, name)})
 	}
-	queueWithoutRunning(t, e.env["MEMORIES_DATA_DIR"], specs...)
+	queueWithoutRunning(t, e.profileDir(), specs...)
 
 	rows := e.run("", "resume", "--json").want(t, 0).lines(t)
 	if len(rows) != 3 {
@@ -63,7 +63,7 @@ func TestResumeFinishesQueuedPausedAndInterruptedJobs(t *testing.T) {
 func TestResumeExitsNonZeroWhenAJobDoesNotFinish(t *testing.T) {
 	e := newTestEnv(t)
 	out := t.TempDir()
-	queueWithoutRunning(t, e.env["MEMORIES_DATA_DIR"],
+	queueWithoutRunning(t, e.profileDir(),
 		transfer.DownloadSpec{VideoNo: "VI404000000000000001", Dest: filepath.Join(out, "a.mp4")},
 		transfer.DownloadSpec{VideoNo: "VI404000000000000002", Dest: filepath.Join(out, "b.mp4")},
 		transfer.DownloadSpec{VideoNo: "VI404000000000000003", Dest: filepath.Join(out, "c.mp4")})
