@@ -51,6 +51,9 @@ func (a *App) startup(ctx context.Context) {
 	watchSignals(func() { a.quitNow(ctx) })
 	a.log = startLog(a.dataDir)
 	err := a.boot(ctx)
+	if errors.Is(err, store.ErrDamaged) && a.offerRepair(ctx, err) {
+		err = a.boot(ctx)
+	}
 	if errors.Is(err, store.ErrLocked) {
 		fmt.Fprintf(os.Stderr, "memories-desktop: another Memories Desktop is already using %s; "+
 			"switch to that window, or set MEMORIES_DATA_DIR to use a different folder.\n", a.dataDir)

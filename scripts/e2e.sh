@@ -4,5 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 go build -tags e2e -o build/bin/memories-e2e .
+# A resumed upload waits as long as its earlier request could still arrive (the response
+# timeout, 2 min by default): shorter here, so the crash-and-resume test takes seconds.
+export MEMORIES_RESPONSE_TIMEOUT=${MEMORIES_RESPONSE_TIMEOUT:-5s}
 cd frontend
 node --test --test-concurrency=1 e2e/

@@ -55,6 +55,7 @@ func New(cfg Config) (*Client, error) {
 	if hc == nil {
 		hc = defaultHTTPClient
 	}
+	hc = withRedirectPolicy(hc)
 	return &Client{base: base, assetBase: assetBase, key: key,
 		userAgent: withDefault(cfg.UserAgent, "MemoriesDesktop/"+version.Version), http: hc, observer: cfg.Observe}, nil
 }
@@ -63,15 +64,42 @@ func New(cfg Config) (*Client, error) {
 // (HTTPS_PROXY, NO_PROXY…), timeouts on dialing, TLS and waiting for response headers, but no
 // overall timeout because multi-gigabyte bodies legitimately take a long time.
 func NewHTTPClient() *http.Client {
-	return &http.Client{Transport: &http.Transport{
+	return &http.Client{CheckRedirect: checkRedirect, Transport: &http.Transport{
 		Proxy:                 http.ProxyFromEnvironment,
 		DialContext:           dialBigWrites((&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext),
 		ForceAttemptHTTP2:     true,
 		TLSHandshakeTimeout:   15 * time.Second,
-		ResponseHeaderTimeout: 2 * time.Minute,
+		ResponseHeaderTimeout: ResponseTimeout,
 		IdleConnTimeout:       90 * time.Second,
 		MaxIdleConns:          16,
 	}}
+}
+
+// ResponseTimeout is how long a request waits for the answer once it is sent; clients that
+// must know when an abandoned request is over (upload reconciliation) count on it.
+const ResponseTimeout = 2 * time.Minute
+
+// ResponseTimeoutEnv names the variable that changes ResponseTimeout for the app and the CLI.
+const ResponseTimeoutEnv = "MEMORIES_RESPONSE_TIMEOUT"
+
+// ParseResponseTimeout reads a ResponseTimeoutEnv value: "" is ResponseTimeout, else a duration
+// from 1 s to 1 h.
+func ParseResponseTimeout(raw string) (time.Duration, error) {
+	if raw == "" {
+		return ResponseTimeout, nil
+	}
+	d, err := time.ParseDuration(raw)
+	if err != nil || d < time.Second || d > time.Hour {
+		return 0, invalid(ResponseTimeoutEnv, "must be a duration from 1s to 1h, like 30s")
+	}
+	return d, nil
+}
+
+// NewHTTPClientTimeout is NewHTTPClient with another response timeout.
+func NewHTTPClientTimeout(d time.Duration) *http.Client {
+	hc := NewHTTPClient()
+	hc.Transport.(*http.Transport).ResponseHeaderTimeout = d
+	return hc
 }
 
 // defaultHTTPClient is shared so that all Clients reuse one connection pool.

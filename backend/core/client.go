@@ -132,14 +132,14 @@ func (c *Core) clientFor(s settings.Settings) (*api.Client, error) {
 		if err != nil {
 			return nil, err
 		}
-		return api.New(api.Config{BaseURL: url, AssetBaseURL: url, APIKey: sandboxKey,
+		return api.New(api.Config{BaseURL: url, AssetBaseURL: url, APIKey: sandboxKey, HTTPClient: httpClient(),
 			Observe: c.health.observer(ModeSandbox)})
 	}
 	key, err := c.Settings.APIKey()
 	if err != nil {
 		return nil, err
 	}
-	return api.New(api.Config{BaseURL: s.BaseURL, AssetBaseURL: s.AssetBaseURL, APIKey: key,
+	return api.New(api.Config{BaseURL: s.BaseURL, AssetBaseURL: s.AssetBaseURL, APIKey: key, HTTPClient: httpClient(),
 		Observe: c.health.observer(liveProfile(s.BaseURL, s.AssetBaseURL, key))})
 }
 

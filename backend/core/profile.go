@@ -63,7 +63,7 @@ func (c *Core) switchProfile() error {
 func (c *Core) startEngineLocked() error {
 	eng := transfer.New(transfer.Options{DB: c.db, Client: c.Client, Emitter: c.emitter,
 		Concurrency: c.Settings.Get().Concurrency, Proactive: c.pacing(),
-		LibraryScope: func() string { return c.Settings.Get().Scope }})
+		LibraryScope: func() string { return c.Settings.Get().Scope }, RequestTimeout: responseTimeout()})
 	if err := eng.Start(c.runCtx); err != nil {
 		return err
 	}

@@ -42,6 +42,8 @@ func TestFileStoreIs0600AndRoundTrips(t *testing.T) {
 
 func TestKeychainStoreSelectedWhenAvailable(t *testing.T) {
 	keyring.MockInit() // the real keychain needs a desktop session; the selection logic is what we test
+	// A session bus, as far as the probe can tell (the mocked keychain never uses it).
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
 	store := NewSecretStore(t.TempDir())
 	if store.Kind() != KindKeychain {
 		t.Fatalf("kind %q, want keychain", store.Kind())

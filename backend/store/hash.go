@@ -15,7 +15,7 @@ func (db *DB) PutHash(fingerprint, scope, videoNo string, at int64) error {
 		return err
 	}
 	v := append(binary.BigEndian.AppendUint64(nil, uint64(at)), videoNo...)
-	return db.bolt.Update(func(tx txn) error { return apply(tx, put(bucketHashes, k, v)) })
+	return db.update(func(tx txn) error { return apply(tx, put(bucketHashes, k, v)) })
 }
 
 // LookupHash reports whether these bytes were already uploaded to scope, as which video and when.
@@ -24,7 +24,7 @@ func (db *DB) LookupHash(fingerprint, scope string) (videoNo string, at int64, o
 	if err != nil {
 		return "", 0, false, err
 	}
-	err = db.bolt.View(func(tx txn) error {
+	err = db.view(func(tx txn) error {
 		v := tx.Bucket(bucketHashes).Get(k)
 		if len(v) < 8 {
 			return nil

@@ -71,20 +71,25 @@ type JobResult struct {
 
 // Job is one persistent transfer: written before its first request so a crash never loses it.
 type Job struct {
-	ID       uint64          `json:"id"` // assigned by CreateJob
-	Kind     JobKind         `json:"kind"`
-	State    JobState        `json:"state"`
-	Scope    string          `json:"scope"`
-	Name     string          `json:"name"` // display name: file name, URL, "12 TikTok links"…
-	Tags     []string        `json:"tags,omitempty"`
-	Created  int64           `json:"created"` // unix ms; with ID it forms the storage key
-	Updated  int64           `json:"updated"` // unix ms, bumped by every write
-	Attempts int             `json:"attempts"`
-	Params   json.RawMessage `json:"params,omitempty"` // the engine's inputs; NEVER the API key
-	Marker   string          `json:"marker,omitempty"` // reconciles an upload whose reply was lost
-	Result   JobResult       `json:"result"`
-	Error    *JobError       `json:"error,omitempty"`
-	History  []StateChange   `json:"history,omitempty"`
+	ID       uint64   `json:"id"` // assigned by CreateJob
+	Kind     JobKind  `json:"kind"`
+	State    JobState `json:"state"`
+	Scope    string   `json:"scope"`
+	Name     string   `json:"name"` // display name: file name, URL, "12 TikTok links"…
+	Tags     []string `json:"tags,omitempty"`
+	Created  int64    `json:"created"` // unix ms; with ID it forms the storage key
+	Updated  int64    `json:"updated"` // unix ms, bumped by every write
+	Attempts int      `json:"attempts"`
+	// AttemptStarted is when the latest upload attempt began (unix ms), written before its
+	// request; AttemptSent when its last file bytes were handed over (0: never, so the service
+	// cannot have the whole upload). After a crash they bound what may still arrive.
+	AttemptStarted int64           `json:"attemptStarted,omitempty"`
+	AttemptSent    int64           `json:"attemptSent,omitempty"`
+	Params         json.RawMessage `json:"params,omitempty"` // the engine's inputs; NEVER the API key
+	Marker         string          `json:"marker,omitempty"` // reconciles an upload whose reply was lost
+	Result         JobResult       `json:"result"`
+	Error          *JobError       `json:"error,omitempty"`
+	History        []StateChange   `json:"history,omitempty"`
 }
 
 // maxHistory bounds a job's history so a job retried for weeks stays small; the first entry

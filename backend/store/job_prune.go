@@ -18,7 +18,7 @@ func (db *DB) PruneJobs(olderThan time.Time) (int, error) {
 	var from []byte
 	for {
 		var n int
-		err := db.bolt.Update(func(tx txn) error {
+		err := db.update(func(tx txn) error {
 			var err error
 			n, from, err = pruneFrom(tx, from, cutoff)
 			return err

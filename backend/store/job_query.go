@@ -19,9 +19,12 @@ type JobQuery struct {
 }
 
 // JobPage is one page of jobs and the cursor of the next page ("" when there is none).
+// Damaged lists the ids of matching jobs whose records could not be read: they are left out
+// rather than failing the whole page (`memories doctor` repairs the file).
 type JobPage struct {
-	Jobs       []Job  `json:"jobs"`
-	NextCursor string `json:"nextCursor"`
+	Jobs       []Job    `json:"jobs"`
+	NextCursor string   `json:"nextCursor"`
+	Damaged    []uint64 `json:"damaged,omitempty"`
 }
 
 // Jobs returns the newest jobs matching q that come after q.Before. It scans the compact
@@ -37,14 +40,14 @@ func (db *DB) Jobs(q JobQuery) (JobPage, error) {
 		return page, err
 	}
 	limit := pageLimit(q.Limit)
-	err = db.bolt.View(func(tx txn) error {
+	err = db.view(func(tx txn) error {
 		keys := f.newest(tx.Bucket(bucketJobSummary).Cursor(), before, limit+1)
 		if len(keys) > limit {
 			keys = keys[:limit]
 			page.NextCursor = encodeCursor(keys[limit-1])
 		}
-		page.Jobs, err = loadJobs(tx, keys)
-		return err
+		page.Jobs, page.Damaged = loadJobs(tx, keys)
+		return nil
 	})
 	return page, err
 }

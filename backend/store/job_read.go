@@ -11,7 +11,7 @@ import (
 // Job returns the job with the given id, or an error wrapping ErrNotFound.
 func (db *DB) Job(id uint64) (Job, error) {
 	var j Job
-	err := db.bolt.View(func(tx txn) error {
+	err := db.view(func(tx txn) error {
 		var err error
 		j, err = loadJob(tx, id)
 		return err
@@ -23,15 +23,14 @@ func (db *DB) Job(id uint64) (Job, error) {
 // "resume" need. It walks the small active index, never the whole history.
 func (db *DB) ActiveJobs() ([]Job, error) {
 	jobs := []Job{}
-	err := db.bolt.View(func(tx txn) error {
+	err := db.view(func(tx txn) error {
 		var keys [][]byte
 		c := tx.Bucket(bucketJobActive).Cursor()
 		for k, _ := c.First(); k != nil; k, _ = c.Next() {
 			keys = append(keys, k)
 		}
-		var err error
-		jobs, err = loadJobs(tx, keys)
-		return err
+		jobs, _ = loadJobs(tx, keys) // a damaged record is reported by Jobs and doctor, not here
+		return nil
 	})
 	return jobs, err
 }
@@ -54,18 +53,20 @@ func loadJob(tx txn, id uint64) (Job, error) {
 	return decodeJob(tx.Bucket(bucketJobs), k)
 }
 
-// loadJobs decodes the jobs stored under keys, in order.
-func loadJobs(tx txn, keys [][]byte) ([]Job, error) {
+// loadJobs decodes the jobs stored under keys, in order, and returns the ids of those that
+// cannot be read instead of failing on them.
+func loadJobs(tx txn, keys [][]byte) (jobs []Job, damaged []uint64) {
 	b := tx.Bucket(bucketJobs)
-	jobs := make([]Job, 0, len(keys))
+	jobs = make([]Job, 0, len(keys))
 	for _, k := range keys {
 		j, err := decodeJob(b, k)
 		if err != nil {
-			return nil, err
+			damaged = append(damaged, idOfKey(k))
+			continue
 		}
 		jobs = append(jobs, j)
 	}
-	return jobs, nil
+	return jobs, damaged
 }
 
 // decodeJob reads the JSON under k; json.Unmarshal copies, so nothing aliases bbolt memory.

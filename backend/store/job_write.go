@@ -13,7 +13,7 @@ import (
 func (db *DB) CreateJob(j *Job) error {
 	c := *j
 	c.History = slices.Clone(j.History)
-	err := db.bolt.Update(func(tx txn) error { return createJob(tx, &c, db.nowMillis()) })
+	err := db.update(func(tx txn) error { return createJob(tx, &c, db.nowMillis()) })
 	if err == nil {
 		*j = c
 	}
@@ -51,21 +51,24 @@ func createJob(tx txn, j *Job, now int64) error {
 // from fn aborts the write and is returned as is. fn runs inside the write transaction, so it
 // must be quick and must not call other DB methods.
 func (db *DB) UpdateJob(id uint64, fn func(*Job) error) (Job, error) {
-	return db.updateJob(id, "", fn)
+	return db.updateJob(id, "", checkTransition, fn)
 }
 
-// SetState moves a job to state s, recording the change with note in its history.
+// SetState moves a job to state s whatever its state, recording the change with note in its
+// history: a raw override for recovery tools and tests (a crash simulated after a job is done).
+// The engine changes states only with Transition.
 func (db *DB) SetState(id uint64, s JobState, note string) (Job, error) {
-	return db.updateJob(id, note, func(j *Job) error {
+	return db.updateJob(id, note, nil, func(j *Job) error {
 		j.State = s
 		return nil
 	})
 }
 
-// updateJob is the one write path behind UpdateJob and SetState.
-func (db *DB) updateJob(id uint64, note string, fn func(*Job) error) (Job, error) {
+// updateJob is the one write path behind UpdateJob, Transition and SetState; rule, when not
+// nil, vets the state change.
+func (db *DB) updateJob(id uint64, note string, rule func(before, after *Job) error, fn func(*Job) error) (Job, error) {
 	var out Job
-	err := db.bolt.Update(func(tx txn) error {
+	err := db.update(func(tx txn) error {
 		j, err := loadJob(tx, id)
 		if err != nil {
 			return err
@@ -76,6 +79,11 @@ func (db *DB) updateJob(id uint64, note string, fn func(*Job) error) (Job, error
 		}
 		if err := checkUpdate(&before, &j); err != nil {
 			return err
+		}
+		if rule != nil {
+			if err := rule(&before, &j); err != nil {
+				return err
+			}
 		}
 		j.Updated = db.nowMillis()
 		if j.State != before.State || note != "" {
@@ -115,7 +123,7 @@ func putJob(tx txn, j *Job) error {
 
 // DeleteJob removes a job and its index entries; the engine must have stopped it first.
 func (db *DB) DeleteJob(id uint64) error {
-	return db.bolt.Update(func(tx txn) error {
+	return db.update(func(tx txn) error {
 		k, err := jobKeyOf(tx, id)
 		if err != nil {
 			return err

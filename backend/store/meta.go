@@ -5,7 +5,7 @@ package store
 // keep separate CLI runs within the service's rate limits.
 func (db *DB) GetMeta(key string) ([]byte, error) {
 	var v []byte
-	err := db.bolt.View(func(tx txn) error {
+	err := db.view(func(tx txn) error {
 		if raw := tx.Bucket(bucketMeta).Get(metaKey(key)); raw != nil {
 			v = append([]byte{}, raw...)
 		}
@@ -16,7 +16,7 @@ func (db *DB) GetMeta(key string) ([]byte, error) {
 
 // PutMeta stores a small app value under key, replacing any previous one.
 func (db *DB) PutMeta(key string, value []byte) error {
-	return db.bolt.Update(func(tx txn) error { return apply(tx, put(bucketMeta, metaKey(key), value)) })
+	return db.update(func(tx txn) error { return apply(tx, put(bucketMeta, metaKey(key), value)) })
 }
 
 func metaKey(key string) []byte { return []byte(metaAppPrefix + key) }

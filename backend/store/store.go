@@ -4,8 +4,10 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -46,19 +48,47 @@ func Open(dir string, timeout time.Duration) (*DB, error) {
 		return nil, err
 	}
 	path := filepath.Join(dir, FileName)
-	b, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout})
-	if errors.Is(err, bolt.ErrTimeout) {
-		return nil, fmt.Errorf("%w (%s)", ErrLocked, path)
-	}
+	db := &DB{path: path, now: time.Now}
+	b, err := openBolt(db, path, &bolt.Options{Timeout: timeout})
 	if err != nil {
-		return nil, fmt.Errorf("open database %s: %w", path, err)
+		return nil, err
 	}
-	db := &DB{bolt: b, path: path, now: time.Now}
-	if err := b.Update(db.migrate); err != nil {
+	db.bolt = b
+	if err := db.update(db.migrate); err != nil {
 		b.Close()
 		return nil, err
 	}
 	return db, nil
+}
+
+// openBolt opens the file, telling a lock held elsewhere and a damaged file from other errors.
+func openBolt(db *DB, path string, o *bolt.Options) (b *bolt.DB, err error) {
+	var file *os.File
+	o.OpenFile = func(name string, flag int, perm os.FileMode) (*os.File, error) {
+		f, err := os.OpenFile(name, flag, perm)
+		file = f
+		return f, err
+	}
+	err = db.guard(func() (err error) {
+		b, err = bolt.Open(path, 0o600, o)
+		return err
+	})
+	var damaged *DamagedError
+	switch {
+	case errors.As(err, &damaged):
+		if file != nil { // bbolt panicked while opening: release its lock, or no one can repair
+			unlock(file)
+			file.Close()
+		}
+		return nil, err
+	case err == nil:
+		return b, nil
+	case errors.Is(err, bolt.ErrTimeout):
+		return nil, fmt.Errorf("%w (%s)", ErrLocked, path)
+	case errors.Is(err, fs.ErrPermission), errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOSPC):
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	return nil, db.damaged(err.Error()) // invalid or mismatched meta pages, a cut-off file…
 }
 
 // Path is the database file's location.
@@ -73,7 +103,7 @@ func (db *DB) Close() error { return db.bolt.Close() }
 // SchemaVersion reports the version stored in the file.
 func (db *DB) SchemaVersion() (uint64, error) {
 	var v uint64
-	err := db.bolt.View(func(tx txn) error {
+	err := db.view(func(tx txn) error {
 		v = readVersion(tx)
 		return nil
 	})

@@ -30,7 +30,7 @@ type Video struct {
 // refresh does not forget which upload produced a video, the name the user gave it, or the tags
 // the service hides while it indexes.
 func (db *DB) PutVideos(vs []Video) error {
-	return db.bolt.Update(func(tx txn) error {
+	return db.update(func(tx txn) error {
 		now := db.nowMillis()
 		for _, v := range vs {
 			if err := putVideo(tx, v, now); err != nil {
@@ -88,7 +88,7 @@ func (v *Video) validate() error {
 // Video returns one cached video, or an error wrapping ErrNotFound.
 func (db *DB) Video(scope, videoNo string) (Video, error) {
 	var v Video
-	err := db.bolt.View(func(tx txn) error {
+	err := db.view(func(tx txn) error {
 		var err error
 		v, err = decodeVideo(tx.Bucket(bucketVideos), scope, videoNo)
 		return err
@@ -99,7 +99,7 @@ func (db *DB) Video(scope, videoNo string) (Video, error) {
 // DeleteVideos drops videos from the cache (after they were deleted on the server); numbers that
 // are not cached are ignored.
 func (db *DB) DeleteVideos(scope string, nos []string) error {
-	return db.bolt.Update(func(tx txn) error {
+	return db.update(func(tx txn) error {
 		for _, no := range nos {
 			if err := deleteVideo(tx, scope, no); err != nil {
 				return err

@@ -37,7 +37,7 @@ func (db *DB) Videos(q VideoQuery) (VideoPage, error) {
 	if err != nil {
 		return page, err
 	}
-	err = db.bolt.View(func(tx txn) error {
+	err = db.view(func(tx txn) error {
 		top := newTopN(p.limit + 1)
 		page.Total = p.scan(tx.Bucket(bucketVideoByTime).Cursor(), top)
 		items := top.sorted()

@@ -19,10 +19,20 @@ var (
 // Pause stops a queued or running job; Resume puts it back in the queue. A paused download
 // keeps its .part file and continues where it stopped when the server allows ranges.
 func (e *Engine) Pause(id uint64) error {
-	if e.stopRunning(id, errPaused) {
+	return e.stopOr(id, errPaused, func() error { return e.transition(id, store.StatePaused, "paused", store.StateQueued) })
+}
+
+// stopOr stops job id when it runs, else applies change; when change finds that the scheduler
+// started the job meanwhile, the running job is stopped after all.
+func (e *Engine) stopOr(id uint64, cause error, change func() error) error {
+	if e.stopRunning(id, cause) {
 		return nil
 	}
-	return e.transition(id, store.StatePaused, "paused", store.StateQueued)
+	err := change()
+	if errors.Is(err, ErrNotAllowed) && e.stopRunning(id, cause) {
+		return nil
+	}
+	return err
 }
 
 // Resume queues a paused or interrupted job again.
@@ -32,14 +42,13 @@ func (e *Engine) Resume(id uint64) error {
 
 // Cancel stops a job for good (a failed one too). A cancelled download leaves no partial file.
 func (e *Engine) Cancel(id uint64) error {
-	if e.stopRunning(id, errCanceled) {
-		return nil
-	}
-	err := e.transition(id, store.StateCanceled, "canceled", store.StateQueued, store.StatePaused, StateInterrupted, store.StateFailed)
-	if err == nil {
-		removePart(e.db, id)
-	}
-	return err
+	return e.stopOr(id, errCanceled, func() error {
+		err := e.transition(id, store.StateCanceled, "canceled", store.StateQueued, store.StatePaused, StateInterrupted, store.StateFailed)
+		if err == nil {
+			removePart(e.db, id)
+		}
+		return err
+	})
 }
 
 var errCanceled = errors.New("canceled")
@@ -81,15 +90,13 @@ func (e *Engine) stopRunning(id uint64, cause error) bool {
 }
 
 // transition moves job id to state when it is in one of from.
+// The check and the write are one transaction, so two actions racing cannot both win.
 func (e *Engine) transition(id uint64, to store.JobState, note string, from ...store.JobState) error {
-	j, err := e.db.Job(id)
-	if err != nil {
-		return err
+	j, err := e.move(id, to, note, nil, from...)
+	if errors.Is(err, store.ErrStateChanged) {
+		cur, _ := e.db.Job(id)
+		return fmt.Errorf("job %d is %s: %w", id, cur.State, ErrNotAllowed)
 	}
-	if !oneOf(j.State, from) {
-		return fmt.Errorf("job %d is %s: %w", id, j.State, ErrNotAllowed)
-	}
-	j, err = e.setState(id, to, note)
 	if err != nil {
 		return err
 	}
@@ -99,19 +106,11 @@ func (e *Engine) transition(id uint64, to store.JobState, note string, from ...s
 	return nil
 }
 
-func oneOf(s store.JobState, set []store.JobState) bool {
-	for _, x := range set {
-		if s == x {
-			return true
-		}
-	}
-	return false
-}
-
-func (e *Engine) setState(id uint64, s store.JobState, note string) (store.Job, error) {
-	j, err := e.db.SetState(id, s, note)
+// move is db.Transition, logged like every job state change.
+func (e *Engine) move(id uint64, to store.JobState, note string, fn func(*store.Job), from ...store.JobState) (store.Job, error) {
+	j, err := e.db.Transition(id, to, note, fn, from...)
 	if err == nil {
-		slog.Info("job state", "job", id, "kind", j.Kind, "state", s, "note", note)
+		slog.Info("job state", "job", id, "kind", j.Kind, "state", to, "note", note)
 	}
 	return j, err
 }

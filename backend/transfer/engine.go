@@ -29,6 +29,10 @@ type Options struct {
 	StallAfter  time.Duration // fail a transfer that moves no byte for this long; default 2 min
 	MaxAttempts int           // tries per job for transient failures; default 5
 	TrackEvery  time.Duration // first status poll delay after an upload/import; default 5 s
+	// RequestTimeout is how long the service may take to answer a request once it has the
+	// whole body (the HTTP client's response timeout): after a crash, an upload is not sent
+	// again until its earlier request is that long over. Default api.ResponseTimeout.
+	RequestTimeout time.Duration
 	// A download under MinSpeed bytes/s for SlowFor in all (over its attempts) fails; an attempt
 	// with no byte for IdleRead is cut and retried. Defaults: 1 KiB/s, 1 min, 30 s (floor.go).
 	MinSpeed int64
@@ -52,6 +56,7 @@ type Engine struct {
 	running map[uint64]*runningJob
 	wake    chan struct{}
 	done    chan struct{} // closed and replaced whenever a job reaches a terminal state
+	broken  error         // the first failed database write; see storeFailed
 	ctx     context.Context
 	stop    context.CancelFunc
 	wg      sync.WaitGroup
@@ -98,6 +103,9 @@ func withDefaults(o Options) Options {
 	}
 	if o.MaxAttempts <= 0 {
 		o.MaxAttempts = 5
+	}
+	if o.RequestTimeout <= 0 {
+		o.RequestTimeout = api.ResponseTimeout
 	}
 	if o.TrackEvery <= 0 {
 		o.TrackEvery = 5 * time.Second

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -31,6 +32,9 @@ func (e *Engine) EnqueueUpload(path string, meta api.UploadMeta) (store.Job, err
 	}
 	meta.Scope = scopeOr(meta.Scope)
 	spec := UploadSpec{Path: v.Path, Size: v.Size, Meta: meta}
+	if info, err := os.Stat(v.Path); err == nil && info.Size() == v.Size {
+		spec.ModTime = info.ModTime().UnixNano()
+	}
 	return e.create(KindUpload, v.Name, meta.Scope, meta.Tags, spec)
 }
 

@@ -17,12 +17,13 @@ const (
 	KindAsset    = store.KindDownloadAsset
 )
 
-// UploadSpec is a local file to upload. Size is what preflight saw; a file that changed since is
-// refused rather than sent half-updated.
+// UploadSpec is a local file to upload. Size and ModTime are what was seen when it was queued; a
+// file that changed since is refused rather than sent half-updated.
 type UploadSpec struct {
-	Path string         `json:"path"`
-	Size int64          `json:"size"`
-	Meta api.UploadMeta `json:"meta"`
+	Path    string         `json:"path"`
+	Size    int64          `json:"size"`
+	ModTime int64          `json:"modTime,omitempty"` // unix ns when queued; 0 in jobs from older builds
+	Meta    api.UploadMeta `json:"meta"`
 }
 
 // URLSpec is a direct video URL to upload.

@@ -23,53 +23,118 @@ var ErrUndecided = errors.New("could not confirm whether an earlier attempt of t
 
 // reconcile asks the server whether an earlier attempt of upload job j arrived, by its marker
 // tag. It runs only when an attempt may have been sent (a retry, or a job resumed after the
-// process stopped), so a first attempt costs no extra request.
+// process stopped), so a first attempt costs no extra request. "Not there" is only believed
+// once the earlier request can no longer arrive (see inFlightUntil) and no recent upload is
+// still indexing.
 func (e *Engine) reconcile(ctx context.Context, client *api.Client, j store.Job, m *Meter) (bool, store.JobResult, error) {
 	if j.Marker == "" || (j.Attempts <= 1 && !wasInterrupted(j)) {
 		return false, store.JobResult{}, nil
 	}
-	deadline := e.o.Clock.Now().Add(reconcileFor)
+	now := e.o.Clock.Now()
+	settled, deadline := e.inFlightUntil(j, now), now.Add(reconcileFor)
 	for delay := e.o.TrackEvery; ; delay = min(delay*2, maxTrackDelay) {
 		v, undecided, err := e.findMarker(ctx, client, j)
+		now = e.o.Clock.Now()
 		switch {
 		case err != nil:
 			return false, store.JobResult{}, err
 		case v != nil:
 			return true, store.JobResult{VideoNos: []string{v.VideoNo}, Bytes: v.Size, Status: v.Status}, nil
-		case !undecided:
+		case !undecided && !now.Before(settled):
 			return false, store.JobResult{}, nil
-		case e.o.Clock.Now().After(deadline):
+		case now.After(deadline):
 			return false, store.JobResult{}, ErrUndecided
 		}
-		m.SetWaiting(true) // waiting for indexing is not a stall
-		err = sleep(ctx, e.o.Clock, delay)
-		m.SetWaiting(false)
-		if err != nil {
+		if err := e.idle(ctx, m, nextLook(now, settled, delay)); err != nil {
 			return false, store.JobResult{}, err
 		}
 	}
 }
 
-// findMarker looks for j's marker among the newest videos. undecided is true when a video
-// uploaded since the job was created is still indexing, so its tags cannot be seen yet.
-func (e *Engine) findMarker(ctx context.Context, client *api.Client, j store.Job) (*api.Video, bool, error) {
-	var page api.VideoPage
-	err := e.call(ctx, EpList, nil, func() (err error) {
-		page, err = client.ListVideos(ctx, api.ListRequest{Scope: j.Scope, Size: 200})
-		return err
-	})
-	if err != nil {
-		return nil, false, err
+// nextLook is how long to wait before listing again: the backoff, but never past the moment
+// the earlier request is known to be over, when one last look decides.
+func nextLook(now, settled time.Time, delay time.Duration) time.Duration {
+	if left := settled.Sub(now); left > 0 && left < delay {
+		return left
 	}
-	since := j.Created - clockSkew.Milliseconds()
-	undecided := false
-	for i, v := range page.Videos {
-		if slices.Contains(v.Tags, j.Marker) {
-			return &page.Videos[i], false, nil
+	return delay
+}
+
+// idle waits d without counting as a stall.
+func (e *Engine) idle(ctx context.Context, m *Meter, d time.Duration) error {
+	m.SetWaiting(true)
+	defer m.SetWaiting(false)
+	return sleep(ctx, e.o.Clock, d)
+}
+
+// inFlightUntil is when the previous attempt's request can no longer create a video: the
+// service answers (or gives up) within the request timeout after the last byte, and the last
+// byte was sent before that attempt ended. An attempt that never handed over its last bytes
+// (AttemptSent 0) or whose answer was received (both 0) leaves nothing in flight.
+func (e *Engine) inFlightUntil(j store.Job, now time.Time) time.Time {
+	if j.AttemptStarted == 0 || j.AttemptSent == 0 {
+		return time.Time{}
+	}
+	return attemptEnded(j, now).Add(e.o.RequestTimeout)
+}
+
+// attemptEnded is when the job first left running after its last attempt started (a crash is
+// dated when the next process noticed it); now while it has not left.
+func attemptEnded(j store.Job, now time.Time) time.Time {
+	for _, h := range j.History {
+		if h.At >= j.AttemptStarted && h.State != store.StateRunning {
+			return time.UnixMilli(h.At)
 		}
-		undecided = undecided || (v.CreateTime >= since && v.Status == api.StatusUnparsed)
 	}
-	return nil, undecided, nil
+	return now
+}
+
+// findMarker looks for j's marker: parsed videos through the list's tag filter, then the
+// unparsed ones (whose tags the service may not show yet), paging through all of both.
+// undecided is true when a video uploaded since the job was created is still indexing.
+func (e *Engine) findMarker(ctx context.Context, client *api.Client, j store.Job) (*api.Video, bool, error) {
+	var found *api.Video
+	mine := func(v api.Video) bool {
+		if slices.Contains(v.Tags, j.Marker) {
+			found = &v
+		}
+		return found != nil
+	}
+	if err := e.listAll(ctx, client, api.ListRequest{Scope: j.Scope, Tag: j.Marker}, mine); err != nil || found != nil {
+		return found, false, err
+	}
+	since, undecided := j.Created-clockSkew.Milliseconds(), false
+	err := e.listAll(ctx, client, api.ListRequest{Scope: j.Scope, Status: api.StatusUnparsed}, func(v api.Video) bool {
+		undecided = undecided || v.CreateTime >= since
+		return mine(v)
+	})
+	return found, undecided && found == nil, err
+}
+
+// maxListPages bounds one listing (100,000 videos at 200 a page) against a server that never
+// stops saying there is more.
+const maxListPages = 500
+
+// listAll calls visit for every video matching req, page by page, until visit returns true.
+func (e *Engine) listAll(ctx context.Context, client *api.Client, req api.ListRequest, visit func(api.Video) bool) error {
+	req.Size = 200
+	for req.Page = 1; req.Page <= maxListPages; req.Page++ {
+		var p api.VideoPage
+		err := e.call(ctx, EpList, nil, func() (err error) {
+			p, err = client.ListVideos(ctx, req)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		if slices.ContainsFunc(p.Videos, visit) {
+			return nil
+		}
+		if len(p.Videos) < req.Size || int64(req.Page*req.Size) >= p.Total {
+			return nil
+		}
+	}
+	return nil
 }
 
 func wasInterrupted(j store.Job) bool {

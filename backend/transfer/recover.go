@@ -1,6 +1,8 @@
 package transfer
 
 import (
+	"errors"
+
 	"memories-desktop/backend/store"
 )
 
@@ -12,17 +14,19 @@ func (e *Engine) markInterrupted() error {
 		return err
 	}
 	for _, j := range jobs {
-		if j.State == store.StateRunning {
-			if _, err := e.setState(j.ID, StateInterrupted, "the previous session stopped during this transfer"); err != nil {
-				return err
-			}
+		if j.State != store.StateRunning {
+			continue
+		}
+		_, err := e.move(j.ID, StateInterrupted, "the previous session stopped during this transfer", nil, store.StateRunning)
+		if err != nil && !errors.Is(err, store.ErrStateChanged) {
+			return err
 		}
 	}
 	return nil
 }
 
-// Interrupted lists jobs that a previous session left unfinished: interrupted ones, and queued
-// ones it never started. The app offers to resume them; `memories resume` does.
+// Interrupted lists jobs that a previous session cut off while they ran. The app offers to
+// resume them.
 func (e *Engine) Interrupted() ([]store.Job, error) {
 	jobs, err := e.db.ActiveJobs()
 	if err != nil {
@@ -49,6 +53,27 @@ func (e *Engine) ResumeInterrupted() ([]uint64, error) {
 		if err := e.Resume(j.ID); err == nil {
 			ids = append(ids, j.ID)
 		}
+	}
+	return ids, nil
+}
+
+// ResumeUnfinished queues every job that still has work to do — interrupted, paused and
+// queued ones — and returns all of their ids, so `memories resume` can wait for each and
+// report it; a queued job is never left to be cut off when the command exits.
+func (e *Engine) ResumeUnfinished() ([]uint64, error) {
+	jobs, err := e.db.ActiveJobs()
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]uint64, 0, len(jobs))
+	for _, j := range jobs {
+		if j.State == store.StatePaused || j.State == StateInterrupted {
+			err = e.Resume(j.ID)
+		}
+		if err != nil && !errors.Is(err, ErrNotAllowed) {
+			return ids, err // not a job that moved on by itself (Wait reports those): the database
+		}
+		ids, err = append(ids, j.ID), nil
 	}
 	return ids, nil
 }

@@ -3,7 +3,7 @@ package transfer
 import (
 	"context"
 	"encoding/hex"
-	"fmt"
+	"errors"
 	"io"
 	"os"
 
@@ -35,21 +35,28 @@ func (e *Engine) sendFile(ctx context.Context, client *api.Client, j store.Job, 
 		return store.JobResult{}, err
 	}
 	defer f.Close()
-	if err := sameSize(f, spec.Size); err != nil {
+	before, err := unchangedSinceQueued(f, spec)
+	if err != nil {
 		return store.JobResult{}, err
 	}
 	// The duplicate index's fingerprint is taken from the bytes as they are sent: one read.
 	h := NewFingerprint()
 	var res api.UploadResult
 	err = e.call(ctx, EpUpload, m, func() (err error) {
+		e.sending(j.ID, e.o.Clock.Now().UnixMilli(), 0)
+		body := &lastBytes{r: io.TeeReader(f, h), left: spec.Size, before: func() { e.sentAll(j.ID) }}
 		res, err = client.UploadFile(ctx, api.UploadFileRequest{Name: spec.Path, Size: spec.Size,
-			Body: io.TeeReader(f, h), Meta: withMarker(spec.Meta, j.Marker), Progress: m.Set})
+			Body: body, Meta: withMarker(spec.Meta, j.Marker), Progress: m.Set})
 		return err
 	})
 	if err != nil {
-		return store.JobResult{}, err
+		return store.JobResult{}, e.unsent(j.ID, err)
 	}
-	return e.uploaded(j, res, spec.Size, hex.EncodeToString(h.Sum(nil)))
+	sent := hex.EncodeToString(h.Sum(nil))
+	if err := unchangedWhileSent(ctx, f, before, sent); err != nil {
+		return store.JobResult{}, e.discardTorn(ctx, client, j, res.VideoNo, err)
+	}
+	return e.uploaded(j, res, spec.Size, sent)
 }
 
 // uploaded records the receipt in the library cache and, when the file's fingerprint (hex
@@ -62,18 +69,6 @@ func (e *Engine) uploaded(j store.Job, res api.UploadResult, size int64, fingerp
 	e.db.PutVideos([]store.Video{{VideoNo: res.VideoNo, Name: res.VideoName, Title: j.Name, Scope: j.Scope, Status: res.Status,
 		Size: size, Tags: j.Tags, Created: res.UploadTime, SourceJob: j.ID}})
 	return result, nil
-}
-
-func sameSize(f *os.File, want int64) error {
-	info, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	if info.Size() != want {
-		return &api.ValidationError{Field: "file",
-			Message: fmt.Sprintf("%s changed since it was queued (%d bytes, was %d); add it again", f.Name(), info.Size(), want)}
-	}
-	return nil
 }
 
 // runUploadURL asks the service to fetch a direct video URL.
@@ -91,11 +86,13 @@ func runUploadURL(ctx context.Context, e *Engine, j store.Job, m *Meter) (store.
 	}
 	var res api.UploadResult
 	err = e.call(ctx, EpUpload, m, func() (err error) {
+		now := e.o.Clock.Now().UnixMilli()
+		e.sending(j.ID, now, now) // a small form: all of it may arrive at once
 		res, err = client.UploadURL(ctx, spec.URL, withMarker(spec.Meta, j.Marker))
 		return err
 	})
 	if err != nil {
-		return store.JobResult{}, err
+		return store.JobResult{}, e.unsent(j.ID, err)
 	}
 	return e.uploaded(j, res, 0, "")
 }
@@ -105,4 +102,50 @@ func withMarker(meta api.UploadMeta, marker string) api.UploadMeta {
 		meta.Tags = append(append([]string(nil), meta.Tags...), marker)
 	}
 	return meta
+}
+
+// sending records, before an upload request goes out, when it started and when all of it was
+// handed over (unix ms; 0 when not yet, or when its outcome is known): a later reconcile
+// waits as long as that request could still arrive.
+func (e *Engine) sending(id uint64, started, sent int64) {
+	e.db.UpdateJob(id, func(j *store.Job) error {
+		j.AttemptStarted, j.AttemptSent = started, sent
+		return nil
+	})
+}
+
+// sentAll records that the last bytes of the file are about to be handed over.
+func (e *Engine) sentAll(id uint64) {
+	now := e.o.Clock.Now().UnixMilli()
+	e.db.UpdateJob(id, func(j *store.Job) error { j.AttemptSent = now; return nil })
+}
+
+// lastBytes calls before once, just ahead of returning the final bytes of the file to the
+// request: until then the service cannot have the whole upload, so a crash leaves nothing of
+// it in flight.
+type lastBytes struct {
+	r      io.Reader
+	left   int64
+	before func()
+}
+
+func (l *lastBytes) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	if l.before != nil && (int64(n) >= l.left || err != nil) {
+		l.before()
+		l.before = nil
+	}
+	l.left -= int64(n)
+	return n, err
+}
+
+// unsent clears the in-flight mark when the service answered (whatever it answered, the
+// request is over on its side, and a reconcile lists what it did) or nothing was sent, so a
+// retry does not wait for it. It returns err.
+func (e *Engine) unsent(id uint64, err error) error {
+	var answer *api.Error
+	if (errors.As(err, &answer) && !errors.Is(err, api.ErrNetwork)) || errors.Is(err, api.ErrInvalidInput) {
+		e.sending(id, 0, 0)
+	}
+	return err
 }

@@ -31,7 +31,15 @@ func (e *Engine) fill() {
 		if j.State != store.StateQueued || !e.claim(j.ID) {
 			continue
 		}
-		e.spawn(func() { e.runJob(j.ID) })
+		// The list above is a snapshot: the job may have been paused, cancelled or even run
+		// since, so it is claimed in the database only if it is still queued.
+		started, err := e.move(j.ID, store.StateRunning, "", nil, store.StateQueued)
+		if err != nil {
+			e.unclaim(j.ID)
+			e.storeFailed(err)
+			continue
+		}
+		e.spawn(func() { e.runJob(started) })
 	}
 	e.refreshLineup()
 }
@@ -48,15 +56,12 @@ func (e *Engine) claim(id uint64) bool {
 	return true
 }
 
-// runJob executes one job: transient failures are retried with backoff up to MaxAttempts; the
-// outcome is written to the database before anyone is told.
-func (e *Engine) runJob(id uint64) {
+// runJob executes one job that fill moved to running: transient failures are retried with
+// backoff up to MaxAttempts; the outcome is written to the database before anyone is told.
+func (e *Engine) runJob(j store.Job) {
+	id := j.ID
 	r := e.runningJob(id)
 	defer e.release(id)
-	j, err := e.setState(id, store.StateRunning, "")
-	if err != nil {
-		return
-	}
 	e.emitJob(j, nil) // carries NextSlotMs: "next upload slot in 0:43"
 	e.reporter.Track(r.meter)
 	result, err := e.attempts(r.ctx, j, r.meter)
@@ -71,10 +76,18 @@ func (e *Engine) runningJob(id uint64) *runningJob {
 }
 
 func (e *Engine) release(id uint64) {
-	e.mu.Lock()
-	delete(e.running, id)
-	e.mu.Unlock()
+	e.unclaim(id)
 	e.kick()
+}
+
+// unclaim frees job id's worker slot.
+func (e *Engine) unclaim(id uint64) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if r, ok := e.running[id]; ok {
+		r.cancel(nil)
+		delete(e.running, id)
+	}
 }
 
 func (e *Engine) attempts(ctx context.Context, j store.Job, m *Meter) (store.JobResult, error) {
@@ -83,7 +96,7 @@ func (e *Engine) attempts(ctx context.Context, j store.Job, m *Meter) (store.Job
 		return store.JobResult{}, fmt.Errorf("unknown job kind %q", j.Kind)
 	}
 	for attempt := 1; ; attempt++ {
-		j, _ = e.db.UpdateJob(j.ID, func(j *store.Job) error { j.Attempts++; return nil })
+		j = e.startAttempt(j)
 		result, err := runAttempt(ctx, e, h, j, m)
 		// A retryable failure has already pushed the endpoint's next slot out (see call), so
 		// the next attempt waits its backoff there.
@@ -118,20 +131,21 @@ func (e *Engine) finish(ctx context.Context, id uint64, result store.JobResult, 
 		state = store.StateFailed
 		slog.Warn("job failed", "job", id, "error", err)
 	}
-	j, uerr := e.db.UpdateJob(id, func(j *store.Job) error {
+	// The outcome and the state are one write, and only from running: a job someone else has
+	// moved on meanwhile keeps what they wrote.
+	j, uerr := e.move(id, state, note, func(j *store.Job) {
 		if err == nil {
 			j.Result = mergeResult(j.Result, result)
 			j.Error = nil
 		} else if state == store.StateFailed {
 			j.Error = jobError(err)
 		}
-		return nil
-	})
+	}, store.StateRunning)
 	if state == store.StateCanceled {
 		removePart(e.db, id)
 	}
+	e.storeFailed(uerr)
 	if uerr == nil {
-		j, _ = e.setState(id, state, note)
 		e.emitJob(j, &final)
 		if state == store.StateDone {
 			e.tracker.follow(j)
@@ -153,6 +167,16 @@ func stopState(cause error) (store.JobState, string) {
 	return store.StateCanceled, "canceled"
 }
 
+// startAttempt counts an attempt.
+func (e *Engine) startAttempt(j store.Job) store.Job {
+	next, err := e.db.UpdateJob(j.ID, func(j *store.Job) error { j.Attempts++; return nil })
+	if err != nil {
+		j.Attempts++
+		return j
+	}
+	return next
+}
+
 func mergeResult(old, new store.JobResult) store.JobResult {
 	if new.TaskID == "" {
 		new.TaskID = old.TaskID
@@ -161,6 +185,20 @@ func mergeResult(old, new store.JobResult) store.JobResult {
 		new.VideoNos = old.VideoNos
 	}
 	return new
+}
+
+// storeFailed records a database write that failed for another reason than a lost race (a
+// damaged or full disk file): jobs can then neither start nor finish, so Wait stops with it.
+func (e *Engine) storeFailed(err error) {
+	if err == nil || errors.Is(err, store.ErrStateChanged) {
+		return
+	}
+	e.mu.Lock()
+	if e.broken == nil {
+		e.broken = err
+	}
+	e.mu.Unlock()
+	e.signalDone()
 }
 
 func (e *Engine) signalDone() {

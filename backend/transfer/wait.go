@@ -7,12 +7,16 @@ import (
 )
 
 // Wait blocks until every job in ids has stopped (done, failed, canceled, paused or interrupted)
-// and returns them as stored. The CLI uses it to run a command's jobs to the end.
+// and returns them as stored. The CLI uses it to run a command's jobs to the end. It fails when
+// the database cannot record their progress (see storeFailed).
 func (e *Engine) Wait(ctx context.Context, ids ...uint64) ([]store.Job, error) {
 	for {
 		e.mu.Lock()
-		changed := e.done
+		changed, broken := e.done, e.broken
 		e.mu.Unlock()
+		if broken != nil {
+			return nil, broken
+		}
 		jobs, settled, err := e.settled(ids)
 		if err != nil || settled {
 			return jobs, err

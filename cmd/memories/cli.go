@@ -54,14 +54,21 @@ func init() {
 		"download-asset": {"download assets by asset id", "[-o FILE_OR_DIR] [--overwrite] ASSET_ID...", runDownloadAsset},
 		"sandbox":        {"run the local API emulator until interrupted", "[--addr HOST:PORT]", runSandbox},
 		"history":        {"list past and queued jobs, newest first", "[--kind K] [--state S] [--limit N] [--search TEXT]", runHistory},
-		"resume":         {"finish (or reconcile) jobs interrupted by a crash or Ctrl+C", "", runResume},
+		"resume":         {"finish every unfinished job: interrupted, paused or queued", "", runResume},
 		"retry":          {"run failed or cancelled jobs again", "JOB_ID...", runRetry},
 		"cancel":         {"cancel queued, paused or interrupted jobs", "JOB_ID...", runCancel},
+		"doctor":         {"check the database; --repair moves a damaged one aside and keeps what can be read", "[--repair]", runDoctor},
 		"completion":     {"print a shell completion script", "bash|zsh|fish", runCompletion},
 	}
 }
 
-func (c *cli) run(ctx context.Context, args []string) int {
+func (c *cli) run(ctx context.Context, args []string) (code int) {
+	defer func() { // a bug must not look like a usage error (Go exits 2 on a panic)
+		if p := recover(); p != nil {
+			fmt.Fprintf(c.stderr, "memories: internal error: %v\n", p)
+			code = exitFailed
+		}
+	}()
 	args, code, done := c.globalFlags(args)
 	if done {
 		return code

@@ -55,7 +55,17 @@ func runHistory(ctx context.Context, c *cli, args []string) error {
 	for _, j := range page.Jobs {
 		printHistory(out, j)
 	}
-	return nil
+	return reportDamaged(out, db.Path(), page.Damaged)
+}
+
+// reportDamaged names the job records that could not be read; history fails (exit 1) with them.
+func reportDamaged(out *printer, path string, ids []uint64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	out.note("%d job record(s) in %s could not be read and were left out (job %v); "+
+		"run `memories doctor --repair` to keep what can be read in a fresh database", len(ids), path, ids)
+	return errReported
 }
 
 func printHistory(out *printer, j store.Job) {
@@ -95,11 +105,11 @@ func runResume(ctx context.Context, c *cli, args []string) error {
 		return err
 	}
 	defer s.close()
-	ids, err := s.eng.ResumeInterrupted()
+	ids, err := s.eng.ResumeUnfinished()
 	if err != nil {
 		return err
 	}
-	cfg.out.note("%d interrupted job(s) to finish", len(ids))
+	cfg.out.note("%d unfinished job(s) to finish", len(ids))
 	return s.run(ctx, ids)
 }
 

@@ -3,8 +3,10 @@ package main
 import (
 	"flag"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
+	"time"
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/settings"
@@ -36,6 +38,8 @@ type config struct {
 	homeDir string // the data folder
 	dataDir string // the database folder of the endpoints' profile (settings.ProfileDir)
 	out     *printer
+	// responseTimeout is how long a sent request waits for its answer (MEMORIES_RESPONSE_TIMEOUT).
+	responseTimeout time.Duration
 }
 
 // resolve builds the API client. The key comes only from MEMORIES_API_KEY or the app's key
@@ -58,18 +62,37 @@ func (o *common) resolveFor(c *cli, needKey bool) (*config, error) {
 	}
 
 	base, asset := o.endpoints(c, saved)
+	timeout, hc, err := responseTimeout(c.getenv("MEMORIES_RESPONSE_TIMEOUT"))
+	if err != nil {
+		return nil, err
+	}
 	client, err := api.New(api.Config{
 		BaseURL:      base,
 		AssetBaseURL: asset,
 		APIKey:       key,
 		UserAgent:    "memories-cli/" + version.Version,
+		HTTPClient:   hc,
 	})
 	if err != nil {
 		return nil, usagef("%v", err)
 	}
 	scope := first(o.scope, saved.Scope, settings.DefaultScope)
 	return &config{client: client, scope: scope, homeDir: dataDir, dataDir: settings.ProfileDir(dataDir, false, base, asset),
-		out: newPrinter(c, o.json)}, nil
+		out: newPrinter(c, o.json), responseTimeout: timeout}, nil
+}
+
+// responseTimeout reads MEMORIES_RESPONSE_TIMEOUT: how long a sent request may wait for its
+// answer (default 2 min). It also bounds how long a resumed upload waits for an earlier
+// attempt that may still arrive, so tests against a slow sandbox can shorten both together.
+func responseTimeout(raw string) (time.Duration, *http.Client, error) {
+	d, err := api.ParseResponseTimeout(raw)
+	if err != nil {
+		return 0, nil, usagef("MEMORIES_RESPONSE_TIMEOUT must be a duration from 1s to 1h, like 30s")
+	}
+	if raw == "" {
+		return d, nil, nil
+	}
+	return d, api.NewHTTPClientTimeout(d), nil
 }
 
 // endpoints picks the API and asset base URLs: flags, then the environment, then the app's.

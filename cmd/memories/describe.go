@@ -4,12 +4,13 @@ import (
 	"errors"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
 )
 
 // describe turns an error into one line for people: what happened and what to do next.
 func describe(err error) string {
-	if errors.Is(err, transfer.ErrExists) {
+	if errors.Is(err, transfer.ErrExists) || errors.Is(err, store.ErrDamaged) {
 		return err.Error()
 	}
 	summary, next := api.Explain(err)

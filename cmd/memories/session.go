@@ -72,6 +72,8 @@ func startSession(ctx context.Context, c *cli, cfg *config) (*session, error) {
 		Client:    func() (*api.Client, error) { return cfg.client, nil },
 		Emitter:   newCLIEmitter(cfg.out),
 		Proactive: transfer.ParseRateLimitsEnv(c.getenv("MEMORIES_RATE_LIMITS")),
+		// Uploads resumed after a crash wait as long as the earlier request could still arrive.
+		RequestTimeout: cfg.responseTimeout,
 	})
 	if err := eng.Start(ctx); err != nil {
 		db.Close()
@@ -88,6 +90,9 @@ func (s *session) close() {
 // run waits for jobs, prints one line per job, and returns errReported when any did not finish.
 func (s *session) run(ctx context.Context, ids []uint64) error {
 	jobs, err := s.eng.Wait(ctx, ids...)
+	if err != nil && ctx.Err() == nil {
+		return err // the database failed: a damaged file names itself and the way out
+	}
 	if err != nil {
 		s.cfg.out.note("stopped; unfinished transfers are kept: run `memories resume` to finish them")
 		return errReported

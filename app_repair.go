@@ -1,0 +1,46 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	goruntime "runtime"
+	"strings"
+
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"memories-desktop/backend/store"
+)
+
+// offerRepair explains a damaged database, names the file and the command that repairs it, and
+// offers to do the same here: move it aside (kept) and start a fresh one with what can be read.
+// It reports whether the repair was done.
+func (a *App) offerRepair(ctx context.Context, damaged error) bool {
+	fmt.Fprintln(os.Stderr, "memories-desktop:", damaged)
+	msg := damaged.Error() + "\n\nRepair it now (the same as `memories doctor --repair`)? " +
+		"The damaged file is kept beside the new one."
+	if goruntime.GOOS == "linux" {
+		msg = strings.ReplaceAll(msg, "%", "%%") // Wails hands the text to GTK as a printf format
+	}
+	answer, err := runtime.MessageDialog(ctx, runtime.MessageDialogOptions{Type: runtime.QuestionDialog,
+		Title: "The database is damaged", Message: msg,
+		Buttons: []string{"Yes", "No"}, DefaultButton: "Yes", CancelButton: "No"})
+	if err != nil || answer != "Yes" {
+		return false
+	}
+	dir := a.dataDir
+	var d *store.DamagedError
+	if errors.As(damaged, &d) {
+		dir = filepath.Dir(d.Path) // the profile's database folder, which may not be the data folder
+	}
+	rep, err := store.Repair(dir, store.DefaultOpenTimeout)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "memories-desktop: repair failed:", err)
+		return false
+	}
+	fmt.Fprintf(os.Stderr, "memories-desktop: repaired; the damaged file is kept at %s (%d jobs and %d cached videos carried over)\n",
+		rep.KeptAt, rep.Jobs, rep.Videos)
+	return true
+}

@@ -1,0 +1,185 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Report is what Check found in a data folder's database.
+type Report struct {
+	Path        string   `json:"path"`
+	Problems    []string `json:"problems,omitempty"` // empty when the file is sound
+	Jobs        int      `json:"jobs"`               // readable job records
+	Videos      int      `json:"videos"`             // readable library-cache records
+	DamagedJobs []uint64 `json:"damagedJobs,omitempty"`
+	checkStuck  bool     // bbolt's check is still running: its file must stay mapped
+}
+
+// OK reports whether nothing is wrong with the file.
+func (r Report) OK() bool { return len(r.Problems) == 0 }
+
+// maxProblems bounds a report: a badly damaged file yields thousands of page errors.
+const maxProblems = 20
+
+// Check examines the database in dir without changing it: bbolt's page-level consistency
+// check, then every job and video record is decoded. It needs the file lock like Open.
+func Check(dir string, timeout time.Duration) (Report, error) {
+	path := filepath.Join(dir, FileName)
+	rep := Report{Path: path}
+	db := &DB{path: path, now: time.Now}
+	// Read-write, so bbolt loads the free list now, under guard, and not in its checker's
+	// goroutine, where a fault cannot be caught. Nothing is written.
+	b, err := openBolt(db, path, &bolt.Options{Timeout: timeout})
+	var damaged *DamagedError
+	if errors.As(err, &damaged) {
+		rep.Problems = append(rep.Problems, damaged.Detail)
+		return rep, nil
+	}
+	if err != nil {
+		return rep, err
+	}
+	db.bolt = b
+	if err := db.view(func(tx txn) error { return rep.examine(db, tx) }); err != nil {
+		rep.note(err.Error())
+	}
+	if !rep.checkStuck {
+		b.Close() // else bbolt's check still reads the mapped file: leave it mapped
+	}
+	return rep, nil
+}
+
+// checkTime bounds bbolt's page check, which loops forever on some damaged files (a page that
+// points back at its parent): generous for a sound file of the size, then the file is damaged.
+func checkTime(tx txn) time.Duration {
+	return 10*time.Second + time.Duration(tx.Size()>>20)*100*time.Millisecond
+}
+
+// note records a problem; bbolt quotes raw page bytes in some, which must not reach a terminal.
+func (rep *Report) note(problem string) {
+	if len(rep.Problems) < maxProblems {
+		rep.Problems = append(rep.Problems, strings.Map(printableOr, strings.ToValidUTF8(problem, "?")))
+	}
+}
+
+func printableOr(r rune) rune {
+	if unicode.IsPrint(r) {
+		return r
+	}
+	return '?'
+}
+
+// examine runs inside one read transaction. bbolt's own check runs on a goroutine of its own,
+// where a page pointing outside the file is a fatal fault rather than a panic; so every page it
+// would read is read here first, under guard, and a file that fails that is not given to it.
+func (rep *Report) examine(db *DB, tx txn) error {
+	if err := db.guard(func() error { return touchAll(tx) }); err != nil {
+		rep.note(detail(err))
+		if err := db.guard(func() error { rep.countJobs(tx); rep.countVideos(tx); return nil }); err != nil {
+			rep.note(detail(err))
+		}
+		return nil
+	}
+	rep.pageCheck(tx)
+	rep.countJobs(tx)
+	rep.countVideos(tx)
+	return nil
+}
+
+// pageCheck runs bbolt's consistency check, bounded in time.
+func (rep *Report) pageCheck(tx txn) {
+	errs, limit := tx.Check(), time.After(checkTime(tx))
+	for done := false; !done; {
+		select {
+		case err, ok := <-errs:
+			if done = !ok; ok {
+				rep.note(err.Error())
+			}
+		case <-limit:
+			rep.checkStuck, done = true, true
+			rep.note("the page check did not finish: the file's pages loop")
+		}
+	}
+	for _, name := range allBuckets {
+		if tx.Bucket(name) == nil {
+			rep.note(fmt.Sprintf("bucket %q is missing", name))
+		}
+	}
+}
+
+var errLoop = errors.New("the file's pages loop")
+
+// touchAll reads every key and value of every bucket in order, checking the keys ascend.
+func touchAll(tx txn) error {
+	limit := tx.Size()/16 + 1 // no file holds more records than this
+	return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+		var prev []byte
+		n := int64(0)
+		c := b.Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			if n++; n > limit {
+				return errLoop
+			}
+			if prev != nil && bytes.Compare(prev, k) >= 0 {
+				return fmt.Errorf("bucket %q: keys out of order", name)
+			}
+			prev = bytes.Clone(k)
+			crc32.ChecksumIEEE(v) // reads every byte: a value beyond the file faults here
+		}
+		return nil
+	})
+}
+
+// detail is a guarded failure's description without the advice around it.
+func detail(err error) string {
+	var d *DamagedError
+	if errors.As(err, &d) {
+		return d.Detail
+	}
+	return err.Error()
+}
+
+func (rep *Report) countJobs(tx txn) {
+	each(tx, bucketJobs, func(k, v []byte) {
+		var j Job
+		if len(k) != jobKeyLen || json.Unmarshal(v, &j) != nil {
+			rep.DamagedJobs = append(rep.DamagedJobs, idOrZero(k))
+			rep.note(fmt.Sprintf("job record %d cannot be read", idOrZero(k)))
+			return
+		}
+		rep.Jobs++
+	})
+}
+
+func (rep *Report) countVideos(tx txn) {
+	each(tx, bucketVideos, func(k, v []byte) {
+		var vid Video
+		if json.Unmarshal(v, &vid) != nil {
+			rep.note(fmt.Sprintf("library cache record %q cannot be read", k))
+			return
+		}
+		rep.Videos++
+	})
+}
+
+// each calls fn for every key of bucket name, if the bucket exists.
+func each(tx txn, name []byte, fn func(k, v []byte)) {
+	if b := tx.Bucket(name); b != nil {
+		b.ForEach(func(k, v []byte) error { fn(k, v); return nil })
+	}
+}
+
+func idOrZero(k []byte) uint64 {
+	if len(k) != jobKeyLen {
+		return 0
+	}
+	return idOfKey(k)
+}

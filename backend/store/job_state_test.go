@@ -1,0 +1,79 @@
+package store
+
+import (
+	"errors"
+	"sync"
+	"sync/atomic"
+	"testing"
+)
+
+func TestOnlyOneOfManyConcurrentClaimersWins(t *testing.T) {
+	db, _ := openTest(t)
+	const jobs, claimers = 20, 8
+	for i := 0; i < jobs; i++ {
+		j := Job{Kind: KindDownload, Name: "claim me"}
+		if err := db.CreateJob(&j); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wins := make([]atomic.Int64, jobs+1)
+	var wg sync.WaitGroup
+	for c := 0; c < claimers; c++ {
+		wg.Go(func() {
+			for id := uint64(1); id <= jobs; id++ {
+				_, err := db.Transition(id, StateRunning, "", nil, StateQueued)
+				switch {
+				case err == nil:
+					wins[id].Add(1)
+				case !errors.Is(err, ErrStateChanged):
+					t.Error(err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for id := 1; id <= jobs; id++ {
+		if n := wins[id].Load(); n != 1 {
+			t.Fatalf("job %d was claimed %d times", id, n)
+		}
+	}
+}
+
+func TestTransitionWritesNothingWhenTheStateMoved(t *testing.T) {
+	db, _ := openTest(t)
+	j := Job{Kind: KindUploadFile, Name: "x"}
+	db.CreateJob(&j)
+	db.SetState(j.ID, StatePaused, "paused")
+	_, err := db.Transition(j.ID, StateRunning, "", func(j *Job) { j.Attempts = 99 }, StateQueued)
+	if !errors.Is(err, ErrStateChanged) {
+		t.Fatalf("err = %v", err)
+	}
+	got, _ := db.Job(j.ID)
+	if got.State != StatePaused || got.Attempts != 0 || len(got.History) != 2 {
+		t.Fatalf("a refused transition wrote: %+v", got)
+	}
+}
+
+func TestADoneJobNeverRunsAgain(t *testing.T) {
+	db, _ := openTest(t)
+	j := Job{Kind: KindDownload, Name: "finished"}
+	db.CreateJob(&j)
+	db.SetState(j.ID, StateRunning, "")
+	if _, err := db.Transition(j.ID, StateDone, "", func(j *Job) { j.Result.Path = "/a" }, StateRunning); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []JobState{StateRunning, StateFailed, StateQueued, StateCanceled} {
+		if _, err := db.Transition(j.ID, s, "", nil, StateDone, StateRunning, StateQueued); !errors.Is(err, ErrStateChanged) {
+			t.Fatalf("done → %s: err = %v", s, err)
+		}
+		if _, err := db.UpdateJob(j.ID, func(j *Job) error { j.State = s; return nil }); !errors.Is(err, ErrStateChanged) {
+			t.Fatalf("done → %s by UpdateJob: err = %v", s, err)
+		}
+	}
+	if _, err := db.UpdateJob(j.ID, func(j *Job) error { j.Result.Status = "PARSE"; return nil }); err != nil {
+		t.Fatalf("a done job's result can still be updated: %v", err)
+	}
+	if got, _ := db.Job(j.ID); got.State != StateDone || got.Result.Path != "/a" {
+		t.Fatalf("job %+v", got)
+	}
+}

@@ -1,0 +1,88 @@
+package transfer
+
+import (
+	"context"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"memories-desktop/backend/api"
+	"memories-desktop/backend/store"
+)
+
+// An upload reads the file while someone may be writing it. What was sent is only a consistent
+// copy if the file's size and modification time are the same before and after, and its bytes,
+// read again at the end, hash to what was sent (a writer can restore the time stamp).
+
+// fileState is what an upload compares before and after sending.
+type fileState struct {
+	size    int64
+	modTime time.Time
+}
+
+func statOf(f *os.File) (fileState, error) {
+	info, err := f.Stat()
+	if err != nil {
+		return fileState{}, err
+	}
+	return fileState{info.Size(), info.ModTime()}, nil
+}
+
+// unchangedSinceQueued checks the open file against what preflight saw when it was queued.
+func unchangedSinceQueued(f *os.File, spec UploadSpec) (fileState, error) {
+	now, err := statOf(f)
+	if err != nil {
+		return now, err
+	}
+	if now.size != spec.Size || (spec.ModTime != 0 && now.modTime.UnixNano() != spec.ModTime) {
+		return now, &api.ValidationError{Field: "file",
+			Message: fmt.Sprintf("%s changed since it was queued (%d bytes, was %d); add it again", f.Name(), now.size, spec.Size)}
+	}
+	return now, nil
+}
+
+// unchangedWhileSent compares the file after the upload with before, then hashes it again.
+func unchangedWhileSent(ctx context.Context, f *os.File, before fileState, sent string) error {
+	after, err := statOf(f)
+	if err == nil && (after.size != before.size || !after.modTime.Equal(before.modTime)) {
+		return errChangedWhileSent(f.Name())
+	}
+	h := NewFingerprint()
+	r := io.NewSectionReader(f, 0, before.size)
+	if _, err := io.CopyBuffer(h, ctxReader{ctx, r}, make([]byte, 1<<20)); err != nil {
+		return err
+	}
+	if hex.EncodeToString(h.Sum(nil)) != sent {
+		return errChangedWhileSent(f.Name())
+	}
+	return nil
+}
+
+func errChangedWhileSent(name string) error {
+	return &api.ValidationError{Field: "file",
+		Message: fmt.Sprintf("%s changed while it was being uploaded, so the copy sent may be torn", name)}
+}
+
+// discardTorn keeps a torn upload from ever counting as done: the job gets a new marker, so a
+// retry cannot reconcile to the torn copy, and the copy itself is deleted from the library.
+// A cause that is not a change (the file could not be read again) is returned as it is.
+func (e *Engine) discardTorn(ctx context.Context, client *api.Client, j store.Job, videoNo string, cause error) error {
+	if _, err := e.db.UpdateJob(j.ID, func(j *store.Job) error {
+		j.Marker, j.AttemptStarted, j.AttemptSent = newMarker(), 0, 0
+		return nil
+	}); err != nil {
+		return err
+	}
+	err := e.call(ctx, EpDelete, nil, func() error { return client.DeleteVideos(ctx, j.Scope, []string{videoNo}) })
+	ve, ok := cause.(*api.ValidationError)
+	if !ok {
+		return cause
+	}
+	msg := ve.Message + "; the torn copy " + videoNo + " was deleted from the library."
+	if err != nil {
+		msg = ve.Message + "; delete " + videoNo + " from the library by hand (it could not be deleted)."
+	}
+	return &api.ValidationError{Field: ve.Field, Message: msg}
+}

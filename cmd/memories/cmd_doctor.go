@@ -1,0 +1,79 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"memories-desktop/backend/settings"
+	"memories-desktop/backend/store"
+)
+
+// runDoctor checks the data folder's database and, with --repair, moves a damaged one aside
+// (keeping it) and starts a fresh one with everything that can still be read. Exit status: 0
+// when the file is sound or was repaired, 1 when it is damaged and was left as it is.
+func runDoctor(_ context.Context, c *cli, args []string) error {
+	var o common
+	fs := newFlags("doctor", commands["doctor"].usage, c)
+	o.register(fs)
+	repair := fs.Bool("repair", false, "move a damaged database aside (it is kept) and start a fresh one with what can be read")
+	if rest, err := parse(fs, args); err != nil {
+		return err
+	} else if len(rest) > 0 {
+		return usagef("doctor: unexpected argument %q", rest[0])
+	}
+	saved, home, err := o.savedSettings(c)
+	if err != nil {
+		return err
+	}
+	base, asset := o.endpoints(c, saved)
+	dir := settings.ProfileDir(home, false, base, asset) // the database of these endpoints
+	out := newPrinter(c, o.json)
+	if _, err := os.Stat(filepath.Join(dir, store.FileName)); errors.Is(err, os.ErrNotExist) {
+		out.note("no database in %s yet: nothing to check", dir)
+		return nil
+	}
+	rep, err := store.Check(dir, lockWait)
+	if err != nil {
+		return lockedOr(err, dir)
+	}
+	printReport(out, rep)
+	if rep.OK() {
+		return nil
+	}
+	if !*repair {
+		out.note("run `memories doctor --repair` to move it aside (it is kept) and start a fresh one with what can be read")
+		return errReported
+	}
+	return repairDB(out, dir)
+}
+
+func printReport(out *printer, rep store.Report) {
+	if rep.OK() {
+		out.result(rep, fmt.Sprintf("sound: %s (%d jobs, %d cached videos)", rep.Path, rep.Jobs, rep.Videos))
+		return
+	}
+	text := "damaged: " + rep.Path + "\n  " + strings.Join(rep.Problems, "\n  ")
+	out.result(rep, text)
+}
+
+func repairDB(out *printer, dir string) error {
+	rep, err := store.Repair(dir, lockWait)
+	if err != nil {
+		return lockedOr(err, dir)
+	}
+	out.result(rep, fmt.Sprintf("repaired: the damaged file is kept at %s; carried over %d jobs, %d cached videos, %d duplicate-index entries",
+		rep.KeptAt, rep.Jobs, rep.Videos, rep.Hashes))
+	return nil
+}
+
+// lockedOr explains a database held by another process, else returns err.
+func lockedOr(err error, dir string) error {
+	if errors.Is(err, store.ErrLocked) {
+		return errors.New("Memories Desktop or another memories command is using " + dir + "; close it and try again")
+	}
+	return err
+}

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"memories-desktop/backend/sandbox"
+)
+
+// newSlowGatewayEnv is a sandbox behind a gateway that buffers each upload, says so on
+// received, and passes it on a moment later even if the client is gone: a slow server.
+func newSlowGatewayEnv(t *testing.T, delay time.Duration, received chan<- struct{}) *testEnv {
+	e := newTestEnvWith(t, sandbox.Options{APIKey: "sk-test-cli-key", ParseDelay: 200 * time.Millisecond})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/upload") {
+			body, err := io.ReadAll(r.Body)
+			if err != nil {
+				return
+			}
+			received <- struct{}{}
+			time.Sleep(delay)
+			r = r.Clone(context.Background())
+			r.Body = io.NopCloser(bytes.NewReader(body))
+		}
+		e.sb.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	e.env["MEMORIES_BASE_URL"], e.env["MEMORIES_ASSET_BASE_URL"] = srv.URL, srv.URL
+	return e
+}
+
+// The issue's case: SIGKILL while the server still holds the request, `memories resume` at once.
+func TestSIGKILLMidRequestThenImmediateResumeUploadsOnce(t *testing.T) {
+	bin := buildBinary(t)
+	received := make(chan struct{}, 4)
+	e := newSlowGatewayEnv(t, 1500*time.Millisecond, received)
+	e.env["MEMORIES_RESPONSE_TIMEOUT"] = "4s"
+	src := writeVideo(t, t.TempDir(), "slow.mp4", sandbox.SyntheticMP4("slow"))
+	cmd := e.start(bin, "upload", "--json", src)
+	<-received
+	kill(t, cmd)
+	if n := len(e.sb.Videos("")); n != 0 {
+		t.Fatalf("%d videos stored before the resume: the request must still be in flight", n)
+	}
+	rows := e.runBinary(bin, "resume", "--json").want(t, 0).lines(t)
+	videos := e.sb.Videos("")
+	if len(videos) != 1 || len(rows) != 1 || rows[0]["video_no"] != videos[0].VideoNo {
+		t.Fatalf("%d videos on the server; resume printed %v", len(videos), rows)
+	}
+}
+
+func TestABadResponseTimeoutIsAUsageError(t *testing.T) {
+	e := newTestEnv(t)
+	e.env["MEMORIES_RESPONSE_TIMEOUT"] = "soon"
+	r := e.run("", "list").want(t, 2)
+	if !strings.Contains(r.stderr, "MEMORIES_RESPONSE_TIMEOUT") {
+		t.Fatalf("stderr: %s", r.stderr)
+	}
+}
