@@ -8,6 +8,7 @@ import (
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/preflight"
 	"memories-desktop/backend/transfer"
+	"memories-desktop/backend/validate"
 )
 
 // DownloadTarget is where downloads go: a file (one video) or a folder (several).
@@ -18,6 +19,12 @@ type DownloadTarget struct {
 
 // EnqueueDownloads queues downloads of library videos to target, never overwriting silently.
 func (c *Core) EnqueueDownloads(nos []string, target DownloadTarget) ([]transfer.JobView, error) {
+	if err := target.check(); err != nil {
+		return nil, err
+	}
+	if err := validate.IDs(validate.FieldVideoNo, nos); err != nil {
+		return nil, err
+	}
 	scope := c.Settings.Get().Scope
 	var views []transfer.JobView
 	for _, no := range nos {
@@ -34,12 +41,23 @@ func (c *Core) EnqueueDownloads(nos []string, target DownloadTarget) ([]transfer
 
 // EnqueueAsset queues a v2 asset download to a chosen file.
 func (c *Core) EnqueueAsset(assetID string, path string) (transfer.JobView, error) {
+	if err := validate.DestFile(path); err != nil {
+		return transfer.JobView{}, err
+	}
 	j, err := c.Engine.EnqueueDownload(transfer.DownloadSpec{AssetID: assetID, Dest: path})
 	if err != nil {
 		return transfer.JobView{}, err
 	}
 	c.rememberFolder(DownloadTarget{Path: path})
 	return c.Engine.View(j, nil), nil
+}
+
+// check applies the destination rules the CLI uses, before any (billed) request.
+func (t DownloadTarget) check() error {
+	if t.Folder {
+		return validate.DestFolder(t.Path)
+	}
+	return validate.DestFile(t.Path)
 }
 
 // rememberFolder seeds the next save dialog with the folder just used.
