@@ -19,9 +19,9 @@ func ID(field, id string) error {
 	case len(id) > MaxIDLen:
 		return invalid(field, "the %s is longer than %d characters", field, MaxIDLen)
 	case strings.HasPrefix(id, ".") || strings.Contains(id, ".."):
-		return invalid(field, "%q is not a %s", id, field)
+		return invalid(field, "%q is not a valid %s", id, field)
 	case strings.IndexFunc(id, notIDRune) >= 0:
-		return invalid(field, "%q is not a %s (only letters, digits, _ - and . are used)", id, field)
+		return invalid(field, "%q is not a valid %s (only letters, digits, _ - and . are used)", id, field)
 	}
 	return nil
 }
