@@ -21,7 +21,10 @@ func TestAppRejectsTheInputsTheCLIRejects(t *testing.T) {
 			_, err := c.EnqueueDownloads([]string{"VI1"}, DownloadTarget{filepath.Join(dir, "gone"), true})
 			return err
 		},
-		"251-byte name":  func() error { _, err := c.EnqueueAsset("re_1", filepath.Join(dir, strings.Repeat("x", 251))); return err },
+		"251-byte name": func() error {
+			_, err := c.EnqueueAsset("re_1", filepath.Join(dir, strings.Repeat("x", 251)))
+			return err
+		},
 		"bogus state":    func() error { _, err := c.Jobs(JobQuery{States: []string{"bogus"}}); return err },
 		"tag newline":    func() error { return c.ValidateMeta(Meta{Tags: []string{"a\nb"}}) },
 		"scope spaces":   func() error { return c.ValidateMeta(Meta{Scope: "my videos"}) },
