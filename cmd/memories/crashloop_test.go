@@ -78,6 +78,8 @@ func (l *crashLoop) iteration(i int) {
 	l.killDuring(append([]string{"download", "--json", "--scope", l.scope, "-o", l.outDir}, nos...), l.checkFinalNames)
 	l.resumeAndCheck()
 	l.checkDownloads()
+	l.t.Logf("iteration %d: latency %d ms, %d files, %d kills so far, %d violations so far",
+		l.iterations, l.latency, len(l.sources), l.kills, len(l.violations))
 }
 
 // writeSources creates n videos of distinct sizes (64 KiB to 1.6 MiB), the key that matches
