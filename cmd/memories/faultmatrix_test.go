@@ -143,7 +143,11 @@ func htmlBadGateway(t *testing.T, e *faultEnv) {
 		w.Write([]byte(htmlPage))
 	}))
 	r := e.fetch(t, 1)
-	wantSays(t, r, "502")
+	wantSays(t, r, "trouble")
+	// The job has failed for good: advice that the queue retries no longer applies (item 15).
+	if strings.Contains(r.stdout+r.stderr, "<html") || strings.Contains(r.stdout, "retries automatically") {
+		t.Fatalf("markup or stale advice: %s", r.stdout)
+	}
 	e.wantNothingFinal(t)
 	e.wantHistory(t, "failed")
 }
