@@ -31,8 +31,9 @@ func TestCrashLoop(t *testing.T) {
 	for i := 0; loop.kills < want && i < 4*want; i++ {
 		loop.iteration(i)
 	}
-	t.Logf("crash loop: seed %d: %d iterations, %d kills, %d runs finished before the kill, %d uploads, %d downloads, %d violations",
-		seed, loop.iterations, loop.kills, loop.early, loop.uploads, loop.downloads, len(loop.violations))
+	t.Logf("crash loop: seed %d: %d iterations, %d kills, %d runs finished before the kill, %d re-runs for unrecorded items, "+
+		"%d uploads, %d downloads, %d violations", seed, loop.iterations, loop.kills, loop.early, loop.reruns,
+		loop.uploads, loop.downloads, len(loop.violations))
 	for _, v := range loop.violations {
 		t.Error(v)
 	}
@@ -44,7 +45,7 @@ type crashLoop struct {
 	rng                            *rand.Rand
 	iterations, kills, early       int
 	maxLatency, latency            int // milliseconds
-	uploads, downloads             int
+	uploads, downloads, reruns     int
 	violations                     []string
 	scope, dataDir, srcDir, outDir string
 	sources                        map[string]string // file name → sha256
@@ -69,14 +70,18 @@ func (l *crashLoop) iteration(i int) {
 	// killed client loses it. Downloads are slowed so that kills land mid-body.
 	putFaults(l.t, l.url, fmt.Sprintf(`{"latency":"%dms","reply_delay":"%dms","download_rate":3000000}`, l.latency, l.latency))
 	files := l.writeSources(1 + l.rng.IntN(3))
-	l.killDuring(append([]string{"upload", "--json", "--scope", l.scope}, files...), nil)
+	upload := []string{"upload", "--json", "--scope", l.scope}
+	l.killDuring(append(upload, files...), nil)
 	l.resumeAndCheck()
+	l.rerunUnrecorded(upload, "file", files)
 	nos := l.checkServerHasEachOnce()
 	if len(nos) == 0 {
 		return
 	}
-	l.killDuring(append([]string{"download", "--json", "--scope", l.scope, "-o", l.outDir}, nos...), l.checkFinalNames)
+	download := []string{"download", "--json", "--scope", l.scope, "-o", l.outDir}
+	l.killDuring(append(download, nos...), l.checkFinalNames)
 	l.resumeAndCheck()
+	l.rerunUnrecorded(download, "id", nos)
 	l.checkDownloads()
 	l.t.Logf("iteration %d: latency %d ms, %d files, %d kills so far, %d violations so far",
 		l.iterations, l.latency, len(l.sources), l.kills, len(l.violations))
@@ -135,6 +140,32 @@ func (l *crashLoop) killDuring(args []string, check func()) {
 func (l *crashLoop) resumeAndCheck() {
 	if p := runFor(3*time.Minute, l.bin, l.env(), "resume", "--json"); p.code != 0 || p.timedOut {
 		l.failf("resume: %v", p)
+	}
+	l.checkDatabase()
+}
+
+// rerunUnrecorded runs the command again for the items the killed run had not yet recorded as
+// jobs, as a person would: nothing was promised for those, so resume rightly knows nothing of them.
+func (l *crashLoop) rerunUnrecorded(command []string, field string, items []string) {
+	p := runFor(time.Minute, l.bin, l.env(), "history", "--json", "--limit", "1000")
+	rows, _ := jsonLines(p.stdout)
+	recorded := map[string]bool{}
+	for _, r := range rows {
+		v, _ := r[field].(string)
+		recorded[v] = true
+	}
+	var missing []string
+	for _, it := range items {
+		if !recorded[it] {
+			missing = append(missing, it)
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	l.reruns++
+	if p := runFor(3*time.Minute, l.bin, l.env(), append(command, missing...)...); p.code != 0 || p.timedOut {
+		l.failf("re-running %v for the unrecorded %v: %v", command[0], missing, p)
 	}
 	l.checkDatabase()
 }
