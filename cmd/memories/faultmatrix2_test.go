@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -37,11 +38,15 @@ func trickle(t *testing.T, e *faultEnv) {
 	giveUpInTime(t, e)
 }
 
+// giveUpInTime runs the download with a deadline past stallLimit, so an engine that never gives
+// up fails the case instead of hanging the suite.
 func giveUpInTime(t *testing.T, e *faultEnv) {
 	start := time.Now()
-	r := e.fetch(t, 1)
-	if took := time.Since(start); took > stallLimit {
-		t.Fatalf("gave up after %s, want at most %s: %s", took, stallLimit, r.stderr)
+	ctx, cancel := context.WithTimeout(context.Background(), stallLimit+30*time.Second)
+	defer cancel()
+	r := e.runCtx(ctx, "", "download-asset", "--json", "-o", e.dest(), e.asset)
+	if took := time.Since(start); took > stallLimit || r.code != 1 {
+		t.Fatalf("exit %d after %s, want a failure within %s: %s", r.code, took.Round(time.Second), stallLimit, r.stdout)
 	}
 	t.Logf("gave up after %s: %s", time.Since(start).Round(time.Second), strings.TrimSpace(r.stdout))
 	e.wantNothingFinal(t)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -108,3 +109,11 @@ func (e *faultEnv) wantHistory(t *testing.T, state string) {
 }
 
 func (e *faultEnv) faults(f sandbox.Faults) { e.sb.SetFaults(f) }
+
+// runCtx runs the CLI in-process until ctx ends, as Ctrl+C would end it.
+func (e *faultEnv) runCtx(ctx context.Context, stdin string, args ...string) runResult {
+	var out, errOut bytes.Buffer
+	c := newCLI(strings.NewReader(stdin), &out, &errOut, func(k string) string { return e.env[k] })
+	code := c.run(ctx, args)
+	return runResult{code, out.String(), errOut.String()}
+}
