@@ -59,6 +59,7 @@ func badInputs(t *testing.T, video string) []badInput {
 		{"-o is a file's child", []string{"download", "-o", filepath.Join(video, "x.mp4"), "VI1"}, "is not a folder"},
 		{"251-byte name", []string{"download-asset", "-o", filepath.Join(out, long[:251]), "re_1"}, "251 bytes"},
 		{"255-byte name", []string{"download", "-o", filepath.Join(out, strings.Repeat("m", 255)), "VI1"}, "255 bytes"},
+		{"list tag with newline", []string{"list", "--tag", "a\nb"}, "line break"},
 		{"import scope", []string{"import", "--scope", "a b", "https://youtu.be/dQw4w9WgXcQ"}, "spaces"},
 	}
 }
