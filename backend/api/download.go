@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -12,6 +13,9 @@ import (
 // DownloadOptions tune a download.
 type DownloadOptions struct {
 	Offset int64 // resume from this byte; 0 downloads everything
+	// IfRange is the validator (an ETag or a Last-Modified date) of the file the bytes before
+	// Offset came from: a service that honours it sends the whole file (200) when it changed.
+	IfRange string
 }
 
 // Download is an open file stream. The caller must close Body. Reads from Body fail with an
@@ -26,6 +30,11 @@ type Download struct {
 	// the range (206 with a matching Content-Range), 0 when it sent the whole file (200) — the
 	// caller must then truncate what it has and start over.
 	Offset int64
+	// Total is the full length of the file (Content-Range's total on a 206, Content-Length on a
+	// 200), -1 when unknown. ETag and LastModified are its validators, "" when the service sent none.
+	Total        int64
+	ETag         string
+	LastModified string
 }
 
 // Download streams the original of a library video. The service answers errors with JSON even
@@ -63,7 +72,7 @@ func (c *Client) stream(ctx context.Context, r request, opts DownloadOptions) (*
 	if opts.Offset < 0 {
 		return nil, invalid("offset", "must not be negative")
 	}
-	r.header = downloadHeader(opts.Offset)
+	r.header = downloadHeader(opts)
 	resp, err := c.send(ctx, r)
 	if err != nil {
 		return nil, err
@@ -73,17 +82,29 @@ func (c *Client) stream(ctx context.Context, r request, opts DownloadOptions) (*
 		resp.Body.Close()
 		return nil, err
 	}
-	return &Download{Body: &streamBody{ctx: ctx, op: r.op, c: c, rc: resp.Body}, Size: resp.ContentLength,
+	return newDownload(ctx, c, r.op, resp, offset), nil
+}
+
+func newDownload(ctx context.Context, c *Client, op string, resp *http.Response, offset int64) *Download {
+	d := &Download{Body: &streamBody{ctx: ctx, op: op, c: c, rc: resp.Body}, Size: resp.ContentLength,
 		Filename:    FilenameFromContentDisposition(resp.Header.Get("Content-Disposition")),
-		ContentType: resp.Header.Get("Content-Type"), Offset: offset}, nil
+		ContentType: resp.Header.Get("Content-Type"), Offset: offset, Total: resp.ContentLength,
+		ETag: cleanMessage(resp.Header.Get("ETag")), LastModified: cleanMessage(resp.Header.Get("Last-Modified"))}
+	if offset > 0 {
+		d.Total = contentRangeTotal(resp.Header.Get("Content-Range"))
+	}
+	return d
 }
 
 // downloadHeader asks for the identity encoding (so byte counts match the file) and, when
 // resuming, for the rest of the file.
-func downloadHeader(offset int64) http.Header {
+func downloadHeader(opts DownloadOptions) http.Header {
 	h := http.Header{"Accept-Encoding": {"identity"}}
-	if offset > 0 {
-		h.Set("Range", "bytes="+strconv.FormatInt(offset, 10)+"-")
+	if opts.Offset > 0 {
+		h.Set("Range", "bytes="+strconv.FormatInt(opts.Offset, 10)+"-")
+	}
+	if opts.Offset > 0 && opts.IfRange != "" && !strings.ContainsFunc(opts.IfRange, isUnsafeHeaderRune) {
+		h.Set("If-Range", opts.IfRange)
 	}
 	return h
 }
@@ -92,6 +113,9 @@ func downloadHeader(offset int64) http.Header {
 // not JSON; it returns the offset the body starts at. Anything else is read (size-limited) and
 // classified into an error.
 func (c *Client) checkStream(ctx context.Context, op string, resp *http.Response, offset int64) (int64, error) {
+	if resp.StatusCode == http.StatusRequestedRangeNotSatisfiable && offset > 0 {
+		return 0, &RangeError{Offset: offset, Size: contentRangeTotal(resp.Header.Get("Content-Range"))}
+	}
 	ok := resp.StatusCode == http.StatusOK || resp.StatusCode == http.StatusPartialContent
 	if !ok || isJSONContentType(resp.Header.Get("Content-Type")) {
 		return 0, c.streamError(ctx, op, resp)
@@ -127,6 +151,29 @@ func contentRangeStart(h string) (int64, bool) {
 	}
 	start, err := strconv.ParseInt(strings.TrimSpace(startText), 10, 64)
 	return start, err == nil && start >= 0
+}
+
+// contentRangeTotal parses the full length of "bytes <start>-<end>/<total>" or "bytes */<total>",
+// -1 when it is missing or "*".
+func contentRangeTotal(h string) int64 {
+	_, totalText, ok := strings.Cut(h, "/")
+	total, err := strconv.ParseInt(strings.TrimSpace(totalText), 10, 64)
+	if !ok || err != nil || total < 0 {
+		return -1
+	}
+	return total
+}
+
+// RangeError is a 416 answer to a resumed download: the service has no bytes at or after Offset.
+// Size is the file's full length when the service said it (Content-Range "bytes */N"), else -1.
+// The caller decides from what it already has, so a complete file is not asked for forever.
+type RangeError struct{ Offset, Size int64 }
+
+func (e *RangeError) Error() string {
+	if e.Size < 0 {
+		return fmt.Sprintf("memories: download: the service has nothing after byte %d", e.Offset)
+	}
+	return fmt.Sprintf("memories: download: the service has nothing after byte %d of a %d-byte file", e.Offset, e.Size)
 }
 
 // streamBody reports broken downloads the same way as failed requests: the context's error when

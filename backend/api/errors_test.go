@@ -230,3 +230,17 @@ func TestErrorBodiesAreReadThroughALimit(t *testing.T) {
 		t.Fatalf("download got %v", err)
 	}
 }
+
+func TestExplainFinalDropsPromisesOfAutomaticRetry(t *testing.T) {
+	for _, err := range []error{
+		&Error{Op: "download", HTTPStatus: 503, kind: ErrServer},
+		&Error{Op: "download", HTTPStatus: 200, Code: "0429", kind: ErrRateLimited},
+		&networkError{op: "download", text: "reset", err: ErrNetwork},
+	} {
+		_, live := Explain(err)
+		summary, next := ExplainFinal(err)
+		if !strings.Contains(live, "automatically") || strings.Contains(next, "automatically") || summary == "" || next == "" {
+			t.Errorf("%v: live %q, final %q", err, live, next)
+		}
+	}
+}

@@ -66,6 +66,25 @@ func Explain(err error) (summary, nextStep string) {
 	return explainKind(err)
 }
 
+// finalNext replaces the advice that the queue retries by itself, which no longer holds once a
+// job has failed for good.
+var finalNext = map[error]string{
+	ErrRateLimited: "Wait a minute, then retry.",
+	ErrServer:      "Wait a few minutes, then retry.",
+	ErrNetwork:     "Check the internet connection and any proxy settings, then retry.",
+}
+
+// ExplainFinal is Explain for a job that has failed for good (its retries are used up).
+func ExplainFinal(err error) (summary, nextStep string) {
+	summary, nextStep = Explain(err)
+	for kind, next := range finalNext {
+		if errors.Is(err, kind) {
+			return summary, next
+		}
+	}
+	return summary, nextStep
+}
+
 func explainKind(err error) (string, string) {
 	var apiErr *Error
 	if errors.As(err, &apiErr) && apiErr.kind == ErrRateLimited {

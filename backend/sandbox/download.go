@@ -171,16 +171,18 @@ func (s *Server) serveContent(w http.ResponseWriter, c *call, ct content, ctype,
 	_, _ = io.CopyN(w, body, rng.length)
 }
 
-// sendThrottled sends at most rate bytes per second, in 10 chunks a second, so tests can stop a
-// client in the middle of a download.
+// sendThrottled sends at most rate bytes per second, in 10 chunks a second (one byte at a time
+// below 10 bytes/s, so 1 is a true 1 byte/s trickle), so tests can stop a client in the middle
+// of a download or watch it give up on a trickle.
 func sendThrottled(ctx context.Context, w http.ResponseWriter, body io.Reader, length, rate int64) {
 	chunk := max(rate/10, 1)
+	every := time.Duration(chunk) * time.Second / time.Duration(rate)
 	for sent := int64(0); sent < length; sent += chunk {
 		if _, err := io.CopyN(w, body, min(chunk, length-sent)); err != nil {
 			return
 		}
 		_ = http.NewResponseController(w).Flush()
-		if !sleepCtx(ctx, 100*time.Millisecond) {
+		if !sleepCtx(ctx, every) {
 			return
 		}
 	}

@@ -200,3 +200,23 @@ func TestDownloadRateThrottles(t *testing.T) {
 		t.Fatalf("4000 bytes at 10000 B/s took only %s", took)
 	}
 }
+
+func TestDownloadRateOfOneIsOneBytePerSecond(t *testing.T) {
+	s, srv := newSandbox(t, Options{})
+	no := uploadSmall(t, srv.URL, strings.Repeat("x", 100))
+	s.SetFaults(Faults{DownloadRate: 1})
+	res := postJSON(t, srv.URL+"/serve/api/v1/download", `{"video_no":"`+no+`","unique_id":"default"}`)
+	defer res.Body.Close()
+	start := time.Now()
+	buf := make([]byte, 100)
+	n := 0
+	for time.Since(start) < 1500*time.Millisecond {
+		k, err := res.Body.Read(buf)
+		if n += k; err != nil {
+			break
+		}
+	}
+	if n < 1 || n > 3 {
+		t.Fatalf("%d bytes in 1.5 s at 1 byte/s", n)
+	}
+}

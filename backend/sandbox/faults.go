@@ -30,7 +30,7 @@ type Faults struct {
 	// window in which a crashing client loses the reply (tests of no-duplicate recovery).
 	ReplyDelay time.Duration `json:"reply_delay"`
 	// DownloadRate caps download bodies at this many bytes per second (0 = unlimited), so a
-	// test can stop a client mid-download.
+	// test can stop a client mid-download; 1 is a 1 byte/s trickle.
 	DownloadRate int64 `json:"download_rate"`
 }
 

@@ -28,6 +28,11 @@ type Options struct {
 	StallAfter  time.Duration // fail a transfer that moves no byte for this long; default 2 min
 	MaxAttempts int           // tries per job for transient failures; default 5
 	TrackEvery  time.Duration // first status poll delay after an upload/import; default 5 s
+	// A download under MinSpeed bytes/s for SlowFor in all (over its attempts) fails; an attempt
+	// with no byte for IdleRead is cut and retried. Defaults: 1 KiB/s, 1 min, 30 s (floor.go).
+	MinSpeed int64
+	SlowFor  time.Duration
+	IdleRead time.Duration
 }
 
 // Engine runs the persistent transfer queue: every job is in the database before its first
@@ -89,7 +94,7 @@ func withDefaults(o Options) Options {
 	if o.TrackEvery <= 0 {
 		o.TrackEvery = 5 * time.Second
 	}
-	return o
+	return withFloorDefaults(o)
 }
 
 // Start marks jobs left running by a previous process as interrupted, then runs the scheduler,

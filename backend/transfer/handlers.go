@@ -3,6 +3,7 @@ package transfer
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/store"
@@ -34,7 +35,7 @@ func endpointFor(kind store.JobKind) Endpoint {
 // retryable failures are tried again automatically: rate limits, server errors, broken
 // connections and stalls. Everything else needs a person.
 func retryable(err error) bool {
-	return api.Retryable(err) || errors.Is(err, ErrTruncated)
+	return api.Retryable(err) || errors.Is(err, ErrTruncated) || errors.Is(err, errIdle) || isStale(err)
 }
 
 // call runs one request on ep: it waits for a slot, and feeds the outcome back to the pacer.
@@ -60,11 +61,16 @@ func (e *Engine) call(ctx context.Context, ep Endpoint, m *Meter, f func() error
 	return err
 }
 
+// jobError is the record of a job that failed for good: one message saying what happened and
+// what to do now, never advice that only held while retries were left.
 func jobError(err error) *store.JobError {
-	summary, next := api.Explain(err)
+	if local := explainLocal(err); local != nil {
+		return local
+	}
+	summary, next := api.ExplainFinal(err)
 	msg := err.Error()
 	if summary != "" {
-		msg = summary + " " + next
+		msg = strings.TrimSpace(summary + " " + next)
 	}
 	return &store.JobError{Code: api.KindCode(err), Message: msg}
 }

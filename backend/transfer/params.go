@@ -52,6 +52,8 @@ type DownloadSpec struct {
 	DestDir   bool   `json:"destDir,omitempty"`
 	Suggested string `json:"suggested,omitempty"` // file name the user knows the video by, if any
 	Overwrite bool   `json:"overwrite,omitempty"`
+	// Part proves which partial file this job wrote and what it holds (partproof.go).
+	Part *PartProof `json:"part,omitempty"`
 }
 
 // ID is the video number or asset id being downloaded.

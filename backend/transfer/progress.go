@@ -20,6 +20,7 @@ type Meter struct {
 	moved   atomic.Int64  // unix ns of the last movement the reporter saw
 	epoch   atomic.Uint32 // bumped by Rebase
 	waiting atomic.Bool
+	slow    atomic.Int64 // ns spent under the download speed floor, over all attempts (floor.go)
 }
 
 // NewMeter returns a meter for job id; total is the size in bytes, or -1 when unknown.

@@ -3,6 +3,7 @@ package transfer
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 
@@ -10,8 +11,15 @@ import (
 	"memories-desktop/backend/store"
 )
 
-// runDownload saves a library video or an asset through a .part file. A .part left by an earlier
-// attempt is continued with a Range request when the server honours it, else started over.
+// errPartStale means the service's answer does not continue the job's partial file (another
+// version of the file, or a part the server says is past its end); the part is dropped and the
+// next attempt starts over. It is retried: the fresh start asks for no range, so it cannot loop.
+var errPartStale = errors.New("the partial file does not match the file on the server; starting over")
+
+// runDownload saves a library video or an asset through the job's own .part file. What is on
+// disk is checked first: a file already complete (under its final name, or as a .part killed
+// before the rename) is finished with no request; a .part the job's proof vouches for is
+// continued with a Range request when the server honours it, else started over.
 func runDownload(ctx context.Context, e *Engine, j store.Job, m *Meter) (store.JobResult, error) {
 	var spec DownloadSpec
 	if err := decodeParams(j, &spec); err != nil {
@@ -21,13 +29,29 @@ func runDownload(ctx context.Context, e *Engine, j store.Job, m *Meter) (store.J
 	if err != nil {
 		return store.JobResult{}, err
 	}
-	ep := endpointFor(j.Kind)
-	offset := partSize(spec)
+	local, err := e.checkLocal(j, spec)
+	if err != nil || local.done {
+		return local.result, err
+	}
+	actx, end := e.watchSpeed(ctx, m)
+	result, err := e.fetchAndSave(actx, client, j, spec, local.offset, m)
+	err = end(err)
+	if errors.Is(err, errIdle) {
+		e.pacer.Failed(endpointFor(j.Kind), 0)
+	}
+	return result, err
+}
+
+func (e *Engine) fetchAndSave(ctx context.Context, c *api.Client, j store.Job, spec DownloadSpec, offset int64, m *Meter) (store.JobResult, error) {
+	p := ownProof(j, spec)
 	var dl *api.Download
-	err = e.call(ctx, ep, m, func() (err error) {
-		dl, err = fetch(ctx, client, spec, offset)
+	err := e.call(ctx, endpointFor(j.Kind), m, func() (err error) {
+		dl, err = fetch(ctx, c, spec, resumeOptions(p, offset))
 		return err
 	})
+	if re := (*api.RangeError)(nil); errors.As(err, &re) {
+		return e.rangeEnded(j, spec, p, re)
+	}
 	if err != nil {
 		return store.JobResult{}, err
 	}
@@ -35,11 +59,20 @@ func runDownload(ctx context.Context, e *Engine, j store.Job, m *Meter) (store.J
 	if spec, err = e.settleName(j, spec, dl); err != nil {
 		return store.JobResult{}, err
 	}
+	if spec, err = e.choosePart(j, spec, dl); err != nil {
+		return store.JobResult{}, err
+	}
 	return e.save(ctx, j, spec, dl, m)
 }
 
-func fetch(ctx context.Context, c *api.Client, spec DownloadSpec, offset int64) (*api.Download, error) {
-	opts := api.DownloadOptions{Offset: offset}
+func resumeOptions(p *PartProof, offset int64) api.DownloadOptions {
+	if p == nil || offset <= 0 {
+		return api.DownloadOptions{}
+	}
+	return api.DownloadOptions{Offset: offset, IfRange: p.validator()}
+}
+
+func fetch(ctx context.Context, c *api.Client, spec DownloadSpec, opts api.DownloadOptions) (*api.Download, error) {
 	if spec.AssetID != "" {
 		return c.DownloadAsset(ctx, spec.AssetID, opts)
 	}
@@ -69,15 +102,37 @@ func (e *Engine) settleName(j store.Job, spec DownloadSpec, dl *api.Download) (D
 	return spec, err
 }
 
+// choosePart keeps the job's .part when the answer continues it; otherwise the old part (ours)
+// is dropped and a fresh one is proven in the job record before it is created.
+func (e *Engine) choosePart(j store.Job, spec DownloadSpec, dl *api.Download) (DownloadSpec, error) {
+	p := ownProof(j, spec)
+	if dl.Offset > 0 && p != nil && p.matches(dl) {
+		return spec, nil
+	}
+	if p != nil {
+		dropOwnPart(spec, p)
+	}
+	if dl.Offset > 0 {
+		return spec, errPartStale
+	}
+	fresh := newPartProof(j, spec)
+	fresh.adopt(dl)
+	return e.recordProof(j.ID, spec, fresh)
+}
+
 func (e *Engine) save(ctx context.Context, j store.Job, spec DownloadSpec, dl *api.Download, m *Meter) (store.JobResult, error) {
-	total := int64(-1)
+	p := spec.Part
+	total := p.Size
 	if dl.Size >= 0 {
 		total = dl.Offset + dl.Size
+	} else if dl.Total >= 0 {
+		total = dl.Total // a 206 without Content-Length still names the full length
 	}
 	m.SetTotal(total)
 	m.Rebase(dl.Offset) // bytes from an earlier attempt are not speed
-	saved, err := WriteAtomic(ctx, dl.Body, total, spec.Dest, SaveOptions{Overwrite: spec.Overwrite,
-		KeepPartial: true, Offset: dl.Offset, Progress: m.Set})
+	saved, err := WriteAtomic(ctx, dl.Body, total, spec.Dest, SaveOptions{Part: partPath(spec, p),
+		Overwrite: spec.Overwrite, KeepPartial: true, Offset: dl.Offset, Progress: m.Set, Rehashing: m.SetWaiting,
+		Verified: func(s Saved) error { return e.proveComplete(j.ID, spec, s) }})
 	if err != nil {
 		if retryable(err) && ctx.Err() == nil {
 			e.pacer.Failed(endpointFor(j.Kind), 0)
@@ -87,26 +142,35 @@ func (e *Engine) save(ctx context.Context, j store.Job, spec DownloadSpec, dl *a
 	return store.JobResult{Path: saved.Path, Bytes: saved.Bytes, SHA256: saved.SHA256}, nil
 }
 
-// partSize is how much of the file an earlier attempt left, 0 when none or not resumable yet.
-func partSize(spec DownloadSpec) int64 {
-	if spec.DestDir {
-		return 0
-	}
-	info, err := os.Stat(spec.Dest + PartSuffix)
-	if err != nil {
-		return 0
-	}
-	return info.Size()
+// proveComplete records the finished part's length and checksum before it takes the final name,
+// so a crash right after the rename is recognised as done on resume.
+func (e *Engine) proveComplete(id uint64, spec DownloadSpec, s Saved) error {
+	p := *spec.Part
+	p.Size, p.SHA256 = s.Bytes, s.SHA256
+	_, err := e.recordProof(id, spec, &p)
+	return err
 }
 
-// removePart deletes a cancelled download's partial file.
+// removePart deletes a cancelled download's partial file: only the job's own, only a plain file.
 func removePart(db *store.DB, id uint64) {
 	j, err := db.Job(id)
 	if err != nil || (j.Kind != KindDownload && j.Kind != KindAsset) {
 		return
 	}
 	var spec DownloadSpec
-	if decodeParams(j, &spec) == nil && !spec.DestDir {
-		os.Remove(spec.Dest + PartSuffix)
+	if decodeParams(j, &spec) != nil {
+		return
+	}
+	if p := ownProof(j, spec); p != nil {
+		dropOwnPart(spec, p)
+	}
+}
+
+// dropOwnPart removes the proof's partial file when it is a plain file; anything else found
+// under that name (a link, a folder) is not ours and is left alone.
+func dropOwnPart(spec DownloadSpec, p *PartProof) {
+	path := partPath(spec, p)
+	if regularFile(path) != nil {
+		os.Remove(path)
 	}
 }

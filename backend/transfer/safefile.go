@@ -21,12 +21,29 @@ var ErrExists = errors.New("destination already exists")
 // ErrTruncated means the stream ended before the announced length.
 var ErrTruncated = errors.New("download ended early")
 
+// ErrNotRegular means a partial file's name holds a symbolic link or something else that is not
+// the plain file written; it is never written through, renamed or removed.
+var ErrNotRegular = errors.New("not a regular file")
+
+// ErrDiskFull means the disk ran out of space while writing; the partial file is removed so the
+// space is free for the next try.
+var ErrDiskFull = errors.New("the disk is full")
+
 // SaveOptions tune WriteAtomic.
 type SaveOptions struct {
+	// Part is the partial file's path; default dest+PartSuffix. With Offset 0 it must not exist
+	// (it is created with O_EXCL); with an Offset it must be a plain file of exactly that length.
+	Part        string
 	Overwrite   bool
 	KeepPartial bool              // leave the .part file on failure, for a later Range resume
 	Offset      int64             // continue a .part file that holds exactly this many bytes
 	Progress    func(total int64) // called with the running byte count; must be cheap
+	// Rehashing is told when hashing the Offset bytes already on disk starts (true) and ends, so
+	// a watchdog does not take that local work for a stalled network.
+	Rehashing func(bool)
+	// Verified is called once the part is complete and synced, before it takes the final name:
+	// the place to record its checksum, so a crash between the rename and the record is provable.
+	Verified func(Saved) error
 }
 
 // Saved describes a completed download.
@@ -43,20 +60,53 @@ func WriteAtomic(ctx context.Context, r io.Reader, size int64, dest string, opts
 	if err := checkFree(dest, opts.Overwrite); err != nil {
 		return Saved{}, err
 	}
-	part := dest + PartSuffix
-	f, h, err := openPart(part, opts.Offset)
+	part := withDefault(opts.Part, dest+PartSuffix)
+	f, h, err := openPartReporting(part, opts.Offset, opts.Rehashing)
 	if err != nil {
 		return Saved{}, err
 	}
-	saved, err := fill(ctx, f, h, opts.Offset, r, size, opts.Progress)
-	if err == nil {
-		err = commit(part, dest, opts.Overwrite)
+	saved, info, err := fill(ctx, f, h, opts.Offset, r, size, opts.Progress)
+	if err == nil && opts.Verified != nil {
+		err = opts.Verified(saved)
 	}
-	if err != nil && !opts.KeepPartial {
-		os.Remove(part)
+	if err == nil {
+		err = commitOwn(part, info, dest, opts.Overwrite)
 	}
 	saved.Path = dest
-	return saved, err
+	return saved, dropPart(part, info, err, opts.KeepPartial)
+}
+
+// dropPart removes our partial file after a failure unless it is kept for a resume; a full disk
+// always drops it, since keeping it would make the next download fail the same way.
+func dropPart(part string, info fs.FileInfo, err error, keep bool) error {
+	if err == nil {
+		return nil
+	}
+	full := isDiskFull(err)
+	if info != nil && (full || !keep) {
+		removeOwn(part, info)
+	}
+	if full {
+		return fmt.Errorf("%w (no space left in %s); the partial file was removed to free the space",
+			ErrDiskFull, filepath.Dir(part))
+	}
+	return err
+}
+
+// cannotCreate names the folder a file could not be created in, with the system's reason.
+func cannotCreate(path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && !errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("cannot create a file in %s: %w", filepath.Dir(path), pe.Err)
+	}
+	return err
+}
+
+func withDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
 }
 
 func checkFree(dest string, overwrite bool) error {
@@ -64,25 +114,36 @@ func checkFree(dest string, overwrite bool) error {
 		return nil
 	}
 	if _, err := os.Lstat(dest); err == nil {
-		return fmt.Errorf("%w: %s (use --overwrite to replace it)", ErrExists, dest)
+		return fmt.Errorf("%w: %s", ErrExists, dest)
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
 	return nil
 }
 
-// openPart opens the .part file: truncated for a fresh start, or for appending after offset
-// bytes, whose hash is computed first so the final checksum covers the whole file. On success
-// the caller owns the hash and must call its Sum or Close.
+// openPartReporting is openPart, telling rehashing while the bytes already there are hashed.
+func openPartReporting(part string, offset int64, rehashing func(bool)) (*os.File, *asyncSHA256, error) {
+	if rehashing == nil || offset == 0 {
+		return openPart(part, offset)
+	}
+	rehashing(true)
+	defer rehashing(false)
+	return openPart(part, offset)
+}
+
+// openPart opens the .part file: created new (never an existing name, never through a link)
+// for a fresh start, or reopened for appending after offset bytes, whose hash is computed first
+// so the final checksum covers the whole file. On success the caller owns the hash and must call
+// its Sum or Close.
 func openPart(part string, offset int64) (*os.File, *asyncSHA256, error) {
 	if offset == 0 {
-		f, err := os.OpenFile(part, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o644)
+		f, err := os.OpenFile(part, os.O_CREATE|os.O_EXCL|os.O_WRONLY|noFollow, 0o644)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, cannotCreate(part, err)
 		}
 		return f, newAsyncSHA256(), nil
 	}
-	f, err := os.OpenFile(part, os.O_RDWR, 0o644)
+	f, err := openOwn(part, os.O_RDWR)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -101,10 +162,16 @@ func openPart(part string, offset int64) (*os.File, *asyncSHA256, error) {
 
 // fill copies, hashes and counts after the first offset bytes, then syncs and closes f. The hash
 // runs on its own goroutine, beside the network reads and disk writes rather than between them.
-func fill(ctx context.Context, f *os.File, h *asyncSHA256, offset int64, r io.Reader, size int64, progress func(int64)) (Saved, error) {
+func fill(ctx context.Context, f *os.File, h *asyncSHA256, offset int64, r io.Reader, size int64, progress func(int64)) (Saved, fs.FileInfo, error) {
+	info, err := f.Stat()
+	if err != nil {
+		h.Close()
+		f.Close()
+		return Saved{}, nil, err
+	}
 	file := &flushingWriter{f: f, off: offset, start: offset}
 	cw := &countingWriter{w: io.MultiWriter(file, h), n: offset, progress: progress}
-	_, err := io.CopyBuffer(cw, ctxReader{ctx, r}, make([]byte, 1<<20))
+	_, err = io.CopyBuffer(cw, ctxReader{ctx, r}, make([]byte, 1<<20))
 	if err == nil && size >= 0 && cw.n != size {
 		err = fmt.Errorf("%w: got %d of %d bytes", ErrTruncated, cw.n, size)
 	}
@@ -117,11 +184,22 @@ func fill(ctx context.Context, f *os.File, h *asyncSHA256, offset int64, r io.Re
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
-	return Saved{Bytes: cw.n, SHA256: h.Sum()}, err
+	return Saved{Bytes: cw.n, SHA256: h.Sum()}, info, err
+}
+
+// commitOwn gives the part file its final name, once sure that the name still holds the file we
+// wrote (info) and not a link someone put in its place.
+func commitOwn(part string, info fs.FileInfo, dest string, overwrite bool) error {
+	if err := sameRegular(part, info); err != nil {
+		return err
+	}
+	return commit(part, dest, overwrite)
 }
 
 // commit gives the part file its final name. Without overwrite a hard link makes the "does not
 // exist yet" check and the naming one atomic step; filesystems without links fall back to rename.
+// With overwrite, the rename replaces the old file in one step: it stays whole until then, and a
+// link at dest is replaced, never written through.
 func commit(part, dest string, overwrite bool) error {
 	if !overwrite {
 		err := os.Link(part, dest)
@@ -131,6 +209,9 @@ func commit(part, dest string, overwrite bool) error {
 		if err == nil {
 			os.Remove(part)
 			return syncDir(filepath.Dir(dest))
+		}
+		if err := checkFree(dest, false); err != nil {
+			return err // no links here: the rename below must not replace what appeared meanwhile
 		}
 	}
 	if err := os.Rename(part, dest); err != nil {

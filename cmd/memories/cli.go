@@ -80,12 +80,12 @@ func (c *cli) report(err error) int {
 	case errors.Is(err, flag.ErrHelp):
 		return exitOK
 	case errors.As(err, &ue):
-		fmt.Fprintln(c.stderr, "memories:", ue.msg)
+		fmt.Fprintln(c.stderr, "memories:", printableLines(ue.msg))
 		return exitUsage
 	case errors.Is(err, errReported):
 		return exitFailed
 	}
-	fmt.Fprintln(c.stderr, "memories:", describe(err))
+	fmt.Fprintln(c.stderr, "memories:", printableLines(describe(err)))
 	return exitFailed
 }
 

@@ -48,7 +48,7 @@ func importPlan(c *cli, args []string, quality string) (sources.Plan, error) {
 		return plan, err
 	}
 	for _, p := range plan.Problems {
-		fmt.Fprintf(c.stderr, "line %d: %s: %s\n", p.Line, p.Raw, p.Reason)
+		fmt.Fprintf(c.stderr, "line %d: %s: %s\n", p.Line, printable(p.Raw), p.Reason)
 	}
 	fmt.Fprintln(c.stderr, plan.Summary())
 	if len(plan.Problems) > 0 {

@@ -39,7 +39,7 @@ func runUpload(ctx context.Context, c *cli, args []string) error {
 	return enqueueAndRun(ctx, c, cfg, files, func(e *transfer.Engine, f preflight.Verdict) (store.Job, error) {
 		if *skipDup {
 			if earlier, ok, err := e.UploadedBefore(ctx, f.Path, meta.Scope); err == nil && ok {
-				fmt.Fprintf(c.stderr, "skipped %s: already uploaded as %s on %s\n", f.Path, earlier.VideoNo,
+				fmt.Fprintf(c.stderr, "skipped %s: already uploaded as %s on %s\n", printable(f.Path), earlier.VideoNo,
 					time.UnixMilli(earlier.At).Format(time.DateTime))
 				return store.Job{}, errSkipped
 			}
@@ -92,7 +92,7 @@ func uploadPlan(c *cli, paths []string) ([]preflight.Verdict, error) {
 		if named[s.Path] {
 			return nil, usagef("upload: %s: %s", s.Path, s.Reason)
 		}
-		fmt.Fprintf(c.stderr, "skipped %s: %s\n", s.Path, s.Reason)
+		fmt.Fprintf(c.stderr, "skipped %s: %s\n", printable(s.Path), s.Reason)
 	}
 	if len(scan.Files) == 0 {
 		return nil, usagef("upload: no supported videos (%v) found", preflight.VideoExtensions)
@@ -108,7 +108,7 @@ func eachItem[T any](items []T, do func(T) error, label func(T, failure) failure
 		if err := do(it); err != nil {
 			failed = true
 			fl := label(it, newFailure(err))
-			out.result(fl, "failed: "+first(fl.File, fl.URL, fl.ID)+": "+fl.Error)
+			out.result(fl, "failed: "+printable(first(fl.File, fl.URL, fl.ID))+": "+printable(fl.Error))
 			if isCancel(err) {
 				break
 			}

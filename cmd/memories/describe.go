@@ -16,7 +16,10 @@ func describe(err error) string {
 	if summary == "" {
 		return err.Error()
 	}
-	line := summary + " (" + err.Error() + ")"
+	line := summary
+	if detail := err.Error(); detail != summary {
+		line += " (" + detail + ")"
+	}
 	if next != "" {
 		line += " " + next
 	}

@@ -40,7 +40,7 @@ func printJob(out *printer, j store.Job) bool {
 	} else {
 		line.Error = string(j.State)
 	}
-	out.result(line, fmt.Sprintf("failed: %s (job %d): %s", j.Name, j.ID, line.Error))
+	out.result(line, fmt.Sprintf("failed: %s (job %d): %s", printable(j.Name), j.ID, printable(line.Error)))
 	return false
 }
 
@@ -74,11 +74,11 @@ func describeJob(j store.Job) jobLine {
 func doneText(j store.Job, l jobLine) string {
 	switch j.Kind {
 	case transfer.KindUpload, transfer.KindURL:
-		return fmt.Sprintf("uploaded %s → %s (%s)", first(l.File, l.URL), l.VideoNo, l.Status)
+		return fmt.Sprintf("uploaded %s → %s (%s)", printable(first(l.File, l.URL)), l.VideoNo, l.Status)
 	case transfer.KindImport:
 		return fmt.Sprintf("import task %s: %d link(s)", l.TaskID, len(l.Links))
 	}
-	return fmt.Sprintf("saved %s → %s (%s)", l.ID, l.Path, formatBytes(l.Bytes))
+	return fmt.Sprintf("saved %s → %s (%s)", printable(l.ID), printable(l.Path), formatBytes(l.Bytes))
 }
 
 var verbs = map[store.JobKind]string{transfer.KindUpload: "uploading", transfer.KindURL: "uploading",
@@ -115,7 +115,7 @@ func (e *cliEmitter) job(v transfer.JobView) {
 	if v.NextSlotMs >= 1000 && !e.waited[v.ID] && v.State == store.StateRunning {
 		e.waited[v.ID] = true
 		e.out.note("%s: waiting for the next %s slot (%s); the service allows few per minute",
-			v.Name, v.Kind, formatWait(v.NextSlotMs))
+			printable(v.Name), v.Kind, formatWait(v.NextSlotMs))
 	}
 	if v.State != store.StateRunning && v.State != store.StateQueued {
 		e.out.endLine()

@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/term"
 )
@@ -38,14 +41,19 @@ func (p *printer) result(v any, human string) {
 		json.NewEncoder(p.stdout).Encode(v)
 		return
 	}
-	fmt.Fprintln(p.stdout, human)
+	fmt.Fprintln(p.stdout, printableLines(human))
 }
 
 // note prints a line for people on stderr.
 func (p *printer) note(format string, args ...any) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	fmt.Fprintf(p.stderr, format+"\n", args...)
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = printable(s) // a name must not break the line, let alone drive the terminal
+		}
+	}
+	fmt.Fprintln(p.stderr, printableLines(fmt.Sprintf(format, args...)))
 }
 
 // draw shows a transfer's progress on stderr: redrawn in place on a terminal (the engine already
@@ -53,7 +61,7 @@ func (p *printer) note(format string, args ...any) {
 func (p *printer) draw(label string, done, total int64, speed float64, eta int64) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	line := label + "  " + formatProgress(done, total, speed, eta)
+	line := printable(label) + "  " + formatProgress(done, total, speed, eta)
 	if p.terminal {
 		fmt.Fprintf(p.stderr, "\r\033[K%s", line)
 		p.open = true
@@ -108,4 +116,34 @@ func formatBytes(n int64) string {
 		exp++
 	}
 	return fmt.Sprintf("%.1f %ciB", float64(n)/float64(div), "KMGTPE"[exp])
+}
+
+// printable makes a name from outside (a file name, a server's text) safe to show on a
+// terminal: control characters — escape sequences, carriage returns, a newline inside a name —
+// are shown escaped (\x1b) instead of being obeyed, and invalid UTF-8 is replaced.
+func printable(s string) string { return escapeControls(s, false) }
+
+// printableLines is printable for whole messages, which may be several lines or hold tabs.
+func printableLines(s string) string { return escapeControls(s, true) }
+
+func escapeControls(s string, keepLines bool) string {
+	unsafe := func(r rune) bool { return isControl(r) && !(keepLines && (r == '\n' || r == '\t')) }
+	if !strings.ContainsFunc(s, unsafe) && utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
+		if unsafe(r) {
+			fmt.Fprintf(&b, "\\x%02x", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// isControl is a C0 or C1 control character, DEL, or a bidirectional override that could make a
+// name display as something else.
+func isControl(r rune) bool {
+	return unicode.IsControl(r) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
 }

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { start, tinyVideo, until } from './harness.mjs';
 
 /** scratch makes a temporary folder and returns it with a cleanup function. */
@@ -29,6 +29,17 @@ async function slowDownload(h, src, name, dest) {
   const [queued] = await h.call('DownloadVideos', [videoNo]);
   await h.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Transfers' }).click();
   return queued;
+}
+
+/**
+ * partOf is the path of the job's own partial file for dest (dest's name, the job id and a random
+ * token: "slow.mp4.3-a1b2c3.part"), or null while there is none.
+ */
+function partOf(dest) {
+  const dir = dirname(dest);
+  const prefix = `${basename(dest)}.`;
+  const parts = readdirSync(dir).filter((n) => n.startsWith(prefix) && n.endsWith('.part'));
+  return parts.length === 1 ? join(dir, parts[0]) : null;
 }
 
 /** jobRow is the Transfers row of the job named name, within scope (the page or one section). */
@@ -73,7 +84,7 @@ test('transfers: a running download is canceled (no partial file left), then ret
   const [src, cleanSrc] = scratch('src');
   const [out, cleanOut] = scratch('out');
   const dest = join(out, 'slow.mp4');
-  const part = `${dest}.part`;
+  let part = null;
   const h = await start();
   try {
     const { page } = h;
@@ -81,7 +92,7 @@ test('transfers: a running download is canceled (no partial file left), then ret
     const active = page.getByRole('region', { name: /^In progress/ });
     const row = jobRow(active, 'slow.mp4');
     await row.filter({ hasText: 'Transfer: Downloading' }).waitFor();
-    await until(() => existsSync(part) && statSync(part).size > 0, { what: 'the first bytes in slow.mp4.part' });
+    await until(() => (part = partOf(dest)) && statSync(part).size > 0, { what: 'the first bytes in the partial file' });
 
     await row.getByRole('button', { name: 'Cancel slow.mp4' }).click();
     const finished = page.getByRole('region', { name: /^Finished recently/ });
@@ -112,13 +123,13 @@ test('transfers: a paused download keeps its partial file and resumes from there
   const [src, cleanSrc] = scratch('src');
   const [out, cleanOut] = scratch('out');
   const dest = join(out, 'paused.mp4');
-  const part = `${dest}.part`;
+  let part = null;
   const h = await start();
   try {
     const { page } = h;
     await slowDownload(h, src, 'pause-me.mp4', dest);
     const row = jobRow(page, 'paused.mp4');
-    await until(() => existsSync(part) && statSync(part).size >= 800, { what: 'some bytes in paused.mp4.part' });
+    await until(() => (part = partOf(dest)) && statSync(part).size >= 800, { what: 'some bytes in the partial file' });
     await row.getByRole('button', { name: 'Pause paused.mp4' }).click();
     await row.filter({ hasText: 'Transfer: Paused' }).waitFor();
     const kept = statSync(part).size;

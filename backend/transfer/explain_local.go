@@ -1,0 +1,59 @@
+package transfer
+
+import (
+	"errors"
+	"io/fs"
+	"syscall"
+
+	"memories-desktop/backend/store"
+)
+
+// localAdvice tells what a person can do about a failure on this computer or of the transfer
+// itself, which api.Explain knows nothing about. Every message is for a job that has failed for
+// good, so none of them promises an automatic retry.
+var localAdvice = []struct {
+	is         func(error) bool
+	code, next string
+}{
+	{isKind(ErrDiskFull), "disk_full", "Free some space on that disk, then retry."},
+	{isKind(ErrTooSlow), "too_slow", "Check the connection, then retry; the service may be busy."},
+	{isKind(errIdle), "no_data", "The service stopped sending; retry later."},
+	{isKind(ErrTruncated), "truncated", "The connection kept breaking off; retry later."},
+	{isKind(ErrNoFolder), "no_folder", "Choose an existing folder, then retry."},
+	{isKind(ErrExists), "exists", "Choose another name, or download again and allow replacing the file."},
+	{isKind(ErrNotRegular), "not_regular", "Move away what is at that name (it is left untouched), then retry."},
+	{isReadOnly, "not_writable", "Choose a folder you can write to, then retry."},
+}
+
+func isKind(kind error) func(error) bool {
+	return func(err error) bool { return errors.Is(err, kind) }
+}
+
+func isReadOnly(err error) bool {
+	return errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)
+}
+
+// explainLocal returns the record of a local failure ("what happened. What to do." and a stable
+// code), nil for other failures.
+func explainLocal(err error) *store.JobError {
+	for _, a := range localAdvice {
+		if a.is(err) {
+			return &store.JobError{Code: a.code, Message: sentence(err.Error()) + " " + a.next}
+		}
+	}
+	return nil
+}
+
+// sentence capitalises s and ends it with a full stop.
+func sentence(s string) string {
+	if s == "" {
+		return s
+	}
+	if c := s[0]; c >= 'a' && c <= 'z' {
+		s = string(c-'a'+'A') + s[1:]
+	}
+	if last := s[len(s)-1]; last != '.' && last != '!' && last != '?' {
+		s += "."
+	}
+	return s
+}

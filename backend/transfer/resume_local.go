@@ -1,0 +1,139 @@
+package transfer
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"memories-desktop/backend/api"
+	"memories-desktop/backend/store"
+)
+
+// localState is what the files on disk say before any request: the download is already done,
+// or the job's .part holds offset bytes to continue from.
+type localState struct {
+	done   bool
+	result store.JobResult
+	offset int64
+}
+
+// checkLocal looks at what an earlier attempt of this job left, trusting only its own proof.
+func (e *Engine) checkLocal(j store.Job, spec DownloadSpec) (localState, error) {
+	p := ownProof(j, spec)
+	if p != nil {
+		if res, ok := committedEarlier(spec, p, partPath(spec, p)); ok {
+			return localState{done: true, result: res}, nil
+		}
+	}
+	if err := checkWritable(spec); err != nil {
+		return localState{}, err
+	}
+	if p == nil {
+		return localState{}, nil
+	}
+	return e.checkPart(j, spec, p)
+}
+
+// checkPart decides from the job's own partial file: commit it, continue it, or start over.
+func (e *Engine) checkPart(j store.Job, spec DownloadSpec, p *PartProof) (localState, error) {
+	part := partPath(spec, p)
+	st := regularFile(part)
+	switch {
+	case st == nil:
+		return localState{}, nil
+	case p.Size >= 0 && st.Size() == p.Size:
+		return e.commitComplete(j.ID, spec, p, part)
+	case p.Size >= 0 && st.Size() > p.Size:
+		os.Remove(part) // ours, but longer than the file: it cannot be continued
+		return localState{}, nil
+	}
+	return localState{offset: st.Size()}, nil
+}
+
+// committedEarlier recognises a crash between the rename and the record: the final name holds
+// exactly the file the proof's checksum describes. Our leftover .part, if any, is removed.
+func committedEarlier(spec DownloadSpec, p *PartProof, part string) (store.JobResult, bool) {
+	st := regularFile(spec.Dest)
+	if p.SHA256 == "" || st == nil || (p.Size >= 0 && st.Size() != p.Size) {
+		return store.JobResult{}, false
+	}
+	sum, n, err := hashFile(spec.Dest)
+	if err != nil || sum != p.SHA256 {
+		return store.JobResult{}, false
+	}
+	if regularFile(part) != nil {
+		os.Remove(part)
+	}
+	return store.JobResult{Path: spec.Dest, Bytes: n, SHA256: sum}, true
+}
+
+// commitComplete finishes a .part that already holds the whole file (killed after the last byte,
+// before the rename): it is verified against the proof and renamed, with no request. A part
+// whose checksum does not match is dropped and the download starts over.
+func (e *Engine) commitComplete(id uint64, spec DownloadSpec, p *PartProof, part string) (localState, error) {
+	st := regularFile(part)
+	sum, n, err := hashFile(part)
+	if err != nil || st == nil {
+		return localState{}, err
+	}
+	if p.SHA256 != "" && sum != p.SHA256 {
+		os.Remove(part)
+		return localState{}, nil
+	}
+	if err := e.proveComplete(id, spec, Saved{Bytes: n, SHA256: sum}); err != nil {
+		return localState{}, err
+	}
+	if err := commitOwn(part, st, spec.Dest, spec.Overwrite); err != nil {
+		return localState{}, err
+	}
+	return localState{done: true, result: store.JobResult{Path: spec.Dest, Bytes: n, SHA256: sum}}, nil
+}
+
+// rangeEnded handles a 416 to a resumed request: when the part already has the file's full
+// length it is verified and committed; otherwise it is dropped and the next attempt, asking for
+// no range, starts over. Either way the same range is never asked for again.
+func (e *Engine) rangeEnded(j store.Job, spec DownloadSpec, p *PartProof, re *api.RangeError) (store.JobResult, error) {
+	if p == nil {
+		return store.JobResult{}, re
+	}
+	part := partPath(spec, p)
+	if st := regularFile(part); st != nil && re.Size >= 0 && st.Size() == re.Size {
+		q := *p
+		q.Size = re.Size
+		local, err := e.commitComplete(j.ID, spec, &q, part)
+		if err != nil || local.done {
+			return local.result, err
+		}
+	}
+	dropOwnPart(spec, p)
+	return store.JobResult{}, errPartStale
+}
+
+// isStale reports the errors after which a download starts over from byte 0.
+func isStale(err error) bool { return errors.Is(err, errPartStale) }
+
+// ErrNoFolder means the destination folder is missing or is not a folder.
+var ErrNoFolder = errors.New("the destination folder is not there")
+
+// checkWritable fails before any (billed) request when the download could not be saved: the
+// folder is missing or cannot be written, or the final name is taken and replacing it was not
+// asked for.
+func checkWritable(spec DownloadSpec) error {
+	dir := spec.Dest
+	if !spec.DestDir {
+		dir = filepath.Dir(spec.Dest)
+		if err := checkFree(spec.Dest, spec.Overwrite); err != nil {
+			return err
+		}
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return fmt.Errorf("%w: %s", ErrNoFolder, dir)
+	}
+	f, err := os.CreateTemp(dir, ".memories-write-check-*")
+	if err != nil {
+		return cannotCreate(filepath.Join(dir, "x"), err)
+	}
+	f.Close()
+	return os.Remove(f.Name())
+}

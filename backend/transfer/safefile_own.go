@@ -1,0 +1,63 @@
+package transfer
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+)
+
+// openOwn opens an existing partial file without following a link and checks that the name
+// still refers to the plain file that was opened (Windows has no O_NOFOLLOW).
+func openOwn(path string, flag int) (*os.File, error) {
+	f, err := os.OpenFile(path, flag|noFollow, 0)
+	if err != nil {
+		return nil, notRegularIfLink(path, err)
+	}
+	info, err := f.Stat()
+	if err == nil {
+		err = sameRegular(path, info)
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+// notRegularIfLink turns the error O_NOFOLLOW gives for a link (ELOOP) into ErrNotRegular.
+func notRegularIfLink(path string, err error) error {
+	if st, lerr := os.Lstat(path); lerr == nil && !st.Mode().IsRegular() {
+		return fmt.Errorf("%s: %w (%s)", path, ErrNotRegular, st.Mode().Type())
+	}
+	return err
+}
+
+// sameRegular checks that path names the plain file described by info, with no link between.
+func sameRegular(path string, info fs.FileInfo) error {
+	st, err := os.Lstat(path)
+	if err != nil {
+		return err
+	}
+	if !st.Mode().IsRegular() || !os.SameFile(st, info) {
+		return fmt.Errorf("%s: %w: it was replaced while the download ran", path, ErrNotRegular)
+	}
+	return nil
+}
+
+// removeOwn deletes path only while it is still the file described by info.
+func removeOwn(path string, info fs.FileInfo) {
+	if sameRegular(path, info) == nil {
+		os.Remove(path)
+	}
+}
+
+// isDiskFull reports a write that failed for lack of space (diskFullErrors, per platform).
+func isDiskFull(err error) bool {
+	for _, full := range diskFullErrors {
+		if errors.Is(err, full) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,10 @@
+package transfer
+
+import "syscall"
+
+// noFollow is not available on Windows: creation uses O_EXCL, which refuses any existing name,
+// link or not, and a reopened .part is checked with Lstat and os.SameFile (openOwn).
+const noFollow = 0
+
+// diskFullErrors are ERROR_DISK_FULL and ERROR_HANDLE_DISK_FULL, as Windows reports a full disk.
+var diskFullErrors = []error{syscall.ENOSPC, syscall.Errno(112), syscall.Errno(39)}
