@@ -21,8 +21,8 @@ func TestAppRejectsTheInputsTheCLIRejects(t *testing.T) {
 			_, err := c.EnqueueDownloads([]string{"VI1"}, DownloadTarget{filepath.Join(dir, "gone"), true})
 			return err
 		},
-		"251-byte name": func() error {
-			_, err := c.EnqueueAsset("re_1", filepath.Join(dir, strings.Repeat("x", 251)))
+		"256-byte name": func() error {
+			_, err := c.EnqueueAsset("re_1", filepath.Join(dir, strings.Repeat("x", 256)))
 			return err
 		},
 		"bogus state":    func() error { _, err := c.Jobs(JobQuery{States: []string{"bogus"}}); return err },

@@ -7,13 +7,10 @@ import (
 	"path/filepath"
 )
 
-// partSuffix is what a download in progress adds to its final name (transfer.PartSuffix; not
-// imported, so the store and engine stay free to import this package).
-const partSuffix = ".part"
-
-// MaxNameBytes is the longest final file name: the .part name beside it must still fit the
-// 255-byte name limit of common file systems.
-const MaxNameBytes = 255 - len(partSuffix)
+// MaxNameBytes is the longest final file name common file systems accept (255 bytes, not
+// characters). The engine shortens the partial file's name when the suffix would not fit, so
+// every name up to this length can be downloaded; a longer one would fail at the rename.
+const MaxNameBytes = 255
 
 // DestFolder checks a download folder before the (billed) request: it exists, is a folder, and
 // a file can be created in it. The probe really creates and removes a file, because permission
@@ -36,8 +33,7 @@ func DestFolder(dir string) error {
 	return os.Remove(probe.Name())
 }
 
-// DestFile checks a download's final path: a name that fits (with its .part) and a folder
-// DestFolder accepts.
+// DestFile checks a download's final path: a name that fits and a folder DestFolder accepts.
 func DestFile(path string) error {
 	if err := FileName(filepath.Base(path)); err != nil {
 		return err
@@ -48,8 +44,7 @@ func DestFile(path string) error {
 // FileName checks a final file name's length in bytes (names are limited in bytes, not characters).
 func FileName(name string) error {
 	if len(name) > MaxNameBytes {
-		return invalid("name", "the file name is %d bytes; at most %d fit beside the download's %s file",
-			len(name), MaxNameBytes, partSuffix)
+		return invalid("name", "the file name is %d bytes; file systems accept at most %d", len(name), MaxNameBytes)
 	}
 	return nil
 }

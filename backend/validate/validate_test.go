@@ -50,8 +50,8 @@ func TestRules(t *testing.T) {
 		{"folder", DestFolder(dir), true},
 		{"folder missing", DestFolder(filepath.Join(dir, "x")), false},
 		{"folder is file", DestFolder(file), false},
-		{"file 250", DestFile(filepath.Join(dir, strings.Repeat("n", 250))), true},
-		{"file 251", DestFile(filepath.Join(dir, strings.Repeat("n", 251))), false},
+		{"file 255", DestFile(filepath.Join(dir, strings.Repeat("n", 255))), true},
+		{"file 256", DestFile(filepath.Join(dir, strings.Repeat("n", 256))), false},
 		{"file in missing", DestFile(filepath.Join(dir, "x", "a.mp4")), false},
 	}
 	for _, c := range cases {
