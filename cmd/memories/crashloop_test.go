@@ -113,7 +113,7 @@ func hashOf(b []byte) string {
 	return hex.EncodeToString(s[:])
 }
 
-// killDuring starts the CLI, SIGKILLs it after a random 50 ms to 1.5 s plus three latencies, and
+// killDuring starts the CLI, SIGKILLs it after a random 50 to 650 ms plus three latencies, and
 // runs check (if any) at once, before anything can tidy up.
 func (l *crashLoop) killDuring(args []string, check func()) {
 	cmd := exec.Command(l.bin, args...)
@@ -126,7 +126,7 @@ func (l *crashLoop) killDuring(args []string, check func()) {
 	select {
 	case <-exited:
 		l.early++
-	case <-time.After(time.Duration(50+l.rng.IntN(1450+3*l.latency)) * time.Millisecond):
+	case <-time.After(time.Duration(50+l.rng.IntN(600+3*l.latency)) * time.Millisecond):
 		cmd.Process.Kill()
 		<-exited
 		l.kills++
