@@ -49,6 +49,7 @@ func giveUpInTime(t *testing.T, e *faultEnv) {
 		t.Fatalf("exit %d after %s, want a failure within %s: %s", r.code, took.Round(time.Second), stallLimit, r.stdout)
 	}
 	t.Logf("gave up after %s: %s", time.Since(start).Round(time.Second), strings.TrimSpace(r.stdout))
+	wantSays(t, r, "too slow", "too_slow")
 	e.wantNothingFinal(t)
 	e.wantHistory(t, "failed")
 }
