@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"log/slog"
 	"os"
 
 	"github.com/wailsapp/wails/v2/pkg/options"
@@ -23,6 +25,7 @@ type App struct {
 	ready   chan struct{}
 	events  events.Emitter
 	dialogs core.Dialogs
+	log     io.Closer
 }
 
 // NewApp prepares the app for dataDir; nothing is opened until startup.
@@ -34,6 +37,7 @@ func NewApp(dataDir string) *App {
 // says so on stderr and exits before its (hidden) window is ever shown.
 func (a *App) startup(ctx context.Context) {
 	a.events, a.dialogs = wailsEvents{ctx}, &wailsDialogs{ctx: ctx}
+	a.log = startLog(a.dataDir)
 	err := a.boot(ctx)
 	if errors.Is(err, store.ErrLocked) {
 		fmt.Fprintf(os.Stderr, "memories-desktop: another Memories Desktop is already using %s; "+
@@ -79,6 +83,10 @@ func (a *App) beforeClose(ctx context.Context) bool {
 func (a *App) shutdown(ctx context.Context) {
 	if a.core != nil {
 		a.core.Close()
+	}
+	if a.log != nil {
+		slog.Info("stopped")
+		a.log.Close()
 	}
 }
 

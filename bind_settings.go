@@ -1,8 +1,12 @@
 package main
 
 import (
+	"errors"
+
+	"memories-desktop/backend/applog"
 	"memories-desktop/backend/core"
 	"memories-desktop/backend/settings"
+	"memories-desktop/backend/version"
 )
 
 // SettingsState is everything the Settings view shows.
@@ -10,13 +14,24 @@ type SettingsState struct {
 	Settings settings.Settings `json:"settings"`
 	Key      settings.KeyInfo  `json:"key"`
 	DataDir  string            `json:"dataDir"`
+	Version  string            `json:"version"`
+	LogFile  string            `json:"logFile"`
 }
 
 // GetSettings returns the preferences, the key's masked form and where it is kept.
 func (a *App) GetSettings() (SettingsState, error) {
 	c := a.svc()
 	key, err := c.Settings.KeyInfo()
-	return SettingsState{Settings: c.Settings.Get(), Key: key, DataDir: c.DataDir}, err
+	return SettingsState{Settings: c.Settings.Get(), Key: key, DataDir: c.DataDir,
+		Version: version.Version, LogFile: applog.Path()}, err
+}
+
+// OpenLogFolder shows the log folder in the file manager, for attaching the log to a report.
+func (a *App) OpenLogFolder() error {
+	if applog.Path() == "" {
+		return errors.New("this session writes no log file")
+	}
+	return core.RevealInFolder(applog.Path())
 }
 
 // SaveSettings validates and saves the preferences and applies them to running transfers.

@@ -8,6 +8,7 @@ require (
 	github.com/zeebo/xxh3 v1.1.0
 	go.etcd.io/bbolt v1.5.0
 	golang.org/x/term v0.29.0
+	gopkg.in/natefinch/lumberjack.v2 v2.2.1
 )
 
 require (

@@ -17,6 +17,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
 
+	"memories-desktop/backend/applog"
 	"memories-desktop/backend/settings"
 )
 
@@ -27,6 +28,9 @@ var assets embed.FS
 var icon []byte
 
 func main() {
+	if printVersion(os.Stdout, os.Args[1:]) {
+		return
+	}
 	dataDir, err := settings.DataDir()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "memories-desktop: cannot find a data folder:", err)
@@ -54,6 +58,7 @@ func appOptions(app *App, dataDir string) *options.App {
 		OnBeforeClose:    app.beforeClose,
 		OnShutdown:       app.shutdown,
 		ErrorFormatter:   formatError,
+		Logger:           applog.Wails{},
 		DragAndDrop:      &options.DragAndDrop{EnableFileDrop: true},
 		SingleInstanceLock: &options.SingleInstanceLock{
 			UniqueId:               instanceID(dataDir),

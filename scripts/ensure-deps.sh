@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 
 WAILS_VERSION=v2.11.0
 APT_PACKAGES=(build-essential pkg-config libgtk-3-dev xvfb xauth imagemagick xdotool x11-utils dbus-x11 chromium)
+# Packaging and its test (make package, package-windows, test-package).
+APT_PACKAGES+=(desktop-file-utils nsis rpm file openbox python3-gi gir1.2-gtk-3.0)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

@@ -6,11 +6,9 @@ import (
 	"net/url"
 	"strings"
 	"time"
-)
 
-// Version is the application version sent in the default User-Agent. Release builds set it with
-// -ldflags "-X memories-desktop/backend/api.Version=1.2.3".
-var Version = "dev"
+	"memories-desktop/backend/version"
+)
 
 // Default hosts of the service.
 const (
@@ -56,7 +54,7 @@ func New(cfg Config) (*Client, error) {
 		hc = defaultHTTPClient
 	}
 	return &Client{base: base, assetBase: assetBase, key: key,
-		userAgent: withDefault(cfg.UserAgent, "MemoriesDesktop/"+Version), http: hc}, nil
+		userAgent: withDefault(cfg.UserAgent, "MemoriesDesktop/"+version.Version), http: hc}, nil
 }
 
 // NewHTTPClient returns the client New uses by default: proxies from the environment

@@ -3,6 +3,9 @@ package api
 import (
 	"context"
 	"errors"
+	"strings"
+
+	"memories-desktop/backend/applog"
 )
 
 // explanation is what people are told about one kind of failure.
@@ -94,8 +97,15 @@ func explainKind(err error) (string, string) {
 	}
 	for kind, e := range explanations {
 		if errors.Is(err, kind) {
-			return e.summary, e.next
+			return e.summary, withLogPath(e.next)
 		}
 	}
-	return err.Error(), "Try again; if it keeps failing, report it with the log."
+	return err.Error(), withLogPath("Try again; if it keeps failing, " + reportIt)
+}
+
+const reportIt = "report it with the log."
+
+// withLogPath names the log file where a text asks people to report a problem with it.
+func withLogPath(next string) string {
+	return strings.Replace(next, reportIt, applog.ReportHint(), 1)
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"memories-desktop/backend/version"
 )
 
 // testKey is distinctive so that a leak into any error text is easy to spot.
@@ -37,7 +39,7 @@ func newFakeAPI(t *testing.T, handle http.HandlerFunc) *fakeAPI {
 		if got := r.Header.Get("Authorization"); got != testKey {
 			t.Errorf("Authorization = %q, want the raw key", got)
 		}
-		if ua := r.Header.Get("User-Agent"); ua != "MemoriesDesktop/"+Version {
+		if ua := r.Header.Get("User-Agent"); ua != "MemoriesDesktop/"+version.Version {
 			t.Errorf("User-Agent = %q", ua)
 		}
 		r.URL.Path = strings.TrimPrefix(r.URL.Path, prefix)

@@ -5,9 +5,11 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 )
 
 // request describes one call; newRequest is the only place that turns it into HTTP.
@@ -91,10 +93,15 @@ func (c *Client) send(ctx context.Context, r request) (*http.Response, error) {
 	if err != nil {
 		return nil, err
 	}
+	started := time.Now()
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return nil, c.transportError(ctx, r.op, err)
+		err = c.transportError(ctx, r.op, err)
+		slog.Warn("request failed", "op", r.op, "method", r.method, "path", r.path, "error", err)
+		return nil, err
 	}
+	slog.Info("request", "op", r.op, "method", r.method, "path", r.path, "status", resp.StatusCode,
+		"took", time.Since(started).Round(time.Millisecond))
 	return resp, nil
 }
 

@@ -3,6 +3,7 @@ package transfer
 import (
 	"errors"
 	"fmt"
+	"log/slog"
 
 	"memories-desktop/backend/store"
 )
@@ -110,7 +111,11 @@ func oneOf(s store.JobState, set []store.JobState) bool {
 }
 
 func (e *Engine) setState(id uint64, s store.JobState, note string) (store.Job, error) {
-	return e.db.SetState(id, s, note)
+	j, err := e.db.SetState(id, s, note)
+	if err == nil {
+		slog.Info("job state", "job", id, "kind", j.Kind, "state", s, "note", note)
+	}
+	return j, err
 }
 
 // stalled is the watchdog's verdict on a running job.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/applog"
 	"memories-desktop/backend/events"
 	"memories-desktop/backend/store"
 )
@@ -110,11 +111,13 @@ func (e *Engine) Start(ctx context.Context) error {
 	return nil
 }
 
+// spawn runs f in a goroutine that Close waits for. A panic in it is logged with its stack
+// instead of ending the process (jobs turn theirs into a failure earlier, in runAttempt).
 func (e *Engine) spawn(f func()) {
 	e.wg.Add(1)
 	go func() {
 		defer e.wg.Done()
-		f()
+		_ = applog.Guard("transfer engine", func() error { f(); return nil })
 	}()
 }
 

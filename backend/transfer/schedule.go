@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 
+	"memories-desktop/backend/applog"
 	"memories-desktop/backend/store"
 )
 
@@ -81,13 +83,25 @@ func (e *Engine) attempts(ctx context.Context, j store.Job, m *Meter) (store.Job
 	}
 	for attempt := 1; ; attempt++ {
 		j, _ = e.db.UpdateJob(j.ID, func(j *store.Job) error { j.Attempts++; return nil })
-		result, err := h(ctx, e, j, m)
+		result, err := runAttempt(ctx, e, h, j, m)
 		// A retryable failure has already pushed the endpoint's next slot out (see call), so
 		// the next attempt waits its backoff there.
 		if err == nil || !retryable(err) || attempt >= e.o.MaxAttempts || ctx.Err() != nil {
 			return result, err
 		}
+		slog.Info("job will be retried", "job", j.ID, "kind", j.Kind, "attempt", attempt, "error", err)
 	}
+}
+
+// runAttempt runs one try of a job. A panic in a handler is a bug: it is logged with its stack and
+// fails this job (it is not retried), while the engine and the app keep running.
+func runAttempt(ctx context.Context, e *Engine, h handler, j store.Job, m *Meter) (result store.JobResult, err error) {
+	err = applog.Guard(fmt.Sprintf("%s job %d", j.Kind, j.ID), func() error {
+		var herr error
+		result, herr = h(ctx, e, j, m)
+		return herr
+	})
+	return result, err
 }
 
 // finish records the outcome: done, failed, or — when cancelled — canceled, paused or interrupted
@@ -101,6 +115,7 @@ func (e *Engine) finish(ctx context.Context, id uint64, result store.JobResult, 
 		state, note = stopState(err)
 	default:
 		state = store.StateFailed
+		slog.Warn("job failed", "job", id, "error", err)
 	}
 	j, uerr := e.db.UpdateJob(id, func(j *store.Job) error {
 		if err == nil {

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"sort"
 	"strings"
 )
@@ -22,6 +23,10 @@ type cli struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
+	logLevel       slog.Level // --log-level; info by default
+	logToStderr    bool       // --log-level was given: show the log on stderr too
+	log            io.Closer  // the log file, once a command knows the data folder
+	command        string     // the command being run, for the log
 }
 
 func newCLI(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) *cli {
@@ -51,10 +56,16 @@ func init() {
 		"resume":         {"finish (or reconcile) jobs interrupted by a crash or Ctrl+C", "", runResume},
 		"retry":          {"run failed or cancelled jobs again", "JOB_ID...", runRetry},
 		"cancel":         {"cancel queued, paused or interrupted jobs", "JOB_ID...", runCancel},
+		"completion":     {"print a shell completion script", "bash|zsh|fish", runCompletion},
 	}
 }
 
 func (c *cli) run(ctx context.Context, args []string) int {
+	args, code, done := c.globalFlags(args)
+	if done {
+		return code
+	}
+	defer c.closeLog()
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		c.help()
 		if len(args) == 0 {
@@ -63,6 +74,7 @@ func (c *cli) run(ctx context.Context, args []string) int {
 		return exitOK
 	}
 	cmd, ok := commands[args[0]]
+	c.command = args[0]
 	if !ok {
 		fmt.Fprintf(c.stderr, "memories: unknown command %q\n\n", args[0])
 		c.help()
@@ -90,7 +102,7 @@ func (c *cli) report(err error) int {
 }
 
 func (c *cli) help() {
-	fmt.Fprintln(c.stderr, "usage: memories COMMAND [flags] [args]\n\ncommands:")
+	fmt.Fprintln(c.stderr, "usage: memories [--version] [--log-level debug|info|warn|error] COMMAND [flags] [args]\n\ncommands:")
 	names := make([]string, 0, len(commands))
 	for name := range commands {
 		names = append(names, name)
@@ -102,6 +114,7 @@ func (c *cli) help() {
 	fmt.Fprintln(c.stderr, "\nEvery command takes --json (one JSON object per line on stdout).")
 	fmt.Fprintln(c.stderr, "Configuration: MEMORIES_API_KEY, MEMORIES_BASE_URL, MEMORIES_ASSET_BASE_URL, MEMORIES_DATA_DIR,")
 	fmt.Fprintln(c.stderr, "else the settings and key saved by Memories Desktop. Flags override the environment.")
+	fmt.Fprintln(c.stderr, "The log is logs/memories.log in the data folder; --log-level also shows it on stderr.")
 }
 
 // usageError is input rejected before any request was sent (exit status 2).

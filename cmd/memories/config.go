@@ -8,6 +8,7 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/settings"
+	"memories-desktop/backend/version"
 )
 
 // common are the flags every API command takes. Flags override the environment, which
@@ -50,6 +51,7 @@ func (o *common) resolveFor(c *cli, needKey bool) (*config, error) {
 	if err != nil {
 		return nil, err
 	}
+	c.openLog(dataDir)
 	key := c.getenv("MEMORIES_API_KEY")
 	if key == "" && needKey {
 		key, _ = settings.NewSecretStore(dataDir).Get()
@@ -62,7 +64,7 @@ func (o *common) resolveFor(c *cli, needKey bool) (*config, error) {
 		BaseURL:      first(o.baseURL, c.getenv("MEMORIES_BASE_URL"), saved.BaseURL),
 		AssetBaseURL: first(o.assetBaseURL, c.getenv("MEMORIES_ASSET_BASE_URL"), saved.AssetBaseURL),
 		APIKey:       key,
-		UserAgent:    "memories-cli/" + api.Version,
+		UserAgent:    "memories-cli/" + version.Version,
 	})
 	if err != nil {
 		return nil, usagef("%v", err)

@@ -8,6 +8,8 @@ const state = {
     downloadDir: '/home/me/Downloads', sandbox: false, theme: 'system', concurrency: 2, pacing: true, historyDays: 180 },
   key: { set: true, masked: 'sk-m••••••••3456', storage: 'file' },
   dataDir: '/home/me/.config/memories-desktop',
+  version: '1.4.2',
+  logFile: '/home/me/.config/memories-desktop/logs/memories-desktop.log',
 };
 
 vi.mock('../lib/bridge', async (orig) => ({
@@ -18,6 +20,7 @@ vi.mock('../lib/bridge', async (orig) => ({
     setAPIKey: vi.fn(),
     clearAPIKey: vi.fn(),
     chooseFolder: vi.fn(),
+    openLogFolder: vi.fn(),
   },
 }));
 const { bridge } = await import('../lib/bridge');
@@ -27,6 +30,16 @@ describe('SettingsView', () => {
   beforeEach(() => {
     vi.resetAllMocks();
     mocked.getSettings.mockResolvedValue(structuredClone(state) as never);
+  });
+
+  it('shows the version and the log file, and opens the log folder', async () => {
+    render(SettingsView);
+    expect(await screen.findByTestId('app-version')).toHaveTextContent('Version 1.4.2');
+    expect(screen.getByText(state.logFile)).toBeInTheDocument();
+    mocked.openLogFolder.mockRejectedValue({ code: 'internal', message: 'No file manager answered.' });
+    await userEvent.click(screen.getByRole('button', { name: 'Open log folder' }));
+    expect(mocked.openLogFolder).toHaveBeenCalled();
+    expect(await screen.findByRole('alert')).toHaveTextContent('No file manager answered.');
   });
 
   it('shows the masked key and where it is stored, never the key itself', async () => {

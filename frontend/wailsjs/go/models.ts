@@ -400,6 +400,8 @@ export namespace main {
 	    settings: settings.Settings;
 	    key: settings.KeyInfo;
 	    dataDir: string;
+	    version: string;
+	    logFile: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new SettingsState(source);
@@ -410,6 +412,8 @@ export namespace main {
 	        this.settings = this.convertValues(source["settings"], settings.Settings);
 	        this.key = this.convertValues(source["key"], settings.KeyInfo);
 	        this.dataDir = source["dataDir"];
+	        this.version = source["version"];
+	        this.logFile = source["logFile"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

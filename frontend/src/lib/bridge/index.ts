@@ -54,6 +54,7 @@ export const bridge = {
   status: (): Promise<Status> => App.Status(),
   testConnection: (): Promise<Connection> => App.TestConnection(),
   chooseFolder: (title: string, start: string): Promise<string> => App.ChooseFolder(title, start),
+  openLogFolder: (): Promise<void> => App.OpenLogFolder(),
   // upload and import
   expandPaths: (paths: string[]): Promise<Scan> => App.ExpandPaths(paths),
   /** findDuplicate reads one file and says whether its bytes were uploaded to scope before. */

@@ -48,6 +48,8 @@ export function Jobs(arg1:core.JobQuery):Promise<core.JobPage>;
 
 export function Library(arg1:core.LibraryQuery):Promise<store.VideoPage>;
 
+export function OpenLogFolder():Promise<void>;
+
 export function PauseAll():Promise<number>;
 
 export function PauseJob(arg1:number):Promise<void>;

@@ -82,6 +82,10 @@ export function Library(arg1) {
   return window['go']['main']['App']['Library'](arg1);
 }
 
+export function OpenLogFolder() {
+  return window['go']['main']['App']['OpenLogFolder']();
+}
+
 export function PauseAll() {
   return window['go']['main']['App']['PauseAll']();
 }

@@ -1,0 +1,182 @@
+#!/usr/bin/env bash
+# Package test (make test-package): installs the .deb with dpkg, checks what it put where, starts
+# the app from the installed desktop entry's Exec line under Xvfb, reads the version from the
+# About card in Settings (select all, copy, read the clipboard) and compares it with
+# `memories --version`, then purges the package and checks nothing is left. Also checks the
+# .rpm's metadata and that the Windows .exe is a PE32+ GUI binary carrying the version next to
+# its NSIS installer. Screenshots go to build/test-artifacts/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VERSION=${VERSION:-$(scripts/version.sh)}
+ART=build/test-artifacts
+DEB=$(ls build/dist/memories-desktop_*.deb)
+ENTRY=/usr/share/applications/memories-desktop.desktop
+TITLE='^Memories Desktop$'
+DATA=$(mktemp -d) FILES=$(mktemp)
+APP_PID="" XVFB_PID="" WM_PID="" INSTALLED=""
+SUDO=""; [[ $EUID -ne 0 ]] && SUDO="sudo -n"
+mkdir -p "$ART"
+
+say() { echo "test-package: $*"; }
+fail() { echo "test-package: FAIL: $*" >&2; sed 's/^/  app: /' "$ART/package-app.log" >&2 2>/dev/null || true; exit 1; }
+
+cleanup() {
+  [[ -n $APP_PID ]] && kill -KILL "$APP_PID" 2>/dev/null
+  [[ -n $WM_PID ]] && kill "$WM_PID" 2>/dev/null
+  [[ -n $XVFB_PID ]] && kill "$XVFB_PID" 2>/dev/null
+  [[ -n ${DBUS_SESSION_BUS_PID:-} ]] && kill "$DBUS_SESSION_BUS_PID" 2>/dev/null
+  [[ -n $INSTALLED ]] && dpkg_retry --purge memories-desktop >/dev/null 2>&1
+  rm -rf "$DATA" "$FILES"
+  return 0
+}
+trap cleanup EXIT
+
+# dpkg refuses at once while another dpkg or apt holds its lock: wait for it (up to 2 minutes).
+dpkg_retry() {
+  local out
+  for _ in $(seq 1 120); do
+    if out=$($SUDO dpkg "$@" 2>&1); then echo "$out"; return 0; fi
+    grep -q 'lock' <<<"$out" || { echo "$out" >&2; return 1; }
+    sleep 1
+  done
+  echo "$out" >&2; return 1
+}
+
+check_windows() {
+  go run ./scripts/pecheck build/bin/memories-desktop.exe "${VERSION%%[-+]*}" || fail "Windows .exe"
+  local installer; installer=$(ls build/bin/*-amd64-installer.exe) || fail "no NSIS installer"
+  file "$installer" | grep "Nullsoft Installer" >/dev/null || fail "$installer is not an NSIS installer"
+  say "NSIS installer $(basename "$installer") ($(du -h "$installer" | cut -f1))"
+}
+
+check_rpm() {
+  local rpm; rpm=$(ls build/dist/memories-desktop-*.rpm)
+  [[ $(rpm -qp --qf '%{VERSION}' "$rpm" 2>/dev/null) == "${VERSION//-/.}" ]] || fail "rpm version"
+  rpm -qpl "$rpm" 2>/dev/null | grep -x "$ENTRY" >/dev/null || fail "rpm lacks the desktop entry"
+  say "rpm $(basename "$rpm") requires: $(rpm -qpR "$rpm" 2>/dev/null | grep -v rpmlib | tr '\n' ' ')"
+}
+
+install_deb() {
+  if dpkg-query -W -f='${Status}' memories-desktop 2>/dev/null | grep -q 'ok installed'; then
+    fail "memories-desktop is already installed here; remove it first (dpkg -r memories-desktop)"
+  fi
+  dpkg_retry -i "$DEB" >/dev/null || fail "dpkg -i $DEB"
+  INSTALLED=1
+  dpkg -L memories-desktop >"$FILES"
+  [[ $(dpkg-query -W -f='${Version}' memories-desktop) == "$VERSION" ]] || fail "package version"
+  say "installed $(basename "$DEB"): $(grep -c . "$FILES") paths"
+}
+
+check_installed_files() {
+  local f
+  for f in /usr/bin/memories /usr/bin/memories-desktop /usr/share/bash-completion/completions/memories \
+    /usr/share/zsh/vendor-completions/_memories /usr/share/fish/vendor_completions.d/memories.fish \
+    /usr/share/icons/hicolor/{16x16,32x32,48x48,128x128,256x256,512x512}/apps/memories-desktop.png; do
+    [[ -f $f ]] || fail "$f not installed"
+  done
+  desktop-file-validate "$ENTRY" || fail "desktop-file-validate $ENTRY"
+  # dpkg's trigger for desktop-file-utils registers the entry's MIME types for "Open with".
+  grep '^video/mp4=.*memories-desktop.desktop' /usr/share/applications/mimeinfo.cache >/dev/null ||
+    fail "video/mp4 is not associated with the app in mimeinfo.cache"
+  [[ $(identify -format '%wx%h' /usr/share/icons/hicolor/48x48/apps/memories-desktop.png) == 48x48 ]] || fail "48x48 icon size"
+  local got; got=$(bash -c 'source /usr/share/bash-completion/completions/memories
+    COMP_WORDS=(memories down); COMP_CWORD=1; _memories; echo "${COMPREPLY[*]}"')
+  [[ $got == "download download-asset" ]] || fail "installed bash completion offered '$got'"
+  [[ $(memories --version) == "memories $VERSION" ]] || fail "memories --version: $(memories --version)"
+  [[ $(memories-desktop --version) == "memories-desktop $VERSION" ]] || fail "memories-desktop --version"
+}
+
+start_display() {
+  exec 3< <(Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp 2>/dev/null & echo "pid $!")
+  local line; read -r line <&3; XVFB_PID=${line#pid }
+  read -r line <&3; export DISPLAY=":$line"
+  eval "$(dbus-launch --sh-syntax)"
+  openbox >/dev/null 2>&1 & WM_PID=$!
+}
+
+# The Exec line without its field codes (%F…), run the way a launcher runs it: through PATH.
+launch_from_entry() {
+  local exec_line; exec_line=$(sed -n 's/^Exec=//p' "$ENTRY" | head -1 | sed 's/ *%[fFuUdDnNickvm]//g')
+  [[ $(command -v "${exec_line%% *}") == /usr/bin/* ]] || fail "Exec '$exec_line' does not run the installed binary"
+  say "starting '$exec_line' from $ENTRY"
+  MEMORIES_DATA_DIR="$DATA" bash -c "exec $exec_line" >"$ART/package-app.log" 2>&1 &
+  APP_PID=$!
+}
+
+windows() {
+  local w
+  for w in $(xdotool search --name "$TITLE" 2>/dev/null); do
+    xwininfo -id "$w" 2>/dev/null | grep 'IsViewable' >/dev/null && echo "$w"
+  done
+  return 0
+}
+
+# until TRIES CMD...: polls CMD every half second; the readiness checks, never a fixed sleep.
+until_true() {
+  local tries=$1; shift
+  for _ in $(seq 1 "$tries"); do "$@" && return 0; sleep 0.5; done
+  return 1
+}
+
+has_window() { [[ -n $(windows) ]]; }
+about_copied() {
+  xdotool key --clearmodifiers ctrl+a ctrl+c
+  scripts/read-clipboard.py >"$ART/package-about.txt" 2>/dev/null
+  grep -q "Version " "$ART/package-about.txt"
+}
+
+# screen_changed FILE: a new screenshot in FILE differs from the first one (a view was painted).
+screen_changed() {
+  import -window root "$1"
+  local px; px=$(compare -metric AE "$ART/package-window.png" "$1" null: 2>&1 || true)
+  (( ${px%% *} > 1000 ))
+}
+
+# Settings (Ctrl+6) painted, the page's text copied and read back, then scrolled to the About card.
+read_about_version() {
+  local win; win=$(windows | head -1)
+  xdotool windowactivate --sync "$win" mousemove --window "$win" 640 60 click 1 key --clearmodifiers ctrl+6
+  until_true 20 screen_changed "$ART/package-settings.png" || fail "Ctrl+6 did not show Settings"
+  until_true 20 about_copied || fail "no About text on the clipboard"
+  xdotool mousemove --window "$win" 700 450 click --repeat 20 --delay 20 5 # wheel down to the About card
+  until_true 10 screen_changed_from_settings || true
+  grep -o 'Version [^ ]*' "$ART/package-about.txt" | head -1 | cut -d' ' -f2
+}
+
+screen_changed_from_settings() {
+  import -window root "$ART/package-about.png"
+  local px; px=$(compare -metric AE "$ART/package-settings.png" "$ART/package-about.png" null: 2>&1 || true)
+  (( ${px%% *} > 1000 ))
+}
+
+stop_app() {
+  kill -TERM "$APP_PID"
+  until_true 20 bash -c "! kill -0 $APP_PID 2>/dev/null" || fail "app did not stop within 10 s of SIGTERM"
+  APP_PID=""
+}
+
+purge_and_check() {
+  dpkg_retry --purge memories-desktop >/dev/null || fail "dpkg --purge"
+  INSTALLED=""
+  dpkg-query -W -f='${Status}' memories-desktop 2>/dev/null | grep -q 'ok installed' && fail "still installed"
+  local left=0 f
+  while read -r f; do [[ -f $f || -L $f ]] && { echo "left behind: $f" >&2; left=1; }; done <"$FILES"
+  [[ $left -eq 0 ]] || fail "files left after dpkg --purge"
+  grep memories-desktop /usr/share/applications/mimeinfo.cache >/dev/null && fail "MIME association left behind"
+  say "purged; none of the $(grep -c . "$FILES") installed paths is left"
+}
+
+check_windows
+check_rpm
+install_deb
+check_installed_files
+start_display
+launch_from_entry
+until_true 60 has_window || fail "no window titled Memories Desktop within 30 s"
+import -window root "$ART/package-window.png"
+about=$(read_about_version)
+[[ $about == "$VERSION" ]] || fail "About card says '$about', memories --version says '$VERSION'"
+say "About card and memories --version agree: $VERSION"
+grep -q "version=$VERSION" "$DATA/logs/memories-desktop.log" || fail "the log does not record the version"
+stop_app
+purge_and_check
