@@ -70,6 +70,7 @@ fuzz:
 	go test -run='^$$' -fuzz='^FuzzReadLines$$' -fuzztime=$(FUZZTIME) ./backend/sources
 	go test -run='^$$' -fuzz='^FuzzEnvelope$$' -fuzztime=$(FUZZTIME) ./backend/api
 	go test -run='^$$' -fuzz='^FuzzContentDisposition$$' -fuzztime=$(FUZZTIME) ./backend/api
+	go test -run='^$$' -fuzz='^FuzzContentRange$$' -fuzztime=$(FUZZTIME) ./backend/api
 	go test -run='^$$' -fuzz='^FuzzLoad$$' -fuzztime=$(FUZZTIME) ./backend/settings
 	go test -run='^$$' -fuzz='^FuzzRecords$$' -fuzztime=$(FUZZTIME) ./backend/store
 	go test -run='^$$' -fuzz='^FuzzRules$$' -fuzztime=$(FUZZTIME) ./backend/validate

@@ -61,7 +61,11 @@ func TestKeyNeverLeaks(t *testing.T) {
 	srv := httptest.NewServer(rec.wrap(sb))
 	defer func() { srv.Close(); sb.Close() }()
 	dataDir, outDir := t.TempDir(), t.TempDir()
-	outputs := fullSession(t, bin, cliEnv(srv.URL, canaryKey, dataDir), sb, outDir)
+	env := append(cliEnv(srv.URL, canaryKey, dataDir), "MEMORIES_LOG_LEVEL=debug") // log all there is
+	outputs := fullSession(t, bin, env, sb, outDir)
+	if info, err := os.Stat(filepath.Join(dataDir, "logs", "memories.log")); err != nil || info.Size() == 0 {
+		t.Errorf("no CLI log to scan (%v): the test must find where the log went", err)
+	}
 	rec.log.Close()
 	os.WriteFile(filepath.Join(logDir, "sandbox.log"), sandboxLog.Bytes(), 0o644)
 	os.WriteFile(filepath.Join(logDir, "outputs.txt"), []byte(outputs), 0o644)
