@@ -25,6 +25,10 @@ func TestAppRejectsTheInputsTheCLIRejects(t *testing.T) {
 			_, err := c.EnqueueAsset("re_1", filepath.Join(dir, strings.Repeat("x", 256)))
 			return err
 		},
+		"import callback": func() error {
+			_, err := c.EnqueueImport(ImportRequest{Text: "https://youtu.be/dQw4w9WgXcQ", Quality: "720", Callback: "ftp://x"})
+			return err
+		},
 		"bogus state":    func() error { _, err := c.Jobs(JobQuery{States: []string{"bogus"}}); return err },
 		"tag newline":    func() error { return c.ValidateMeta(Meta{Tags: []string{"a\nb"}}) },
 		"scope spaces":   func() error { return c.ValidateMeta(Meta{Scope: "my videos"}) },

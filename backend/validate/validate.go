@@ -65,3 +65,12 @@ func Tags(tags []string) error {
 }
 
 func hasControl(s string) bool { return strings.ContainsFunc(s, unicode.IsControl) }
+
+// Callback checks a callback URL with the upload metadata's rule (an http(s) address with a
+// host, at most 299 characters), so an import is held to it too, before anything is queued.
+func Callback(raw string) error {
+	if raw == "" {
+		return nil
+	}
+	return api.UploadMeta{Callback: raw}.Validate()
+}

@@ -9,6 +9,7 @@ import (
 	"memories-desktop/backend/sources"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
+	"memories-desktop/backend/validate"
 )
 
 var qualities = []string{"360", "480", "720", "1080", "1440", "2160"}
@@ -22,6 +23,9 @@ func runImport(ctx context.Context, c *cli, args []string) error {
 	links, err := parse(fs, args)
 	if err != nil {
 		return err
+	}
+	if err := validate.Callback(*callback); err != nil {
+		return rejected("import", err)
 	}
 	plan, err := importPlan(c, links, *quality)
 	if err != nil {

@@ -59,6 +59,7 @@ func badInputs(t *testing.T, video string) []badInput {
 		{"256-byte name", []string{"download-asset", "-o", filepath.Join(out, strings.Repeat("n", 256)), "re_1"}, "256 bytes"},
 		{"1000-byte name", []string{"download", "-o", filepath.Join(out, strings.Repeat("m", 1000)), "VI1"}, "1000 bytes"},
 		{"list tag with newline", []string{"list", "--tag", "a\nb"}, "line break"},
+		{"import callback", []string{"import", "--callback", "bad", "https://youtu.be/dQw4w9WgXcQ"}, "invalid callback"},
 		{"import scope", []string{"import", "--scope", "a b", "https://youtu.be/dQw4w9WgXcQ"}, "spaces"},
 	}
 }
