@@ -8,7 +8,7 @@ WAILS_BUILD = $(WAILS) build -s -skipbindings -trimpath $(if $(TAGS),-tags $(TAG
 FUZZTIME ?= 4s
 
 .PHONY: cli package package-windows test-package darwin-check
-.PHONY: run dev build deps frontend test test-go test-frontend fmt-check vet fuzz bindings gui-smoke bench screenshots e2e proof clean
+.PHONY: run dev build deps frontend test test-go test-frontend fmt-check vet fuzz bindings gui-smoke bench bench-inspect gui-preview screenshots e2e proof clean
 
 run: build
 	./build/bin/memories-desktop
@@ -49,7 +49,7 @@ deps:
 frontend: deps
 	cd frontend && npm run build
 
-test: deps fmt-check vet darwin-check test-go fuzz bindings test-frontend build e2e gui-smoke test-package
+test: deps fmt-check vet darwin-check test-go fuzz bindings test-frontend build e2e gui-smoke gui-preview test-package
 	@echo "make test: all checks passed"
 
 fmt-check:
@@ -74,6 +74,7 @@ fuzz:
 	go test -run='^$$' -fuzz='^FuzzLoad$$' -fuzztime=$(FUZZTIME) ./backend/settings
 	go test -run='^$$' -fuzz='^FuzzRecords$$' -fuzztime=$(FUZZTIME) ./backend/store
 	go test -run='^$$' -fuzz='^FuzzRules$$' -fuzztime=$(FUZZTIME) ./backend/validate
+	go test -run='^$$' -fuzz='^FuzzInspect$$' -fuzztime=$(FUZZTIME) ./backend/media
 
 bindings: deps
 	scripts/check-bindings.sh
@@ -83,6 +84,10 @@ test-frontend: deps
 
 gui-smoke: build
 	scripts/gui-smoke.sh
+
+# A real H.264 file chosen in the real window's file dialog shows its poster frame (screenshot).
+gui-preview: build
+	scripts/gui-preview.sh
 
 # The real frontend in Chromium against the real backend (sandbox mode) through harness.go.
 e2e: frontend
@@ -107,6 +112,10 @@ proof: deps
 	MEMORIES_PROOF_DB=150 MEMORIES_PROOF_SEED=$(PROOF_SEED) go test -count=1 -v -timeout 90m \
 		-run '^(TestCrashLoop|TestFaultMatrix|TestDamagedDatabase|TestKeyNeverLeaks|TestBadInput.*|TestImport400000.*)$$' ./cmd/memories
 	$(MAKE) fuzz FUZZTIME=60s
+
+# How long the upload check takes on a 3 GB file (reads the index only), into docs/BENCHMARKS.md.
+bench-inspect:
+	scripts/bench-inspect.sh
 
 clean:
 	rm -rf build/bin build/dist build/package build/test-artifacts frontend/node_modules .tools

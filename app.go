@@ -50,6 +50,7 @@ func (a *App) startup(ctx context.Context) {
 			Title: "Memories Desktop cannot start", Message: err.Error()})
 		os.Exit(1)
 	}
+	a.playPreviewsOverLoopback()
 }
 
 // boot opens the backend with whatever adapters are set; the browser test harness calls it too.

@@ -58,3 +58,11 @@ func (a *App) ChooseLinksFile() (string, error) {
 func (a *App) FindDuplicate(path, scope string) (*core.Duplicate, error) {
 	return a.svc().FindDuplicate(a.ctx, path, scope)
 }
+
+// JobPreview returns the URL the webview plays a job's local file from ("" when there is none).
+func (a *App) JobPreview(id uint64) (string, error) { return a.svc().JobPreview(id) }
+
+// VideoPreview returns the URL of a library video's local copy ("" when none is on disk).
+func (a *App) VideoPreview(scope, videoNo string) (string, error) {
+	return a.svc().VideoPreview(scope, videoNo)
+}

@@ -3,6 +3,7 @@ module memories-desktop
 go 1.26
 
 require (
+	github.com/abema/go-mp4 v1.4.1
 	github.com/wailsapp/wails/v2 v2.11.0
 	github.com/zalando/go-keyring v0.2.8
 	github.com/zeebo/xxh3 v1.1.0

@@ -45,6 +45,8 @@ func (h *harness) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case r.URL.Path == "/_e2e/shim.js":
 		w.Header().Set("Content-Type", "text/javascript")
 		fmt.Fprint(w, shimJS)
+	case strings.HasPrefix(r.URL.Path, "/preview/"):
+		h.app.previewHandler().ServeHTTP(w, r)
 	case r.URL.Path == "/" || r.URL.Path == "/index.html":
 		h.index(w)
 	default:

@@ -51,7 +51,7 @@ func appOptions(app *App, dataDir string) *options.App {
 		MinWidth:         860,
 		MinHeight:        560,
 		StartHidden:      true, // shown on DOM ready, once the data folder is ours
-		AssetServer:      &assetserver.Options{Assets: assets},
+		AssetServer:      &assetserver.Options{Assets: assets, Handler: app.previewHandler()},
 		BackgroundColour: &options.RGBA{R: 246, G: 247, B: 249, A: 255},
 		OnStartup:        app.startup,
 		OnDomReady:       app.domReady,

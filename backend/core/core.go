@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"memories-desktop/backend/preview"
 	"memories-desktop/backend/settings"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
@@ -16,7 +17,8 @@ type Core struct {
 	DataDir  string
 	Settings *settings.Service
 	DB       *store.DB
-	Engine   *transfer.Engine // set by StartEngine
+	Engine   *transfer.Engine  // set by StartEngine
+	Previews *preview.Registry // local files the webview may load, by opaque id
 
 	forceSandbox bool
 	sandbox      emulator
@@ -46,7 +48,8 @@ func Start(dataDir string, opts Options) (*Core, error) {
 		db.Close()
 		return nil, err
 	}
-	return &Core{DataDir: dataDir, Settings: svc, DB: db, forceSandbox: opts.ForceSandbox}, nil
+	return &Core{DataDir: dataDir, Settings: svc, DB: db, Previews: preview.NewRegistry(),
+		forceSandbox: opts.ForceSandbox}, nil
 }
 
 // Close releases the database so another process may open it.

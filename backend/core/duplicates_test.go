@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/events"
+	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/store"
 )
 
@@ -42,13 +43,13 @@ func TestFindDuplicateKnowsWhatThisAppUploaded(t *testing.T) {
 	c := engineCore(t)
 	dir := t.TempDir()
 	sent, other := filepath.Join(dir, "sent.mp4"), filepath.Join(dir, "other.mp4")
-	os.WriteFile(sent, []byte("the same bytes"), 0o644)
-	os.WriteFile(other, []byte("different bytes"), 0o644)
+	os.WriteFile(sent, mediatest.MP4([]byte("the same bytes")), 0o644)
+	os.WriteFile(other, mediatest.MP4([]byte("different bytes")), 0o644)
 	done := uploadDone(t, c, sent)
 	ctx := context.Background()
 
 	copyOf := filepath.Join(dir, "renamed copy.mp4")
-	os.WriteFile(copyOf, []byte("the same bytes"), 0o644)
+	os.WriteFile(copyOf, mediatest.MP4([]byte("the same bytes")), 0o644)
 	d, err := c.FindDuplicate(ctx, copyOf, "")
 	if err != nil || d == nil || d.VideoNo != done.Result.VideoNos[0] || d.At <= 0 {
 		t.Fatalf("a copy of an uploaded file: %+v %v", d, err)

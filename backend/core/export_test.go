@@ -10,13 +10,14 @@ import (
 	"testing"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/media/mediatest"
 )
 
 func TestExportHistoryWritesCSVAndJSONSafely(t *testing.T) {
 	c := engineCore(t)
 	dir := t.TempDir()
 	hostile := filepath.Join(dir, "=HYPERLINK(1).mp4")
-	os.WriteFile(hostile, []byte("video bytes"), 0o644)
+	os.WriteFile(hostile, mediatest.MP4([]byte("video bytes")), 0o644)
 	uploadDone(t, c, hostile)
 
 	csvPath := filepath.Join(dir, "history.csv")

@@ -19,6 +19,8 @@ type Meta struct {
 	Prompt         string   `json:"prompt"`
 	Callback       string   `json:"callback"`
 	RetainOriginal bool     `json:"retainOriginal"`
+	// FileMeta fills capture time, camera and place the user left empty from each file.
+	FileMeta bool `json:"fileMeta"`
 }
 
 // toAPI converts m, with the current scope when m names none.
@@ -64,9 +66,14 @@ type UploadBatch struct {
 	Meta  Meta         `json:"meta"`
 }
 
-// Expand checks dropped or chosen paths: files get a verdict, folders are walked.
+// Expand checks dropped or chosen paths: files get a verdict, folders are walked. Files that
+// can be uploaded get a preview URL.
 func (c *Core) Expand(paths []string) (preflight.Scan, error) {
-	return preflight.Expand(paths)
+	scan, err := preflight.Expand(paths)
+	for i, f := range scan.Files {
+		scan.Files[i].Preview = c.Previews.URL(f.Path)
+	}
+	return scan, err
 }
 
 // ValidateMeta checks batch metadata before anything is queued, so the form can show the error.
@@ -82,15 +89,42 @@ func (c *Core) EnqueueUploads(b UploadBatch) ([]transfer.JobView, error) {
 			return nil, err
 		}
 	}
+	verdicts, err := checkAll(b.Files)
+	if err != nil {
+		return nil, err
+	}
 	views := make([]transfer.JobView, 0, len(b.Files))
-	for _, f := range b.Files {
-		j, err := c.Engine.EnqueueUpload(f.Path, metaFor(f, b.Meta).toAPI(scope))
+	for i, f := range b.Files {
+		j, err := c.Engine.EnqueueUpload(f.Path, withFileMeta(metaFor(f, b.Meta), verdicts[i]).toAPI(scope))
 		if err != nil {
 			return views, err
 		}
 		views = append(views, c.Engine.View(j, nil))
 	}
 	return views, nil
+}
+
+// checkAll checks every file as the Upload view did, so a file changed since it was listed is
+// refused before anything is queued.
+func checkAll(files []FileUpload) ([]preflight.Verdict, error) {
+	verdicts := make([]preflight.Verdict, len(files))
+	for i, f := range files {
+		verdicts[i] = preflight.CheckFile(f.Path)
+		if v := verdicts[i]; !v.OK {
+			return nil, &api.ValidationError{Field: "file", Message: v.Path + ": " + v.Reason}
+		}
+	}
+	return verdicts, nil
+}
+
+// withFileMeta fills the fields m leaves empty from the file, when m asks for it.
+func withFileMeta(m Meta, v preflight.Verdict) Meta {
+	if !m.FileMeta || v.FileMeta == nil {
+		return m
+	}
+	filled := v.FileMeta.Fill(api.UploadMeta{TakenAt: m.TakenAt, Camera: m.Camera, Latitude: m.Latitude, Longitude: m.Longitude})
+	m.TakenAt, m.Camera, m.Latitude, m.Longitude = filled.TakenAt, filled.Camera, filled.Latitude, filled.Longitude
+	return m
 }
 
 func metaFor(f FileUpload, batch Meta) Meta {

@@ -17,7 +17,11 @@ var checks = []check{regularFile, knownExtension, nonEmpty, withinLimit, readabl
 
 // CheckFile reports whether the file at path can be uploaded and, if not, why. It never
 // returns an error: every problem is a Verdict the user can read.
-func CheckFile(path string) Verdict {
+func CheckFile(path string) Verdict { return Check(path, Options{}) }
+
+// Check is CheckFile with options. After the cheap checks, the container is read (its index
+// only) for the codec, audio and capture details.
+func Check(path string, opt Options) Verdict {
 	v := verdictFor(path)
 	info, f := stat(v.Path)
 	if f == nil {
@@ -25,6 +29,9 @@ func CheckFile(path string) Verdict {
 			v.Size = info.Size()
 		}
 		f = run(v.Path, info, checks)
+	}
+	if f == nil {
+		f = v.inspect(opt)
 	}
 	return v.judge(f)
 }

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"memories-desktop/backend/media/mediatest"
 )
 
 func TestCheckFileVerdicts(t *testing.T) {
@@ -16,11 +18,11 @@ func TestCheckFileVerdicts(t *testing.T) {
 		size   int64
 		reason string
 	}{
-		{"mp4", func() string { return write(t, dir, "a.mp4", "data") }, "", 4, ""},
-		{"upper-case MOV", func() string { return write(t, dir, "B.MOV", "xy") }, "", 2, ""},
-		{"mkv in a nested folder", func() string { return write(t, dir, "x/y/c.mkv", "z") }, "", 1, ""},
-		{"link to a file", func() string { return symlink(t, dir, "link.avi", write(t, dir, "real.avi", "abc")) }, "", 3, ""},
-		{"exactly the limit", func() string { return sparse(t, dir, "max.mp4", MaxFileSize) }, "", MaxFileSize, ""},
+		{"mp4", func() string { return video(t, dir, "a.mp4") }, "", mp4Size, ""},
+		{"upper-case MOV", func() string { return mediatest.Copy(t, "hevc-tags.mov", filepath.Join(dir, "B.MOV")) }, "", 7789, ""},
+		{"mkv in a nested folder", func() string { return mediatest.Copy(t, "vp9.mkv", filepath.Join(dir, "x/y/c.mkv")) }, "", 2416, ""},
+		{"link to a file", func() string { return symlink(t, dir, "link.avi", video(t, dir, "real.avi")) }, "", mp4Size, ""},
+		{"exactly the limit", func() string { return mediatest.Sparse(t, filepath.Join(dir, "max.mp4"), MaxFileSize) }, "", MaxFileSize, ""},
 		{"missing", func() string { return filepath.Join(dir, "gone.mp4") }, CodeMissing, 0, "not found"},
 		{"empty path", func() string { return "" }, CodeMissing, 0, "not found"},
 		{"folder", func() string { return write(t, dir, "folder.mp4/inner.txt", "") + "/.." }, CodeNotRegular, 0, "folder"},
@@ -51,7 +53,7 @@ func TestCheckFileVerdicts(t *testing.T) {
 
 func TestCheckFileMakesRelativePathsAbsolute(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, "rel.mp4", "v")
+	video(t, dir, "rel.mp4")
 	t.Chdir(dir)
 	v := CheckFile("rel.mp4")
 	if !v.OK || v.Path != filepath.Join(dir, "rel.mp4") || v.Name != "rel.mp4" {

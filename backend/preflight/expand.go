@@ -22,8 +22,11 @@ var errNothing = errors.New("nothing to check: choose at least one file or folde
 // folders becomes one list. Walking skips hidden files and folders and does not enter linked
 // folders, which could loop; unusable files are listed in Skipped with their reasons. A path
 // reached twice is listed once. The error is only for an empty request.
-func Expand(paths []string) (Scan, error) {
-	s := scanner{seen: map[string]bool{}}
+func Expand(paths []string) (Scan, error) { return ExpandWith(paths, Options{}) }
+
+// ExpandWith is Expand with options for every file's check.
+func ExpandWith(paths []string, opt Options) (Scan, error) {
+	s := scanner{seen: map[string]bool{}, opt: opt}
 	given := 0
 	for _, p := range paths {
 		if strings.TrimSpace(p) != "" {
@@ -41,13 +44,14 @@ func Expand(paths []string) (Scan, error) {
 type scanner struct {
 	scan Scan
 	seen map[string]bool
+	opt  Options
 }
 
 // add checks a file, or walks a folder; a link the user chose to a folder is followed once.
 func (s *scanner) add(path string) {
 	info, err := os.Stat(path)
 	if err != nil || !info.IsDir() {
-		s.record(CheckFile(path))
+		s.record(Check(path, s.opt))
 		return
 	}
 	if real, err := filepath.EvalSymlinks(path); err == nil {
@@ -71,7 +75,7 @@ func (s *scanner) visit(root string) fs.WalkDirFunc {
 			s.record(verdictFor(path).judge(&failure{CodeNotRegular, "it is a link to a folder; linked folders are not opened, to avoid loops"}))
 			return nil
 		}
-		s.record(CheckFile(path))
+		s.record(Check(path, s.opt))
 		return nil
 	}
 }

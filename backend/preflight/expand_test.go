@@ -17,20 +17,20 @@ func tree(t *testing.T) (root, other string) {
 		t.Fatal(err)
 	}
 	root, other = filepath.Join(dir, "root"), filepath.Join(dir, "other")
-	write(t, root, "a.mp4", "v")
-	write(t, root, "b.MOV", "v")
+	video(t, root, "a.mp4")
+	video(t, root, "b.MOV")
 	write(t, root, "notes.txt", "v")
-	write(t, root, ".hidden.mp4", "v")
-	write(t, root, ".cache/x.mp4", "v")
-	write(t, root, "sub/c.mkv", "v")
-	write(t, root, "sub/deeper/d.avi", "v")
+	video(t, root, ".hidden.mp4")
+	video(t, root, ".cache/x.mp4")
+	video(t, root, "sub/c.mkv")
+	video(t, root, "sub/deeper/d.avi")
 	write(t, root, "sub/empty.mp4", "")
 	symlink(t, root, "sub/up", "..")
 	symlink(t, root, "sub/self", ".")
 	symlink(t, root, "l1.mp4", "l2.mp4")
 	symlink(t, root, "l2.mp4", "l1.mp4")
 	symlink(t, root, "film.mp4", filepath.Join(root, "sub", "c.mkv"))
-	write(t, other, "e.mp4", "v")
+	video(t, other, "e.mp4")
 	return root, other
 }
 
@@ -77,7 +77,7 @@ func TestExpandWalksFoldersAndListsSkippedFiles(t *testing.T) {
 func TestExpandFollowsAChosenLinkToAFolderAndHiddenRoots(t *testing.T) {
 	root, _ := tree(t)
 	hidden := filepath.Join(filepath.Dir(root), ".stash")
-	write(t, hidden, "f.mp4", "v")
+	video(t, hidden, "f.mp4")
 	link := symlink(t, filepath.Dir(root), "shortcut", filepath.Join(root, "sub", "deeper"))
 	scan, err := Expand([]string{link, hidden})
 	if err != nil {

@@ -4,7 +4,17 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"memories-desktop/backend/media/mediatest"
 )
+
+// mp4Size is the size of h264-aac.mp4, the video most tests use.
+const mp4Size = 5714
+
+// video copies a real H.264+AAC MP4 to dir/rel, whatever rel's extension, and returns its path.
+func video(t *testing.T, dir, rel string) string {
+	return mediatest.Copy(t, "h264-aac.mp4", filepath.Join(dir, rel))
+}
 
 // write creates dir/rel (and its folders) holding content, and returns its path.
 func write(t *testing.T, dir, rel, content string) string {

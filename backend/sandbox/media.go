@@ -24,7 +24,7 @@ func SyntheticMP4(seed string) []byte {
 	h := seedHash(seed)
 	ms := uint32(syntheticDuration(seed)) * syntheticTimescale
 	ftyp := box("ftyp", []byte("isom"), u32(0x200), []byte("isomiso2avc1mp41"))
-	moov := box("moov", mvhd(ms), box("trak", tkhd(ms), box("mdia", mdhd(ms), hdlr())))
+	moov := box("moov", mvhd(ms), box("trak", tkhd(ms), box("mdia", mdhd(ms), hdlr(), minf())))
 	return concat(ftyp, moov, box("mdat", payload(h)))
 }
 
@@ -69,6 +69,15 @@ func mdhd(ms uint32) []byte {
 
 func hdlr() []byte {
 	return box("hdlr", u32(0), u32(0), []byte("vide"), make([]byte, 12), []byte("VideoHandler\x00"))
+}
+
+// minf describes the samples as H.264 (an avc1 sample entry), so a client's codec check passes;
+// the sample tables are empty, as no real frames are stored.
+func minf() []byte {
+	entry := box("avc1", make([]byte, 6), []byte{0, 1}, make([]byte, 16),
+		u32(syntheticWidth<<16|syntheticHeight),
+		u32(0x480000), u32(0x480000), u32(0), []byte{0, 1}, make([]byte, 32), []byte{0, 0x18, 0xff, 0xff})
+	return box("minf", box("stbl", box("stsd", u32(0), u32(1), entry), box("stsz", u32(0), u32(0), u32(0))))
 }
 
 // box frames parts as one ISO-BMFF box of type typ.

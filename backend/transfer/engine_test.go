@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/store"
 
@@ -87,6 +88,7 @@ func (r *rig) wait(ids ...uint64) []store.Job {
 	return jobs
 }
 
+// video writes data as the file name; tests wrap their bytes in mediatest.MP4 to make it a video.
 func (r *rig) video(name string, data []byte) string {
 	p := filepath.Join(r.t.TempDir(), name)
 	if err := os.WriteFile(p, data, 0o644); err != nil {
@@ -120,7 +122,7 @@ func fingerprint(b []byte) string {
 
 func TestUploadJobRecordsResultCacheAndHash(t *testing.T) {
 	r := newRig(t, sandbox.Options{ParseDelay: 50 * time.Millisecond})
-	data := bytes.Repeat([]byte("v"), 300_000)
+	data := mediatest.MP4(bytes.Repeat([]byte("v"), 300_000))
 	j, err := r.eng.EnqueueUpload(r.video("a.mp4", data), api.UploadMeta{Tags: []string{"trip"}})
 	if err != nil {
 		t.Fatal(err)
@@ -149,7 +151,7 @@ func TestUploadJobRecordsResultCacheAndHash(t *testing.T) {
 func TestUploadWhoseReplyWasLostIsNotSentTwice(t *testing.T) {
 	r := newRig(t, sandbox.Options{})
 	r.sb.SetFaults(sandbox.Faults{ReplyDelay: 5 * time.Second})
-	j, _ := r.eng.EnqueueUpload(r.video("b.mp4", []byte("0123456789")), api.UploadMeta{})
+	j, _ := r.eng.EnqueueUpload(r.video("b.mp4", mediatest.MP4([]byte("0123456789"))), api.UploadMeta{})
 	waitFor(t, func() bool { return len(r.sb.Videos("")) == 1 })
 	r.close() // the process stops while the reply is held back
 	r.sb.SetFaults(sandbox.Faults{})
@@ -172,7 +174,7 @@ func TestUploadWhoseReplyWasLostIsNotSentTwice(t *testing.T) {
 
 func TestDownloadPauseResumesWithRange(t *testing.T) {
 	r := newRig(t, sandbox.Options{})
-	data := bytes.Repeat([]byte("0123456789abcdef"), 40_000) // 640 kB
+	data := mediatest.MP4(bytes.Repeat([]byte("0123456789abcdef"), 40_000)) // 640 kB
 	up, _ := r.eng.EnqueueUpload(r.video("c.mp4", data), api.UploadMeta{})
 	no := r.wait(up.ID)[0].Result.VideoNos[0]
 	r.sb.SetFaults(sandbox.Faults{DownloadRate: 400_000})
@@ -207,7 +209,7 @@ func TestDownloadPauseResumesWithRange(t *testing.T) {
 
 func TestCancelledDownloadLeavesNoFiles(t *testing.T) {
 	r := newRig(t, sandbox.Options{})
-	up, _ := r.eng.EnqueueUpload(r.video("d.mp4", bytes.Repeat([]byte("x"), 200_000)), api.UploadMeta{})
+	up, _ := r.eng.EnqueueUpload(r.video("d.mp4", mediatest.MP4(bytes.Repeat([]byte("x"), 200_000))), api.UploadMeta{})
 	no := r.wait(up.ID)[0].Result.VideoNos[0]
 	r.sb.SetFaults(sandbox.Faults{DownloadRate: 100_000})
 	out := t.TempDir()
@@ -229,7 +231,8 @@ func TestCancelledDownloadLeavesNoFiles(t *testing.T) {
 
 func TestFailedDownloadRetries(t *testing.T) {
 	r := newRig(t, sandbox.Options{})
-	up, _ := r.eng.EnqueueUpload(r.video("e.mp4", []byte("retry me")), api.UploadMeta{})
+	data := mediatest.MP4([]byte("retry me"))
+	up, _ := r.eng.EnqueueUpload(r.video("e.mp4", data), api.UploadMeta{})
 	no := r.wait(up.ID)[0].Result.VideoNos[0]
 	r.sb.SetFaults(sandbox.Faults{JSONOnDownload: true})
 	dest := filepath.Join(t.TempDir(), "e.mp4")
@@ -243,7 +246,7 @@ func TestFailedDownloadRetries(t *testing.T) {
 	if err := r.eng.Retry(j.ID); err != nil {
 		t.Fatal(err)
 	}
-	if got := r.wait(j.ID)[0]; got.State != store.StateDone || got.Result.Bytes != 8 {
+	if got := r.wait(j.ID)[0]; got.State != store.StateDone || got.Result.Bytes != int64(len(data)) {
 		t.Fatalf("retried job %+v", got)
 	}
 	if err := r.eng.Retry(j.ID); !errors.Is(err, ErrNotAllowed) {
@@ -346,7 +349,7 @@ func TestTrackNowSkipsTheBackoffAndTheCacheKeepsTheFileName(t *testing.T) {
 	r := newRig(t, sandbox.Options{ParseDelay: 10 * time.Millisecond})
 	r.close()
 	r.open(Options{TrackEvery: time.Hour}) // left alone, the first status poll is an hour away
-	j, err := r.eng.EnqueueUpload(r.video("Beach Day.mp4", []byte("not really a video")), api.UploadMeta{})
+	j, err := r.eng.EnqueueUpload(r.video("Beach Day.mp4", mediatest.MP4([]byte("not really a video"))), api.UploadMeta{})
 	if err != nil {
 		t.Fatal(err)
 	}

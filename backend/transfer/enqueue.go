@@ -19,8 +19,10 @@ import (
 const MarkerPrefix = "md-"
 
 // EnqueueUpload checks the file and its metadata, then records the job. Nothing is sent yet.
+// Whether a codec the service cannot index may be sent is the caller's choice (the CLI's
+// --force), made when it checked the file; here the file must only be a whole video.
 func (e *Engine) EnqueueUpload(path string, meta api.UploadMeta) (store.Job, error) {
-	v := preflight.CheckFile(path)
+	v := preflight.Check(path, preflight.Options{AnyCodec: true})
 	if !v.OK {
 		return store.Job{}, &api.ValidationError{Field: "file", Message: v.Path + ": " + v.Reason}
 	}

@@ -10,6 +10,7 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/applog"
+	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/store"
 )
@@ -59,7 +60,7 @@ func TestPanickingJobFailsAndTheEngineKeepsRunning(t *testing.T) {
 
 func assertEngineStillWorks(t *testing.T, r *rig) {
 	t.Helper()
-	ok, err := r.eng.EnqueueUpload(r.video("after.mp4", []byte("still running")), api.UploadMeta{})
+	ok, err := r.eng.EnqueueUpload(r.video("after.mp4", mediatest.MP4([]byte("still running"))), api.UploadMeta{})
 	if err != nil {
 		t.Fatal(err)
 	}

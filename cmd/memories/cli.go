@@ -45,6 +45,7 @@ var commands map[string]command
 func init() {
 	commands = map[string]command{
 		"upload":         {"upload local videos (files or folders)", "[metadata flags] PATH...", runUpload},
+		"check":          {"check videos as an upload would, and show what they hold; sends nothing", "[--json] [--force] PATH...", runCheck},
 		"upload-url":     {"upload a video from a direct URL", "[metadata flags] URL", runUploadURL},
 		"import":         {"import TikTok/YouTube/Instagram links", "[--scope S] [--quality Q] [--callback URL] LINK...|-", runImport},
 		"status":         {"show the status of videos or import tasks", "[--scope S] ID...", runStatus},

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"memories-desktop/backend/api"
 	"memories-desktop/backend/preflight"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
@@ -20,11 +21,13 @@ func runUpload(ctx context.Context, c *cli, args []string) error {
 	m.register(fs)
 	skipDup := fs.Bool("skip-duplicates", false,
 		"read each file first and leave out those whose bytes were uploaded to the scope before")
+	force := fs.Bool("force", false, "send videos in a codec the service cannot index (other checks still apply)")
+	noFileMeta := fs.Bool("no-file-metadata", false, "do not take capture time, camera and place from the files")
 	paths, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
-	files, err := uploadPlan(c, paths)
+	files, err := uploadPlan(c, paths, preflight.Options{AnyCodec: *force})
 	if err != nil {
 		return err
 	}
@@ -44,8 +47,17 @@ func runUpload(ctx context.Context, c *cli, args []string) error {
 				return store.Job{}, errSkipped
 			}
 		}
-		return e.EnqueueUpload(f.Path, meta)
+		return e.EnqueueUpload(f.Path, metaForFile(meta, f, !*noFileMeta))
 	})
+}
+
+// metaForFile is the upload metadata for one file: the flags' values, with what they leave out
+// taken from the file's capture details when fromFile is set.
+func metaForFile(meta api.UploadMeta, f preflight.Verdict, fromFile bool) api.UploadMeta {
+	if !fromFile {
+		return meta
+	}
+	return f.FileMeta.Fill(meta)
 }
 
 // errSkipped tells enqueueAndRun that an item was left out on purpose.
@@ -75,11 +87,11 @@ func enqueueAndRun[T any](ctx context.Context, c *cli, cfg *config, items []T,
 
 // uploadPlan checks every path before anything is sent: a named file that cannot be uploaded,
 // or folders without a single video, reject the whole command.
-func uploadPlan(c *cli, paths []string) ([]preflight.Verdict, error) {
+func uploadPlan(c *cli, paths []string, opt preflight.Options) ([]preflight.Verdict, error) {
 	if len(paths) == 0 {
 		return nil, usagef("upload: name at least one video file or folder")
 	}
-	scan, err := preflight.Expand(paths)
+	scan, err := preflight.ExpandWith(paths, opt)
 	if err != nil {
 		return nil, usagef("upload: %v", err)
 	}
@@ -90,14 +102,32 @@ func uploadPlan(c *cli, paths []string) ([]preflight.Verdict, error) {
 	}
 	for _, s := range scan.Skipped {
 		if named[s.Path] {
-			return nil, usagef("upload: %s: %s", s.Path, s.Reason)
+			return nil, usagef("upload: %s: %s%s", s.Path, s.Reason, forceHint(s))
 		}
-		fmt.Fprintf(c.stderr, "skipped %s: %s\n", printable(s.Path), s.Reason)
+		fmt.Fprintf(c.stderr, "skipped %s: %s%s\n", printable(s.Path), s.Reason, forceHint(s))
 	}
+	printWarnings(c, scan.Files)
 	if len(scan.Files) == 0 {
 		return nil, usagef("upload: no supported videos (%v) found", preflight.VideoExtensions)
 	}
 	return scan.Files, nil
+}
+
+// printWarnings lists on stderr what will not stop an upload but should be known (no audio).
+func printWarnings(c *cli, files []preflight.Verdict) {
+	for _, f := range files {
+		for _, w := range f.Warnings {
+			fmt.Fprintf(c.stderr, "warning: %s: %s\n", printable(f.Path), w)
+		}
+	}
+}
+
+// forceHint tells how to send a video the codec check refused anyway.
+func forceHint(v preflight.Verdict) string {
+	if v.Code == preflight.CodeCodec {
+		return " (--force sends it anyway)"
+	}
+	return ""
 }
 
 // eachItem runs do for every item, printing a failure line for each that fails, and returns

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/store"
 )
@@ -75,7 +76,7 @@ func TestKilledUploadResumesWithoutDuplicate(t *testing.T) {
 	bin := buildBinary(t)
 	e := newTestEnvWith(t, sandbox.Options{APIKey: "sk-test-cli-key", ParseDelay: 200 * time.Millisecond})
 	e.sb.SetFaults(sandbox.Faults{ReplyDelay: time.Minute}) // the video is stored, the reply never comes
-	src := writeVideo(t, t.TempDir(), "kill.mp4", bytes.Repeat([]byte("k"), 2<<20))
+	src := writeVideo(t, t.TempDir(), "kill.mp4", mediatest.MP4(bytes.Repeat([]byte("k"), 2<<20)))
 	cmd := e.start(bin, "upload", "--json", src)
 	until(t, "the upload to reach the server", func() bool { return len(e.sb.Videos("")) == 1 })
 	kill(t, cmd)
@@ -98,7 +99,7 @@ func TestKilledUploadResumesWithoutDuplicate(t *testing.T) {
 func TestKilledDownloadResumesWithoutPartialFile(t *testing.T) {
 	bin := buildBinary(t)
 	e := newTestEnv(t)
-	data := bytes.Repeat([]byte("0123456789"), 300_000) // 3 MB
+	data := mediatest.MP4(bytes.Repeat([]byte("0123456789"), 300_000)) // 3 MB
 	src := writeVideo(t, t.TempDir(), "big.mp4", data)
 	no := e.run("", "upload", "--json", src).want(t, 0).lines(t)[0]["video_no"].(string)
 	e.sb.SetFaults(sandbox.Faults{DownloadRate: 500_000})

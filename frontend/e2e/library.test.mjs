@@ -18,7 +18,8 @@ function videoFolder(prefix) {
 async function rowsOf(grid) {
   return grid.getByRole('row').filter({ has: grid.page().getByRole('gridcell') }).evaluateAll((rows) => rows.map((r) => {
     const cells = [...r.querySelectorAll('[role=gridcell]')];
-    const [title, no] = [...cells[1].querySelectorAll('span')].map((s) => s.textContent.trim());
+    // The name cell starts with the video's preview; its last two texts are the title and number.
+    const [title, no] = [...cells[1].querySelectorAll('span')].slice(-2).map((s) => s.textContent.trim());
     return { name: title, no, status: cells[2].textContent.trim() };
   }));
 }

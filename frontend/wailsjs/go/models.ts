@@ -138,6 +138,7 @@ export namespace core {
 	    prompt: string;
 	    callback: string;
 	    retainOriginal: boolean;
+	    fileMeta: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Meta(source);
@@ -154,6 +155,7 @@ export namespace core {
 	        this.prompt = source["prompt"];
 	        this.callback = source["callback"];
 	        this.retainOriginal = source["retainOriginal"];
+	        this.fileMeta = source["fileMeta"];
 	    }
 	}
 	export class FileUpload {
@@ -437,8 +439,116 @@ export namespace main {
 
 }
 
+export namespace media {
+	
+	export class Capture {
+	    // Go type: time
+	    takenAt?: any;
+	    latitude?: number;
+	    longitude?: number;
+	    make?: string;
+	    model?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Capture(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.takenAt = this.convertValues(source["takenAt"], null);
+	        this.latitude = source["latitude"];
+	        this.longitude = source["longitude"];
+	        this.make = source["make"];
+	        this.model = source["model"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Info {
+	    container: string;
+	    videoCodec: string;
+	    codecName: string;
+	    durationSec: number;
+	    width: number;
+	    height: number;
+	    frameRate: number;
+	    hasAudio: boolean;
+	    capture: Capture;
+	
+	    static createFrom(source: any = {}) {
+	        return new Info(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.container = source["container"];
+	        this.videoCodec = source["videoCodec"];
+	        this.codecName = source["codecName"];
+	        this.durationSec = source["durationSec"];
+	        this.width = source["width"];
+	        this.height = source["height"];
+	        this.frameRate = source["frameRate"];
+	        this.hasAudio = source["hasAudio"];
+	        this.capture = this.convertValues(source["capture"], Capture);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace preflight {
 	
+	export class FileMeta {
+	    takenAt?: string;
+	    camera?: string;
+	    latitude?: number;
+	    longitude?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new FileMeta(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.takenAt = source["takenAt"];
+	        this.camera = source["camera"];
+	        this.latitude = source["latitude"];
+	        this.longitude = source["longitude"];
+	    }
+	}
 	export class Verdict {
 	    path: string;
 	    name: string;
@@ -446,6 +556,10 @@ export namespace preflight {
 	    ok: boolean;
 	    reason?: string;
 	    code?: string;
+	    warnings?: string[];
+	    media?: media.Info;
+	    fileMeta?: FileMeta;
+	    preview?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Verdict(source);
@@ -459,7 +573,29 @@ export namespace preflight {
 	        this.ok = source["ok"];
 	        this.reason = source["reason"];
 	        this.code = source["code"];
+	        this.warnings = source["warnings"];
+	        this.media = this.convertValues(source["media"], media.Info);
+	        this.fileMeta = this.convertValues(source["fileMeta"], FileMeta);
+	        this.preview = source["preview"];
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class Scan {
 	    files: Verdict[];

@@ -68,6 +68,9 @@ export const bridge = {
   enqueueURL: (url: string, m: Meta): Promise<JobView> => App.EnqueueURL(url, m),
   readLinksFile: (path: string): Promise<string> => App.ReadLinksFile(path),
   chooseLinksFile: (): Promise<string> => App.ChooseLinksFile(),
+  // previews: URLs of local files the backend registered ('' when none is on disk)
+  jobPreview: (id: number): Promise<string> => App.JobPreview(id),
+  videoPreview: (scope: string, no: string): Promise<string> => App.VideoPreview(scope, no),
   // library
   library: (q: LibraryQuery): Promise<VideoPage> => App.Library(q),
   refreshLibrary: (): Promise<RefreshResult> => App.RefreshLibrary(),

@@ -1,8 +1,9 @@
 import { bridge, type Duplicate, type Meta, type UploadBatch, type Verdict } from '../bridge';
+import { fileDefaults, type FileDefaults } from '../media';
 
 /** newMeta returns upload metadata with the app's defaults: keep the original, nothing else set. */
 export function newMeta(scope = ''): Meta {
-  return { scope, tags: [], takenAt: '', camera: '', prompt: '', callback: '', retainOriginal: true };
+  return { scope, tags: [], takenAt: '', camera: '', prompt: '', callback: '', retainOriginal: true, fileMeta: true };
 }
 
 /** copyMeta returns a deep, plain copy of m (tags included), safe to edit without touching m. */
@@ -37,6 +38,8 @@ class UploadsStore {
   duplicates = $state.raw<Record<string, Duplicate>>({});
   /** How many new files are still being compared with earlier uploads. */
   checking = $state(0);
+  /** The capture details copied from the one listed file into the batch form (marked "from file"). */
+  fromFile = $state.raw<FileDefaults>(fileDefaults(undefined));
   #seeded = '';
   #gen = 0; // bumped by clear(), so a check in flight stops writing
 
@@ -46,6 +49,7 @@ class UploadsStore {
     const known = new Set(this.files.map((f) => f.path));
     this.files = mergeByPath(this.files, scan.files ?? []);
     this.skipped = mergeByPath(this.skipped, scan.skipped ?? []);
+    this.applyFileDefaults();
     void this.#findDuplicates(this.files.filter((f) => !known.has(f.path)).map((f) => f.path));
   }
 
@@ -78,6 +82,25 @@ class UploadsStore {
     for (const path of Object.keys(this.duplicates)) this.remove(path);
   }
 
+  /**
+   * applyFileDefaults fills the batch form's capture fields from the file when exactly one is
+   * listed (with several, the backend fills each file's own), replacing only values the user has
+   * not changed since they were filled; with fileMeta off it takes them back out.
+   */
+  applyFileDefaults() {
+    const one = this.files.length === 1 && this.meta.fileMeta ? this.files[0] : undefined;
+    const next = fileDefaults(one);
+    const prev = this.fromFile;
+    const m = this.meta;
+    if (m.takenAt === prev.takenAt) m.takenAt = next.takenAt;
+    if (m.camera === prev.camera) m.camera = next.camera;
+    if (m.latitude === prev.latitude && m.longitude === prev.longitude) {
+      m.latitude = next.latitude;
+      m.longitude = next.longitude;
+    }
+    this.fromFile = next;
+  }
+
   /** seedScope follows the current scope from the settings until the user types another one. */
   seedScope(scope: string) {
     this.#seeded = followScope(this.meta, this.#seeded, scope);
@@ -85,6 +108,7 @@ class UploadsStore {
 
   remove(path: string) {
     this.files = this.files.filter((f) => f.path !== path);
+    this.applyFileDefaults();
     this.setOverride(path, undefined);
     if (path in this.duplicates) {
       const { [path]: _, ...rest } = this.duplicates;
@@ -104,12 +128,14 @@ class UploadsStore {
     this.overrides = {};
     this.duplicates = {};
     this.checking = 0;
+    this.applyFileDefaults();
   }
 
   /** reset forgets everything, the batch metadata too (a fresh start, as after launch). */
   reset() {
     this.clear();
     this.meta = newMeta();
+    this.fromFile = fileDefaults(undefined);
     this.#seeded = '';
   }
 

@@ -77,4 +77,20 @@ describe('uploads store', () => {
     uploads.seedScope('home');
     expect(uploads.meta.scope).toBe('mine');
   });
+
+  it('fills the capture details from a single file, keeps what the user typed, and takes them back', async () => {
+    const shot = { ...ok('/v/shot.mov'), fileMeta: { takenAt: '2024-06-01 09:15:30', camera: 'Apple iPhone 15 Pro', latitude: 48.8584, longitude: 2.2945 } };
+    vi.mocked(bridge.expandPaths).mockResolvedValueOnce({ files: [shot], skipped: [] } as never);
+    await uploads.addPaths(['/v/shot.mov']);
+    expect(uploads.meta).toMatchObject({ takenAt: '2024-06-01T09:15:30', camera: 'Apple iPhone 15 Pro', latitude: 48.8584, longitude: 2.2945 });
+    uploads.meta.camera = 'Mine';
+    vi.mocked(bridge.expandPaths).mockResolvedValueOnce({ files: [ok('/v/other.mp4')], skipped: [] } as never);
+    await uploads.addPaths(['/v/other.mp4']); // two files: each file's own details are filled by the backend
+    expect(uploads.meta).toMatchObject({ takenAt: '', camera: 'Mine', latitude: undefined, longitude: undefined });
+    uploads.remove('/v/other.mp4');
+    expect(uploads.meta.takenAt).toBe('2024-06-01T09:15:30');
+    uploads.meta.fileMeta = false;
+    uploads.applyFileDefaults();
+    expect(uploads.meta).toMatchObject({ takenAt: '', camera: 'Mine', latitude: undefined });
+  });
 });

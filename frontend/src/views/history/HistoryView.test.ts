@@ -9,7 +9,7 @@ import { history } from './history.svelte';
 
 vi.mock('../../lib/bridge', async (orig) => ({
   ...(await orig<typeof import('../../lib/bridge')>()),
-  bridge: { jobs: vi.fn(), retryJob: vi.fn(), revealInFolder: vi.fn(), exportHistory: vi.fn() },
+  bridge: { jobs: vi.fn(), retryJob: vi.fn(), revealInFolder: vi.fn(), exportHistory: vi.fn(), jobPreview: vi.fn(async () => '') },
 }));
 const { bridge } = await import('../../lib/bridge');
 const mocked = vi.mocked(bridge);

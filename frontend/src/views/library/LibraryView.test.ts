@@ -13,6 +13,7 @@ vi.mock('../../lib/bridge', async (orig) => ({
   ...(await orig<typeof import('../../lib/bridge')>()),
   bridge: {
     library: vi.fn(),
+    videoPreview: vi.fn(async () => ''),
     refreshLibrary: vi.fn(),
     deleteVideos: vi.fn(),
     videoDetails: vi.fn(),

@@ -149,7 +149,7 @@ describe('UploadView', () => {
     expect(files()[0]).not.toHaveTextContent('own details');
 
     await userEvent.click(screen.getByRole('button', { name: 'Upload 2 videos' }));
-    const meta = { scope: 'default', tags: ['trip'], takenAt: '', camera: '', prompt: '', callback: '', retainOriginal: true };
+    const meta = { scope: 'default', tags: ['trip'], takenAt: '', camera: '', prompt: '', callback: '', retainOriginal: true, fileMeta: true };
     expect(mocked.enqueueUploads).toHaveBeenCalledWith({
       files: [{ path: '/home/me/trip/a.mp4' },
         { path: '/home/me/trip/b.mov', override: { ...meta, camera: 'X100V', retainOriginal: false } }],

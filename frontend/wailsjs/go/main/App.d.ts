@@ -44,6 +44,8 @@ export function GetSettings():Promise<main.SettingsState>;
 
 export function Interrupted():Promise<Array<transfer.JobView>>;
 
+export function JobPreview(arg1:number):Promise<string>;
+
 export function Jobs(arg1:core.JobQuery):Promise<core.JobPage>;
 
 export function Library(arg1:core.LibraryQuery):Promise<store.VideoPage>;
@@ -83,3 +85,5 @@ export function TestConnection():Promise<core.Connection>;
 export function ValidateMeta(arg1:core.Meta):Promise<void>;
 
 export function VideoDetails(arg1:string):Promise<api.Video>;
+
+export function VideoPreview(arg1:string,arg2:string):Promise<string>;

@@ -74,6 +74,10 @@ export function Interrupted() {
   return window['go']['main']['App']['Interrupted']();
 }
 
+export function JobPreview(arg1) {
+  return window['go']['main']['App']['JobPreview'](arg1);
+}
+
 export function Jobs(arg1) {
   return window['go']['main']['App']['Jobs'](arg1);
 }
@@ -152,4 +156,8 @@ export function ValidateMeta(arg1) {
 
 export function VideoDetails(arg1) {
   return window['go']['main']['App']['VideoDetails'](arg1);
+}
+
+export function VideoPreview(arg1, arg2) {
+  return window['go']['main']['App']['VideoPreview'](arg1, arg2);
 }

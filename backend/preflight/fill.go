@@ -1,0 +1,21 @@
+package preflight
+
+import "memories-desktop/backend/api"
+
+// Fill returns meta with the fields the user left empty taken from the file's capture details:
+// what the user gives always wins, field by field. The location is taken only as a pair.
+func (fm *FileMeta) Fill(meta api.UploadMeta) api.UploadMeta {
+	if fm == nil {
+		return meta
+	}
+	if meta.TakenAt == "" {
+		meta.TakenAt = fm.TakenAt
+	}
+	if meta.Camera == "" {
+		meta.Camera = fm.Camera
+	}
+	if meta.Latitude == nil && meta.Longitude == nil {
+		meta.Latitude, meta.Longitude = fm.Latitude, fm.Longitude
+	}
+	return meta
+}
