@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 	"math/rand/v2"
@@ -11,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"memories-desktop/backend/sandbox"
 )
 
 // TestCrashLoop SIGKILLs the real CLI at random moments of uploads and downloads against
@@ -92,11 +96,8 @@ func (l *crashLoop) iteration(i int) {
 func (l *crashLoop) writeSources(n int) []string {
 	var paths []string
 	for j := 0; j < n; j++ {
-		data := make([]byte, 64<<10+j*(512<<10)+l.rng.IntN(500<<10))
-		for k := range data {
-			data[k] = byte(l.rng.Uint32())
-		}
 		name := fmt.Sprintf("%s-%d.mp4", l.scope, j)
+		data := mp4OfSize(name, 64<<10+j*(512<<10)+l.rng.IntN(500<<10), l.rng)
 		p := filepath.Join(l.srcDir, name)
 		if err := os.WriteFile(p, data, 0o644); err != nil {
 			l.t.Fatal(err)
@@ -106,6 +107,19 @@ func (l *crashLoop) writeSources(n int) []string {
 		paths = append(paths, p)
 	}
 	return paths
+}
+
+// mp4OfSize is a real MP4 container (the sandbox's synthetic one, which uploads accept) whose
+// media data box is replaced by n random bytes.
+func mp4OfSize(seed string, n int, rng *rand.Rand) []byte {
+	base := sandbox.SyntheticMP4(seed)
+	at := bytes.LastIndex(base, []byte("mdat")) - 4
+	out := binary.BigEndian.AppendUint32(append([]byte(nil), base[:at]...), uint32(8+n))
+	out = append(out, "mdat"...)
+	for i := 0; i < n; i++ {
+		out = append(out, byte(rng.Uint32()))
+	}
+	return out
 }
 
 func hashOf(b []byte) string {

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"memories-desktop/backend/sandbox"
 )
 
 // TestBadInputIsRejectedBeforeAnythingIsSent runs each hostile input the adversarial pass found
@@ -13,7 +15,7 @@ import (
 func TestBadInputIsRejectedBeforeAnythingIsSent(t *testing.T) {
 	e := newTestEnv(t)
 	dir := t.TempDir()
-	video := writeVideo(t, dir, "ok.mp4", []byte("not really a video but named like one"))
+	video := writeVideo(t, dir, "ok.mp4", sandbox.SyntheticMP4("inputs"))
 	for _, c := range badInputs(t, video) {
 		t.Run(c.name, func(t *testing.T) {
 			r := e.run("", c.args...).want(t, 2)
