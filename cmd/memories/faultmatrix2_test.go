@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -127,7 +128,7 @@ func stalePart(t *testing.T, e *faultEnv) {
 // changedDuringUpload: the file is rewritten in place while its bytes are on the way; the upload
 // must fail and say so, not report a torn copy as done.
 func changedDuringUpload(t *testing.T, e *faultEnv) {
-	src := writeVideo(t, t.TempDir(), "moving.mp4", bytes.Repeat([]byte("v"), 24<<20))
+	src := writeVideo(t, t.TempDir(), "moving.mp4", mp4OfSize("moving", 24<<20, rand.New(rand.NewPCG(1, 2))))
 	var once sync.Once
 	e.setHook(func(w http.ResponseWriter, r *http.Request) bool {
 		if !strings.HasSuffix(r.URL.Path, "/v1/upload") {
