@@ -8,7 +8,7 @@ WAILS_BUILD = $(WAILS) build -s -skipbindings -trimpath $(if $(TAGS),-tags $(TAG
 FUZZTIME ?= 4s
 
 .PHONY: cli package package-windows test-package darwin-check
-.PHONY: run dev build deps frontend test test-go test-frontend fmt-check vet fuzz bindings gui-smoke gui-drop gui-quit gui-scroll gui-damaged-db bench bench-inspect gui-preview screenshots e2e clean
+.PHONY: run dev build deps frontend test test-go test-frontend fmt-check vet fuzz bindings gui-smoke gui-drop gui-quit gui-scroll gui-damaged-db bench bench-inspect gui-preview screenshots e2e proof clean
 
 run: build
 	./build/bin/memories-desktop
@@ -67,6 +67,13 @@ fuzz:
 	go test -run='^$$' -fuzz='^FuzzSanitizeFilename$$' -fuzztime=$(FUZZTIME) ./backend/api
 	go test -run='^$$' -fuzz='^FuzzClassify$$' -fuzztime=$(FUZZTIME) ./backend/sources
 	go test -run='^$$' -fuzz='^FuzzParseLines$$' -fuzztime=$(FUZZTIME) ./backend/sources
+	go test -run='^$$' -fuzz='^FuzzReadLines$$' -fuzztime=$(FUZZTIME) ./backend/sources
+	go test -run='^$$' -fuzz='^FuzzEnvelope$$' -fuzztime=$(FUZZTIME) ./backend/api
+	go test -run='^$$' -fuzz='^FuzzContentDisposition$$' -fuzztime=$(FUZZTIME) ./backend/api
+	go test -run='^$$' -fuzz='^FuzzContentRange$$' -fuzztime=$(FUZZTIME) ./backend/api
+	go test -run='^$$' -fuzz='^FuzzLoad$$' -fuzztime=$(FUZZTIME) ./backend/settings
+	go test -run='^$$' -fuzz='^FuzzRecords$$' -fuzztime=$(FUZZTIME) ./backend/store
+	go test -run='^$$' -fuzz='^FuzzRules$$' -fuzztime=$(FUZZTIME) ./backend/validate
 	go test -run='^$$' -fuzz='^FuzzInspect$$' -fuzztime=$(FUZZTIME) ./backend/media
 
 bindings: deps
@@ -111,6 +118,16 @@ screenshots: build
 bench:
 	@EXTRA_APT_PACKAGES="time curl" scripts/ensure-deps.sh
 	scripts/bench.sh
+
+# The long reliability proof (docs/RELIABILITY.md): 60 random SIGKILLs with up to 2.5 s of latency,
+# every fault-matrix case, 150 damaged databases, a minute of fuzzing per parser. `make test` runs
+# the same tests short (8 kills, the quick fault cases, 20 databases, 4 s per parser).
+# PROOF_SEED=N repeats a run's choices.
+proof: deps
+	MEMORIES_PROOF_KILLS=$${PROOF_KILLS:-60} MEMORIES_PROOF_LATENCY_MS=2500 MEMORIES_PROOF_FAULTS=all \
+	MEMORIES_PROOF_DB=150 MEMORIES_PROOF_SEED=$(PROOF_SEED) go test -count=1 -v -timeout 90m \
+		-run '^(TestCrashLoop|TestFaultMatrix|TestDamagedDatabase|TestKeyNeverLeaks|TestBadInput.*|TestImport400000.*)$$' ./cmd/memories
+	$(MAKE) fuzz FUZZTIME=60s
 
 # How long the upload check takes on a 3 GB file (reads the index only), into docs/BENCHMARKS.md.
 bench-inspect:

@@ -11,6 +11,7 @@ import (
 	"memories-desktop/backend/preflight"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
+	"memories-desktop/backend/validate"
 )
 
 // DownloadTarget is where downloads go: a file (one video) or a folder (several). Replace says
@@ -38,6 +39,12 @@ func (c *Core) EnqueueDownloads(nos []string, target DownloadTarget, choice stri
 		return res, err
 	}
 	if err := checkChoice(choice); err != nil {
+		return res, err
+	}
+	if err := target.check(); err != nil {
+		return res, err
+	}
+	if err := validate.IDs(validate.FieldVideoNo, nos); err != nil {
 		return res, err
 	}
 	specs := c.planDownloads(nos, target)
@@ -96,6 +103,9 @@ func (c *Core) EnqueueAsset(assetID, path string, replace bool) (transfer.JobVie
 	if err := c.usable(); err != nil {
 		return transfer.JobView{}, err
 	}
+	if err := validate.DestFile(path); err != nil {
+		return transfer.JobView{}, err
+	}
 	j, err := c.Engine().EnqueueDownload(transfer.DownloadSpec{AssetID: assetID, Dest: path, Overwrite: replace})
 	if err != nil {
 		return transfer.JobView{}, err
@@ -124,6 +134,14 @@ func (c *Core) RetryDownload(id uint64, choice string) error {
 		return err
 	}
 	return c.Engine().Retry(id)
+}
+
+// check applies the destination rules the CLI uses, before any (billed) request.
+func (t DownloadTarget) check() error {
+	if t.Folder {
+		return validate.DestFolder(t.Path)
+	}
+	return validate.DestFile(t.Path)
 }
 
 // rememberFolder seeds the next save dialog with the folder just used.

@@ -10,6 +10,7 @@ import (
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/sources"
 	"memories-desktop/backend/transfer"
+	"memories-desktop/backend/validate"
 )
 
 // LinkPlan is the parsed link box: every link's outcome and the tasks an import would create.
@@ -63,6 +64,9 @@ func (c *Core) EnqueueImport(r ImportRequest) ([]transfer.JobView, error) {
 	}
 	if !validQuality(r.Quality) {
 		return nil, &api.ValidationError{Field: "quality", Message: "Choose a quality from 360 to 2160."}
+	}
+	if err := validate.Callback(strings.TrimSpace(r.Callback)); err != nil {
+		return nil, err
 	}
 	scope := c.Settings.Get().Scope
 	var views []transfer.JobView

@@ -3,6 +3,7 @@ package core
 import (
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
+	"memories-desktop/backend/validate"
 )
 
 // JobQuery filters the transfers and history views.
@@ -22,12 +23,9 @@ type JobPage struct {
 
 // Jobs returns jobs newest first.
 func (c *Core) Jobs(q JobQuery) (JobPage, error) {
-	sq := store.JobQuery{Text: q.Text, Before: q.Cursor, Limit: q.Limit}
-	for _, k := range q.Kinds {
-		sq.Kinds = append(sq.Kinds, store.JobKind(k))
-	}
-	for _, s := range q.States {
-		sq.States = append(sq.States, store.JobState(s))
+	sq, err := q.toStore()
+	if err != nil {
+		return JobPage{}, err
 	}
 	page, err := c.DB().Jobs(sq)
 	if err != nil {
@@ -38,6 +36,24 @@ func (c *Core) Jobs(q JobQuery) (JobPage, error) {
 		out.Jobs[i] = c.Engine().View(j, nil)
 	}
 	return out, nil
+}
+
+// toStore checks the filters with the rules the CLI uses and converts them.
+func (q JobQuery) toStore() (store.JobQuery, error) {
+	sq := store.JobQuery{Text: q.Text, Before: q.Cursor, Limit: q.Limit}
+	for _, k := range q.Kinds {
+		if err := validate.JobKind(k); err != nil {
+			return sq, err
+		}
+		sq.Kinds = append(sq.Kinds, store.JobKind(k))
+	}
+	for _, s := range q.States {
+		if err := validate.JobState(s); err != nil {
+			return sq, err
+		}
+		sq.States = append(sq.States, store.JobState(s))
+	}
+	return sq, nil
 }
 
 // Interrupted lists what the previous session left unfinished, for the resume prompt.

@@ -3,11 +3,14 @@
 package settings
 
 import (
-	"fmt"
+	"errors"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"memories-desktop/backend/api"
+	"memories-desktop/backend/validate"
 )
 
 // Defaults for a fresh install; the hosts are the documented production ones.
@@ -17,7 +20,6 @@ const (
 	DefaultAssetBaseURL = "https://mavi-backend.memories.ai"
 	DefaultConcurrency  = 2
 	DefaultHistoryDays  = 180
-	maxScopeLen         = 128
 )
 
 // Themes the UI understands; "system" follows the OS.
@@ -121,16 +123,18 @@ func (s Settings) Validate() error {
 	return nil
 }
 
+// checkScope applies the scope rule shared with the CLI (package validate).
 func checkScope(scope string) *FieldError {
-	switch {
-	case scope == "":
-		return &FieldError{"scope", "Scope cannot be empty; use \"default\" if unsure."}
-	case len(scope) > maxScopeLen:
-		return &FieldError{"scope", fmt.Sprintf("Scope is longer than %d characters.", maxScopeLen)}
-	case strings.ContainsAny(scope, " \t\r\n/\\?#&"):
-		return &FieldError{"scope", "Scope may not contain spaces or any of / \\ ? # &."}
+	var ve *api.ValidationError
+	if errors.As(validate.Scope(scope), &ve) {
+		return &FieldError{"scope", sentence(ve.Message)}
 	}
 	return nil
+}
+
+// sentence starts a message with a capital and ends it with a full stop, as the form shows them.
+func sentence(msg string) string {
+	return strings.ToUpper(msg[:1]) + msg[1:] + "."
 }
 
 func checkBaseURL(field, raw string) *FieldError {

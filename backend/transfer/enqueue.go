@@ -7,12 +7,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/preflight"
 	"memories-desktop/backend/sources"
 	"memories-desktop/backend/store"
+	"memories-desktop/backend/validate"
 )
 
 // MarkerPrefix starts the tag that lets a lost upload reply be found on the server. The UI hides
@@ -52,6 +52,9 @@ func (e *Engine) EnqueueURL(rawURL string, meta api.UploadMeta) (store.Job, erro
 
 // EnqueueImport records one import task (one platform, at most 50 links).
 func (e *Engine) EnqueueImport(spec ImportSpec) (store.Job, error) {
+	if err := checkScope(spec.Scope); err != nil {
+		return store.Job{}, err
+	}
 	if len(spec.Links) == 0 || len(spec.Links) > api.MaxImportLinks {
 		return store.Job{}, &api.ValidationError{Field: "links",
 			Message: fmt.Sprintf("an import takes 1 to %d links, not %d", api.MaxImportLinks, len(spec.Links))}
@@ -65,8 +68,8 @@ func (e *Engine) EnqueueImport(spec ImportSpec) (store.Job, error) {
 
 // EnqueueDownload records a download of a library video (VideoNo) or an asset (AssetID).
 func (e *Engine) EnqueueDownload(spec DownloadSpec) (store.Job, error) {
-	if strings.TrimSpace(spec.ID()) == "" || spec.Dest == "" {
-		return store.Job{}, &api.ValidationError{Field: "id", Message: "a download needs an id and a destination"}
+	if err := checkDownload(spec); err != nil {
+		return store.Job{}, err
 	}
 	kind := KindDownload
 	if spec.AssetID != "" {
@@ -86,7 +89,37 @@ func ValidateMeta(meta api.UploadMeta) error {
 		return &api.ValidationError{Field: "tags",
 			Message: fmt.Sprintf("at most %d tags (one of the service's %d is used to prevent duplicate uploads)", api.MaxTags-1, api.MaxTags)}
 	}
+	if err := checkScope(meta.Scope); err != nil {
+		return err
+	}
+	if err := validate.Tags(meta.Tags); err != nil {
+		return err
+	}
 	return meta.Validate()
+}
+
+// checkScope applies the shared scope rule; empty means the default scope.
+func checkScope(scope string) error {
+	if scope == "" {
+		return nil
+	}
+	return validate.Scope(scope)
+}
+
+// checkDownload applies the shared id and scope rules and requires a destination. The folder
+// itself is checked by the caller, which knows whether it was just chosen in a dialog.
+func checkDownload(spec DownloadSpec) error {
+	field := validate.FieldVideoNo
+	if spec.AssetID != "" {
+		field = validate.FieldAssetID
+	}
+	if err := validate.ID(field, spec.ID()); err != nil {
+		return err
+	}
+	if spec.Dest == "" {
+		return &api.ValidationError{Field: "dest", Message: "a download needs a destination"}
+	}
+	return checkScope(spec.Scope)
 }
 
 func (e *Engine) create(kind store.JobKind, name, scope string, tags []string, spec any) (store.Job, error) {

@@ -8,6 +8,7 @@ import (
 
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
+	"memories-desktop/backend/validate"
 )
 
 // destFlags are -o and --overwrite.
@@ -21,11 +22,15 @@ func (d *destFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&d.overwrite, "overwrite", false, "replace an existing file")
 }
 
-// check rejects -o FILE with several ids (they would all want the same name) and an existing
-// file without --overwrite, before any (billed) download starts.
+// check rejects a missing or read-only folder, a name too long for its .part file, -o FILE with
+// several ids (they would all want the same name) and an existing file without --overwrite,
+// before any (billed) download starts.
 func (d *destFlags) check(ids []string) error {
 	if len(ids) == 0 {
 		return usagef("give at least one id")
+	}
+	if err := d.checkDest(); err != nil {
+		return err
 	}
 	if len(ids) > 1 && d.out != "" && !isDir(d.out) {
 		return usagef("-o %s is not an existing folder; with several ids, -o must be a folder", d.out)
@@ -74,8 +79,15 @@ func runFetch(ctx context.Context, c *cli, name string, args []string, asset boo
 	if err != nil {
 		return err
 	}
+	field := validate.FieldVideoNo
+	if asset {
+		field = validate.FieldAssetID
+	}
+	if err := validate.IDs(field, ids); err != nil {
+		return rejected(name, err)
+	}
 	if err := d.check(ids); err != nil {
-		return usagef("%s: %v", name, err)
+		return rejected(name, err)
 	}
 	cfg, err := o.resolve(c)
 	if err != nil {

@@ -2,13 +2,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"io"
 	"strings"
 
 	"memories-desktop/backend/sources"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
+	"memories-desktop/backend/validate"
 )
 
 var qualities = []string{"360", "480", "720", "1080", "1440", "2160"}
@@ -22,6 +23,9 @@ func runImport(ctx context.Context, c *cli, args []string) error {
 	links, err := parse(fs, args)
 	if err != nil {
 		return err
+	}
+	if err := validate.Callback(*callback); err != nil {
+		return rejected("import", err)
 	}
 	plan, err := importPlan(c, links, *quality)
 	if err != nil {
@@ -43,11 +47,10 @@ func importPlan(c *cli, args []string, quality string) (sources.Plan, error) {
 	if !contains(qualities, quality) {
 		return sources.Plan{}, usagef("import: --quality must be one of %s", strings.Join(qualities, ", "))
 	}
-	text, err := linkText(c, args)
+	plan, err := readPlan(c, args)
 	if err != nil {
-		return sources.Plan{}, err
+		return plan, err
 	}
-	plan := sources.ParseLines(text)
 	for _, p := range plan.Problems {
 		fmt.Fprintf(c.stderr, "line %d: %s: %s\n", p.Line, printable(p.Raw), p.Reason)
 	}
@@ -61,12 +64,21 @@ func importPlan(c *cli, args []string, quality string) (sources.Plan, error) {
 	return plan, nil
 }
 
-func linkText(c *cli, args []string) (string, error) {
-	if len(args) == 1 && args[0] == "-" {
-		data, err := io.ReadAll(io.LimitReader(c.stdin, 16<<20))
-		return string(data), err
+// readPlan plans the links in args, or streams them from stdin for "-" (any number of lines);
+// a line too long or a read error rejects the whole command, so a cut list is never sent.
+func readPlan(c *cli, args []string) (sources.Plan, error) {
+	if len(args) != 1 || args[0] != "-" {
+		return sources.ParseLines(strings.Join(args, "\n")), nil
 	}
-	return strings.Join(args, "\n"), nil
+	plan, err := sources.ReadLines(c.stdin)
+	var long *sources.LineTooLongError
+	switch {
+	case errors.As(err, &long):
+		return plan, usagef("import: %v", err)
+	case err != nil:
+		return plan, fmt.Errorf("import: reading the links from standard input: %w", err)
+	}
+	return plan, nil
 }
 
 func contains(list []string, v string) bool {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/validate"
 )
 
 type listLine struct {
@@ -35,6 +36,11 @@ func runList(ctx context.Context, c *cli, args []string) error {
 	*status = strings.ToUpper(*status)
 	if *status != "" && !contains([]string{"PARSE", "UNPARSE", "FAILED"}, *status) {
 		return usagef("list: --status must be PARSE, UNPARSE or FAILED")
+	}
+	if *tag != "" {
+		if err := validate.Tag(*tag); err != nil {
+			return rejected("list", err)
+		}
 	}
 	cfg, err := o.resolve(c)
 	if err != nil {

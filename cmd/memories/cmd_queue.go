@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -9,6 +10,7 @@ import (
 	"memories-desktop/backend/settings"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
+	"memories-desktop/backend/validate"
 )
 
 // historyLine is one job in `memories history --json`.
@@ -32,6 +34,9 @@ func runHistory(ctx context.Context, c *cli, args []string) error {
 		return err
 	} else if len(rest) > 0 {
 		return usagef("history: unexpected argument %q", rest[0])
+	}
+	if err := errors.Join(validate.JobKind(*kind), validate.JobState(*state)); err != nil {
+		return rejected("history", err)
 	}
 	if *limit < 1 || *limit > 1000 {
 		return usagef("history: --limit must be 1 to 1000")

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/validate"
 )
 
 type statusLine struct {
@@ -30,6 +31,9 @@ func runStatus(ctx context.Context, c *cli, args []string) error {
 	}
 	if len(ids) == 0 {
 		return usagef("status: give at least one video number or task id")
+	}
+	if err := validate.IDs(validate.FieldID, ids); err != nil {
+		return rejected("status", err)
 	}
 	cfg, err := o.resolve(c)
 	if err != nil {

@@ -18,6 +18,7 @@ import (
 type common struct {
 	json         bool
 	scope        string
+	scopeGiven   bool // --scope was on the command line, even as ""
 	baseURL      string
 	assetBaseURL string
 	dataDir      string
@@ -25,7 +26,10 @@ type common struct {
 
 func (o *common) register(fs *flag.FlagSet) {
 	fs.BoolVar(&o.json, "json", false, "print one JSON object per line on stdout")
-	fs.StringVar(&o.scope, "scope", "", "scope (unique_id); default: the app's setting, else \"default\"")
+	fs.Func("scope", "scope (unique_id); default: the app's setting, else \"default\"", func(v string) error {
+		o.scope, o.scopeGiven = v, true
+		return nil
+	})
 	fs.StringVar(&o.baseURL, "base-url", "", "API base URL (env MEMORIES_BASE_URL)")
 	fs.StringVar(&o.assetBaseURL, "asset-base-url", "", "asset base URL (env MEMORIES_ASSET_BASE_URL)")
 	fs.StringVar(&o.dataDir, "data-dir", "", "data folder (env MEMORIES_DATA_DIR)")
@@ -76,7 +80,13 @@ func (o *common) resolveFor(c *cli, needKey bool) (*config, error) {
 	if err != nil {
 		return nil, usagef("%v", err)
 	}
+	if err := checkScopeFlag("--scope", o.scope, o.scopeGiven); err != nil {
+		return nil, err
+	}
 	scope := first(o.scope, saved.Scope, settings.DefaultScope)
+	if err := checkScopeFlag("scope", scope, true); err != nil {
+		return nil, err
+	}
 	return &config{client: client, scope: scope, homeDir: dataDir, dataDir: settings.ProfileDir(dataDir, false, base, asset),
 		out: newPrinter(c, o.json), responseTimeout: timeout}, nil
 }

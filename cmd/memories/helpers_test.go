@@ -16,17 +16,17 @@ import (
 
 // testEnv is a sandbox behind a real HTTP server plus the environment the CLI reads.
 type testEnv struct {
-	t   *testing.T
+	t   testing.TB
 	sb  *sandbox.Server
 	env map[string]string
 }
 
-func newTestEnv(t *testing.T) *testEnv {
+func newTestEnv(t testing.TB) *testEnv {
 	t.Helper()
 	return newTestEnvWith(t, sandbox.Options{APIKey: "sk-test-cli-key", ParseDelay: time.Hour})
 }
 
-func newTestEnvWith(t *testing.T, opts sandbox.Options) *testEnv {
+func newTestEnvWith(t testing.TB, opts sandbox.Options) *testEnv {
 	t.Helper()
 	sb, err := sandbox.New(opts)
 	if err != nil {

@@ -47,7 +47,7 @@ func (m *metaFlags) meta(scope string) (api.UploadMeta, error) {
 		meta.RetainOriginal = &retain
 	}
 	if err := transfer.ValidateMeta(meta); err != nil {
-		return api.UploadMeta{}, usagef("%v", err)
+		return api.UploadMeta{}, rejected("upload", err)
 	}
 	return meta, nil
 }

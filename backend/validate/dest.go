@@ -1,0 +1,59 @@
+package validate
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// MaxNameBytes is the longest final file name common file systems accept (255 bytes, not
+// characters). The engine shortens the partial file's name when the suffix would not fit, so
+// every name up to this length can be downloaded; a longer one would fail at the rename.
+const MaxNameBytes = 255
+
+// DestFolder checks a download folder before the (billed) request: it exists, is a folder, and
+// a file can be created in it. The probe really creates and removes a file, because permission
+// bits do not tell about read-only mounts, ACLs or a superuser.
+func DestFolder(dir string) error {
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return invalid("folder", "%s does not exist", dir)
+	case err != nil:
+		return invalid("folder", "%s cannot be read: %v", dir, pathError(err))
+	case !info.IsDir():
+		return invalid("folder", "%s is not a folder", dir)
+	}
+	probe, err := os.CreateTemp(dir, ".memories-write-check-*")
+	if err != nil {
+		return invalid("folder", "cannot write in %s: %v", dir, pathError(err))
+	}
+	probe.Close()
+	return os.Remove(probe.Name())
+}
+
+// DestFile checks a download's final path: a name that fits and a folder DestFolder accepts.
+func DestFile(path string) error {
+	if err := FileName(filepath.Base(path)); err != nil {
+		return err
+	}
+	return DestFolder(filepath.Dir(path))
+}
+
+// FileName checks a final file name's length in bytes (names are limited in bytes, not characters).
+func FileName(name string) error {
+	if len(name) > MaxNameBytes {
+		return invalid("name", "the file name is %d bytes; file systems accept at most %d", len(name), MaxNameBytes)
+	}
+	return nil
+}
+
+// pathError drops the path an *fs.PathError repeats, so a message names it once.
+func pathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
