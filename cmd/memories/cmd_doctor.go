@@ -30,25 +30,50 @@ func runDoctor(_ context.Context, c *cli, args []string) error {
 		return err
 	}
 	base, asset := o.endpoints(c, saved)
-	dir := settings.ProfileDir(home, false, base, asset) // the database of these endpoints
 	out := newPrinter(c, o.json)
-	if _, err := os.Stat(filepath.Join(dir, store.FileName)); errors.Is(err, os.ErrNotExist) {
-		out.note("no database in %s yet: nothing to check", dir)
-		return nil
+	// Every command opens the data folder's own database (it holds the lock) besides the one of
+	// these endpoints, so both are checked.
+	var damaged []string
+	for _, dir := range uniqueDirs(home, settings.ProfileDir(home, false, base, asset)) {
+		ok, err := checkOne(out, dir)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			damaged = append(damaged, dir)
+		}
 	}
-	rep, err := store.Check(dir, lockWait)
-	if err != nil {
-		return lockedOr(err, dir)
-	}
-	printReport(out, rep)
-	if rep.OK() {
-		return nil
-	}
-	if !*repair {
+	if len(damaged) > 0 && !*repair {
 		out.note("run `memories doctor --repair` to move it aside (it is kept) and start a fresh one with what can be read")
 		return errReported
 	}
-	return repairDB(out, dir)
+	for _, dir := range damaged {
+		if err := repairDB(out, dir); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func uniqueDirs(home, profile string) []string {
+	if profile == home {
+		return []string{home}
+	}
+	return []string{home, profile}
+}
+
+// checkOne reports on the database in dir; false when it is damaged.
+func checkOne(out *printer, dir string) (bool, error) {
+	if _, err := os.Stat(filepath.Join(dir, store.FileName)); errors.Is(err, os.ErrNotExist) {
+		out.note("no database in %s yet: nothing to check", dir)
+		return true, nil
+	}
+	rep, err := store.Check(dir, lockWait)
+	if err != nil {
+		return false, lockedOr(err, dir)
+	}
+	printReport(out, rep)
+	return rep.OK(), nil
 }
 
 func printReport(out *printer, rep store.Report) {

@@ -79,12 +79,12 @@ func checkDamaged(t *testing.T, bin, dir string, page int) string {
 	return "read"
 }
 
-// afterDoctor runs `memories doctor` (when built in) and then history, which must work.
+// afterDoctor runs `memories doctor --repair` (when built in) and then history, which must work.
 func afterDoctor(t *testing.T, bin string, env []string, page int) string {
 	if _, ok := commands["doctor"]; !ok {
 		return ", no doctor"
 	}
-	d := runFor(time.Minute, bin, env, "doctor")
+	d := runFor(time.Minute, bin, env, "doctor", "--repair")
 	if p := runFor(time.Minute, bin, env, "history", "--json"); p.code != 0 {
 		t.Errorf("page %d: history after doctor (%v): %v", page, d, p)
 		return ", doctor did not repair"
