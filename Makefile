@@ -8,7 +8,7 @@ WAILS_BUILD = $(WAILS) build -s -skipbindings -trimpath $(if $(TAGS),-tags $(TAG
 FUZZTIME ?= 4s
 
 .PHONY: cli package package-windows test-package darwin-check
-.PHONY: run dev build deps frontend test test-go test-frontend fmt-check vet fuzz bindings gui-smoke gui-drop bench bench-inspect gui-preview screenshots e2e clean
+.PHONY: run dev build deps frontend test test-go test-frontend fmt-check vet fuzz bindings gui-smoke gui-drop gui-quit gui-scroll bench bench-inspect gui-preview screenshots e2e clean
 
 run: build
 	./build/bin/memories-desktop
@@ -49,7 +49,7 @@ deps:
 frontend: deps
 	cd frontend && npm run build
 
-test: deps fmt-check vet darwin-check test-go fuzz bindings test-frontend build e2e gui-smoke gui-drop gui-preview test-package
+test: deps fmt-check vet darwin-check test-go fuzz bindings test-frontend build e2e gui-smoke gui-drop gui-preview gui-quit gui-scroll test-package
 	@echo "make test: all checks passed"
 
 fmt-check:
@@ -86,6 +86,14 @@ gui-drop: build
 # A real H.264 file chosen in the real window's file dialog shows its poster frame (screenshot).
 gui-preview: build
 	scripts/gui-preview.sh
+
+# Real window: closing with transfers running asks Quit / Keep running; SIGTERM quits at once.
+gui-quit: build
+	scripts/gui-quit.sh
+
+# Wheel-scrolls 5,000 Library rows in the real window; no sampled frame may be blank or torn.
+gui-scroll: build
+	scripts/gui-scroll.sh
 
 # The real frontend in Chromium against the real backend (sandbox mode) through harness.go.
 e2e: frontend

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"sync"
+	"sync/atomic"
 
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/runtime"
@@ -31,6 +32,9 @@ type App struct {
 	titleMu  sync.Mutex
 	titleSeq int          // the last SetWindowTitle call applied
 	setTitle func(string) // the window's; nil without one
+
+	// quitting is set once the user chose Quit, or SIGTERM/SIGINT arrived: close without asking.
+	quitting atomic.Bool
 	log      io.Closer
 }
 
@@ -44,6 +48,7 @@ func NewApp(dataDir string) *App {
 func (a *App) startup(ctx context.Context) {
 	a.events, a.dialogs = wailsEvents{ctx}, &wailsDialogs{ctx: ctx}
 	a.setTitle = func(t string) { runtime.WindowSetTitle(ctx, t) }
+	watchSignals(func() { a.quitNow(ctx) })
 	a.log = startLog(a.dataDir)
 	err := a.boot(ctx)
 	if errors.Is(err, store.ErrLocked) {
@@ -72,6 +77,7 @@ func (a *App) boot(ctx context.Context) error {
 		return err
 	}
 	a.core = c
+	c.CheckConnection()
 	close(a.ready)
 	return nil
 }
@@ -82,13 +88,27 @@ func (a *App) domReady(ctx context.Context) {
 }
 
 // beforeClose asks before quitting while transfers run; they resume on the next start anyway.
+// The question is the window's own dialog (events.QuitRequested): GTK's question dialog only
+// offers Yes/No, and the choice deserves the words Quit and Keep running.
 func (a *App) beforeClose(ctx context.Context) bool {
-	n := a.core.Engine.Running()
+	if a.quitting.Load() || a.core == nil {
+		return false
+	}
+	n := a.core.Engine().Running()
 	if n == 0 {
 		return false
 	}
-	msg := fmt.Sprintf("%d transfer(s) are running. Quit anyway? They will be offered for resuming next time.", n)
-	return !a.dialogs.Confirm("Transfers in progress", msg, "Quit", "Keep running")
+	a.events.Emit(events.QuitRequested, n)
+	return true
+}
+
+// QuitNow quits without asking again: the window's quit dialog calls it for "Quit". Running
+// transfers are stopped and recorded as interrupted, to be offered for resuming next time.
+func (a *App) QuitNow() { a.quitNow(a.ctx) }
+
+func (a *App) quitNow(ctx context.Context) {
+	a.quitting.Store(true)
+	runtime.Quit(ctx)
 }
 
 func (a *App) shutdown(ctx context.Context) {
@@ -124,7 +144,12 @@ func (a *App) svc() *core.Core {
 
 func formatError(err error) any { return core.Describe(err) }
 
-func (a *App) emitStatus() { a.events.Emit(events.StatusChanged, a.core.Status()) }
+// emitStatus tells the UI the new mode at once and, for a live profile nothing is known about
+// yet, starts the check whose outcome will follow as another event.
+func (a *App) emitStatus() {
+	a.events.Emit(events.StatusChanged, a.core.Status())
+	a.core.CheckConnection()
+}
 
 // wailsEvents adapts the Wails event bus to events.Emitter.
 type wailsEvents struct{ ctx context.Context }

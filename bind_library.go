@@ -75,3 +75,31 @@ func fileExists(path string) bool {
 	_, err := os.Lstat(path)
 	return err == nil
 }
+
+// DeleteSelected deletes every video of a select-all selection (all that match the filter,
+// bar the unchecked ones), resolved in the backend so rows never loaded are included.
+func (a *App) DeleteSelected(s core.Selection) (int, error) {
+	nos, err := a.svc().SelectedVideos(s)
+	if err != nil {
+		return 0, err
+	}
+	return a.DeleteVideos(nos)
+}
+
+// DownloadSelected queues downloads of every video of a select-all selection.
+func (a *App) DownloadSelected(s core.Selection) (core.DownloadResult, error) {
+	nos, err := a.svc().SelectedVideos(s)
+	if err != nil {
+		return core.DownloadResult{}, err
+	}
+	return a.DownloadVideos(nos)
+}
+
+// DownloadSelectedTo is DownloadVideosTo for a select-all selection.
+func (a *App) DownloadSelectedTo(s core.Selection, target core.DownloadTarget, choice string) (core.DownloadResult, error) {
+	nos, err := a.svc().SelectedVideos(s)
+	if err != nil {
+		return core.DownloadResult{}, err
+	}
+	return a.DownloadVideosTo(nos, target, choice)
+}

@@ -37,10 +37,11 @@ func (a *App) OpenLogFolder() error {
 // SaveSettings validates and saves the preferences and applies them to running transfers.
 func (a *App) SaveSettings(s settings.Settings) (settings.Settings, error) {
 	saved, err := a.svc().Settings.Update(s)
-	if err == nil {
-		a.core.ApplySettings()
-		a.emitStatus()
+	if err != nil {
+		return saved, err
 	}
+	err = a.core.ApplySettings() // may switch profile: another database and queue
+	a.emitStatus()
 	return saved, err
 }
 
@@ -67,9 +68,11 @@ func (a *App) ClearAPIKey() (settings.KeyInfo, error) {
 // Status reports the connection mode and scope for the status bar.
 func (a *App) Status() core.Status { return a.svc().Status() }
 
-// TestConnection makes one authenticated call and reports ok, invalid key, unreachable, or the
-// service's own message.
-func (a *App) TestConnection() core.Connection { return a.svc().TestConnection(a.ctx) }
+// TestConnection makes one authenticated call with the settings on screen (saved or not) and
+// reports what it tested and ok, invalid key, unreachable, or the service's own message.
+func (a *App) TestConnection(s settings.Settings) core.Connection {
+	return a.svc().TestConnection(a.ctx, s)
+}
 
 // ChooseFolder opens the native folder dialog; "" means cancelled.
 func (a *App) ChooseFolder(title, startDir string) (string, error) {

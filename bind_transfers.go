@@ -9,14 +9,14 @@ import (
 func (a *App) Jobs(q core.JobQuery) (core.JobPage, error) { return a.svc().Jobs(q) }
 
 // PauseJob, ResumeJob, CancelJob and RetryJob act on one job.
-func (a *App) PauseJob(id uint64) error  { return a.svc().Engine.Pause(id) }
-func (a *App) ResumeJob(id uint64) error { return a.svc().Engine.Resume(id) }
-func (a *App) CancelJob(id uint64) error { return a.svc().Engine.Cancel(id) }
-func (a *App) RetryJob(id uint64) error  { return a.svc().Engine.Retry(id) }
+func (a *App) PauseJob(id uint64) error  { return a.svc().Engine().Pause(id) }
+func (a *App) ResumeJob(id uint64) error { return a.svc().Engine().Resume(id) }
+func (a *App) CancelJob(id uint64) error { return a.svc().Engine().Cancel(id) }
+func (a *App) RetryJob(id uint64) error  { return a.svc().Engine().Retry(id) }
 
 // PauseAll and ResumeAll act on every job they apply to and return how many.
-func (a *App) PauseAll() int  { return a.svc().Engine.PauseAll() }
-func (a *App) ResumeAll() int { return a.svc().Engine.ResumeAll() }
+func (a *App) PauseAll() int  { return a.svc().Engine().PauseAll() }
+func (a *App) ResumeAll() int { return a.svc().Engine().ResumeAll() }
 
 // RetryFailed retries every failed job; downloads whose names are taken get choice, or, without
 // one, are listed so the window can ask once (see core.RetryFailed).
@@ -27,16 +27,16 @@ func (a *App) Interrupted() ([]transfer.JobView, error) { return a.svc().Interru
 
 // ResumeInterrupted queues them again (uploads are reconciled with the server first).
 func (a *App) ResumeInterrupted() (int, error) {
-	ids, err := a.svc().Engine.ResumeInterrupted()
+	ids, err := a.svc().Engine().ResumeInterrupted()
 	return len(ids), err
 }
 
 // DiscardInterrupted cancels them.
 func (a *App) DiscardInterrupted() (int, error) {
-	jobs, err := a.svc().Engine.Interrupted()
+	jobs, err := a.svc().Engine().Interrupted()
 	n := 0
 	for _, j := range jobs {
-		if a.core.Engine.Cancel(j.ID) == nil {
+		if a.core.Engine().Cancel(j.ID) == nil {
 			n++
 		}
 	}

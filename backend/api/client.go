@@ -23,6 +23,7 @@ type Config struct {
 	APIKey       string       // sent raw in the Authorization header; calls fail fast while it is empty
 	UserAgent    string       // default "MemoriesDesktop/<Version>"
 	HTTPClient   *http.Client // default: NewHTTPClient()
+	Observe      Observer     // optional: told the outcome of every request (connection indicator)
 }
 
 // Client talks to the memories.ai API. It is safe for concurrent use.
@@ -32,6 +33,7 @@ type Client struct {
 	key       string
 	userAgent string
 	http      *http.Client
+	observer  Observer
 }
 
 // New checks cfg and returns a Client. Base URLs must be absolute http(s) URLs with a host and
@@ -54,7 +56,7 @@ func New(cfg Config) (*Client, error) {
 		hc = defaultHTTPClient
 	}
 	return &Client{base: base, assetBase: assetBase, key: key,
-		userAgent: withDefault(cfg.UserAgent, "MemoriesDesktop/"+version.Version), http: hc}, nil
+		userAgent: withDefault(cfg.UserAgent, "MemoriesDesktop/"+version.Version), http: hc, observer: cfg.Observe}, nil
 }
 
 // NewHTTPClient returns the client New uses by default: proxies from the environment

@@ -82,6 +82,7 @@ func (c *Client) stream(ctx context.Context, r request, opts DownloadOptions) (*
 		resp.Body.Close()
 		return nil, err
 	}
+	c.observe(ctx, nil)
 	return newDownload(ctx, c, r.op, resp, offset), nil
 }
 
@@ -136,7 +137,9 @@ func (c *Client) streamError(ctx context.Context, op string, resp *http.Response
 	if err != nil {
 		return err
 	}
-	if _, err := c.classify(op, resp, body); err != nil {
+	_, err = c.classify(op, resp, body)
+	c.observe(ctx, err)
+	if err != nil {
 		return err
 	}
 	return c.newError(op, resp.StatusCode, "", "a JSON answer instead of the file", ErrUnexpected)

@@ -98,6 +98,7 @@ func (c *Client) send(ctx context.Context, r request) (*http.Response, error) {
 	if err != nil {
 		err = c.transportError(ctx, r.op, err)
 		slog.Warn("request failed", "op", r.op, "method", r.method, "path", r.path, "error", err)
+		c.observe(ctx, err)
 		return nil, err
 	}
 	slog.Info("request", "op", r.op, "method", r.method, "path", r.path, "status", resp.StatusCode,
@@ -121,6 +122,7 @@ func (c *Client) call(ctx context.Context, r request, out any) error {
 		return c.newError(r.op, resp.StatusCode, "", "the answer is larger than 32 MiB", ErrUnexpected)
 	}
 	data, err := c.classify(r.op, resp, body)
+	c.observe(ctx, err)
 	if err != nil || out == nil || len(data) == 0 {
 		return err
 	}

@@ -5,7 +5,11 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
+
+	"memories-desktop/backend/events"
+	"memories-desktop/backend/sandbox"
 )
 
 func startCore(t *testing.T, opts Options) *Core {
@@ -34,10 +38,33 @@ func useService(t *testing.T, c *Core, baseURL, key string) {
 }
 
 func TestConnectionInSandboxNeedsNoKey(t *testing.T) {
-	c := startCore(t, Options{ForceSandbox: true})
-	got := c.TestConnection(context.Background())
-	if !got.OK || got.Mode != ModeSandbox {
+	c := startCore(t, Options{})
+	onScreen := c.Settings.Get()
+	onScreen.Sandbox = true // switched on screen, not saved
+	got := c.TestConnection(context.Background(), onScreen)
+	if !got.OK || got.Mode != ModeSandbox || !strings.Contains(got.Tested, "sandbox") ||
+		strings.Contains(got.Message, "key works") || strings.Contains(got.Message, "accepted the key") {
 		t.Fatalf("sandbox connection: %+v", got)
+	}
+	if c.Settings.Get().Sandbox {
+		t.Fatal("testing saved the settings")
+	}
+}
+
+func TestConnectionTestsTheEndpointOnScreen(t *testing.T) {
+	srv, err := sandbox.Listen("127.0.0.1:0", sandbox.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	c := startCore(t, Options{})
+	useService(t, c, "http://127.0.0.1:1", "sk-mavi-abcdefgh1234") // saved: nothing listens there
+	onScreen := c.Settings.Get()
+	onScreen.BaseURL, onScreen.AssetBaseURL = srv.URL, srv.URL
+	got := c.TestConnection(context.Background(), onScreen)
+	if !got.OK || !strings.Contains(got.Tested, srv.URL) || !strings.Contains(got.Tested, "sk-m") ||
+		strings.Contains(got.Tested, "abcdefgh1234") {
+		t.Fatalf("on-screen endpoint: %+v", got)
 	}
 }
 
@@ -49,7 +76,7 @@ func TestConnectionReportsInvalidKey(t *testing.T) {
 	defer srv.Close()
 	c := startCore(t, Options{})
 	useService(t, c, srv.URL, "sk-mavi-not-valid-123")
-	got := c.TestConnection(context.Background())
+	got := c.TestConnection(context.Background(), c.Settings.Get())
 	if got.OK || got.Error == nil || got.Error.Code != "unauthorized" || got.Error.Next == "" {
 		t.Fatalf("invalid key: %+v", got)
 	}
@@ -61,7 +88,7 @@ func TestConnectionReportsUnreachable(t *testing.T) {
 	l.Close() // nothing listens here now
 	c := startCore(t, Options{})
 	useService(t, c, "http://"+addr, "sk-mavi-abcdefgh1234")
-	got := c.TestConnection(context.Background())
+	got := c.TestConnection(context.Background(), c.Settings.Get())
 	if got.OK || got.Error == nil || got.Error.Code != "unreachable" {
 		t.Fatalf("unreachable: %+v", got)
 	}
@@ -69,8 +96,22 @@ func TestConnectionReportsUnreachable(t *testing.T) {
 
 func TestConnectionWithoutKeySaysSo(t *testing.T) {
 	c := startCore(t, Options{})
-	got := c.TestConnection(context.Background())
+	got := c.TestConnection(context.Background(), c.Settings.Get())
 	if got.OK || got.Error == nil || got.Error.Code != "invalid_input" {
 		t.Fatalf("no key: %+v", got)
+	}
+}
+
+func TestNothingIsQueuedWithoutAUsableKey(t *testing.T) {
+	c := startCore(t, Options{})
+	if err := c.StartEngine(context.Background(), events.Discard{}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := c.EnqueueUploads(UploadBatch{Files: []FileUpload{{Path: "/tmp/clip.mp4"}}})
+	if info := Describe(err); info.Code != "invalid_input" || info.Field != "APIKey" {
+		t.Fatalf("upload without a key: %+v", info)
+	}
+	if page, _ := c.Jobs(JobQuery{Limit: 10}); len(page.Jobs) != 0 {
+		t.Fatalf("queued without a key: %+v", page.Jobs)
 	}
 }

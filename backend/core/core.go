@@ -3,9 +3,12 @@
 package core
 
 import (
+	"context"
 	"fmt"
+	"sync"
 	"time"
 
+	"memories-desktop/backend/events"
 	"memories-desktop/backend/preview"
 	"memories-desktop/backend/settings"
 	"memories-desktop/backend/store"
@@ -16,12 +19,24 @@ import (
 type Core struct {
 	DataDir  string
 	Settings *settings.Service
-	DB       *store.DB
-	Engine   *transfer.Engine  // set by StartEngine
+
+	// home is the data folder's own database: always open, so its lock keeps a second process
+	// away whichever profile is active. db is the active profile's (home for the default one).
+	home *store.DB
+	mu   sync.RWMutex
+	db   *store.DB
+	eng  *transfer.Engine // set by StartEngine
+	dir  string           // the active profile's folder
+
+	runCtx   context.Context // what StartEngine was given, for engines of later profiles
+	emitter  events.Emitter
 	Previews *preview.Registry // local files the webview may load, by opaque id
 
 	forceSandbox bool
 	sandbox      emulator
+	health       health
+	probing      sync.Map // profile → struct{}: a connection check was started for it
+	openTimeout  time.Duration
 }
 
 // Options tune Start; zero values mean production defaults.
@@ -31,12 +46,13 @@ type Options struct {
 	ForceSandbox bool                 // use the local emulator whatever the settings say
 }
 
-// Start opens the data folder. It fails fast with store.ErrLocked when another process holds it.
+// Start opens the data folder and the active profile's database. It fails fast with
+// store.ErrLocked when another process holds it.
 func Start(dataDir string, opts Options) (*Core, error) {
 	if opts.OpenTimeout == 0 {
 		opts.OpenTimeout = store.DefaultOpenTimeout
 	}
-	db, err := store.Open(dataDir, opts.OpenTimeout)
+	home, err := store.Open(dataDir, opts.OpenTimeout)
 	if err != nil {
 		return nil, err
 	}
@@ -45,20 +61,46 @@ func Start(dataDir string, opts Options) (*Core, error) {
 	}
 	svc, err := settings.Open(dataDir, opts.Secrets)
 	if err != nil {
-		db.Close()
+		home.Close()
 		return nil, err
 	}
-	return &Core{DataDir: dataDir, Settings: svc, DB: db, Previews: preview.NewRegistry(),
-		forceSandbox: opts.ForceSandbox}, nil
+	c := &Core{DataDir: dataDir, Settings: svc, home: home, db: home, dir: dataDir, Previews: preview.NewRegistry(),
+		forceSandbox: opts.ForceSandbox, openTimeout: opts.OpenTimeout}
+	c.sandbox.dir, c.sandbox.parseDelay = settings.ProfileDir(dataDir, true, "", ""), 8*time.Second
+	if err := c.openProfile(c.profileDir()); err != nil {
+		home.Close()
+		return nil, err
+	}
+	return c, nil
 }
 
-// Close releases the database so another process may open it.
+// DB is the active profile's database.
+func (c *Core) DB() *store.DB {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.db
+}
+
+// Engine is the active profile's transfer engine (nil before StartEngine).
+func (c *Core) Engine() *transfer.Engine {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.eng
+}
+
+// Close stops the engine and releases the databases so another process may open them.
 func (c *Core) Close() error {
-	if c.Engine != nil {
-		c.Engine.Close()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.eng != nil {
+		c.eng.Close()
+		c.eng = nil
 	}
 	c.sandbox.close()
-	if err := c.DB.Close(); err != nil {
+	if c.db != c.home {
+		c.db.Close()
+	}
+	if err := c.home.Close(); err != nil {
 		return fmt.Errorf("close database: %w", err)
 	}
 	return nil

@@ -31,6 +31,6 @@ func (c *Core) seedDemo() {
 	for i, u := range demoURLs {
 		c.EnqueueURL(u, Meta{Tags: [][]string{{"family"}, {"family", "party"}, {"trip"}, {"trip", "night"}}[i], RetainOriginal: true})
 	}
-	c.Engine.EnqueueImport(transfer.ImportSpec{Platform: "tiktok", Links: demoLinks,
+	c.Engine().EnqueueImport(transfer.ImportSpec{Platform: "tiktok", Links: demoLinks,
 		Scope: c.Settings.Get().Scope, Quality: "720"})
 }

@@ -34,6 +34,9 @@ type DownloadResult struct {
 // says what to do with all of them.
 func (c *Core) EnqueueDownloads(nos []string, target DownloadTarget, choice string) (DownloadResult, error) {
 	res := DownloadResult{Target: target, Jobs: []transfer.JobView{}}
+	if err := c.usable(); err != nil {
+		return res, err
+	}
 	if err := checkChoice(choice); err != nil {
 		return res, err
 	}
@@ -47,11 +50,11 @@ func (c *Core) EnqueueDownloads(nos []string, target DownloadTarget, choice stri
 			continue
 		}
 		taken[spec.Dest] = true
-		j, err := c.Engine.EnqueueDownload(spec)
+		j, err := c.Engine().EnqueueDownload(spec)
 		if err != nil {
 			return res, err
 		}
-		res.Jobs = append(res.Jobs, c.Engine.View(j, nil))
+		res.Jobs = append(res.Jobs, c.Engine().View(j, nil))
 	}
 	c.rememberFolder(target)
 	return res, nil
@@ -90,12 +93,15 @@ func conflicts(specs []transfer.DownloadSpec) []string {
 
 // EnqueueAsset queues a v2 asset download to a chosen file (replace: the save dialog confirmed it).
 func (c *Core) EnqueueAsset(assetID, path string, replace bool) (transfer.JobView, error) {
-	j, err := c.Engine.EnqueueDownload(transfer.DownloadSpec{AssetID: assetID, Dest: path, Overwrite: replace})
+	if err := c.usable(); err != nil {
+		return transfer.JobView{}, err
+	}
+	j, err := c.Engine().EnqueueDownload(transfer.DownloadSpec{AssetID: assetID, Dest: path, Overwrite: replace})
 	if err != nil {
 		return transfer.JobView{}, err
 	}
 	c.rememberFolder(DownloadTarget{Path: path})
-	return c.Engine.View(j, nil), nil
+	return c.Engine().View(j, nil), nil
 }
 
 // RetryDownload retries a download that found its name taken, as choice says: replace the file,
@@ -110,7 +116,7 @@ func (c *Core) RetryDownload(id uint64, choice string) error {
 // retryDownload applies choice to the job's destination; taken (when not nil) holds the names
 // given to earlier retries of the same pass and gains this one.
 func (c *Core) retryDownload(id uint64, choice string, taken map[string]bool) error {
-	_, err := c.DB.UpdateJob(id, func(j *store.Job) error {
+	_, err := c.DB().UpdateJob(id, func(j *store.Job) error {
 		var spec transfer.DownloadSpec
 		if err := json.Unmarshal(j.Params, &spec); err != nil || spec.DestDir {
 			return fmt.Errorf("job %d is not a download to a named file", id)
@@ -126,7 +132,7 @@ func (c *Core) retryDownload(id uint64, choice string, taken map[string]bool) er
 	if err != nil {
 		return err
 	}
-	return c.Engine.Retry(id)
+	return c.Engine().Retry(id)
 }
 
 // rememberFolder seeds the next save dialog with the folder just used.
@@ -154,7 +160,7 @@ func (c *Core) DownloadName(videoNo string) string {
 // (a file name, or the last part of its source URL), with a video extension; "" when unknown.
 // The server's own stored name is often an internal hex string, so it is not used here.
 func (c *Core) SuggestedName(videoNo string) string {
-	v, err := c.DB.Video(c.Settings.Get().Scope, videoNo)
+	v, err := c.DB().Video(c.Settings.Get().Scope, videoNo)
 	if err != nil || v.Title == "" {
 		return ""
 	}

@@ -15,14 +15,17 @@ const RateLimitsEnv = "MEMORIES_RATE_LIMITS"
 // StartEngine starts the transfer engine, sending its events to emit, and applies the history
 // retention setting.
 func (c *Core) StartEngine(ctx context.Context, emit events.Emitter) error {
-	s := c.Settings.Get()
-	c.Engine = transfer.New(transfer.Options{DB: c.DB, Client: c.Client, Emitter: emit,
-		Concurrency: s.Concurrency, Proactive: c.pacing()})
-	if err := c.Engine.Start(ctx); err != nil {
+	c.health.notify(func() { emit.Emit(events.StatusChanged, c.Status()) })
+	c.mu.Lock()
+	c.runCtx, c.emitter = ctx, emit
+	err := c.startEngineLocked()
+	c.mu.Unlock()
+	if err != nil {
 		return err
 	}
 	c.prune()
 	c.seedDemo()
+	c.seedDemoVideos(ctx)
 	return nil
 }
 
@@ -33,13 +36,16 @@ func (c *Core) pacing() bool {
 // prune deletes finished jobs older than the retention setting (0 keeps everything).
 func (c *Core) prune() {
 	if days := c.Settings.Get().HistoryDays; days > 0 {
-		c.DB.PruneJobs(time.Now().AddDate(0, 0, -days))
+		c.DB().PruneJobs(time.Now().AddDate(0, 0, -days))
 	}
 }
 
-// ApplySettings pushes changed preferences into the running engine.
-func (c *Core) ApplySettings() {
-	if c.Engine != nil {
-		c.Engine.Configure(c.Settings.Get().Concurrency, c.pacing())
+// ApplySettings moves to another profile when the sandbox switch or the endpoints changed, and
+// pushes changed preferences into the running engine.
+func (c *Core) ApplySettings() error {
+	err := c.switchProfile()
+	if eng := c.Engine(); eng != nil {
+		eng.Configure(c.Settings.Get().Concurrency, c.pacing())
 	}
+	return err
 }

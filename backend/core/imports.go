@@ -54,6 +54,9 @@ type ImportRequest struct {
 // EnqueueImport queues one task per platform group of at most 50 links. Invalid lines are
 // skipped (the plan shows them); an empty plan is an error.
 func (c *Core) EnqueueImport(r ImportRequest) ([]transfer.JobView, error) {
+	if err := c.usable(); err != nil {
+		return nil, err
+	}
 	p := sources.ParseLines(r.Text)
 	if len(p.Tasks) == 0 {
 		return nil, &api.ValidationError{Field: "links", Message: "No TikTok, YouTube or Instagram post links to import."}
@@ -64,12 +67,12 @@ func (c *Core) EnqueueImport(r ImportRequest) ([]transfer.JobView, error) {
 	scope := c.Settings.Get().Scope
 	var views []transfer.JobView
 	for _, t := range p.Tasks {
-		j, err := c.Engine.EnqueueImport(transfer.ImportSpec{Platform: string(t.Platform), Links: t.Links,
+		j, err := c.Engine().EnqueueImport(transfer.ImportSpec{Platform: string(t.Platform), Links: t.Links,
 			Scope: scope, Quality: r.Quality, Callback: strings.TrimSpace(r.Callback)})
 		if err != nil {
 			return views, err
 		}
-		views = append(views, c.Engine.View(j, nil))
+		views = append(views, c.Engine().View(j, nil))
 	}
 	return views, nil
 }

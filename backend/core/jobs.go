@@ -29,23 +29,23 @@ func (c *Core) Jobs(q JobQuery) (JobPage, error) {
 	for _, s := range q.States {
 		sq.States = append(sq.States, store.JobState(s))
 	}
-	page, err := c.DB.Jobs(sq)
+	page, err := c.DB().Jobs(sq)
 	if err != nil {
 		return JobPage{}, err
 	}
 	out := JobPage{Jobs: make([]transfer.JobView, len(page.Jobs)), NextCursor: page.NextCursor}
 	for i, j := range page.Jobs {
-		out.Jobs[i] = c.Engine.View(j, nil)
+		out.Jobs[i] = c.Engine().View(j, nil)
 	}
 	return out, nil
 }
 
 // Interrupted lists what the previous session left unfinished, for the resume prompt.
 func (c *Core) Interrupted() ([]transfer.JobView, error) {
-	jobs, err := c.Engine.Interrupted()
+	jobs, err := c.Engine().Interrupted()
 	views := make([]transfer.JobView, len(jobs))
 	for i, j := range jobs {
-		views[i] = c.Engine.View(j, nil)
+		views[i] = c.Engine().View(j, nil)
 	}
 	return views, err
 }

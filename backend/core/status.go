@@ -1,5 +1,10 @@
 package core
 
+import (
+	"context"
+	"time"
+)
+
 // Connection modes shown in the status bar.
 const (
 	ModeLive    = "live"    // talking to the configured service with a stored key
@@ -15,18 +20,53 @@ type Status struct {
 	DataDir string `json:"dataDir"`
 	// SandboxForced is set when MEMORIES_SANDBOX=1 overrides the setting, so Settings can say so.
 	SandboxForced bool `json:"sandboxForced"`
+	// Profile names the active profile ("sandbox" or the API base URL); when it changes the UI
+	// reloads the queue, library and history, which belong to one profile each.
+	Profile string `json:"profile"`
+	// Connection is what the latest request of this profile showed (Conn…); empty without a key.
+	Connection       string `json:"connection"`
+	ConnectionDetail string `json:"connectionDetail"` // why, for rejected / unreachable / rate-limited
+	LastOK           int64  `json:"lastOk"`           // unix ms of the last answered request, 0 if none
+	RetryAt          int64  `json:"retryAt"`          // unix ms when rate limiting should be over
 }
 
-// Status reports the current connection mode and scope.
+// Status reports the current connection mode and scope, and what requests have shown.
 func (c *Core) Status() Status {
 	s := c.Settings.Get()
 	st := Status{Mode: ModeLive, Scope: s.Scope, BaseURL: s.BaseURL, DataDir: c.DataDir, SandboxForced: c.forceSandbox}
+	st.Profile = s.BaseURL
 	if c.SandboxActive() {
-		st.Mode = ModeSandbox
+		st.Mode, st.Profile = ModeSandbox, ModeSandbox
+		c.health.snapshot(ModeSandbox, &st)
 		return st
 	}
-	if info, err := c.Settings.KeyInfo(); err != nil || !info.Set {
+	key, err := c.Settings.APIKey()
+	if err != nil || key == "" {
 		st.Mode = ModeNoKey
+		return st
 	}
+	c.health.snapshot(liveProfile(s.BaseURL, s.AssetBaseURL, key), &st)
 	return st
+}
+
+// CheckConnection makes one cheap request in the background when nothing is known yet about the
+// current live profile, so the status bar does not stay at "checking" until the user happens to
+// do something. The desktop app calls it at start and after the key or endpoints change.
+func (c *Core) CheckConnection() {
+	st := c.Status()
+	if st.Mode != ModeLive || st.Connection != ConnChecking {
+		return
+	}
+	s := c.Settings.Get()
+	key, _ := c.Settings.APIKey()
+	if _, started := c.probing.LoadOrStore(liveProfile(s.BaseURL, s.AssetBaseURL, key), struct{}{}); started {
+		return
+	}
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		defer cancel()
+		if client, err := c.Client(); err == nil {
+			client.ListScopes(ctx)
+		}
+	}()
 }

@@ -83,6 +83,9 @@ func (c *Core) ValidateMeta(m Meta) error {
 
 // EnqueueUploads validates every file and its metadata first; nothing is queued unless all pass.
 func (c *Core) EnqueueUploads(b UploadBatch) ([]transfer.JobView, error) {
+	if err := c.usable(); err != nil {
+		return nil, err
+	}
 	scope := c.Settings.Get().Scope
 	for _, f := range b.Files {
 		if err := transfer.ValidateMeta(metaFor(f, b.Meta).toAPI(scope)); err != nil {
@@ -95,11 +98,11 @@ func (c *Core) EnqueueUploads(b UploadBatch) ([]transfer.JobView, error) {
 	}
 	views := make([]transfer.JobView, 0, len(b.Files))
 	for i, f := range b.Files {
-		j, err := c.Engine.EnqueueUpload(f.Path, withFileMeta(metaFor(f, b.Meta), verdicts[i]).toAPI(scope))
+		j, err := c.Engine().EnqueueUpload(f.Path, withFileMeta(metaFor(f, b.Meta), verdicts[i]).toAPI(scope))
 		if err != nil {
 			return views, err
 		}
-		views = append(views, c.Engine.View(j, nil))
+		views = append(views, c.Engine().View(j, nil))
 	}
 	return views, nil
 }
@@ -136,9 +139,12 @@ func metaFor(f FileUpload, batch Meta) Meta {
 
 // EnqueueURL queues an upload from a direct video URL.
 func (c *Core) EnqueueURL(rawURL string, m Meta) (transfer.JobView, error) {
-	j, err := c.Engine.EnqueueURL(strings.TrimSpace(rawURL), m.toAPI(c.Settings.Get().Scope))
+	if err := c.usable(); err != nil {
+		return transfer.JobView{}, err
+	}
+	j, err := c.Engine().EnqueueURL(strings.TrimSpace(rawURL), m.toAPI(c.Settings.Get().Scope))
 	if err != nil {
 		return transfer.JobView{}, err
 	}
-	return c.Engine.View(j, nil), nil
+	return c.Engine().View(j, nil), nil
 }

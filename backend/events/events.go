@@ -5,6 +5,7 @@ package events
 // Event names. Go never listens to these names, so no Go and JS listener share one.
 const (
 	StatusChanged = "status:changed" // payload: core.Status
+	QuitRequested = "quit:requested" // payload: how many transfers run; the window asks Quit / Keep running
 )
 
 // Emitter sends an event to the UI. The desktop app adapts Wails' EventsEmit; the CLI prints.

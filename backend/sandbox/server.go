@@ -35,6 +35,9 @@ type Options struct {
 	// LegacyTaskShape makes get_video_ids_by_task_id answer the v1.2 {"taskId","video_ids"} shape
 	// instead of the current {"videos":[…]} so clients can be tested against both.
 	LegacyTaskShape bool
+	// StateFile, when set, keeps the library (videos, tasks, assets) in this JSON file across
+	// restarts; use it with a persistent Dir so the uploaded bytes survive too.
+	StateFile string
 }
 
 // Stats counts what the sandbox did, so tests can assert how many calls a client made.
@@ -74,6 +77,7 @@ type Server struct {
 	idBase     uint64
 	idSeq      uint64
 	closed     bool
+	saved      []byte // the snapshot last written to StateFile
 }
 
 // DefaultOptions returns the configuration used by the CLI and the app's sandbox mode.
@@ -100,6 +104,11 @@ func New(opts Options) (*Server, error) {
 	}
 	s := &Server{opts: opts, dir: dir, ownDir: own, maxUpload: maxUploadBytes, idBase: newIDBase()}
 	s.resetState()
+	if opts.StateFile != "" {
+		if err := s.restoreState(); err != nil {
+			return nil, err
+		}
+	}
 	s.routes, s.assetDL = s.buildRoutes()
 	return s, nil
 }
@@ -118,11 +127,12 @@ func uploadDir(dir string) (string, bool, error) {
 
 // Close removes the temporary upload folder created by New; a caller-provided Dir is kept.
 func (s *Server) Close() error {
+	saveErr := s.saveState()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed || !s.ownDir {
 		s.closed = true
-		return nil
+		return saveErr
 	}
 	s.closed = true
 	return os.RemoveAll(s.dir)
@@ -189,4 +199,7 @@ func (s *Server) serveAPI(w http.ResponseWriter, c *call, kind apiKind, h handle
 	}
 	c.faults, c.now = f, s.opts.Now()
 	h(w, c)
+	if err := s.saveState(); err != nil && s.opts.Logf != nil {
+		s.opts.Logf("%v", err)
+	}
 }

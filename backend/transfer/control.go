@@ -94,9 +94,7 @@ func (e *Engine) transition(id uint64, to store.JobState, note string, from ...s
 		return err
 	}
 	e.emitJob(j, nil)
-	if to == store.StateQueued {
-		e.kick()
-	}
+	e.kick() // places in line move whenever a job joins or leaves it
 	e.signalDone()
 	return nil
 }

@@ -34,6 +34,9 @@ type Options struct {
 	MinSpeed int64
 	SlowFor  time.Duration
 	IdleRead time.Duration
+	// LibraryScope names the scope whose indexing videos the library watcher follows
+	// (indexwatch.go); nil turns the watcher off.
+	LibraryScope func() string
 }
 
 // Engine runs the persistent transfer queue: every job is in the database before its first
@@ -53,6 +56,10 @@ type Engine struct {
 	stop    context.CancelFunc
 	wg      sync.WaitGroup
 	tracker *tracker
+	line    lineup
+	slots   map[uint64]Slot // under mu; see lineup.go
+
+	indexWake chan struct{}
 }
 
 type runningJob struct {
@@ -65,7 +72,7 @@ type runningJob struct {
 func New(o Options) *Engine {
 	o = withDefaults(o)
 	e := &Engine{o: o, db: o.DB, emit: o.Emitter, running: map[uint64]*runningJob{},
-		wake: make(chan struct{}, 1), done: make(chan struct{})}
+		wake: make(chan struct{}, 1), done: make(chan struct{}), indexWake: make(chan struct{}, 1)}
 	e.pacer = NewPacer(PacerOptions{Limits: o.Limits, Clock: o.Clock, Proactive: o.Proactive, Last: loadPacer(o.DB)})
 	e.reporter = NewReporter(ReporterOptions{Clock: o.Clock, Emit: e.emitProgress,
 		StallAfter: o.StallAfter, OnStall: e.stalled})
@@ -108,6 +115,7 @@ func (e *Engine) Start(ctx context.Context) error {
 	e.spawn(func() { e.reporter.Start(e.ctx) })
 	e.spawn(e.schedule)
 	e.spawn(e.tracker.run)
+	e.spawn(e.watchIndexing)
 	return nil
 }
 
@@ -156,7 +164,7 @@ func (e *Engine) Configure(concurrency int, proactive bool) {
 	}
 	e.mu.Unlock()
 	e.pacer.SetProactive(proactive)
-	e.kick()
+	e.kick() // the scheduler's next fill refreshes every waiting job's slot
 }
 
 // Running reports how many jobs are transferring now (the app asks before closing).

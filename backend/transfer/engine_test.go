@@ -101,12 +101,26 @@ func (r *rig) video(name string, data []byte) string {
 type recorder struct {
 	mu     sync.Mutex
 	events []any
+	names  []string
 }
 
 func (c *recorder) Emit(name string, payload any) {
 	c.mu.Lock()
 	c.events = append(c.events, payload)
+	c.names = append(c.names, name)
 	c.mu.Unlock()
+}
+
+// saw tells whether an event of that name was emitted.
+func (c *recorder) saw(name string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, n := range c.names {
+		if n == name {
+			return true
+		}
+	}
+	return false
 }
 
 func sum(b []byte) string {

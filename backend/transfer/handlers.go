@@ -41,13 +41,9 @@ func retryable(err error) bool {
 // call runs one request on ep: it waits for a slot, and feeds the outcome back to the pacer.
 // While it waits, m (when given) tells the stall watchdog that the job is idle on purpose.
 func (e *Engine) call(ctx context.Context, ep Endpoint, m *Meter, f func() error) error {
-	if m != nil {
-		m.SetWaiting(true)
-	}
+	e.setWaiting(m, true)
 	err := e.pacer.Wait(ctx, ep)
-	if m != nil {
-		m.SetWaiting(false)
-	}
+	e.setWaiting(m, false)
 	if err != nil {
 		return err
 	}
@@ -73,4 +69,14 @@ func jobError(err error) *store.JobError {
 		msg = strings.TrimSpace(summary + " " + next)
 	}
 	return &store.JobError{Code: api.KindCode(err), Message: msg}
+}
+
+// setWaiting marks a job's wait for its slot, and moves the lineup so the row shows its place
+// in line (and no speed) while it waits.
+func (e *Engine) setWaiting(m *Meter, waiting bool) {
+	if m == nil {
+		return
+	}
+	m.SetWaiting(waiting)
+	e.refreshLineup()
 }

@@ -295,6 +295,32 @@ func maxTime(a, b time.Time) time.Time {
 // after failures applies either way.
 func (p *Pacer) SetProactive(on bool) {
 	p.mu.Lock()
+	defer p.mu.Unlock()
 	p.o.Proactive = on
-	p.mu.Unlock()
+	// Heads asleep until a slot computed under the old setting look again now, so turning
+	// pacing off releases waiting jobs at once rather than at their old slot time.
+	for _, l := range p.lanes {
+		if len(l.queue) > 0 {
+			l.queue[0].signal()
+		}
+	}
+}
+
+// Forecast returns when the next n requests on ep may start if nothing else changes: the lane's
+// next slot, then one interval apart when pacing is on. It reads the same state Wait obeys, so
+// a job's "starts in about 2:40" is what the pacer will actually do.
+func (p *Pacer) Forecast(ep Endpoint, n int) []time.Time {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	l := p.lane(ep)
+	first := maxTime(p.nextAt(l), p.o.Clock.Now())
+	step := time.Duration(0)
+	if p.o.Proactive {
+		step = l.every
+	}
+	out := make([]time.Time, n)
+	for i := range out {
+		out[i] = first.Add(time.Duration(i) * step)
+	}
+	return out
 }

@@ -33,6 +33,7 @@ func (e *Engine) fill() {
 		}
 		e.spawn(func() { e.runJob(j.ID) })
 	}
+	e.refreshLineup()
 }
 
 // claim reserves a worker slot for job id; false when it runs already or all slots are busy.

@@ -257,4 +257,7 @@ func cacheRows(j store.Job, videos []api.Video) []store.Video {
 
 // TrackNow polls every upload and import still being followed on the next tick, instead of
 // waiting for its backoff (used when the user refreshes the library).
-func (e *Engine) TrackNow() { e.tracker.now() }
+func (e *Engine) TrackNow() {
+	e.tracker.now()
+	e.pokeIndexing()
+}

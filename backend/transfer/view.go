@@ -23,6 +23,10 @@ type JobView struct {
 	Error      *store.JobError `json:"error,omitempty"`
 	Progress   *Progress       `json:"progress,omitempty"`
 	NextSlotMs int64           `json:"nextSlotMs"`
+	// Place (1 = next) and StartsAt (Unix ms, 0 = when a worker is free) while the job waits
+	// for its endpoint; both zero otherwise. See lineup.go.
+	Place    int   `json:"place"`
+	StartsAt int64 `json:"startsAt"`
 }
 
 // View describes j for people.
@@ -37,6 +41,8 @@ func (e *Engine) View(j store.Job, p *Progress) JobView {
 	}
 	if j.State == store.StateQueued || j.State == store.StateRunning {
 		v.NextSlotMs = e.pacer.NextSlot(endpointFor(j.Kind)).Milliseconds()
+		s := e.slotOf(j.ID)
+		v.Place, v.StartsAt = s.Place, s.StartsAt
 	}
 	return v
 }

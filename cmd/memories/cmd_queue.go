@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"memories-desktop/backend/settings"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
 )
@@ -68,12 +69,13 @@ func printHistory(out *printer, j store.Job) {
 }
 
 // openLocal opens just the database, for commands that need no API key.
-func (o *common) openLocal(c *cli) (*store.DB, *printer, error) {
-	_, dir, err := o.savedSettings(c)
+func (o *common) openLocal(c *cli) (*profileDB, *printer, error) {
+	saved, dir, err := o.savedSettings(c)
 	if err != nil {
 		return nil, nil, err
 	}
-	db, err := openDB(dir)
+	base, asset := o.endpoints(c, saved)
+	db, err := openDB(dir, settings.ProfileDir(dir, false, base, asset))
 	return db, newPrinter(c, o.json), err
 }
 

@@ -33,7 +33,8 @@ func (o *common) register(fs *flag.FlagSet) {
 type config struct {
 	client  *api.Client
 	scope   string
-	dataDir string
+	homeDir string // the data folder
+	dataDir string // the database folder of the endpoints' profile (settings.ProfileDir)
 	out     *printer
 }
 
@@ -56,9 +57,10 @@ func (o *common) resolveFor(c *cli, needKey bool) (*config, error) {
 		return nil, usagef("no API key: set MEMORIES_API_KEY or save a key in Memories Desktop's Settings")
 	}
 
+	base, asset := o.endpoints(c, saved)
 	client, err := api.New(api.Config{
-		BaseURL:      first(o.baseURL, c.getenv("MEMORIES_BASE_URL"), saved.BaseURL),
-		AssetBaseURL: first(o.assetBaseURL, c.getenv("MEMORIES_ASSET_BASE_URL"), saved.AssetBaseURL),
+		BaseURL:      base,
+		AssetBaseURL: asset,
 		APIKey:       key,
 		UserAgent:    "memories-cli/" + version.Version,
 	})
@@ -66,7 +68,14 @@ func (o *common) resolveFor(c *cli, needKey bool) (*config, error) {
 		return nil, usagef("%v", err)
 	}
 	scope := first(o.scope, saved.Scope, settings.DefaultScope)
-	return &config{client: client, scope: scope, dataDir: dataDir, out: newPrinter(c, o.json)}, nil
+	return &config{client: client, scope: scope, homeDir: dataDir, dataDir: settings.ProfileDir(dataDir, false, base, asset),
+		out: newPrinter(c, o.json)}, nil
+}
+
+// endpoints picks the API and asset base URLs: flags, then the environment, then the app's.
+func (o *common) endpoints(c *cli, saved settings.Settings) (base, asset string) {
+	return first(o.baseURL, c.getenv("MEMORIES_BASE_URL"), saved.BaseURL),
+		first(o.assetBaseURL, c.getenv("MEMORIES_ASSET_BASE_URL"), saved.AssetBaseURL)
 }
 
 func (o *common) savedSettings(c *cli) (settings.Settings, string, error) {

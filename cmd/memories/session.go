@@ -15,15 +15,44 @@ import (
 // a transfer engine over it.
 type session struct {
 	cfg *config
-	db  *store.DB
+	db  *profileDB
 	eng *transfer.Engine
 }
 
 const lockWait = 2 * time.Second
 
-// openDB opens the data folder's database, failing within a few seconds when Memories Desktop
-// (or another memories command) holds it.
-func openDB(dir string) (*store.DB, error) {
+// profileDB is the database of the endpoints' profile. The data folder's own database is held
+// open beside it, as the app does, so the app and the CLI still use a data folder one at a time.
+type profileDB struct {
+	*store.DB
+	home *store.DB
+}
+
+// Close releases both databases.
+func (p *profileDB) Close() error {
+	err := p.DB.Close()
+	if p.home != p.DB {
+		p.home.Close()
+	}
+	return err
+}
+
+// openDB opens the data folder's database and the profile's in profileDir, failing within a few
+// seconds when Memories Desktop (or another memories command) holds them.
+func openDB(dataDir, profileDir string) (*profileDB, error) {
+	home, err := openOne(dataDir)
+	if err != nil || profileDir == dataDir {
+		return &profileDB{DB: home, home: home}, err
+	}
+	db, err := openOne(profileDir)
+	if err != nil {
+		home.Close()
+		return nil, err
+	}
+	return &profileDB{DB: db, home: home}, nil
+}
+
+func openOne(dir string) (*store.DB, error) {
 	db, err := store.Open(dir, lockWait)
 	if errors.Is(err, store.ErrLocked) {
 		return nil, fmt.Errorf("Memories Desktop or another memories command is using %s; close it and try again "+
@@ -34,12 +63,12 @@ func openDB(dir string) (*store.DB, error) {
 
 // startSession opens the database and starts the engine with the CLI's progress display.
 func startSession(ctx context.Context, c *cli, cfg *config) (*session, error) {
-	db, err := openDB(cfg.dataDir)
+	db, err := openDB(cfg.homeDir, cfg.dataDir)
 	if err != nil {
 		return nil, err
 	}
 	eng := transfer.New(transfer.Options{
-		DB:        db,
+		DB:        db.DB,
 		Client:    func() (*api.Client, error) { return cfg.client, nil },
 		Emitter:   newCLIEmitter(cfg.out),
 		Proactive: transfer.ParseRateLimitsEnv(c.getenv("MEMORIES_RATE_LIMITS")),

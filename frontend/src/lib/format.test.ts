@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayName, formatBytes, formatDuration, formatEta, formatWait, videoTitle } from './format';
+import { displayName, formatBytes, formatDuration, formatEta, formatWait, splitPath, videoTitle } from './format';
 
 describe('format', () => {
   it('renders sizes 1024-based and survives odd input', () => {
@@ -23,5 +23,14 @@ describe('format', () => {
     expect(videoTitle({ title: 'https://x.io/a/b.mp4', name: '1be6a69f', videoNo: 'VI1' })).toBe('b.mp4');
     expect(videoTitle({ name: '1be6a69f', videoNo: 'VI1' })).toBe('1be6a69f');
     expect(videoTitle({ videoNo: 'VI1' })).toBe('VI1');
+  });
+});
+
+describe('splitPath', () => {
+  it('keeps the file name whole and the leading slash in front', () => {
+    expect(splitPath('/home/me/Videos/sunset.mov')).toEqual(['/home/me/Videos', '/sunset.mov']);
+    expect(splitPath('C:\\Users\\me\\clip.mp4')).toEqual(['C:\\Users\\me', '\\clip.mp4']);
+    expect(splitPath('/clip.mp4')).toEqual(['', '/clip.mp4']);
+    expect(splitPath('clip.mp4')).toEqual(['', 'clip.mp4']);
   });
 });

@@ -71,3 +71,12 @@ export function displayName(name: string): string {
 export function videoTitle(v: { title?: string; name?: string; videoNo: string }): string {
   return (v.title && displayName(v.title)) || v.name || v.videoNo;
 }
+
+/**
+ * splitPath cuts a path before its last separator, so a view can shorten the folders and keep
+ * the file name: "/home/me/Videos/sunset.mov" is ["/home/me/Videos", "/sunset.mov"].
+ */
+export function splitPath(path: string): [string, string] {
+  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return cut <= 0 ? ['', path] : [path.slice(0, cut), path.slice(cut)];
+}

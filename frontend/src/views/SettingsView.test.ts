@@ -54,7 +54,7 @@ describe('SettingsView', () => {
     const scope = await screen.findByLabelText('Scope (unique_id)');
     await userEvent.clear(scope);
     await userEvent.type(scope, 'my scope');
-    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await userEvent.tab(); // committing the field saves it
     expect(await screen.findByRole('alert')).toHaveTextContent('Scope may not contain spaces.');
     expect(scope).toHaveAttribute('aria-invalid', 'true');
     expect(mocked.saveSettings).toHaveBeenCalledWith(expect.objectContaining({ scope: 'my scope' }));
@@ -69,15 +69,18 @@ describe('SettingsView', () => {
     const days = screen.getByLabelText('Keep history (days)');
     await userEvent.clear(days);
     await userEvent.type(days, '30');
-    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
-    expect(mocked.saveSettings).toHaveBeenCalledWith(expect.objectContaining({ pacing: false, historyDays: 30 }));
+    await userEvent.tab();
+    expect(mocked.saveSettings).toHaveBeenNthCalledWith(1, expect.objectContaining({ pacing: false }));
+    await waitFor(() => expect(mocked.saveSettings).toHaveBeenLastCalledWith(expect.objectContaining({ pacing: false, historyDays: 30 })));
   });
 
-  it('saves and confirms', async () => {
+  it('applies the sandbox switch at once, with no save button to forget', async () => {
     mocked.saveSettings.mockImplementation(async (s) => s);
     render(SettingsView);
-    await userEvent.click(await screen.findByRole('button', { name: 'Save settings' }));
-    expect(await screen.findByText('Settings saved.')).toBeInTheDocument();
+    await userEvent.click(await screen.findByRole('checkbox', { name: /Sandbox mode/ }));
+    expect(mocked.saveSettings).toHaveBeenCalledWith(expect.objectContaining({ sandbox: true }));
+    expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Save settings/ })).toBeNull();
   });
 
   it('stores a new key and clears the input', async () => {

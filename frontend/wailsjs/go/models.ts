@@ -76,6 +76,7 @@ export namespace core {
 	export class Connection {
 	    ok: boolean;
 	    mode: string;
+	    tested: string;
 	    message: string;
 	    scopes: string[];
 	    error?: ErrorInfo;
@@ -88,6 +89,7 @@ export namespace core {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.ok = source["ok"];
 	        this.mode = source["mode"];
+	        this.tested = source["tested"];
 	        this.message = source["message"];
 	        this.scopes = source["scopes"];
 	        this.error = this.convertValues(source["error"], ErrorInfo);
@@ -406,12 +408,51 @@ export namespace core {
 	        this.taken = source["taken"];
 	    }
 	}
+	export class Selection {
+	    query: LibraryQuery;
+	    except: string[];
+	    expect: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Selection(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.query = this.convertValues(source["query"], LibraryQuery);
+	        this.except = source["except"];
+	        this.expect = source["expect"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Status {
 	    mode: string;
 	    scope: string;
 	    baseUrl: string;
 	    dataDir: string;
 	    sandboxForced: boolean;
+	    profile: string;
+	    connection: string;
+	    connectionDetail: string;
+	    lastOk: number;
+	    retryAt: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Status(source);
@@ -424,6 +465,11 @@ export namespace core {
 	        this.baseUrl = source["baseUrl"];
 	        this.dataDir = source["dataDir"];
 	        this.sandboxForced = source["sandboxForced"];
+	        this.profile = source["profile"];
+	        this.connection = source["connection"];
+	        this.connectionDetail = source["connectionDetail"];
+	        this.lastOk = source["lastOk"];
+	        this.retryAt = source["retryAt"];
 	    }
 	}
 	export class UploadBatch {
@@ -952,6 +998,8 @@ export namespace transfer {
 	    error?: store.JobError;
 	    progress?: Progress;
 	    nextSlotMs: number;
+	    place: number;
+	    startsAt: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new JobView(source);
@@ -972,6 +1020,8 @@ export namespace transfer {
 	        this.error = this.convertValues(source["error"], store.JobError);
 	        this.progress = this.convertValues(source["progress"], Progress);
 	        this.nextSlotMs = source["nextSlotMs"];
+	        this.place = source["place"];
+	        this.startsAt = source["startsAt"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -27,6 +27,7 @@ export type JobPage = core.JobPage;
 export type JobView = transfer.JobView;
 export type Progress = transfer.Progress;
 export type RefreshResult = core.RefreshResult;
+export type VideoSelection = core.Selection;
 export type DownloadResult = core.DownloadResult;
 export type DownloadTarget = core.DownloadTarget;
 export type RetryAll = core.RetryAll;
@@ -43,6 +44,7 @@ export interface ErrorInfo {
 /** Event names, as in backend/events. */
 export const Events = {
   StatusChanged: 'status:changed',
+  QuitRequested: 'quit:requested',
   TransferJob: 'transfer:job',
   TransferProgress: 'transfer:progress',
   LibraryChanged: 'library:changed',
@@ -59,7 +61,8 @@ export const bridge = {
   setAPIKey: (key: string): Promise<KeyInfo> => App.SetAPIKey(key),
   clearAPIKey: (): Promise<KeyInfo> => App.ClearAPIKey(),
   status: (): Promise<Status> => App.Status(),
-  testConnection: (): Promise<Connection> => App.TestConnection(),
+  quitNow: (): Promise<void> => App.QuitNow(),
+  testConnection: (s: Settings): Promise<Connection> => App.TestConnection(s),
   chooseFolder: (title: string, start: string): Promise<string> => App.ChooseFolder(title, start),
   openLogFolder: (): Promise<void> => App.OpenLogFolder(),
   // upload and import
@@ -82,12 +85,17 @@ export const bridge = {
   library: (q: LibraryQuery): Promise<VideoPage> => App.Library(q),
   refreshLibrary: (): Promise<RefreshResult> => App.RefreshLibrary(),
   deleteVideos: (nos: string[]): Promise<number> => App.DeleteVideos(nos),
+  deleteSelected: (s: VideoSelection): Promise<number> => App.DeleteSelected(s),
   videoDetails: (no: string): Promise<VideoDetails> => App.VideoDetails(no),
   /** downloadVideos asks where to save; names taken in a folder come back as conflicts, nothing queued. */
   downloadVideos: (nos: string[]): Promise<DownloadResult> => App.DownloadVideos(nos),
   downloadVideosTo: (nos: string[], target: DownloadTarget, choice: string): Promise<DownloadResult> =>
     App.DownloadVideosTo(nos, target, choice),
   retryDownload: (id: number, choice: string): Promise<void> => App.RetryDownload(id, choice),
+  /** downloadSelected and downloadSelectedTo are the same for a select-all, resolved in the backend. */
+  downloadSelected: (s: VideoSelection): Promise<DownloadResult> => App.DownloadSelected(s),
+  downloadSelectedTo: (s: VideoSelection, target: DownloadTarget, choice: string): Promise<DownloadResult> =>
+    App.DownloadSelectedTo(s, target, choice),
   downloadAsset: (id: string): Promise<JobView> => App.DownloadAsset(id),
   // transfers and history
   jobs: (q: JobQuery): Promise<JobPage> => App.Jobs(q),
@@ -106,6 +114,8 @@ export const bridge = {
   revealInFolder: (path: string): Promise<void> => App.RevealInFolder(path),
   // events
   onStatus: (cb: (s: Status) => void): (() => void) => EventsOn(Events.StatusChanged, cb),
+  /** onQuitRequested: the window was closed while transfers run; payload: how many. */
+  onQuitRequested: (cb: (running: number) => void): (() => void) => EventsOn(Events.QuitRequested, cb),
   onJob: (cb: (j: JobView) => void): (() => void) => EventsOn(Events.TransferJob, cb),
   onProgress: (cb: (batch: Progress[]) => void): (() => void) => EventsOn(Events.TransferProgress, cb),
   onLibraryChanged: (cb: (scope: string) => void): (() => void) => EventsOn(Events.LibraryChanged, cb),

@@ -54,7 +54,17 @@ describe('VirtualList', () => {
     expect(names.length).toBeLessThan(60);
     const row = screen.getByText('Item 10000').closest('[role="row"]')!;
     expect(row).toHaveAttribute('aria-rowindex', '10001');
-    expect((row as HTMLElement).style.transform).toBe('translateY(400000px)');
+    const first = Number(screen.getAllByRole('row')[0].getAttribute('data-index'));
+    expect((row.parentElement as HTMLElement).style.transform).toBe(`translateY(${first * 40}px)`);
+    expect(row.previousElementSibling?.getAttribute('data-index')).toBe('9999'); // rows in index order
+  });
+
+  it('keeps at least one viewport of rows rendered either side of the view', async () => {
+    const { scroller } = setup();
+    await scrollTo(scroller, 10_000 * 40);
+    const indices = screen.getAllByRole('row').map((r) => Number(r.getAttribute('data-index')));
+    expect(Math.min(...indices)).toBeLessThanOrEqual(10_000 - 15); // jsdom's assumed 600 px = 15 rows
+    expect(Math.max(...indices)).toBeGreaterThanOrEqual(10_000 + 15 + 15 - 1);
   });
 
   it('moves the active row with arrows, Home and End, keeping it rendered', async () => {

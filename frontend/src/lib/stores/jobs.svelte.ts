@@ -1,14 +1,14 @@
 import { bridge, type JobView, type Progress } from '../bridge';
 import { toasts } from './toasts.svelte';
-import { displayName } from '../format';
-
-const activeStates = ['queued', 'running', 'paused', 'interrupted'];
+import { activeStates, batchToast, movingStates } from './batch';
 
 // The live transfer queue: loaded once, then kept current by transfer:job events (state changes,
 // sent at once) and transfer:progress batches (about 4 a second, only jobs that moved).
 class JobsStore {
   byId = $state<Record<number, JobView>>({});
   progress = $state<Record<number, Progress>>({});
+  /** Ids of the jobs queued or moving since the queue was last idle: the current batch. */
+  batchIds = $state<number[]>([]);
   #off: Array<() => void> = [];
 
   /** All known jobs, newest first. */
@@ -16,6 +16,7 @@ class JobsStore {
   active = $derived(this.list.filter((j) => activeStates.includes(j.state)));
   running = $derived(this.list.filter((j) => j.state === 'running').length);
   failed = $derived(this.list.filter((j) => j.state === 'failed').length);
+  batch = $derived(this.batchIds.map((id) => this.byId[id]).filter(Boolean));
 
   async start() {
     if (this.#off.length === 0) {
@@ -29,33 +30,41 @@ class JobsStore {
     for (const j of [...recent.jobs, ...active.jobs]) this.apply(j, false);
   }
 
+  /** reload forgets the jobs shown and loads the active profile's (after a profile switch). */
+  async reload() {
+    this.byId = {};
+    this.progress = {};
+    await this.start();
+  }
+
   stop() {
     this.#off.forEach((off) => off());
     this.#off = [];
   }
 
-  /** apply records a job event; live events of finished work raise a toast. */
+  /** apply records a job event; when a live event ends the batch, one toast sums it up. */
   apply(j: JobView, live: boolean) {
     const before = this.byId[j.id];
     this.byId[j.id] = j;
     if (j.progress) this.progress[j.id] = j.progress;
-    if (live && before?.state !== j.state) notify(j);
+    if (movingStates.includes(j.state) && !this.batchIds.includes(j.id)) this.batchIds.push(j.id);
+    if (live && before?.state !== j.state && this.batchIds.includes(j.id)) this.#endBatch();
+  }
+
+  // endBatch raises the batch's one toast once nothing in it is queued or running any more.
+  #endBatch() {
+    const batch = this.batch;
+    if (batch.some((b) => movingStates.includes(b.state))) return;
+    this.batchIds = [];
+    if (batch.some((b) => !activeStates.includes(b.state))) {
+      const t = batchToast(batch);
+      toasts.push(t.kind, t.text, t.detail);
+    }
   }
 
   applyProgress(batch: Progress[]) {
     for (const p of batch) this.progress[p.id] = p;
   }
-}
-
-function notify(j: JobView) {
-  if (j.state === 'done') toasts.push('success', `${verb(j)} ${displayName(j.name)}`);
-  if (j.state === 'failed') toasts.push('error', `Could not finish ${displayName(j.name)}`, j.error?.message);
-}
-
-function verb(j: JobView): string {
-  if (j.kind === 'import') return 'Import started:';
-  if (j.kind.startsWith('download')) return 'Downloaded';
-  return 'Uploaded';
 }
 
 export const jobs = new JobsStore();

@@ -40,7 +40,11 @@ describe('HistoryView', () => {
     render(HistoryView);
     expect(await screen.findByText('VI1.mp4')).toBeInTheDocument();
     expect(lastQuery()).toEqual({ kinds: [], states: [], text: '', cursor: '', limit: 100 });
-    expect(within(row(/VI1\.mp4/)).getByText('/home/me/Videos/VI1.mp4')).toBeInTheDocument();
+    // The path reads left to right, slash first, the file name in its own never-shortened part.
+    const path = within(row(/VI1\.mp4/)).getByTitle('/home/me/Videos/VI1.mp4');
+    expect(path.textContent).toBe('/home/me/Videos/VI1.mp4');
+    expect(path.querySelector('.file')).toHaveTextContent('/VI1.mp4');
+    expect(getComputedStyle(path).direction).not.toBe('rtl');
     expect(within(row(/VI1\.mp4/)).getByText('5.0 MB')).toBeInTheDocument();
     expect(within(row(/a\.mp4/)).getByText(/run out of credits/)).toBeInTheDocument();
     expect(within(row(/beach/)).getByText('VI777')).toBeInTheDocument();

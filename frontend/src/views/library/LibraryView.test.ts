@@ -6,7 +6,7 @@ import { jobs } from '../../lib/stores/jobs.svelte';
 import { toasts } from '../../lib/stores/toasts.svelte';
 import { collisions } from '../../lib/stores/collisions.svelte';
 import LibraryView from './LibraryView.svelte';
-import { library } from './library.svelte';
+import { library, library as lib } from './library.svelte';
 
 let libraryChanged: ((scope: string) => void) | null = null;
 
@@ -17,6 +17,8 @@ vi.mock('../../lib/bridge', async (orig) => ({
     videoPreview: vi.fn(async () => ''),
     refreshLibrary: vi.fn(),
     deleteVideos: vi.fn(),
+    deleteSelected: vi.fn(),
+    downloadSelected: vi.fn(),
     videoDetails: vi.fn(),
     downloadVideos: vi.fn(),
     downloadVideosTo: vi.fn(),
@@ -165,6 +167,30 @@ describe('LibraryView', () => {
     expect(screen.getByRole('dialog', { name: 'Delete 5 videos?' })).toBeInTheDocument();
     await userEvent.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(mocked.deleteVideos).not.toHaveBeenCalled();
+  });
+
+  it('select-all selects every matching video, not the loaded page, and bulk actions go by filter', async () => {
+    const loaded = Array.from({ length: 1000 }, (_, i) => video(i));
+    mocked.library.mockResolvedValue(page(loaded, 20_000, 'next'));
+    mocked.deleteSelected.mockResolvedValue(19_999);
+    mocked.downloadSelected.mockResolvedValue({ jobs: [], conflicts: [] } as never);
+    render(LibraryView);
+    await screen.findByText('clip 0.mp4');
+    lib.filters.status = 'PARSE';
+    await userEvent.click(screen.getByLabelText('Select all 20,000 videos'));
+    expect(screen.getByText('20,000 videos selected')).toBeInTheDocument();
+    await userEvent.click(screen.getByLabelText('Select clip 1.mp4'));
+    expect(screen.getByText('19,999 videos selected')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Download…' }));
+    const want = { query: expect.objectContaining({ status: 'PARSE', cursor: '' }), except: ['VI1001'], expect: 19_999 };
+    expect(mocked.downloadSelected).toHaveBeenCalledWith(want);
+    expect(mocked.downloadVideos).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByRole('button', { name: 'Delete…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete 19,999 videos?' });
+    expect(dialog).toHaveTextContent('and 19,994 more videos');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Delete 19,999 videos' }));
+    expect(mocked.deleteSelected).toHaveBeenCalledWith(want);
     expect(mocked.deleteVideos).not.toHaveBeenCalled();
   });
 

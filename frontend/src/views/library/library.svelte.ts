@@ -1,4 +1,4 @@
-import { bridge, toErrorInfo, type CachedVideo, type ErrorInfo, type JobView, type RefreshResult } from '../../lib/bridge';
+import { bridge, toErrorInfo, type CachedVideo, type ErrorInfo, type JobView, type RefreshResult, type VideoSelection } from '../../lib/bridge';
 import { buildQuery, emptyFilters, type Filters } from './query';
 import { Selection } from './selection.svelte';
 
@@ -102,6 +102,26 @@ export class LibraryStore {
     this.videos = this.videos.filter((v) => !gone.has(v.videoNo));
     this.total = Math.max(0, this.total - n);
     this.selection.retain(this.keys);
+    return n;
+  }
+
+  /** selected describes a select-all for the backend: the filter, the unchecked rows, the count shown. */
+  selected(): VideoSelection {
+    const query = buildQuery($state.snapshot(this.filters) as Filters);
+    return { query, except: this.selection.except(), expect: this.selection.size } as VideoSelection;
+  }
+
+  /** selectAll checks every match of the filter, also rows not loaded yet. */
+  selectAll() {
+    if (this.cursor) this.selection.selectMatching(this.total);
+    else this.selection.all(this.keys);
+  }
+
+  /** removeSelected deletes a select-all's videos on the server, then reloads what is shown. */
+  async removeSelected(): Promise<number> {
+    const n = await bridge.deleteSelected(this.selected());
+    this.selection.clear();
+    await this.reload();
     return n;
   }
 

@@ -33,6 +33,7 @@ beforeEach(() => {
   vi.resetAllMocks();
   jobs.byId = {};
   jobs.progress = {};
+  jobs.batchIds = [];
   toasts.items = [];
   nav.go('transfers');
 });
@@ -89,41 +90,50 @@ describe('TransfersView rows', () => {
   });
 });
 
-describe('pacing countdown', () => {
-  it('renders "next upload slot in 0:43" and ticks locally without calling the backend', () => {
-    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
-    render(TransfersView);
-    show(makeJob({ id: 1, name: 'd.mp4', state: 'queued', nextSlotMs: 43_000 }));
-    const row = rowOf('d.mp4');
-    expect(row).toHaveTextContent('next upload slot in 0:43');
-    expect(stageOf(row, 'transfer')).toHaveTextContent('Waiting for slot');
+describe('place in line', () => {
+  const t0 = 1_800_000_000_000;
+  const fake = () => vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'], now: t0 });
 
+  it('shows each waiting job\'s place and start, ticking locally without calling the backend', () => {
+    fake();
+    render(TransfersView);
+    show(makeJob({ id: 1, name: 'a.mp4', state: 'running', place: 1, startsAt: t0 + 40_000 }),
+      makeJob({ id: 2, name: 'b.mp4', state: 'queued', place: 2, startsAt: t0 + 100_000 }),
+      makeJob({ id: 3, name: 'c.mp4', state: 'queued', place: 3, startsAt: t0 + 160_000 }));
+    expect(rowOf('a.mp4')).toHaveTextContent('Next in line, starts in about 0:40');
+    expect(rowOf('b.mp4')).toHaveTextContent('2nd in line, starts in about 1:40');
+    expect(rowOf('c.mp4')).toHaveTextContent('3rd in line, starts in about 2:40');
+    expect(stageOf(rowOf('a.mp4'), 'transfer')).toHaveTextContent('Waiting for slot');
     vi.advanceTimersByTime(1000);
     flushSync();
-    expect(row).toHaveTextContent('next upload slot in 0:42');
-
-    vi.advanceTimersByTime(42_000);
-    flushSync();
-    expect(row).not.toHaveTextContent('slot in');
-    expect(stageOf(row, 'transfer')).toHaveTextContent('Queued');
+    expect(rowOf('c.mp4')).toHaveTextContent('3rd in line, starts in about 2:39');
     expect(Object.values(mocked).every((fn) => fn.mock.calls.length === 0)).toBe(true);
   });
 
-  it('restarts from the newest event and names the download endpoint', () => {
-    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+  it('is the same time when the view is opened again later', () => {
+    fake();
+    show(makeJob({ id: 1, name: 'd.mp4', state: 'queued', place: 2, startsAt: t0 + 100_000 }));
+    const first = render(TransfersView);
+    first.unmount();
+    vi.advanceTimersByTime(30_000);
     render(TransfersView);
-    show(makeJob({ id: 1, name: 'e.mp4', kind: 'download', state: 'queued', nextSlotMs: 5_000 }));
-    vi.advanceTimersByTime(3000);
-    flushSync();
-    expect(rowOf('e.mp4')).toHaveTextContent('next download slot in 0:02');
-    show(makeJob({ id: 1, name: 'e.mp4', kind: 'download', state: 'queued', nextSlotMs: 65_000 }));
-    expect(rowOf('e.mp4')).toHaveTextContent('next download slot in 1:05');
+    expect(rowOf('d.mp4')).toHaveTextContent('2nd in line, starts in about 1:10');
   });
 
-  it('does not count down for a paused job', () => {
+  it('never shows a speed while the job waits for its slot', () => {
+    fake();
     render(TransfersView);
-    show(makeJob({ id: 1, name: 'f.mp4', state: 'paused', nextSlotMs: 43_000 }));
-    expect(rowOf('f.mp4')).not.toHaveTextContent('slot in');
+    show(makeJob({ id: 1, name: 'e.mp4', state: 'running', place: 1, startsAt: t0 + 5_000 }));
+    jobs.applyProgress([makeProgress(1, { done: 0, total: 1000, speed: 0, eta: -1 })]);
+    flushSync();
+    expect(rowOf('e.mp4')).not.toHaveTextContent('B/s');
+    expect(stageOf(rowOf('e.mp4'), 'transfer')).not.toHaveTextContent('Uploading');
+  });
+
+  it('has no place for a paused job', () => {
+    render(TransfersView);
+    show(makeJob({ id: 1, name: 'f.mp4', state: 'paused', place: 0, startsAt: 0 }));
+    expect(rowOf('f.mp4')).not.toHaveTextContent('in line');
   });
 });
 
@@ -166,9 +176,6 @@ describe('row actions', () => {
     ['paused', 'Resume', 'resumeJob'],
     ['interrupted', 'Resume', 'resumeJob'],
     ['queued', 'Cancel', 'cancelJob'],
-    ['running', 'Cancel', 'cancelJob'],
-    ['paused', 'Cancel', 'cancelJob'],
-    ['interrupted', 'Cancel', 'cancelJob'],
     ['failed', 'Retry', 'retryJob'],
     ['canceled', 'Retry', 'retryJob'],
   ] as const)('%s: %s calls %s with the job id', async (state, label, method) => {
@@ -177,6 +184,21 @@ describe('row actions', () => {
     show(makeJob({ id: 42, name: 'talk.mp4', state }));
     await userEvent.click(screen.getByRole('button', { name: `${label} talk.mp4` }));
     expect(mocked[method]).toHaveBeenCalledExactlyOnceWith(42);
+  });
+
+  it.each(['running', 'paused', 'interrupted'] as const)('%s: Cancel asks first, and Keep sits where Cancel was', async (state) => {
+    mocked.cancelJob.mockResolvedValue(undefined);
+    render(TransfersView);
+    show(makeJob({ id: 42, name: 'talk.mp4', state }));
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel talk.mp4' }));
+    expect(mocked.cancelJob).not.toHaveBeenCalled();
+    const buttons = within(rowOf('talk.mp4')).getAllByRole('button');
+    expect(buttons.at(-1)).toHaveAccessibleName('Keep talk.mp4');
+    await userEvent.click(buttons.at(-1)!);
+    expect(mocked.cancelJob).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel talk.mp4' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Yes, cancel talk.mp4' }));
+    expect(mocked.cancelJob).toHaveBeenCalledExactlyOnceWith(42);
   });
 
   it('offers only the actions that apply', () => {
@@ -282,13 +304,15 @@ describe('toolbar', () => {
     expect(screen.queryByRole('region', { name: /Finished recently/ })).toBeNull();
   });
 
-  it('lists running jobs first', () => {
+  it('keeps rows in the order they were queued: Pause and start move nothing', () => {
     render(TransfersView);
+    const names = () => Array.from(document.querySelectorAll('section[aria-labelledby="transfers-active"] .name'))
+      .map((n) => n.textContent);
     show(makeJob({ id: 1, name: 'first.mp4', state: 'queued' }), makeJob({ id: 2, name: 'second.mp4', state: 'running' }),
       makeJob({ id: 3, name: 'third.mp4', state: 'queued' }));
-    const names = Array.from(document.querySelectorAll('#transfers-active ~ ul .name, section[aria-labelledby="transfers-active"] .name'))
-      .map((n) => n.textContent);
-    expect(names).toEqual(['second.mp4', 'third.mp4', 'first.mp4']);
+    expect(names()).toEqual(['first.mp4', 'second.mp4', 'third.mp4']);
+    show(makeJob({ id: 2, name: 'second.mp4', state: 'paused' }), makeJob({ id: 3, name: 'third.mp4', state: 'running' }));
+    expect(names()).toEqual(['first.mp4', 'second.mp4', 'third.mp4']);
   });
 });
 
@@ -314,7 +338,7 @@ describe('empty state and scale', () => {
     expect(rowOf('bulk-10.mp4')).toBe(other);
     expect(within(other).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '10');
     const first = document.querySelector('section[aria-labelledby="transfers-active"] .name');
-    expect(first).toHaveTextContent('bulk-250.mp4');
+    expect(first).toHaveTextContent('bulk-1.mp4');
   });
 
   it('the filter is a labelled radio group reachable by keyboard', async () => {
@@ -324,5 +348,41 @@ describe('empty state and scale', () => {
     expect(all).toBeChecked();
     await fireEvent.click(within(group).getByRole('radio', { name: 'Uploads' }));
     expect(within(group).getByRole('radio', { name: 'Uploads' })).toBeChecked();
+  });
+});
+
+describe('the queue as one batch', () => {
+  const mb = 1024 * 1024;
+  const downloads = (state: string) =>
+    Array.from({ length: 8 }, (_, i) => makeJob({ id: i + 1, name: `VI${i}.mp4`, kind: 'download', state }));
+
+  it('raises one toast when eight downloads finish', () => {
+    render(TransfersView);
+    show(...downloads('running'));
+    for (const j of downloads('done')) jobs.apply(j, true);
+    flushSync();
+    expect(toastTexts()).toEqual(['8 downloads finished']);
+    expect(screen.queryByRole('status', { name: 'Queue summary' })).toBeNull();
+  });
+
+  it('names the failures in the same toast', () => {
+    render(TransfersView);
+    show(...downloads('running'));
+    const end = downloads('done');
+    end[2] = makeJob({ ...end[2], state: 'failed', error: { code: 'network', message: 'The connection dropped.' } });
+    for (const j of end) jobs.apply(j, true);
+    expect(toasts.items).toMatchObject([{ kind: 'error', text: '7 downloads finished, 1 failed', detail: 'VI2.mp4: The connection dropped.' }]);
+  });
+
+  it('sums the batch in one line: N of M, bytes and time left', () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'], now: 1_800_000_000_000 });
+    render(TransfersView);
+    show(makeJob({ id: 1, name: 'a.mp4', state: 'running' }), makeJob({ id: 2, name: 'b.mp4', state: 'queued' }),
+      makeJob({ id: 3, name: 'c.mp4', state: 'queued' }));
+    jobs.apply(makeJob({ id: 3, name: 'c.mp4', state: 'done' }), true);
+    jobs.applyProgress([makeProgress(1, { done: 2 * mb, total: 10 * mb, speed: mb }), makeProgress(3, { done: 4 * mb, total: 4 * mb })]);
+    flushSync();
+    expect(screen.getByRole('status', { name: 'Queue summary' })).toHaveTextContent('1 of 3 done · 6.0 MB of 14 MB · about 0:08 left');
+    expect(toastTexts()).toEqual([]);
   });
 });

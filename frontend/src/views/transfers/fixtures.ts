@@ -7,7 +7,7 @@ export function makeJob(over: Partial<JobView> & { id?: number } = {}): JobView 
   const id = over.id ?? nextId++;
   return {
     id, kind: 'upload_file', state: 'queued', scope: 'default', name: `clip-${id}.mp4`, tags: [],
-    created: 1_700_000_000_000 + id, updated: 1_700_000_000_000 + id, attempts: 0, result: {}, nextSlotMs: 0,
+    created: 1_700_000_000_000 + id, updated: 1_700_000_000_000 + id, attempts: 0, result: {}, nextSlotMs: 0, place: 0, startsAt: 0,
     ...over,
   } as JobView;
 }

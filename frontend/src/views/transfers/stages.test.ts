@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeJob, makeProgress } from './fixtures';
-import { actionsFor, barValue, bytesText, matchesFilter, orderActive, recentFinished, serverStage, slotText,
-  transferStage } from './stages';
+import { actionsFor, barValue, bytesText, lineText, matchesFilter, orderActive, ordinal, recentFinished, serverStage,
+  transferStage, waitLeft } from './stages';
 
 describe('transferStage', () => {
   it.each([
@@ -86,10 +86,20 @@ describe('progress numbers', () => {
     expect(bytesText(makeJob(), undefined)).toBe('');
   });
 
-  it('names the paced endpoint in the countdown', () => {
-    expect(slotText('upload_file', 43_000)).toBe('next upload slot in 0:43');
-    expect(slotText('download', 61_000)).toBe('next download slot in 1:01');
-    expect(slotText('import', 500)).toBe('next import slot in 0:01');
+  it('says the place in line and when the pacer starts the job', () => {
+    expect(lineText(makeJob({ place: 3 }), 160_000)).toBe('3rd in line, starts in about 2:40');
+    expect(lineText(makeJob({ place: 1 }), 500)).toBe('Next in line, starts in about 0:01');
+    expect(lineText(makeJob({ place: 12 }), 0)).toBe('12th in line');
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].map(ordinal)).toEqual(
+      ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '101st', '111th']);
+  });
+
+  it('counts the wait from the absolute start, so a later view shows the same time', () => {
+    const job = makeJob({ place: 2, startsAt: 1_000_000 });
+    expect(waitLeft(job, 900_000)).toBe(100_000);
+    expect(waitLeft(job, 1_200_000)).toBe(0);
+    expect(waitLeft(makeJob({ place: 2, startsAt: 1_000_000, state: 'paused' }), 0)).toBe(0);
+    expect(waitLeft(makeJob({ place: 0, startsAt: 0 }), 0)).toBe(0);
   });
 });
 
@@ -103,12 +113,12 @@ describe('sections', () => {
     expect(matchesFilter('imports', 'upload_file')).toBe(false);
   });
 
-  it('puts running jobs first, then queued, paused and interrupted, newest first within each', () => {
+  it('keeps the order in which jobs were queued, whatever their state', () => {
     const list = [
       makeJob({ id: 5, state: 'interrupted' }), makeJob({ id: 4, state: 'queued' }), makeJob({ id: 3, state: 'running' }),
-      makeJob({ id: 2, state: 'paused' }), makeJob({ id: 1, state: 'queued' }),
+      makeJob({ id: 2, state: 'paused' }), makeJob({ id: 1, state: 'queued', created: 1_700_000_000_009 }),
     ];
-    expect(orderActive(list).map((j) => j.id)).toEqual([3, 4, 1, 2, 5]);
+    expect(orderActive(list).map((j) => j.id)).toEqual([2, 3, 4, 5, 1]);
   });
 
   it('keeps the most recently finished first, up to the limit', () => {

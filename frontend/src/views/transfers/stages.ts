@@ -46,14 +46,32 @@ export function matchesFilter(filter: Filter, kind: string): boolean {
   return filter === 'all' || kindInfo(kind).group === filter;
 }
 
+/** inLine: the job waits for its endpoint (the backend gave it a place), so nothing moves yet. */
+export function inLine(job: JobView): boolean {
+  return (job.place ?? 0) > 0 && (job.state === 'queued' || job.state === 'running');
+}
+
+/** waitLeft is how long until the pacer lets the job start, from the absolute startsAt. */
+export function waitLeft(job: JobView, now: number): number {
+  return inLine(job) && job.startsAt > 0 ? Math.max(0, job.startsAt - now) : 0;
+}
+
 /** isWaiting: the job holds its place until the endpoint's next free slot. */
 export function isWaiting(job: JobView, waitMs: number): boolean {
   return waitMs > 0 && (job.state === 'queued' || job.state === 'running');
 }
 
-/** slotText renders the pacing wait, e.g. "next upload slot in 0:43". */
-export function slotText(kind: string, waitMs: number): string {
-  return `next ${kindInfo(kind).slot} slot in ${formatWait(waitMs)}`;
+/** ordinal renders 1 as "1st", 2 as "2nd", 11 as "11th", 23 as "23rd". */
+export function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  return `${n}${suffix}`;
+}
+
+/** lineText is "3rd in line, starts in about 2:40", or just the place while no slot wait is known. */
+export function lineText(job: JobView, waitMs: number): string {
+  const place = job.place === 1 ? 'Next in line' : `${ordinal(job.place)} in line`;
+  return waitMs > 0 ? `${place}, starts in about ${formatWait(waitMs)}` : place;
 }
 
 const fixedStages: Record<string, Stage> = {
@@ -66,7 +84,7 @@ const fixedStages: Record<string, Stage> = {
 
 /** transferStage is the first half of the badge: the local transfer. */
 export function transferStage(job: JobView, waitMs: number): Stage {
-  if (isWaiting(job, waitMs)) return { label: 'Waiting for slot', tone: 'warn' };
+  if (isWaiting(job, waitMs) || (inLine(job) && job.state === 'running')) return { label: 'Waiting for slot', tone: 'warn' };
   const info = kindInfo(job.kind);
   if (job.state === 'running') return { label: info.active, tone: 'accent' };
   if (job.state === 'done') return { label: info.done, tone: 'ok' };
@@ -135,11 +153,12 @@ export function barValue(job: JobView, p: Progress | undefined): number | null {
   return job.state === 'running' ? null : 0;
 }
 
-const stateRank: Record<string, number> = { running: 0, queued: 1, paused: 2, interrupted: 3 };
-
-/** orderActive puts running jobs first, then queued, paused and interrupted, each newest first. */
+/**
+ * orderActive lists jobs in the order they were queued, whatever their state, so pausing or
+ * starting a job never moves its row (and the next row never slides under the pointer).
+ */
 export function orderActive(list: JobView[]): JobView[] {
-  return [...list].sort((a, b) => (stateRank[a.state] ?? 9) - (stateRank[b.state] ?? 9) || b.id - a.id);
+  return [...list].sort((a, b) => a.created - b.created || a.id - b.id);
 }
 
 /** recentFinished is the last `limit` finished jobs, most recently finished first. */

@@ -26,6 +26,10 @@ export function ClearAPIKey() {
   return window['go']['main']['App']['ClearAPIKey']();
 }
 
+export function DeleteSelected(arg1) {
+  return window['go']['main']['App']['DeleteSelected'](arg1);
+}
+
 export function DeleteVideos(arg1) {
   return window['go']['main']['App']['DeleteVideos'](arg1);
 }
@@ -36,6 +40,14 @@ export function DiscardInterrupted() {
 
 export function DownloadAsset(arg1) {
   return window['go']['main']['App']['DownloadAsset'](arg1);
+}
+
+export function DownloadSelected(arg1) {
+  return window['go']['main']['App']['DownloadSelected'](arg1);
+}
+
+export function DownloadSelectedTo(arg1, arg2, arg3) {
+  return window['go']['main']['App']['DownloadSelectedTo'](arg1, arg2, arg3);
 }
 
 export function DownloadVideos(arg1) {
@@ -106,6 +118,10 @@ export function PlanLinks(arg1) {
   return window['go']['main']['App']['PlanLinks'](arg1);
 }
 
+export function QuitNow() {
+  return window['go']['main']['App']['QuitNow']();
+}
+
 export function ReadLinksFile(arg1) {
   return window['go']['main']['App']['ReadLinksFile'](arg1);
 }
@@ -162,8 +178,8 @@ export function TakeOpenPaths() {
   return window['go']['main']['App']['TakeOpenPaths']();
 }
 
-export function TestConnection() {
-  return window['go']['main']['App']['TestConnection']();
+export function TestConnection(arg1) {
+  return window['go']['main']['App']['TestConnection'](arg1);
 }
 
 export function ValidateMeta(arg1) {

@@ -1,0 +1,72 @@
+package core
+
+import (
+	"memories-desktop/backend/events"
+	"memories-desktop/backend/settings"
+	"memories-desktop/backend/store"
+	"memories-desktop/backend/transfer"
+)
+
+// profileDir is the folder of the profile the settings select now.
+func (c *Core) profileDir() string {
+	s := c.Settings.Get()
+	return settings.ProfileDir(c.DataDir, c.SandboxActive(), s.BaseURL, s.AssetBaseURL)
+}
+
+// openProfile makes dir's database the active one; call before any engine runs on it.
+func (c *Core) openProfile(dir string) error {
+	if dir == c.dir {
+		return nil
+	}
+	db := c.home
+	if dir != c.DataDir {
+		var err error
+		if db, err = store.Open(dir, c.openTimeout); err != nil {
+			return err
+		}
+	}
+	if c.db != c.home {
+		c.db.Close()
+	}
+	c.db, c.dir = db, dir
+	return nil
+}
+
+// switchProfile moves to the profile the settings now select, if it changed: the old profile's
+// running jobs are stopped (interrupted, offered again when it is active again), its database
+// closed, and the new one's queue started.
+func (c *Core) switchProfile() error {
+	dir := c.profileDir()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if dir == c.dir {
+		return nil
+	}
+	if c.eng != nil {
+		c.eng.Close()
+	}
+	if err := c.openProfile(dir); err != nil {
+		c.startEngineLocked() // keep the old profile running rather than none
+		return err
+	}
+	if c.eng == nil {
+		return nil
+	}
+	err := c.startEngineLocked()
+	if c.emitter != nil {
+		c.emitter.Emit(events.LibraryChanged, c.Settings.Get().Scope)
+	}
+	return err
+}
+
+// startEngineLocked starts an engine over the active database; call with mu held.
+func (c *Core) startEngineLocked() error {
+	eng := transfer.New(transfer.Options{DB: c.db, Client: c.Client, Emitter: c.emitter,
+		Concurrency: c.Settings.Get().Concurrency, Proactive: c.pacing(),
+		LibraryScope: func() string { return c.Settings.Get().Scope }})
+	if err := eng.Start(c.runCtx); err != nil {
+		return err
+	}
+	c.eng = eng
+	return nil
+}

@@ -1,0 +1,55 @@
+package transfer
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"memories-desktop/backend/api"
+	"memories-desktop/backend/sandbox"
+	"memories-desktop/backend/store"
+)
+
+// Waiting uploads get distinct places and the pacer's start times (a minute apart), as absolute
+// times that do not move while nothing changes; turning pacing off releases them all at once.
+func TestWaitingJobsShowPlaceAndPacerStart(t *testing.T) {
+	r := newRig(t, sandbox.Options{})
+	r.close()
+	clock := NewFakeClock(time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC))
+	r.open(Options{Clock: clock, Proactive: true, TrackEvery: time.Hour})
+	first, _ := r.eng.EnqueueURL("https://cdn.example.com/0.mp4", api.UploadMeta{})
+	r.wait(first.ID)
+	sent := clock.Now()
+	ids := enqueueURLs(t, r, 3)
+	view := func(id uint64) JobView { j, _ := r.db.Job(id); return r.eng.View(j, nil) }
+	waitFor(t, func() bool { return view(ids[2]).Place == 3 && view(ids[0]).Place == 1 })
+	clock.Advance(10 * time.Second)
+	for i, id := range ids {
+		v := view(id)
+		want := sent.Add(time.Duration(i+1) * time.Minute).UnixMilli()
+		if v.Place != i+1 || v.StartsAt != want {
+			t.Fatalf("job %d: place %d starts %d, want %d at %d", i, v.Place, v.StartsAt, i+1, want)
+		}
+	}
+	r.eng.Configure(2, false)
+	for _, j := range r.wait(ids...) {
+		if j.State != store.StateDone {
+			t.Fatalf("after pacing off, %+v", j)
+		}
+	}
+	if v := view(ids[2]); v.Place != 0 || v.StartsAt != 0 {
+		t.Fatalf("a finished job still has a slot: %+v", v)
+	}
+}
+
+func enqueueURLs(t *testing.T, r *rig, n int) []uint64 {
+	var ids []uint64
+	for i := 1; i <= n; i++ {
+		j, err := r.eng.EnqueueURL(fmt.Sprintf("https://cdn.example.com/%d.mp4", i), api.UploadMeta{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, j.ID)
+	}
+	return ids
+}

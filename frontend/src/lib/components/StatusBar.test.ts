@@ -1,0 +1,55 @@
+import { render, screen } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import StatusBar from './StatusBar.svelte';
+
+let emitStatus: (s: unknown) => void = () => {};
+vi.mock('../bridge', () => ({
+  bridge: {
+    status: vi.fn(),
+    onStatus: (cb: (s: unknown) => void) => {
+      emitStatus = cb;
+      return () => {};
+    },
+  },
+}));
+const { bridge } = await import('../bridge');
+const { status } = await import('../stores/status.svelte');
+
+const live = { mode: 'live', scope: 'default', baseUrl: 'https://api.memories.ai', dataDir: '/d', sandboxForced: false,
+  connection: 'checking', connectionDetail: '', lastOk: 0, retryAt: 0 };
+
+describe('StatusBar', () => {
+  it('follows request outcomes, not the stored key', async () => {
+    vi.mocked(bridge.status).mockResolvedValue(live as never);
+    render(StatusBar);
+    await status.start();
+    const bar = await screen.findByRole('contentinfo', { name: 'Connection' });
+    expect(bar).toHaveTextContent('Checking the connection…');
+    expect(bar).not.toHaveTextContent('Connected');
+
+    emitStatus({ ...live, connection: 'rejected', connectionDetail: 'memories.ai did not accept the API key.' });
+    await vi.waitFor(() => expect(bar).toHaveTextContent('API key rejected'));
+    expect(bar.querySelector('[title]')).toHaveAttribute('title', 'memories.ai did not accept the API key.');
+
+    const at = new Date(2026, 10, 30, 14, 7).getTime();
+    emitStatus({ ...live, connection: 'connected', lastOk: at });
+    await vi.waitFor(() => expect(bar).toHaveTextContent(/Connected to memories\.ai · last request .*14.07/));
+
+    emitStatus({ ...live, connection: 'rate-limited', retryAt: new Date(2026, 10, 30, 14, 9).getTime() });
+    await vi.waitFor(() => expect(bar).toHaveTextContent(/Rate-limited until .*14.09/));
+
+    emitStatus({ ...live, connection: 'unreachable' });
+    await vi.waitFor(() => expect(bar).toHaveTextContent('Service unreachable'));
+    status.stop();
+  });
+
+  it('says sandbox and no key whatever requests did', async () => {
+    vi.mocked(bridge.status).mockResolvedValue({ ...live, mode: 'sandbox', connection: 'connected' } as never);
+    render(StatusBar);
+    await status.start();
+    expect(await screen.findByRole('contentinfo', { name: 'Connection' })).toHaveTextContent('Sandbox mode');
+    emitStatus({ ...live, mode: 'no-key', connection: '' });
+    await vi.waitFor(() => expect(screen.getByRole('contentinfo', { name: 'Connection' })).toHaveTextContent('No API key'));
+    status.stop();
+  });
+});

@@ -1,0 +1,34 @@
+import type { Status } from '../bridge';
+
+/** What the status bar says about the connection: a tone for the dot, a label, and why. */
+export interface ConnectionView {
+  tone: 'ok' | 'warn' | 'bad' | 'idle';
+  label: string;
+  detail: string;
+}
+
+function clock(ms: number): string {
+  return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+}
+
+/**
+ * connectionView derives the label from what requests actually did (the backend's `connection`
+ * state), never from a key merely being stored.
+ */
+export function connectionView(s: Status | null): ConnectionView {
+  if (!s) return { tone: 'idle', label: 'Starting…', detail: '' };
+  if (s.mode === 'sandbox') return { tone: 'warn', label: 'Sandbox mode — local emulator, nothing leaves this computer', detail: '' };
+  if (s.mode === 'no-key') return { tone: 'bad', label: 'No API key — add one in Settings', detail: '' };
+  const detail = s.connectionDetail ?? '';
+  switch (s.connection) {
+    case 'connected':
+      return { tone: 'ok', label: `Connected to memories.ai · last request ${clock(s.lastOk)}`, detail };
+    case 'rejected':
+      return { tone: 'bad', label: 'API key rejected — check it in Settings', detail };
+    case 'unreachable':
+      return { tone: 'bad', label: 'Service unreachable', detail };
+    case 'rate-limited':
+      return { tone: 'warn', label: `Rate-limited until ${clock(s.retryAt)}`, detail };
+  }
+  return { tone: 'idle', label: 'Checking the connection…', detail };
+}

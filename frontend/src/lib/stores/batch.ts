@@ -1,0 +1,76 @@
+// The queue as one batch: every job seen waiting or moving since the queue was last empty. It
+// gives the summary line (N of M, bytes, total ETA) and the single toast when the batch ends.
+// Pure functions over the jobs store's records, so every rule is tested without a component.
+import type { JobView, Progress } from '../bridge';
+import { displayName, formatBytes, formatWait, plural } from '../format';
+
+export const activeStates = ['queued', 'running', 'paused', 'interrupted'];
+/** A batch ends when none of its jobs is queued or running any more. */
+export const movingStates = ['queued', 'running'];
+
+export interface BatchSummary {
+  done: number;
+  total: number;
+  bytesDone: number;
+  bytesTotal: number;
+  etaMs: number; // -1 when unknown
+}
+
+/** summarize adds up a batch: finished jobs, bytes moved of the known total, and time left. */
+export function summarize(batch: JobView[], progress: Record<number, Progress>, now: number): BatchSummary {
+  const s: BatchSummary = { done: 0, total: batch.length, bytesDone: 0, bytesTotal: 0, etaMs: -1 };
+  let speed = 0;
+  let lastStart = now;
+  for (const j of batch) {
+    const p = progress[j.id];
+    if (!activeStates.includes(j.state)) s.done++;
+    if (p && p.total > 0) {
+      s.bytesDone += Math.min(p.done, p.total);
+      s.bytesTotal += p.total;
+    }
+    if (j.state === 'running' && !(j.place > 0)) speed += Math.max(0, p?.speed ?? 0);
+    if (j.place > 0 && j.startsAt > lastStart) lastStart = j.startsAt;
+  }
+  s.etaMs = eta(s, speed, lastStart - now);
+  return s;
+}
+
+// eta is the later of the last pacer start and the bytes left at the current total speed.
+function eta(s: BatchSummary, speed: number, waitMs: number): number {
+  const left = s.bytesTotal - s.bytesDone;
+  const moving = left > 0 && speed > 0 ? (left / speed) * 1000 : left > 0 ? -1 : 0;
+  if (moving < 0) return waitMs > 0 ? waitMs : -1;
+  return Math.max(moving, waitMs);
+}
+
+/** summaryText is "3 of 8 done · 1.2 GB of 4.0 GB · about 5:10 left". */
+export function summaryText(s: BatchSummary): string {
+  const parts = [`${s.done} of ${s.total} done`];
+  if (s.bytesTotal > 0) parts.push(`${formatBytes(s.bytesDone)} of ${formatBytes(s.bytesTotal)}`);
+  if (s.etaMs > 0) parts.push(`about ${formatWait(s.etaMs)} left`);
+  return parts.join(' · ');
+}
+
+export interface BatchToast {
+  kind: 'success' | 'error' | 'info';
+  text: string;
+  detail?: string;
+}
+
+/** batchToast is the one notice for a finished batch: how many finished, failed or were canceled. */
+export function batchToast(batch: JobView[]): BatchToast {
+  const count = (state: string) => batch.filter((j) => j.state === state).length;
+  const failed = batch.filter((j) => j.state === 'failed');
+  const done = count('done');
+  const parts = [`${plural(done, noun(batch))} finished`];
+  if (failed.length) parts.push(`${failed.length} failed`);
+  for (const state of ['canceled', 'paused', 'interrupted']) if (count(state)) parts.push(`${count(state)} ${state}`);
+  const detail = failed.map((j) => `${displayName(j.name)}: ${j.error?.message ?? 'failed'}`).join('\n') || undefined;
+  return { kind: failed.length ? 'error' : done ? 'success' : 'info', text: parts.join(', '), detail };
+}
+
+// noun names the batch by its kinds: "download", "upload", "import", or "transfer" when mixed.
+function noun(batch: JobView[]): string {
+  const kinds = new Set(batch.map((j) => (j.kind.startsWith('download') ? 'download' : j.kind === 'import' ? 'import' : 'upload')));
+  return kinds.size === 1 ? [...kinds][0] : 'transfer';
+}

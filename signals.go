@@ -1,0 +1,27 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+)
+
+// quitGrace bounds a signalled shutdown: long enough for the queue to record running jobs as
+// interrupted and close the database, short enough that `kill` and Ctrl+C feel immediate.
+const quitGrace = 10 * time.Second
+
+// watchSignals makes SIGTERM and Ctrl+C (SIGINT) quit at once, without the quit question: quit
+// starts the normal shutdown (jobs interrupted for resume); if that does not finish in time the
+// process exits anyway, and the next start still finds the jobs and offers them.
+func watchSignals(quit func()) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, syscall.SIGTERM, os.Interrupt)
+	go func() {
+		sig := <-ch
+		fmt.Fprintf(os.Stderr, "memories-desktop: %v: quitting; running transfers will be offered for resuming\n", sig)
+		time.AfterFunc(quitGrace, func() { os.Exit(0) })
+		quit()
+	}()
+}
