@@ -2,10 +2,17 @@ import { bridge, type Status } from '../bridge';
 import { jobs } from './jobs.svelte';
 
 // The connection mode and scope shown in the status bar, kept fresh by backend events. Each
-// profile (sandbox, or one API endpoint) has its own queue, so a profile switch reloads it.
+// profile (sandbox, or one API endpoint) has its own queue, so a profile switch reloads it, and
+// tells the views' stores that subscribed (the library) to forget what the old profile showed.
 class StatusStore {
   value = $state<Status | null>(null);
   #off: (() => void) | null = null;
+  #switchers: Array<() => void> = [];
+
+  /** onProfileSwitch calls cb after every switch of profile (sandbox on/off, another endpoint). */
+  onProfileSwitch(cb: () => void) {
+    this.#switchers.push(cb);
+  }
 
   async start() {
     this.#off ??= bridge.onStatus((s) => this.set(s));
@@ -15,7 +22,9 @@ class StatusStore {
   set(s: Status) {
     const switched = this.value !== null && this.value.profile !== s.profile;
     this.value = s;
-    if (switched) jobs.reload().catch(() => {});
+    if (!switched) return;
+    jobs.reload().catch(() => {});
+    for (const cb of this.#switchers) cb();
   }
 
   stop() {

@@ -1,6 +1,7 @@
 import { bridge, toErrorInfo, type CachedVideo, type ErrorInfo, type JobView, type RefreshResult, type VideoSelection } from '../../lib/bridge';
 import { buildQuery, emptyFilters, type Filters } from './query';
 import { Selection } from './selection.svelte';
+import { status } from '../../lib/stores/status.svelte';
 
 // The Library view's state: filters, the pages of the local cache loaded so far (appended as the
 // list scrolls), the server refresh and the selection. It outlives the view, so switching views
@@ -125,6 +126,14 @@ export class LibraryStore {
     return n;
   }
 
+  /** switchedProfile shows the new profile's library at once: the old one's list, selection and
+   * errors (such as "No usable API key" before the sandbox was turned on) no longer apply. */
+  switchedProfile() {
+    this.reset();
+    this.reload().catch(() => {});
+    this.refresh().catch(() => {});
+  }
+
   /** reset forgets everything, as at app start (used by tests). */
   reset() {
     this.#gen++;
@@ -155,3 +164,4 @@ export function indexingSignature(list: JobView[]): string {
 }
 
 export const library = new LibraryStore();
+status.onProfileSwitch(() => library.switchedProfile());
