@@ -87,6 +87,7 @@ gui-smoke: build
 
 # Drops, Open-with and the save dialog in the real window: openbox, a GTK drag source, xdotool.
 gui-drop: build
+	$(WAILS) build -s -skipbindings -trimpath -tags "navtest $(TAGS)" -ldflags "$(LDFLAGS)" -o memories-desktop-navtest
 	scripts/gui-drop.sh
 
 # A real H.264 file chosen in the real window's file dialog shows its poster frame (screenshot).

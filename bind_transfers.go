@@ -14,10 +14,13 @@ func (a *App) ResumeJob(id uint64) error { return a.svc().Engine().Resume(id) }
 func (a *App) CancelJob(id uint64) error { return a.svc().Engine().Cancel(id) }
 func (a *App) RetryJob(id uint64) error  { return a.svc().Engine().Retry(id) }
 
-// PauseAll, ResumeAll and RetryFailed act on every job they apply to and return how many.
-func (a *App) PauseAll() int    { return a.svc().Engine().PauseAll() }
-func (a *App) ResumeAll() int   { return a.svc().Engine().ResumeAll() }
-func (a *App) RetryFailed() int { return a.svc().Engine().RetryFailed() }
+// PauseAll and ResumeAll act on every job they apply to and return how many.
+func (a *App) PauseAll() int  { return a.svc().Engine().PauseAll() }
+func (a *App) ResumeAll() int { return a.svc().Engine().ResumeAll() }
+
+// RetryFailed retries every failed job; downloads whose names are taken get choice, or, without
+// one, are listed so the window can ask once (see core.RetryFailed).
+func (a *App) RetryFailed(choice string) (core.RetryAll, error) { return a.svc().RetryFailed(choice) }
 
 // Interrupted lists jobs the previous session left unfinished, for the resume prompt.
 func (a *App) Interrupted() ([]transfer.JobView, error) { return a.svc().Interrupted() }

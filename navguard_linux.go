@@ -21,6 +21,8 @@ static gboolean refuseNavigation(WebKitWebView *view, WebKitPolicyDecision *deci
 	    (strncmp(uri, "wails://", 8) == 0 || strncmp(uri, "about:", 6) == 0)) {
 		return FALSE;
 	}
+	// Said on stderr so a refused drop is visible in the log (and the real-window test waits for it).
+	if (type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION) g_printerr("refused to navigate away from the app: %s\n", uri);
 	webkit_policy_decision_ignore(decision);
 	return TRUE;
 }
@@ -55,4 +57,7 @@ import "C"
 // guardNavigation makes the web view refuse to leave the app: WebKitGTK navigates to a file or
 // link dropped where the page did not claim the drop, which would replace the whole app. The page
 // claims every drop (lib/drop); this is the backstop. Runs on the GTK main loop.
-func guardNavigation() { C.scheduleNavigationGuard() }
+func guardNavigation() {
+	C.scheduleNavigationGuard()
+	bypassPageDropGuard()
+}

@@ -13,6 +13,7 @@ cd "$(dirname "$0")/.."
 source scripts/gui/lib.sh
 
 BIN=${BIN:-build/bin/memories-desktop}
+NAVTEST_BIN=${NAVTEST_BIN:-build/bin/memories-desktop-navtest} # the page's drop guard bypassed
 ART=build/test-artifacts/gui-drop
 WAIT=${GUI_WAIT:-30} # seconds any one step may take on a slow machine
 rm -rf "$ART" && mkdir -p "$ART"
@@ -184,5 +185,28 @@ replaced() { [[ -s $TMP/dl/beach-day.mp4 && ! -e $TMP/dl/beach-day.mp4.part ]] &
 wait_until "$WAIT" replaced || fail "beach-day.mp4 was not replaced"
 view 4 Transfers
 step replaced "Replace confirmed in the save dialog replaced the file ($(stat -c %s "$TMP/dl/beach-day.mp4") bytes)"
+
+# The navigation backstop alone: the navtest build (never released) stops every drag event before
+# the page's drop guard sees it, so WebKit tries to open a dropped .txt in place of the app; the
+# web view must refuse (it says so on stderr) and the app's page must stay: its shortcuts still
+# change the title (the title alone proves nothing: a page that replaced the app leaves it as is).
+# (The .txt may still reach the app through Wails' native file drop; that is not the page's guard.)
+if [[ -x $NAVTEST_BIN ]]; then
+  refused="refused to navigate away from the app: file://.*links.txt"
+  ! grep -q "refused to navigate" "$ART/app.log" || fail "the production build let WebKit try to navigate"
+  kill "$APP_PID" && wait "$APP_PID" 2>/dev/null || true
+  mv "$ART/app.log" "$ART/app-production.log"
+  BIN=$NAVTEST_BIN start_app
+  wait_until "$WAIT" grep -q "drop guard is bypassed" "$ART/app.log" || fail "the navtest build did not bypass the page's guard"
+  view 3 Library
+  drop 700 500 paths "$TMP/media/links.txt"
+  wait_until "$WAIT" grep -q "$refused" "$ART/app.log" || fail "no refused navigation to links.txt"
+  step backstop-drop "with the page's guard bypassed, WebKit's navigation to a dropped .txt is refused"
+  view 1 Upload
+  view 4 Transfers
+  step backstop-alive "the app's page is still there: Ctrl+1 and Ctrl+4 switch views after the drop"
+else
+  echo "gui-drop: FAIL: no navtest build at $NAVTEST_BIN (make gui-drop builds it)" >&2; exit 1
+fi
 
 echo "gui-drop: all steps passed in $((SECONDS - started)) s; screenshots in $ART"

@@ -120,12 +120,21 @@ func (c *Core) RetryDownload(id uint64, choice string) error {
 	if err := checkChoice(choice); err != nil || choice == ChoiceSkip || choice == "" {
 		return err
 	}
+	return c.retryDownload(id, choice, nil)
+}
+
+// retryDownload applies choice to the job's destination; taken (when not nil) holds the names
+// given to earlier retries of the same pass and gains this one.
+func (c *Core) retryDownload(id uint64, choice string, taken map[string]bool) error {
 	_, err := c.DB().UpdateJob(id, func(j *store.Job) error {
 		var spec transfer.DownloadSpec
 		if err := json.Unmarshal(j.Params, &spec); err != nil || spec.DestDir {
 			return fmt.Errorf("job %d is not a download to a named file", id)
 		}
-		resolve(&spec, choice, nil)
+		resolve(&spec, choice, taken)
+		if taken != nil {
+			taken[spec.Dest] = true
+		}
 		params, err := json.Marshal(spec)
 		j.Params, j.Name = params, filepath.Base(spec.Dest)
 		return err

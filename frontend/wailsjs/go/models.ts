@@ -394,6 +394,20 @@ export namespace core {
 	        this.removed = source["removed"];
 	    }
 	}
+	export class RetryAll {
+	    retried: number;
+	    taken: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new RetryAll(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.retried = source["retried"];
+	        this.taken = source["taken"];
+	    }
+	}
 	export class Selection {
 	    query: LibraryQuery;
 	    except: string[];

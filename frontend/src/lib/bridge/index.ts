@@ -30,6 +30,7 @@ export type RefreshResult = core.RefreshResult;
 export type VideoSelection = core.Selection;
 export type DownloadResult = core.DownloadResult;
 export type DownloadTarget = core.DownloadTarget;
+export type RetryAll = core.RetryAll;
 
 /** ErrorInfo mirrors core.ErrorInfo: what every failed backend call rejects with. */
 export interface ErrorInfo {
@@ -104,7 +105,8 @@ export const bridge = {
   retryJob: (id: number): Promise<void> => App.RetryJob(id),
   pauseAll: (): Promise<number> => App.PauseAll(),
   resumeAll: (): Promise<number> => App.ResumeAll(),
-  retryFailed: (): Promise<number> => App.RetryFailed(),
+  /** retryFailed retries every failed job; downloads whose names are taken get choice, or are listed in taken. */
+  retryFailed: (choice: string): Promise<RetryAll> => App.RetryFailed(choice),
   interrupted: (): Promise<JobView[]> => App.Interrupted(),
   resumeInterrupted: (): Promise<number> => App.ResumeInterrupted(),
   discardInterrupted: (): Promise<number> => App.DiscardInterrupted(),

@@ -38,3 +38,15 @@ export async function retryJob(j: JobView): Promise<boolean> {
   await bridge.retryDownload(j.id, choice);
   return true;
 }
+
+/**
+ * retryAllFailed retries every failed job; downloads that failed because their names are taken
+ * wait for one answer for all of them (as retryJob asks for one). Resolves with how many were queued.
+ */
+export async function retryAllFailed(): Promise<number> {
+  const first = await bridge.retryFailed('');
+  if (first.taken.length === 0) return first.retried;
+  const choice = await collisions.ask(first.taken);
+  if (!choice || choice === 'skip') return first.retried;
+  return first.retried + (await bridge.retryFailed(choice)).retried;
+}

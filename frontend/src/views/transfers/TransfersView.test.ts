@@ -8,6 +8,7 @@ import { nav } from '../../lib/stores/nav.svelte';
 import { toasts } from '../../lib/stores/toasts.svelte';
 import { makeJob, makeProgress } from './fixtures';
 import TransfersView from './TransfersView.svelte';
+import CollisionPrompt from '../../lib/components/CollisionPrompt.svelte';
 
 vi.mock('../../lib/bridge', async (orig) => ({
   ...(await orig<typeof import('../../lib/bridge')>()),
@@ -232,14 +233,50 @@ describe('toolbar', () => {
     ['Pause all', 'pauseAll', 0, 'Nothing to pause'],
     ['Resume all', 'resumeAll', 1, 'Resumed 1 transfer'],
     ['Resume all', 'resumeAll', 0, 'Nothing to resume'],
-    ['Retry all failed', 'retryFailed', 2, 'Retrying 2 failed transfers'],
-    ['Retry all failed', 'retryFailed', 0, 'No failed transfers to retry'],
   ] as const)('%s calls %s and toasts %i as "%s"', async (label, method, n, text) => {
     mocked[method].mockResolvedValue(n);
     render(TransfersView);
     await userEvent.click(screen.getByRole('button', { name: label }));
     expect(mocked[method]).toHaveBeenCalledOnce();
     expect(toastTexts()).toEqual([text]);
+  });
+
+  it.each([
+    [2, 'Retrying 2 failed transfers'],
+    [0, 'No failed transfers to retry'],
+  ])('Retry all failed queues %i and toasts "%s" without asking when no name is taken', async (n, text) => {
+    mocked.retryFailed.mockResolvedValue({ retried: n, taken: [] });
+    render(TransfersView);
+    await userEvent.click(screen.getByRole('button', { name: 'Retry all failed' }));
+    expect(mocked.retryFailed.mock.calls).toEqual([['']]);
+    expect(toastTexts()).toEqual([text]);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it.each([
+    ['Keep both', 'keep', 'Retrying 3 failed transfers'],
+    ['Replace', 'replace', 'Retrying 3 failed transfers'],
+  ])('Retry all failed asks once for taken names; %s applies "%s" to all', async (button, choice, text) => {
+    mocked.retryFailed.mockResolvedValueOnce({ retried: 1, taken: ['clip.mp4', 'clip.mp4'] });
+    mocked.retryFailed.mockResolvedValueOnce({ retried: 2, taken: [] });
+    render(TransfersView);
+    render(CollisionPrompt);
+    await userEvent.click(screen.getByRole('button', { name: 'Retry all failed' }));
+    const dialog = await screen.findByRole('dialog', { name: '2 files already exist' });
+    await userEvent.click(within(dialog).getByRole('button', { name: button }));
+    expect(mocked.retryFailed.mock.calls).toEqual([[''], [choice]]);
+    expect(toastTexts()).toEqual([text]);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('Retry all failed leaves taken names alone on Skip', async () => {
+    mocked.retryFailed.mockResolvedValue({ retried: 0, taken: ['clip.mp4'] });
+    render(TransfersView);
+    render(CollisionPrompt);
+    await userEvent.click(screen.getByRole('button', { name: 'Retry all failed' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Skip' }));
+    expect(mocked.retryFailed.mock.calls).toEqual([['']]);
+    expect(toastTexts()).toEqual(['No failed transfers to retry']);
   });
 
   it('filters by kind and counts each section', async () => {

@@ -80,7 +80,7 @@ export function ResumeJob(arg1:number):Promise<void>;
 
 export function RetryDownload(arg1:number,arg2:string):Promise<void>;
 
-export function RetryFailed():Promise<number>;
+export function RetryFailed(arg1:string):Promise<core.RetryAll>;
 
 export function RetryJob(arg1:number):Promise<void>;
 

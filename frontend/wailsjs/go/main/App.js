@@ -146,8 +146,8 @@ export function RetryDownload(arg1, arg2) {
   return window['go']['main']['App']['RetryDownload'](arg1, arg2);
 }
 
-export function RetryFailed() {
-  return window['go']['main']['App']['RetryFailed']();
+export function RetryFailed(arg1) {
+  return window['go']['main']['App']['RetryFailed'](arg1);
 }
 
 export function RetryJob(arg1) {

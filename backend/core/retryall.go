@@ -1,0 +1,47 @@
+package core
+
+import (
+	"memories-desktop/backend/store"
+	"memories-desktop/backend/transfer"
+)
+
+// RetryAll is what "Retry all failed" did: how many jobs it queued again, and the names of the
+// downloads it left failed because their file names are taken and nobody has chosen yet.
+type RetryAll struct {
+	Retried int      `json:"retried"`
+	Taken   []string `json:"taken"`
+}
+
+// RetryFailed queues every failed job again. A download that failed because its name is taken
+// gets choice (replace, keep both, skip) as one Retry would; without a choice it is left failed
+// and named in Taken, so the caller can ask once for all of them instead of failing them again.
+func (c *Core) RetryFailed(choice string) (RetryAll, error) {
+	out := RetryAll{Taken: []string{}}
+	if err := checkChoice(choice); err != nil {
+		return out, err
+	}
+	page, err := c.DB().Jobs(store.JobQuery{States: []store.JobState{store.StateFailed}, Limit: 1000})
+	if err != nil {
+		return out, err
+	}
+	taken := map[string]bool{} // "keep both" names given in this pass, so two never pick the same
+	for _, j := range page.Jobs {
+		c.retryFailedJob(j, choice, taken, &out)
+	}
+	return out, nil
+}
+
+func (c *Core) retryFailedJob(j store.Job, choice string, taken map[string]bool, out *RetryAll) {
+	switch {
+	case j.Error == nil || j.Error.Code != transfer.CodeExists:
+		if c.Engine().Retry(j.ID) == nil {
+			out.Retried++
+		}
+	case choice == "":
+		out.Taken = append(out.Taken, j.Name)
+	case choice != ChoiceSkip:
+		if c.retryDownload(j.ID, choice, taken) == nil {
+			out.Retried++
+		}
+	}
+}

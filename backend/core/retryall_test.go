@@ -1,0 +1,82 @@
+package core
+
+import (
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"memories-desktop/backend/media/mediatest"
+	"memories-desktop/backend/store"
+	"memories-desktop/backend/transfer"
+)
+
+// failedDownload queues a download of no to dest and takes the name before it runs, so it fails.
+func failedDownload(t *testing.T, c *Core, no, dest string) uint64 {
+	t.Helper()
+	j, err := c.Engine().EnqueueDownload(transfer.DownloadSpec{VideoNo: no, Dest: dest})
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dest, "old")
+	if f := finish(t, c, j.ID); f.State != store.StateFailed || f.Error.Code != transfer.CodeExists {
+		t.Fatalf("want a collision failure, got %+v", f.Error)
+	}
+	return j.ID
+}
+
+func TestRetryAllFailedAsksOnceForTakenNames(t *testing.T) {
+	c := engineCore(t)
+	content := mediatest.MP4([]byte("retry all"))
+	no := uploadedVideo(t, c, content)
+	dir := t.TempDir() // both want dir/clip.mp4, so "keep both" must give them different names
+	first := failedDownload(t, c, no, filepath.Join(dir, "clip.mp4"))
+	second := failedDownload(t, c, no, filepath.Join(dir, "clip.mp4"))
+
+	got, err := c.RetryFailed("")
+	if err != nil || got.Retried != 0 || !reflect.DeepEqual(got.Taken, []string{"clip.mp4", "clip.mp4"}) {
+		t.Fatalf("without a choice: %+v %v", got, err)
+	}
+	if j, _ := c.DB().Job(first); j.State != store.StateFailed {
+		t.Fatalf("a taken name was retried without a choice: %s", j.State)
+	}
+	if got, _ = c.RetryFailed(ChoiceSkip); got.Retried != 0 {
+		t.Fatalf("skip retried %d", got.Retried)
+	}
+	if _, err := c.RetryFailed("overwrite-all"); err == nil {
+		t.Fatal("an unknown choice was accepted")
+	}
+	if got, err = c.RetryFailed(ChoiceKeepBoth); err != nil || got.Retried != 2 || len(got.Taken) != 0 {
+		t.Fatalf("keep both: %+v %v", got, err)
+	}
+	names := map[string]bool{}
+	for _, id := range []uint64{first, second} {
+		j := finish(t, c, id)
+		if j.State != store.StateDone {
+			t.Fatalf("keep both: %+v", j)
+		}
+		names[j.Name] = true
+		mustHold(t, filepath.Join(dir, j.Name), content)
+	}
+	if !names["clip (1).mp4"] || !names["clip (2).mp4"] {
+		t.Fatalf("keep both named them %v", names)
+	}
+	mustHold(t, filepath.Join(dir, "clip.mp4"), []byte("old"))
+}
+
+func TestRetryAllFailedRetriesOtherFailuresWithoutAsking(t *testing.T) {
+	c := engineCore(t)
+	no := uploadedVideo(t, c, mediatest.MP4([]byte("replace all")))
+	dest := filepath.Join(t.TempDir(), "clip.mp4")
+	id := failedDownload(t, c, no, dest)
+	if _, err := c.DB().UpdateJob(id, func(j *store.Job) error { j.Error.Code = "network"; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	got, err := c.RetryFailed("")
+	if err != nil || got.Retried != 1 || len(got.Taken) != 0 {
+		t.Fatalf("%+v %v", got, err)
+	}
+	// It ran again: the name is still taken, so it fails as a collision once more.
+	if j := finish(t, c, id); j.State != store.StateFailed || j.Error.Code != transfer.CodeExists {
+		t.Fatalf("not retried: %+v", j.Error)
+	}
+}
