@@ -15,7 +15,10 @@ func TestAppRejectsTheInputsTheCLIRejects(t *testing.T) {
 	c := startCore(t, Options{})
 	dir := t.TempDir()
 	for name, call := range map[string]func() error{
-		"empty video number": func() error { _, err := c.EnqueueDownloads([]string{""}, DownloadTarget{Path: dir, Folder: true}, ""); return err },
+		"empty video number": func() error {
+			_, err := c.EnqueueDownloads([]string{""}, DownloadTarget{Path: dir, Folder: true}, "")
+			return err
+		},
 		"traversal asset id": func() error { _, err := c.EnqueueAsset("re_1/../x", filepath.Join(dir, "a.mp4"), false); return err },
 		"missing folder": func() error {
 			_, err := c.EnqueueDownloads([]string{"VI1"}, DownloadTarget{Path: filepath.Join(dir, "gone"), Folder: true}, "")
