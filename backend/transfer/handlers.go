@@ -78,5 +78,6 @@ func (e *Engine) setWaiting(m *Meter, waiting bool) {
 		return
 	}
 	m.SetWaiting(waiting)
+	m.inLine.Store(waiting)
 	e.refreshLineup()
 }

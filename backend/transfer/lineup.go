@@ -28,7 +28,9 @@ func (e *Engine) slotOf(id uint64) Slot {
 	return e.slots[id]
 }
 
-// refreshLineup recomputes every waiting job's slot and tells the UI about each one that moved.
+// refreshLineup recomputes every waiting job's slot and tells the UI about each one that moved,
+// including one that left the line (its slot is now the zero Slot): a job whose pacer wait ended
+// must be told so, or its row keeps its old place and reads "Waiting for slot" while it runs.
 func (e *Engine) refreshLineup() {
 	e.line.mu.Lock()
 	defer e.line.mu.Unlock()
@@ -42,7 +44,7 @@ func (e *Engine) refreshLineup() {
 	e.slots = next
 	e.mu.Unlock()
 	for _, j := range jobs {
-		if s, ok := next[j.ID]; ok && s != old[j.ID] {
+		if next[j.ID] != old[j.ID] {
 			e.emitJob(j, nil)
 		}
 	}
@@ -58,7 +60,7 @@ func (e *Engine) waitingByEndpoint(active []store.Job) map[Endpoint][]uint64 {
 	for _, j := range active {
 		r, running := e.running[j.ID]
 		switch {
-		case running && r.meter.waiting.Load():
+		case running && r.meter.inLine.Load():
 			ep := endpointFor(j.Kind)
 			lines[ep] = append(lines[ep], j.ID)
 		case !running && j.State == store.StateQueued:

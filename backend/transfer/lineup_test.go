@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/events"
 	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/store"
 )
@@ -52,4 +53,33 @@ func enqueueURLs(t *testing.T, r *rig, n int) []uint64 {
 		ids = append(ids, j.ID)
 	}
 	return ids
+}
+
+// A job whose pacer wait ends is told it left the line: the last view of it while running has no
+// place, so its row reads as transferring, not "Waiting for slot", until it finishes.
+func TestJobLeavingTheLineIsEmittedWithoutAPlace(t *testing.T) {
+	r := newRig(t, sandbox.Options{})
+	r.close()
+	clock := NewFakeClock(time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC))
+	r.open(Options{Clock: clock, Proactive: true, TrackEvery: time.Hour})
+	first, _ := r.eng.EnqueueURL("https://cdn.example.com/0.mp4", api.UploadMeta{})
+	r.wait(first.ID)
+	id := enqueueURLs(t, r, 1)[0]
+	view := func() JobView { j, _ := r.db.Job(id); return r.eng.View(j, nil) }
+	waitFor(t, func() bool { return view().Place == 1 })
+	clock.Advance(time.Minute)
+	if j := r.wait(id)[0]; j.State != store.StateDone {
+		t.Fatalf("job %+v", j)
+	}
+	var last *JobView
+	r.ev.mu.Lock()
+	for i, p := range r.ev.events {
+		if v, ok := p.(JobView); ok && r.ev.names[i] == events.TransferJob && v.ID == id && v.State == store.StateRunning {
+			last = &v
+		}
+	}
+	r.ev.mu.Unlock()
+	if last == nil || last.Place != 0 || last.StartsAt != 0 {
+		t.Fatalf("last running view %+v, want no place once the wait ended", last)
+	}
 }

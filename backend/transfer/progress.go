@@ -19,8 +19,9 @@ type Meter struct {
 	total   atomic.Int64
 	moved   atomic.Int64  // unix ns of the last movement the reporter saw
 	epoch   atomic.Uint32 // bumped by Rebase
-	waiting atomic.Bool
-	slow    atomic.Int64 // ns spent under the download speed floor, over all attempts (floor.go)
+	waiting atomic.Bool   // idle on purpose (pacer slot, backoff, rehash): not a stall
+	inLine  atomic.Bool   // waiting at the pacer for its endpoint's slot (lineup.go); only call sets it
+	slow    atomic.Int64  // ns spent under the download speed floor, over all attempts (floor.go)
 }
 
 // NewMeter returns a meter for job id; total is the size in bytes, or -1 when unknown.

@@ -94,7 +94,11 @@ test('transfers: a running download is canceled (no partial file left), then ret
     await row.filter({ hasText: 'Transfer: Downloading' }).waitFor();
     await until(() => (part = partOf(dest)) && statSync(part).size > 0, { what: 'the first bytes in the partial file' });
 
+    // Cancel of a started job asks first; the partial file stays until the answer is yes.
     await row.getByRole('button', { name: 'Cancel slow.mp4' }).click();
+    await row.getByText('Cancel and discard progress?').waitFor();
+    assert.ok(existsSync(part), 'asking discards nothing');
+    await row.getByRole('button', { name: 'Yes, cancel slow.mp4' }).click();
     const finished = page.getByRole('region', { name: /^Finished recently/ });
     const canceled = jobRow(finished, 'slow.mp4').filter({ hasText: 'Transfer: Canceled' });
     await canceled.waitFor();
