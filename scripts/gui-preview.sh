@@ -52,6 +52,14 @@ poster_pixels() {
     -colorspace Gray -format '%[fx:int(mean*w*h+0.5)]' info:
 }
 poster_shown() { (( $(poster_pixels) > 400 )); }
+
+# poster_centre prints the screen position of the middle of the green poster, so clicks follow
+# the layout (it changes with the window width) instead of fixed coordinates.
+poster_centre() {
+  import -window root "$ART/gui-preview-poll.png"
+  convert "$ART/gui-preview-poll.png" -fuzz 20% -fill black +opaque '#00ff00' -fill white -opaque '#00ff00' \
+    -trim -format '%w %h %X %Y' info: | awk '{ print $3 + int($1 / 2), $4 + int($2 / 2) }'
+}
 playing() { (( $(poster_pixels) > 20000 )); } # the player dialog shows the frame large
 
 start_xvfb
@@ -96,9 +104,9 @@ until_ok 30 poster_shown || fail "the History row of the upload shows no poster 
 import -window root "$ART/gui-preview-history.png"
 echo "gui-preview: and the History row of the upload; screenshot $ART/gui-preview-history.png"
 
-# A click on the History row's poster (where the app's fixed layout puts the first row's poster)
-# plays the video large in the app's player dialog.
-xdotool mousemove --window "$win" 599 161 click 1
+# A click on the History row's poster plays the video large in the app's player dialog.
+read -r px py < <(poster_centre)
+xdotool mousemove "$px" "$py" click 1
 until_ok 20 playing ||
   fail "clicking the poster did not play the video in a player"
 import -window root "$ART/gui-preview-playing.png"
