@@ -26,7 +26,12 @@ test('upload form shows the file\'s capture time, marked from file', async () =>
 
     // The one video: what its container holds, and its capture details filled in, marked.
     const row = page.getByRole('list', { name: 'Files to upload' }).getByRole('listitem');
-    assert.match(await row.innerText(), /H\.265\/HEVC · 64×36 · 25 fps/);
+    // Rows (content-visibility: auto) show their text from the first frame they are laid out in.
+    const rowText = await until(async () => {
+      const text = await row.innerText();
+      return text.includes('hevc-tags.mov') && text;
+    }, { what: 'the video\'s row on screen' });
+    assert.match(rowText, /H\.265\/HEVC · 64×36 · 25 fps/);
     const taken = page.getByLabel('Capture time', { exact: true });
     assert.equal(await taken.inputValue(), localInput('2024-06-01T09:15:30Z'));
     await page.locator('#batch-takenAt-source').filter({ hasText: 'From file' }).waitFor();
@@ -47,7 +52,13 @@ test('upload form shows the file\'s capture time, marked from file', async () =>
 
     // The others are refused with the reason, the codec named.
     await page.getByText('Skipped (2)').click();
-    const skipped = await page.getByRole('list', { name: 'Skipped files' }).innerText();
+    // Likewise the skipped rows are laid out in the first frame after the list opens; until then
+    // the open list's innerText is empty, so wait for both rows to be on screen.
+    const list = page.getByRole('list', { name: 'Skipped files' });
+    const skipped = await until(async () => {
+      const text = await list.innerText();
+      return text.includes('mpeg4.avi') && text.includes('text.mp4') && text;
+    }, { what: 'both skipped files shown in the opened list' });
     assert.match(skipped, /mpeg4\.avi[\s\S]*its video is MPEG-4 Part 2, which the service cannot index/);
     assert.match(skipped, /text\.mp4[\s\S]*it is not a video/);
 
