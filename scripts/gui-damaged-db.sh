@@ -53,7 +53,7 @@ grep -q "$DATA/memories.db is damaged" "$ART/damaged-app.log" || fail "the messa
 grep -q 'memories doctor --repair' "$ART/damaged-app.log" || fail "the message does not name the command"
 
 xdotool windowactivate --sync "$dialog" key --clearmodifiers alt+y
-wait_for 'Memories Desktop' >/dev/null || fail "no main window after the repair"
+wait_for '.*Memories Desktop' >/dev/null || fail "no main window after the repair"
 painted() { # the page has painted once the screen has more than a handful of colours
   import -window root "$ART/damaged-2-repaired.png"
   (( $(convert "$ART/damaged-2-repaired.png" -format '%k' info:) > 64 ))

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 BIN=${BIN:-build/bin/memories-desktop}
 ART=build/test-artifacts/narrow
 VIEWS=(upload import library transfers history settings)
-TITLE='^Memories Desktop$'
+TITLE='Memories Desktop$' # the page adds the view: "Upload — Memories Desktop"
 rm -rf "$ART" && mkdir -p "$ART"
 DATA=$(mktemp -d)
 APP_PID="" XVFB_PID="" WM_PID=""

@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 BIN=${BIN:-build/bin/memories-desktop}
 CLI=build/test-artifacts/memories
 ART=build/test-artifacts
-TITLE='^Memories Desktop$'
+TITLE='Memories Desktop$' # the page adds the view: "Upload — Memories Desktop"
 mkdir -p "$ART"
 WORK=$(mktemp -d)
 APP_PID="" XVFB_PID="" WM_PID=""

@@ -11,7 +11,7 @@ BIN=${BIN:-build/bin/memories-desktop}
 ART=build/test-artifacts/scroll
 SAMPLES=${SAMPLES:-24}
 VIDEOS=${VIDEOS:-5000}
-TITLE='^Memories Desktop$'
+TITLE='Memories Desktop$' # the page adds the view: "Upload — Memories Desktop"
 rm -rf "$ART" && mkdir -p "$ART"
 DATA=$(mktemp -d)
 APP_PID="" XVFB_PID="" WM_PID=""
