@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 BIN=${BIN:-build/bin/memories-desktop}
 CLI=build/test-artifacts/memories
 ART=build/test-artifacts
-TITLE='Memories Desktop$' # the page adds the view: "Upload — Memories Desktop"
+TITLE=' — Memories Desktop$' # the page names its view once painted: "Upload — Memories Desktop"
 mkdir -p "$ART"
 WORK=$(mktemp -d)
 APP_PID="" XVFB_PID="" WM_PID=""
@@ -47,13 +47,6 @@ until_true() {
 }
 
 shot() { import -window root "$ART/quit-$1.png"; }
-# differs A B: the screenshots differ in more than 2000 pixels.
-differs() {
-  local n; n=$(compare -metric AE "$ART/quit-$1.png" "$ART/quit-$2.png" null: 2>&1 || true)
-  (( ${n%% *} > 2000 ))
-}
-# changed_from NAME BASE: screenshots NAME and says whether it differs from BASE.
-changed_from() { shot "$1"; differs "$1" "$2"; }
 mean() { convert "$ART/quit-$1.png" -colorspace Gray -format '%[fx:mean*1000]' info: | cut -d. -f1; }
 # dimmed NAME BASE: screenshots NAME and says whether the dialog's backdrop darkens it against BASE
 # (a toast or a progress bar changes a few pixels, the backdrop darkens the whole window).
@@ -81,9 +74,8 @@ eval "$(dbus-launch --sh-syntax)"
 openbox >/dev/null 2>&1 & WM_PID=$!
 
 # 1. The close button asks, in the window, with the right words.
-launch "$WORK/a"
-shot blank
-until_true changed_from ready blank || fail "the window never painted"
+launch "$WORK/a" # the window title names the view once the page has painted
+shot ready
 win=$(window)
 xdotool windowactivate --sync "$win" key --clearmodifiers alt+F4
 until_true dimmed asking ready || fail "closing with transfers running showed no dialog"
@@ -103,8 +95,6 @@ echo "gui-quit: Quit ended the app; $n job(s) interrupted for resume"
 
 # 2. SIGTERM while transfers run quits at once, without the question.
 launch "$WORK/b"
-shot blank-b
-until_true changed_from ready-b blank-b || fail "the window never painted (SIGTERM run)"
 started=$(date +%s%N)
 kill -TERM "$APP_PID"
 until_true gone || { shot sigterm-stuck; fail "SIGTERM did not end the app within 30 s"; }
