@@ -191,7 +191,9 @@ step replaced "Replace confirmed in the save dialog replaced the file ($(stat -c
 # web view must refuse (it says so on stderr) and the app's page must stay: its shortcuts still
 # change the title (the title alone proves nothing: a page that replaced the app leaves it as is).
 # (The .txt may still reach the app through Wails' native file drop; that is not the page's guard.)
-if [[ -x $NAVTEST_BIN ]]; then
+# Run by `make gui-backstop` (GUI_DROP_BACKSTOP=1): which of WebKit and Wails' native drop takes
+# the drop varies from run to run, so it would make `make test` flaky.
+if [[ ${GUI_DROP_BACKSTOP:-0} == 1 && -x $NAVTEST_BIN ]]; then
   refused="refused to navigate away from the app: file://.*links.txt"
   ! grep -q "refused to navigate" "$ART/app.log" || fail "the production build let WebKit try to navigate"
   kill "$APP_PID" && wait "$APP_PID" 2>/dev/null || true
@@ -205,8 +207,8 @@ if [[ -x $NAVTEST_BIN ]]; then
   view 1 Upload
   view 4 Transfers
   step backstop-alive "the app's page is still there: Ctrl+1 and Ctrl+4 switch views after the drop"
-else
-  echo "gui-drop: FAIL: no navtest build at $NAVTEST_BIN (make gui-drop builds it)" >&2; exit 1
+elif [[ ${GUI_DROP_BACKSTOP:-0} == 1 ]]; then
+  echo "gui-drop: FAIL: no navtest build at $NAVTEST_BIN (make gui-backstop builds it)" >&2; exit 1
 fi
 
 echo "gui-drop: all steps passed in $((SECONDS - started)) s; screenshots in $ART"
