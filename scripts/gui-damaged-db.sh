@@ -5,6 +5,7 @@
 # database and open its window. Screenshots of each step go to build/test-artifacts/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/gui/lib.sh # start_xvfb; the helpers defined below are this script's own
 
 BIN=${BIN:-build/bin/memories-desktop}
 ART=build/test-artifacts
@@ -22,11 +23,6 @@ cleanup() {
 trap cleanup EXIT
 fail() { echo "gui-damaged-db: FAIL: $*" >&2; sed 's/^/  app: /' "$ART/damaged-app.log" >&2 || true; exit 1; }
 
-start_xvfb() {
-  exec 3< <(Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp 2>/dev/null & echo "pid $!")
-  local line; read -r line <&3; XVFB_PID=${line#pid }
-  read -r line <&3; export DISPLAY=":$line"
-}
 
 # wait_for TITLE: the id of a viewable window with that exact title, within 30 s.
 wait_for() {

@@ -7,6 +7,7 @@
 # Screenshots of every step go to build/test-artifacts/quit-*.png.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/gui/lib.sh # start_xvfb; the helpers defined below are this script's own
 
 BIN=${BIN:-build/bin/memories-desktop}
 CLI=build/test-artifacts/memories
@@ -26,11 +27,6 @@ cleanup() {
 trap cleanup EXIT
 fail() { echo "gui-quit: FAIL: $*" >&2; sed 's/^/  app: /' "$ART/quit-app.log" >&2 || true; exit 1; }
 
-start_xvfb() {
-  exec 3< <(Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp 2>/dev/null & echo "pid $!")
-  local line; read -r line <&3; XVFB_PID=${line#pid }
-  read -r line <&3; export DISPLAY=":$line"
-}
 
 window() {
   local w
