@@ -3,6 +3,7 @@ package transfer
 import (
 	"context"
 	"errors"
+	"memories-desktop/backend/clock"
 	"sync"
 	"time"
 
@@ -22,7 +23,7 @@ type Options struct {
 	DB          *store.DB
 	Client      func() (*api.Client, error) // asked per job, so settings changes apply to new jobs
 	Emitter     events.Emitter
-	Clock       Clock
+	Clock       clock.Clock
 	Concurrency int  // parallel jobs; default 2
 	Proactive   bool // pace requests to the documented limits (MEMORIES_RATE_LIMITS=off clears it)
 	Limits      map[Endpoint]Limit
@@ -87,7 +88,7 @@ func New(o Options) *Engine {
 
 func withDefaults(o Options) Options {
 	if o.Clock == nil {
-		o.Clock = RealClock
+		o.Clock = clock.Real
 	}
 	if o.Emitter == nil {
 		o.Emitter = events.Discard{}

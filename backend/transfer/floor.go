@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"memories-desktop/backend/clock"
 	"time"
 )
 
@@ -55,7 +56,7 @@ func checkEvery(o Options) time.Duration {
 	return min(max(min(o.SlowFor, o.IdleRead)/30, 5*time.Millisecond), time.Second)
 }
 
-func (w *speedWatch) run(t Ticker) {
+func (w *speedWatch) run(t clock.Ticker) {
 	defer close(w.exited)
 	defer t.Stop()
 	last := w.window[0].at

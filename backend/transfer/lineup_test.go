@@ -2,6 +2,7 @@ package transfer
 
 import (
 	"fmt"
+	"memories-desktop/backend/clock/clocktest"
 	"testing"
 	"time"
 
@@ -16,7 +17,7 @@ import (
 func TestWaitingJobsShowPlaceAndPacerStart(t *testing.T) {
 	r := newRig(t, sandbox.Options{})
 	r.close()
-	clock := NewFakeClock(time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC))
+	clock := clocktest.New(time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC))
 	r.open(Options{Clock: clock, Proactive: true, TrackEvery: time.Hour})
 	first, _ := r.eng.EnqueueURL("https://cdn.example.com/0.mp4", api.UploadMeta{})
 	r.wait(first.ID)
@@ -60,7 +61,7 @@ func enqueueURLs(t *testing.T, r *rig, n int) []uint64 {
 func TestJobLeavingTheLineIsEmittedWithoutAPlace(t *testing.T) {
 	r := newRig(t, sandbox.Options{})
 	r.close()
-	clock := NewFakeClock(time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC))
+	clock := clocktest.New(time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC))
 	r.open(Options{Clock: clock, Proactive: true, TrackEvery: time.Hour})
 	first, _ := r.eng.EnqueueURL("https://cdn.example.com/0.mp4", api.UploadMeta{})
 	r.wait(first.ID)

@@ -3,6 +3,7 @@ package transfer
 import (
 	"context"
 	"math/rand/v2"
+	"memories-desktop/backend/clock"
 	"strings"
 	"sync"
 	"time"
@@ -54,7 +55,7 @@ const (
 // PacerOptions configure a Pacer.
 type PacerOptions struct {
 	Limits map[Endpoint]Limit
-	Clock  Clock
+	Clock  clock.Clock
 	// Proactive spaces requests to Limits. False (MEMORIES_RATE_LIMITS=off) sends at once, but
 	// backoff after 0429, 5xx and network failures still applies.
 	Proactive bool
@@ -90,7 +91,7 @@ type paceWaiter struct {
 // that went backwards cannot block an endpoint for long.
 func NewPacer(o PacerOptions) *Pacer {
 	if o.Clock == nil {
-		o.Clock = RealClock
+		o.Clock = clock.Real
 	}
 	if o.Rand == nil {
 		o.Rand = rand.Float64

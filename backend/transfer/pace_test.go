@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math/rand/v2"
+	"memories-desktop/backend/clock/clocktest"
 	"runtime"
 	"sync"
 	"testing"
@@ -13,8 +14,8 @@ import (
 // mid makes jitter vanish: the delay is exactly the base of the schedule.
 func mid() float64 { return 0.5 }
 
-func newTestPacer(proactive bool, last map[Endpoint]time.Time) (*Pacer, *FakeClock) {
-	c := NewFakeClock(epoch)
+func newTestPacer(proactive bool, last map[Endpoint]time.Time) (*Pacer, *clocktest.Fake) {
+	c := clocktest.New(epoch)
 	p := NewPacer(PacerOptions{Limits: DefaultLimits(), Clock: c, Proactive: proactive, Rand: mid, Last: last})
 	return p, c
 }
@@ -28,7 +29,7 @@ func goWait(ctx context.Context, p *Pacer, ep Endpoint) <-chan error {
 
 // send performs one Wait, advancing the fake clock exactly to the slot, and returns the
 // recorded send time.
-func send(t *testing.T, p *Pacer, c *FakeClock, ep Endpoint) time.Time {
+func send(t *testing.T, p *Pacer, c *clocktest.Fake, ep Endpoint) time.Time {
 	t.Helper()
 	d := p.NextSlot(ep) // before the goroutine can take the slot
 	done := goWait(context.Background(), p, ep)
@@ -216,7 +217,7 @@ func TestPacerJitterBounds(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			p := NewPacer(PacerOptions{Clock: NewFakeClock(epoch), Rand: func() float64 { return tc.r }})
+			p := NewPacer(PacerOptions{Clock: clocktest.New(epoch), Rand: func() float64 { return tc.r }})
 			for range tc.fails {
 				p.Failed(EpUpload, 0)
 			}
@@ -229,7 +230,7 @@ func TestPacerJitterBounds(t *testing.T) {
 
 func TestPacerJitterNeverBelowFourFifths(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	p := NewPacer(PacerOptions{Clock: NewFakeClock(epoch), Rand: rng.Float64})
+	p := NewPacer(PacerOptions{Clock: clocktest.New(epoch), Rand: rng.Float64})
 	seen := map[bool]bool{}
 	for i := range 600 {
 		if i%6 == 0 {

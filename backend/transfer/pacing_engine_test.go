@@ -1,6 +1,7 @@
 package transfer
 
 import (
+	"memories-desktop/backend/clock/clocktest"
 	"testing"
 	"time"
 
@@ -14,7 +15,7 @@ import (
 func TestUploadsArePacedAndTheWaitIsVisible(t *testing.T) {
 	r := newRig(t, sandbox.Options{})
 	r.close()
-	clock := NewFakeClock(time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC))
+	clock := clocktest.New(time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC))
 	r.open(Options{Clock: clock, Proactive: true, TrackEvery: time.Hour})
 	first, _ := r.eng.EnqueueURL("https://cdn.example.com/1.mp4", api.UploadMeta{})
 	if got := r.wait(first.ID)[0]; got.State != store.StateDone {

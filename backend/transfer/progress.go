@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"math"
+	"memories-desktop/backend/clock"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -96,7 +97,7 @@ const DefaultInterval = 250 * time.Millisecond
 
 // ReporterOptions configure a Reporter.
 type ReporterOptions struct {
-	Clock    Clock
+	Clock    clock.Clock
 	Interval time.Duration // default DefaultInterval
 	// Emit receives, from the reporter goroutine only, the jobs whose numbers changed since the
 	// last emit (and each job once after Track), sorted by id; never an empty batch. It must not
@@ -133,7 +134,7 @@ type tracked struct {
 // NewReporter returns a reporter; call Start to run it.
 func NewReporter(o ReporterOptions) *Reporter {
 	if o.Clock == nil {
-		o.Clock = RealClock
+		o.Clock = clock.Real
 	}
 	if o.Interval <= 0 {
 		o.Interval = DefaultInterval

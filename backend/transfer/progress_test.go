@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math"
 	"math/rand/v2"
+	"memories-desktop/backend/clock/clocktest"
 	"runtime"
 	"sync"
 	"testing"
@@ -15,14 +16,14 @@ import (
 // what was (or was not) emitted is deterministic.
 type harness struct {
 	t      *testing.T
-	c      *FakeClock
+	c      *clocktest.Fake
 	r      *Reporter
 	emits  [][]Progress
 	stalls []uint64
 }
 
 func newHarness(t *testing.T, stallAfter time.Duration) *harness {
-	h := &harness{t: t, c: NewFakeClock(epoch)}
+	h := &harness{t: t, c: clocktest.New(epoch)}
 	h.r = NewReporter(ReporterOptions{Clock: h.c, StallAfter: stallAfter,
 		Emit:    func(b []Progress) { h.emits = append(h.emits, b) },
 		OnStall: func(id uint64) { h.stalls = append(h.stalls, id) }})
@@ -89,7 +90,7 @@ func TestReporterBatchesOnlyChangedJobs(t *testing.T) {
 }
 
 func TestReporterCadenceIs4Hz(t *testing.T) {
-	c := NewFakeClock(epoch)
+	c := clocktest.New(epoch)
 	at := make(chan time.Time, 16)
 	r := NewReporter(ReporterOptions{Clock: c, Emit: func([]Progress) { at <- c.Now() }})
 	ctx, cancel := context.WithCancel(context.Background())
@@ -240,7 +241,7 @@ func TestReporterUntrack(t *testing.T) {
 }
 
 func TestReporterNoProgressAfterUntrack(t *testing.T) {
-	c := NewFakeClock(epoch)
+	c := clocktest.New(epoch)
 	var mu sync.Mutex
 	var log []string
 	note := func(s string) { mu.Lock(); log = append(log, s); mu.Unlock() }
@@ -375,7 +376,7 @@ func TestProgressPropertyAlwaysFiniteAndBounded(t *testing.T) {
 }
 
 func TestReporterConcurrentUse(t *testing.T) {
-	c := NewFakeClock(epoch)
+	c := clocktest.New(epoch)
 	var mu sync.Mutex
 	emitted := 0
 	r := NewReporter(ReporterOptions{Clock: c, StallAfter: time.Hour,

@@ -3,6 +3,7 @@ package transfer
 import (
 	"context"
 	"errors"
+	"memories-desktop/backend/clock"
 	"slices"
 	"time"
 
@@ -146,7 +147,7 @@ func wasInterrupted(j store.Job) bool {
 	return false
 }
 
-func sleep(ctx context.Context, c Clock, d time.Duration) error {
+func sleep(ctx context.Context, c clock.Clock, d time.Duration) error {
 	select {
 	case <-c.After(d):
 		return nil

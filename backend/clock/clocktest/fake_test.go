@@ -1,4 +1,4 @@
-package transfer
+package clocktest
 
 import (
 	"context"
@@ -23,7 +23,7 @@ func recv(t *testing.T, ch <-chan time.Time) time.Time {
 
 // block waits until n timers are pending on c, failing the test instead of hanging when the
 // code under test never gets there.
-func block(t *testing.T, c *FakeClock, n int) {
+func block(t *testing.T, c *Fake, n int) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
@@ -53,8 +53,8 @@ func empty(ch <-chan time.Time) bool {
 	}
 }
 
-func TestFakeClockAfter(t *testing.T) {
-	c := NewFakeClock(epoch)
+func TestFakeAfter(t *testing.T) {
+	c := New(epoch)
 	late, early := c.After(3*time.Second), c.After(time.Second)
 	c.Advance(999 * time.Millisecond)
 	if !empty(early) || !empty(late) {
@@ -73,8 +73,8 @@ func TestFakeClockAfter(t *testing.T) {
 	}
 }
 
-func TestFakeClockAfterNonPositiveFiresAtOnce(t *testing.T) {
-	c := NewFakeClock(epoch)
+func TestFakeAfterNonPositiveFiresAtOnce(t *testing.T) {
+	c := New(epoch)
 	for _, d := range []time.Duration{0, -time.Second} {
 		if got := recv(t, c.After(d)); !got.Equal(epoch) {
 			t.Fatalf("After(%v) fired with %v", d, got)
@@ -82,8 +82,8 @@ func TestFakeClockAfterNonPositiveFiresAtOnce(t *testing.T) {
 	}
 }
 
-func TestFakeClockFiresInTimeOrder(t *testing.T) {
-	c := NewFakeClock(epoch)
+func TestFakeFiresInTimeOrder(t *testing.T) {
+	c := New(epoch)
 	ticker := c.NewTicker(time.Second)
 	after := c.After(1500 * time.Millisecond)
 	c.Advance(time.Second)
@@ -98,7 +98,7 @@ func TestFakeClockFiresInTimeOrder(t *testing.T) {
 }
 
 func TestFakeTickerDropsUnreadTicksAndStops(t *testing.T) {
-	c := NewFakeClock(epoch)
+	c := New(epoch)
 	ticker := c.NewTicker(250 * time.Millisecond)
 	c.Advance(time.Second)
 	if got := recv(t, ticker.C()); !got.Equal(epoch.Add(250 * time.Millisecond)) {
@@ -114,8 +114,8 @@ func TestFakeTickerDropsUnreadTicksAndStops(t *testing.T) {
 	}
 }
 
-func TestFakeClockBlockUntil(t *testing.T) {
-	c := NewFakeClock(epoch)
+func TestFakeBlockUntil(t *testing.T) {
+	c := New(epoch)
 	got := make(chan time.Time)
 	for range 2 {
 		go func() { got <- <-c.After(time.Minute) }()
@@ -132,19 +132,8 @@ func TestFakeClockBlockUntil(t *testing.T) {
 	ticker.Stop()
 }
 
-func TestRealClock(t *testing.T) {
-	before := time.Now()
-	if now := RealClock.Now(); now.Before(before) {
-		t.Fatalf("RealClock.Now %v is before %v", now, before)
-	}
-	<-RealClock.After(time.Millisecond)
-	ticker := RealClock.NewTicker(time.Millisecond)
-	<-ticker.C()
-	ticker.Stop()
-}
-
-func TestFakeClockBlockUntilContextGivesUp(t *testing.T) {
-	c := NewFakeClock(epoch)
+func TestFakeBlockUntilContextGivesUp(t *testing.T) {
+	c := New(epoch)
 	c.After(time.Second)
 	ctx, cancel := context.WithCancel(context.Background())
 	go cancel()

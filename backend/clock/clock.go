@@ -1,10 +1,10 @@
-package transfer
+// Package clock is the one source of time for pacing, backoff, progress sampling and the stall
+// watchdog, so tests can drive minutes of schedule with clocktest.Fake instead of sleeping.
+package clock
 
 import "time"
 
-// Clock is the engine's only source of time. Pacing, backoff, progress sampling and the stall
-// watchdog all read it, so tests can drive minutes of schedule with a FakeClock instead of
-// sleeping.
+// Clock reads and waits on time.
 type Clock interface {
 	Now() time.Time
 	After(d time.Duration) <-chan time.Time
@@ -17,8 +17,8 @@ type Ticker interface {
 	Stop()
 }
 
-// RealClock is the wall clock, used outside tests.
-var RealClock Clock = realClock{}
+// Real is the wall clock, used outside tests.
+var Real Clock = realClock{}
 
 type realClock struct{}
 

@@ -1,15 +1,18 @@
-package transfer
+// Package clocktest holds a fake clock for tests; nothing in a shipped binary imports it.
+package clocktest
 
 import (
+	"memories-desktop/backend/clock"
+
 	"context"
 	"sync"
 	"time"
 )
 
-// FakeClock is a Clock whose time moves only when a test calls Advance. It lets tests check
+// Fake is a Clock whose time moves only when a test calls Advance. It lets tests check
 // "one upload per minute" or a 4 Hz progress cadence exactly and without sleeping. It is safe
 // for concurrent use.
-type FakeClock struct {
+type Fake struct {
 	mu      sync.Mutex
 	changed *sync.Cond // broadcast whenever the set of pending timers changes
 	now     time.Time
@@ -23,15 +26,15 @@ type fakeTimer struct {
 	ch     chan time.Time
 }
 
-// NewFakeClock returns a clock standing at start.
-func NewFakeClock(start time.Time) *FakeClock {
-	c := &FakeClock{now: start}
+// NewFake returns a clock standing at start.
+func New(start time.Time) *Fake {
+	c := &Fake{now: start}
 	c.changed = sync.NewCond(&c.mu)
 	return c
 }
 
 // Now returns the fake time.
-func (c *FakeClock) Now() time.Time {
+func (c *Fake) Now() time.Time {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.now
@@ -39,7 +42,7 @@ func (c *FakeClock) Now() time.Time {
 
 // After returns a channel that receives the fake time once the clock has been advanced by d.
 // A non-positive d fires at once, as time.After does.
-func (c *FakeClock) After(d time.Duration) <-chan time.Time {
+func (c *Fake) After(d time.Duration) <-chan time.Time {
 	ch := make(chan time.Time, 1)
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -53,9 +56,9 @@ func (c *FakeClock) After(d time.Duration) <-chan time.Time {
 
 // NewTicker returns a ticker that fires every d of fake time. Like time.Ticker its channel holds
 // one tick and drops ticks nobody received. It panics on a non-positive d, as time.NewTicker does.
-func (c *FakeClock) NewTicker(d time.Duration) Ticker {
+func (c *Fake) NewTicker(d time.Duration) clock.Ticker {
 	if d <= 0 {
-		panic("transfer: non-positive interval for FakeClock.NewTicker")
+		panic("clocktest: non-positive interval for Fake.NewTicker")
 	}
 	t := &fakeTimer{period: d, ch: make(chan time.Time, 1)}
 	c.mu.Lock()
@@ -67,7 +70,7 @@ func (c *FakeClock) NewTicker(d time.Duration) Ticker {
 
 // Advance moves the time forward by d, firing every After channel and ticker that falls due, in
 // time order, each with the time at which it was due.
-func (c *FakeClock) Advance(d time.Duration) {
+func (c *Fake) Advance(d time.Duration) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	end := c.now.Add(d)
@@ -82,13 +85,13 @@ func (c *FakeClock) Advance(d time.Duration) {
 // goroutines under test have reached their waits, so a following Advance cannot race them.
 // Note that an After channel nobody reads any more (its waiter was cancelled) stays pending
 // until the clock passes it.
-func (c *FakeClock) BlockUntil(n int) {
+func (c *Fake) BlockUntil(n int) {
 	_ = c.BlockUntilContext(context.Background(), n)
 }
 
 // BlockUntilContext is BlockUntil that gives up when ctx is done, so a test whose code under
 // test never reaches its wait fails with an error instead of hanging.
-func (c *FakeClock) BlockUntilContext(ctx context.Context, n int) error {
+func (c *Fake) BlockUntilContext(ctx context.Context, n int) error {
 	stop := context.AfterFunc(ctx, func() {
 		c.mu.Lock()
 		defer c.mu.Unlock()
@@ -106,12 +109,12 @@ func (c *FakeClock) BlockUntilContext(ctx context.Context, n int) error {
 	return nil
 }
 
-func (c *FakeClock) add(t *fakeTimer) {
+func (c *Fake) add(t *fakeTimer) {
 	c.timers = append(c.timers, t)
 	c.changed.Broadcast()
 }
 
-func (c *FakeClock) remove(t *fakeTimer) {
+func (c *Fake) remove(t *fakeTimer) {
 	for i, x := range c.timers {
 		if x == t {
 			c.timers = append(c.timers[:i], c.timers[i+1:]...)
@@ -122,7 +125,7 @@ func (c *FakeClock) remove(t *fakeTimer) {
 }
 
 // earliest returns the first timer due at or before end; ties go to the one created first.
-func (c *FakeClock) earliest(end time.Time) *fakeTimer {
+func (c *Fake) earliest(end time.Time) *fakeTimer {
 	var first *fakeTimer
 	for _, t := range c.timers {
 		if !t.at.After(end) && (first == nil || t.at.Before(first.at)) {
@@ -132,7 +135,7 @@ func (c *FakeClock) earliest(end time.Time) *fakeTimer {
 	return first
 }
 
-func (c *FakeClock) fire(t *fakeTimer) {
+func (c *Fake) fire(t *fakeTimer) {
 	select {
 	case t.ch <- c.now:
 	default: // a ticker whose last tick is still unread drops this one
@@ -145,7 +148,7 @@ func (c *FakeClock) fire(t *fakeTimer) {
 }
 
 type fakeTicker struct {
-	c *FakeClock
+	c *Fake
 	t *fakeTimer
 }
 
