@@ -23,7 +23,7 @@ import (
 type App struct {
 	ctx     context.Context
 	dataDir string
-	core    *core.Core
+	core    *core.Service
 	ready   chan struct{}
 	events  events.Emitter
 	dialogs core.Dialogs
@@ -140,7 +140,7 @@ func (a *App) secondInstance(d options.SecondInstanceData) {
 func (a *App) TakeOpenPaths() []string { return a.opened.Take() }
 
 // svc waits for startup, so calls that race it never see a nil core.
-func (a *App) svc() *core.Core {
+func (a *App) svc() *core.Service {
 	<-a.ready
 	return a.core
 }

@@ -55,15 +55,15 @@ func (e *emulator) close() error {
 }
 
 // SandboxActive reports whether calls go to the local emulator.
-func (c *Core) SandboxActive() bool { return c.forceSandbox || c.Settings.Get().Sandbox }
+func (c *Service) SandboxActive() bool { return c.forceSandbox || c.Settings.Get().Sandbox }
 
 // Client returns an API client for the saved settings: the in-process emulator in sandbox
 // mode, else the configured service with the stored key.
-func (c *Core) Client() (*api.Client, error) { return c.clientFor(c.Settings.Get()) }
+func (c *Service) Client() (*api.Client, error) { return c.clientFor(c.Settings.Get()) }
 
 // usable refuses work that could only fail for want of a key, before anything is queued, so the
 // UI keeps what the user staged.
-func (c *Core) usable() error {
+func (c *Service) usable() error {
 	if c.Status().Mode == ModeNoKey {
 		return &api.ValidationError{Field: "APIKey", Message: "no API key configured"}
 	}
@@ -91,7 +91,7 @@ type Connection struct {
 
 // TestConnection makes one cheap authenticated call (list_unique_ids) with the settings shown on
 // screen (s, not necessarily saved) and the stored key, and says what it tested and what happened.
-func (c *Core) TestConnection(ctx context.Context, s settings.Settings) Connection {
+func (c *Service) TestConnection(ctx context.Context, s settings.Settings) Connection {
 	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
 	defer cancel()
 	s = s.Normalize()
@@ -114,7 +114,7 @@ func (c *Core) TestConnection(ctx context.Context, s settings.Settings) Connecti
 }
 
 // describeTarget names what a test of s talks to, without ever showing the key.
-func (c *Core) describeTarget(s settings.Settings) Connection {
+func (c *Service) describeTarget(s settings.Settings) Connection {
 	if c.forceSandbox || s.Sandbox {
 		return Connection{Mode: ModeSandbox, Tested: "the local sandbox (no key is used in sandbox mode)"}
 	}
@@ -126,7 +126,7 @@ func (c *Core) describeTarget(s settings.Settings) Connection {
 }
 
 // clientFor builds a client for s as Client does for the saved settings.
-func (c *Core) clientFor(s settings.Settings) (*api.Client, error) {
+func (c *Service) clientFor(s settings.Settings) (*api.Client, error) {
 	if c.forceSandbox || s.Sandbox {
 		url, err := c.sandbox.url()
 		if err != nil {

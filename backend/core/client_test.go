@@ -12,7 +12,7 @@ import (
 	"memories-desktop/backend/sandbox"
 )
 
-func startCore(t *testing.T, opts Options) *Core {
+func startCore(t *testing.T, opts Options) *Service {
 	t.Helper()
 	opts.Secrets = fileSecrets(t)
 	c, err := Start(t.TempDir(), opts)
@@ -23,7 +23,7 @@ func startCore(t *testing.T, opts Options) *Core {
 	return c
 }
 
-func useService(t *testing.T, c *Core, baseURL, key string) {
+func useService(t *testing.T, c *Service, baseURL, key string) {
 	t.Helper()
 	s := c.Settings.Get()
 	s.BaseURL, s.AssetBaseURL, s.DownloadDir = baseURL, baseURL, t.TempDir()

@@ -16,7 +16,7 @@ import (
 
 // uploadedVideo uploads content (a real MP4 container: uploads are inspected) and returns the
 // new video's number.
-func uploadedVideo(t *testing.T, c *Core, content []byte) string {
+func uploadedVideo(t *testing.T, c *Service, content []byte) string {
 	t.Helper()
 	src := filepath.Join(t.TempDir(), "clip.mp4")
 	if err := os.WriteFile(src, content, 0o644); err != nil {
@@ -29,7 +29,7 @@ func uploadedVideo(t *testing.T, c *Core, content []byte) string {
 	return finish(t, c, views[0].ID).Result.VideoNos[0]
 }
 
-func finish(t *testing.T, c *Core, id uint64) store.Job {
+func finish(t *testing.T, c *Service, id uint64) store.Job {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()

@@ -15,8 +15,9 @@ import (
 	"memories-desktop/backend/transfer"
 )
 
-// Core owns the long-lived services for one data folder.
-type Core struct {
+// Service is the one façade the desktop app and the CLI use: the long-lived services for one data
+// folder.
+type Service struct {
 	DataDir  string
 	Settings *settings.Service
 
@@ -48,7 +49,7 @@ type Options struct {
 
 // Start opens the data folder and the active profile's database. It fails fast with
 // store.ErrLocked when another process holds it.
-func Start(dataDir string, opts Options) (*Core, error) {
+func Start(dataDir string, opts Options) (*Service, error) {
 	if opts.OpenTimeout == 0 {
 		opts.OpenTimeout = store.DefaultOpenTimeout
 	}
@@ -64,7 +65,7 @@ func Start(dataDir string, opts Options) (*Core, error) {
 		home.Close()
 		return nil, err
 	}
-	c := &Core{DataDir: dataDir, Settings: svc, home: home, db: home, dir: dataDir, Previews: preview.NewRegistry(),
+	c := &Service{DataDir: dataDir, Settings: svc, home: home, db: home, dir: dataDir, Previews: preview.NewRegistry(),
 		forceSandbox: opts.ForceSandbox, openTimeout: opts.OpenTimeout}
 	c.sandbox.dir, c.sandbox.parseDelay = settings.ProfileDir(dataDir, true, "", ""), 8*time.Second
 	if err := c.openProfile(c.profileDir()); err != nil {
@@ -75,21 +76,21 @@ func Start(dataDir string, opts Options) (*Core, error) {
 }
 
 // DB is the active profile's database.
-func (c *Core) DB() *store.DB {
+func (c *Service) DB() *store.DB {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	return c.db
 }
 
 // Engine is the active profile's transfer engine (nil before StartEngine).
-func (c *Core) Engine() *transfer.Engine {
+func (c *Service) Engine() *transfer.Engine {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	return c.eng
 }
 
 // Close stops the engine and releases the databases so another process may open them.
-func (c *Core) Close() error {
+func (c *Service) Close() error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.eng != nil {

@@ -24,7 +24,7 @@ var demoLinks = []string{
 }
 
 // seedDemo queues the demo work when asked for and safe (sandbox only).
-func (c *Core) seedDemo() {
+func (c *Service) seedDemo() {
 	if os.Getenv(DemoEnv) != "1" || !c.SandboxActive() {
 		return
 	}

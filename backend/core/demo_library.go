@@ -18,7 +18,7 @@ const maxDemoVideos = 50_000
 
 // seedDemoVideos uploads the videos by URL in the background and says on stderr when done (the
 // real-window tests wait for that line).
-func (c *Core) seedDemoVideos(ctx context.Context) {
+func (c *Service) seedDemoVideos(ctx context.Context) {
 	n, err := strconv.Atoi(os.Getenv(DemoVideosEnv))
 	if err != nil || n <= 0 || !c.SandboxActive() {
 		return

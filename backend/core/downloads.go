@@ -33,7 +33,7 @@ type DownloadResult struct {
 // EnqueueDownloads queues downloads of library videos to target, never overwriting silently:
 // taken names are returned as Conflicts until choice (ChoiceReplace, ChoiceKeepBoth, ChoiceSkip)
 // says what to do with all of them.
-func (c *Core) EnqueueDownloads(nos []string, target DownloadTarget, choice string) (DownloadResult, error) {
+func (c *Service) EnqueueDownloads(nos []string, target DownloadTarget, choice string) (DownloadResult, error) {
 	res := DownloadResult{Target: target, Jobs: []transfer.JobView{}}
 	if err := c.usable(); err != nil {
 		return res, err
@@ -69,7 +69,7 @@ func (c *Core) EnqueueDownloads(nos []string, target DownloadTarget, choice stri
 
 // planDownloads names each download's file: the chosen one, or in a folder the name the video
 // is known by (two videos of one name in one batch both land: "name (1).mp4").
-func (c *Core) planDownloads(nos []string, target DownloadTarget) []transfer.DownloadSpec {
+func (c *Service) planDownloads(nos []string, target DownloadTarget) []transfer.DownloadSpec {
 	scope := c.Settings.Get().Scope
 	inBatch := map[string]bool{}
 	specs := make([]transfer.DownloadSpec, 0, len(nos))
@@ -99,7 +99,7 @@ func conflicts(specs []transfer.DownloadSpec) []string {
 }
 
 // EnqueueAsset queues a v2 asset download to a chosen file (replace: the save dialog confirmed it).
-func (c *Core) EnqueueAsset(assetID, path string, replace bool) (transfer.JobView, error) {
+func (c *Service) EnqueueAsset(assetID, path string, replace bool) (transfer.JobView, error) {
 	if err := c.usable(); err != nil {
 		return transfer.JobView{}, err
 	}
@@ -116,7 +116,7 @@ func (c *Core) EnqueueAsset(assetID, path string, replace bool) (transfer.JobVie
 
 // RetryDownload retries a download that found its name taken, as choice says: replace the file,
 // keep both (a free "name (1)" name), or skip (the job stays as it is).
-func (c *Core) RetryDownload(id uint64, choice string) error {
+func (c *Service) RetryDownload(id uint64, choice string) error {
 	if err := checkChoice(choice); err != nil || choice == ChoiceSkip || choice == "" {
 		return err
 	}
@@ -125,7 +125,7 @@ func (c *Core) RetryDownload(id uint64, choice string) error {
 
 // retryDownload applies choice to the job's destination; taken (when not nil) holds the names
 // given to earlier retries of the same pass and gains this one.
-func (c *Core) retryDownload(id uint64, choice string, taken map[string]bool) error {
+func (c *Service) retryDownload(id uint64, choice string, taken map[string]bool) error {
 	_, err := c.DB().UpdateJob(id, func(j *store.Job) error {
 		var spec transfer.DownloadSpec
 		if err := json.Unmarshal(j.Params, &spec); err != nil || spec.DestDir {
@@ -154,7 +154,7 @@ func (t DownloadTarget) check() error {
 }
 
 // rememberFolder seeds the next save dialog with the folder just used.
-func (c *Core) rememberFolder(t DownloadTarget) {
+func (c *Service) rememberFolder(t DownloadTarget) {
 	dir := t.Path
 	if !t.Folder {
 		dir = filepath.Dir(t.Path)
@@ -167,7 +167,7 @@ func (c *Core) rememberFolder(t DownloadTarget) {
 }
 
 // DownloadName is the file name a video is saved under in a folder: SuggestedName, else its number.
-func (c *Core) DownloadName(videoNo string) string {
+func (c *Service) DownloadName(videoNo string) string {
 	if name := c.SuggestedName(videoNo); name != "" {
 		return name
 	}
@@ -177,7 +177,7 @@ func (c *Core) DownloadName(videoNo string) string {
 // SuggestedName is the file name to offer for a library video: the name it was uploaded under
 // (a file name, or the last part of its source URL), with a video extension; "" when unknown.
 // The server's own stored name is often an internal hex string, so it is not used here.
-func (c *Core) SuggestedName(videoNo string) string {
+func (c *Service) SuggestedName(videoNo string) string {
 	v, err := c.DB().Video(c.Settings.Get().Scope, videoNo)
 	if err != nil || v.Title == "" {
 		return ""

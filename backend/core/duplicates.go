@@ -17,7 +17,7 @@ type Duplicate struct {
 // FindDuplicate reads the file at path and reports whether an upload from this app already sent
 // the same bytes to scope (the settings' scope when empty); nil when not, or when the file cannot
 // be read (the upload's own checks explain that). Reading is the cost: the disk's speed.
-func (c *Core) FindDuplicate(ctx context.Context, path, scope string) (*Duplicate, error) {
+func (c *Service) FindDuplicate(ctx context.Context, path, scope string) (*Duplicate, error) {
 	scope = firstNonEmpty(strings.TrimSpace(scope), c.Settings.Get().Scope)
 	earlier, ok, err := c.Engine().UploadedBefore(ctx, path, scope)
 	var pe *fs.PathError

@@ -13,7 +13,7 @@ import (
 )
 
 // engineCore is a core in sandbox mode with its transfer engine running, unpaced.
-func engineCore(t *testing.T) *Core {
+func engineCore(t *testing.T) *Service {
 	t.Helper()
 	t.Setenv("MEMORIES_RATE_LIMITS", "off")
 	c := startCore(t, Options{ForceSandbox: true})
@@ -24,7 +24,7 @@ func engineCore(t *testing.T) *Core {
 }
 
 // uploadDone uploads the file at path through the engine and returns its finished job.
-func uploadDone(t *testing.T, c *Core, path string) store.Job {
+func uploadDone(t *testing.T, c *Service, path string) store.Job {
 	t.Helper()
 	views, err := c.EnqueueUploads(UploadBatch{Files: []FileUpload{{Path: path}}})
 	if err != nil {

@@ -14,7 +14,7 @@ const RateLimitsEnv = "MEMORIES_RATE_LIMITS"
 
 // StartEngine starts the transfer engine, sending its events to emit, and applies the history
 // retention setting.
-func (c *Core) StartEngine(ctx context.Context, emit events.Emitter) error {
+func (c *Service) StartEngine(ctx context.Context, emit events.Emitter) error {
 	c.health.notify(func() { emit.Emit(events.StatusChanged, c.Status()) })
 	c.mu.Lock()
 	c.runCtx, c.emitter = ctx, emit
@@ -29,12 +29,12 @@ func (c *Core) StartEngine(ctx context.Context, emit events.Emitter) error {
 	return nil
 }
 
-func (c *Core) pacing() bool {
+func (c *Service) pacing() bool {
 	return c.Settings.Get().Pacing && transfer.ParseRateLimitsEnv(os.Getenv(RateLimitsEnv))
 }
 
 // prune deletes finished jobs older than the retention setting (0 keeps everything).
-func (c *Core) prune() {
+func (c *Service) prune() {
 	if days := c.Settings.Get().HistoryDays; days > 0 {
 		c.DB().PruneJobs(time.Now().AddDate(0, 0, -days))
 	}
@@ -42,7 +42,7 @@ func (c *Core) prune() {
 
 // ApplySettings moves to another profile when the sandbox switch or the endpoints changed, and
 // pushes changed preferences into the running engine.
-func (c *Core) ApplySettings() error {
+func (c *Service) ApplySettings() error {
 	err := c.switchProfile()
 	if eng := c.Engine(); eng != nil {
 		eng.Configure(c.Settings.Get().Concurrency, c.pacing())

@@ -16,7 +16,7 @@ import (
 )
 
 // ExportHistory writes every job to path as CSV or JSON (by extension), atomically.
-func (c *Core) ExportHistory(path string) (int, error) {
+func (c *Service) ExportHistory(path string) (int, error) {
 	jobs, err := c.allJobs()
 	if err != nil {
 		return 0, err
@@ -36,7 +36,7 @@ func (c *Core) ExportHistory(path string) (int, error) {
 	return len(jobs), settings.WriteFileAtomic(path, data, 0o644)
 }
 
-func (c *Core) allJobs() ([]transfer.JobView, error) {
+func (c *Service) allJobs() ([]transfer.JobView, error) {
 	var out []transfer.JobView
 	cursor := ""
 	for {

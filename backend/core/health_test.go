@@ -34,12 +34,12 @@ func (e *statusEvents) last() Status {
 }
 
 // liveCore points a Core at a sandbox that only accepts goodKey, with key stored.
-func liveCore(t *testing.T, goodKey, key string) (*Core, *statusEvents) {
+func liveCore(t *testing.T, goodKey, key string) (*Service, *statusEvents) {
 	c, ev, _ := liveCoreAt(t, goodKey, key)
 	return c, ev
 }
 
-func liveCoreAt(t *testing.T, goodKey, key string) (*Core, *statusEvents, *sandbox.Running) {
+func liveCoreAt(t *testing.T, goodKey, key string) (*Service, *statusEvents, *sandbox.Running) {
 	t.Helper()
 	srv, err := sandbox.Listen("127.0.0.1:0", sandbox.Options{APIKey: goodKey})
 	if err != nil {
@@ -66,7 +66,7 @@ func liveCoreAt(t *testing.T, goodKey, key string) (*Core, *statusEvents, *sandb
 	return c, ev, srv
 }
 
-func listScopes(t *testing.T, c *Core) error {
+func listScopes(t *testing.T, c *Service) error {
 	t.Helper()
 	client, err := c.Client()
 	if err != nil {

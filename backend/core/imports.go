@@ -25,7 +25,7 @@ type LinkPlan struct {
 }
 
 // PlanLinks parses pasted links live, as the user types.
-func (c *Core) PlanLinks(text string) LinkPlan {
+func (c *Service) PlanLinks(text string) LinkPlan {
 	p := sources.ParseLines(text)
 	return LinkPlan{Lines: p.Lines, Links: p.Links, Duplicates: p.Duplicates, Problems: p.Problems,
 		Tasks: p.Tasks, Summary: p.Summary(), Warnings: warnings(p)}
@@ -54,7 +54,7 @@ type ImportRequest struct {
 
 // EnqueueImport queues one task per platform group of at most 50 links. Invalid lines are
 // skipped (the plan shows them); an empty plan is an error.
-func (c *Core) EnqueueImport(r ImportRequest) ([]transfer.JobView, error) {
+func (c *Service) EnqueueImport(r ImportRequest) ([]transfer.JobView, error) {
 	if err := c.usable(); err != nil {
 		return nil, err
 	}
@@ -93,7 +93,7 @@ func validQuality(q string) bool {
 const maxLinksFile = 4 << 20
 
 // ReadLinksFile reads a dropped or chosen .txt/.csv of links (at most 4 MiB).
-func (c *Core) ReadLinksFile(path string) (string, error) {
+func (c *Service) ReadLinksFile(path string) (string, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	if ext != ".txt" && ext != ".csv" {
 		return "", &api.ValidationError{Field: "file", Message: "Links can be read from .txt or .csv files."}

@@ -22,7 +22,7 @@ type JobPage struct {
 }
 
 // Jobs returns jobs newest first.
-func (c *Core) Jobs(q JobQuery) (JobPage, error) {
+func (c *Service) Jobs(q JobQuery) (JobPage, error) {
 	sq, err := q.toStore()
 	if err != nil {
 		return JobPage{}, err
@@ -57,7 +57,7 @@ func (q JobQuery) toStore() (store.JobQuery, error) {
 }
 
 // Interrupted lists what the previous session left unfinished, for the resume prompt.
-func (c *Core) Interrupted() ([]transfer.JobView, error) {
+func (c *Service) Interrupted() ([]transfer.JobView, error) {
 	jobs, err := c.Engine().Interrupted()
 	views := make([]transfer.JobView, len(jobs))
 	for i, j := range jobs {

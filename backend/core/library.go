@@ -23,7 +23,7 @@ type LibraryQuery struct {
 }
 
 // Library returns one page of the current scope's videos from the cache, marker tags hidden.
-func (c *Core) Library(q LibraryQuery) (store.VideoPage, error) {
+func (c *Service) Library(q LibraryQuery) (store.VideoPage, error) {
 	page, err := c.DB().Videos(store.VideoQuery{Scope: c.Settings.Get().Scope, Status: q.Status, Tag: q.Tag,
 		Text: q.Text, After: q.After, Before: q.Before, Sort: q.Sort, Cursor: q.Cursor, Limit: q.Limit})
 	for i := range page.Videos {
@@ -42,7 +42,7 @@ const refreshPage = 200
 
 // RefreshLibrary lists every video of the current scope on the server into the cache, and drops
 // cached videos the server no longer has. Listeners get events.LibraryChanged.
-func (c *Core) RefreshLibrary(ctx context.Context, emit events.Emitter) (RefreshResult, error) {
+func (c *Service) RefreshLibrary(ctx context.Context, emit events.Emitter) (RefreshResult, error) {
 	client, err := c.Client()
 	if err != nil {
 		return RefreshResult{}, err
@@ -60,7 +60,7 @@ func (c *Core) RefreshLibrary(ctx context.Context, emit events.Emitter) (Refresh
 	return RefreshResult{Count: len(seen), Removed: removed}, err
 }
 
-func (c *Core) fetchAll(ctx context.Context, client *api.Client, scope string) (map[string]bool, error) {
+func (c *Service) fetchAll(ctx context.Context, client *api.Client, scope string) (map[string]bool, error) {
 	seen := map[string]bool{}
 	for page := 1; ; page++ {
 		res, err := client.ListVideos(ctx, api.ListRequest{Scope: scope, Page: page, Size: refreshPage})
@@ -83,7 +83,7 @@ func (c *Core) fetchAll(ctx context.Context, client *api.Client, scope string) (
 }
 
 // dropMissing deletes cached videos of scope that the server did not list.
-func (c *Core) dropMissing(scope string, seen map[string]bool) (int, error) {
+func (c *Service) dropMissing(scope string, seen map[string]bool) (int, error) {
 	var gone []string
 	cursor := ""
 	for {
@@ -104,7 +104,7 @@ func (c *Core) dropMissing(scope string, seen map[string]bool) (int, error) {
 }
 
 // DeleteVideos deletes videos on the server (in batches of 100) and from the cache.
-func (c *Core) DeleteVideos(ctx context.Context, nos []string, emit events.Emitter) (int, error) {
+func (c *Service) DeleteVideos(ctx context.Context, nos []string, emit events.Emitter) (int, error) {
 	client, err := c.Client()
 	if err != nil {
 		return 0, err
@@ -124,7 +124,7 @@ func (c *Core) DeleteVideos(ctx context.Context, nos []string, emit events.Emitt
 }
 
 // VideoDetails asks the server for one video's full metadata (the details drawer).
-func (c *Core) VideoDetails(ctx context.Context, videoNo string) (*api.Video, error) {
+func (c *Service) VideoDetails(ctx context.Context, videoNo string) (*api.Video, error) {
 	client, err := c.Client()
 	if err != nil {
 		return nil, err

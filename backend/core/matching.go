@@ -22,7 +22,7 @@ type Selection struct {
 const matchPage = 1000
 
 // SelectedVideos resolves a Selection against the cache into video numbers, in list order.
-func (c *Core) SelectedVideos(s Selection) ([]string, error) {
+func (c *Service) SelectedVideos(s Selection) ([]string, error) {
 	skip := make(map[string]bool, len(s.Except))
 	for _, no := range s.Except {
 		skip[no] = true

@@ -17,7 +17,7 @@ const (
 
 // PickerDir is where picker's dialog opens: its last folder, else a sensible start (Videos for
 // uploads, the download folder for exports, home for link lists).
-func (c *Core) PickerDir(picker string) string {
+func (c *Service) PickerDir(picker string) string {
 	s := c.Settings.Get()
 	if dir := s.PickerDirs[picker]; dir != "" {
 		return dir
@@ -35,7 +35,7 @@ func (c *Core) PickerDir(picker string) string {
 }
 
 // RememberPicker records the folder picker's dialog was in when chosen (a path in it) was picked.
-func (c *Core) RememberPicker(picker, chosen string) {
+func (c *Service) RememberPicker(picker, chosen string) {
 	if chosen == "" {
 		return
 	}

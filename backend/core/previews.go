@@ -10,7 +10,7 @@ import (
 
 // JobPreview returns the preview URL of the local file a job uploaded or downloaded, "" when
 // it has none or the file is no longer on disk.
-func (c *Core) JobPreview(id uint64) (string, error) {
+func (c *Service) JobPreview(id uint64) (string, error) {
 	j, err := c.DB().Job(id)
 	if err != nil {
 		return "", err
@@ -20,7 +20,7 @@ func (c *Core) JobPreview(id uint64) (string, error) {
 
 // VideoPreview returns the preview URL of a library video's local copy: the file it was
 // uploaded from, else the newest finished download of it; "" when neither is on disk.
-func (c *Core) VideoPreview(scope, videoNo string) (string, error) {
+func (c *Service) VideoPreview(scope, videoNo string) (string, error) {
 	scope = firstNonEmpty(scope, c.Settings.Get().Scope)
 	if v, err := c.DB().Video(scope, videoNo); err == nil && v.SourceJob != 0 {
 		if url, err := c.JobPreview(v.SourceJob); err == nil && url != "" {
@@ -61,7 +61,7 @@ func downloadOf(j store.Job) string {
 }
 
 // previewOf registers a regular file that still exists and returns its URL.
-func (c *Core) previewOf(path string) string {
+func (c *Service) previewOf(path string) string {
 	if path == "" {
 		return ""
 	}

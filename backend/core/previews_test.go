@@ -16,7 +16,7 @@ import (
 )
 
 // served fetches a preview URL from the core's registry and returns the bytes ("" for a 404).
-func served(t *testing.T, c *Core, url string) string {
+func served(t *testing.T, c *Service, url string) string {
 	t.Helper()
 	rec := httptest.NewRecorder()
 	c.Previews.ServeHTTP(rec, httptest.NewRequest("GET", url, nil))
@@ -66,7 +66,7 @@ func TestUploadsTakeCaptureDetailsFromTheFileWhenAsked(t *testing.T) {
 	}
 }
 
-func specOf(t *testing.T, c *Core, id uint64) transfer.UploadSpec {
+func specOf(t *testing.T, c *Service, id uint64) transfer.UploadSpec {
 	t.Helper()
 	j, err := c.DB().Job(id)
 	var spec transfer.UploadSpec

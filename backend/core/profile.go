@@ -8,13 +8,13 @@ import (
 )
 
 // profileDir is the folder of the profile the settings select now.
-func (c *Core) profileDir() string {
+func (c *Service) profileDir() string {
 	s := c.Settings.Get()
 	return settings.ProfileDir(c.DataDir, c.SandboxActive(), s.BaseURL, s.AssetBaseURL)
 }
 
 // openProfile makes dir's database the active one; call before any engine runs on it.
-func (c *Core) openProfile(dir string) error {
+func (c *Service) openProfile(dir string) error {
 	if dir == c.dir {
 		return nil
 	}
@@ -35,7 +35,7 @@ func (c *Core) openProfile(dir string) error {
 // switchProfile moves to the profile the settings now select, if it changed: the old profile's
 // running jobs are stopped (interrupted, offered again when it is active again), its database
 // closed, and the new one's queue started.
-func (c *Core) switchProfile() error {
+func (c *Service) switchProfile() error {
 	dir := c.profileDir()
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -60,7 +60,7 @@ func (c *Core) switchProfile() error {
 }
 
 // startEngineLocked starts an engine over the active database; call with mu held.
-func (c *Core) startEngineLocked() error {
+func (c *Service) startEngineLocked() error {
 	eng := transfer.New(transfer.Options{DB: c.db, Client: c.Client, Emitter: c.emitter,
 		Concurrency: c.Settings.Get().Concurrency, Proactive: c.pacing(),
 		LibraryScope: func() string { return c.Settings.Get().Scope }, RequestTimeout: responseTimeout()})

@@ -16,7 +16,7 @@ import (
 )
 
 // setSandbox flips the sandbox switch as Settings does, then applies it.
-func setSandbox(t *testing.T, c *Core, on bool) {
+func setSandbox(t *testing.T, c *Service, on bool) {
 	t.Helper()
 	s := c.Settings.Get()
 	s.Sandbox = on
@@ -29,7 +29,7 @@ func setSandbox(t *testing.T, c *Core, on bool) {
 }
 
 // profileView is what the UI would show of the active profile.
-func profileView(t *testing.T, c *Core, probe string) (videos []string, jobs int, dup bool) {
+func profileView(t *testing.T, c *Service, probe string) (videos []string, jobs int, dup bool) {
 	t.Helper()
 	page, err := c.Library(LibraryQuery{Limit: 100})
 	if err != nil {

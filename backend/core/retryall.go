@@ -15,7 +15,7 @@ type RetryAll struct {
 // RetryFailed queues every failed job again. A download that failed because its name is taken
 // gets choice (replace, keep both, skip) as one Retry would; without a choice it is left failed
 // and named in Taken, so the caller can ask once for all of them instead of failing them again.
-func (c *Core) RetryFailed(choice string) (RetryAll, error) {
+func (c *Service) RetryFailed(choice string) (RetryAll, error) {
 	out := RetryAll{Taken: []string{}}
 	if err := checkChoice(choice); err != nil {
 		return out, err
@@ -31,7 +31,7 @@ func (c *Core) RetryFailed(choice string) (RetryAll, error) {
 	return out, nil
 }
 
-func (c *Core) retryFailedJob(j store.Job, choice string, taken map[string]bool, out *RetryAll) {
+func (c *Service) retryFailedJob(j store.Job, choice string, taken map[string]bool, out *RetryAll) {
 	switch {
 	case j.Error == nil || j.Error.Code != transfer.CodeExists:
 		if c.Engine().Retry(j.ID) == nil {

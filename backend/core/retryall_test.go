@@ -11,7 +11,7 @@ import (
 )
 
 // failedDownload queues a download of no to dest and takes the name before it runs, so it fails.
-func failedDownload(t *testing.T, c *Core, no, dest string) uint64 {
+func failedDownload(t *testing.T, c *Service, no, dest string) uint64 {
 	t.Helper()
 	j, err := c.Engine().EnqueueDownload(transfer.DownloadSpec{VideoNo: no, Dest: dest})
 	if err != nil {

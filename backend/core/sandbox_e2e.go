@@ -4,4 +4,4 @@ package core
 
 // SandboxURL returns the in-process emulator's base URL, starting it if needed. Only the browser
 // test harness (build tag e2e) uses it, to reach the sandbox's control routes (/_sandbox/faults).
-func (c *Core) SandboxURL() (string, error) { return c.sandbox.url() }
+func (c *Service) SandboxURL() (string, error) { return c.sandbox.url() }

@@ -31,7 +31,7 @@ type Status struct {
 }
 
 // Status reports the current connection mode and scope, and what requests have shown.
-func (c *Core) Status() Status {
+func (c *Service) Status() Status {
 	s := c.Settings.Get()
 	st := Status{Mode: ModeLive, Scope: s.Scope, BaseURL: s.BaseURL, DataDir: c.DataDir, SandboxForced: c.forceSandbox}
 	st.Profile = s.BaseURL
@@ -52,7 +52,7 @@ func (c *Core) Status() Status {
 // CheckConnection makes one cheap request in the background when nothing is known yet about the
 // current live profile, so the status bar does not stay at "checking" until the user happens to
 // do something. The desktop app calls it at start and after the key or endpoints change.
-func (c *Core) CheckConnection() {
+func (c *Service) CheckConnection() {
 	st := c.Status()
 	if st.Mode != ModeLive || st.Connection != ConnChecking {
 		return

@@ -68,7 +68,7 @@ type UploadBatch struct {
 
 // Expand checks dropped or chosen paths: files get a verdict, folders are walked. Files that
 // can be uploaded get a preview URL.
-func (c *Core) Expand(paths []string) (preflight.Scan, error) {
+func (c *Service) Expand(paths []string) (preflight.Scan, error) {
 	scan, err := preflight.Expand(paths)
 	for i, f := range scan.Files {
 		scan.Files[i].Preview = c.Previews.URL(f.Path)
@@ -77,12 +77,12 @@ func (c *Core) Expand(paths []string) (preflight.Scan, error) {
 }
 
 // ValidateMeta checks batch metadata before anything is queued, so the form can show the error.
-func (c *Core) ValidateMeta(m Meta) error {
+func (c *Service) ValidateMeta(m Meta) error {
 	return transfer.ValidateMeta(m.toAPI(c.Settings.Get().Scope))
 }
 
 // EnqueueUploads validates every file and its metadata first; nothing is queued unless all pass.
-func (c *Core) EnqueueUploads(b UploadBatch) ([]transfer.JobView, error) {
+func (c *Service) EnqueueUploads(b UploadBatch) ([]transfer.JobView, error) {
 	if err := c.usable(); err != nil {
 		return nil, err
 	}
@@ -138,7 +138,7 @@ func metaFor(f FileUpload, batch Meta) Meta {
 }
 
 // EnqueueURL queues an upload from a direct video URL.
-func (c *Core) EnqueueURL(rawURL string, m Meta) (transfer.JobView, error) {
+func (c *Service) EnqueueURL(rawURL string, m Meta) (transfer.JobView, error) {
 	if err := c.usable(); err != nil {
 		return transfer.JobView{}, err
 	}
