@@ -55,11 +55,11 @@ func (e *emulator) close() error {
 }
 
 // SandboxActive reports whether calls go to the local emulator.
-func (c *Service) SandboxActive() bool { return c.forceSandbox || c.Settings.Get().Sandbox }
+func (c *Service) SandboxActive() bool { return c.forceSandbox || c.current().Sandbox }
 
 // Client returns an API client for the saved settings: the in-process emulator in sandbox
 // mode, else the configured service with the stored key.
-func (c *Service) Client() (*api.Client, error) { return c.clientFor(c.Settings.Get()) }
+func (c *Service) Client() (*api.Client, error) { return c.clientFor(c.current()) }
 
 // usable refuses work that could only fail for want of a key, before anything is queued, so the
 // UI keeps what the user staged.
@@ -118,7 +118,7 @@ func (c *Service) describeTarget(s settings.Settings) Connection {
 	if c.forceSandbox || s.Sandbox {
 		return Connection{Mode: ModeSandbox, Tested: "the local sandbox (no key is used in sandbox mode)"}
 	}
-	info, err := c.Settings.KeyInfo()
+	info, err := c.prefs.KeyInfo()
 	if err != nil || !info.Set {
 		return Connection{Mode: ModeNoKey, Tested: s.BaseURL + " with no API key"}
 	}
@@ -132,14 +132,14 @@ func (c *Service) clientFor(s settings.Settings) (*api.Client, error) {
 		if err != nil {
 			return nil, err
 		}
-		return api.New(api.Config{BaseURL: url, AssetBaseURL: url, APIKey: sandboxKey, HTTPClient: httpClient(),
+		return api.New(api.Config{BaseURL: url, AssetBaseURL: url, APIKey: sandboxKey, HTTPClient: c.http, UserAgent: c.userAgent,
 			Observe: c.health.observer(ModeSandbox)})
 	}
-	key, err := c.Settings.APIKey()
+	key, err := c.apiKey()
 	if err != nil {
 		return nil, err
 	}
-	return api.New(api.Config{BaseURL: s.BaseURL, AssetBaseURL: s.AssetBaseURL, APIKey: key, HTTPClient: httpClient(),
+	return api.New(api.Config{BaseURL: s.BaseURL, AssetBaseURL: s.AssetBaseURL, APIKey: key, HTTPClient: c.http, UserAgent: c.userAgent,
 		Observe: c.health.observer(liveProfile(s.BaseURL, s.AssetBaseURL, key))})
 }
 

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"memories-desktop/backend/events"
 	"memories-desktop/backend/sandbox"
 )
 
@@ -25,13 +24,13 @@ func startCore(t *testing.T, opts Options) *Service {
 
 func useService(t *testing.T, c *Service, baseURL, key string) {
 	t.Helper()
-	s := c.Settings.Get()
+	s := c.current()
 	s.BaseURL, s.AssetBaseURL, s.DownloadDir = baseURL, baseURL, t.TempDir()
-	if _, err := c.Settings.Update(s); err != nil {
+	if _, err := c.prefs.Update(s); err != nil {
 		t.Fatal(err)
 	}
 	if key != "" {
-		if err := c.Settings.SetAPIKey(key); err != nil {
+		if err := c.prefs.SetAPIKey(key); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -39,14 +38,14 @@ func useService(t *testing.T, c *Service, baseURL, key string) {
 
 func TestConnectionInSandboxNeedsNoKey(t *testing.T) {
 	c := startCore(t, Options{})
-	onScreen := c.Settings.Get()
+	onScreen := c.current()
 	onScreen.Sandbox = true // switched on screen, not saved
 	got := c.TestConnection(context.Background(), onScreen)
 	if !got.OK || got.Mode != ModeSandbox || !strings.Contains(got.Tested, "sandbox") ||
 		strings.Contains(got.Message, "key works") || strings.Contains(got.Message, "accepted the key") {
 		t.Fatalf("sandbox connection: %+v", got)
 	}
-	if c.Settings.Get().Sandbox {
+	if c.current().Sandbox {
 		t.Fatal("testing saved the settings")
 	}
 }
@@ -59,7 +58,7 @@ func TestConnectionTestsTheEndpointOnScreen(t *testing.T) {
 	defer srv.Close()
 	c := startCore(t, Options{})
 	useService(t, c, "http://127.0.0.1:1", "sk-mavi-abcdefgh1234") // saved: nothing listens there
-	onScreen := c.Settings.Get()
+	onScreen := c.current()
 	onScreen.BaseURL, onScreen.AssetBaseURL = srv.URL, srv.URL
 	got := c.TestConnection(context.Background(), onScreen)
 	if !got.OK || !strings.Contains(got.Tested, srv.URL) || !strings.Contains(got.Tested, "sk-m") ||
@@ -76,7 +75,7 @@ func TestConnectionReportsInvalidKey(t *testing.T) {
 	defer srv.Close()
 	c := startCore(t, Options{})
 	useService(t, c, srv.URL, "sk-mavi-not-valid-123")
-	got := c.TestConnection(context.Background(), c.Settings.Get())
+	got := c.TestConnection(context.Background(), c.current())
 	if got.OK || got.Error == nil || got.Error.Code != "unauthorized" || got.Error.Next == "" {
 		t.Fatalf("invalid key: %+v", got)
 	}
@@ -88,7 +87,7 @@ func TestConnectionReportsUnreachable(t *testing.T) {
 	l.Close() // nothing listens here now
 	c := startCore(t, Options{})
 	useService(t, c, "http://"+addr, "sk-mavi-abcdefgh1234")
-	got := c.TestConnection(context.Background(), c.Settings.Get())
+	got := c.TestConnection(context.Background(), c.current())
 	if got.OK || got.Error == nil || got.Error.Code != "unreachable" {
 		t.Fatalf("unreachable: %+v", got)
 	}
@@ -96,7 +95,7 @@ func TestConnectionReportsUnreachable(t *testing.T) {
 
 func TestConnectionWithoutKeySaysSo(t *testing.T) {
 	c := startCore(t, Options{})
-	got := c.TestConnection(context.Background(), c.Settings.Get())
+	got := c.TestConnection(context.Background(), c.current())
 	if got.OK || got.Error == nil || got.Error.Code != "invalid_input" {
 		t.Fatalf("no key: %+v", got)
 	}
@@ -104,7 +103,7 @@ func TestConnectionWithoutKeySaysSo(t *testing.T) {
 
 func TestNothingIsQueuedWithoutAUsableKey(t *testing.T) {
 	c := startCore(t, Options{})
-	if err := c.StartEngine(context.Background(), events.Discard{}); err != nil {
+	if err := c.StartEngine(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	_, err := c.EnqueueUploads(UploadBatch{Files: []FileUpload{{Path: "/tmp/clip.mp4"}}})

@@ -1,10 +1,14 @@
-// Package core composes the backend services that the desktop app and the CLI share: settings,
-// key storage and the database, opened once per data folder.
+// Package core is the one façade of the backend: the desktop app (package main) and the memories
+// CLI (cmd/memories) each build a Service over a data folder, with their own event emitter and
+// dialogs, and call only its methods. It composes settings, key storage, the databases, the API
+// client and the transfer engine; the front ends import no other backend package but the
+// vocabulary ones (see frontend_graph_test.go).
 package core
 
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"sync"
 	"time"
 
@@ -16,10 +20,11 @@ import (
 )
 
 // Service is the one façade the desktop app and the CLI use: the long-lived services for one data
-// folder.
+// folder. It has no exported fields; everything goes through its methods.
 type Service struct {
-	DataDir  string
-	Settings *settings.Service
+	dataDir string
+	prefs   *settings.Service
+	over    overrides // what a headless front end set over the saved settings
 
 	// home is the data folder's own database: always open, so its lock keeps a second process
 	// away whichever profile is active. db is the active profile's (home for the default one).
@@ -31,8 +36,13 @@ type Service struct {
 
 	runCtx   context.Context // what StartEngine was given, for engines of later profiles
 	emitter  events.Emitter
-	Previews *preview.Registry // local files the webview may load, by opaque id
+	dialogs  Dialogs
+	previews *preview.Registry // local files the webview may load, by opaque id
 
+	getenv       func(string) string
+	userAgent    string
+	timeout      time.Duration // how long a sent request waits for its answer
+	http         *http.Client  // nil: the API client's shared default
 	forceSandbox bool
 	sandbox      emulator
 	health       health
@@ -40,40 +50,78 @@ type Service struct {
 	openTimeout  time.Duration
 }
 
-// Options tune Start; zero values mean production defaults.
+// Options say how a front end wants its Service; zero values mean the desktop app's defaults.
 type Options struct {
 	OpenTimeout  time.Duration        // how long to wait for the database lock
 	Secrets      settings.SecretStore // nil: the OS keychain, else a 0600 file
 	ForceSandbox bool                 // use the local emulator whatever the settings say
+	Emitter      events.Emitter       // where the engine and the library report; nil: nowhere
+	Dialogs      Dialogs              // the front end's native dialogs; nil: none (they refuse)
+	Getenv       func(string) string  // the environment; nil: the process's
+	// Headless front ends (the CLI) take the key and endpoints from flags and the environment
+	// before the saved settings, and never follow the app's sandbox switch.
+	Headless  bool
+	Overrides Overrides
+	UserAgent string // "": the API client's default
 }
 
 // Start opens the data folder and the active profile's database. It fails fast with
 // store.ErrLocked when another process holds it.
 func Start(dataDir string, opts Options) (*Service, error) {
-	if opts.OpenTimeout == 0 {
-		opts.OpenTimeout = store.DefaultOpenTimeout
-	}
-	home, err := store.Open(dataDir, opts.OpenTimeout)
-	if err != nil {
-		return nil, err
+	opts = withDefaults(opts)
+	timeout, hc, err := responseTimeout(opts.Getenv(ResponseTimeoutEnv))
+	if err != nil && opts.Headless {
+		return nil, err // the app ignores a bad value; the CLI says so before sending anything
 	}
 	if opts.Secrets == nil {
 		opts.Secrets = settings.NewSecretStore(dataDir)
 	}
-	svc, err := settings.Open(dataDir, opts.Secrets)
+	prefs, err := settings.Open(dataDir, opts.Secrets)
 	if err != nil {
-		home.Close()
+		return nil, fmt.Errorf("read the app's settings: %w", err)
+	}
+	c := &Service{dataDir: dataDir, prefs: prefs, previews: preview.NewRegistry(), emitter: opts.Emitter,
+		dialogs: opts.Dialogs, getenv: opts.Getenv, userAgent: opts.UserAgent, timeout: timeout, http: hc,
+		forceSandbox: opts.ForceSandbox, openTimeout: opts.OpenTimeout}
+	if c.over, err = resolveOverrides(opts, prefs.Get()); err != nil {
 		return nil, err
 	}
-	c := &Service{DataDir: dataDir, Settings: svc, home: home, db: home, dir: dataDir, Previews: preview.NewRegistry(),
-		forceSandbox: opts.ForceSandbox, openTimeout: opts.OpenTimeout}
 	c.sandbox.dir, c.sandbox.parseDelay = settings.ProfileDir(dataDir, true, "", ""), 8*time.Second
+	return c, c.openDatabases()
+}
+
+func withDefaults(opts Options) Options {
+	if opts.OpenTimeout == 0 {
+		opts.OpenTimeout = store.DefaultOpenTimeout
+	}
+	if opts.Getenv == nil {
+		opts.Getenv = getenv
+	}
+	if opts.Dialogs == nil {
+		opts.Dialogs = noDialogs{}
+	}
+	if opts.Emitter == nil {
+		opts.Emitter = events.Discard{}
+	}
+	return opts
+}
+
+// openDatabases opens the data folder's database, then the active profile's.
+func (c *Service) openDatabases() error {
+	home, err := store.Open(c.dataDir, c.openTimeout)
+	if err != nil {
+		return err
+	}
+	c.home, c.db, c.dir = home, home, c.dataDir
 	if err := c.openProfile(c.profileDir()); err != nil {
 		home.Close()
-		return nil, err
+		return err
 	}
-	return c, nil
+	return nil
 }
+
+// DataDir is the data folder the Service was started on.
+func (c *Service) DataDir() string { return c.dataDir }
 
 // DB is the active profile's database.
 func (c *Service) DB() *store.DB {

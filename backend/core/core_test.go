@@ -37,15 +37,15 @@ func TestStatusModes(t *testing.T) {
 	if got := c.Status().Mode; got != ModeNoKey {
 		t.Fatalf("fresh mode %q", got)
 	}
-	if err := c.Settings.SetAPIKey("sk-mavi-abcdefgh1234"); err != nil {
+	if err := c.prefs.SetAPIKey("sk-mavi-abcdefgh1234"); err != nil {
 		t.Fatal(err)
 	}
 	if got := c.Status(); got.Mode != ModeLive || got.Scope != "default" {
 		t.Fatalf("with key: %+v", got)
 	}
-	s := c.Settings.Get()
+	s := c.current()
 	s.Sandbox, s.DownloadDir = true, t.TempDir()
-	if _, err := c.Settings.Update(s); err != nil {
+	if _, err := c.prefs.Update(s); err != nil {
 		t.Fatal(err)
 	}
 	if got := c.Status().Mode; got != ModeSandbox {

@@ -32,5 +32,5 @@ func (c *Service) seedDemo() {
 		c.EnqueueURL(u, Meta{Tags: [][]string{{"family"}, {"family", "party"}, {"trip"}, {"trip", "night"}}[i], RetainOriginal: true})
 	}
 	c.Engine().EnqueueImport(transfer.ImportSpec{Platform: "tiktok", Links: demoLinks,
-		Scope: c.Settings.Get().Scope, Quality: "720"})
+		Scope: c.current().Scope, Quality: "720"})
 }

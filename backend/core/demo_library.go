@@ -28,7 +28,7 @@ func (c *Service) seedDemoVideos(ctx context.Context) {
 		return
 	}
 	go func() {
-		scope := c.Settings.Get().Scope
+		scope := c.current().Scope
 		for i := range min(n, maxDemoVideos) {
 			url := fmt.Sprintf("https://media.example.com/demo/clip-%05d.mp4", i+1)
 			if _, err := client.UploadURL(ctx, url, api.UploadMeta{Scope: scope}); err != nil {

@@ -70,7 +70,7 @@ func (c *Service) EnqueueDownloads(nos []string, target DownloadTarget, choice s
 // planDownloads names each download's file: the chosen one, or in a folder the name the video
 // is known by (two videos of one name in one batch both land: "name (1).mp4").
 func (c *Service) planDownloads(nos []string, target DownloadTarget) []transfer.DownloadSpec {
-	scope := c.Settings.Get().Scope
+	scope := c.current().Scope
 	inBatch := map[string]bool{}
 	specs := make([]transfer.DownloadSpec, 0, len(nos))
 	for _, no := range nos {
@@ -159,10 +159,10 @@ func (c *Service) rememberFolder(t DownloadTarget) {
 	if !t.Folder {
 		dir = filepath.Dir(t.Path)
 	}
-	s := c.Settings.Get()
+	s := c.current()
 	if s.DownloadDir != dir {
 		s.DownloadDir = dir
-		c.Settings.Update(s)
+		c.prefs.Update(s)
 	}
 }
 
@@ -178,7 +178,7 @@ func (c *Service) DownloadName(videoNo string) string {
 // (a file name, or the last part of its source URL), with a video extension; "" when unknown.
 // The server's own stored name is often an internal hex string, so it is not used here.
 func (c *Service) SuggestedName(videoNo string) string {
-	v, err := c.DB().Video(c.Settings.Get().Scope, videoNo)
+	v, err := c.DB().Video(c.current().Scope, videoNo)
 	if err != nil || v.Title == "" {
 		return ""
 	}

@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"memories-desktop/backend/events"
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/store"
 )
@@ -17,7 +16,7 @@ func engineCore(t *testing.T) *Service {
 	t.Helper()
 	t.Setenv("MEMORIES_RATE_LIMITS", "off")
 	c := startCore(t, Options{ForceSandbox: true})
-	if err := c.StartEngine(context.Background(), events.Discard{}); err != nil {
+	if err := c.StartEngine(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	return c

@@ -2,7 +2,6 @@ package core
 
 import (
 	"context"
-	"os"
 	"time"
 
 	"memories-desktop/backend/events"
@@ -12,12 +11,12 @@ import (
 // RateLimitsEnv set to "off" disables proactive pacing whatever the settings say.
 const RateLimitsEnv = "MEMORIES_RATE_LIMITS"
 
-// StartEngine starts the transfer engine, sending its events to emit, and applies the history
-// retention setting.
-func (c *Service) StartEngine(ctx context.Context, emit events.Emitter) error {
-	c.health.notify(func() { emit.Emit(events.StatusChanged, c.Status()) })
+// StartEngine starts the transfer engine, sending its events to the front end's emitter, and
+// applies the history retention setting.
+func (c *Service) StartEngine(ctx context.Context) error {
+	c.health.notify(func() { c.emitter.Emit(events.StatusChanged, c.Status()) })
 	c.mu.Lock()
-	c.runCtx, c.emitter = ctx, emit
+	c.runCtx = ctx
 	err := c.startEngineLocked()
 	c.mu.Unlock()
 	if err != nil {
@@ -30,12 +29,12 @@ func (c *Service) StartEngine(ctx context.Context, emit events.Emitter) error {
 }
 
 func (c *Service) pacing() bool {
-	return c.Settings.Get().Pacing && transfer.ParseRateLimitsEnv(os.Getenv(RateLimitsEnv))
+	return c.current().Pacing && transfer.ParseRateLimitsEnv(c.getenv(RateLimitsEnv))
 }
 
 // prune deletes finished jobs older than the retention setting (0 keeps everything).
 func (c *Service) prune() {
-	if days := c.Settings.Get().HistoryDays; days > 0 {
+	if days := c.current().HistoryDays; days > 0 {
 		c.DB().PruneJobs(time.Now().AddDate(0, 0, -days))
 	}
 }
@@ -45,7 +44,7 @@ func (c *Service) prune() {
 func (c *Service) ApplySettings() error {
 	err := c.switchProfile()
 	if eng := c.Engine(); eng != nil {
-		eng.Configure(c.Settings.Get().Concurrency, c.pacing())
+		eng.Configure(c.current().Concurrency, c.pacing())
 	}
 	return err
 }

@@ -46,21 +46,21 @@ func liveCoreAt(t *testing.T, goodKey, key string) (*Service, *statusEvents, *sa
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { srv.Close() })
-	c, err := Start(t.TempDir(), Options{Secrets: fileSecrets(t)})
+	ev := &statusEvents{}
+	c, err := Start(t.TempDir(), Options{Secrets: fileSecrets(t), Emitter: ev})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { c.Close() })
-	s := c.Settings.Get()
+	s := c.current()
 	s.BaseURL, s.AssetBaseURL, s.DownloadDir = srv.URL, srv.URL, t.TempDir()
-	if _, err := c.Settings.Update(s); err != nil {
+	if _, err := c.prefs.Update(s); err != nil {
 		t.Fatal(err)
 	}
-	if err := c.Settings.SetAPIKey(key); err != nil {
+	if err := c.prefs.SetAPIKey(key); err != nil {
 		t.Fatal(err)
 	}
-	ev := &statusEvents{}
-	if err := c.StartEngine(context.Background(), ev); err != nil {
+	if err := c.StartEngine(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	return c, ev, srv
@@ -90,7 +90,7 @@ func TestStaleKeyShownRejectedAfterOneFailedRequest(t *testing.T) {
 	if got := ev.last(); got.Connection != ConnRejected {
 		t.Fatalf("the UI was told %+v, want rejected", got)
 	}
-	if err := c.Settings.SetAPIKey("sk-current-key-1234"); err != nil {
+	if err := c.prefs.SetAPIKey("sk-current-key-1234"); err != nil {
 		t.Fatal(err)
 	}
 	if got := c.Status().Connection; got != ConnChecking {

@@ -68,7 +68,7 @@ func (c *Service) EnqueueImport(r ImportRequest) ([]transfer.JobView, error) {
 	if err := validate.Callback(strings.TrimSpace(r.Callback)); err != nil {
 		return nil, err
 	}
-	scope := c.Settings.Get().Scope
+	scope := c.current().Scope
 	var views []transfer.JobView
 	for _, t := range p.Tasks {
 		j, err := c.Engine().EnqueueImport(transfer.ImportSpec{Platform: string(t.Platform), Links: t.Links,

@@ -45,7 +45,7 @@ func TestAppRejectsTheInputsTheCLIRejects(t *testing.T) {
 	if page, err := c.Jobs(JobQuery{}); err != nil || len(page.Jobs) != 0 {
 		t.Fatalf("jobs %v, %v", page.Jobs, err)
 	}
-	s := c.Settings.Get()
+	s := c.current()
 	s.Scope = "my videos"
 	if err := s.Validate(); err == nil {
 		t.Fatal("settings accepted a scope with a space")

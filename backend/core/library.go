@@ -24,7 +24,7 @@ type LibraryQuery struct {
 
 // Library returns one page of the current scope's videos from the cache, marker tags hidden.
 func (c *Service) Library(q LibraryQuery) (store.VideoPage, error) {
-	page, err := c.DB().Videos(store.VideoQuery{Scope: c.Settings.Get().Scope, Status: q.Status, Tag: q.Tag,
+	page, err := c.DB().Videos(store.VideoQuery{Scope: c.current().Scope, Status: q.Status, Tag: q.Tag,
 		Text: q.Text, After: q.After, Before: q.Before, Sort: q.Sort, Cursor: q.Cursor, Limit: q.Limit})
 	for i := range page.Videos {
 		page.Videos[i].Tags = transfer.VisibleTags(page.Videos[i].Tags)
@@ -47,7 +47,7 @@ func (c *Service) RefreshLibrary(ctx context.Context, emit events.Emitter) (Refr
 	if err != nil {
 		return RefreshResult{}, err
 	}
-	scope := c.Settings.Get().Scope
+	scope := c.current().Scope
 	seen, err := c.fetchAll(ctx, client, scope)
 	if err != nil {
 		return RefreshResult{}, err
@@ -109,7 +109,7 @@ func (c *Service) DeleteVideos(ctx context.Context, nos []string, emit events.Em
 	if err != nil {
 		return 0, err
 	}
-	scope := c.Settings.Get().Scope
+	scope := c.current().Scope
 	done := 0
 	for start := 0; start < len(nos); start += api.MaxDeleteIDs {
 		batch := nos[start:min(start+api.MaxDeleteIDs, len(nos))]
@@ -129,7 +129,7 @@ func (c *Service) VideoDetails(ctx context.Context, videoNo string) (*api.Video,
 	if err != nil {
 		return nil, err
 	}
-	v, err := client.Metadata(ctx, videoNo, c.Settings.Get().Scope)
+	v, err := client.Metadata(ctx, videoNo, c.current().Scope)
 	if v != nil {
 		v.Tags = transfer.VisibleTags(v.Tags)
 	}

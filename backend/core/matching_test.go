@@ -11,7 +11,7 @@ import (
 // Select-all covers every matching video, well past one page of the view, minus the unchecked.
 func TestSelectedVideosCoversEveryMatchNotJustAPage(t *testing.T) {
 	c := startCore(t, Options{})
-	scope := c.Settings.Get().Scope
+	scope := c.current().Scope
 	var rows []store.Video
 	for i := range 2500 {
 		status := "PARSE"

@@ -18,7 +18,7 @@ const (
 // PickerDir is where picker's dialog opens: its last folder, else a sensible start (Videos for
 // uploads, the download folder for exports, home for link lists).
 func (c *Service) PickerDir(picker string) string {
-	s := c.Settings.Get()
+	s := c.current()
 	if dir := s.PickerDirs[picker]; dir != "" {
 		return dir
 	}
@@ -39,7 +39,7 @@ func (c *Service) RememberPicker(picker, chosen string) {
 	if chosen == "" {
 		return
 	}
-	s := c.Settings.Get()
+	s := c.current()
 	dir := filepath.Dir(filepath.Clean(chosen))
 	if s.PickerDirs[picker] == dir {
 		return
@@ -50,5 +50,5 @@ func (c *Service) RememberPicker(picker, chosen string) {
 	}
 	dirs[picker] = dir
 	s.PickerDirs = dirs
-	c.Settings.Update(s)
+	c.prefs.Update(s)
 }

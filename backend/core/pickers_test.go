@@ -10,7 +10,7 @@ import (
 func TestEachPickerRemembersItsOwnFolder(t *testing.T) {
 	c := startCore(t, Options{})
 	t.Setenv("HOME", t.TempDir())
-	downloads := c.Settings.Get().DownloadDir
+	downloads := c.current().DownloadDir
 	if got := c.PickerDir(PickerExport); got != downloads {
 		t.Fatalf("export starts in %q, want the download folder %q", got, downloads)
 	}
@@ -24,10 +24,10 @@ func TestEachPickerRemembersItsOwnFolder(t *testing.T) {
 	if got := c.PickerDir(PickerUploadFolder); got != filepath.Dir(videos) {
 		t.Errorf("upload folder: %q, want %q", got, filepath.Dir(videos))
 	}
-	if got := c.Settings.Get().DownloadDir; got != downloads {
+	if got := c.current().DownloadDir; got != downloads {
 		t.Errorf("the download folder moved to %q", got)
 	}
-	reopened, err := settings.Load(c.DataDir)
+	reopened, err := settings.Load(c.dataDir)
 	if err != nil || reopened.PickerDirs[PickerUploadFiles] != videos {
 		t.Fatalf("not saved: %+v %v", reopened.PickerDirs, err)
 	}

@@ -21,7 +21,7 @@ func (c *Service) JobPreview(id uint64) (string, error) {
 // VideoPreview returns the preview URL of a library video's local copy: the file it was
 // uploaded from, else the newest finished download of it; "" when neither is on disk.
 func (c *Service) VideoPreview(scope, videoNo string) (string, error) {
-	scope = firstNonEmpty(scope, c.Settings.Get().Scope)
+	scope = firstNonEmpty(scope, c.current().Scope)
 	if v, err := c.DB().Video(scope, videoNo); err == nil && v.SourceJob != 0 {
 		if url, err := c.JobPreview(v.SourceJob); err == nil && url != "" {
 			return url, nil
@@ -68,5 +68,5 @@ func (c *Service) previewOf(path string) string {
 	if info, err := os.Stat(path); err != nil || !info.Mode().IsRegular() {
 		return ""
 	}
-	return c.Previews.URL(path)
+	return c.previews.URL(path)
 }

@@ -19,7 +19,7 @@ import (
 func served(t *testing.T, c *Service, url string) string {
 	t.Helper()
 	rec := httptest.NewRecorder()
-	c.Previews.ServeHTTP(rec, httptest.NewRequest("GET", url, nil))
+	c.previews.ServeHTTP(rec, httptest.NewRequest("GET", url, nil))
 	if rec.Code != 200 {
 		return ""
 	}

@@ -9,8 +9,8 @@ import (
 
 // profileDir is the folder of the profile the settings select now.
 func (c *Service) profileDir() string {
-	s := c.Settings.Get()
-	return settings.ProfileDir(c.DataDir, c.SandboxActive(), s.BaseURL, s.AssetBaseURL)
+	s := c.current()
+	return settings.ProfileDir(c.dataDir, c.SandboxActive(), s.BaseURL, s.AssetBaseURL)
 }
 
 // openProfile makes dir's database the active one; call before any engine runs on it.
@@ -19,7 +19,7 @@ func (c *Service) openProfile(dir string) error {
 		return nil
 	}
 	db := c.home
-	if dir != c.DataDir {
+	if dir != c.dataDir {
 		var err error
 		if db, err = store.Open(dir, c.openTimeout); err != nil {
 			return err
@@ -53,17 +53,15 @@ func (c *Service) switchProfile() error {
 		return nil
 	}
 	err := c.startEngineLocked()
-	if c.emitter != nil {
-		c.emitter.Emit(events.LibraryChanged, c.Settings.Get().Scope)
-	}
+	c.emitter.Emit(events.LibraryChanged, c.current().Scope)
 	return err
 }
 
 // startEngineLocked starts an engine over the active database; call with mu held.
 func (c *Service) startEngineLocked() error {
 	eng := transfer.New(transfer.Options{DB: c.db, Client: c.Client, Emitter: c.emitter,
-		Concurrency: c.Settings.Get().Concurrency, Proactive: c.pacing(),
-		LibraryScope: func() string { return c.Settings.Get().Scope }, RequestTimeout: responseTimeout()})
+		Concurrency: c.current().Concurrency, Proactive: c.pacing(),
+		LibraryScope: func() string { return c.current().Scope }, RequestTimeout: c.timeout})
 	if err := eng.Start(c.runCtx); err != nil {
 		return err
 	}

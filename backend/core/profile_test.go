@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"memories-desktop/backend/events"
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/store"
@@ -18,9 +17,9 @@ import (
 // setSandbox flips the sandbox switch as Settings does, then applies it.
 func setSandbox(t *testing.T, c *Service, on bool) {
 	t.Helper()
-	s := c.Settings.Get()
+	s := c.current()
 	s.Sandbox = on
-	if _, err := c.Settings.Update(s); err != nil {
+	if _, err := c.prefs.Update(s); err != nil {
 		t.Fatal(err)
 	}
 	if err := c.ApplySettings(); err != nil {
@@ -59,7 +58,7 @@ func TestSandboxAndLiveNeverSeeEachOther(t *testing.T) {
 	c := startCore(t, Options{})
 	useService(t, c, live.URL, "sk-live-key-1234")
 	setSandbox(t, c, true)
-	if err := c.StartEngine(context.Background(), events.Discard{}); err != nil {
+	if err := c.StartEngine(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	file := filepath.Join(t.TempDir(), "clip.mp4")
@@ -104,7 +103,7 @@ func TestSandboxRestartMidDownloadThenResume(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.sandbox.parseDelay = 0 // ready at once, so it can be downloaded
-	c.StartEngine(context.Background(), events.Discard{})
+	c.StartEngine(context.Background())
 	src, want := bigFile(t, 4<<20)
 	views, err := c.EnqueueUploads(UploadBatch{Files: []FileUpload{{Path: src}}, Meta: Meta{RetainOriginal: true}})
 	if err != nil {
@@ -136,7 +135,7 @@ func TestSandboxRestartMidDownloadThenResume(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c2.Close()
-	c2.StartEngine(context.Background(), events.Discard{})
+	c2.StartEngine(context.Background())
 	interrupted, err := c2.Interrupted()
 	if err != nil || len(interrupted) != 1 || interrupted[0].ID != res.Jobs[0].ID {
 		t.Fatalf("after restart, interrupted: %+v %v", interrupted, err)

@@ -32,15 +32,15 @@ type Status struct {
 
 // Status reports the current connection mode and scope, and what requests have shown.
 func (c *Service) Status() Status {
-	s := c.Settings.Get()
-	st := Status{Mode: ModeLive, Scope: s.Scope, BaseURL: s.BaseURL, DataDir: c.DataDir, SandboxForced: c.forceSandbox}
+	s := c.current()
+	st := Status{Mode: ModeLive, Scope: s.Scope, BaseURL: s.BaseURL, DataDir: c.dataDir, SandboxForced: c.forceSandbox}
 	st.Profile = s.BaseURL
 	if c.SandboxActive() {
 		st.Mode, st.Profile = ModeSandbox, ModeSandbox
 		c.health.snapshot(ModeSandbox, &st)
 		return st
 	}
-	key, err := c.Settings.APIKey()
+	key, err := c.prefs.APIKey()
 	if err != nil || key == "" {
 		st.Mode = ModeNoKey
 		return st
@@ -57,8 +57,8 @@ func (c *Service) CheckConnection() {
 	if st.Mode != ModeLive || st.Connection != ConnChecking {
 		return
 	}
-	s := c.Settings.Get()
-	key, _ := c.Settings.APIKey()
+	s := c.current()
+	key, _ := c.prefs.APIKey()
 	if _, started := c.probing.LoadOrStore(liveProfile(s.BaseURL, s.AssetBaseURL, key), struct{}{}); started {
 		return
 	}

@@ -2,29 +2,23 @@ package core
 
 import (
 	"net/http"
-	"os"
-	"sync"
 	"time"
 
 	"memories-desktop/backend/api"
 )
 
-// responseTimeout is api.ResponseTimeout unless MEMORIES_RESPONSE_TIMEOUT says otherwise (the
-// e2e tests shorten it): both how long a request waits for its answer and how long a resumed
-// upload waits for an earlier attempt that may still arrive. An invalid value is ignored.
-func responseTimeout() time.Duration {
-	d, err := api.ParseResponseTimeout(os.Getenv(api.ResponseTimeoutEnv))
+// responseTimeout reads MEMORIES_RESPONSE_TIMEOUT (the e2e tests shorten it): both how long a
+// request waits for its answer and how long a resumed upload waits for an earlier attempt that
+// may still arrive. The client is nil (the API client's shared default) unless the timeout was
+// changed; then this Service's clients share one, so connections are still pooled. An invalid
+// value is an error with the default timeout: the app ignores it, the CLI refuses it.
+func responseTimeout(raw string) (time.Duration, *http.Client, error) {
+	d, err := api.ParseResponseTimeout(raw)
 	if err != nil {
-		return api.ResponseTimeout
+		return api.ResponseTimeout, nil, &ConfigError{ResponseTimeoutEnv + " must be a duration from 1s to 1h, like 30s"}
 	}
-	return d
+	if d == api.ResponseTimeout {
+		return d, nil, nil
+	}
+	return d, api.NewHTTPClientTimeout(d), nil
 }
-
-// httpClient is nil (the API client's shared default) unless the timeout was changed; then one
-// client with that timeout is shared, so connections are still pooled.
-var httpClient = sync.OnceValue(func() *http.Client {
-	if d := responseTimeout(); d != api.ResponseTimeout {
-		return api.NewHTTPClientTimeout(d)
-	}
-	return nil
-})

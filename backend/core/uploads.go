@@ -71,14 +71,14 @@ type UploadBatch struct {
 func (c *Service) Expand(paths []string) (preflight.Scan, error) {
 	scan, err := preflight.Expand(paths)
 	for i, f := range scan.Files {
-		scan.Files[i].Preview = c.Previews.URL(f.Path)
+		scan.Files[i].Preview = c.previews.URL(f.Path)
 	}
 	return scan, err
 }
 
 // ValidateMeta checks batch metadata before anything is queued, so the form can show the error.
 func (c *Service) ValidateMeta(m Meta) error {
-	return transfer.ValidateMeta(m.toAPI(c.Settings.Get().Scope))
+	return transfer.ValidateMeta(m.toAPI(c.current().Scope))
 }
 
 // EnqueueUploads validates every file and its metadata first; nothing is queued unless all pass.
@@ -86,7 +86,7 @@ func (c *Service) EnqueueUploads(b UploadBatch) ([]transfer.JobView, error) {
 	if err := c.usable(); err != nil {
 		return nil, err
 	}
-	scope := c.Settings.Get().Scope
+	scope := c.current().Scope
 	for _, f := range b.Files {
 		if err := transfer.ValidateMeta(metaFor(f, b.Meta).toAPI(scope)); err != nil {
 			return nil, err
@@ -142,7 +142,7 @@ func (c *Service) EnqueueURL(rawURL string, m Meta) (transfer.JobView, error) {
 	if err := c.usable(); err != nil {
 		return transfer.JobView{}, err
 	}
-	j, err := c.Engine().EnqueueURL(strings.TrimSpace(rawURL), m.toAPI(c.Settings.Get().Scope))
+	j, err := c.Engine().EnqueueURL(strings.TrimSpace(rawURL), m.toAPI(c.current().Scope))
 	if err != nil {
 		return transfer.JobView{}, err
 	}

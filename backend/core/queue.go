@@ -1,0 +1,60 @@
+package core
+
+import (
+	"context"
+)
+
+// PauseJob, ResumeJob, CancelJob and RetryJob act on one job of the running queue.
+func (c *Service) PauseJob(id uint64) error  { return c.Engine().Pause(id) }
+func (c *Service) ResumeJob(id uint64) error { return c.Engine().Resume(id) }
+func (c *Service) CancelJob(id uint64) error { return c.Engine().Cancel(id) }
+func (c *Service) RetryJob(id uint64) error  { return c.Engine().Retry(id) }
+
+// PauseAll and ResumeAll act on every job they apply to and return how many.
+func (c *Service) PauseAll() int  { return c.Engine().PauseAll() }
+func (c *Service) ResumeAll() int { return c.Engine().ResumeAll() }
+
+// RunningJobs is how many transfers are running now (the app asks before quitting).
+func (c *Service) RunningJobs() int { return c.Engine().Running() }
+
+// ResumeInterrupted queues what the previous session left unfinished again (uploads are
+// reconciled with the server first) and returns how many.
+func (c *Service) ResumeInterrupted() (int, error) {
+	ids, err := c.Engine().ResumeInterrupted()
+	return len(ids), err
+}
+
+// DiscardInterrupted cancels what the previous session left unfinished and returns how many.
+func (c *Service) DiscardInterrupted() (int, error) {
+	jobs, err := c.Engine().Interrupted()
+	n := 0
+	for _, j := range jobs {
+		if c.Engine().Cancel(j.ID) == nil {
+			n++
+		}
+	}
+	return n, err
+}
+
+// ResumeUnfinished queues every unfinished job again — interrupted, paused or queued — and
+// returns their ids (`memories resume`).
+func (c *Service) ResumeUnfinished() ([]uint64, error) { return c.Engine().ResumeUnfinished() }
+
+// WaitJobs waits until every job in ids has finished, one way or another, and returns them.
+func (c *Service) WaitJobs(ctx context.Context, ids ...uint64) ([]Job, error) {
+	return c.Engine().Wait(ctx, ids...)
+}
+
+// History lists jobs newest first as they are stored (the CLI's history); Damaged names the
+// records that could not be read.
+func (c *Service) History(q JobQuery) (jobs []Job, damaged []uint64, err error) {
+	sq, err := q.toStore()
+	if err != nil {
+		return nil, nil, err
+	}
+	page, err := c.DB().Jobs(sq)
+	return page.Jobs, page.Damaged, err
+}
+
+// DatabasePath is the active profile's database file, for messages that name it.
+func (c *Service) DatabasePath() string { return c.DB().Path() }
