@@ -15,11 +15,10 @@ import (
 
 	"memories-desktop/backend/core"
 	"memories-desktop/backend/events"
-	"memories-desktop/backend/store"
 )
 
-// App is the struct bound to the frontend. Each method turns a DTO into a backend call; the
-// work happens in backend/. This is the only file that imports the Wails runtime.
+// App is the struct bound to the frontend. Each method turns a DTO into a call of core.Service,
+// the backend's one façade; the work happens in backend/. This is the only file that imports the Wails runtime.
 type App struct {
 	ctx     context.Context
 	dataDir string
@@ -51,10 +50,10 @@ func (a *App) startup(ctx context.Context) {
 	watchSignals(func() { a.quitNow(ctx) })
 	a.log = startLog(a.dataDir)
 	err := a.boot(ctx)
-	if errors.Is(err, store.ErrDamaged) && a.offerRepair(ctx, err) {
+	if errors.Is(err, core.ErrDamaged) && a.offerRepair(ctx, err) {
 		err = a.boot(ctx)
 	}
-	if errors.Is(err, store.ErrLocked) {
+	if errors.Is(err, core.ErrLocked) {
 		fmt.Fprintf(os.Stderr, "memories-desktop: another Memories Desktop is already using %s; "+
 			"switch to that window, or set MEMORIES_DATA_DIR to use a different folder.\n", a.dataDir)
 		os.Exit(1)
@@ -71,11 +70,12 @@ func (a *App) startup(ctx context.Context) {
 // boot opens the backend with whatever adapters are set; the browser test harness calls it too.
 func (a *App) boot(ctx context.Context) error {
 	a.ctx = ctx
-	c, err := core.Start(a.dataDir, core.Options{ForceSandbox: os.Getenv(core.SandboxEnv) == "1"})
+	c, err := core.Start(a.dataDir, core.Options{ForceSandbox: os.Getenv(core.SandboxEnv) == "1",
+		Emitter: a.events, Dialogs: a.dialogs})
 	if err != nil {
 		return err
 	}
-	if err := c.StartEngine(ctx, a.events); err != nil {
+	if err := c.StartEngine(ctx); err != nil {
 		c.Close()
 		return err
 	}
@@ -97,7 +97,7 @@ func (a *App) beforeClose(ctx context.Context) bool {
 	if a.quitting.Load() || a.core == nil {
 		return false
 	}
-	n := a.core.Engine().Running()
+	n := a.core.RunningJobs()
 	if n == 0 {
 		return false
 	}

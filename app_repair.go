@@ -2,16 +2,14 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	goruntime "runtime"
 	"strings"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
-	"memories-desktop/backend/store"
+	"memories-desktop/backend/core"
 )
 
 // offerRepair explains a damaged database, names the file and the command that repairs it, and
@@ -30,12 +28,7 @@ func (a *App) offerRepair(ctx context.Context, damaged error) bool {
 	if err != nil || answer != "Yes" {
 		return false
 	}
-	dir := a.dataDir
-	var d *store.DamagedError
-	if errors.As(damaged, &d) {
-		dir = filepath.Dir(d.Path) // the profile's database folder, which may not be the data folder
-	}
-	rep, err := store.Repair(dir, store.DefaultOpenTimeout)
+	rep, err := core.RepairDatabase(a.dataDir, damaged)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "memories-desktop: repair failed:", err)
 		return false

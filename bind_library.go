@@ -3,14 +3,11 @@ package main
 import (
 	"os"
 
-	"memories-desktop/backend/api"
 	"memories-desktop/backend/core"
-	"memories-desktop/backend/store"
-	"memories-desktop/backend/transfer"
 )
 
 // Library returns one page of the current scope's videos from the local cache.
-func (a *App) Library(q core.LibraryQuery) (store.VideoPage, error) { return a.svc().Library(q) }
+func (a *App) Library(q core.LibraryQuery) (core.VideoPage, error) { return a.svc().Library(q) }
 
 // RefreshLibrary reloads the scope's video list from the server into the cache.
 func (a *App) RefreshLibrary() (core.RefreshResult, error) {
@@ -23,7 +20,7 @@ func (a *App) DeleteVideos(videoNos []string) (int, error) {
 }
 
 // VideoDetails fetches one video's full metadata for the details drawer.
-func (a *App) VideoDetails(videoNo string) (*api.Video, error) {
+func (a *App) VideoDetails(videoNo string) (*core.Video, error) {
 	return a.svc().VideoDetails(a.ctx, videoNo)
 }
 
@@ -32,9 +29,9 @@ func (a *App) VideoDetails(videoNo string) (*api.Video, error) {
 // Conflicts, for DownloadVideosTo with the user's choice.
 func (a *App) DownloadVideos(videoNos []string) (core.DownloadResult, error) {
 	c := a.svc()
-	target, err := a.chooseTarget(videoNos, c.Settings.Get().DownloadDir)
+	target, err := a.chooseTarget(videoNos, c.Settings().DownloadDir)
 	if err != nil || target.Path == "" {
-		return core.DownloadResult{Jobs: []transfer.JobView{}}, err
+		return core.DownloadResult{Jobs: []core.JobView{}}, err
 	}
 	return c.EnqueueDownloads(videoNos, target, "")
 }
@@ -61,12 +58,12 @@ func (a *App) chooseTarget(nos []string, start string) (core.DownloadTarget, err
 }
 
 // DownloadAsset asks where to save a v2 asset and queues its download.
-func (a *App) DownloadAsset(assetID string) (transfer.JobView, error) {
+func (a *App) DownloadAsset(assetID string) (core.JobView, error) {
 	c := a.svc()
-	name := api.SanitizeFilename(assetID+".mp4", "asset.mp4")
-	path, err := a.dialogs.SaveFile("Save asset", c.Settings.Get().DownloadDir, name, core.FilterFor(name))
+	name := core.AssetFileName(assetID)
+	path, err := a.dialogs.SaveFile("Save asset", c.Settings().DownloadDir, name, core.FilterFor(name))
 	if err != nil || path == "" {
-		return transfer.JobView{}, err
+		return core.JobView{}, err
 	}
 	return c.EnqueueAsset(assetID, path, fileExists(path))
 }

@@ -7,18 +7,18 @@ import (
 	goruntime "runtime"
 	"strings"
 
-	"memories-desktop/backend/preview"
+	"memories-desktop/backend/core"
 )
 
 // previewHandler serves registered local files to the webview (the asset server calls it for
 // paths the embedded frontend does not have); everything else is a 404.
 func (a *App) previewHandler() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !strings.HasPrefix(r.URL.Path, preview.Prefix) {
+		if !strings.HasPrefix(r.URL.Path, core.PreviewPrefix) {
 			http.NotFound(w, r)
 			return
 		}
-		a.svc().Previews.ServeHTTP(w, r)
+		a.svc().ServePreview(w, r)
 	})
 }
 
@@ -28,7 +28,7 @@ func (a *App) playPreviewsOverLoopback() {
 	if goruntime.GOOS != "linux" {
 		return
 	}
-	if _, err := a.core.Previews.ServeLoopback(); err != nil {
+	if err := a.core.ServePreviewsOverLoopback(); err != nil {
 		fmt.Fprintln(os.Stderr, "memories-desktop: previews cannot play:", err)
 	}
 }

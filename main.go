@@ -19,7 +19,6 @@ import (
 
 	"memories-desktop/backend/applog"
 	"memories-desktop/backend/core"
-	"memories-desktop/backend/settings"
 )
 
 //go:embed all:frontend/dist
@@ -32,7 +31,7 @@ func main() {
 	if printVersion(os.Stdout, os.Args[1:]) {
 		return
 	}
-	dataDir, err := settings.DataDir()
+	dataDir, err := core.ResolveDataDir("", os.Getenv)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "memories-desktop: cannot find a data folder:", err)
 		os.Exit(1)
