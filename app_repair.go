@@ -28,7 +28,7 @@ func (a *App) offerRepair(ctx context.Context, damaged error) bool {
 	if err != nil || answer != "Yes" {
 		return false
 	}
-	rep, err := core.RepairDatabase(a.dataDir, damaged)
+	rep, err := core.RepairDatabase(a.dataDir, damaged, 0)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "memories-desktop: repair failed:", err)
 		return false

@@ -2,6 +2,7 @@ package core
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 
@@ -101,6 +102,27 @@ func (c *Service) CheckConfig() error {
 		return &ConfigError{err.Error()}
 	}
 	return nil
+}
+
+// DatabaseDirs are the folders whose databases Start(dataDir, opts) would open, without opening
+// them (the CLI's doctor checks them): the data folder's own, then the profile's if it differs.
+func DatabaseDirs(dataDir string, opts Options) ([]string, error) {
+	opts = withDefaults(opts)
+	saved, err := settings.Load(dataDir)
+	if err != nil {
+		return nil, fmt.Errorf("read the app's settings: %w", err)
+	}
+	over, err := resolveOverrides(opts, saved)
+	if err != nil {
+		return nil, err
+	}
+	sandbox := opts.ForceSandbox || (!opts.Headless && saved.Sandbox)
+	profile := settings.ProfileDir(dataDir, sandbox, firstNonEmpty(over.baseURL, saved.BaseURL),
+		firstNonEmpty(over.assetBaseURL, saved.AssetBaseURL))
+	if profile == dataDir {
+		return []string{dataDir}, nil
+	}
+	return []string{dataDir, profile}, nil
 }
 
 // Scope is the scope work goes to: the front end's, else the saved one.

@@ -1,9 +1,11 @@
 package core
 
 import (
+	"cmp"
 	"errors"
 	"net/http"
 	"path/filepath"
+	"time"
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/preview"
@@ -48,12 +50,13 @@ func (c *Service) ServePreviewsOverLoopback() error {
 // AssetFileName is the name an asset is saved under by default.
 func AssetFileName(assetID string) string { return api.SanitizeFilename(assetID+".mp4", "asset.mp4") }
 
-// RepairDatabase moves the damaged database named by damaged (else the one in dataDir) aside,
-// keeping it, and starts a fresh one with what can be read.
-func RepairDatabase(dataDir string, damaged error) (Repaired, error) {
+// RepairDatabase moves the damaged database named by damaged (else the one in dir) aside,
+// keeping it, and starts a fresh one with what can be read. wait bounds the wait for another
+// process to let it go (0: the default).
+func RepairDatabase(dir string, damaged error, wait time.Duration) (Repaired, error) {
 	var d *store.DamagedError
 	if errors.As(damaged, &d) {
-		dataDir = filepath.Dir(d.Path) // the profile's database folder, which may not be the data folder
+		dir = filepath.Dir(d.Path) // the profile's database folder, which may not be the data folder
 	}
-	return store.Repair(dataDir, store.DefaultOpenTimeout)
+	return store.Repair(dir, cmp.Or(wait, store.DefaultOpenTimeout))
 }

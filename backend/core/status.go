@@ -40,7 +40,7 @@ func (c *Service) Status() Status {
 		c.health.snapshot(ModeSandbox, &st)
 		return st
 	}
-	key, err := c.prefs.APIKey()
+	key, err := c.apiKey()
 	if err != nil || key == "" {
 		st.Mode = ModeNoKey
 		return st
@@ -58,7 +58,7 @@ func (c *Service) CheckConnection() {
 		return
 	}
 	s := c.current()
-	key, _ := c.prefs.APIKey()
+	key, _ := c.apiKey()
 	if _, started := c.probing.LoadOrStore(liveProfile(s.BaseURL, s.AssetBaseURL, key), struct{}{}); started {
 		return
 	}

@@ -1,0 +1,75 @@
+package core
+
+import (
+	"errors"
+	"io"
+	"time"
+
+	"memories-desktop/backend/api"
+	"memories-desktop/backend/preflight"
+	"memories-desktop/backend/sources"
+	"memories-desktop/backend/store"
+	"memories-desktop/backend/validate"
+)
+
+// Input checks the front ends run before anything is queued or sent; each returns a rejection
+// that Invalid recognises, naming the field.
+
+// CheckVideoNos, CheckAssetIDs and CheckIDs check ids given as video numbers, asset ids, or
+// either a video number or an import task id.
+func CheckVideoNos(ids []string) error { return validate.IDs(validate.FieldVideoNo, ids) }
+func CheckAssetIDs(ids []string) error { return validate.IDs(validate.FieldAssetID, ids) }
+func CheckIDs(ids []string) error      { return validate.IDs(validate.FieldID, ids) }
+
+// CheckTag, CheckCallback: one tag; an http(s) callback URL ("" allowed).
+func CheckTag(tag string) error      { return validate.Tag(tag) }
+func CheckCallback(u string) error   { return validate.Callback(u) }
+func CheckVideoURL(u string) error   { return preflight.CheckVideoURL(u) }
+func CheckDestFolder(d string) error { return validate.DestFolder(d) }
+
+// CheckDestFile checks a file to save to: its folder exists and is writable, and its name fits
+// beside its .part file.
+func CheckDestFile(path string) error { return validate.DestFile(path) }
+
+// CheckJobQuery checks the kind and state filters of a job query.
+func CheckJobQuery(q JobQuery) error {
+	_, err := q.toStore()
+	return err
+}
+
+// Invalid reports whether err is input rejected before anything was sent (it names a field).
+func Invalid(err error) bool { return errors.Is(err, api.ErrInvalidInput) }
+
+// VideoExtensions are the file extensions uploads accept.
+func VideoExtensions() []string { return preflight.VideoExtensions }
+
+// CodeCodec is a Verdict's code for a codec the service cannot index (upload --force sends it).
+const CodeCodec = preflight.CodeCodec
+
+// Qualities are the accepted import qualities.
+func Qualities() []string { return api.Qualities }
+
+// Check checks paths as an upload would, walking folders; anyCodec accepts codecs the service
+// cannot index. Nothing is registered for preview: this is for front ends without a webview.
+func Check(paths []string, anyCodec bool) (Scan, error) {
+	return preflight.ExpandWith(paths, preflight.Options{AnyCodec: anyCodec})
+}
+
+// Links is a planned list of platform links: tasks, and the lines that are not links.
+type (
+	Links            = sources.Plan
+	ImportTask       = sources.Task
+	LineTooLongError = sources.LineTooLongError
+)
+
+// ParseLinks plans the links in text; ReadLinks streams them from r, any number of lines (a line
+// too long is a *LineTooLongError).
+func ParseLinks(text string) Links         { return sources.ParseLines(text) }
+func ReadLinks(r io.Reader) (Links, error) { return sources.ReadLines(r) }
+
+// DatabaseFile is the database's file name inside its folder.
+const DatabaseFile = store.FileName
+
+// CheckDatabase reads the database in dir and reports what is wrong with it, waiting at most
+// wait for another process to let it go.
+func CheckDatabase(dir string, wait time.Duration) (DBReport, error) { return store.Check(dir, wait) }

@@ -1,0 +1,51 @@
+package core
+
+import (
+	"context"
+
+	"memories-desktop/backend/api"
+)
+
+// Reads of the server's library for front ends that show it as it is, without the app's cache
+// (the CLI's list and status). They go through the same clients, and so the same pacing, as
+// everything else.
+
+type (
+	ListRequest = api.ListRequest
+	ServerPage  = api.VideoPage
+)
+
+// Video statuses on the server.
+const (
+	StatusParsed   = api.StatusParsed
+	StatusUnparsed = api.StatusUnparsed
+)
+
+// ListVideos asks the server for one page of videos, in the current scope when r names none.
+func (c *Service) ListVideos(ctx context.Context, r ListRequest) (ServerPage, error) {
+	client, err := c.Client()
+	if err != nil {
+		return ServerPage{}, err
+	}
+	r.Scope = firstNonEmpty(r.Scope, c.current().Scope)
+	return client.ListVideos(ctx, r)
+}
+
+// VideoStatus asks the server about one video in the current scope; nil when it has none.
+func (c *Service) VideoStatus(ctx context.Context, videoNo string) (*Video, error) {
+	client, err := c.Client()
+	if err != nil {
+		return nil, err
+	}
+	return client.Metadata(ctx, videoNo, c.current().Scope)
+}
+
+// TaskVideos asks the server which videos an import task has made so far.
+func (c *Service) TaskVideos(ctx context.Context, taskID string) ([]Video, error) {
+	client, err := c.Client()
+	if err != nil {
+		return nil, err
+	}
+	task, err := client.TaskStatus(ctx, taskID, c.current().Scope)
+	return task.Videos, err
+}
