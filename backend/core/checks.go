@@ -7,6 +7,7 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/preflight"
+	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/sources"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/validate"
@@ -73,3 +74,13 @@ const DatabaseFile = store.FileName
 // CheckDatabase reads the database in dir and reports what is wrong with it, waiting at most
 // wait for another process to let it go.
 func CheckDatabase(dir string, wait time.Duration) (DBReport, error) { return store.Check(dir, wait) }
+
+// ServeSandbox runs the emulator on addr until closed: a non-empty apiKey is the only key it
+// accepts, and new videos stay UNPARSE for parseDelay.
+func ServeSandbox(addr, apiKey string, parseDelay time.Duration) (url string, stop func() error, err error) {
+	run, err := sandbox.Listen(addr, sandbox.Options{APIKey: apiKey, ParseDelay: parseDelay})
+	if err != nil {
+		return "", nil, err
+	}
+	return run.URL, run.Close, nil
+}

@@ -16,7 +16,8 @@ const (
 )
 
 // ErrorInfo is what a failed call returns to the UI (via Wails' ErrorFormatter) and what the CLI
-// prints: a stable code, a sentence for people, and where relevant the field and next step.
+// prints as one line: a stable code, a sentence for people, and where relevant the field and
+// next step.
 type ErrorInfo struct {
 	Code    string `json:"code"`
 	Message string `json:"message"`
@@ -51,4 +52,14 @@ func describeAPI(err error) ErrorInfo {
 		info.Field = ve.Field
 	}
 	return info
+}
+
+// ServiceCode is the code memories.ai itself gave for a failure ("" when it gave none), which
+// the CLI's JSON lines carry beside the message.
+func ServiceCode(err error) string {
+	var ae *api.Error
+	if errors.As(err, &ae) {
+		return ae.Code
+	}
+	return ""
 }

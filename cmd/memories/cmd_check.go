@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"memories-desktop/backend/preflight"
+	"memories-desktop/backend/core"
 )
 
 // runCheck reports what the upload check finds in each file (folders are walked), sending
@@ -21,7 +21,7 @@ func runCheck(_ context.Context, c *cli, args []string) error {
 	if len(paths) == 0 {
 		return usagef("check: name at least one video file or folder")
 	}
-	scan, err := preflight.ExpandWith(paths, preflight.Options{AnyCodec: *force})
+	scan, err := core.Check(paths, *force)
 	if err != nil {
 		return usagef("check: %v", err)
 	}
@@ -36,7 +36,7 @@ func runCheck(_ context.Context, c *cli, args []string) error {
 }
 
 // checkLine is one file's report for people: its verdict, then what the container says.
-func checkLine(v preflight.Verdict) string {
+func checkLine(v core.Verdict) string {
 	if !v.OK {
 		return fmt.Sprintf("%s: refused: %s", printable(v.Path), v.Reason)
 	}
@@ -51,7 +51,7 @@ func checkLine(v preflight.Verdict) string {
 	return line
 }
 
-func mediaSummary(v preflight.Verdict) string {
+func mediaSummary(v core.Verdict) string {
 	m := v.Media
 	audio := "audio"
 	if !m.HasAudio {
@@ -61,7 +61,7 @@ func mediaSummary(v preflight.Verdict) string {
 		m.Width, m.Height, m.FrameRate, m.DurationSec, audio)
 }
 
-func fileMetaSummary(fm *preflight.FileMeta) string {
+func fileMetaSummary(fm *core.FileMeta) string {
 	var parts []string
 	if fm.TakenAt != "" {
 		parts = append(parts, "taken "+fm.TakenAt)

@@ -8,8 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"memories-desktop/backend/settings"
-	"memories-desktop/backend/store"
+	"memories-desktop/backend/core"
 )
 
 // runDoctor checks the data folder's database and, with --repair, moves a damaged one aside
@@ -25,16 +24,19 @@ func runDoctor(_ context.Context, c *cli, args []string) error {
 	} else if len(rest) > 0 {
 		return usagef("doctor: unexpected argument %q", rest[0])
 	}
-	saved, home, err := o.savedSettings(c)
+	home, err := o.home(c)
 	if err != nil {
 		return err
 	}
-	base, asset := o.endpoints(c, saved)
-	out := newPrinter(c, o.json)
 	// Every command opens the data folder's own database (it holds the lock) besides the one of
 	// these endpoints, so both are checked.
+	dirs, err := core.DatabaseDirs(home, o.options(c))
+	if err != nil {
+		return startError(err, home)
+	}
+	out := newPrinter(c, o.json)
 	var damaged []string
-	for _, dir := range uniqueDirs(home, settings.ProfileDir(home, false, base, asset)) {
+	for _, dir := range dirs {
 		ok, err := checkOne(out, dir)
 		if err != nil {
 			return err
@@ -55,20 +57,13 @@ func runDoctor(_ context.Context, c *cli, args []string) error {
 	return nil
 }
 
-func uniqueDirs(home, profile string) []string {
-	if profile == home {
-		return []string{home}
-	}
-	return []string{home, profile}
-}
-
 // checkOne reports on the database in dir; false when it is damaged.
 func checkOne(out *printer, dir string) (bool, error) {
-	if _, err := os.Stat(filepath.Join(dir, store.FileName)); errors.Is(err, os.ErrNotExist) {
+	if _, err := os.Stat(filepath.Join(dir, core.DatabaseFile)); errors.Is(err, os.ErrNotExist) {
 		out.note("no database in %s yet: nothing to check", dir)
 		return true, nil
 	}
-	rep, err := store.Check(dir, lockWait)
+	rep, err := core.CheckDatabase(dir, lockWait)
 	if err != nil {
 		return false, lockedOr(err, dir)
 	}
@@ -76,7 +71,7 @@ func checkOne(out *printer, dir string) (bool, error) {
 	return rep.OK(), nil
 }
 
-func printReport(out *printer, rep store.Report) {
+func printReport(out *printer, rep core.DBReport) {
 	if rep.OK() {
 		out.result(rep, fmt.Sprintf("sound: %s (%d jobs, %d cached videos)", rep.Path, rep.Jobs, rep.Videos))
 		return
@@ -86,7 +81,7 @@ func printReport(out *printer, rep store.Report) {
 }
 
 func repairDB(out *printer, dir string) error {
-	rep, err := store.Repair(dir, lockWait)
+	rep, err := core.RepairDatabase(dir, nil, lockWait)
 	if err != nil {
 		return lockedOr(err, dir)
 	}
@@ -97,8 +92,8 @@ func repairDB(out *printer, dir string) error {
 
 // lockedOr explains a database held by another process, else returns err.
 func lockedOr(err error, dir string) error {
-	if errors.Is(err, store.ErrLocked) {
-		return errors.New("Memories Desktop or another memories command is using " + dir + "; close it and try again")
+	if errors.Is(err, core.ErrLocked) {
+		return lockedError(dir)
 	}
 	return err
 }

@@ -1,14 +1,13 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"flag"
 	"os"
 	"path/filepath"
 
-	"memories-desktop/backend/store"
-	"memories-desktop/backend/transfer"
-	"memories-desktop/backend/validate"
+	"memories-desktop/backend/core"
 )
 
 // destFlags are -o and --overwrite.
@@ -43,17 +42,12 @@ func (d *destFlags) check(ids []string) error {
 	return nil
 }
 
-// spec says where one download goes: inside -o when it is a folder (or the current folder,
+// request says where one download goes: inside -o when it is a folder (or the current folder,
 // named by the server or ID.mp4), else exactly -o.
-func (d *destFlags) spec(id, scope string, asset bool) transfer.DownloadSpec {
-	s := transfer.DownloadSpec{Scope: scope, Overwrite: d.overwrite, DestDir: d.out == "" || isDir(d.out)}
-	s.Dest, _ = filepath.Abs(first(d.out, "."))
-	if asset {
-		s.AssetID = id
-	} else {
-		s.VideoNo = id
-	}
-	return s
+func (d *destFlags) request(id string, asset bool) core.DownloadRequest {
+	r := core.DownloadRequest{ID: id, Asset: asset, Overwrite: d.overwrite, DestDir: d.out == "" || isDir(d.out)}
+	r.Dest, _ = filepath.Abs(cmp.Or(d.out, "."))
+	return r
 }
 
 func isDir(p string) bool {
@@ -79,21 +73,22 @@ func runFetch(ctx context.Context, c *cli, name string, args []string, asset boo
 	if err != nil {
 		return err
 	}
-	field := validate.FieldVideoNo
+	check := core.CheckVideoNos
 	if asset {
-		field = validate.FieldAssetID
+		check = core.CheckAssetIDs
 	}
-	if err := validate.IDs(field, ids); err != nil {
+	if err := check(ids); err != nil {
 		return rejected(name, err)
 	}
 	if err := d.check(ids); err != nil {
 		return rejected(name, err)
 	}
-	cfg, err := o.resolve(c)
+	s, err := o.open(c, true)
 	if err != nil {
 		return err
 	}
-	return enqueueAndRun(ctx, c, cfg, ids, func(e *transfer.Engine, id string) (store.Job, error) {
-		return e.EnqueueDownload(d.spec(id, cfg.scope, asset))
+	defer s.close()
+	return enqueueAndRun(ctx, s, ids, func(id string) (core.JobView, error) {
+		return s.svc.EnqueueDownload(d.request(id, asset))
 	})
 }

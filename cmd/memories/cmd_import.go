@@ -4,48 +4,44 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
-	"memories-desktop/backend/sources"
-	"memories-desktop/backend/store"
-	"memories-desktop/backend/transfer"
-	"memories-desktop/backend/validate"
+	"memories-desktop/backend/core"
 )
-
-var qualities = []string{"360", "480", "720", "1080", "1440", "2160"}
 
 func runImport(ctx context.Context, c *cli, args []string) error {
 	var o common
 	fs := newFlags("import", commands["import"].usage, c)
 	o.register(fs)
-	quality := fs.String("quality", "720", "YouTube quality: "+strings.Join(qualities, "|"))
+	quality := fs.String("quality", "720", "YouTube quality: "+strings.Join(core.Qualities(), "|"))
 	callback := fs.String("callback", "", "http(s) URL the service notifies")
 	links, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
-	if err := validate.Callback(*callback); err != nil {
+	if err := core.CheckCallback(*callback); err != nil {
 		return rejected("import", err)
 	}
 	plan, err := importPlan(c, links, *quality)
 	if err != nil {
 		return err
 	}
-	cfg, err := o.resolve(c)
+	s, err := o.open(c, true)
 	if err != nil {
 		return err
 	}
-	return enqueueAndRun(ctx, c, cfg, plan.Tasks, func(e *transfer.Engine, t sources.Task) (store.Job, error) {
-		return e.EnqueueImport(transfer.ImportSpec{Platform: string(t.Platform), Links: t.Links,
-			Scope: cfg.scope, Quality: *quality, Callback: *callback})
+	defer s.close()
+	return enqueueAndRun(ctx, s, plan.Tasks, func(t core.ImportTask) (core.JobView, error) {
+		return s.svc.EnqueueImportTask(t, *quality, *callback)
 	})
 }
 
 // importPlan reads the links (arguments, or stdin for "-"), and rejects the whole command when
 // any line is not a supported post link: nothing is sent for a half-valid list.
-func importPlan(c *cli, args []string, quality string) (sources.Plan, error) {
-	if !contains(qualities, quality) {
-		return sources.Plan{}, usagef("import: --quality must be one of %s", strings.Join(qualities, ", "))
+func importPlan(c *cli, args []string, quality string) (core.Links, error) {
+	if !slices.Contains(core.Qualities(), quality) {
+		return core.Links{}, usagef("import: --quality must be one of %s", strings.Join(core.Qualities(), ", "))
 	}
 	plan, err := readPlan(c, args)
 	if err != nil {
@@ -66,12 +62,12 @@ func importPlan(c *cli, args []string, quality string) (sources.Plan, error) {
 
 // readPlan plans the links in args, or streams them from stdin for "-" (any number of lines);
 // a line too long or a read error rejects the whole command, so a cut list is never sent.
-func readPlan(c *cli, args []string) (sources.Plan, error) {
+func readPlan(c *cli, args []string) (core.Links, error) {
 	if len(args) != 1 || args[0] != "-" {
-		return sources.ParseLines(strings.Join(args, "\n")), nil
+		return core.ParseLinks(strings.Join(args, "\n")), nil
 	}
-	plan, err := sources.ReadLines(c.stdin)
-	var long *sources.LineTooLongError
+	plan, err := core.ReadLinks(c.stdin)
+	var long *core.LineTooLongError
 	switch {
 	case errors.As(err, &long):
 		return plan, usagef("import: %v", err)
@@ -79,13 +75,4 @@ func readPlan(c *cli, args []string) (sources.Plan, error) {
 		return plan, fmt.Errorf("import: reading the links from standard input: %w", err)
 	}
 	return plan, nil
-}
-
-func contains(list []string, v string) bool {
-	for _, s := range list {
-		if s == v {
-			return true
-		}
-	}
-	return false
 }

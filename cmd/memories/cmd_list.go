@@ -3,11 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
-	"memories-desktop/backend/api"
-	"memories-desktop/backend/validate"
+	"memories-desktop/backend/core"
 )
 
 type listLine struct {
@@ -34,43 +34,43 @@ func runList(ctx context.Context, c *cli, args []string) error {
 		return usagef("list: unexpected argument %q", rest[0])
 	}
 	*status = strings.ToUpper(*status)
-	if *status != "" && !contains([]string{"PARSE", "UNPARSE", "FAILED"}, *status) {
+	if *status != "" && !slices.Contains([]string{"PARSE", "UNPARSE", "FAILED"}, *status) {
 		return usagef("list: --status must be PARSE, UNPARSE or FAILED")
 	}
 	if *tag != "" {
-		if err := validate.Tag(*tag); err != nil {
+		if err := core.CheckTag(*tag); err != nil {
 			return rejected("list", err)
 		}
 	}
-	cfg, err := o.resolve(c)
+	s, err := o.open(c, true)
 	if err != nil {
 		return err
 	}
-	req := api.ListRequest{Size: listPageSize, Scope: cfg.scope, Status: *status, Tag: *tag}
-	return listAll(ctx, cfg, req)
+	defer s.close()
+	return listAll(ctx, s, core.ListRequest{Size: listPageSize, Status: *status, Tag: *tag})
 }
 
 // listAll walks every page; the service sorts nothing, so rows come in its order.
-func listAll(ctx context.Context, cfg *config, req api.ListRequest) error {
+func listAll(ctx context.Context, s *session, req core.ListRequest) error {
 	seen := int64(0)
 	for page := 1; ; page++ {
 		req.Page = page
-		res, err := cfg.client.ListVideos(ctx, req)
+		res, err := s.svc.ListVideos(ctx, req)
 		if err != nil {
 			return err
 		}
 		for _, v := range res.Videos {
-			printVideo(cfg.out, v)
+			printVideo(s.out, v)
 		}
 		seen += int64(len(res.Videos))
 		if len(res.Videos) == 0 || seen >= res.Total {
-			cfg.out.note("%d video(s) in scope %q", seen, cfg.scope)
+			s.out.note("%d video(s) in scope %q", seen, s.svc.Scope())
 			return nil
 		}
 	}
 }
 
-func printVideo(out *printer, v api.Video) {
+func printVideo(out *printer, v core.Video) {
 	created := ""
 	if v.CreateTime > 0 {
 		created = time.UnixMilli(v.CreateTime).Format("2006-01-02 15:04")

@@ -2,15 +2,11 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strconv"
 	"time"
 
-	"memories-desktop/backend/settings"
-	"memories-desktop/backend/store"
-	"memories-desktop/backend/transfer"
-	"memories-desktop/backend/validate"
+	"memories-desktop/backend/core"
 )
 
 // historyLine is one job in `memories history --json`.
@@ -35,32 +31,32 @@ func runHistory(ctx context.Context, c *cli, args []string) error {
 	} else if len(rest) > 0 {
 		return usagef("history: unexpected argument %q", rest[0])
 	}
-	if err := errors.Join(validate.JobKind(*kind), validate.JobState(*state)); err != nil {
+	q := core.JobQuery{Text: *search, Limit: *limit}
+	if *kind != "" {
+		q.Kinds = []string{*kind}
+	}
+	if *state != "" {
+		q.States = []string{*state}
+	}
+	if err := core.CheckJobQuery(q); err != nil {
 		return rejected("history", err)
 	}
 	if *limit < 1 || *limit > 1000 {
 		return usagef("history: --limit must be 1 to 1000")
 	}
-	db, out, err := o.openLocal(c)
+	s, err := o.open(c, false)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	q := store.JobQuery{Text: *search, Limit: *limit}
-	if *kind != "" {
-		q.Kinds = []store.JobKind{store.JobKind(*kind)}
-	}
-	if *state != "" {
-		q.States = []store.JobState{store.JobState(*state)}
-	}
-	page, err := db.Jobs(q)
+	defer s.close()
+	jobs, damaged, err := s.svc.History(q)
 	if err != nil {
 		return err
 	}
-	for _, j := range page.Jobs {
-		printHistory(out, j)
+	for _, j := range jobs {
+		printHistory(s.out, j)
 	}
-	return reportDamaged(out, db.Path(), page.Damaged)
+	return reportDamaged(s.out, s.svc.DatabasePath(), damaged)
 }
 
 // reportDamaged names the job records that could not be read; history fails (exit 1) with them.
@@ -73,7 +69,7 @@ func reportDamaged(out *printer, path string, ids []uint64) error {
 	return errReported
 }
 
-func printHistory(out *printer, j store.Job) {
+func printHistory(out *printer, j core.Job) {
 	line := historyLine{jobLine: describeJob(j), Kind: string(j.Kind), Name: j.Name, Created: j.Created, Updated: j.Updated}
 	if j.Error != nil {
 		line.Error, line.Code = j.Error.Message, j.Error.Code
@@ -83,17 +79,6 @@ func printHistory(out *printer, j store.Job) {
 	out.result(line, text)
 }
 
-// openLocal opens just the database, for commands that need no API key.
-func (o *common) openLocal(c *cli) (*profileDB, *printer, error) {
-	saved, dir, err := o.savedSettings(c)
-	if err != nil {
-		return nil, nil, err
-	}
-	base, asset := o.endpoints(c, saved)
-	db, err := openDB(dir, settings.ProfileDir(dir, false, base, asset))
-	return db, newPrinter(c, o.json), err
-}
-
 func runResume(ctx context.Context, c *cli, args []string) error {
 	var o common
 	fs := newFlags("resume", commands["resume"].usage, c)
@@ -101,33 +86,32 @@ func runResume(ctx context.Context, c *cli, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	cfg, err := o.resolve(c)
-	if err != nil {
-		return err
-	}
-	s, err := startSession(ctx, c, cfg)
+	s, err := o.open(c, true)
 	if err != nil {
 		return err
 	}
 	defer s.close()
-	ids, err := s.eng.ResumeUnfinished()
+	if err := s.start(ctx); err != nil {
+		return err
+	}
+	ids, err := s.svc.ResumeUnfinished()
 	if err != nil {
 		return err
 	}
-	cfg.out.note("%d unfinished job(s) to finish", len(ids))
+	s.out.note("%d unfinished job(s) to finish", len(ids))
 	return s.run(ctx, ids)
 }
 
 func runRetry(ctx context.Context, c *cli, args []string) error {
-	return runOnJobs(ctx, c, "retry", args, true, (*transfer.Engine).Retry)
+	return runOnJobs(ctx, c, "retry", args, true, (*core.Service).RetryJob)
 }
 
 func runCancel(ctx context.Context, c *cli, args []string) error {
-	return runOnJobs(ctx, c, "cancel", args, false, (*transfer.Engine).Cancel)
+	return runOnJobs(ctx, c, "cancel", args, false, (*core.Service).CancelJob)
 }
 
 // runOnJobs applies action to each job id; retry then runs the jobs to the end.
-func runOnJobs(ctx context.Context, c *cli, name string, args []string, run bool, action func(*transfer.Engine, uint64) error) error {
+func runOnJobs(ctx context.Context, c *cli, name string, args []string, run bool, action func(*core.Service, uint64) error) error {
 	var o common
 	fs := newFlags(name, commands[name].usage, c)
 	o.register(fs)
@@ -139,22 +123,21 @@ func runOnJobs(ctx context.Context, c *cli, name string, args []string, run bool
 	if err != nil {
 		return err
 	}
-	cfg, err := o.resolveFor(c, run)
-	if err != nil {
-		return err
-	}
-	s, err := startSession(ctx, c, cfg)
+	s, err := o.open(c, run)
 	if err != nil {
 		return err
 	}
 	defer s.close()
+	if err := s.start(ctx); err != nil {
+		return err
+	}
 	for _, id := range ids {
-		if err := action(s.eng, id); err != nil {
+		if err := action(s.svc, id); err != nil {
 			return usagef("%s: job %d: %v", name, id, err)
 		}
 	}
 	if !run {
-		cfg.out.note("%s: %d job(s)", name, len(ids))
+		s.out.note("%s: %d job(s)", name, len(ids))
 		return nil
 	}
 	return s.run(ctx, ids)

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"time"
 
-	"memories-desktop/backend/sandbox"
+	"memories-desktop/backend/core"
 )
 
 func runSandbox(ctx context.Context, c *cli, args []string) error {
@@ -19,18 +19,18 @@ func runSandbox(ctx context.Context, c *cli, args []string) error {
 	} else if len(rest) > 0 {
 		return usagef("sandbox: unexpected argument %q", rest[0])
 	}
-	run, err := sandbox.Listen(*addr, sandbox.Options{APIKey: *key, ParseDelay: *delay})
+	url, stop, err := core.ServeSandbox(*addr, *key, *delay)
 	if err != nil {
 		return usagef("sandbox: %v", err)
 	}
-	defer run.Close()
+	defer stop()
 	if *asJSON {
-		fmt.Fprintf(c.stdout, "{\"url\":%q}\n", run.URL)
+		fmt.Fprintf(c.stdout, "{\"url\":%q}\n", url)
 	} else {
-		fmt.Fprintln(c.stdout, run.URL)
+		fmt.Fprintln(c.stdout, url)
 	}
 	fmt.Fprintf(c.stderr, "sandbox listening; try:\n  export MEMORIES_BASE_URL=%s MEMORIES_ASSET_BASE_URL=%s MEMORIES_API_KEY=sk-sandbox\n"+
-		"stop with Ctrl+C\n", run.URL, run.URL)
+		"stop with Ctrl+C\n", url, url)
 	<-ctx.Done()
 	return nil
 }

@@ -5,17 +5,16 @@ import (
 	"fmt"
 	"strings"
 
-	"memories-desktop/backend/api"
-	"memories-desktop/backend/validate"
+	"memories-desktop/backend/core"
 )
 
 type statusLine struct {
-	ID     string      `json:"id"`
-	Kind   string      `json:"kind"` // "video" or "task"
-	Status string      `json:"status"`
-	Name   string      `json:"name,omitempty"`
-	Cause  string      `json:"cause,omitempty"`
-	Videos []api.Video `json:"videos,omitempty"`
+	ID     string       `json:"id"`
+	Kind   string       `json:"kind"` // "video" or "task"
+	Status string       `json:"status"`
+	Name   string       `json:"name,omitempty"`
+	Cause  string       `json:"cause,omitempty"`
+	Videos []core.Video `json:"videos,omitempty"`
 }
 
 // Status of a task whose videos have not been fetched from the platform yet.
@@ -32,15 +31,16 @@ func runStatus(ctx context.Context, c *cli, args []string) error {
 	if len(ids) == 0 {
 		return usagef("status: give at least one video number or task id")
 	}
-	if err := validate.IDs(validate.FieldID, ids); err != nil {
+	if err := core.CheckIDs(ids); err != nil {
 		return rejected("status", err)
 	}
-	cfg, err := o.resolve(c)
+	s, err := o.open(c, true)
 	if err != nil {
 		return err
 	}
-	return eachItem(ids, func(id string) error { return statusOne(ctx, cfg, id) },
-		func(id string, fl failure) failure { fl.ID = id; return fl }, cfg.out)
+	defer s.close()
+	return eachItem(ids, func(id string) error { return statusOne(ctx, s, id) },
+		func(id string, fl failure) failure { fl.ID = id; return fl }, s.out)
 }
 
 // isVideoNo tells video numbers (VI…, PI-…, legacy mavi_video_…) from task ids (UUIDs).
@@ -48,8 +48,8 @@ func isVideoNo(id string) bool {
 	return strings.HasPrefix(id, "VI") || strings.HasPrefix(id, "PI-") || strings.HasPrefix(id, "mavi_video_")
 }
 
-func statusOne(ctx context.Context, cfg *config, id string) error {
-	line, err := lookupStatus(ctx, cfg, id)
+func statusOne(ctx context.Context, s *session, id string) error {
+	line, err := lookupStatus(ctx, s.svc, id)
 	if err != nil {
 		return err
 	}
@@ -60,13 +60,13 @@ func statusOne(ctx context.Context, cfg *config, id string) error {
 	for _, v := range line.Videos {
 		human += fmt.Sprintf("\n  %s  %s", v.VideoNo, v.Status)
 	}
-	cfg.out.result(line, human)
+	s.out.result(line, human)
 	return nil
 }
 
-func lookupStatus(ctx context.Context, cfg *config, id string) (statusLine, error) {
+func lookupStatus(ctx context.Context, svc *core.Service, id string) (statusLine, error) {
 	if isVideoNo(id) {
-		v, err := cfg.client.Metadata(ctx, id, cfg.scope)
+		v, err := svc.VideoStatus(ctx, id)
 		if err != nil {
 			return statusLine{}, err
 		}
@@ -75,24 +75,24 @@ func lookupStatus(ctx context.Context, cfg *config, id string) (statusLine, erro
 		}
 		return statusLine{ID: id, Kind: "video", Status: v.Status, Name: v.Name, Cause: v.Cause}, nil
 	}
-	task, err := cfg.client.TaskStatus(ctx, id, cfg.scope)
+	videos, err := svc.TaskVideos(ctx, id)
 	if err != nil {
 		return statusLine{}, err
 	}
-	return statusLine{ID: id, Kind: "task", Status: taskStatus(task.Videos), Videos: task.Videos}, nil
+	return statusLine{ID: id, Kind: "task", Status: taskStatus(videos), Videos: videos}, nil
 }
 
 // taskStatus summarises a task: PENDING until videos exist, then the least advanced video status.
-func taskStatus(videos []api.Video) string {
+func taskStatus(videos []core.Video) string {
 	if len(videos) == 0 {
 		return taskPending
 	}
-	status := api.StatusParsed
+	status := core.StatusParsed
 	for _, v := range videos {
 		switch v.Status {
-		case api.StatusUnparsed:
-			return api.StatusUnparsed
-		case api.StatusParsed:
+		case core.StatusUnparsed:
+			return core.StatusUnparsed
+		case core.StatusParsed:
 		default:
 			status = v.Status
 		}

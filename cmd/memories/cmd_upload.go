@@ -1,16 +1,14 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
 	"time"
 
-	"memories-desktop/backend/api"
-	"memories-desktop/backend/preflight"
-	"memories-desktop/backend/store"
-	"memories-desktop/backend/transfer"
+	"memories-desktop/backend/core"
 )
 
 func runUpload(ctx context.Context, c *cli, args []string) error {
@@ -27,53 +25,51 @@ func runUpload(ctx context.Context, c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	files, err := uploadPlan(c, paths, preflight.Options{AnyCodec: *force})
+	files, err := uploadPlan(c, paths, *force)
 	if err != nil {
 		return err
 	}
-	cfg, err := o.resolve(c)
+	s, err := o.open(c, true)
 	if err != nil {
 		return err
 	}
-	meta, err := m.meta(cfg.scope)
+	defer s.close()
+	meta, err := m.meta(s.svc)
 	if err != nil {
 		return err
 	}
-	return enqueueAndRun(ctx, c, cfg, files, func(e *transfer.Engine, f preflight.Verdict) (store.Job, error) {
-		if *skipDup {
-			if earlier, ok, err := e.UploadedBefore(ctx, f.Path, meta.Scope); err == nil && ok {
-				fmt.Fprintf(c.stderr, "skipped %s: already uploaded as %s on %s\n", printable(f.Path), earlier.VideoNo,
-					time.UnixMilli(earlier.At).Format(time.DateTime))
-				return store.Job{}, errSkipped
-			}
+	meta.FileMeta = !*noFileMeta // what the flags leave out is taken from the file's capture details
+	return enqueueAndRun(ctx, s, files, func(f core.Verdict) (core.JobView, error) {
+		if *skipDup && s.uploadedBefore(ctx, f.Path) {
+			return core.JobView{}, errSkipped
 		}
-		return e.EnqueueUpload(f.Path, metaForFile(meta, f, !*noFileMeta))
+		return s.svc.EnqueueFile(f, meta)
 	})
 }
 
-// metaForFile is the upload metadata for one file: the flags' values, with what they leave out
-// taken from the file's capture details when fromFile is set.
-func metaForFile(meta api.UploadMeta, f preflight.Verdict, fromFile bool) api.UploadMeta {
-	if !fromFile {
-		return meta
+// uploadedBefore says on stderr, and reports, that the file's bytes were uploaded to the scope
+// before.
+func (s *session) uploadedBefore(ctx context.Context, path string) bool {
+	dup, err := s.svc.FindDuplicate(ctx, path, "")
+	if err != nil || dup == nil {
+		return false
 	}
-	return f.FileMeta.Fill(meta)
+	s.out.note("skipped %s: already uploaded as %s on %s", path, dup.VideoNo, time.UnixMilli(dup.At).Format(time.DateTime))
+	return true
 }
 
 // errSkipped tells enqueueAndRun that an item was left out on purpose.
 var errSkipped = errors.New("skipped")
 
-// enqueueAndRun records one job per item in the queue, then runs the engine until they finish.
-func enqueueAndRun[T any](ctx context.Context, c *cli, cfg *config, items []T,
-	enqueue func(*transfer.Engine, T) (store.Job, error)) error {
-	s, err := startSession(ctx, c, cfg)
-	if err != nil {
+// enqueueAndRun starts the engine, records one job per item in the queue, then runs the engine
+// until they finish.
+func enqueueAndRun[T any](ctx context.Context, s *session, items []T, enqueue func(T) (core.JobView, error)) error {
+	if err := s.start(ctx); err != nil {
 		return err
 	}
-	defer s.close()
 	ids := make([]uint64, 0, len(items))
 	for _, it := range items {
-		j, err := enqueue(s.eng, it)
+		j, err := enqueue(it)
 		if errors.Is(err, errSkipped) {
 			continue
 		}
@@ -87,11 +83,11 @@ func enqueueAndRun[T any](ctx context.Context, c *cli, cfg *config, items []T,
 
 // uploadPlan checks every path before anything is sent: a named file that cannot be uploaded,
 // or folders without a single video, reject the whole command.
-func uploadPlan(c *cli, paths []string, opt preflight.Options) ([]preflight.Verdict, error) {
+func uploadPlan(c *cli, paths []string, anyCodec bool) ([]core.Verdict, error) {
 	if len(paths) == 0 {
 		return nil, usagef("upload: name at least one video file or folder")
 	}
-	scan, err := preflight.ExpandWith(paths, opt)
+	scan, err := core.Check(paths, anyCodec)
 	if err != nil {
 		return nil, usagef("upload: %v", err)
 	}
@@ -108,13 +104,13 @@ func uploadPlan(c *cli, paths []string, opt preflight.Options) ([]preflight.Verd
 	}
 	printWarnings(c, scan.Files)
 	if len(scan.Files) == 0 {
-		return nil, usagef("upload: no supported videos (%v) found", preflight.VideoExtensions)
+		return nil, usagef("upload: no supported videos (%v) found", core.VideoExtensions())
 	}
 	return scan.Files, nil
 }
 
 // printWarnings lists on stderr what will not stop an upload but should be known (no audio).
-func printWarnings(c *cli, files []preflight.Verdict) {
+func printWarnings(c *cli, files []core.Verdict) {
 	for _, f := range files {
 		for _, w := range f.Warnings {
 			fmt.Fprintf(c.stderr, "warning: %s: %s\n", printable(f.Path), w)
@@ -123,8 +119,8 @@ func printWarnings(c *cli, files []preflight.Verdict) {
 }
 
 // forceHint tells how to send a video the codec check refused anyway.
-func forceHint(v preflight.Verdict) string {
-	if v.Code == preflight.CodeCodec {
+func forceHint(v core.Verdict) string {
+	if v.Code == core.CodeCodec {
 		return " (--force sends it anyway)"
 	}
 	return ""
@@ -138,7 +134,7 @@ func eachItem[T any](items []T, do func(T) error, label func(T, failure) failure
 		if err := do(it); err != nil {
 			failed = true
 			fl := label(it, newFailure(err))
-			out.result(fl, "failed: "+printable(first(fl.File, fl.URL, fl.ID))+": "+printable(fl.Error))
+			out.failed(fl, "failed: "+printable(cmp.Or(fl.File, fl.URL, fl.ID))+": "+printable(fl.Error))
 			if isCancel(err) {
 				break
 			}

@@ -3,9 +3,7 @@ package main
 import (
 	"context"
 
-	"memories-desktop/backend/preflight"
-	"memories-desktop/backend/store"
-	"memories-desktop/backend/transfer"
+	"memories-desktop/backend/core"
 )
 
 func runUploadURL(ctx context.Context, c *cli, args []string) error {
@@ -21,18 +19,17 @@ func runUploadURL(ctx context.Context, c *cli, args []string) error {
 	if len(urls) != 1 {
 		return usagef("upload-url: give exactly one direct video URL")
 	}
-	if err := preflight.CheckVideoURL(urls[0]); err != nil {
+	if err := core.CheckVideoURL(urls[0]); err != nil {
 		return usagef("upload-url: %v", err)
 	}
-	cfg, err := o.resolve(c)
+	s, err := o.open(c, true)
 	if err != nil {
 		return err
 	}
-	meta, err := m.meta(cfg.scope)
+	defer s.close()
+	meta, err := m.meta(s.svc)
 	if err != nil {
 		return err
 	}
-	return enqueueAndRun(ctx, c, cfg, urls, func(e *transfer.Engine, u string) (store.Job, error) {
-		return e.EnqueueURL(u, meta)
-	})
+	return enqueueAndRun(ctx, s, urls, func(u string) (core.JobView, error) { return s.svc.EnqueueURL(u, meta) })
 }

@@ -3,31 +3,21 @@ package main
 import (
 	"errors"
 
-	"memories-desktop/backend/api"
-	"memories-desktop/backend/validate"
+	"memories-desktop/backend/core"
 )
 
 // rejected turns a validation failure into a usage error (exit 2, nothing sent), naming the
 // command and the field once; other errors pass through.
 func rejected(name string, err error) error {
-	var ve *api.ValidationError
 	var ue *usageError
 	switch {
-	case errors.As(err, &ve):
-		return usagef("%s: invalid %s: %s", name, ve.Field, ve.Message)
+	case core.Invalid(err):
+		info := core.Describe(err)
+		return usagef("%s: invalid %s: %s", name, info.Field, info.Message)
 	case errors.As(err, &ue):
 		return usagef("%s: %s", name, ue.msg)
 	}
 	return err
-}
-
-// checkScopeFlag applies the app's scope rule to a scope given with --scope, or from the
-// environment or settings, before anything is sent.
-func checkScopeFlag(name, scope string, given bool) error {
-	if !given && scope == "" {
-		return nil
-	}
-	return rejected(name, validate.Scope(scope))
 }
 
 // checkDest applies the app's destination rules to -o: an existing writable folder, or a file
@@ -35,9 +25,34 @@ func checkScopeFlag(name, scope string, given bool) error {
 func (d *destFlags) checkDest() error {
 	switch {
 	case d.out == "":
-		return validate.DestFolder(".")
+		return core.CheckDestFolder(".")
 	case isDir(d.out):
-		return validate.DestFolder(d.out)
+		return core.CheckDestFolder(d.out)
 	}
-	return validate.DestFile(d.out)
+	return core.CheckDestFile(d.out)
 }
+
+// describe turns an error into one line for people: what happened, the technical detail when
+// it says more, and what to do next (core.Describe, which the app shows too).
+func describe(err error) string {
+	info := core.Describe(err)
+	line := info.Message
+	if info.Detail != "" && info.Detail != info.Message {
+		line += " (" + info.Detail + ")"
+	}
+	if info.Next != "" {
+		line += " " + info.Next
+	}
+	return line
+}
+
+// failure is the JSON line printed for an item that failed.
+type failure struct {
+	ID    string `json:"id,omitempty"`
+	File  string `json:"file,omitempty"`
+	URL   string `json:"url,omitempty"`
+	Error string `json:"error"`
+	Code  string `json:"code,omitempty"`
+}
+
+func newFailure(err error) failure { return failure{Error: describe(err), Code: core.ServiceCode(err)} }

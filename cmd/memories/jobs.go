@@ -1,12 +1,11 @@
 package main
 
 import (
-	"encoding/json"
+	"cmp"
 	"fmt"
 	"sync"
 
-	"memories-desktop/backend/store"
-	"memories-desktop/backend/transfer"
+	"memories-desktop/backend/core"
 )
 
 // jobLine is the JSON printed for a finished job: the command-specific fields plus the job id.
@@ -29,9 +28,9 @@ type jobLine struct {
 }
 
 // printJob prints j's outcome and reports whether it succeeded.
-func printJob(out *printer, j store.Job) bool {
+func printJob(out *printer, j core.Job) bool {
 	line := describeJob(j)
-	if j.State == store.StateDone {
+	if j.State == core.StateDone {
 		out.result(line, doneText(j, line))
 		return true
 	}
@@ -40,49 +39,33 @@ func printJob(out *printer, j store.Job) bool {
 	} else {
 		line.Error = string(j.State)
 	}
-	out.result(line, fmt.Sprintf("failed: %s (job %d): %s", printable(j.Name), j.ID, printable(line.Error)))
+	out.failed(line, fmt.Sprintf("failed: %s (job %d): %s", printable(j.Name), j.ID, printable(line.Error)))
 	return false
 }
 
-func describeJob(j store.Job) jobLine {
+func describeJob(j core.Job) jobLine {
+	sub := core.SubjectOf(j)
 	line := jobLine{JobID: j.ID, State: string(j.State), Status: j.Result.Status, TaskID: j.Result.TaskID,
-		Path: j.Result.Path, Bytes: j.Result.Bytes, SHA256: j.Result.SHA256}
+		Path: j.Result.Path, Bytes: j.Result.Bytes, SHA256: j.Result.SHA256,
+		File: sub.File, URL: sub.URL, Links: sub.Links, Platform: sub.Platform, ID: sub.ID}
 	if len(j.Result.VideoNos) > 0 {
 		line.VideoNo = j.Result.VideoNos[0]
-	}
-	switch j.Kind {
-	case transfer.KindUpload:
-		var spec transfer.UploadSpec
-		decodeSpec(j, &spec)
-		line.File = spec.Path
-	case transfer.KindURL:
-		var spec transfer.URLSpec
-		decodeSpec(j, &spec)
-		line.URL = spec.URL
-	case transfer.KindImport:
-		var spec transfer.ImportSpec
-		decodeSpec(j, &spec)
-		line.Links, line.Platform = spec.Links, spec.Platform
-	case transfer.KindDownload, transfer.KindAsset:
-		var spec transfer.DownloadSpec
-		decodeSpec(j, &spec)
-		line.ID = spec.ID()
 	}
 	return line
 }
 
-func doneText(j store.Job, l jobLine) string {
+func doneText(j core.Job, l jobLine) string {
 	switch j.Kind {
-	case transfer.KindUpload, transfer.KindURL:
-		return fmt.Sprintf("uploaded %s → %s (%s)", printable(first(l.File, l.URL)), l.VideoNo, l.Status)
-	case transfer.KindImport:
+	case core.KindUpload, core.KindURL:
+		return fmt.Sprintf("uploaded %s → %s (%s)", printable(cmp.Or(l.File, l.URL)), l.VideoNo, l.Status)
+	case core.KindImport:
 		return fmt.Sprintf("import task %s: %d link(s)", l.TaskID, len(l.Links))
 	}
 	return fmt.Sprintf("saved %s → %s (%s)", printable(l.ID), printable(l.Path), formatBytes(l.Bytes))
 }
 
-var verbs = map[store.JobKind]string{transfer.KindUpload: "uploading", transfer.KindURL: "uploading",
-	transfer.KindImport: "importing", transfer.KindDownload: "downloading", transfer.KindAsset: "downloading"}
+var verbs = map[core.JobKind]string{core.KindUpload: "uploading", core.KindURL: "uploading",
+	core.KindImport: "importing", core.KindDownload: "downloading", core.KindAsset: "downloading"}
 
 // cliEmitter shows the engine's events on stderr: progress bars and pacing waits. Workers emit
 // concurrently, so its state is guarded.
@@ -101,25 +84,23 @@ func (e *cliEmitter) Emit(name string, payload any) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	switch p := payload.(type) {
-	case transfer.JobView:
+	case core.JobView:
 		e.job(p)
-	case []transfer.Progress:
+	case []core.Progress:
 		for _, pr := range p {
 			e.out.draw(e.names[pr.ID], pr.Done, pr.Total, pr.Speed, pr.ETA)
 		}
 	}
 }
 
-func (e *cliEmitter) job(v transfer.JobView) {
+func (e *cliEmitter) job(v core.JobView) {
 	e.names[v.ID] = verbs[v.Kind] + " " + v.Name
-	if v.NextSlotMs >= 1000 && !e.waited[v.ID] && v.State == store.StateRunning {
+	if v.NextSlotMs >= 1000 && !e.waited[v.ID] && v.State == core.StateRunning {
 		e.waited[v.ID] = true
 		e.out.note("%s: waiting for the next %s slot (%s); the service allows few per minute",
 			printable(v.Name), v.Kind, formatWait(v.NextSlotMs))
 	}
-	if v.State != store.StateRunning && v.State != store.StateQueued {
+	if v.State != core.StateRunning && v.State != core.StateQueued {
 		e.out.endLine()
 	}
 }
-
-func decodeSpec(j store.Job, v any) { _ = json.Unmarshal(j.Params, v) }

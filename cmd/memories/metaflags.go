@@ -4,8 +4,7 @@ import (
 	"flag"
 	"strconv"
 
-	"memories-desktop/backend/api"
-	"memories-desktop/backend/transfer"
+	"memories-desktop/backend/core"
 )
 
 // metaFlags are the upload metadata flags shared by upload and upload-url.
@@ -30,24 +29,26 @@ func (m *metaFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&m.noOriginal, "no-retain-original", false, "let the service drop the original (it can then not be downloaded)")
 }
 
-// meta builds and validates the metadata; any problem is a usage error, so nothing is sent.
-func (m *metaFlags) meta(scope string) (api.UploadMeta, error) {
+// meta turns the flags into core.Meta (the app's form sends the same) and has core validate it
+// for the command's scope; any problem is a usage error, so nothing is sent.
+func (m *metaFlags) meta(svc *core.Service) (core.Meta, error) {
 	lat, err := optionalFloat("--lat", m.lat)
 	if err != nil {
-		return api.UploadMeta{}, err
+		return core.Meta{}, err
 	}
 	lon, err := optionalFloat("--lon", m.lon)
 	if err != nil {
-		return api.UploadMeta{}, err
+		return core.Meta{}, err
 	}
-	meta := api.UploadMeta{Scope: scope, Tags: m.tags, TakenAt: m.taken, Camera: m.camera,
-		Latitude: lat, Longitude: lon, Prompt: m.prompt, Callback: m.callback}
-	if m.noOriginal {
-		retain := false
-		meta.RetainOriginal = &retain
+	for _, tag := range m.tags { // the app drops blank tags; on a command line one is a mistake
+		if err := core.CheckTag(tag); err != nil {
+			return core.Meta{}, rejected("upload", err)
+		}
 	}
-	if err := transfer.ValidateMeta(meta); err != nil {
-		return api.UploadMeta{}, rejected("upload", err)
+	meta := core.Meta{Tags: m.tags, TakenAt: m.taken, Camera: m.camera, Latitude: lat, Longitude: lon,
+		Prompt: m.prompt, Callback: m.callback, RetainOriginal: !m.noOriginal}
+	if err := svc.ValidateMeta(meta); err != nil {
+		return core.Meta{}, rejected("upload", err)
 	}
 	return meta, nil
 }

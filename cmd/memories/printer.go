@@ -44,6 +44,18 @@ func (p *printer) result(v any, human string) {
 	fmt.Fprintln(p.stdout, printableLines(human))
 }
 
+// failed prints an item that failed: as a JSON line on stdout with the results (scripts read
+// one stream), or as text on stderr, so `memories download X >list.txt` still shows it.
+func (p *printer) failed(v any, human string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.json {
+		json.NewEncoder(p.stdout).Encode(v)
+		return
+	}
+	fmt.Fprintln(p.stderr, printableLines(human))
+}
+
 // note prints a line for people on stderr.
 func (p *printer) note(format string, args ...any) {
 	p.mu.Lock()

@@ -1,0 +1,125 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"time"
+
+	"memories-desktop/backend/core"
+	"memories-desktop/backend/version"
+)
+
+// common are the flags every API command takes. Flags override the environment, which
+// overrides what Memories Desktop saved (core resolves them; the key is never a flag).
+type common struct {
+	json         bool
+	scope        string
+	scopeGiven   bool // --scope was on the command line, even as ""
+	baseURL      string
+	assetBaseURL string
+	dataDir      string
+}
+
+func (o *common) register(fs *flag.FlagSet) {
+	fs.BoolVar(&o.json, "json", false, "print one JSON object per line on stdout")
+	fs.Func("scope", "scope (unique_id); default: the app's setting, else \"default\"", func(v string) error {
+		o.scope, o.scopeGiven = v, true
+		return nil
+	})
+	fs.StringVar(&o.baseURL, "base-url", "", "API base URL (env MEMORIES_BASE_URL)")
+	fs.StringVar(&o.assetBaseURL, "asset-base-url", "", "asset base URL (env MEMORIES_ASSET_BASE_URL)")
+	fs.StringVar(&o.dataDir, "data-dir", "", "data folder (env MEMORIES_DATA_DIR)")
+}
+
+// lockWait is how long a command waits for Memories Desktop (or another command) to let the
+// data folder go before saying so.
+const lockWait = 2 * time.Second
+
+// options are the core.Service options of one command: the CLI's environment, flags and name.
+func (o *common) options(c *cli) core.Options {
+	return core.Options{Headless: true, Getenv: c.getenv, OpenTimeout: lockWait,
+		UserAgent: "memories-cli/" + version.Version,
+		Overrides: core.Overrides{BaseURL: o.baseURL, AssetBaseURL: o.assetBaseURL, Scope: o.scope, ScopeSet: o.scopeGiven}}
+}
+
+// home finds the data folder and starts the log in it.
+func (o *common) home(c *cli) (string, error) {
+	dir, err := core.ResolveDataDir(o.dataDir, c.getenv)
+	if err == nil {
+		c.openLog(dir)
+	}
+	return dir, err
+}
+
+// session is one command's core.Service and where it prints.
+type session struct {
+	svc *core.Service
+	out *printer
+}
+
+// open builds the command's core.Service over the data folder. With needKey, a configuration
+// that could only fail (no key, a bad endpoint) is refused before anything is queued or sent.
+func (o *common) open(c *cli, needKey bool) (*session, error) {
+	dir, err := o.home(c)
+	if err != nil {
+		return nil, err
+	}
+	out := newPrinter(c, o.json)
+	opts := o.options(c)
+	opts.Emitter = newCLIEmitter(out)
+	svc, err := core.Start(dir, opts)
+	if err == nil && needKey {
+		if err = svc.CheckConfig(); err != nil {
+			svc.Close()
+		}
+	}
+	if err != nil {
+		return nil, startError(err, dir)
+	}
+	return &session{svc: svc, out: out}, nil
+}
+
+// startError says what stopped a command before it began, in the CLI's terms.
+func startError(err error, dir string) error {
+	var ce *core.ConfigError
+	switch {
+	case errors.As(err, &ce):
+		return usagef("%s", ce.Message)
+	case errors.Is(err, core.ErrLocked):
+		return lockedError(dir)
+	}
+	return err
+}
+
+func lockedError(dir string) error {
+	return errors.New("Memories Desktop or another memories command is using " + dir +
+		"; close it and try again (or set MEMORIES_DATA_DIR to use another folder)")
+}
+
+// start starts the transfer engine with the CLI's progress display.
+func (s *session) start(ctx context.Context) error { return s.svc.StartEngine(ctx) }
+
+func (s *session) close() { s.svc.Close() }
+
+// run waits for jobs, prints one line per job, and returns errReported when any did not finish.
+func (s *session) run(ctx context.Context, ids []uint64) error {
+	jobs, err := s.svc.WaitJobs(ctx, ids...)
+	if err != nil && ctx.Err() == nil {
+		return err // the database failed: a damaged file names itself and the way out
+	}
+	if err != nil {
+		s.out.note("stopped; unfinished transfers are kept: run `memories resume` to finish them")
+		return errReported
+	}
+	failed := false
+	for _, j := range jobs {
+		if !printJob(s.out, j) {
+			failed = true
+		}
+	}
+	if failed {
+		return errReported
+	}
+	return nil
+}
