@@ -35,15 +35,9 @@ func runDoctor(_ context.Context, c *cli, args []string) error {
 		return startError(err, home)
 	}
 	out := newPrinter(c, o.json)
-	var damaged []string
-	for _, dir := range dirs {
-		ok, err := checkOne(out, dir)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			damaged = append(damaged, dir)
-		}
+	damaged, err := checkAll(out, dirs)
+	if err != nil {
+		return err
 	}
 	if len(damaged) > 0 && !*repair {
 		out.note("run `memories doctor --repair` to move it aside (it is kept) and start a fresh one with what can be read")
@@ -55,6 +49,21 @@ func runDoctor(_ context.Context, c *cli, args []string) error {
 		}
 	}
 	return nil
+}
+
+// checkAll reports on the databases in dirs and returns the damaged ones.
+func checkAll(out *printer, dirs []string) ([]string, error) {
+	var damaged []string
+	for _, dir := range dirs {
+		ok, err := checkOne(out, dir)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			damaged = append(damaged, dir)
+		}
+	}
+	return damaged, nil
 }
 
 // checkOne reports on the database in dir; false when it is damaged.

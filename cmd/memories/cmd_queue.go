@@ -31,18 +31,9 @@ func runHistory(ctx context.Context, c *cli, args []string) error {
 	} else if len(rest) > 0 {
 		return usagef("history: unexpected argument %q", rest[0])
 	}
-	q := core.JobQuery{Text: *search, Limit: *limit}
-	if *kind != "" {
-		q.Kinds = []string{*kind}
-	}
-	if *state != "" {
-		q.States = []string{*state}
-	}
-	if err := core.CheckJobQuery(q); err != nil {
-		return rejected("history", err)
-	}
-	if *limit < 1 || *limit > 1000 {
-		return usagef("history: --limit must be 1 to 1000")
+	q, err := historyQuery(*kind, *state, *search, *limit)
+	if err != nil {
+		return err
 	}
 	s, err := o.open(c, false)
 	if err != nil {
@@ -57,6 +48,24 @@ func runHistory(ctx context.Context, c *cli, args []string) error {
 		printHistory(s.out, j)
 	}
 	return reportDamaged(s.out, s.svc.DatabasePath(), damaged)
+}
+
+// historyQuery checks the filters before the database is opened.
+func historyQuery(kind, state, search string, limit int) (core.JobQuery, error) {
+	q := core.JobQuery{Text: search, Limit: limit}
+	if kind != "" {
+		q.Kinds = []string{kind}
+	}
+	if state != "" {
+		q.States = []string{state}
+	}
+	if err := core.CheckJobQuery(q); err != nil {
+		return q, rejected("history", err)
+	}
+	if limit < 1 || limit > 1000 {
+		return q, usagef("history: --limit must be 1 to 1000")
+	}
+	return q, nil
 }
 
 // reportDamaged names the job records that could not be read; history fails (exit 1) with them.
