@@ -74,7 +74,7 @@ func Start(dataDir string, opts Options) (*Service, error) {
 		return nil, err // the app ignores a bad value; the CLI says so before sending anything
 	}
 	if opts.Secrets == nil {
-		opts.Secrets = settings.NewSecretStore(dataDir)
+		opts.Secrets = &lazySecrets{dir: dataDir}
 	}
 	prefs, err := settings.Open(dataDir, opts.Secrets)
 	if err != nil {
