@@ -33,7 +33,7 @@ func finish(t *testing.T, c *Service, id uint64) store.Job {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	done, err := c.Engine().Wait(ctx, id)
+	done, err := c.engine().Wait(ctx, id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +108,7 @@ func TestRetryOfATakenNameOffersTheChoice(t *testing.T) {
 	no := uploadedVideo(t, c, content)
 	dest := filepath.Join(t.TempDir(), "clip.mp4")
 	// The name is taken after the download was queued: the job fails, and says so without a CLI flag.
-	j, err := c.Engine().EnqueueDownload(transfer.DownloadSpec{VideoNo: no, Dest: dest, Overwrite: false})
+	j, err := c.engine().EnqueueDownload(transfer.DownloadSpec{VideoNo: no, Dest: dest, Overwrite: false})
 	writeFile(t, dest, "old")
 	if err != nil {
 		t.Fatal(err)

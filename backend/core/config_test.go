@@ -36,7 +36,7 @@ func TestHeadlessConfigPrecedence(t *testing.T) {
 		t.Fatalf("key %q, want the environment's", key)
 	}
 	want := settings.ProfileDir(dir, false, "http://flag.test", "http://env-asset.test")
-	if got := filepath.Dir(c.DB().Path()); got != want || want == dir {
+	if got := filepath.Dir(c.activeDB().Path()); got != want || want == dir {
 		t.Fatalf("database in %s, want the resolved endpoints' profile %s", got, want)
 	}
 }

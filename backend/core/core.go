@@ -123,15 +123,15 @@ func (c *Service) openDatabases() error {
 // DataDir is the data folder the Service was started on.
 func (c *Service) DataDir() string { return c.dataDir }
 
-// DB is the active profile's database.
-func (c *Service) DB() *store.DB {
+// activeDB is the active profile's database.
+func (c *Service) activeDB() *store.DB {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	return c.db
 }
 
-// Engine is the active profile's transfer engine (nil before StartEngine).
-func (c *Service) Engine() *transfer.Engine {
+// engine is the active profile's transfer engine (nil before StartEngine).
+func (c *Service) engine() *transfer.Engine {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	return c.eng

@@ -31,6 +31,6 @@ func (c *Service) seedDemo() {
 	for i, u := range demoURLs {
 		c.EnqueueURL(u, Meta{Tags: [][]string{{"family"}, {"family", "party"}, {"trip"}, {"trip", "night"}}[i], RetainOriginal: true})
 	}
-	c.Engine().EnqueueImport(transfer.ImportSpec{Platform: "tiktok", Links: demoLinks,
+	c.engine().EnqueueImport(transfer.ImportSpec{Platform: "tiktok", Links: demoLinks,
 		Scope: c.current().Scope, Quality: "720"})
 }

@@ -57,11 +57,11 @@ func (c *Service) EnqueueDownloads(nos []string, target DownloadTarget, choice s
 			continue
 		}
 		taken[spec.Dest] = true
-		j, err := c.Engine().EnqueueDownload(spec)
+		j, err := c.engine().EnqueueDownload(spec)
 		if err != nil {
 			return res, err
 		}
-		res.Jobs = append(res.Jobs, c.Engine().View(j, nil))
+		res.Jobs = append(res.Jobs, c.engine().View(j, nil))
 	}
 	c.rememberFolder(target)
 	return res, nil
@@ -106,12 +106,12 @@ func (c *Service) EnqueueAsset(assetID, path string, replace bool) (transfer.Job
 	if err := validate.DestFile(path); err != nil {
 		return transfer.JobView{}, err
 	}
-	j, err := c.Engine().EnqueueDownload(transfer.DownloadSpec{AssetID: assetID, Dest: path, Overwrite: replace})
+	j, err := c.engine().EnqueueDownload(transfer.DownloadSpec{AssetID: assetID, Dest: path, Overwrite: replace})
 	if err != nil {
 		return transfer.JobView{}, err
 	}
 	c.rememberFolder(DownloadTarget{Path: path})
-	return c.Engine().View(j, nil), nil
+	return c.engine().View(j, nil), nil
 }
 
 // RetryDownload retries a download that found its name taken, as choice says: replace the file,
@@ -126,7 +126,7 @@ func (c *Service) RetryDownload(id uint64, choice string) error {
 // retryDownload applies choice to the job's destination; taken (when not nil) holds the names
 // given to earlier retries of the same pass and gains this one.
 func (c *Service) retryDownload(id uint64, choice string, taken map[string]bool) error {
-	_, err := c.DB().UpdateJob(id, func(j *store.Job) error {
+	_, err := c.activeDB().UpdateJob(id, func(j *store.Job) error {
 		var spec transfer.DownloadSpec
 		if err := json.Unmarshal(j.Params, &spec); err != nil || spec.DestDir {
 			return fmt.Errorf("job %d is not a download to a named file", id)
@@ -142,7 +142,7 @@ func (c *Service) retryDownload(id uint64, choice string, taken map[string]bool)
 	if err != nil {
 		return err
 	}
-	return c.Engine().Retry(id)
+	return c.engine().Retry(id)
 }
 
 // check applies the destination rules the CLI uses, before any (billed) request.
@@ -178,7 +178,7 @@ func (c *Service) DownloadName(videoNo string) string {
 // (a file name, or the last part of its source URL), with a video extension; "" when unknown.
 // The server's own stored name is often an internal hex string, so it is not used here.
 func (c *Service) SuggestedName(videoNo string) string {
-	v, err := c.DB().Video(c.current().Scope, videoNo)
+	v, err := c.activeDB().Video(c.current().Scope, videoNo)
 	if err != nil || v.Title == "" {
 		return ""
 	}

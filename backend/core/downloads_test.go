@@ -9,7 +9,7 @@ import (
 func TestSuggestedNameIsTheNameTheUserUploadedUnder(t *testing.T) {
 	c := startCore(t, Options{})
 	scope := c.current().Scope
-	err := c.DB().PutVideos([]store.Video{
+	err := c.activeDB().PutVideos([]store.Video{
 		{VideoNo: "VI1", Scope: scope, Name: "1be6a69f", Title: "Beach Day.MOV"},
 		{VideoNo: "VI2", Scope: scope, Name: "77aa", Title: "https://cdn.example.com/trips/alps%20hike.mp4?sig=x"},
 		{VideoNo: "VI3", Scope: scope, Name: "88bb", Title: "../../etc/notes"},

@@ -19,7 +19,7 @@ type Duplicate struct {
 // be read (the upload's own checks explain that). Reading is the cost: the disk's speed.
 func (c *Service) FindDuplicate(ctx context.Context, path, scope string) (*Duplicate, error) {
 	scope = firstNonEmpty(strings.TrimSpace(scope), c.current().Scope)
-	earlier, ok, err := c.Engine().UploadedBefore(ctx, path, scope)
+	earlier, ok, err := c.engine().UploadedBefore(ctx, path, scope)
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return nil, nil // unreadable: the upload's own checks explain it

@@ -31,7 +31,7 @@ func uploadDone(t *testing.T, c *Service, path string) store.Job {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	done, err := c.Engine().Wait(ctx, views[0].ID)
+	done, err := c.engine().Wait(ctx, views[0].ID)
 	if err != nil || done[0].State != store.StateDone {
 		t.Fatalf("upload: %+v %v", done, err)
 	}

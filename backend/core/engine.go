@@ -35,7 +35,7 @@ func (c *Service) pacing() bool {
 // prune deletes finished jobs older than the retention setting (0 keeps everything).
 func (c *Service) prune() {
 	if days := c.current().HistoryDays; days > 0 {
-		c.DB().PruneJobs(time.Now().AddDate(0, 0, -days))
+		c.activeDB().PruneJobs(time.Now().AddDate(0, 0, -days))
 	}
 }
 
@@ -43,7 +43,7 @@ func (c *Service) prune() {
 // pushes changed preferences into the running engine.
 func (c *Service) ApplySettings() error {
 	err := c.switchProfile()
-	if eng := c.Engine(); eng != nil {
+	if eng := c.engine(); eng != nil {
 		eng.Configure(c.current().Concurrency, c.pacing())
 	}
 	return err

@@ -17,21 +17,21 @@ func (c *Service) EnqueueFile(v Verdict, m Meta) (JobView, error) {
 	if err := transfer.ValidateMeta(meta); err != nil {
 		return JobView{}, err
 	}
-	j, err := c.Engine().EnqueueUpload(v.Path, meta)
+	j, err := c.engine().EnqueueUpload(v.Path, meta)
 	if err != nil {
 		return JobView{}, err
 	}
-	return c.Engine().View(j, nil), nil
+	return c.engine().View(j, nil), nil
 }
 
 // EnqueueImportTask queues one import task of a planned link list.
 func (c *Service) EnqueueImportTask(t ImportTask, quality, callback string) (JobView, error) {
-	j, err := c.Engine().EnqueueImport(transfer.ImportSpec{Platform: string(t.Platform), Links: t.Links,
+	j, err := c.engine().EnqueueImport(transfer.ImportSpec{Platform: string(t.Platform), Links: t.Links,
 		Scope: c.current().Scope, Quality: quality, Callback: callback})
 	if err != nil {
 		return JobView{}, err
 	}
-	return c.Engine().View(j, nil), nil
+	return c.engine().View(j, nil), nil
 }
 
 // DownloadRequest is one download as a headless front end asks for it: into the folder Dest
@@ -52,11 +52,11 @@ func (c *Service) EnqueueDownload(r DownloadRequest) (JobView, error) {
 	} else {
 		spec.VideoNo = r.ID
 	}
-	j, err := c.Engine().EnqueueDownload(spec)
+	j, err := c.engine().EnqueueDownload(spec)
 	if err != nil {
 		return JobView{}, err
 	}
-	return c.Engine().View(j, nil), nil
+	return c.engine().View(j, nil), nil
 }
 
 // JobSubject is what a job is about, read from its stored parameters: the file or URL uploaded,

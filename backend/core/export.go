@@ -40,12 +40,12 @@ func (c *Service) allJobs() ([]transfer.JobView, error) {
 	var out []transfer.JobView
 	cursor := ""
 	for {
-		page, err := c.DB().Jobs(store.JobQuery{Before: cursor, Limit: 1000})
+		page, err := c.activeDB().Jobs(store.JobQuery{Before: cursor, Limit: 1000})
 		if err != nil {
 			return nil, err
 		}
 		for _, j := range page.Jobs {
-			out = append(out, c.Engine().View(j, nil))
+			out = append(out, c.engine().View(j, nil))
 		}
 		if cursor = page.NextCursor; cursor == "" {
 			return out, nil

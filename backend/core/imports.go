@@ -71,12 +71,12 @@ func (c *Service) EnqueueImport(r ImportRequest) ([]transfer.JobView, error) {
 	scope := c.current().Scope
 	var views []transfer.JobView
 	for _, t := range p.Tasks {
-		j, err := c.Engine().EnqueueImport(transfer.ImportSpec{Platform: string(t.Platform), Links: t.Links,
+		j, err := c.engine().EnqueueImport(transfer.ImportSpec{Platform: string(t.Platform), Links: t.Links,
 			Scope: scope, Quality: r.Quality, Callback: strings.TrimSpace(r.Callback)})
 		if err != nil {
 			return views, err
 		}
-		views = append(views, c.Engine().View(j, nil))
+		views = append(views, c.engine().View(j, nil))
 	}
 	return views, nil
 }

@@ -27,13 +27,13 @@ func (c *Service) Jobs(q JobQuery) (JobPage, error) {
 	if err != nil {
 		return JobPage{}, err
 	}
-	page, err := c.DB().Jobs(sq)
+	page, err := c.activeDB().Jobs(sq)
 	if err != nil {
 		return JobPage{}, err
 	}
 	out := JobPage{Jobs: make([]transfer.JobView, len(page.Jobs)), NextCursor: page.NextCursor}
 	for i, j := range page.Jobs {
-		out.Jobs[i] = c.Engine().View(j, nil)
+		out.Jobs[i] = c.engine().View(j, nil)
 	}
 	return out, nil
 }
@@ -58,10 +58,10 @@ func (q JobQuery) toStore() (store.JobQuery, error) {
 
 // Interrupted lists what the previous session left unfinished, for the resume prompt.
 func (c *Service) Interrupted() ([]transfer.JobView, error) {
-	jobs, err := c.Engine().Interrupted()
+	jobs, err := c.engine().Interrupted()
 	views := make([]transfer.JobView, len(jobs))
 	for i, j := range jobs {
-		views[i] = c.Engine().View(j, nil)
+		views[i] = c.engine().View(j, nil)
 	}
 	return views, err
 }

@@ -24,7 +24,7 @@ type LibraryQuery struct {
 
 // Library returns one page of the current scope's videos from the cache, marker tags hidden.
 func (c *Service) Library(q LibraryQuery) (store.VideoPage, error) {
-	page, err := c.DB().Videos(store.VideoQuery{Scope: c.current().Scope, Status: q.Status, Tag: q.Tag,
+	page, err := c.activeDB().Videos(store.VideoQuery{Scope: c.current().Scope, Status: q.Status, Tag: q.Tag,
 		Text: q.Text, After: q.After, Before: q.Before, Sort: q.Sort, Cursor: q.Cursor, Limit: q.Limit})
 	for i := range page.Videos {
 		page.Videos[i].Tags = transfer.VisibleTags(page.Videos[i].Tags)
@@ -53,8 +53,8 @@ func (c *Service) RefreshLibrary(ctx context.Context, emit events.Emitter) (Refr
 		return RefreshResult{}, err
 	}
 	removed, err := c.dropMissing(scope, seen)
-	if c.Engine() != nil {
-		c.Engine().TrackNow() // so Transfers agrees with the fresh list at once
+	if c.engine() != nil {
+		c.engine().TrackNow() // so Transfers agrees with the fresh list at once
 	}
 	emit.Emit(events.LibraryChanged, scope)
 	return RefreshResult{Count: len(seen), Removed: removed}, err
@@ -73,7 +73,7 @@ func (c *Service) fetchAll(ctx context.Context, client *api.Client, scope string
 			rows = append(rows, store.Video{VideoNo: v.VideoNo, Name: v.Name, Scope: scope, Status: v.Status,
 				Cause: v.Cause, Size: v.Size, Duration: v.Duration, Tags: v.Tags, Created: v.CreateTime})
 		}
-		if err := c.DB().PutVideos(rows); err != nil {
+		if err := c.activeDB().PutVideos(rows); err != nil {
 			return nil, err
 		}
 		if len(res.Videos) == 0 || int64(len(seen)) >= res.Total {
@@ -87,7 +87,7 @@ func (c *Service) dropMissing(scope string, seen map[string]bool) (int, error) {
 	var gone []string
 	cursor := ""
 	for {
-		page, err := c.DB().Videos(store.VideoQuery{Scope: scope, Cursor: cursor, Limit: 1000})
+		page, err := c.activeDB().Videos(store.VideoQuery{Scope: scope, Cursor: cursor, Limit: 1000})
 		if err != nil {
 			return 0, err
 		}
@@ -100,7 +100,7 @@ func (c *Service) dropMissing(scope string, seen map[string]bool) (int, error) {
 			break
 		}
 	}
-	return len(gone), c.DB().DeleteVideos(scope, gone)
+	return len(gone), c.activeDB().DeleteVideos(scope, gone)
 }
 
 // DeleteVideos deletes videos on the server (in batches of 100) and from the cache.
@@ -116,7 +116,7 @@ func (c *Service) DeleteVideos(ctx context.Context, nos []string, emit events.Em
 		if err := client.DeleteVideos(ctx, scope, batch); err != nil {
 			return done, fmt.Errorf("deleted %d of %d: %w", done, len(nos), err)
 		}
-		c.DB().DeleteVideos(scope, batch)
+		c.activeDB().DeleteVideos(scope, batch)
 		done += len(batch)
 	}
 	emit.Emit(events.LibraryChanged, scope)

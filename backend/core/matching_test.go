@@ -20,7 +20,7 @@ func TestSelectedVideosCoversEveryMatchNotJustAPage(t *testing.T) {
 		}
 		rows = append(rows, store.Video{VideoNo: fmt.Sprintf("VI%05d", i), Scope: scope, Name: "v", Status: status, Created: int64(i)})
 	}
-	if err := c.DB().PutVideos(rows); err != nil {
+	if err := c.activeDB().PutVideos(rows); err != nil {
 		t.Fatal(err)
 	}
 	sel := Selection{Query: LibraryQuery{Status: "PARSE", Limit: 50}, Except: []string{"VI00001", "VI00000"}, Expect: 1999}

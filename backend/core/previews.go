@@ -11,7 +11,7 @@ import (
 // JobPreview returns the preview URL of the local file a job uploaded or downloaded, "" when
 // it has none or the file is no longer on disk.
 func (c *Service) JobPreview(id uint64) (string, error) {
-	j, err := c.DB().Job(id)
+	j, err := c.activeDB().Job(id)
 	if err != nil {
 		return "", err
 	}
@@ -22,12 +22,12 @@ func (c *Service) JobPreview(id uint64) (string, error) {
 // uploaded from, else the newest finished download of it; "" when neither is on disk.
 func (c *Service) VideoPreview(scope, videoNo string) (string, error) {
 	scope = firstNonEmpty(scope, c.current().Scope)
-	if v, err := c.DB().Video(scope, videoNo); err == nil && v.SourceJob != 0 {
+	if v, err := c.activeDB().Video(scope, videoNo); err == nil && v.SourceJob != 0 {
 		if url, err := c.JobPreview(v.SourceJob); err == nil && url != "" {
 			return url, nil
 		}
 	}
-	page, err := c.DB().Jobs(store.JobQuery{Kinds: []store.JobKind{transfer.KindDownload},
+	page, err := c.activeDB().Jobs(store.JobQuery{Kinds: []store.JobKind{transfer.KindDownload},
 		States: []store.JobState{store.StateDone}, Text: videoNo, Limit: 50})
 	if err != nil {
 		return "", err

@@ -68,7 +68,7 @@ func TestUploadsTakeCaptureDetailsFromTheFileWhenAsked(t *testing.T) {
 
 func specOf(t *testing.T, c *Service, id uint64) transfer.UploadSpec {
 	t.Helper()
-	j, err := c.DB().Job(id)
+	j, err := c.activeDB().Job(id)
 	var spec transfer.UploadSpec
 	if err == nil {
 		err = json.Unmarshal(j.Params, &spec)
@@ -99,7 +99,7 @@ func TestPreviewsOfUploadedAndDownloadedVideos(t *testing.T) {
 	params, _ := json.Marshal(transfer.DownloadSpec{VideoNo: no, Dest: saved})
 	dl := store.Job{Kind: transfer.KindDownload, State: store.StateDone, Name: no + ".mp4", Params: params,
 		Result: store.JobResult{Path: saved}}
-	if err := c.DB().CreateJob(&dl); err != nil {
+	if err := c.activeDB().CreateJob(&dl); err != nil {
 		t.Fatal(err)
 	}
 	url, err := c.VideoPreview("", no)

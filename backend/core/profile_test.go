@@ -111,7 +111,7 @@ func TestSandboxRestartMidDownloadThenResume(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	up, err := c.Engine().Wait(ctx, views[0].ID)
+	up, err := c.engine().Wait(ctx, views[0].ID)
 	if err != nil || up[0].State != store.StateDone {
 		t.Fatalf("upload: %+v %v", up, err)
 	}
@@ -140,10 +140,10 @@ func TestSandboxRestartMidDownloadThenResume(t *testing.T) {
 	if err != nil || len(interrupted) != 1 || interrupted[0].ID != res.Jobs[0].ID {
 		t.Fatalf("after restart, interrupted: %+v %v", interrupted, err)
 	}
-	if _, err := c2.Engine().ResumeInterrupted(); err != nil {
+	if _, err := c2.engine().ResumeInterrupted(); err != nil {
 		t.Fatal(err)
 	}
-	done, err := c2.Engine().Wait(ctx, res.Jobs[0].ID)
+	done, err := c2.engine().Wait(ctx, res.Jobs[0].ID)
 	if err != nil || done[0].State != store.StateDone {
 		t.Fatalf("resumed download: %+v %v", done, err)
 	}

@@ -5,31 +5,31 @@ import (
 )
 
 // PauseJob, ResumeJob, CancelJob and RetryJob act on one job of the running queue.
-func (c *Service) PauseJob(id uint64) error  { return c.Engine().Pause(id) }
-func (c *Service) ResumeJob(id uint64) error { return c.Engine().Resume(id) }
-func (c *Service) CancelJob(id uint64) error { return c.Engine().Cancel(id) }
-func (c *Service) RetryJob(id uint64) error  { return c.Engine().Retry(id) }
+func (c *Service) PauseJob(id uint64) error  { return c.engine().Pause(id) }
+func (c *Service) ResumeJob(id uint64) error { return c.engine().Resume(id) }
+func (c *Service) CancelJob(id uint64) error { return c.engine().Cancel(id) }
+func (c *Service) RetryJob(id uint64) error  { return c.engine().Retry(id) }
 
 // PauseAll and ResumeAll act on every job they apply to and return how many.
-func (c *Service) PauseAll() int  { return c.Engine().PauseAll() }
-func (c *Service) ResumeAll() int { return c.Engine().ResumeAll() }
+func (c *Service) PauseAll() int  { return c.engine().PauseAll() }
+func (c *Service) ResumeAll() int { return c.engine().ResumeAll() }
 
 // RunningJobs is how many transfers are running now (the app asks before quitting).
-func (c *Service) RunningJobs() int { return c.Engine().Running() }
+func (c *Service) RunningJobs() int { return c.engine().Running() }
 
 // ResumeInterrupted queues what the previous session left unfinished again (uploads are
 // reconciled with the server first) and returns how many.
 func (c *Service) ResumeInterrupted() (int, error) {
-	ids, err := c.Engine().ResumeInterrupted()
+	ids, err := c.engine().ResumeInterrupted()
 	return len(ids), err
 }
 
 // DiscardInterrupted cancels what the previous session left unfinished and returns how many.
 func (c *Service) DiscardInterrupted() (int, error) {
-	jobs, err := c.Engine().Interrupted()
+	jobs, err := c.engine().Interrupted()
 	n := 0
 	for _, j := range jobs {
-		if c.Engine().Cancel(j.ID) == nil {
+		if c.engine().Cancel(j.ID) == nil {
 			n++
 		}
 	}
@@ -38,11 +38,11 @@ func (c *Service) DiscardInterrupted() (int, error) {
 
 // ResumeUnfinished queues every unfinished job again — interrupted, paused or queued — and
 // returns their ids (`memories resume`).
-func (c *Service) ResumeUnfinished() ([]uint64, error) { return c.Engine().ResumeUnfinished() }
+func (c *Service) ResumeUnfinished() ([]uint64, error) { return c.engine().ResumeUnfinished() }
 
 // WaitJobs waits until every job in ids has finished, one way or another, and returns them.
 func (c *Service) WaitJobs(ctx context.Context, ids ...uint64) ([]Job, error) {
-	return c.Engine().Wait(ctx, ids...)
+	return c.engine().Wait(ctx, ids...)
 }
 
 // History lists jobs newest first as they are stored (the CLI's history); Damaged names the
@@ -52,9 +52,9 @@ func (c *Service) History(q JobQuery) (jobs []Job, damaged []uint64, err error) 
 	if err != nil {
 		return nil, nil, err
 	}
-	page, err := c.DB().Jobs(sq)
+	page, err := c.activeDB().Jobs(sq)
 	return page.Jobs, page.Damaged, err
 }
 
 // DatabasePath is the active profile's database file, for messages that name it.
-func (c *Service) DatabasePath() string { return c.DB().Path() }
+func (c *Service) DatabasePath() string { return c.activeDB().Path() }

@@ -20,7 +20,7 @@ func (c *Service) RetryFailed(choice string) (RetryAll, error) {
 	if err := checkChoice(choice); err != nil {
 		return out, err
 	}
-	page, err := c.DB().Jobs(store.JobQuery{States: []store.JobState{store.StateFailed}, Limit: 1000})
+	page, err := c.activeDB().Jobs(store.JobQuery{States: []store.JobState{store.StateFailed}, Limit: 1000})
 	if err != nil {
 		return out, err
 	}
@@ -34,7 +34,7 @@ func (c *Service) RetryFailed(choice string) (RetryAll, error) {
 func (c *Service) retryFailedJob(j store.Job, choice string, taken map[string]bool, out *RetryAll) {
 	switch {
 	case j.Error == nil || j.Error.Code != transfer.CodeExists:
-		if c.Engine().Retry(j.ID) == nil {
+		if c.engine().Retry(j.ID) == nil {
 			out.Retried++
 		}
 	case choice == "":

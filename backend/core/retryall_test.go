@@ -13,7 +13,7 @@ import (
 // failedDownload queues a download of no to dest and takes the name before it runs, so it fails.
 func failedDownload(t *testing.T, c *Service, no, dest string) uint64 {
 	t.Helper()
-	j, err := c.Engine().EnqueueDownload(transfer.DownloadSpec{VideoNo: no, Dest: dest})
+	j, err := c.engine().EnqueueDownload(transfer.DownloadSpec{VideoNo: no, Dest: dest})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,7 +36,7 @@ func TestRetryAllFailedAsksOnceForTakenNames(t *testing.T) {
 	if err != nil || got.Retried != 0 || !reflect.DeepEqual(got.Taken, []string{"clip.mp4", "clip.mp4"}) {
 		t.Fatalf("without a choice: %+v %v", got, err)
 	}
-	if j, _ := c.DB().Job(first); j.State != store.StateFailed {
+	if j, _ := c.activeDB().Job(first); j.State != store.StateFailed {
 		t.Fatalf("a taken name was retried without a choice: %s", j.State)
 	}
 	if got, _ = c.RetryFailed(ChoiceSkip); got.Retried != 0 {
@@ -68,7 +68,7 @@ func TestRetryAllFailedRetriesOtherFailuresWithoutAsking(t *testing.T) {
 	no := uploadedVideo(t, c, mediatest.MP4([]byte("replace all")))
 	dest := filepath.Join(t.TempDir(), "clip.mp4")
 	id := failedDownload(t, c, no, dest)
-	if _, err := c.DB().UpdateJob(id, func(j *store.Job) error { j.Error.Code = "network"; return nil }); err != nil {
+	if _, err := c.activeDB().UpdateJob(id, func(j *store.Job) error { j.Error.Code = "network"; return nil }); err != nil {
 		t.Fatal(err)
 	}
 	got, err := c.RetryFailed("")

@@ -98,11 +98,11 @@ func (c *Service) EnqueueUploads(b UploadBatch) ([]transfer.JobView, error) {
 	}
 	views := make([]transfer.JobView, 0, len(b.Files))
 	for i, f := range b.Files {
-		j, err := c.Engine().EnqueueUpload(f.Path, withFileMeta(metaFor(f, b.Meta), verdicts[i]).toAPI(scope))
+		j, err := c.engine().EnqueueUpload(f.Path, withFileMeta(metaFor(f, b.Meta), verdicts[i]).toAPI(scope))
 		if err != nil {
 			return views, err
 		}
-		views = append(views, c.Engine().View(j, nil))
+		views = append(views, c.engine().View(j, nil))
 	}
 	return views, nil
 }
@@ -142,9 +142,9 @@ func (c *Service) EnqueueURL(rawURL string, m Meta) (transfer.JobView, error) {
 	if err := c.usable(); err != nil {
 		return transfer.JobView{}, err
 	}
-	j, err := c.Engine().EnqueueURL(strings.TrimSpace(rawURL), m.toAPI(c.current().Scope))
+	j, err := c.engine().EnqueueURL(strings.TrimSpace(rawURL), m.toAPI(c.current().Scope))
 	if err != nil {
 		return transfer.JobView{}, err
 	}
-	return c.Engine().View(j, nil), nil
+	return c.engine().View(j, nil), nil
 }
