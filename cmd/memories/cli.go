@@ -119,7 +119,8 @@ func (c *cli) help() {
 	for _, name := range names {
 		fmt.Fprintf(c.stderr, "  %-15s %s\n", name, commands[name].summary)
 	}
-	fmt.Fprintln(c.stderr, "\nEvery command takes --json (one JSON object per line on stdout).")
+	fmt.Fprintln(c.stderr, "\nResults go to stdout; failures, warnings and progress to stderr.")
+	fmt.Fprintln(c.stderr, "Every command takes --json (one JSON object per line on stdout, failures included).")
 	fmt.Fprintln(c.stderr, "Configuration: MEMORIES_API_KEY, MEMORIES_BASE_URL, MEMORIES_ASSET_BASE_URL, MEMORIES_DATA_DIR,")
 	fmt.Fprintln(c.stderr, "else the settings and key saved by Memories Desktop. Flags override the environment.")
 	fmt.Fprintln(c.stderr, "The log is logs/memories.log in the data folder; --log-level also shows it on stderr.")
