@@ -159,7 +159,7 @@ func (c *Service) rememberFolder(t DownloadTarget) {
 	if !t.Folder {
 		dir = filepath.Dir(t.Path)
 	}
-	s := c.current()
+	s := c.prefs.Get() // the saved ones: what a front end set over them is not saved
 	if s.DownloadDir != dir {
 		s.DownloadDir = dir
 		c.prefs.Update(s)

@@ -39,7 +39,7 @@ func (c *Service) RememberPicker(picker, chosen string) {
 	if chosen == "" {
 		return
 	}
-	s := c.current()
+	s := c.prefs.Get() // the saved ones: what a front end set over them is not saved
 	dir := filepath.Dir(filepath.Clean(chosen))
 	if s.PickerDirs[picker] == dir {
 		return
