@@ -9,7 +9,9 @@ import (
 	"memories-desktop/backend/settings"
 )
 
-func envOf(vars map[string]string) func(string) string { return func(k string) string { return vars[k] } }
+func envOf(vars map[string]string) func(string) string {
+	return func(k string) string { return vars[k] }
+}
 
 // A headless front end's flags beat its environment, which beats the saved settings; the key
 // comes from the environment before the key store, and the sandbox switch is not followed.
