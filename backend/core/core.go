@@ -87,7 +87,10 @@ func Start(dataDir string, opts Options) (*Service, error) {
 		return nil, err
 	}
 	c.sandbox.dir, c.sandbox.parseDelay = settings.ProfileDir(dataDir, true, "", ""), 8*time.Second
-	return c, c.openDatabases()
+	if err := c.openDatabases(); err != nil {
+		return nil, err
+	}
+	return c, nil
 }
 
 func withDefaults(opts Options) Options {
