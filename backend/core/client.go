@@ -133,14 +133,14 @@ func (c *Service) clientFor(s settings.Settings) (*api.Client, error) {
 			return nil, err
 		}
 		return api.New(api.Config{BaseURL: url, AssetBaseURL: url, APIKey: sandboxKey, HTTPClient: httpClient(),
-			Observe: c.health.observer(ModeSandbox)})
+			Observe: c.health.observer(ModeSandbox), Gate: c.pacerFor(c.profileDirOf(s)).Gate()})
 	}
 	key, err := c.Settings.APIKey()
 	if err != nil {
 		return nil, err
 	}
 	return api.New(api.Config{BaseURL: s.BaseURL, AssetBaseURL: s.AssetBaseURL, APIKey: key, HTTPClient: httpClient(),
-		Observe: c.health.observer(liveProfile(s.BaseURL, s.AssetBaseURL, key))})
+		Observe: c.health.observer(liveProfile(s.BaseURL, s.AssetBaseURL, key)), Gate: c.pacerFor(c.profileDirOf(s)).Gate()})
 }
 
 func connectedMessage(mode string, scopes int) string {
