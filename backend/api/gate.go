@@ -10,12 +10,14 @@ import (
 )
 
 // Gate paces the client's requests: Wait is asked for a slot before each request is sent, and
-// Done is told how it went (nil, or the error) once the answer is classified. op is the
+// Done is told how it went (nil, or the error) once the answer is classified; Hold tells how
+// long op's next slot is away, so the client only retries when that is soon. op is the
 // request's operation name ("list_videos", "upload", "download"…), which the gate maps to the
 // service's rate-limit groups. The pacing package provides one; the client works without.
 type Gate interface {
 	Wait(ctx context.Context, op string) error
 	Done(op string, err error)
+	Hold(op string) time.Duration
 }
 
 // WithGate returns a copy of c whose requests go through g (nil: unpaced). The transfer engine

@@ -26,6 +26,8 @@ func (g *recordingGate) Wait(ctx context.Context, op string) error {
 	return g.refuse
 }
 
+func (g *recordingGate) Hold(string) time.Duration { return 0 }
+
 func (g *recordingGate) Done(op string, err error) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
@@ -158,6 +160,19 @@ func TestRetryPolicyPerOperation(t *testing.T) {
 	}
 }
 
+// No retry is attempted while the gate holds the lane longer than maxRetryWait.
+func TestNoRetryBehindALongHold(t *testing.T) {
+	f := newFakeAPI(t, failFirst(1, 200, "0429", nil))
+	f.client.WithGate(&longHold{}).ListScopes(context.Background())
+	if f.hits.Load() != 1 {
+		t.Fatalf("%d requests behind a long hold, want 1", f.hits.Load())
+	}
+}
+
+type longHold struct{ recordingGate }
+
+func (*longHold) Hold(string) time.Duration { return maxRetryWait + time.Second }
+
 // A retry whose wait is cancelled reports the service's answer, not the cancellation.
 func TestCancelledRetryKeepsTheServiceError(t *testing.T) {
 	f := newFakeAPI(t, failFirst(100, 200, "0429", nil))
@@ -182,7 +197,8 @@ func (g *cancelOnSecondWait) Wait(ctx context.Context, op string) error {
 	return nil
 }
 
-func (g *cancelOnSecondWait) Done(string, error) {}
+func (g *cancelOnSecondWait) Done(string, error)        {}
+func (g *cancelOnSecondWait) Hold(string) time.Duration { return 0 }
 
 // Retry-After is read as seconds or an HTTP date, bounded, and ignored when malformed.
 func TestRetryAfter(t *testing.T) {

@@ -4,11 +4,17 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"time"
 )
 
 // maxRetries bounds the client's own retries of a read: with the pacer's backoff (1 s doubling)
 // three retries span about 7 s, enough to ride out a burst of 0429 without hiding an outage.
-const maxRetries = 3
+// maxRetryWait stops retrying once the gate holds the lane longer than that (a long outage has
+// doubled the backoff): a person waiting on a refresh is better told at once.
+const (
+	maxRetries   = 3
+	maxRetryWait = 10 * time.Second
+)
 
 // retryPolicies names the operations the client repeats by itself, and after which failures.
 // Reads are idempotent, so any transient failure is retried. A delete is repeated only after a
@@ -33,7 +39,7 @@ func (c *Client) call(ctx context.Context, r request, out any) error {
 	if c.gate == nil || c.noRetry {
 		retry = nil // without a gate nothing would hold a retry back
 	}
-	for n := 0; n < maxRetries && retry != nil && retry(err); n++ {
+	for n := 0; n < maxRetries && retry != nil && retry(err) && c.gate.Hold(r.op) <= maxRetryWait; n++ {
 		if !rewind(&r) {
 			return err
 		}

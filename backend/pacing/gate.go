@@ -2,6 +2,7 @@ package pacing
 
 import (
 	"context"
+	"time"
 
 	"memories-desktop/backend/api"
 )
@@ -32,6 +33,8 @@ func (g gate) Done(op string, err error) {
 		g.p.Failed(ep, api.RetryAfter(err))
 	}
 }
+
+func (g gate) Hold(op string) time.Duration { return g.p.NextSlot(EndpointFor(op)) }
 
 type noticeKey struct{}
 
