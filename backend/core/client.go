@@ -91,6 +91,8 @@ type Connection struct {
 
 // TestConnection makes one cheap authenticated call (list_unique_ids) with the settings shown on
 // screen (s, not necessarily saved) and the stored key, and says what it tested and what happened.
+// It is paced like any request (the pacer of the profile s selects), so a 0429 is backed off and
+// retried, but within 20 s: a person is waiting, and a wait cut short reports the service's answer.
 func (c *Service) TestConnection(ctx context.Context, s settings.Settings) Connection {
 	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
 	defer cancel()
