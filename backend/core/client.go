@@ -91,8 +91,9 @@ type Connection struct {
 
 // TestConnection makes one cheap authenticated call (list_unique_ids) with the settings shown on
 // screen (s, not necessarily saved) and the stored key, and says what it tested and what happened.
-// It is paced like any request (the pacer of the profile s selects), so a 0429 is backed off and
-// retried, but within 20 s: a person is waiting, and a wait cut short reports the service's answer.
+// It waits for its slot like any request (on the pacer of the profile s selects) and its failure
+// feeds that pacer's backoff, but it is not retried: a person is waiting for a verdict, and may
+// press the button again.
 func (c *Service) TestConnection(ctx context.Context, s settings.Settings) Connection {
 	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
 	defer cancel()
@@ -105,7 +106,7 @@ func (c *Service) TestConnection(ctx context.Context, s settings.Settings) Conne
 	}
 	if err == nil {
 		var scopes []string
-		if scopes, err = client.ListScopes(ctx); err == nil {
+		if scopes, err = client.WithoutRetries().ListScopes(ctx); err == nil {
 			conn.OK, conn.Scopes, conn.Message = true, scopes, connectedMessage(conn.Mode, len(scopes))
 			return conn
 		}
