@@ -107,3 +107,22 @@ func TestListBacksOffAfterRateLimit(t *testing.T) {
 		t.Fatalf("exit %d, stdout %q, %d calls; stderr %s", r.code, r.stdout, e.sb.Stats().Calls-calls, r.stderr)
 	}
 }
+
+// The upload slot outlives the process: a second `memories upload-url` right after the first
+// loads the send time the first saved in the profile's database and waits out the minute.
+func TestUploadSlotIsKeptAcrossRuns(t *testing.T) {
+	e := newTestEnv(t)
+	fake := clocktest.New(time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC))
+	if r := finished(t, e.pacedRun(fake, "upload-url", "https://cdn.example.com/1.mp4")); r.code != exitOK {
+		t.Fatalf("first upload: exit %d, stderr %s", r.code, r.stderr)
+	}
+	done := e.pacedRun(fake, "upload-url", "https://cdn.example.com/2.mp4")
+	pending(t, fake)
+	if n := e.sb.Stats().URLUploads; n != 1 {
+		t.Fatalf("%d uploads before the slot, want 1", n)
+	}
+	fake.Advance(time.Minute)
+	if r := finished(t, done); r.code != exitOK || e.sb.Stats().URLUploads != 2 {
+		t.Fatalf("second upload: exit %d, %d uploads, stderr %s", r.code, e.sb.Stats().URLUploads, r.stderr)
+	}
+}
