@@ -42,7 +42,8 @@ func retryable(err error) bool {
 
 // call runs f, whose request waits for its slot at the pacer's gate inside the client. While it
 // waits, m (when given) shows the job in line and tells the stall watchdog that it is idle on
-// purpose; slot (when given) runs as the wait ends, just before the request goes out.
+// purpose; slot (when given) runs as the wait ends, just before the request goes out (also when
+// the wait was cancelled: recovery then looks for an upload that never left, the safe side).
 func (e *Engine) call(ctx context.Context, m *Meter, slot func(), f func(ctx context.Context) error) error {
 	if m == nil && slot == nil {
 		return f(ctx)
