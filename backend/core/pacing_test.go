@@ -145,3 +145,27 @@ func TestProfilePacerIsSavedOnClose(t *testing.T) {
 		t.Fatalf("saved send times %v, want the list's", last)
 	}
 }
+
+// The Settings switch turns the spacing off for every client of the profile at once (backoff
+// after failures stays: backend/pacing TestPacerOffLetsAllThroughButStillBacksOff): back-to-back
+// refreshes go out.
+func TestPacingSwitchOffLetsRefreshesThrough(t *testing.T) {
+	c, srv, _ := pacedCore(t)
+	s := c.Settings.Get()
+	s.Pacing = false
+	if _, err := c.Settings.Update(s); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.ApplySettings(); err != nil {
+		t.Fatal(err)
+	}
+	calls := srv.Server.Stats().Calls
+	for range 3 {
+		if err := receive(t, refreshAsync(c)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := srv.Server.Stats().Calls; got != calls+3 {
+		t.Fatalf("%d calls, want 3", got-calls)
+	}
+}
