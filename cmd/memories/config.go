@@ -74,8 +74,7 @@ func (o *common) resolveFor(c *cli, needKey bool) (*config, error) {
 	if err != nil {
 		return nil, err
 	}
-	pacer := pacing.New(pacing.Options{Limits: pacing.DefaultLimits(), Clock: c.clock,
-		Proactive: pacing.ParseRateLimitsEnv(c.getenv("MEMORIES_RATE_LIMITS"))})
+	pacer := newPacer(c, nil)
 	client, err := api.New(api.Config{
 		Gate:         pacer.Gate(),
 		BaseURL:      base,

@@ -68,8 +68,7 @@ func startSession(ctx context.Context, c *cli, cfg *config) (*session, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg.pacer = pacing.New(pacing.Options{Limits: pacing.DefaultLimits(), Clock: c.clock,
-		Proactive: pacing.ParseRateLimitsEnv(c.getenv("MEMORIES_RATE_LIMITS")), Last: pacing.Load(db.DB)})
+	cfg.pacer = newPacer(c, pacing.Load(db.DB))
 	cfg.client = cfg.client.WithGate(cfg.pacer.Gate())
 	eng := transfer.New(transfer.Options{
 		DB:      db.DB,
@@ -84,6 +83,12 @@ func startSession(ctx context.Context, c *cli, cfg *config) (*session, error) {
 		return nil, err
 	}
 	return &session{cfg: cfg, db: db, eng: eng}, nil
+}
+
+// newPacer builds the CLI's pacer, with the send times last restored from the profile database.
+func newPacer(c *cli, last map[pacing.Endpoint]time.Time) *pacing.Pacer {
+	return pacing.New(pacing.Options{Limits: pacing.DefaultLimits(), Clock: c.clock,
+		Proactive: pacing.ParseRateLimitsEnv(c.getenv("MEMORIES_RATE_LIMITS")), Last: last})
 }
 
 func (s *session) close() {
