@@ -169,3 +169,21 @@ func TestPacingSwitchOffLetsRefreshesThrough(t *testing.T) {
 		t.Fatalf("%d calls, want 3", got-calls)
 	}
 }
+
+// The engine and the Library share the profile's pacer: a refresh uses the list slot the
+// engine's pollers then wait for.
+func TestEngineSharesTheProfilePacer(t *testing.T) {
+	c, _, _ := pacedCore(t)
+	if err := c.StartEngine(context.Background(), events.Discard{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Engine().NextSlot(pacing.EpList); got != 0 {
+		t.Fatalf("list slot busy before any request: %v", got)
+	}
+	if err := receive(t, refreshAsync(c)); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Engine().NextSlot(pacing.EpList); got != 200*time.Millisecond {
+		t.Fatalf("the engine sees the list slot in %v after the refresh, want 200ms", got)
+	}
+}
