@@ -48,6 +48,7 @@ type Service struct {
 	health       health
 	probing      sync.Map // profile → struct{}: a connection check was started for it
 	openTimeout  time.Duration
+	pace         profilePacer // the active profile's pacer (pacer.go)
 }
 
 // Options say how a front end wants its Service; zero values mean the desktop app's defaults.
@@ -63,6 +64,11 @@ type Options struct {
 	Headless  bool
 	Overrides Overrides
 	UserAgent string // "": the API client's default
+	// NoDatabase opens neither database: for front ends that only ask the server (the CLI's list
+	// and status), which must work while the app holds the data folder. Nothing that needs the
+	// queue or history may be called then.
+	NoDatabase bool
+	Clock      Clock // the pacer's clock; nil: the real one (tests set a fake)
 }
 
 // Start opens the data folder and the active profile's database. It fails fast with
@@ -87,6 +93,12 @@ func Start(dataDir string, opts Options) (*Service, error) {
 		return nil, err
 	}
 	c.sandbox.dir, c.sandbox.parseDelay = settings.ProfileDir(dataDir, true, "", ""), 8*time.Second
+	c.pace.clock = opts.Clock
+	if opts.NoDatabase {
+		c.dir = c.profileDir()
+		c.pace.switchTo(c.dir, nil)
+		return c, nil
+	}
 	if err := c.openDatabases(); err != nil {
 		return nil, err
 	}
@@ -149,6 +161,10 @@ func (c *Service) Close() error {
 		c.eng = nil
 	}
 	c.sandbox.close()
+	c.pace.save()
+	if c.home == nil {
+		return nil // started without databases
+	}
 	if c.db != c.home {
 		c.db.Close()
 	}

@@ -5,11 +5,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/events"
-	"memories-desktop/backend/transfer"
 )
-
-// RateLimitsEnv set to "off" disables proactive pacing whatever the settings say.
-const RateLimitsEnv = "MEMORIES_RATE_LIMITS"
 
 // StartEngine starts the transfer engine, sending its events to the front end's emitter, and
 // applies the history retention setting.
@@ -28,10 +24,6 @@ func (c *Service) StartEngine(ctx context.Context) error {
 	return nil
 }
 
-func (c *Service) pacing() bool {
-	return c.current().Pacing && transfer.ParseRateLimitsEnv(c.getenv(RateLimitsEnv))
-}
-
 // prune deletes finished jobs older than the retention setting (0 keeps everything).
 func (c *Service) prune() {
 	if days := c.current().HistoryDays; days > 0 {
@@ -43,6 +35,7 @@ func (c *Service) prune() {
 // pushes changed preferences into the running engine.
 func (c *Service) ApplySettings() error {
 	err := c.switchProfile()
+	c.activePacer().SetProactive(c.pacing())
 	if eng := c.engine(); eng != nil {
 		eng.Configure(c.current().Concurrency, c.pacing())
 	}

@@ -2,6 +2,7 @@ package core
 
 import (
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/clock"
 	"memories-desktop/backend/preflight"
 	"memories-desktop/backend/settings"
 	"memories-desktop/backend/store"
@@ -25,6 +26,7 @@ type (
 	FileMeta  = preflight.FileMeta
 	DBReport  = store.Report
 	Repaired  = store.RepairReport
+	Clock     = clock.Clock
 )
 
 // Job kinds and states, for front ends that show or filter jobs.

@@ -9,6 +9,8 @@ import (
 	"log/slog"
 	"sort"
 	"strings"
+
+	"memories-desktop/backend/core"
 )
 
 // Exit statuses are part of the CLI's contract.
@@ -27,6 +29,7 @@ type cli struct {
 	logToStderr    bool       // --log-level was given: show the log on stderr too
 	log            io.Closer  // the log file, once a command knows the data folder
 	command        string     // the command being run, for the log
+	clock          core.Clock // the pacer's clock: nil is the real one; tests set a fake
 }
 
 func newCLI(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) *cli {

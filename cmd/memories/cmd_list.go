@@ -42,7 +42,7 @@ func runList(ctx context.Context, c *cli, args []string) error {
 			return rejected("list", err)
 		}
 	}
-	s, err := o.open(c, true)
+	s, err := o.openRemote(c)
 	if err != nil {
 		return err
 	}

@@ -34,7 +34,7 @@ func runStatus(ctx context.Context, c *cli, args []string) error {
 	if err := core.CheckIDs(ids); err != nil {
 		return rejected("status", err)
 	}
-	s, err := o.open(c, true)
+	s, err := o.openRemote(c)
 	if err != nil {
 		return err
 	}

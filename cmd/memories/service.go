@@ -38,7 +38,7 @@ const lockWait = 2 * time.Second
 
 // options are the core.Service options of one command: the CLI's environment, flags and name.
 func (o *common) options(c *cli) core.Options {
-	return core.Options{Headless: true, Getenv: c.getenv, OpenTimeout: lockWait,
+	return core.Options{Headless: true, Getenv: c.getenv, OpenTimeout: lockWait, Clock: c.clock,
 		UserAgent: "memories-cli/" + version.Version,
 		Overrides: core.Overrides{BaseURL: o.baseURL, AssetBaseURL: o.assetBaseURL, Scope: o.scope, ScopeSet: o.scopeGiven}}
 }
@@ -60,14 +60,20 @@ type session struct {
 
 // open builds the command's core.Service over the data folder. With needKey, a configuration
 // that could only fail (no key, a bad endpoint) is refused before anything is queued or sent.
-func (o *common) open(c *cli, needKey bool) (*session, error) {
+func (o *common) open(c *cli, needKey bool) (*session, error) { return o.openWith(c, needKey, false) }
+
+// openRemote is open for commands that only ask the server (list, status): no database is
+// opened, so they work while Memories Desktop holds the data folder.
+func (o *common) openRemote(c *cli) (*session, error) { return o.openWith(c, true, true) }
+
+func (o *common) openWith(c *cli, needKey, noDatabase bool) (*session, error) {
 	dir, err := o.home(c)
 	if err != nil {
 		return nil, err
 	}
 	out := newPrinter(c, o.json)
 	opts := o.options(c)
-	opts.Emitter = newCLIEmitter(out)
+	opts.Emitter, opts.NoDatabase = newCLIEmitter(out), noDatabase
 	svc, err := core.Start(dir, opts)
 	if err == nil && needKey {
 		if err = svc.CheckConfig(); err != nil {

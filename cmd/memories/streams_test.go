@@ -3,6 +3,9 @@ package main
 import (
 	"strings"
 	"testing"
+	"time"
+
+	"memories-desktop/backend/store"
 )
 
 // missingVideo is a well-formed video number the sandbox has never seen.
@@ -43,5 +46,20 @@ func TestFailedStatusGoesToStderr(t *testing.T) {
 	rows := e.run("", "status", "--json", missingVideo).want(t, 1).lines(t)
 	if len(rows) != 1 || rows[0]["id"] != missingVideo || rows[0]["error"] == "" {
 		t.Fatalf("want one failure object, got %v", rows)
+	}
+}
+
+// list and status only ask the server: they work while Memories Desktop holds the data folder.
+func TestListAndStatusWorkWhileTheFolderIsHeld(t *testing.T) {
+	e := newTestEnv(t)
+	held, err := store.Open(e.env["MEMORIES_DATA_DIR"], time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	e.run("", "list").want(t, 0)
+	e.run("", "status", missingVideo).want(t, 0)
+	if r := e.run("", "history"); r.code != 1 || !strings.Contains(r.stderr, "is using") {
+		t.Fatalf("history on a held folder: exit %d, stderr %q", r.code, r.stderr)
 	}
 }
