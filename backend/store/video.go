@@ -47,7 +47,8 @@ func putVideo(tx txn, v Video, now int64) error {
 		return err
 	}
 	var ops []op
-	if old, err := decodeVideo(tx.Bucket(bucketVideos), v.Scope, v.VideoNo); err == nil {
+	old, err := decodeVideo(tx.Bucket(bucketVideos), v.Scope, v.VideoNo)
+	if err == nil {
 		if v.SourceJob == 0 {
 			v.SourceJob = old.SourceJob
 		}
@@ -64,9 +65,13 @@ func putVideo(tx txn, v Video, now int64) error {
 	if err != nil {
 		return err
 	}
-	return apply(tx, append(ops,
+	err = apply(tx, append(ops,
 		put(bucketVideos, videoKey(v.Scope, v.VideoNo), raw),
 		put(bucketVideoByTime, videoTimeKey(v.Scope, v.Created, v.VideoNo), encodeVideoSummary(&v)))...)
+	if err != nil || len(ops) > 0 {
+		return err // a replaced row keeps the count
+	}
+	return addVideoCount(tx, v.Scope, 1)
 }
 
 // validate refuses values that cannot be keyed or would sort wrongly.
@@ -118,7 +123,10 @@ func deleteVideo(tx txn, scope, no string) error {
 	if err != nil {
 		return err
 	}
-	return apply(tx, del(bucketVideos, videoKey(scope, no)), del(bucketVideoByTime, videoTimeKey(scope, old.Created, no)))
+	if err := apply(tx, del(bucketVideos, videoKey(scope, no)), del(bucketVideoByTime, videoTimeKey(scope, old.Created, no))); err != nil {
+		return err
+	}
+	return addVideoCount(tx, scope, -1)
 }
 
 // decodeVideo reads one video's JSON; json.Unmarshal copies, so nothing aliases bbolt memory.
