@@ -10,6 +10,7 @@ import (
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/applog"
 	"memories-desktop/backend/events"
+	"memories-desktop/backend/progress"
 	"memories-desktop/backend/store"
 )
 
@@ -50,7 +51,7 @@ type Engine struct {
 	o        Options
 	db       *store.DB
 	pacer    *Pacer
-	reporter *Reporter
+	reporter *progress.Reporter
 	emit     events.Emitter
 
 	mu      sync.Mutex
@@ -71,7 +72,7 @@ type Engine struct {
 type runningJob struct {
 	ctx    context.Context
 	cancel context.CancelCauseFunc
-	meter  *Meter
+	meter  *meter
 }
 
 // New builds an engine; call Start to run it.
@@ -80,7 +81,7 @@ func New(o Options) *Engine {
 	e := &Engine{o: o, db: o.DB, emit: o.Emitter, running: map[uint64]*runningJob{},
 		wake: make(chan struct{}, 1), done: make(chan struct{}), indexWake: make(chan struct{}, 1)}
 	e.pacer = NewPacer(PacerOptions{Limits: o.Limits, Clock: o.Clock, Proactive: o.Proactive, Last: loadPacer(o.DB)})
-	e.reporter = NewReporter(ReporterOptions{Clock: o.Clock, Emit: e.emitProgress,
+	e.reporter = progress.NewReporter(progress.ReporterOptions{Clock: o.Clock, Emit: e.emitProgress,
 		StallAfter: o.StallAfter, OnStall: e.stalled})
 	e.tracker = newTracker(e)
 	return e

@@ -10,7 +10,7 @@ import (
 )
 
 // handler performs one attempt at a job. It reports bytes through m and returns the result.
-type handler func(ctx context.Context, e *Engine, j store.Job, m *Meter) (store.JobResult, error)
+type handler func(ctx context.Context, e *Engine, j store.Job, m *meter) (store.JobResult, error)
 
 var handlers = map[store.JobKind]handler{
 	KindUpload:   runUpload,
@@ -40,7 +40,7 @@ func retryable(err error) bool {
 
 // call runs one request on ep: it waits for a slot, and feeds the outcome back to the pacer.
 // While it waits, m (when given) tells the stall watchdog that the job is idle on purpose.
-func (e *Engine) call(ctx context.Context, ep Endpoint, m *Meter, f func() error) error {
+func (e *Engine) call(ctx context.Context, ep Endpoint, m *meter, f func() error) error {
 	e.setWaiting(m, true)
 	err := e.pacer.Wait(ctx, ep)
 	e.setWaiting(m, false)
@@ -73,7 +73,7 @@ func jobError(err error) *store.JobError {
 
 // setWaiting marks a job's wait for its slot, and moves the lineup so the row shows its place
 // in line (and no speed) while it waits.
-func (e *Engine) setWaiting(m *Meter, waiting bool) {
+func (e *Engine) setWaiting(m *meter, waiting bool) {
 	if m == nil {
 		return
 	}

@@ -27,7 +27,7 @@ var ErrUndecided = errors.New("could not confirm whether an earlier attempt of t
 // process stopped), so a first attempt costs no extra request. "Not there" is only believed
 // once the earlier request can no longer arrive (see inFlightUntil) and no recent upload is
 // still indexing.
-func (e *Engine) reconcile(ctx context.Context, client *api.Client, j store.Job, m *Meter) (bool, store.JobResult, error) {
+func (e *Engine) reconcile(ctx context.Context, client *api.Client, j store.Job, m *meter) (bool, store.JobResult, error) {
 	if j.Marker == "" || (j.Attempts <= 1 && !wasInterrupted(j)) {
 		return false, store.JobResult{}, nil
 	}
@@ -62,7 +62,7 @@ func nextLook(now, settled time.Time, delay time.Duration) time.Duration {
 }
 
 // idle waits d without counting as a stall.
-func (e *Engine) idle(ctx context.Context, m *Meter, d time.Duration) error {
+func (e *Engine) idle(ctx context.Context, m *meter, d time.Duration) error {
 	m.SetWaiting(true)
 	defer m.SetWaiting(false)
 	return sleep(ctx, e.o.Clock, d)

@@ -13,7 +13,7 @@ const StatusPending = "PENDING"
 // runImport creates the scraper task; the tracker then follows it until its videos exist.
 // Re-sending an import whose reply was lost only refreshes the same videos (documented), so no
 // reconciliation is needed.
-func runImport(ctx context.Context, e *Engine, j store.Job, m *Meter) (store.JobResult, error) {
+func runImport(ctx context.Context, e *Engine, j store.Job, m *meter) (store.JobResult, error) {
 	var spec ImportSpec
 	if err := decodeParams(j, &spec); err != nil {
 		return store.JobResult{}, err

@@ -1,4 +1,4 @@
-package transfer
+package progress
 
 import (
 	"context"
@@ -7,8 +7,10 @@ import (
 	"math/rand/v2"
 	"memories-desktop/backend/clock/clocktest"
 	"runtime"
+	"slices"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 )
 
@@ -89,30 +91,36 @@ func TestReporterBatchesOnlyChangedJobs(t *testing.T) {
 	}
 }
 
+// The cadence test runs the reporter on the real clock inside a synctest bubble: its ticker is
+// the one production uses, and the bubble's time moves only when every goroutine waits.
 func TestReporterCadenceIs4Hz(t *testing.T) {
-	c := clocktest.New(epoch)
-	at := make(chan time.Time, 16)
-	r := NewReporter(ReporterOptions{Clock: c, Emit: func([]Progress) { at <- c.Now() }})
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	go r.Start(ctx)
-	block(t, c, 1) // the ticker exists
-	m := NewMeter(1, -1)
-	r.Track(m)
-	for step := 1; step <= 20; step++ { // one second of fake time in 50 ms steps, always moving
-		m.Add(1000)
-		c.Advance(50 * time.Millisecond)
-		if step%5 != 0 {
-			continue
+	synctest.Test(t, func(t *testing.T) {
+		start := time.Now()
+		var mu sync.Mutex
+		var at []time.Duration
+		r := NewReporter(ReporterOptions{Emit: func([]Progress) {
+			mu.Lock()
+			at = append(at, time.Since(start))
+			mu.Unlock()
+		}})
+		ctx, cancel := context.WithCancel(t.Context())
+		go r.Start(ctx)
+		m := NewMeter(1, -1)
+		r.Track(m)
+		for range 20 { // one second in 50 ms steps, always moving
+			m.Add(1000)
+			time.Sleep(50 * time.Millisecond)
 		}
-		got := await(t, at)
-		if want := epoch.Add(time.Duration(step) * 50 * time.Millisecond); !got.Equal(want) {
-			t.Fatalf("emit at %v, want %v", got.Sub(epoch), want.Sub(epoch))
+		time.Sleep(100 * time.Millisecond) // past the tick at 1 s, short of the next
+		cancel()
+		synctest.Wait()
+		mu.Lock()
+		defer mu.Unlock()
+		want := []time.Duration{250 * time.Millisecond, 500 * time.Millisecond, 750 * time.Millisecond, time.Second}
+		if !slices.Equal(at, want) {
+			t.Fatalf("emits at %v, want %v", at, want)
 		}
-	}
-	if len(at) != 0 {
-		t.Fatalf("%d extra emits in one second", len(at))
-	}
+	})
 }
 
 func TestReporterSpeedConvergesWithinTwoSeconds(t *testing.T) {
