@@ -59,9 +59,9 @@ func (m *Meter) Rebase(done int64) {
 // waits for a rate-limit slot or a backoff; a stall is counted from when the wait ends.
 func (m *Meter) SetWaiting(waiting bool) { m.waiting.Store(waiting) }
 
-// LastMoved returns when the reporter last saw bytes move (or the job waiting on purpose); the
+// lastMoved returns when the reporter last saw bytes move (or the job waiting on purpose); the
 // stall watchdog compares it with StallAfter. It is zero before the meter is tracked.
-func (m *Meter) LastMoved() time.Time {
+func (m *Meter) lastMoved() time.Time {
 	ns := m.moved.Load()
 	if ns == 0 {
 		return time.Time{}

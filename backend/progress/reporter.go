@@ -169,7 +169,7 @@ func (tr *tracked) observe(now time.Time) int64 {
 
 // newStall reports, once per stall, that the meter has not moved for stallAfter.
 func (tr *tracked) newStall(now time.Time, stallAfter time.Duration) bool {
-	if stallAfter <= 0 || now.Sub(tr.m.LastMoved()) < stallAfter {
+	if stallAfter <= 0 || now.Sub(tr.m.lastMoved()) < stallAfter {
 		tr.stalled = false
 		return false
 	}

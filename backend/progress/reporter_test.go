@@ -66,8 +66,8 @@ func TestMeterCounts(t *testing.T) {
 	if m.Done() != 3 || m.Total() != 100 {
 		t.Fatalf("after Set: done %d total %d", m.Done(), m.Total())
 	}
-	if !m.LastMoved().IsZero() {
-		t.Fatal("LastMoved set before tracking")
+	if !m.lastMoved().IsZero() {
+		t.Fatal("lastMoved set before tracking")
 	}
 }
 
@@ -172,7 +172,7 @@ func TestReporterRebaseIsNotSpeed(t *testing.T) {
 	if p := h.step()[0]; p.Speed != 0 || p.Done != 500<<20 {
 		t.Fatalf("after rebase: %+v, want speed 0", p)
 	}
-	if !m.LastMoved().Equal(h.c.Now()) {
+	if !m.lastMoved().Equal(h.c.Now()) {
 		t.Fatal("a rebase does not count as life for the stall watchdog")
 	}
 	m.Add(1 << 20)
@@ -204,8 +204,8 @@ func TestReporterStallCallback(t *testing.T) {
 	if len(h.stalls) != 1 || h.stalls[0] != 9 {
 		t.Fatalf("stalls = %v, want exactly [9]", h.stalls)
 	}
-	if !m.LastMoved().Equal(epoch.Add(3 * time.Second)) {
-		t.Fatalf("LastMoved = %v, want +3s", m.LastMoved().Sub(epoch))
+	if !m.lastMoved().Equal(epoch.Add(3 * time.Second)) {
+		t.Fatalf("lastMoved = %v, want +3s", m.lastMoved().Sub(epoch))
 	}
 }
 

@@ -14,11 +14,6 @@ import (
 	"memories-desktop/backend/store"
 )
 
-// StateInterrupted marks a job that was running when the process stopped. It is resumed (after
-// reconciling uploads with the server) only when the user asks: `memories resume` or the app's
-// prompt.
-const StateInterrupted = store.StateInterrupted
-
 // Options configure an Engine. Zero values get production defaults.
 type Options struct {
 	DB          *store.DB

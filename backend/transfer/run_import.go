@@ -8,7 +8,7 @@ import (
 )
 
 // Task status before the platform videos exist.
-const StatusPending = "PENDING"
+const statusPending = "PENDING"
 
 // runImport creates the scraper task; the tracker then follows it until its videos exist.
 // Re-sending an import whose reply was lost only refreshes the same videos (documented), so no
@@ -28,5 +28,5 @@ func runImport(ctx context.Context, e *Engine, j store.Job, m *meter) (store.Job
 			Quality: spec.Quality, Callback: spec.Callback})
 		return err
 	})
-	return store.JobResult{TaskID: taskID, Status: StatusPending}, err
+	return store.JobResult{TaskID: taskID, Status: statusPending}, err
 }

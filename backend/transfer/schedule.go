@@ -161,9 +161,9 @@ func stopState(cause error) (store.JobState, string) {
 	case errors.Is(cause, errPaused):
 		return store.StatePaused, "paused"
 	case errors.Is(cause, errShutdown):
-		return StateInterrupted, "the app closed during the transfer"
-	case errors.Is(cause, ErrStalled):
-		return store.StateFailed, ErrStalled.Error()
+		return store.StateInterrupted, "the app closed during the transfer"
+	case errors.Is(cause, errStalled):
+		return store.StateFailed, errStalled.Error()
 	}
 	return store.StateCanceled, "canceled"
 }

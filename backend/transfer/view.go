@@ -52,7 +52,7 @@ func (e *Engine) View(j store.Job, p *progress.Progress) JobView {
 func VisibleTags(tags []string) []string {
 	out := make([]string, 0, len(tags))
 	for _, t := range tags {
-		if !strings.HasPrefix(t, MarkerPrefix) {
+		if !strings.HasPrefix(t, markerPrefix) {
 			out = append(out, t)
 		}
 	}
