@@ -30,7 +30,8 @@ type VideoPage struct {
 }
 
 // Videos answers a library query by scanning the scope's compact time index (only the created
-// range asked for) and decoding just the videos of the page.
+// range asked for) and decoding just the videos of the page. Without filters the total is the
+// scope's kept count and a page sorted by time reads only its own rows (video_page.go).
 func (db *DB) Videos(q VideoQuery) (VideoPage, error) {
 	page := VideoPage{Videos: []Video{}}
 	p, err := newVideoPlan(q)
