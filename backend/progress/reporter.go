@@ -3,10 +3,11 @@ package progress
 import (
 	"cmp"
 	"context"
-	"memories-desktop/backend/clock"
 	"slices"
 	"sync"
 	"time"
+
+	"memories-desktop/backend/clock"
 )
 
 // DefaultInterval is the reporter's cadence: 4 events a second keep bars smooth without

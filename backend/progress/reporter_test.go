@@ -5,13 +5,14 @@ import (
 	"encoding/json"
 	"math"
 	"math/rand/v2"
-	"memories-desktop/backend/clock/clocktest"
 	"runtime"
 	"slices"
 	"sync"
 	"testing"
 	"testing/synctest"
 	"time"
+
+	"memories-desktop/backend/clock/clocktest"
 )
 
 // harness drives a Reporter tick by tick from the test goroutine, so every assertion about
