@@ -49,15 +49,7 @@ func putVideo(tx txn, v Video, now int64) error {
 	var ops []op
 	old, err := decodeVideo(tx.Bucket(bucketVideos), v.Scope, v.VideoNo)
 	if err == nil {
-		if v.SourceJob == 0 {
-			v.SourceJob = old.SourceJob
-		}
-		if v.Title == "" {
-			v.Title = old.Title
-		}
-		if len(v.Tags) == 0 { // the service lists no tags until a video is indexed
-			v.Tags = old.Tags
-		}
+		v.keepKnown(old)
 		ops = append(ops, del(bucketVideoByTime, videoTimeKey(old.Scope, old.Created, old.VideoNo)))
 	}
 	v.Updated = now
@@ -72,6 +64,19 @@ func putVideo(tx txn, v Video, now int64) error {
 		return err // a replaced row keeps the count
 	}
 	return addVideoCount(tx, v.Scope, 1)
+}
+
+// keepKnown carries over from the cached row what a refresh does not say.
+func (v *Video) keepKnown(old Video) {
+	if v.SourceJob == 0 {
+		v.SourceJob = old.SourceJob
+	}
+	if v.Title == "" {
+		v.Title = old.Title
+	}
+	if len(v.Tags) == 0 { // the service lists no tags until a video is indexed
+		v.Tags = old.Tags
+	}
 }
 
 // validate refuses values that cannot be keyed or would sort wrongly.
