@@ -12,10 +12,31 @@ import (
 // every query costs ~20 ms at 100,000 videos, so each scope's count is kept in bucketVideoCounts
 // and changed in the same transaction as the rows it counts: a crash cannot part them.
 
-// addVideoCount moves scope's kept count by delta (+1 for a new row, -1 for a deleted one).
+// addVideoCount moves scope's kept count by delta (+1 for a new row, -1 for a deleted one), after
+// the row was written. A damaged value is recounted instead; without the bucket nothing is kept,
+// and the next Open counts afresh.
 func addVideoCount(tx txn, scope string, delta int64) error {
-	n, _ := keptVideoCount(tx, scope)
-	return tx.Bucket(bucketVideoCounts).Put(scopePrefix(scope), countValue(max(int64(n)+delta, 0)))
+	b := tx.Bucket(bucketVideoCounts)
+	if b == nil {
+		return nil
+	}
+	n, ok := keptVideoCount(tx, scope)
+	next := int64(n) + delta
+	if !ok {
+		next = countScope(tx, scope)
+	}
+	return b.Put(scopePrefix(scope), countValue(max(next, 0)))
+}
+
+// countScope counts one scope's rows of the time index.
+func countScope(tx txn, scope string) int64 {
+	prefix := scopePrefix(scope)
+	n := int64(0)
+	c := tx.Bucket(bucketVideoByTime).Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		n++
+	}
+	return n
 }
 
 // keptVideoCount returns scope's kept count; ok is false when the bucket or the value is

@@ -114,6 +114,17 @@ func TestADamagedCountIsNotBelievedBeforeReopen(t *testing.T) {
 	}
 }
 
+func TestAWriteOverADamagedCountRecountsTheScope(t *testing.T) {
+	db, _ := openTest(t)
+	fillVideos(t, db, 70, syntheticVideo)
+	db.bolt.Update(breakVideoCounts["value cut"])
+	db.PutVideos([]Video{vid("main", "new", 5)})
+	wantTotals(t, db, map[string]int{"main": 71})
+	db.bolt.Update(breakVideoCounts["value cut"])
+	db.DeleteVideos("main", []string{"new", syntheticVideo(3).VideoNo})
+	wantTotals(t, db, map[string]int{"main": 69})
+}
+
 func TestDoctorNoticesAWrongCountAndRepairRebuildsIt(t *testing.T) {
 	dir := t.TempDir()
 	db := openAt(t, dir)
