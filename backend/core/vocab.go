@@ -4,6 +4,7 @@ import (
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/clock"
 	"memories-desktop/backend/preflight"
+	"memories-desktop/backend/progress"
 	"memories-desktop/backend/settings"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
@@ -15,7 +16,7 @@ type (
 	Settings  = settings.Settings
 	KeyInfo   = settings.KeyInfo
 	JobView   = transfer.JobView
-	Progress  = transfer.Progress
+	Progress  = progress.Progress
 	Job       = store.Job
 	JobKind   = store.JobKind
 	JobState  = store.JobState

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"syscall"
 
+	"memories-desktop/backend/progress"
 	"memories-desktop/backend/store"
 )
 
@@ -19,7 +20,7 @@ var localAdvice = []struct {
 	code, next string
 }{
 	{isKind(ErrDiskFull), "disk_full", "Free some space on that disk, then retry."},
-	{isKind(ErrTooSlow), "too_slow", "Check the connection, then retry; the service may be busy."},
+	{isKind(progress.ErrTooSlow), "too_slow", "Check the connection, then retry; the service may be busy."},
 	{isKind(errIdle), "no_data", "The service stopped sending; retry later."},
 	{isKind(ErrTruncated), "truncated", "The connection kept breaking off; retry later."},
 	{isKind(ErrNoFolder), "no_folder", "Choose an existing folder, then retry."},
