@@ -100,19 +100,6 @@ func TestUploadFileSendsMultipartForm(t *testing.T) {
 	}
 }
 
-func TestVideoContentTypeByExtension(t *testing.T) {
-	cases := map[string]string{"a.mp4": "video/mp4", "A.MP4": "video/mp4", "b.mov": "video/quicktime",
-		"c.AVI": "video/x-msvideo", "d.mkv": "video/x-matroska", "e.webm": "", "f": "", "dir.mp4/x": ""}
-	for name, want := range cases {
-		t.Run(name, func(t *testing.T) {
-			got, ok := VideoContentType(name)
-			if got != want || ok != (want != "") {
-				t.Fatalf("got %q %v", got, ok)
-			}
-		})
-	}
-}
-
 func TestUploadRejectsBeforeSending(t *testing.T) {
 	f := newFakeAPI(t, okJSON(nil))
 	body := strings.NewReader("x")
