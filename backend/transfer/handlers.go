@@ -3,7 +3,6 @@ package transfer
 import (
 	"context"
 	"errors"
-	"strings"
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/store"
@@ -58,17 +57,12 @@ func (e *Engine) call(ctx context.Context, ep Endpoint, m *Meter, f func() error
 }
 
 // jobError is the record of a job that failed for good: one message saying what happened and
-// what to do now, never advice that only held while retries were left.
-func jobError(err error) *store.JobError {
+// what to do now (Options.Explain), never advice that only held while retries were left.
+func (e *Engine) jobError(err error) *store.JobError {
 	if local := explainLocal(err); local != nil {
 		return local
 	}
-	summary, next := api.ExplainFinal(err)
-	msg := err.Error()
-	if summary != "" {
-		msg = strings.TrimSpace(summary + " " + next)
-	}
-	return &store.JobError{Code: api.KindCode(err), Message: msg}
+	return &store.JobError{Code: api.KindCode(err), Message: e.o.Explain(err)}
 }
 
 // setWaiting marks a job's wait for its slot, and moves the lineup so the row shows its place
