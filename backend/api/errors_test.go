@@ -200,4 +200,3 @@ func TestErrorBodiesAreReadThroughALimit(t *testing.T) {
 		t.Fatalf("download got %v", err)
 	}
 }
-
