@@ -8,9 +8,9 @@ import (
 	"unicode/utf8"
 )
 
-// classify is the single place that decides what an answer means. It returns the envelope's
-// data on success and an *Error otherwise; bodies that are not JSON never reach a decoder panic,
-// they become ErrServer (5xx) or ErrUnexpected with the HTTP status.
+// classify is the single place that decides what an answer means (docs/API.md §4.3). It returns the
+// envelope's data on success and an *Error otherwise; bodies that are not JSON never reach a
+// decoder panic, they become ErrServer (5xx) or ErrUnexpected with the HTTP status.
 func (c *Client) classify(op string, resp *http.Response, body []byte) (json.RawMessage, error) {
 	env, ok := decodeEnvelope(body)
 	if !ok {

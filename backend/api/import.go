@@ -17,7 +17,7 @@ type ImportRequest struct {
 	Quality     string   // "360" "480" "720" "1080" "1440" "2160"; "720" when empty (YouTube only)
 }
 
-// Limits and defaults of an import.
+// Limits and defaults of an import (docs/API.md §6.1, §11.7).
 const (
 	MaxImportLinks = 50
 	DefaultQuality = "720"

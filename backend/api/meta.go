@@ -19,7 +19,7 @@ type UploadMeta struct {
 	RetainOriginal *bool    // keep the original file (needed to download it later); nil means true
 }
 
-// Limits the service documents for upload metadata.
+// Limits the service documents for upload metadata (docs/API.md §5.2).
 const (
 	MaxTags        = 20
 	maxCallbackLen = 299

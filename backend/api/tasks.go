@@ -12,8 +12,8 @@ type Task struct {
 	Videos []Video `json:"videos"`
 }
 
-// taskWire accepts both documented shapes: data.videos[] objects (current) and data.video_ids[]
-// strings (v1.2 docs).
+// taskWire accepts both documented shapes (docs/API.md §6.2): data.videos[] objects (current) and
+// data.video_ids[] strings (v1.2 docs).
 type taskWire struct {
 	TaskID   flexString  `json:"taskId"`
 	Videos   []videoWire `json:"videos"`

@@ -87,7 +87,8 @@ func (c *Client) UploadPath(ctx context.Context, path string, meta UploadMeta, p
 	return c.UploadFile(ctx, UploadFileRequest{Name: info.Name(), Size: info.Size(), Body: f, Meta: meta, Progress: progress})
 }
 
-// uploadWire is the upload receipt as sent (camelCase here, uploadTime as a string).
+// uploadWire is the upload receipt as sent (docs/API.md §5.5) (camelCase here, uploadTime as a
+// string).
 type uploadWire struct {
 	VideoNo     flexString `json:"videoNo"`
 	VideoName   flexString `json:"videoName"`

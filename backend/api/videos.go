@@ -93,8 +93,8 @@ func (c *Client) Metadata(ctx context.Context, videoNo, scope string) (*Video, e
 // MaxDeleteIDs is the most video numbers one DeleteVideos call accepts.
 const MaxDeleteIDs = 100
 
-// DeleteVideos removes videos irreversibly. The service ignores unknown numbers, so success is
-// no proof of deletion: re-list to confirm.
+// DeleteVideos removes videos irreversibly (docs/API.md §7.3). The service ignores unknown numbers,
+// so success is no proof of deletion: re-list to confirm.
 func (c *Client) DeleteVideos(ctx context.Context, scope string, videoNos []string) error {
 	if err := checkIDs("videoNos", videoNos, MaxDeleteIDs); err != nil {
 		return err

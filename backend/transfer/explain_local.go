@@ -12,7 +12,7 @@ import (
 const CodeExists = "exists"
 
 // localAdvice tells what a person can do about a failure on this computer or of the transfer
-// itself, which api.Explain knows nothing about. Every message is for a job that has failed for
+// itself, which core.Explain knows nothing about. Every message is for a job that has failed for
 // good, so none of them promises an automatic retry.
 var localAdvice = []struct {
 	is         func(error) bool

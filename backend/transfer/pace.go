@@ -30,7 +30,7 @@ type Limit struct {
 	Every time.Duration
 }
 
-// DefaultLimits returns the newest documented table (memories-api.md §3), taking the
+// DefaultLimits returns the newest documented table (docs/API.md §3), taking the
 // conservative side where sources disagree: uploads one a minute, downloads 12 a minute.
 func DefaultLimits() map[Endpoint]Limit {
 	return map[Endpoint]Limit{
