@@ -1,6 +1,7 @@
 package api
 
 import (
+	"cmp"
 	"encoding/json"
 	"net/http"
 	"strings"
@@ -14,7 +15,7 @@ import (
 func (c *Client) classify(op string, resp *http.Response, body []byte) (json.RawMessage, error) {
 	env, ok := decodeEnvelope(body)
 	if !ok {
-		ct := withDefault(resp.Header.Get("Content-Type"), "no content type")
+		ct := cmp.Or(resp.Header.Get("Content-Type"), "no content type")
 		return nil, c.newError(op, resp.StatusCode, "", "non-JSON answer ("+ct+")", kindForStatus(resp.StatusCode, false))
 	}
 	if isSuccessStatus(resp.StatusCode) && env.succeeded() {

@@ -44,7 +44,7 @@ func (c *Client) Download(ctx context.Context, videoNo, scope string, opts Downl
 	if err := checkRequired("videoNo", videoNo); err != nil {
 		return nil, err
 	}
-	body := map[string]string{"video_no": videoNo, "unique_id": scopeOr(scope)}
+	body := map[string]string{"video_no": videoNo, "unique_id": ScopeOr(scope)}
 	req, err := jsonRequest("download", "/serve/api/v1/download", nil, body)
 	if err != nil {
 		return nil, err

@@ -82,7 +82,7 @@ type formField struct{ name, value string }
 // fields lists the form fields for m. Both upload endpoints send exactly these, so the file
 // upload (multipart) and the URL upload (urlencoded) cannot drift apart.
 func (m UploadMeta) fields() []formField {
-	fs := []formField{{"unique_id", scopeOr(m.Scope)}}
+	fs := []formField{{"unique_id", ScopeOr(m.Scope)}}
 	add := func(name, value string) {
 		if value != "" {
 			fs = append(fs, formField{name, value})

@@ -87,7 +87,7 @@ func TestExplainInputsCancellationAndNothing(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := failingClient(t, "0000").ListScopes(ctx); !strings.Contains(first(Explain(err)), "cancelled") {
+	if _, err := failingClient(t, "0000").ListScopes(ctx); !strings.Contains(summaryOf(Explain(err)), "cancelled") {
 		t.Fatalf("cancelled: %v", err)
 	}
 	if s, n := Explain(nil); s != "" || n != "" {
@@ -95,7 +95,8 @@ func TestExplainInputsCancellationAndNothing(t *testing.T) {
 	}
 }
 
-func first(summary, _ string) string { return summary }
+// summaryOf keeps the summary of an explanation.
+func summaryOf(summary, _ string) string { return summary }
 
 func TestExplainFinalDropsPromisesOfAutomaticRetry(t *testing.T) {
 	for _, err := range []error{failure(t, "500"), failure(t, "0429"), unreachable(t)} {
