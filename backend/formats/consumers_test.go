@@ -85,3 +85,20 @@ func uploadedPartType(t *testing.T, name string) string {
 	}
 	return <-parts
 }
+
+// The Linux desktop entry is a static file, so it cannot read the table: this keeps "Open with"
+// offering exactly the formats the app accepts.
+func TestDesktopEntryOpensExactlyTheTablesFormats(t *testing.T) {
+	data, err := os.ReadFile("../../build/linux/memories-desktop.desktop")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, f := range formats.All() {
+		want = append(want, f.MIME)
+	}
+	line := "MimeType=" + strings.Join(want, ";") + ";"
+	if !strings.Contains(string(data), "\n"+line+"\n") {
+		t.Fatalf("the desktop entry should say %q", line)
+	}
+}
