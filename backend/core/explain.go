@@ -7,11 +7,12 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/applog"
+	"memories-desktop/backend/transfer"
 )
 
 // This file is the one place where failures become sentences for people: api reports kinds and
-// codes, transfer records failed jobs through Options.Explain, and the app and the CLI show what
-// Describe returns.
+// codes, transfer reports codes and records a failed job's message through Options.Explain, and
+// the app and the CLI show what Describe returns.
 
 // explanation is what people are told about one kind of failure.
 type explanation struct{ summary, next string }
@@ -117,11 +118,42 @@ func withLogPath(next string) string {
 }
 
 // FailedJobMessage is the one message a job that failed for good keeps: what happened and what
-// to do now. The engine records it through transfer.Options.Explain.
-func FailedJobMessage(err error) string {
+// to do now. The engine records it through transfer.Options.Explain, with the job's error code.
+func FailedJobMessage(code string, err error) string {
+	if next, ok := localNext[code]; ok {
+		return sentence(err.Error()) + " " + next
+	}
 	summary, next := ExplainFinal(err)
 	if summary == "" {
 		return err.Error()
 	}
 	return strings.TrimSpace(summary + " " + next)
+}
+
+// localNext is what a person can do about a failure on this computer or of the transfer itself,
+// by the engine's code for it. The error's own text says what happened. Every one is for a job
+// that has failed for good, so none promises an automatic retry.
+var localNext = map[string]string{
+	"disk_full":         "Free some space on that disk, then retry.",
+	"too_slow":          "Check the connection, then retry; the service may be busy.",
+	"no_data":           "The service stopped sending; retry later.",
+	"truncated":         "The connection kept breaking off; retry later.",
+	"no_folder":         "Choose an existing folder, then retry.",
+	transfer.CodeExists: "Retry to choose: replace it, keep both, or skip.",
+	"not_regular":       "Move away what is at that name (it is left untouched), then retry.",
+	"not_writable":      "Choose a folder you can write to, then retry.",
+}
+
+// sentence capitalises s and ends it with a full stop.
+func sentence(s string) string {
+	if s == "" {
+		return s
+	}
+	if c := s[0]; c >= 'a' && c <= 'z' {
+		s = string(c-'a'+'A') + s[1:]
+	}
+	if last := s[len(s)-1]; last != '.' && last != '!' && last != '?' {
+		s += "."
+	}
+	return s
 }

@@ -12,6 +12,7 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/applog"
+	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
 )
@@ -157,5 +158,24 @@ func TestFailedJobKeepsCoresExplanation(t *testing.T) {
 	if got.State != store.StateFailed || got.Error.Code != "not_found" ||
 		!strings.HasPrefix(got.Error.Message, explanations[api.ErrNotFound].summary) {
 		t.Fatalf("failed job: %s %+v", got.State, got.Error)
+	}
+}
+
+// A failure on this computer keeps its own text, made a sentence, and the step for its code; the
+// taken-name case is a real failed download through the engine core starts.
+func TestLocalFailuresGetTheAdviceOfTheirCode(t *testing.T) {
+	err := errors.New("the disk is full")
+	if got := FailedJobMessage("disk_full", err); got != "The disk is full. Free some space on that disk, then retry." {
+		t.Fatalf("disk full: %q", got)
+	}
+	if got := FailedJobMessage("not_found", err); strings.Contains(got, "Free some space") {
+		t.Fatalf("an api code got local advice: %q", got)
+	}
+	c := engineCore(t)
+	no := uploadedVideo(t, c, mediatest.MP4([]byte("taken name")))
+	dest := t.TempDir() + "/clip.mp4"
+	j, _ := c.DB().Job(failedDownload(t, c, no, dest))
+	if !strings.HasSuffix(j.Error.Message, localNext[transfer.CodeExists]) || !strings.Contains(j.Error.Message, "clip.mp4") {
+		t.Fatalf("taken name: %q", j.Error.Message)
 	}
 }

@@ -1,6 +1,7 @@
 package transfer
 
 import (
+	"cmp"
 	"context"
 	"errors"
 
@@ -56,13 +57,12 @@ func (e *Engine) call(ctx context.Context, ep Endpoint, m *Meter, f func() error
 	return err
 }
 
-// jobError is the record of a job that failed for good: one message saying what happened and
-// what to do now (Options.Explain), never advice that only held while retries were left.
+// jobError is the record of a job that failed for good: a stable code, and one message saying
+// what happened and what to do now (Options.Explain), never advice that only held while retries
+// were left.
 func (e *Engine) jobError(err error) *store.JobError {
-	if local := explainLocal(err); local != nil {
-		return local
-	}
-	return &store.JobError{Code: api.KindCode(err), Message: e.o.Explain(err)}
+	code := cmp.Or(localCode(err), api.KindCode(err))
+	return &store.JobError{Code: code, Message: e.o.Explain(code, err)}
 }
 
 // setWaiting marks a job's wait for its slot, and moves the lineup so the row shows its place
