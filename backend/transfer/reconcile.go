@@ -120,11 +120,7 @@ const maxListPages = 500
 func (e *Engine) listAll(ctx context.Context, client *api.Client, req api.ListRequest, visit func(api.Video) bool) error {
 	req.Size = 200
 	for req.Page = 1; req.Page <= maxListPages; req.Page++ {
-		var p api.VideoPage
-		err := e.call(ctx, EpList, nil, func() (err error) {
-			p, err = client.ListVideos(ctx, req)
-			return err
-		})
+		p, err := client.ListVideos(ctx, req)
 		if err != nil {
 			return err
 		}

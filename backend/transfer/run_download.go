@@ -25,7 +25,7 @@ func runDownload(ctx context.Context, e *Engine, j store.Job, m *Meter) (store.J
 	if err := decodeParams(j, &spec); err != nil {
 		return store.JobResult{}, err
 	}
-	client, err := e.o.Client()
+	client, err := e.client()
 	if err != nil {
 		return store.JobResult{}, err
 	}
@@ -45,7 +45,7 @@ func runDownload(ctx context.Context, e *Engine, j store.Job, m *Meter) (store.J
 func (e *Engine) fetchAndSave(ctx context.Context, c *api.Client, j store.Job, spec DownloadSpec, offset int64, m *Meter) (store.JobResult, error) {
 	p := ownProof(j, spec)
 	var dl *api.Download
-	err := e.call(ctx, endpointFor(j.Kind), m, func() (err error) {
+	err := e.call(ctx, m, nil, func(ctx context.Context) (err error) {
 		dl, err = fetch(ctx, c, spec, resumeOptions(p, offset))
 		return err
 	})

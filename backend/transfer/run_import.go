@@ -18,12 +18,12 @@ func runImport(ctx context.Context, e *Engine, j store.Job, m *Meter) (store.Job
 	if err := decodeParams(j, &spec); err != nil {
 		return store.JobResult{}, err
 	}
-	client, err := e.o.Client()
+	client, err := e.client()
 	if err != nil {
 		return store.JobResult{}, err
 	}
 	var taskID string
-	err = e.call(ctx, EpImport, m, func() (err error) {
+	err = e.call(ctx, m, nil, func(ctx context.Context) (err error) {
 		taskID, err = client.Import(ctx, api.ImportRequest{Links: spec.Links, Scope: spec.Scope,
 			Quality: spec.Quality, Callback: spec.Callback})
 		return err
