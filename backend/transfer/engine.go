@@ -11,13 +11,9 @@ import (
 	"memories-desktop/backend/applog"
 	"memories-desktop/backend/events"
 	"memories-desktop/backend/pacing"
+	"memories-desktop/backend/progress"
 	"memories-desktop/backend/store"
 )
-
-// StateInterrupted marks a job that was running when the process stopped. It is resumed (after
-// reconciling uploads with the server) only when the user asks: `memories resume` or the app's
-// prompt.
-const StateInterrupted = store.StateInterrupted
 
 // Options configure an Engine. Zero values get production defaults.
 type Options struct {
@@ -58,7 +54,7 @@ type Engine struct {
 	db       *store.DB
 	pacer    *pacing.Pacer
 	ownPacer bool // built here, so saved here
-	reporter *Reporter
+	reporter *progress.Reporter
 	emit     events.Emitter
 
 	mu      sync.Mutex
@@ -79,7 +75,7 @@ type Engine struct {
 type runningJob struct {
 	ctx    context.Context
 	cancel context.CancelCauseFunc
-	meter  *Meter
+	meter  *meter
 }
 
 // New builds an engine; call Start to run it.
@@ -91,7 +87,7 @@ func New(o Options) *Engine {
 	if e.ownPacer {
 		e.pacer = pacing.New(pacing.Options{Limits: o.Limits, Clock: o.Clock, Proactive: o.Proactive, Last: pacing.Load(o.DB)})
 	}
-	e.reporter = NewReporter(ReporterOptions{Clock: o.Clock, Emit: e.emitProgress,
+	e.reporter = progress.NewReporter(progress.ReporterOptions{Clock: o.Clock, Emit: e.emitProgress,
 		StallAfter: o.StallAfter, OnStall: e.stalled})
 	e.tracker = newTracker(e)
 	return e

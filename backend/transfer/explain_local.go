@@ -4,6 +4,8 @@ import (
 	"errors"
 	"io/fs"
 	"syscall"
+
+	"memories-desktop/backend/progress"
 )
 
 // CodeExists marks a download that found its file name taken; the app's Retry asks what to do.
@@ -17,7 +19,7 @@ var localCodes = []struct {
 	code string
 }{
 	{isKind(ErrDiskFull), "disk_full"},
-	{isKind(ErrTooSlow), "too_slow"},
+	{isKind(progress.ErrTooSlow), "too_slow"},
 	{isKind(errIdle), "no_data"},
 	{isKind(ErrTruncated), "truncated"},
 	{isKind(ErrNoFolder), "no_folder"},

@@ -11,7 +11,7 @@ import (
 )
 
 // handler performs one attempt at a job. It reports bytes through m and returns the result.
-type handler func(ctx context.Context, e *Engine, j store.Job, m *Meter) (store.JobResult, error)
+type handler func(ctx context.Context, e *Engine, j store.Job, m *meter) (store.JobResult, error)
 
 var handlers = map[store.JobKind]handler{
 	KindUpload:   runUpload,
@@ -44,7 +44,7 @@ func retryable(err error) bool {
 // waits, m (when given) shows the job in line and tells the stall watchdog that it is idle on
 // purpose; slot (when given) runs as the wait ends, just before the request goes out (also when
 // the wait was cancelled: recovery then looks for an upload that never left, the safe side).
-func (e *Engine) call(ctx context.Context, m *Meter, slot func(), f func(ctx context.Context) error) error {
+func (e *Engine) call(ctx context.Context, m *meter, slot func(), f func(ctx context.Context) error) error {
 	if m == nil && slot == nil {
 		return f(ctx)
 	}
@@ -76,7 +76,7 @@ func (e *Engine) jobError(err error) *store.JobError {
 
 // setWaiting marks a job's wait for its slot, and moves the lineup so the row shows its place
 // in line (and no speed) while it waits.
-func (e *Engine) setWaiting(m *Meter, waiting bool) {
+func (e *Engine) setWaiting(m *meter, waiting bool) {
 	if m == nil {
 		return
 	}

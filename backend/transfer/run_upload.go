@@ -13,7 +13,7 @@ import (
 
 // runUpload sends a local file. A job that may already have reached the server (a retry, or one
 // resumed after a crash) is first looked up by its marker tag, so it is never uploaded twice.
-func runUpload(ctx context.Context, e *Engine, j store.Job, m *Meter) (store.JobResult, error) {
+func runUpload(ctx context.Context, e *Engine, j store.Job, m *meter) (store.JobResult, error) {
 	var spec UploadSpec
 	if err := decodeParams(j, &spec); err != nil {
 		return store.JobResult{}, err
@@ -29,7 +29,7 @@ func runUpload(ctx context.Context, e *Engine, j store.Job, m *Meter) (store.Job
 	return e.sendFile(ctx, client, j, spec, m)
 }
 
-func (e *Engine) sendFile(ctx context.Context, client *api.Client, j store.Job, spec UploadSpec, m *Meter) (store.JobResult, error) {
+func (e *Engine) sendFile(ctx context.Context, client *api.Client, j store.Job, spec UploadSpec, m *meter) (store.JobResult, error) {
 	f, err := os.Open(spec.Path)
 	if err != nil {
 		return store.JobResult{}, err
@@ -72,7 +72,7 @@ func (e *Engine) uploaded(j store.Job, res api.UploadResult, size int64, fingerp
 }
 
 // runUploadURL asks the service to fetch a direct video URL.
-func runUploadURL(ctx context.Context, e *Engine, j store.Job, m *Meter) (store.JobResult, error) {
+func runUploadURL(ctx context.Context, e *Engine, j store.Job, m *meter) (store.JobResult, error) {
 	var spec URLSpec
 	if err := decodeParams(j, &spec); err != nil {
 		return store.JobResult{}, err

@@ -2,7 +2,7 @@
 // stores import from here only, so tests mock this module and nothing else.
 import * as App from '../../../wailsjs/go/main/App';
 import { EventsOn, OnFileDrop } from '../../../wailsjs/runtime/runtime';
-import type { api, core, main, preflight, settings, sources, store, transfer } from '../../../wailsjs/go/models';
+import type { api, core, main, preflight, progress, settings, sources, store, transfer } from '../../../wailsjs/go/models';
 
 export type Settings = settings.Settings;
 export type KeyInfo = settings.KeyInfo;
@@ -26,7 +26,7 @@ export type VideoDetails = api.Video;
 export type JobQuery = core.JobQuery;
 export type JobPage = core.JobPage;
 export type JobView = transfer.JobView;
-export type Progress = transfer.Progress;
+export type Progress = progress.Progress;
 export type RefreshResult = core.RefreshResult;
 export type VideoSelection = core.Selection;
 export type DownloadResult = core.DownloadResult;
