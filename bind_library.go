@@ -1,8 +1,6 @@
 package main
 
 import (
-	"os"
-
 	"memories-desktop/backend/core"
 )
 
@@ -29,7 +27,7 @@ func (a *App) VideoDetails(videoNo string) (*core.Video, error) {
 // Conflicts, for DownloadVideosTo with the user's choice.
 func (a *App) DownloadVideos(videoNos []string) (core.DownloadResult, error) {
 	c := a.svc()
-	target, err := a.chooseTarget(videoNos, c.Settings().DownloadDir)
+	target, err := c.AskDownloadTarget(videoNos)
 	if err != nil || target.Path == "" {
 		return core.DownloadResult{Jobs: []core.JobView{}}, err
 	}
@@ -45,32 +43,9 @@ func (a *App) DownloadVideosTo(videoNos []string, target core.DownloadTarget, ch
 // RetryDownload retries a download that found its file name taken, with the user's choice.
 func (a *App) RetryDownload(id uint64, choice string) error { return a.svc().RetryDownload(id, choice) }
 
-// chooseTarget asks for a file or a folder. A file that exists after the save dialog closed is
-// one the user agreed to replace there (the dialog asks).
-func (a *App) chooseTarget(nos []string, start string) (core.DownloadTarget, error) {
-	if len(nos) == 1 {
-		name := a.svc().DownloadName(nos[0])
-		path, err := a.dialogs.SaveFile("Save video", start, name, core.FilterFor(name))
-		return core.DownloadTarget{Path: path, Replace: path != "" && fileExists(path)}, err
-	}
-	dir, err := a.dialogs.ChooseFolder("Save videos into folder", start)
-	return core.DownloadTarget{Path: dir, Folder: true}, err
-}
-
 // DownloadAsset asks where to save a v2 asset and queues its download.
 func (a *App) DownloadAsset(assetID string) (core.JobView, error) {
-	c := a.svc()
-	name := core.AssetFileName(assetID)
-	path, err := a.dialogs.SaveFile("Save asset", c.Settings().DownloadDir, name, core.FilterFor(name))
-	if err != nil || path == "" {
-		return core.JobView{}, err
-	}
-	return c.EnqueueAsset(assetID, path, fileExists(path))
-}
-
-func fileExists(path string) bool {
-	_, err := os.Lstat(path)
-	return err == nil
+	return a.svc().DownloadAssetAsked(assetID)
 }
 
 // DeleteSelected deletes every video of a select-all selection (all that match the filter,

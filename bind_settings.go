@@ -71,5 +71,5 @@ func (a *App) TestConnection(s core.Settings) core.Connection {
 
 // ChooseFolder opens the native folder dialog; "" means cancelled.
 func (a *App) ChooseFolder(title, startDir string) (string, error) {
-	return a.dialogs.ChooseFolder(title, startDir)
+	return a.svc().ChooseFolder(title, startDir)
 }

@@ -31,16 +31,7 @@ func (a *App) ResumeInterrupted() (int, error) { return a.svc().ResumeInterrupte
 func (a *App) DiscardInterrupted() (int, error) { return a.svc().DiscardInterrupted() }
 
 // ExportHistory asks for a .csv or .json file and writes every job to it; "" means cancelled.
-func (a *App) ExportHistory() (string, error) {
-	c := a.svc()
-	path, err := a.dialogs.SaveFile("Export history", c.PickerDir(core.PickerExport), "memories-history.csv", core.HistoryFilter)
-	if err != nil || path == "" {
-		return "", err
-	}
-	c.RememberPicker(core.PickerExport, path)
-	_, err = c.ExportHistory(path)
-	return path, err
-}
+func (a *App) ExportHistory() (string, error) { return a.svc().ExportHistoryAs() }
 
 // RevealInFolder shows a downloaded file in the system file manager.
 func (a *App) RevealInFolder(path string) error { return core.RevealInFolder(path) }

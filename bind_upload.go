@@ -9,22 +9,10 @@ import (
 func (a *App) ExpandPaths(paths []string) (core.Scan, error) { return a.svc().Expand(paths) }
 
 // ChooseFiles opens the native file dialog for videos; nil means cancelled.
-func (a *App) ChooseFiles() ([]string, error) {
-	c := a.svc()
-	paths, err := a.dialogs.ChooseFiles("Choose videos", c.PickerDir(core.PickerUploadFiles), core.VideoFilter)
-	if len(paths) > 0 {
-		c.RememberPicker(core.PickerUploadFiles, paths[0])
-	}
-	return paths, err
-}
+func (a *App) ChooseFiles() ([]string, error) { return a.svc().ChooseVideos() }
 
 // ChooseUploadFolder opens the native folder dialog for a folder of videos.
-func (a *App) ChooseUploadFolder() (string, error) {
-	c := a.svc()
-	dir, err := a.dialogs.ChooseFolder("Choose a folder of videos", c.PickerDir(core.PickerUploadFolder))
-	c.RememberPicker(core.PickerUploadFolder, dir)
-	return dir, err
-}
+func (a *App) ChooseUploadFolder() (string, error) { return a.svc().ChooseVideoFolder() }
 
 // ValidateMeta checks batch metadata so the form can show problems before "Upload".
 func (a *App) ValidateMeta(m core.Meta) error { return a.svc().ValidateMeta(m) }
@@ -51,15 +39,7 @@ func (a *App) EnqueueURL(url string, m core.Meta) (core.JobView, error) {
 func (a *App) ReadLinksFile(path string) (string, error) { return a.svc().ReadLinksFile(path) }
 
 // ChooseLinksFile lets the user pick a .txt/.csv of links and returns its text ("" if cancelled).
-func (a *App) ChooseLinksFile() (string, error) {
-	c := a.svc()
-	paths, err := a.dialogs.ChooseFiles("Open a list of links", c.PickerDir(core.PickerLinks), core.LinksFilter)
-	if err != nil || len(paths) == 0 {
-		return "", err
-	}
-	c.RememberPicker(core.PickerLinks, paths[0])
-	return c.ReadLinksFile(paths[0])
-}
+func (a *App) ChooseLinksFile() (string, error) { return a.svc().ChooseLinksFile() }
 
 // FindDuplicate tells whether this file's bytes were already uploaded to scope ("": the current
 // one), so the Upload view can warn before an upload is spent; nil when not.
@@ -74,3 +54,6 @@ func (a *App) JobPreview(id uint64) (string, error) { return a.svc().JobPreview(
 func (a *App) VideoPreview(scope, videoNo string) (string, error) {
 	return a.svc().VideoPreview(scope, videoNo)
 }
+
+// UploadRules names the accepted video formats and the size limit, for the Upload view's text.
+func (a *App) UploadRules() core.UploadRules { return core.Rules() }

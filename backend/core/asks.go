@@ -6,7 +6,7 @@ package core
 
 // ChooseVideos asks for video files to upload.
 func (c *Service) ChooseVideos() ([]string, error) {
-	paths, err := c.dialogs.ChooseFiles("Choose videos", c.PickerDir(PickerUploadFiles), VideoFilter)
+	paths, err := c.dialogs.ChooseFiles("Choose videos", c.PickerDir(PickerUploadFiles), VideoFilter())
 	if len(paths) > 0 {
 		c.RememberPicker(PickerUploadFiles, paths[0])
 	}

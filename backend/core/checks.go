@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/formats"
 	"memories-desktop/backend/preflight"
 	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/sources"
@@ -42,7 +43,7 @@ func CheckJobQuery(q JobQuery) error {
 func Invalid(err error) bool { return errors.Is(err, api.ErrInvalidInput) }
 
 // VideoExtensions are the file extensions uploads accept.
-func VideoExtensions() []string { return preflight.VideoExtensions }
+func VideoExtensions() []string { return formats.Extensions() }
 
 // CodeCodec is a Verdict's code for a codec the service cannot index (upload --force sends it).
 const CodeCodec = preflight.CodeCodec

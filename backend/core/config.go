@@ -1,6 +1,7 @@
 package core
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -52,12 +53,12 @@ func resolveOverrides(opts Options, saved settings.Settings) (overrides, error) 
 			return overrides{}, err
 		}
 	}
-	scope := firstNonEmpty(o.Scope, saved.Scope, settings.DefaultScope)
+	scope := cmp.Or(o.Scope, saved.Scope, settings.DefaultScope)
 	if err := checkScope("scope", scope); err != nil {
 		return overrides{}, err
 	}
-	return overrides{key: env(APIKeyEnv), baseURL: firstNonEmpty(o.BaseURL, env(BaseURLEnv), saved.BaseURL),
-		assetBaseURL: firstNonEmpty(o.AssetBaseURL, env(AssetBaseURLEnv), saved.AssetBaseURL), scope: scope,
+	return overrides{key: env(APIKeyEnv), baseURL: cmp.Or(o.BaseURL, env(BaseURLEnv), saved.BaseURL),
+		assetBaseURL: cmp.Or(o.AssetBaseURL, env(AssetBaseURLEnv), saved.AssetBaseURL), scope: scope,
 		headless: true}, nil
 }
 
@@ -72,9 +73,9 @@ func checkScope(name, scope string) error {
 // current is the saved settings with what the front end set over them.
 func (c *Service) current() settings.Settings {
 	s := c.prefs.Get()
-	s.BaseURL = firstNonEmpty(c.over.baseURL, s.BaseURL)
-	s.AssetBaseURL = firstNonEmpty(c.over.assetBaseURL, s.AssetBaseURL)
-	s.Scope = firstNonEmpty(c.over.scope, s.Scope)
+	s.BaseURL = cmp.Or(c.over.baseURL, s.BaseURL)
+	s.AssetBaseURL = cmp.Or(c.over.assetBaseURL, s.AssetBaseURL)
+	s.Scope = cmp.Or(c.over.scope, s.Scope)
 	if c.over.headless {
 		s.Sandbox = false // a headless front end talks to the endpoints it was given
 	}
@@ -117,8 +118,8 @@ func DatabaseDirs(dataDir string, opts Options) ([]string, error) {
 		return nil, err
 	}
 	sandbox := opts.ForceSandbox || (!opts.Headless && saved.Sandbox)
-	profile := settings.ProfileDir(dataDir, sandbox, firstNonEmpty(over.baseURL, saved.BaseURL),
-		firstNonEmpty(over.assetBaseURL, saved.AssetBaseURL))
+	profile := settings.ProfileDir(dataDir, sandbox, cmp.Or(over.baseURL, saved.BaseURL),
+		cmp.Or(over.assetBaseURL, saved.AssetBaseURL))
 	if profile == dataDir {
 		return []string{dataDir}, nil
 	}
@@ -130,7 +131,7 @@ func (c *Service) Scope() string { return c.current().Scope }
 
 // ResolveDataDir picks the data folder: the flag, else MEMORIES_DATA_DIR, else the app's.
 func ResolveDataDir(flag string, env func(string) string) (string, error) {
-	dir := firstNonEmpty(flag, env(settings.DataDirEnv))
+	dir := cmp.Or(flag, env(settings.DataDirEnv))
 	if dir == "" {
 		return settings.DataDir()
 	}

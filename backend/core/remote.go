@@ -1,6 +1,7 @@
 package core
 
 import (
+	"cmp"
 	"context"
 
 	"memories-desktop/backend/api"
@@ -27,7 +28,7 @@ func (c *Service) ListVideos(ctx context.Context, r ListRequest) (ServerPage, er
 	if err != nil {
 		return ServerPage{}, err
 	}
-	r.Scope = firstNonEmpty(r.Scope, c.current().Scope)
+	r.Scope = cmp.Or(r.Scope, c.current().Scope)
 	return client.ListVideos(ctx, r)
 }
 
