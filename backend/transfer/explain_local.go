@@ -5,11 +5,12 @@ import (
 	"io/fs"
 	"syscall"
 
+	"memories-desktop/backend/contract/errcode"
 	"memories-desktop/backend/store"
 )
 
 // CodeExists marks a download that found its file name taken; the app's Retry asks what to do.
-const CodeExists = "exists"
+const CodeExists = errcode.Exists
 
 // localAdvice tells what a person can do about a failure on this computer or of the transfer
 // itself, which api.Explain knows nothing about. Every message is for a job that has failed for
@@ -18,14 +19,14 @@ var localAdvice = []struct {
 	is         func(error) bool
 	code, next string
 }{
-	{isKind(ErrDiskFull), "disk_full", "Free some space on that disk, then retry."},
-	{isKind(ErrTooSlow), "too_slow", "Check the connection, then retry; the service may be busy."},
-	{isKind(errIdle), "no_data", "The service stopped sending; retry later."},
-	{isKind(ErrTruncated), "truncated", "The connection kept breaking off; retry later."},
-	{isKind(ErrNoFolder), "no_folder", "Choose an existing folder, then retry."},
+	{isKind(ErrDiskFull), errcode.DiskFull, "Free some space on that disk, then retry."},
+	{isKind(ErrTooSlow), errcode.TooSlow, "Check the connection, then retry; the service may be busy."},
+	{isKind(errIdle), errcode.NoData, "The service stopped sending; retry later."},
+	{isKind(ErrTruncated), errcode.Truncated, "The connection kept breaking off; retry later."},
+	{isKind(ErrNoFolder), errcode.NoFolder, "Choose an existing folder, then retry."},
 	{isKind(ErrExists), CodeExists, "Retry to choose: replace it, keep both, or skip."},
-	{isKind(ErrNotRegular), "not_regular", "Move away what is at that name (it is left untouched), then retry."},
-	{isReadOnly, "not_writable", "Choose a folder you can write to, then retry."},
+	{isKind(ErrNotRegular), errcode.NotRegular, "Move away what is at that name (it is left untouched), then retry."},
+	{isReadOnly, errcode.NotWritable, "Choose a folder you can write to, then retry."},
 }
 
 func isKind(kind error) func(error) bool {
