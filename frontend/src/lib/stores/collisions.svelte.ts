@@ -1,4 +1,5 @@
 import { bridge, type JobView } from '../bridge';
+import { ErrorCode } from '../bridge/contract';
 
 /** What to do with downloads whose file names are taken; the values core.Choice* accepts. */
 export type Choice = 'replace' | 'keep' | 'skip';
@@ -29,7 +30,7 @@ export const collisions = new Collisions();
  * (replace, keep both, skip) instead of failing the same way again. False: nothing was retried.
  */
 export async function retryJob(j: JobView): Promise<boolean> {
-  if (j.error?.code !== 'exists') {
+  if (j.error?.code !== ErrorCode.Exists) {
     await bridge.retryJob(j.id);
     return true;
   }

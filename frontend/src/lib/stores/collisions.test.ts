@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JobView } from '../bridge';
+import { ErrorCode } from '../bridge/contract';
 
 vi.mock('../bridge', async (orig) => ({
   ...(await orig<typeof import('../bridge')>()),
@@ -16,7 +17,7 @@ describe('retrying a download whose name is taken', () => {
   beforeEach(() => vi.clearAllMocks());
 
   it('asks instead of failing the same way again, and retries with the choice', async () => {
-    const done = retryJob(job('exists'));
+    const done = retryJob(job(ErrorCode.Exists));
     await vi.waitFor(() => expect(collisions.asking?.names).toEqual(['clip.mp4']));
     collisions.asking!.answer('replace');
     expect(await done).toBe(true);
@@ -27,7 +28,7 @@ describe('retrying a download whose name is taken', () => {
 
   it('retries nothing when skipped or dismissed', async () => {
     for (const answer of ['skip', null] as const) {
-      const done = retryJob(job('exists'));
+      const done = retryJob(job(ErrorCode.Exists));
       collisions.asking!.answer(answer);
       expect(await done).toBe(false);
     }
@@ -35,7 +36,7 @@ describe('retrying a download whose name is taken', () => {
   });
 
   it('retries other failures directly', async () => {
-    expect(await retryJob(job('network'))).toBe(true);
+    expect(await retryJob(job(ErrorCode.Unreachable))).toBe(true);
     expect(mocked.retryJob).toHaveBeenCalledWith(4);
     expect(collisions.asking).toBeNull();
   });
