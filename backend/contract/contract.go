@@ -12,6 +12,7 @@
 //	jobstate.JobState contract/jobstate       JobView.State
 //	mode.Mode         contract/mode           Status.Mode
 //	conn.State        contract/conn           Status.Connection
+//	choice.Choice     contract/choice         what to do with taken download names
 //
 // Each enum has a package of its own because Wails v2.11 writes the enums of one Go package in
 // map order, so two in one package would make the generated file differ from run to run.
@@ -19,6 +20,7 @@ package contract
 
 import (
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract/choice"
 	"memories-desktop/backend/contract/conn"
 	"memories-desktop/backend/contract/errcode"
 	"memories-desktop/backend/contract/jobkind"
@@ -35,7 +37,7 @@ import (
 
 // Enums is what main.go hands to options.App.EnumBind.
 func Enums() []any {
-	return []any{events.Names, errcode.All, jobkind.All, jobstate.All, mode.All, conn.All}
+	return []any{events.Names, errcode.All, jobkind.All, jobstate.All, mode.All, conn.All, choice.All}
 }
 
 // Errors: every failed bound call rejects with an ErrorInfo (main.go's ErrorFormatter).

@@ -25,7 +25,7 @@ const repoRoot = "../.."
 
 // enumDirs names the package that declares each list contract.Enums binds, in the same order.
 var enumDirs = []string{"backend/events", "backend/contract/errcode", "backend/contract/jobkind",
-	"backend/contract/jobstate", "backend/contract/mode", "backend/contract/conn"}
+	"backend/contract/jobstate", "backend/contract/mode", "backend/contract/conn", "backend/contract/choice"}
 
 // Each bound list holds exactly the constants its package declares, under their Go names: a
 // constant added without its line in the list (or a stale line) fails here.

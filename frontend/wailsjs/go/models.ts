@@ -51,6 +51,16 @@ export namespace api {
 
 }
 
+export namespace choice {
+	
+	export enum Choice {
+	    Replace = "replace",
+	    KeepBoth = "keep",
+	    Skip = "skip",
+	}
+
+}
+
 export namespace conn {
 	
 	export enum State {

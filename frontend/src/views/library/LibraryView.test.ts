@@ -7,7 +7,7 @@ import { toasts } from '../../lib/stores/toasts.svelte';
 import { collisions } from '../../lib/stores/collisions.svelte';
 import LibraryView from './LibraryView.svelte';
 import { library, library as lib } from './library.svelte';
-import { ErrorCode, JobKind, JobState } from '../../lib/bridge/contract';
+import { Choice, ErrorCode, JobKind, JobState } from '../../lib/bridge/contract';
 
 let libraryChanged: ((scope: string) => void) | null = null;
 
@@ -226,8 +226,8 @@ describe('LibraryView', () => {
     await userEvent.click(screen.getByLabelText('Select clip 1.mp4'));
     await userEvent.click(screen.getByRole('button', { name: 'Download…' }));
     await waitFor(() => expect(collisions.asking?.names).toEqual(['clip 0.mp4', 'clip 1.mp4']));
-    collisions.asking!.answer('keep');
-    await waitFor(() => expect(mocked.downloadVideosTo).toHaveBeenCalledWith(['VI1000', 'VI1001'], target, 'keep'));
+    collisions.asking!.answer(Choice.KeepBoth);
+    await waitFor(() => expect(mocked.downloadVideosTo).toHaveBeenCalledWith(['VI1000', 'VI1001'], target, Choice.KeepBoth));
     expect(await screen.findByText('1 download queued.')).toBeInTheDocument();
   });
 

@@ -9,7 +9,7 @@ import { toasts } from '../../lib/stores/toasts.svelte';
 import { makeJob, makeProgress } from './fixtures';
 import TransfersView from './TransfersView.svelte';
 import CollisionPrompt from '../../lib/components/CollisionPrompt.svelte';
-import { ErrorCode, JobKind, JobState } from '../../lib/bridge/contract';
+import { Choice, ErrorCode, JobKind, JobState } from '../../lib/bridge/contract';
 
 vi.mock('../../lib/bridge', async (orig) => ({
   ...(await orig<typeof import('../../lib/bridge')>()),
@@ -255,8 +255,8 @@ describe('toolbar', () => {
   });
 
   it.each([
-    ['Keep both', 'keep', 'Retrying 3 failed transfers'],
-    ['Replace', 'replace', 'Retrying 3 failed transfers'],
+    ['Keep both', Choice.KeepBoth, 'Retrying 3 failed transfers'],
+    ['Replace', Choice.Replace, 'Retrying 3 failed transfers'],
   ])('Retry all failed asks once for taken names; %s applies "%s" to all', async (button, choice, text) => {
     mocked.retryFailed.mockResolvedValueOnce({ retried: 1, taken: ['clip.mp4', 'clip.mp4'] });
     mocked.retryFailed.mockResolvedValueOnce({ retried: 2, taken: [] });
