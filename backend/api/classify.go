@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -15,13 +16,15 @@ func (c *Client) classify(op string, resp *http.Response, body []byte) (json.Raw
 	env, ok := decodeEnvelope(body)
 	if !ok {
 		ct := withDefault(resp.Header.Get("Content-Type"), "no content type")
-		return nil, c.newError(op, resp.StatusCode, "", "non-JSON answer ("+ct+")", kindForStatus(resp.StatusCode, false))
+		err := c.newError(op, resp.StatusCode, "", "non-JSON answer ("+ct+")", kindForStatus(resp.StatusCode, false))
+		return nil, withRetryAfter(err, resp.Header, time.Now())
 	}
 	if isSuccessStatus(resp.StatusCode) && env.succeeded() {
 		return env.Data, nil
 	}
 	kind := kindForEnvelope(resp.StatusCode, env)
-	return nil, c.newError(op, resp.StatusCode, env.Code.text, env.message(), kind)
+	err := c.newError(op, resp.StatusCode, env.Code.text, env.message(), kind)
+	return nil, withRetryAfter(err, resp.Header, time.Now())
 }
 
 // newError builds an *Error with a redacted, then cleaned and truncated message (in that order,

@@ -24,6 +24,7 @@ type Config struct {
 	UserAgent    string       // default "MemoriesDesktop/<Version>"
 	HTTPClient   *http.Client // default: NewHTTPClient()
 	Observe      Observer     // optional: told the outcome of every request (connection indicator)
+	Gate         Gate         // optional: paces every request and hears its outcome (gate.go)
 }
 
 // Client talks to the memories.ai API. It is safe for concurrent use.
@@ -34,6 +35,8 @@ type Client struct {
 	userAgent string
 	http      *http.Client
 	observer  Observer
+	gate      Gate
+	noRetry   bool // see WithoutRetries
 }
 
 // New checks cfg and returns a Client. Base URLs must be absolute http(s) URLs with a host and
@@ -57,7 +60,7 @@ func New(cfg Config) (*Client, error) {
 	}
 	hc = withRedirectPolicy(hc)
 	return &Client{base: base, assetBase: assetBase, key: key,
-		userAgent: withDefault(cfg.UserAgent, "MemoriesDesktop/"+version.Version), http: hc, observer: cfg.Observe}, nil
+		userAgent: withDefault(cfg.UserAgent, "MemoriesDesktop/"+version.Version), http: hc, observer: cfg.Observe, gate: cfg.Gate}, nil
 }
 
 // NewHTTPClient returns the client New uses by default: proxies from the environment

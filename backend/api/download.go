@@ -82,7 +82,7 @@ func (c *Client) stream(ctx context.Context, r request, opts DownloadOptions) (*
 		resp.Body.Close()
 		return nil, err
 	}
-	c.observe(ctx, nil)
+	c.settle(ctx, r.op, nil)
 	return newDownload(ctx, c, r.op, resp, offset), nil
 }
 
@@ -138,7 +138,7 @@ func (c *Client) streamError(ctx context.Context, op string, resp *http.Response
 		return err
 	}
 	_, err = c.classify(op, resp, body)
-	c.observe(ctx, err)
+	c.settle(ctx, op, err)
 	if err != nil {
 		return err
 	}

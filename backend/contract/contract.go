@@ -29,6 +29,7 @@ import (
 	"memories-desktop/backend/core"
 	"memories-desktop/backend/events"
 	"memories-desktop/backend/preflight"
+	"memories-desktop/backend/progress"
 	"memories-desktop/backend/settings"
 	"memories-desktop/backend/sources"
 	"memories-desktop/backend/store"
@@ -88,6 +89,6 @@ type (
 	JobView   = transfer.JobView
 	JobResult = store.JobResult
 	JobError  = store.JobError
-	Progress  = transfer.Progress
+	Progress  = progress.Progress
 	RetryAll  = core.RetryAll
 )

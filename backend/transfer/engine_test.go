@@ -170,7 +170,7 @@ func TestUploadWhoseReplyWasLostIsNotSentTwice(t *testing.T) {
 	r.close() // the process stops while the reply is held back
 	r.sb.SetFaults(sandbox.Faults{})
 	r.open(Options{})
-	if got, _ := r.db.Job(j.ID); got.State != StateInterrupted {
+	if got, _ := r.db.Job(j.ID); got.State != store.StateInterrupted {
 		t.Fatalf("after restart the job is %s, want interrupted", got.State)
 	}
 	ids, err := r.eng.ResumeInterrupted()
@@ -263,7 +263,7 @@ func TestFailedDownloadRetries(t *testing.T) {
 	if got := r.wait(j.ID)[0]; got.State != store.StateDone || got.Result.Bytes != int64(len(data)) {
 		t.Fatalf("retried job %+v", got)
 	}
-	if err := r.eng.Retry(j.ID); !errors.Is(err, ErrNotAllowed) {
+	if err := r.eng.Retry(j.ID); !errors.Is(err, errNotAllowed) {
 		t.Fatalf("retrying a done job: %v", err)
 	}
 }

@@ -15,9 +15,9 @@ import (
 	"memories-desktop/backend/validate"
 )
 
-// MarkerPrefix starts the tag that lets a lost upload reply be found on the server. The UI hides
+// markerPrefix starts the tag that lets a lost upload reply be found on the server. The UI hides
 // tags with this prefix.
-const MarkerPrefix = "md-"
+const markerPrefix = "md-"
 
 // EnqueueUpload checks the file and its metadata, then records the job. Nothing is sent yet.
 // Whether a codec the service cannot index may be sent is the caller's choice (the CLI's
@@ -142,7 +142,7 @@ func (e *Engine) create(kind store.JobKind, name, scope string, tags []string, s
 func newMarker() string {
 	b := make([]byte, 8)
 	rand.Read(b)
-	return MarkerPrefix + hex.EncodeToString(b)
+	return markerPrefix + hex.EncodeToString(b)
 }
 
 func scopeOr(s string) string {

@@ -6,6 +6,7 @@ import (
 	"syscall"
 
 	"memories-desktop/backend/contract/errcode"
+	"memories-desktop/backend/progress"
 	"memories-desktop/backend/store"
 )
 
@@ -20,7 +21,7 @@ var localAdvice = []struct {
 	code, next string
 }{
 	{isKind(ErrDiskFull), errcode.DiskFull, "Free some space on that disk, then retry."},
-	{isKind(ErrTooSlow), errcode.TooSlow, "Check the connection, then retry; the service may be busy."},
+	{isKind(progress.ErrTooSlow), errcode.TooSlow, "Check the connection, then retry; the service may be busy."},
 	{isKind(errIdle), errcode.NoData, "The service stopped sending; retry later."},
 	{isKind(ErrTruncated), errcode.Truncated, "The connection kept breaking off; retry later."},
 	{isKind(ErrNoFolder), errcode.NoFolder, "Choose an existing folder, then retry."},

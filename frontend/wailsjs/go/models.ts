@@ -844,6 +844,33 @@ export namespace preflight {
 
 }
 
+export namespace progress {
+	
+	export class Progress {
+	    id: number;
+	    done: number;
+	    total: number;
+	    speed: number;
+	    eta: number;
+	    percent: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Progress(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.done = source["done"];
+	        this.total = source["total"];
+	        this.speed = source["speed"];
+	        this.eta = source["eta"];
+	        this.percent = source["percent"];
+	    }
+	}
+
+}
+
 export namespace settings {
 	
 	export class KeyInfo {
@@ -1063,28 +1090,6 @@ export namespace store {
 
 export namespace transfer {
 	
-	export class Progress {
-	    id: number;
-	    done: number;
-	    total: number;
-	    speed: number;
-	    eta: number;
-	    percent: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new Progress(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.done = source["done"];
-	        this.total = source["total"];
-	        this.speed = source["speed"];
-	        this.eta = source["eta"];
-	        this.percent = source["percent"];
-	    }
-	}
 	export class JobView {
 	    id: number;
 	    kind: jobkind.JobKind;
@@ -1097,7 +1102,7 @@ export namespace transfer {
 	    attempts: number;
 	    result: store.JobResult;
 	    error?: store.JobError;
-	    progress?: Progress;
+	    progress?: progress.Progress;
 	    nextSlotMs: number;
 	    place: number;
 	    startsAt: number;
@@ -1119,7 +1124,7 @@ export namespace transfer {
 	        this.attempts = source["attempts"];
 	        this.result = this.convertValues(source["result"], store.JobResult);
 	        this.error = this.convertValues(source["error"], store.JobError);
-	        this.progress = this.convertValues(source["progress"], Progress);
+	        this.progress = this.convertValues(source["progress"], progress.Progress);
 	        this.nextSlotMs = source["nextSlotMs"];
 	        this.place = source["place"];
 	        this.startsAt = source["startsAt"];

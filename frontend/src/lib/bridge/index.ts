@@ -3,7 +3,7 @@
 // (events, error codes, job kinds and states, modes) come from ./contract, which needs no mock.
 import * as App from '../../../wailsjs/go/main/App';
 import { EventsOn, OnFileDrop } from '../../../wailsjs/runtime/runtime';
-import type { api, core, main, preflight, settings, sources, store, transfer } from '../../../wailsjs/go/models';
+import type { api, core, main, preflight, progress, settings, sources, store, transfer } from '../../../wailsjs/go/models';
 import { ErrorCode, EventName } from './contract';
 
 export type Settings = settings.Settings;
@@ -27,7 +27,7 @@ export type VideoDetails = api.Video;
 export type JobQuery = core.JobQuery;
 export type JobPage = core.JobPage;
 export type JobView = transfer.JobView;
-export type Progress = transfer.Progress;
+export type Progress = progress.Progress;
 export type RefreshResult = core.RefreshResult;
 export type VideoSelection = core.Selection;
 export type DownloadResult = core.DownloadResult;
