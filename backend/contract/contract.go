@@ -67,6 +67,7 @@ type (
 	Link          = sources.Link
 	LinkProblem   = sources.Problem
 	ImportRequest = core.ImportRequest
+	UploadRules   = core.UploadRules // the accepted formats and size, for dialogs and the drop zone
 )
 
 // Library (events.LibraryChanged carries the scope as a string).

@@ -63,7 +63,8 @@ func (c *Service) switchProfile() error {
 func (c *Service) startEngineLocked() error {
 	eng := transfer.New(transfer.Options{DB: c.db, Client: c.Client, Emitter: c.emitter,
 		Concurrency: c.Settings.Get().Concurrency, Proactive: c.pacing(), Pacer: c.activePacer(),
-		LibraryScope: func() string { return c.Settings.Get().Scope }, RequestTimeout: responseTimeout()})
+		LibraryScope: func() string { return c.Settings.Get().Scope }, RequestTimeout: responseTimeout(),
+		Explain: FailedJobMessage})
 	if err := eng.Start(c.runCtx); err != nil {
 		return err
 	}

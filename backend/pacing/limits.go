@@ -27,7 +27,7 @@ type Limit struct {
 	Every time.Duration
 }
 
-// DefaultLimits returns the documented table (docs/API.md "Rate limits"), taking the
+// DefaultLimits returns the documented table (docs/API.md §3), taking the
 // conservative side where sources disagree:
 //
 //	upload (file and URL)   1 a minute

@@ -42,6 +42,9 @@ type Options struct {
 	// LibraryScope names the scope whose indexing videos the library watcher follows
 	// (indexwatch.go); nil turns the watcher off.
 	LibraryScope func() string
+	// Explain writes the message a job that failed for good keeps, from its code and error. The
+	// words for people live in core, which supplies it; the default is the error's own text.
+	Explain func(code string, err error) string
 }
 
 // Engine runs the persistent transfer queue: every job is in the database before its first
@@ -108,6 +111,9 @@ func withDefaults(o Options) Options {
 	}
 	if o.MaxAttempts <= 0 {
 		o.MaxAttempts = 5
+	}
+	if o.Explain == nil {
+		o.Explain = func(_ string, err error) string { return err.Error() }
 	}
 	if o.RequestTimeout <= 0 {
 		o.RequestTimeout = api.ResponseTimeout

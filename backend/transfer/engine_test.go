@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -153,7 +154,7 @@ func TestUploadJobRecordsResultCacheAndHash(t *testing.T) {
 		t.Fatalf("hash index: %q %v", v, ok)
 	}
 	sv := r.sb.Videos("default")
-	if len(sv) != 1 || !contains(sv[0].Tags, got.Marker) || !contains(sv[0].Tags, "trip") {
+	if len(sv) != 1 || !slices.Contains(sv[0].Tags, got.Marker) || !slices.Contains(sv[0].Tags, "trip") {
 		t.Fatalf("server video %+v (marker %s)", sv, got.Marker)
 	}
 	waitFor(t, func() bool { j, _ := r.db.Job(j.ID); return j.Result.Status == api.StatusParsed })
@@ -348,15 +349,6 @@ func waitFor(t *testing.T, cond func() bool) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func TestTrackNowSkipsTheBackoffAndTheCacheKeepsTheFileName(t *testing.T) {

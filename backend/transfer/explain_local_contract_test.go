@@ -8,7 +8,7 @@ import (
 
 // Every code a locally failed job can carry is bound for the UI (backend/contract/errcode).
 func TestEveryLocalCodeIsInTheContract(t *testing.T) {
-	for _, a := range localAdvice {
+	for _, a := range localCodes {
 		if !listedCode(a.code) {
 			t.Errorf("explainLocal uses %q, which backend/contract/errcode does not list", a.code)
 		}

@@ -1,9 +1,9 @@
 package transfer
 
 import (
+	"cmp"
 	"context"
 	"errors"
-	"strings"
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/pacing"
@@ -66,18 +66,12 @@ func (e *Engine) client() (*api.Client, error) {
 	return c.WithGate(e.pacer.Gate()).WithoutRetries(), nil
 }
 
-// jobError is the record of a job that failed for good: one message saying what happened and
-// what to do now, never advice that only held while retries were left.
-func jobError(err error) *store.JobError {
-	if local := explainLocal(err); local != nil {
-		return local
-	}
-	summary, next := api.ExplainFinal(err)
-	msg := err.Error()
-	if summary != "" {
-		msg = strings.TrimSpace(summary + " " + next)
-	}
-	return &store.JobError{Code: api.KindCode(err), Message: msg}
+// jobError is the record of a job that failed for good: a stable code, and one message saying
+// what happened and what to do now (Options.Explain), never advice that only held while retries
+// were left.
+func (e *Engine) jobError(err error) *store.JobError {
+	code := cmp.Or(localCode(err), api.KindCode(err))
+	return &store.JobError{Code: code, Message: e.o.Explain(code, err)}
 }
 
 // setWaiting marks a job's wait for its slot, and moves the lineup so the row shows its place

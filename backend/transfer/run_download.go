@@ -76,7 +76,7 @@ func fetch(ctx context.Context, c *api.Client, spec DownloadSpec, opts api.Downl
 	if spec.AssetID != "" {
 		return c.DownloadAsset(ctx, spec.AssetID, opts)
 	}
-	return c.Download(ctx, spec.VideoNo, scopeOr(spec.Scope), opts)
+	return c.Download(ctx, spec.VideoNo, api.ScopeOr(spec.Scope), opts)
 }
 
 // settleName fixes the file name once the server has answered (for a folder destination) and

@@ -3,6 +3,7 @@
 package transfer
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -60,7 +61,7 @@ func WriteAtomic(ctx context.Context, r io.Reader, size int64, dest string, opts
 	if err := checkFree(dest, opts.Overwrite); err != nil {
 		return Saved{}, err
 	}
-	part := withDefault(opts.Part, dest+PartSuffix)
+	part := cmp.Or(opts.Part, dest+PartSuffix)
 	f, h, err := openPartReporting(part, opts.Offset, opts.Rehashing)
 	if err != nil {
 		return Saved{}, err
@@ -100,13 +101,6 @@ func cannotCreate(path string, err error) error {
 		return fmt.Errorf("cannot create a file in %s: %w", filepath.Dir(path), pe.Err)
 	}
 	return err
-}
-
-func withDefault(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
 
 func checkFree(dest string, overwrite bool) error {

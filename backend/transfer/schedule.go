@@ -139,7 +139,7 @@ func (e *Engine) finish(ctx context.Context, id uint64, result store.JobResult, 
 			j.Result = mergeResult(j.Result, result)
 			j.Error = nil
 		} else if state == store.StateFailed {
-			j.Error = jobError(err)
+			j.Error = e.jobError(err)
 		}
 	}, store.StateRunning)
 	if state == store.StateCanceled {

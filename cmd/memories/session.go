@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/core"
 	"memories-desktop/backend/pacing"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
@@ -77,6 +78,7 @@ func startSession(ctx context.Context, c *cli, cfg *config) (*session, error) {
 		Pacer:   cfg.pacer,
 		// Uploads resumed after a crash wait as long as the earlier request could still arrive.
 		RequestTimeout: cfg.responseTimeout,
+		Explain:        core.FailedJobMessage,
 	})
 	if err := eng.Start(ctx); err != nil {
 		db.Close()

@@ -526,6 +526,42 @@ export namespace core {
 		    return a;
 		}
 	}
+	export class UploadRules {
+	    formats: formats.Format[];
+	    extensions: string;
+	    maxFileSize: number;
+	    maxSizeText: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new UploadRules(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.formats = this.convertValues(source["formats"], formats.Format);
+	        this.extensions = source["extensions"];
+	        this.maxFileSize = source["maxFileSize"];
+	        this.maxSizeText = source["maxSizeText"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 
 }
 
@@ -568,6 +604,27 @@ export namespace events {
 	    TransferProgress = "transfer:progress",
 	    LibraryChanged = "library:changed",
 	    OpenPaths = "app:open-paths",
+	}
+
+}
+
+export namespace formats {
+	
+	export class Format {
+	    ext: string;
+	    mime: string;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Format(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ext = source["ext"];
+	        this.mime = source["mime"];
+	        this.name = source["name"];
+	    }
 	}
 
 }

@@ -16,6 +16,7 @@ export type UploadBatch = core.UploadBatch;
 export type Scan = preflight.Scan;
 export type Verdict = preflight.Verdict;
 export type Duplicate = core.Duplicate;
+export type UploadRules = core.UploadRules;
 export type LinkPlan = core.LinkPlan;
 export type Link = sources.Link;
 export type LinkProblem = sources.Problem;
@@ -54,6 +55,8 @@ export const bridge = {
   expandPaths: (paths: string[]): Promise<Scan> => App.ExpandPaths(paths),
   /** findDuplicate reads one file and says whether its bytes were uploaded to scope before. */
   findDuplicate: (path: string, scope: string): Promise<Duplicate | null> => App.FindDuplicate(path, scope),
+  /** uploadRules names the accepted formats and the size limit, from the table pre-flight enforces. */
+  uploadRules: (): Promise<UploadRules> => App.UploadRules(),
   chooseFiles: (): Promise<string[]> => App.ChooseFiles(),
   chooseUploadFolder: (): Promise<string> => App.ChooseUploadFolder(),
   validateMeta: (m: Meta): Promise<void> => App.ValidateMeta(m),
