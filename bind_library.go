@@ -1,11 +1,12 @@
 package main
 
 import (
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 )
 
 // Library returns one page of the current scope's videos from the local cache.
-func (a *App) Library(q core.LibraryQuery) (core.VideoPage, error) { return a.svc().Library(q) }
+func (a *App) Library(q core.LibraryQuery) (contract.VideoPage, error) { return a.svc().Library(q) }
 
 // RefreshLibrary reloads the scope's video list from the server into the cache.
 func (a *App) RefreshLibrary() (core.RefreshResult, error) {
@@ -18,7 +19,7 @@ func (a *App) DeleteVideos(videoNos []string) (int, error) {
 }
 
 // VideoDetails fetches one video's full metadata for the details drawer.
-func (a *App) VideoDetails(videoNo string) (*core.Video, error) {
+func (a *App) VideoDetails(videoNo string) (*contract.VideoDetails, error) {
 	return a.svc().VideoDetails(a.ctx, videoNo)
 }
 
@@ -29,7 +30,7 @@ func (a *App) DownloadVideos(videoNos []string) (core.DownloadResult, error) {
 	c := a.svc()
 	target, err := c.AskDownloadTarget(videoNos)
 	if err != nil || target.Path == "" {
-		return core.DownloadResult{Jobs: []core.JobView{}}, err
+		return core.DownloadResult{Jobs: []contract.JobView{}}, err
 	}
 	return c.EnqueueDownloads(videoNos, target, "")
 }
@@ -44,7 +45,7 @@ func (a *App) DownloadVideosTo(videoNos []string, target core.DownloadTarget, ch
 func (a *App) RetryDownload(id uint64, choice string) error { return a.svc().RetryDownload(id, choice) }
 
 // DownloadAsset asks where to save a v2 asset and queues its download.
-func (a *App) DownloadAsset(assetID string) (core.JobView, error) {
+func (a *App) DownloadAsset(assetID string) (contract.JobView, error) {
 	return a.svc().DownloadAssetAsked(assetID)
 }
 

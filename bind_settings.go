@@ -4,17 +4,18 @@ import (
 	"errors"
 
 	"memories-desktop/backend/applog"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 	"memories-desktop/backend/version"
 )
 
 // SettingsState is everything the Settings view shows.
 type SettingsState struct {
-	Settings core.Settings `json:"settings"`
-	Key      core.KeyInfo  `json:"key"`
-	DataDir  string        `json:"dataDir"`
-	Version  string        `json:"version"`
-	LogFile  string        `json:"logFile"`
+	Settings contract.Settings `json:"settings"`
+	Key      contract.KeyInfo  `json:"key"`
+	DataDir  string            `json:"dataDir"`
+	Version  string            `json:"version"`
+	LogFile  string            `json:"logFile"`
 }
 
 // GetSettings returns the preferences, the key's masked form and where it is kept.
@@ -34,27 +35,27 @@ func (a *App) OpenLogFolder() error {
 }
 
 // SaveSettings validates and saves the preferences and applies them to running transfers.
-func (a *App) SaveSettings(s core.Settings) (core.Settings, error) {
+func (a *App) SaveSettings(s contract.Settings) (contract.Settings, error) {
 	saved, err := a.svc().UpdateSettings(s) // may switch profile: another database and queue
 	a.emitStatus()
 	return saved, err
 }
 
 // SetAPIKey stores the key in the keychain (or the 0600 fallback file).
-func (a *App) SetAPIKey(key string) (core.KeyInfo, error) {
+func (a *App) SetAPIKey(key string) (contract.KeyInfo, error) {
 	c := a.svc()
 	if err := c.SetAPIKey(key); err != nil {
-		return core.KeyInfo{}, err
+		return contract.KeyInfo{}, err
 	}
 	a.emitStatus()
 	return c.KeyInfo()
 }
 
 // ClearAPIKey forgets the stored key.
-func (a *App) ClearAPIKey() (core.KeyInfo, error) {
+func (a *App) ClearAPIKey() (contract.KeyInfo, error) {
 	c := a.svc()
 	if err := c.ClearAPIKey(); err != nil {
-		return core.KeyInfo{}, err
+		return contract.KeyInfo{}, err
 	}
 	a.emitStatus()
 	return c.KeyInfo()
@@ -65,7 +66,7 @@ func (a *App) Status() core.Status { return a.svc().Status() }
 
 // TestConnection makes one authenticated call with the settings on screen (saved or not) and
 // reports what it tested and ok, invalid key, unreachable, or the service's own message.
-func (a *App) TestConnection(s core.Settings) core.Connection {
+func (a *App) TestConnection(s contract.Settings) core.Connection {
 	return a.svc().TestConnection(a.ctx, s)
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 )
 
@@ -22,7 +23,7 @@ func (a *App) ResumeAll() int { return a.svc().ResumeAll() }
 func (a *App) RetryFailed(choice string) (core.RetryAll, error) { return a.svc().RetryFailed(choice) }
 
 // Interrupted lists jobs the previous session left unfinished, for the resume prompt.
-func (a *App) Interrupted() ([]core.JobView, error) { return a.svc().Interrupted() }
+func (a *App) Interrupted() ([]contract.JobView, error) { return a.svc().Interrupted() }
 
 // ResumeInterrupted queues them again (uploads are reconciled with the server first).
 func (a *App) ResumeInterrupted() (int, error) { return a.svc().ResumeInterrupted() }

@@ -1,12 +1,13 @@
 package main
 
 import (
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 )
 
 // ExpandPaths checks dropped or chosen paths before anything is sent: files get a verdict,
 // folders are walked and their unsupported files listed as skipped.
-func (a *App) ExpandPaths(paths []string) (core.Scan, error) { return a.svc().Expand(paths) }
+func (a *App) ExpandPaths(paths []string) (contract.Scan, error) { return a.svc().Expand(paths) }
 
 // ChooseFiles opens the native file dialog for videos; nil means cancelled.
 func (a *App) ChooseFiles() ([]string, error) { return a.svc().ChooseVideos() }
@@ -18,7 +19,7 @@ func (a *App) ChooseUploadFolder() (string, error) { return a.svc().ChooseVideoF
 func (a *App) ValidateMeta(m core.Meta) error { return a.svc().ValidateMeta(m) }
 
 // EnqueueUploads queues the batch; nothing is queued unless every file and its metadata pass.
-func (a *App) EnqueueUploads(b core.UploadBatch) ([]core.JobView, error) {
+func (a *App) EnqueueUploads(b core.UploadBatch) ([]contract.JobView, error) {
 	return a.svc().EnqueueUploads(b)
 }
 
@@ -26,12 +27,12 @@ func (a *App) EnqueueUploads(b core.UploadBatch) ([]core.JobView, error) {
 func (a *App) PlanLinks(text string) core.LinkPlan { return a.svc().PlanLinks(text) }
 
 // EnqueueImport queues one import task per platform group of at most 50 links.
-func (a *App) EnqueueImport(r core.ImportRequest) ([]core.JobView, error) {
+func (a *App) EnqueueImport(r core.ImportRequest) ([]contract.JobView, error) {
 	return a.svc().EnqueueImport(r)
 }
 
 // EnqueueURL queues an upload from a direct video URL.
-func (a *App) EnqueueURL(url string, m core.Meta) (core.JobView, error) {
+func (a *App) EnqueueURL(url string, m core.Meta) (contract.JobView, error) {
 	return a.svc().EnqueueURL(url, m)
 }
 
