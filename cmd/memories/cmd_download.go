@@ -11,15 +11,17 @@ import (
 	"memories-desktop/backend/validate"
 )
 
-// destFlags are -o and --overwrite.
+// destFlags are -o, --overwrite and --sha256.
 type destFlags struct {
 	out       string
 	overwrite bool
+	sha256    bool
 }
 
 func (d *destFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&d.out, "o", "", "existing folder to save into (server name, else ID.mp4), or the file path")
 	fs.BoolVar(&d.overwrite, "overwrite", false, "replace an existing file")
+	fs.BoolVar(&d.sha256, "sha256", false, "also compute the file's SHA-256 while saving it, and print it")
 }
 
 // check rejects a missing or read-only folder, a name too long for its .part file, -o FILE with
@@ -46,7 +48,7 @@ func (d *destFlags) check(ids []string) error {
 // spec says where one download goes: inside -o when it is a folder (or the current folder,
 // named by the server or ID.mp4), else exactly -o.
 func (d *destFlags) spec(id, scope string, asset bool) transfer.DownloadSpec {
-	s := transfer.DownloadSpec{Scope: scope, Overwrite: d.overwrite, DestDir: d.out == "" || isDir(d.out)}
+	s := transfer.DownloadSpec{Scope: scope, Overwrite: d.overwrite, SHA256: d.sha256, DestDir: d.out == "" || isDir(d.out)}
 	s.Dest, _ = filepath.Abs(first(d.out, "."))
 	if asset {
 		s.AssetID = id

@@ -23,9 +23,11 @@ type jobLine struct {
 	ID       string   `json:"id,omitempty"`
 	Path     string   `json:"path,omitempty"`
 	Bytes    int64    `json:"bytes,omitempty"`
-	SHA256   string   `json:"sha256,omitempty"`
-	Error    string   `json:"error,omitempty"`
-	Code     string   `json:"code,omitempty"`
+	// Fingerprint (XXH3-128) is every download's; SHA256 only one asked for with --sha256.
+	Fingerprint string `json:"fingerprint,omitempty"`
+	SHA256      string `json:"sha256,omitempty"`
+	Error       string `json:"error,omitempty"`
+	Code        string `json:"code,omitempty"`
 }
 
 // printJob prints j's outcome and reports whether it succeeded.
@@ -47,6 +49,9 @@ func printJob(out *printer, j store.Job) bool {
 func describeJob(j store.Job) jobLine {
 	line := jobLine{JobID: j.ID, State: string(j.State), Status: j.Result.Status, TaskID: j.Result.TaskID,
 		Path: j.Result.Path, Bytes: j.Result.Bytes, SHA256: j.Result.SHA256}
+	if j.Kind == transfer.KindDownload || j.Kind == transfer.KindAsset {
+		line.Fingerprint = j.Result.Fingerprint
+	}
 	if len(j.Result.VideoNos) > 0 {
 		line.VideoNo = j.Result.VideoNos[0]
 	}
@@ -78,7 +83,11 @@ func doneText(j store.Job, l jobLine) string {
 	case transfer.KindImport:
 		return fmt.Sprintf("import task %s: %d link(s)", l.TaskID, len(l.Links))
 	}
-	return fmt.Sprintf("saved %s → %s (%s)", printable(l.ID), printable(l.Path), formatBytes(l.Bytes))
+	saved := fmt.Sprintf("saved %s → %s (%s)", printable(l.ID), printable(l.Path), formatBytes(l.Bytes))
+	if l.SHA256 != "" {
+		saved += ", sha256 " + l.SHA256
+	}
+	return saved
 }
 
 var verbs = map[store.JobKind]string{transfer.KindUpload: "uploading", transfer.KindURL: "uploading",
