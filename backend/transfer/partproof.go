@@ -1,6 +1,7 @@
 package transfer
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
@@ -138,6 +139,11 @@ func (p *PartProof) needsSHA256() bool { return p.Fingerprint == "" && p.SHA256 
 // fileSums reads a plain file (refusing links) once and returns its result: length, fingerprint
 // and, when withSHA256, its SHA-256.
 func fileSums(path string, withSHA256 bool) (store.JobResult, error) {
+	return fileSumsCtx(context.Background(), path, withSHA256)
+}
+
+// fileSumsCtx is fileSums, stopped by ctx between reads.
+func fileSumsCtx(ctx context.Context, path string, withSHA256 bool) (store.JobResult, error) {
 	f, err := safefile.OpenOwn(path, os.O_RDONLY)
 	if err != nil {
 		return store.JobResult{}, err
@@ -145,7 +151,7 @@ func fileSums(path string, withSHA256 bool) (store.JobResult, error) {
 	defer f.Close()
 	d := newDigest(withSHA256)
 	defer d.Close()
-	n, err := io.CopyBuffer(d, onlyReader{f}, make([]byte, 1<<20))
+	n, err := io.CopyBuffer(d, onlyReader{ctxReader{ctx, f}}, make([]byte, 1<<20))
 	if err != nil {
 		return store.JobResult{}, fmt.Errorf("reading %s: %w", path, err)
 	}
