@@ -378,9 +378,9 @@ download of that size, after the timed runs.
 
 ### What the CLI does that curl doesn't, in the same wall time
 
-- a fingerprint of every byte sent (XXH3-128, for the duplicate index) and a SHA-256 of every byte
-  received (part of the download's result), the SHA-256 on a goroutine of its own beside the
-  transfer;
+- a fingerprint of every byte sent and received (XXH3-128, computed inline: under a tenth of a
+  second of CPU per GiB), which keys the duplicate index, so a downloaded file is recognised if it
+  is uploaded again; the SHA-256 (a second of CPU per GiB) only when asked, with \`--sha256\`;
 - uploads are written to the socket 1 MiB at a time instead of net/http's 32 KiB, a thirty-second
   of the system calls and receiver wake-ups (curl writes 64 KiB);
 - downloads land in \`out.mp4.part\`, are length-checked, \`fsync\`ed and only then renamed, so a
@@ -392,17 +392,17 @@ download of that size, after the timed runs.
 
 ### What affects the figures
 
-- CPU: client, sandbox and kernel share the machine's CPUs. On downloads the difference between
-  the two CPU figures is mostly the SHA-256, which even with SHA extensions costs about as much
-  CPU as moving the bytes; it is hidden only while a core is free. Uploads used a SHA-256 too
-  until it made them 1.4 times as slow as curl on two cores (the sandbox parses the multipart
-  body on the same machine); their duplicate index now keys on XXH3-128, ten times faster, which
-  tells a user's files apart just as well but does not resist forgery, which the index does not need.
+- CPU: client, sandbox and kernel share the machine's CPUs. Downloads used to SHA-256 every
+  byte, which even with SHA extensions costs about as much CPU as moving the bytes (3 s of CPU per
+  GiB against curl's 1); they now fingerprint with XXH3-128 like uploads, ten times faster, which
+  tells a user's files apart just as well but does not resist forgery, which the index does not
+  need. \`BenchmarkDownloadPath\` in \`backend/transfer\` profiles the download's copy path with
+  and without the SHA-256 (\`go test -run '^\$' -bench DownloadPath -cpuprofile cpu.out\`).
 - The disk: downloads are durable only for the CLI (and the reference row), so they depend on
   how fast this disk writes; uploads land in the sandbox's page cache for both clients.
-- Write sizes: \`curl -o\` writes the file through C stdio a few KiB at a time, the CLI 1 MiB at a
-  time. That is why curl's download costs nearly as much CPU as the CLI's with its SHA-256, and
-  why the CLI can download faster while doing more.
+- Write sizes: \`curl -o\` writes the file through C stdio a few KiB at a time, the CLI whatever
+  each socket read brought (up to 1 MiB), which is why curl's download can cost more CPU than the
+  CLI's.
 - Anything else running: the load averages above. Medians of few runs on a shared machine move
   by tens of percent between runs; the individual runs are listed for that reason.
 - Loopback is not a network: on a real connection the transfer takes far longer than the

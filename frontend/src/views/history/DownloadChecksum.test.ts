@@ -29,6 +29,7 @@ describe('the SHA-256 of a finished download', () => {
     const field = await screen.findByLabelText('SHA-256 of VI1.mp4');
     expect(field).toHaveValue(SUM);
     expect(field).toHaveAttribute('readonly');
+    expect(field).toHaveFocus(); // selected, so Ctrl+C copies it
     await userEvent.click(screen.getByRole('button', { name: 'Copy' }));
     expect(mocked.copyText).toHaveBeenCalledWith(SUM);
     expect(await screen.findByRole('button', { name: 'Copied' })).toBeInTheDocument();
