@@ -66,14 +66,13 @@ screen_differs_some() {
 }
 
 # screen_settled FILE: the screen looked the same in three shots in a row (a debounced search has
-# answered and the list is drawn); FILE keeps the latest shot between calls.
+# answered and the list is drawn); FILE keeps the latest shot between calls. Under 300 pixels
+# changed counts as the same: a blinking text caret is not the page changing.
 screen_settled() {
   raw_shot "$1.now"
-  if compare -metric AE "$1" "$1.now" null: >/dev/null 2>&1; then
-    SETTLED=$((${SETTLED:-0} + 1))
-  else
-    SETTLED=0
-  fi
+  local changed
+  changed=$(compare -metric AE "$1" "$1.now" null: 2>&1 || true)
   mv "$1.now" "$1"
+  if ((${changed%% *} < 300)); then SETTLED=$((${SETTLED:-0} + 1)); else SETTLED=0; fi
   ((SETTLED >= 3))
 }
