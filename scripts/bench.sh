@@ -92,6 +92,10 @@ be64() {
   printf "$s"
 }
 
+# box FILE OFFSET SIZE copies SIZE bytes at OFFSET. (tail | head would die of SIGPIPE when head
+# has what it wants before tail has written everything, which pipefail turns into a failure.)
+box() { dd if="$1" iflag=skip_bytes,count_bytes skip="$2" count="$3" bs=64K status=none; }
+
 # make_video OUT MIB writes a real MP4 (the upload check reads its container) whose media data
 # is MIB MiB of random bytes: the ftyp and moov of a tiny real file around a 64-bit mdat.
 make_video() {
@@ -99,11 +103,11 @@ make_video() {
   read -r fo fs < <(mp4_box "$src" ftyp) || fail "no ftyp in $src"
   read -r mo ms < <(mp4_box "$src" moov) || fail "no moov in $src"
   {
-    tail -c +$((fo + 1)) "$src" | head -c "$fs"
+    box "$src" "$fo" "$fs"
     printf '\0\0\0\1mdat'
     be64 $((bytes + 16))
     head -c "$bytes" /dev/urandom
-    tail -c +$((mo + 1)) "$src" | head -c "$ms"
+    box "$src" "$mo" "$ms"
   } >"$1"
 }
 
