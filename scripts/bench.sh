@@ -389,7 +389,7 @@ download of that size, after the timed runs.
   of the system calls and receiver wake-ups (curl writes 64 KiB);
 - downloads land in \`out.mp4.part\`, are length-checked, \`fsync\`ed and only then renamed, so a
   crash never leaves a truncated file under the final name; the disk writeback is started every
-  8 MiB, so the final fsync does not wait for the whole file. curl leaves its data in the page
+  64 MiB, so the final fsync does not wait for the whole file. curl leaves its data in the page
   cache, which the reference row pays for with \`sync\`;
 - every transfer is a job in the bbolt database (queued, running, done, with its result), so an
   interrupted one can be resumed or retried; progress (bytes, speed, ETA) is counted as it goes.

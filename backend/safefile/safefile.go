@@ -245,11 +245,15 @@ func syncDir(dir string) error {
 // bufSize is the read size: large enough that a GiB is 1024 reads and writes, not 32768.
 const bufSize = 1 << 20
 
-// writebackEvery is how many bytes are written between two writeback hints.
-const writebackEvery = 8 << 20
+// writebackEvery is how many bytes are written between two writeback hints. Each hint makes
+// this process, not the kernel's flusher, pay for submitting that range to the disk: every 8 MiB
+// that cost a 1 GiB download 1.7–3.4 s of system time against 0.9–1.9 s with no hints, and
+// every 64 MiB no more than no hints at all (1.1–1.6 s), with the wall time as good or better
+// (docs/BENCHMARKS.md). Hints every 64 MiB keep the final fsync short without that cost.
+var writebackEvery int64 = 64 << 20 // a variable so tests can make it small
 
 // partWriter writes a download to its part file, feeds the hash, counts and reports progress,
-// and starts the disk writeback of every writebackEvery bytes as soon as they are written. Left
+// and starts the disk writeback of every writebackEvery bytes once they are written. Left
 // alone, the kernel keeps a fast download in memory and the fsync at the end writes all of it
 // while the transfer waits (over a second per GiB on the benchmark machine, docs/BENCHMARKS.md);
 // this way the disk writes while the network reads, and the fsync only waits for what it has not
