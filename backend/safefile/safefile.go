@@ -183,7 +183,7 @@ func fill(ctx context.Context, f *os.File, opts Options, r io.Reader, size int64
 		f.Close()
 		return Saved{}, nil, err
 	}
-	w := &partWriter{f: f, hash: opts.Hash, progress: opts.Progress, n: opts.Offset, off: opts.Offset, start: opts.Offset}
+	w := &partWriter{f: f, hash: opts.Hash, progress: opts.Progress, n: opts.Offset}
 	err = w.copyFrom(ctx, r)
 	if err == nil && size >= 0 && w.n != size {
 		err = fmt.Errorf("%w: got %d of %d bytes", ErrTruncated, w.n, size)
@@ -245,28 +245,16 @@ func syncDir(dir string) error {
 // bufSize is the read size: large enough that a GiB is 1024 reads and writes, not 32768.
 const bufSize = 1 << 20
 
-// writebackEvery is how many bytes are written between two writeback hints. Each hint makes
-// this process, not the kernel's flusher, pay for submitting that range to the disk: every 8 MiB
-// that cost a 1 GiB download 1.7–3.4 s of system time against 0.9–1.9 s with no hints, and
-// every 64 MiB no more than no hints at all (1.1–1.6 s), with the wall time as good or better
-// (docs/BENCHMARKS.md). Hints every 64 MiB keep the final fsync short without that cost.
-var writebackEvery int64 = 64 << 20 // a variable so tests can make it small
-
-// partWriter writes a download to its part file, feeds the hash, counts and reports progress,
-// and starts the disk writeback of every writebackEvery bytes once they are written. Left
-// alone, the kernel keeps a fast download in memory and the fsync at the end writes all of it
-// while the transfer waits (over a second per GiB on the benchmark machine, docs/BENCHMARKS.md);
-// this way the disk writes while the network reads, and the fsync only waits for what it has not
-// caught up with. Memory use does not change: the pages are the kernel's either way. Only Linux
-// has the hint (writeback_linux.go).
+// partWriter writes a download to its part file, feeds the hash, counts and reports progress.
+// The kernel writes the data back when it likes, and the final fsync waits for what is left.
+// Starting the writeback every few MiB (sync_file_range) was tried and measured: it makes this
+// process pay for submitting every range to the disk, 1.7–3.8 s of system time per GiB against
+// 0.9–2.0 s without, and the downloads were no faster (docs/BENCHMARKS.md).
 type partWriter struct {
 	f        *os.File
 	hash     io.Writer
 	progress func(int64)
 	n        int64 // bytes in the file so far
-	// off is the file offset of the next write, start that of the first byte not yet handed to
-	// writeback.
-	off, start int64
 }
 
 // copyFrom copies r to the file through one buffer, checking ctx between reads so a cancel
@@ -300,11 +288,6 @@ func (w *partWriter) write(p []byte) error {
 		w.hash.Write(p)
 	}
 	w.n += int64(len(p))
-	w.off += int64(len(p))
-	if w.off-w.start >= writebackEvery {
-		startWriteback(w.f, w.start, w.off-w.start)
-		w.start = w.off
-	}
 	if w.progress != nil {
 		w.progress(w.n)
 	}
