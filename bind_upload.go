@@ -13,7 +13,7 @@ func (a *App) ExpandPaths(paths []string) (preflight.Scan, error) { return a.svc
 // ChooseFiles opens the native file dialog for videos; nil means cancelled.
 func (a *App) ChooseFiles() ([]string, error) {
 	c := a.svc()
-	paths, err := a.dialogs.ChooseFiles("Choose videos", c.PickerDir(core.PickerUploadFiles), core.VideoFilter)
+	paths, err := a.dialogs.ChooseFiles("Choose videos", c.PickerDir(core.PickerUploadFiles), core.VideoFilter())
 	if len(paths) > 0 {
 		c.RememberPicker(core.PickerUploadFiles, paths[0])
 	}
@@ -76,3 +76,6 @@ func (a *App) JobPreview(id uint64) (string, error) { return a.svc().JobPreview(
 func (a *App) VideoPreview(scope, videoNo string) (string, error) {
 	return a.svc().VideoPreview(scope, videoNo)
 }
+
+// UploadRules names the accepted video formats and the size limit, for the Upload view's text.
+func (a *App) UploadRules() core.UploadRules { return core.Rules() }

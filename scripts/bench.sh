@@ -425,9 +425,11 @@ $STORE_CMD
 
 $STORE_TABLE
 
-JobsFirstPage and VideosFirstPage open the history and the library; JobsFilteredSearch (text plus
-a state filter) and VideosSearch (text, status and sort by name) scan every row; VideosSortBySize
-sorts the whole library. Times are per query, on the machine above.
+JobsFirstPage and VideosFirstPage open the history and the library: the library's total is the
+scope's kept count, so its first page reads only its own rows; VideosTenthPage follows the cursor
+nine pages on. JobsFilteredSearch (text plus a state filter), VideosSearch (text, status and sort
+by name) and VideosStatusFilter (one status, newest first) scan and count every row;
+VideosSortBySize sorts the whole library. Times are per query, on the machine above.
 EOF
 
 echo

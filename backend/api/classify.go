@@ -1,27 +1,31 @@
 package api
 
 import (
+	"cmp"
 	"encoding/json"
 	"net/http"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
 
-// classify is the single place that decides what an answer means. It returns the envelope's
-// data on success and an *Error otherwise; bodies that are not JSON never reach a decoder panic,
-// they become ErrServer (5xx) or ErrUnexpected with the HTTP status.
+// classify is the single place that decides what an answer means (docs/API.md §4.3). It returns the
+// envelope's data on success and an *Error otherwise; bodies that are not JSON never reach a
+// decoder panic, they become ErrServer (5xx) or ErrUnexpected with the HTTP status.
 func (c *Client) classify(op string, resp *http.Response, body []byte) (json.RawMessage, error) {
 	env, ok := decodeEnvelope(body)
 	if !ok {
-		ct := withDefault(resp.Header.Get("Content-Type"), "no content type")
-		return nil, c.newError(op, resp.StatusCode, "", "non-JSON answer ("+ct+")", kindForStatus(resp.StatusCode, false))
+		ct := cmp.Or(resp.Header.Get("Content-Type"), "no content type")
+		err := c.newError(op, resp.StatusCode, "", "non-JSON answer ("+ct+")", kindForStatus(resp.StatusCode, false))
+		return nil, withRetryAfter(err, resp.Header, time.Now())
 	}
 	if isSuccessStatus(resp.StatusCode) && env.succeeded() {
 		return env.Data, nil
 	}
 	kind := kindForEnvelope(resp.StatusCode, env)
-	return nil, c.newError(op, resp.StatusCode, env.Code.text, env.message(), kind)
+	err := c.newError(op, resp.StatusCode, env.Code.text, env.message(), kind)
+	return nil, withRetryAfter(err, resp.Header, time.Now())
 }
 
 // newError builds an *Error with a redacted, then cleaned and truncated message (in that order,

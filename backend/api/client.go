@@ -1,6 +1,7 @@
 package api
 
 import (
+	"cmp"
 	"net"
 	"net/http"
 	"net/url"
@@ -24,6 +25,7 @@ type Config struct {
 	UserAgent    string       // default "MemoriesDesktop/<Version>"
 	HTTPClient   *http.Client // default: NewHTTPClient()
 	Observe      Observer     // optional: told the outcome of every request (connection indicator)
+	Gate         Gate         // optional: paces every request and hears its outcome (gate.go)
 }
 
 // Client talks to the memories.ai API. It is safe for concurrent use.
@@ -34,6 +36,8 @@ type Client struct {
 	userAgent string
 	http      *http.Client
 	observer  Observer
+	gate      Gate
+	noRetry   bool // see WithoutRetries
 }
 
 // New checks cfg and returns a Client. Base URLs must be absolute http(s) URLs with a host and
@@ -57,7 +61,7 @@ func New(cfg Config) (*Client, error) {
 	}
 	hc = withRedirectPolicy(hc)
 	return &Client{base: base, assetBase: assetBase, key: key,
-		userAgent: withDefault(cfg.UserAgent, "MemoriesDesktop/"+version.Version), http: hc, observer: cfg.Observe}, nil
+		userAgent: cmp.Or(cfg.UserAgent, "MemoriesDesktop/"+version.Version), http: hc, observer: cfg.Observe, gate: cfg.Gate}, nil
 }
 
 // NewHTTPClient returns the client New uses by default: proxies from the environment
@@ -106,7 +110,7 @@ func NewHTTPClientTimeout(d time.Duration) *http.Client {
 var defaultHTTPClient = NewHTTPClient()
 
 func parseBaseURL(field, raw, def string) (*url.URL, error) {
-	u, err := parseHTTPURL(field, withDefault(raw, def), 0)
+	u, err := parseHTTPURL(field, cmp.Or(raw, def), 0)
 	if err != nil {
 		return nil, err
 	}
@@ -124,13 +128,6 @@ func (c *Client) redact(s string) string {
 		return s
 	}
 	return strings.ReplaceAll(s, c.key, "[redacted]")
-}
-
-func withDefault(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
 
 func isUnsafeHeaderRune(r rune) bool { return r <= ' ' || r == 0x7f }

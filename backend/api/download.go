@@ -37,14 +37,14 @@ type Download struct {
 	LastModified string
 }
 
-// Download streams the original of a library video. The service answers errors with JSON even
-// under HTTP 200; those are decoded into an *Error and nothing is returned to write. Range
-// requests are undocumented, so check Download.Offset.
+// Download streams the original of a library video (docs/API.md §9.1). The service answers errors
+// with JSON even under HTTP 200; those are decoded into an *Error and nothing is returned to write.
+// Range requests are undocumented, so check Download.Offset.
 func (c *Client) Download(ctx context.Context, videoNo, scope string, opts DownloadOptions) (*Download, error) {
 	if err := checkRequired("videoNo", videoNo); err != nil {
 		return nil, err
 	}
-	body := map[string]string{"video_no": videoNo, "unique_id": scopeOr(scope)}
+	body := map[string]string{"video_no": videoNo, "unique_id": ScopeOr(scope)}
 	req, err := jsonRequest("download", "/serve/api/v1/download", nil, body)
 	if err != nil {
 		return nil, err
@@ -82,7 +82,7 @@ func (c *Client) stream(ctx context.Context, r request, opts DownloadOptions) (*
 		resp.Body.Close()
 		return nil, err
 	}
-	c.observe(ctx, nil)
+	c.settle(ctx, r.op, nil)
 	return newDownload(ctx, c, r.op, resp, offset), nil
 }
 
@@ -97,8 +97,8 @@ func newDownload(ctx context.Context, c *Client, op string, resp *http.Response,
 	return d
 }
 
-// downloadHeader asks for the identity encoding (so byte counts match the file) and, when
-// resuming, for the rest of the file.
+// downloadHeader (docs/API.md §9.2) asks for the identity encoding (so byte counts match the file)
+// and, when resuming, for the rest of the file.
 func downloadHeader(opts DownloadOptions) http.Header {
 	h := http.Header{"Accept-Encoding": {"identity"}}
 	if opts.Offset > 0 {
@@ -138,7 +138,7 @@ func (c *Client) streamError(ctx context.Context, op string, resp *http.Response
 		return err
 	}
 	_, err = c.classify(op, resp, body)
-	c.observe(ctx, err)
+	c.settle(ctx, op, err)
 	if err != nil {
 		return err
 	}

@@ -6,8 +6,9 @@ import (
 	"strconv"
 )
 
-// envelope is the JSON wrapper around every answer: v1 sends a string code ("0000"), v2 an
-// integer mirroring the HTTP status, and infrastructure errors a Spring-style body without code.
+// envelope is the JSON wrapper around every answer (docs/API.md §4.1, §4.2): v1 sends a string code
+// ("0000"), v2 an integer mirroring the HTTP status, and infrastructure errors a Spring-style body
+// without code.
 type envelope struct {
 	Code    envelopeCode    `json:"code"`
 	Msg     string          `json:"msg"`

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 )
 
 // sentinel is the type of the Err… values, so that *Error can print a short kind name while the
@@ -40,6 +41,7 @@ type Error struct {
 	Code       string
 	Message    string
 	kind       error
+	retryAfter time.Duration // the answer's Retry-After, see RetryAfter
 }
 
 // Error describes the failure without ever including the API key.

@@ -93,9 +93,6 @@ func TestErrorClassification(t *testing.T) {
 				t.Fatalf("op %q retryable %v", apiErr.Op, Retryable(err))
 			}
 			assertNoKey(t, err)
-			if summary, next := Explain(err); summary == "" || next == "" {
-				t.Fatalf("Explain gave %q / %q", summary, next)
-			}
 		})
 	}
 }
@@ -175,9 +172,6 @@ func TestCancelledCallIsNotANetworkError(t *testing.T) {
 	if !errors.Is(err, context.Canceled) || errors.Is(err, ErrNetwork) || Retryable(err) {
 		t.Fatalf("got %v", err)
 	}
-	if summary, _ := Explain(err); !strings.Contains(summary, "cancelled") {
-		t.Fatalf("Explain = %q", summary)
-	}
 }
 
 func TestTruncatedJSONIsANetworkError(t *testing.T) {
@@ -189,30 +183,6 @@ func TestTruncatedJSONIsANetworkError(t *testing.T) {
 	_, err := f.client.ListScopes(context.Background())
 	if !errors.Is(err, ErrNetwork) || !errors.Is(err, io.ErrUnexpectedEOF) {
 		t.Fatalf("got %v", err)
-	}
-}
-
-func TestExplain(t *testing.T) {
-	rate := &Error{Op: "upload", Code: "0429", kind: ErrRateLimited}
-	summary, next := Explain(rate)
-	if !strings.Contains(summary, "1 upload per minute") || !strings.Contains(next, "retries automatically") {
-		t.Fatalf("rate limit: %q / %q", summary, next)
-	}
-	summary, _ = Explain(&Error{Op: "download", kind: ErrRateLimited})
-	if !strings.Contains(summary, "12 downloads per minute") {
-		t.Fatalf("download rate limit: %q", summary)
-	}
-	summary, next = Explain(invalid("tags", "a tag is empty"))
-	if summary != "a tag is empty" || !strings.Contains(next, "tags") {
-		t.Fatalf("validation: %q / %q", summary, next)
-	}
-	if s, n := Explain(nil); s != "" || n != "" {
-		t.Fatalf("nil: %q / %q", s, n)
-	}
-	for kind := range explanations {
-		if s, n := Explain(&Error{Op: "metadata", kind: kind}); s == "" || n == "" {
-			t.Fatalf("%v has no explanation", kind)
-		}
 	}
 }
 
@@ -228,19 +198,5 @@ func TestErrorBodiesAreReadThroughALimit(t *testing.T) {
 	d, err := f.client.Download(context.Background(), "VI1", "", DownloadOptions{})
 	if d != nil || !errors.Is(err, ErrServer) {
 		t.Fatalf("download got %v", err)
-	}
-}
-
-func TestExplainFinalDropsPromisesOfAutomaticRetry(t *testing.T) {
-	for _, err := range []error{
-		&Error{Op: "download", HTTPStatus: 503, kind: ErrServer},
-		&Error{Op: "download", HTTPStatus: 200, Code: "0429", kind: ErrRateLimited},
-		&networkError{op: "download", text: "reset", err: ErrNetwork},
-	} {
-		_, live := Explain(err)
-		summary, next := ExplainFinal(err)
-		if !strings.Contains(live, "automatically") || strings.Contains(next, "automatically") || summary == "" || next == "" {
-			t.Errorf("%v: live %q, final %q", err, live, next)
-		}
 	}
 }

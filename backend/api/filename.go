@@ -1,6 +1,7 @@
 package api
 
 import (
+	"cmp"
 	"mime"
 	"net/url"
 	"strings"
@@ -57,7 +58,7 @@ func looseFilenameParam(h string) string {
 			extended = decodeExtValue(v)
 		}
 	}
-	return withDefault(extended, plain)
+	return cmp.Or(extended, plain)
 }
 
 // decodeExtValue decodes an RFC 5987 value (charset'language'percent-encoded); only UTF-8 and

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"cmp"
 	"context"
 	"net/http"
 	"slices"
@@ -17,7 +18,7 @@ type ImportRequest struct {
 	Quality     string   // "360" "480" "720" "1080" "1440" "2160"; "720" when empty (YouTube only)
 }
 
-// Limits and defaults of an import.
+// Limits and defaults of an import (docs/API.md §6.1, §11.7).
 const (
 	MaxImportLinks = 50
 	DefaultQuality = "720"
@@ -63,8 +64,8 @@ func (r ImportRequest) wire() (importWire, error) {
 	if err := r.validate(); err != nil {
 		return importWire{}, err
 	}
-	w := importWire{VideoURLs: r.Links, TikTokURLs: r.TikTokLinks, UniqueID: scopeOr(r.Scope),
-		Callback: r.Callback, Quality: withDefault(r.Quality, DefaultQuality)}
+	w := importWire{VideoURLs: r.Links, TikTokURLs: r.TikTokLinks, UniqueID: ScopeOr(r.Scope),
+		Callback: r.Callback, Quality: cmp.Or(r.Quality, DefaultQuality)}
 	if len(w.VideoURLs) == 0 {
 		w.VideoURLs, w.TikTokURLs = w.TikTokURLs, nil
 	}

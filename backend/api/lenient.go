@@ -8,9 +8,10 @@ import (
 	"strings"
 )
 
-// The service sends some numbers as strings ("1744905509814", "12.5", "", "null") and some
-// strings as the text "null". These types decode all of those; anything unparseable becomes the
-// zero value rather than failing a whole page of results, and NaN/Inf never get through.
+// The service sends some numbers as strings (docs/API.md §7.4) ("1744905509814", "12.5", "",
+// "null") and some strings as the text "null". These types decode all of those; anything
+// unparseable becomes the zero value rather than failing a whole page of results, and NaN/Inf never
+// get through.
 
 // flexFloat is a number that may arrive as a JSON number or a string.
 type flexFloat float64

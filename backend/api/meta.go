@@ -19,7 +19,7 @@ type UploadMeta struct {
 	RetainOriginal *bool    // keep the original file (needed to download it later); nil means true
 }
 
-// Limits the service documents for upload metadata.
+// Limits the service documents for upload metadata (docs/API.md §5.2).
 const (
 	MaxTags        = 20
 	maxCallbackLen = 299
@@ -82,7 +82,7 @@ type formField struct{ name, value string }
 // fields lists the form fields for m. Both upload endpoints send exactly these, so the file
 // upload (multipart) and the URL upload (urlencoded) cannot drift apart.
 func (m UploadMeta) fields() []formField {
-	fs := []formField{{"unique_id", scopeOr(m.Scope)}}
+	fs := []formField{{"unique_id", ScopeOr(m.Scope)}}
 	add := func(name, value string) {
 		if value != "" {
 			fs = append(fs, formField{name, value})

@@ -7,9 +7,10 @@ import (
 	"net/textproto"
 )
 
-// multipartBody is an upload form whose length is known before the first byte is sent: the
-// fields and the file part's header are rendered up front (preamble), the file streams through
-// untouched, and the closing boundary follows (epilogue). Memory use is independent of file size.
+// multipartBody is an upload form (docs/API.md §5.3) whose length is known before the first byte is
+// sent: the fields and the file part's header are rendered up front (preamble), the file streams
+// through untouched, and the closing boundary follows (epilogue). Memory use is independent of file
+// size.
 type multipartBody struct {
 	contentType string
 	preamble    []byte

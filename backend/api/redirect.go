@@ -11,9 +11,10 @@ import (
 // more than a couple (a download handed to storage).
 const maxRedirects = 5
 
-// checkRedirect is every client's redirect policy. Go forwards the Authorization header to the
-// same host name on any port and scheme; the key must only ever reach the origin it was
-// configured for, so it is dropped as soon as scheme, host or port differ from the first request.
+// checkRedirect is every client's redirect policy (docs/API.md §10). Go forwards the Authorization
+// header to the same host name on any port and scheme; the key must only ever reach the origin it
+// was configured for, so it is dropped as soon as scheme, host or port differ from the first
+// request.
 func checkRedirect(req *http.Request, via []*http.Request) error {
 	if len(via) >= maxRedirects {
 		return fmt.Errorf("stopped after %d redirects", maxRedirects)

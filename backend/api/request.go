@@ -86,11 +86,15 @@ func unescapePath(p string) string {
 	return s
 }
 
-// send performs r and returns the raw response; transport failures come back as network (or
-// context) errors. The caller owns the response body.
+// send waits for the gate's slot, then performs r and returns the raw response; transport
+// failures come back as network (or context) errors. The caller owns the response body and
+// settles the outcome once it has classified the answer.
 func (c *Client) send(ctx context.Context, r request) (*http.Response, error) {
 	req, err := c.newRequest(ctx, r)
 	if err != nil {
+		return nil, err
+	}
+	if err := c.wait(ctx, r.op); err != nil {
 		return nil, err
 	}
 	started := time.Now()
@@ -98,7 +102,7 @@ func (c *Client) send(ctx context.Context, r request) (*http.Response, error) {
 	if err != nil {
 		err = c.transportError(ctx, r.op, err)
 		slog.Warn("request failed", "op", r.op, "method", r.method, "path", r.path, "error", err)
-		c.observe(ctx, err)
+		c.settle(ctx, r.op, err)
 		return nil, err
 	}
 	slog.Info("request", "op", r.op, "method", r.method, "path", r.path, "status", resp.StatusCode,
@@ -106,30 +110,40 @@ func (c *Client) send(ctx context.Context, r request) (*http.Response, error) {
 	return resp, nil
 }
 
-// call performs r, which must answer with a JSON envelope, and decodes the envelope's data into
-// out (a pointer; nil to ignore the data).
-func (c *Client) call(ctx context.Context, r request, out any) error {
-	resp, err := c.send(ctx, r)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	body, err := c.readBody(ctx, r.op, resp, bodyLimit(resp.StatusCode))
-	if err != nil {
-		return err
-	}
-	if len(body) > maxJSONBody {
-		return c.newError(r.op, resp.StatusCode, "", "the answer is larger than 32 MiB", ErrUnexpected)
-	}
-	data, err := c.classify(r.op, resp, body)
-	c.observe(ctx, err)
+// callOnce performs r once and decodes the envelope's data into out.
+func (c *Client) callOnce(ctx context.Context, r request, out any) error {
+	data, status, err := c.exchange(ctx, r)
 	if err != nil || out == nil || len(data) == 0 {
 		return err
 	}
 	if err := json.Unmarshal(data, out); err != nil {
-		return c.newError(r.op, resp.StatusCode, "", "malformed data: "+err.Error(), ErrUnexpected)
+		return c.newError(r.op, status, "", "malformed data: "+err.Error(), ErrUnexpected)
 	}
 	return nil
+}
+
+// exchange sends r and classifies the JSON answer, settling the outcome.
+func (c *Client) exchange(ctx context.Context, r request) (json.RawMessage, int, error) {
+	resp, err := c.send(ctx, r)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer resp.Body.Close()
+	data, err := c.answer(ctx, r.op, resp)
+	c.settle(ctx, r.op, err)
+	return data, resp.StatusCode, err
+}
+
+// answer reads and classifies a JSON answer.
+func (c *Client) answer(ctx context.Context, op string, resp *http.Response) (json.RawMessage, error) {
+	body, err := c.readBody(ctx, op, resp, bodyLimit(resp.StatusCode))
+	if err != nil {
+		return nil, err
+	}
+	if len(body) > maxJSONBody {
+		return nil, c.newError(op, resp.StatusCode, "", "the answer is larger than 32 MiB", ErrUnexpected)
+	}
+	return c.classify(op, resp, body)
 }
 
 // Body size limits: error answers are small, success answers (a page of 200 videos) are bigger,

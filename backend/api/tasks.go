@@ -1,6 +1,7 @@
 package api
 
 import (
+	"cmp"
 	"context"
 	"net/url"
 )
@@ -12,8 +13,8 @@ type Task struct {
 	Videos []Video `json:"videos"`
 }
 
-// taskWire accepts both documented shapes: data.videos[] objects (current) and data.video_ids[]
-// strings (v1.2 docs).
+// taskWire accepts both documented shapes (docs/API.md §6.2): data.videos[] objects (current) and
+// data.video_ids[] strings (v1.2 docs).
 type taskWire struct {
 	TaskID   flexString  `json:"taskId"`
 	Videos   []videoWire `json:"videos"`
@@ -26,7 +27,7 @@ func (c *Client) TaskStatus(ctx context.Context, taskID, scope string) (Task, er
 	if err := checkRequired("taskId", taskID); err != nil {
 		return Task{}, err
 	}
-	q := url.Values{"task_id": {taskID}, "unique_id": {scopeOr(scope)}}
+	q := url.Values{"task_id": {taskID}, "unique_id": {ScopeOr(scope)}}
 	var w *taskWire
 	if err := c.call(ctx, getRequest("task_status", "/serve/api/v1/get_video_ids_by_task_id", q), &w); err != nil {
 		return Task{}, err
@@ -40,7 +41,7 @@ func (w *taskWire) task(taskID string) Task {
 	if w == nil {
 		return t
 	}
-	t.TaskID = withDefault(string(w.TaskID), taskID)
+	t.TaskID = cmp.Or(string(w.TaskID), taskID)
 	t.Videos = videosFromWire(w.Videos)
 	seen := map[string]bool{}
 	for _, v := range t.Videos {

@@ -6,8 +6,9 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"path/filepath"
 	"strings"
+
+	"memories-desktop/backend/formats"
 )
 
 // UploadFileRequest is one local video to upload. Body must yield exactly Size bytes.
@@ -26,21 +27,6 @@ type UploadResult struct {
 	VideoName  string `json:"videoName"` // the service's internal stored name, not the original
 	Status     string `json:"status"`
 	UploadTime int64  `json:"uploadTime"` // unix ms
-}
-
-// videoTypes maps the extensions the service accepts to the part Content-Type it requires.
-var videoTypes = map[string]string{
-	".mp4": "video/mp4",
-	".mov": "video/quicktime",
-	".avi": "video/x-msvideo",
-	".mkv": "video/x-matroska",
-}
-
-// VideoContentType returns the Content-Type the service expects for a file name, and false for
-// extensions it does not accept (only .mp4 .mov .avi .mkv, in any case).
-func VideoContentType(name string) (string, bool) {
-	ct, ok := videoTypes[strings.ToLower(filepath.Ext(baseName(name)))]
-	return ct, ok
 }
 
 const uploadPath = "/serve/api/v1/upload"
@@ -65,9 +51,9 @@ func (c *Client) UploadFile(ctx context.Context, r UploadFileRequest) (UploadRes
 
 // form validates the request and renders everything but the file bytes.
 func (r UploadFileRequest) form() (*multipartBody, error) {
-	fileType, ok := VideoContentType(r.Name)
+	fileType, ok := formats.ContentType(baseName(r.Name))
 	if !ok {
-		return nil, invalid("file", "only .mp4, .mov, .avi and .mkv videos can be uploaded")
+		return nil, invalid("file", "only %s videos can be uploaded", formats.List("and"))
 	}
 	if r.Size <= 0 || r.Body == nil {
 		return nil, invalid("file", "the file is empty")
@@ -101,7 +87,8 @@ func (c *Client) UploadPath(ctx context.Context, path string, meta UploadMeta, p
 	return c.UploadFile(ctx, UploadFileRequest{Name: info.Name(), Size: info.Size(), Body: f, Meta: meta, Progress: progress})
 }
 
-// uploadWire is the upload receipt as sent (camelCase here, uploadTime as a string).
+// uploadWire is the upload receipt as sent (docs/API.md §5.5) (camelCase here, uploadTime as a
+// string).
 type uploadWire struct {
 	VideoNo     flexString `json:"videoNo"`
 	VideoName   flexString `json:"videoName"`

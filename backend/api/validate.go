@@ -1,6 +1,7 @@
 package api
 
 import (
+	"cmp"
 	"math"
 	"net/url"
 	"strings"
@@ -9,9 +10,9 @@ import (
 // DefaultScope is the namespace (the service's unique_id) used when none is given.
 const DefaultScope = "default"
 
-// scopeOr returns the namespace to send: scope itself, or DefaultScope when empty, because the
-// service rejects an empty unique_id.
-func scopeOr(scope string) string { return withDefault(strings.TrimSpace(scope), DefaultScope) }
+// ScopeOr returns the namespace to use: scope without surrounding spaces, or DefaultScope when
+// that is empty, because the service rejects an empty unique_id.
+func ScopeOr(scope string) string { return cmp.Or(strings.TrimSpace(scope), DefaultScope) }
 
 // parseHTTPURL accepts only absolute http(s) URLs with a host, at most max bytes (0: no limit).
 func parseHTTPURL(field, raw string, max int) (*url.URL, error) {

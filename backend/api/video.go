@@ -36,8 +36,8 @@ const (
 	StatusFailed   = "FAILED"  // indexing failed; see Video.Cause
 )
 
-// NormalizeStatus folds the spellings the service has used for failure (FAIL, FAILED,
-// PARSE_ERROR, ERROR) into StatusFailed and upper-cases everything else.
+// NormalizeStatus (docs/API.md §8.1) folds the spellings the service has used for failure (FAIL,
+// FAILED, PARSE_ERROR, ERROR) into StatusFailed and upper-cases everything else.
 func NormalizeStatus(s string) string {
 	s = strings.ToUpper(strings.TrimSpace(s))
 	switch s {

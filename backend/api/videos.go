@@ -60,7 +60,7 @@ func (c *Client) ListVideos(ctx context.Context, r ListRequest) (VideoPage, erro
 	if err := checkCoordinates(r.Latitude, r.Longitude); err != nil {
 		return VideoPage{}, err
 	}
-	body := listWire{Page: r.Page, Size: r.Size, UniqueID: scopeOr(r.Scope), VideoName: r.VideoName,
+	body := listWire{Page: r.Page, Size: r.Size, UniqueID: ScopeOr(r.Scope), VideoName: r.VideoName,
 		VideoNo: r.VideoNo, VideoNos: r.VideoNos, Status: NormalizeStatus(r.Status), CameraModel: r.CameraModel,
 		Tag: r.Tag, TakenAfter: r.TakenAfter, Latitude: r.Latitude, Longitude: r.Longitude}
 	req, err := jsonRequest("list_videos", "/serve/api/v1/list_videos", nil, body)
@@ -81,7 +81,7 @@ func (c *Client) Metadata(ctx context.Context, videoNo, scope string) (*Video, e
 	if err := checkRequired("videoNo", videoNo); err != nil {
 		return nil, err
 	}
-	q := url.Values{"video_no": {videoNo}, "unique_id": {scopeOr(scope)}}
+	q := url.Values{"video_no": {videoNo}, "unique_id": {ScopeOr(scope)}}
 	var w *videoWire
 	if err := c.call(ctx, getRequest("metadata", "/serve/api/v1/get_metadata", q), &w); err != nil || w == nil {
 		return nil, err
@@ -93,13 +93,13 @@ func (c *Client) Metadata(ctx context.Context, videoNo, scope string) (*Video, e
 // MaxDeleteIDs is the most video numbers one DeleteVideos call accepts.
 const MaxDeleteIDs = 100
 
-// DeleteVideos removes videos irreversibly. The service ignores unknown numbers, so success is
-// no proof of deletion: re-list to confirm.
+// DeleteVideos removes videos irreversibly (docs/API.md §7.3). The service ignores unknown numbers,
+// so success is no proof of deletion: re-list to confirm.
 func (c *Client) DeleteVideos(ctx context.Context, scope string, videoNos []string) error {
 	if err := checkIDs("videoNos", videoNos, MaxDeleteIDs); err != nil {
 		return err
 	}
-	req, err := jsonRequest("delete", "/serve/api/v1/delete_videos", url.Values{"unique_id": {scopeOr(scope)}}, videoNos)
+	req, err := jsonRequest("delete", "/serve/api/v1/delete_videos", url.Values{"unique_id": {ScopeOr(scope)}}, videoNos)
 	if err != nil {
 		return err
 	}

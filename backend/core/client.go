@@ -91,6 +91,9 @@ type Connection struct {
 
 // TestConnection makes one cheap authenticated call (list_unique_ids) with the settings shown on
 // screen (s, not necessarily saved) and the stored key, and says what it tested and what happened.
+// It waits for its slot like any request (on the pacer of the profile s selects) and its failure
+// feeds that pacer's backoff, but it is not retried: a person is waiting for a verdict, and may
+// press the button again.
 func (c *Service) TestConnection(ctx context.Context, s settings.Settings) Connection {
 	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
 	defer cancel()
@@ -103,7 +106,7 @@ func (c *Service) TestConnection(ctx context.Context, s settings.Settings) Conne
 	}
 	if err == nil {
 		var scopes []string
-		if scopes, err = client.ListScopes(ctx); err == nil {
+		if scopes, err = client.WithoutRetries().ListScopes(ctx); err == nil {
 			conn.OK, conn.Scopes, conn.Message = true, scopes, connectedMessage(conn.Mode, len(scopes))
 			return conn
 		}
@@ -133,14 +136,14 @@ func (c *Service) clientFor(s settings.Settings) (*api.Client, error) {
 			return nil, err
 		}
 		return api.New(api.Config{BaseURL: url, AssetBaseURL: url, APIKey: sandboxKey, HTTPClient: httpClient(),
-			Observe: c.health.observer(ModeSandbox)})
+			Observe: c.health.observer(ModeSandbox), Gate: c.pacerFor(c.profileDirOf(s)).Gate()})
 	}
 	key, err := c.Settings.APIKey()
 	if err != nil {
 		return nil, err
 	}
 	return api.New(api.Config{BaseURL: s.BaseURL, AssetBaseURL: s.AssetBaseURL, APIKey: key, HTTPClient: httpClient(),
-		Observe: c.health.observer(liveProfile(s.BaseURL, s.AssetBaseURL, key))})
+		Observe: c.health.observer(liveProfile(s.BaseURL, s.AssetBaseURL, key)), Gate: c.pacerFor(c.profileDirOf(s)).Gate()})
 }
 
 func connectedMessage(mode string, scopes int) string {

@@ -38,6 +38,7 @@ type Service struct {
 	health       health
 	probing      sync.Map // profile → struct{}: a connection check was started for it
 	openTimeout  time.Duration
+	pace         profilePacer // the active profile's pacer (pacer.go)
 }
 
 // Options tune Start; zero values mean production defaults.
@@ -98,6 +99,7 @@ func (c *Service) Close() error {
 		c.eng = nil
 	}
 	c.sandbox.close()
+	c.pace.save()
 	if c.db != c.home {
 		c.db.Close()
 	}

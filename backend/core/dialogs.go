@@ -3,6 +3,8 @@ package core
 import (
 	"path/filepath"
 	"strings"
+
+	"memories-desktop/backend/formats"
 )
 
 // Filter limits a file dialog to some files. Patterns contain no spaces: "*.mp4;*.mov".
@@ -13,10 +15,21 @@ type Filter struct {
 
 // File filters the app's dialogs use.
 var (
-	VideoFilter   = Filter{"Videos (mp4, mov, avi, mkv)", "*.mp4;*.mov;*.avi;*.mkv;*.MP4;*.MOV;*.AVI;*.MKV"}
 	LinksFilter   = Filter{"Link lists (txt, csv)", "*.txt;*.csv"}
 	HistoryFilter = Filter{"CSV or JSON", "*.csv;*.json"}
 )
+
+// VideoFilter offers every format the upload endpoint accepts ("Videos (mp4, mov, …)"), in
+// lower and upper case because GTK's patterns are case-sensitive.
+func VideoFilter() Filter {
+	var names, lower, upper []string
+	for _, ext := range formats.Extensions() {
+		names = append(names, ext[1:])
+		lower = append(lower, "*"+ext)
+		upper = append(upper, "*"+strings.ToUpper(ext))
+	}
+	return Filter{"Videos (" + strings.Join(names, ", ") + ")", strings.Join(append(lower, upper...), ";")}
+}
 
 // Dialogs are the native dialogs. The desktop app adapts Wails' runtime dialogs to this; tests
 // and the browser harness substitute a stub at this seam. A cancelled dialog returns "" (or nil)
@@ -36,10 +49,8 @@ func FilterFor(name string) Filter {
 		return Filter{"All files", "*"}
 	}
 	label := strings.ToUpper(ext[1:]) + " file"
-	if kind, ok := videoKinds[ext]; ok {
-		label = kind
+	if f, ok := formats.ForName(name); ok {
+		label = f.Name
 	}
 	return Filter{label + " (" + ext + ")", "*" + ext + ";*" + strings.ToUpper(ext)}
 }
-
-var videoKinds = map[string]string{".mp4": "MP4 video", ".mov": "QuickTime video", ".avi": "AVI video", ".mkv": "Matroska video"}

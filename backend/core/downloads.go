@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 
 	"memories-desktop/backend/api"
-	"memories-desktop/backend/preflight"
+	"memories-desktop/backend/formats"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
 	"memories-desktop/backend/validate"
@@ -189,7 +189,7 @@ func (c *Service) SuggestedName(videoNo string) string {
 	if name == "" || name == "." || name == "/" {
 		return ""
 	}
-	if _, ok := preflight.ContentType(name); !ok {
+	if _, ok := formats.ContentType(name); !ok {
 		name += ".mp4"
 	}
 	return api.SanitizeFilename(name, videoNo+".mp4")

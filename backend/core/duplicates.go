@@ -1,6 +1,7 @@
 package core
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"io/fs"
@@ -18,7 +19,7 @@ type Duplicate struct {
 // the same bytes to scope (the settings' scope when empty); nil when not, or when the file cannot
 // be read (the upload's own checks explain that). Reading is the cost: the disk's speed.
 func (c *Service) FindDuplicate(ctx context.Context, path, scope string) (*Duplicate, error) {
-	scope = firstNonEmpty(strings.TrimSpace(scope), c.Settings.Get().Scope)
+	scope = cmp.Or(strings.TrimSpace(scope), c.Settings.Get().Scope)
 	earlier, ok, err := c.Engine().UploadedBefore(ctx, path, scope)
 	var pe *fs.PathError
 	if errors.As(err, &pe) {

@@ -2,15 +2,10 @@ package core
 
 import (
 	"context"
-	"os"
 	"time"
 
 	"memories-desktop/backend/events"
-	"memories-desktop/backend/transfer"
 )
-
-// RateLimitsEnv set to "off" disables proactive pacing whatever the settings say.
-const RateLimitsEnv = "MEMORIES_RATE_LIMITS"
 
 // StartEngine starts the transfer engine, sending its events to emit, and applies the history
 // retention setting.
@@ -29,10 +24,6 @@ func (c *Service) StartEngine(ctx context.Context, emit events.Emitter) error {
 	return nil
 }
 
-func (c *Service) pacing() bool {
-	return c.Settings.Get().Pacing && transfer.ParseRateLimitsEnv(os.Getenv(RateLimitsEnv))
-}
-
 // prune deletes finished jobs older than the retention setting (0 keeps everything).
 func (c *Service) prune() {
 	if days := c.Settings.Get().HistoryDays; days > 0 {
@@ -44,6 +35,7 @@ func (c *Service) prune() {
 // pushes changed preferences into the running engine.
 func (c *Service) ApplySettings() error {
 	err := c.switchProfile()
+	c.activePacer().SetProactive(c.pacing())
 	if eng := c.Engine(); eng != nil {
 		eng.Configure(c.Settings.Get().Concurrency, c.pacing())
 	}

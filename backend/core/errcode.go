@@ -45,7 +45,7 @@ func Describe(err error) ErrorInfo {
 // describeAPI explains a client or API error; a rejected input names its field (the UI's names:
 // latitude, takenAt, url…) so the form can show the message beside it.
 func describeAPI(err error) ErrorInfo {
-	summary, next := api.Explain(err)
+	summary, next := Explain(err)
 	info := ErrorInfo{Code: api.KindCode(err), Message: summary, Next: next, Detail: err.Error()}
 	if ve := (*api.ValidationError)(nil); errors.As(err, &ve) {
 		info.Field = ve.Field

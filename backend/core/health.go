@@ -76,7 +76,7 @@ func (h *health) apply(err error, now time.Time) bool {
 		h.retryAt = now.Add(rateLimitPause).Truncate(time.Second)
 	}
 	if err != nil {
-		h.detail, _ = api.Explain(err)
+		h.detail, _ = Explain(err)
 	}
 	return before != h.state+h.detail+h.retryAt.String()
 }

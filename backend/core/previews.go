@@ -1,6 +1,7 @@
 package core
 
 import (
+	"cmp"
 	"encoding/json"
 	"os"
 
@@ -21,7 +22,7 @@ func (c *Service) JobPreview(id uint64) (string, error) {
 // VideoPreview returns the preview URL of a library video's local copy: the file it was
 // uploaded from, else the newest finished download of it; "" when neither is on disk.
 func (c *Service) VideoPreview(scope, videoNo string) (string, error) {
-	scope = firstNonEmpty(scope, c.Settings.Get().Scope)
+	scope = cmp.Or(scope, c.Settings.Get().Scope)
 	if v, err := c.DB().Video(scope, videoNo); err == nil && v.SourceJob != 0 {
 		if url, err := c.JobPreview(v.SourceJob); err == nil && url != "" {
 			return url, nil

@@ -2,20 +2,19 @@ package core
 
 import (
 	"memories-desktop/backend/events"
-	"memories-desktop/backend/settings"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
 )
 
 // profileDir is the folder of the profile the settings select now.
 func (c *Service) profileDir() string {
-	s := c.Settings.Get()
-	return settings.ProfileDir(c.DataDir, c.SandboxActive(), s.BaseURL, s.AssetBaseURL)
+	return c.profileDirOf(c.Settings.Get())
 }
 
 // openProfile makes dir's database the active one; call before any engine runs on it.
 func (c *Service) openProfile(dir string) error {
 	if dir == c.dir {
+		c.pace.switchTo(dir, c.db) // the first profile opened, at start
 		return nil
 	}
 	db := c.home
@@ -25,6 +24,7 @@ func (c *Service) openProfile(dir string) error {
 			return err
 		}
 	}
+	c.pace.switchTo(dir, db) // saves the old profile's pacer while its database is open
 	if c.db != c.home {
 		c.db.Close()
 	}
@@ -62,8 +62,9 @@ func (c *Service) switchProfile() error {
 // startEngineLocked starts an engine over the active database; call with mu held.
 func (c *Service) startEngineLocked() error {
 	eng := transfer.New(transfer.Options{DB: c.db, Client: c.Client, Emitter: c.emitter,
-		Concurrency: c.Settings.Get().Concurrency, Proactive: c.pacing(),
-		LibraryScope: func() string { return c.Settings.Get().Scope }, RequestTimeout: responseTimeout()})
+		Concurrency: c.Settings.Get().Concurrency, Proactive: c.pacing(), Pacer: c.activePacer(),
+		LibraryScope: func() string { return c.Settings.Get().Scope }, RequestTimeout: responseTimeout(),
+		Explain: FailedJobMessage})
 	if err := eng.Start(c.runCtx); err != nil {
 		return err
 	}

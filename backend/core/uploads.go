@@ -1,6 +1,7 @@
 package core
 
 import (
+	"cmp"
 	"strings"
 
 	"memories-desktop/backend/api"
@@ -30,7 +31,7 @@ func (m Meta) toAPI(defaultScope string) api.UploadMeta {
 	if len(taken) == len("2006-01-02 15:04") {
 		taken += ":00" // <input type="datetime-local"> omits seconds
 	}
-	return api.UploadMeta{Scope: firstNonEmpty(strings.TrimSpace(m.Scope), defaultScope), Tags: cleanTags(m.Tags),
+	return api.UploadMeta{Scope: cmp.Or(strings.TrimSpace(m.Scope), defaultScope), Tags: cleanTags(m.Tags),
 		TakenAt: taken, Camera: strings.TrimSpace(m.Camera), Latitude: m.Latitude, Longitude: m.Longitude,
 		Prompt: strings.TrimSpace(m.Prompt), Callback: strings.TrimSpace(m.Callback), RetainOriginal: &retain}
 }
@@ -43,15 +44,6 @@ func cleanTags(tags []string) []string {
 		}
 	}
 	return out
-}
-
-func firstNonEmpty(values ...string) string {
-	for _, v := range values {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }
 
 // FileUpload is one file of a batch, with optional metadata that replaces the batch's.

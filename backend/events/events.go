@@ -23,7 +23,7 @@ func (Discard) Emit(string, any) {}
 // are sent at once on every state change.
 const (
 	TransferJob      = "transfer:job"      // payload: transfer.JobView
-	TransferProgress = "transfer:progress" // payload: []transfer.Progress
+	TransferProgress = "transfer:progress" // payload: []progress.Progress
 )
 
 // LibraryChanged tells the library view to reload its page; payload: the scope.

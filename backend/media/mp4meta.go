@@ -1,6 +1,7 @@
 package media
 
 import (
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"strings"
@@ -115,10 +116,10 @@ func mp4Codec(entry string) string {
 // capture gathers the capture details, preferring QuickTime keys over the older atoms.
 func (m *mp4Reader) capture() Capture {
 	c := Capture{
-		Make:  first(m.meta["com.apple.quicktime.make"], m.meta["com.android.manufacturer"], m.meta["©mak"]),
-		Model: first(m.meta["com.apple.quicktime.model"], m.meta["com.android.model"], m.meta["©mod"]),
+		Make:  cmp.Or(m.meta["com.apple.quicktime.make"], m.meta["com.android.manufacturer"], m.meta["©mak"]),
+		Model: cmp.Or(m.meta["com.apple.quicktime.model"], m.meta["com.android.model"], m.meta["©mod"]),
 	}
-	loc := first(m.meta["com.apple.quicktime.location.ISO6709"], m.meta["©xyz"])
+	loc := cmp.Or(m.meta["com.apple.quicktime.location.ISO6709"], m.meta["©xyz"])
 	if lat, lon, err := ParseISO6709(loc); err == nil {
 		c.Latitude, c.Longitude = &lat, &lon
 	}
@@ -151,15 +152,6 @@ func parseDate(s string) (time.Time, error) {
 		}
 	}
 	return time.Time{}, errors.New("not a date")
-}
-
-func first(values ...string) string {
-	for _, v := range values {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }
 
 func round2(v float64) float64 { return float64(int64(v*100+0.5)) / 100 }

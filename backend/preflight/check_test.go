@@ -86,8 +86,8 @@ func TestRunStopsAtFirstFailure(t *testing.T) {
 func TestFormatSize(t *testing.T) {
 	cases := map[int64]string{0: "0 bytes", 1023: "1023 bytes", 1024: "1 KB", 1536: "1.5 KB", 5 << 20: "5 MB", MaxFileSize: "3 GB", 5 << 40: "5 TB"}
 	for n, want := range cases {
-		if got := formatSize(n); got != want {
-			t.Errorf("formatSize(%d) = %q, want %q", n, got, want)
+		if got := FormatSize(n); got != want {
+			t.Errorf("FormatSize(%d) = %q, want %q", n, got, want)
 		}
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"memories-desktop/backend/formats"
 )
 
 // regularFile rejects folders, devices, pipes and sockets, which cannot be uploaded as videos.
@@ -23,20 +25,14 @@ func regularFile(_ string, info fs.FileInfo) *failure {
 
 // knownExtension rejects names the upload endpoint refuses to accept.
 func knownExtension(path string, _ fs.FileInfo) *failure {
-	if _, ok := ContentType(path); ok {
+	if _, ok := formats.ForName(path); ok {
 		return nil
 	}
-	use := "use " + extensionList()
+	use := "use " + formats.List("or")
 	if ext := filepath.Ext(path); ext != "" {
 		return &failure{CodeUnsupportedExt, fmt.Sprintf("%q files cannot be uploaded; %s", ext, use)}
 	}
 	return &failure{CodeUnsupportedExt, "the file has no extension; " + use}
-}
-
-// extensionList writes VideoExtensions as ".mp4, .mov, .avi or .mkv".
-func extensionList() string {
-	n := len(VideoExtensions)
-	return strings.Join(VideoExtensions[:n-1], ", ") + " or " + VideoExtensions[n-1]
 }
 
 // nonEmpty rejects 0-byte files, which the service refuses and usually mean a failed copy.
@@ -52,7 +48,7 @@ func withinLimit(_ string, info fs.FileInfo) *failure {
 	if info.Size() <= MaxFileSize {
 		return nil
 	}
-	return &failure{CodeTooLarge, fmt.Sprintf("the file is %s, over the %s limit", formatSize(info.Size()), formatSize(MaxFileSize))}
+	return &failure{CodeTooLarge, fmt.Sprintf("the file is %s, over the %s limit", FormatSize(info.Size()), FormatSize(MaxFileSize))}
 }
 
 // readable opens the file and reads its first byte, catching permission and I/O errors now
@@ -69,10 +65,10 @@ func readable(path string, _ fs.FileInfo) *failure {
 	return nil
 }
 
-// formatSize writes a byte count for people: "3 GB", "3.2 GB", "512 MB", using 1024-based units
+// FormatSize writes a byte count for people: "3 GB", "3.2 GB", "512 MB", using 1024-based units
 // labelled the way the service's documentation labels its limits. It rounds up, so a file just
 // over a limit never reads as equal to it.
-func formatSize(n int64) string {
+func FormatSize(n int64) string {
 	units := []string{"bytes", "KB", "MB", "GB", "TB"}
 	v, i := float64(n), 0
 	for v >= 1024 && i < len(units)-1 {

@@ -4,7 +4,7 @@ package preflight
 
 import "memories-desktop/backend/media"
 
-// Upload limits from the service's documentation (§4.1, §4.3 of the API notes). The docs say
+// Upload limits from the service's documentation (docs/API.md §5.1). The docs say
 // "3 GB" and "1 GB"; binary units are used, as the service's own storage does.
 const (
 	MaxFileSize int64 = 3 << 30

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"sync"
 
-	"memories-desktop/backend/preflight"
+	"memories-desktop/backend/formats"
 )
 
 // Prefix is the URL path under which previews are served.
@@ -90,7 +90,7 @@ func serveFile(w http.ResponseWriter, req *http.Request, path string) {
 		http.NotFound(w, req)
 		return
 	}
-	if ct, ok := preflight.ContentType(path); ok {
+	if ct, ok := formats.ContentType(path); ok {
 		w.Header().Set("Content-Type", ct)
 	}
 	w.Header().Set("Cache-Control", "no-store")

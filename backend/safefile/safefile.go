@@ -5,6 +5,7 @@
 package safefile
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -64,7 +65,7 @@ func WriteAtomic(ctx context.Context, r io.Reader, size int64, dest string, opts
 	if err := CheckFree(dest, opts.Overwrite); err != nil {
 		return Saved{}, err
 	}
-	part := withDefault(opts.Part, dest+PartSuffix)
+	part := cmp.Or(opts.Part, dest+PartSuffix)
 	f, err := openPartReporting(part, opts.Offset, opts.Hash, opts.Rehashing)
 	if err != nil {
 		return Saved{}, err
@@ -104,13 +105,6 @@ func CannotCreate(path string, err error) error {
 		return fmt.Errorf("cannot create a file in %s: %w", filepath.Dir(path), pe.Err)
 	}
 	return err
-}
-
-func withDefault(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
 
 // CheckFree fails with ErrExists when dest is taken (a link counts) and overwrite is off.

@@ -93,7 +93,7 @@ func (s *Server) downloadable(c *call) (Video, error) {
 	return v, nil
 }
 
-// blobDownload serves GET …/download?bucket=&blob= on the v1 or v2 path (memories-api.md §4.11):
+// blobDownload serves GET …/download?bucket=&blob= on the v1 or v2 path (docs/API.md §9.3):
 // the original with its MIME type and a Content-Disposition file name.
 func (s *Server) blobDownload(kind apiKind) handler {
 	return func(w http.ResponseWriter, c *call) {

@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-// Envelope codes used by the v1 (Visual Search) API; see memories-api.md §2.
+// Envelope codes used by the v1 (Visual Search) API; see docs/API.md §4.1.
 const (
 	codeOK          = "0000"
 	codeBadParam    = "0001"

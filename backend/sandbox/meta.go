@@ -10,7 +10,7 @@ import (
 	"time"
 )
 
-// Limits of the upload metadata fields (memories-api.md §4.1).
+// Limits of the upload metadata fields (docs/API.md §5.2).
 const (
 	defaultNamespace = "default"
 	maxCallbackLen   = 299

@@ -10,10 +10,10 @@ import (
 	"strings"
 )
 
-// Limits of scraper_url (memories-api.md §4.4).
+// Limits of scraper_url (docs/API.md §6.1).
 const (
 	maxScrapeLinks = 50
-	defaultQuality = "360" // the newest OpenAPI default (§7.8)
+	defaultQuality = "360" // the newest published default (docs/API.md §11.7)
 )
 
 // qualities are the accepted values of the quality field.

@@ -1,4 +1,4 @@
-// Package sandbox is a local emulator of the memories.ai HTTP API (see shared/memories-api.md).
+// Package sandbox is a local emulator of the memories.ai HTTP API (see docs/API.md).
 // One http.Handler answers the v1 library routes, the v2 asset routes and a small control surface
 // under /_sandbox/, so a client's base URL and asset base URL can both point at it. Tests,
 // benchmarks, the CLI and the desktop app's sandbox mode use it instead of the live service.

@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-// Video statuses as the API spells them (memories-api.md §5).
+// Video statuses as the API spells them (docs/API.md §8.1).
 const (
 	StatusUnparse = "UNPARSE"
 	StatusParse   = "PARSE"

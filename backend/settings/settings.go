@@ -13,11 +13,11 @@ import (
 	"memories-desktop/backend/validate"
 )
 
-// Defaults for a fresh install; the hosts are the documented production ones.
+// Defaults for a fresh install: the client's scope and production hosts, named once in api.
 const (
-	DefaultScope        = "default"
-	DefaultBaseURL      = "https://api.memories.ai"
-	DefaultAssetBaseURL = "https://mavi-backend.memories.ai"
+	DefaultScope        = api.DefaultScope
+	DefaultBaseURL      = api.DefaultBaseURL
+	DefaultAssetBaseURL = api.DefaultAssetBaseURL
 	DefaultConcurrency  = 2
 	DefaultHistoryDays  = 180
 )

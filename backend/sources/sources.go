@@ -16,7 +16,7 @@ const (
 // Platforms lists the supported platforms in the stable order used for tasks and summaries.
 var Platforms = []Platform{TikTok, YouTube, Instagram}
 
-// MaxLinksPerTask is the service's limit on links in one import request (§4.4 of the API notes).
+// MaxLinksPerTask is the service's limit on links in one import request (docs/API.md §6.1).
 const MaxLinksPerTask = 50
 
 // Title is the platform's display name, for messages shown to people.

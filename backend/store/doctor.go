@@ -168,6 +168,9 @@ func (rep *Report) countVideos(tx txn) {
 		}
 		rep.Videos++
 	})
+	for _, problem := range wrongVideoCounts(tx) {
+		rep.note(problem)
+	}
 }
 
 // each calls fn for every key of bucket name, if the bucket exists.

@@ -14,6 +14,9 @@ var (
 	bucketVideos      = []byte("videos")        // scope ‖ 0x00 ‖ video no → Video JSON
 	bucketVideoByTime = []byte("video_by_time") // scope ‖ 0x00 ‖ BE created ms ‖ video no → summary
 	bucketHashes      = []byte("hashes")        // sha256 (32 bytes) ‖ scope → BE at ms ‖ video no
+
+	// Version 3: each scope's number of videos, kept with every write (see video_count.go).
+	bucketVideoCounts = []byte("video_counts") // scope ‖ 0x00 → BE count of its video_by_time rows
 )
 
 // allBuckets are created on open; a migration adds to this list, never renames in place.
@@ -21,6 +24,7 @@ var allBuckets = [][]byte{
 	bucketMeta,
 	bucketJobs, bucketJobIDs, bucketJobActive, bucketJobSummary,
 	bucketVideos, bucketVideoByTime, bucketHashes,
+	bucketVideoCounts,
 }
 
 var keySchemaVersion = []byte("schema_version")
@@ -31,12 +35,13 @@ const metaAppPrefix = "app."
 
 // schemaVersion is what this build writes. Files from a newer build are refused rather than
 // silently mangled.
-const schemaVersion uint64 = 2
+const schemaVersion uint64 = 3
 
 // migrations[i] upgrades a file at version i to version i+1. Version 0 is an empty file.
 var migrations = []func(tx txn) error{
 	func(tx txn) error { return nil }, // 0 → 1: buckets are created by ensureBuckets
 	func(tx txn) error { return nil }, // 1 → 2: job, video and hash buckets are new and empty
+	rebuildVideoCounts,                // 2 → 3: each scope's video count is kept from now on
 }
 
 // jobKindCodes and jobStateCodes give each kind and state the byte stored in job summaries: the

@@ -111,12 +111,18 @@ func (db *DB) SchemaVersion() (uint64, error) {
 }
 
 func (db *DB) migrate(tx txn) error {
+	countsSound := videoCountsSound(tx) // before ensureBuckets, which would add an empty bucket
 	if err := ensureBuckets(tx); err != nil {
 		return err
 	}
 	v := readVersion(tx)
 	if v > schemaVersion {
 		return fmt.Errorf("%w (file version %d, this build %d)", ErrTooNew, v, schemaVersion)
+	}
+	if v == schemaVersion && !countsSound { // older files are counted by their migration
+		if err := rebuildVideoCounts(tx); err != nil {
+			return fmt.Errorf("count the library's videos: %w", err)
+		}
 	}
 	for ; v < schemaVersion; v++ {
 		if err := migrations[v](tx); err != nil {

@@ -59,3 +59,28 @@ func BenchmarkVideosSortBySize(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkVideosTenthPage(b *testing.B) {
+	db, _ := openTest(b)
+	fillVideos(b, db, benchRows, syntheticVideo)
+	q := VideoQuery{Scope: "main"}
+	for range 9 {
+		page, _ := db.Videos(q)
+		q.Cursor = page.NextCursor
+	}
+	for b.Loop() {
+		if page, err := db.Videos(q); err != nil || page.Total != benchRows || len(page.Videos) != 50 {
+			b.Fatalf("total %d, %v", page.Total, err)
+		}
+	}
+}
+
+func BenchmarkVideosStatusFilter(b *testing.B) {
+	db, _ := openTest(b)
+	fillVideos(b, db, benchRows, syntheticVideo)
+	for b.Loop() {
+		if page, err := db.Videos(VideoQuery{Scope: "main", Status: "FAILED"}); err != nil || page.Total != benchRows/3 {
+			b.Fatalf("total %d, %v", page.Total, err)
+		}
+	}
+}

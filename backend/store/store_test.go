@@ -51,8 +51,8 @@ func TestVersion1FileMigratesAndKeepsItsData(t *testing.T) {
 	dir := t.TempDir()
 	writeVersion1File(t, dir)
 	db := openAt(t, dir)
-	if v, err := db.SchemaVersion(); err != nil || v != 2 {
-		t.Fatalf("version %d, %v; want 2", v, err)
+	if v, err := db.SchemaVersion(); err != nil || v != schemaVersion {
+		t.Fatalf("version %d, %v; want %d", v, err, schemaVersion)
 	}
 	err := db.bolt.View(func(tx txn) error {
 		if string(tx.Bucket(bucketMeta).Get([]byte("window"))) != "wide" {

@@ -47,3 +47,9 @@ func (t *topN) Pop() any {
 	t.items = t.items[:len(t.items)-1]
 	return last
 }
+
+// beyond reports, for orders that begin with an 8-byte time, that top is full and key's time
+// is past that of every kept row: rows that follow key in the walk can no longer be kept.
+func (t *topN) beyond(key []byte) bool {
+	return len(t.items) == t.n && len(key) >= 8 && bytes.Compare(key[:8], t.items[0].key[:8]) > 0
+}

@@ -47,16 +47,9 @@ func putVideo(tx txn, v Video, now int64) error {
 		return err
 	}
 	var ops []op
-	if old, err := decodeVideo(tx.Bucket(bucketVideos), v.Scope, v.VideoNo); err == nil {
-		if v.SourceJob == 0 {
-			v.SourceJob = old.SourceJob
-		}
-		if v.Title == "" {
-			v.Title = old.Title
-		}
-		if len(v.Tags) == 0 { // the service lists no tags until a video is indexed
-			v.Tags = old.Tags
-		}
+	old, err := decodeVideo(tx.Bucket(bucketVideos), v.Scope, v.VideoNo)
+	if err == nil {
+		v.keepKnown(old)
 		ops = append(ops, del(bucketVideoByTime, videoTimeKey(old.Scope, old.Created, old.VideoNo)))
 	}
 	v.Updated = now
@@ -64,9 +57,26 @@ func putVideo(tx txn, v Video, now int64) error {
 	if err != nil {
 		return err
 	}
-	return apply(tx, append(ops,
+	err = apply(tx, append(ops,
 		put(bucketVideos, videoKey(v.Scope, v.VideoNo), raw),
 		put(bucketVideoByTime, videoTimeKey(v.Scope, v.Created, v.VideoNo), encodeVideoSummary(&v)))...)
+	if err != nil || len(ops) > 0 {
+		return err // a replaced row keeps the count
+	}
+	return addVideoCount(tx, v.Scope, 1)
+}
+
+// keepKnown carries over from the cached row what a refresh does not say.
+func (v *Video) keepKnown(old Video) {
+	if v.SourceJob == 0 {
+		v.SourceJob = old.SourceJob
+	}
+	if v.Title == "" {
+		v.Title = old.Title
+	}
+	if len(v.Tags) == 0 { // the service lists no tags until a video is indexed
+		v.Tags = old.Tags
+	}
 }
 
 // validate refuses values that cannot be keyed or would sort wrongly.
@@ -118,7 +128,10 @@ func deleteVideo(tx txn, scope, no string) error {
 	if err != nil {
 		return err
 	}
-	return apply(tx, del(bucketVideos, videoKey(scope, no)), del(bucketVideoByTime, videoTimeKey(scope, old.Created, no)))
+	if err := apply(tx, del(bucketVideos, videoKey(scope, no)), del(bucketVideoByTime, videoTimeKey(scope, old.Created, no))); err != nil {
+		return err
+	}
+	return addVideoCount(tx, scope, -1)
 }
 
 // decodeVideo reads one video's JSON; json.Unmarshal copies, so nothing aliases bbolt memory.

@@ -30,7 +30,8 @@ type VideoPage struct {
 }
 
 // Videos answers a library query by scanning the scope's compact time index (only the created
-// range asked for) and decoding just the videos of the page.
+// range asked for) and decoding just the videos of the page. Without filters the total is the
+// scope's kept count and a page sorted by time reads only its own rows (video_page.go).
 func (db *DB) Videos(q VideoQuery) (VideoPage, error) {
 	page := VideoPage{Videos: []Video{}}
 	p, err := newVideoPlan(q)
@@ -39,7 +40,7 @@ func (db *DB) Videos(q VideoQuery) (VideoPage, error) {
 	}
 	err = db.view(func(tx txn) error {
 		top := newTopN(p.limit + 1)
-		page.Total = p.scan(tx.Bucket(bucketVideoByTime).Cursor(), top)
+		page.Total = p.total(tx, top)
 		items := top.sorted()
 		if len(items) > p.limit {
 			items = items[:p.limit]
@@ -60,6 +61,8 @@ type videoPlan struct {
 	after             []byte // sort key of the last row already shown; nil for the first page
 	limit             int
 	status, tag, text []byte
+	ranged            bool // a created bound was given
+	early             bool // stop the scan when the page is complete (see video_page.go)
 }
 
 func newVideoPlan(q VideoQuery) (*videoPlan, error) {
@@ -88,6 +91,7 @@ func (p *videoPlan) setRange(after, before int64) {
 	p.prefixLen = len(prefix)
 	p.lo = binary.BigEndian.AppendUint64(bytes.Clone(prefix), uint64(max(after, 0)))
 	p.hi = append([]byte(p.scope), 1) // just past every key of the scope
+	p.ranged = after > 0 || before > 0
 	if before > 0 {
 		p.hi = binary.BigEndian.AppendUint64(bytes.Clone(prefix), uint64(before))
 	}
@@ -109,7 +113,8 @@ func (p *videoPlan) setCursor(s string) error {
 	return nil
 }
 
-// scan walks the range, counts every match and offers those past the cursor to top.
+// scan walks the range, counts every match and offers those past the cursor to top. With
+// p.early it stops once no later row can reach the page, and the count is partial.
 func (p *videoPlan) scan(c *bolt.Cursor, top *topN) int {
 	total := 0
 	var buf []byte
@@ -124,6 +129,9 @@ func (p *videoPlan) scan(c *bolt.Cursor, top *topN) int {
 		buf = p.order.key(buf[:0], created, s, no)
 		if p.after == nil || bytes.Compare(buf, p.after) > 0 {
 			top.offer(buf, no)
+		}
+		if p.early && top.beyond(buf) {
+			break
 		}
 	}
 	return total

@@ -15,14 +15,17 @@ const (
 type videoOrder struct {
 	code    byte // first byte of the cursor, so a cursor cannot be replayed under another sort
 	reverse bool // walk the time index backwards, so rows arrive nearly in order
-	key     func(dst []byte, created int64, s videoSummary, no []byte) []byte
+	// byTime: the walk meets rows in this order but for ties in created time, so a page can
+	// end the walk early (see video_page.go).
+	byTime bool
+	key    func(dst []byte, created int64, s videoSummary, no []byte) []byte
 }
 
 var videoOrders = map[string]videoOrder{
-	SortCreatedDesc: {code: 1, reverse: true, key: func(dst []byte, created int64, _ videoSummary, no []byte) []byte {
+	SortCreatedDesc: {code: 1, reverse: true, byTime: true, key: func(dst []byte, created int64, _ videoSummary, no []byte) []byte {
 		return append(binary.BigEndian.AppendUint64(dst, ^uint64(created)), no...)
 	}},
-	SortCreatedAsc: {code: 2, key: func(dst []byte, created int64, _ videoSummary, no []byte) []byte {
+	SortCreatedAsc: {code: 2, byTime: true, key: func(dst []byte, created int64, _ videoSummary, no []byte) []byte {
 		return append(binary.BigEndian.AppendUint64(dst, uint64(created)), no...)
 	}},
 	SortName: {code: 3, key: func(dst []byte, _ int64, s videoSummary, no []byte) []byte {

@@ -10,10 +10,10 @@ import (
 
 var (
 	errPaused = errors.New("paused")
-	// ErrStalled fails a transfer that moved no byte for Options.StallAfter.
-	ErrStalled = errors.New("the transfer stalled: no data moved for too long")
-	// ErrNotAllowed means the job is not in a state the action applies to.
-	ErrNotAllowed = errors.New("not possible in the job's current state")
+	// errStalled fails a transfer that moved no byte for Options.StallAfter.
+	errStalled = errors.New("the transfer stalled: no data moved for too long")
+	// errNotAllowed means the job is not in a state the action applies to.
+	errNotAllowed = errors.New("not possible in the job's current state")
 )
 
 // Pause stops a queued or running job; Resume puts it back in the queue. A paused download
@@ -29,7 +29,7 @@ func (e *Engine) stopOr(id uint64, cause error, change func() error) error {
 		return nil
 	}
 	err := change()
-	if errors.Is(err, ErrNotAllowed) && e.stopRunning(id, cause) {
+	if errors.Is(err, errNotAllowed) && e.stopRunning(id, cause) {
 		return nil
 	}
 	return err
@@ -37,13 +37,13 @@ func (e *Engine) stopOr(id uint64, cause error, change func() error) error {
 
 // Resume queues a paused or interrupted job again.
 func (e *Engine) Resume(id uint64) error {
-	return e.transition(id, store.StateQueued, "resumed", store.StatePaused, StateInterrupted)
+	return e.transition(id, store.StateQueued, "resumed", store.StatePaused, store.StateInterrupted)
 }
 
 // Cancel stops a job for good (a failed one too). A cancelled download leaves no partial file.
 func (e *Engine) Cancel(id uint64) error {
 	return e.stopOr(id, errCanceled, func() error {
-		err := e.transition(id, store.StateCanceled, "canceled", store.StateQueued, store.StatePaused, StateInterrupted, store.StateFailed)
+		err := e.transition(id, store.StateCanceled, "canceled", store.StateQueued, store.StatePaused, store.StateInterrupted, store.StateFailed)
 		if err == nil {
 			removePart(e.db, id)
 		}
@@ -55,12 +55,14 @@ var errCanceled = errors.New("canceled")
 
 // Retry queues a failed or cancelled job again.
 func (e *Engine) Retry(id uint64) error {
-	return e.transition(id, store.StateQueued, "retry", store.StateFailed, store.StateCanceled, StateInterrupted)
+	return e.transition(id, store.StateQueued, "retry", store.StateFailed, store.StateCanceled, store.StateInterrupted)
 }
 
 // PauseAll, ResumeAll and RetryFailed act on every job they apply to and return how many.
-func (e *Engine) PauseAll() int  { return e.forEach(e.Pause, store.StateQueued, store.StateRunning) }
-func (e *Engine) ResumeAll() int { return e.forEach(e.Resume, store.StatePaused, StateInterrupted) }
+func (e *Engine) PauseAll() int { return e.forEach(e.Pause, store.StateQueued, store.StateRunning) }
+func (e *Engine) ResumeAll() int {
+	return e.forEach(e.Resume, store.StatePaused, store.StateInterrupted)
+}
 func (e *Engine) RetryFailed() int {
 	return e.forEach(e.Retry, store.StateFailed)
 }
@@ -95,7 +97,7 @@ func (e *Engine) transition(id uint64, to store.JobState, note string, from ...s
 	j, err := e.move(id, to, note, nil, from...)
 	if errors.Is(err, store.ErrStateChanged) {
 		cur, _ := e.db.Job(id)
-		return fmt.Errorf("job %d is %s: %w", id, cur.State, ErrNotAllowed)
+		return fmt.Errorf("job %d is %s: %w", id, cur.State, errNotAllowed)
 	}
 	if err != nil {
 		return err
@@ -116,4 +118,4 @@ func (e *Engine) move(id uint64, to store.JobState, note string, fn func(*store.
 }
 
 // stalled is the watchdog's verdict on a running job.
-func (e *Engine) stalled(id uint64) { e.stopRunning(id, ErrStalled) }
+func (e *Engine) stalled(id uint64) { e.stopRunning(id, errStalled) }

@@ -10,13 +10,10 @@ import (
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/applog"
 	"memories-desktop/backend/events"
+	"memories-desktop/backend/pacing"
+	"memories-desktop/backend/progress"
 	"memories-desktop/backend/store"
 )
-
-// StateInterrupted marks a job that was running when the process stopped. It is resumed (after
-// reconciling uploads with the server) only when the user asks: `memories resume` or the app's
-// prompt.
-const StateInterrupted = store.StateInterrupted
 
 // Options configure an Engine. Zero values get production defaults.
 type Options struct {
@@ -26,7 +23,10 @@ type Options struct {
 	Clock       clock.Clock
 	Concurrency int  // parallel jobs; default 2
 	Proactive   bool // pace requests to the documented limits (MEMORIES_RATE_LIMITS=off clears it)
-	Limits      map[Endpoint]Limit
+	Limits      map[pacing.Endpoint]pacing.Limit
+	// Pacer, when given, is shared with the caller's other clients (one per profile) and saved
+	// by the caller; else the engine builds one from Limits and the database and saves it on Close.
+	Pacer       *pacing.Pacer
 	StallAfter  time.Duration // fail a transfer that moves no byte for this long; default 2 min
 	MaxAttempts int           // tries per job for transient failures; default 5
 	TrackEvery  time.Duration // first status poll delay after an upload/import; default 5 s
@@ -42,6 +42,9 @@ type Options struct {
 	// LibraryScope names the scope whose indexing videos the library watcher follows
 	// (indexwatch.go); nil turns the watcher off.
 	LibraryScope func() string
+	// Explain writes the message a job that failed for good keeps, from its code and error. The
+	// words for people live in core, which supplies it; the default is the error's own text.
+	Explain func(code string, err error) string
 }
 
 // Engine runs the persistent transfer queue: every job is in the database before its first
@@ -49,8 +52,9 @@ type Options struct {
 type Engine struct {
 	o        Options
 	db       *store.DB
-	pacer    *Pacer
-	reporter *Reporter
+	pacer    *pacing.Pacer
+	ownPacer bool // built here, so saved here
+	reporter *progress.Reporter
 	emit     events.Emitter
 
 	mu      sync.Mutex
@@ -71,7 +75,7 @@ type Engine struct {
 type runningJob struct {
 	ctx    context.Context
 	cancel context.CancelCauseFunc
-	meter  *Meter
+	meter  *meter
 }
 
 // New builds an engine; call Start to run it.
@@ -79,8 +83,11 @@ func New(o Options) *Engine {
 	o = withDefaults(o)
 	e := &Engine{o: o, db: o.DB, emit: o.Emitter, running: map[uint64]*runningJob{},
 		wake: make(chan struct{}, 1), done: make(chan struct{}), indexWake: make(chan struct{}, 1)}
-	e.pacer = NewPacer(PacerOptions{Limits: o.Limits, Clock: o.Clock, Proactive: o.Proactive, Last: loadPacer(o.DB)})
-	e.reporter = NewReporter(ReporterOptions{Clock: o.Clock, Emit: e.emitProgress,
+	e.pacer, e.ownPacer = o.Pacer, o.Pacer == nil
+	if e.ownPacer {
+		e.pacer = pacing.New(pacing.Options{Limits: o.Limits, Clock: o.Clock, Proactive: o.Proactive, Last: pacing.Load(o.DB)})
+	}
+	e.reporter = progress.NewReporter(progress.ReporterOptions{Clock: o.Clock, Emit: e.emitProgress,
 		StallAfter: o.StallAfter, OnStall: e.stalled})
 	e.tracker = newTracker(e)
 	return e
@@ -97,13 +104,16 @@ func withDefaults(o Options) Options {
 		o.Concurrency = 2
 	}
 	if o.Limits == nil {
-		o.Limits = DefaultLimits()
+		o.Limits = pacing.DefaultLimits()
 	}
 	if o.StallAfter == 0 {
 		o.StallAfter = 2 * time.Minute
 	}
 	if o.MaxAttempts <= 0 {
 		o.MaxAttempts = 5
+	}
+	if o.Explain == nil {
+		o.Explain = func(_ string, err error) string { return err.Error() }
 	}
 	if o.RequestTimeout <= 0 {
 		o.RequestTimeout = api.ResponseTimeout
@@ -150,13 +160,15 @@ func (e *Engine) Close() {
 	e.mu.Unlock()
 	e.stop()
 	e.wg.Wait()
-	savePacer(e.db, e.pacer)
+	if e.ownPacer {
+		pacing.Save(e.db, e.pacer)
+	}
 }
 
 var errShutdown = errors.New("the app is closing")
 
 // NextSlot tells how long until ep may send again, for "next upload slot in 0:43".
-func (e *Engine) NextSlot(ep Endpoint) time.Duration { return e.pacer.NextSlot(ep) }
+func (e *Engine) NextSlot(ep pacing.Endpoint) time.Duration { return e.pacer.NextSlot(ep) }
 
 func (e *Engine) kick() {
 	select {

@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -153,7 +154,7 @@ func TestUploadJobRecordsResultCacheAndHash(t *testing.T) {
 		t.Fatalf("hash index: %q %v", v, ok)
 	}
 	sv := r.sb.Videos("default")
-	if len(sv) != 1 || !contains(sv[0].Tags, got.Marker) || !contains(sv[0].Tags, "trip") {
+	if len(sv) != 1 || !slices.Contains(sv[0].Tags, got.Marker) || !slices.Contains(sv[0].Tags, "trip") {
 		t.Fatalf("server video %+v (marker %s)", sv, got.Marker)
 	}
 	waitFor(t, func() bool { j, _ := r.db.Job(j.ID); return j.Result.Status == api.StatusParsed })
@@ -170,7 +171,7 @@ func TestUploadWhoseReplyWasLostIsNotSentTwice(t *testing.T) {
 	r.close() // the process stops while the reply is held back
 	r.sb.SetFaults(sandbox.Faults{})
 	r.open(Options{})
-	if got, _ := r.db.Job(j.ID); got.State != StateInterrupted {
+	if got, _ := r.db.Job(j.ID); got.State != store.StateInterrupted {
 		t.Fatalf("after restart the job is %s, want interrupted", got.State)
 	}
 	ids, err := r.eng.ResumeInterrupted()
@@ -263,7 +264,7 @@ func TestFailedDownloadRetries(t *testing.T) {
 	if got := r.wait(j.ID)[0]; got.State != store.StateDone || got.Result.Bytes != int64(len(data)) {
 		t.Fatalf("retried job %+v", got)
 	}
-	if err := r.eng.Retry(j.ID); !errors.Is(err, ErrNotAllowed) {
+	if err := r.eng.Retry(j.ID); !errors.Is(err, errNotAllowed) {
 		t.Fatalf("retrying a done job: %v", err)
 	}
 }
@@ -348,15 +349,6 @@ func waitFor(t *testing.T, cond func() bool) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func TestTrackNowSkipsTheBackoffAndTheCacheKeepsTheFileName(t *testing.T) {

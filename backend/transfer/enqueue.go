@@ -15,9 +15,9 @@ import (
 	"memories-desktop/backend/validate"
 )
 
-// MarkerPrefix starts the tag that lets a lost upload reply be found on the server. The UI hides
+// markerPrefix starts the tag that lets a lost upload reply be found on the server. The UI hides
 // tags with this prefix.
-const MarkerPrefix = "md-"
+const markerPrefix = "md-"
 
 // EnqueueUpload checks the file and its metadata, then records the job. Nothing is sent yet.
 // Whether a codec the service cannot index may be sent is the caller's choice (the CLI's
@@ -30,7 +30,7 @@ func (e *Engine) EnqueueUpload(path string, meta api.UploadMeta) (store.Job, err
 	if err := ValidateMeta(meta); err != nil {
 		return store.Job{}, err
 	}
-	meta.Scope = scopeOr(meta.Scope)
+	meta.Scope = api.ScopeOr(meta.Scope)
 	spec := UploadSpec{Path: v.Path, Size: v.Size, Meta: meta}
 	if info, err := os.Stat(v.Path); err == nil && info.Size() == v.Size {
 		spec.ModTime = info.ModTime().UnixNano()
@@ -46,7 +46,7 @@ func (e *Engine) EnqueueURL(rawURL string, meta api.UploadMeta) (store.Job, erro
 	if err := ValidateMeta(meta); err != nil {
 		return store.Job{}, err
 	}
-	meta.Scope = scopeOr(meta.Scope)
+	meta.Scope = api.ScopeOr(meta.Scope)
 	return e.create(KindURL, rawURL, meta.Scope, meta.Tags, URLSpec{URL: rawURL, Meta: meta})
 }
 
@@ -63,7 +63,7 @@ func (e *Engine) EnqueueImport(spec ImportSpec) (store.Job, error) {
 	if len(spec.Links) > 1 {
 		name += "s"
 	}
-	return e.create(KindImport, name, scopeOr(spec.Scope), nil, spec)
+	return e.create(KindImport, name, api.ScopeOr(spec.Scope), nil, spec)
 }
 
 // EnqueueDownload records a download of a library video (VideoNo) or an asset (AssetID).
@@ -79,7 +79,7 @@ func (e *Engine) EnqueueDownload(spec DownloadSpec) (store.Job, error) {
 	if !spec.DestDir {
 		name = filepath.Base(spec.Dest)
 	}
-	spec.Scope = scopeOr(spec.Scope)
+	spec.Scope = api.ScopeOr(spec.Scope)
 	return e.create(kind, name, spec.Scope, nil, spec)
 }
 
@@ -142,12 +142,5 @@ func (e *Engine) create(kind store.JobKind, name, scope string, tags []string, s
 func newMarker() string {
 	b := make([]byte, 8)
 	rand.Read(b)
-	return MarkerPrefix + hex.EncodeToString(b)
-}
-
-func scopeOr(s string) string {
-	if s == "" {
-		return api.DefaultScope
-	}
-	return s
+	return markerPrefix + hex.EncodeToString(b)
 }

@@ -5,27 +5,27 @@ import (
 	"io/fs"
 	"syscall"
 
-	"memories-desktop/backend/store"
+	"memories-desktop/backend/progress"
 )
 
 // CodeExists marks a download that found its file name taken; the app's Retry asks what to do.
 const CodeExists = "exists"
 
-// localAdvice tells what a person can do about a failure on this computer or of the transfer
-// itself, which api.Explain knows nothing about. Every message is for a job that has failed for
-// good, so none of them promises an automatic retry.
-var localAdvice = []struct {
-	is         func(error) bool
-	code, next string
+// localCodes name the failures on this computer or of the transfer itself, which api knows
+// nothing about, with a stable code each. What people are told about them is core's
+// (Options.Explain gets the code).
+var localCodes = []struct {
+	is   func(error) bool
+	code string
 }{
-	{isKind(ErrDiskFull), "disk_full", "Free some space on that disk, then retry."},
-	{isKind(ErrTooSlow), "too_slow", "Check the connection, then retry; the service may be busy."},
-	{isKind(errIdle), "no_data", "The service stopped sending; retry later."},
-	{isKind(ErrTruncated), "truncated", "The connection kept breaking off; retry later."},
-	{isKind(ErrNoFolder), "no_folder", "Choose an existing folder, then retry."},
-	{isKind(ErrExists), CodeExists, "Retry to choose: replace it, keep both, or skip."},
-	{isKind(ErrNotRegular), "not_regular", "Move away what is at that name (it is left untouched), then retry."},
-	{isReadOnly, "not_writable", "Choose a folder you can write to, then retry."},
+	{isKind(ErrDiskFull), "disk_full"},
+	{isKind(progress.ErrTooSlow), "too_slow"},
+	{isKind(errIdle), "no_data"},
+	{isKind(ErrTruncated), "truncated"},
+	{isKind(ErrNoFolder), "no_folder"},
+	{isKind(ErrExists), CodeExists},
+	{isKind(ErrNotRegular), "not_regular"},
+	{isReadOnly, "not_writable"},
 }
 
 func isKind(kind error) func(error) bool {
@@ -36,27 +36,12 @@ func isReadOnly(err error) bool {
 	return errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)
 }
 
-// explainLocal returns the record of a local failure ("what happened. What to do." and a stable
-// code), nil for other failures.
-func explainLocal(err error) *store.JobError {
-	for _, a := range localAdvice {
-		if a.is(err) {
-			return &store.JobError{Code: a.code, Message: sentence(err.Error()) + " " + a.next}
+// localCode returns the code of a local failure, "" for other failures.
+func localCode(err error) string {
+	for _, c := range localCodes {
+		if c.is(err) {
+			return c.code
 		}
 	}
-	return nil
-}
-
-// sentence capitalises s and ends it with a full stop.
-func sentence(s string) string {
-	if s == "" {
-		return s
-	}
-	if c := s[0]; c >= 'a' && c <= 'z' {
-		s = string(c-'a'+'A') + s[1:]
-	}
-	if last := s[len(s)-1]; last != '.' && last != '!' && last != '?' {
-		s += "."
-	}
-	return s
+	return ""
 }

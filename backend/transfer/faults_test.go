@@ -16,7 +16,8 @@ import (
 )
 
 // The upload side of the fault matrix: each case is a hostile server and the state, error code
-// and message an upload job must end with. Three attempts per job keep the retries short.
+// and message an upload job must end with (the error's own text here: the words for people are
+// core's, tested there). Three attempts per job keep the retries short.
 
 // faultCase is one row of the matrix.
 type faultCase struct {
@@ -30,15 +31,15 @@ type faultCase struct {
 
 func TestUploadFaultMatrix(t *testing.T) {
 	for _, c := range []faultCase{
-		{"JSON error envelope on HTTP 200", envelopeOn200, store.StateFailed, "no_credits", "run out of credits", -1},
+		{"JSON error envelope on HTTP 200", envelopeOn200, store.StateFailed, "no_credits", "out of credits", -1},
 		{"0429 burst, then accepted", rateLimitBurst, store.StateDone, "", "", 1},
 		{"503 on the first upload, then accepted", first503, store.StateDone, "", "", 1},
-		{"non-JSON 502 page every time", htmlErrorPage, store.StateFailed, "server", "having trouble", -1},
-		{"connection refused", refused, store.StateFailed, "unreachable", "Could not reach", -1},
+		{"non-JSON 502 page every time", htmlErrorPage, store.StateFailed, "server", "server error", -1},
+		{"connection refused", refused, store.StateFailed, "unreachable", "connection refused", -1},
 		{"307 to another port (not followed: the body cannot be replayed)", redirectToOtherPort(http.StatusTemporaryRedirect),
-			store.StateFailed, "unexpected", "does not understand", -1},
+			store.StateFailed, "unexpected", "unexpected response", -1},
 		{"302 to another port (followed without the key)", redirectToOtherPort(http.StatusFound),
-			store.StateFailed, "unauthorized", "did not accept the API key", -1},
+			store.StateFailed, "unauthorized", "unauthorized (code 0401", -1},
 	} {
 		t.Run(c.name, func(t *testing.T) { runFaultCase(t, c) })
 	}

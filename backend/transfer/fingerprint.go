@@ -8,6 +8,8 @@ import (
 	"os"
 
 	"github.com/zeebo/xxh3"
+
+	"memories-desktop/backend/api"
 )
 
 // NewFingerprint returns the hash the duplicate index keys on. XXH3-128 runs at over 10 GB/s
@@ -43,7 +45,7 @@ func (e *Engine) UploadedBefore(ctx context.Context, path, scope string) (Earlie
 	if err != nil {
 		return Earlier{}, false, err
 	}
-	no, at, ok, err := e.db.LookupHash(fp, scopeOr(scope))
+	no, at, ok, err := e.db.LookupHash(fp, api.ScopeOr(scope))
 	return Earlier{VideoNo: no, At: at}, ok, err
 }
 

@@ -1,16 +1,17 @@
 package transfer
 
 import (
+	"cmp"
 	"context"
 	"errors"
-	"strings"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/pacing"
 	"memories-desktop/backend/store"
 )
 
 // handler performs one attempt at a job. It reports bytes through m and returns the result.
-type handler func(ctx context.Context, e *Engine, j store.Job, m *Meter) (store.JobResult, error)
+type handler func(ctx context.Context, e *Engine, j store.Job, m *meter) (store.JobResult, error)
 
 var handlers = map[store.JobKind]handler{
 	KindUpload:   runUpload,
@@ -20,16 +21,17 @@ var handlers = map[store.JobKind]handler{
 	KindAsset:    runDownload,
 }
 
-func endpointFor(kind store.JobKind) Endpoint {
+// endpointFor is the pacer lane a job's main request waits in, for its place in line.
+func endpointFor(kind store.JobKind) pacing.Endpoint {
 	switch kind {
 	case KindUpload, KindURL:
-		return EpUpload
+		return pacing.EpUpload
 	case KindImport:
-		return EpImport
+		return pacing.EpImport
 	case KindAsset:
-		return EpAsset
+		return pacing.EpAsset
 	}
-	return EpDownload
+	return pacing.EpDownload
 }
 
 // retryable failures are tried again automatically: rate limits, server errors, broken
@@ -38,42 +40,43 @@ func retryable(err error) bool {
 	return api.Retryable(err) || errors.Is(err, ErrTruncated) || errors.Is(err, errIdle) || isStale(err)
 }
 
-// call runs one request on ep: it waits for a slot, and feeds the outcome back to the pacer.
-// While it waits, m (when given) tells the stall watchdog that the job is idle on purpose.
-func (e *Engine) call(ctx context.Context, ep Endpoint, m *Meter, f func() error) error {
-	e.setWaiting(m, true)
-	err := e.pacer.Wait(ctx, ep)
-	e.setWaiting(m, false)
-	if err != nil {
-		return err
+// call runs f, whose request waits for its slot at the pacer's gate inside the client. While it
+// waits, m (when given) shows the job in line and tells the stall watchdog that it is idle on
+// purpose; slot (when given) runs as the wait ends, just before the request goes out (also when
+// the wait was cancelled: recovery then looks for an upload that never left, the safe side).
+func (e *Engine) call(ctx context.Context, m *meter, slot func(), f func(ctx context.Context) error) error {
+	if m == nil && slot == nil {
+		return f(ctx)
 	}
-	err = f()
-	switch {
-	case err == nil:
-		e.pacer.Succeeded(ep)
-	case retryable(err) && ctx.Err() == nil:
-		e.pacer.Failed(ep, 0)
-	}
-	return err
+	return f(pacing.WithWaitNotice(ctx, func(waiting bool) {
+		e.setWaiting(m, waiting)
+		if !waiting && slot != nil {
+			slot()
+		}
+	}))
 }
 
-// jobError is the record of a job that failed for good: one message saying what happened and
-// what to do now, never advice that only held while retries were left.
-func jobError(err error) *store.JobError {
-	if local := explainLocal(err); local != nil {
-		return local
+// client is the API client for the next request, paced by the engine's pacer. It repeats
+// nothing by itself: the engine retries jobs, and its pollers look again later.
+func (e *Engine) client() (*api.Client, error) {
+	c, err := e.o.Client()
+	if err != nil {
+		return nil, err
 	}
-	summary, next := api.ExplainFinal(err)
-	msg := err.Error()
-	if summary != "" {
-		msg = strings.TrimSpace(summary + " " + next)
-	}
-	return &store.JobError{Code: api.KindCode(err), Message: msg}
+	return c.WithGate(e.pacer.Gate()).WithoutRetries(), nil
+}
+
+// jobError is the record of a job that failed for good: a stable code, and one message saying
+// what happened and what to do now (Options.Explain), never advice that only held while retries
+// were left.
+func (e *Engine) jobError(err error) *store.JobError {
+	code := cmp.Or(localCode(err), api.KindCode(err))
+	return &store.JobError{Code: code, Message: e.o.Explain(code, err)}
 }
 
 // setWaiting marks a job's wait for its slot, and moves the lineup so the row shows its place
 // in line (and no speed) while it waits.
-func (e *Engine) setWaiting(m *Meter, waiting bool) {
+func (e *Engine) setWaiting(m *meter, waiting bool) {
 	if m == nil {
 		return
 	}

@@ -52,7 +52,7 @@ func (e *Engine) pollIndexing(ctx context.Context) bool {
 	if err != nil || len(page.Videos) == 0 {
 		return false
 	}
-	client, err := e.o.Client()
+	client, err := e.client()
 	if err != nil {
 		return false
 	}
@@ -73,11 +73,7 @@ func (e *Engine) relist(ctx context.Context, client *api.Client, scope string, c
 	for i, v := range cached {
 		nos[i] = v.VideoNo
 	}
-	var page api.VideoPage
-	err := e.call(ctx, EpList, nil, func() (err error) {
-		page, err = client.ListVideos(ctx, api.ListRequest{Scope: scope, VideoNos: nos, Size: listBatch})
-		return err
-	})
+	page, err := client.ListVideos(ctx, api.ListRequest{Scope: scope, VideoNos: nos, Size: listBatch})
 	if err != nil {
 		return false
 	}

@@ -4,6 +4,7 @@ import (
 	"sync"
 	"time"
 
+	"memories-desktop/backend/pacing"
 	"memories-desktop/backend/store"
 )
 
@@ -52,10 +53,10 @@ func (e *Engine) refreshLineup() {
 
 // waitingByEndpoint lists, per endpoint and in the order the pacer serves them, the jobs that
 // wait: running ones already queued at the pacer first, then queued ones, oldest first.
-func (e *Engine) waitingByEndpoint(active []store.Job) map[Endpoint][]uint64 {
+func (e *Engine) waitingByEndpoint(active []store.Job) map[pacing.Endpoint][]uint64 {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	lines := map[Endpoint][]uint64{}
+	lines := map[pacing.Endpoint][]uint64{}
 	var queued []store.Job
 	for _, j := range active {
 		r, running := e.running[j.ID]
@@ -75,7 +76,7 @@ func (e *Engine) waitingByEndpoint(active []store.Job) map[Endpoint][]uint64 {
 }
 
 // forecast gives each waiting job the pacer's start time for its place in line.
-func (e *Engine) forecast(lines map[Endpoint][]uint64) map[uint64]Slot {
+func (e *Engine) forecast(lines map[pacing.Endpoint][]uint64) map[uint64]Slot {
 	now := e.o.Clock.Now()
 	out := map[uint64]Slot{}
 	for ep, ids := range lines {

@@ -49,3 +49,25 @@ func (c *recorder) nextSlot(id uint64) int64 {
 	}
 	return ms
 }
+
+// An upload waiting for its slot has not been sent: its attempt is recorded only when the
+// pacer lets it go, so recovery after a crash never dates a request earlier than it was sent.
+func TestUploadAttemptIsRecordedWhenTheSlotComes(t *testing.T) {
+	r := newRig(t, sandbox.Options{})
+	r.close()
+	clock := clocktest.New(time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC))
+	r.open(Options{Clock: clock, Proactive: true, TrackEvery: time.Hour})
+	first, _ := r.eng.EnqueueURL("https://cdn.example.com/1.mp4", api.UploadMeta{})
+	r.wait(first.ID)
+	second, _ := r.eng.EnqueueURL("https://cdn.example.com/2.mp4", api.UploadMeta{})
+	waitFor(t, func() bool { return r.ev.nextSlot(second.ID) > 0 })
+	if j, _ := r.db.Job(second.ID); j.AttemptStarted != 0 || j.AttemptSent != 0 {
+		t.Fatalf("a waiting upload is recorded as sent (%d, %d)", j.AttemptStarted, j.AttemptSent)
+	}
+	slot := clock.Now().Add(time.Minute)
+	clock.Advance(time.Minute)
+	r.wait(second.ID)
+	if j, _ := r.db.Job(second.ID); j.AttemptStarted < slot.UnixMilli() {
+		t.Fatalf("attempt started at %d, before its slot %d", j.AttemptStarted, slot.UnixMilli())
+	}
+}

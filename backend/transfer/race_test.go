@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -98,7 +99,7 @@ func checkNeverLeftDone(t *testing.T, j store.Job) {
 func copiesOf(sb *sandbox.Server, marker string) int {
 	n := 0
 	for _, v := range sb.Videos("") {
-		if contains(v.Tags, marker) {
+		if slices.Contains(v.Tags, marker) {
 			n++
 		}
 	}

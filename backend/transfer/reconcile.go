@@ -18,16 +18,16 @@ const (
 	clockSkew    = 2 * time.Minute
 )
 
-// ErrUndecided means the server could not say in time whether an earlier attempt arrived; the
+// errUndecided means the server could not say in time whether an earlier attempt arrived; the
 // job is failed rather than risk a duplicate, and the user can check the library and retry.
-var ErrUndecided = errors.New("could not confirm whether an earlier attempt of this upload reached memories.ai; check the library, then retry")
+var errUndecided = errors.New("could not confirm whether an earlier attempt of this upload reached memories.ai; check the library, then retry")
 
 // reconcile asks the server whether an earlier attempt of upload job j arrived, by its marker
 // tag. It runs only when an attempt may have been sent (a retry, or a job resumed after the
 // process stopped), so a first attempt costs no extra request. "Not there" is only believed
 // once the earlier request can no longer arrive (see inFlightUntil) and no recent upload is
 // still indexing.
-func (e *Engine) reconcile(ctx context.Context, client *api.Client, j store.Job, m *Meter) (bool, store.JobResult, error) {
+func (e *Engine) reconcile(ctx context.Context, client *api.Client, j store.Job, m *meter) (bool, store.JobResult, error) {
 	if j.Marker == "" || (j.Attempts <= 1 && !wasInterrupted(j)) {
 		return false, store.JobResult{}, nil
 	}
@@ -44,7 +44,7 @@ func (e *Engine) reconcile(ctx context.Context, client *api.Client, j store.Job,
 		case !undecided && !now.Before(settled):
 			return false, store.JobResult{}, nil
 		case now.After(deadline):
-			return false, store.JobResult{}, ErrUndecided
+			return false, store.JobResult{}, errUndecided
 		}
 		if err := e.idle(ctx, m, nextLook(now, settled, delay)); err != nil {
 			return false, store.JobResult{}, err
@@ -62,7 +62,7 @@ func nextLook(now, settled time.Time, delay time.Duration) time.Duration {
 }
 
 // idle waits d without counting as a stall.
-func (e *Engine) idle(ctx context.Context, m *Meter, d time.Duration) error {
+func (e *Engine) idle(ctx context.Context, m *meter, d time.Duration) error {
 	m.SetWaiting(true)
 	defer m.SetWaiting(false)
 	return sleep(ctx, e.o.Clock, d)
@@ -120,11 +120,7 @@ const maxListPages = 500
 func (e *Engine) listAll(ctx context.Context, client *api.Client, req api.ListRequest, visit func(api.Video) bool) error {
 	req.Size = 200
 	for req.Page = 1; req.Page <= maxListPages; req.Page++ {
-		var p api.VideoPage
-		err := e.call(ctx, EpList, nil, func() (err error) {
-			p, err = client.ListVideos(ctx, req)
-			return err
-		})
+		p, err := client.ListVideos(ctx, req)
 		if err != nil {
 			return err
 		}
@@ -140,7 +136,7 @@ func (e *Engine) listAll(ctx context.Context, client *api.Client, req api.ListRe
 
 func wasInterrupted(j store.Job) bool {
 	for _, h := range j.History {
-		if h.State == StateInterrupted {
+		if h.State == store.StateInterrupted {
 			return true
 		}
 	}

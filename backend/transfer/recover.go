@@ -17,7 +17,7 @@ func (e *Engine) markInterrupted() error {
 		if j.State != store.StateRunning {
 			continue
 		}
-		_, err := e.move(j.ID, StateInterrupted, "the previous session stopped during this transfer", nil, store.StateRunning)
+		_, err := e.move(j.ID, store.StateInterrupted, "the previous session stopped during this transfer", nil, store.StateRunning)
 		if err != nil && !errors.Is(err, store.ErrStateChanged) {
 			return err
 		}
@@ -34,7 +34,7 @@ func (e *Engine) Interrupted() ([]store.Job, error) {
 	}
 	var out []store.Job
 	for _, j := range jobs {
-		if j.State == StateInterrupted {
+		if j.State == store.StateInterrupted {
 			out = append(out, j)
 		}
 	}
@@ -67,10 +67,10 @@ func (e *Engine) ResumeUnfinished() ([]uint64, error) {
 	}
 	ids := make([]uint64, 0, len(jobs))
 	for _, j := range jobs {
-		if j.State == store.StatePaused || j.State == StateInterrupted {
+		if j.State == store.StatePaused || j.State == store.StateInterrupted {
 			err = e.Resume(j.ID)
 		}
-		if err != nil && !errors.Is(err, ErrNotAllowed) {
+		if err != nil && !errors.Is(err, errNotAllowed) {
 			return ids, err // not a job that moved on by itself (Wait reports those): the database
 		}
 		ids, err = append(ids, j.ID), nil

@@ -21,12 +21,12 @@ var errPartStale = errors.New("the partial file does not match the file on the s
 // disk is checked first: a file already complete (under its final name, or as a .part killed
 // before the rename) is finished with no request; a .part the job's proof vouches for is
 // continued with a Range request when the server honours it, else started over.
-func runDownload(ctx context.Context, e *Engine, j store.Job, m *Meter) (store.JobResult, error) {
+func runDownload(ctx context.Context, e *Engine, j store.Job, m *meter) (store.JobResult, error) {
 	var spec DownloadSpec
 	if err := decodeParams(j, &spec); err != nil {
 		return store.JobResult{}, err
 	}
-	client, err := e.o.Client()
+	client, err := e.client()
 	if err != nil {
 		return store.JobResult{}, err
 	}
@@ -50,17 +50,17 @@ func (e *Engine) downloaded(j store.Job, spec DownloadSpec, res store.JobResult,
 		return res, err
 	}
 	at := e.o.Clock.Now().UnixMilli()
-	if v, verr := e.db.Video(scopeOr(spec.Scope), spec.VideoNo); verr == nil && v.Created > 0 {
+	if v, verr := e.db.Video(api.ScopeOr(spec.Scope), spec.VideoNo); verr == nil && v.Created > 0 {
 		at = v.Created
 	}
-	e.db.PutHash(res.Fingerprint, scopeOr(spec.Scope), spec.VideoNo, at)
+	e.db.PutHash(res.Fingerprint, api.ScopeOr(spec.Scope), spec.VideoNo, at)
 	return res, nil
 }
 
-func (e *Engine) fetchAndSave(ctx context.Context, c *api.Client, j store.Job, spec DownloadSpec, offset int64, m *Meter) (store.JobResult, error) {
+func (e *Engine) fetchAndSave(ctx context.Context, c *api.Client, j store.Job, spec DownloadSpec, offset int64, m *meter) (store.JobResult, error) {
 	p := ownProof(j, spec)
 	var dl *api.Download
-	err := e.call(ctx, endpointFor(j.Kind), m, func() (err error) {
+	err := e.call(ctx, m, nil, func(ctx context.Context) (err error) {
 		dl, err = fetch(ctx, c, spec, resumeOptions(p, offset))
 		return err
 	})
@@ -91,7 +91,7 @@ func fetch(ctx context.Context, c *api.Client, spec DownloadSpec, opts api.Downl
 	if spec.AssetID != "" {
 		return c.DownloadAsset(ctx, spec.AssetID, opts)
 	}
-	return c.Download(ctx, spec.VideoNo, scopeOr(spec.Scope), opts)
+	return c.Download(ctx, spec.VideoNo, api.ScopeOr(spec.Scope), opts)
 }
 
 // settleName fixes the file name once the server has answered (for a folder destination) and
@@ -135,7 +135,7 @@ func (e *Engine) choosePart(j store.Job, spec DownloadSpec, dl *api.Download) (D
 	return e.recordProof(j.ID, spec, fresh)
 }
 
-func (e *Engine) save(ctx context.Context, j store.Job, spec DownloadSpec, dl *api.Download, m *Meter) (store.JobResult, error) {
+func (e *Engine) save(ctx context.Context, j store.Job, spec DownloadSpec, dl *api.Download, m *meter) (store.JobResult, error) {
 	p := spec.Part
 	total := p.Size
 	if dl.Size >= 0 {

@@ -13,12 +13,12 @@ import (
 
 // runUpload sends a local file. A job that may already have reached the server (a retry, or one
 // resumed after a crash) is first looked up by its marker tag, so it is never uploaded twice.
-func runUpload(ctx context.Context, e *Engine, j store.Job, m *Meter) (store.JobResult, error) {
+func runUpload(ctx context.Context, e *Engine, j store.Job, m *meter) (store.JobResult, error) {
 	var spec UploadSpec
 	if err := decodeParams(j, &spec); err != nil {
 		return store.JobResult{}, err
 	}
-	client, err := e.o.Client()
+	client, err := e.client()
 	if err != nil {
 		return store.JobResult{}, err
 	}
@@ -29,7 +29,7 @@ func runUpload(ctx context.Context, e *Engine, j store.Job, m *Meter) (store.Job
 	return e.sendFile(ctx, client, j, spec, m)
 }
 
-func (e *Engine) sendFile(ctx context.Context, client *api.Client, j store.Job, spec UploadSpec, m *Meter) (store.JobResult, error) {
+func (e *Engine) sendFile(ctx context.Context, client *api.Client, j store.Job, spec UploadSpec, m *meter) (store.JobResult, error) {
 	f, err := os.Open(spec.Path)
 	if err != nil {
 		return store.JobResult{}, err
@@ -42,8 +42,8 @@ func (e *Engine) sendFile(ctx context.Context, client *api.Client, j store.Job, 
 	// The duplicate index's fingerprint is taken from the bytes as they are sent: one read.
 	h := NewFingerprint()
 	var res api.UploadResult
-	err = e.call(ctx, EpUpload, m, func() (err error) {
-		e.sending(j.ID, e.o.Clock.Now().UnixMilli(), 0)
+	slot := func() { e.sending(j.ID, e.o.Clock.Now().UnixMilli(), 0) }
+	err = e.call(ctx, m, slot, func(ctx context.Context) (err error) {
 		body := &lastBytes{r: io.TeeReader(f, h), left: spec.Size, before: func() { e.sentAll(j.ID) }}
 		res, err = client.UploadFile(ctx, api.UploadFileRequest{Name: spec.Path, Size: spec.Size,
 			Body: body, Meta: withMarker(spec.Meta, j.Marker), Progress: m.Set})
@@ -72,12 +72,12 @@ func (e *Engine) uploaded(j store.Job, res api.UploadResult, size int64, fingerp
 }
 
 // runUploadURL asks the service to fetch a direct video URL.
-func runUploadURL(ctx context.Context, e *Engine, j store.Job, m *Meter) (store.JobResult, error) {
+func runUploadURL(ctx context.Context, e *Engine, j store.Job, m *meter) (store.JobResult, error) {
 	var spec URLSpec
 	if err := decodeParams(j, &spec); err != nil {
 		return store.JobResult{}, err
 	}
-	client, err := e.o.Client()
+	client, err := e.client()
 	if err != nil {
 		return store.JobResult{}, err
 	}
@@ -85,9 +85,11 @@ func runUploadURL(ctx context.Context, e *Engine, j store.Job, m *Meter) (store.
 		return res, err
 	}
 	var res api.UploadResult
-	err = e.call(ctx, EpUpload, m, func() (err error) {
+	slot := func() {
 		now := e.o.Clock.Now().UnixMilli()
 		e.sending(j.ID, now, now) // a small form: all of it may arrive at once
+	}
+	err = e.call(ctx, m, slot, func(ctx context.Context) (err error) {
 		res, err = client.UploadURL(ctx, spec.URL, withMarker(spec.Meta, j.Marker))
 		return err
 	})

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 
 	"memories-desktop/backend/applog"
+	"memories-desktop/backend/progress"
 	"memories-desktop/backend/store"
 )
 
@@ -52,7 +53,7 @@ func (e *Engine) claim(id uint64) bool {
 		return false
 	}
 	ctx, cancel := context.WithCancelCause(e.ctx)
-	e.running[id] = &runningJob{ctx: ctx, cancel: cancel, meter: NewMeter(id, -1)}
+	e.running[id] = &runningJob{ctx: ctx, cancel: cancel, meter: newMeter(id)}
 	return true
 }
 
@@ -63,7 +64,7 @@ func (e *Engine) runJob(j store.Job) {
 	r := e.runningJob(id)
 	defer e.release(id)
 	e.emitJob(j, nil) // carries NextSlotMs: "next upload slot in 0:43"
-	e.reporter.Track(r.meter)
+	e.reporter.Track(r.meter.Meter)
 	result, err := e.attempts(r.ctx, j, r.meter)
 	final := e.reporter.Untrack(id)
 	e.finish(r.ctx, id, result, err, final)
@@ -90,7 +91,7 @@ func (e *Engine) unclaim(id uint64) {
 	}
 }
 
-func (e *Engine) attempts(ctx context.Context, j store.Job, m *Meter) (store.JobResult, error) {
+func (e *Engine) attempts(ctx context.Context, j store.Job, m *meter) (store.JobResult, error) {
 	h, ok := handlers[j.Kind]
 	if !ok {
 		return store.JobResult{}, fmt.Errorf("unknown job kind %q", j.Kind)
@@ -109,7 +110,7 @@ func (e *Engine) attempts(ctx context.Context, j store.Job, m *Meter) (store.Job
 
 // runAttempt runs one try of a job. A panic in a handler is a bug: it is logged with its stack and
 // fails this job (it is not retried), while the engine and the app keep running.
-func runAttempt(ctx context.Context, e *Engine, h handler, j store.Job, m *Meter) (result store.JobResult, err error) {
+func runAttempt(ctx context.Context, e *Engine, h handler, j store.Job, m *meter) (result store.JobResult, err error) {
 	err = applog.Guard(fmt.Sprintf("%s job %d", j.Kind, j.ID), func() error {
 		var herr error
 		result, herr = h(ctx, e, j, m)
@@ -120,7 +121,7 @@ func runAttempt(ctx context.Context, e *Engine, h handler, j store.Job, m *Meter
 
 // finish records the outcome: done, failed, or — when cancelled — canceled, paused or interrupted
 // according to why the context was cancelled.
-func (e *Engine) finish(ctx context.Context, id uint64, result store.JobResult, err error, final Progress) {
+func (e *Engine) finish(ctx context.Context, id uint64, result store.JobResult, err error, final progress.Progress) {
 	state, note := store.StateDone, ""
 	switch {
 	case err == nil:
@@ -138,7 +139,7 @@ func (e *Engine) finish(ctx context.Context, id uint64, result store.JobResult, 
 			j.Result = mergeResult(j.Result, result)
 			j.Error = nil
 		} else if state == store.StateFailed {
-			j.Error = jobError(err)
+			j.Error = e.jobError(err)
 		}
 	}, store.StateRunning)
 	if state == store.StateCanceled {
@@ -160,9 +161,9 @@ func stopState(cause error) (store.JobState, string) {
 	case errors.Is(cause, errPaused):
 		return store.StatePaused, "paused"
 	case errors.Is(cause, errShutdown):
-		return StateInterrupted, "the app closed during the transfer"
-	case errors.Is(cause, ErrStalled):
-		return store.StateFailed, ErrStalled.Error()
+		return store.StateInterrupted, "the app closed during the transfer"
+	case errors.Is(cause, errStalled):
+		return store.StateFailed, errStalled.Error()
 	}
 	return store.StateCanceled, "canceled"
 }

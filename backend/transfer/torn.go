@@ -75,7 +75,7 @@ func (e *Engine) discardTorn(ctx context.Context, client *api.Client, j store.Jo
 	}); err != nil {
 		return err
 	}
-	err := e.call(ctx, EpDelete, nil, func() error { return client.DeleteVideos(ctx, j.Scope, []string{videoNo}) })
+	err := client.DeleteVideos(ctx, j.Scope, []string{videoNo})
 	ve, ok := cause.(*api.ValidationError)
 	if !ok {
 		return cause

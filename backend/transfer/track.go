@@ -120,7 +120,7 @@ func (t *tracker) poll(ctx context.Context) {
 	if len(items) == 0 {
 		return
 	}
-	client, err := t.e.o.Client()
+	client, err := t.e.client()
 	if err != nil {
 		return
 	}
@@ -136,11 +136,7 @@ func (t *tracker) poll(ctx context.Context) {
 }
 
 func (t *tracker) pollTask(ctx context.Context, client *api.Client, it *trackItem) {
-	var task api.Task
-	err := t.e.call(ctx, EpStatus, nil, func() (err error) {
-		task, err = client.TaskStatus(ctx, it.job.Result.TaskID, it.job.Scope)
-		return err
-	})
+	task, err := client.TaskStatus(ctx, it.job.Result.TaskID, it.job.Scope)
 	if err != nil {
 		t.later(it)
 		return
@@ -166,11 +162,7 @@ func (t *tracker) pollBatch(ctx context.Context, client *api.Client, scope strin
 	for _, it := range group {
 		nos = append(nos, it.job.Result.VideoNos...)
 	}
-	var page api.VideoPage
-	err := t.e.call(ctx, EpList, nil, func() (err error) {
-		page, err = client.ListVideos(ctx, api.ListRequest{Scope: scope, VideoNos: nos, Size: listBatch})
-		return err
-	})
+	page, err := client.ListVideos(ctx, api.ListRequest{Scope: scope, VideoNos: nos, Size: listBatch})
 	for _, it := range group {
 		if err != nil {
 			t.later(it)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/formats"
 	"memories-desktop/backend/preflight"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
@@ -108,7 +109,7 @@ func uploadPlan(c *cli, paths []string, opt preflight.Options) ([]preflight.Verd
 	}
 	printWarnings(c, scan.Files)
 	if len(scan.Files) == 0 {
-		return nil, usagef("upload: no supported videos (%v) found", preflight.VideoExtensions)
+		return nil, usagef("upload: no supported videos (%v) found", formats.Extensions())
 	}
 	return scan.Files, nil
 }

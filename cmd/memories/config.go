@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/pacing"
 	"memories-desktop/backend/settings"
 	"memories-desktop/backend/version"
 )
@@ -37,7 +38,10 @@ func (o *common) register(fs *flag.FlagSet) {
 
 // config is the resolved configuration for one run.
 type config struct {
-	client  *api.Client
+	client *api.Client
+	// pacer paces client: in-process for commands without the database (list, status, which
+	// must work while the app holds it); startSession replaces it with the profile's saved one.
+	pacer   *pacing.Pacer
 	scope   string
 	homeDir string // the data folder
 	dataDir string // the database folder of the endpoints' profile (settings.ProfileDir)
@@ -70,7 +74,9 @@ func (o *common) resolveFor(c *cli, needKey bool) (*config, error) {
 	if err != nil {
 		return nil, err
 	}
+	pacer := newPacer(c, nil)
 	client, err := api.New(api.Config{
+		Gate:         pacer.Gate(),
 		BaseURL:      base,
 		AssetBaseURL: asset,
 		APIKey:       key,
@@ -87,7 +93,7 @@ func (o *common) resolveFor(c *cli, needKey bool) (*config, error) {
 	if err := checkScopeFlag("scope", scope, true); err != nil {
 		return nil, err
 	}
-	return &config{client: client, scope: scope, homeDir: dataDir, dataDir: settings.ProfileDir(dataDir, false, base, asset),
+	return &config{client: client, pacer: pacer, scope: scope, homeDir: dataDir, dataDir: settings.ProfileDir(dataDir, false, base, asset),
 		out: newPrinter(c, o.json), responseTimeout: timeout}, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/core"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
 )
@@ -13,7 +14,7 @@ func describe(err error) string {
 	if errors.Is(err, transfer.ErrExists) || errors.Is(err, store.ErrDamaged) {
 		return err.Error()
 	}
-	summary, next := api.Explain(err)
+	summary, next := core.Explain(err)
 	if summary == "" {
 		return err.Error()
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 
+	"memories-desktop/backend/progress"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
 )
@@ -112,7 +113,7 @@ func (e *cliEmitter) Emit(name string, payload any) {
 	switch p := payload.(type) {
 	case transfer.JobView:
 		e.job(p)
-	case []transfer.Progress:
+	case []progress.Progress:
 		for _, pr := range p {
 			e.out.draw(e.names[pr.ID], pr.Done, pr.Total, pr.Speed, pr.ETA)
 		}

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/core"
+	"memories-desktop/backend/pacing"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
 )
@@ -67,13 +69,16 @@ func startSession(ctx context.Context, c *cli, cfg *config) (*session, error) {
 	if err != nil {
 		return nil, err
 	}
+	cfg.pacer = newPacer(c, pacing.Load(db.DB))
+	cfg.client = cfg.client.WithGate(cfg.pacer.Gate())
 	eng := transfer.New(transfer.Options{
-		DB:        db.DB,
-		Client:    func() (*api.Client, error) { return cfg.client, nil },
-		Emitter:   newCLIEmitter(cfg.out),
-		Proactive: transfer.ParseRateLimitsEnv(c.getenv("MEMORIES_RATE_LIMITS")),
+		DB:      db.DB,
+		Client:  func() (*api.Client, error) { return cfg.client, nil },
+		Emitter: newCLIEmitter(cfg.out),
+		Pacer:   cfg.pacer,
 		// Uploads resumed after a crash wait as long as the earlier request could still arrive.
 		RequestTimeout: cfg.responseTimeout,
+		Explain:        core.FailedJobMessage,
 	})
 	if err := eng.Start(ctx); err != nil {
 		db.Close()
@@ -82,8 +87,15 @@ func startSession(ctx context.Context, c *cli, cfg *config) (*session, error) {
 	return &session{cfg: cfg, db: db, eng: eng}, nil
 }
 
+// newPacer builds the CLI's pacer, with the send times last restored from the profile database.
+func newPacer(c *cli, last map[pacing.Endpoint]time.Time) *pacing.Pacer {
+	return pacing.New(pacing.Options{Limits: pacing.DefaultLimits(), Clock: c.clock,
+		Proactive: pacing.ParseRateLimitsEnv(c.getenv("MEMORIES_RATE_LIMITS")), Last: last})
+}
+
 func (s *session) close() {
 	s.eng.Close()
+	pacing.Save(s.db.DB, s.cfg.pacer) // the next command keeps the spacing
 	s.db.Close()
 }
 

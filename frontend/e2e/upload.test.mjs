@@ -14,6 +14,8 @@ test('upload: a dropped folder is checked, tagged and uploaded once per video', 
   try {
     const { page } = h;
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Upload' }).click();
+    // The drop zone names the formats and the limit the Go backend enforces (backend/formats).
+    await page.getByTestId('drop-zone').getByText('Supported: .mp4 .mov .avi .mkv, up to 3 GB each.').waitFor();
     await h.drop([folder]); // the app's real OnFileDrop handler, with a real folder path
 
     // The two videos passed the checks; the text file is skipped with the backend's reason.

@@ -504,6 +504,63 @@ export namespace core {
 		    return a;
 		}
 	}
+	export class UploadRules {
+	    formats: formats.Format[];
+	    extensions: string;
+	    maxFileSize: number;
+	    maxSizeText: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new UploadRules(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.formats = this.convertValues(source["formats"], formats.Format);
+	        this.extensions = source["extensions"];
+	        this.maxFileSize = source["maxFileSize"];
+	        this.maxSizeText = source["maxSizeText"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace formats {
+	
+	export class Format {
+	    ext: string;
+	    mime: string;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Format(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ext = source["ext"];
+	        this.mime = source["mime"];
+	        this.name = source["name"];
+	    }
+	}
 
 }
 
@@ -743,6 +800,33 @@ export namespace preflight {
 
 }
 
+export namespace progress {
+	
+	export class Progress {
+	    id: number;
+	    done: number;
+	    total: number;
+	    speed: number;
+	    eta: number;
+	    percent: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Progress(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.done = source["done"];
+	        this.total = source["total"];
+	        this.speed = source["speed"];
+	        this.eta = source["eta"];
+	        this.percent = source["percent"];
+	    }
+	}
+
+}
+
 export namespace settings {
 	
 	export class KeyInfo {
@@ -962,28 +1046,6 @@ export namespace store {
 
 export namespace transfer {
 	
-	export class Progress {
-	    id: number;
-	    done: number;
-	    total: number;
-	    speed: number;
-	    eta: number;
-	    percent: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new Progress(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.done = source["done"];
-	        this.total = source["total"];
-	        this.speed = source["speed"];
-	        this.eta = source["eta"];
-	        this.percent = source["percent"];
-	    }
-	}
 	export class JobView {
 	    id: number;
 	    kind: string;
@@ -996,7 +1058,7 @@ export namespace transfer {
 	    attempts: number;
 	    result: store.JobResult;
 	    error?: store.JobError;
-	    progress?: Progress;
+	    progress?: progress.Progress;
 	    nextSlotMs: number;
 	    place: number;
 	    startsAt: number;
@@ -1018,7 +1080,7 @@ export namespace transfer {
 	        this.attempts = source["attempts"];
 	        this.result = this.convertValues(source["result"], store.JobResult);
 	        this.error = this.convertValues(source["error"], store.JobError);
-	        this.progress = this.convertValues(source["progress"], Progress);
+	        this.progress = this.convertValues(source["progress"], progress.Progress);
 	        this.nextSlotMs = source["nextSlotMs"];
 	        this.place = source["place"];
 	        this.startsAt = source["startsAt"];

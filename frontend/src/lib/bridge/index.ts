@@ -2,7 +2,7 @@
 // stores import from here only, so tests mock this module and nothing else.
 import * as App from '../../../wailsjs/go/main/App';
 import { ClipboardSetText, EventsOn, OnFileDrop } from '../../../wailsjs/runtime/runtime';
-import type { api, core, main, preflight, settings, sources, store, transfer } from '../../../wailsjs/go/models';
+import type { api, core, main, preflight, progress, settings, sources, store, transfer } from '../../../wailsjs/go/models';
 
 export type Settings = settings.Settings;
 export type KeyInfo = settings.KeyInfo;
@@ -14,6 +14,7 @@ export type UploadBatch = core.UploadBatch;
 export type Scan = preflight.Scan;
 export type Verdict = preflight.Verdict;
 export type Duplicate = core.Duplicate;
+export type UploadRules = core.UploadRules;
 export type LinkPlan = core.LinkPlan;
 export type Link = sources.Link;
 export type LinkProblem = sources.Problem;
@@ -25,7 +26,7 @@ export type VideoDetails = api.Video;
 export type JobQuery = core.JobQuery;
 export type JobPage = core.JobPage;
 export type JobView = transfer.JobView;
-export type Progress = transfer.Progress;
+export type Progress = progress.Progress;
 export type RefreshResult = core.RefreshResult;
 export type VideoSelection = core.Selection;
 export type DownloadResult = core.DownloadResult;
@@ -69,6 +70,8 @@ export const bridge = {
   expandPaths: (paths: string[]): Promise<Scan> => App.ExpandPaths(paths),
   /** findDuplicate reads one file and says whether its bytes were uploaded to scope before. */
   findDuplicate: (path: string, scope: string): Promise<Duplicate | null> => App.FindDuplicate(path, scope),
+  /** uploadRules names the accepted formats and the size limit, from the table pre-flight enforces. */
+  uploadRules: (): Promise<UploadRules> => App.UploadRules(),
   chooseFiles: (): Promise<string[]> => App.ChooseFiles(),
   chooseUploadFolder: (): Promise<string> => App.ChooseUploadFolder(),
   validateMeta: (m: Meta): Promise<void> => App.ValidateMeta(m),

@@ -11,6 +11,7 @@ vi.mock('../../lib/bridge', async (orig) => ({
   bridge: {
     getSettings: vi.fn(),
     expandPaths: vi.fn(),
+    uploadRules: vi.fn(),
     chooseFiles: vi.fn(),
     chooseUploadFolder: vi.fn(),
     validateMeta: vi.fn(),
@@ -38,14 +39,15 @@ describe('UploadView', () => {
     mocked.getSettings.mockResolvedValue({ settings: { scope: 'default' } } as never);
     mocked.validateMeta.mockResolvedValue();
     mocked.expandPaths.mockResolvedValue(structuredClone(scan) as never);
+    mocked.uploadRules.mockResolvedValue({ formats: [], extensions: '.mp4 .mov .webm', maxFileSize: 1 << 30, maxSizeText: '1 GB' } as never);
   });
 
-  it('explains drag-and-drop of files and folders, the types and the size limit when empty', () => {
+  it('explains drag-and-drop of files and folders, and the types and size limit the backend names', async () => {
     render(UploadView);
     const zone = screen.getByTestId('drop-zone');
     expect(zone).toHaveTextContent(/folders/);
-    expect(zone).toHaveTextContent('.mp4 .mov .avi .mkv');
-    expect(zone).toHaveTextContent('3 GB');
+    await waitFor(() => expect(zone).toHaveTextContent('Supported: .mp4 .mov .webm, up to 1 GB each.'));
+    expect(mocked.uploadRules).toHaveBeenCalled();
   });
 
   it('keeps the browser from opening a dropped file and highlights while dragging over', async () => {

@@ -102,6 +102,8 @@ export function TakeOpenPaths():Promise<Array<string>>;
 
 export function TestConnection(arg1:settings.Settings):Promise<core.Connection>;
 
+export function UploadRules():Promise<core.UploadRules>;
+
 export function ValidateMeta(arg1:core.Meta):Promise<void>;
 
 export function VideoDetails(arg1:string):Promise<api.Video>;

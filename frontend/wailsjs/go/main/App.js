@@ -190,6 +190,10 @@ export function TestConnection(arg1) {
   return window['go']['main']['App']['TestConnection'](arg1);
 }
 
+export function UploadRules() {
+  return window['go']['main']['App']['UploadRules']();
+}
+
 export function ValidateMeta(arg1) {
   return window['go']['main']['App']['ValidateMeta'](arg1);
 }

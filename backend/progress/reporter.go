@@ -1,94 +1,13 @@
-package transfer
+package progress
 
 import (
 	"cmp"
 	"context"
-	"math"
-	"memories-desktop/backend/clock"
 	"slices"
 	"sync"
-	"sync/atomic"
 	"time"
-)
 
-// Meter counts the bytes of one running transfer. The copy loop only calls Add or Set, which
-// are single atomic operations; everything costly (speed, ETA, events) happens in the Reporter's
-// own goroutine, as in cavaliergopher/grab.
-type Meter struct {
-	id      uint64
-	done    atomic.Int64
-	total   atomic.Int64
-	moved   atomic.Int64  // unix ns of the last movement the reporter saw
-	epoch   atomic.Uint32 // bumped by Rebase
-	waiting atomic.Bool   // idle on purpose (pacer slot, backoff, rehash): not a stall
-	inLine  atomic.Bool   // waiting at the pacer for its endpoint's slot (lineup.go); only call sets it
-	slow    atomic.Int64  // ns spent under the download speed floor, over all attempts (floor.go)
-}
-
-// NewMeter returns a meter for job id; total is the size in bytes, or -1 when unknown.
-func NewMeter(id uint64, total int64) *Meter {
-	m := &Meter{id: id}
-	m.total.Store(total)
-	return m
-}
-
-// ID returns the job id the meter belongs to.
-func (m *Meter) ID() uint64 { return m.id }
-
-// Add counts n more bytes moved.
-func (m *Meter) Add(n int64) { m.done.Add(n) }
-
-// Set replaces the byte count, for loops that report a running total.
-func (m *Meter) Set(done int64) { m.done.Store(done) }
-
-// SetTotal sets the size once it is known (-1 for unknown).
-func (m *Meter) SetTotal(t int64) { m.total.Store(t) }
-
-// Done returns the bytes moved so far.
-func (m *Meter) Done() int64 { return m.done.Load() }
-
-// Total returns the size in bytes, or a negative number when unknown.
-func (m *Meter) Total() int64 { return m.total.Load() }
-
-// Rebase sets the count without counting the jump as speed: a resumed download starts at its
-// .part length, and that is not bytes moved in the last quarter second.
-func (m *Meter) Rebase(done int64) {
-	m.done.Store(done)
-	m.epoch.Add(1)
-}
-
-// SetWaiting tells the stall watchdog that no byte moves on purpose, for example while the job
-// waits for a rate-limit slot or a backoff; a stall is counted from when the wait ends.
-func (m *Meter) SetWaiting(waiting bool) { m.waiting.Store(waiting) }
-
-// LastMoved returns when the reporter last saw bytes move (or the job waiting on purpose); the
-// stall watchdog compares it with StallAfter. It is zero before the meter is tracked.
-func (m *Meter) LastMoved() time.Time {
-	ns := m.moved.Load()
-	if ns == 0 {
-		return time.Time{}
-	}
-	return time.Unix(0, ns)
-}
-
-// Progress is one job's numbers in the transfer:progress event. Every field is finite, so the
-// JSON encoding cannot fail.
-type Progress struct {
-	ID      uint64  `json:"id"`
-	Done    int64   `json:"done"`    // bytes moved, ≥ 0
-	Total   int64   `json:"total"`   // bytes, -1 when unknown
-	Speed   float64 `json:"speed"`   // bytes per second, moving average, whole number ≥ 0
-	ETA     int64   `json:"eta"`     // seconds left, -1 when unknown
-	Percent float64 `json:"percent"` // 0..100; 0 when the total is unknown
-}
-
-// Speed is an exponential moving average with time constant speedTau: it follows a steady rate
-// within about 2 s whatever the sampling interval. A meter that has not moved for idleAfter
-// reports speed 0 and an unknown ETA. ETAs beyond maxETA are reported as unknown.
-const (
-	speedTau  = 500 * time.Millisecond
-	idleAfter = 3 * time.Second
-	maxETA    = 1 << 31 // seconds, about 68 years
+	"memories-desktop/backend/clock"
 )
 
 // DefaultInterval is the reporter's cadence: 4 events a second keep bars smooth without
@@ -251,57 +170,11 @@ func (tr *tracked) observe(now time.Time) int64 {
 
 // newStall reports, once per stall, that the meter has not moved for stallAfter.
 func (tr *tracked) newStall(now time.Time, stallAfter time.Duration) bool {
-	if stallAfter <= 0 || now.Sub(tr.m.LastMoved()) < stallAfter {
+	if stallAfter <= 0 || now.Sub(tr.m.lastMoved()) < stallAfter {
 		tr.stalled = false
 		return false
 	}
 	first := !tr.stalled
 	tr.stalled = true
 	return first
-}
-
-// nextSpeed folds the rate over the last dt into the average. Counts going backwards (a restart
-// from zero) are rate 0, never a negative speed.
-func nextSpeed(prev, delta float64, dt, idle time.Duration) float64 {
-	if idle >= idleAfter {
-		return 0
-	}
-	if dt <= 0 {
-		return prev
-	}
-	rate := max(delta, 0) / dt.Seconds()
-	a := 1 - math.Exp(-dt.Seconds()/speedTau.Seconds())
-	return finite(prev + a*(rate-prev))
-}
-
-func makeProgress(id uint64, done, total int64, speed float64) Progress {
-	p := Progress{ID: id, Done: max(done, 0), Total: max(total, -1), Speed: math.Round(speed), ETA: -1}
-	if total > 0 {
-		p.Percent = min(100, 100*float64(p.Done)/float64(total))
-		p.ETA = eta(total-p.Done, p.Speed)
-	}
-	return p
-}
-
-// eta is the whole seconds left for remaining bytes at speed, or -1 when it cannot be told.
-func eta(remaining int64, speed float64) int64 {
-	if remaining <= 0 {
-		return 0
-	}
-	if speed < 1 {
-		return -1
-	}
-	s := math.Ceil(float64(remaining) / speed)
-	if s > maxETA {
-		return -1
-	}
-	return int64(s)
-}
-
-// finite maps NaN and ±Inf to 0, the last guard before a value reaches JSON.
-func finite(x float64) float64 {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return 0
-	}
-	return x
 }

@@ -1,15 +1,18 @@
-package transfer
+package progress
 
 import (
 	"context"
 	"encoding/json"
 	"math"
 	"math/rand/v2"
-	"memories-desktop/backend/clock/clocktest"
 	"runtime"
+	"slices"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
+
+	"memories-desktop/backend/clock/clocktest"
 )
 
 // harness drives a Reporter tick by tick from the test goroutine, so every assertion about
@@ -64,8 +67,8 @@ func TestMeterCounts(t *testing.T) {
 	if m.Done() != 3 || m.Total() != 100 {
 		t.Fatalf("after Set: done %d total %d", m.Done(), m.Total())
 	}
-	if !m.LastMoved().IsZero() {
-		t.Fatal("LastMoved set before tracking")
+	if !m.lastMoved().IsZero() {
+		t.Fatal("lastMoved set before tracking")
 	}
 }
 
@@ -89,30 +92,36 @@ func TestReporterBatchesOnlyChangedJobs(t *testing.T) {
 	}
 }
 
+// The cadence test runs the reporter on the real clock inside a synctest bubble: its ticker is
+// the one production uses, and the bubble's time moves only when every goroutine waits.
 func TestReporterCadenceIs4Hz(t *testing.T) {
-	c := clocktest.New(epoch)
-	at := make(chan time.Time, 16)
-	r := NewReporter(ReporterOptions{Clock: c, Emit: func([]Progress) { at <- c.Now() }})
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	go r.Start(ctx)
-	block(t, c, 1) // the ticker exists
-	m := NewMeter(1, -1)
-	r.Track(m)
-	for step := 1; step <= 20; step++ { // one second of fake time in 50 ms steps, always moving
-		m.Add(1000)
-		c.Advance(50 * time.Millisecond)
-		if step%5 != 0 {
-			continue
+	synctest.Test(t, func(t *testing.T) {
+		start := time.Now()
+		var mu sync.Mutex
+		var at []time.Duration
+		r := NewReporter(ReporterOptions{Emit: func([]Progress) {
+			mu.Lock()
+			at = append(at, time.Since(start))
+			mu.Unlock()
+		}})
+		ctx, cancel := context.WithCancel(t.Context())
+		go r.Start(ctx)
+		m := NewMeter(1, -1)
+		r.Track(m)
+		for range 20 { // one second in 50 ms steps, always moving
+			m.Add(1000)
+			time.Sleep(50 * time.Millisecond)
 		}
-		got := await(t, at)
-		if want := epoch.Add(time.Duration(step) * 50 * time.Millisecond); !got.Equal(want) {
-			t.Fatalf("emit at %v, want %v", got.Sub(epoch), want.Sub(epoch))
+		time.Sleep(100 * time.Millisecond) // past the tick at 1 s, short of the next
+		cancel()
+		synctest.Wait()
+		mu.Lock()
+		defer mu.Unlock()
+		want := []time.Duration{250 * time.Millisecond, 500 * time.Millisecond, 750 * time.Millisecond, time.Second}
+		if !slices.Equal(at, want) {
+			t.Fatalf("emits at %v, want %v", at, want)
 		}
-	}
-	if len(at) != 0 {
-		t.Fatalf("%d extra emits in one second", len(at))
-	}
+	})
 }
 
 func TestReporterSpeedConvergesWithinTwoSeconds(t *testing.T) {
@@ -164,7 +173,7 @@ func TestReporterRebaseIsNotSpeed(t *testing.T) {
 	if p := h.step()[0]; p.Speed != 0 || p.Done != 500<<20 {
 		t.Fatalf("after rebase: %+v, want speed 0", p)
 	}
-	if !m.LastMoved().Equal(h.c.Now()) {
+	if !m.lastMoved().Equal(h.c.Now()) {
 		t.Fatal("a rebase does not count as life for the stall watchdog")
 	}
 	m.Add(1 << 20)
@@ -196,8 +205,8 @@ func TestReporterStallCallback(t *testing.T) {
 	if len(h.stalls) != 1 || h.stalls[0] != 9 {
 		t.Fatalf("stalls = %v, want exactly [9]", h.stalls)
 	}
-	if !m.LastMoved().Equal(epoch.Add(3 * time.Second)) {
-		t.Fatalf("LastMoved = %v, want +3s", m.LastMoved().Sub(epoch))
+	if !m.lastMoved().Equal(epoch.Add(3 * time.Second)) {
+		t.Fatalf("lastMoved = %v, want +3s", m.lastMoved().Sub(epoch))
 	}
 }
 

@@ -1,4 +1,4 @@
-package transfer
+package pacing
 
 import (
 	"context"
@@ -16,7 +16,7 @@ func mid() float64 { return 0.5 }
 
 func newTestPacer(proactive bool, last map[Endpoint]time.Time) (*Pacer, *clocktest.Fake) {
 	c := clocktest.New(epoch)
-	p := NewPacer(PacerOptions{Limits: DefaultLimits(), Clock: c, Proactive: proactive, Rand: mid, Last: last})
+	p := New(Options{Limits: DefaultLimits(), Clock: c, Proactive: proactive, Rand: mid, Last: last})
 	return p, c
 }
 
@@ -46,7 +46,7 @@ func send(t *testing.T, p *Pacer, c *clocktest.Fake, ep Endpoint) time.Time {
 func TestDefaultLimits(t *testing.T) {
 	want := map[Endpoint]time.Duration{EpUpload: time.Minute, EpImport: time.Minute,
 		EpDownload: 5 * time.Second, EpAsset: time.Second, EpList: 200 * time.Millisecond,
-		EpStatus: time.Second, EpDelete: 200 * time.Millisecond}
+		EpStatus: time.Second, EpDelete: 200 * time.Millisecond, EpMetadata: time.Second}
 	got := DefaultLimits()
 	if len(got) != len(want) {
 		t.Fatalf("%d limits, want %d", len(got), len(want))
@@ -217,7 +217,7 @@ func TestPacerJitterBounds(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			p := NewPacer(PacerOptions{Clock: clocktest.New(epoch), Rand: func() float64 { return tc.r }})
+			p := New(Options{Clock: clocktest.New(epoch), Rand: func() float64 { return tc.r }})
 			for range tc.fails {
 				p.Failed(EpUpload, 0)
 			}
@@ -230,7 +230,7 @@ func TestPacerJitterBounds(t *testing.T) {
 
 func TestPacerJitterNeverBelowFourFifths(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	p := NewPacer(PacerOptions{Clock: clocktest.New(epoch), Rand: rng.Float64})
+	p := New(Options{Clock: clocktest.New(epoch), Rand: rng.Float64})
 	seen := map[bool]bool{}
 	for i := range 600 {
 		if i%6 == 0 {

@@ -1,42 +1,49 @@
-package api
+package core
 
 import (
 	"context"
 	"errors"
 	"strings"
 
+	"memories-desktop/backend/api"
 	"memories-desktop/backend/applog"
+	"memories-desktop/backend/transfer"
 )
+
+// This file is the one place where failures become sentences for people: api reports kinds and
+// codes, transfer reports codes and records a failed job's message through Options.Explain, and
+// the app and the CLI show what Describe returns.
 
 // explanation is what people are told about one kind of failure.
 type explanation struct{ summary, next string }
 
 var explanations = map[error]explanation{
-	ErrBadRequest: {"memories.ai rejected the request as incomplete or malformed.",
+	api.ErrBadRequest: {"memories.ai rejected the request as incomplete or malformed.",
 		"Check the file or link and its details, then try again; if it keeps failing, report it with the log."},
-	ErrUnauthorized: {"memories.ai did not accept the API key.",
+	api.ErrUnauthorized: {"memories.ai did not accept the API key.",
 		"Open Settings and paste a valid key from api-platform.memories.ai (API Key Management)."},
-	ErrNoCredits: {"The memories.ai account has run out of credits.",
+	api.ErrNoCredits: {"The memories.ai account has run out of credits.",
 		"Recharge the account at api-platform.memories.ai, then retry."},
-	ErrForbidden: {"The memories.ai developer account is disabled.",
+	api.ErrForbidden: {"The memories.ai developer account is disabled.",
 		"Contact memories.ai support; retrying will not help."},
-	ErrConflict: {"memories.ai refused a duplicate of an operation that cannot be repeated.",
+	api.ErrConflict: {"memories.ai refused a duplicate of an operation that cannot be repeated.",
 		"Refresh the library to see the current state before trying again."},
-	ErrRateLimited: {"memories.ai is limiting how often this account may call it.",
+	api.ErrRateLimited: {"memories.ai is limiting how often this account may call it.",
 		"Wait and retry; the queue retries automatically."},
-	ErrPermission: {"memories.ai denied permission for this key; new keys can take a while to be enabled.",
+	api.ErrPermission: {"memories.ai denied permission for this key; new keys can take a while to be enabled.",
 		"Check in the memories.ai dashboard that the key is active, or create a new one in Settings."},
-	ErrNotFound: {"memories.ai could not find that video or asset (it may be in another scope, or deleted).",
+	api.ErrNotFound: {"memories.ai could not find that video or asset (it may be in another scope, or deleted).",
 		"Check the scope in Settings and refresh the library."},
-	ErrServer: {"memories.ai is having trouble right now.",
+	api.ErrServer: {"memories.ai is having trouble right now.",
 		"Wait a few minutes; the queue retries automatically."},
-	ErrUnexpected: {"memories.ai sent an answer this app does not understand.",
+	api.ErrUnexpected: {"memories.ai sent an answer this app does not understand.",
 		"Retry later; if it keeps happening, check the server address in Settings or report it with the log."},
-	ErrNetwork: {"Could not reach memories.ai, or the connection broke.",
+	api.ErrNetwork: {"Could not reach memories.ai, or the connection broke.",
 		"Check the internet connection and any proxy settings; the queue retries automatically."},
 }
 
-// Rate limits are per kind of call, so the rate-limit summary names the one that was hit.
+// Rate limits are per kind of call (docs/API.md §3), so the rate-limit summary names the one
+// that was hit; the keys are the client's operation names.
 var rateLimitSummaries = map[string]string{
 	"upload":         "The service allows 1 upload per minute for the whole account (all keys share it).",
 	"upload_url":     "The service allows 1 upload per minute for the whole account (all keys share it).",
@@ -53,7 +60,7 @@ func Explain(err error) (summary, nextStep string) {
 	if err == nil {
 		return "", ""
 	}
-	var ve *ValidationError
+	var ve *api.ValidationError
 	if errors.As(err, &ve) {
 		if ve.Field == "APIKey" {
 			return "No usable API key is configured.", "Open Settings and paste your memories.ai API key."
@@ -72,9 +79,9 @@ func Explain(err error) (summary, nextStep string) {
 // finalNext replaces the advice that the queue retries by itself, which no longer holds once a
 // job has failed for good.
 var finalNext = map[error]string{
-	ErrRateLimited: "Wait a minute, then retry.",
-	ErrServer:      "Wait a few minutes, then retry.",
-	ErrNetwork:     "Check the internet connection and any proxy settings, then retry.",
+	api.ErrRateLimited: "Wait a minute, then retry.",
+	api.ErrServer:      "Wait a few minutes, then retry.",
+	api.ErrNetwork:     "Check the internet connection and any proxy settings, then retry.",
 }
 
 // ExplainFinal is Explain for a job that has failed for good (its retries are used up).
@@ -89,10 +96,10 @@ func ExplainFinal(err error) (summary, nextStep string) {
 }
 
 func explainKind(err error) (string, string) {
-	var apiErr *Error
-	if errors.As(err, &apiErr) && apiErr.kind == ErrRateLimited {
+	var apiErr *api.Error
+	if errors.As(err, &apiErr) && errors.Is(err, api.ErrRateLimited) {
 		if s, ok := rateLimitSummaries[apiErr.Op]; ok {
-			return s, explanations[ErrRateLimited].next
+			return s, explanations[api.ErrRateLimited].next
 		}
 	}
 	for kind, e := range explanations {
@@ -108,4 +115,45 @@ const reportIt = "report it with the log."
 // withLogPath names the log file where a text asks people to report a problem with it.
 func withLogPath(next string) string {
 	return strings.Replace(next, reportIt, applog.ReportHint(), 1)
+}
+
+// FailedJobMessage is the one message a job that failed for good keeps: what happened and what
+// to do now. The engine records it through transfer.Options.Explain, with the job's error code.
+func FailedJobMessage(code string, err error) string {
+	if next, ok := localNext[code]; ok {
+		return sentence(err.Error()) + " " + next
+	}
+	summary, next := ExplainFinal(err)
+	if summary == "" {
+		return err.Error()
+	}
+	return strings.TrimSpace(summary + " " + next)
+}
+
+// localNext is what a person can do about a failure on this computer or of the transfer itself,
+// by the engine's code for it. The error's own text says what happened. Every one is for a job
+// that has failed for good, so none promises an automatic retry.
+var localNext = map[string]string{
+	"disk_full":         "Free some space on that disk, then retry.",
+	"too_slow":          "Check the connection, then retry; the service may be busy.",
+	"no_data":           "The service stopped sending; retry later.",
+	"truncated":         "The connection kept breaking off; retry later.",
+	"no_folder":         "Choose an existing folder, then retry.",
+	transfer.CodeExists: "Retry to choose: replace it, keep both, or skip.",
+	"not_regular":       "Move away what is at that name (it is left untouched), then retry.",
+	"not_writable":      "Choose a folder you can write to, then retry.",
+}
+
+// sentence capitalises s and ends it with a full stop.
+func sentence(s string) string {
+	if s == "" {
+		return s
+	}
+	if c := s[0]; c >= 'a' && c <= 'z' {
+		s = string(c-'a'+'A') + s[1:]
+	}
+	if last := s[len(s)-1]; last != '.' && last != '!' && last != '?' {
+		s += "."
+	}
+	return s
 }

@@ -1,48 +1,12 @@
-package transfer
+package pacing
 
 import (
 	"context"
 	"math/rand/v2"
 	"memories-desktop/backend/clock"
-	"strings"
 	"sync"
 	"time"
 )
-
-// Endpoint names a group of API calls that share one rate limit on the server.
-type Endpoint string
-
-// The rate-limited endpoint groups. File and URL uploads share one limit, as the docs count them
-// as one interface.
-const (
-	EpUpload   Endpoint = "upload"
-	EpImport   Endpoint = "import"
-	EpDownload Endpoint = "download"
-	EpAsset    Endpoint = "asset"
-	EpList     Endpoint = "list"
-	EpStatus   Endpoint = "status"
-	EpDelete   Endpoint = "delete"
-)
-
-// Limit allows at most one request per Every; zero leaves the endpoint unpaced. Limits are data
-// so a changed table in the docs is a one-line edit, not new code.
-type Limit struct {
-	Every time.Duration
-}
-
-// DefaultLimits returns the newest documented table (memories-api.md §3), taking the
-// conservative side where sources disagree: uploads one a minute, downloads 12 a minute.
-func DefaultLimits() map[Endpoint]Limit {
-	return map[Endpoint]Limit{
-		EpUpload:   {Every: time.Minute},
-		EpImport:   {Every: time.Minute},
-		EpDownload: {Every: 5 * time.Second},
-		EpAsset:    {Every: time.Second},
-		EpList:     {Every: 200 * time.Millisecond},
-		EpStatus:   {Every: time.Second},
-		EpDelete:   {Every: 200 * time.Millisecond},
-	}
-}
 
 // Backoff after a transient failure starts at minBackoff and doubles up to maxBackoff, the
 // schedule the docs recommend; jitter spreads it by ±backoffJitter so clients do not retry in step.
@@ -52,8 +16,8 @@ const (
 	backoffJitter = 0.2
 )
 
-// PacerOptions configure a Pacer.
-type PacerOptions struct {
+// Options configure a Pacer.
+type Options struct {
 	Limits map[Endpoint]Limit
 	Clock  clock.Clock
 	// Proactive spaces requests to Limits. False (MEMORIES_RATE_LIMITS=off) sends at once, but
@@ -68,7 +32,7 @@ type PacerOptions struct {
 // Pacer keeps requests within the service's per-endpoint rate limits and backs off after
 // transient failures, so the app waits for a slot instead of failing with 0429.
 type Pacer struct {
-	o     PacerOptions
+	o     Options
 	mu    sync.Mutex
 	lanes map[Endpoint]*lane
 }
@@ -87,9 +51,9 @@ type paceWaiter struct {
 	wake chan struct{} // signalled when the waiter becomes the head of its lane
 }
 
-// NewPacer returns a pacer; restored send times later than now are treated as now, so a clock
+// New returns a pacer; restored send times later than now are treated as now, so a clock
 // that went backwards cannot block an endpoint for long.
-func NewPacer(o PacerOptions) *Pacer {
+func New(o Options) *Pacer {
 	if o.Clock == nil {
 		o.Clock = clock.Real
 	}
@@ -258,16 +222,6 @@ func (p *Pacer) lane(ep Endpoint) *lane {
 		p.lanes[ep] = l
 	}
 	return l
-}
-
-// ParseRateLimitsEnv reads MEMORIES_RATE_LIMITS: "off", "0", "false" or "no" turn proactive
-// pacing off; anything else, including unset, keeps it on, because the safe default is to pace.
-func ParseRateLimitsEnv(v string) (proactive bool) {
-	switch strings.ToLower(strings.TrimSpace(v)) {
-	case "off", "0", "false", "no":
-		return false
-	}
-	return true
 }
 
 // unit clamps a random draw into [0,1], so a faulty Rand (or NaN) cannot break the bounds.
