@@ -18,6 +18,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
 
 	"memories-desktop/backend/applog"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 	"memories-desktop/backend/settings"
 )
@@ -71,7 +72,8 @@ func appOptions(app *App, dataDir string) *options.App {
 			ProgramName:      "memories-desktop",
 			WebviewGpuPolicy: linux.WebviewGpuPolicyOnDemand,
 		},
-		Bind: []any{app},
+		Bind:     []any{app},
+		EnumBind: contract.Enums(), // generated into frontend/wailsjs/go/models.ts
 	}
 }
 

@@ -1,18 +1,23 @@
 package api
 
-import "errors"
+import (
+	"errors"
 
-// kindCodes names each failure kind with a stable code that UIs switch on (never on text).
+	"memories-desktop/backend/contract/errcode"
+)
+
+// kindCodes names each failure kind with a stable code that UIs switch on (never on text); the
+// codes are listed for the UI in backend/contract/errcode.
 var kindCodes = []struct {
 	kind error
 	code string
 }{
-	{ErrInvalidInput, "invalid_input"}, {ErrUnauthorized, "unauthorized"},
-	{ErrPermission, "permission"}, {ErrNoCredits, "no_credits"},
-	{ErrForbidden, "forbidden"}, {ErrRateLimited, "rate_limited"},
-	{ErrNotFound, "not_found"}, {ErrConflict, "conflict"},
-	{ErrBadRequest, "bad_request"}, {ErrServer, "server"},
-	{ErrNetwork, "unreachable"}, {ErrUnexpected, "unexpected"},
+	{ErrInvalidInput, errcode.InvalidInput}, {ErrUnauthorized, errcode.Unauthorized},
+	{ErrPermission, errcode.Permission}, {ErrNoCredits, errcode.NoCredits},
+	{ErrForbidden, errcode.Forbidden}, {ErrRateLimited, errcode.RateLimited},
+	{ErrNotFound, errcode.NotFound}, {ErrConflict, errcode.Conflict},
+	{ErrBadRequest, errcode.BadRequest}, {ErrServer, errcode.Server},
+	{ErrNetwork, errcode.Unreachable}, {ErrUnexpected, errcode.Unexpected},
 }
 
 // KindCode returns the stable code of err's kind, or "internal" for errors from elsewhere.
@@ -22,5 +27,5 @@ func KindCode(err error) string {
 			return c.code
 		}
 	}
-	return "internal"
+	return errcode.Internal
 }

@@ -9,14 +9,16 @@ import (
 	"strings"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract/choice"
 	"memories-desktop/backend/transfer"
 )
 
-// What to do with a download whose file name is taken, chosen once for all such names.
+// What to do with a download whose file name is taken, chosen once for all such names (listed
+// for the UI in backend/contract/choice).
 const (
-	ChoiceReplace  = "replace" // replace the file, atomically, once the new one is complete
-	ChoiceKeepBoth = "keep"    // save as "name (1).mp4"
-	ChoiceSkip     = "skip"    // leave the file and do not download
+	ChoiceReplace  = choice.Replace  // replace the file, atomically, once the new one is complete
+	ChoiceKeepBoth = choice.KeepBoth // save as "name (1).mp4"
+	ChoiceSkip     = choice.Skip     // leave the file and do not download
 )
 
 // ErrChoice rejects an unknown collision choice.

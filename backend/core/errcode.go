@@ -4,15 +4,17 @@ import (
 	"errors"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract/errcode"
 	"memories-desktop/backend/settings"
 	"memories-desktop/backend/store"
 )
 
-// Stable error codes the UI switches on. Never switch on message text.
+// Stable error codes the UI switches on (all of them are listed in backend/contract/errcode).
+// Never switch on message text.
 const (
-	CodeInvalidField = "invalid_field"
-	CodeLocked       = "locked"
-	CodeInternal     = "internal"
+	CodeInvalidField = errcode.InvalidField
+	CodeLocked       = errcode.Locked
+	CodeInternal     = errcode.Internal
 )
 
 // ErrorInfo is what a failed call returns to the UI (via Wails' ErrorFormatter) and what the CLI

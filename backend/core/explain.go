@@ -7,6 +7,7 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/applog"
+	"memories-desktop/backend/contract/errcode"
 	"memories-desktop/backend/transfer"
 )
 
@@ -134,14 +135,14 @@ func FailedJobMessage(code string, err error) string {
 // by the engine's code for it. The error's own text says what happened. Every one is for a job
 // that has failed for good, so none promises an automatic retry.
 var localNext = map[string]string{
-	"disk_full":         "Free some space on that disk, then retry.",
-	"too_slow":          "Check the connection, then retry; the service may be busy.",
-	"no_data":           "The service stopped sending; retry later.",
-	"truncated":         "The connection kept breaking off; retry later.",
-	"no_folder":         "Choose an existing folder, then retry.",
+	errcode.DiskFull:    "Free some space on that disk, then retry.",
+	errcode.TooSlow:     "Check the connection, then retry; the service may be busy.",
+	errcode.NoData:      "The service stopped sending; retry later.",
+	errcode.Truncated:   "The connection kept breaking off; retry later.",
+	errcode.NoFolder:    "Choose an existing folder, then retry.",
 	transfer.CodeExists: "Retry to choose: replace it, keep both, or skip.",
-	"not_regular":       "Move away what is at that name (it is left untouched), then retry.",
-	"not_writable":      "Choose a folder you can write to, then retry.",
+	errcode.NotRegular:  "Move away what is at that name (it is left untouched), then retry.",
+	errcode.NotWritable: "Choose a folder you can write to, then retry.",
 }
 
 // sentence capitalises s and ends it with a full stop.

@@ -6,15 +6,17 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract/conn"
 )
 
-// Connection states shown in the status bar, derived from what requests actually did.
+// Connection states shown in the status bar, derived from what requests actually did (listed
+// for the UI in backend/contract/conn).
 const (
-	ConnChecking    = "checking"     // a key is set but no request has answered yet
-	ConnConnected   = "connected"    // the last request was answered; LastOK says when
-	ConnRejected    = "rejected"     // the service refused the key (0401, 0403, 9009)
-	ConnUnreachable = "unreachable"  // no answer, a server error, or not the memories.ai API
-	ConnRateLimited = "rate-limited" // 0429: RetryAt says when requests are let through again
+	ConnChecking    = conn.Checking    // a key is set but no request has answered yet
+	ConnConnected   = conn.Connected   // the last request was answered; LastOK says when
+	ConnRejected    = conn.Rejected    // the service refused the key (0401, 0403, 9009)
+	ConnUnreachable = conn.Unreachable // no answer, a server error, or not the memories.ai API
+	ConnRateLimited = conn.RateLimited // 0429: RetryAt says when requests are let through again
 )
 
 // rateLimitPause is how long a 0429 is shown: the documented limits are per minute.

@@ -3,13 +3,15 @@ package core
 import (
 	"context"
 	"time"
+
+	"memories-desktop/backend/contract/mode"
 )
 
-// Connection modes shown in the status bar.
+// Connection modes shown in the status bar (listed for the UI in backend/contract/mode).
 const (
-	ModeLive    = "live"    // talking to the configured service with a stored key
-	ModeSandbox = "sandbox" // talking to the in-process emulator
-	ModeNoKey   = "no-key"  // live mode, but no key stored yet
+	ModeLive    = mode.Live    // talking to the configured service with a stored key
+	ModeSandbox = mode.Sandbox // talking to the in-process emulator
+	ModeNoKey   = mode.NoKey   // live mode, but no key stored yet
 )
 
 // Status is what the status bar shows.

@@ -1,6 +1,11 @@
 // Package events names the events the backend sends to the UI and defines their payloads, so Go
-// and TypeScript agree on one list.
+// and TypeScript agree on one list: Names is bound with Wails' EnumBind, so the frontend reads
+// the names from the generated events.Name enum instead of copying them.
 package events
+
+// Name is the TypeScript enum's type; Go code uses the untyped constants below, so an Emitter
+// keeps taking a plain string.
+type Name string
 
 // Event names. Go never listens to these names, so no Go and JS listener share one.
 const (
@@ -32,3 +37,13 @@ const LibraryChanged = "library:changed"
 // OpenPaths tells the window that files were handed to the app (a second launch, "Open with"):
 // it fetches them with TakeOpenPaths. Payload: how many.
 const OpenPaths = "app:open-paths"
+
+// Names lists every event with its TypeScript name, in the shape Wails' EnumBind expects.
+var Names = []struct {
+	Value  Name
+	TSName string
+}{
+	{StatusChanged, "StatusChanged"}, {QuitRequested, "QuitRequested"},
+	{TransferJob, "TransferJob"}, {TransferProgress, "TransferProgress"},
+	{LibraryChanged, "LibraryChanged"}, {OpenPaths, "OpenPaths"},
+}

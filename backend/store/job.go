@@ -4,46 +4,38 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 )
 
 // JobKind says what a transfer job does; the engine keeps the kind-specific inputs in Job.Params.
-type JobKind string
+// It is defined with the UI contract (backend/contract/jobkind) so the frontend gets it generated.
+type JobKind = jobkind.JobKind
 
 // The kinds of transfer job. Each has a fixed code in job summaries (see schema.go).
 const (
-	KindUploadFile    JobKind = "upload_file"
-	KindUploadURL     JobKind = "upload_url"
-	KindImport        JobKind = "import"
-	KindDownload      JobKind = "download"
-	KindDownloadAsset JobKind = "download_asset"
+	KindUploadFile    = jobkind.UploadFile
+	KindUploadURL     = jobkind.UploadURL
+	KindImport        = jobkind.Import
+	KindDownload      = jobkind.Download
+	KindDownloadAsset = jobkind.DownloadAsset
 )
 
-// JobState is where a job is in its life; Active states survive a restart and are resumed.
-type JobState string
+// JobState is where a job is in its life (Terminal, Active); defined with the UI contract
+// (backend/contract/jobstate) so the frontend gets it generated.
+type JobState = jobstate.JobState
 
 // The job states. Each has a fixed code in job summaries (see schema.go).
 const (
-	StateQueued  JobState = "queued"
-	StateRunning JobState = "running"
-	StatePaused  JobState = "paused"
-	// StateInterrupted marks a job that was running when the previous process stopped; it waits
-	// for the user to resume it (uploads are reconciled with the server first).
-	StateInterrupted JobState = "interrupted"
-	StateDone        JobState = "done"
-	StateFailed      JobState = "failed"
-	StateCanceled    JobState = "canceled"
+	StateQueued      = jobstate.Queued
+	StateRunning     = jobstate.Running
+	StatePaused      = jobstate.Paused
+	StateInterrupted = jobstate.Interrupted // was running when the process stopped; waits for resume
+	StateDone        = jobstate.Done
+	StateFailed      = jobstate.Failed
+	StateCanceled    = jobstate.Canceled
 )
-
-// Terminal reports whether the job has finished one way or another, so retention may prune it.
-func (s JobState) Terminal() bool {
-	return s == StateDone || s == StateFailed || s == StateCanceled
-}
-
-// Active reports whether the job still has work to do, so crash recovery must look at it and
-// retention must keep it.
-func (s JobState) Active() bool {
-	return s == StateQueued || s == StateRunning || s == StatePaused || s == StateInterrupted
-}
 
 // StateChange is one entry of a job's history, shown in the job's details.
 type StateChange struct {

@@ -5,11 +5,12 @@ import (
 	"io/fs"
 	"syscall"
 
+	"memories-desktop/backend/contract/errcode"
 	"memories-desktop/backend/progress"
 )
 
 // CodeExists marks a download that found its file name taken; the app's Retry asks what to do.
-const CodeExists = "exists"
+const CodeExists = errcode.Exists
 
 // localCodes name the failures on this computer or of the transfer itself, which api knows
 // nothing about, with a stable code each. What people are told about them is core's
@@ -18,14 +19,14 @@ var localCodes = []struct {
 	is   func(error) bool
 	code string
 }{
-	{isKind(ErrDiskFull), "disk_full"},
-	{isKind(progress.ErrTooSlow), "too_slow"},
-	{isKind(errIdle), "no_data"},
-	{isKind(ErrTruncated), "truncated"},
-	{isKind(ErrNoFolder), "no_folder"},
+	{isKind(ErrDiskFull), errcode.DiskFull},
+	{isKind(progress.ErrTooSlow), errcode.TooSlow},
+	{isKind(errIdle), errcode.NoData},
+	{isKind(ErrTruncated), errcode.Truncated},
+	{isKind(ErrNoFolder), errcode.NoFolder},
 	{isKind(ErrExists), CodeExists},
-	{isKind(ErrNotRegular), "not_regular"},
-	{isReadOnly, "not_writable"},
+	{isKind(ErrNotRegular), errcode.NotRegular},
+	{isReadOnly, errcode.NotWritable},
 }
 
 func isKind(kind error) func(error) bool {

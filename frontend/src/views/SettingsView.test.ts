@@ -2,6 +2,7 @@ import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import SettingsView from './SettingsView.svelte';
+import { ErrorCode } from '../lib/bridge/contract';
 
 const state = {
   settings: { scope: 'default', baseUrl: 'https://api.memories.ai', assetBaseUrl: 'https://mavi-backend.memories.ai',
@@ -36,7 +37,7 @@ describe('SettingsView', () => {
     render(SettingsView);
     expect(await screen.findByTestId('app-version')).toHaveTextContent('Version 1.4.2');
     expect(screen.getByText(state.logFile)).toBeInTheDocument();
-    mocked.openLogFolder.mockRejectedValue({ code: 'internal', message: 'No file manager answered.' });
+    mocked.openLogFolder.mockRejectedValue({ code: ErrorCode.Internal, message: 'No file manager answered.' });
     await userEvent.click(screen.getByRole('button', { name: 'Open log folder' }));
     expect(mocked.openLogFolder).toHaveBeenCalled();
     expect(await screen.findByRole('alert')).toHaveTextContent('No file manager answered.');
@@ -49,7 +50,7 @@ describe('SettingsView', () => {
   });
 
   it('puts a field error from the backend beside that field', async () => {
-    mocked.saveSettings.mockRejectedValue({ code: 'invalid_field', field: 'scope', message: 'Scope may not contain spaces.' });
+    mocked.saveSettings.mockRejectedValue({ code: ErrorCode.InvalidField, field: 'scope', message: 'Scope may not contain spaces.' });
     render(SettingsView);
     const scope = await screen.findByLabelText('Scope (unique_id)');
     await userEvent.clear(scope);

@@ -51,6 +51,28 @@ export namespace api {
 
 }
 
+export namespace choice {
+	
+	export enum Choice {
+	    Replace = "replace",
+	    KeepBoth = "keep",
+	    Skip = "skip",
+	}
+
+}
+
+export namespace conn {
+	
+	export enum State {
+	    Checking = "checking",
+	    Connected = "connected",
+	    Rejected = "rejected",
+	    Unreachable = "unreachable",
+	    RateLimited = "rate-limited",
+	}
+
+}
+
 export namespace core {
 	
 	export class ErrorInfo {
@@ -543,6 +565,49 @@ export namespace core {
 
 }
 
+export namespace errcode {
+	
+	export enum Code {
+	    InvalidInput = "invalid_input",
+	    Unauthorized = "unauthorized",
+	    Permission = "permission",
+	    NoCredits = "no_credits",
+	    Forbidden = "forbidden",
+	    RateLimited = "rate_limited",
+	    NotFound = "not_found",
+	    Conflict = "conflict",
+	    BadRequest = "bad_request",
+	    Server = "server",
+	    Unreachable = "unreachable",
+	    Unexpected = "unexpected",
+	    InvalidField = "invalid_field",
+	    Locked = "locked",
+	    Internal = "internal",
+	    DiskFull = "disk_full",
+	    TooSlow = "too_slow",
+	    NoData = "no_data",
+	    Truncated = "truncated",
+	    NoFolder = "no_folder",
+	    Exists = "exists",
+	    NotRegular = "not_regular",
+	    NotWritable = "not_writable",
+	}
+
+}
+
+export namespace events {
+	
+	export enum Name {
+	    StatusChanged = "status:changed",
+	    QuitRequested = "quit:requested",
+	    TransferJob = "transfer:job",
+	    TransferProgress = "transfer:progress",
+	    LibraryChanged = "library:changed",
+	    OpenPaths = "app:open-paths",
+	}
+
+}
+
 export namespace formats {
 	
 	export class Format {
@@ -560,6 +625,32 @@ export namespace formats {
 	        this.mime = source["mime"];
 	        this.name = source["name"];
 	    }
+	}
+
+}
+
+export namespace jobkind {
+	
+	export enum JobKind {
+	    UploadFile = "upload_file",
+	    UploadURL = "upload_url",
+	    Import = "import",
+	    Download = "download",
+	    DownloadAsset = "download_asset",
+	}
+
+}
+
+export namespace jobstate {
+	
+	export enum JobState {
+	    Queued = "queued",
+	    Running = "running",
+	    Paused = "paused",
+	    Interrupted = "interrupted",
+	    Done = "done",
+	    Failed = "failed",
+	    Canceled = "canceled",
 	}
 
 }
@@ -693,6 +784,16 @@ export namespace media {
 		    }
 		    return a;
 		}
+	}
+
+}
+
+export namespace mode {
+	
+	export enum Mode {
+	    Live = "live",
+	    Sandbox = "sandbox",
+	    NoKey = "no-key",
 	}
 
 }
@@ -1048,8 +1149,8 @@ export namespace transfer {
 	
 	export class JobView {
 	    id: number;
-	    kind: string;
-	    state: string;
+	    kind: jobkind.JobKind;
+	    state: jobstate.JobState;
 	    scope: string;
 	    name: string;
 	    tags: string[];

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { ErrorCode } from './contract';
 
 vi.mock('../../../wailsjs/go/main/App', () => ({}));
 vi.mock('../../../wailsjs/runtime/runtime', () => ({}));
@@ -6,11 +7,11 @@ const { toErrorInfo } = await import('./index');
 
 describe('toErrorInfo', () => {
   it('keeps a formatted backend error as is', () => {
-    expect(toErrorInfo({ code: 'locked', message: 'in use' })).toEqual({ code: 'locked', message: 'in use' });
+    expect(toErrorInfo({ code: ErrorCode.Locked, message: 'in use' })).toEqual({ code: ErrorCode.Locked, message: 'in use' });
   });
   it('parses JSON strings and wraps plain text and Errors', () => {
     expect(toErrorInfo('{"code":"x","message":"m"}')).toEqual({ code: 'x', message: 'm' });
-    expect(toErrorInfo('boom')).toEqual({ code: 'internal', message: 'boom' });
-    expect(toErrorInfo(new Error('bad'))).toEqual({ code: 'internal', message: 'bad' });
+    expect(toErrorInfo('boom')).toEqual({ code: ErrorCode.Internal, message: 'boom' });
+    expect(toErrorInfo(new Error('bad'))).toEqual({ code: ErrorCode.Internal, message: 'bad' });
   });
 });

@@ -1,8 +1,10 @@
 // The one module that talks to the Go backend: generated Wails bindings and events. Components and
-// stores import from here only, so tests mock this module and nothing else.
+// stores import from here only, so tests mock this module and nothing else. The shared names
+// (events, error codes, job kinds and states, modes) come from ./contract, which needs no mock.
 import * as App from '../../../wailsjs/go/main/App';
 import { ClipboardSetText, EventsOn, OnFileDrop } from '../../../wailsjs/runtime/runtime';
 import type { api, core, main, preflight, progress, settings, sources, store, transfer } from '../../../wailsjs/go/models';
+import { ErrorCode, EventName } from './contract';
 
 export type Settings = settings.Settings;
 export type KeyInfo = settings.KeyInfo;
@@ -33,25 +35,8 @@ export type DownloadResult = core.DownloadResult;
 export type DownloadTarget = core.DownloadTarget;
 export type RetryAll = core.RetryAll;
 
-/** ErrorInfo mirrors core.ErrorInfo: what every failed backend call rejects with. */
-export interface ErrorInfo {
-  code: string;
-  message: string;
-  field?: string;
-  next?: string;
-  detail?: string;
-}
-
-/** Event names, as in backend/events. */
-export const Events = {
-  StatusChanged: 'status:changed',
-  QuitRequested: 'quit:requested',
-  TransferJob: 'transfer:job',
-  TransferProgress: 'transfer:progress',
-  LibraryChanged: 'library:changed',
-  OpenPaths: 'app:open-paths',
-} as const;
-
+/** ErrorInfo is what every failed backend call rejects with; code is one of ErrorCode. */
+export type ErrorInfo = core.ErrorInfo;
 
 let titleSeq = 0;
 
@@ -120,12 +105,12 @@ export const bridge = {
   cancelSHA256: (id: number): Promise<void> => App.CancelSHA256(id),
   copyText: (text: string): Promise<boolean> => ClipboardSetText(text),
   // events
-  onStatus: (cb: (s: Status) => void): (() => void) => EventsOn(Events.StatusChanged, cb),
+  onStatus: (cb: (s: Status) => void): (() => void) => EventsOn(EventName.StatusChanged, cb),
   /** onQuitRequested: the window was closed while transfers run; payload: how many. */
-  onQuitRequested: (cb: (running: number) => void): (() => void) => EventsOn(Events.QuitRequested, cb),
-  onJob: (cb: (j: JobView) => void): (() => void) => EventsOn(Events.TransferJob, cb),
-  onProgress: (cb: (batch: Progress[]) => void): (() => void) => EventsOn(Events.TransferProgress, cb),
-  onLibraryChanged: (cb: (scope: string) => void): (() => void) => EventsOn(Events.LibraryChanged, cb),
+  onQuitRequested: (cb: (running: number) => void): (() => void) => EventsOn(EventName.QuitRequested, cb),
+  onJob: (cb: (j: JobView) => void): (() => void) => EventsOn(EventName.TransferJob, cb),
+  onProgress: (cb: (batch: Progress[]) => void): (() => void) => EventsOn(EventName.TransferProgress, cb),
+  onLibraryChanged: (cb: (scope: string) => void): (() => void) => EventsOn(EventName.LibraryChanged, cb),
   /**
    * onNativeDrop registers the app's one native file-drop handler (Wails ignores a second one),
    * for the whole window. Only local files arrive here (a dropped web link comes as one empty
@@ -137,7 +122,7 @@ export const bridge = {
       if (real.length) cb(real);
     }, false),
   /** onOpenPaths tells when a second launch handed over files; takeOpenPaths then fetches them. */
-  onOpenPaths: (cb: () => void): (() => void) => EventsOn(Events.OpenPaths, cb),
+  onOpenPaths: (cb: () => void): (() => void) => EventsOn(EventName.OpenPaths, cb),
   takeOpenPaths: (): Promise<string[]> => App.TakeOpenPaths(),
   setTitle: (title: string): void => void App.SetWindowTitle(++titleSeq, title).catch(() => {}),
 };
@@ -152,7 +137,7 @@ export function toErrorInfo(e: unknown): ErrorInfo {
     } catch {
       /* a plain message */
     }
-    return { code: 'internal', message: e };
+    return { code: ErrorCode.Internal, message: e };
   }
-  return { code: 'internal', message: e instanceof Error ? e.message : String(e) };
+  return { code: ErrorCode.Internal, message: e instanceof Error ? e.message : String(e) };
 }

@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import NeedsKey from './NeedsKey.svelte';
+import { Mode } from '../bridge/contract';
 
 vi.mock('../bridge', async (orig) => ({
   ...(await orig<typeof import('../bridge')>()),
@@ -16,7 +17,7 @@ describe('NeedsKey', () => {
     const settings = { scope: 'default', sandbox: false };
     vi.mocked(bridge.getSettings).mockResolvedValue({ settings } as never);
     vi.mocked(bridge.saveSettings).mockImplementation(async (s) => s);
-    vi.mocked(bridge.status).mockResolvedValue({ mode: 'sandbox', profile: 'sandbox' } as never);
+    vi.mocked(bridge.status).mockResolvedValue({ mode: Mode.Sandbox, profile: 'sandbox' } as never);
     render(NeedsKey, { action: 'Uploading' });
     expect(screen.getByRole('note')).toHaveTextContent('Uploading needs one');
     await userEvent.click(screen.getByRole('button', { name: 'Use the sandbox' }));

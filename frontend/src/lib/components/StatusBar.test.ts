@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import StatusBar from './StatusBar.svelte';
+import { Mode, ConnState } from '../bridge/contract';
 
 let emitStatus: (s: unknown) => void = () => {};
 vi.mock('../bridge', () => ({
@@ -15,8 +16,8 @@ vi.mock('../bridge', () => ({
 const { bridge } = await import('../bridge');
 const { status } = await import('../stores/status.svelte');
 
-const live = { mode: 'live', scope: 'default', baseUrl: 'https://api.memories.ai', dataDir: '/d', sandboxForced: false,
-  connection: 'checking', connectionDetail: '', lastOk: 0, retryAt: 0 };
+const live = { mode: Mode.Live, scope: 'default', baseUrl: 'https://api.memories.ai', dataDir: '/d', sandboxForced: false,
+  connection: ConnState.Checking, connectionDetail: '', lastOk: 0, retryAt: 0 };
 
 describe('StatusBar', () => {
   it('follows request outcomes, not the stored key', async () => {
@@ -27,28 +28,28 @@ describe('StatusBar', () => {
     expect(bar).toHaveTextContent('Checking the connection…');
     expect(bar).not.toHaveTextContent('Connected');
 
-    emitStatus({ ...live, connection: 'rejected', connectionDetail: 'memories.ai did not accept the API key.' });
+    emitStatus({ ...live, connection: ConnState.Rejected, connectionDetail: 'memories.ai did not accept the API key.' });
     await vi.waitFor(() => expect(bar).toHaveTextContent('API key rejected'));
     expect(bar.querySelector('[title]')).toHaveAttribute('title', 'memories.ai did not accept the API key.');
 
     const at = new Date(2026, 10, 30, 14, 7).getTime();
-    emitStatus({ ...live, connection: 'connected', lastOk: at });
+    emitStatus({ ...live, connection: ConnState.Connected, lastOk: at });
     await vi.waitFor(() => expect(bar).toHaveTextContent(/Connected to memories\.ai · last request .*14.07/));
 
-    emitStatus({ ...live, connection: 'rate-limited', retryAt: new Date(2026, 10, 30, 14, 9).getTime() });
+    emitStatus({ ...live, connection: ConnState.RateLimited, retryAt: new Date(2026, 10, 30, 14, 9).getTime() });
     await vi.waitFor(() => expect(bar).toHaveTextContent(/Rate-limited until .*14.09/));
 
-    emitStatus({ ...live, connection: 'unreachable' });
+    emitStatus({ ...live, connection: ConnState.Unreachable });
     await vi.waitFor(() => expect(bar).toHaveTextContent('Service unreachable'));
     status.stop();
   });
 
   it('says sandbox and no key whatever requests did', async () => {
-    vi.mocked(bridge.status).mockResolvedValue({ ...live, mode: 'sandbox', connection: 'connected' } as never);
+    vi.mocked(bridge.status).mockResolvedValue({ ...live, mode: Mode.Sandbox, connection: ConnState.Connected } as never);
     render(StatusBar);
     await status.start();
     expect(await screen.findByRole('contentinfo', { name: 'Connection' })).toHaveTextContent('Sandbox mode');
-    emitStatus({ ...live, mode: 'no-key', connection: '' });
+    emitStatus({ ...live, mode: Mode.NoKey, connection: '' });
     await vi.waitFor(() => expect(screen.getByRole('contentinfo', { name: 'Connection' })).toHaveTextContent('No API key'));
     status.stop();
   });

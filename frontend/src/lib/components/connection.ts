@@ -1,4 +1,5 @@
 import type { Status } from '../bridge';
+import { ConnState, Mode } from '../bridge/contract';
 
 /** What the status bar says about the connection: a tone for the dot, a label, and why. */
 export interface ConnectionView {
@@ -17,17 +18,17 @@ function clock(ms: number): string {
  */
 export function connectionView(s: Status | null): ConnectionView {
   if (!s) return { tone: 'idle', label: 'Starting…', detail: '' };
-  if (s.mode === 'sandbox') return { tone: 'warn', label: 'Sandbox mode — local emulator, nothing leaves this computer', detail: '' };
-  if (s.mode === 'no-key') return { tone: 'bad', label: 'No API key — add one in Settings', detail: '' };
+  if (s.mode === Mode.Sandbox) return { tone: 'warn', label: 'Sandbox mode — local emulator, nothing leaves this computer', detail: '' };
+  if (s.mode === Mode.NoKey) return { tone: 'bad', label: 'No API key — add one in Settings', detail: '' };
   const detail = s.connectionDetail ?? '';
   switch (s.connection) {
-    case 'connected':
+    case ConnState.Connected:
       return { tone: 'ok', label: `Connected to memories.ai · last request ${clock(s.lastOk)}`, detail };
-    case 'rejected':
+    case ConnState.Rejected:
       return { tone: 'bad', label: 'API key rejected — check it in Settings', detail };
-    case 'unreachable':
+    case ConnState.Unreachable:
       return { tone: 'bad', label: 'Service unreachable', detail };
-    case 'rate-limited':
+    case ConnState.RateLimited:
       return { tone: 'warn', label: `Rate-limited until ${clock(s.retryAt)}`, detail };
   }
   return { tone: 'idle', label: 'Checking the connection…', detail };

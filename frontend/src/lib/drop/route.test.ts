@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ErrorCode } from '../bridge/contract';
 
 vi.mock('../bridge', async (orig) => ({
   ...(await orig<typeof import('../bridge')>()),
@@ -49,7 +50,7 @@ describe('where drops go', () => {
     mocked.expandPaths.mockResolvedValueOnce({ files: [], skipped: [verdict('/v/notes.pdf')] } as never);
     await takePaths(['/v/notes.pdf']);
     expect(toasts.items.at(-1)?.text).toBe('No new videos to add');
-    mocked.expandPaths.mockRejectedValueOnce({ code: 'internal', message: 'disk gone' });
+    mocked.expandPaths.mockRejectedValueOnce({ code: ErrorCode.Internal, message: 'disk gone' });
     await takePaths(['/v/x.mp4']);
     expect(toasts.items.at(-1)).toMatchObject({ kind: 'error', detail: 'disk gone' });
   });

@@ -2,11 +2,12 @@
 // gives the summary line (N of M, bytes, total ETA) and the single toast when the batch ends.
 // Pure functions over the jobs store's records, so every rule is tested without a component.
 import type { JobView, Progress } from '../bridge';
+import { JobKind, JobState, isDownload } from '../bridge/contract';
 import { displayName, formatBytes, formatWait, plural } from '../format';
 
-export const activeStates = ['queued', 'running', 'paused', 'interrupted'];
+export const activeStates: JobState[] = [JobState.Queued, JobState.Running, JobState.Paused, JobState.Interrupted];
 /** A batch ends when none of its jobs is queued or running any more. */
-export const movingStates = ['queued', 'running'];
+export const movingStates: JobState[] = [JobState.Queued, JobState.Running];
 
 export interface BatchSummary {
   done: number;
@@ -28,7 +29,7 @@ export function summarize(batch: JobView[], progress: Record<number, Progress>, 
       s.bytesDone += Math.min(p.done, p.total);
       s.bytesTotal += p.total;
     }
-    if (j.state === 'running' && !(j.place > 0)) speed += Math.max(0, p?.speed ?? 0);
+    if (j.state === JobState.Running && !(j.place > 0)) speed += Math.max(0, p?.speed ?? 0);
     if (j.place > 0 && j.startsAt > lastStart) lastStart = j.startsAt;
   }
   s.etaMs = eta(s, speed, lastStart - now);
@@ -59,18 +60,18 @@ export interface BatchToast {
 
 /** batchToast is the one notice for a finished batch: how many finished, failed or were canceled. */
 export function batchToast(batch: JobView[]): BatchToast {
-  const count = (state: string) => batch.filter((j) => j.state === state).length;
-  const failed = batch.filter((j) => j.state === 'failed');
-  const done = count('done');
+  const count = (state: JobState) => batch.filter((j) => j.state === state).length;
+  const failed = batch.filter((j) => j.state === JobState.Failed);
+  const done = count(JobState.Done);
   const parts = [`${plural(done, noun(batch))} finished`];
   if (failed.length) parts.push(`${failed.length} failed`);
-  for (const state of ['canceled', 'paused', 'interrupted']) if (count(state)) parts.push(`${count(state)} ${state}`);
+  for (const state of [JobState.Canceled, JobState.Paused, JobState.Interrupted]) if (count(state)) parts.push(`${count(state)} ${state}`);
   const detail = failed.map((j) => `${displayName(j.name)}: ${j.error?.message ?? 'failed'}`).join('\n') || undefined;
   return { kind: failed.length ? 'error' : done ? 'success' : 'info', text: parts.join(', '), detail };
 }
 
 // noun names the batch by its kinds: "download", "upload", "import", or "transfer" when mixed.
 function noun(batch: JobView[]): string {
-  const kinds = new Set(batch.map((j) => (j.kind.startsWith('download') ? 'download' : j.kind === 'import' ? 'import' : 'upload')));
+  const kinds = new Set(batch.map((j) => (isDownload(j.kind) ? 'download' : j.kind === JobKind.Import ? 'import' : 'upload')));
   return kinds.size === 1 ? [...kinds][0] : 'transfer';
 }

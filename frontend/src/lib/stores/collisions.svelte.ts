@@ -1,7 +1,5 @@
 import { bridge, type JobView } from '../bridge';
-
-/** What to do with downloads whose file names are taken; the values core.Choice* accepts. */
-export type Choice = 'replace' | 'keep' | 'skip';
+import { Choice, ErrorCode } from '../bridge/contract';
 
 /** The file names a download found taken, while the app asks what to do with them. */
 interface Question {
@@ -29,12 +27,12 @@ export const collisions = new Collisions();
  * (replace, keep both, skip) instead of failing the same way again. False: nothing was retried.
  */
 export async function retryJob(j: JobView): Promise<boolean> {
-  if (j.error?.code !== 'exists') {
+  if (j.error?.code !== ErrorCode.Exists) {
     await bridge.retryJob(j.id);
     return true;
   }
   const choice = await collisions.ask([j.name]);
-  if (!choice || choice === 'skip') return false;
+  if (!choice || choice === Choice.Skip) return false;
   await bridge.retryDownload(j.id, choice);
   return true;
 }
@@ -47,6 +45,6 @@ export async function retryAllFailed(): Promise<number> {
   const first = await bridge.retryFailed('');
   if (first.taken.length === 0) return first.retried;
   const choice = await collisions.ask(first.taken);
-  if (!choice || choice === 'skip') return first.retried;
+  if (!choice || choice === Choice.Skip) return first.retried;
   return first.retried + (await bridge.retryFailed(choice)).retried;
 }

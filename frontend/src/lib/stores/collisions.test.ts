@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JobView } from '../bridge';
+import { Choice, ErrorCode } from '../bridge/contract';
 
 vi.mock('../bridge', async (orig) => ({
   ...(await orig<typeof import('../bridge')>()),
@@ -16,18 +17,18 @@ describe('retrying a download whose name is taken', () => {
   beforeEach(() => vi.clearAllMocks());
 
   it('asks instead of failing the same way again, and retries with the choice', async () => {
-    const done = retryJob(job('exists'));
+    const done = retryJob(job(ErrorCode.Exists));
     await vi.waitFor(() => expect(collisions.asking?.names).toEqual(['clip.mp4']));
-    collisions.asking!.answer('replace');
+    collisions.asking!.answer(Choice.Replace);
     expect(await done).toBe(true);
-    expect(mocked.retryDownload).toHaveBeenCalledWith(4, 'replace');
+    expect(mocked.retryDownload).toHaveBeenCalledWith(4, Choice.Replace);
     expect(mocked.retryJob).not.toHaveBeenCalled();
     expect(collisions.asking).toBeNull();
   });
 
   it('retries nothing when skipped or dismissed', async () => {
-    for (const answer of ['skip', null] as const) {
-      const done = retryJob(job('exists'));
+    for (const answer of [Choice.Skip, null] as const) {
+      const done = retryJob(job(ErrorCode.Exists));
       collisions.asking!.answer(answer);
       expect(await done).toBe(false);
     }
@@ -35,7 +36,7 @@ describe('retrying a download whose name is taken', () => {
   });
 
   it('retries other failures directly', async () => {
-    expect(await retryJob(job('network'))).toBe(true);
+    expect(await retryJob(job(ErrorCode.Unreachable))).toBe(true);
     expect(mocked.retryJob).toHaveBeenCalledWith(4);
     expect(collisions.asking).toBeNull();
   });

@@ -1,6 +1,7 @@
 import { bridge, type JobView, type Progress } from '../bridge';
 import { toasts } from './toasts.svelte';
 import { activeStates, batchToast, movingStates } from './batch';
+import { JobState } from '../bridge/contract';
 
 // The live transfer queue: loaded once, then kept current by transfer:job events (state changes,
 // sent at once) and transfer:progress batches (about 4 a second, only jobs that moved).
@@ -14,8 +15,8 @@ class JobsStore {
   /** All known jobs, newest first. */
   list = $derived(Object.values(this.byId).sort((a, b) => b.id - a.id));
   active = $derived(this.list.filter((j) => activeStates.includes(j.state)));
-  running = $derived(this.list.filter((j) => j.state === 'running').length);
-  failed = $derived(this.list.filter((j) => j.state === 'failed').length);
+  running = $derived(this.list.filter((j) => j.state === JobState.Running).length);
+  failed = $derived(this.list.filter((j) => j.state === JobState.Failed).length);
   batch = $derived(this.batchIds.map((id) => this.byId[id]).filter(Boolean));
 
   async start() {

@@ -6,6 +6,7 @@ import { jobs } from '../../lib/stores/jobs.svelte';
 import { toasts } from '../../lib/stores/toasts.svelte';
 import HistoryView from './HistoryView.svelte';
 import { history } from './history.svelte';
+import { ErrorCode, JobKind, JobState } from '../../lib/bridge/contract';
 
 vi.mock('../../lib/bridge', async (orig) => ({
   ...(await orig<typeof import('../../lib/bridge')>()),
@@ -15,12 +16,12 @@ const { bridge } = await import('../../lib/bridge');
 const mocked = vi.mocked(bridge);
 
 const job = (id: number, extra: Partial<JobView>): JobView =>
-  ({ id, kind: 'upload_file', state: 'done', scope: 'default', name: `job ${id}`, tags: [], created: 1, updated: 1_700_000_000_000 + id,
+  ({ id, kind: JobKind.UploadFile, state: JobState.Done, scope: 'default', name: `job ${id}`, tags: [], created: 1, updated: 1_700_000_000_000 + id,
     attempts: 1, result: {}, nextSlotMs: 0, ...extra }) as JobView;
 
-const saved = job(3, { kind: 'download', name: 'VI1.mp4', result: { path: '/home/me/Videos/VI1.mp4', bytes: 5 << 20 } });
-const failed = job(2, { kind: 'upload_url', name: 'https://example.com/a.mp4', state: 'failed',
-  error: { code: 'no_credits', message: 'The memories.ai account has run out of credits. Recharge the account, then retry.' } });
+const saved = job(3, { kind: JobKind.Download, name: 'VI1.mp4', result: { path: '/home/me/Videos/VI1.mp4', bytes: 5 << 20 } });
+const failed = job(2, { kind: JobKind.UploadURL, name: 'https://example.com/a.mp4', state: JobState.Failed,
+  error: { code: ErrorCode.NoCredits, message: 'The memories.ai account has run out of credits. Recharge the account, then retry.' } });
 const uploaded = job(1, { name: 'beach.mp4', result: { videoNos: ['VI777'], status: 'UNPARSE' } });
 
 const page = (list: JobView[], nextCursor = ''): JobPage => ({ jobs: list, nextCursor }) as JobPage;
@@ -87,7 +88,7 @@ describe('HistoryView', () => {
   });
 
   it('tells why a retry failed', async () => {
-    mocked.retryJob.mockRejectedValue({ code: 'internal', message: 'job 2 is running', next: 'Wait for it to finish.' });
+    mocked.retryJob.mockRejectedValue({ code: ErrorCode.Internal, message: 'job 2 is running', next: 'Wait for it to finish.' });
     render(HistoryView);
     await userEvent.click(within(await screen.findByRole('listitem', { name: /a\.mp4/ })).getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(toasts.items).toHaveLength(1));
@@ -97,7 +98,7 @@ describe('HistoryView', () => {
   it('updates a row when the live queue reports the same job', async () => {
     render(HistoryView);
     await screen.findByText('VI1.mp4');
-    jobs.apply(job(2, { ...failed, state: 'running', error: undefined, updated: failed.updated + 5000 }), false);
+    jobs.apply(job(2, { ...failed, state: JobState.Running, error: undefined, updated: failed.updated + 5000 }), false);
     await waitFor(() => expect(within(row(/a\.mp4/)).getByText('Running')).toBeInTheDocument());
     expect(within(row(/a\.mp4/)).queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
     expect(screen.queryByText(/run out of credits/)).not.toBeInTheDocument();

@@ -1,34 +1,35 @@
 import type { JobQuery, JobView } from '../../lib/bridge';
 import type { Tone } from '../library/Badge.svelte';
+import { JobKind, JobState, isDownload } from '../../lib/bridge/contract';
 
 // Names people read for job kinds and states, and the History filters built from them.
 
-export const kindLabels: Record<string, string> = {
-  upload_file: 'Upload',
-  upload_url: 'URL upload',
-  import: 'Import',
-  download: 'Download',
-  download_asset: 'Asset download',
+export const kindLabels: Record<JobKind, string> = {
+  [JobKind.UploadFile]: 'Upload',
+  [JobKind.UploadURL]: 'URL upload',
+  [JobKind.Import]: 'Import',
+  [JobKind.Download]: 'Download',
+  [JobKind.DownloadAsset]: 'Asset download',
 };
 
 /** The kind filter's choices: value is the job kind ("" = all). */
 export const kindChoices = [
   { value: '', label: 'All kinds' },
-  { value: 'upload_file', label: 'Uploads' },
-  { value: 'upload_url', label: 'URL uploads' },
-  { value: 'import', label: 'Imports' },
-  { value: 'download', label: 'Downloads' },
-  { value: 'download_asset', label: 'Asset downloads' },
+  { value: JobKind.UploadFile, label: 'Uploads' },
+  { value: JobKind.UploadURL, label: 'URL uploads' },
+  { value: JobKind.Import, label: 'Imports' },
+  { value: JobKind.Download, label: 'Downloads' },
+  { value: JobKind.DownloadAsset, label: 'Asset downloads' },
 ] as const;
 
 /** The state filter's choices, each standing for one or more job states. */
 export const stateChoices = [
   { value: '', label: 'All states', states: [] },
-  { value: 'done', label: 'Done', states: ['done'] },
-  { value: 'failed', label: 'Failed', states: ['failed'] },
-  { value: 'canceled', label: 'Canceled', states: ['canceled'] },
-  { value: 'interrupted', label: 'Interrupted', states: ['interrupted'] },
-  { value: 'active', label: 'Queued, running or paused', states: ['queued', 'running', 'paused'] },
+  { value: 'done', label: 'Done', states: [JobState.Done] },
+  { value: 'failed', label: 'Failed', states: [JobState.Failed] },
+  { value: 'canceled', label: 'Canceled', states: [JobState.Canceled] },
+  { value: 'interrupted', label: 'Interrupted', states: [JobState.Interrupted] },
+  { value: 'active', label: 'Queued, running or paused', states: [JobState.Queued, JobState.Running, JobState.Paused] },
 ] as const;
 
 export type KindChoice = (typeof kindChoices)[number]['value'];
@@ -52,24 +53,24 @@ export function buildJobQuery(f: HistoryFilters, cursor = ''): JobQuery {
   return { kinds: f.kind ? [f.kind] : [], states: [...states], text: f.text.trim(), cursor, limit: historyPage };
 }
 
-export const stateLooks: Record<string, { label: string; tone: Tone }> = {
-  queued: { label: 'Queued', tone: 'neutral' },
-  running: { label: 'Running', tone: 'accent' },
-  paused: { label: 'Paused', tone: 'neutral' },
-  interrupted: { label: 'Interrupted', tone: 'warn' },
-  done: { label: 'Done', tone: 'ok' },
-  failed: { label: 'Failed', tone: 'danger' },
-  canceled: { label: 'Canceled', tone: 'neutral' },
+export const stateLooks: Record<JobState, { label: string; tone: Tone }> = {
+  [JobState.Queued]: { label: 'Queued', tone: 'neutral' },
+  [JobState.Running]: { label: 'Running', tone: 'accent' },
+  [JobState.Paused]: { label: 'Paused', tone: 'neutral' },
+  [JobState.Interrupted]: { label: 'Interrupted', tone: 'warn' },
+  [JobState.Done]: { label: 'Done', tone: 'ok' },
+  [JobState.Failed]: { label: 'Failed', tone: 'danger' },
+  [JobState.Canceled]: { label: 'Canceled', tone: 'neutral' },
 };
 
 /** canReveal: a finished download whose file can be shown in the file manager. */
 export function canReveal(j: JobView): boolean {
-  return j.kind.startsWith('download') && j.state === 'done' && !!j.result?.path;
+  return isDownload(j.kind) && j.state === JobState.Done && !!j.result?.path;
 }
 
 /** canRetry: failed and canceled jobs can be queued again. */
 export function canRetry(j: JobView): boolean {
-  return j.state === 'failed' || j.state === 'canceled';
+  return j.state === JobState.Failed || j.state === JobState.Canceled;
 }
 
 /** fresher picks the more recent of two copies of a job (history page vs live event). */

@@ -6,6 +6,7 @@ import { jobs } from '../../lib/stores/jobs.svelte';
 import { links } from '../../lib/stores/links.svelte';
 import { newMeta } from '../../lib/stores/uploads.svelte';
 import ImportView from './ImportView.svelte';
+import { ErrorCode, JobKind, JobState } from '../../lib/bridge/contract';
 
 vi.mock('../../lib/bridge', async (orig) => ({
   ...(await orig<typeof import('../../lib/bridge')>()),
@@ -33,7 +34,7 @@ const plan = {
   warnings: ['YouTube imports cost credits and may come back at a lower quality than requested.', '1 duplicate link(s) will be imported once.'],
 };
 const view = (over: Partial<JobView>) =>
-  ({ id: 7, kind: 'import', state: 'queued', name: '2 youtube link(s)', nextSlotMs: 0, result: {}, tags: [], ...over }) as never;
+  ({ id: 7, kind: JobKind.Import, state: JobState.Queued, name: '2 youtube link(s)', nextSlotMs: 0, result: {}, tags: [], ...over }) as never;
 
 function paste(value: string) {
   return fireEvent.input(screen.getByLabelText('Links, one per line'), { target: { value } });
@@ -82,7 +83,7 @@ describe('ImportView', () => {
     expect(tasks).toHaveTextContent('TikTok · 1 link');
     expect(screen.getByLabelText('Links, one per line')).toHaveValue('');
 
-    jobs.apply(view({ id: 7, state: 'done', result: { taskId: 'task-9', status: 'UNPARSE', videoNos: ['VI1', 'VI2'] } as never }), false);
+    jobs.apply(view({ id: 7, state: JobState.Done, result: { taskId: 'task-9', status: 'UNPARSE', videoNos: ['VI1', 'VI2'] } as never }), false);
     await waitFor(() => expect(tasks).toHaveTextContent('Videos fetched — being indexed'));
     expect(tasks).toHaveTextContent('task-9');
     expect(tasks).toHaveTextContent('2 videos');
@@ -99,7 +100,7 @@ describe('ImportView', () => {
   });
 
   it('checks the callback URL beside its field and holds the import until it is fixed', async () => {
-    mocked.validateMeta.mockRejectedValue({ code: 'invalid_input', field: 'callback', message: 'callback: use an http or https URL' });
+    mocked.validateMeta.mockRejectedValue({ code: ErrorCode.InvalidInput, field: 'callback', message: 'callback: use an http or https URL' });
     render(ImportView);
     await paste(text);
     await userEvent.type(screen.getByLabelText('Callback URL'), 'mailto:me');
@@ -141,8 +142,8 @@ describe('ImportView', () => {
 
   it('uploads a direct URL with its details and shows a URL error beside the field', async () => {
     links.tab = 'url';
-    mocked.enqueueURL.mockRejectedValueOnce({ code: 'invalid_input', field: 'url', message: 'the URL did not answer' });
-    mocked.enqueueURL.mockResolvedValueOnce(view({ kind: 'upload_url', name: 'https://cdn.example.com/v.mp4' }));
+    mocked.enqueueURL.mockRejectedValueOnce({ code: ErrorCode.InvalidInput, field: 'url', message: 'the URL did not answer' });
+    mocked.enqueueURL.mockResolvedValueOnce(view({ kind: JobKind.UploadURL, name: 'https://cdn.example.com/v.mp4' }));
     render(ImportView);
     const url = screen.getByLabelText('Video URL');
     await userEvent.type(url, 'https://cdn.example.com/v.mp4');

@@ -1,5 +1,6 @@
 import type { JobView } from '../../lib/bridge';
 import { formatWait } from '../../lib/format';
+import { JobState } from '../../lib/bridge/contract';
 
 export type Tone = 'muted' | 'active' | 'ok' | 'danger';
 
@@ -13,11 +14,11 @@ export interface Stage {
   step: number;
 }
 
-const local: Record<string, Omit<Stage, 'step'>> = {
-  running: { label: 'Creating the import task…', tone: 'active' },
-  paused: { label: 'Paused', tone: 'muted' },
-  interrupted: { label: 'Interrupted — resume it in Transfers', tone: 'muted' },
-  canceled: { label: 'Canceled', tone: 'muted' },
+const local: Partial<Record<JobState, Omit<Stage, 'step'>>> = {
+  [JobState.Running]: { label: 'Creating the import task…', tone: 'active' },
+  [JobState.Paused]: { label: 'Paused', tone: 'muted' },
+  [JobState.Interrupted]: { label: 'Interrupted — resume it in Transfers', tone: 'muted' },
+  [JobState.Canceled]: { label: 'Canceled', tone: 'muted' },
 };
 
 const server: Record<string, Stage> = {
@@ -30,11 +31,12 @@ const server: Record<string, Stage> = {
 
 /** importStage describes an import job in two stages: sending the task, then the server's progress. */
 export function importStage(j: JobView): Stage {
-  if (j.state === 'queued') {
+  if (j.state === JobState.Queued) {
     const label = j.nextSlotMs > 0 ? `Waiting — next import slot in ${formatWait(j.nextSlotMs)}` : 'Waiting to start';
     return { label, tone: 'muted', step: -1 };
   }
-  if (j.state === 'failed') return { label: j.error?.message || 'Failed', tone: 'danger', step: -1 };
-  if (local[j.state]) return { ...local[j.state], step: -1 };
+  if (j.state === JobState.Failed) return { label: j.error?.message || 'Failed', tone: 'danger', step: -1 };
+  const here = local[j.state];
+  if (here) return { ...here, step: -1 };
   return server[j.result?.status ?? ''] ?? { label: 'Done', tone: 'ok', step: 2 };
 }

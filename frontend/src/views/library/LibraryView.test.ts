@@ -7,6 +7,7 @@ import { toasts } from '../../lib/stores/toasts.svelte';
 import { collisions } from '../../lib/stores/collisions.svelte';
 import LibraryView from './LibraryView.svelte';
 import { library, library as lib } from './library.svelte';
+import { Choice, ErrorCode, JobKind, JobState } from '../../lib/bridge/contract';
 
 let libraryChanged: ((scope: string) => void) | null = null;
 
@@ -78,7 +79,7 @@ describe('LibraryView', () => {
     render(LibraryView);
     expect(await screen.findByText('Refreshing…')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Refresh' })).toBeDisabled();
-    fail({ code: 'unauthorized', message: 'memories.ai did not accept the API key.', next: 'Open Settings and paste a valid key.' });
+    fail({ code: ErrorCode.Unauthorized, message: 'memories.ai did not accept the API key.', next: 'Open Settings and paste a valid key.' });
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('memories.ai did not accept the API key.');
     expect(alert).toHaveTextContent('Open Settings and paste a valid key.');
@@ -144,7 +145,7 @@ describe('LibraryView', () => {
   });
 
   it('keeps the dialog open and shows the error when deleting fails; Cancel deletes nothing', async () => {
-    mocked.deleteVideos.mockRejectedValue({ code: 'rate_limited', message: 'memories.ai is limiting calls.', next: 'Wait and retry.' });
+    mocked.deleteVideos.mockRejectedValue({ code: ErrorCode.RateLimited, message: 'memories.ai is limiting calls.', next: 'Wait and retry.' });
     render(LibraryView);
     await userEvent.click(await screen.findByLabelText('Select clip 1.mp4'));
     await userEvent.click(screen.getByRole('button', { name: 'Delete…' }));
@@ -225,8 +226,8 @@ describe('LibraryView', () => {
     await userEvent.click(screen.getByLabelText('Select clip 1.mp4'));
     await userEvent.click(screen.getByRole('button', { name: 'Download…' }));
     await waitFor(() => expect(collisions.asking?.names).toEqual(['clip 0.mp4', 'clip 1.mp4']));
-    collisions.asking!.answer('keep');
-    await waitFor(() => expect(mocked.downloadVideosTo).toHaveBeenCalledWith(['VI1000', 'VI1001'], target, 'keep'));
+    collisions.asking!.answer(Choice.KeepBoth);
+    await waitFor(() => expect(mocked.downloadVideosTo).toHaveBeenCalledWith(['VI1000', 'VI1001'], target, Choice.KeepBoth));
     expect(await screen.findByText('1 download queued.')).toBeInTheDocument();
   });
 
@@ -287,10 +288,10 @@ describe('LibraryView', () => {
     await screen.findByText('clip 0.mp4');
     await screen.findByText('Synced with the server');
     const before = mocked.library.mock.calls.length;
-    jobs.apply({ id: 7, kind: 'upload_file', state: 'running', result: {} } as JobView, false);
+    jobs.apply({ id: 7, kind: JobKind.UploadFile, state: JobState.Running, result: {} } as JobView, false);
     await new Promise((r) => setTimeout(r, 20));
     expect(mocked.library.mock.calls.length).toBe(before);
-    jobs.apply({ id: 7, kind: 'upload_file', state: 'done', result: { videoNos: ['VI9'], status: 'UNPARSE' } } as JobView, false);
+    jobs.apply({ id: 7, kind: JobKind.UploadFile, state: JobState.Done, result: { videoNos: ['VI9'], status: 'UNPARSE' } } as JobView, false);
     await waitFor(() => expect(mocked.library.mock.calls.length).toBe(before + 1));
   });
 

@@ -1,5 +1,6 @@
 import { bridge, toErrorInfo, type CachedVideo, type ErrorInfo, type JobView, type RefreshResult, type VideoSelection } from '../../lib/bridge';
 import { buildQuery, emptyFilters, type Filters } from './query';
+import { JobKind } from '../../lib/bridge/contract';
 import { Selection } from './selection.svelte';
 import { status } from '../../lib/stores/status.svelte';
 
@@ -150,7 +151,7 @@ export class LibraryStore {
   }
 }
 
-const indexingKinds = new Set(['upload_file', 'upload_url', 'import']);
+const indexingKinds = new Set([JobKind.UploadFile, JobKind.UploadURL, JobKind.Import]);
 
 /**
  * indexingSignature summarises the server status of upload and import jobs; when it changes, a

@@ -2,6 +2,7 @@ import { beforeEach, expect, it, vi } from 'vitest';
 import type { Status } from '../../lib/bridge';
 import { status } from '../../lib/stores/status.svelte';
 import { library } from './library.svelte';
+import { ErrorCode, ConnState } from '../../lib/bridge/contract';
 
 vi.mock('../../lib/bridge', async (orig) => ({
   ...(await orig<typeof import('../../lib/bridge')>()),
@@ -23,7 +24,7 @@ beforeEach(() => {
 
 it('forgets the old profile\'s refresh error and list when the profile switches', async () => {
   status.set(at('live-1', 'live'));
-  library.refreshError = { code: 'no_key', message: 'No usable API key', detail: '' } as never;
+  library.refreshError = { code: ErrorCode.Unauthorized, message: 'No usable API key', detail: '' } as never;
   library.videos = [{ videoNo: 'VI1' } as never];
   status.set(at('sandbox', 'sandbox'));
   expect(library.refreshError).toBeNull();
@@ -35,7 +36,7 @@ it('forgets the old profile\'s refresh error and list when the profile switches'
 it('keeps the list when a status update stays in the same profile', () => {
   status.set(at('sandbox', 'sandbox'));
   library.videos = [{ videoNo: 'VI1' } as never];
-  status.set({ ...at('sandbox', 'sandbox'), connection: 'connected' } as Status);
+  status.set({ ...at('sandbox', 'sandbox'), connection: ConnState.Connected } as Status);
   expect(library.videos).toHaveLength(1);
   expect(bridge.refreshLibrary).not.toHaveBeenCalled();
 });

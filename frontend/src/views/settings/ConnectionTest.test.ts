@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import ConnectionTest from './ConnectionTest.svelte';
+import { ErrorCode, Mode } from '../../lib/bridge/contract';
 
 vi.mock('../../lib/bridge', () => ({ bridge: { testConnection: vi.fn() } }));
 const { bridge } = await import('../../lib/bridge');
@@ -12,8 +13,8 @@ const onScreen = { scope: 'default', baseUrl: 'http://127.0.0.1:9', assetBaseUrl
 describe('ConnectionTest', () => {
   it('explains a failure with its next step and hides details behind a toggle', async () => {
     vi.mocked(bridge.testConnection).mockResolvedValue({
-      ok: false, mode: 'live', message: 'memories.ai did not accept the API key.', scopes: [],
-      error: { code: 'unauthorized', message: 'memories.ai did not accept the API key.', next: 'Open Settings and paste a valid key.', detail: 'code 0401' },
+      ok: false, mode: Mode.Live, message: 'memories.ai did not accept the API key.', scopes: [],
+      error: { code: ErrorCode.Unauthorized, message: 'memories.ai did not accept the API key.', next: 'Open Settings and paste a valid key.', detail: 'code 0401' },
     } as never);
     render(ConnectionTest, { settings: () => onScreen as never });
     await userEvent.click(screen.getByRole('button', { name: 'Test connection' }));
@@ -24,7 +25,7 @@ describe('ConnectionTest', () => {
   });
 
   it('reports success', async () => {
-    vi.mocked(bridge.testConnection).mockResolvedValue({ ok: true, mode: 'sandbox', tested: 'the local sandbox (no key is used in sandbox mode)',
+    vi.mocked(bridge.testConnection).mockResolvedValue({ ok: true, mode: Mode.Sandbox, tested: 'the local sandbox (no key is used in sandbox mode)',
       message: 'The local sandbox answers (1 scope in it).', scopes: ['default'] } as never);
     render(ConnectionTest, { settings: () => ({ ...onScreen, sandbox: true }) as never });
     await userEvent.click(screen.getByRole('button', { name: 'Test connection' }));

@@ -9,6 +9,7 @@ import { toasts } from '../../lib/stores/toasts.svelte';
 import { makeJob, makeProgress } from './fixtures';
 import TransfersView from './TransfersView.svelte';
 import CollisionPrompt from '../../lib/components/CollisionPrompt.svelte';
+import { Choice, ErrorCode, JobKind, JobState } from '../../lib/bridge/contract';
 
 vi.mock('../../lib/bridge', async (orig) => ({
   ...(await orig<typeof import('../../lib/bridge')>()),
@@ -42,20 +43,20 @@ afterEach(() => vi.useRealTimers());
 
 describe('TransfersView rows', () => {
   it.each([
-    ['upload_file', 'queued', undefined, 'Queued', 'Then indexing'],
-    ['upload_file', 'running', undefined, 'Uploading', 'Then indexing'],
-    ['upload_file', 'paused', undefined, 'Paused', 'Then indexing'],
-    ['upload_file', 'interrupted', undefined, 'Interrupted', 'Then indexing'],
-    ['upload_file', 'done', 'UNPARSE', 'Uploaded', 'Indexing'],
-    ['upload_file', 'done', 'PARSE', 'Uploaded', 'Ready'],
-    ['upload_file', 'done', 'FAILED', 'Uploaded', 'Failed'],
-    ['upload_url', 'done', 'UNPARSE', 'Sent', 'Indexing'],
-    ['import', 'done', 'PENDING', 'Sent', 'Waiting for platform'],
-    ['import', 'done', 'PARSE', 'Sent', 'Ready'],
-    ['upload_file', 'failed', undefined, 'Failed', null],
-    ['import', 'canceled', undefined, 'Canceled', null],
-    ['download', 'running', undefined, 'Downloading', null],
-    ['download_asset', 'done', undefined, 'Downloaded', null],
+    [JobKind.UploadFile, JobState.Queued, undefined, 'Queued', 'Then indexing'],
+    [JobKind.UploadFile, JobState.Running, undefined, 'Uploading', 'Then indexing'],
+    [JobKind.UploadFile, JobState.Paused, undefined, 'Paused', 'Then indexing'],
+    [JobKind.UploadFile, JobState.Interrupted, undefined, 'Interrupted', 'Then indexing'],
+    [JobKind.UploadFile, JobState.Done, 'UNPARSE', 'Uploaded', 'Indexing'],
+    [JobKind.UploadFile, JobState.Done, 'PARSE', 'Uploaded', 'Ready'],
+    [JobKind.UploadFile, JobState.Done, 'FAILED', 'Uploaded', 'Failed'],
+    [JobKind.UploadURL, JobState.Done, 'UNPARSE', 'Sent', 'Indexing'],
+    [JobKind.Import, JobState.Done, 'PENDING', 'Sent', 'Waiting for platform'],
+    [JobKind.Import, JobState.Done, 'PARSE', 'Sent', 'Ready'],
+    [JobKind.UploadFile, JobState.Failed, undefined, 'Failed', null],
+    [JobKind.Import, JobState.Canceled, undefined, 'Canceled', null],
+    [JobKind.Download, JobState.Running, undefined, 'Downloading', null],
+    [JobKind.DownloadAsset, JobState.Done, undefined, 'Downloaded', null],
   ])('%s %s with server status %s shows %s then %s', (kind, state, status, transfer, server) => {
     render(TransfersView);
     show(makeJob({ id: 1, name: 'clip.mp4', kind, state, result: { status } }));
@@ -67,7 +68,7 @@ describe('TransfersView rows', () => {
 
   it('shows the kind label and explains failed indexing', () => {
     render(TransfersView);
-    show(makeJob({ id: 1, name: 'a.mp4', kind: 'upload_url', state: 'done', result: { status: 'FAILED' } }));
+    show(makeJob({ id: 1, name: 'a.mp4', kind: JobKind.UploadURL, state: JobState.Done, result: { status: 'FAILED' } }));
     const row = rowOf('a.mp4');
     expect(row).toHaveTextContent('URL upload');
     expect(within(row).getByText(/^Indexing failed:/)).toBeInTheDocument();
@@ -75,8 +76,8 @@ describe('TransfersView rows', () => {
 
   it('shows the error message with the code behind a Details toggle', () => {
     render(TransfersView);
-    show(makeJob({ id: 1, name: 'b.mp4', state: 'failed',
-      error: { code: 'rate_limited', message: 'memories.ai is busy. Retry in a minute.' } }));
+    show(makeJob({ id: 1, name: 'b.mp4', state: JobState.Failed,
+      error: { code: ErrorCode.RateLimited, message: 'memories.ai is busy. Retry in a minute.' } }));
     const row = rowOf('b.mp4');
     expect(within(row).getByText('memories.ai is busy. Retry in a minute.')).toBeVisible();
     expect(within(row).getByText('Details')).toBeInTheDocument();
@@ -85,7 +86,7 @@ describe('TransfersView rows', () => {
 
   it('marks an error of an earlier attempt on a job that is trying again', () => {
     render(TransfersView);
-    show(makeJob({ id: 1, name: 'c.mp4', state: 'queued', error: { code: 'network', message: 'The connection dropped.' } }));
+    show(makeJob({ id: 1, name: 'c.mp4', state: JobState.Queued, error: { code: ErrorCode.Unreachable, message: 'The connection dropped.' } }));
     expect(within(rowOf('c.mp4')).getByText('Last attempt: The connection dropped.')).toBeInTheDocument();
   });
 });
@@ -97,9 +98,9 @@ describe('place in line', () => {
   it('shows each waiting job\'s place and start, ticking locally without calling the backend', () => {
     fake();
     render(TransfersView);
-    show(makeJob({ id: 1, name: 'a.mp4', state: 'running', place: 1, startsAt: t0 + 40_000 }),
-      makeJob({ id: 2, name: 'b.mp4', state: 'queued', place: 2, startsAt: t0 + 100_000 }),
-      makeJob({ id: 3, name: 'c.mp4', state: 'queued', place: 3, startsAt: t0 + 160_000 }));
+    show(makeJob({ id: 1, name: 'a.mp4', state: JobState.Running, place: 1, startsAt: t0 + 40_000 }),
+      makeJob({ id: 2, name: 'b.mp4', state: JobState.Queued, place: 2, startsAt: t0 + 100_000 }),
+      makeJob({ id: 3, name: 'c.mp4', state: JobState.Queued, place: 3, startsAt: t0 + 160_000 }));
     expect(rowOf('a.mp4')).toHaveTextContent('Next in line, starts in about 0:40');
     expect(rowOf('b.mp4')).toHaveTextContent('2nd in line, starts in about 1:40');
     expect(rowOf('c.mp4')).toHaveTextContent('3rd in line, starts in about 2:40');
@@ -112,7 +113,7 @@ describe('place in line', () => {
 
   it('is the same time when the view is opened again later', () => {
     fake();
-    show(makeJob({ id: 1, name: 'd.mp4', state: 'queued', place: 2, startsAt: t0 + 100_000 }));
+    show(makeJob({ id: 1, name: 'd.mp4', state: JobState.Queued, place: 2, startsAt: t0 + 100_000 }));
     const first = render(TransfersView);
     first.unmount();
     vi.advanceTimersByTime(30_000);
@@ -123,7 +124,7 @@ describe('place in line', () => {
   it('never shows a speed while the job waits for its slot', () => {
     fake();
     render(TransfersView);
-    show(makeJob({ id: 1, name: 'e.mp4', state: 'running', place: 1, startsAt: t0 + 5_000 }));
+    show(makeJob({ id: 1, name: 'e.mp4', state: JobState.Running, place: 1, startsAt: t0 + 5_000 }));
     jobs.applyProgress([makeProgress(1, { done: 0, total: 1000, speed: 0, eta: -1 })]);
     flushSync();
     expect(rowOf('e.mp4')).not.toHaveTextContent('B/s');
@@ -132,7 +133,7 @@ describe('place in line', () => {
 
   it('has no place for a paused job', () => {
     render(TransfersView);
-    show(makeJob({ id: 1, name: 'f.mp4', state: 'paused', place: 0, startsAt: 0 }));
+    show(makeJob({ id: 1, name: 'f.mp4', state: JobState.Paused, place: 0, startsAt: 0 }));
     expect(rowOf('f.mp4')).not.toHaveTextContent('in line');
   });
 });
@@ -141,7 +142,7 @@ describe('progress', () => {
   it('exposes the percentage, bytes, speed and ETA, and follows progress batches', () => {
     const mb = 1024 * 1024;
     render(TransfersView);
-    show(makeJob({ id: 7, name: 'g.mp4', state: 'running' }));
+    show(makeJob({ id: 7, name: 'g.mp4', state: JobState.Running }));
     jobs.applyProgress([makeProgress(7, { done: 5 * mb, total: 10 * mb, percent: 50, speed: mb, eta: 5 })]);
     flushSync();
     const row = rowOf('g.mp4');
@@ -159,8 +160,8 @@ describe('progress', () => {
 
   it('is indeterminate while the total is unknown and gone when done', () => {
     render(TransfersView);
-    show(makeJob({ id: 1, name: 'h', kind: 'upload_url', state: 'running' }),
-      makeJob({ id: 2, name: 'i.mp4', state: 'done', result: { status: 'PARSE', bytes: 2048 } }));
+    show(makeJob({ id: 1, name: 'h', kind: JobKind.UploadURL, state: JobState.Running }),
+      makeJob({ id: 2, name: 'i.mp4', state: JobState.Done, result: { status: 'PARSE', bytes: 2048 } }));
     jobs.applyProgress([makeProgress(1, { done: 3000, total: -1 })]);
     flushSync();
     expect(within(rowOf('h')).getByRole('progressbar')).not.toHaveAttribute('aria-valuenow');
@@ -171,13 +172,13 @@ describe('progress', () => {
 
 describe('row actions', () => {
   it.each([
-    ['queued', 'Pause', 'pauseJob'],
-    ['running', 'Pause', 'pauseJob'],
-    ['paused', 'Resume', 'resumeJob'],
-    ['interrupted', 'Resume', 'resumeJob'],
-    ['queued', 'Cancel', 'cancelJob'],
-    ['failed', 'Retry', 'retryJob'],
-    ['canceled', 'Retry', 'retryJob'],
+    [JobState.Queued, 'Pause', 'pauseJob'],
+    [JobState.Running, 'Pause', 'pauseJob'],
+    [JobState.Paused, 'Resume', 'resumeJob'],
+    [JobState.Interrupted, 'Resume', 'resumeJob'],
+    [JobState.Queued, 'Cancel', 'cancelJob'],
+    [JobState.Failed, 'Retry', 'retryJob'],
+    [JobState.Canceled, 'Retry', 'retryJob'],
   ] as const)('%s: %s calls %s with the job id', async (state, label, method) => {
     mocked[method].mockResolvedValue(undefined);
     render(TransfersView);
@@ -186,7 +187,7 @@ describe('row actions', () => {
     expect(mocked[method]).toHaveBeenCalledExactlyOnceWith(42);
   });
 
-  it.each(['running', 'paused', 'interrupted'] as const)('%s: Cancel asks first, and Keep sits where Cancel was', async (state) => {
+  it.each([JobState.Running, JobState.Paused, JobState.Interrupted] as const)('%s: Cancel asks first, and Keep sits where Cancel was', async (state) => {
     mocked.cancelJob.mockResolvedValue(undefined);
     render(TransfersView);
     show(makeJob({ id: 42, name: 'talk.mp4', state }));
@@ -203,7 +204,7 @@ describe('row actions', () => {
 
   it('offers only the actions that apply', () => {
     render(TransfersView);
-    show(makeJob({ id: 1, name: 'j.mp4', state: 'running' }), makeJob({ id: 2, name: 'k.mp4', state: 'done', result: { status: 'PARSE' } }));
+    show(makeJob({ id: 1, name: 'j.mp4', state: JobState.Running }), makeJob({ id: 2, name: 'k.mp4', state: JobState.Done, result: { status: 'PARSE' } }));
     const names = (row: HTMLElement) => within(row).queryAllByRole('button').map((b) => b.textContent);
     expect(names(rowOf('j.mp4'))).toEqual(['Pause', 'Cancel']);
     expect(names(rowOf('k.mp4'))).toEqual([]);
@@ -212,15 +213,15 @@ describe('row actions', () => {
   it('shows a finished download in its folder', async () => {
     mocked.revealInFolder.mockResolvedValue(undefined);
     render(TransfersView);
-    show(makeJob({ id: 3, name: 'VI123.mp4', kind: 'download', state: 'done', result: { path: '/home/me/VI123.mp4' } }));
+    show(makeJob({ id: 3, name: 'VI123.mp4', kind: JobKind.Download, state: JobState.Done, result: { path: '/home/me/VI123.mp4' } }));
     await userEvent.click(screen.getByRole('button', { name: 'Show in folder: VI123.mp4' }));
     expect(mocked.revealInFolder).toHaveBeenCalledWith('/home/me/VI123.mp4');
   });
 
   it('toasts a refused action with its next step', async () => {
-    mocked.resumeJob.mockRejectedValue({ code: 'not_allowed', message: 'This transfer already finished.', next: 'Refresh the list.' });
+    mocked.resumeJob.mockRejectedValue({ code: ErrorCode.Internal, message: 'This transfer already finished.', next: 'Refresh the list.' });
     render(TransfersView);
-    show(makeJob({ id: 4, name: 'l.mp4', state: 'paused' }));
+    show(makeJob({ id: 4, name: 'l.mp4', state: JobState.Paused }));
     await userEvent.click(screen.getByRole('button', { name: 'Resume l.mp4' }));
     expect(toastTexts()).toEqual(['This transfer already finished. Refresh the list.']);
     expect(screen.getByRole('button', { name: 'Resume l.mp4' })).toBeEnabled();
@@ -254,8 +255,8 @@ describe('toolbar', () => {
   });
 
   it.each([
-    ['Keep both', 'keep', 'Retrying 3 failed transfers'],
-    ['Replace', 'replace', 'Retrying 3 failed transfers'],
+    ['Keep both', Choice.KeepBoth, 'Retrying 3 failed transfers'],
+    ['Replace', Choice.Replace, 'Retrying 3 failed transfers'],
   ])('Retry all failed asks once for taken names; %s applies "%s" to all', async (button, choice, text) => {
     mocked.retryFailed.mockResolvedValueOnce({ retried: 1, taken: ['clip.mp4', 'clip.mp4'] });
     mocked.retryFailed.mockResolvedValueOnce({ retried: 2, taken: [] });
@@ -282,11 +283,11 @@ describe('toolbar', () => {
   it('filters by kind and counts each section', async () => {
     render(TransfersView);
     show(
-      makeJob({ id: 1, name: 'up.mp4', kind: 'upload_file', state: 'running' }),
-      makeJob({ id: 2, name: 'down.mp4', kind: 'download', state: 'queued' }),
-      makeJob({ id: 3, name: '3 TikTok links', kind: 'import', state: 'paused' }),
-      makeJob({ id: 4, name: 'old.mp4', kind: 'upload_url', state: 'done', result: { status: 'PARSE' } }),
-      makeJob({ id: 5, name: 'gone.mp4', kind: 'download', state: 'failed' }),
+      makeJob({ id: 1, name: 'up.mp4', kind: JobKind.UploadFile, state: JobState.Running }),
+      makeJob({ id: 2, name: 'down.mp4', kind: JobKind.Download, state: JobState.Queued }),
+      makeJob({ id: 3, name: '3 TikTok links', kind: JobKind.Import, state: JobState.Paused }),
+      makeJob({ id: 4, name: 'old.mp4', kind: JobKind.UploadURL, state: JobState.Done, result: { status: 'PARSE' } }),
+      makeJob({ id: 5, name: 'gone.mp4', kind: JobKind.Download, state: JobState.Failed }),
     );
     const active = () => screen.getByRole('region', { name: /In progress/ });
     const finished = () => screen.getByRole('region', { name: /Finished recently/ });
@@ -308,10 +309,10 @@ describe('toolbar', () => {
     render(TransfersView);
     const names = () => Array.from(document.querySelectorAll('section[aria-labelledby="transfers-active"] .name'))
       .map((n) => n.textContent);
-    show(makeJob({ id: 1, name: 'first.mp4', state: 'queued' }), makeJob({ id: 2, name: 'second.mp4', state: 'running' }),
-      makeJob({ id: 3, name: 'third.mp4', state: 'queued' }));
+    show(makeJob({ id: 1, name: 'first.mp4', state: JobState.Queued }), makeJob({ id: 2, name: 'second.mp4', state: JobState.Running }),
+      makeJob({ id: 3, name: 'third.mp4', state: JobState.Queued }));
     expect(names()).toEqual(['first.mp4', 'second.mp4', 'third.mp4']);
-    show(makeJob({ id: 2, name: 'second.mp4', state: 'paused' }), makeJob({ id: 3, name: 'third.mp4', state: 'running' }));
+    show(makeJob({ id: 2, name: 'second.mp4', state: JobState.Paused }), makeJob({ id: 3, name: 'third.mp4', state: JobState.Running }));
     expect(names()).toEqual(['first.mp4', 'second.mp4', 'third.mp4']);
   });
 });
@@ -328,11 +329,11 @@ describe('empty state and scale', () => {
 
   it('keeps 500 rows keyed: a state change moves a row without rebuilding the others', () => {
     render(TransfersView);
-    const list = Array.from({ length: 500 }, (_, i) => makeJob({ id: i + 1, name: `bulk-${i + 1}.mp4`, state: 'queued' }));
+    const list = Array.from({ length: 500 }, (_, i) => makeJob({ id: i + 1, name: `bulk-${i + 1}.mp4`, state: JobState.Queued }));
     show(...list);
     expect(screen.getByRole('heading', { name: 'In progress 500' })).toBeInTheDocument();
     const other = rowOf('bulk-10.mp4');
-    show(makeJob({ id: 250, name: 'bulk-250.mp4', state: 'running' }));
+    show(makeJob({ id: 250, name: 'bulk-250.mp4', state: JobState.Running }));
     jobs.applyProgress(list.slice(0, 100).map((j) => makeProgress(j.id, { done: 10, total: 100, percent: 10 })));
     flushSync();
     expect(rowOf('bulk-10.mp4')).toBe(other);
@@ -353,13 +354,13 @@ describe('empty state and scale', () => {
 
 describe('the queue as one batch', () => {
   const mb = 1024 * 1024;
-  const downloads = (state: string) =>
-    Array.from({ length: 8 }, (_, i) => makeJob({ id: i + 1, name: `VI${i}.mp4`, kind: 'download', state }));
+  const downloads = (state: JobState) =>
+    Array.from({ length: 8 }, (_, i) => makeJob({ id: i + 1, name: `VI${i}.mp4`, kind: JobKind.Download, state }));
 
   it('raises one toast when eight downloads finish', () => {
     render(TransfersView);
-    show(...downloads('running'));
-    for (const j of downloads('done')) jobs.apply(j, true);
+    show(...downloads(JobState.Running));
+    for (const j of downloads(JobState.Done)) jobs.apply(j, true);
     flushSync();
     expect(toastTexts()).toEqual(['8 downloads finished']);
     expect(screen.queryByRole('status', { name: 'Queue summary' })).toBeNull();
@@ -367,9 +368,9 @@ describe('the queue as one batch', () => {
 
   it('names the failures in the same toast', () => {
     render(TransfersView);
-    show(...downloads('running'));
-    const end = downloads('done');
-    end[2] = makeJob({ ...end[2], state: 'failed', error: { code: 'network', message: 'The connection dropped.' } });
+    show(...downloads(JobState.Running));
+    const end = downloads(JobState.Done);
+    end[2] = makeJob({ ...end[2], state: JobState.Failed, error: { code: ErrorCode.Unreachable, message: 'The connection dropped.' } });
     for (const j of end) jobs.apply(j, true);
     expect(toasts.items).toMatchObject([{ kind: 'error', text: '7 downloads finished, 1 failed', detail: 'VI2.mp4: The connection dropped.' }]);
   });
@@ -377,9 +378,9 @@ describe('the queue as one batch', () => {
   it('sums the batch in one line: N of M, bytes and time left', () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'], now: 1_800_000_000_000 });
     render(TransfersView);
-    show(makeJob({ id: 1, name: 'a.mp4', state: 'running' }), makeJob({ id: 2, name: 'b.mp4', state: 'queued' }),
-      makeJob({ id: 3, name: 'c.mp4', state: 'queued' }));
-    jobs.apply(makeJob({ id: 3, name: 'c.mp4', state: 'done' }), true);
+    show(makeJob({ id: 1, name: 'a.mp4', state: JobState.Running }), makeJob({ id: 2, name: 'b.mp4', state: JobState.Queued }),
+      makeJob({ id: 3, name: 'c.mp4', state: JobState.Queued }));
+    jobs.apply(makeJob({ id: 3, name: 'c.mp4', state: JobState.Done }), true);
     jobs.applyProgress([makeProgress(1, { done: 2 * mb, total: 10 * mb, speed: mb }), makeProgress(3, { done: 4 * mb, total: 4 * mb })]);
     flushSync();
     expect(screen.getByRole('status', { name: 'Queue summary' })).toHaveTextContent('1 of 3 done · 6.0 MB of 14 MB · about 0:08 left');

@@ -2,23 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { makeJob, makeProgress } from './fixtures';
 import { actionsFor, barValue, bytesText, lineText, matchesFilter, orderActive, ordinal, recentFinished, serverStage,
   transferStage, waitLeft } from './stages';
+import { JobKind, JobState } from '../../lib/bridge/contract';
 
 describe('transferStage', () => {
   it.each([
-    ['upload_file', 'queued', 0, 'Queued', 'neutral'],
-    ['upload_file', 'queued', 43_000, 'Waiting for slot', 'warn'],
-    ['upload_file', 'running', 5_000, 'Waiting for slot', 'warn'],
-    ['upload_file', 'running', 0, 'Uploading', 'accent'],
-    ['upload_url', 'running', 0, 'Sending URL', 'accent'],
-    ['import', 'running', 0, 'Sending links', 'accent'],
-    ['download', 'running', 0, 'Downloading', 'accent'],
-    ['upload_file', 'paused', 43_000, 'Paused', 'muted'],
-    ['download', 'interrupted', 0, 'Interrupted', 'warn'],
-    ['upload_file', 'done', 0, 'Uploaded', 'ok'],
-    ['import', 'done', 0, 'Sent', 'ok'],
-    ['download_asset', 'done', 0, 'Downloaded', 'ok'],
-    ['upload_file', 'failed', 0, 'Failed', 'danger'],
-    ['download', 'canceled', 0, 'Canceled', 'muted'],
+    [JobKind.UploadFile, JobState.Queued, 0, 'Queued', 'neutral'],
+    [JobKind.UploadFile, JobState.Queued, 43_000, 'Waiting for slot', 'warn'],
+    [JobKind.UploadFile, JobState.Running, 5_000, 'Waiting for slot', 'warn'],
+    [JobKind.UploadFile, JobState.Running, 0, 'Uploading', 'accent'],
+    [JobKind.UploadURL, JobState.Running, 0, 'Sending URL', 'accent'],
+    [JobKind.Import, JobState.Running, 0, 'Sending links', 'accent'],
+    [JobKind.Download, JobState.Running, 0, 'Downloading', 'accent'],
+    [JobKind.UploadFile, JobState.Paused, 43_000, 'Paused', 'muted'],
+    [JobKind.Download, JobState.Interrupted, 0, 'Interrupted', 'warn'],
+    [JobKind.UploadFile, JobState.Done, 0, 'Uploaded', 'ok'],
+    [JobKind.Import, JobState.Done, 0, 'Sent', 'ok'],
+    [JobKind.DownloadAsset, JobState.Done, 0, 'Downloaded', 'ok'],
+    [JobKind.UploadFile, JobState.Failed, 0, 'Failed', 'danger'],
+    [JobKind.Download, JobState.Canceled, 0, 'Canceled', 'muted'],
   ])('%s %s (wait %i ms) is %s', (kind, state, wait, label, tone) => {
     expect(transferStage(makeJob({ kind, state }), wait)).toEqual({ label, tone });
   });
@@ -26,63 +27,63 @@ describe('transferStage', () => {
 
 describe('serverStage', () => {
   it.each([
-    ['upload_file', 'done', 'UNPARSE', 'Indexing'],
-    ['upload_file', 'done', 'PARSE', 'Ready'],
-    ['upload_file', 'done', 'FAILED', 'Failed'],
-    ['upload_file', 'done', 'parse_error', 'Failed'],
-    ['upload_url', 'done', 'unparse', 'Indexing'],
-    ['import', 'done', 'PENDING', 'Waiting for platform'],
-    ['import', 'done', 'PARSE', 'Ready'],
-    ['upload_file', 'done', '', 'Waiting for server'],
-    ['upload_file', 'queued', '', 'Then indexing'],
-    ['import', 'running', '', 'Then indexing'],
-    ['upload_file', 'done', 'SOMETHING_NEW', 'SOMETHING_NEW'],
+    [JobKind.UploadFile, JobState.Done, 'UNPARSE', 'Indexing'],
+    [JobKind.UploadFile, JobState.Done, 'PARSE', 'Ready'],
+    [JobKind.UploadFile, JobState.Done, 'FAILED', 'Failed'],
+    [JobKind.UploadFile, JobState.Done, 'parse_error', 'Failed'],
+    [JobKind.UploadURL, JobState.Done, 'unparse', 'Indexing'],
+    [JobKind.Import, JobState.Done, 'PENDING', 'Waiting for platform'],
+    [JobKind.Import, JobState.Done, 'PARSE', 'Ready'],
+    [JobKind.UploadFile, JobState.Done, '', 'Waiting for server'],
+    [JobKind.UploadFile, JobState.Queued, '', 'Then indexing'],
+    [JobKind.Import, JobState.Running, '', 'Then indexing'],
+    [JobKind.UploadFile, JobState.Done, 'SOMETHING_NEW', 'SOMETHING_NEW'],
   ])('%s %s with status %j shows %s', (kind, state, status, label) => {
     expect(serverStage(makeJob({ kind, state, result: { status } }))?.label).toBe(label);
   });
 
   it('has no server stage for downloads or for uploads that never reached the server', () => {
-    expect(serverStage(makeJob({ kind: 'download', state: 'done', result: { path: '/x.mp4' } }))).toBeNull();
-    expect(serverStage(makeJob({ kind: 'download_asset', state: 'running' }))).toBeNull();
-    expect(serverStage(makeJob({ kind: 'upload_file', state: 'failed' }))).toBeNull();
-    expect(serverStage(makeJob({ kind: 'import', state: 'canceled' }))).toBeNull();
+    expect(serverStage(makeJob({ kind: JobKind.Download, state: JobState.Done, result: { path: '/x.mp4' } }))).toBeNull();
+    expect(serverStage(makeJob({ kind: JobKind.DownloadAsset, state: JobState.Running }))).toBeNull();
+    expect(serverStage(makeJob({ kind: JobKind.UploadFile, state: JobState.Failed }))).toBeNull();
+    expect(serverStage(makeJob({ kind: JobKind.Import, state: JobState.Canceled }))).toBeNull();
   });
 });
 
 describe('actionsFor', () => {
   it.each([
-    ['queued', 'upload_file', ['pause', 'cancel']],
-    ['running', 'download', ['pause', 'cancel']],
-    ['paused', 'upload_file', ['resume', 'cancel']],
-    ['interrupted', 'import', ['resume', 'cancel']],
-    ['failed', 'upload_file', ['retry']],
-    ['canceled', 'download', ['retry']],
-    ['done', 'upload_file', []],
+    [JobState.Queued, JobKind.UploadFile, ['pause', 'cancel']],
+    [JobState.Running, JobKind.Download, ['pause', 'cancel']],
+    [JobState.Paused, JobKind.UploadFile, ['resume', 'cancel']],
+    [JobState.Interrupted, JobKind.Import, ['resume', 'cancel']],
+    [JobState.Failed, JobKind.UploadFile, ['retry']],
+    [JobState.Canceled, JobKind.Download, ['retry']],
+    [JobState.Done, JobKind.UploadFile, []],
   ])('%s %s offers %j', (state, kind, actions) => {
     expect(actionsFor(makeJob({ state, kind }))).toEqual(actions);
   });
 
   it('offers Show in folder only for finished downloads with a path', () => {
-    expect(actionsFor(makeJob({ state: 'done', kind: 'download', result: { path: '/d/a.mp4' } }))).toEqual(['reveal']);
-    expect(actionsFor(makeJob({ state: 'done', kind: 'download_asset', result: { path: '/d/b.bin' } }))).toEqual(['reveal']);
-    expect(actionsFor(makeJob({ state: 'done', kind: 'download', result: {} }))).toEqual([]);
+    expect(actionsFor(makeJob({ state: JobState.Done, kind: JobKind.Download, result: { path: '/d/a.mp4' } }))).toEqual(['reveal']);
+    expect(actionsFor(makeJob({ state: JobState.Done, kind: JobKind.DownloadAsset, result: { path: '/d/b.bin' } }))).toEqual(['reveal']);
+    expect(actionsFor(makeJob({ state: JobState.Done, kind: JobKind.Download, result: {} }))).toEqual([]);
   });
 });
 
 describe('progress numbers', () => {
   it('is determinate with a known total, indeterminate while running without one, full when done', () => {
-    expect(barValue(makeJob({ state: 'running' }), makeProgress(1, { total: 100, done: 42, percent: 42.4 }))).toBe(42);
-    expect(barValue(makeJob({ state: 'running' }), makeProgress(1, { total: -1, done: 42 }))).toBeNull();
-    expect(barValue(makeJob({ state: 'queued' }), undefined)).toBe(0);
-    expect(barValue(makeJob({ state: 'done' }), undefined)).toBe(100);
-    expect(barValue(makeJob({ state: 'paused' }), makeProgress(1, { total: 10, percent: 250 }))).toBe(100);
+    expect(barValue(makeJob({ state: JobState.Running }), makeProgress(1, { total: 100, done: 42, percent: 42.4 }))).toBe(42);
+    expect(barValue(makeJob({ state: JobState.Running }), makeProgress(1, { total: -1, done: 42 }))).toBeNull();
+    expect(barValue(makeJob({ state: JobState.Queued }), undefined)).toBe(0);
+    expect(barValue(makeJob({ state: JobState.Done }), undefined)).toBe(100);
+    expect(barValue(makeJob({ state: JobState.Paused }), makeProgress(1, { total: 10, percent: 250 }))).toBe(100);
   });
 
   it('renders bytes done of total, done alone, or the finished size', () => {
     const mb = 1024 * 1024;
     expect(bytesText(makeJob(), makeProgress(1, { done: 5 * mb, total: 10 * mb }))).toBe('5.0 MB of 10 MB');
     expect(bytesText(makeJob(), makeProgress(1, { done: 3 * mb, total: -1 }))).toBe('3.0 MB');
-    expect(bytesText(makeJob({ state: 'done', result: { bytes: 2048 } }), undefined)).toBe('2.0 KB');
+    expect(bytesText(makeJob({ state: JobState.Done, result: { bytes: 2048 } }), undefined)).toBe('2.0 KB');
     expect(bytesText(makeJob(), undefined)).toBe('');
   });
 
@@ -98,7 +99,7 @@ describe('progress numbers', () => {
     const job = makeJob({ place: 2, startsAt: 1_000_000 });
     expect(waitLeft(job, 900_000)).toBe(100_000);
     expect(waitLeft(job, 1_200_000)).toBe(0);
-    expect(waitLeft(makeJob({ place: 2, startsAt: 1_000_000, state: 'paused' }), 0)).toBe(0);
+    expect(waitLeft(makeJob({ place: 2, startsAt: 1_000_000, state: JobState.Paused }), 0)).toBe(0);
     expect(waitLeft(makeJob({ place: 0, startsAt: 0 }), 0)).toBe(0);
   });
 });
@@ -115,17 +116,17 @@ describe('sections', () => {
 
   it('keeps the order in which jobs were queued, whatever their state', () => {
     const list = [
-      makeJob({ id: 5, state: 'interrupted' }), makeJob({ id: 4, state: 'queued' }), makeJob({ id: 3, state: 'running' }),
-      makeJob({ id: 2, state: 'paused' }), makeJob({ id: 1, state: 'queued', created: 1_700_000_000_009 }),
+      makeJob({ id: 5, state: JobState.Interrupted }), makeJob({ id: 4, state: JobState.Queued }), makeJob({ id: 3, state: JobState.Running }),
+      makeJob({ id: 2, state: JobState.Paused }), makeJob({ id: 1, state: JobState.Queued, created: 1_700_000_000_009 }),
     ];
     expect(orderActive(list).map((j) => j.id)).toEqual([2, 3, 4, 5, 1]);
   });
 
   it('keeps the most recently finished first, up to the limit', () => {
     const list = [
-      makeJob({ id: 1, state: 'done', updated: 300 }), makeJob({ id: 2, state: 'failed', updated: 100 }),
-      makeJob({ id: 3, state: 'running', updated: 999 }), makeJob({ id: 4, state: 'canceled', updated: 200 }),
-      makeJob({ id: 5, state: 'done', kind: 'download', updated: 400 }),
+      makeJob({ id: 1, state: JobState.Done, updated: 300 }), makeJob({ id: 2, state: JobState.Failed, updated: 100 }),
+      makeJob({ id: 3, state: JobState.Running, updated: 999 }), makeJob({ id: 4, state: JobState.Canceled, updated: 200 }),
+      makeJob({ id: 5, state: JobState.Done, kind: JobKind.Download, updated: 400 }),
     ];
     expect(recentFinished(list, 'all').map((j) => j.id)).toEqual([5, 1, 4, 2]);
     expect(recentFinished(list, 'uploads', 2).map((j) => j.id)).toEqual([1, 4]);

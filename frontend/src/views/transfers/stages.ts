@@ -2,6 +2,7 @@
 // apply. Pure functions, so the Transfers rows only format and every rule is tested in one place.
 import type { JobView, Progress } from '../../lib/bridge';
 import { formatBytes, formatWait } from '../../lib/format';
+import { JobKind, JobState } from '../../lib/bridge/contract';
 
 export type Tone = 'neutral' | 'accent' | 'ok' | 'warn' | 'danger' | 'muted';
 
@@ -23,23 +24,23 @@ interface KindInfo {
   server: boolean; // followed through server indexing afterwards
 }
 
-const kinds: Record<string, KindInfo> = {
-  upload_file: { label: 'Upload', slot: 'upload', group: 'uploads', active: 'Uploading', done: 'Uploaded', server: true },
-  upload_url: { label: 'URL upload', slot: 'upload', group: 'uploads', active: 'Sending URL', done: 'Sent', server: true },
-  import: { label: 'Import', slot: 'import', group: 'imports', active: 'Sending links', done: 'Sent', server: true },
-  download: { label: 'Download', slot: 'download', group: 'downloads', active: 'Downloading', done: 'Downloaded', server: false },
-  download_asset: { label: 'Asset', slot: 'download', group: 'downloads', active: 'Downloading', done: 'Downloaded', server: false },
+const kinds: Record<JobKind, KindInfo> = {
+  [JobKind.UploadFile]: { label: 'Upload', slot: 'upload', group: 'uploads', active: 'Uploading', done: 'Uploaded', server: true },
+  [JobKind.UploadURL]: { label: 'URL upload', slot: 'upload', group: 'uploads', active: 'Sending URL', done: 'Sent', server: true },
+  [JobKind.Import]: { label: 'Import', slot: 'import', group: 'imports', active: 'Sending links', done: 'Sent', server: true },
+  [JobKind.Download]: { label: 'Download', slot: 'download', group: 'downloads', active: 'Downloading', done: 'Downloaded', server: false },
+  [JobKind.DownloadAsset]: { label: 'Asset', slot: 'download', group: 'downloads', active: 'Downloading', done: 'Downloaded', server: false },
 };
 
 const unknownKind: KindInfo = { label: 'Transfer', slot: 'transfer', group: 'uploads', active: 'Transferring', done: 'Done', server: false };
 
 /** kindInfo describes a job kind; an unknown kind still gets readable words. */
 export function kindInfo(kind: string): KindInfo {
-  return kinds[kind] ?? unknownKind;
+  return kinds[kind as JobKind] ?? unknownKind;
 }
 
-export const activeStates = ['running', 'queued', 'paused', 'interrupted'];
-export const finishedStates = ['done', 'failed', 'canceled'];
+export const activeStates: JobState[] = [JobState.Running, JobState.Queued, JobState.Paused, JobState.Interrupted];
+export const finishedStates: JobState[] = [JobState.Done, JobState.Failed, JobState.Canceled];
 
 /** matchesFilter tells whether a job of this kind shows under the filter. */
 export function matchesFilter(filter: Filter, kind: string): boolean {
@@ -48,7 +49,7 @@ export function matchesFilter(filter: Filter, kind: string): boolean {
 
 /** inLine: the job waits for its endpoint (the backend gave it a place), so nothing moves yet. */
 export function inLine(job: JobView): boolean {
-  return (job.place ?? 0) > 0 && (job.state === 'queued' || job.state === 'running');
+  return (job.place ?? 0) > 0 && (job.state === JobState.Queued || job.state === JobState.Running);
 }
 
 /** waitLeft is how long until the pacer lets the job start, from the absolute startsAt. */
@@ -58,7 +59,7 @@ export function waitLeft(job: JobView, now: number): number {
 
 /** isWaiting: the job holds its place until the endpoint's next free slot. */
 export function isWaiting(job: JobView, waitMs: number): boolean {
-  return waitMs > 0 && (job.state === 'queued' || job.state === 'running');
+  return waitMs > 0 && (job.state === JobState.Queued || job.state === JobState.Running);
 }
 
 /** ordinal renders 1 as "1st", 2 as "2nd", 11 as "11th", 23 as "23rd". */
@@ -74,20 +75,20 @@ export function lineText(job: JobView, waitMs: number): string {
   return waitMs > 0 ? `${place}, starts in about ${formatWait(waitMs)}` : place;
 }
 
-const fixedStages: Record<string, Stage> = {
-  queued: { label: 'Queued', tone: 'neutral' },
-  paused: { label: 'Paused', tone: 'muted' },
-  interrupted: { label: 'Interrupted', tone: 'warn' },
-  failed: { label: 'Failed', tone: 'danger' },
-  canceled: { label: 'Canceled', tone: 'muted' },
+const fixedStages: Partial<Record<JobState, Stage>> = {
+  [JobState.Queued]: { label: 'Queued', tone: 'neutral' },
+  [JobState.Paused]: { label: 'Paused', tone: 'muted' },
+  [JobState.Interrupted]: { label: 'Interrupted', tone: 'warn' },
+  [JobState.Failed]: { label: 'Failed', tone: 'danger' },
+  [JobState.Canceled]: { label: 'Canceled', tone: 'muted' },
 };
 
 /** transferStage is the first half of the badge: the local transfer. */
 export function transferStage(job: JobView, waitMs: number): Stage {
-  if (isWaiting(job, waitMs) || (inLine(job) && job.state === 'running')) return { label: 'Waiting for slot', tone: 'warn' };
+  if (isWaiting(job, waitMs) || (inLine(job) && job.state === JobState.Running)) return { label: 'Waiting for slot', tone: 'warn' };
   const info = kindInfo(job.kind);
-  if (job.state === 'running') return { label: info.active, tone: 'accent' };
-  if (job.state === 'done') return { label: info.done, tone: 'ok' };
+  if (job.state === JobState.Running) return { label: info.active, tone: 'accent' };
+  if (job.state === JobState.Done) return { label: info.done, tone: 'ok' };
   return fixedStages[job.state] ?? { label: job.state, tone: 'neutral' };
 }
 
@@ -113,8 +114,8 @@ export function serverStage(job: JobView): Stage | null {
   if (!kindInfo(job.kind).server) return null;
   const status = normalizeStatus(job.result?.status);
   if (status) return serverStages[status] ?? { label: status, tone: 'neutral' };
-  if (job.state === 'failed' || job.state === 'canceled') return null;
-  if (job.state === 'done') return { label: 'Waiting for server', tone: 'neutral' };
+  if (job.state === JobState.Failed || job.state === JobState.Canceled) return null;
+  if (job.state === JobState.Done) return { label: 'Waiting for server', tone: 'neutral' };
   return { label: 'Then indexing', tone: 'muted' };
 }
 
@@ -127,11 +128,11 @@ export function serverCause(job: JobView): string {
   return typeof cause === 'string' && cause ? cause : 'The server could not index this video.';
 }
 
-const actionStates: Record<Exclude<Action, 'reveal'>, string[]> = {
-  pause: ['queued', 'running'],
-  resume: ['paused', 'interrupted'],
-  cancel: ['queued', 'running', 'paused', 'interrupted'],
-  retry: ['failed', 'canceled'],
+const actionStates: Record<Exclude<Action, 'reveal'>, JobState[]> = {
+  pause: [JobState.Queued, JobState.Running],
+  resume: [JobState.Paused, JobState.Interrupted],
+  cancel: [JobState.Queued, JobState.Running, JobState.Paused, JobState.Interrupted],
+  retry: [JobState.Failed, JobState.Canceled],
 };
 
 /** actionsFor lists the per-row actions that apply to the job now, in display order. */
@@ -139,7 +140,7 @@ export function actionsFor(job: JobView): Action[] {
   const out = (Object.keys(actionStates) as Array<keyof typeof actionStates>).filter((a) =>
     actionStates[a].includes(job.state),
   ) as Action[];
-  if (job.state === 'done' && kindInfo(job.kind).group === 'downloads' && job.result?.path) out.push('reveal');
+  if (job.state === JobState.Done && kindInfo(job.kind).group === 'downloads' && job.result?.path) out.push('reveal');
   return out;
 }
 
@@ -148,9 +149,9 @@ export function actionsFor(job: JobView): Action[] {
  * known total, such as URL uploads and imports).
  */
 export function barValue(job: JobView, p: Progress | undefined): number | null {
-  if (job.state === 'done') return 100;
+  if (job.state === JobState.Done) return 100;
   if (p && p.total > 0) return Math.round(Math.min(100, Math.max(0, p.percent || 0)));
-  return job.state === 'running' ? null : 0;
+  return job.state === JobState.Running ? null : 0;
 }
 
 /**
@@ -173,6 +174,6 @@ export function recentFinished(list: JobView[], filter: Filter, limit = 100): Jo
 export function bytesText(job: JobView, p: Progress | undefined): string {
   if (p && p.total > 0) return `${formatBytes(p.done)} of ${formatBytes(p.total)}`;
   if (p && p.done > 0) return formatBytes(p.done);
-  if (job.state === 'done' && job.result?.bytes) return formatBytes(job.result.bytes);
+  if (job.state === JobState.Done && job.result?.bytes) return formatBytes(job.result.bytes);
   return '';
 }

@@ -5,6 +5,7 @@ import { nav } from '../../lib/stores/nav.svelte';
 import { toasts } from '../../lib/stores/toasts.svelte';
 import { uploads } from '../../lib/stores/uploads.svelte';
 import UploadView from './UploadView.svelte';
+import { ErrorCode } from '../../lib/bridge/contract';
 
 vi.mock('../../lib/bridge', async (orig) => ({
   ...(await orig<typeof import('../../lib/bridge')>()),
@@ -120,7 +121,7 @@ describe('UploadView', () => {
   it('shows a backend field error beside its field and blocks the upload', async () => {
     await uploads.addPaths(['/home/me/trip']);
     mocked.validateMeta.mockImplementation(async (m) => {
-      if (m.takenAt) throw { code: 'invalid_field', field: 'takenAt', message: 'use the form YYYY-MM-DD HH:MM:SS' };
+      if (m.takenAt) throw { code: ErrorCode.InvalidField, field: 'takenAt', message: 'use the form YYYY-MM-DD HH:MM:SS' };
     });
     render(UploadView);
     const taken = screen.getByLabelText('Capture time');
@@ -175,7 +176,7 @@ describe('UploadView', () => {
 
   it('explains a failed upload with the next step and keeps the list', async () => {
     await uploads.addPaths(['/home/me/trip']);
-    mocked.enqueueUploads.mockRejectedValue({ code: 'locked', message: 'The queue database is in use.', next: 'Close the other window and try again.' });
+    mocked.enqueueUploads.mockRejectedValue({ code: ErrorCode.Locked, message: 'The queue database is in use.', next: 'Close the other window and try again.' });
     render(UploadView);
     await userEvent.click(screen.getByRole('button', { name: 'Upload 2 videos' }));
     const alert = await screen.findByRole('alert');
