@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JobView } from '../../lib/bridge';
+import { JobKind, JobState } from '../../lib/bridge/contract';
 import JobOutcome from './JobOutcome.svelte';
 
 vi.mock('../../lib/bridge', async (orig) => ({
@@ -13,7 +14,7 @@ const mocked = vi.mocked(bridge);
 
 const SUM = 'a'.repeat(32) + 'b'.repeat(32);
 const download = (extra: Partial<JobView> = {}): JobView =>
-  ({ id: 7, kind: 'download', state: 'done', scope: 'default', name: 'VI1.mp4', tags: [], created: 1, updated: 2,
+  ({ id: 7, kind: JobKind.Download, state: JobState.Done, scope: 'default', name: 'VI1.mp4', tags: [], created: 1, updated: 2,
     attempts: 1, result: { path: '/home/me/VI1.mp4', bytes: 5 << 20, fingerprint: 'f'.repeat(32) }, nextSlotMs: 0, ...extra }) as JobView;
 
 describe('the SHA-256 of a finished download', () => {
@@ -62,8 +63,8 @@ describe('the SHA-256 of a finished download', () => {
   });
 
   it('is not offered for uploads or unfinished downloads', () => {
-    render(JobOutcome, { job: download({ state: 'running' }) });
-    render(JobOutcome, { job: download({ kind: 'upload_file', result: { videoNos: ['VI9'] } } as Partial<JobView>) });
+    render(JobOutcome, { job: download({ state: JobState.Running }) });
+    render(JobOutcome, { job: download({ kind: JobKind.UploadFile, result: { videoNos: ['VI9'] } } as Partial<JobView>) });
     expect(screen.queryByRole('button', { name: 'SHA-256' })).toBeNull();
   });
 });
