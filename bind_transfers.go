@@ -36,3 +36,8 @@ func (a *App) ExportHistory() (string, error) { return a.svc().ExportHistoryAs()
 
 // RevealInFolder shows a downloaded file in the system file manager.
 func (a *App) RevealInFolder(path string) error { return core.RevealInFolder(path) }
+
+// DownloadSHA256 computes the SHA-256 of a finished download's file on request (kept in the job
+// record); CancelSHA256 stops it.
+func (a *App) DownloadSHA256(id uint64) (string, error) { return a.svc().DownloadSHA256(id) }
+func (a *App) CancelSHA256(id uint64)                   { a.svc().CancelSHA256(id) }

@@ -186,6 +186,24 @@ wait_until "$WAIT" replaced || fail "beach-day.mp4 was not replaced"
 view 4 Transfers
 step replaced "Replace confirmed in the save dialog replaced the file ($(stat -c %s "$TMP/dl/beach-day.mp4") bytes)"
 
+# SHA-256 on request: History, searched for the saved file's path (only the download's row
+# matches), Tab from the search box to the row's SHA-256 button (past the kind and state filters
+# and the row's preview), Enter. The answer takes the focus, selected; Ctrl+C copies it and the
+# clipboard must hold the sum sha256sum gives for the file.
+SUM_TABS=${GUI_SUM_TABS:-3}
+view 5 History
+press ctrl+f
+xdotool type --delay 10 "$TMP/dl/beach-day.mp4"
+raw_shot "$TMP/history.ppm"
+wait_until "$WAIT" screen_differs_some "$TMP/history.ppm" || fail "the History search showed nothing new"
+wait_until "$WAIT" screen_settled "$TMP/history.ppm" || fail "the History list kept changing"
+step history-search "History lists the download of beach-day.mp4"
+xdotool key --clearmodifiers --delay 60 $(printf 'Tab %.0s' $(seq 1 "$SUM_TABS")) Return
+want_sum=$(sha256sum "$TMP/dl/beach-day.mp4" | cut -d' ' -f1)
+sum_copied() { xdotool key --clearmodifiers ctrl+c; [[ $(scripts/read-clipboard.py 2>/dev/null) == "$want_sum" ]]; }
+wait_until "$WAIT" sum_copied || fail "the window's SHA-256 ($(scripts/read-clipboard.py 2>/dev/null)) is not sha256sum's ($want_sum)"
+step sha256 "History's SHA-256 of the download, copied from the window, is sha256sum's ($want_sum)"
+
 # The navigation backstop alone: the navtest build (never released) stops every drag event before
 # the page's drop guard sees it, so WebKit tries to open a dropped .txt in place of the app; the
 # web view must refuse (it says so on stderr) and the app's page must stay: its shortcuts still

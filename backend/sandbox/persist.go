@@ -5,8 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"time"
+
+	"memories-desktop/backend/safefile"
 )
 
 // The app's sandbox keeps its library in a JSON snapshot beside the uploaded bytes, so quitting
@@ -129,29 +130,9 @@ func (s *Server) saveState() error {
 	if err != nil || bytes.Equal(raw, s.saved) {
 		return err
 	}
-	if err := writeAtomic(s.opts.StateFile, raw); err != nil {
+	if err := safefile.WriteFile(s.opts.StateFile, raw, 0o600); err != nil {
 		return fmt.Errorf("sandbox: save state: %w", err)
 	}
 	s.saved = raw
 	return nil
-}
-
-func writeAtomic(path string, raw []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".state-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(raw); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"memories-desktop/backend/safefile"
 )
 
 const fileName = "settings.json"
@@ -42,32 +44,11 @@ func Save(dir string, s Settings) error {
 }
 
 // WriteFileAtomic writes data to a temporary file beside path, syncs it and renames it over
-// path, so readers never see a half-written file.
+// path, so readers never see a half-written file (safefile.WriteFile); the folder is created
+// first when missing.
 func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // no-op after a successful rename
-	if err := writeSyncClose(tmp, data, perm); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
-}
-
-func writeSyncClose(f *os.File, data []byte, perm os.FileMode) error {
-	_, werr := f.Write(data)
-	if werr == nil {
-		werr = f.Chmod(perm)
-	}
-	if werr == nil {
-		werr = f.Sync()
-	}
-	if cerr := f.Close(); werr == nil {
-		werr = cerr
-	}
-	return werr
+	return safefile.WriteFile(path, data, perm)
 }

@@ -56,8 +56,8 @@ type JobResult struct {
 	TaskID      string   `json:"taskId,omitempty"`
 	Path        string   `json:"path,omitempty"`
 	Bytes       int64    `json:"bytes,omitempty"`
-	SHA256      string   `json:"sha256,omitempty"`      // downloads: SHA-256 of the saved file
-	Fingerprint string   `json:"fingerprint,omitempty"` // uploads: XXH3-128 of the file, keys the duplicate index
+	SHA256      string   `json:"sha256,omitempty"`      // downloads: the saved file's SHA-256, when asked for
+	Fingerprint string   `json:"fingerprint,omitempty"` // uploads and downloads: XXH3-128, keys the duplicate index
 	Status      string   `json:"status,omitempty"`      // server status, e.g. UNPARSE, PARSE, FAILED
 }
 

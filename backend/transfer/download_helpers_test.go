@@ -3,6 +3,7 @@ package transfer
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
@@ -130,4 +131,11 @@ func assertFile(t *testing.T, path string, want []byte) {
 func partsIn(dir string) []string {
 	m, _ := filepath.Glob(filepath.Join(dir, "*"+PartSuffix))
 	return m
+}
+
+func assertNoFile(t *testing.T, path string) {
+	t.Helper()
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("%s exists (err %v)", path, err)
+	}
 }

@@ -26,7 +26,7 @@ func TestForeignPartIsNeitherTrustedNorTouched(t *testing.T) {
 			before := r.sb.Stats().PartialDownloads
 			j, _ := r.eng.EnqueueDownload(DownloadSpec{AssetID: id, Dest: filepath.Join(out, "clip.mp4")})
 			got := r.wait(j.ID)[0]
-			if got.State != store.StateDone || got.Result.SHA256 != sum(data) {
+			if got.State != store.StateDone || got.Result.Fingerprint != fingerprint(data) {
 				t.Fatalf("job %s %+v %+v", got.State, got.Result, got.Error)
 			}
 			assertFile(t, filepath.Join(out, "clip.mp4"), data)
@@ -68,7 +68,7 @@ func TestSymlinkedPartIsNeverWrittenThrough(t *testing.T) {
 		os.Remove(part)
 		os.Symlink(victim, part)
 		r.eng.Resume(j.ID)
-		if got := r.wait(j.ID)[0]; got.State != store.StateDone || got.Result.SHA256 != sum(data) {
+		if got := r.wait(j.ID)[0]; got.State != store.StateDone || got.Result.Fingerprint != fingerprint(data) {
 			t.Fatalf("job %s %+v", got.State, got.Error)
 		}
 		assertFile(t, dest, data)
@@ -141,12 +141,15 @@ func TestCompletePartIsCommittedWithoutAskingAgain(t *testing.T) {
 		name              string
 		sizeKnown, summed bool // the proof holds the length; and the checksum
 		corrupt           bool // the part's bytes changed after the checksum was recorded
+		legacy            bool // the checksum is a SHA-256, as versions before fingerprints wrote
 		calls             int
 	}{
-		{"size known", true, false, false, 0},
-		{"size unknown", false, false, false, 1},
-		{"checksum recorded", true, true, false, 0},
-		{"corrupted after the checksum", true, true, true, 1},
+		{"size known", true, false, false, false, 0},
+		{"size unknown", false, false, false, false, 1},
+		{"checksum recorded", true, true, false, false, 0},
+		{"corrupted after the checksum", true, true, true, false, 1},
+		{"SHA-256 recorded by an earlier version", true, true, false, true, 0},
+		{"corrupted after an earlier version's SHA-256", true, true, true, true, 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := newRig(t, sandbox.Options{})
@@ -159,8 +162,10 @@ func TestCompletePartIsCommittedWithoutAskingAgain(t *testing.T) {
 					if !tc.sizeKnown {
 						s.Part.Size = -1
 					}
-					if tc.summed {
+					if tc.summed && tc.legacy {
 						s.Part.SHA256 = sum(data)
+					} else if tc.summed {
+						s.Part.Fingerprint = fingerprint(data)
 					}
 				})
 				if tc.corrupt {
@@ -173,7 +178,7 @@ func TestCompletePartIsCommittedWithoutAskingAgain(t *testing.T) {
 				t.Fatalf("resume: %v %v", ids, err)
 			}
 			got := r.wait(j.ID)[0]
-			if got.State != store.StateDone || got.Result.SHA256 != sum(data) || got.Result.Bytes != int64(len(data)) {
+			if got.State != store.StateDone || got.Result.Fingerprint != fingerprint(data) || got.Result.Bytes != int64(len(data)) {
 				t.Fatalf("job %s %+v %+v", got.State, got.Result, got.Error)
 			}
 			if n := r.sb.Stats().Calls - calls; n != tc.calls {
@@ -211,6 +216,8 @@ func TestKilledBetweenRenameAndRecordIsDone(t *testing.T) {
 		r.reopen(Options{}, func(db *store.DB) {
 			if leftLink {
 				os.Link(dest, ownPartOf(db, j.ID, out))
+				// and the proof as a version before fingerprints wrote it: a SHA-256 only
+				editSpec(t, db, j.ID, func(s *DownloadSpec) { s.Part.Fingerprint, s.Part.SHA256 = "", sum(data) })
 			}
 			db.UpdateJob(j.ID, func(j *store.Job) error { j.Result = store.JobResult{}; return nil })
 			db.SetState(j.ID, store.StateRunning, "")
@@ -218,7 +225,7 @@ func TestKilledBetweenRenameAndRecordIsDone(t *testing.T) {
 		calls := r.sb.Stats().Calls
 		r.eng.ResumeInterrupted()
 		got := r.wait(j.ID)[0]
-		if got.State != store.StateDone || got.Result.SHA256 != sum(data) || got.Result.Path != dest {
+		if got.State != store.StateDone || got.Result.Fingerprint != fingerprint(data) || got.Result.Path != dest {
 			t.Fatalf("left link %v: job %s %+v %+v", leftLink, got.State, got.Result, got.Error)
 		}
 		if n := r.sb.Stats().Calls - calls; n != 0 {

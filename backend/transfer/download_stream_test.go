@@ -79,7 +79,7 @@ func TestTruncatedBodyIsResumed(t *testing.T) {
 			dest := filepath.Join(t.TempDir(), "t.mp4")
 			j, _ := r.eng.EnqueueDownload(DownloadSpec{AssetID: "re_1", Dest: dest})
 			got := r.wait(j.ID)[0]
-			if got.State != store.StateDone || got.Result.SHA256 != sum(data) || got.Attempts != 2 {
+			if got.State != store.StateDone || got.Result.Fingerprint != fingerprint(data) || got.Attempts != 2 {
 				t.Fatalf("job %s after %d attempts: %+v", got.State, got.Attempts, got.Error)
 			}
 			assertFile(t, dest, data)
@@ -106,7 +106,7 @@ func TestPartOfAChangedFileIsNotSpliced(t *testing.T) {
 			waitFor(t, func() bool { fs.mu.Lock(); defer fs.mu.Unlock(); return len(fs.requests) > 0 })
 			fs.set(changed, `"b"`)
 			got := r.wait(j.ID)[0]
-			if got.State != store.StateDone || got.Result.SHA256 != sum(changed) {
+			if got.State != store.StateDone || got.Result.Fingerprint != fingerprint(changed) {
 				t.Fatalf("job %s: %+v", got.State, got.Error)
 			}
 			assertFile(t, dest, changed)

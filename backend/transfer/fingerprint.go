@@ -48,3 +48,16 @@ func (e *Engine) UploadedBefore(ctx context.Context, path, scope string) (Earlie
 	no, at, ok, err := e.db.LookupHash(fp, api.ScopeOr(scope))
 	return Earlier{VideoNo: no, At: at}, ok, err
 }
+
+// ctxReader stops a copy promptly when ctx is cancelled, even if the source would block less often.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
+}

@@ -53,6 +53,7 @@ type DownloadSpec struct {
 	DestDir   bool   `json:"destDir,omitempty"`
 	Suggested string `json:"suggested,omitempty"` // file name the user knows the video by, if any
 	Overwrite bool   `json:"overwrite,omitempty"`
+	SHA256    bool   `json:"sha256,omitempty"` // also compute the SHA-256 while writing (asked for)
 	// Part proves which partial file this job wrote and what it holds (partproof.go).
 	Part *PartProof `json:"part,omitempty"`
 }

@@ -1,8 +1,8 @@
 package transfer
 
 import (
+	"context"
 	"crypto/rand"
-	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/safefile"
 	"memories-desktop/backend/store"
 )
 
@@ -30,7 +31,11 @@ type PartProof struct {
 	Size     int64  `json:"size"`               // the file's full length, -1 while unknown
 	ETag     string `json:"etag,omitempty"`     // the service's validators, sent back as If-Range
 	Modified string `json:"modified,omitempty"` // (Last-Modified) when resuming
-	SHA256   string `json:"sha256,omitempty"`   // set once the part is complete and synced
+	// Fingerprint (hex XXH3-128) is set once the part is complete and synced. Versions before it
+	// recorded only SHA256, which then proves the part instead (proofSums); SHA256 is also set
+	// when the download was asked to compute it.
+	Fingerprint string `json:"fingerprint,omitempty"`
+	SHA256      string `json:"sha256,omitempty"`
 }
 
 // maxNameBytes is the usual file-name limit (ext4, APFS, NTFS in UTF-16 units ≥ this).
@@ -41,7 +46,7 @@ const maxNameBytes = 255
 func newPartProof(j store.Job, spec DownloadSpec) *PartProof {
 	b := make([]byte, 3)
 	rand.Read(b)
-	suffix := "." + strconv.FormatUint(j.ID, 10) + "-" + hex.EncodeToString(b) + PartSuffix
+	suffix := "." + strconv.FormatUint(j.ID, 10) + "-" + hex.EncodeToString(b) + safefile.PartSuffix
 	base := filepath.Base(spec.Dest)
 	return &PartProof{Name: cutUTF8(base, maxNameBytes-len(suffix)) + suffix, Job: j.ID, Source: spec.ID(), Size: -1}
 }
@@ -66,7 +71,7 @@ func ownProof(j store.Job, spec DownloadSpec) *PartProof {
 		return nil
 	}
 	if p.Name != filepath.Base(p.Name) || strings.ContainsAny(p.Name, `/\`) ||
-		!strings.HasSuffix(p.Name, PartSuffix) || p.Name == PartSuffix || p.Name == filepath.Base(spec.Dest) {
+		!strings.HasSuffix(p.Name, safefile.PartSuffix) || p.Name == safefile.PartSuffix || p.Name == filepath.Base(spec.Dest) {
 		return nil
 	}
 	return p
@@ -79,7 +84,7 @@ func partPath(spec DownloadSpec, p *PartProof) string {
 
 // adopt fills the proof from the answer that starts the file from byte 0.
 func (p *PartProof) adopt(dl *api.Download) {
-	p.Size, p.ETag, p.Modified, p.SHA256 = dl.Total, dl.ETag, dl.LastModified, ""
+	p.Size, p.ETag, p.Modified, p.Fingerprint, p.SHA256 = dl.Total, dl.ETag, dl.LastModified, "", ""
 }
 
 // validator is what to send as If-Range: a strong ETag, else the Last-Modified date.
@@ -119,17 +124,40 @@ func regularFile(path string) fs.FileInfo {
 	return st
 }
 
-// hashFile returns the SHA-256 and length of a plain file, refusing links.
-func hashFile(path string) (string, int64, error) {
-	f, err := openOwn(path, os.O_RDONLY)
+// proven reports whether a file's sums are those the proof recorded: its fingerprint, or for a
+// proof written before fingerprints, its SHA-256. A proof with neither proves nothing.
+func (p *PartProof) proven(fingerprint, sha string) bool {
+	if p.Fingerprint != "" {
+		return fingerprint == p.Fingerprint
+	}
+	return p.SHA256 != "" && sha == p.SHA256
+}
+
+// needsSHA256 reports whether checking a file against the proof takes its SHA-256.
+func (p *PartProof) needsSHA256() bool { return p.Fingerprint == "" && p.SHA256 != "" }
+
+// fileSums reads a plain file (refusing links) once and returns its result: length, fingerprint
+// and, when withSHA256, its SHA-256.
+func fileSums(path string, withSHA256 bool) (store.JobResult, error) {
+	return fileSumsCtx(context.Background(), path, withSHA256)
+}
+
+// fileSumsCtx is fileSums, stopped by ctx between reads.
+func fileSumsCtx(ctx context.Context, path string, withSHA256 bool) (store.JobResult, error) {
+	f, err := safefile.OpenOwn(path, os.O_RDONLY)
 	if err != nil {
-		return "", 0, err
+		return store.JobResult{}, err
 	}
 	defer f.Close()
-	h := sha256.New()
-	n, err := io.CopyBuffer(h, f, make([]byte, 1<<20))
+	d := newDigest(withSHA256)
+	defer d.Close()
+	n, err := io.CopyBuffer(d, onlyReader{ctxReader{ctx, f}}, make([]byte, 1<<20))
 	if err != nil {
-		return "", 0, fmt.Errorf("reading %s: %w", path, err)
+		return store.JobResult{}, fmt.Errorf("reading %s: %w", path, err)
 	}
-	return hex.EncodeToString(h.Sum(nil)), n, nil
+	fp, sha := d.sums()
+	return store.JobResult{Path: path, Bytes: n, Fingerprint: fp, SHA256: sha}, nil
 }
+
+// onlyReader hides a file's WriteTo, so CopyBuffer uses the given buffer rather than 32 KiB.
+type onlyReader struct{ io.Reader }

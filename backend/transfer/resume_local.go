@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/safefile"
 	"memories-desktop/backend/store"
 )
 
@@ -55,17 +56,17 @@ func (e *Engine) checkPart(j store.Job, spec DownloadSpec, p *PartProof) (localS
 // exactly the file the proof's checksum describes. Our leftover .part, if any, is removed.
 func committedEarlier(spec DownloadSpec, p *PartProof, part string) (store.JobResult, bool) {
 	st := regularFile(spec.Dest)
-	if p.SHA256 == "" || st == nil || (p.Size >= 0 && st.Size() != p.Size) {
+	if (p.Fingerprint == "" && p.SHA256 == "") || st == nil || (p.Size >= 0 && st.Size() != p.Size) {
 		return store.JobResult{}, false
 	}
-	sum, n, err := hashFile(spec.Dest)
-	if err != nil || sum != p.SHA256 {
+	res, err := fileSums(spec.Dest, spec.SHA256 || p.needsSHA256())
+	if err != nil || !p.proven(res.Fingerprint, res.SHA256) {
 		return store.JobResult{}, false
 	}
 	if regularFile(part) != nil {
 		os.Remove(part)
 	}
-	return store.JobResult{Path: spec.Dest, Bytes: n, SHA256: sum}, true
+	return res, true
 }
 
 // commitComplete finishes a .part that already holds the whole file (killed after the last byte,
@@ -73,21 +74,22 @@ func committedEarlier(spec DownloadSpec, p *PartProof, part string) (store.JobRe
 // whose checksum does not match is dropped and the download starts over.
 func (e *Engine) commitComplete(id uint64, spec DownloadSpec, p *PartProof, part string) (localState, error) {
 	st := regularFile(part)
-	sum, n, err := hashFile(part)
+	res, err := fileSums(part, spec.SHA256 || p.needsSHA256())
 	if err != nil || st == nil {
 		return localState{}, err
 	}
-	if p.SHA256 != "" && sum != p.SHA256 {
+	if (p.Fingerprint != "" || p.SHA256 != "") && !p.proven(res.Fingerprint, res.SHA256) {
 		os.Remove(part)
 		return localState{}, nil
 	}
-	if err := e.proveComplete(id, spec, Saved{Bytes: n, SHA256: sum}); err != nil {
+	if err := e.proveComplete(id, spec, res); err != nil {
 		return localState{}, err
 	}
-	if err := commitOwn(part, st, spec.Dest, spec.Overwrite); err != nil {
+	if err := safefile.Commit(part, st, spec.Dest, spec.Overwrite); err != nil {
 		return localState{}, err
 	}
-	return localState{done: true, result: store.JobResult{Path: spec.Dest, Bytes: n, SHA256: sum}}, nil
+	res.Path = spec.Dest
+	return localState{done: true, result: res}, nil
 }
 
 // rangeEnded handles a 416 to a resumed request: when the part already has the file's full
@@ -123,7 +125,7 @@ func checkWritable(spec DownloadSpec) error {
 	dir := spec.Dest
 	if !spec.DestDir {
 		dir = filepath.Dir(spec.Dest)
-		if err := checkFree(spec.Dest, spec.Overwrite); err != nil {
+		if err := safefile.CheckFree(spec.Dest, spec.Overwrite); err != nil {
 			return err
 		}
 	}
@@ -132,7 +134,7 @@ func checkWritable(spec DownloadSpec) error {
 	}
 	f, err := os.CreateTemp(dir, ".memories-write-check-*")
 	if err != nil {
-		return cannotCreate(filepath.Join(dir, "x"), err)
+		return safefile.CannotCreate(filepath.Join(dir, "x"), err)
 	}
 	f.Close()
 	return os.Remove(f.Name())

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/safefile"
 	"memories-desktop/backend/store"
 )
 
@@ -31,7 +32,7 @@ func runDownload(ctx context.Context, e *Engine, j store.Job, m *meter) (store.J
 	}
 	local, err := e.checkLocal(j, spec)
 	if err != nil || local.done {
-		return local.result, err
+		return e.downloaded(j, spec, local.result, err)
 	}
 	actx, end := e.watchSpeed(ctx, m)
 	result, err := e.fetchAndSave(actx, client, j, spec, local.offset, m)
@@ -39,7 +40,21 @@ func runDownload(ctx context.Context, e *Engine, j store.Job, m *meter) (store.J
 	if errors.Is(err, errIdle) {
 		e.pacer.Failed(endpointFor(j.Kind), 0)
 	}
-	return result, err
+	return e.downloaded(j, spec, result, err)
+}
+
+// downloaded records a saved video in the duplicate index under the video it came from, so
+// uploading the file again is flagged as already uploaded (an asset is no video: not recorded).
+func (e *Engine) downloaded(j store.Job, spec DownloadSpec, res store.JobResult, err error) (store.JobResult, error) {
+	if err != nil || spec.VideoNo == "" || res.Fingerprint == "" {
+		return res, err
+	}
+	at := e.o.Clock.Now().UnixMilli()
+	if v, verr := e.db.Video(api.ScopeOr(spec.Scope), spec.VideoNo); verr == nil && v.Created > 0 {
+		at = v.Created
+	}
+	e.db.PutHash(res.Fingerprint, api.ScopeOr(spec.Scope), spec.VideoNo, at)
+	return res, nil
 }
 
 func (e *Engine) fetchAndSave(ctx context.Context, c *api.Client, j store.Job, spec DownloadSpec, offset int64, m *meter) (store.JobResult, error) {
@@ -130,23 +145,35 @@ func (e *Engine) save(ctx context.Context, j store.Job, spec DownloadSpec, dl *a
 	}
 	m.SetTotal(total)
 	m.Rebase(dl.Offset) // bytes from an earlier attempt are not speed
-	saved, err := WriteAtomic(ctx, dl.Body, total, spec.Dest, SaveOptions{Part: partPath(spec, p),
+	d := newDigest(spec.SHA256)
+	defer d.Close()
+	var res store.JobResult
+	_, err := safefile.WriteAtomic(ctx, dl.Body, total, spec.Dest, safefile.Options{Part: partPath(spec, p),
 		Overwrite: spec.Overwrite, KeepPartial: true, Offset: dl.Offset, Progress: m.Set, Rehashing: m.SetWaiting,
-		Verified: func(s Saved) error { return e.proveComplete(j.ID, spec, s) }})
+		Hash: d, Verified: func(s safefile.Saved) error {
+			res = sumsOf(d, spec.Dest, s.Bytes)
+			return e.proveComplete(j.ID, spec, res)
+		}})
 	if err != nil {
 		if retryable(err) && ctx.Err() == nil {
 			e.pacer.Failed(endpointFor(j.Kind), 0)
 		}
 		return store.JobResult{}, err
 	}
-	return store.JobResult{Path: saved.Path, Bytes: saved.Bytes, SHA256: saved.SHA256}, nil
+	return res, nil
 }
 
-// proveComplete records the finished part's length and checksum before it takes the final name,
-// so a crash right after the rename is recognised as done on resume.
-func (e *Engine) proveComplete(id uint64, spec DownloadSpec, s Saved) error {
+// sumsOf is the result of a download whose bytes went through d.
+func sumsOf(d *digest, path string, n int64) store.JobResult {
+	fp, sha := d.sums()
+	return store.JobResult{Path: path, Bytes: n, Fingerprint: fp, SHA256: sha}
+}
+
+// proveComplete records the finished part's length and checksums before it takes the final
+// name, so a crash right after the rename is recognised as done on resume.
+func (e *Engine) proveComplete(id uint64, spec DownloadSpec, res store.JobResult) error {
 	p := *spec.Part
-	p.Size, p.SHA256 = s.Bytes, s.SHA256
+	p.Size, p.Fingerprint, p.SHA256 = res.Bytes, res.Fingerprint, res.SHA256
 	_, err := e.recordProof(id, spec, &p)
 	return err
 }

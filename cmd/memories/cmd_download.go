@@ -10,15 +10,17 @@ import (
 	"memories-desktop/backend/core"
 )
 
-// destFlags are -o and --overwrite.
+// destFlags are -o, --overwrite and --sha256.
 type destFlags struct {
 	out       string
 	overwrite bool
+	sha256    bool
 }
 
 func (d *destFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&d.out, "o", "", "existing folder to save into (server name, else ID.mp4), or the file path")
 	fs.BoolVar(&d.overwrite, "overwrite", false, "replace an existing file")
+	fs.BoolVar(&d.sha256, "sha256", false, "also compute the file's SHA-256 while saving it, and print it")
 }
 
 // check rejects a missing or read-only folder, a name too long for its .part file, -o FILE with
@@ -45,7 +47,7 @@ func (d *destFlags) check(ids []string) error {
 // request says where one download goes: inside -o when it is a folder (or the current folder,
 // named by the server or ID.mp4), else exactly -o.
 func (d *destFlags) request(id string, asset bool) core.DownloadRequest {
-	r := core.DownloadRequest{ID: id, Asset: asset, Overwrite: d.overwrite, DestDir: d.out == "" || isDir(d.out)}
+	r := core.DownloadRequest{ID: id, Asset: asset, Overwrite: d.overwrite, SHA256: d.sha256, DestDir: d.out == "" || isDir(d.out)}
 	r.Dest, _ = filepath.Abs(cmp.Or(d.out, "."))
 	return r
 }

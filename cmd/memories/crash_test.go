@@ -123,7 +123,7 @@ func TestKilledDownloadResumesWithoutPartialFile(t *testing.T) {
 
 	rows := e.runBinary(bin, "resume", "--json").want(t, 0).lines(t)
 	got, _ := os.ReadFile(final)
-	if len(rows) != 1 || !bytes.Equal(got, data) || rows[0]["sha256"] != sum(data) {
+	if len(rows) != 1 || !bytes.Equal(got, data) || rows[0]["fingerprint"] != fingerprintOf(data) {
 		t.Fatalf("resume printed %v; file has %d bytes", rows, len(got))
 	}
 	if _, err := os.Stat(part); err == nil {

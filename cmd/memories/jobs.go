@@ -22,9 +22,11 @@ type jobLine struct {
 	ID       string   `json:"id,omitempty"`
 	Path     string   `json:"path,omitempty"`
 	Bytes    int64    `json:"bytes,omitempty"`
-	SHA256   string   `json:"sha256,omitempty"`
-	Error    string   `json:"error,omitempty"`
-	Code     string   `json:"code,omitempty"`
+	// Fingerprint (XXH3-128) is every download's; SHA256 only one asked for with --sha256.
+	Fingerprint string `json:"fingerprint,omitempty"`
+	SHA256      string `json:"sha256,omitempty"`
+	Error       string `json:"error,omitempty"`
+	Code        string `json:"code,omitempty"`
 }
 
 // printJob prints j's outcome and reports whether it succeeded.
@@ -48,6 +50,9 @@ func describeJob(j core.Job) jobLine {
 	line := jobLine{JobID: j.ID, State: string(j.State), Status: j.Result.Status, TaskID: j.Result.TaskID,
 		Path: j.Result.Path, Bytes: j.Result.Bytes, SHA256: j.Result.SHA256,
 		File: sub.File, URL: sub.URL, Links: sub.Links, Platform: sub.Platform, ID: sub.ID}
+	if j.Kind == core.KindDownload || j.Kind == core.KindAsset {
+		line.Fingerprint = j.Result.Fingerprint
+	}
 	if len(j.Result.VideoNos) > 0 {
 		line.VideoNo = j.Result.VideoNos[0]
 	}
@@ -61,7 +66,11 @@ func doneText(j core.Job, l jobLine) string {
 	case core.KindImport:
 		return fmt.Sprintf("import task %s: %d link(s)", l.TaskID, len(l.Links))
 	}
-	return fmt.Sprintf("saved %s → %s (%s)", printable(l.ID), printable(l.Path), formatBytes(l.Bytes))
+	saved := fmt.Sprintf("saved %s → %s (%s)", printable(l.ID), printable(l.Path), formatBytes(l.Bytes))
+	if l.SHA256 != "" {
+		saved += ", sha256 " + l.SHA256
+	}
+	return saved
 }
 
 var verbs = map[core.JobKind]string{core.KindUpload: "uploading", core.KindURL: "uploading",

@@ -55,3 +55,24 @@ screen_differs() {
   rm -f "$1.now"
   ((${changed%% *} > 400000))
 }
+
+# screen_differs_some FILE (from raw_shot): over 2,000 pixels changed (a list redrawn, a line of text).
+screen_differs_some() {
+  raw_shot "$1.now"
+  local changed
+  changed=$(compare -metric AE "$1" "$1.now" null: 2>&1 || true)
+  rm -f "$1.now"
+  ((${changed%% *} > 2000))
+}
+
+# screen_settled FILE: the screen looked the same in three shots in a row (a debounced search has
+# answered and the list is drawn); FILE keeps the latest shot between calls. Under 300 pixels
+# changed counts as the same: a blinking text caret is not the page changing.
+screen_settled() {
+  raw_shot "$1.now"
+  local changed
+  changed=$(compare -metric AE "$1" "$1.now" null: 2>&1 || true)
+  mv "$1.now" "$1"
+  if ((${changed%% *} < 300)); then SETTLED=$((${SETTLED:-0} + 1)); else SETTLED=0; fi
+  ((SETTLED >= 3))
+}

@@ -2,7 +2,7 @@
 // stores import from here only, so tests mock this module and nothing else. The shared names
 // (events, error codes, job kinds and states, modes) come from ./contract, which needs no mock.
 import * as App from '../../../wailsjs/go/main/App';
-import { EventsOn, OnFileDrop } from '../../../wailsjs/runtime/runtime';
+import { ClipboardSetText, EventsOn, OnFileDrop } from '../../../wailsjs/runtime/runtime';
 import type { api, core, main, preflight, progress, settings, sources, store, transfer } from '../../../wailsjs/go/models';
 import { ErrorCode, EventName } from './contract';
 
@@ -100,6 +100,10 @@ export const bridge = {
   discardInterrupted: (): Promise<number> => App.DiscardInterrupted(),
   exportHistory: (): Promise<string> => App.ExportHistory(),
   revealInFolder: (path: string): Promise<void> => App.RevealInFolder(path),
+  /** downloadSHA256 computes a finished download's SHA-256 on request (kept in its record); cancelSHA256 stops it. */
+  downloadSHA256: (id: number): Promise<string> => App.DownloadSHA256(id),
+  cancelSHA256: (id: number): Promise<void> => App.CancelSHA256(id),
+  copyText: (text: string): Promise<boolean> => ClipboardSetText(text),
   // events
   onStatus: (cb: (s: Status) => void): (() => void) => EventsOn(EventName.StatusChanged, cb),
   /** onQuitRequested: the window was closed while transfers run; payload: how many. */

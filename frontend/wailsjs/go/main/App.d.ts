@@ -10,6 +10,8 @@ import {api} from '../models';
 
 export function CancelJob(arg1:number):Promise<void>;
 
+export function CancelSHA256(arg1:number):Promise<void>;
+
 export function ChooseFiles():Promise<Array<string>>;
 
 export function ChooseFolder(arg1:string,arg2:string):Promise<string>;
@@ -27,6 +29,8 @@ export function DeleteVideos(arg1:Array<string>):Promise<number>;
 export function DiscardInterrupted():Promise<number>;
 
 export function DownloadAsset(arg1:string):Promise<transfer.JobView>;
+
+export function DownloadSHA256(arg1:number):Promise<string>;
 
 export function DownloadSelected(arg1:core.Selection):Promise<core.DownloadResult>;
 

@@ -6,6 +6,10 @@ export function CancelJob(arg1) {
   return window['go']['main']['App']['CancelJob'](arg1);
 }
 
+export function CancelSHA256(arg1) {
+  return window['go']['main']['App']['CancelSHA256'](arg1);
+}
+
 export function ChooseFiles() {
   return window['go']['main']['App']['ChooseFiles']();
 }
@@ -40,6 +44,10 @@ export function DiscardInterrupted() {
 
 export function DownloadAsset(arg1) {
   return window['go']['main']['App']['DownloadAsset'](arg1);
+}
+
+export function DownloadSHA256(arg1) {
+  return window['go']['main']['App']['DownloadSHA256'](arg1);
 }
 
 export function DownloadSelected(arg1) {

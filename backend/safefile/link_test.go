@@ -1,4 +1,4 @@
-package transfer
+package safefile
 
 import (
 	"context"
@@ -27,7 +27,7 @@ func TestWriteAtomicNeverOpensALinkedPart(t *testing.T) {
 		dest, part := filepath.Join(dir, "v.mp4"), filepath.Join(dir, "v.mp4.1-abc.part")
 		victim := plantLink(t, part)
 		_, err := WriteAtomic(context.Background(), strings.NewReader("new data"), -1, dest,
-			SaveOptions{Part: part, Offset: offset, KeepPartial: true})
+			Options{Part: part, Offset: offset, KeepPartial: true})
 		if err == nil {
 			t.Fatalf("offset %d: wrote through a linked part", offset)
 		}
@@ -62,7 +62,7 @@ func TestWriteAtomicRefusesToNameAPartSwappedForALink(t *testing.T) {
 	victim := filepath.Join(t.TempDir(), "victim.txt")
 	os.WriteFile(victim, []byte("precious"), 0o644)
 	r := &swapReader{r: strings.NewReader("new data"), part: part, victim: victim}
-	_, err := WriteAtomic(context.Background(), r, 8, dest, SaveOptions{Part: part})
+	_, err := WriteAtomic(context.Background(), r, 8, dest, Options{Part: part})
 	if !errors.Is(err, ErrNotRegular) {
 		t.Fatalf("got %v, want ErrNotRegular", err)
 	}
@@ -77,11 +77,18 @@ func TestWriteAtomicNeverReusesAnExistingPartName(t *testing.T) {
 	dir := t.TempDir()
 	dest, part := filepath.Join(dir, "v.mp4"), filepath.Join(dir, "v.mp4.part")
 	os.WriteFile(part, []byte("someone's file"), 0o644)
-	_, err := WriteAtomic(context.Background(), strings.NewReader("new"), 3, dest, SaveOptions{Part: part})
+	_, err := WriteAtomic(context.Background(), strings.NewReader("new"), 3, dest, Options{Part: part})
 	if !errors.Is(err, os.ErrExist) {
 		t.Fatalf("got %v, want a refusal to reuse the name", err)
 	}
 	if got, _ := os.ReadFile(part); string(got) != "someone's file" {
 		t.Fatalf("the existing file now holds %q", got)
+	}
+}
+
+func assertLink(t *testing.T, path string) {
+	t.Helper()
+	if st, err := os.Lstat(path); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("%s is no longer the link it was: %v", path, err)
 	}
 }

@@ -1,4 +1,4 @@
-package transfer
+package safefile
 
 import (
 	"errors"
@@ -7,9 +7,9 @@ import (
 	"os"
 )
 
-// openOwn opens an existing partial file without following a link and checks that the name
+// OpenOwn opens an existing partial file without following a link and checks that the name
 // still refers to the plain file that was opened (Windows has no O_NOFOLLOW).
-func openOwn(path string, flag int) (*os.File, error) {
+func OpenOwn(path string, flag int) (*os.File, error) {
 	f, err := os.OpenFile(path, flag|noFollow, 0)
 	if err != nil {
 		return nil, notRegularIfLink(path, err)

@@ -1,9 +1,9 @@
-package transfer
+package safefile
 
 import "syscall"
 
 // noFollow is not available on Windows: creation uses O_EXCL, which refuses any existing name,
-// link or not, and a reopened .part is checked with Lstat and os.SameFile (openOwn).
+// link or not, and a reopened .part is checked with Lstat and os.SameFile (OpenOwn).
 const noFollow = 0
 
 // diskFullErrors are ERROR_DISK_FULL and ERROR_HANDLE_DISK_FULL, as Windows reports a full disk.

@@ -1,4 +1,4 @@
-package transfer
+package safefile
 
 import (
 	"bytes"
@@ -17,13 +17,14 @@ func TestWriteAtomicCompletes(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "v.mp4")
 	data := bytes.Repeat([]byte("memories"), 100_000)
 	var last int64
+	h := sha256.New()
 	saved, err := WriteAtomic(context.Background(), bytes.NewReader(data), int64(len(data)), dest,
-		SaveOptions{Progress: func(n int64) { last = n }})
+		Options{Progress: func(n int64) { last = n }, Hash: h})
 	if err != nil {
 		t.Fatal(err)
 	}
 	sum := sha256.Sum256(data)
-	if saved.Bytes != int64(len(data)) || saved.SHA256 != hex.EncodeToString(sum[:]) || last != saved.Bytes {
+	if saved.Bytes != int64(len(data)) || !bytes.Equal(h.Sum(nil), sum[:]) || last != saved.Bytes {
 		t.Fatalf("saved %+v, progress %d", saved, last)
 	}
 	got, _ := os.ReadFile(dest)
@@ -46,7 +47,7 @@ func TestWriteAtomicLeavesNothingUnderFinalNameOnFailure(t *testing.T) {
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			dest := filepath.Join(t.TempDir(), "v.mp4")
-			_, err := WriteAtomic(context.Background(), tc.r, tc.size, dest, SaveOptions{})
+			_, err := WriteAtomic(context.Background(), tc.r, tc.size, dest, Options{})
 			if err == nil || (tc.want != nil && !errors.Is(err, tc.want)) {
 				t.Fatalf("err = %v, want %v", err, tc.want)
 			}
@@ -58,7 +59,7 @@ func TestWriteAtomicLeavesNothingUnderFinalNameOnFailure(t *testing.T) {
 
 func TestWriteAtomicKeepsPartialWhenAsked(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "v.mp4")
-	_, err := WriteAtomic(context.Background(), strings.NewReader("abc"), 10, dest, SaveOptions{KeepPartial: true})
+	_, err := WriteAtomic(context.Background(), strings.NewReader("abc"), 10, dest, Options{KeepPartial: true})
 	if !errors.Is(err, ErrTruncated) {
 		t.Fatal(err)
 	}
@@ -71,14 +72,14 @@ func TestWriteAtomicKeepsPartialWhenAsked(t *testing.T) {
 func TestWriteAtomicNeverOverwritesSilently(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "v.mp4")
 	os.WriteFile(dest, []byte("precious"), 0o644)
-	_, err := WriteAtomic(context.Background(), strings.NewReader("new"), 3, dest, SaveOptions{})
+	_, err := WriteAtomic(context.Background(), strings.NewReader("new"), 3, dest, Options{})
 	if !errors.Is(err, ErrExists) {
 		t.Fatalf("err = %v, want ErrExists", err)
 	}
 	if got, _ := os.ReadFile(dest); string(got) != "precious" {
 		t.Fatalf("existing file changed: %q", got)
 	}
-	if _, err := WriteAtomic(context.Background(), strings.NewReader("new"), 3, dest, SaveOptions{Overwrite: true}); err != nil {
+	if _, err := WriteAtomic(context.Background(), strings.NewReader("new"), 3, dest, Options{Overwrite: true}); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := os.ReadFile(dest); string(got) != "new" {
@@ -90,7 +91,7 @@ func TestWriteAtomicStopsOnCancel(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "v.mp4")
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err := WriteAtomic(ctx, strings.NewReader("data"), 4, dest, SaveOptions{})
+	_, err := WriteAtomic(ctx, strings.NewReader("data"), 4, dest, Options{})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v", err)
 	}
@@ -112,34 +113,36 @@ func TestWriteAtomicResumesFromOffset(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "v.mp4")
 	data := []byte("0123456789abcdef")
 	os.WriteFile(dest+PartSuffix, data[:6], 0o644)
-	saved, err := WriteAtomic(context.Background(), bytes.NewReader(data[6:]), int64(len(data)), dest, SaveOptions{Offset: 6})
+	h := sha256.New()
+	saved, err := WriteAtomic(context.Background(), bytes.NewReader(data[6:]), int64(len(data)), dest, Options{Offset: 6, Hash: h})
 	if err != nil {
 		t.Fatal(err)
 	}
 	sum := sha256.Sum256(data)
 	got, _ := os.ReadFile(dest)
-	if string(got) != string(data) || saved.Bytes != 16 || saved.SHA256 != hex.EncodeToString(sum[:]) {
+	if string(got) != string(data) || saved.Bytes != 16 || hex.EncodeToString(h.Sum(nil)) != hex.EncodeToString(sum[:]) {
 		t.Fatalf("resumed file %q, %+v", got, saved)
 	}
 }
 
-// A file several writeback hints (and hash chunks) long, resumed from an offset that is not a
-// multiple of either, comes out whole and with the SHA-256 of all of it.
+// A file several read buffers long, resumed from an offset that is not a multiple of one, comes
+// out whole and with the SHA-256 of all of it.
 func TestWriteAtomicLargeResumedFile(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "v.mp4")
-	data := bytes.Repeat([]byte("0123456789abcdef"), (2*writebackEvery+hashChunk)/16+1000)
-	offset := int64(writebackEvery + 12345)
+	data := bytes.Repeat([]byte("0123456789abcdef"), (5*bufSize)/16+1000)
+	offset := int64(2*bufSize + 12345)
 	if err := os.WriteFile(dest+PartSuffix, data[:offset], 0o644); err != nil {
 		t.Fatal(err)
 	}
+	h := sha256.New()
 	saved, err := WriteAtomic(context.Background(), bytes.NewReader(data[offset:]), int64(len(data)), dest,
-		SaveOptions{Offset: offset})
+		Options{Offset: offset, Hash: h})
 	if err != nil {
 		t.Fatal(err)
 	}
 	sum := sha256.Sum256(data)
 	got, _ := os.ReadFile(dest)
-	if !bytes.Equal(got, data) || saved.Bytes != int64(len(data)) || saved.SHA256 != hex.EncodeToString(sum[:]) {
+	if !bytes.Equal(got, data) || saved.Bytes != int64(len(data)) || !bytes.Equal(h.Sum(nil), sum[:]) {
 		t.Fatalf("got %d bytes, saved %+v", len(got), saved)
 	}
 }
@@ -147,7 +150,7 @@ func TestWriteAtomicLargeResumedFile(t *testing.T) {
 func TestWriteAtomicRefusesMismatchedPart(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "v.mp4")
 	os.WriteFile(dest+PartSuffix, []byte("abc"), 0o644)
-	if _, err := WriteAtomic(context.Background(), strings.NewReader("x"), 10, dest, SaveOptions{Offset: 5}); err == nil {
+	if _, err := WriteAtomic(context.Background(), strings.NewReader("x"), 10, dest, Options{Offset: 5}); err == nil {
 		t.Fatal("resumed from a part file of the wrong length")
 	}
 	assertNoFile(t, dest)

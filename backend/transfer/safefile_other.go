@@ -1,9 +1,0 @@
-//go:build !(linux && (amd64 || arm64))
-
-package transfer
-
-import "os"
-
-// startWriteback does nothing where sync_file_range is not available: the final fsync writes
-// the whole file.
-func startWriteback(*os.File, int64, int64) {}
