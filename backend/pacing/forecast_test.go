@@ -2,6 +2,7 @@ package pacing
 
 import (
 	"context"
+	"memories-desktop/backend/clock/clocktest"
 	"testing"
 	"time"
 )
@@ -37,9 +38,9 @@ func TestPacerTurnedOffReleasesTheWaiter(t *testing.T) {
 	p, c := newTestPacer(true, nil)
 	send(t, p, c, EpUpload)
 	done := goWait(context.Background(), p, EpUpload)
-	block(t, c, 1)
+	clocktest.Block(t, c, 1)
 	p.SetProactive(false)
-	if err := await(t, done); err != nil {
+	if err := clocktest.Await(t, done); err != nil {
 		t.Fatalf("Wait after pacing was turned off: %v", err)
 	}
 }

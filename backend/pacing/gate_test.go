@@ -2,6 +2,7 @@ package pacing
 
 import (
 	"context"
+	"memories-desktop/backend/clock/clocktest"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -45,9 +46,9 @@ func TestGateSpacesClientRequestsAndNotifies(t *testing.T) {
 	}
 	done := make(chan error, 1)
 	go func() { _, err := client.ListScopes(context.Background()); done <- err }()
-	block(t, c, 1) // the second list waits for its slot
+	clocktest.Block(t, c, 1) // the second list waits for its slot
 	c.Advance(200 * time.Millisecond)
-	if err := await(t, done); err != nil {
+	if err := clocktest.Await(t, done); err != nil {
 		t.Fatal(err)
 	}
 	if len(notes) != 2 || !notes[0] || notes[1] {

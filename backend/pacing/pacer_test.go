@@ -15,7 +15,7 @@ import (
 func mid() float64 { return 0.5 }
 
 func newTestPacer(proactive bool, last map[Endpoint]time.Time) (*Pacer, *clocktest.Fake) {
-	c := clocktest.New(epoch)
+	c := clocktest.New(clocktest.Epoch)
 	p := New(Options{Limits: DefaultLimits(), Clock: c, Proactive: proactive, Rand: mid, Last: last})
 	return p, c
 }
@@ -34,10 +34,10 @@ func send(t *testing.T, p *Pacer, c *clocktest.Fake, ep Endpoint) time.Time {
 	d := p.NextSlot(ep) // before the goroutine can take the slot
 	done := goWait(context.Background(), p, ep)
 	if d > 0 {
-		block(t, c, 1)
+		clocktest.Block(t, c, 1)
 		c.Advance(d)
 	}
-	if err := await(t, done); err != nil {
+	if err := clocktest.Await(t, done); err != nil {
 		t.Fatalf("Wait: %v", err)
 	}
 	return p.Snapshot()[ep]
@@ -73,8 +73,8 @@ func TestPacerSpacesSends(t *testing.T) {
 			p, c := newTestPacer(true, nil)
 			for i := range tc.n {
 				at := send(t, p, c, tc.ep)
-				if want := epoch.Add(time.Duration(i) * tc.every); !at.Equal(want) {
-					t.Fatalf("send %d at %v, want %v", i, at.Sub(epoch), want.Sub(epoch))
+				if want := clocktest.Epoch.Add(time.Duration(i) * tc.every); !at.Equal(want) {
+					t.Fatalf("send %d at %v, want %v", i, at.Sub(clocktest.Epoch), want.Sub(clocktest.Epoch))
 				}
 			}
 		})
@@ -85,8 +85,8 @@ func TestPacerEndpointsAreIndependent(t *testing.T) {
 	p, c := newTestPacer(true, nil)
 	send(t, p, c, EpUpload)
 	for _, ep := range []Endpoint{EpDownload, EpList, Endpoint("unknown")} {
-		if at := send(t, p, c, ep); !at.Equal(epoch) {
-			t.Errorf("%s waited for the upload slot: sent at %v", ep, at.Sub(epoch))
+		if at := send(t, p, c, ep); !at.Equal(clocktest.Epoch) {
+			t.Errorf("%s waited for the upload slot: sent at %v", ep, at.Sub(clocktest.Epoch))
 		}
 	}
 }
@@ -122,15 +122,15 @@ func TestPacerOffLetsAllThroughButStillBacksOff(t *testing.T) {
 	}
 	all := make(chan struct{})
 	go func() { wg.Wait(); close(all) }()
-	await(t, all) // no Advance: all 100 must pass at the same instant
+	clocktest.Await(t, all) // no Advance: all 100 must pass at the same instant
 	if d := p.NextSlot(EpUpload); d != 0 {
 		t.Fatalf("NextSlot with pacing off = %v", d)
 	}
 	if d := p.Failed(EpUpload, 0); d != time.Second {
 		t.Fatalf("Failed = %v, want 1s", d)
 	}
-	if at := send(t, p, c, EpUpload); !at.Equal(epoch.Add(time.Second)) {
-		t.Fatalf("call after a failure sent at %v, want +1s", at.Sub(epoch))
+	if at := send(t, p, c, EpUpload); !at.Equal(clocktest.Epoch.Add(time.Second)) {
+		t.Fatalf("call after a failure sent at %v, want +1s", at.Sub(clocktest.Epoch))
 	}
 }
 
@@ -138,16 +138,16 @@ func TestPacerFailureExtendsAWaitInProgress(t *testing.T) {
 	p, c := newTestPacer(false, nil)
 	p.Failed(EpDownload, 0) // hold 1 s
 	done := goWait(context.Background(), p, EpDownload)
-	block(t, c, 1)
+	clocktest.Block(t, c, 1)
 	p.Failed(EpDownload, 0) // now hold 2 s from now
 	c.Advance(time.Second)  // the waiter wakes, sees the longer hold, sleeps again
-	block(t, c, 1)
+	clocktest.Block(t, c, 1)
 	c.Advance(time.Second)
-	if err := await(t, done); err != nil {
+	if err := clocktest.Await(t, done); err != nil {
 		t.Fatal(err)
 	}
-	if at := p.Snapshot()[EpDownload]; !at.Equal(epoch.Add(2 * time.Second)) {
-		t.Fatalf("sent at %v, want +2s", at.Sub(epoch))
+	if at := p.Snapshot()[EpDownload]; !at.Equal(clocktest.Epoch.Add(2 * time.Second)) {
+		t.Fatalf("sent at %v, want +2s", at.Sub(clocktest.Epoch))
 	}
 }
 
@@ -217,7 +217,7 @@ func TestPacerJitterBounds(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			p := New(Options{Clock: clocktest.New(epoch), Rand: func() float64 { return tc.r }})
+			p := New(Options{Clock: clocktest.New(clocktest.Epoch), Rand: func() float64 { return tc.r }})
 			for range tc.fails {
 				p.Failed(EpUpload, 0)
 			}
@@ -230,7 +230,7 @@ func TestPacerJitterBounds(t *testing.T) {
 
 func TestPacerJitterNeverBelowFourFifths(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	p := New(Options{Clock: clocktest.New(epoch), Rand: rng.Float64})
+	p := New(Options{Clock: clocktest.New(clocktest.Epoch), Rand: rng.Float64})
 	seen := map[bool]bool{}
 	for i := range 600 {
 		if i%6 == 0 {
@@ -249,29 +249,29 @@ func TestPacerJitterNeverBelowFourFifths(t *testing.T) {
 }
 
 func TestPacerRestoredLastDelaysFirstCall(t *testing.T) {
-	p, c := newTestPacer(true, map[Endpoint]time.Time{EpUpload: epoch.Add(-20 * time.Second)})
+	p, c := newTestPacer(true, map[Endpoint]time.Time{EpUpload: clocktest.Epoch.Add(-20 * time.Second)})
 	if d := p.NextSlot(EpUpload); d != 40*time.Second {
 		t.Fatalf("NextSlot = %v, want 40s", d)
 	}
-	if at := send(t, p, c, EpUpload); !at.Equal(epoch.Add(40 * time.Second)) {
-		t.Fatalf("first send at %v, want +40s", at.Sub(epoch))
+	if at := send(t, p, c, EpUpload); !at.Equal(clocktest.Epoch.Add(40 * time.Second)) {
+		t.Fatalf("first send at %v, want +40s", at.Sub(clocktest.Epoch))
 	}
 }
 
 func TestPacerRestoredFutureLastIsClamped(t *testing.T) {
-	p, _ := newTestPacer(true, map[Endpoint]time.Time{EpUpload: epoch.Add(24 * time.Hour)})
+	p, _ := newTestPacer(true, map[Endpoint]time.Time{EpUpload: clocktest.Epoch.Add(24 * time.Hour)})
 	if d := p.NextSlot(EpUpload); d != time.Minute {
 		t.Fatalf("NextSlot = %v, want at most one interval", d)
 	}
 }
 
 func TestPacerSnapshot(t *testing.T) {
-	last := epoch.Add(-time.Hour)
+	last := clocktest.Epoch.Add(-time.Hour)
 	p, c := newTestPacer(true, map[Endpoint]time.Time{EpImport: last})
 	send(t, p, c, EpList)
 	p.NextSlot(EpStatus) // touching an endpoint does not invent a send
 	got := p.Snapshot()
-	if len(got) != 2 || !got[EpImport].Equal(last) || !got[EpList].Equal(epoch) {
+	if len(got) != 2 || !got[EpImport].Equal(last) || !got[EpList].Equal(clocktest.Epoch) {
 		t.Fatalf("Snapshot = %v", got)
 	}
 }
@@ -281,14 +281,14 @@ func TestPacerCancelWhileWaiting(t *testing.T) {
 	send(t, p, c, EpUpload)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := goWait(ctx, p, EpUpload)
-	block(t, c, 1)
+	clocktest.Block(t, c, 1)
 	cancel()
-	if err := await(t, done); !errors.Is(err, context.Canceled) {
+	if err := clocktest.Await(t, done); !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v", err)
 	}
 	c.Advance(time.Minute)
-	if at := send(t, p, c, EpUpload); !at.Equal(epoch.Add(time.Minute)) {
-		t.Fatalf("next send at %v: the cancelled wait must not use a slot", at.Sub(epoch))
+	if at := send(t, p, c, EpUpload); !at.Equal(clocktest.Epoch.Add(time.Minute)) {
+		t.Fatalf("next send at %v: the cancelled wait must not use a slot", at.Sub(clocktest.Epoch))
 	}
 }
 
@@ -330,13 +330,13 @@ func TestPacerServesWaitersInArrivalOrder(t *testing.T) {
 		waitQueued(p, EpUpload, i+1)
 	}
 	for i, want := range []string{"A", "B", "C"} {
-		block(t, c, 1)
+		clocktest.Block(t, c, 1)
 		c.Advance(time.Minute)
-		if got := await(t, order); got != want {
+		if got := clocktest.Await(t, order); got != want {
 			t.Fatalf("slot %d went to %s, want %s", i+1, got, want)
 		}
-		if at := p.Snapshot()[EpUpload]; !at.Equal(epoch.Add(time.Duration(i+1) * time.Minute)) {
-			t.Fatalf("%s sent at %v", want, at.Sub(epoch))
+		if at := p.Snapshot()[EpUpload]; !at.Equal(clocktest.Epoch.Add(time.Duration(i+1) * time.Minute)) {
+			t.Fatalf("%s sent at %v", want, at.Sub(clocktest.Epoch))
 		}
 	}
 }
@@ -350,16 +350,16 @@ func TestPacerCancelledHeadPassesTheTurnOn(t *testing.T) {
 	second := goWait(context.Background(), p, EpUpload)
 	waitQueued(p, EpUpload, 2)
 	cancel()
-	if err := await(t, first); !errors.Is(err, context.Canceled) {
+	if err := clocktest.Await(t, first); !errors.Is(err, context.Canceled) {
 		t.Fatalf("first: %v", err)
 	}
-	block(t, c, 2) // the abandoned timer of the first and the new one of the second
+	clocktest.Block(t, c, 2) // the abandoned timer of the first and the new one of the second
 	c.Advance(time.Minute)
-	if err := await(t, second); err != nil {
+	if err := clocktest.Await(t, second); err != nil {
 		t.Fatal(err)
 	}
-	if at := p.Snapshot()[EpUpload]; !at.Equal(epoch.Add(time.Minute)) {
-		t.Fatalf("second sent at %v, want +1m", at.Sub(epoch))
+	if at := p.Snapshot()[EpUpload]; !at.Equal(clocktest.Epoch.Add(time.Minute)) {
+		t.Fatalf("second sent at %v, want +1m", at.Sub(clocktest.Epoch))
 	}
 }
 

@@ -26,7 +26,7 @@ type harness struct {
 }
 
 func newHarness(t *testing.T, stallAfter time.Duration) *harness {
-	h := &harness{t: t, c: clocktest.New(epoch)}
+	h := &harness{t: t, c: clocktest.New(clocktest.Epoch)}
 	h.r = NewReporter(ReporterOptions{Clock: h.c, StallAfter: stallAfter,
 		Emit:    func(b []Progress) { h.emits = append(h.emits, b) },
 		OnStall: func(id uint64) { h.stalls = append(h.stalls, id) }})
@@ -205,8 +205,8 @@ func TestReporterStallCallback(t *testing.T) {
 	if len(h.stalls) != 1 || h.stalls[0] != 9 {
 		t.Fatalf("stalls = %v, want exactly [9]", h.stalls)
 	}
-	if !m.lastMoved().Equal(epoch.Add(3 * time.Second)) {
-		t.Fatalf("lastMoved = %v, want +3s", m.lastMoved().Sub(epoch))
+	if !m.lastMoved().Equal(clocktest.Epoch.Add(3 * time.Second)) {
+		t.Fatalf("lastMoved = %v, want +3s", m.lastMoved().Sub(clocktest.Epoch))
 	}
 }
 
@@ -250,7 +250,7 @@ func TestReporterUntrack(t *testing.T) {
 }
 
 func TestReporterNoProgressAfterUntrack(t *testing.T) {
-	c := clocktest.New(epoch)
+	c := clocktest.New(clocktest.Epoch)
 	var mu sync.Mutex
 	var log []string
 	note := func(s string) { mu.Lock(); log = append(log, s); mu.Unlock() }
@@ -263,7 +263,7 @@ func TestReporterNoProgressAfterUntrack(t *testing.T) {
 	r.Track(NewMeter(1, -1))
 	ticked := make(chan struct{})
 	go func() { r.tick(); close(ticked) }()
-	await(t, entered) // Emit is running with job 1 in its batch
+	clocktest.Await(t, entered) // Emit is running with job 1 in its batch
 	untracked := make(chan struct{})
 	go func() { r.Untrack(1); note("untrack"); close(untracked) }()
 spin: // give a wrong Untrack every chance to finish first
@@ -276,8 +276,8 @@ spin: // give a wrong Untrack every chance to finish first
 		}
 	}
 	close(release)
-	await(t, ticked)
-	await(t, untracked)
+	clocktest.Await(t, ticked)
+	clocktest.Await(t, untracked)
 	if log[0] != "emit" {
 		t.Fatalf("order %v: Untrack returned while a batch holding the job was still being sent", log)
 	}
@@ -385,7 +385,7 @@ func TestProgressPropertyAlwaysFiniteAndBounded(t *testing.T) {
 }
 
 func TestReporterConcurrentUse(t *testing.T) {
-	c := clocktest.New(epoch)
+	c := clocktest.New(clocktest.Epoch)
 	var mu sync.Mutex
 	emitted := 0
 	r := NewReporter(ReporterOptions{Clock: c, StallAfter: time.Hour,
@@ -393,7 +393,7 @@ func TestReporterConcurrentUse(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	go r.Start(ctx)
-	block(t, c, 1)
+	clocktest.Block(t, c, 1)
 	m := NewMeter(1, -1)
 	r.Track(m)
 	var wg sync.WaitGroup

@@ -7,8 +7,6 @@ import (
 	"time"
 )
 
-var epoch = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
-
 // recv returns what ch holds right now, failing the test if it holds nothing.
 func recv(t *testing.T, ch <-chan time.Time) time.Time {
 	t.Helper()
@@ -18,29 +16,6 @@ func recv(t *testing.T, ch <-chan time.Time) time.Time {
 	default:
 		t.Fatal("channel has not fired")
 		return time.Time{}
-	}
-}
-
-// block waits until n timers are pending on c, failing the test instead of hanging when the
-// code under test never gets there.
-func block(t *testing.T, c *Fake, n int) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if err := c.BlockUntilContext(ctx, n); err != nil {
-		t.Fatalf("nothing reached its wait: %d timers expected on the fake clock", n)
-	}
-}
-
-// await receives from ch, failing the test instead of hanging when nothing arrives.
-func await[T any](t *testing.T, ch <-chan T) T {
-	t.Helper()
-	select {
-	case v := <-ch:
-		return v
-	case <-time.After(10 * time.Second): // a guard against a hang, not a sleep
-		t.Fatal("nothing arrived")
-		panic("unreachable")
 	}
 }
 
@@ -54,54 +29,54 @@ func empty(ch <-chan time.Time) bool {
 }
 
 func TestFakeAfter(t *testing.T) {
-	c := New(epoch)
+	c := New(Epoch)
 	late, early := c.After(3*time.Second), c.After(time.Second)
 	c.Advance(999 * time.Millisecond)
 	if !empty(early) || !empty(late) {
 		t.Fatal("fired before its time")
 	}
 	c.Advance(time.Millisecond)
-	if got := recv(t, early); !got.Equal(epoch.Add(time.Second)) {
+	if got := recv(t, early); !got.Equal(Epoch.Add(time.Second)) {
 		t.Fatalf("early fired with %v", got)
 	}
 	c.Advance(5 * time.Second)
-	if got := recv(t, late); !got.Equal(epoch.Add(3 * time.Second)) {
+	if got := recv(t, late); !got.Equal(Epoch.Add(3 * time.Second)) {
 		t.Fatalf("late fired with %v, want its due time", got)
 	}
-	if !c.Now().Equal(epoch.Add(6 * time.Second)) {
+	if !c.Now().Equal(Epoch.Add(6 * time.Second)) {
 		t.Fatalf("Now = %v", c.Now())
 	}
 }
 
 func TestFakeAfterNonPositiveFiresAtOnce(t *testing.T) {
-	c := New(epoch)
+	c := New(Epoch)
 	for _, d := range []time.Duration{0, -time.Second} {
-		if got := recv(t, c.After(d)); !got.Equal(epoch) {
+		if got := recv(t, c.After(d)); !got.Equal(Epoch) {
 			t.Fatalf("After(%v) fired with %v", d, got)
 		}
 	}
 }
 
 func TestFakeFiresInTimeOrder(t *testing.T) {
-	c := New(epoch)
+	c := New(Epoch)
 	ticker := c.NewTicker(time.Second)
 	after := c.After(1500 * time.Millisecond)
 	c.Advance(time.Second)
 	recv(t, ticker.C())
 	c.Advance(time.Second) // fires the After at 1.5 s, then the tick at 2 s
-	if got := recv(t, after); !got.Equal(epoch.Add(1500 * time.Millisecond)) {
+	if got := recv(t, after); !got.Equal(Epoch.Add(1500 * time.Millisecond)) {
 		t.Fatalf("After fired with %v", got)
 	}
-	if got := recv(t, ticker.C()); !got.Equal(epoch.Add(2 * time.Second)) {
+	if got := recv(t, ticker.C()); !got.Equal(Epoch.Add(2 * time.Second)) {
 		t.Fatalf("tick fired with %v", got)
 	}
 }
 
 func TestFakeTickerDropsUnreadTicksAndStops(t *testing.T) {
-	c := New(epoch)
+	c := New(Epoch)
 	ticker := c.NewTicker(250 * time.Millisecond)
 	c.Advance(time.Second)
-	if got := recv(t, ticker.C()); !got.Equal(epoch.Add(250 * time.Millisecond)) {
+	if got := recv(t, ticker.C()); !got.Equal(Epoch.Add(250 * time.Millisecond)) {
 		t.Fatalf("kept tick %v, want the first (later ones dropped like time.Ticker)", got)
 	}
 	if !empty(ticker.C()) {
@@ -115,7 +90,7 @@ func TestFakeTickerDropsUnreadTicksAndStops(t *testing.T) {
 }
 
 func TestFakeBlockUntil(t *testing.T) {
-	c := New(epoch)
+	c := New(Epoch)
 	got := make(chan time.Time)
 	for range 2 {
 		go func() { got <- <-c.After(time.Minute) }()
@@ -123,7 +98,7 @@ func TestFakeBlockUntil(t *testing.T) {
 	c.BlockUntil(2) // both goroutines are waiting: the Advance cannot slip in before them
 	c.Advance(time.Minute)
 	for range 2 {
-		if v := <-got; !v.Equal(epoch.Add(time.Minute)) {
+		if v := <-got; !v.Equal(Epoch.Add(time.Minute)) {
 			t.Fatalf("woke with %v", v)
 		}
 	}
@@ -133,7 +108,7 @@ func TestFakeBlockUntil(t *testing.T) {
 }
 
 func TestFakeBlockUntilContextGivesUp(t *testing.T) {
-	c := New(epoch)
+	c := New(Epoch)
 	c.After(time.Second)
 	ctx, cancel := context.WithCancel(context.Background())
 	go cancel()

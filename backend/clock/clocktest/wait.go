@@ -1,18 +1,17 @@
-package progress
+package clocktest
 
 import (
 	"context"
 	"testing"
 	"time"
-
-	"memories-desktop/backend/clock/clocktest"
 )
 
-var epoch = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+// Epoch is a fixed start for fake clocks, so tests read the same times in every run.
+var Epoch = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 
-// block waits until n timers are pending on c, failing the test instead of hanging when the
+// Block waits until n timers are pending on c, failing the test instead of hanging when the
 // code under test never gets there.
-func block(t *testing.T, c *clocktest.Fake, n int) {
+func Block(t testing.TB, c *Fake, n int) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
@@ -21,8 +20,8 @@ func block(t *testing.T, c *clocktest.Fake, n int) {
 	}
 }
 
-// await receives from ch, failing the test instead of hanging when nothing arrives.
-func await[T any](t *testing.T, ch <-chan T) T {
+// Await receives from ch, failing the test instead of hanging when nothing arrives.
+func Await[T any](t testing.TB, ch <-chan T) T {
 	t.Helper()
 	select {
 	case v := <-ch:
