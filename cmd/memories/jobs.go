@@ -104,7 +104,7 @@ func (e *cliEmitter) Emit(name string, payload any) {
 
 func (e *cliEmitter) job(v core.JobView) {
 	e.names[v.ID] = verbs[v.Kind] + " " + v.Name
-	if v.NextSlotMs >= 1000 && !e.waited[v.ID] && v.State == core.StateRunning {
+	if v.Place > 0 && v.NextSlotMs >= 1000 && !e.waited[v.ID] && v.State == core.StateRunning {
 		e.waited[v.ID] = true
 		e.out.note("%s: waiting for the next %s slot (%s); the service allows few per minute",
 			printable(v.Name), v.Kind, formatWait(v.NextSlotMs))

@@ -24,6 +24,17 @@ func TestFailedDownloadGoesToStderr(t *testing.T) {
 	}
 }
 
+// A first download with pacing on starts at once, so nothing may claim it waits for a slot: the
+// next slot the pacer reports once this one is taken belongs to the next request.
+func TestFirstDownloadClaimsNoWait(t *testing.T) {
+	e := newTestEnv(t)
+	e.env["MEMORIES_RATE_LIMITS"] = "" // pacing on, the default
+	r := e.run("", "download", "-o", t.TempDir(), missingVideo).want(t, 1)
+	if strings.Contains(r.stderr, "waiting for the next") {
+		t.Fatalf("a download that never waited says it does: %q", r.stderr)
+	}
+}
+
 // With --json a failure is one JSON object on stdout, as README documents: scripts read one
 // stream.
 func TestFailedDownloadJSONStaysOnStdout(t *testing.T) {
