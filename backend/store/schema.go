@@ -13,7 +13,7 @@ var (
 	bucketJobSummary  = []byte("job_summary")   // jobKey → compact summary (see summary_job.go)
 	bucketVideos      = []byte("videos")        // scope ‖ 0x00 ‖ video no → Video JSON
 	bucketVideoByTime = []byte("video_by_time") // scope ‖ 0x00 ‖ BE created ms ‖ video no → summary
-	bucketHashes      = []byte("hashes")        // sha256 (32 bytes) ‖ scope → BE at ms ‖ video no
+	bucketHashes      = []byte("hashes")        // XXH3-128 fingerprint (FingerprintSize bytes) ‖ scope → BE at ms ‖ video no
 
 	// Version 3: each scope's number of videos, kept with every write (see video_count.go).
 	bucketVideoCounts = []byte("video_counts") // scope ‖ 0x00 → BE count of its video_by_time rows
