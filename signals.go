@@ -15,7 +15,13 @@ const quitGrace = 10 * time.Second
 // watchSignals makes SIGTERM and Ctrl+C (SIGINT) quit at once, without the quit question: quit
 // starts the normal shutdown (jobs interrupted for resume); if that does not finish in time the
 // process exits anyway, and the next start still finds the jobs and offers them.
+//
+// Wails installs its own handler for the same signals, which quits the window too: two quits
+// then call gtk_main_quit from two goroutines at once, and GTK crashed on it (SIGSEGV, no job
+// recorded as interrupted). Reset drops Wails' handler first; watchSignals runs from OnStartup,
+// after Wails has installed it, so ours is the only one left.
 func watchSignals(quit func()) {
+	signal.Reset(syscall.SIGTERM, os.Interrupt)
 	ch := make(chan os.Signal, 1)
 	signal.Notify(ch, syscall.SIGTERM, os.Interrupt)
 	go func() {
