@@ -46,33 +46,38 @@ shot() { import -window root "$ART/$1.png"; }
 # raw_shot FILE: the screen as PPM.
 raw_shot() { import -window root "ppm:$1"; }
 
-# screen_differs FILE (from raw_shot): the screen no longer looks like FILE: over 400,000 pixels
-# changed (about half the app's window; a full-window overlay changes nearly all of it).
-screen_differs() {
+# changed_pixels FILE (from raw_shot): how many pixels a new shot, left in FILE.now, differs by.
+changed_pixels() {
   raw_shot "$1.now"
   local changed
   changed=$(compare -metric AE "$1" "$1.now" null: 2>&1 || true)
+  echo "${changed%% *}"
+}
+
+# screen_differs FILE (from raw_shot): the screen no longer looks like FILE: over 400,000 pixels
+# changed (about half the app's window; a full-window overlay changes nearly all of it).
+screen_differs() {
+  local n
+  n=$(changed_pixels "$1")
   rm -f "$1.now"
-  ((${changed%% *} > 400000))
+  ((n > 400000))
 }
 
 # screen_differs_some FILE (from raw_shot): over 2,000 pixels changed (a list redrawn, a line of text).
 screen_differs_some() {
-  raw_shot "$1.now"
-  local changed
-  changed=$(compare -metric AE "$1" "$1.now" null: 2>&1 || true)
+  local n
+  n=$(changed_pixels "$1")
   rm -f "$1.now"
-  ((${changed%% *} > 2000))
+  ((n > 2000))
 }
 
 # screen_settled FILE: the screen looked the same in three shots in a row (a debounced search has
 # answered and the list is drawn); FILE keeps the latest shot between calls. Under 300 pixels
 # changed counts as the same: a blinking text caret is not the page changing.
 screen_settled() {
-  raw_shot "$1.now"
-  local changed
-  changed=$(compare -metric AE "$1" "$1.now" null: 2>&1 || true)
+  local n
+  n=$(changed_pixels "$1")
   mv "$1.now" "$1"
-  if ((${changed%% *} < 300)); then SETTLED=$((${SETTLED:-0} + 1)); else SETTLED=0; fi
+  if ((n < 300)); then SETTLED=$((${SETTLED:-0} + 1)); else SETTLED=0; fi
   ((SETTLED >= 3))
 }
