@@ -37,11 +37,11 @@ func (c *Service) pacerFor(dir string) *pacing.Pacer {
 	pp := &c.pace
 	pp.mu.Lock()
 	defer pp.mu.Unlock()
+	opts := pacing.Options{Limits: pacing.DefaultLimits(), Clock: pp.clock, Proactive: c.pacing()}
 	if dir != pp.dir || dir == "" {
-		return pacing.New(pacing.Options{Limits: pacing.DefaultLimits(), Clock: pp.clock, Proactive: c.pacing()})
+		return pacing.New(opts)
 	}
 	if pp.p == nil {
-		opts := pacing.Options{Limits: pacing.DefaultLimits(), Clock: pp.clock, Proactive: c.pacing()}
 		if pp.db != nil {
 			opts.Last = pacing.Load(pp.db)
 		}
