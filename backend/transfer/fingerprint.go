@@ -26,10 +26,16 @@ func FingerprintFile(ctx context.Context, path string) (string, error) {
 	}
 	defer f.Close()
 	h := NewFingerprint()
-	if _, err := io.CopyBuffer(h, ctxReader{ctx, f}, make([]byte, 1<<20)); err != nil {
+	if _, err := readInto(ctx, h, f); err != nil {
 		return "", err
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// readInto copies r into w (a hash) through one 1 MiB buffer, stopping between reads once ctx
+// is done. ctxReader has no WriteTo, so the copy uses that buffer, not a file's own 32 KiB one.
+func readInto(ctx context.Context, w io.Writer, r io.Reader) (int64, error) {
+	return io.CopyBuffer(w, ctxReader{ctx, r}, make([]byte, 1<<20))
 }
 
 // Earlier is an upload of the same bytes that this data folder recorded.

@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -151,13 +150,10 @@ func fileSumsCtx(ctx context.Context, path string, withSHA256 bool) (store.JobRe
 	defer f.Close()
 	d := newDigest(withSHA256)
 	defer d.Close()
-	n, err := io.CopyBuffer(d, onlyReader{ctxReader{ctx, f}}, make([]byte, 1<<20))
+	n, err := readInto(ctx, d, f)
 	if err != nil {
 		return store.JobResult{}, fmt.Errorf("reading %s: %w", path, err)
 	}
 	fp, sha := d.sums()
 	return store.JobResult{Path: path, Bytes: n, Fingerprint: fp, SHA256: sha}, nil
 }
-
-// onlyReader hides a file's WriteTo, so CopyBuffer uses the given buffer rather than 32 KiB.
-type onlyReader struct{ io.Reader }

@@ -75,7 +75,7 @@ func unchangedWhileSent(ctx context.Context, f *os.File, before fileState, sent 
 	}
 	h := NewFingerprint()
 	r := io.NewSectionReader(f, 0, before.size)
-	if _, err := io.CopyBuffer(h, ctxReader{ctx, r}, make([]byte, 1<<20)); err != nil {
+	if _, err := readInto(ctx, h, r); err != nil {
 		return err
 	}
 	if hex.EncodeToString(h.Sum(nil)) != sent {
