@@ -50,6 +50,8 @@ type Options struct {
 	// Verified is called once the part is complete and synced, before it takes the final name:
 	// the place to record its checksum, so a crash between the rename and the record is provable.
 	Verified func(Saved) error
+	// Perm is a new part file's mode before the umask; default 0644.
+	Perm os.FileMode
 }
 
 // Saved describes a completed download.
@@ -66,7 +68,7 @@ func WriteAtomic(ctx context.Context, r io.Reader, size int64, dest string, opts
 		return Saved{}, err
 	}
 	part := cmp.Or(opts.Part, dest+PartSuffix)
-	f, err := openPartReporting(part, opts.Offset, opts.Hash, opts.Rehashing)
+	f, err := openPartReporting(part, opts)
 	if err != nil {
 		return Saved{}, err
 	}
@@ -121,21 +123,20 @@ func CheckFree(dest string, overwrite bool) error {
 }
 
 // openPartReporting is openPart, telling rehashing while the bytes already there are hashed.
-func openPartReporting(part string, offset int64, hash io.Writer, rehashing func(bool)) (*os.File, error) {
-	if rehashing == nil || offset == 0 || hash == nil {
-		return openPart(part, offset, hash)
+func openPartReporting(part string, opts Options) (*os.File, error) {
+	if opts.Rehashing != nil && opts.Offset > 0 && opts.Hash != nil {
+		opts.Rehashing(true)
+		defer opts.Rehashing(false)
 	}
-	rehashing(true)
-	defer rehashing(false)
-	return openPart(part, offset, hash)
+	return openPart(part, opts.Offset, opts.Hash, cmp.Or(opts.Perm, 0o644))
 }
 
 // openPart opens the .part file: created new (never an existing name, never through a link)
 // for a fresh start, or reopened for appending after offset bytes, which are fed to hash first
 // so the caller's checksums cover the whole file.
-func openPart(part string, offset int64, hash io.Writer) (*os.File, error) {
+func openPart(part string, offset int64, hash io.Writer, perm os.FileMode) (*os.File, error) {
 	if offset == 0 {
-		f, err := os.OpenFile(part, os.O_CREATE|os.O_EXCL|os.O_WRONLY|noFollow, 0o644)
+		f, err := os.OpenFile(part, os.O_CREATE|os.O_EXCL|os.O_WRONLY|noFollow, perm)
 		if err != nil {
 			return nil, CannotCreate(part, err)
 		}
