@@ -32,7 +32,9 @@ second_launch() {
   local took=$((SECONDS - started))
   [[ $rc -ne 0 && $rc -ne 124 ]] || fail "second launch ($1) exit $rc after ${took}s"
   (( took <= 10 )) || fail "second launch ($1) took ${took}s"
-  [[ $(window_count) -eq 1 ]] || fail "second launch ($1) opened another window"
+  local n
+  n=$(window_count)
+  ((n == 1)) || fail "second launch ($1): $n windows titled *$TITLE, want 1: $(for w in $(windows "$TITLE"); do xdotool getwindowname "$w"; done | paste -sd '|')"
   echo "gui-smoke: second launch via $1 exited $rc in ${took}s"
 }
 
