@@ -107,7 +107,11 @@ func (a *App) beforeClose(ctx context.Context) bool {
 
 // QuitNow quits without asking again: the window's quit dialog calls it for "Quit". Running
 // transfers are stopped and recorded as interrupted, to be offered for resuming next time.
-func (a *App) QuitNow() { a.quitNow(a.ctx) }
+func (a *App) QuitNow() (err error) {
+	defer settle(&err)
+	a.quitNow(a.ctx)
+	return nil
+}
 
 func (a *App) quitNow(ctx context.Context) {
 	a.quitting.Store(true)
@@ -137,7 +141,10 @@ func (a *App) secondInstance(d options.SecondInstanceData) {
 
 // TakeOpenPaths returns the files and folders handed to the app since the last call (at launch
 // or by a second launch), for the window to stage.
-func (a *App) TakeOpenPaths() []string { return a.opened.Take() }
+func (a *App) TakeOpenPaths() (_ []string, err error) {
+	defer settle(&err)
+	return a.opened.Take(), nil
+}
 
 // svc waits for startup, so calls that race it never see a nil core.
 func (a *App) svc() *core.Service {
