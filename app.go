@@ -60,7 +60,7 @@ func (a *App) startup(ctx context.Context) {
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "memories-desktop:", err)
-		runtime.MessageDialog(ctx, runtime.MessageDialogOptions{Type: runtime.ErrorDialog,
+		messageDialog(ctx, runtime.MessageDialogOptions{Type: runtime.ErrorDialog,
 			Title: "Memories Desktop cannot start", Message: err.Error()})
 		os.Exit(1)
 	}
@@ -196,7 +196,7 @@ func (d *wailsDialogs) SaveFile(title, startDir, name string, f core.Filter) (st
 
 func (d *wailsDialogs) Confirm(title, message, yes, no string) bool {
 	defer d.lock()()
-	answer, err := runtime.MessageDialog(d.ctx, runtime.MessageDialogOptions{Type: runtime.QuestionDialog,
+	answer, err := messageDialog(d.ctx, runtime.MessageDialogOptions{Type: runtime.QuestionDialog,
 		Title: title, Message: message, Buttons: []string{yes, no}, DefaultButton: no, CancelButton: no})
 	return err == nil && (answer == yes || answer == "Yes")
 }
