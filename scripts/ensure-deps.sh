@@ -7,9 +7,9 @@ cd "$(dirname "$0")/.."
 
 WAILS_VERSION=v2.11.0
 APT_PACKAGES=(build-essential pkg-config libgtk-3-dev xvfb xauth imagemagick xdotool x11-utils dbus-x11 chromium)
-# The webview plays previews through GStreamer (H.264/HEVC need -bad and -libav); openbox manages
-# the windows of the GUI preview test.
-APT_PACKAGES+=(gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-libav openbox)
+# The webview plays previews through GStreamer (the plugins the packages depend on too); openbox
+# manages the windows of the GUI preview test.
+APT_PACKAGES+=($(sed -n 's/^\([a-z0-9][^ ]*\) .*/\1/p' scripts/preview-packages.txt) openbox)
 # Packaging and its test (make package, package-windows, test-package).
 APT_PACKAGES+=(desktop-file-utils nsis rpm file openbox python3-gi gir1.2-gtk-3.0)
 

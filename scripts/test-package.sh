@@ -168,6 +168,7 @@ purge_and_check() {
 
 check_windows
 check_rpm
+scripts/check-package-deps.sh "$DEB" "$(ls build/dist/memories-desktop-*.rpm)" || fail "the packages do not pull in the preview plugins"
 install_deb
 check_installed_files
 start_display
