@@ -12,6 +12,8 @@ APT_PACKAGES=(build-essential pkg-config libgtk-3-dev xvfb xauth imagemagick xdo
 APT_PACKAGES+=($(sed -n 's/^\([a-z0-9][^ ]*\) .*/\1/p' scripts/preview-packages.txt) openbox)
 # Packaging and its test (make package, package-windows, test-package).
 APT_PACKAGES+=(desktop-file-utils nsis rpm file openbox python3-gi gir1.2-gtk-3.0)
+# 7z lists what the Windows installer contains (test-package).
+APT_PACKAGES+=(p7zip-full)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
