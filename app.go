@@ -54,8 +54,7 @@ func (a *App) startup(ctx context.Context) {
 		err = a.boot(ctx)
 	}
 	if errors.Is(err, core.ErrLocked) {
-		fmt.Fprintf(os.Stderr, "memories-desktop: another Memories Desktop is already using %s; "+
-			"switch to that window, or set MEMORIES_DATA_DIR to use a different folder.\n", a.dataDir)
+		fmt.Fprintln(os.Stderr, inUseMessage(a.dataDir))
 		os.Exit(1)
 	}
 	if err != nil {
@@ -65,6 +64,12 @@ func (a *App) startup(ctx context.Context) {
 		os.Exit(1)
 	}
 	a.playPreviewsOverLoopback()
+}
+
+// inUseMessage says the data folder is another process's, and what to do.
+func inUseMessage(dataDir string) string {
+	return "memories-desktop: another Memories Desktop is already using " + dataDir +
+		"; switch to that window, or set MEMORIES_DATA_DIR to use a different folder."
 }
 
 // boot opens the backend with whatever adapters are set; the browser test harness calls it too.
