@@ -19,7 +19,8 @@ cleanup() {
   rm -rf "$DATA"
 }
 trap cleanup EXIT
-fail() { echo "gui-smoke: FAIL: $*" >&2; sed 's/^/  app: /' "$ART/app.log" >&2 || true; exit 1; }
+APP_LOG=$ART/app.log
+fail() { echo "gui-smoke: FAIL: $*" >&2; sed 's/^/  app: /' "$APP_LOG" >&2 || true; exit 1; }
 
 window_count() { windows "$TITLE" | wc -l; }
 # The page is ready once it has named its first view in the title.
@@ -91,8 +92,8 @@ left_behind() {
 }
 a11y_started() { [[ $(left_behind) == *at-spi-bus-launcher* ]]; }
 nothing_left() { [[ -z $(left_behind) ]]; }
-NO_RUNTIME=$(mktemp -d)
-env -u DBUS_SESSION_BUS_ADDRESS XDG_RUNTIME_DIR="$NO_RUNTIME" MEMORIES_DATA_DIR="$DATA" "$BIN" >"$ART/app-nobus.log" 2>&1 &
+NO_RUNTIME=$(mktemp -d) APP_LOG=$ART/app-nobus.log
+env -u DBUS_SESSION_BUS_ADDRESS XDG_RUNTIME_DIR="$NO_RUNTIME" MEMORIES_DATA_DIR="$DATA" "$BIN" >"$APP_LOG" 2>&1 &
 APP_PID=$!
 wait_until 60 page_ready || fail "no bus: the page did not load within 60 s"
 wait_until 20 a11y_started || fail "no bus: the accessibility bus was not started (running: $(left_behind | paste -sd ' '))"
