@@ -53,9 +53,9 @@ MEMORIES_DATA_DIR="$DATA" "$BIN" >"$ART/app.log" 2>&1 &
 APP_PID=$!
 wait_until 60 has_window "$TITLE" || fail "no window titled Memories Desktop within 60 s"
 wait_until 60 page_ready || fail "the page did not load within 60 s"
-shot gui-smoke
-colours=$(convert "$ART/gui-smoke.png" -format '%k' info:)
-(( colours > 64 )) || fail "screenshot looks blank ($colours colours)"
+# The title is set by the page's script, which can be a moment ahead of the first paint.
+painted() { shot gui-smoke; colours=$(convert "$ART/gui-smoke.png" -format '%k' info:); (( colours > 64 )); }
+wait_until 20 painted || fail "screenshot looks blank ($colours colours)"
 echo "gui-smoke: window found, screenshot $ART/gui-smoke.png has $colours colours"
 
 # Ctrl+6 opens Settings; its screenshot must differ from the first view's.
