@@ -11,7 +11,7 @@ import (
 	"syscall"
 	"time"
 
-	"memories-desktop/backend/settings"
+	"memories-desktop/backend/core"
 )
 
 // ownSessionBus gives the app a private D-Bus session bus when it was started without one (a
@@ -30,7 +30,7 @@ import (
 // turns the bus off).
 func ownSessionBus() (stop func(), shared bool) {
 	noop := func() {}
-	if settings.SessionBusAvailable() {
+	if core.SessionBusAvailable() {
 		return noop, os.Getenv("DBUS_SESSION_BUS_ADDRESS") != "disabled:"
 	}
 	bin, err := exec.LookPath("dbus-daemon")
@@ -61,7 +61,7 @@ func ownSessionBus() (stop func(), shared bool) {
 	case a := <-addr:
 		if a != "" {
 			os.Setenv("DBUS_SESSION_BUS_ADDRESS", a)
-			os.Setenv(settings.PrivateBusEnv, a)
+			os.Setenv(core.PrivateBusEnv, a)
 			return stop, false
 		}
 	case <-time.After(5 * time.Second):
