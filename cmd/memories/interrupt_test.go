@@ -1,0 +1,75 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"memories-desktop/backend/media/mediatest"
+	"memories-desktop/backend/sandbox"
+)
+
+// runInterrupted runs a command in-process and cancels its context (what Ctrl+C and SIGTERM do
+// in main) once ready reports true.
+func (e *testEnv) runInterrupted(t *testing.T, ready func() bool, args ...string) runResult {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan runResult, 1)
+	go func() {
+		var out, errOut bytes.Buffer
+		c := newCLI(strings.NewReader(""), &out, &errOut, func(k string) string { return e.env[k] })
+		code := c.run(ctx, args)
+		done <- runResult{code, out.String(), errOut.String()}
+	}()
+	until(t, "the moment to interrupt", ready)
+	cancel()
+	return <-done
+}
+
+// Ctrl+C keeps its promise: the interrupted download keeps its job and its .part, and `resume`
+// finishes it; an upload the server stored while its reply was held is interrupted, not
+// cancelled, and `resume` finds it there instead of sending it again.
+func TestInterruptLeavesJobsResumable(t *testing.T) {
+	e := newTestEnvWith(t, sandbox.Options{APIKey: "sk-test-cli-key", ParseDelay: 200 * time.Millisecond})
+	data := mediatest.MP4(bytes.Repeat([]byte("0123456789"), 300_000))
+	no := e.run("", "upload", "--json", writeVideo(t, t.TempDir(), "a.mp4", data)).want(t, 0).lines(t)[0]["video_no"].(string)
+
+	e.sb.SetFaults(sandbox.Faults{DownloadRate: 500_000})
+	out := t.TempDir()
+	r := e.runInterrupted(t, func() bool {
+		parts, _ := filepath.Glob(filepath.Join(out, "*.part"))
+		st, err := os.Stat(strings.Join(parts, ""))
+		return len(parts) == 1 && err == nil && st.Size() > 100_000
+	}, "download", "-o", out, no).want(t, 1)
+	if !strings.Contains(r.stderr, "memories resume") {
+		t.Fatalf("stderr %q", r.stderr)
+	}
+	if rows := e.run("", "history", "--json", "--state", "interrupted").want(t, 0).lines(t); len(rows) != 1 {
+		t.Fatalf("interrupted jobs after Ctrl+C: %v", rows)
+	}
+	if parts, _ := filepath.Glob(filepath.Join(out, "*.part")); len(parts) != 1 {
+		t.Fatalf("partial files after Ctrl+C: %v", parts)
+	}
+
+	e.sb.SetFaults(sandbox.Faults{ReplyDelay: time.Minute})
+	src := writeVideo(t, t.TempDir(), "late.mp4", mediatest.MP4(bytes.Repeat([]byte("L"), 100_000)))
+	e.runInterrupted(t, func() bool { return len(e.sb.Videos("")) == 2 }, "upload", src).want(t, 1)
+	if rows := e.run("", "history", "--json", "--state", "canceled").want(t, 0).lines(t); len(rows) != 0 {
+		t.Fatalf("cancelled after Ctrl+C: %v", rows)
+	}
+	e.sb.SetFaults(sandbox.Faults{})
+
+	rows := e.run("", "resume", "--json").want(t, 0).lines(t)
+	got, _ := os.ReadFile(filepath.Join(out, no+".mp4"))
+	if len(rows) != 2 || !bytes.Equal(got, data) {
+		t.Fatalf("resume printed %v; the file has %d of %d bytes", rows, len(got), len(data))
+	}
+	if n := e.sb.Stats().Uploads; n != 2 {
+		t.Fatalf("%d uploads reached the server, want 2 (the interrupted one once)", n)
+	}
+}
