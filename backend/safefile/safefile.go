@@ -50,6 +50,9 @@ type Options struct {
 	// Verified is called once the part is complete and synced, before it takes the final name:
 	// the place to record its checksum, so a crash between the rename and the record is provable.
 	Verified func(Saved) error
+	// Opened is called once the part file is open (created, or reopened to resume), before a
+	// byte is written: the place to record, or compare, the file's identity (IDOf).
+	Opened func(fs.FileInfo) error
 	// Perm is a new part file's mode before the umask; default 0644.
 	Perm os.FileMode
 }
@@ -128,29 +131,45 @@ func openPartReporting(part string, opts Options) (*os.File, error) {
 		opts.Rehashing(true)
 		defer opts.Rehashing(false)
 	}
-	return openPart(part, opts.Offset, opts.Hash, cmp.Or(opts.Perm, 0o644))
+	return openPart(part, opts)
 }
 
 // openPart opens the .part file: created new (never an existing name, never through a link)
-// for a fresh start, or reopened for appending after offset bytes, which are fed to hash first
-// so the caller's checksums cover the whole file.
-func openPart(part string, offset int64, hash io.Writer, perm os.FileMode) (*os.File, error) {
-	if offset == 0 {
-		f, err := os.OpenFile(part, os.O_CREATE|os.O_EXCL|os.O_WRONLY|noFollow, perm)
-		if err != nil {
-			return nil, CannotCreate(part, err)
-		}
-		return f, nil
+// for a fresh start, or reopened for appending after opts.Offset bytes, which are fed to
+// opts.Hash first so the caller's checksums cover the whole file. A reopened file must have no
+// other name (hard link), and opts.Opened may refuse either before a byte is written.
+func openPart(part string, opts Options) (*os.File, error) {
+	var f *os.File
+	var err error
+	if opts.Offset == 0 {
+		f, err = os.OpenFile(part, os.O_CREATE|os.O_EXCL|os.O_WRONLY|noFollow, cmp.Or(opts.Perm, 0o644))
+		err = CannotCreate(part, err)
+	} else {
+		f, err = OpenOwn(part, os.O_RDWR)
 	}
-	f, err := OpenOwn(part, os.O_RDWR)
 	if err != nil {
 		return nil, err
 	}
-	if err := rehash(f, part, offset, hash); err != nil {
+	if err = checkOpened(f, part, opts.Opened); err == nil && opts.Offset > 0 {
+		err = rehash(f, part, opts.Offset, opts.Hash)
+	}
+	if err != nil {
 		f.Close()
 		return nil, err
 	}
 	return f, nil
+}
+
+// checkOpened refuses an open part file with another name, then asks opened, when given.
+func checkOpened(f *os.File, part string, opened func(fs.FileInfo) error) error {
+	info, err := f.Stat()
+	if err == nil {
+		err = soleName(part, info)
+	}
+	if err == nil && opened != nil {
+		err = opened(info)
+	}
+	return err
 }
 
 // rehash feeds the part's bytes to hash (or just finds its end) and checks they are offset long.
@@ -199,6 +218,11 @@ func fill(ctx context.Context, f *os.File, opts Options, r io.Reader, size int64
 // wrote (info) and not a link someone put in its place.
 func Commit(part string, info fs.FileInfo, dest string, overwrite bool) error {
 	if err := sameRegular(part, info); err != nil {
+		return err
+	}
+	if st, err := os.Lstat(part); err != nil {
+		return err
+	} else if err := soleName(part, st); err != nil {
 		return err
 	}
 	return rename(part, dest, overwrite)

@@ -39,7 +39,7 @@ func (e *Engine) checkLocal(j store.Job, spec DownloadSpec) (localState, error) 
 // checkPart decides from the job's own partial file: commit it, continue it, or start over.
 func (e *Engine) checkPart(j store.Job, spec DownloadSpec, p *PartProof) (localState, error) {
 	part := partPath(spec, p)
-	st := regularFile(part)
+	st := ownPart(spec, p)
 	switch {
 	case st == nil:
 		return localState{}, nil
@@ -63,7 +63,7 @@ func committedEarlier(spec DownloadSpec, p *PartProof, part string) (store.JobRe
 	if err != nil || !p.proven(res.Fingerprint, res.SHA256) {
 		return store.JobResult{}, false
 	}
-	if regularFile(part) != nil {
+	if ownPart(spec, p) != nil {
 		os.Remove(part)
 	}
 	return res, true
@@ -73,7 +73,7 @@ func committedEarlier(spec DownloadSpec, p *PartProof, part string) (store.JobRe
 // before the rename): it is verified against the proof and renamed, with no request. A part
 // whose checksum does not match is dropped and the download starts over.
 func (e *Engine) commitComplete(id uint64, spec DownloadSpec, p *PartProof, part string) (localState, error) {
-	st := regularFile(part)
+	st := ownPart(spec, p)
 	res, err := fileSums(part, spec.SHA256 || p.needsSHA256())
 	if err != nil || st == nil {
 		return localState{}, err
@@ -100,7 +100,7 @@ func (e *Engine) rangeEnded(j store.Job, spec DownloadSpec, p *PartProof, re *ap
 		return store.JobResult{}, re
 	}
 	part := partPath(spec, p)
-	if st := regularFile(part); st != nil && re.Size >= 0 && st.Size() == re.Size {
+	if st := ownPart(spec, p); st != nil && re.Size >= 0 && st.Size() == re.Size {
 		q := *p
 		q.Size = re.Size
 		local, err := e.commitComplete(j.ID, spec, &q, part)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -150,7 +152,7 @@ func (e *Engine) save(ctx context.Context, j store.Job, spec DownloadSpec, dl *a
 	var res store.JobResult
 	_, err := safefile.WriteAtomic(ctx, dl.Body, total, spec.Dest, safefile.Options{Part: partPath(spec, p),
 		Overwrite: spec.Overwrite, KeepPartial: true, Offset: dl.Offset, Progress: m.Set, Rehashing: m.SetWaiting,
-		Hash: d, Verified: func(s safefile.Saved) error {
+		Hash: d, Opened: e.partOpened(j.ID, &spec, dl.Offset), Verified: func(s safefile.Saved) error {
 			res = sumsOf(d, spec.Dest, s.Bytes)
 			return e.proveComplete(j.ID, spec, res)
 		}})
@@ -161,6 +163,28 @@ func (e *Engine) save(ctx context.Context, j store.Job, spec DownloadSpec, dl *a
 		return store.JobResult{}, err
 	}
 	return res, nil
+}
+
+// partOpened records the identity of a part file the job has just created, or checks that a
+// reopened one is still that file, before a byte is written to it.
+func (e *Engine) partOpened(id uint64, spec *DownloadSpec, offset int64) func(fs.FileInfo) error {
+	return func(info fs.FileInfo) error {
+		p := *spec.Part
+		if offset > 0 {
+			if !p.created(info) {
+				return fmt.Errorf("%s: %w: it is not the file this download created", partPath(*spec, &p), ErrNotRegular)
+			}
+			return nil
+		}
+		fid, ok := safefile.IDOf(info)
+		if !ok {
+			return nil
+		}
+		p.File = &fid
+		next, err := e.recordProof(id, *spec, &p)
+		*spec = next
+		return err
+	}
 }
 
 // sumsOf is the result of a download whose bytes went through d.
@@ -193,11 +217,10 @@ func removePart(db *store.DB, id uint64) {
 	}
 }
 
-// dropOwnPart removes the proof's partial file when it is a plain file; anything else found
-// under that name (a link, a folder) is not ours and is left alone.
+// dropOwnPart removes the proof's partial file when it is still the one the job created;
+// anything else found under that name (a link, a hard link, a folder) is left alone.
 func dropOwnPart(spec DownloadSpec, p *PartProof) {
-	path := partPath(spec, p)
-	if regularFile(path) != nil {
-		os.Remove(path)
+	if ownPart(spec, p) != nil {
+		os.Remove(partPath(spec, p))
 	}
 }

@@ -1,0 +1,79 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"memories-desktop/backend/media/mediatest"
+	"memories-desktop/backend/sandbox"
+)
+
+// partEnv is a download interrupted mid-body: its folder, its .part file and the video's bytes.
+type partEnv struct {
+	*testEnv
+	no, out, part string
+	data          []byte
+}
+
+func interruptedDownload(t *testing.T) *partEnv {
+	t.Helper()
+	e := newTestEnv(t)
+	data := mediatest.MP4(bytes.Repeat([]byte("0123456789"), 300_000))
+	no := e.run("", "upload", "--json", writeVideo(t, t.TempDir(), "a.mp4", data)).want(t, 0).lines(t)[0]["video_no"].(string)
+	e.sb.SetFaults(sandbox.Faults{DownloadRate: 500_000})
+	p := &partEnv{testEnv: e, no: no, out: t.TempDir(), data: data}
+	e.runInterrupted(t, func() bool {
+		parts, _ := filepath.Glob(filepath.Join(p.out, "*.part"))
+		if len(parts) != 1 {
+			return false
+		}
+		p.part = parts[0]
+		st, err := os.Stat(p.part)
+		return err == nil && st.Size() > 100_000
+	}, "download", "-o", p.out, no).want(t, 1)
+	e.sb.SetFaults(sandbox.Faults{})
+	return p
+}
+
+// resumeExact runs `resume` and checks that the video was saved byte for byte.
+func (p *partEnv) resumeExact(t *testing.T) {
+	t.Helper()
+	p.run("", "resume").want(t, 0)
+	if got, _ := os.ReadFile(filepath.Join(p.out, p.no+".mp4")); !bytes.Equal(got, p.data) {
+		t.Fatalf("saved %d bytes that are not the video's %d", len(got), len(p.data))
+	}
+}
+
+// A .part replaced by a hard link to a file elsewhere is not written through: the other file
+// keeps its bytes and the download is saved in a file of its own.
+func TestHardLinkedPartIsNotWrittenThrough(t *testing.T) {
+	p := interruptedDownload(t)
+	victim := filepath.Join(t.TempDir(), "victim.txt")
+	os.WriteFile(victim, []byte("precious"), 0o644)
+	os.Remove(p.part)
+	if err := os.Link(victim, p.part); err != nil {
+		t.Fatal(err)
+	}
+	p.resumeExact(t)
+	if b, _ := os.ReadFile(victim); string(b) != "precious" {
+		t.Fatalf("the hard link's other name now holds %d bytes", len(b))
+	}
+}
+
+// A .part that is another file than the one the job created (same name, same bytes, another
+// inode) is left alone, not resumed from or renamed.
+func TestPartReplacedByAnotherFileIsLeftAlone(t *testing.T) {
+	p := interruptedDownload(t)
+	b, _ := os.ReadFile(p.part)
+	other := filepath.Join(p.out, "copy")
+	os.WriteFile(other, b, 0o644)
+	if err := os.Rename(other, p.part); err != nil {
+		t.Fatal(err)
+	}
+	p.resumeExact(t)
+	if left, _ := os.ReadFile(p.part); !bytes.Equal(left, b) {
+		t.Fatalf("the planted file was used: %d bytes left of %d", len(left), len(b))
+	}
+}
