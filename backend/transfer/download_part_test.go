@@ -132,9 +132,10 @@ func TestOverwriteKeepsTheOldFileUntilTheNewOneIsComplete(t *testing.T) {
 	assertFile(t, dest, data)
 }
 
-// Killed after the last byte, before the rename: the complete .part is verified and committed
-// with no request — or, when its length was never announced, after the one 416 that says so. A
-// part whose bytes no longer match the recorded checksum is downloaded again, not committed.
+// Killed after the last byte, before the rename: a complete .part whose checksum was recorded is
+// verified and committed with no request. A full-length part without one proves only its
+// length: it is continued from the prefix proven while it was written (one request for the
+// rest). A part whose bytes no longer match the recorded checksum is downloaded again.
 func TestCompletePartIsCommittedWithoutAskingAgain(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
@@ -144,7 +145,7 @@ func TestCompletePartIsCommittedWithoutAskingAgain(t *testing.T) {
 		legacy            bool // the checksum is a SHA-256, as versions before fingerprints wrote
 		calls             int
 	}{
-		{"size known", true, false, false, false, 0},
+		{"size known, no checksum", true, false, false, false, 1},
 		{"size unknown", false, false, false, false, 1},
 		{"checksum recorded", true, true, false, false, 0},
 		{"corrupted after the checksum", true, true, true, false, 1},

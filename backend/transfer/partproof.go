@@ -38,6 +38,9 @@ type PartProof struct {
 	// File is the partial file's device and inode, recorded once the job has created it: a file
 	// put in its place later (a hard link to a file elsewhere, a copy) is not this job's.
 	File *safefile.FileID `json:"file,omitempty"`
+	// Checked is the prefix of the part whose content was proven while it was written
+	// (partcheck.go); a resume continues from there only.
+	Checked *Checked `json:"checked,omitempty"`
 }
 
 // maxNameBytes is the usual file-name limit (ext4, APFS, NTFS in UTF-16 units ≥ this).

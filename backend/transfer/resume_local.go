@@ -1,6 +1,7 @@
 package transfer
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -20,7 +21,7 @@ type localState struct {
 }
 
 // checkLocal looks at what an earlier attempt of this job left, trusting only its own proof.
-func (e *Engine) checkLocal(j store.Job, spec DownloadSpec) (localState, error) {
+func (e *Engine) checkLocal(ctx context.Context, j store.Job, spec DownloadSpec, m *meter) (localState, error) {
 	p := ownProof(j, spec)
 	if p != nil {
 		if res, ok := committedEarlier(spec, p, partPath(spec, p)); ok {
@@ -33,23 +34,20 @@ func (e *Engine) checkLocal(j store.Job, spec DownloadSpec) (localState, error) 
 	if p == nil {
 		return localState{}, nil
 	}
-	return e.checkPart(j, spec, p)
+	return e.checkPart(ctx, j, spec, p, m)
 }
 
-// checkPart decides from the job's own partial file: commit it, continue it, or start over.
-func (e *Engine) checkPart(j store.Job, spec DownloadSpec, p *PartProof) (localState, error) {
-	part := partPath(spec, p)
+// checkPart decides from the job's own partial file: commit it (a whole file whose sums were
+// recorded), continue it from the prefix whose content was proven, or start over.
+func (e *Engine) checkPart(ctx context.Context, j store.Job, spec DownloadSpec, p *PartProof, m *meter) (localState, error) {
 	st := ownPart(spec, p)
 	switch {
 	case st == nil:
 		return localState{}, nil
-	case p.Size >= 0 && st.Size() == p.Size:
-		return e.commitComplete(j.ID, spec, p, part)
-	case p.Size >= 0 && st.Size() > p.Size:
-		os.Remove(part) // ours, but longer than the file: it cannot be continued
-		return localState{}, nil
+	case p.complete() && st.Size() == p.Size:
+		return e.commitComplete(j.ID, spec, p, partPath(spec, p))
 	}
-	return localState{offset: st.Size()}, nil
+	return localState{offset: provenPrefix(ctx, spec, p, st, m)}, nil
 }
 
 // committedEarlier recognises a crash between the rename and the record: the final name holds
@@ -63,7 +61,9 @@ func committedEarlier(spec DownloadSpec, p *PartProof, part string) (store.JobRe
 	if err != nil || !p.proven(res.Fingerprint, res.SHA256) {
 		return store.JobResult{}, false
 	}
-	if ownPart(spec, p) != nil {
+	// The part is removed when it is ours, or the final file's second name (killed between the
+	// link that names the final file and the removal of the part name).
+	if ps := regularFile(part); ownPart(spec, p) != nil || (ps != nil && os.SameFile(ps, st)) {
 		os.Remove(part)
 	}
 	return res, true

@@ -32,7 +32,7 @@ func runDownload(ctx context.Context, e *Engine, j store.Job, m *meter) (store.J
 	if err != nil {
 		return store.JobResult{}, err
 	}
-	local, err := e.checkLocal(j, spec)
+	local, err := e.checkLocal(ctx, j, spec, m)
 	if err != nil || local.done {
 		return e.downloaded(j, spec, local.result, err)
 	}
@@ -149,14 +149,17 @@ func (e *Engine) save(ctx context.Context, j store.Job, spec DownloadSpec, dl *a
 	m.Rebase(dl.Offset) // bytes from an earlier attempt are not speed
 	d := newDigest(spec.SHA256)
 	defer d.Close()
+	ck := e.newCheckpointer(j.ID, &spec, d, dl.Offset)
 	var res store.JobResult
-	_, err := safefile.WriteAtomic(ctx, dl.Body, total, spec.Dest, safefile.Options{Part: partPath(spec, p),
-		Overwrite: spec.Overwrite, KeepPartial: true, Offset: dl.Offset, Progress: m.Set, Rehashing: m.SetWaiting,
-		Hash: d, Opened: e.partOpened(j.ID, &spec, dl.Offset), Verified: func(s safefile.Saved) error {
+	saved, err := safefile.WriteAtomic(ctx, dl.Body, total, spec.Dest, safefile.Options{Part: partPath(spec, p),
+		Overwrite: spec.Overwrite, KeepPartial: true, Offset: dl.Offset, Rehashing: m.SetWaiting,
+		Progress: func(n int64) { m.Set(n); ck.progress(n) },
+		Hash:     d, Opened: e.partOpened(j.ID, &spec, dl.Offset), Verified: func(s safefile.Saved) error {
 			res = sumsOf(d, spec.Dest, s.Bytes)
 			return e.proveComplete(j.ID, spec, res)
 		}})
 	if err != nil {
+		keepCheckpoint(ck, spec, saved.Bytes)
 		if retryable(err) && ctx.Err() == nil {
 			e.pacer.Failed(endpointFor(j.Kind), 0)
 		}

@@ -77,3 +77,33 @@ func TestPartReplacedByAnotherFileIsLeftAlone(t *testing.T) {
 		t.Fatalf("the planted file was used: %d bytes left of %d", len(left), len(b))
 	}
 }
+
+// A .part extended to the full length (`truncate -s FULL`) proves nothing: the prefix proven
+// while it was written is kept and the rest is asked for again (a Range request), so the file
+// saved is the video, not the padding.
+func TestFullLengthPartIsNotCommittedUnchecked(t *testing.T) {
+	p := interruptedDownload(t)
+	if err := os.Truncate(p.part, int64(len(p.data))); err != nil {
+		t.Fatal(err)
+	}
+	before := p.sb.Stats()
+	p.resumeExact(t)
+	if st := p.sb.Stats(); st.Downloads != before.Downloads+1 || st.PartialDownloads != before.PartialDownloads+1 {
+		t.Fatalf("downloads %d → %d, resumed %d → %d; want one Range request",
+			before.Downloads, st.Downloads, before.PartialDownloads, st.PartialDownloads)
+	}
+}
+
+// A .part rewritten in place (same length, other bytes) is not continued: its proven prefix no
+// longer hashes to the recorded sum, so the download starts over from byte 0.
+func TestRewrittenPartStartsOver(t *testing.T) {
+	p := interruptedDownload(t)
+	st, _ := os.Stat(p.part)
+	f, err := os.OpenFile(p.part, os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteAt(bytes.Repeat([]byte{'x'}, int(st.Size())), 0)
+	f.Close()
+	p.resumeExact(t)
+}
