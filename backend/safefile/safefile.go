@@ -53,6 +53,9 @@ type Options struct {
 	// Opened is called once the part file is open (created, or reopened to resume), before a
 	// byte is written: the place to record, or compare, the file's identity (IDOf).
 	Opened func(fs.FileInfo) error
+	// ReplaceLink lets Overwrite replace a symbolic link at dest (never written through) — the
+	// app's own small files; a download replaces only a regular file.
+	ReplaceLink bool
 	// Perm is a new part file's mode before the umask; default 0644.
 	Perm os.FileMode
 }
@@ -67,7 +70,7 @@ type Saved struct {
 // to dest+".part", is synced, and only then takes the final name; on any failure no file exists
 // under dest. With Offset, r continues a .part file of exactly that length.
 func WriteAtomic(ctx context.Context, r io.Reader, size int64, dest string, opts Options) (Saved, error) {
-	if err := CheckFree(dest, opts.Overwrite); err != nil {
+	if err := checkFree(dest, opts.Overwrite, opts.ReplaceLink); err != nil {
 		return Saved{}, err
 	}
 	part := cmp.Or(opts.Part, dest+PartSuffix)
@@ -80,7 +83,7 @@ func WriteAtomic(ctx context.Context, r io.Reader, size int64, dest string, opts
 		err = opts.Verified(saved)
 	}
 	if err == nil {
-		err = Commit(part, info, dest, opts.Overwrite)
+		err = commit(part, info, dest, opts.Overwrite, opts.ReplaceLink)
 	}
 	saved.Path = dest
 	return saved, dropPart(part, info, err, opts.KeepPartial)
@@ -112,17 +115,42 @@ func CannotCreate(path string, err error) error {
 	return err
 }
 
-// CheckFree fails with ErrExists when dest is taken (a link counts) and overwrite is off.
-func CheckFree(dest string, overwrite bool) error {
-	if overwrite {
+// CheckFree fails with ErrExists when dest is taken (a link counts) and overwrite is off. With
+// overwrite, only a regular file is ever replaced: a folder, link, device or pipe at dest fails
+// with ErrNotRegular and is left alone.
+func CheckFree(dest string, overwrite bool) error { return checkFree(dest, overwrite, false) }
+
+// checkFree is CheckFree; with replaceLink, overwrite also replaces a symbolic link.
+func checkFree(dest string, overwrite, replaceLink bool) error {
+	st, err := os.Lstat(dest)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return nil
-	}
-	if _, err := os.Lstat(dest); err == nil {
-		return fmt.Errorf("%w: %s", ErrExists, dest)
-	} else if !errors.Is(err, fs.ErrNotExist) {
+	case err != nil:
 		return err
+	case !overwrite:
+		return fmt.Errorf("%w: %s", ErrExists, dest)
+	case !st.Mode().IsRegular() && !(replaceLink && st.Mode()&fs.ModeSymlink != 0):
+		return fmt.Errorf("%s: %w (%s); only a regular file is ever replaced", dest, ErrNotRegular, kind(st.Mode()))
 	}
 	return nil
+}
+
+// kind names what a non-regular file is, for messages.
+func kind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	case m&fs.ModeNamedPipe != 0:
+		return "a pipe"
+	case m&(fs.ModeDevice|fs.ModeCharDevice) != 0:
+		return "a device"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	}
+	return "not a regular file"
 }
 
 // openPartReporting is openPart, telling rehashing while the bytes already there are hashed.
@@ -217,6 +245,10 @@ func fill(ctx context.Context, f *os.File, opts Options, r io.Reader, size int64
 // Commit gives the part file its final name, once sure that the name still holds the file we
 // wrote (info) and not a link someone put in its place.
 func Commit(part string, info fs.FileInfo, dest string, overwrite bool) error {
+	return commit(part, info, dest, overwrite, false)
+}
+
+func commit(part string, info fs.FileInfo, dest string, overwrite, replaceLink bool) error {
 	if err := sameRegular(part, info); err != nil {
 		return err
 	}
@@ -225,14 +257,14 @@ func Commit(part string, info fs.FileInfo, dest string, overwrite bool) error {
 	} else if err := soleName(part, st); err != nil {
 		return err
 	}
-	return rename(part, dest, overwrite)
+	return rename(part, dest, overwrite, replaceLink)
 }
 
 // rename gives the part file its final name. Without overwrite a hard link makes the "does not
 // exist yet" check and the naming one atomic step; filesystems without links fall back to rename.
-// With overwrite, the rename replaces the old file in one step: it stays whole until then, and a
-// link at dest is replaced, never written through.
-func rename(part, dest string, overwrite bool) error {
+// With overwrite, the rename replaces the old regular file in one step: it stays whole until
+// then. Anything else at dest (a folder, device, pipe; a link unless replaceLink) is refused.
+func rename(part, dest string, overwrite, replaceLink bool) error {
 	if !overwrite {
 		err := os.Link(part, dest)
 		if errors.Is(err, fs.ErrExist) {
@@ -245,6 +277,8 @@ func rename(part, dest string, overwrite bool) error {
 		if err := CheckFree(dest, false); err != nil {
 			return err // no links here: the rename below must not replace what appeared meanwhile
 		}
+	} else if err := checkFree(dest, true, replaceLink); err != nil {
+		return err
 	}
 	if err := os.Rename(part, dest); err != nil {
 		return err

@@ -73,7 +73,9 @@ func (e *Engine) fetchAndSave(ctx context.Context, c *api.Client, j store.Job, s
 		return store.JobResult{}, err
 	}
 	defer dl.Body.Close()
-	if spec, err = e.settleName(j, spec, dl); err != nil {
+	if spec, err = e.settleName(j, spec, dl); errors.Is(err, errSkipExisting) {
+		return store.JobResult{Path: spec.Dest, Status: StatusSkipped}, nil
+	} else if err != nil {
 		return store.JobResult{}, err
 	}
 	if spec, err = e.choosePart(j, spec, dl); err != nil {
@@ -96,6 +98,9 @@ func fetch(ctx context.Context, c *api.Client, spec DownloadSpec, opts api.Downl
 	return c.Download(ctx, spec.VideoNo, api.ScopeOr(spec.Scope), opts)
 }
 
+// StatusSkipped is the result status of a download skipped because its file existed.
+const StatusSkipped = "skipped"
+
 // settleName fixes the file name once the server has answered (for a folder destination) and
 // records it, so a later resume looks for the same .part file.
 func (e *Engine) settleName(j store.Job, spec DownloadSpec, dl *api.Download) (DownloadSpec, error) {
@@ -108,6 +113,10 @@ func (e *Engine) settleName(j store.Job, spec DownloadSpec, dl *api.Download) (D
 	}
 	spec.Dest = filepath.Join(spec.Dest, api.SanitizeFilename(name, spec.ID()+".mp4"))
 	spec.DestDir = false
+	spec, err := onExists(spec)
+	if err != nil {
+		return spec, err
+	}
 	params, err := json.Marshal(spec)
 	if err != nil {
 		return spec, err

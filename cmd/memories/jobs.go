@@ -41,7 +41,11 @@ func printJob(out *printer, j core.Job) bool {
 	} else {
 		line.Error = string(j.State)
 	}
-	out.failed(line, fmt.Sprintf("failed: %s (job %d): %s", printable(j.Name), j.ID, printable(line.Error)))
+	text := fmt.Sprintf("failed: %s (job %d): %s", printable(j.Name), j.ID, printable(line.Error))
+	if line.Code == core.CodeExists {
+		text += " (or choose with " + onExistsHint + ")"
+	}
+	out.failed(line, text)
 	return false
 }
 
@@ -65,6 +69,9 @@ func doneText(j core.Job, l jobLine) string {
 		return fmt.Sprintf("uploaded %s → %s (%s)", printable(cmp.Or(l.File, l.URL)), l.VideoNo, l.Status)
 	case core.KindImport:
 		return fmt.Sprintf("import task %s: %d link(s)", l.TaskID, len(l.Links))
+	}
+	if l.Status == core.StatusSkipped {
+		return fmt.Sprintf("skipped %s: %s already exists (--on-exists skip)", printable(l.ID), printable(l.Path))
 	}
 	saved := fmt.Sprintf("saved %s → %s (%s)", printable(l.ID), printable(l.Path), formatBytes(l.Bytes))
 	if l.SHA256 != "" {
