@@ -121,6 +121,9 @@ func withLogPath(next string) string {
 // FailedJobMessage is the one message a job that failed for good keeps: what happened and what
 // to do now. The engine records it through transfer.Options.Explain, with the job's error code.
 func FailedJobMessage(code string, err error) string {
+	if errors.Is(err, transfer.ErrNotMedia) {
+		return sentence(err.Error()) + " Nothing was saved. Retry later; if it keeps happening, check the server address in Settings."
+	}
 	if next, ok := localNext[code]; ok {
 		return sentence(err.Error()) + " " + next
 	}

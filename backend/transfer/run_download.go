@@ -73,6 +73,9 @@ func (e *Engine) fetchAndSave(ctx context.Context, c *api.Client, j store.Job, s
 		return store.JobResult{}, err
 	}
 	defer dl.Body.Close()
+	if err := checkEncoding(dl.Encoding); err != nil {
+		return store.JobResult{}, err
+	}
 	if spec, err = e.settleName(j, spec, dl); errors.Is(err, errSkipExisting) {
 		return store.JobResult{Path: spec.Dest, Status: StatusSkipped}, nil
 	} else if err != nil {
@@ -111,7 +114,7 @@ func (e *Engine) settleName(j store.Job, spec DownloadSpec, dl *api.Download) (D
 	if spec.Suggested != "" {
 		name = spec.Suggested
 	}
-	spec.Dest = filepath.Join(spec.Dest, api.SanitizeFilename(name, spec.ID()+".mp4"))
+	spec.Dest = filepath.Join(spec.Dest, withoutRunnableExt(api.SanitizeFilename(name, spec.ID()+".mp4")))
 	spec.DestDir = false
 	spec, err := onExists(spec)
 	if err != nil {
@@ -164,17 +167,31 @@ func (e *Engine) save(ctx context.Context, j store.Job, spec DownloadSpec, dl *a
 		Overwrite: spec.Overwrite, KeepPartial: true, Offset: dl.Offset, Rehashing: m.SetWaiting,
 		Progress: func(n int64) { m.Set(n); ck.progress(n) },
 		Hash:     d, Opened: e.partOpened(j.ID, &spec, dl.Offset), Verified: func(s safefile.Saved) error {
+			if err := checkContent(partPath(spec, p), s.Bytes); err != nil {
+				return err
+			}
 			res = sumsOf(d, spec.Dest, s.Bytes)
 			return e.proveComplete(j.ID, spec, res)
 		}})
 	if err != nil {
-		keepCheckpoint(ck, spec, saved.Bytes)
-		if retryable(err) && ctx.Err() == nil {
-			e.pacer.Failed(endpointFor(j.Kind), 0)
-		}
+		e.stopped(ctx, j, spec, ck, saved.Bytes, err)
 		return store.JobResult{}, err
 	}
 	return res, nil
+}
+
+// stopped handles a write that did not finish: the part of an answer that was not the file is
+// removed, any other is kept with a checkpoint for the resume; a retryable failure pushes the
+// endpoint's next slot out.
+func (e *Engine) stopped(ctx context.Context, j store.Job, spec DownloadSpec, ck *checkpointer, n int64, err error) {
+	if errors.Is(err, ErrNotMedia) {
+		dropOwnPart(spec, spec.Part)
+	} else {
+		keepCheckpoint(ck, spec, n)
+	}
+	if retryable(err) && ctx.Err() == nil {
+		e.pacer.Failed(endpointFor(j.Kind), 0)
+	}
 }
 
 // partOpened records the identity of a part file the job has just created, or checks that a
