@@ -39,6 +39,8 @@ var explanations = map[error]explanation{
 		"Wait a few minutes; the queue retries automatically."},
 	api.ErrUnexpected: {"memories.ai sent an answer this app does not understand.",
 		"Retry later; if it keeps happening, check the server address in Settings or report it with the log."},
+	api.ErrFileGrew: {"The file grew while it was being uploaded (it is still being written or copied), so the upload was stopped before it completed.",
+		"Wait until the file is complete, then retry."},
 	api.ErrNetwork: {"Could not reach memories.ai, or the connection broke.",
 		"Check the internet connection and any proxy settings; the queue retries automatically."},
 }
