@@ -54,8 +54,7 @@ func (a *App) startup(ctx context.Context) {
 		err = a.boot(ctx)
 	}
 	if errors.Is(err, core.ErrLocked) {
-		fmt.Fprintf(os.Stderr, "memories-desktop: another Memories Desktop is already using %s; "+
-			"switch to that window, or set MEMORIES_DATA_DIR to use a different folder.\n", a.dataDir)
+		fmt.Fprintf(os.Stderr, "memories-desktop: %s.\n", core.LockedMessage(a.dataDir))
 		os.Exit(1)
 	}
 	if err != nil {

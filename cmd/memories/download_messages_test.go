@@ -71,3 +71,16 @@ func TestMalformedAnswersAreNotNetworkTrouble(t *testing.T) {
 		})
 	}
 }
+
+// A failed `memories list` (or status) was asked once and is not retried behind the person's
+// back (beyond the client's own few seconds), so its message never says the queue retries
+// automatically. Parallel: the client's retries take about 7 s.
+func TestListFailureDoesNotPromiseRetries(t *testing.T) {
+	t.Parallel()
+	e := newFaultEnv(t)
+	e.setHook(func(w http.ResponseWriter, r *http.Request) bool { w.WriteHeader(http.StatusBadGateway); return true })
+	r := e.run("", "list").want(t, 1)
+	if strings.Contains(r.stderr, "automatically") || !strings.Contains(r.stderr, "retry") {
+		t.Fatalf("list says %q", r.stderr)
+	}
+}

@@ -3,12 +3,14 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"memories-desktop/backend/core"
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/sandbox"
 )
@@ -71,5 +73,39 @@ func TestInterruptLeavesJobsResumable(t *testing.T) {
 	}
 	if n := e.sb.Stats().Uploads; n != 2 {
 		t.Fatalf("%d uploads reached the server, want 2 (the interrupted one once)", n)
+	}
+}
+
+// A data folder held by a memories command is reported as such to Memories Desktop (which
+// shares core.LockedMessage with the CLI), and one held by the app is named as the app.
+func TestLockedFolderNamesItsHolder(t *testing.T) {
+	e := newTestEnv(t)
+	dir := e.env["MEMORIES_DATA_DIR"]
+	data := mediatest.MP4(bytes.Repeat([]byte("h"), 600_000))
+	no := e.run("", "upload", "--json", writeVideo(t, t.TempDir(), "h.mp4", data)).want(t, 0).lines(t)[0]["video_no"].(string)
+	e.sb.SetFaults(sandbox.Faults{DownloadRate: 200_000})
+	out := t.TempDir()
+	e.runInterrupted(t, func() bool {
+		if parts, _ := filepath.Glob(filepath.Join(out, "*.part")); len(parts) == 0 {
+			return false // the command holds the folder from before its download starts
+		}
+		_, err := core.Start(dir, core.Options{OpenTimeout: 50 * time.Millisecond, Getenv: func(string) string { return "" }})
+		if !errors.Is(err, core.ErrLocked) {
+			t.Fatalf("the app could open the folder the command holds: %v", err)
+		}
+		msg := core.LockedMessage(dir)
+		if !strings.Contains(msg, "a memories command") || strings.Contains(msg, "Memories Desktop (") {
+			t.Errorf("the app is told %q", msg)
+		}
+		return true
+	}, "download", "-o", out, no)
+
+	app, err := core.Start(dir, core.Options{Getenv: func(string) string { return "" }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer app.Close()
+	if r := e.run("", "history").want(t, 1); !strings.Contains(r.stderr, "Memories Desktop (pid") {
+		t.Fatalf("the CLI is told %q", r.stderr)
 	}
 }
