@@ -175,9 +175,19 @@ func (e *Engine) save(ctx context.Context, j store.Job, spec DownloadSpec, dl *a
 		}})
 	if err != nil {
 		e.stopped(ctx, j, spec, ck, saved.Bytes, err)
-		return store.JobResult{}, err
+		return store.JobResult{}, folderGone(ctx, spec, err)
 	}
 	return res, nil
+}
+
+// folderGone names a destination folder removed while the download ran, instead of the system
+// error about the partial file in it that the removal caused.
+func folderGone(ctx context.Context, spec DownloadSpec, err error) error {
+	dir := filepath.Dir(spec.Dest)
+	if _, serr := os.Stat(dir); ctx.Err() == nil && errors.Is(serr, fs.ErrNotExist) && !errors.Is(err, ErrNoFolder) {
+		return fmt.Errorf("%w: %s was removed during the download", ErrNoFolder, dir)
+	}
+	return err
 }
 
 // stopped handles a write that did not finish: the part of an answer that was not the file is

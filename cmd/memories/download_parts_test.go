@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"memories-desktop/backend/media/mediatest"
@@ -106,4 +107,26 @@ func TestRewrittenPartStartsOver(t *testing.T) {
 	f.WriteAt(bytes.Repeat([]byte{'x'}, int(st.Size())), 0)
 	f.Close()
 	p.resumeExact(t)
+}
+
+// A destination folder removed while the download runs is named as such, not as the system's
+// error about the partial file that went with it.
+func TestFolderRemovedDuringDownloadIsNamed(t *testing.T) {
+	e := newTestEnv(t)
+	data := mediatest.MP4(bytes.Repeat([]byte("r"), 600_000))
+	no := e.run("", "upload", "--json", writeVideo(t, t.TempDir(), "r.mp4", data)).want(t, 0).lines(t)[0]["video_no"].(string)
+	e.sb.SetFaults(sandbox.Faults{DownloadRate: 400_000})
+	out := filepath.Join(t.TempDir(), "out")
+	os.Mkdir(out, 0o755)
+	done := make(chan runResult, 1)
+	go func() { done <- e.run("", "download", "--json", "-o", out, no) }()
+	until(t, "a partial download", func() bool {
+		parts, _ := filepath.Glob(filepath.Join(out, "*.part"))
+		return len(parts) == 1
+	})
+	os.RemoveAll(out)
+	r := <-done
+	if r.code != 1 || !strings.Contains(r.stdout, "was removed during the download") || strings.Contains(r.stdout, "lstat") {
+		t.Fatalf("exit %d: %s", r.code, r.stdout)
+	}
 }
