@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -108,4 +109,26 @@ func TestLockedFolderNamesItsHolder(t *testing.T) {
 	if r := e.run("", "history").want(t, 1); !strings.Contains(r.stderr, "Memories Desktop (pid") {
 		t.Fatalf("the CLI is told %q", r.stderr)
 	}
+}
+
+// SIGTERM (what `kill` and service managers send) is handled as Ctrl+C by the real binary: the
+// download is left interrupted, its .part kept, and `resume` finishes it.
+func TestSIGTERMKeepsTheDownloadResumable(t *testing.T) {
+	bin := buildBinary(t)
+	p := &partEnv{testEnv: newTestEnv(t), out: t.TempDir(), data: mediatest.MP4(bytes.Repeat([]byte("T"), 2_000_000))}
+	p.no = p.run("", "upload", "--json", writeVideo(t, t.TempDir(), "t.mp4", p.data)).want(t, 0).lines(t)[0]["video_no"].(string)
+	p.sb.SetFaults(sandbox.Faults{DownloadRate: 500_000})
+	cmd := p.start(bin, "download", "-o", p.out, p.no)
+	until(t, "a partial download", func() bool {
+		parts, _ := filepath.Glob(filepath.Join(p.out, "*.part"))
+		st, err := os.Stat(strings.Join(parts, ""))
+		return len(parts) == 1 && err == nil && st.Size() > 100_000
+	})
+	cmd.Process.Signal(syscall.SIGTERM)
+	cmd.Wait()
+	if rows := p.run("", "history", "--json", "--state", "interrupted").want(t, 0).lines(t); len(rows) != 1 {
+		t.Fatalf("interrupted jobs after SIGTERM: %v", rows)
+	}
+	p.sb.SetFaults(sandbox.Faults{})
+	p.resumeExact(t)
 }
