@@ -77,7 +77,7 @@ func (d *destFlags) folder() string {
 // or ID.mp4 in the folder for a video. An asset saved into a folder is named by the server's
 // answer, so its choice travels with the job. Taken names without --on-exists are a usage
 // error naming them all; skipped ones are reported and left out.
-func (d *destFlags) plan(ids []string, asset bool) (reqs []core.DownloadRequest, skipped []string, err error) {
+func (d *destFlags) plan(ids []string, asset bool) (reqs, skipped []core.DownloadRequest, err error) {
 	taken := map[string]bool{}
 	var conflicts []string
 	for _, id := range ids {
@@ -101,7 +101,7 @@ func (d *destFlags) plan(ids []string, asset bool) (reqs []core.DownloadRequest,
 		case err != nil:
 			return nil, nil, usagef("%v", err)
 		case place.Skip:
-			skipped = append(skipped, place.Path)
+			skipped = append(skipped, r)
 			continue
 		}
 		r.Dest, r.Overwrite = place.Path, place.Replace
@@ -178,8 +178,9 @@ func runFetch(ctx context.Context, c *cli, name string, args []string, asset boo
 	for _, id := range repeated {
 		s.out.note("%s was given more than once; it is downloaded once", printable(id))
 	}
-	for _, path := range skipped {
-		s.out.note("skipped %s: it already exists (--on-exists skip)", printable(path))
+	for _, r := range skipped {
+		line := jobLine{State: core.StatusSkipped, ID: r.ID, Path: r.Dest}
+		s.out.result(line, skippedText(line))
 	}
 	return enqueueAndRun(ctx, s, reqs, func(r core.DownloadRequest) (core.JobView, error) {
 		return s.svc.EnqueueDownload(r)

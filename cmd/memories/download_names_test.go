@@ -28,8 +28,8 @@ func TestExistingFileIsDecidedBeforeAnyRequest(t *testing.T) {
 	}
 	e.run("", "download", "-o", out, "--on-exists", "sometimes", no).want(t, 2)
 	e.run("", "download", "-o", out, "--overwrite", "--on-exists", "skip", no).want(t, 2)
-	if r := e.run("", "download", "-o", out, "--on-exists", "skip", no).want(t, 0); !strings.Contains(r.stderr, "skipped") || downloads() != 0 {
-		t.Fatalf("%d downloads; stderr %q", downloads(), r.stderr)
+	if r := e.run("", "download", "--json", "-o", out, "--on-exists", "skip", no).want(t, 0); r.lines(t)[0]["state"] != "skipped" || downloads() != 0 {
+		t.Fatalf("%d downloads; stdout %q", downloads(), r.stdout)
 	}
 
 	e.run("", "download", "-o", out, "--on-exists", "keep-both", no, no).want(t, 0)

@@ -33,6 +33,9 @@ type jobLine struct {
 func printJob(out *printer, j core.Job) bool {
 	line := describeJob(j)
 	if j.State == core.StateDone {
+		if line.Status == core.StatusSkipped {
+			line.State = core.StatusSkipped // as for a name found taken before the request
+		}
 		out.result(line, doneText(j, line))
 		return true
 	}
@@ -71,7 +74,7 @@ func doneText(j core.Job, l jobLine) string {
 		return fmt.Sprintf("import task %s: %d link(s)", l.TaskID, len(l.Links))
 	}
 	if l.Status == core.StatusSkipped {
-		return fmt.Sprintf("skipped %s: %s already exists (--on-exists skip)", printable(l.ID), printable(l.Path))
+		return skippedText(l)
 	}
 	saved := fmt.Sprintf("saved %s → %s (%s)", printable(l.ID), printable(l.Path), formatBytes(l.Bytes))
 	if l.SHA256 != "" {
@@ -119,4 +122,9 @@ func (e *cliEmitter) job(v core.JobView) {
 	if v.State != core.StateRunning && v.State != core.StateQueued {
 		e.out.endLine()
 	}
+}
+
+// skippedText is the line for a download skipped because its file exists.
+func skippedText(l jobLine) string {
+	return fmt.Sprintf("skipped %s: %s already exists (--on-exists skip)", printable(l.ID), printable(l.Path))
 }
