@@ -102,3 +102,27 @@ func TestDataFolderIsNeverADownloadTarget(t *testing.T) {
 		t.Fatalf("the database changed (%d → %d bytes) or a request was sent", len(before), len(after))
 	}
 }
+
+// An asset saved into a folder is named by the server's answer; the --on-exists choice travels
+// with the job and is applied when the name arrives.
+func TestServerNamedAssetFollowsOnExists(t *testing.T) {
+	e := newTestEnv(t)
+	id, err := e.sb.AddAsset("clip.mp4", strings.NewReader("asset bytes"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	old := filepath.Join(out, "clip.mp4")
+	os.WriteFile(old, []byte("mine"), 0o644)
+	if row := e.run("", "download-asset", "--json", "-o", out, "--on-exists", "skip", id).want(t, 0).lines(t)[0]; row["state"] != "skipped" {
+		t.Fatalf("skip: %v", row)
+	}
+	e.run("", "download-asset", "-o", out, "--on-exists", "keep-both", id).want(t, 0)
+	kept, _ := os.ReadFile(old)
+	both, _ := os.ReadFile(filepath.Join(out, "clip (1).mp4"))
+	if string(kept) != "mine" || string(both) != "asset bytes" {
+		t.Fatalf("clip.mp4 %q, clip (1).mp4 %q", kept, both)
+	}
+	r := e.run("", "download-asset", "-o", out, id).want(t, 1)
+	wantSays(t, r, "--on-exists replace|keep-both|skip")
+}
