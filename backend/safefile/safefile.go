@@ -44,6 +44,9 @@ type Options struct {
 	// Hash, when set, is written every byte of the file in order, a resumed part's first Offset
 	// bytes (read back from disk) included, so the caller's checksums cover the whole file.
 	Hash io.Writer
+	// Prefed says Hash has already been given the part's first Offset bytes (the caller read
+	// them to check them): they are not read again, only the part's length is checked.
+	Prefed bool
 	// Rehashing is told when hashing the Offset bytes already on disk starts (true) and ends, so
 	// a watchdog does not take that local work for a stalled network.
 	Rehashing func(bool)
@@ -155,7 +158,7 @@ func kind(m fs.FileMode) string {
 
 // openPartReporting is openPart, telling rehashing while the bytes already there are hashed.
 func openPartReporting(part string, opts Options) (*os.File, error) {
-	if opts.Rehashing != nil && opts.Offset > 0 && opts.Hash != nil {
+	if opts.Rehashing != nil && opts.Offset > 0 && opts.Hash != nil && !opts.Prefed {
 		opts.Rehashing(true)
 		defer opts.Rehashing(false)
 	}
@@ -179,7 +182,11 @@ func openPart(part string, opts Options) (*os.File, error) {
 		return nil, err
 	}
 	if err = checkOpened(f, part, opts.Opened); err == nil && opts.Offset > 0 {
-		err = rehash(f, part, opts.Offset, opts.Hash)
+		hash := opts.Hash
+		if opts.Prefed {
+			hash = nil
+		}
+		err = rehash(f, part, opts.Offset, hash)
 	}
 	if err != nil {
 		f.Close()

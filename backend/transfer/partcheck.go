@@ -66,32 +66,37 @@ func (c *checkpointer) record(n int64) {
 
 // provenPrefix decides how much of the job's own part file st to continue from: the checked
 // prefix, when its bytes still hash to the recorded sum (anything after it is cut off), else
-// nothing — the part is dropped and the download starts over from byte 0.
-func provenPrefix(ctx context.Context, spec DownloadSpec, p *PartProof, st os.FileInfo, m *meter) int64 {
+// nothing — the part is dropped and the download starts over from byte 0. The bytes read to
+// check the prefix are fed to a digest the download continues, so they are read once.
+func provenPrefix(ctx context.Context, spec DownloadSpec, p *PartProof, st os.FileInfo, m *meter) (int64, *digest) {
 	c := p.Checked
-	if c == nil || c.Bytes <= 0 || st.Size() < c.Bytes || !keepPrefix(ctx, partPath(spec, p), c, m) {
-		dropOwnPart(spec, p)
-		return 0
+	if c != nil && c.Bytes > 0 && st.Size() >= c.Bytes {
+		if d := keepPrefix(ctx, partPath(spec, p), c, spec.SHA256, m); d != nil {
+			return c.Bytes, d
+		}
 	}
-	return c.Bytes
+	dropOwnPart(spec, p)
+	return 0, nil
 }
 
-// keepPrefix reports whether the first c.Bytes bytes of part hash to c.Sum, and cuts off what
-// follows them. The file is opened once, without following links, for both.
-func keepPrefix(ctx context.Context, part string, c *Checked, m *meter) bool {
+// keepPrefix feeds the first c.Bytes bytes of part to a new digest and, when they hash to c.Sum,
+// cuts off what follows them and returns the digest; nil otherwise. The file is opened once,
+// without following links, for both.
+func keepPrefix(ctx context.Context, part string, c *Checked, withSHA256 bool, m *meter) *digest {
 	m.SetWaiting(true) // local work, not a stalled network
 	defer m.SetWaiting(false)
 	f, err := safefile.OpenOwn(part, os.O_RDWR)
 	if err != nil {
-		return false
+		return nil
 	}
 	defer f.Close()
-	h := NewFingerprint()
-	n, err := readInto(ctx, h, io.LimitReader(f, c.Bytes))
-	if err != nil || n != c.Bytes || hex.EncodeToString(h.Sum(nil)) != c.Sum {
-		return false
+	d := newDigest(withSHA256)
+	n, err := readInto(ctx, d, io.LimitReader(f, c.Bytes))
+	if err != nil || n != c.Bytes || hex.EncodeToString(d.fp.Sum(nil)) != c.Sum || f.Truncate(c.Bytes) != nil {
+		d.Close()
+		return nil
 	}
-	return f.Truncate(c.Bytes) == nil
+	return d
 }
 
 // complete reports whether the proof vouches for a whole file (its sums were recorded once the

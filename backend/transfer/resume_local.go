@@ -18,6 +18,7 @@ type localState struct {
 	done   bool
 	result store.JobResult
 	offset int64
+	prefix *digest // fed the part's first offset bytes while checking them; nil when offset is 0
 }
 
 // checkLocal looks at what an earlier attempt of this job left, trusting only its own proof.
@@ -47,7 +48,8 @@ func (e *Engine) checkPart(ctx context.Context, j store.Job, spec DownloadSpec, 
 	case p.complete() && st.Size() == p.Size:
 		return e.commitComplete(j.ID, spec, p, partPath(spec, p))
 	}
-	return localState{offset: provenPrefix(ctx, spec, p, st, m)}, nil
+	offset, prefix := provenPrefix(ctx, spec, p, st, m)
+	return localState{offset: offset, prefix: prefix}, nil
 }
 
 // committedEarlier recognises a crash between the rename and the record: the final name holds

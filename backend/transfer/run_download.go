@@ -36,8 +36,11 @@ func runDownload(ctx context.Context, e *Engine, j store.Job, m *meter) (store.J
 	if err != nil || local.done {
 		return e.downloaded(j, spec, local.result, err)
 	}
+	if local.prefix != nil {
+		defer local.prefix.Close()
+	}
 	actx, end := e.watchSpeed(ctx, m)
-	result, err := e.fetchAndSave(actx, client, j, spec, local.offset, m)
+	result, err := e.fetchAndSave(actx, client, j, spec, local, m)
 	err = end(err)
 	if errors.Is(err, errIdle) {
 		e.pacer.Failed(endpointFor(j.Kind), 0)
@@ -59,11 +62,11 @@ func (e *Engine) downloaded(j store.Job, spec DownloadSpec, res store.JobResult,
 	return res, nil
 }
 
-func (e *Engine) fetchAndSave(ctx context.Context, c *api.Client, j store.Job, spec DownloadSpec, offset int64, m *meter) (store.JobResult, error) {
+func (e *Engine) fetchAndSave(ctx context.Context, c *api.Client, j store.Job, spec DownloadSpec, local localState, m *meter) (store.JobResult, error) {
 	p := ownProof(j, spec)
 	var dl *api.Download
 	err := e.call(ctx, m, nil, func(ctx context.Context) (err error) {
-		dl, err = fetch(ctx, c, spec, resumeOptions(p, offset))
+		dl, err = fetch(ctx, c, spec, resumeOptions(p, local.offset))
 		return err
 	})
 	if re := (*api.RangeError)(nil); errors.As(err, &re) {
@@ -84,7 +87,11 @@ func (e *Engine) fetchAndSave(ctx context.Context, c *api.Client, j store.Job, s
 	if spec, err = e.choosePart(j, spec, dl); err != nil {
 		return store.JobResult{}, err
 	}
-	return e.save(ctx, j, spec, dl, m)
+	var prefix *digest // the part's checked bytes, already hashed, when the answer continues them
+	if dl.Offset > 0 && dl.Offset == local.offset {
+		prefix = local.prefix
+	}
+	return e.save(ctx, j, spec, dl, prefix, m)
 }
 
 func resumeOptions(p *PartProof, offset int64) api.DownloadOptions {
@@ -149,7 +156,9 @@ func (e *Engine) choosePart(j store.Job, spec DownloadSpec, dl *api.Download) (D
 	return e.recordProof(j.ID, spec, fresh)
 }
 
-func (e *Engine) save(ctx context.Context, j store.Job, spec DownloadSpec, dl *api.Download, m *meter) (store.JobResult, error) {
+// save writes the answer's body to the job's part and commits it. prefix, when given, has been
+// fed the part's first dl.Offset bytes (resume_local.go checked them), so they are not read again.
+func (e *Engine) save(ctx context.Context, j store.Job, spec DownloadSpec, dl *api.Download, prefix *digest, m *meter) (store.JobResult, error) {
 	p := spec.Part
 	total := p.Size
 	if dl.Size >= 0 {
@@ -159,12 +168,15 @@ func (e *Engine) save(ctx context.Context, j store.Job, spec DownloadSpec, dl *a
 	}
 	m.SetTotal(total)
 	m.Rebase(dl.Offset) // bytes from an earlier attempt are not speed
-	d := newDigest(spec.SHA256)
+	d := prefix
+	if d == nil {
+		d = newDigest(spec.SHA256)
+	}
 	defer d.Close()
 	ck := e.newCheckpointer(j.ID, &spec, d, dl.Offset)
 	var res store.JobResult
 	saved, err := safefile.WriteAtomic(ctx, dl.Body, total, spec.Dest, safefile.Options{Part: partPath(spec, p),
-		Overwrite: spec.Overwrite, KeepPartial: true, Offset: dl.Offset, Rehashing: m.SetWaiting,
+		Overwrite: spec.Overwrite, KeepPartial: true, Offset: dl.Offset, Prefed: prefix != nil, Rehashing: m.SetWaiting,
 		Progress: func(n int64) { m.Set(n); ck.progress(n) },
 		Hash:     d, Opened: e.partOpened(j.ID, &spec, dl.Offset), Verified: func(s safefile.Saved) error {
 			if err := checkContent(partPath(spec, p), s.Bytes); err != nil {

@@ -18,7 +18,7 @@ type partEnv struct {
 	data          []byte
 }
 
-func interruptedDownload(t *testing.T) *partEnv {
+func interruptedDownload(t *testing.T, flags ...string) *partEnv {
 	t.Helper()
 	e := newTestEnv(t)
 	data := mediatest.MP4(bytes.Repeat([]byte("0123456789"), 300_000))
@@ -33,7 +33,7 @@ func interruptedDownload(t *testing.T) *partEnv {
 		p.part = parts[0]
 		st, err := os.Stat(p.part)
 		return err == nil && st.Size() > 100_000
-	}, "download", "-o", p.out, no).want(t, 1)
+	}, append([]string{"download", "-o", p.out, no}, flags...)...).want(t, 1)
 	e.sb.SetFaults(sandbox.Faults{})
 	return p
 }
@@ -128,5 +128,15 @@ func TestFolderRemovedDuringDownloadIsNamed(t *testing.T) {
 	r := <-done
 	if r.code != 1 || !strings.Contains(r.stdout, "was removed during the download") || strings.Contains(r.stdout, "lstat") {
 		t.Fatalf("exit %d: %s", r.code, r.stdout)
+	}
+}
+
+// A resumed download's SHA-256 (asked for with --sha256) covers the bytes written before the
+// interruption, which are read once, to check them, and hashed with the rest.
+func TestResumedSHA256CoversTheWholeFile(t *testing.T) {
+	p := interruptedDownload(t, "--sha256")
+	rows := p.run("", "resume", "--json").want(t, 0).lines(t)
+	if len(rows) != 1 || rows[0]["sha256"] != sum(p.data) || rows[0]["fingerprint"] != fingerprintOf(p.data) {
+		t.Fatalf("resume printed %v", rows)
 	}
 }
