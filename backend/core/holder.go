@@ -46,10 +46,10 @@ func readHolder(dataDir string) (who string, pid int) {
 func LockedMessage(dataDir string) string {
 	switch who, pid := readHolder(dataDir); who {
 	case "cli":
-		return fmt.Sprintf("a memories command (the CLI, pid %d) is using %s; wait for it to finish or stop it "+
+		return fmt.Sprintf("a memories command (the CLI, pid %d) is already using %s; wait for it to finish or stop it "+
 			"(its unfinished transfers are kept for `memories resume`), or set MEMORIES_DATA_DIR to use another folder", pid, dataDir)
 	case "app":
-		return fmt.Sprintf("Memories Desktop (pid %d) is using %s; close it or switch to its window, "+
+		return fmt.Sprintf("Memories Desktop (pid %d) is already using %s; switch to its window or close it, "+
 			"or set MEMORIES_DATA_DIR to use another folder", pid, dataDir)
 	}
 	return "Memories Desktop or a memories command is using " + dataDir +
