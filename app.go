@@ -66,10 +66,9 @@ func (a *App) startup(ctx context.Context) {
 	a.playPreviewsOverLoopback()
 }
 
-// inUseMessage says the data folder is another process's, and what to do.
+// inUseMessage says which process holds the data folder (the app or a memories command), and what to do.
 func inUseMessage(dataDir string) string {
-	return "memories-desktop: another Memories Desktop is already using " + dataDir +
-		"; switch to that window, or set MEMORIES_DATA_DIR to use a different folder."
+	return "memories-desktop: " + core.LockedMessage(dataDir) + "."
 }
 
 // boot opens the backend with whatever adapters are set; the browser test harness calls it too.

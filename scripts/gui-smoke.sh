@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # GUI smoke test: the production binary in a real window under Xvfb, with a temporary data folder.
 # Finds the window by title, takes a screenshot (kept in build/test-artifacts/), checks it is not
-# blank, checks that second launches neither open a window nor hang, and stops the app cleanly.
+# blank, checks that second launches neither open a window nor hang, stops the app cleanly, and
+# checks that a memories command holding the data folder is named when it stops the app.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/gui/lib.sh
@@ -11,10 +12,11 @@ ART=build/test-artifacts
 TITLE='Memories Desktop$' # the page adds the view: "Upload — Memories Desktop"
 mkdir -p "$ART"
 DATA=$(mktemp -d)
-APP_PID="" XVFB_PID=""
+APP_PID="" XVFB_PID="" CLI_PID="" SILENT_PID=""
 
 cleanup() {
   [[ -n $APP_PID ]] && kill -KILL "$APP_PID" 2>/dev/null || true
+  [[ -n $CLI_PID$SILENT_PID ]] && kill $CLI_PID $SILENT_PID 2>/dev/null || true
   [[ -n $XVFB_PID ]] && kill "$XVFB_PID" 2>/dev/null || true
   rm -rf "$DATA"
 }
@@ -104,3 +106,26 @@ APP_PID=""
 wait_until 10 nothing_left || fail "no bus: left running after SIGTERM: $(left_behind | paste -sd ' ')"
 rm -rf "$NO_RUNTIME"
 echo "gui-smoke: without a D-Bus session the app ran its own bus and left nothing running"
+
+# A memories command holding the data folder (a download from a server that accepts and never
+# answers) stops the app with a message naming the command, not "another Memories Desktop".
+CLI=${CLI:-build/bin/memories}
+PORT_FILE=$(mktemp) OUT=$(mktemp -d)
+/usr/bin/python3 -c 'import socket, sys, time
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen()
+print(s.getsockname()[1], flush=True); c = s.accept(); time.sleep(60)' >"$PORT_FILE" &
+SILENT_PID=$!
+wait_until 10 test -s "$PORT_FILE" || fail "the silent server did not start"
+URL=http://127.0.0.1:$(cat "$PORT_FILE")
+MEMORIES_DATA_DIR="$DATA" MEMORIES_API_KEY=sk-gui-smoke MEMORIES_BASE_URL=$URL MEMORIES_ASSET_BASE_URL=$URL \
+  "$CLI" download-asset -o "$OUT" re_1 >"$ART/cli-holder.log" 2>&1 &
+CLI_PID=$!
+wait_until 10 test -s "$DATA/holder" || fail "the memories command did not take the data folder"
+rc=0
+DBUS_SESSION_BUS_ADDRESS=disabled: MEMORIES_DATA_DIR="$DATA" timeout 15 "$BIN" >"$ART/second-cli.log" 2>&1 || rc=$?
+kill "$CLI_PID" "$SILENT_PID" 2>/dev/null || true
+wait "$CLI_PID" 2>/dev/null || true
+rm -rf "$PORT_FILE" "$OUT"
+[[ $rc -ne 0 && $rc -ne 124 ]] || fail "the app held off by a memories command exited $rc"
+grep -q 'a memories command' "$ART/second-cli.log" || fail "the app does not say a memories command holds the folder: $(cat "$ART/second-cli.log")"
+echo "gui-smoke: held by a memories command, the app says: $(grep -o 'a memories command[^;]*' "$ART/second-cli.log")"

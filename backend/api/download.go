@@ -26,6 +26,7 @@ type Download struct {
 	Size        int64  // bytes Body will yield (Content-Length), -1 when unknown
 	Filename    string // sanitised name from Content-Disposition; "" when the service sent none
 	ContentType string
+	Encoding    string // Content-Encoding, "" when none (asked for: identity)
 	// Offset is where Body starts in the file: the requested offset when the service honoured
 	// the range (206 with a matching Content-Range), 0 when it sent the whole file (200) — the
 	// caller must then truncate what it has and start over.
@@ -89,7 +90,7 @@ func (c *Client) stream(ctx context.Context, r request, opts DownloadOptions) (*
 func newDownload(ctx context.Context, c *Client, op string, resp *http.Response, offset int64) *Download {
 	d := &Download{Body: &streamBody{ctx: ctx, op: op, c: c, rc: resp.Body}, Size: resp.ContentLength,
 		Filename:    FilenameFromContentDisposition(resp.Header.Get("Content-Disposition")),
-		ContentType: resp.Header.Get("Content-Type"), Offset: offset, Total: resp.ContentLength,
+		ContentType: resp.Header.Get("Content-Type"), Encoding: resp.Header.Get("Content-Encoding"), Offset: offset, Total: resp.ContentLength,
 		ETag: cleanMessage(resp.Header.Get("ETag")), LastModified: cleanMessage(resp.Header.Get("Last-Modified"))}
 	if offset > 0 {
 		d.Total = contentRangeTotal(resp.Header.Get("Content-Range"))

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/textproto"
+	"strings"
 	"time"
 )
 
@@ -104,7 +106,27 @@ func (c *Client) transportError(ctx context.Context, op string, err error) error
 	if ctxErr := ctx.Err(); ctxErr != nil {
 		return fmt.Errorf("memories: %s: %w", op, ctxErr)
 	}
+	if malformed(err) {
+		return c.newError(op, 0, "", "a malformed answer: "+err.Error(), ErrUnexpected)
+	}
 	return &networkError{op: op, text: c.redact(err.Error()), err: err}
+}
+
+// malformed reports an answer that broke HTTP itself rather than the connection: a redirect the
+// policy refuses (a loop, another scheme), a header with control bytes, a negative or garbled
+// length. Asking again would get the same answer, so it is no network error and not retried.
+func malformed(err error) bool {
+	var pe *textproto.ProtocolError
+	if errors.Is(err, ErrBadRedirect) || errors.As(err, &pe) {
+		return true
+	}
+	text := err.Error()
+	for _, sign := range []string{"bad Content-Length", "malformed HTTP", "malformed MIME header", "unsupported protocol scheme"} {
+		if strings.Contains(text, sign) {
+			return true
+		}
+	}
+	return false
 }
 
 // Retryable reports whether repeating the same request later may succeed: rate limiting, server

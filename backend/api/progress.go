@@ -7,13 +7,13 @@ import (
 	"sync"
 )
 
-// errFileChanged reports a file that grew while it was being uploaded, so the declared
+// ErrFileGrew reports a file that grew while it was being uploaded, so the declared
 // Content-Length no longer matches.
-var errFileChanged = errors.New("the file grew while it was being uploaded")
+var ErrFileGrew = errors.New("the file grew while it was being uploaded")
 
 // exactReader passes through exactly size bytes of r, calling progress with the running total
 // after every read. A source that ends early fails with io.ErrUnexpectedEOF and one that has
-// more bytes fails with errFileChanged, so a changing file never uploads silently truncated.
+// more bytes fails with ErrFileGrew, so a changing file never uploads silently truncated.
 type exactReader struct {
 	r        io.Reader
 	size     int64
@@ -65,7 +65,7 @@ func (e *exactReader) checkEnd() error {
 	var probe [1]byte
 	n, err := e.r.Read(probe[:])
 	if n > 0 {
-		return errFileChanged
+		return ErrFileGrew
 	}
 	if err == nil {
 		return io.EOF

@@ -15,7 +15,7 @@ func TestExactReader(t *testing.T) {
 	}{
 		{"exact", "abcdef", 6, nil},
 		{"short", "abc", 6, io.ErrUnexpectedEOF},
-		{"long", "abcdefg", 6, errFileChanged},
+		{"long", "abcdefg", 6, ErrFileGrew},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

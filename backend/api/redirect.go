@@ -1,11 +1,16 @@
 package api
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
 )
+
+// ErrBadRedirect is a redirect the policy does not follow: one too many (a loop), or to another
+// scheme than http(s) (file:, ftp:…).
+var ErrBadRedirect = errors.New("a redirect this app does not follow")
 
 // maxRedirects caps how many redirects one request follows; the service itself never needs
 // more than a couple (a download handed to storage).
@@ -17,7 +22,10 @@ const maxRedirects = 5
 // request.
 func checkRedirect(req *http.Request, via []*http.Request) error {
 	if len(via) >= maxRedirects {
-		return fmt.Errorf("stopped after %d redirects", maxRedirects)
+		return fmt.Errorf("%w: stopped after %d redirects", ErrBadRedirect, maxRedirects)
+	}
+	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
+		return fmt.Errorf("%w: to a %q address", ErrBadRedirect, req.URL.Scheme)
 	}
 	if len(via) > 0 && origin(req.URL) != origin(via[0].URL) {
 		req.Header.Del("Authorization")

@@ -168,7 +168,7 @@ func TestUploadFailsWhenFileIsShorterOrLonger(t *testing.T) {
 	cases := map[string]struct {
 		content string
 		want    error
-	}{"shorter": {"12345", io.ErrUnexpectedEOF}, "longer": {"1234567890+", errFileChanged}}
+	}{"shorter": {"12345", io.ErrUnexpectedEOF}, "longer": {"1234567890+", ErrFileGrew}}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			_, err := f.client.UploadFile(context.Background(), UploadFileRequest{

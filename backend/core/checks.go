@@ -33,6 +33,9 @@ func CheckDestFolder(d string) error { return validate.DestFolder(d) }
 // beside its .part file.
 func CheckDestFile(path string) error { return validate.DestFile(path) }
 
+// CheckOutsideDataDir refuses a download folder that is the data folder or inside it.
+func CheckOutsideDataDir(dir, dataDir string) error { return validate.OutsideDataDir(dir, dataDir) }
+
 // CheckJobQuery checks the kind and state filters of a job query.
 func CheckJobQuery(q JobQuery) error {
 	_, err := q.toStore()

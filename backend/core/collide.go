@@ -3,10 +3,7 @@ package core
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
-	"path/filepath"
-	"strings"
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/contract/choice"
@@ -32,22 +29,8 @@ func checkChoice(choice string) error {
 	return &api.ValidationError{Field: "choice", Message: ErrChoice.Error()}
 }
 
-// exists tells whether path names anything, a dangling symlink included.
-func exists(path string) bool {
-	_, err := os.Lstat(path)
-	return !errors.Is(err, fs.ErrNotExist)
-}
-
-// freeName returns path, or "name (1).ext", "name (2).ext"… whichever names nothing yet and is
-// not in taken (names given to earlier downloads of the same batch).
-func freeName(path string, taken map[string]bool) string {
-	ext := filepath.Ext(path)
-	stem := strings.TrimSuffix(path, ext)
-	for n := 1; exists(path) || taken[path]; n++ {
-		path = fmt.Sprintf("%s (%d)%s", stem, n, ext)
-	}
-	return path
-}
+// exists and freeName are the engine's, which applies the same choice to a server-named file.
+var exists, freeName = transfer.Exists, transfer.FreeName
 
 // resolve applies choice to one planned download whose destination exists; false means skip it.
 func resolve(spec *transfer.DownloadSpec, choice string, taken map[string]bool) bool {
@@ -60,4 +43,52 @@ func resolve(spec *transfer.DownloadSpec, choice string, taken map[string]bool) 
 		return false
 	}
 	return true
+}
+
+// CodeExists is a failed download's code when its name was taken; StatusSkipped the result
+// status of one skipped for that reason (DownloadRequest.OnExists).
+const (
+	CodeExists    = transfer.CodeExists
+	StatusSkipped = transfer.StatusSkipped
+)
+
+// ErrExists means a download's file name is taken and no choice was made.
+var ErrExists = transfer.ErrExists
+
+// Placement is where one download goes once its name is decided, before any request.
+type Placement struct {
+	Path    string
+	Replace bool // the name holds a regular file, to be replaced once the new one is complete
+	Skip    bool // the name is taken and the choice was to skip
+}
+
+// ErrNotReplaceable refuses to replace something that is not a regular file.
+var ErrNotReplaceable = errors.New("is not a regular file; only a regular file is ever replaced")
+
+// Place applies choice ("" when none was made) to a download to path, given the names earlier
+// downloads of the same batch took (taken gains this one). A taken name without a choice is
+// ErrExists; replacing anything but a regular file is ErrNotReplaceable.
+func Place(path, choice string, taken map[string]bool) (Placement, error) {
+	spec := transfer.DownloadSpec{Dest: path}
+	if taken[path] || exists(path) {
+		if choice == ChoiceReplace && !taken[path] && !isRegular(path) {
+			return Placement{}, fmt.Errorf("%s %w", path, ErrNotReplaceable)
+		}
+		if choice == "" {
+			return Placement{}, fmt.Errorf("%w: %s", ErrExists, path)
+		}
+		if choice == ChoiceReplace && taken[path] {
+			choice = ChoiceKeepBoth // two downloads of one batch never replace each other
+		}
+		if !resolve(&spec, choice, taken) {
+			return Placement{Path: path, Skip: true}, nil
+		}
+	}
+	taken[spec.Dest] = true
+	return Placement{Path: spec.Dest, Replace: spec.Overwrite}, nil
+}
+
+func isRegular(path string) bool {
+	st, err := os.Lstat(path)
+	return err == nil && st.Mode().IsRegular()
 }

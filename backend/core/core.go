@@ -102,6 +102,7 @@ func Start(dataDir string, opts Options) (*Service, error) {
 	if err := c.openDatabases(); err != nil {
 		return nil, err
 	}
+	c.claimHolder(opts.Headless)
 	return c, nil
 }
 
@@ -168,6 +169,7 @@ func (c *Service) Close() error {
 	if c.db != c.home {
 		c.db.Close()
 	}
+	c.releaseHolder()
 	if err := c.home.Close(); err != nil {
 		return fmt.Errorf("close database: %w", err)
 	}

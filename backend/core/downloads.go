@@ -41,7 +41,7 @@ func (c *Service) EnqueueDownloads(nos []string, target DownloadTarget, choice s
 	if err := checkChoice(choice); err != nil {
 		return res, err
 	}
-	if err := target.check(); err != nil {
+	if err := target.check(c.dataDir); err != nil {
 		return res, err
 	}
 	if err := validate.IDs(validate.FieldVideoNo, nos); err != nil {
@@ -103,7 +103,7 @@ func (c *Service) EnqueueAsset(assetID, path string, replace bool) (transfer.Job
 	if err := c.usable(); err != nil {
 		return transfer.JobView{}, err
 	}
-	if err := validate.DestFile(path); err != nil {
+	if err := (DownloadTarget{Path: path}).check(c.dataDir); err != nil {
 		return transfer.JobView{}, err
 	}
 	j, err := c.engine().EnqueueDownload(transfer.DownloadSpec{AssetID: assetID, Dest: path, Overwrite: replace})
@@ -145,12 +145,17 @@ func (c *Service) retryDownload(id uint64, choice string, taken map[string]bool)
 	return c.engine().Retry(id)
 }
 
-// check applies the destination rules the CLI uses, before any (billed) request.
-func (t DownloadTarget) check() error {
+// check applies the destination rules the CLI uses, before any (billed) request; the data
+// folder is never a target.
+func (t DownloadTarget) check(dataDir string) error {
+	dir, check := filepath.Dir(t.Path), validate.DestFile
 	if t.Folder {
-		return validate.DestFolder(t.Path)
+		dir, check = t.Path, validate.DestFolder
 	}
-	return validate.DestFile(t.Path)
+	if err := validate.OutsideDataDir(dir, dataDir); err != nil {
+		return err
+	}
+	return check(t.Path)
 }
 
 // rememberFolder seeds the next save dialog with the folder just used.
@@ -171,8 +176,11 @@ func (c *Service) DownloadName(videoNo string) string {
 	if name := c.SuggestedName(videoNo); name != "" {
 		return name
 	}
-	return api.SanitizeFilename(videoNo+".mp4", "video.mp4")
+	return NumberedName(videoNo)
 }
+
+// NumberedName is a video's file name when no other is known: its number, as VIDEO_NO.mp4.
+func NumberedName(videoNo string) string { return api.SanitizeFilename(videoNo+".mp4", "video.mp4") }
 
 // SuggestedName is the file name to offer for a library video: the name it was uploaded under
 // (a file name, or the last part of its source URL), with a video extension; "" when unknown.

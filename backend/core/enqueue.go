@@ -42,13 +42,14 @@ type DownloadRequest struct {
 	Dest      string
 	DestDir   bool
 	Overwrite bool
-	SHA256    bool // also compute the file's SHA-256 while saving it
+	OnExists  string // with DestDir: what to do when the server's name is taken (ChoiceReplace…)
+	SHA256    bool   // also compute the file's SHA-256 while saving it
 }
 
 // EnqueueDownload queues one download from the current scope.
 func (c *Service) EnqueueDownload(r DownloadRequest) (JobView, error) {
 	spec := transfer.DownloadSpec{Scope: c.current().Scope, Dest: r.Dest, DestDir: r.DestDir, Overwrite: r.Overwrite,
-		SHA256: r.SHA256}
+		OnExists: r.OnExists, SHA256: r.SHA256}
 	if r.Asset {
 		spec.AssetID = r.ID
 	} else {

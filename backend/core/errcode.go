@@ -35,13 +35,19 @@ func (e ErrorInfo) Error() string { return e.Message }
 var ErrBug = errors.New("internal error")
 
 // Describe maps any backend error to an ErrorInfo.
-func Describe(err error) ErrorInfo {
+func Describe(err error) ErrorInfo { return describe(err, Explain) }
+
+// DescribeFinal is Describe for a failure nothing will retry (a command that asked once, such
+// as the CLI's list or status): its advice never promises an automatic retry.
+func DescribeFinal(err error) ErrorInfo { return describe(err, ExplainFinal) }
+
+func describe(err error, explain func(error) (string, string)) ErrorInfo {
 	var fe *settings.FieldError
 	switch {
 	case errors.As(err, &fe):
 		return ErrorInfo{Code: CodeInvalidField, Field: fe.Field, Message: fe.Message}
 	case errors.As(err, new(*api.Error)), errors.Is(err, api.ErrInvalidInput), errors.Is(err, api.ErrNetwork):
-		return describeAPI(err)
+		return describeAPI(err, explain)
 	case errors.Is(err, ErrBug):
 		return ErrorInfo{Code: CodeInternal, Message: "Memories Desktop ran into an internal error and stopped this action.",
 			Next: withLogPath("Try again; if it happens again, " + reportIt), Detail: err.Error()}
@@ -54,8 +60,8 @@ func Describe(err error) ErrorInfo {
 
 // describeAPI explains a client or API error; a rejected input names its field (the UI's names:
 // latitude, takenAt, url…) so the form can show the message beside it.
-func describeAPI(err error) ErrorInfo {
-	summary, next := Explain(err)
+func describeAPI(err error, explain func(error) (string, string)) ErrorInfo {
+	summary, next := explain(err)
 	info := ErrorInfo{Code: api.KindCode(err), Message: summary, Next: next, Detail: err.Error()}
 	if ve := (*api.ValidationError)(nil); errors.As(err, &ve) {
 		info.Field = ve.Field

@@ -39,6 +39,8 @@ var explanations = map[error]explanation{
 		"Wait a few minutes; the queue retries automatically."},
 	api.ErrUnexpected: {"memories.ai sent an answer this app does not understand.",
 		"Retry later; if it keeps happening, check the server address in Settings or report it with the log."},
+	api.ErrFileGrew: {"The file grew while it was being uploaded (it is still being written or copied), so the upload was stopped before it completed.",
+		"Wait until the file is complete, then retry."},
 	api.ErrNetwork: {"Could not reach memories.ai, or the connection broke.",
 		"Check the internet connection and any proxy settings; the queue retries automatically."},
 }
@@ -121,6 +123,9 @@ func withLogPath(next string) string {
 // FailedJobMessage is the one message a job that failed for good keeps: what happened and what
 // to do now. The engine records it through transfer.Options.Explain, with the job's error code.
 func FailedJobMessage(code string, err error) string {
+	if errors.Is(err, transfer.ErrNotMedia) {
+		return sentence(err.Error()) + " Nothing was saved. Retry later; if it keeps happening, check the server address in Settings."
+	}
 	if next, ok := localNext[code]; ok {
 		return sentence(err.Error()) + " " + next
 	}

@@ -61,3 +61,24 @@ func isDiskFull(err error) bool {
 	}
 	return false
 }
+
+// FileID names a file on its device: its device and inode numbers on Unix.
+type FileID struct {
+	Dev uint64 `json:"dev"`
+	Ino uint64 `json:"ino"`
+}
+
+// IDOf is info's FileID; false where the system does not tell (os.SameFile still guards there).
+func IDOf(info fs.FileInfo) (FileID, bool) { return idOf(info) }
+
+// Links is info's count of hard links (names); 1 where the system does not tell.
+func Links(info fs.FileInfo) uint64 { return links(info) }
+
+// soleName refuses a file with more than one name: a hard link planted in place of a partial
+// file would make every write land in the other file too.
+func soleName(path string, info fs.FileInfo) error {
+	if n := links(info); n > 1 {
+		return fmt.Errorf("%s: %w: it has %d hard links, so writing it would change another file", path, ErrNotRegular, n)
+	}
+	return nil
+}

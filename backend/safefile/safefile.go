@@ -44,12 +44,21 @@ type Options struct {
 	// Hash, when set, is written every byte of the file in order, a resumed part's first Offset
 	// bytes (read back from disk) included, so the caller's checksums cover the whole file.
 	Hash io.Writer
+	// Prefed says Hash has already been given the part's first Offset bytes (the caller read
+	// them to check them): they are not read again, only the part's length is checked.
+	Prefed bool
 	// Rehashing is told when hashing the Offset bytes already on disk starts (true) and ends, so
 	// a watchdog does not take that local work for a stalled network.
 	Rehashing func(bool)
 	// Verified is called once the part is complete and synced, before it takes the final name:
 	// the place to record its checksum, so a crash between the rename and the record is provable.
 	Verified func(Saved) error
+	// Opened is called once the part file is open (created, or reopened to resume), before a
+	// byte is written: the place to record, or compare, the file's identity (IDOf).
+	Opened func(fs.FileInfo) error
+	// ReplaceLink lets Overwrite replace a symbolic link at dest (never written through) — the
+	// app's own small files; a download replaces only a regular file.
+	ReplaceLink bool
 	// Perm is a new part file's mode before the umask; default 0644.
 	Perm os.FileMode
 }
@@ -64,7 +73,7 @@ type Saved struct {
 // to dest+".part", is synced, and only then takes the final name; on any failure no file exists
 // under dest. With Offset, r continues a .part file of exactly that length.
 func WriteAtomic(ctx context.Context, r io.Reader, size int64, dest string, opts Options) (Saved, error) {
-	if err := CheckFree(dest, opts.Overwrite); err != nil {
+	if err := checkFree(dest, opts.Overwrite, opts.ReplaceLink); err != nil {
 		return Saved{}, err
 	}
 	part := cmp.Or(opts.Part, dest+PartSuffix)
@@ -77,7 +86,7 @@ func WriteAtomic(ctx context.Context, r io.Reader, size int64, dest string, opts
 		err = opts.Verified(saved)
 	}
 	if err == nil {
-		err = Commit(part, info, dest, opts.Overwrite)
+		err = commit(part, info, dest, opts.Overwrite, opts.ReplaceLink)
 	}
 	saved.Path = dest
 	return saved, dropPart(part, info, err, opts.KeepPartial)
@@ -109,48 +118,93 @@ func CannotCreate(path string, err error) error {
 	return err
 }
 
-// CheckFree fails with ErrExists when dest is taken (a link counts) and overwrite is off.
-func CheckFree(dest string, overwrite bool) error {
-	if overwrite {
+// CheckFree fails with ErrExists when dest is taken (a link counts) and overwrite is off. With
+// overwrite, only a regular file is ever replaced: a folder, link, device or pipe at dest fails
+// with ErrNotRegular and is left alone.
+func CheckFree(dest string, overwrite bool) error { return checkFree(dest, overwrite, false) }
+
+// checkFree is CheckFree; with replaceLink, overwrite also replaces a symbolic link.
+func checkFree(dest string, overwrite, replaceLink bool) error {
+	st, err := os.Lstat(dest)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return nil
-	}
-	if _, err := os.Lstat(dest); err == nil {
-		return fmt.Errorf("%w: %s", ErrExists, dest)
-	} else if !errors.Is(err, fs.ErrNotExist) {
+	case err != nil:
 		return err
+	case !overwrite:
+		return fmt.Errorf("%w: %s", ErrExists, dest)
+	case !st.Mode().IsRegular() && !(replaceLink && st.Mode()&fs.ModeSymlink != 0):
+		return fmt.Errorf("%s: %w (%s); only a regular file is ever replaced", dest, ErrNotRegular, kind(st.Mode()))
 	}
 	return nil
 }
 
+// kind names what a non-regular file is, for messages.
+func kind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	case m&fs.ModeNamedPipe != 0:
+		return "a pipe"
+	case m&(fs.ModeDevice|fs.ModeCharDevice) != 0:
+		return "a device"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	}
+	return "not a regular file"
+}
+
 // openPartReporting is openPart, telling rehashing while the bytes already there are hashed.
 func openPartReporting(part string, opts Options) (*os.File, error) {
-	if opts.Rehashing != nil && opts.Offset > 0 && opts.Hash != nil {
+	if opts.Rehashing != nil && opts.Offset > 0 && opts.Hash != nil && !opts.Prefed {
 		opts.Rehashing(true)
 		defer opts.Rehashing(false)
 	}
-	return openPart(part, opts.Offset, opts.Hash, cmp.Or(opts.Perm, 0o644))
+	return openPart(part, opts)
 }
 
 // openPart opens the .part file: created new (never an existing name, never through a link)
-// for a fresh start, or reopened for appending after offset bytes, which are fed to hash first
-// so the caller's checksums cover the whole file.
-func openPart(part string, offset int64, hash io.Writer, perm os.FileMode) (*os.File, error) {
-	if offset == 0 {
-		f, err := os.OpenFile(part, os.O_CREATE|os.O_EXCL|os.O_WRONLY|noFollow, perm)
-		if err != nil {
-			return nil, CannotCreate(part, err)
-		}
-		return f, nil
+// for a fresh start, or reopened for appending after opts.Offset bytes, which are fed to
+// opts.Hash first so the caller's checksums cover the whole file. A reopened file must have no
+// other name (hard link), and opts.Opened may refuse either before a byte is written.
+func openPart(part string, opts Options) (*os.File, error) {
+	var f *os.File
+	var err error
+	if opts.Offset == 0 {
+		f, err = os.OpenFile(part, os.O_CREATE|os.O_EXCL|os.O_WRONLY|noFollow, cmp.Or(opts.Perm, 0o644))
+		err = CannotCreate(part, err)
+	} else {
+		f, err = OpenOwn(part, os.O_RDWR)
 	}
-	f, err := OpenOwn(part, os.O_RDWR)
 	if err != nil {
 		return nil, err
 	}
-	if err := rehash(f, part, offset, hash); err != nil {
+	if err = checkOpened(f, part, opts.Opened); err == nil && opts.Offset > 0 {
+		hash := opts.Hash
+		if opts.Prefed {
+			hash = nil
+		}
+		err = rehash(f, part, opts.Offset, hash)
+	}
+	if err != nil {
 		f.Close()
 		return nil, err
 	}
 	return f, nil
+}
+
+// checkOpened refuses an open part file with another name, then asks opened, when given.
+func checkOpened(f *os.File, part string, opened func(fs.FileInfo) error) error {
+	info, err := f.Stat()
+	if err == nil {
+		err = soleName(part, info)
+	}
+	if err == nil && opened != nil {
+		err = opened(info)
+	}
+	return err
 }
 
 // rehash feeds the part's bytes to hash (or just finds its end) and checks they are offset long.
@@ -198,17 +252,26 @@ func fill(ctx context.Context, f *os.File, opts Options, r io.Reader, size int64
 // Commit gives the part file its final name, once sure that the name still holds the file we
 // wrote (info) and not a link someone put in its place.
 func Commit(part string, info fs.FileInfo, dest string, overwrite bool) error {
+	return commit(part, info, dest, overwrite, false)
+}
+
+func commit(part string, info fs.FileInfo, dest string, overwrite, replaceLink bool) error {
 	if err := sameRegular(part, info); err != nil {
 		return err
 	}
-	return rename(part, dest, overwrite)
+	if st, err := os.Lstat(part); err != nil {
+		return err
+	} else if err := soleName(part, st); err != nil {
+		return err
+	}
+	return rename(part, dest, overwrite, replaceLink)
 }
 
 // rename gives the part file its final name. Without overwrite a hard link makes the "does not
 // exist yet" check and the naming one atomic step; filesystems without links fall back to rename.
-// With overwrite, the rename replaces the old file in one step: it stays whole until then, and a
-// link at dest is replaced, never written through.
-func rename(part, dest string, overwrite bool) error {
+// With overwrite, the rename replaces the old regular file in one step: it stays whole until
+// then. Anything else at dest (a folder, device, pipe; a link unless replaceLink) is refused.
+func rename(part, dest string, overwrite, replaceLink bool) error {
 	if !overwrite {
 		err := os.Link(part, dest)
 		if errors.Is(err, fs.ErrExist) {
@@ -221,6 +284,8 @@ func rename(part, dest string, overwrite bool) error {
 		if err := CheckFree(dest, false); err != nil {
 			return err // no links here: the rename below must not replace what appeared meanwhile
 		}
+	} else if err := checkFree(dest, true, replaceLink); err != nil {
+		return err
 	}
 	if err := os.Rename(part, dest); err != nil {
 		return err

@@ -19,6 +19,6 @@ func WriteFile(path string, data []byte, perm os.FileMode) error {
 	rand.Read(token)
 	tmp := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+"."+hex.EncodeToString(token)+".tmp")
 	_, err := WriteAtomic(context.Background(), bytes.NewReader(data), int64(len(data)), path,
-		Options{Part: tmp, Overwrite: true, Perm: perm})
+		Options{Part: tmp, Overwrite: true, ReplaceLink: true, Perm: perm})
 	return err
 }

@@ -20,7 +20,7 @@ const FileName = "memories.db"
 const DefaultOpenTimeout = 3 * time.Second
 
 // ErrLocked means another process (usually a running Memories Desktop) holds the database.
-var ErrLocked = errors.New("the database is in use by another Memories Desktop process")
+var ErrLocked = errors.New("the database is in use by another process (Memories Desktop or a memories command)")
 
 // ErrTooNew means the file was written by a newer version of the app.
 var ErrTooNew = errors.New("the database was written by a newer version of Memories Desktop")

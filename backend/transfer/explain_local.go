@@ -26,6 +26,7 @@ var localCodes = []struct {
 	{isKind(ErrNoFolder), errcode.NoFolder},
 	{isKind(ErrExists), CodeExists},
 	{isKind(ErrNotRegular), errcode.NotRegular},
+	{isKind(ErrNotMedia), errcode.Unexpected},
 	{isReadOnly, errcode.NotWritable},
 }
 

@@ -53,7 +53,10 @@ type DownloadSpec struct {
 	DestDir   bool   `json:"destDir,omitempty"`
 	Suggested string `json:"suggested,omitempty"` // file name the user knows the video by, if any
 	Overwrite bool   `json:"overwrite,omitempty"`
-	SHA256    bool   `json:"sha256,omitempty"` // also compute the SHA-256 while writing (asked for)
+	// OnExists is what to do when the name the server's answer gives (DestDir) is taken: a
+	// choice.Replace, KeepBoth or Skip; "" fails the job with ErrExists.
+	OnExists string `json:"onExists,omitempty"`
+	SHA256   bool   `json:"sha256,omitempty"` // also compute the SHA-256 while writing (asked for)
 	// Part proves which partial file this job wrote and what it holds (partproof.go).
 	Part *PartProof `json:"part,omitempty"`
 }

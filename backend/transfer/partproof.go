@@ -35,6 +35,12 @@ type PartProof struct {
 	// when the download was asked to compute it.
 	Fingerprint string `json:"fingerprint,omitempty"`
 	SHA256      string `json:"sha256,omitempty"`
+	// File is the partial file's device and inode, recorded once the job has created it: a file
+	// put in its place later (a hard link to a file elsewhere, a copy) is not this job's.
+	File *safefile.FileID `json:"file,omitempty"`
+	// Checked is the prefix of the part whose content was proven while it was written
+	// (partcheck.go); a resume continues from there only.
+	Checked *Checked `json:"checked,omitempty"`
 }
 
 // maxNameBytes is the usual file-name limit (ext4, APFS, NTFS in UTF-16 units ≥ this).
@@ -121,6 +127,24 @@ func regularFile(path string) fs.FileInfo {
 		return nil
 	}
 	return st
+}
+
+// ownPart returns the proof's partial file's info while it is still the file the job created:
+// a plain file with no other name (a hard link would carry every write to another file) and,
+// once recorded, the same device and inode. Anything else under that name is left alone.
+func ownPart(spec DownloadSpec, p *PartProof) fs.FileInfo {
+	st := regularFile(partPath(spec, p))
+	if st == nil || safefile.Links(st) > 1 || !p.created(st) {
+		return nil
+	}
+	return st
+}
+
+// created reports whether st is the file the job created (true when the system cannot tell, or
+// the record predates identities).
+func (p *PartProof) created(st fs.FileInfo) bool {
+	id, ok := safefile.IDOf(st)
+	return p.File == nil || !ok || id == *p.File
 }
 
 // proven reports whether a file's sums are those the proof recorded: its fingerprint, or for a

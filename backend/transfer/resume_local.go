@@ -1,6 +1,7 @@
 package transfer
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -17,10 +18,11 @@ type localState struct {
 	done   bool
 	result store.JobResult
 	offset int64
+	prefix *digest // fed the part's first offset bytes while checking them; nil when offset is 0
 }
 
 // checkLocal looks at what an earlier attempt of this job left, trusting only its own proof.
-func (e *Engine) checkLocal(j store.Job, spec DownloadSpec) (localState, error) {
+func (e *Engine) checkLocal(ctx context.Context, j store.Job, spec DownloadSpec, m *meter) (localState, error) {
 	p := ownProof(j, spec)
 	if p != nil {
 		if res, ok := committedEarlier(spec, p, partPath(spec, p)); ok {
@@ -33,23 +35,21 @@ func (e *Engine) checkLocal(j store.Job, spec DownloadSpec) (localState, error) 
 	if p == nil {
 		return localState{}, nil
 	}
-	return e.checkPart(j, spec, p)
+	return e.checkPart(ctx, j, spec, p, m)
 }
 
-// checkPart decides from the job's own partial file: commit it, continue it, or start over.
-func (e *Engine) checkPart(j store.Job, spec DownloadSpec, p *PartProof) (localState, error) {
-	part := partPath(spec, p)
-	st := regularFile(part)
+// checkPart decides from the job's own partial file: commit it (a whole file whose sums were
+// recorded), continue it from the prefix whose content was proven, or start over.
+func (e *Engine) checkPart(ctx context.Context, j store.Job, spec DownloadSpec, p *PartProof, m *meter) (localState, error) {
+	st := ownPart(spec, p)
 	switch {
 	case st == nil:
 		return localState{}, nil
-	case p.Size >= 0 && st.Size() == p.Size:
-		return e.commitComplete(j.ID, spec, p, part)
-	case p.Size >= 0 && st.Size() > p.Size:
-		os.Remove(part) // ours, but longer than the file: it cannot be continued
-		return localState{}, nil
+	case p.complete() && st.Size() == p.Size:
+		return e.commitComplete(j.ID, spec, p, partPath(spec, p))
 	}
-	return localState{offset: st.Size()}, nil
+	offset, prefix := provenPrefix(ctx, spec, p, st, m)
+	return localState{offset: offset, prefix: prefix}, nil
 }
 
 // committedEarlier recognises a crash between the rename and the record: the final name holds
@@ -63,7 +63,9 @@ func committedEarlier(spec DownloadSpec, p *PartProof, part string) (store.JobRe
 	if err != nil || !p.proven(res.Fingerprint, res.SHA256) {
 		return store.JobResult{}, false
 	}
-	if regularFile(part) != nil {
+	// The part is removed when it is ours, or the final file's second name (killed between the
+	// link that names the final file and the removal of the part name).
+	if ps := regularFile(part); ownPart(spec, p) != nil || (ps != nil && os.SameFile(ps, st)) {
 		os.Remove(part)
 	}
 	return res, true
@@ -73,7 +75,7 @@ func committedEarlier(spec DownloadSpec, p *PartProof, part string) (store.JobRe
 // before the rename): it is verified against the proof and renamed, with no request. A part
 // whose checksum does not match is dropped and the download starts over.
 func (e *Engine) commitComplete(id uint64, spec DownloadSpec, p *PartProof, part string) (localState, error) {
-	st := regularFile(part)
+	st := ownPart(spec, p)
 	res, err := fileSums(part, spec.SHA256 || p.needsSHA256())
 	if err != nil || st == nil {
 		return localState{}, err
@@ -100,7 +102,7 @@ func (e *Engine) rangeEnded(j store.Job, spec DownloadSpec, p *PartProof, re *ap
 		return store.JobResult{}, re
 	}
 	part := partPath(spec, p)
-	if st := regularFile(part); st != nil && re.Size >= 0 && st.Size() == re.Size {
+	if st := ownPart(spec, p); st != nil && re.Size >= 0 && st.Size() == re.Size {
 		q := *p
 		q.Size = re.Size
 		local, err := e.commitComplete(j.ID, spec, &q, part)

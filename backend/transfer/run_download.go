@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -30,12 +32,15 @@ func runDownload(ctx context.Context, e *Engine, j store.Job, m *meter) (store.J
 	if err != nil {
 		return store.JobResult{}, err
 	}
-	local, err := e.checkLocal(j, spec)
+	local, err := e.checkLocal(ctx, j, spec, m)
 	if err != nil || local.done {
 		return e.downloaded(j, spec, local.result, err)
 	}
+	if local.prefix != nil {
+		defer local.prefix.Close()
+	}
 	actx, end := e.watchSpeed(ctx, m)
-	result, err := e.fetchAndSave(actx, client, j, spec, local.offset, m)
+	result, err := e.fetchAndSave(actx, client, j, spec, local, m)
 	err = end(err)
 	if errors.Is(err, errIdle) {
 		e.pacer.Failed(endpointFor(j.Kind), 0)
@@ -57,11 +62,11 @@ func (e *Engine) downloaded(j store.Job, spec DownloadSpec, res store.JobResult,
 	return res, nil
 }
 
-func (e *Engine) fetchAndSave(ctx context.Context, c *api.Client, j store.Job, spec DownloadSpec, offset int64, m *meter) (store.JobResult, error) {
+func (e *Engine) fetchAndSave(ctx context.Context, c *api.Client, j store.Job, spec DownloadSpec, local localState, m *meter) (store.JobResult, error) {
 	p := ownProof(j, spec)
 	var dl *api.Download
 	err := e.call(ctx, m, nil, func(ctx context.Context) (err error) {
-		dl, err = fetch(ctx, c, spec, resumeOptions(p, offset))
+		dl, err = fetch(ctx, c, spec, resumeOptions(p, local.offset))
 		return err
 	})
 	if re := (*api.RangeError)(nil); errors.As(err, &re) {
@@ -71,13 +76,22 @@ func (e *Engine) fetchAndSave(ctx context.Context, c *api.Client, j store.Job, s
 		return store.JobResult{}, err
 	}
 	defer dl.Body.Close()
-	if spec, err = e.settleName(j, spec, dl); err != nil {
+	if err := checkEncoding(dl.Encoding); err != nil {
+		return store.JobResult{}, err
+	}
+	if spec, err = e.settleName(j, spec, dl); errors.Is(err, errSkipExisting) {
+		return store.JobResult{Path: spec.Dest, Status: StatusSkipped}, nil
+	} else if err != nil {
 		return store.JobResult{}, err
 	}
 	if spec, err = e.choosePart(j, spec, dl); err != nil {
 		return store.JobResult{}, err
 	}
-	return e.save(ctx, j, spec, dl, m)
+	var prefix *digest // the part's checked bytes, already hashed, when the answer continues them
+	if dl.Offset > 0 && dl.Offset == local.offset {
+		prefix = local.prefix
+	}
+	return e.save(ctx, j, spec, dl, prefix, m)
 }
 
 func resumeOptions(p *PartProof, offset int64) api.DownloadOptions {
@@ -94,6 +108,9 @@ func fetch(ctx context.Context, c *api.Client, spec DownloadSpec, opts api.Downl
 	return c.Download(ctx, spec.VideoNo, api.ScopeOr(spec.Scope), opts)
 }
 
+// StatusSkipped is the result status of a download skipped because its file existed.
+const StatusSkipped = "skipped"
+
 // settleName fixes the file name once the server has answered (for a folder destination) and
 // records it, so a later resume looks for the same .part file.
 func (e *Engine) settleName(j store.Job, spec DownloadSpec, dl *api.Download) (DownloadSpec, error) {
@@ -104,8 +121,12 @@ func (e *Engine) settleName(j store.Job, spec DownloadSpec, dl *api.Download) (D
 	if spec.Suggested != "" {
 		name = spec.Suggested
 	}
-	spec.Dest = filepath.Join(spec.Dest, api.SanitizeFilename(name, spec.ID()+".mp4"))
+	spec.Dest = filepath.Join(spec.Dest, withoutRunnableExt(api.SanitizeFilename(name, spec.ID()+".mp4")))
 	spec.DestDir = false
+	spec, err := onExists(spec)
+	if err != nil {
+		return spec, err
+	}
 	params, err := json.Marshal(spec)
 	if err != nil {
 		return spec, err
@@ -135,7 +156,9 @@ func (e *Engine) choosePart(j store.Job, spec DownloadSpec, dl *api.Download) (D
 	return e.recordProof(j.ID, spec, fresh)
 }
 
-func (e *Engine) save(ctx context.Context, j store.Job, spec DownloadSpec, dl *api.Download, m *meter) (store.JobResult, error) {
+// save writes the answer's body to the job's part and commits it. prefix, when given, has been
+// fed the part's first dl.Offset bytes (resume_local.go checked them), so they are not read again.
+func (e *Engine) save(ctx context.Context, j store.Job, spec DownloadSpec, dl *api.Download, prefix *digest, m *meter) (store.JobResult, error) {
 	p := spec.Part
 	total := p.Size
 	if dl.Size >= 0 {
@@ -145,22 +168,74 @@ func (e *Engine) save(ctx context.Context, j store.Job, spec DownloadSpec, dl *a
 	}
 	m.SetTotal(total)
 	m.Rebase(dl.Offset) // bytes from an earlier attempt are not speed
-	d := newDigest(spec.SHA256)
+	d := prefix
+	if d == nil {
+		d = newDigest(spec.SHA256)
+	}
 	defer d.Close()
+	ck := e.newCheckpointer(j.ID, &spec, d, dl.Offset)
 	var res store.JobResult
-	_, err := safefile.WriteAtomic(ctx, dl.Body, total, spec.Dest, safefile.Options{Part: partPath(spec, p),
-		Overwrite: spec.Overwrite, KeepPartial: true, Offset: dl.Offset, Progress: m.Set, Rehashing: m.SetWaiting,
-		Hash: d, Verified: func(s safefile.Saved) error {
+	saved, err := safefile.WriteAtomic(ctx, dl.Body, total, spec.Dest, safefile.Options{Part: partPath(spec, p),
+		Overwrite: spec.Overwrite, KeepPartial: true, Offset: dl.Offset, Prefed: prefix != nil, Rehashing: m.SetWaiting,
+		Progress: func(n int64) { m.Set(n); ck.progress(n) },
+		Hash:     d, Opened: e.partOpened(j.ID, &spec, dl.Offset), Verified: func(s safefile.Saved) error {
+			if err := checkContent(partPath(spec, p), s.Bytes); err != nil {
+				return err
+			}
 			res = sumsOf(d, spec.Dest, s.Bytes)
 			return e.proveComplete(j.ID, spec, res)
 		}})
 	if err != nil {
-		if retryable(err) && ctx.Err() == nil {
-			e.pacer.Failed(endpointFor(j.Kind), 0)
-		}
-		return store.JobResult{}, err
+		e.stopped(ctx, j, spec, ck, saved.Bytes, err)
+		return store.JobResult{}, folderGone(ctx, spec, err)
 	}
 	return res, nil
+}
+
+// folderGone names a destination folder removed while the download ran, instead of the system
+// error about the partial file in it that the removal caused.
+func folderGone(ctx context.Context, spec DownloadSpec, err error) error {
+	dir := filepath.Dir(spec.Dest)
+	if _, serr := os.Stat(dir); ctx.Err() == nil && errors.Is(serr, fs.ErrNotExist) && !errors.Is(err, ErrNoFolder) {
+		return fmt.Errorf("%w: %s was removed during the download", ErrNoFolder, dir)
+	}
+	return err
+}
+
+// stopped handles a write that did not finish: the part of an answer that was not the file is
+// removed, any other is kept with a checkpoint for the resume; a retryable failure pushes the
+// endpoint's next slot out.
+func (e *Engine) stopped(ctx context.Context, j store.Job, spec DownloadSpec, ck *checkpointer, n int64, err error) {
+	if errors.Is(err, ErrNotMedia) {
+		dropOwnPart(spec, spec.Part)
+	} else {
+		keepCheckpoint(ck, spec, n)
+	}
+	if retryable(err) && ctx.Err() == nil {
+		e.pacer.Failed(endpointFor(j.Kind), 0)
+	}
+}
+
+// partOpened records the identity of a part file the job has just created, or checks that a
+// reopened one is still that file, before a byte is written to it.
+func (e *Engine) partOpened(id uint64, spec *DownloadSpec, offset int64) func(fs.FileInfo) error {
+	return func(info fs.FileInfo) error {
+		p := *spec.Part
+		if offset > 0 {
+			if !p.created(info) {
+				return fmt.Errorf("%s: %w: it is not the file this download created", partPath(*spec, &p), ErrNotRegular)
+			}
+			return nil
+		}
+		fid, ok := safefile.IDOf(info)
+		if !ok {
+			return nil
+		}
+		p.File = &fid
+		next, err := e.recordProof(id, *spec, &p)
+		*spec = next
+		return err
+	}
 }
 
 // sumsOf is the result of a download whose bytes went through d.
@@ -193,11 +268,10 @@ func removePart(db *store.DB, id uint64) {
 	}
 }
 
-// dropOwnPart removes the proof's partial file when it is a plain file; anything else found
-// under that name (a link, a folder) is not ours and is left alone.
+// dropOwnPart removes the proof's partial file when it is still the one the job created;
+// anything else found under that name (a link, a hard link, a folder) is left alone.
 func dropOwnPart(spec DownloadSpec, p *PartProof) {
-	path := partPath(spec, p)
-	if regularFile(path) != nil {
-		os.Remove(path)
+	if ownPart(spec, p) != nil {
+		os.Remove(partPath(spec, p))
 	}
 }

@@ -164,8 +164,12 @@ func stopState(cause error) (store.JobState, string) {
 		return store.StateInterrupted, "the app closed during the transfer"
 	case errors.Is(cause, errStalled):
 		return store.StateFailed, errStalled.Error()
+	case errors.Is(cause, errCanceled):
+		return store.StateCanceled, "canceled"
 	}
-	return store.StateCanceled, "canceled"
+	// The engine's own context ended (the CLI's Ctrl+C or SIGTERM): like the app's quit, the
+	// job is kept, with its .part file, for `resume`; only an explicit Cancel discards it.
+	return store.StateInterrupted, "stopped before the transfer finished"
 }
 
 // startAttempt counts an attempt.

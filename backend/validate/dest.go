@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // MaxNameBytes is the longest final file name common file systems accept (255 bytes, not
@@ -56,4 +57,30 @@ func pathError(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// OutsideDataDir refuses a download folder that is the app's data folder or inside it: its
+// database, settings and key are never a download's target, whatever name a server sends.
+// Links are resolved, so another path to the same folder is refused too.
+func OutsideDataDir(dir, dataDir string) error {
+	if dataDir == "" {
+		return nil
+	}
+	d, data := realPath(dir), realPath(dataDir)
+	if rel, err := filepath.Rel(data, d); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return invalid("folder", "%s is the data folder of Memories Desktop (its database and settings); choose another folder", dir)
+	}
+	return nil
+}
+
+// realPath is path made absolute with links resolved, as far as it exists.
+func realPath(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return path
+	}
+	if r, err := filepath.EvalSymlinks(abs); err == nil {
+		return r
+	}
+	return abs
 }

@@ -3,53 +3,129 @@ package main
 import (
 	"cmp"
 	"context"
+	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"memories-desktop/backend/core"
 )
 
-// destFlags are -o, --overwrite and --sha256.
+// destFlags are -o, --on-exists (--overwrite) and --sha256.
 type destFlags struct {
 	out       string
 	overwrite bool
+	onExists  string // a core choice; "" when none was given
 	sha256    bool
 }
 
+// onExistsChoices maps --on-exists values to the app's collision choices.
+var onExistsChoices = map[string]string{"replace": core.ChoiceReplace, "keep-both": core.ChoiceKeepBoth, "skip": core.ChoiceSkip}
+
+const onExistsHint = "--on-exists replace|keep-both|skip"
+
 func (d *destFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&d.out, "o", "", "existing folder to save into (server name, else ID.mp4), or the file path")
-	fs.BoolVar(&d.overwrite, "overwrite", false, "replace an existing file")
+	fs.StringVar(&d.out, "o", "", "existing folder to save into (videos as ID.mp4, assets under the server's name), or the file path")
+	fs.BoolVar(&d.overwrite, "overwrite", false, "replace an existing file (same as --on-exists replace)")
+	fs.Func("on-exists", "when a file of that name exists: replace (only a regular file), keep-both (\"name (1).mp4\") or skip", func(v string) error {
+		c, ok := onExistsChoices[v]
+		if !ok {
+			return fmt.Errorf("want %s", strings.TrimPrefix(onExistsHint, "--on-exists "))
+		}
+		d.onExists = c
+		return nil
+	})
 	fs.BoolVar(&d.sha256, "sha256", false, "also compute the file's SHA-256 while saving it, and print it")
 }
 
-// check rejects a missing or read-only folder, a name too long for its .part file, -o FILE with
-// several ids (they would all want the same name) and an existing file without --overwrite,
-// before any (billed) download starts.
-func (d *destFlags) check(ids []string) error {
+// check rejects, before anything is sent: a missing or read-only folder, the data folder, a name
+// too long for its .part file, -o FILE with several ids (they would all want the same name) and
+// --overwrite with another --on-exists.
+func (d *destFlags) check(ids []string, dataDir string) error {
 	if len(ids) == 0 {
 		return usagef("give at least one id")
 	}
+	if d.overwrite && d.onExists != "" && d.onExists != core.ChoiceReplace {
+		return usagef("--overwrite is --on-exists replace; give one of them")
+	}
+	if d.overwrite {
+		d.onExists = core.ChoiceReplace
+	}
 	if err := d.checkDest(); err != nil {
+		return err
+	}
+	if err := core.CheckOutsideDataDir(d.folder(), dataDir); err != nil {
 		return err
 	}
 	if len(ids) > 1 && d.out != "" && !isDir(d.out) {
 		return usagef("-o %s is not an existing folder; with several ids, -o must be a folder", d.out)
 	}
-	if d.out != "" && !isDir(d.out) && !d.overwrite {
-		if _, err := os.Lstat(d.out); err == nil {
-			return usagef("%s already exists (use --overwrite to replace it)", d.out)
-		}
-	}
 	return nil
 }
 
-// request says where one download goes: inside -o when it is a folder (or the current folder,
-// named by the server or ID.mp4), else exactly -o.
-func (d *destFlags) request(id string, asset bool) core.DownloadRequest {
-	r := core.DownloadRequest{ID: id, Asset: asset, Overwrite: d.overwrite, SHA256: d.sha256, DestDir: d.out == "" || isDir(d.out)}
-	r.Dest, _ = filepath.Abs(cmp.Or(d.out, "."))
-	return r
+// folder is where the files go.
+func (d *destFlags) folder() string {
+	if d.out == "" || isDir(d.out) {
+		return cmp.Or(d.out, ".")
+	}
+	return filepath.Dir(d.out)
+}
+
+// plan decides every file name and what to do with taken ones, before any request: -o FILE,
+// or ID.mp4 in the folder for a video. An asset saved into a folder is named by the server's
+// answer, so its choice travels with the job. Taken names without --on-exists are a usage
+// error naming them all; skipped ones are reported and left out.
+func (d *destFlags) plan(ids []string, asset bool) (reqs, skipped []core.DownloadRequest, err error) {
+	taken := map[string]bool{}
+	var conflicts []string
+	for _, id := range ids {
+		r := core.DownloadRequest{ID: id, Asset: asset, SHA256: d.sha256, OnExists: d.onExists}
+		r.Dest, _ = filepath.Abs(d.folder())
+		switch {
+		case d.out != "" && !isDir(d.out):
+			r.Dest, _ = filepath.Abs(d.out)
+		case asset:
+			r.DestDir = true
+			reqs = append(reqs, r)
+			continue
+		default:
+			r.Dest = filepath.Join(r.Dest, core.NumberedName(id))
+		}
+		place, err := core.Place(r.Dest, d.onExists, taken)
+		switch {
+		case errors.Is(err, core.ErrExists):
+			conflicts = append(conflicts, r.Dest)
+			continue
+		case err != nil:
+			return nil, nil, usagef("%v", err)
+		case place.Skip:
+			skipped = append(skipped, r)
+			continue
+		}
+		r.Dest, r.Overwrite = place.Path, place.Replace
+		reqs = append(reqs, r)
+	}
+	if len(conflicts) > 0 {
+		return nil, nil, usagef("%s already exist(s); choose what to do with %s (nothing was sent)",
+			strings.Join(conflicts, ", "), onExistsHint)
+	}
+	return reqs, skipped, nil
+}
+
+// uniqueIDs drops repeated ids (each would cost a request for the same file), keeping the order.
+func uniqueIDs(ids []string) (unique, repeated []string) {
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if seen[id] {
+			repeated = append(repeated, id)
+			continue
+		}
+		seen[id] = true
+		unique = append(unique, id)
+	}
+	return unique, repeated
 }
 
 func isDir(p string) bool {
@@ -75,6 +151,7 @@ func runFetch(ctx context.Context, c *cli, name string, args []string, asset boo
 	if err != nil {
 		return err
 	}
+	ids, repeated := uniqueIDs(ids)
 	check := core.CheckVideoNos
 	if asset {
 		check = core.CheckAssetIDs
@@ -82,7 +159,15 @@ func runFetch(ctx context.Context, c *cli, name string, args []string, asset boo
 	if err := check(ids); err != nil {
 		return rejected(name, err)
 	}
-	if err := d.check(ids); err != nil {
+	dataDir, err := core.ResolveDataDir(o.dataDir, c.getenv)
+	if err != nil {
+		return err
+	}
+	if err := d.check(ids, dataDir); err != nil {
+		return rejected(name, err)
+	}
+	reqs, skipped, err := d.plan(ids, asset)
+	if err != nil {
 		return rejected(name, err)
 	}
 	s, err := o.open(c, true)
@@ -90,7 +175,14 @@ func runFetch(ctx context.Context, c *cli, name string, args []string, asset boo
 		return err
 	}
 	defer s.close()
-	return enqueueAndRun(ctx, s, ids, func(id string) (core.JobView, error) {
-		return s.svc.EnqueueDownload(d.request(id, asset))
+	for _, id := range repeated {
+		s.out.note("%s was given more than once; it is downloaded once", printable(id))
+	}
+	for _, r := range skipped {
+		line := jobLine{State: core.StatusSkipped, ID: r.ID, Path: r.Dest}
+		s.out.result(line, skippedText(line))
+	}
+	return enqueueAndRun(ctx, s, reqs, func(r core.DownloadRequest) (core.JobView, error) {
+		return s.svc.EnqueueDownload(r)
 	})
 }

@@ -172,3 +172,35 @@ func (a *afterBytes) Read(p []byte) (int, error) {
 }
 
 func (a *afterBytes) Close() error { return a.r.Close() }
+
+// grewDuringUpload: a file still being written (it grows while it is sent) is named as such,
+// not as a bug to report.
+func grewDuringUpload(t *testing.T, e *faultEnv) {
+	src := writeVideo(t, t.TempDir(), "growing.mp4", mp4OfSize("growing", 24<<20, rand.New(rand.NewPCG(3, 4))))
+	var once sync.Once
+	e.setHook(func(w http.ResponseWriter, r *http.Request) bool {
+		if !strings.HasSuffix(r.URL.Path, "/v1/upload") {
+			return false
+		}
+		r.Body = &afterBytes{r: r.Body, n: 1 << 20, do: func() { once.Do(func() { appendMiB(t, src) }) }}
+		e.sb.ServeHTTP(w, r)
+		return true
+	})
+	r := e.run("", "upload", "--json", src).want(t, 1)
+	wantSays(t, r, "grew while it was being uploaded", "wait until the file is complete")
+	if strings.Contains(r.stdout+r.stderr, "report it") {
+		t.Fatalf("asks to report a bug: %s", r.stdout)
+	}
+	e.wantHistory(t, "failed")
+}
+
+// appendMiB makes the file a MiB longer.
+func appendMiB(t *testing.T, path string) {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		t.Error(err)
+		return
+	}
+	defer f.Close()
+	f.Write(bytes.Repeat([]byte("G"), 1<<20))
+}

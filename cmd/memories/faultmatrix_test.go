@@ -48,6 +48,7 @@ var faultCases = []faultCase{
 	{"symlinked .part", false, symlinkedPart},
 	{"stale .part", false, stalePart},
 	{"file changed during upload", false, changedDuringUpload},
+	{"file grew during upload", false, grewDuringUpload},
 }
 
 func truncatedWithLength(t *testing.T, e *faultEnv) {

@@ -33,9 +33,10 @@ func (d *destFlags) checkDest() error {
 }
 
 // describe turns an error into one line for people: what happened, the technical detail when
-// it says more, and what to do next (core.Describe, which the app shows too).
+// it says more, and what to do next (core.DescribeFinal: a command that failed is not retried
+// behind the person's back, so the advice never says it will be).
 func describe(err error) string {
-	info := core.Describe(err)
+	info := core.DescribeFinal(err)
 	line := info.Message
 	if info.Detail != "" && info.Detail != info.Message {
 		line += " (" + info.Detail + ")"

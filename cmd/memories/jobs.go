@@ -33,6 +33,9 @@ type jobLine struct {
 func printJob(out *printer, j core.Job) bool {
 	line := describeJob(j)
 	if j.State == core.StateDone {
+		if line.Status == core.StatusSkipped {
+			line.State = core.StatusSkipped // as for a name found taken before the request
+		}
 		out.result(line, doneText(j, line))
 		return true
 	}
@@ -41,7 +44,11 @@ func printJob(out *printer, j core.Job) bool {
 	} else {
 		line.Error = string(j.State)
 	}
-	out.failed(line, fmt.Sprintf("failed: %s (job %d): %s", printable(j.Name), j.ID, printable(line.Error)))
+	text := fmt.Sprintf("failed: %s (job %d): %s", printable(j.Name), j.ID, printable(line.Error))
+	if line.Code == core.CodeExists {
+		text += " (or choose with " + onExistsHint + ")"
+	}
+	out.failed(line, text)
 	return false
 }
 
@@ -65,6 +72,9 @@ func doneText(j core.Job, l jobLine) string {
 		return fmt.Sprintf("uploaded %s → %s (%s)", printable(cmp.Or(l.File, l.URL)), l.VideoNo, l.Status)
 	case core.KindImport:
 		return fmt.Sprintf("import task %s: %d link(s)", l.TaskID, len(l.Links))
+	}
+	if l.Status == core.StatusSkipped {
+		return skippedText(l)
 	}
 	saved := fmt.Sprintf("saved %s → %s (%s)", printable(l.ID), printable(l.Path), formatBytes(l.Bytes))
 	if l.SHA256 != "" {
@@ -112,4 +122,9 @@ func (e *cliEmitter) job(v core.JobView) {
 	if v.State != core.StateRunning && v.State != core.StateQueued {
 		e.out.endLine()
 	}
+}
+
+// skippedText is the line for a download skipped because its file exists.
+func skippedText(l jobLine) string {
+	return fmt.Sprintf("skipped %s: %s already exists (--on-exists skip)", printable(l.ID), printable(l.Path))
 }

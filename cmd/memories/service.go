@@ -98,10 +98,7 @@ func startError(err error, dir string) error {
 	return err
 }
 
-func lockedError(dir string) error {
-	return errors.New("Memories Desktop or another memories command is using " + dir +
-		"; close it and try again (or set MEMORIES_DATA_DIR to use another folder)")
-}
+func lockedError(dir string) error { return errors.New(core.LockedMessage(dir)) }
 
 // start starts the transfer engine with the CLI's progress display.
 func (s *session) start(ctx context.Context) error { return s.svc.StartEngine(ctx) }
