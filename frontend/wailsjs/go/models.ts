@@ -1147,6 +1147,26 @@ export namespace store {
 
 export namespace transfer {
 	
+	export class RetryView {
+	    at: number;
+	    cause: string;
+	    rateLimited: boolean;
+	    failures: number;
+	    of: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RetryView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.at = source["at"];
+	        this.cause = source["cause"];
+	        this.rateLimited = source["rateLimited"];
+	        this.failures = source["failures"];
+	        this.of = source["of"];
+	    }
+	}
 	export class JobView {
 	    id: number;
 	    kind: jobkind.JobKind;
@@ -1163,6 +1183,7 @@ export namespace transfer {
 	    nextSlotMs: number;
 	    place: number;
 	    startsAt: number;
+	    retry?: RetryView;
 	
 	    static createFrom(source: any = {}) {
 	        return new JobView(source);
@@ -1185,6 +1206,7 @@ export namespace transfer {
 	        this.nextSlotMs = source["nextSlotMs"];
 	        this.place = source["place"];
 	        this.startsAt = source["startsAt"];
+	        this.retry = this.convertValues(source["retry"], RetryView);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
