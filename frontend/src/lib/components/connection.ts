@@ -1,15 +1,12 @@
 import type { Status } from '../bridge';
 import { ConnState, Mode } from '../bridge/contract';
+import { formatClock as clock } from '../format';
 
 /** What the status bar says about the connection: a tone for the dot, a label, and why. */
 export interface ConnectionView {
   tone: 'ok' | 'warn' | 'bad' | 'idle';
   label: string;
   detail: string;
-}
-
-function clock(ms: number): string {
-  return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 }
 
 /**

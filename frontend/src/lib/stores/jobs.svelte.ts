@@ -18,6 +18,12 @@ class JobsStore {
   running = $derived(this.list.filter((j) => j.state === JobState.Running).length);
   failed = $derived(this.list.filter((j) => j.state === JobState.Failed).length);
   batch = $derived(this.batchIds.map((id) => this.byId[id]).filter(Boolean));
+  /**
+   * The jobs the queue summary counts: the batch plus every job still listed under "In
+   * progress" (paused and interrupted ones too), so "N of M done" leaves exactly the In progress
+   * count not done.
+   */
+  counted = $derived([...this.batch, ...this.active.filter((j) => !this.batchIds.includes(j.id))]);
 
   async start() {
     if (this.#off.length === 0) {
