@@ -146,6 +146,8 @@ func checkBaseURL(field, raw string) *FieldError {
 		return &FieldError{field, "The address must start with https:// (or http:// for a local sandbox)."}
 	case u.User != nil:
 		return &FieldError{field, "Do not put a user name or key in the address; set the API key separately."}
+	case u.Scheme == "http" && !api.IsLoopbackHost(u.Hostname()):
+		return &FieldError{field, sentence(api.PlainHTTPRefused)}
 	case u.RawQuery != "" || u.Fragment != "":
 		return &FieldError{field, "The address may not contain ? or #."}
 	}
