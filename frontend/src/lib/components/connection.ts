@@ -10,6 +10,21 @@ export interface ConnectionView {
 }
 
 /**
+ * serviceName is "memories.ai" for the service's own hosts, else the host (and port) of the
+ * configured endpoint, so a custom endpoint is never taken for the service.
+ */
+export function serviceName(baseUrl: string | undefined): string {
+  let host: string;
+  try {
+    host = new URL(baseUrl ?? '').host;
+  } catch {
+    return 'memories.ai';
+  }
+  const name = host.replace(/:\d+$/, '').toLowerCase();
+  return !host || name === 'memories.ai' || name.endsWith('.memories.ai') ? 'memories.ai' : host;
+}
+
+/**
  * connectionView derives the label from what requests actually did (the backend's `connection`
  * state), never from a key merely being stored.
  */
@@ -20,7 +35,7 @@ export function connectionView(s: Status | null): ConnectionView {
   const detail = s.connectionDetail ?? '';
   switch (s.connection) {
     case ConnState.Connected:
-      return { tone: 'ok', label: `Connected to memories.ai · last request ${clock(s.lastOk)}`, detail };
+      return { tone: 'ok', label: `Connected to ${serviceName(s.baseUrl)} · last request ${clock(s.lastOk)}`, detail };
     case ConnState.Rejected:
       return { tone: 'bad', label: 'API key rejected — check it in Settings', detail };
     case ConnState.Unreachable:
