@@ -99,8 +99,10 @@ export namespace core {
 	    ok: boolean;
 	    mode: string;
 	    tested: string;
+	    state: string;
+	    headline: string;
 	    message: string;
-	    scopes: string[];
+	    retryAt: number;
 	    error?: ErrorInfo;
 	
 	    static createFrom(source: any = {}) {
@@ -112,8 +114,10 @@ export namespace core {
 	        this.ok = source["ok"];
 	        this.mode = source["mode"];
 	        this.tested = source["tested"];
+	        this.state = source["state"];
+	        this.headline = source["headline"];
 	        this.message = source["message"];
-	        this.scopes = source["scopes"];
+	        this.retryAt = source["retryAt"];
 	        this.error = this.convertValues(source["error"], ErrorInfo);
 	    }
 	
