@@ -157,6 +157,7 @@ xdotool windowactivate --sync "$SRC" >/dev/null 2>&1 || true
 rc=0
 MEMORIES_DATA_DIR="$TMP/data" timeout 20 "$BIN" "$(video second.mp4)" >"$ART/second.log" 2>&1 || rc=$?
 [[ $rc -ne 124 ]] || fail "the second launch hung"
+[[ $rc -eq 0 ]] || fail "the second launch handed its file over but exited $rc"
 staged=$((staged + 1)); wait_title "Upload ($staged) — Memories Desktop"
 wait_until "$WAIT" eval '[[ $(xdotool getactivewindow 2>/dev/null) == "$WIN" ]]' || fail "the window did not come to the front"
 [[ $(windows 'Memories Desktop$' | wc -l) -eq 1 ]] || fail "the second launch opened a window"

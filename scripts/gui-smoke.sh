@@ -25,12 +25,15 @@ window_count() { windows "$TITLE" | wc -l; }
 # The page is ready once it has named its first view in the title.
 page_ready() { [[ $(xdotool getwindowname "$(windows "$TITLE" | head -1)" 2>/dev/null) == "Upload — Memories Desktop" ]]; }
 
-# A second launch must exit (non-zero), say why and never hang or open a window. $1 names the path.
+# A second launch must exit, say why and never hang or open a window: 0 when it handed over to the
+# running window ($2 = 0), non-zero when it could not ($2 = fail). $1 names the path.
 second_launch() {
-  local started=$SECONDS rc=0
-  env "${@:2}" MEMORIES_DATA_DIR="$DATA" timeout 15 "$BIN" >"$ART/second-$1.log" 2>&1 || rc=$?
+  local started=$SECONDS rc=0 want=$2
+  env "${@:3}" MEMORIES_DATA_DIR="$DATA" timeout 15 "$BIN" >"$ART/second-$1.log" 2>&1 || rc=$?
   local took=$((SECONDS - started))
-  [[ $rc -ne 0 && $rc -ne 124 ]] || fail "second launch ($1) exit $rc after ${took}s"
+  [[ $rc -ne 124 ]] || fail "second launch ($1) hung for ${took}s"
+  if [[ $want == 0 ]]; then ((rc == 0)) || fail "second launch ($1) handed over but exited $rc: $(cat "$ART/second-$1.log")"
+  else ((rc != 0)) || fail "second launch ($1) could not hand over but exited 0"; fi
   (( took <= 10 )) || fail "second launch ($1) took ${took}s"
   local n
   n=$(window_count)
@@ -58,8 +61,9 @@ shot gui-smoke-settings
 changed=$(compare -metric AE "$ART/gui-smoke.png" "$ART/gui-smoke-settings.png" null: 2>&1 || true)
 (( ${changed%% *} > 1000 )) || fail "Ctrl+6 did not switch to Settings ($changed pixels changed)"
 
-second_launch dbus                                    # Wails' D-Bus single-instance lock
-second_launch dblock DBUS_SESSION_BUS_ADDRESS=disabled: # no bus: the database lock must stop it
+second_launch dbus 0                                       # the D-Bus single-instance hand-off
+grep -q 'already running' "$ART/second-dbus.log" || fail "the hand-off did not say what it did"
+second_launch dblock fail DBUS_SESSION_BUS_ADDRESS=disabled: # no bus: the database lock must stop it
 grep -q 'already using' "$ART/second-dblock.log" || fail "no clear message when the database is locked"
 
 kill -TERM "$APP_PID"
