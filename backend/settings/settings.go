@@ -59,19 +59,6 @@ func Defaults() Settings {
 	}
 }
 
-// defaultDownloadDir is ~/Downloads where it exists, else the home folder, so the defaults
-// always pass validation.
-func defaultDownloadDir() string {
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return ""
-	}
-	if info, err := os.Stat(filepath.Join(home, "Downloads")); err == nil && info.IsDir() {
-		return filepath.Join(home, "Downloads")
-	}
-	return home
-}
-
 // FieldError names the setting that is wrong so the UI can show the message beside it.
 type FieldError struct {
 	Field   string `json:"field"`
