@@ -77,6 +77,22 @@ describe('UploadView', () => {
     expect(screen.getByRole('button', { name: 'Upload 2 videos' })).toBeEnabled();
   });
 
+  // The row paint-contains (content-visibility), which clipped a player inside it to the 80 px
+  // row: the player must open outside the list, over the window.
+  it('plays a row’s preview in a player over the window, not inside the row', async () => {
+    mocked.expandPaths.mockResolvedValue({ files: [{ ...video('/home/me/trip/a.mp4'), preview: '/preview/1/a.mp4' }], skipped: [] } as never);
+    mocked.chooseFiles.mockResolvedValue(['/home/me/trip']);
+    render(UploadView);
+    await userEvent.click(screen.getByRole('button', { name: 'Choose files…' }));
+    await waitFor(() => expect(files()).toHaveLength(1));
+    await userEvent.click(within(files()[0]).getByRole('button', { name: 'Play a.mp4' }));
+    const player = screen.getByRole('dialog', { name: 'Playing a.mp4' });
+    expect(screen.getByRole('list', { name: 'Files to upload' })).not.toContainElement(player);
+    expect(player.closest('.backdrop')?.parentElement).toBe(document.body);
+    await userEvent.click(within(player).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog', { name: 'Playing a.mp4' })).not.toBeInTheDocument();
+  });
+
   it('treats a cancelled dialog as nothing chosen', async () => {
     mocked.chooseFiles.mockResolvedValue(null as never);
     mocked.chooseUploadFolder.mockResolvedValue('');
