@@ -334,11 +334,13 @@ describe('LibraryView', () => {
   it('points an empty scope to Upload and Import, and empty filters to Clear filters', async () => {
     mocked.library.mockResolvedValue(page([]));
     render(LibraryView);
-    expect(await screen.findByText('No videos in this scope yet')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Upload files' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Import links' })).toBeInTheDocument();
+    // The buttons sit in the message's own block, right beneath it (not at the bottom of the view).
+    const empty = (await screen.findByText('No videos in this scope yet')).parentElement!;
+    expect(within(empty).getByRole('button', { name: 'Upload files' })).toBeInTheDocument();
+    expect(within(empty).getByRole('button', { name: 'Import links' })).toBeInTheDocument();
     await userEvent.selectOptions(screen.getByLabelText('Status'), 'Failed');
-    expect(await screen.findByText('No videos match these filters')).toBeInTheDocument();
+    const none = (await screen.findByText('No videos match these filters')).parentElement!;
+    expect(within(none).getByRole('button', { name: 'Clear filters' })).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
     await waitFor(() => expect(lastQuery()).toMatchObject({ status: '' }));
     expect(screen.getByLabelText('Status')).toHaveValue('');
