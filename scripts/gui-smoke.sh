@@ -60,6 +60,16 @@ shot gui-smoke-settings
 changed=$(compare -metric AE "$ART/gui-smoke.png" "$ART/gui-smoke-settings.png" null: 2>&1 || true)
 (( ${changed%% *} > 1000 )) || fail "Ctrl+6 did not switch to Settings ($changed pixels changed)"
 
+# The download folder's chooser says what its button does: Select, not Open (Wails' label).
+click_name "Choose…" "push button" || fail "no Choose… button for the download folder"
+wait_until 20 has_window '^Default download folder$' || fail "Choose… opened no folder dialog"
+wait_text 20 "push button: Select" || fail "the folder chooser's button does not say Select"
+screen_text | grep -q 'push button: Open$' && fail "the folder chooser still has an Open button"
+shot gui-smoke-folder-chooser
+press_name "Cancel" "push button" || fail "no Cancel in the folder dialog"
+wait_until 20 eval '! has_window "^Default download folder$"' || fail "the folder dialog did not close"
+echo "gui-smoke: the folder chooser's button says Select"
+
 second_launch dbus 0                                       # the D-Bus single-instance hand-off
 grep -q 'already running' "$ART/second-dbus.log" || fail "the hand-off did not say what it did"
 second_launch dblock fail DBUS_SESSION_BUS_ADDRESS=disabled: # no bus: the database lock must stop it
