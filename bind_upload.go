@@ -42,8 +42,9 @@ func (a *App) ReadLinksFile(path string) (string, error) { return a.svc().ReadLi
 // ChooseLinksFile lets the user pick a .txt/.csv of links and returns its text ("" if cancelled).
 func (a *App) ChooseLinksFile() (string, error) { return a.svc().ChooseLinksFile() }
 
-// FindDuplicate tells whether this file's bytes were already uploaded to scope ("": the current
-// one), so the Upload view can warn before an upload is spent; nil when not.
+// FindDuplicate reads the file and says what its bytes are known as: uploaded to scope before
+// ("": the current scope), already waiting in the queue, or nothing (with the fingerprint, so the
+// Upload list can flag byte-identical files of its own); nil when the file cannot be read.
 func (a *App) FindDuplicate(path, scope string) (*core.Duplicate, error) {
 	return a.svc().FindDuplicate(a.ctx, path, scope)
 }

@@ -192,8 +192,11 @@ export namespace core {
 	
 	export class Duplicate {
 	    path: string;
+	    fingerprint: string;
+	    kind: string;
 	    videoNo: string;
 	    at: number;
+	    jobId: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Duplicate(source);
@@ -202,8 +205,11 @@ export namespace core {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.path = source["path"];
+	        this.fingerprint = source["fingerprint"];
+	        this.kind = source["kind"];
 	        this.videoNo = source["videoNo"];
 	        this.at = source["at"];
+	        this.jobId = source["jobId"];
 	    }
 	}
 	

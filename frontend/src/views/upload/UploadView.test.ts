@@ -17,6 +17,7 @@ vi.mock('../../lib/bridge', async (orig) => ({
     chooseUploadFolder: vi.fn(),
     validateMeta: vi.fn(),
     enqueueUploads: vi.fn(),
+    findDuplicate: vi.fn(),
   },
 }));
 const { bridge } = await import('../../lib/bridge');
@@ -40,6 +41,7 @@ describe('UploadView', () => {
     mocked.getSettings.mockResolvedValue({ settings: { scope: 'default' } } as never);
     mocked.validateMeta.mockResolvedValue();
     mocked.expandPaths.mockResolvedValue(structuredClone(scan) as never);
+    mocked.findDuplicate.mockImplementation(async (path: string) => ({ path, kind: '', fingerprint: path }) as never);
     mocked.uploadRules.mockResolvedValue({ formats: [], extensions: '.mp4 .mov .webm', maxFileSize: 1 << 30, maxSizeText: '1 GB' } as never);
   });
 
@@ -235,5 +237,17 @@ describe('UploadView', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Show 200 more of 250' }));
     expect(files()).toHaveLength(400);
     expect(screen.getByRole('button', { name: 'Upload 450 videos' })).toBeEnabled();
+  });
+  it('flags a byte-identical copy in the list and a file already waiting in the queue, each for what it is', async () => {
+    mocked.expandPaths.mockResolvedValue({ files: [video('/home/me/trip/a.mp4'), video('/home/me/trip/copy.mp4'),
+      video('/home/me/trip/queued.mp4')], skipped: [] } as never);
+    mocked.findDuplicate.mockImplementation(async (path: string) => ({ path, jobId: 4,
+      kind: path.endsWith('queued.mp4') ? 'queued' : '', fingerprint: path.endsWith('queued.mp4') ? 'q' : 'same' }) as never);
+    render(UploadView);
+    await uploads.addPaths(['/home/me/trip']);
+    await waitFor(() => expect(files()[1]).toHaveTextContent('Same bytes as a.mp4 above'));
+    expect(files()[2]).toHaveTextContent('Already waiting in the queue');
+    expect(files()[0]).not.toHaveTextContent('Same bytes');
+    expect(screen.getByText('1 video already in the queue, 1 listed twice')).toBeVisible();
   });
 });
