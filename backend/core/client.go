@@ -46,6 +46,17 @@ func (e *emulator) url() (string, error) {
 	return e.run.URL, nil
 }
 
+// seed adds the demo videos to scope in one step (sandbox.SeedVideos), starting the emulator
+// if need be.
+func (e *emulator) seed(scope string, n int) (int, error) {
+	if _, err := e.url(); err != nil {
+		return 0, err
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.run.Server.SeedVideos(scope, n), nil
+}
+
 func (e *emulator) close() error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
