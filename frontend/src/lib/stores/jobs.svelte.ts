@@ -52,6 +52,9 @@ class JobsStore {
   /** apply records a job event; when a live event ends the batch, one toast sums it up. */
   apply(j: JobView, live: boolean) {
     const before = this.byId[j.id];
+    // An event about an older record of the job (a lineup refresh that read the queue just
+    // before the job finished) must not bring a finished job back to life.
+    if (before && j.updated < before.updated) return;
     this.byId[j.id] = j;
     if (j.progress) this.progress[j.id] = j.progress;
     if (movingStates.includes(j.state) && !this.batchIds.includes(j.id)) this.batchIds.push(j.id);

@@ -435,3 +435,15 @@ describe('a job waiting to try again says why and when', () => {
     expect(screen.getByRole('heading', { name: /In progress/ })).toHaveTextContent('In progress 3');
   });
 });
+
+describe('events out of order', () => {
+  it('a late event about an older record does not bring a finished job back', () => {
+    render(TransfersView);
+    show(makeJob({ id: 1, name: 'a.mp4', state: JobState.Running, updated: 100 }));
+    jobs.apply(makeJob({ id: 1, name: 'a.mp4', state: JobState.Done, updated: 200 }), true);
+    jobs.apply(makeJob({ id: 1, name: 'a.mp4', state: JobState.Running, updated: 100, place: 0 }), true);
+    flushSync();
+    expect(screen.getByRole('heading', { name: /In progress/ })).toHaveTextContent('In progress 0');
+    expect(screen.getByRole('heading', { name: /Finished recently/ })).toHaveTextContent('Finished recently 1');
+  });
+});
