@@ -76,4 +76,10 @@ echo "gui-outage: ok: the row reads \"$(grep -o 'Retrying in[^|]*' <<<"$text" | 
 start_standin
 wait_text 60 "Uploaded" || fail "the upload did not finish once the stand-in was back"
 shot gui-outage-recovered
+# The toast that sums the batch up sits left of the view's content (over the sidebar), so it
+# covers no row, plan or button of the view.
+wait_text 10 "1 upload finished" || fail "no toast when the upload finished"
+read -r tx _ tw _ < <(element_extents "Dismiss notification" "push button") || fail "the toast has no Dismiss button"
+read -r hx _ _ _ < <(element_extents "Transfers" "heading") || fail "no Transfers heading"
+((tx + tw <= hx)) || fail "the toast (right edge $((tx + tw))) reaches into the view (from $hx)"
 echo "gui-outage: ok: the upload finished once the stand-in was back"
