@@ -28,24 +28,33 @@ type RetryView struct {
 // the service's Retry-After), so the job's row and the pacer tell the same time.
 func (e *Engine) retryWait(ctx context.Context, j store.Job, m *meter, err error, failures int) error {
 	d := e.pacer.NextSlot(failedEndpoint(j.Kind, err))
-	// At is rounded up to the millisecond: the row never promises a try earlier than it comes.
-	rv := &RetryView{At: e.o.Clock.Now().Add(d + time.Millisecond - 1).UnixMilli(), Cause: causeOf(err),
+	rv := &RetryView{At: retryAt(e.o.Clock.Now(), d), Cause: causeOf(err),
 		RateLimited: errors.Is(err, api.ErrRateLimited), Failures: failures, Of: e.o.MaxAttempts}
 	slog.Info("job will be retried", "job", j.ID, "kind", j.Kind, "in", d.Round(time.Millisecond), "cause", rv.Cause, "error", err)
 	if j.Kind == KindUpload {
 		m.Rebase(0) // the next attempt sends the file from its start: no full bar while waiting
 	}
+	return e.waitShown(ctx, j.ID, m, d, rv)
+}
+
+// waitShown waits d with rv published on job id's view meanwhile, not counting as a stall.
+func (e *Engine) waitShown(ctx context.Context, id uint64, m *meter, d time.Duration, rv *RetryView) error {
 	due := e.o.Clock.After(d) // before anyone is told the time, so a test's clock cannot skip it
 	m.SetWaiting(true)
 	defer m.SetWaiting(false)
-	e.setRetry(j.ID, rv)
-	defer e.setRetry(j.ID, nil)
+	e.setRetry(id, rv)
+	defer e.setRetry(id, nil)
 	select {
 	case <-due:
 		return nil
 	case <-ctx.Done():
 		return ctx.Err()
 	}
+}
+
+// retryAt is now+d in Unix ms, rounded up: a row never promises a try earlier than it comes.
+func retryAt(now time.Time, d time.Duration) int64 {
+	return now.Add(d + time.Millisecond - 1).UnixMilli()
 }
 
 // failedEndpoint is the pacer lane the failed request waited in: its operation's, else the
