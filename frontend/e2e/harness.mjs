@@ -37,6 +37,8 @@ export async function until(fn, { timeout = 20000, every = 200, what = 'conditio
 
 /** tinyVideo is the sandbox test video in the repository. */
 export const tinyVideo = join(root, 'cmd/memories/testdata/tiny-h264-aac.mp4');
+/** otherVideo is a second small video with other bytes (H.264, no audio). */
+export const otherVideo = join(root, 'backend/media/testdata/h264-silent.mp4');
 
 /**
  * start runs the harness and a browser page on it. dataDir reuses the data folder of an earlier
