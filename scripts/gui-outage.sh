@@ -4,6 +4,9 @@
 # Transfers row must say what is happening ("Retrying in … (connection refused)", read through
 # AT-SPI), not show a stalled transfer; the header must not promise a time left; once the
 # stand-in is back on the same port the upload finishes by itself and the row says Uploaded.
+# Then the stand-in answers 0429 to everything for longer than five tries: a second upload
+# (handed over by a second launch, which exits 0) reads "Waiting for the service" with the time,
+# never fails, and finishes once the service lets it through.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/gui/lib.sh
@@ -83,3 +86,33 @@ read -r tx _ tw _ < <(element_extents "Dismiss notification" "push button") || f
 read -r hx _ _ _ < <(element_extents "Transfers" "heading") || fail "no Transfers heading"
 ((tx + tw <= hx)) || fail "the toast (right edge $((tx + tw))) reaches into the view (from $hx)"
 echo "gui-outage: ok: the upload finished once the stand-in was back"
+
+# A rate limit that outlasts five tries, with pacing off.
+curl -fsS -X PUT -H 'Content-Type: application/json' -d '{"rate_limit_after":1}' "$URL/_sandbox/faults" >/dev/null ||
+  fail "could not switch the stand-in's rate limit on"
+# The one call let through is spent here, so every call of the app is refused.
+curl -fsS -o /dev/null -H 'Authorization: sk-test' "$URL/serve/api/v1/list_unique_ids"
+cp backend/media/testdata/h264-aac.mp4 "$TMP/limited.mp4"
+rc=0
+MEMORIES_DATA_DIR="$DATA" timeout 20 "$BIN" "$TMP/limited.mp4" >"$ART/gui-outage-second.log" 2>&1 || rc=$?
+((rc == 0)) || fail "the second launch handed its file over but exited $rc: $(cat "$ART/gui-outage-second.log")"
+click_name "Upload" || fail "no Upload in the sidebar"
+wait_text "$WAIT" "limited.mp4" "Upload 1 video" || fail "the handed-over file is not staged"
+click_name "Upload 1 video" "push button" || fail "no Upload button"
+click_name "Transfers" || fail "no Transfers in the sidebar"
+wait_text "$WAIT" "limited.mp4" "Waiting for the service" "Rate-limited until" ||
+  fail "the row does not say the service is limiting requests"
+LOG=$(find "$DATA" -name '*.log' | head -1)
+[[ -n $LOG ]] || fail "no log file in the data folder"
+retries() { grep -c 'job will be retried.*cause=rate-limited' "$LOG" || true; }
+# Before, the fifth refusal failed the job (about 22 s with pacing off).
+wait_until 90 eval '(( $(retries) >= 6 ))' || fail "the job was not retried past five refusals ($(retries))"
+text=$(screen_text)
+grep -q 'Failed' <<<"$text" && fail "a rate-limited job shows Failed: $(grep 'Failed' <<<"$text")"
+grep -q 'Waiting for the service' <<<"$text" || fail "after $(retries) refusals the row no longer says it waits"
+shot gui-outage-rate-limited
+echo "gui-outage: ok: after $(retries) refusals the row still reads \"$(grep -o 'Rate-limited until[^|]*' <<<"$text" | head -1)\""
+curl -fsS -X PUT -H 'Content-Type: application/json' -d '{}' "$URL/_sandbox/faults" >/dev/null
+wait_gone 90 "Waiting for the service" || fail "the upload did not go on once the service let it through"
+wait_text 30 "limited.mp4" "Uploaded" || fail "the rate-limited upload did not finish"
+echo "gui-outage: ok: the rate-limited upload finished once the service let it through"
