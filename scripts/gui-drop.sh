@@ -34,14 +34,11 @@ fail() {
 }
 step() { STEP=$((STEP + 1)); shot "$(printf '%02d' $STEP)-$1"; echo "gui-drop: ok: ${*:2} [$((SECONDS - started)) s]"; }
 
-# Fixtures: small real videos where ffmpeg is at hand, a folder of two, a list of three links.
+# Fixtures: a small real video from the repository (no tool needed, so no silent fallback to
+# bytes that are not a video), a folder of two, a list of three links.
 fixtures() {
   mkdir -p "$TMP/media/folder" "$TMP/dl"
-  if command -v ffmpeg >/dev/null; then
-    ffmpeg -loglevel error -f lavfi -i testsrc=duration=1:size=64x48:rate=5 -pix_fmt yuv420p "$TMP/seed.mp4"
-  else
-    head -c 4096 /dev/urandom >"$TMP/seed.mp4"
-  fi
+  cp backend/media/testdata/poster.mp4 "$TMP/seed.mp4"
   printf '%s\n' https://www.youtube.com/watch?v=dQw4w9WgXcQ https://www.tiktok.com/@user/video/7106594312292453675 \
     https://www.instagram.com/reel/CtjoC2BNsB2/ >"$TMP/media/links.txt"
 }
