@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net"
+	"net/http"
 	"net/url"
 	"strings"
 
@@ -109,6 +110,10 @@ func explainKind(err error) (string, string) {
 		return summary, next
 	}
 	var apiErr *api.Error
+	if errors.As(err, &apiErr) && errors.Is(err, api.ErrUnexpected) && apiErr.HTTPStatus == http.StatusNotFound {
+		return "The server at this address does not offer the memories.ai API (HTTP 404 for " + apiErr.Op + ").",
+			"Check the API base URL in Settings (the default is " + api.DefaultBaseURL + ")."
+	}
 	if errors.As(err, &apiErr) && errors.Is(err, api.ErrRateLimited) {
 		if s, ok := rateLimitSummaries[apiErr.Op]; ok {
 			return s, explanations[api.ErrRateLimited].next

@@ -206,3 +206,12 @@ func TestNetworkFailureNamesTheAddressThatFailed(t *testing.T) {
 		t.Fatalf("custom host: %q (%v)", summary, err)
 	}
 }
+
+// A 404 page is a wrong address, not a missing video: said so, with where to fix it.
+func TestNotFoundPageIsAWrongAddress(t *testing.T) {
+	summary, next := Explain(failure(t, "404"))
+	if !strings.Contains(summary, "does not offer the memories.ai API") || !strings.Contains(next, "API base URL") ||
+		strings.Contains(summary, "video or asset") {
+		t.Fatalf("404 page: %q / %q", summary, next)
+	}
+}
