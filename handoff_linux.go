@@ -3,9 +3,11 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/godbus/dbus/v5"
 	"github.com/wailsapp/wails/v2/pkg/options"
@@ -37,5 +39,9 @@ func handOff(uniqueID string) bool {
 	if err != nil {
 		return false
 	}
-	return conn.Object(name, path).Call(name+".SendMessage", 0, string(msg)).Err == nil
+	// A window that does not answer (stopped, hung) must not hang this launch: it goes on instead
+	// and the data folder's lock explains what holds it.
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	return conn.Object(name, path).CallWithContext(ctx, name+".SendMessage", 0, string(msg)).Err == nil
 }
