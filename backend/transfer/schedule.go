@@ -7,7 +7,6 @@ import (
 	"log/slog"
 
 	"memories-desktop/backend/api"
-
 	"memories-desktop/backend/applog"
 	"memories-desktop/backend/progress"
 	"memories-desktop/backend/store"
