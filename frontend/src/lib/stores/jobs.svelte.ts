@@ -56,6 +56,8 @@ class JobsStore {
     // before the job finished) must not bring a finished job back to life.
     if (before && j.updated < before.updated) return;
     this.byId[j.id] = j;
+    // Queued again (Retry, Resume): the bytes of the earlier attempt are not this one's.
+    if (before && before.state !== j.state && j.state === JobState.Queued) delete this.progress[j.id];
     if (j.progress) this.progress[j.id] = j.progress;
     if (movingStates.includes(j.state) && !this.batchIds.includes(j.id)) this.batchIds.push(j.id);
     if (live && before?.state !== j.state && this.batchIds.includes(j.id)) this.#endBatch();

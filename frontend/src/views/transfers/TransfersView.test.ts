@@ -447,3 +447,17 @@ describe('events out of order', () => {
     expect(screen.getByRole('heading', { name: /Finished recently/ })).toHaveTextContent('Finished recently 1');
   });
 });
+
+describe('a retried job', () => {
+  it('does not show the failed attempt’s bytes as sent while it waits again', () => {
+    render(TransfersView);
+    const kb = 1024;
+    show(makeJob({ id: 1, name: 'again.mp4', state: JobState.Failed, updated: 100 }));
+    jobs.applyProgress([makeProgress(1, { done: 76 * kb, total: 76 * kb, percent: 100 })]);
+    jobs.apply(makeJob({ id: 1, name: 'again.mp4', state: JobState.Queued, updated: 200, place: 1, startsAt: 0 }), true);
+    flushSync();
+    const row = rowOf('again.mp4');
+    expect(row).not.toHaveTextContent('76 KB of 76 KB');
+    expect(within(row).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '0');
+  });
+});
