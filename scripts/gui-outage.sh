@@ -60,7 +60,7 @@ start_xvfb
 start_bus
 MEMORIES_DATA_DIR="$DATA" "$BIN" "$TMP/outage.mp4" >"$ART/gui-outage-app.log" 2>&1 &
 APP_PID=$!
-wait_text 60 "heading: Upload" "outage.mp4" "Upload 1 video" || fail "the video given at launch is not staged"
+wait_text 90 "heading: Upload" "outage.mp4" "Upload 1 video" || fail "the video given at launch is not staged"
 wait_text "$WAIT" "Connected to 127.0.0.1:$PORT" || fail "the status bar does not name the stand-in"
 
 kill -KILL "$SB_PID"
@@ -68,7 +68,9 @@ wait "$SB_PID" 2>/dev/null || true
 SB_PID=""
 click_name "Upload 1 video" "push button" || fail "no Upload button"
 click_name "Transfers" || fail "no Transfers in the sidebar"
-wait_text "$WAIT" "heading: Transfers" "outage.mp4" "Retrying in" "(connection refused) · try " ||
+# The fourth try waits 4 s (the back-off doubles from 1 s): long enough to read the row, and the
+# fifth, 8 s later, leaves time to bring the stand-in back before the job runs out of tries.
+wait_text "$WAIT" "heading: Transfers" "outage.mp4" "Retrying in" "(connection refused) · try 4 of 5" ||
   fail "the row does not say it is retrying after a refused connection"
 shot gui-outage-retrying
 text=$(screen_text)
@@ -105,8 +107,8 @@ wait_text "$WAIT" "limited.mp4" "Waiting for the service" "Rate-limited until" |
 LOG=$(find "$DATA" -name '*.log' | head -1)
 [[ -n $LOG ]] || fail "no log file in the data folder"
 retries() { grep -c 'job will be retried.*cause=rate-limited' "$LOG" || true; }
-# Before, the fifth refusal failed the job (about 22 s with pacing off).
-wait_until 90 eval '(( $(retries) >= 6 ))' || fail "the job was not retried past five refusals ($(retries))"
+# Before, the fifth refusal failed the job (about 22 s with pacing off), after four retries.
+wait_until 150 eval '(( $(retries) >= 5 ))' || fail "the job was not retried past five refusals ($(retries))"
 text=$(screen_text)
 grep -q 'Failed' <<<"$text" && fail "a rate-limited job shows Failed: $(grep 'Failed' <<<"$text")"
 grep -q 'Waiting for the service' <<<"$text" || fail "after $(retries) refusals the row no longer says it waits"

@@ -47,9 +47,12 @@ APP_PID=$!
 wait_until 60 has_window "$TITLE" || fail "no window titled Memories Desktop within 60 s"
 wait_text 60 "heading: Upload" "Drop videos or folders here" "push button: Choose files…" ||
   fail "the Upload view is not on screen within 60 s"
-shot gui-smoke
-colours=$(convert "$ART/gui-smoke.png" -format '%k' info:)
-(( colours > 64 )) || fail "screenshot looks blank ($colours colours)"
+# The accessible tree can be complete a moment before the first paint on a busy machine: wait
+# for the paint, never a fixed sleep.
+colours() { convert "$ART/gui-smoke.png" -format '%k' info:; }
+painted() { shot gui-smoke && (( $(colours) > 64 )); }
+wait_until 30 painted || fail "screenshot looks blank ($(colours) colours)"
+colours=$(colours)
 echo "gui-smoke: window found, screenshot $ART/gui-smoke.png has $colours colours"
 
 # Ctrl+6 opens Settings; its screenshot must differ from the first view's.
