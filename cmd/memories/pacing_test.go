@@ -146,3 +146,14 @@ func TestCLISaysWhyAndWhenAJobRetries(t *testing.T) {
 		t.Fatalf("stderr:\n%s\nwant:\n%s", errOut.String(), want)
 	}
 }
+
+// A plain http:// base URL for another computer is a usage error (exit 2) that says why; every
+// other test here talks to a sandbox on this computer over http.
+func TestPlainHTTPBaseIsAUsageError(t *testing.T) {
+	e := newTestEnv(t)
+	e.env["MEMORIES_BASE_URL"] = "http://api.example.com"
+	r := e.run("", "list").want(t, 2)
+	if !strings.Contains(r.stderr, "unencrypted") || !strings.Contains(r.stderr, "https://") {
+		t.Fatalf("stderr %q", r.stderr)
+	}
+}
