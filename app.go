@@ -182,6 +182,7 @@ var dialogMu = make(chan struct{}, 1)
 
 func (d *wailsDialogs) ChooseFolder(title, startDir string) (string, error) {
 	defer d.lock()()
+	relabelFolderChooser()
 	return runtime.OpenDirectoryDialog(d.ctx, runtime.OpenDialogOptions{Title: title,
 		DefaultDirectory: existingDir(startDir), CanCreateDirectories: true})
 }

@@ -66,8 +66,9 @@ func (a *App) ChooseLinksFile() (_ string, err error) {
 	return a.svc().ChooseLinksFile()
 }
 
-// FindDuplicate tells whether this file's bytes were already uploaded to scope ("": the current
-// one), so the Upload view can warn before an upload is spent; nil when not.
+// FindDuplicate reads the file and says what its bytes are known as: uploaded to scope before
+// ("": the current scope), already waiting in the queue, or nothing (with the fingerprint, so the
+// Upload list can flag byte-identical files of its own); nil when the file cannot be read.
 func (a *App) FindDuplicate(path, scope string) (_ *core.Duplicate, err error) {
 	defer settle(&err)
 	return a.svc().FindDuplicate(a.ctx, path, scope)

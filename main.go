@@ -39,8 +39,13 @@ func main() {
 		fmt.Fprintln(os.Stderr, "memories-desktop: cannot find a data folder:", err)
 		os.Exit(1)
 	}
+	opened := launchArgs()
+	if handOff(instanceID(dataDir)) {
+		fmt.Fprintf(os.Stderr, "memories-desktop: already running on %s; handed it %d file(s) and brought its window forward\n", dataDir, len(opened))
+		return
+	}
 	app := NewApp(dataDir)
-	app.opened.Add(launchArgs())
+	app.opened.Add(opened)
 	stopBus, sharedBus := ownSessionBus()
 	if !sharedBus && dataFolderInUse(dataDir) {
 		// Without a shared bus, Wails' single-instance lock cannot see the window already open,

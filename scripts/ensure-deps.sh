@@ -14,6 +14,8 @@ APT_PACKAGES+=($(sed -n 's/^\([a-z0-9][^ ]*\) .*/\1/p' scripts/preview-packages.
 APT_PACKAGES+=(desktop-file-utils nsis rpm file openbox python3-gi gir1.2-gtk-3.0)
 # 7z lists what the Windows installer contains (test-package).
 APT_PACKAGES+=(p7zip-full)
+# The real-window tests read what the window shows through AT-SPI (scripts/gui/atspi.py).
+APT_PACKAGES+=(python3-pyatspi at-spi2-core)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

@@ -34,14 +34,11 @@ fail() {
 }
 step() { STEP=$((STEP + 1)); shot "$(printf '%02d' $STEP)-$1"; echo "gui-drop: ok: ${*:2} [$((SECONDS - started)) s]"; }
 
-# Fixtures: small real videos where ffmpeg is at hand, a folder of two, a list of three links.
+# Fixtures: a small real video from the repository (no tool needed, so no silent fallback to
+# bytes that are not a video), a folder of two, a list of three links.
 fixtures() {
   mkdir -p "$TMP/media/folder" "$TMP/dl"
-  if command -v ffmpeg >/dev/null; then
-    ffmpeg -loglevel error -f lavfi -i testsrc=duration=1:size=64x48:rate=5 -pix_fmt yuv420p "$TMP/seed.mp4"
-  else
-    head -c 4096 /dev/urandom >"$TMP/seed.mp4"
-  fi
+  cp backend/media/testdata/poster.mp4 "$TMP/seed.mp4"
   printf '%s\n' https://www.youtube.com/watch?v=dQw4w9WgXcQ https://www.tiktok.com/@user/video/7106594312292453675 \
     https://www.instagram.com/reel/CtjoC2BNsB2/ >"$TMP/media/links.txt"
 }
@@ -157,6 +154,7 @@ xdotool windowactivate --sync "$SRC" >/dev/null 2>&1 || true
 rc=0
 MEMORIES_DATA_DIR="$TMP/data" timeout 20 "$BIN" "$(video second.mp4)" >"$ART/second.log" 2>&1 || rc=$?
 [[ $rc -ne 124 ]] || fail "the second launch hung"
+[[ $rc -eq 0 ]] || fail "the second launch handed its file over but exited $rc"
 staged=$((staged + 1)); wait_title "Upload ($staged) — Memories Desktop"
 wait_until "$WAIT" eval '[[ $(xdotool getactivewindow 2>/dev/null) == "$WIN" ]]' || fail "the window did not come to the front"
 [[ $(windows 'Memories Desktop$' | wc -l) -eq 1 ]] || fail "the second launch opened a window"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # GUI smoke test: the production binary in a real window under Xvfb, with a temporary data folder.
-# Finds the window by title, takes a screenshot (kept in build/test-artifacts/), checks it is not
-# blank, checks that second launches neither open a window nor hang, stops the app cleanly, and
+# Finds the window by title, reads its first view through AT-SPI, takes a screenshot (kept in
+# build/test-artifacts/), checks it is not blank, checks that second launches neither open a window
+# nor hang, stops the app cleanly, checks that without a D-Bus session nothing is left running, and
 # checks that a memories command holding the data folder is named when it stops the app.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +18,7 @@ APP_PID="" XVFB_PID="" CLI_PID="" SILENT_PID=""
 cleanup() {
   [[ -n $APP_PID ]] && kill -KILL "$APP_PID" 2>/dev/null || true
   [[ -n $CLI_PID$SILENT_PID ]] && kill $CLI_PID $SILENT_PID 2>/dev/null || true
+  [[ -n ${DBUS_SESSION_BUS_PID:-} ]] && kill "$DBUS_SESSION_BUS_PID" 2>/dev/null || true
   [[ -n $XVFB_PID ]] && kill "$XVFB_PID" 2>/dev/null || true
   rm -rf "$DATA"
 }
@@ -25,14 +27,16 @@ APP_LOG=$ART/app.log
 fail() { echo "gui-smoke: FAIL: $*" >&2; sed 's/^/  app: /' "$APP_LOG" >&2 || true; exit 1; }
 
 window_count() { windows "$TITLE" | wc -l; }
-# The page is ready once it has named its first view in the title.
-page_ready() { [[ $(xdotool getwindowname "$(windows "$TITLE" | head -1)" 2>/dev/null) == "Upload — Memories Desktop" ]]; }
+# The page has loaded once it names its first view in the title (read without AT-SPI, which the
+# run without a session bus below cannot rely on).
+page_ready() { [[ $(xdotool getwindowname "$(windows "$TITLE" | head -1)" 2>/dev/null) == "Upload"*" — Memories Desktop" ]]; }
 
-# A second launch must exit (non-zero), say why and never hang or open a window, not even for a
-# moment (the window count is taken all the while it runs). $1 names the path.
+# A second launch must exit, say why and never hang or open a window, not even for a moment (the
+# window count is taken all the while it runs): 0 when it handed over to the running window
+# ($2 = 0), non-zero when it could not ($2 = fail). $1 names the path.
 second_launch() {
-  local started=$SECONDS rc=0 most=1 n pid
-  env "${@:2}" MEMORIES_DATA_DIR="$DATA" timeout 15 "$BIN" >"$ART/second-$1.log" 2>&1 &
+  local started=$SECONDS rc=0 want=$2 most=1 n pid
+  env "${@:3}" MEMORIES_DATA_DIR="$DATA" timeout 15 "$BIN" >"$ART/second-$1.log" 2>&1 &
   pid=$!
   while kill -0 "$pid" 2>/dev/null; do
     n=$(window_count); ((n > most)) && most=$n
@@ -41,7 +45,9 @@ second_launch() {
   wait "$pid" || rc=$?
   local took=$((SECONDS - started))
   ((most == 1)) || fail "second launch ($1) opened a window of its own ($most windows while it ran)"
-  [[ $rc -ne 0 && $rc -ne 124 ]] || fail "second launch ($1) exit $rc after ${took}s"
+  [[ $rc -ne 124 ]] || fail "second launch ($1) hung for ${took}s"
+  if [[ $want == 0 ]]; then ((rc == 0)) || fail "second launch ($1) handed over but exited $rc: $(cat "$ART/second-$1.log")"
+  else ((rc != 0)) || fail "second launch ($1) could not hand over but exited 0"; fi
   (( took <= 10 )) || fail "second launch ($1) took ${took}s"
   local n
   n=$(window_count)
@@ -50,27 +56,41 @@ second_launch() {
 }
 
 start_xvfb
-eval "$(dbus-launch --sh-syntax)"
+start_bus
 MEMORIES_DATA_DIR="$DATA" "$BIN" >"$ART/app.log" 2>&1 &
 APP_PID=$!
 wait_until 60 has_window "$TITLE" || fail "no window titled Memories Desktop within 60 s"
-wait_until 60 page_ready || fail "the page did not load within 60 s"
-# The title is set by the page's script, which can be a moment ahead of the first paint.
-painted() { shot gui-smoke; colours=$(convert "$ART/gui-smoke.png" -format '%k' info:); (( colours > 64 )); }
-wait_until 20 painted || fail "screenshot looks blank ($colours colours)"
+wait_text 60 "heading: Upload" "Drop videos or folders here" "push button: Choose files…" ||
+  fail "the Upload view is not on screen within 60 s"
+# The accessible tree can be complete a moment before the first paint on a busy machine: wait
+# for the paint, never a fixed sleep.
+colours() { convert "$ART/gui-smoke.png" -format '%k' info:; }
+painted() { shot gui-smoke && (( $(colours) > 64 )); }
+wait_until 30 painted || fail "screenshot looks blank ($(colours) colours)"
+colours=$(colours)
 echo "gui-smoke: window found, screenshot $ART/gui-smoke.png has $colours colours"
 
 # Ctrl+6 opens Settings; its screenshot must differ from the first view's.
 win=$(windows "$TITLE" | head -1)
 xdotool mousemove --window "$win" 600 400 click 1 key --clearmodifiers ctrl+6
-settings_shown() { [[ $(xdotool getwindowname "$win") == "Settings — Memories Desktop" ]]; }
-wait_until 30 settings_shown || fail "Ctrl+6 did not switch to Settings"
+wait_text 30 "heading: Settings" "push button: Save key" || fail "Ctrl+6 did not switch to Settings"
 shot gui-smoke-settings
 changed=$(compare -metric AE "$ART/gui-smoke.png" "$ART/gui-smoke-settings.png" null: 2>&1 || true)
 (( ${changed%% *} > 1000 )) || fail "Ctrl+6 did not switch to Settings ($changed pixels changed)"
 
-second_launch dbus                                    # Wails' D-Bus single-instance lock
-second_launch dblock DBUS_SESSION_BUS_ADDRESS=disabled: # no bus: the database lock must stop it
+# The download folder's chooser says what its button does: Select, not Open (Wails' label).
+click_name "Choose…" "push button" || fail "no Choose… button for the download folder"
+wait_until 20 has_window '^Default download folder$' || fail "Choose… opened no folder dialog"
+wait_text 20 "push button: Select" || fail "the folder chooser's button does not say Select"
+screen_text | grep -q 'push button: Open$' && fail "the folder chooser still has an Open button"
+shot gui-smoke-folder-chooser
+press_name "Cancel" "push button" || fail "no Cancel in the folder dialog"
+wait_until 20 eval '! has_window "^Default download folder$"' || fail "the folder dialog did not close"
+echo "gui-smoke: the folder chooser's button says Select"
+
+second_launch dbus 0                                       # the D-Bus single-instance hand-off
+grep -q 'already running' "$ART/second-dbus.log" || fail "the hand-off did not say what it did"
+second_launch dblock fail DBUS_SESSION_BUS_ADDRESS=disabled: # no bus: the database lock must stop it
 grep -q 'already using' "$ART/second-dblock.log" || fail "no clear message when the database is locked"
 
 kill -TERM "$APP_PID"

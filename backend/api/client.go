@@ -117,9 +117,25 @@ func parseBaseURL(field, raw, def string) (*url.URL, error) {
 	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
 		return nil, invalid(field, "a base URL must not contain credentials, a query or a fragment")
 	}
+	if u.Scheme == "http" && !IsLoopbackHost(u.Hostname()) {
+		return nil, invalid(field, PlainHTTPRefused)
+	}
 	u.Path = strings.TrimRight(u.Path, "/")
 	u.RawPath = strings.TrimRight(u.RawPath, "/")
 	return u, nil
+}
+
+// PlainHTTPRefused is why a plain http:// base URL is refused for any host but this computer.
+const PlainHTTPRefused = "plain http:// would send the API key unencrypted; use https:// " +
+	"(http:// is only allowed for this computer: localhost, 127.0.0.1 or ::1, such as a local sandbox)"
+
+// IsLoopbackHost tells whether host (a name or an IP, without port) is this computer.
+func IsLoopbackHost(host string) bool {
+	if strings.EqualFold(host, "localhost") || strings.HasSuffix(strings.ToLower(host), ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // redact removes the API key from text that may be shown to people or written to logs.

@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -121,19 +122,24 @@ const proxyChildEnv = "MEMORIES_API_PROXY_CHILD_BASE"
 func TestRequestsGoThroughEnvironmentProxy(t *testing.T) {
 	seen := make(chan string, 1)
 	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		seen <- r.URL.String() + " auth=" + fmt.Sprint(r.Header.Get("Authorization") == testKey)
-		okJSON(map[string]any{"unique_ids": []string{"via-proxy"}})(w, r)
+		// An https base goes through the proxy as a CONNECT tunnel: the proxy sees the host,
+		// never the key. Refusing the tunnel ends the child's request.
+		seen <- r.Method + " " + r.Host + " auth=" + fmt.Sprint(r.Header.Get("Authorization") != "")
+		http.Error(w, "no tunnels here", http.StatusForbidden)
 	}))
 	defer proxy.Close()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), "HTTP_PROXY="+proxy.URL, "http_proxy="+proxy.URL, "NO_PROXY=", "no_proxy=",
-		proxyChildEnv+"=http://memories.example.invalid/prefix")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("child: %v\n%s", err, out)
-	}
-	want := "http://memories.example.invalid/prefix/serve/api/v1/list_unique_ids auth=true"
-	if got := <-seen; got != want {
-		t.Fatalf("proxy saw %q, want %q", got, want)
+	cmd.Env = append(os.Environ(), "HTTPS_PROXY="+proxy.URL, "https_proxy="+proxy.URL, "NO_PROXY=", "no_proxy=",
+		proxyChildEnv+"=https://memories.example.invalid/prefix")
+	out, _ := cmd.CombinedOutput()
+	want := "CONNECT memories.example.invalid:443 auth=false"
+	select {
+	case got := <-seen:
+		if got != want {
+			t.Fatalf("proxy saw %q, want %q", got, want)
+		}
+	default:
+		t.Fatalf("the request did not go through the proxy; child said:\n%s", out)
 	}
 }
 
@@ -157,4 +163,25 @@ func TestMain(m *testing.M) {
 		os.Exit(runProxyChild(base))
 	}
 	os.Exit(m.Run())
+}
+
+// A plain http:// base would carry the key in clear text: refused for any host but this
+// computer, where the sandbox listens.
+func TestPlainHTTPBaseIsRefusedUnlessLoopback(t *testing.T) {
+	for base, ok := range map[string]bool{
+		"http://api.memories.ai":       false,
+		"http://10.0.0.5:8080":         false,
+		"http://127.0.0.1:8080":        true,
+		"http://localhost:9000/prefix": true,
+		"http://[::1]:9000":            true,
+		"https://api.memories.ai":      true,
+	} {
+		_, err := New(Config{BaseURL: base, APIKey: testKey})
+		if (err == nil) != ok {
+			t.Errorf("%s: %v", base, err)
+		}
+		if !ok && (!errors.Is(err, ErrInvalidInput) || !strings.Contains(err.Error(), "unencrypted")) {
+			t.Errorf("%s: %v, want a clear refusal", base, err)
+		}
+	}
 }

@@ -39,6 +39,9 @@ func (c *Client) call(ctx context.Context, r request, out any) error {
 	if c.gate == nil || c.noRetry {
 		retry = nil // without a gate nothing would hold a retry back
 	}
+	if retry != nil && IsImpatient(ctx) {
+		retry = retryImpatient // a person is told about an outage at once
+	}
 	for n := 0; n < maxRetries && retry != nil && retry(err) && c.gate.Hold(r.op) <= maxRetryWait; n++ {
 		if !rewind(&r) {
 			return err
@@ -51,6 +54,10 @@ func (c *Client) call(ctx context.Context, r request, out any) error {
 	}
 	return err
 }
+
+// retryImpatient repeats a request a person waits on only after a rate limit, which the gate
+// waits out; an outage is reported at once.
+func retryImpatient(err error) bool { return errors.Is(err, ErrRateLimited) }
 
 // rewind makes r's in-memory body readable again for a retry; false when it cannot be.
 func rewind(r *request) bool {

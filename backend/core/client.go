@@ -4,6 +4,9 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
+	"net/http"
+	"net/url"
 	"path/filepath"
 	"strconv"
 	"sync"
@@ -43,6 +46,17 @@ func (e *emulator) url() (string, error) {
 	return e.run.URL, nil
 }
 
+// seed adds the demo videos to scope in one step (sandbox.SeedVideos), starting the emulator
+// if need be.
+func (e *emulator) seed(scope string, n int) (int, error) {
+	if _, err := e.url(); err != nil {
+		return 0, err
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.run.Server.SeedVideos(scope, n), nil
+}
+
 func (e *emulator) close() error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
@@ -79,23 +93,28 @@ func liveProfile(base, assetBase, key string) string {
 }
 
 // Connection is the outcome of TestConnection, for people. Tested says what was tried: the
-// sandbox, or the endpoint and the masked key.
+// sandbox, or the endpoint and the masked key. State is what the status bar would show for the
+// same answer (Conn…), Headline names the outcome in two or three words ("Key rejected"), and
+// RetryAt (Unix ms) is when a rate limit should be over.
 type Connection struct {
-	OK      bool       `json:"ok"`
-	Mode    string     `json:"mode"`
-	Tested  string     `json:"tested"`
-	Message string     `json:"message"`
-	Scopes  []string   `json:"scopes"`
-	Error   *ErrorInfo `json:"error,omitempty"`
+	OK       bool       `json:"ok"`
+	Mode     string     `json:"mode"`
+	Tested   string     `json:"tested"`
+	State    string     `json:"state"`
+	Headline string     `json:"headline"`
+	Message  string     `json:"message"`
+	RetryAt  int64      `json:"retryAt"`
+	Error    *ErrorInfo `json:"error,omitempty"`
 }
 
-// TestConnection makes one cheap authenticated call (list_unique_ids) with the settings shown on
-// screen (s, not necessarily saved) and the stored key, and says what it tested and what happened.
-// It waits for its slot like any request (on the pacer of the profile s selects) and its failure
+// TestConnection makes the cheapest call the app really depends on, the library list of the
+// scope on screen with a page of one video (docs/API.md §7.1), with the settings shown on screen
+// (s, not necessarily saved) and the stored key, and says what it tested and what happened. It
+// waits for its slot like any request (on the pacer of the profile s selects) and its failure
 // feeds that pacer's backoff, but it is not retried: a person is waiting for a verdict, and may
 // press the button again.
 func (c *Service) TestConnection(ctx context.Context, s settings.Settings) Connection {
-	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	ctx, cancel := context.WithTimeout(api.Impatient(ctx), 20*time.Second)
 	defer cancel()
 	s = s.Normalize()
 	conn := c.describeTarget(s)
@@ -104,16 +123,67 @@ func (c *Service) TestConnection(ctx context.Context, s settings.Settings) Conne
 	if err == nil {
 		client, err = c.clientFor(s)
 	}
+	var total int64
 	if err == nil {
-		var scopes []string
-		if scopes, err = client.WithoutRetries().ListScopes(ctx); err == nil {
-			conn.OK, conn.Scopes, conn.Message = true, scopes, connectedMessage(conn.Mode, len(scopes))
-			return conn
+		total, err = probe(ctx, client.WithoutRetries(), s.Scope)
+	}
+	conn.State = connState(err)
+	conn.Headline, conn.Message = verdict(conn.Mode, s, err, total)
+	if conn.OK = err == nil; !conn.OK {
+		info := Describe(err)
+		conn.Error = &info
+		if conn.State == ConnRateLimited {
+			conn.RetryAt = rateLimitEnd(err, time.Now()).UnixMilli()
 		}
 	}
-	info := Describe(err)
-	conn.Message, conn.Error = info.Message, &info
 	return conn
+}
+
+// probe lists one video of scope: the call the Library makes, so a success means the app can
+// work with this endpoint and key. It returns how many videos the scope holds.
+func probe(ctx context.Context, client *api.Client, scope string) (int64, error) {
+	page, err := client.ListVideos(ctx, api.ListRequest{Scope: scope, Page: 1, Size: 1})
+	return page.Total, err
+}
+
+// verdict words a connection test's outcome for what it is.
+func verdict(mode string, s settings.Settings, err error, total int64) (headline, message string) {
+	service := serviceName(s.BaseURL)
+	if mode == ModeSandbox {
+		service = "The local sandbox"
+	}
+	var apiErr *api.Error
+	switch {
+	case err == nil && mode == ModeSandbox:
+		return "Connected", "The local sandbox answers; the scope " + s.Scope + " holds " + plural(int(total), "video") + "."
+	case err == nil:
+		return "Connected", service + " accepted the key and listed the scope " + s.Scope + " (" + plural(int(total), "video") + ")."
+	case errors.Is(err, api.ErrInvalidInput):
+		summary, _ := Explain(err)
+		return "Not tested", summary
+	case errors.As(err, &apiErr) && apiErr.HTTPStatus == http.StatusNotFound:
+		return "Endpoint not found", "Something answers at " + s.BaseURL + ", but not the memories.ai API: the library list (" +
+			"/serve/api/v1/list_videos) was not found there (HTTP " + strconv.Itoa(apiErr.HTTPStatus) + "). Check the API base URL."
+	}
+	summary, _ := Explain(err)
+	switch connState(err) {
+	case ConnRejected:
+		return "Key rejected", summary
+	case ConnRateLimited:
+		return "Rate-limited", service + " answered and took the key, but is limiting this account's requests for now."
+	case ConnUnreachable:
+		return "Unreachable", summary
+	}
+	return "Not connected", summary
+}
+
+// serviceName is "memories.ai" for the service's own hosts, else the host of base.
+func serviceName(base string) string {
+	u, err := url.Parse(base)
+	if err != nil || u.Host == "" || isServiceHost(u.Host) {
+		return "memories.ai"
+	}
+	return u.Host
 }
 
 // describeTarget names what a test of s talks to, without ever showing the key.
@@ -144,13 +214,6 @@ func (c *Service) clientFor(s settings.Settings) (*api.Client, error) {
 	}
 	return api.New(api.Config{BaseURL: s.BaseURL, AssetBaseURL: s.AssetBaseURL, APIKey: key, HTTPClient: c.http, UserAgent: c.userAgent,
 		Observe: c.health.observer(liveProfile(s.BaseURL, s.AssetBaseURL, key)), Gate: c.pacerFor(c.profileDirOf(s)).Gate()})
-}
-
-func connectedMessage(mode string, scopes int) string {
-	if mode == ModeSandbox {
-		return "The local sandbox answers (" + plural(scopes, "scope") + " in it)."
-	}
-	return "memories.ai accepted the key (" + plural(scopes, "scope") + " in this account)."
 }
 
 func plural(n int, word string) string {

@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"memories-desktop/backend/sandbox"
 )
@@ -112,5 +113,56 @@ func TestNothingIsQueuedWithoutAUsableKey(t *testing.T) {
 	}
 	if page, _ := c.Jobs(JobQuery{Limit: 10}); len(page.Jobs) != 0 {
 		t.Fatalf("queued without a key: %+v", page.Jobs)
+	}
+}
+
+// The test makes the call the app depends on (the library list, one video) and words each
+// outcome for what it is; a server that lacks an endpoint the app never needs is connected.
+func TestConnectionWordsEachOutcome(t *testing.T) {
+	sb, err := sandbox.New(sandbox.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sb.Close() })
+	for _, tc := range []struct {
+		name, headline, state, message string
+		h                              http.HandlerFunc
+	}{
+		{"no list_unique_ids, like a strict stand-in", "Connected", ConnConnected, "listed the scope default (0 videos)",
+			func(w http.ResponseWriter, r *http.Request) {
+				if strings.HasSuffix(r.URL.Path, "/list_unique_ids") {
+					http.NotFound(w, r)
+					return
+				}
+				sb.ServeHTTP(w, r)
+			}},
+		{"key rejected", "Key rejected", ConnRejected, "did not accept the API key", envelope(`"0401"`)},
+		{"rate-limited", "Rate-limited", ConnRateLimited, "limiting this account", envelope(`"0429"`)},
+		{"wrong address", "Endpoint not found", ConnUnreachable, "not the memories.ai API", http.NotFound},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := httptest.NewServer(tc.h)
+			defer srv.Close()
+			c := startCore(t, Options{})
+			useService(t, c, srv.URL, "sk-mavi-abcdefgh1234")
+			got := c.TestConnection(context.Background(), c.current())
+			if got.Headline != tc.headline || got.State != tc.state || !strings.Contains(got.Message, tc.message) ||
+				got.OK != (tc.state == ConnConnected) || strings.Contains(got.Message, "video or asset") {
+				t.Fatalf("%+v", got)
+			}
+			if tc.state == ConnRateLimited && got.RetryAt <= time.Now().UnixMilli() {
+				t.Fatalf("rate-limited with no end time: %+v", got)
+			}
+			if st := c.Status(); st.Connection != tc.state {
+				t.Fatalf("status bar says %q, the test %q", st.Connection, tc.state)
+			}
+		})
+	}
+}
+
+func envelope(code string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Write([]byte(`{"code":` + code + `,"msg":"refused","data":null,"success":false,"failed":true}`))
 	}
 }

@@ -18,26 +18,26 @@ func envOf(vars map[string]string) func(string) string {
 func TestHeadlessConfigPrecedence(t *testing.T) {
 	dir := t.TempDir()
 	saved := settings.Defaults()
-	saved.BaseURL, saved.AssetBaseURL, saved.Scope, saved.Sandbox = "http://saved.test", "http://saved-asset.test", "saved", true
+	saved.BaseURL, saved.AssetBaseURL, saved.Scope, saved.Sandbox = "https://saved.test", "https://saved-asset.test", "saved", true
 	if err := settings.Save(dir, saved); err != nil {
 		t.Fatal(err)
 	}
-	env := envOf(map[string]string{BaseURLEnv: "http://env.test", AssetBaseURLEnv: "http://env-asset.test",
+	env := envOf(map[string]string{BaseURLEnv: "https://env.test", AssetBaseURLEnv: "https://env-asset.test",
 		APIKeyEnv: "sk-from-env"})
 	c, err := Start(dir, Options{Secrets: fileSecrets(t), Headless: true, Getenv: env,
-		Overrides: Overrides{BaseURL: "http://flag.test"}})
+		Overrides: Overrides{BaseURL: "https://flag.test"}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer c.Close()
 	s := c.current()
-	if s.BaseURL != "http://flag.test" || s.AssetBaseURL != "http://env-asset.test" || s.Scope != "saved" || c.SandboxActive() {
+	if s.BaseURL != "https://flag.test" || s.AssetBaseURL != "https://env-asset.test" || s.Scope != "saved" || c.SandboxActive() {
 		t.Fatalf("resolved %+v (sandbox %v)", s, c.SandboxActive())
 	}
 	if key, _ := c.apiKey(); key != "sk-from-env" {
 		t.Fatalf("key %q, want the environment's", key)
 	}
-	want := settings.ProfileDir(dir, false, "http://flag.test", "http://env-asset.test")
+	want := settings.ProfileDir(dir, false, "https://flag.test", "https://env-asset.test")
 	if got := filepath.Dir(c.activeDB().Path()); got != want || want == dir {
 		t.Fatalf("database in %s, want the resolved endpoints' profile %s", got, want)
 	}
@@ -45,7 +45,7 @@ func TestHeadlessConfigPrecedence(t *testing.T) {
 
 // The app's environment cannot redirect it: without Headless the endpoint variables are ignored.
 func TestAppIgnoresEndpointEnvironment(t *testing.T) {
-	c := startCore(t, Options{Getenv: envOf(map[string]string{BaseURLEnv: "http://env.test", APIKeyEnv: "sk-env"})})
+	c := startCore(t, Options{Getenv: envOf(map[string]string{BaseURLEnv: "https://env.test", APIKeyEnv: "sk-env"})})
 	if s := c.current(); s.BaseURL != settings.DefaultBaseURL {
 		t.Fatalf("base URL %q", s.BaseURL)
 	}

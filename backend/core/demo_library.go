@@ -1,12 +1,9 @@
 package core
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"strconv"
-
-	"memories-desktop/backend/api"
 )
 
 // DemoVideosEnv, with sandbox mode, adds that many videos (at most maxDemoVideos) straight to
@@ -16,27 +13,19 @@ const DemoVideosEnv = "MEMORIES_SANDBOX_DEMO_VIDEOS"
 
 const maxDemoVideos = 50_000
 
-// seedDemoVideos uploads the videos by URL in the background and says on stderr when done (the
-// real-window tests wait for that line).
-func (c *Service) seedDemoVideos(ctx context.Context) {
+// seedDemoVideos puts the demo videos into the emulator in one step (sandbox.SeedVideos), before
+// the window's first library refresh, and says on stderr when done (the real-window tests wait
+// for that line).
+func (c *Service) seedDemoVideos() {
 	n, err := strconv.Atoi(os.Getenv(DemoVideosEnv))
 	if err != nil || n <= 0 || !c.SandboxActive() {
 		return
 	}
-	client, err := c.Client()
+	n = min(n, maxDemoVideos)
+	added, err := c.sandbox.seed(c.current().Scope, n)
 	if err != nil {
+		fmt.Fprintf(os.Stderr, "demo videos: %v\n", err)
 		return
 	}
-	client = client.WithGate(nil) // only ever the local emulator: 1 upload a minute would take days
-	go func() {
-		scope := c.current().Scope
-		for i := range min(n, maxDemoVideos) {
-			url := fmt.Sprintf("https://media.example.com/demo/clip-%05d.mp4", i+1)
-			if _, err := client.UploadURL(ctx, url, api.UploadMeta{Scope: scope}); err != nil {
-				fmt.Fprintf(os.Stderr, "demo videos: stopped after %d: %v\n", i, err)
-				return
-			}
-		}
-		fmt.Fprintf(os.Stderr, "demo videos: %d added to the sandbox\n", min(n, maxDemoVideos))
-	}()
+	fmt.Fprintf(os.Stderr, "demo videos: %d added to the sandbox (%d new)\n", n, added)
 }

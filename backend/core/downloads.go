@@ -1,6 +1,7 @@
 package core
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"net/url"
@@ -182,15 +183,19 @@ func (c *Service) DownloadName(videoNo string) string {
 // NumberedName is a video's file name when no other is known: its number, as VIDEO_NO.mp4.
 func NumberedName(videoNo string) string { return api.SanitizeFilename(videoNo+".mp4", "video.mp4") }
 
-// SuggestedName is the file name to offer for a library video: the name it was uploaded under
-// (a file name, or the last part of its source URL), with a video extension; "" when unknown.
-// The server's own stored name is often an internal hex string, so it is not used here.
+// SuggestedName is the file name to offer for a library video: the name the Library shows for
+// it (the name it was uploaded under, a file name or the last part of its source URL; else the
+// service's name for it), with a video extension; "" when unknown. One rule for one video and for
+// many, so a batch is named as the rows read.
 func (c *Service) SuggestedName(videoNo string) string {
 	v, err := c.activeDB().Video(c.current().Scope, videoNo)
-	if err != nil || v.Title == "" {
+	if err != nil {
 		return ""
 	}
-	name := v.Title
+	name := cmp.Or(v.Title, v.Name)
+	if name == "" {
+		return ""
+	}
 	if u, err := url.Parse(name); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
 		name = path.Base(u.Path)
 	}

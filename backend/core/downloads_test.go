@@ -1,12 +1,13 @@
 package core
 
 import (
+	"path/filepath"
 	"testing"
 
 	"memories-desktop/backend/store"
 )
 
-func TestSuggestedNameIsTheNameTheUserUploadedUnder(t *testing.T) {
+func TestSuggestedNameIsTheNameTheLibraryShows(t *testing.T) {
 	c := startCore(t, Options{})
 	scope := c.current().Scope
 	err := c.activeDB().PutVideos([]store.Video{
@@ -22,11 +23,34 @@ func TestSuggestedNameIsTheNameTheUserUploadedUnder(t *testing.T) {
 		"VI1": "Beach Day.MOV",
 		"VI2": "alps hike.mp4",
 		"VI3": "notes.mp4", // never a path, always a video extension
-		"VI4": "",          // only the server's internal name: let the caller fall back
+		"VI4": "99cc.mp4",  // only the service's name: the Library shows it, so the file takes it
 		"VI9": "",          // not cached
 	} {
 		if got := c.SuggestedName(no); got != want {
 			t.Errorf("%s: %q, want %q", no, got, want)
+		}
+	}
+}
+
+// Several videos saved into a folder are named as the Library shows them, like one video: the
+// name uploaded under, else the service's name; the video number only when there is neither.
+func TestDownloadsIntoAFolderAreNamedAsShown(t *testing.T) {
+	c := startCore(t, Options{})
+	scope := c.current().Scope
+	if err := c.activeDB().PutVideos([]store.Video{
+		{VideoNo: "VI643119616243678254", Scope: scope, Name: "noaudio-clip.mp4"},
+		{VideoNo: "VI643119616243678255", Scope: scope, Name: "x", Title: "beach-day.mp4"},
+		{VideoNo: "VI643119616243678256", Scope: scope},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	specs := c.planDownloads([]string{"VI643119616243678254", "VI643119616243678255", "VI643119616243678256"},
+		DownloadTarget{Path: dir, Folder: true})
+	want := []string{"noaudio-clip.mp4", "beach-day.mp4", "VI643119616243678256.mp4"}
+	for i, s := range specs {
+		if s.Dest != filepath.Join(dir, want[i]) {
+			t.Errorf("video %d saved as %q, want %q", i+1, filepath.Base(s.Dest), want[i])
 		}
 	}
 }

@@ -20,7 +20,7 @@ func (c *Service) StartEngine(ctx context.Context) error {
 	}
 	c.prune()
 	c.seedDemo()
-	c.seedDemoVideos(ctx)
+	c.seedDemoVideos()
 	return nil
 }
 

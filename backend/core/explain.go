@@ -3,6 +3,9 @@ package core
 import (
 	"context"
 	"errors"
+	"net"
+	"net/http"
+	"net/url"
 	"strings"
 
 	"memories-desktop/backend/api"
@@ -79,6 +82,9 @@ func Explain(err error) (summary, nextStep string) {
 	return explainKind(err)
 }
 
+// queueRetries ends the advice given while the queue still retries by itself.
+const queueRetries = "; the queue retries automatically."
+
 // finalNext replaces the advice that the queue retries by itself, which no longer holds once a
 // job has failed for good.
 var finalNext = map[error]string{
@@ -90,6 +96,9 @@ var finalNext = map[error]string{
 // ExplainFinal is Explain for a job that has failed for good (its retries are used up).
 func ExplainFinal(err error) (summary, nextStep string) {
 	summary, nextStep = Explain(err)
+	if _, _, ok := explainUnreached(err); ok {
+		return summary, strings.TrimSuffix(nextStep, queueRetries) + ", then retry."
+	}
 	for kind, next := range finalNext {
 		if errors.Is(err, kind) {
 			return summary, next
@@ -99,7 +108,14 @@ func ExplainFinal(err error) (summary, nextStep string) {
 }
 
 func explainKind(err error) (string, string) {
+	if summary, next, ok := explainUnreached(err); ok {
+		return summary, next
+	}
 	var apiErr *api.Error
+	if errors.As(err, &apiErr) && errors.Is(err, api.ErrUnexpected) && apiErr.HTTPStatus == http.StatusNotFound {
+		return "The server at this address does not offer the memories.ai API (HTTP 404 for " + apiErr.Op + ").",
+			"Check the API base URL in Settings (the default is " + api.DefaultBaseURL + ")."
+	}
 	if errors.As(err, &apiErr) && errors.Is(err, api.ErrRateLimited) {
 		if s, ok := rateLimitSummaries[apiErr.Op]; ok {
 			return s, explanations[api.ErrRateLimited].next
@@ -114,6 +130,49 @@ func explainKind(err error) (string, string) {
 }
 
 const reportIt = "report it with the log."
+
+// explainUnreached names the address a network failure was about when it is not memories.ai's
+// own: on this computer (a sandbox or a stand-in server) the internet connection and proxies are
+// beside the point; elsewhere, the host is named so a custom endpoint is not taken for the
+// service.
+func explainUnreached(err error) (summary, next string, ok bool) {
+	host := failedHost(err)
+	if host == "" || !errors.Is(err, api.ErrNetwork) || isServiceHost(host) {
+		return "", "", false
+	}
+	name, _, splitErr := net.SplitHostPort(host)
+	if splitErr != nil {
+		name = host
+	}
+	if api.IsLoopbackHost(name) {
+		return "Nothing answers at " + host + " on this computer, or the connection broke.",
+			"Check that the server at that address is running, or correct the address in Settings; the queue retries automatically.", true
+	}
+	return "Could not reach " + host + ", or the connection broke.",
+		"Check the address in Settings, the network connection and any proxy settings; the queue retries automatically.", true
+}
+
+// failedHost is the host (and port) of the request a transport failure was about; "" if none.
+func failedHost(err error) string {
+	var ue *url.Error
+	if !errors.As(err, &ue) {
+		return ""
+	}
+	u, perr := url.Parse(ue.URL)
+	if perr != nil {
+		return ""
+	}
+	return u.Host
+}
+
+// isServiceHost tells whether host is the memories.ai service itself.
+func isServiceHost(host string) bool {
+	name := strings.ToLower(host)
+	if h, _, err := net.SplitHostPort(name); err == nil {
+		name = h
+	}
+	return name == "memories.ai" || strings.HasSuffix(name, ".memories.ai")
+}
 
 // withLogPath names the log file where a text asks people to report a problem with it.
 func withLogPath(next string) string {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -177,5 +178,40 @@ func TestLocalFailuresGetTheAdviceOfTheirCode(t *testing.T) {
 	j, _ := c.activeDB().Job(failedDownload(t, c, no, dest))
 	if !strings.HasSuffix(j.Error.Message, localNext[transfer.CodeExists]) || !strings.Contains(j.Error.Message, "clip.mp4") {
 		t.Fatalf("taken name: %q", j.Error.Message)
+	}
+}
+
+// A network failure is about the address that failed: on this computer the internet and proxies
+// are beside the point; a custom host is named, never taken for memories.ai.
+func TestNetworkFailureNamesTheAddressThatFailed(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	c, _ := api.New(api.Config{BaseURL: "http://" + addr, APIKey: "sk-explain"})
+	_, err = c.WithoutRetries().ListScopes(context.Background())
+	summary, next := Explain(err)
+	if !strings.Contains(summary, addr+" on this computer") || strings.Contains(next, "internet") ||
+		strings.Contains(next, "proxy") || strings.Contains(summary, "memories.ai") {
+		t.Fatalf("loopback: %q / %q", summary, next)
+	}
+	if _, final := ExplainFinal(err); strings.Contains(final, "retries automatically") || strings.Contains(final, "internet") || !strings.HasSuffix(final, "then retry.") {
+		t.Fatalf("final advice: %q", final)
+	}
+	c, _ = api.New(api.Config{BaseURL: "https://stand-in.invalid", APIKey: "sk-explain"})
+	_, err = c.WithoutRetries().ListScopes(context.Background())
+	if summary, _ := Explain(err); !strings.Contains(summary, "stand-in.invalid") || strings.Contains(summary, "memories.ai") {
+		t.Fatalf("custom host: %q (%v)", summary, err)
+	}
+}
+
+// A 404 page is a wrong address, not a missing video: said so, with where to fix it.
+func TestNotFoundPageIsAWrongAddress(t *testing.T) {
+	summary, next := Explain(failure(t, "404"))
+	if !strings.Contains(summary, "does not offer the memories.ai API") || !strings.Contains(next, "API base URL") ||
+		strings.Contains(summary, "video or asset") {
+		t.Fatalf("404 page: %q / %q", summary, next)
 	}
 }

@@ -22,6 +22,13 @@ const (
 // rateLimitPause is how long a 0429 is shown: the documented limits are per minute.
 const rateLimitPause = time.Minute
 
+// rateLimitEnd is when a rate limit that answered err at now should be over: the service's
+// Retry-After when it gave a longer one, else a minute (the status bar and a connection test
+// both say this time).
+func rateLimitEnd(err error, now time.Time) time.Time {
+	return now.Add(max(rateLimitPause, api.RetryAfter(err))).Truncate(time.Second)
+}
+
 // health remembers the outcome of the latest request of one profile (endpoint + key). A change of
 // profile starts over at "checking", so nothing learnt about one server is shown for another.
 type health struct {
@@ -75,7 +82,7 @@ func (h *health) apply(err error, now time.Time) bool {
 		h.lastOK = now
 		return true // the time of the last success is shown
 	case ConnRateLimited:
-		h.retryAt = now.Add(rateLimitPause).Truncate(time.Second)
+		h.retryAt = rateLimitEnd(err, now)
 	}
 	if err != nil {
 		h.detail, _ = Explain(err)

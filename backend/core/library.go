@@ -48,7 +48,8 @@ func (c *Service) RefreshLibrary(ctx context.Context, emit events.Emitter) (Refr
 		return RefreshResult{}, err
 	}
 	scope := c.current().Scope
-	seen, err := c.fetchAll(ctx, client, scope)
+	// A person waits on a refresh: an outage is reported at once, not after the back-off.
+	seen, err := c.fetchAll(api.Impatient(ctx), client, scope)
 	if err != nil {
 		return RefreshResult{}, err
 	}

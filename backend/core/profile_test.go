@@ -45,7 +45,7 @@ func profileView(t *testing.T, c *Service, probe string) (videos []string, jobs 
 	if err != nil {
 		t.Fatal(err)
 	}
-	return videos, len(jp.Jobs), d != nil
+	return videos, len(jp.Jobs), d != nil && d.Kind != ""
 }
 
 func TestSandboxAndLiveNeverSeeEachOther(t *testing.T) {

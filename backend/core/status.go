@@ -68,7 +68,7 @@ func (c *Service) CheckConnection() {
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 		defer cancel()
 		if client, err := c.Client(); err == nil {
-			client.ListScopes(ctx)
+			probe(ctx, client, s.Scope) // the same call as a connection test, so both agree
 		}
 	}()
 }

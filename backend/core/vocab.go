@@ -16,6 +16,7 @@ type (
 	Settings  = settings.Settings
 	KeyInfo   = settings.KeyInfo
 	JobView   = transfer.JobView
+	RetryView = transfer.RetryView
 	Progress  = progress.Progress
 	Job       = store.Job
 	JobKind   = store.JobKind

@@ -2,6 +2,7 @@ package pacing
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"memories-desktop/backend/api"
@@ -29,6 +30,8 @@ func (g gate) Done(op string, err error) {
 	switch {
 	case err == nil:
 		g.p.Succeeded(ep)
+	case errors.Is(err, api.ErrRateLimited):
+		g.p.RateLimited(ep, api.RetryAfter(err))
 	case api.Retryable(err):
 		g.p.Failed(ep, api.RetryAfter(err))
 	}

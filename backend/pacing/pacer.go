@@ -3,6 +3,7 @@ package pacing
 import (
 	"context"
 	"math/rand/v2"
+	"memories-desktop/backend/api"
 	"memories-desktop/backend/clock"
 	"sync"
 	"time"
@@ -43,8 +44,11 @@ type lane struct {
 	every time.Duration
 	last  time.Time // last send
 	hold  time.Time // no send before this, after a failure
-	fails int       // consecutive failures, for the backoff exponent
-	queue []*paceWaiter
+	// rateHold is the part of hold a rate limit imposed: even an impatient request (a person
+	// waiting, api.Impatient) waits for it, while it may skip a back-off after an outage.
+	rateHold time.Time
+	fails    int // consecutive failures, for the backoff exponent
+	queue    []*paceWaiter
 }
 
 type paceWaiter struct {
@@ -75,8 +79,9 @@ func (p *Pacer) Wait(ctx context.Context, ep Endpoint) error {
 		return err
 	}
 	w := p.join(ep)
+	impatient := api.IsImpatient(ctx)
 	for {
-		d, head := p.try(ep, w)
+		d, head := p.try(ep, w, impatient)
 		if head && d == 0 {
 			return nil
 		}
@@ -113,7 +118,7 @@ func (p *Pacer) join(ep Endpoint) *paceWaiter {
 
 // try grants w the slot when it heads the queue and the slot is due; otherwise it tells how long
 // the head has to wait. A granted waiter leaves the queue and wakes its successor.
-func (p *Pacer) try(ep Endpoint, w *paceWaiter) (time.Duration, bool) {
+func (p *Pacer) try(ep Endpoint, w *paceWaiter, impatient bool) (time.Duration, bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	l := p.lanes[ep]
@@ -121,7 +126,11 @@ func (p *Pacer) try(ep Endpoint, w *paceWaiter) (time.Duration, bool) {
 		return 0, false
 	}
 	now := p.o.Clock.Now()
-	if d := p.nextAt(l).Sub(now); d > 0 {
+	next := p.nextAt(l)
+	if impatient {
+		next = p.nextAtPast(l)
+	}
+	if d := next.Sub(now); d > 0 {
 		return d, true
 	}
 	l.last = now
@@ -168,12 +177,25 @@ func (p *Pacer) NextSlot(ep Endpoint) time.Duration {
 // exponential backoff (1 s doubling to 32 s, ±20% jitter), and at least retryAfter. It returns
 // that delay.
 func (p *Pacer) Failed(ep Endpoint, retryAfter time.Duration) time.Duration {
+	return p.failed(ep, retryAfter, false)
+}
+
+// RateLimited is Failed for a 0429: the same back-off, which even an impatient request obeys.
+func (p *Pacer) RateLimited(ep Endpoint, retryAfter time.Duration) time.Duration {
+	return p.failed(ep, retryAfter, true)
+}
+
+func (p *Pacer) failed(ep Endpoint, retryAfter time.Duration, rate bool) time.Duration {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	l := p.lane(ep)
 	d := max(p.backoff(l.fails), retryAfter)
 	l.fails++
-	l.hold = maxTime(l.hold, p.o.Clock.Now().Add(d))
+	until := p.o.Clock.Now().Add(d)
+	l.hold = maxTime(l.hold, until)
+	if rate {
+		l.rateHold = maxTime(l.rateHold, until)
+	}
 	return d
 }
 
@@ -212,6 +234,15 @@ func (p *Pacer) nextAt(l *lane) time.Time {
 		return l.hold
 	}
 	return maxTime(l.hold, l.last.Add(l.every))
+}
+
+// nextAtPast is nextAt for an impatient request: past the back-off of an outage, not past a
+// rate limit or the spacing. Callers hold p.mu.
+func (p *Pacer) nextAtPast(l *lane) time.Time {
+	if !p.o.Proactive || l.last.IsZero() {
+		return l.rateHold
+	}
+	return maxTime(l.rateHold, l.last.Add(l.every))
 }
 
 // lane returns ep's state, creating it on first use. Callers hold p.mu (or own p exclusively).

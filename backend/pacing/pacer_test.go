@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math/rand/v2"
+	"memories-desktop/backend/api"
 	"memories-desktop/backend/clock/clocktest"
 	"runtime"
 	"sync"
@@ -372,5 +373,32 @@ func TestParseRateLimitsEnv(t *testing.T) {
 				t.Fatalf("ParseRateLimitsEnv(%q) = %v, want %v", v, got, want)
 			}
 		})
+	}
+}
+
+// A person waiting (api.Impatient) goes past the back-off an outage left, at once, but never
+// past a rate limit: that one the service asked for.
+func TestImpatientRequestSkipsAnOutageBackoffNotARateLimit(t *testing.T) {
+	p, c := newTestPacer(false, nil)
+	for range 4 {
+		p.Failed(EpList, 0) // an outage: the lane is held 8 s
+	}
+	impatient := api.Impatient(context.Background())
+	if err := clocktest.Await(t, goWait(impatient, p, EpList)); err != nil {
+		t.Fatal(err)
+	}
+	if at := p.Snapshot()[EpList]; !at.Equal(clocktest.Epoch) {
+		t.Fatalf("impatient request sent at +%v, want at once", at.Sub(clocktest.Epoch))
+	}
+	p.Succeeded(EpList)
+	p.RateLimited(EpList, 5*time.Second)
+	done := goWait(impatient, p, EpList)
+	clocktest.Block(t, c, 1)
+	c.Advance(5 * time.Second)
+	if err := clocktest.Await(t, done); err != nil {
+		t.Fatal(err)
+	}
+	if at := p.Snapshot()[EpList]; at.Sub(clocktest.Epoch) < 5*time.Second {
+		t.Fatalf("impatient request went through a rate limit at +%v", at.Sub(clocktest.Epoch))
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"io"
+	"math"
 	"mime"
 	"mime/multipart"
 	"net/http"
@@ -12,6 +13,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"memories-desktop/backend/media"
 )
 
 // Buffer sizes of the streaming paths: large buffers keep 1 GiB transfers near disk speed.
@@ -64,7 +67,8 @@ func (s *Server) handleUpload(c *call) (any, error) {
 		return nil, err
 	}
 	v.FileName, v.Path, v.Size = file.name, file.path, file.size
-	v.CreateTime, v.Duration, v.Width, v.Height = c.now, estimateDuration(file.size), 1280, 720
+	v.CreateTime = c.now
+	v.Duration, v.Width, v.Height = readMedia(file.path, file.size)
 	stored := s.addVideo(v, c.faults.FailParse)
 	s.incr(func(st *Stats) { st.Uploads++ })
 	sleepCtx(c.r.Context(), c.faults.ReplyDelay)
@@ -219,8 +223,21 @@ func (t *readTracker) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// estimateDuration guesses a duration in seconds from the size (5 Mbit/s), since the sandbox does
-// not decode the uploaded container.
-func estimateDuration(size int64) int {
-	return int(max(1, size/625_000))
+// readMedia reads the uploaded file's duration (whole seconds, rounded as the app shows them)
+// and frame size with the same parser the app uses (backend/media), so the library reports what
+// the app itself read from the file. What the container does not say is guessed: the duration
+// from the size (5 Mbit/s), the frame as 1280×720.
+func readMedia(path string, size int64) (duration, width, height int) {
+	duration, width, height = int(max(1, size/625_000)), 1280, 720
+	info, err := media.InspectFile(path)
+	if err != nil {
+		return duration, width, height
+	}
+	if info.DurationSec > 0 {
+		duration = max(1, int(math.Round(info.DurationSec)))
+	}
+	if info.Width > 0 && info.Height > 0 {
+		width, height = info.Width, info.Height
+	}
+	return duration, width, height
 }

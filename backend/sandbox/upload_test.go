@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"bytes"
 	"os"
 	"regexp"
 	"slices"
@@ -8,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"memories-desktop/backend/media/mediatest"
 )
 
 var (
@@ -173,5 +176,18 @@ func TestUploadTruncatedBody(t *testing.T) {
 	fetch(t, "POST", ts.URL+"/serve/api/v1/upload", "multipart/form-data; boundary=bnd", cut).wantCode(t, codeBadParam, "")
 	if files, _ := os.ReadDir(s.dir); len(files) != 0 {
 		t.Errorf("truncated upload left %d files", len(files))
+	}
+}
+
+// An uploaded file's duration and frame size are read from the file with the app's own parser,
+// not guessed from its size: the library reports what the app read before sending it.
+func TestUploadReportsTheFilesRealDuration(t *testing.T) {
+	s, ts := newSandbox(t, Options{})
+	body := string(mediatest.MP4(bytes.Repeat([]byte{7}, 3_000_000))) // 3 MB, but half a second long
+	no := uploadSmall(t, ts.URL, body)
+	for _, v := range s.Videos("") {
+		if v.VideoNo == no && (v.Duration != 1 || v.Width != 64 || v.Height != 36) {
+			t.Fatalf("duration %d s, %d×%d; want 1 s (0.52 rounded up to a second), 64×36", v.Duration, v.Width, v.Height)
+		}
 	}
 }

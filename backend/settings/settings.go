@@ -59,19 +59,6 @@ func Defaults() Settings {
 	}
 }
 
-// defaultDownloadDir is ~/Downloads where it exists, else the home folder, so the defaults
-// always pass validation.
-func defaultDownloadDir() string {
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return ""
-	}
-	if info, err := os.Stat(filepath.Join(home, "Downloads")); err == nil && info.IsDir() {
-		return filepath.Join(home, "Downloads")
-	}
-	return home
-}
-
 // FieldError names the setting that is wrong so the UI can show the message beside it.
 type FieldError struct {
 	Field   string `json:"field"`
@@ -146,6 +133,8 @@ func checkBaseURL(field, raw string) *FieldError {
 		return &FieldError{field, "The address must start with https:// (or http:// for a local sandbox)."}
 	case u.User != nil:
 		return &FieldError{field, "Do not put a user name or key in the address; set the API key separately."}
+	case u.Scheme == "http" && !api.IsLoopbackHost(u.Hostname()):
+		return &FieldError{field, sentence(api.PlainHTTPRefused)}
 	case u.RawQuery != "" || u.Fragment != "":
 		return &FieldError{field, "The address may not contain ? or #."}
 	}

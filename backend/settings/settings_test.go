@@ -19,6 +19,8 @@ func TestValidateRejectsBadFields(t *testing.T) {
 		{"base without scheme", func(s *Settings) { s.BaseURL = "api.memories.ai" }, "baseUrl"},
 		{"base ftp", func(s *Settings) { s.BaseURL = "ftp://api.memories.ai" }, "baseUrl"},
 		{"base with userinfo", func(s *Settings) { s.BaseURL = "https://k:sk@api.memories.ai" }, "baseUrl"},
+		{"plain http to another host", func(s *Settings) { s.BaseURL = "http://api.memories.ai" }, "baseUrl"},
+		{"plain http asset host", func(s *Settings) { s.AssetBaseURL = "http://192.168.1.9:8080" }, "assetBaseUrl"},
 		{"asset with query", func(s *Settings) { s.AssetBaseURL = "https://x.ai/?a=1" }, "assetBaseUrl"},
 		{"download dir relative", func(s *Settings) { s.DownloadDir = "downloads" }, "downloadDir"},
 		{"download dir missing", func(s *Settings) { s.DownloadDir = filepath.Join(dir, "nope") }, "downloadDir"},

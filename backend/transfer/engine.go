@@ -76,6 +76,7 @@ type runningJob struct {
 	ctx    context.Context
 	cancel context.CancelCauseFunc
 	meter  *meter
+	retry  *RetryView // under Engine.mu; see retry.go
 }
 
 // New builds an engine; call Start to run it.

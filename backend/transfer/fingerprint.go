@@ -45,14 +45,38 @@ type Earlier struct {
 }
 
 // UploadedBefore reads the file at path and reports the earlier upload of the same bytes to
-// scope, if the duplicate index has one. Reading the file is the cost: the disk's speed.
-func (e *Engine) UploadedBefore(ctx context.Context, path, scope string) (Earlier, bool, error) {
+// scope, if the duplicate index has one, with the file's fingerprint. Reading the file is the
+// cost: the disk's speed.
+func (e *Engine) UploadedBefore(ctx context.Context, path, scope string) (Earlier, string, bool, error) {
 	fp, err := FingerprintFile(ctx, path)
 	if err != nil {
-		return Earlier{}, false, err
+		return Earlier{}, "", false, err
 	}
 	no, at, ok, err := e.db.LookupHash(fp, api.ScopeOr(scope))
-	return Earlier{VideoNo: no, At: at}, ok, err
+	return Earlier{VideoNo: no, At: at}, fp, ok, err
+}
+
+// WaitingUpload reports an upload job not finished yet (queued, running, paused or interrupted)
+// of the file at path, or of another file of the same size whose bytes have fingerprint fp, to
+// scope: adding the file again would send it twice. Only files of the same size are read.
+func (e *Engine) WaitingUpload(ctx context.Context, path, fp string, size int64, scope string) (uint64, bool, error) {
+	jobs, err := e.db.ActiveJobs()
+	if err != nil {
+		return 0, false, err
+	}
+	for _, j := range jobs {
+		var spec UploadSpec
+		if j.Kind != KindUpload || api.ScopeOr(j.Scope) != api.ScopeOr(scope) || decodeParams(j, &spec) != nil || spec.Size != size {
+			continue
+		}
+		if spec.Path == path {
+			return j.ID, true, nil
+		}
+		if other, err := FingerprintFile(ctx, spec.Path); err == nil && other == fp {
+			return j.ID, true, nil
+		}
+	}
+	return 0, false, ctx.Err()
 }
 
 // ctxReader stops a copy promptly when ctx is cancelled, even if the source would block less often.

@@ -45,8 +45,13 @@ func (e *Engine) refreshLineup() {
 	e.slots = next
 	e.mu.Unlock()
 	for _, j := range jobs {
-		if next[j.ID] != old[j.ID] {
-			e.emitJob(j, nil)
+		if next[j.ID] == old[j.ID] {
+			continue
+		}
+		// The list was read before the slots were computed: a job may have finished since, and
+		// its old record must not be sent as news.
+		if cur, err := e.db.Job(j.ID); err == nil {
+			e.emitJob(cur, nil)
 		}
 	}
 }

@@ -46,7 +46,9 @@ func (e *Engine) reconcile(ctx context.Context, client *api.Client, j store.Job,
 		case now.After(deadline):
 			return false, store.JobResult{}, errUndecided
 		}
-		if err := e.idle(ctx, m, nextLook(now, settled, delay)); err != nil {
+		d := nextLook(now, settled, delay)
+		rv := &RetryView{At: retryAt(now, d), Cause: "checking whether the last attempt arrived"}
+		if err := e.waitShown(ctx, j.ID, m, d, rv); err != nil {
 			return false, store.JobResult{}, err
 		}
 	}
@@ -59,13 +61,6 @@ func nextLook(now, settled time.Time, delay time.Duration) time.Duration {
 		return left
 	}
 	return delay
-}
-
-// idle waits d without counting as a stall.
-func (e *Engine) idle(ctx context.Context, m *meter, d time.Duration) error {
-	m.SetWaiting(true)
-	defer m.SetWaiting(false)
-	return sleep(ctx, e.o.Clock, d)
 }
 
 // inFlightUntil is when the previous attempt's request can no longer create a video: the

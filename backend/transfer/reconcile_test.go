@@ -64,6 +64,10 @@ func TestResumeRightAfterAKillOnASlowServerUploadsOnce(t *testing.T) {
 	if len(videos) != 1 || got.State != store.StateDone || got.Result.VideoNos[0] != videos[0].VideoNo {
 		t.Fatalf("%d videos on the server, job %s %+v", len(videos), got.State, got.Result)
 	}
+	// Meanwhile the row said what the job was doing, not a transfer at 0 B/s.
+	if rv := r.ev.retryAfter(j.ID, 0); rv == nil || rv.Cause != "checking whether the last attempt arrived" || rv.At == 0 {
+		t.Fatalf("while it looked for the earlier attempt the job showed %+v", rv)
+	}
 }
 
 func TestReconcileFindsTheMarkerBehindMoreThan200NewerVideos(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 
+	"memories-desktop/backend/api"
 	"memories-desktop/backend/applog"
 	"memories-desktop/backend/progress"
 	"memories-desktop/backend/store"
@@ -96,15 +97,22 @@ func (e *Engine) attempts(ctx context.Context, j store.Job, m *meter) (store.Job
 	if !ok {
 		return store.JobResult{}, fmt.Errorf("unknown job kind %q", j.Kind)
 	}
-	for attempt := 1; ; attempt++ {
+	for failures := 0; ; {
 		j = e.startAttempt(j)
 		result, err := runAttempt(ctx, e, h, j, m)
-		// A retryable failure has already pushed the endpoint's next slot out (see call), so
-		// the next attempt waits its backoff there.
-		if err == nil || !retryable(err) || attempt >= e.o.MaxAttempts || ctx.Err() != nil {
+		if err == nil || !retryable(err) || ctx.Err() != nil {
 			return result, err
 		}
-		slog.Info("job will be retried", "job", j.ID, "kind", j.Kind, "attempt", attempt, "error", err)
+		// A rate limit is the service asking for time, not a fault: it is honoured for as long
+		// as the service keeps asking. Other transient failures get MaxAttempts tries.
+		if !errors.Is(err, api.ErrRateLimited) {
+			if failures++; failures >= e.o.MaxAttempts {
+				return result, err
+			}
+		}
+		if werr := e.retryWait(ctx, j, m, err, failures); werr != nil {
+			return result, err
+		}
 	}
 }
 

@@ -28,6 +28,8 @@ type JobView struct {
 	// for its endpoint; both zero otherwise. See lineup.go.
 	Place    int   `json:"place"`
 	StartsAt int64 `json:"startsAt"`
+	// Retry is set while the job waits to try again after a failure that may pass (retry.go).
+	Retry *RetryView `json:"retry,omitempty"`
 }
 
 // View describes j for people.
@@ -44,6 +46,7 @@ func (e *Engine) View(j store.Job, p *progress.Progress) JobView {
 		v.NextSlotMs = e.pacer.NextSlot(endpointFor(j.Kind)).Milliseconds()
 		s := e.slotOf(j.ID)
 		v.Place, v.StartsAt = s.Place, s.StartsAt
+		v.Retry = e.retryOf(j.ID)
 	}
 	return v
 }

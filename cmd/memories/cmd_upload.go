@@ -51,10 +51,16 @@ func runUpload(ctx context.Context, c *cli, args []string) error {
 // before.
 func (s *session) uploadedBefore(ctx context.Context, path string) bool {
 	dup, err := s.svc.FindDuplicate(ctx, path, "")
-	if err != nil || dup == nil {
+	switch {
+	case err != nil || dup == nil:
+		return false
+	case dup.Kind == core.DupUploaded:
+		s.out.note("skipped %s: already uploaded as %s on %s", path, dup.VideoNo, time.UnixMilli(dup.At).Format(time.DateTime))
+	case dup.Kind == core.DupQueued:
+		s.out.note("skipped %s: already waiting in the queue (job %d; run `memories resume`)", path, dup.JobID)
+	default:
 		return false
 	}
-	s.out.note("skipped %s: already uploaded as %s on %s", path, dup.VideoNo, time.UnixMilli(dup.At).Format(time.DateTime))
 	return true
 }
 

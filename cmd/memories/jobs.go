@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"sync"
+	"time"
 
 	"memories-desktop/backend/core"
 )
@@ -93,10 +94,11 @@ type cliEmitter struct {
 	out    *printer
 	names  map[uint64]string
 	waited map[uint64]bool
+	retry  map[uint64]int64 // the retry time last said, per job
 }
 
 func newCLIEmitter(out *printer) *cliEmitter {
-	return &cliEmitter{out: out, names: map[uint64]string{}, waited: map[uint64]bool{}}
+	return &cliEmitter{out: out, names: map[uint64]string{}, waited: map[uint64]bool{}, retry: map[uint64]int64{}}
 }
 
 func (e *cliEmitter) Emit(name string, payload any) {
@@ -119,6 +121,10 @@ func (e *cliEmitter) job(v core.JobView) {
 		e.out.note("%s: waiting for the next %s slot (%s); the service allows few per minute",
 			printable(v.Name), v.Kind, formatWait(v.NextSlotMs))
 	}
+	if r := v.Retry; r != nil && v.State == core.StateRunning && e.retry[v.ID] != r.At {
+		e.retry[v.ID] = r.At
+		e.out.note("%s: %s", printable(v.Name), retryNote(r))
+	}
 	if v.State != core.StateRunning && v.State != core.StateQueued {
 		e.out.endLine()
 	}
@@ -127,4 +133,15 @@ func (e *cliEmitter) job(v core.JobView) {
 // skippedText is the line for a download skipped because its file exists.
 func skippedText(l jobLine) string {
 	return fmt.Sprintf("skipped %s: %s already exists (--on-exists skip)", printable(l.ID), printable(l.Path))
+}
+
+// retryNote says why a job waits and when it tries again: "rate-limited by the service; trying
+// again at 21:43:05 (as long as it asks)" or "connection refused; retrying at 21:43:05 (try 2
+// of 5)".
+func retryNote(r *core.RetryView) string {
+	at := time.UnixMilli(r.At).Format(time.TimeOnly)
+	if r.RateLimited {
+		return "rate-limited by the service; trying again at " + at + " (for as long as it asks)"
+	}
+	return fmt.Sprintf("%s; retrying at %s (try %d of %d)", r.Cause, at, r.Failures+1, r.Of)
 }

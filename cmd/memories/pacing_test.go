@@ -5,12 +5,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"time"
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/clock/clocktest"
+	"memories-desktop/backend/core"
 	"memories-desktop/backend/sandbox"
 )
 
@@ -124,5 +126,34 @@ func TestUploadSlotIsKeptAcrossRuns(t *testing.T) {
 	fake.Advance(time.Minute)
 	if r := finished(t, done); r.code != exitOK || e.sb.Stats().URLUploads != 2 {
 		t.Fatalf("second upload: exit %d, %d uploads, stderr %s", r.code, e.sb.Stats().URLUploads, r.stderr)
+	}
+}
+
+// A job waiting to try again says so once per wait, with why and when, on stderr.
+func TestCLISaysWhyAndWhenAJobRetries(t *testing.T) {
+	var errOut strings.Builder
+	e := newCLIEmitter(&printer{stdout: io.Discard, stderr: &errOut})
+	at := time.Date(2026, 12, 4, 21, 43, 5, 0, time.Local).UnixMilli()
+	limited := core.JobView{ID: 1, Name: "clip.mp4", State: core.StateRunning,
+		Retry: &core.RetryView{At: at, Cause: "rate-limited", RateLimited: true}}
+	e.Emit("transfer:job", limited)
+	e.Emit("transfer:job", limited) // the same wait: said once
+	e.Emit("transfer:job", core.JobView{ID: 2, Name: "b.mp4", State: core.StateRunning,
+		Retry: &core.RetryView{At: at, Cause: "connection refused", Failures: 1, Of: 5}})
+	want := "clip.mp4: rate-limited by the service; trying again at 21:43:05 (for as long as it asks)\n" +
+		"b.mp4: connection refused; retrying at 21:43:05 (try 2 of 5)\n"
+	if errOut.String() != want {
+		t.Fatalf("stderr:\n%s\nwant:\n%s", errOut.String(), want)
+	}
+}
+
+// A plain http:// base URL for another computer is a usage error (exit 2) that says why; every
+// other test here talks to a sandbox on this computer over http.
+func TestPlainHTTPBaseIsAUsageError(t *testing.T) {
+	e := newTestEnv(t)
+	e.env["MEMORIES_BASE_URL"] = "http://api.example.com"
+	r := e.run("", "list").want(t, 2)
+	if !strings.Contains(r.stderr, "unencrypted") || !strings.Contains(r.stderr, "https://") {
+		t.Fatalf("stderr %q", r.stderr)
 	}
 }

@@ -143,3 +143,41 @@ test('library: deleting two selected videos asks with the real count, then remov
     rmSync(folder, { recursive: true, force: true });
   }
 });
+
+// The drawer must show what the server answered: the bound VideoDetails goes through the same
+// JSON as in the real window (unknown coordinates and all), so a value the page cannot render
+// fails here (harness.mjs turns page errors into failures).
+test('library: a click on a row opens the drawer with the video number and status; its player is shown full size', async () => {
+  const [folder, file] = videoFolder('drawer');
+  const h = await start();
+  try {
+    const { page } = h;
+    const [job] = await h.upload([file('harbour.mp4')]);
+    const no = job.result.videoNos[0];
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Library' }).click();
+    const grid = page.getByRole('grid', { name: 'Videos' });
+    await waitRows(grid, [['harbour.mp4', 'Indexing']], 'the upload');
+
+    await grid.getByText(no).click();
+    const drawer = page.getByRole('complementary', { name: 'harbour.mp4' });
+    await drawer.getByText('Video number').waitFor({ timeout: 5000 });
+    assert.equal(await drawer.locator('code').first().innerText(), no);
+    assert.match(await drawer.innerText(), /Status\s+(Indexing|Ready)/);
+    assert.equal(await drawer.getByText('Loading details…').count(), 0);
+
+    // The row's own player opens above everything, not inside the 44 px row.
+    await grid.getByRole('button', { name: 'Play harbour.mp4' }).click();
+    const player = page.getByRole('dialog', { name: 'Playing harbour.mp4' });
+    await player.waitFor();
+    const box = await player.boundingBox();
+    assert.ok(box && box.width >= 600 && box.height >= 300, `the player is ${JSON.stringify(box)}`);
+    const onTop = await player.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+    });
+    assert.ok(onTop, 'the player is covered by something else');
+  } finally {
+    await h.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});

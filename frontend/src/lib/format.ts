@@ -39,6 +39,17 @@ export function formatWait(ms: number | undefined): string {
   return formatDuration(Math.ceil((ms ?? 0) / 1000));
 }
 
+/** formatIn renders a wait as "8 s" under a minute, else as "1:05". */
+export function formatIn(ms: number): string {
+  const sec = Math.max(0, Math.ceil(ms / 1000));
+  return sec < 60 ? `${sec} s` : formatWait(ms);
+}
+
+/** formatClock renders unix milliseconds as a 24-hour local time, "21:43". */
+export function formatClock(ms: number): string {
+  return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+}
+
 /** formatDate renders unix milliseconds as a local date and time. */
 export function formatDate(ms: number | undefined): string {
   if (!ms || !Number.isFinite(ms)) return '—';

@@ -99,8 +99,10 @@ export namespace core {
 	    ok: boolean;
 	    mode: string;
 	    tested: string;
+	    state: string;
+	    headline: string;
 	    message: string;
-	    scopes: string[];
+	    retryAt: number;
 	    error?: ErrorInfo;
 	
 	    static createFrom(source: any = {}) {
@@ -112,8 +114,10 @@ export namespace core {
 	        this.ok = source["ok"];
 	        this.mode = source["mode"];
 	        this.tested = source["tested"];
+	        this.state = source["state"];
+	        this.headline = source["headline"];
 	        this.message = source["message"];
-	        this.scopes = source["scopes"];
+	        this.retryAt = source["retryAt"];
 	        this.error = this.convertValues(source["error"], ErrorInfo);
 	    }
 	
@@ -188,8 +192,11 @@ export namespace core {
 	
 	export class Duplicate {
 	    path: string;
+	    fingerprint: string;
+	    kind: string;
 	    videoNo: string;
 	    at: number;
+	    jobId: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Duplicate(source);
@@ -198,8 +205,11 @@ export namespace core {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.path = source["path"];
+	        this.fingerprint = source["fingerprint"];
+	        this.kind = source["kind"];
 	        this.videoNo = source["videoNo"];
 	        this.at = source["at"];
+	        this.jobId = source["jobId"];
 	    }
 	}
 	
@@ -1149,6 +1159,26 @@ export namespace store {
 
 export namespace transfer {
 	
+	export class RetryView {
+	    at: number;
+	    cause: string;
+	    rateLimited: boolean;
+	    failures: number;
+	    of: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RetryView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.at = source["at"];
+	        this.cause = source["cause"];
+	        this.rateLimited = source["rateLimited"];
+	        this.failures = source["failures"];
+	        this.of = source["of"];
+	    }
+	}
 	export class JobView {
 	    id: number;
 	    kind: jobkind.JobKind;
@@ -1165,6 +1195,7 @@ export namespace transfer {
 	    nextSlotMs: number;
 	    place: number;
 	    startsAt: number;
+	    retry?: RetryView;
 	
 	    static createFrom(source: any = {}) {
 	        return new JobView(source);
@@ -1187,6 +1218,7 @@ export namespace transfer {
 	        this.nextSlotMs = source["nextSlotMs"];
 	        this.place = source["place"];
 	        this.startsAt = source["startsAt"];
+	        this.retry = this.convertValues(source["retry"], RetryView);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -36,6 +36,9 @@ describe('StatusBar', () => {
     emitStatus({ ...live, connection: ConnState.Connected, lastOk: at });
     await vi.waitFor(() => expect(bar).toHaveTextContent(/Connected to memories\.ai · last request .*14.07/));
 
+    emitStatus({ ...live, baseUrl: 'http://127.0.0.1:8089', connection: ConnState.Connected, lastOk: at });
+    await vi.waitFor(() => expect(bar).toHaveTextContent(/Connected to 127\.0\.0\.1:8089 · last request/));
+
     emitStatus({ ...live, connection: ConnState.RateLimited, retryAt: new Date(2026, 10, 30, 14, 9).getTime() });
     await vi.waitFor(() => expect(bar).toHaveTextContent(/Rate-limited until .*14.09/));
 

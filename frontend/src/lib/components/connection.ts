@@ -1,5 +1,6 @@
 import type { Status } from '../bridge';
 import { ConnState, Mode } from '../bridge/contract';
+import { formatClock as clock } from '../format';
 
 /** What the status bar says about the connection: a tone for the dot, a label, and why. */
 export interface ConnectionView {
@@ -8,8 +9,19 @@ export interface ConnectionView {
   detail: string;
 }
 
-function clock(ms: number): string {
-  return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+/**
+ * serviceName is "memories.ai" for the service's own hosts, else the host (and port) of the
+ * configured endpoint, so a custom endpoint is never taken for the service.
+ */
+export function serviceName(baseUrl: string | undefined): string {
+  let host: string;
+  try {
+    host = new URL(baseUrl ?? '').host;
+  } catch {
+    return 'memories.ai';
+  }
+  const name = host.replace(/:\d+$/, '').toLowerCase();
+  return !host || name === 'memories.ai' || name.endsWith('.memories.ai') ? 'memories.ai' : host;
 }
 
 /**
@@ -23,7 +35,7 @@ export function connectionView(s: Status | null): ConnectionView {
   const detail = s.connectionDetail ?? '';
   switch (s.connection) {
     case ConnState.Connected:
-      return { tone: 'ok', label: `Connected to memories.ai · last request ${clock(s.lastOk)}`, detail };
+      return { tone: 'ok', label: `Connected to ${serviceName(s.baseUrl)} · last request ${clock(s.lastOk)}`, detail };
     case ConnState.Rejected:
       return { tone: 'bad', label: 'API key rejected — check it in Settings', detail };
     case ConnState.Unreachable:

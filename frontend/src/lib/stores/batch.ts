@@ -4,6 +4,7 @@
 import type { JobView, Progress } from '../bridge';
 import { JobKind, JobState, isDownload } from '../bridge/contract';
 import { displayName, formatBytes, formatWait, plural } from '../format';
+import { retryOf, retryText, type Retry } from '../retry';
 
 export const activeStates: JobState[] = [JobState.Queued, JobState.Running, JobState.Paused, JobState.Interrupted];
 /** A batch ends when none of its jobs is queued or running any more. */
@@ -15,11 +16,14 @@ export interface BatchSummary {
   bytesDone: number;
   bytesTotal: number;
   etaMs: number; // -1 when unknown
+  retrying: number; // jobs waiting to try again after a failure
+  retry: Retry | null; // the soonest of those waits
+  now: number;
 }
 
 /** summarize adds up a batch: finished jobs, bytes moved of the known total, and time left. */
 export function summarize(batch: JobView[], progress: Record<number, Progress>, now: number): BatchSummary {
-  const s: BatchSummary = { done: 0, total: batch.length, bytesDone: 0, bytesTotal: 0, etaMs: -1 };
+  const s: BatchSummary = { done: 0, total: batch.length, bytesDone: 0, bytesTotal: 0, etaMs: -1, retrying: 0, retry: null, now };
   let speed = 0;
   let lastStart = now;
   for (const j of batch) {
@@ -29,7 +33,11 @@ export function summarize(batch: JobView[], progress: Record<number, Progress>, 
       s.bytesDone += Math.min(p.done, p.total);
       s.bytesTotal += p.total;
     }
-    if (j.state === JobState.Running && !(j.place > 0)) speed += Math.max(0, p?.speed ?? 0);
+    const retry = retryOf(j);
+    if (retry) {
+      s.retrying++;
+      if (!s.retry || retry.at < s.retry.at) s.retry = retry;
+    } else if (j.state === JobState.Running && !(j.place > 0)) speed += Math.max(0, p?.speed ?? 0);
     if (j.place > 0 && j.startsAt > lastStart) lastStart = j.startsAt;
   }
   s.etaMs = eta(s, speed, lastStart - now);
@@ -44,11 +52,17 @@ function eta(s: BatchSummary, speed: number, waitMs: number): number {
   return Math.max(moving, waitMs);
 }
 
-/** summaryText is "3 of 8 done · 1.2 GB of 4.0 GB · about 5:10 left". */
+/**
+ * summaryText is "3 of 8 done · 1.2 GB of 4.0 GB · about 5:10 left". While jobs wait to try
+ * again no time left can be promised, so it says why they wait instead.
+ */
 export function summaryText(s: BatchSummary): string {
   const parts = [`${s.done} of ${s.total} done`];
   if (s.bytesTotal > 0) parts.push(`${formatBytes(s.bytesDone)} of ${formatBytes(s.bytesTotal)}`);
-  if (s.etaMs > 0) parts.push(`about ${formatWait(s.etaMs)} left`);
+  if (s.retry) {
+    const first = retryText(s.retry, s.now).split(' · ')[0];
+    parts.push(s.retrying === 1 ? first : `${s.retrying} waiting to try again, next: ${first}`);
+  } else if (s.etaMs > 0) parts.push(`about ${formatWait(s.etaMs)} left`);
   return parts.join(' · ');
 }
 

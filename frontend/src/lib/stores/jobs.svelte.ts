@@ -18,6 +18,12 @@ class JobsStore {
   running = $derived(this.list.filter((j) => j.state === JobState.Running).length);
   failed = $derived(this.list.filter((j) => j.state === JobState.Failed).length);
   batch = $derived(this.batchIds.map((id) => this.byId[id]).filter(Boolean));
+  /**
+   * The jobs the queue summary counts: the batch plus every job still listed under "In
+   * progress" (paused and interrupted ones too), so "N of M done" leaves exactly the In progress
+   * count not done.
+   */
+  counted = $derived([...this.batch, ...this.active.filter((j) => !this.batchIds.includes(j.id))]);
 
   async start() {
     if (this.#off.length === 0) {
@@ -46,7 +52,12 @@ class JobsStore {
   /** apply records a job event; when a live event ends the batch, one toast sums it up. */
   apply(j: JobView, live: boolean) {
     const before = this.byId[j.id];
+    // An event about an older record of the job (a lineup refresh that read the queue just
+    // before the job finished) must not bring a finished job back to life.
+    if (before && j.updated < before.updated) return;
     this.byId[j.id] = j;
+    // Queued again (Retry, Resume): the bytes of the earlier attempt are not this one's.
+    if (before && before.state !== j.state && j.state === JobState.Queued) delete this.progress[j.id];
     if (j.progress) this.progress[j.id] = j.progress;
     if (movingStates.includes(j.state) && !this.batchIds.includes(j.id)) this.batchIds.push(j.id);
     if (live && before?.state !== j.state && this.batchIds.includes(j.id)) this.#endBatch();

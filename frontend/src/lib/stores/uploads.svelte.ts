@@ -17,6 +17,12 @@ export function followScope(m: Meta, seeded: string, scope: string): string {
   return scope;
 }
 
+/**
+ * A file flagged before it is sent: what the backend knows its bytes as ("uploaded", "queued"),
+ * or "batch" when another file of this list has the same bytes (of: that file's path).
+ */
+export type DuplicateFlag = Duplicate & { of?: string };
+
 /** mergeByPath appends the verdicts of paths not listed yet (dropping a file twice lists it once). */
 function mergeByPath(list: Verdict[], more: Verdict[]): Verdict[] {
   const known = new Set(list.map((v) => v.path));
@@ -34,8 +40,13 @@ class UploadsStore {
   /** Metadata that replaces the batch's for one file, by path. */
   overrides = $state.raw<Record<string, Meta>>({});
   meta = $state<Meta>(newMeta());
-  /** Files whose bytes an earlier upload already sent to the batch's scope, by path. */
-  duplicates = $state.raw<Record<string, Duplicate>>({});
+  /**
+   * Files that would send bytes again, by path: uploaded before to the batch's scope, already
+   * waiting in the queue, or the same bytes as an earlier file of this list.
+   */
+  duplicates = $state.raw<Record<string, DuplicateFlag>>({});
+  /** Each checked file's fingerprint, by path, to find byte-identical files within the list. */
+  #fingerprints = new Map<string, string>();
   /** How many new files are still being compared with earlier uploads. */
   checking = $state(0);
   /** The capture details copied from the one listed file into the batch form (marked "from file"). */
@@ -66,15 +77,21 @@ class UploadsStore {
       try {
         const listed = this.files.some((f) => f.path === path);
         const d = listed ? await bridge.findDuplicate(path, this.meta.scope) : null;
-        if (d && gen === this.#gen && this.files.some((f) => f.path === path)) {
-          this.duplicates = { ...this.duplicates, [path]: d };
-        }
+        if (d && gen === this.#gen && this.files.some((f) => f.path === path)) this.#flag(path, d);
       } catch {
         // a file that cannot be read is the upload's to report
       } finally {
         if (gen === this.#gen) this.checking--;
       }
     }
+  }
+
+  /** #flag records what the backend found for path, or that an earlier listed file has its bytes. */
+  #flag(path: string, d: Duplicate) {
+    const twin = d.fingerprint ? [...this.#fingerprints].find(([p, fp]) => fp === d.fingerprint && p !== path)?.[0] : undefined;
+    if (d.fingerprint) this.#fingerprints.set(path, d.fingerprint);
+    const flag: DuplicateFlag | null = d.kind ? d : twin ? { ...d, kind: 'batch', of: twin } : null;
+    if (flag) this.duplicates = { ...this.duplicates, [path]: flag };
   }
 
   /** removeDuplicates leaves out every file that was uploaded before. */
@@ -110,10 +127,11 @@ class UploadsStore {
     this.files = this.files.filter((f) => f.path !== path);
     this.applyFileDefaults();
     this.setOverride(path, undefined);
-    if (path in this.duplicates) {
-      const { [path]: _, ...rest } = this.duplicates;
-      this.duplicates = rest;
-    }
+    this.#fingerprints.delete(path);
+    const rest = Object.fromEntries(Object.entries(this.duplicates).filter(([p]) => p !== path));
+    // A file flagged only as a copy of the removed one is no longer a copy of anything listed.
+    for (const [p, d] of Object.entries(rest)) if (d.kind === 'batch' && d.of === path) delete rest[p];
+    this.duplicates = rest;
   }
 
   removeSkipped(path: string) {
@@ -127,6 +145,7 @@ class UploadsStore {
     this.skipped = [];
     this.overrides = {};
     this.duplicates = {};
+    this.#fingerprints.clear();
     this.checking = 0;
     this.applyFileDefaults();
   }

@@ -15,8 +15,8 @@ describe('uploads store', () => {
   });
 
   it('compares each new file with earlier uploads once, in the batch scope, and can leave duplicates out', async () => {
-    const dup = { path: '/v/b.mp4', videoNo: 'VI7', at: 1_700_000_000_000 };
-    vi.mocked(bridge.findDuplicate).mockImplementation(async (path) => (path === '/v/b.mp4' ? dup : null) as never);
+    const dup = { path: '/v/b.mp4', kind: 'uploaded', fingerprint: 'f2', videoNo: 'VI7', at: 1_700_000_000_000 };
+    vi.mocked(bridge.findDuplicate).mockImplementation(async (path) => (path === '/v/b.mp4' ? dup : { path, kind: '', fingerprint: 'f1' }) as never);
     vi.mocked(bridge.expandPaths).mockResolvedValue({ files: [ok('/v/a.mp4'), ok('/v/b.mp4')], skipped: [] } as never);
     uploads.meta.scope = 'trips';
     await uploads.addPaths(['/v']);
@@ -29,6 +29,20 @@ describe('uploads store', () => {
     uploads.removeDuplicates();
     expect(uploads.files.map((f) => f.path)).toEqual(['/v/a.mp4']);
     expect(uploads.duplicates).toEqual({});
+  });
+
+  it('flags byte-identical files within the list, and files already waiting in the queue', async () => {
+    const fps: Record<string, string> = { '/v/a.mp4': 'same', '/v/copy of a.mp4': 'same', '/v/c.mp4': 'other', '/v/q.mp4': 'q' };
+    vi.mocked(bridge.findDuplicate).mockImplementation(async (path) =>
+      ({ path, fingerprint: fps[path], kind: path === '/v/q.mp4' ? 'queued' : '', jobId: path === '/v/q.mp4' ? 9 : 0 }) as never);
+    vi.mocked(bridge.expandPaths).mockResolvedValue({ files: Object.keys(fps).map(ok), skipped: [] } as never);
+    await uploads.addPaths(['/v']);
+    await waitFor(() => expect(uploads.checking).toBe(0));
+    expect(Object.keys(uploads.duplicates).sort()).toEqual(['/v/copy of a.mp4', '/v/q.mp4']);
+    expect(uploads.duplicates['/v/copy of a.mp4']).toMatchObject({ kind: 'batch', of: '/v/a.mp4' });
+    expect(uploads.duplicates['/v/q.mp4']).toMatchObject({ kind: 'queued', jobId: 9 });
+    uploads.remove('/v/a.mp4'); // the copy is now the only one listed
+    expect(Object.keys(uploads.duplicates)).toEqual(['/v/q.mp4']);
   });
 
   it('forgets a check in flight when the batch is cleared', async () => {

@@ -387,3 +387,77 @@ describe('the queue as one batch', () => {
     expect(toastTexts()).toEqual([]);
   });
 });
+
+describe('a job waiting to try again says why and when', () => {
+  const t0 = 1_800_000_000_000;
+  const kb = 1024;
+
+  it('an outage reads "Retrying in 8 s (connection refused)", with no speed, ETA or time left', () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'], now: t0 });
+    render(TransfersView);
+    show(makeJob({ id: 1, name: 'down.mp4', state: JobState.Running,
+      retry: { at: t0 + 8000, cause: 'connection refused', rateLimited: false, failures: 1, of: 5 } }));
+    jobs.applyProgress([makeProgress(1, { done: 0, total: 76 * kb, speed: 0, eta: -1 })]);
+    flushSync();
+    const row = rowOf('down.mp4');
+    expect(stageOf(row, 'transfer')).toHaveTextContent('Retrying');
+    expect(row).toHaveTextContent('Retrying in 8 s (connection refused) · try 2 of 5');
+    expect(row).not.toHaveTextContent('B/s');
+    expect(row).not.toHaveTextContent('ETA');
+    const summary = screen.getByRole('status', { name: 'Queue summary' });
+    expect(summary).toHaveTextContent('0 of 1 done · 0 B of 76 KB · Retrying in 8 s (connection refused)');
+    expect(summary).not.toHaveTextContent('left');
+    vi.advanceTimersByTime(3000);
+    flushSync();
+    expect(row).toHaveTextContent('Retrying in 5 s (connection refused)');
+  });
+
+  it('a rate limit reads "Waiting for the service" and the time it ends', () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'], now: t0 });
+    render(TransfersView);
+    const at = t0 + 40_000;
+    show(makeJob({ id: 1, name: 'busy.mp4', state: JobState.Running,
+      retry: { at, cause: 'rate-limited', rateLimited: true, failures: 0, of: 5 } }));
+    const row = rowOf('busy.mp4');
+    const hhmm = new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    expect(stageOf(row, 'transfer')).toHaveTextContent('Waiting for the service');
+    expect(row).toHaveTextContent(`Rate-limited until ${hhmm} · tries again in 40 s`);
+    expect(row).not.toHaveTextContent('Failed');
+  });
+
+  it('counts every job listed under In progress, paused ones too', () => {
+    render(TransfersView);
+    show(makeJob({ id: 1, state: JobState.Running }), makeJob({ id: 2, state: JobState.Paused }),
+      makeJob({ id: 3, state: JobState.Interrupted }), makeJob({ id: 4, state: JobState.Queued }));
+    jobs.apply(makeJob({ id: 4, state: JobState.Done }), true);
+    flushSync();
+    expect(screen.getByRole('status', { name: 'Queue summary' })).toHaveTextContent('1 of 4 done');
+    expect(screen.getByRole('heading', { name: /In progress/ })).toHaveTextContent('In progress 3');
+  });
+});
+
+describe('events out of order', () => {
+  it('a late event about an older record does not bring a finished job back', () => {
+    render(TransfersView);
+    show(makeJob({ id: 1, name: 'a.mp4', state: JobState.Running, updated: 100 }));
+    jobs.apply(makeJob({ id: 1, name: 'a.mp4', state: JobState.Done, updated: 200 }), true);
+    jobs.apply(makeJob({ id: 1, name: 'a.mp4', state: JobState.Running, updated: 100, place: 0 }), true);
+    flushSync();
+    expect(screen.getByRole('heading', { name: /In progress/ })).toHaveTextContent('In progress 0');
+    expect(screen.getByRole('heading', { name: /Finished recently/ })).toHaveTextContent('Finished recently 1');
+  });
+});
+
+describe('a retried job', () => {
+  it('does not show the failed attempt’s bytes as sent while it waits again', () => {
+    render(TransfersView);
+    const kb = 1024;
+    show(makeJob({ id: 1, name: 'again.mp4', state: JobState.Failed, updated: 100 }));
+    jobs.applyProgress([makeProgress(1, { done: 76 * kb, total: 76 * kb, percent: 100 })]);
+    jobs.apply(makeJob({ id: 1, name: 'again.mp4', state: JobState.Queued, updated: 200, place: 1, startsAt: 0 }), true);
+    flushSync();
+    const row = rowOf('again.mp4');
+    expect(row).not.toHaveTextContent('76 KB of 76 KB');
+    expect(within(row).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '0');
+  });
+});

@@ -3,6 +3,7 @@
 import type { JobView, Progress } from '../../lib/bridge';
 import { formatBytes, formatWait } from '../../lib/format';
 import { JobKind, JobState } from '../../lib/bridge/contract';
+import { retryOf } from '../../lib/retry';
 
 export type Tone = 'neutral' | 'accent' | 'ok' | 'warn' | 'danger' | 'muted';
 
@@ -85,6 +86,8 @@ const fixedStages: Partial<Record<JobState, Stage>> = {
 
 /** transferStage is the first half of the badge: the local transfer. */
 export function transferStage(job: JobView, waitMs: number): Stage {
+  const retry = retryOf(job);
+  if (retry) return { label: retry.rateLimited ? 'Waiting for the service' : 'Retrying', tone: 'warn' };
   if (isWaiting(job, waitMs) || (inLine(job) && job.state === JobState.Running)) return { label: 'Waiting for slot', tone: 'warn' };
   const info = kindInfo(job.kind);
   if (job.state === JobState.Running) return { label: info.active, tone: 'accent' };

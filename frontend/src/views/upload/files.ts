@@ -1,4 +1,5 @@
 import type { Verdict } from '../../lib/bridge';
+import { plural } from '../../lib/format';
 
 /** folderOf returns the folder part of a verdict's path ("/a/b/c.mp4" → "/a/b"), on any OS. */
 export function folderOf(v: Pick<Verdict, 'path' | 'name'>): string {
@@ -14,4 +15,15 @@ export function totalSize(files: Verdict[]): number {
 /** modalOpen tells whether a modal dialog is showing, so view shortcuts stay out of its way. */
 export function modalOpen(): boolean {
   return !!document.querySelector('[aria-modal="true"], dialog[open]');
+}
+
+const dupWords: Record<string, string> = { uploaded: 'already uploaded', queued: 'already in the queue', batch: 'listed twice' };
+
+/** duplicateSummary is "2 videos already uploaded, 1 already in the queue, 1 listed twice". */
+export function duplicateSummary(flags: Record<string, { kind: string }>): string {
+  const counts = new Map<string, number>();
+  for (const f of Object.values(flags)) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
+  const parts = Object.keys(dupWords).filter((k) => counts.has(k))
+    .map((k, i) => `${i === 0 ? plural(counts.get(k)!, 'video') : counts.get(k)} ${dupWords[k]}`);
+  return parts.join(', ');
 }

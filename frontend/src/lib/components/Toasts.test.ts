@@ -1,0 +1,51 @@
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { flushSync } from 'svelte';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import Toasts from './Toasts.svelte';
+import { toasts } from '../stores/toasts.svelte';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  toasts.items = [];
+});
+afterEach(() => vi.useRealTimers());
+
+describe('Toasts', () => {
+  it('a failure dismisses itself after a while, still read out as an alert meanwhile', () => {
+    render(Toasts);
+    toasts.push('error', '1 upload failed', 'clip.mp4: Could not reach 127.0.0.1:9.');
+    flushSync();
+    expect(screen.getByRole('alert')).toHaveTextContent('1 upload failed');
+    vi.advanceTimersByTime(19_000);
+    flushSync();
+    expect(screen.queryByRole('alert')).not.toBeNull();
+    vi.advanceTimersByTime(1_000);
+    flushSync();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('stays while the pointer is on it, and counts again from when it leaves', () => {
+    render(Toasts);
+    toasts.push('success', '3 downloads finished');
+    flushSync();
+    const toast = screen.getByRole('status');
+    fireEvent.pointerEnter(toast);
+    vi.advanceTimersByTime(60_000);
+    flushSync();
+    expect(screen.getByRole('status')).toHaveTextContent('3 downloads finished');
+    fireEvent.pointerLeave(toast);
+    vi.advanceTimersByTime(5_900);
+    flushSync();
+    expect(screen.queryByRole('status')).not.toBeNull();
+    vi.advanceTimersByTime(200);
+    flushSync();
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  it('shows at most three at once, the newest', () => {
+    render(Toasts);
+    for (let i = 1; i <= 5; i++) toasts.push('error', `failure ${i}`);
+    flushSync();
+    expect(screen.getAllByRole('alert').map((t) => t.textContent?.trim().split('×')[0].trim())).toEqual(['failure 3', 'failure 4', 'failure 5']);
+  });
+});

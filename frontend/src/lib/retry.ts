@@ -1,0 +1,26 @@
+// A job waiting to try again after a failure that may pass (the backend's JobView.retry): why,
+// until when and how many tries are left, in the words the Transfers rows and header share.
+import type { JobView } from './bridge';
+import { JobState } from './bridge/contract';
+import { formatClock, formatIn } from './format';
+
+export type Retry = NonNullable<JobView['retry']>;
+
+/** retryOf is the job's wait to try again while it has one (only a running job can). */
+export function retryOf(job: JobView): Retry | null {
+  return job.state === JobState.Running && job.retry ? job.retry : null;
+}
+
+/**
+ * retryText is "Retrying in 8 s (connection refused) · try 3 of 5", or for a rate limit, which
+ * is waited out however long the service asks, "Rate-limited until 21:43 · tries again in 7 s".
+ */
+export function retryText(r: Retry, now: number): string {
+  const left = r.at - now;
+  if (r.rateLimited) {
+    return `Rate-limited until ${formatClock(r.at)} · ${left > 500 ? `tries again in ${formatIn(left)}` : 'trying again now'}`;
+  }
+  const when = left > 500 ? `Retrying in ${formatIn(left)}` : 'Retrying now';
+  const tries = r.of > 0 ? ` · try ${r.failures + 1} of ${r.of}` : '';
+  return `${when} (${r.cause})${tries}`;
+}

@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Outage in the real window: the production binary in live mode against a local stand-in (the
+# CLI's sandbox on a fixed loopback port). The stand-in is killed before an upload is sent; the
+# Transfers row must say what is happening ("Retrying in … (connection refused)", read through
+# AT-SPI), not show a stalled transfer; the header must not promise a time left; once the
+# stand-in is back on the same port the upload finishes by itself and the row says Uploaded.
+# Then the stand-in answers 0429 to everything for longer than five tries: a second upload
+# (handed over by a second launch, which exits 0) reads "Waiting for the service" with the time,
+# never fails, and finishes once the service lets it through.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/gui/lib.sh
+
+BIN=${BIN:-build/bin/memories-desktop}
+CLI=${CLI:-build/bin/memories}
+ART=build/test-artifacts
+WAIT=${GUI_WAIT:-30}
+mkdir -p "$ART"
+TMP=$(mktemp -d)
+APP_PID="" XVFB_PID="" SB_PID=""
+
+cleanup() {
+  [[ -n $APP_PID ]] && kill -KILL "$APP_PID" 2>/dev/null || true
+  [[ -n $SB_PID ]] && kill -KILL "$SB_PID" 2>/dev/null || true
+  [[ -n ${DBUS_SESSION_BUS_PID:-} ]] && kill "$DBUS_SESSION_BUS_PID" 2>/dev/null || true
+  [[ -n $XVFB_PID ]] && kill "$XVFB_PID" 2>/dev/null || true
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+fail() {
+  shot gui-outage-fail || true
+  echo "gui-outage: FAIL: $*" >&2
+  sed 's/^/  app: /' "$ART/gui-outage-app.log" >&2 || true
+  exit 1
+}
+
+# The stand-in listens on one port for the whole test, so the app's settings stay valid across
+# the outage. The kernel picks a free port first.
+PORT=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+URL="http://127.0.0.1:$PORT"
+start_standin() {
+  "$CLI" sandbox --addr "127.0.0.1:$PORT" --parse-delay 1s >>"$ART/gui-outage-sandbox.log" 2>&1 &
+  SB_PID=$!
+  wait_until 20 curl -fs -o /dev/null -H 'Authorization: sk-test' "$URL/serve/api/v1/list_unique_ids" ||
+    fail "the stand-in did not start on $URL"
+}
+: >"$ART/gui-outage-sandbox.log"
+start_standin
+
+# Live mode on the stand-in, pacing off (the stand-in does not limit), a key in the data folder's
+# key file (no keychain on this bus).
+DATA="$TMP/data"
+mkdir -p "$DATA" "$TMP/dl"
+printf '{"baseUrl":"%s","assetBaseUrl":"%s","scope":"default","downloadDir":"%s","pacing":false}\n' "$URL" "$URL" "$TMP/dl" >"$DATA/settings.json"
+printf 'sk-test' >"$DATA/api-key"
+chmod 600 "$DATA/settings.json" "$DATA/api-key"
+cp backend/media/testdata/poster.mp4 "$TMP/outage.mp4"
+
+start_xvfb
+start_bus
+MEMORIES_DATA_DIR="$DATA" "$BIN" "$TMP/outage.mp4" >"$ART/gui-outage-app.log" 2>&1 &
+APP_PID=$!
+wait_text 90 "heading: Upload" "outage.mp4" "Upload 1 video" || fail "the video given at launch is not staged"
+wait_text "$WAIT" "Connected to 127.0.0.1:$PORT" || fail "the status bar does not name the stand-in"
+
+kill -KILL "$SB_PID"
+wait "$SB_PID" 2>/dev/null || true
+SB_PID=""
+click_name "Upload 1 video" "push button" || fail "no Upload button"
+click_name "Transfers" || fail "no Transfers in the sidebar"
+# The fourth try waits 4 s (the back-off doubles from 1 s): long enough to read the row, and the
+# fifth, 8 s later, leaves time to bring the stand-in back before the job runs out of tries.
+wait_text "$WAIT" "heading: Transfers" "outage.mp4" "Retrying in" "(connection refused) · try 4 of 5" ||
+  fail "the row does not say it is retrying after a refused connection"
+shot gui-outage-retrying
+text=$(screen_text)
+grep -q 'B/s' <<<"$text" && fail "a row waiting to retry shows a speed: $(grep 'B/s' <<<"$text")"
+grep -q ' left' <<<"$text" && fail "the header promises a time left during the outage: $(grep ' left' <<<"$text")"
+echo "gui-outage: ok: the row reads \"$(grep -o 'Retrying in[^|]*' <<<"$text" | head -1)\""
+
+start_standin
+wait_text 60 "Uploaded" || fail "the upload did not finish once the stand-in was back"
+shot gui-outage-recovered
+# The toast that sums the batch up sits left of the view's content (over the sidebar), so it
+# covers no row, plan or button of the view.
+wait_text 10 "1 upload finished" || fail "no toast when the upload finished"
+read -r tx _ tw _ < <(element_extents "Dismiss notification" "push button") || fail "the toast has no Dismiss button"
+read -r hx _ _ _ < <(element_extents "Transfers" "heading") || fail "no Transfers heading"
+((tx + tw <= hx)) || fail "the toast (right edge $((tx + tw))) reaches into the view (from $hx)"
+echo "gui-outage: ok: the upload finished once the stand-in was back"
+
+# A rate limit that outlasts five tries, with pacing off.
+curl -fsS -X PUT -H 'Content-Type: application/json' -d '{"rate_limit_after":1}' "$URL/_sandbox/faults" >/dev/null ||
+  fail "could not switch the stand-in's rate limit on"
+# The one call let through is spent here, so every call of the app is refused.
+curl -fsS -o /dev/null -H 'Authorization: sk-test' "$URL/serve/api/v1/list_unique_ids"
+cp backend/media/testdata/h264-aac.mp4 "$TMP/limited.mp4"
+rc=0
+MEMORIES_DATA_DIR="$DATA" timeout 20 "$BIN" "$TMP/limited.mp4" >"$ART/gui-outage-second.log" 2>&1 || rc=$?
+((rc == 0)) || fail "the second launch handed its file over but exited $rc: $(cat "$ART/gui-outage-second.log")"
+click_name "Upload" || fail "no Upload in the sidebar"
+wait_text "$WAIT" "limited.mp4" "Upload 1 video" || fail "the handed-over file is not staged"
+click_name "Upload 1 video" "push button" || fail "no Upload button"
+click_name "Transfers" || fail "no Transfers in the sidebar"
+wait_text "$WAIT" "limited.mp4" "Waiting for the service" "Rate-limited until" ||
+  fail "the row does not say the service is limiting requests"
+LOG=$(find "$DATA" -name '*.log' | head -1)
+[[ -n $LOG ]] || fail "no log file in the data folder"
+retries() { grep -c 'job will be retried.*cause=rate-limited' "$LOG" || true; }
+# Before, the fifth refusal failed the job (about 22 s with pacing off), after four retries.
+wait_until 150 eval '(( $(retries) >= 5 ))' || fail "the job was not retried past five refusals ($(retries))"
+text=$(screen_text)
+grep -q 'Failed' <<<"$text" && fail "a rate-limited job shows Failed: $(grep 'Failed' <<<"$text")"
+grep -q 'Waiting for the service' <<<"$text" || fail "after $(retries) refusals the row no longer says it waits"
+shot gui-outage-rate-limited
+echo "gui-outage: ok: after $(retries) refusals the row still reads \"$(grep -o 'Rate-limited until[^|]*' <<<"$text" | head -1)\""
+curl -fsS -X PUT -H 'Content-Type: application/json' -d '{}' "$URL/_sandbox/faults" >/dev/null
+wait_gone 90 "Waiting for the service" || fail "the upload did not go on once the service let it through"
+wait_text 30 "limited.mp4" "Uploaded" || fail "the rate-limited upload did not finish"
+echo "gui-outage: ok: the rate-limited upload finished once the service let it through"
