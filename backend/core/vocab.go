@@ -16,6 +16,7 @@ type (
 	Settings  = settings.Settings
 	KeyInfo   = settings.KeyInfo
 	JobView   = transfer.JobView
+	Draft     = transfer.Draft
 	Progress  = progress.Progress
 	Job       = store.Job
 	JobKind   = store.JobKind

@@ -90,7 +90,7 @@ func runFetch(ctx context.Context, c *cli, name string, args []string, asset boo
 		return err
 	}
 	defer s.close()
-	return enqueueAndRun(ctx, s, ids, func(id string) (core.JobView, error) {
-		return s.svc.EnqueueDownload(d.request(id, asset))
+	return enqueueAndRun(ctx, s, ids, func(id string) (core.Draft, error) {
+		return s.svc.PlanDownload(d.request(id, asset))
 	})
 }
