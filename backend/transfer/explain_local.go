@@ -9,6 +9,10 @@ import (
 	"memories-desktop/backend/progress"
 )
 
+// CodeMaybeSent marks an import that may have reached the service (ErrMaybeSent); only a
+// person's Retry sends it again.
+const CodeMaybeSent = errcode.MaybeSent
+
 // CodeExists marks a download that found its file name taken; the app's Retry asks what to do.
 const CodeExists = errcode.Exists
 
@@ -27,6 +31,7 @@ var localCodes = []struct {
 	{isKind(ErrExists), CodeExists},
 	{isKind(ErrNotRegular), errcode.NotRegular},
 	{isReadOnly, errcode.NotWritable},
+	{isKind(ErrMaybeSent), CodeMaybeSent},
 }
 
 func isKind(kind error) func(error) bool {

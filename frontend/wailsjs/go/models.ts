@@ -591,6 +591,7 @@ export namespace errcode {
 	    Exists = "exists",
 	    NotRegular = "not_regular",
 	    NotWritable = "not_writable",
+	    MaybeSent = "maybe_sent",
 	}
 
 }
