@@ -125,14 +125,15 @@ bench:
 	@EXTRA_APT_PACKAGES="time curl" scripts/ensure-deps.sh
 	scripts/bench.sh
 
-# The long reliability proof (docs/RELIABILITY.md): 60 random SIGKILLs with up to 2.5 s of latency,
-# every fault-matrix case, 150 damaged databases, a minute of fuzzing per parser. `make test` runs
-# the same tests short (8 kills, the quick fault cases, 20 databases, 4 s per parser).
+# The long reliability proof (docs/RELIABILITY.md): 60 random SIGKILLs with up to 2.5 s of latency
+# during uploads and downloads, 60 more during imports, every fault-matrix case, 150 damaged
+# databases, a minute of fuzzing per parser. `make test` runs the same tests short (8 and 4 kills,
+# the quick fault cases, 20 databases, 4 s per parser).
 # PROOF_SEED=N repeats a run's choices.
 proof: deps
 	MEMORIES_PROOF_KILLS=$${PROOF_KILLS:-60} MEMORIES_PROOF_LATENCY_MS=2500 MEMORIES_PROOF_FAULTS=all \
 	MEMORIES_PROOF_DB=150 MEMORIES_PROOF_SEED=$(PROOF_SEED) go test -count=1 -v -timeout 90m \
-		-run '^(TestCrashLoop|TestFaultMatrix|TestDamagedDatabase|TestKeyNeverLeaks|TestBadInput.*|TestImport400000.*)$$' ./cmd/memories
+		-run '^(TestCrashLoop|TestImportKillLoop|TestFaultMatrix|TestDamagedDatabase|TestKeyNeverLeaks|TestBadInput.*|TestImport400000.*)$$' ./cmd/memories
 	$(MAKE) fuzz FUZZTIME=300000x
 
 # How long the upload check takes on a 3 GB file (reads the index only), into docs/BENCHMARKS.md.

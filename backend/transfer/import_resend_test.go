@@ -1,9 +1,11 @@
 package transfer
 
 import (
+	"context"
 	"testing"
 	"time"
 
+	"memories-desktop/backend/api"
 	"memories-desktop/backend/contract/errcode"
 	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/store"
@@ -59,8 +61,9 @@ func TestImportWithoutAnAnswerIsNotRetriedAutomatically(t *testing.T) {
 func TestImportRefusedByTheServiceIsRetried(t *testing.T) {
 	r := newRig(t, sandbox.Options{})
 	r.sb.SetFaults(sandbox.Faults{RateLimitAfter: 1})
-	r.eng.EnqueueImport(twoLinks) // the first call is let through
-	j, _ := r.eng.EnqueueImport(ImportSpec{Platform: "tiktok", Quality: "720", Links: []string{"https://www.tiktok.com/@b/video/7300000000000000003"}})
+	client, _ := api.New(api.Config{BaseURL: r.url, AssetBaseURL: r.url, APIKey: "sk-engine-test"})
+	client.ListVideos(context.Background(), api.ListRequest{}) // the one call let through
+	j, _ := r.eng.EnqueueImport(twoLinks)
 	waitFor(t, func() bool { return r.sb.Stats().Calls >= 2 })
 	r.sb.SetFaults(sandbox.Faults{})
 	if got := r.wait(j.ID)[0]; got.State != store.StateDone || got.Attempts < 2 {
