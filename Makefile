@@ -8,7 +8,7 @@ WAILS_BUILD = $(WAILS) build -s -skipbindings -trimpath $(if $(TAGS),-tags $(TAG
 FUZZTIME ?= 20000x # a count, not a duration: Go 1.26 can fail a timed run at its deadline (golang/go#75804)
 
 .PHONY: cli package package-windows test-package darwin-check
-.PHONY: run dev build deps frontend test test-go test-frontend fmt-check vet fuzz bindings gui-smoke gui-drop gui-backstop gui-quit gui-scroll gui-damaged-db bench bench-inspect gui-preview screenshots e2e proof clean
+.PHONY: run dev build deps frontend test test-go test-frontend fmt-check vet fuzz bindings gui-smoke gui-drop gui-backstop gui-quit gui-scroll gui-damaged-db bench bench-inspect bench-scale gui-preview screenshots e2e proof clean
 
 run: build
 	./build/bin/memories-desktop
@@ -139,6 +139,10 @@ proof: deps
 # How long the upload check takes on a 3 GB file (reads the index only), into docs/BENCHMARKS.md.
 bench-inspect:
 	scripts/bench-inspect.sh
+
+# Imports of 1k/10k/100k links and queues of 500/5,000/50,000 downloads, into docs/BENCHMARKS.md.
+bench-scale:
+	scripts/bench-scale.sh
 
 clean:
 	rm -rf build/bin build/dist build/package build/test-artifacts frontend/node_modules .tools
