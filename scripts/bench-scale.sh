@@ -56,6 +56,10 @@ jobs was recomputed from all of them. Jobs are now indexed by state (\`backend/s
 and the CLI waits on its jobs from the first unsettled one. What is left per item is constant: a
 download costs a few small bbolt transactions, each with its fsync, and the file's own fsync and
 rename, which is most of its time on this disk.
+
+The same benchmarks on the engine before the change, in the same hour on 4 December 2026: 1,000
+links 0.25 s, 10,000 links 6.63 s (663 µs a link, 2.7 times the 1,000-link figure), 500 downloads
+17.9 s (35.8 ms a job).
 MD
 )
 mkdir -p "$(dirname "$DOC")"
