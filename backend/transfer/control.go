@@ -53,11 +53,12 @@ func (e *Engine) Cancel(id uint64) error {
 
 var errCanceled = errors.New("canceled")
 
-// Retry queues a failed or cancelled job again. For an import it is also the person's word that
-// an earlier request that may have arrived (ErrMaybeSent) did not: it is sent again.
+// Retry queues a failed or cancelled job again. For an import that failed as maybe sent
+// (ErrMaybeSent), whose message asked the person to look first, it is their word that the earlier
+// request did not arrive: it is sent again.
 func (e *Engine) Retry(id uint64) error {
 	j, err := e.move(id, store.StateQueued, "retry", func(j *store.Job) {
-		if j.Kind == KindImport {
+		if j.Error != nil && j.Error.Code == CodeMaybeSent {
 			j.AttemptStarted, j.AttemptSent = 0, 0
 		}
 	}, store.StateFailed, store.StateCanceled, store.StateInterrupted)

@@ -3,6 +3,7 @@ package transfer
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net"
 
 	"memories-desktop/backend/api"
@@ -20,8 +21,9 @@ var ErrMaybeSent = errors.New("this import may have reached memories.ai before i
 
 // runImport creates the scraper task; the tracker then follows it until its videos exist.
 // Like an upload it is marked in flight (AttemptStarted) in the database just before its request
-// leaves, and unmarked once the service has answered. A job found still marked was perhaps
-// received, so it is never sent again automatically (ErrMaybeSent).
+// leaves, and unmarked once the service has answered. A request left without an answer, or a job
+// found still marked, was perhaps received: it fails with ErrMaybeSent and is never sent again
+// automatically.
 func runImport(ctx context.Context, e *Engine, j store.Job, m *meter) (store.JobResult, error) {
 	var spec ImportSpec
 	if err := decodeParams(j, &spec); err != nil {
@@ -54,10 +56,14 @@ func runImport(ctx context.Context, e *Engine, j store.Job, m *meter) (store.Job
 	switch {
 	case marked != nil:
 		return store.JobResult{}, marked
-	case err != nil && importAnswered(err):
+	case err == nil:
+		return store.JobResult{TaskID: taskID, Status: statusPending}, nil
+	case importAnswered(err):
 		e.sending(j.ID, 0, 0)
+	case ctx.Err() == nil: // no answer: the task may exist, so this is for a person, not a retry
+		return store.JobResult{}, fmt.Errorf("%w (%v)", ErrMaybeSent, err)
 	}
-	return store.JobResult{TaskID: taskID, Status: statusPending}, err
+	return store.JobResult{}, err
 }
 
 // markSending records that a request is about to leave, in one write that must succeed first.
