@@ -8,7 +8,7 @@ WAILS_BUILD = $(WAILS) build -s -skipbindings -trimpath $(if $(TAGS),-tags $(TAG
 FUZZTIME ?= 20000x # a count, not a duration: Go 1.26 can fail a timed run at its deadline (golang/go#75804)
 
 .PHONY: cli package package-windows test-package darwin-check
-.PHONY: run dev build deps frontend test test-go test-frontend fmt-check vet fuzz bindings gui-smoke gui-drop gui-backstop gui-quit gui-scroll gui-damaged-db gui-outage bench bench-inspect gui-preview screenshots e2e proof clean
+.PHONY: run dev build deps frontend test test-go test-frontend fmt-check vet fuzz bindings gui-smoke gui-drop gui-backstop gui-quit gui-scroll gui-damaged-db gui-outage bench bench-inspect bench-scale gui-preview screenshots e2e proof clean
 
 run: build
 	./build/bin/memories-desktop
@@ -129,19 +129,24 @@ bench:
 	@EXTRA_APT_PACKAGES="time curl" scripts/ensure-deps.sh
 	scripts/bench.sh
 
-# The long reliability proof (docs/RELIABILITY.md): 60 random SIGKILLs with up to 2.5 s of latency,
-# every fault-matrix case, 150 damaged databases, a minute of fuzzing per parser. `make test` runs
-# the same tests short (8 kills, the quick fault cases, 20 databases, 4 s per parser).
+# The long reliability proof (docs/RELIABILITY.md): 60 random SIGKILLs with up to 2.5 s of latency
+# during uploads and downloads, 60 more during imports, every fault-matrix case, 150 damaged
+# databases, a minute of fuzzing per parser. `make test` runs the same tests short (8 and 4 kills,
+# the quick fault cases, 20 databases, 4 s per parser).
 # PROOF_SEED=N repeats a run's choices.
 proof: deps
 	MEMORIES_PROOF_KILLS=$${PROOF_KILLS:-60} MEMORIES_PROOF_LATENCY_MS=2500 MEMORIES_PROOF_FAULTS=all \
 	MEMORIES_PROOF_DB=150 MEMORIES_PROOF_SEED=$(PROOF_SEED) go test -count=1 -v -timeout 90m \
-		-run '^(TestCrashLoop|TestFaultMatrix|TestDamagedDatabase|TestKeyNeverLeaks|TestBadInput.*|TestImport400000.*)$$' ./cmd/memories
+		-run '^(TestCrashLoop|TestImportKillLoop|TestFaultMatrix|TestDamagedDatabase|TestKeyNeverLeaks|TestBadInput.*|TestImport400000.*)$$' ./cmd/memories
 	$(MAKE) fuzz FUZZTIME=300000x
 
 # How long the upload check takes on a 3 GB file (reads the index only), into docs/BENCHMARKS.md.
 bench-inspect:
 	scripts/bench-inspect.sh
+
+# Imports of 1k/10k/100k links and queues of 500/5,000/50,000 downloads, into docs/BENCHMARKS.md.
+bench-scale:
+	scripts/bench-scale.sh
 
 clean:
 	rm -rf build/bin build/dist build/package build/test-artifacts frontend/node_modules .tools

@@ -449,3 +449,4 @@ echo "download: wall within 5 % of curl + sync's $TIME_DOWN ($RATIO_SYNC), CPU w
 echo "RSS under $RSS_TARGET_MB MiB: upload $RSS_UP, download $RSS_DOWN"
 echo "written to $DOC"
 BENCH_DOC="$DOC" scripts/bench-inspect.sh
+BENCH_DOC="$DOC" scripts/bench-scale.sh

@@ -53,17 +53,23 @@ func (c *Service) EnqueueDownloads(nos []string, target DownloadTarget, choice s
 		return res, nil
 	}
 	taken := map[string]bool{}
+	drafts := make([]Draft, 0, len(specs))
 	for _, spec := range specs {
 		if exists(spec.Dest) && !spec.Overwrite && !resolve(&spec, choice, taken) {
 			continue
 		}
 		taken[spec.Dest] = true
-		j, err := c.engine().EnqueueDownload(spec)
+		d, err := c.engine().PlanDownload(spec)
 		if err != nil {
 			return res, err
 		}
-		res.Jobs = append(res.Jobs, c.engine().View(j, nil))
+		drafts = append(drafts, d)
 	}
+	jobs, err := c.Record(drafts)
+	if err != nil {
+		return res, err
+	}
+	res.Jobs = jobs
 	c.rememberFolder(target)
 	return res, nil
 }

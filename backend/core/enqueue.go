@@ -6,32 +6,48 @@ import (
 	"memories-desktop/backend/transfer"
 )
 
-// One job at a time, for front ends that queue items themselves and then wait for them (the
-// CLI); the app's batch methods (EnqueueUploads, EnqueueImport, EnqueueDownloads) check and
-// queue a whole batch.
+// Jobs are drafted one item at a time (Plan*), then recorded together (Record): a command or a
+// batch is in the queue whole or not at all, whenever the process is killed.
 
-// EnqueueFile queues the upload of a file Check accepted (v), with m filled from the file's own
-// capture details when m.FileMeta is set. m is validated first.
-func (c *Service) EnqueueFile(v Verdict, m Meta) (JobView, error) {
-	meta := withFileMeta(m, v).toAPI(c.current().Scope)
-	if err := transfer.ValidateMeta(meta); err != nil {
-		return JobView{}, err
-	}
-	j, err := c.engine().EnqueueUpload(v.Path, meta)
+// Record stores the drafts in one transaction and queues them.
+func (c *Service) Record(drafts []Draft) ([]JobView, error) {
+	jobs, err := c.engine().Record(drafts...)
 	if err != nil {
-		return JobView{}, err
+		return nil, err
 	}
-	return c.engine().View(j, nil), nil
+	views := make([]JobView, len(jobs))
+	for i, j := range jobs {
+		views[i] = c.engine().View(j, nil)
+	}
+	return views, nil
 }
 
-// EnqueueImportTask queues one import task of a planned link list.
-func (c *Service) EnqueueImportTask(t ImportTask, quality, callback string) (JobView, error) {
-	j, err := c.engine().EnqueueImport(transfer.ImportSpec{Platform: string(t.Platform), Links: t.Links,
-		Scope: c.current().Scope, Quality: quality, Callback: callback})
+// recordOne records a single draft.
+func (c *Service) recordOne(d Draft, err error) (JobView, error) {
 	if err != nil {
 		return JobView{}, err
 	}
-	return c.engine().View(j, nil), nil
+	views, err := c.Record([]Draft{d})
+	if err != nil {
+		return JobView{}, err
+	}
+	return views[0], nil
+}
+
+// PlanFile drafts the upload of a file Check accepted (v), with m filled from the file's own
+// capture details when m.FileMeta is set. m is validated first.
+func (c *Service) PlanFile(v Verdict, m Meta) (Draft, error) {
+	meta := withFileMeta(m, v).toAPI(c.current().Scope)
+	if err := transfer.ValidateMeta(meta); err != nil {
+		return Draft{}, err
+	}
+	return c.engine().PlanUpload(v.Path, meta)
+}
+
+// PlanImportTask drafts one import task of a planned link list.
+func (c *Service) PlanImportTask(t ImportTask, quality, callback string) (Draft, error) {
+	return c.engine().PlanImport(transfer.ImportSpec{Platform: string(t.Platform), Links: t.Links,
+		Scope: c.current().Scope, Quality: quality, Callback: callback})
 }
 
 // DownloadRequest is one download as a headless front end asks for it: into the folder Dest
@@ -46,8 +62,8 @@ type DownloadRequest struct {
 	SHA256    bool   // also compute the file's SHA-256 while saving it
 }
 
-// EnqueueDownload queues one download from the current scope.
-func (c *Service) EnqueueDownload(r DownloadRequest) (JobView, error) {
+// PlanDownload drafts one download from the current scope.
+func (c *Service) PlanDownload(r DownloadRequest) (Draft, error) {
 	spec := transfer.DownloadSpec{Scope: c.current().Scope, Dest: r.Dest, DestDir: r.DestDir, Overwrite: r.Overwrite,
 		OnExists: r.OnExists, SHA256: r.SHA256}
 	if r.Asset {
@@ -55,11 +71,7 @@ func (c *Service) EnqueueDownload(r DownloadRequest) (JobView, error) {
 	} else {
 		spec.VideoNo = r.ID
 	}
-	j, err := c.engine().EnqueueDownload(spec)
-	if err != nil {
-		return JobView{}, err
-	}
-	return c.engine().View(j, nil), nil
+	return c.engine().PlanDownload(spec)
 }
 
 // JobSubject is what a job is about, read from its stored parameters: the file or URL uploaded,

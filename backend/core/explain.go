@@ -207,6 +207,8 @@ var localNext = map[string]string{
 	transfer.CodeExists: "Retry to choose: replace it, keep both, or skip.",
 	errcode.NotRegular:  "Move away what is at that name (it is left untouched), then retry.",
 	errcode.NotWritable: "Choose a folder you can write to, then retry.",
+	transfer.CodeMaybeSent: "Look for its videos in the library (an import takes a few minutes); " +
+		"if they are not there, Retry sends it again.",
 }
 
 // sentence capitalises s and ends it with a full stop.

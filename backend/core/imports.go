@@ -52,8 +52,8 @@ type ImportRequest struct {
 	Callback string `json:"callback"`
 }
 
-// EnqueueImport queues one task per platform group of at most 50 links. Invalid lines are
-// skipped (the plan shows them); an empty plan is an error.
+// EnqueueImport queues one task per platform group of at most 50 links, all in one transaction.
+// Invalid lines are skipped (the plan shows them); an empty plan is an error.
 func (c *Service) EnqueueImport(r ImportRequest) ([]transfer.JobView, error) {
 	if err := c.usable(); err != nil {
 		return nil, err
@@ -69,16 +69,16 @@ func (c *Service) EnqueueImport(r ImportRequest) ([]transfer.JobView, error) {
 		return nil, err
 	}
 	scope := c.current().Scope
-	var views []transfer.JobView
+	drafts := make([]Draft, 0, len(p.Tasks))
 	for _, t := range p.Tasks {
-		j, err := c.engine().EnqueueImport(transfer.ImportSpec{Platform: string(t.Platform), Links: t.Links,
+		d, err := c.engine().PlanImport(transfer.ImportSpec{Platform: string(t.Platform), Links: t.Links,
 			Scope: scope, Quality: r.Quality, Callback: strings.TrimSpace(r.Callback)})
 		if err != nil {
-			return views, err
+			return nil, err
 		}
-		views = append(views, c.engine().View(j, nil))
+		drafts = append(drafts, d)
 	}
-	return views, nil
+	return c.Record(drafts)
 }
 
 func validQuality(q string) bool {

@@ -12,7 +12,8 @@ type RetryAll struct {
 	Taken   []string `json:"taken"`
 }
 
-// RetryFailed queues every failed job again. A download that failed because its name is taken
+// RetryFailed queues every failed job again, except imports that may have reached the service
+// (each needs its own Retry once someone has looked). A download that failed because its name is taken
 // gets choice (replace, keep both, skip) as one Retry would; without a choice it is left failed
 // and named in Taken, so the caller can ask once for all of them instead of failing them again.
 func (c *Service) RetryFailed(choice string) (RetryAll, error) {
@@ -33,6 +34,8 @@ func (c *Service) RetryFailed(choice string) (RetryAll, error) {
 
 func (c *Service) retryFailedJob(j store.Job, choice string, taken map[string]bool, out *RetryAll) {
 	switch {
+	case j.Error != nil && j.Error.Code == transfer.CodeMaybeSent:
+		// An import that may have arrived is sent again only by its own Retry, after a look.
 	case j.Error == nil || j.Error.Code != transfer.CodeExists:
 		if c.engine().Retry(j.ID) == nil {
 			out.Retried++

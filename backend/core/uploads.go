@@ -88,15 +88,15 @@ func (c *Service) EnqueueUploads(b UploadBatch) ([]transfer.JobView, error) {
 	if err != nil {
 		return nil, err
 	}
-	views := make([]transfer.JobView, 0, len(b.Files))
+	drafts := make([]Draft, 0, len(b.Files))
 	for i, f := range b.Files {
-		j, err := c.engine().EnqueueUpload(f.Path, withFileMeta(metaFor(f, b.Meta), verdicts[i]).toAPI(scope))
+		d, err := c.engine().PlanUpload(f.Path, withFileMeta(metaFor(f, b.Meta), verdicts[i]).toAPI(scope))
 		if err != nil {
-			return views, err
+			return nil, err
 		}
-		views = append(views, c.engine().View(j, nil))
+		drafts = append(drafts, d)
 	}
-	return views, nil
+	return c.Record(drafts)
 }
 
 // checkAll checks every file as the Upload view did, so a file changed since it was listed is
@@ -131,12 +131,13 @@ func metaFor(f FileUpload, batch Meta) Meta {
 
 // EnqueueURL queues an upload from a direct video URL.
 func (c *Service) EnqueueURL(rawURL string, m Meta) (transfer.JobView, error) {
+	return c.recordOne(c.PlanURL(rawURL, m))
+}
+
+// PlanURL drafts an upload from a direct video URL.
+func (c *Service) PlanURL(rawURL string, m Meta) (Draft, error) {
 	if err := c.usable(); err != nil {
-		return transfer.JobView{}, err
+		return Draft{}, err
 	}
-	j, err := c.engine().EnqueueURL(strings.TrimSpace(rawURL), m.toAPI(c.current().Scope))
-	if err != nil {
-		return transfer.JobView{}, err
-	}
-	return c.engine().View(j, nil), nil
+	return c.engine().PlanURL(strings.TrimSpace(rawURL), m.toAPI(c.current().Scope))
 }

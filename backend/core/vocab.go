@@ -17,6 +17,7 @@ type (
 	KeyInfo   = settings.KeyInfo
 	JobView   = transfer.JobView
 	RetryView = transfer.RetryView
+	Draft     = transfer.Draft
 	Progress  = progress.Progress
 	Job       = store.Job
 	JobKind   = store.JobKind

@@ -26,8 +26,9 @@ type Faults struct {
 	JSONOnDownload bool `json:"json_on_download"`
 	// FailParse makes new uploads and imports end as FAILED ("unsupported codec").
 	FailParse bool `json:"fail_parse"`
-	// ReplyDelay holds the answer to an accepted upload this long after the video is stored, the
-	// window in which a crashing client loses the reply (tests of no-duplicate recovery).
+	// ReplyDelay holds the answer to an accepted upload or import this long after the video or
+	// the task is stored, the window in which a crashing client loses the reply (tests of
+	// no-duplicate recovery).
 	ReplyDelay time.Duration `json:"reply_delay"`
 	// DownloadRate caps download bodies at this many bytes per second (0 = unlimited), so a
 	// test can stop a client mid-download; 1 is a 1 byte/s trickle.

@@ -53,6 +53,10 @@ type Stats struct {
 	PartialDownloads int `json:"partial_downloads"`
 	Deletes          int `json:"deletes"`
 	Calls            int `json:"calls"`
+	// ImportLinks counts the links of accepted imports; RepeatedLinks those that an earlier
+	// accepted import had already asked for in the same namespace (a client sending twice).
+	ImportLinks   int `json:"import_links"`
+	RepeatedLinks int `json:"repeated_links"`
 }
 
 // Server is the emulator: state in memory, uploaded bytes on disk. It implements http.Handler.
@@ -72,6 +76,7 @@ type Server struct {
 	tasks      map[string]*task
 	pending    []*task           // import tasks whose videos are not created yet
 	imported   map[string]string // namespace + "\x00" + link → video number of its import
+	asked      map[string]bool   // namespace + "\x00" + link of every accepted import (Stats.RepeatedLinks)
 	assets     map[string]*asset
 	namespaces map[string]bool
 	idBase     uint64

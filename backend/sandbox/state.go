@@ -74,6 +74,7 @@ func (s *Server) resetState() {
 	s.videos = map[string]*Video{}
 	s.tasks = map[string]*task{}
 	s.imported = map[string]string{}
+	s.asked = map[string]bool{}
 	s.assets = map[string]*asset{}
 	s.namespaces = map[string]bool{}
 }

@@ -35,6 +35,14 @@ func (s *Server) addTask(t task) string {
 	s.tasks[t.id] = &t
 	s.pending = append(s.pending, &t)
 	s.namespaces[t.uniqueID] = true
+	for _, link := range t.links {
+		key := t.uniqueID + "\x00" + link
+		if s.asked[key] {
+			s.stats.RepeatedLinks++
+		}
+		s.asked[key] = true
+	}
+	s.stats.ImportLinks += len(t.links)
 	return t.id
 }
 

@@ -20,6 +20,30 @@ func (db *DB) CreateJob(j *Job) error {
 	return err
 }
 
+// CreateJobs stores a batch of new jobs in one transaction, as CreateJob does each: all of them
+// or, when any is refused or the write fails, none. A command records everything it was asked to
+// do this way before it starts, so a kill can never leave part of the batch unrecorded.
+func (db *DB) CreateJobs(jobs []*Job) error {
+	out := make([]Job, len(jobs))
+	err := db.update(func(tx txn) error {
+		now := db.nowMillis()
+		for i, j := range jobs {
+			out[i] = *j
+			out[i].History = slices.Clone(j.History)
+			if err := createJob(tx, &out[i], now); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err == nil {
+		for i, j := range jobs {
+			*j = out[i]
+		}
+	}
+	return err
+}
+
 // createJob is CreateJob inside a caller's transaction (tests batch many per transaction).
 func createJob(tx txn, j *Job, now int64) error {
 	if j.State == "" {
@@ -114,9 +138,13 @@ func putJob(tx txn, j *Job) error {
 	if j.State.Active() {
 		active = put(bucketJobActive, k, []byte{})
 	}
+	summary := encodeJobSummary(j)
+	if err := indexState(tx, k, summary); err != nil {
+		return err
+	}
 	return apply(tx,
 		put(bucketJobs, k, raw),
-		put(bucketJobSummary, k, encodeJobSummary(j)),
+		put(bucketJobSummary, k, summary),
 		put(bucketJobIDs, idKey(j.ID), k),
 		active)
 }
@@ -134,6 +162,9 @@ func (db *DB) DeleteJob(id uint64) error {
 
 // deleteJob removes the job stored under k from every bucket.
 func deleteJob(tx txn, k []byte) error {
+	if err := indexState(tx, k, nil); err != nil {
+		return err
+	}
 	return apply(tx,
 		del(bucketJobs, k),
 		del(bucketJobSummary, k),

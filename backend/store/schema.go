@@ -17,6 +17,10 @@ var (
 
 	// Version 3: each scope's number of videos, kept with every write (see video_count.go).
 	bucketVideoCounts = []byte("video_counts") // scope ‖ 0x00 → BE count of its video_by_time rows
+
+	// Version 4: jobs by state, so the scheduler finds the next queued jobs without decoding
+	// every active one (see job_state_index.go).
+	bucketJobByState = []byte("job_by_state") // state code ‖ kind code ‖ jobKey → empty
 )
 
 // allBuckets are created on open; a migration adds to this list, never renames in place.
@@ -25,6 +29,7 @@ var allBuckets = [][]byte{
 	bucketJobs, bucketJobIDs, bucketJobActive, bucketJobSummary,
 	bucketVideos, bucketVideoByTime, bucketHashes,
 	bucketVideoCounts,
+	bucketJobByState,
 }
 
 var keySchemaVersion = []byte("schema_version")
@@ -35,13 +40,14 @@ const metaAppPrefix = "app."
 
 // schemaVersion is what this build writes. Files from a newer build are refused rather than
 // silently mangled.
-const schemaVersion uint64 = 3
+const schemaVersion uint64 = 4
 
 // migrations[i] upgrades a file at version i to version i+1. Version 0 is an empty file.
 var migrations = []func(tx txn) error{
 	func(tx txn) error { return nil }, // 0 → 1: buckets are created by ensureBuckets
 	func(tx txn) error { return nil }, // 1 → 2: job, video and hash buckets are new and empty
 	rebuildVideoCounts,                // 2 → 3: each scope's video count is kept from now on
+	rebuildJobStateIndex,              // 3 → 4: jobs are indexed by state and kind
 }
 
 // jobKindCodes and jobStateCodes give each kind and state the byte stored in job summaries: the

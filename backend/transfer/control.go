@@ -53,9 +53,16 @@ func (e *Engine) Cancel(id uint64) error {
 
 var errCanceled = errors.New("canceled")
 
-// Retry queues a failed or cancelled job again.
+// Retry queues a failed or cancelled job again. For an import that failed as maybe sent
+// (ErrMaybeSent), whose message asked the person to look first, it is their word that the earlier
+// request did not arrive: it is sent again.
 func (e *Engine) Retry(id uint64) error {
-	return e.transition(id, store.StateQueued, "retry", store.StateFailed, store.StateCanceled, store.StateInterrupted)
+	j, err := e.move(id, store.StateQueued, "retry", func(j *store.Job) {
+		if j.Error != nil && j.Error.Code == CodeMaybeSent {
+			j.AttemptStarted, j.AttemptSent = 0, 0
+		}
+	}, store.StateFailed, store.StateCanceled, store.StateInterrupted)
+	return e.moved(id, j, err)
 }
 
 // PauseAll, ResumeAll and RetryFailed act on every job they apply to and return how many.
@@ -95,6 +102,12 @@ func (e *Engine) stopRunning(id uint64, cause error) bool {
 // The check and the write are one transaction, so two actions racing cannot both win.
 func (e *Engine) transition(id uint64, to store.JobState, note string, from ...store.JobState) error {
 	j, err := e.move(id, to, note, nil, from...)
+	return e.moved(id, j, err)
+}
+
+// moved reports the outcome of a person's state change: who else moved the job first, or the
+// new state to the UI.
+func (e *Engine) moved(id uint64, j store.Job, err error) error {
 	if errors.Is(err, store.ErrStateChanged) {
 		cur, _ := e.db.Job(id)
 		return fmt.Errorf("job %d is %s: %w", id, cur.State, errNotAllowed)

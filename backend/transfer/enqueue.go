@@ -19,57 +19,115 @@ import (
 // tags with this prefix.
 const markerPrefix = "md-"
 
+// Draft is a job checked and ready to be recorded, not yet in the queue. A command or a batch
+// makes one per item first, then records all of them with one Record, so the database holds
+// either the whole batch or none of it, whenever the process is killed.
+type Draft struct{ job store.Job }
+
+// Record stores the drafts in one transaction and queues them; nothing is sent before they are
+// all recorded.
+func (e *Engine) Record(drafts ...Draft) ([]store.Job, error) {
+	ptrs := make([]*store.Job, len(drafts))
+	for i := range drafts {
+		j := drafts[i].job
+		ptrs[i] = &j
+	}
+	if err := e.db.CreateJobs(ptrs); err != nil {
+		return nil, err
+	}
+	jobs := make([]store.Job, len(ptrs))
+	for i, j := range ptrs {
+		jobs[i] = *j
+		e.emitJob(*j, nil)
+	}
+	e.kick()
+	return jobs, nil
+}
+
+// recordOne records a single draft made by a Plan method.
+func (e *Engine) recordOne(d Draft, err error) (store.Job, error) {
+	if err != nil {
+		return store.Job{}, err
+	}
+	jobs, err := e.Record(d)
+	if err != nil {
+		return store.Job{}, err
+	}
+	return jobs[0], nil
+}
+
 // EnqueueUpload checks the file and its metadata, then records the job. Nothing is sent yet.
-// Whether a codec the service cannot index may be sent is the caller's choice (the CLI's
-// --force), made when it checked the file; here the file must only be a whole video.
 func (e *Engine) EnqueueUpload(path string, meta api.UploadMeta) (store.Job, error) {
+	return e.recordOne(e.PlanUpload(path, meta))
+}
+
+// EnqueueURL records an upload from a direct video URL.
+func (e *Engine) EnqueueURL(rawURL string, meta api.UploadMeta) (store.Job, error) {
+	return e.recordOne(e.PlanURL(rawURL, meta))
+}
+
+// EnqueueImport records one import task (one platform, at most 50 links).
+func (e *Engine) EnqueueImport(spec ImportSpec) (store.Job, error) {
+	return e.recordOne(e.PlanImport(spec))
+}
+
+// EnqueueDownload records a download of a library video (VideoNo) or an asset (AssetID).
+func (e *Engine) EnqueueDownload(spec DownloadSpec) (store.Job, error) {
+	return e.recordOne(e.PlanDownload(spec))
+}
+
+// PlanUpload checks the file and its metadata and drafts its job. Whether a codec the service
+// cannot index may be sent is the caller's choice (the CLI's --force), made when it checked the
+// file; here the file must only be a whole video.
+func (e *Engine) PlanUpload(path string, meta api.UploadMeta) (Draft, error) {
 	v := preflight.Check(path, preflight.Options{AnyCodec: true})
 	if !v.OK {
-		return store.Job{}, &api.ValidationError{Field: "file", Message: v.Path + ": " + v.Reason}
+		return Draft{}, &api.ValidationError{Field: "file", Message: v.Path + ": " + v.Reason}
 	}
 	if err := ValidateMeta(meta); err != nil {
-		return store.Job{}, err
+		return Draft{}, err
 	}
 	meta.Scope = api.ScopeOr(meta.Scope)
 	spec := UploadSpec{Path: v.Path, Size: v.Size, Meta: meta}
 	if info, err := os.Stat(v.Path); err == nil && info.Size() == v.Size {
 		spec.ModTime = info.ModTime().UnixNano()
 	}
-	return e.create(KindUpload, v.Name, meta.Scope, meta.Tags, spec)
+	return draft(KindUpload, v.Name, meta.Scope, meta.Tags, spec)
 }
 
-// EnqueueURL records an upload from a direct video URL.
-func (e *Engine) EnqueueURL(rawURL string, meta api.UploadMeta) (store.Job, error) {
+// PlanURL checks an upload from a direct video URL and drafts its job.
+func (e *Engine) PlanURL(rawURL string, meta api.UploadMeta) (Draft, error) {
 	if err := preflight.CheckVideoURL(rawURL); err != nil {
-		return store.Job{}, &api.ValidationError{Field: "url", Message: err.Error()}
+		return Draft{}, &api.ValidationError{Field: "url", Message: err.Error()}
 	}
 	if err := ValidateMeta(meta); err != nil {
-		return store.Job{}, err
+		return Draft{}, err
 	}
 	meta.Scope = api.ScopeOr(meta.Scope)
-	return e.create(KindURL, rawURL, meta.Scope, meta.Tags, URLSpec{URL: rawURL, Meta: meta})
+	return draft(KindURL, rawURL, meta.Scope, meta.Tags, URLSpec{URL: rawURL, Meta: meta})
 }
 
-// EnqueueImport records one import task (one platform, at most 50 links).
-func (e *Engine) EnqueueImport(spec ImportSpec) (store.Job, error) {
+// PlanImport checks one import task (one platform, at most 50 links) and drafts its job.
+func (e *Engine) PlanImport(spec ImportSpec) (Draft, error) {
 	if err := checkScope(spec.Scope); err != nil {
-		return store.Job{}, err
+		return Draft{}, err
 	}
 	if len(spec.Links) == 0 || len(spec.Links) > api.MaxImportLinks {
-		return store.Job{}, &api.ValidationError{Field: "links",
+		return Draft{}, &api.ValidationError{Field: "links",
 			Message: fmt.Sprintf("an import takes 1 to %d links, not %d", api.MaxImportLinks, len(spec.Links))}
 	}
 	name := fmt.Sprintf("%d %s link", len(spec.Links), sources.Platform(spec.Platform).Title())
 	if len(spec.Links) > 1 {
 		name += "s"
 	}
-	return e.create(KindImport, name, api.ScopeOr(spec.Scope), nil, spec)
+	return draft(KindImport, name, api.ScopeOr(spec.Scope), nil, spec)
 }
 
-// EnqueueDownload records a download of a library video (VideoNo) or an asset (AssetID).
-func (e *Engine) EnqueueDownload(spec DownloadSpec) (store.Job, error) {
+// PlanDownload checks a download of a library video (VideoNo) or an asset (AssetID) and drafts
+// its job.
+func (e *Engine) PlanDownload(spec DownloadSpec) (Draft, error) {
 	if err := checkDownload(spec); err != nil {
-		return store.Job{}, err
+		return Draft{}, err
 	}
 	kind := KindDownload
 	if spec.AssetID != "" {
@@ -80,7 +138,7 @@ func (e *Engine) EnqueueDownload(spec DownloadSpec) (store.Job, error) {
 		name = filepath.Base(spec.Dest)
 	}
 	spec.Scope = api.ScopeOr(spec.Scope)
-	return e.create(kind, name, spec.Scope, nil, spec)
+	return draft(kind, name, spec.Scope, nil, spec)
 }
 
 // ValidateMeta checks upload metadata and leaves room for the marker tag among the service's 20.
@@ -122,21 +180,16 @@ func checkDownload(spec DownloadSpec) error {
 	return checkScope(spec.Scope)
 }
 
-func (e *Engine) create(kind store.JobKind, name, scope string, tags []string, spec any) (store.Job, error) {
+func draft(kind store.JobKind, name, scope string, tags []string, spec any) (Draft, error) {
 	params, err := json.Marshal(spec)
 	if err != nil {
-		return store.Job{}, err
+		return Draft{}, err
 	}
 	j := store.Job{Kind: kind, State: store.StateQueued, Scope: scope, Name: name, Tags: tags, Params: params}
 	if kind == KindUpload || kind == KindURL {
 		j.Marker = newMarker()
 	}
-	if err := e.db.CreateJob(&j); err != nil {
-		return store.Job{}, err
-	}
-	e.emitJob(j, nil)
-	e.kick()
-	return j, nil
+	return Draft{job: j}, nil
 }
 
 func newMarker() string {

@@ -9,6 +9,10 @@ import (
 	"memories-desktop/backend/progress"
 )
 
+// CodeMaybeSent marks an import that may have reached the service (ErrMaybeSent); only a
+// person's Retry sends it again.
+const CodeMaybeSent = errcode.MaybeSent
+
 // CodeExists marks a download that found its file name taken; the app's Retry asks what to do.
 const CodeExists = errcode.Exists
 
@@ -28,6 +32,7 @@ var localCodes = []struct {
 	{isKind(ErrNotRegular), errcode.NotRegular},
 	{isKind(ErrNotMedia), errcode.Unexpected},
 	{isReadOnly, errcode.NotWritable},
+	{isKind(ErrMaybeSent), CodeMaybeSent},
 }
 
 func isKind(kind error) func(error) bool {

@@ -1,6 +1,7 @@
 package transfer
 
 import (
+	"slices"
 	"sync"
 	"time"
 
@@ -29,17 +30,22 @@ func (e *Engine) slotOf(id uint64) Slot {
 	return e.slots[id]
 }
 
-// refreshLineup recomputes every waiting job's slot and tells the UI about each one that moved,
-// including one that left the line (its slot is now the zero Slot): a job whose pacer wait ended
-// must be told so, or its row keeps its old place and reads "Waiting for slot" while it runs.
+// lineDepth is how many queued jobs per endpoint get a place in line (and a start time): the
+// ones a person watches. Jobs further back show none until they move up, so a refresh reads a
+// fixed number of jobs however long the queue is.
+const lineDepth = 10
+
+// refreshLineup recomputes the slot of every job in line and tells the UI about each one that
+// moved, including one that left the line (its slot is now the zero Slot): a job whose pacer wait
+// ended must be told so, or its row keeps its old place and reads "Waiting for slot" while it runs.
 func (e *Engine) refreshLineup() {
 	e.line.mu.Lock()
 	defer e.line.mu.Unlock()
-	jobs, err := e.db.ActiveJobs()
+	lines, jobs, err := e.waitingByEndpoint()
 	if err != nil {
 		return
 	}
-	next := e.forecast(e.waitingByEndpoint(jobs))
+	next := e.forecast(lines)
 	e.mu.Lock()
 	old := e.slots
 	e.slots = next
@@ -54,30 +60,63 @@ func (e *Engine) refreshLineup() {
 			e.emitJob(cur, nil)
 		}
 	}
-}
-
-// waitingByEndpoint lists, per endpoint and in the order the pacer serves them, the jobs that
-// wait: running ones already queued at the pacer first, then queued ones, oldest first.
-func (e *Engine) waitingByEndpoint(active []store.Job) map[pacing.Endpoint][]uint64 {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	lines := map[pacing.Endpoint][]uint64{}
-	var queued []store.Job
-	for _, j := range active {
-		r, running := e.running[j.ID]
-		switch {
-		case running && r.meter.inLine.Load():
-			ep := endpointFor(j.Kind)
-			lines[ep] = append(lines[ep], j.ID)
-		case !running && j.State == store.StateQueued:
-			queued = append(queued, j)
+	for id := range old {
+		if _, still := next[id]; !still {
+			if j, err := e.db.Job(id); err == nil {
+				e.emitJob(j, nil)
+			}
 		}
 	}
-	for _, j := range queued {
-		ep := endpointFor(j.Kind)
-		lines[ep] = append(lines[ep], j.ID)
+}
+
+// endpointKinds lists the job kinds that share each endpoint's pacing line.
+var endpointKinds = func() map[pacing.Endpoint][]store.JobKind {
+	m := map[pacing.Endpoint][]store.JobKind{}
+	for _, k := range []store.JobKind{KindUpload, KindURL, KindImport, KindDownload, KindAsset} {
+		m[endpointFor(k)] = append(m[endpointFor(k)], k)
 	}
-	return lines
+	return m
+}()
+
+// waitingByEndpoint lists, per endpoint and in the order the pacer serves them, the jobs that
+// wait: running ones already queued at the pacer first, then the first lineDepth queued ones,
+// oldest first. It returns those jobs as stored too.
+func (e *Engine) waitingByEndpoint() (map[pacing.Endpoint][]uint64, []store.Job, error) {
+	lines := map[pacing.Endpoint][]uint64{}
+	var jobs []store.Job
+	for _, id := range e.inLine() {
+		j, err := e.db.Job(id)
+		if err != nil {
+			continue // deleted meanwhile
+		}
+		lines[endpointFor(j.Kind)] = append(lines[endpointFor(j.Kind)], id)
+		jobs = append(jobs, j)
+	}
+	for ep, kinds := range endpointKinds {
+		queued, err := e.db.FirstJobs(store.StateQueued, kinds, lineDepth, e.isRunning)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, j := range queued {
+			lines[ep] = append(lines[ep], j.ID)
+		}
+		jobs = append(jobs, queued...)
+	}
+	return lines, jobs, nil
+}
+
+// inLine lists the running jobs waiting at the pacer, oldest first.
+func (e *Engine) inLine() []uint64 {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	var ids []uint64
+	for id, r := range e.running {
+		if r.meter.inLine.Load() {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return ids
 }
 
 // forecast gives each waiting job the pacer's start time for its place in line.

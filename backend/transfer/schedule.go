@@ -24,13 +24,17 @@ func (e *Engine) schedule() {
 	}
 }
 
+// fill starts the oldest queued jobs while workers are free. It reads only as many queued jobs
+// as it can start, through the store's state index, so a wake-up costs the same whether ten or
+// fifty thousand jobs wait.
 func (e *Engine) fill() {
-	jobs, err := e.db.ActiveJobs()
+	jobs, err := e.db.FirstJobs(store.StateQueued, nil, e.freeWorkers(), e.isRunning)
 	if err != nil {
+		e.storeFailed(err) // a queue that cannot be read would leave Wait waiting forever
 		return
 	}
 	for _, j := range jobs {
-		if j.State != store.StateQueued || !e.claim(j.ID) {
+		if !e.claim(j.ID) {
 			continue
 		}
 		// The list above is a snapshot: the job may have been paused, cancelled or even run
@@ -44,6 +48,21 @@ func (e *Engine) fill() {
 		e.spawn(func() { e.runJob(started) })
 	}
 	e.refreshLineup()
+}
+
+// freeWorkers is how many more jobs may run now.
+func (e *Engine) freeWorkers() int {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.o.Concurrency - len(e.running)
+}
+
+// isRunning reports whether job id holds a worker.
+func (e *Engine) isRunning(id uint64) bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	_, ok := e.running[id]
+	return ok
 }
 
 // claim reserves a worker slot for job id; false when it runs already or all slots are busy.

@@ -182,7 +182,7 @@ func runFetch(ctx context.Context, c *cli, name string, args []string, asset boo
 		line := jobLine{State: core.StatusSkipped, ID: r.ID, Path: r.Dest}
 		s.out.result(line, skippedText(line))
 	}
-	return enqueueAndRun(ctx, s, reqs, func(r core.DownloadRequest) (core.JobView, error) {
-		return s.svc.EnqueueDownload(r)
+	return enqueueAndRun(ctx, s, reqs, func(r core.DownloadRequest) (core.Draft, error) {
+		return s.svc.PlanDownload(r)
 	})
 }

@@ -32,8 +32,8 @@ func runImport(ctx context.Context, c *cli, args []string) error {
 		return err
 	}
 	defer s.close()
-	return enqueueAndRun(ctx, s, plan.Tasks, func(t core.ImportTask) (core.JobView, error) {
-		return s.svc.EnqueueImportTask(t, *quality, *callback)
+	return enqueueAndRun(ctx, s, plan.Tasks, func(t core.ImportTask) (core.Draft, error) {
+		return s.svc.PlanImportTask(t, *quality, *callback)
 	})
 }
 

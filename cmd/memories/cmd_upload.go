@@ -39,11 +39,11 @@ func runUpload(ctx context.Context, c *cli, args []string) error {
 		return err
 	}
 	meta.FileMeta = !*noFileMeta // what the flags leave out is taken from the file's capture details
-	return enqueueAndRun(ctx, s, files, func(f core.Verdict) (core.JobView, error) {
+	return enqueueAndRun(ctx, s, files, func(f core.Verdict) (core.Draft, error) {
 		if *skipDup && s.uploadedBefore(ctx, f.Path) {
-			return core.JobView{}, errSkipped
+			return core.Draft{}, errSkipped
 		}
-		return s.svc.EnqueueFile(f, meta)
+		return s.svc.PlanFile(f, meta)
 	})
 }
 
@@ -67,22 +67,31 @@ func (s *session) uploadedBefore(ctx context.Context, path string) bool {
 // errSkipped tells enqueueAndRun that an item was left out on purpose.
 var errSkipped = errors.New("skipped")
 
-// enqueueAndRun starts the engine, records one job per item in the queue, then runs the engine
+// enqueueAndRun starts the engine, drafts one job per item, records them all in one transaction
+// (a kill then loses none of what was asked, nor leaves half of it queued), then runs the engine
 // until they finish.
-func enqueueAndRun[T any](ctx context.Context, s *session, items []T, enqueue func(T) (core.JobView, error)) error {
+func enqueueAndRun[T any](ctx context.Context, s *session, items []T, plan func(T) (core.Draft, error)) error {
 	if err := s.start(ctx); err != nil {
 		return err
 	}
-	ids := make([]uint64, 0, len(items))
+	drafts := make([]core.Draft, 0, len(items))
 	for _, it := range items {
-		j, err := enqueue(it)
+		d, err := plan(it)
 		if errors.Is(err, errSkipped) {
 			continue
 		}
 		if err != nil {
 			return err
 		}
-		ids = append(ids, j.ID)
+		drafts = append(drafts, d)
+	}
+	views, err := s.svc.Record(drafts)
+	if err != nil {
+		return err
+	}
+	ids := make([]uint64, len(views))
+	for i, v := range views {
+		ids[i] = v.ID
 	}
 	return s.run(ctx, ids)
 }

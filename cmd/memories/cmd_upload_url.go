@@ -31,5 +31,5 @@ func runUploadURL(ctx context.Context, c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	return enqueueAndRun(ctx, s, urls, func(u string) (core.JobView, error) { return s.svc.EnqueueURL(u, meta) })
+	return enqueueAndRun(ctx, s, urls, func(u string) (core.Draft, error) { return s.svc.PlanURL(u, meta) })
 }

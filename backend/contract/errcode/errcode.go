@@ -43,6 +43,7 @@ const (
 	Exists      = "exists" // a download's file name is taken: Retry asks replace / keep both / skip
 	NotRegular  = "not_regular"
 	NotWritable = "not_writable"
+	MaybeSent   = "maybe_sent" // an import that may have reached the service: Retry sends it again
 )
 
 // All lists every code with its TypeScript name, in the shape Wails' EnumBind expects.
@@ -57,5 +58,5 @@ var All = []struct {
 	{InvalidField, "InvalidField"}, {Locked, "Locked"}, {Internal, "Internal"},
 	{DiskFull, "DiskFull"}, {TooSlow, "TooSlow"}, {NoData, "NoData"}, {Truncated, "Truncated"},
 	{NoFolder, "NoFolder"}, {Exists, "Exists"}, {NotRegular, "NotRegular"},
-	{NotWritable, "NotWritable"},
+	{NotWritable, "NotWritable"}, {MaybeSent, "MaybeSent"},
 }

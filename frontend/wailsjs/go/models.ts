@@ -603,6 +603,7 @@ export namespace errcode {
 	    Exists = "exists",
 	    NotRegular = "not_regular",
 	    NotWritable = "not_writable",
+	    MaybeSent = "maybe_sent",
 	}
 
 }
