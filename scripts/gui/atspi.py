@@ -11,6 +11,7 @@ scripts/gui/lib.sh (screen_text, wait_text, wait_gone, click_name, extents); run
   atspi.py focus SECONDS NAME [ROLE]  gives it the keyboard focus
   atspi.py extents SECONDS NAME [ROLE]  prints "x y width height" on screen of that element
   atspi.py focused                  the focused element: "role: name| x y width height"
+  atspi.py selection                the text selected in the window, if any
 
 The app is found by its process (ATSPI_PID) or else by its name (ATSPI_APP, default
 memories-desktop). Exit status 1 with what was on screen when a wait times out, 2 on bad usage.
@@ -160,6 +161,18 @@ def main(argv):
     cmd, args = argv[0], argv[1:]
     if cmd == "text":
         print("\n".join(lines()))
+        return
+    if cmd == "selection":
+        for root in app_roots():
+            for _, acc in walk(root):
+                try:
+                    t = acc.queryText()
+                    for i in range(t.getNSelections()):
+                        start, end = t.getSelection(i)
+                        if end > start:
+                            print(t.getText(start, end))
+                except Exception:
+                    continue
         return
     if cmd == "focused":
         # GTK marks the web view focused too; the page's focused element is the deepest one.

@@ -125,3 +125,5 @@ click_name() {
 }
 # press_name NAME [ROLE]: the element's own action (AT-SPI "press"), for elements under an overlay.
 press_name() { atspi click 10 "$@"; }
+# selected_text: the text selected in the window (empty when none).
+selected_text() { atspi selection; }
