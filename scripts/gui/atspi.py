@@ -12,6 +12,7 @@ scripts/gui/lib.sh (screen_text, wait_text, wait_gone, click_name, extents); run
   atspi.py extents SECONDS NAME [ROLE]  prints "x y width height" on screen of that element
   atspi.py focused                  the focused element: "role: name| x y width height"
   atspi.py selection                the text selected in the window, if any
+  atspi.py tree                     the whole tree, shown or not, with states (for debugging)
 
 The app is found by its process (ATSPI_PID) or else by its name (ATSPI_APP, default
 memories-desktop). Exit status 1 with what was on screen when a wait times out, 2 on bad usage.
@@ -56,7 +57,7 @@ def showing(acc):
         return False
 
 
-def walk(acc, depth=0, in_page=False):
+def walk(acc, depth=0, in_page=False, only_shown=True):
     """Yields (depth, accessible) for the shown part of the tree. GTK's containers above the page
     do not all say SHOWING; inside the page (WebKit's "document web") only SHOWING elements and
     their children count, so hidden and scrolled-away parts are left out."""
@@ -73,9 +74,9 @@ def walk(acc, depth=0, in_page=False):
             child = acc.getChildAtIndex(i)
         except Exception:
             continue
-        if child is None or (in_page and not showing(child)):
+        if child is None or (only_shown and in_page and not showing(child)):
             continue
-        yield from walk(child, depth + 1, in_page)
+        yield from walk(child, depth + 1, in_page, only_shown)
 
 
 def own_text(acc):
@@ -161,6 +162,16 @@ def main(argv):
     cmd, args = argv[0], argv[1:]
     if cmd == "text":
         print("\n".join(lines()))
+        return
+    if cmd == "tree":
+        for root in app_roots():
+            for depth, acc in walk(root, only_shown=False):
+                try:
+                    states = [pyatspi.stateToString(s) for s in acc.getState().getStates()]
+                except Exception:
+                    states = []
+                print("  " * depth + (describe(acc) or acc.getRoleName() + ":"), "[" + " ".join(
+                    s for s in states if s in ("showing", "visible", "focused", "focusable")) + "]")
         return
     if cmd == "selection":
         for root in app_roots():

@@ -17,7 +17,7 @@ start_wm() {
   wait_until 20 wm_running || { echo "no window manager on $DISPLAY" >&2; return 1; }
 }
 
-wm_running() { xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id'; }
+wm_running() { [[ $(xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null) == *'window id'* ]]; } # no grep -q: pipefail and SIGPIPE
 
 # wait_until SECONDS COMMAND...: polls COMMAND every 0.1 s until it succeeds or time runs out.
 wait_until() {
