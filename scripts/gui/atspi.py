@@ -7,7 +7,8 @@ scripts/gui/lib.sh (screen_text, wait_text, wait_gone, click_name, extents); run
   atspi.py text                     every line the window shows, one a line ("role: name / text")
   atspi.py wait SECONDS TEXT...     waits until every TEXT is shown (a substring of a line)
   atspi.py gone SECONDS TEXT        waits until TEXT is no longer shown
-  atspi.py click SECONDS NAME [ROLE]  presses the first shown element named NAME (exactly)
+  atspi.py click SECONDS NAME [ROLE]  presses the first shown element named NAME (exactly; else
+                                    the innermost one whose text holds NAME)
   atspi.py focus SECONDS NAME [ROLE]  gives it the keyboard focus
   atspi.py extents SECONDS NAME [ROLE]  prints "x y width height" on screen of that element
   atspi.py focused                  the focused element: "role: name| x y width height"
@@ -18,8 +19,11 @@ The app is found by its process (ATSPI_PID) or else by its name (ATSPI_APP, defa
 memories-desktop). Exit status 1 with what was on screen when a wait times out, 2 on bad usage.
 """
 import os
+import signal
 import sys
 import time
+
+signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `atspi.py text | grep -q` may stop reading early
 
 try:
     import pyatspi
@@ -60,7 +64,8 @@ def showing(acc):
 def walk(acc, depth=0, in_page=False, only_shown=True):
     """Yields (depth, accessible) for the shown part of the tree. GTK's containers above the page
     do not all say SHOWING; inside the page (WebKit's "document web") only SHOWING elements and
-    their children count, so hidden and scrolled-away parts are left out."""
+    their children count, so hidden and scrolled-away parts are left out. Windows (the app's
+    children) count only while shown: GTK keeps a closed file dialog's tree around."""
     if depth > 80:
         return
     yield depth, acc
@@ -74,7 +79,7 @@ def walk(acc, depth=0, in_page=False, only_shown=True):
             child = acc.getChildAtIndex(i)
         except Exception:
             continue
-        if child is None or (only_shown and in_page and not showing(child)):
+        if child is None or (only_shown and (in_page or depth == 0) and not showing(child)):
             continue
         yield from walk(child, depth + 1, in_page, only_shown)
 
@@ -120,14 +125,25 @@ def label(acc):
 
 
 def find(name, role=None):
+    """The first shown element named NAME; failing that, the innermost one whose text holds it
+    (a row's cell that reads "beach.mp4 VI…")."""
+    inner, inner_depth = None, -1
     for root in app_roots():
-        for _, acc in walk(root):
+        for depth, acc in walk(root):
             try:
-                if (role is None or acc.getRoleName() == role) and label(acc) == name:
+                if role is not None and acc.getRoleName() != role:
+                    continue
+                text = label(acc)
+                if text == name:
                     return acc
+                if name in text and depth > inner_depth and acc.getRole() not in WINDOWS:
+                    inner, inner_depth = acc, depth
             except Exception:
                 continue
-    return None
+    return inner
+
+
+WINDOWS = (pyatspi.ROLE_APPLICATION, pyatspi.ROLE_FRAME, pyatspi.ROLE_DOCUMENT_WEB)
 
 
 def until(seconds, probe):
