@@ -33,7 +33,7 @@ wait_until() {
 windows() {
   local w
   for w in $(xdotool search --name "$1" 2>/dev/null); do
-    xwininfo -id "$w" 2>/dev/null | grep -q 'IsViewable' && echo "$w"
+    [[ $(xwininfo -id "$w" 2>/dev/null) == *IsViewable* ]] && echo "$w"
   done
   return 0
 }
@@ -99,7 +99,7 @@ start_bus() {
 #   wait_text 10 "Video number" "Ready" || fail "the drawer shows no details"
 #   click_name "Library"                  # a real mouse click on the shown element named so
 #   click_name "Close details" "push button"
-#   screen_text | grep -q 'Synced with the server'
+#   [[ $(screen_text) == *"Synced with the server"* ]]   # (not | grep -q: pipefail, SIGPIPE)
 #   read -r x y w h < <(element_extents "Player")   # screen position and size
 #   focused_element                       # "role: name| x y w h" of the keyboard focus
 ATSPI=(/usr/bin/python3 scripts/gui/atspi.py)
