@@ -181,3 +181,35 @@ test('library: a click on a row opens the drawer with the video number and statu
     rmSync(folder, { recursive: true, force: true });
   }
 });
+
+/** cutCells lists the Library cells whose text does not fit (cut by an ellipsis or a clamp). */
+const cutCells = (grid) => grid.locator('.title, .date').evaluateAll((els) => els
+  .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
+  .map((el) => el.textContent.trim()));
+
+test('library: at 860 px, and at 1180 px with the drawer open, the sidebar is icons and names and dates are whole', async () => {
+  const [folder, file] = videoFolder('narrow');
+  const h = await start();
+  try {
+    const { page } = h;
+    await h.upload([file('harbour-sunset.mp4'), file('noaudio-beach.mp4')]);
+    for (const [width, drawer] of [[860, false], [1180, true]]) {
+      await page.setViewportSize({ width, height: 760 });
+      await page.keyboard.press('Control+3');
+      const grid = page.getByRole('grid', { name: 'Videos' });
+      await waitRows(grid, [['harbour-sunset.mp4', 'Indexing'], ['noaudio-beach.mp4', 'Indexing']], `${width} px`);
+      if (drawer) {
+        await grid.getByText('noaudio-beach.mp4').click();
+        await page.getByRole('complementary', { name: 'noaudio-beach.mp4' }).getByText('Video number').waitFor();
+      }
+      const nav = page.getByRole('navigation', { name: 'Views' });
+      const side = await nav.boundingBox();
+      assert.ok(side.width <= 64, `${width} px: the sidebar is ${side.width} px wide`);
+      assert.equal(await nav.getByRole('button', { name: 'Library' }).getAttribute('title'), 'Library (Ctrl+3)');
+      assert.deepEqual(await cutCells(grid), [], `${width} px: cut off`);
+    }
+  } finally {
+    await h.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});

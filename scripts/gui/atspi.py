@@ -7,17 +7,23 @@ scripts/gui/lib.sh (screen_text, wait_text, wait_gone, click_name, extents); run
   atspi.py text                     every line the window shows, one a line ("role: name / text")
   atspi.py wait SECONDS TEXT...     waits until every TEXT is shown (a substring of a line)
   atspi.py gone SECONDS TEXT        waits until TEXT is no longer shown
-  atspi.py click SECONDS NAME [ROLE]  presses the first shown element named NAME (exactly)
+  atspi.py click SECONDS NAME [ROLE]  presses the first shown element named NAME (exactly; else
+                                    the innermost one whose text holds NAME)
   atspi.py focus SECONDS NAME [ROLE]  gives it the keyboard focus
   atspi.py extents SECONDS NAME [ROLE]  prints "x y width height" on screen of that element
   atspi.py focused                  the focused element: "role: name| x y width height"
+  atspi.py selection                the text selected in the window, if any
+  atspi.py tree                     the whole tree, shown or not, with states (for debugging)
 
 The app is found by its process (ATSPI_PID) or else by its name (ATSPI_APP, default
 memories-desktop). Exit status 1 with what was on screen when a wait times out, 2 on bad usage.
 """
 import os
+import signal
 import sys
 import time
+
+signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `atspi.py text | grep -q` may stop reading early
 
 try:
     import pyatspi
@@ -55,10 +61,11 @@ def showing(acc):
         return False
 
 
-def walk(acc, depth=0, in_page=False):
+def walk(acc, depth=0, in_page=False, only_shown=True):
     """Yields (depth, accessible) for the shown part of the tree. GTK's containers above the page
     do not all say SHOWING; inside the page (WebKit's "document web") only SHOWING elements and
-    their children count, so hidden and scrolled-away parts are left out."""
+    their children count, so hidden and scrolled-away parts are left out. Windows (the app's
+    children) count only while shown: GTK keeps a closed file dialog's tree around."""
     if depth > 80:
         return
     yield depth, acc
@@ -72,9 +79,9 @@ def walk(acc, depth=0, in_page=False):
             child = acc.getChildAtIndex(i)
         except Exception:
             continue
-        if child is None or (in_page and not showing(child)):
+        if child is None or (only_shown and (in_page or depth == 0) and not showing(child)):
             continue
-        yield from walk(child, depth + 1, in_page)
+        yield from walk(child, depth + 1, in_page, only_shown)
 
 
 def own_text(acc):
@@ -118,14 +125,25 @@ def label(acc):
 
 
 def find(name, role=None):
+    """The first shown element named NAME; failing that, the innermost one whose text holds it
+    (a row's cell that reads "beach.mp4 VI…")."""
+    inner, inner_depth = None, -1
     for root in app_roots():
-        for _, acc in walk(root):
+        for depth, acc in walk(root):
             try:
-                if (role is None or acc.getRoleName() == role) and label(acc) == name:
+                if role is not None and acc.getRoleName() != role:
+                    continue
+                text = label(acc)
+                if text == name:
                     return acc
+                if name in text and depth > inner_depth and acc.getRole() not in WINDOWS:
+                    inner, inner_depth = acc, depth
             except Exception:
                 continue
-    return None
+    return inner
+
+
+WINDOWS = (pyatspi.ROLE_APPLICATION, pyatspi.ROLE_FRAME, pyatspi.ROLE_DOCUMENT_WEB)
 
 
 def until(seconds, probe):
@@ -160,6 +178,28 @@ def main(argv):
     cmd, args = argv[0], argv[1:]
     if cmd == "text":
         print("\n".join(lines()))
+        return
+    if cmd == "tree":
+        for root in app_roots():
+            for depth, acc in walk(root, only_shown=False):
+                try:
+                    states = [pyatspi.stateToString(s) for s in acc.getState().getStates()]
+                except Exception:
+                    states = []
+                print("  " * depth + (describe(acc) or acc.getRoleName() + ":"), "[" + " ".join(
+                    s for s in states if s in ("showing", "visible", "focused", "focusable")) + "]")
+        return
+    if cmd == "selection":
+        for root in app_roots():
+            for _, acc in walk(root):
+                try:
+                    t = acc.queryText()
+                    for i in range(t.getNSelections()):
+                        start, end = t.getSelection(i)
+                        if end > start:
+                            print(t.getText(start, end))
+                except Exception:
+                    continue
         return
     if cmd == "focused":
         # GTK marks the web view focused too; the page's focused element is the deepest one.

@@ -20,7 +20,7 @@ start_wm() {
   wait_until 20 wm_running || { echo "no window manager on $DISPLAY" >&2; return 1; }
 }
 
-wm_running() { xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id'; }
+wm_running() { [[ $(xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null) == *'window id'* ]]; } # no grep -q: pipefail and SIGPIPE
 
 # wait_until SECONDS COMMAND...: polls COMMAND every 0.1 s until it succeeds or time runs out.
 wait_until() {
@@ -36,7 +36,7 @@ wait_until() {
 windows() {
   local w
   for w in $(xdotool search --name "$1" 2>/dev/null); do
-    xwininfo -id "$w" 2>/dev/null | grep -q 'IsViewable' && echo "$w"
+    [[ $(xwininfo -id "$w" 2>/dev/null) == *IsViewable* ]] && echo "$w"
   done
   return 0
 }
@@ -102,7 +102,7 @@ start_bus() {
 #   wait_text 10 "Video number" "Ready" || fail "the drawer shows no details"
 #   click_name "Library"                  # a real mouse click on the shown element named so
 #   click_name "Close details" "push button"
-#   screen_text | grep -q 'Synced with the server'
+#   [[ $(screen_text) == *"Synced with the server"* ]]   # (not | grep -q: pipefail, SIGPIPE)
 #   read -r x y w h < <(element_extents "Player")   # screen position and size
 #   focused_element                       # "role: name| x y w h" of the keyboard focus
 ATSPI=(/usr/bin/python3 scripts/gui/atspi.py)
@@ -128,3 +128,5 @@ click_name() {
 }
 # press_name NAME [ROLE]: the element's own action (AT-SPI "press"), for elements under an overlay.
 press_name() { atspi click 10 "$@"; }
+# selected_text: the text selected in the window (empty when none).
+selected_text() { atspi selection; }
