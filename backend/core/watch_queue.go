@@ -26,9 +26,9 @@ func (q watchQueue) UploadedBefore(fp, scope string) (string, bool, error) {
 }
 
 // Enqueue queues the upload with the watch's scope and tags, and the capture details read from
-// the file for what the preset leaves empty.
+// the file for what the preset leaves empty; the original is kept, so it can be downloaded.
 func (q watchQueue) Enqueue(w watch.Config, v preflight.Verdict) (store.Job, error) {
-	m := withFileMeta(Meta{Scope: w.Scope, Tags: w.Tags, FileMeta: true}, v).toAPI(q.c.current().Scope)
+	m := withFileMeta(Meta{Scope: w.Scope, Tags: w.Tags, FileMeta: true, RetainOriginal: true}, v).toAPI(q.c.current().Scope)
 	if err := transfer.ValidateMeta(m); err != nil {
 		return store.Job{}, err
 	}

@@ -3,9 +3,9 @@ package watch
 import (
 	"time"
 
+	"context"
 	"memories-desktop/backend/preflight"
 	"memories-desktop/backend/store"
-	"context"
 )
 
 // Event is one thing a running watch noticed or decided, for progress lines and logs.
