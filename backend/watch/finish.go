@@ -56,7 +56,7 @@ func (r *runner) finish(j store.Job) {
 }
 
 // afterUpload moves or deletes an uploaded file, only when it is exactly what was uploaded:
-// unchanged since it was queued (size, times, inode) and with the fingerprint the upload sent.
+// unchanged since it was queued (size, times, inode) and what the upload sent.
 func (r *runner) afterUpload(rel string, rec *Record, j store.Job) {
 	if r.cfg.After != Move && r.cfg.After != Delete {
 		return
@@ -67,7 +67,7 @@ func (r *runner) afterUpload(rel string, rec *Record, j store.Job) {
 	case err != nil:
 		r.kept(rel, rec, "it is no longer there")
 		return
-	case rec.Stale || !rec.unchangedSince(info) || j.Result.Fingerprint != rec.FP:
+	case rec.Stale || !rec.unchangedSince(info) || !sentAsQueued(j.Result, rec):
 		r.kept(rel, rec, "it changed after its upload began")
 		return
 	case r.cfg.After == Delete && !r.cfg.DeleteConfirmed:
@@ -90,6 +90,15 @@ func (r *runner) afterUpload(rel string, rec *Record, j store.Job) {
 	}
 	rec.After = "moved to " + dst
 	r.report(Event{Kind: EvMoved, Path: rel, Detail: dst, VideoNo: rec.VideoNo})
+}
+
+// sentAsQueued says whether what the server got is what was queued: the fingerprint of the bytes
+// sent (an upload found again after a crash has only its size).
+func sentAsQueued(res store.JobResult, rec *Record) bool {
+	if res.Fingerprint != "" {
+		return res.Fingerprint == rec.FP
+	}
+	return res.Bytes == rec.Size
 }
 
 func (r *runner) kept(rel string, rec *Record, why string) {

@@ -117,7 +117,9 @@ func runWatch(ctx context.Context, c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := s.start(ctx); err != nil {
+	// The engine outlives the interrupt: closing the session stops a running upload as
+	// interrupted, which the next run resumes (a cancelled context would cancel it for good).
+	if err := s.start(context.WithoutCancel(ctx)); err != nil {
 		return err
 	}
 	return runWatches(ctx, s, names, core.WatchRunOptions{Rescan: w.rescan, Report: watchReporter(s.out)})

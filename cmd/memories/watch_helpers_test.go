@@ -127,6 +127,18 @@ func (e *testEnv) waitServer(t *testing.T, scope string, n int) {
 	}
 }
 
+// waitServerName waits until the sandbox holds a video of that file name in scope.
+func (e *testEnv) waitServerName(t *testing.T, scope, name string) {
+	t.Helper()
+	deadline := time.Now().Add(time.Minute)
+	for e.serverNames(scope)[name] == 0 {
+		if time.Now().After(deadline) {
+			t.Fatalf("the server holds no %s in %s", name, scope)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
 // putVideo writes a small real MP4 whose bytes are unique to content.
 func putVideo(t testing.TB, path, content string) []byte {
 	t.Helper()
