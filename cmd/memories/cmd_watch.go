@@ -122,7 +122,11 @@ func runWatch(ctx context.Context, c *cli, args []string) error {
 	if err := s.start(context.WithoutCancel(ctx)); err != nil {
 		return err
 	}
-	return runWatches(ctx, s, names, core.WatchRunOptions{Rescan: w.rescan, Report: watchReporter(s.out)})
+	opt := core.WatchRunOptions{Rescan: w.rescan, Report: watchReporter(s.out)}
+	if w.rescan > 0 {
+		opt.LimitedRescan = min(w.rescan, time.Minute)
+	}
+	return runWatches(ctx, s, names, opt)
 }
 
 // watches saves the watches of dirs (a folder watched before keeps its name and settings, with
