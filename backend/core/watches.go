@@ -38,9 +38,14 @@ func (c *Service) UpdateWatch(w WatchConfig) (WatchConfig, error) {
 // RemoveWatch forgets a watch; its files and uploads stay.
 func (c *Service) RemoveWatch(name string) error { return watch.Remove(c.activeDB(), name) }
 
-// PauseWatch keeps a watch from queueing anything until ResumeWatch.
+// PauseWatch keeps a watch from queueing anything until ResumeWatch; a running one stops
+// (what it queued stays queued).
 func (c *Service) PauseWatch(name string) (WatchConfig, error) {
-	return watch.SetPaused(c.activeDB(), name, true)
+	w, err := watch.SetPaused(c.activeDB(), name, true)
+	if stop, ok := c.watching.Load(name); ok && err == nil {
+		stop.(context.CancelFunc)()
+	}
+	return w, err
 }
 
 // ResumeWatch lets a paused watch queue files again.
@@ -66,7 +71,12 @@ func (c *Service) RunWatch(ctx context.Context, name string, opt WatchRunOptions
 	if err != nil {
 		return err
 	}
-	if _, busy := c.watching.LoadOrStore(name, true); busy {
+	if w.Paused {
+		return fmt.Errorf("the watch %q is paused; resume it first", name)
+	}
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
+	if _, busy := c.watching.LoadOrStore(name, stop); busy {
 		return fmt.Errorf("the watch %q is already running", name)
 	}
 	defer c.watching.Delete(name)
