@@ -3,7 +3,9 @@ package core
 import (
 	"context"
 	"fmt"
+	"time"
 
+	"memories-desktop/backend/pacing"
 	"memories-desktop/backend/watch"
 )
 
@@ -81,4 +83,13 @@ func (c *Service) RunWatch(ctx context.Context, name string, opt WatchRunOptions
 	}
 	defer c.watching.Delete(name)
 	return watch.Run(ctx, c.activeDB(), watchQueue{c}, w, opt)
+}
+
+// UploadEvery is the pacer's spacing of uploads (0 when pacing is off), for the honest ETA of a
+// watch's waiting files: "480 waiting — about 8 h at 1 upload a minute".
+func (c *Service) UploadEvery() time.Duration {
+	if !c.pacing() {
+		return 0
+	}
+	return pacing.DefaultLimits()[pacing.EpUpload].Every
 }

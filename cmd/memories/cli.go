@@ -62,6 +62,7 @@ func init() {
 		"cancel":         {"cancel queued, paused or interrupted jobs", "JOB_ID...", runCancel},
 		"doctor":         {"check the database; --repair moves a damaged one aside and keeps what can be read", "[--repair]", runDoctor},
 		"watch":          {"upload every finished video that lands in folders, until interrupted", watchUsage, runWatch},
+		"watches":        {"list saved watch folders with their counts; remove, pause or resume one", watchesUsage, runWatchesCmd},
 		"completion":     {"print a shell completion script", "bash|zsh|fish", runCompletion},
 	}
 }
