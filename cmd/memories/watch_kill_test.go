@@ -102,4 +102,3 @@ func sumCounts(m map[int]int) int {
 	}
 	return n
 }
-
