@@ -80,3 +80,18 @@ func TestRetryAllFailedRetriesOtherFailuresWithoutAsking(t *testing.T) {
 		t.Fatalf("not retried: %+v", j.Error)
 	}
 }
+
+// An import that may have reached the service is left for its own Retry, after a person looked.
+func TestRetryAllFailedLeavesImportsThatMayHaveBeenSent(t *testing.T) {
+	c := engineCore(t)
+	id := failedDownload(t, c, uploadedVideo(t, c, mediatest.MP4([]byte("maybe"))), filepath.Join(t.TempDir(), "clip.mp4"))
+	if _, err := c.activeDB().UpdateJob(id, func(j *store.Job) error { j.Error.Code = transfer.CodeMaybeSent; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := c.RetryFailed(""); err != nil || got.Retried != 0 {
+		t.Fatalf("%+v %v", got, err)
+	}
+	if j, _ := c.activeDB().Job(id); j.State != store.StateFailed {
+		t.Fatalf("retried: %s", j.State)
+	}
+}

@@ -72,9 +72,10 @@ type Job struct {
 	Created  int64    `json:"created"` // unix ms; with ID it forms the storage key
 	Updated  int64    `json:"updated"` // unix ms, bumped by every write
 	Attempts int      `json:"attempts"`
-	// AttemptStarted is when the latest upload attempt began (unix ms), written before its
-	// request; AttemptSent when its last file bytes were handed over (0: never, so the service
-	// cannot have the whole upload). After a crash they bound what may still arrive.
+	// AttemptStarted is when the latest upload or import attempt began (unix ms), written before
+	// its request; AttemptSent when its last bytes were handed over (0: never, so the service
+	// cannot have the whole request). After a crash they bound what may still arrive; an import
+	// still marked is never sent again without a person's Retry.
 	AttemptStarted int64           `json:"attemptStarted,omitempty"`
 	AttemptSent    int64           `json:"attemptSent,omitempty"`
 	Params         json.RawMessage `json:"params,omitempty"` // the engine's inputs; NEVER the API key

@@ -56,21 +56,44 @@ func (db *DB) FirstJobs(s JobState, kinds []JobKind, n int, skip func(id uint64)
 		kinds = jobKindCodes[1:]
 	}
 	err := db.view(func(tx txn) error {
-		var keys [][]byte
 		heads := stateCursors(tx, code(jobStateCodes, s), kinds)
-		for len(keys) < n {
+		for len(jobs) < n {
 			k := nextOldest(heads)
 			if k == nil {
 				break
 			}
-			if skip == nil || !skip(idOfKey(k)) {
-				keys = append(keys, k)
+			if skip != nil && skip(idOfKey(k)) {
+				continue
+			}
+			// A damaged record is reported by Jobs and doctor, not here; an entry that a damaged
+			// page left behind for a job now in another state is passed over.
+			if j, err := decodeJob(tx.Bucket(bucketJobs), k); err == nil && j.State == s {
+				jobs = append(jobs, j)
 			}
 		}
-		jobs, _ = loadJobs(tx, keys) // a damaged record is reported by Jobs and doctor, not here
 		return nil
 	})
 	return jobs, err
+}
+
+// healStateIndex puts back the index entry of every active job that lacks one (a damaged page can
+// lose some), so no queued job is left that the scheduler cannot find. Open runs it: it reads
+// only the active jobs' summaries.
+func healStateIndex(tx txn) error {
+	b, sums := tx.Bucket(bucketJobByState), tx.Bucket(bucketJobSummary)
+	c := tx.Bucket(bucketJobActive).Cursor()
+	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		s, ok := decodeJobSummary(sums.Get(k))
+		if !ok || len(k) != jobKeyLen {
+			continue
+		}
+		if ik := stateIndexKey(s.state, s.kind, k); b.Get(ik) == nil {
+			if err := b.Put(ik, []byte{}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // indexHead is one kind's cursor over the state index and the job key it points at (nil at

@@ -85,3 +85,25 @@ func TestCreateJobsIsAllOrNothing(t *testing.T) {
 		t.Fatalf("stored %v", ids(got))
 	}
 }
+
+// A state index that lost entries (a damaged page) or kept stale ones still finds every queued
+// job once the file is opened again, and never returns a job in another state.
+func TestStateIndexHealsOnOpen(t *testing.T) {
+	dir := t.TempDir()
+	db := openAt(t, dir)
+	a, b := Job{Kind: KindDownload, Name: "a"}, Job{Kind: KindDownload, Name: "b"}
+	if err := db.CreateJobs([]*Job{&a, &b}); err != nil {
+		t.Fatal(err)
+	}
+	db.bolt.Update(func(tx txn) error {
+		ka, kb := jobKey(a.Created, a.ID), jobKey(b.Created, b.ID)
+		q, d := code(jobStateCodes, StateQueued), code(jobKindCodes, KindDownload)
+		tx.Bucket(bucketJobByState).Delete(stateIndexKey(q, d, ka))                                                      // lost
+		return tx.Bucket(bucketJobByState).Put(stateIndexKey(q, d, append(kb[:8:8], 0, 0, 0, 0, 0, 0, 0, 99)), []byte{}) // stale
+	})
+	db.Close()
+	db = openAt(t, dir)
+	if got, _ := db.FirstJobs(StateQueued, nil, 10, nil); !slices.Equal(ids(got), []uint64{a.ID, b.ID}) {
+		t.Fatalf("after reopening: %v, want %v", ids(got), []uint64{a.ID, b.ID})
+	}
+}

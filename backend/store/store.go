@@ -129,6 +129,9 @@ func (db *DB) migrate(tx txn) error {
 			return fmt.Errorf("migrate schema %d → %d: %w", v, v+1, err)
 		}
 	}
+	if err := healStateIndex(tx); err != nil {
+		return fmt.Errorf("index the unfinished jobs: %w", err)
+	}
 	return writeVersion(tx, schemaVersion)
 }
 

@@ -29,6 +29,7 @@ func (e *Engine) schedule() {
 func (e *Engine) fill() {
 	jobs, err := e.db.FirstJobs(store.StateQueued, nil, e.freeWorkers(), e.isRunning)
 	if err != nil {
+		e.storeFailed(err) // a queue that cannot be read would leave Wait waiting forever
 		return
 	}
 	for _, j := range jobs {
