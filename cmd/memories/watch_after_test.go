@@ -32,7 +32,7 @@ func TestWatchDeletesOnlyConfirmedUnchangedFiles(t *testing.T) {
 	// Uploads are parsed at once: the next run finds the held one by its marker tag, which the
 	// service shows only on parsed videos.
 	e := newTestEnvWith(t, sandbox.Options{APIKey: "sk-test-cli-key", ParseDelay: time.Millisecond})
-	e.sb.SetFaults(sandbox.Faults{ReplyDelay: 1500 * time.Millisecond})
+	e.sb.SetFaults(sandbox.Faults{ReplyDelay: 800 * time.Millisecond})
 	dir := t.TempDir()
 	args := []string{watchSettle, "--scope", "del", "--after", "delete", "--confirm-delete=DELETE", dir}
 	w := e.startWatch(t, args...)

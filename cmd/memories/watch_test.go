@@ -91,7 +91,7 @@ func TestWatchUploadsManyFilesOnce(t *testing.T) {
 func TestWatchRenameReplaceAndRefusal(t *testing.T) {
 	e := newTestEnv(t)
 	dir := t.TempDir()
-	w := e.startWatch(t, watchSettle, "--scope", "ren", "--recursive", "--rescan=1s", dir)
+	w := e.startWatch(t, watchSettle, "--scope", "ren", "--recursive", "--rescan=500ms", dir)
 	putVideo(t, filepath.Join(dir, "a.mp4"), "first")
 	w.waitEvent("uploaded", "a.mp4", 1)
 	if err := os.MkdirAll(filepath.Join(dir, "sub"), 0o755); err != nil {
@@ -108,7 +108,7 @@ func TestWatchRenameReplaceAndRefusal(t *testing.T) {
 	}
 	w.waitEvent("skipped", "notes.mp4", 1)
 	os.WriteFile(filepath.Join(dir, "readme.txt"), []byte("not watched"), 0o644)
-	time.Sleep(2500 * time.Millisecond) // two rescans
+	time.Sleep(1200 * time.Millisecond) // two rescans
 	if got := w.events("skipped", ""); len(got) != 1 {
 		t.Fatalf("%d skip events, want 1 (notes.mp4 once):\n%s", len(got), w.out.String())
 	}
