@@ -42,6 +42,14 @@ func TestWatchUploadsAGrowingFileOnceWhenFinished(t *testing.T) {
 		}
 	}
 	f.Close()
+	lastWrite := time.Now()
+	queued := w.waitEvent("queued", "rec.mp4", 1)[0]
+	at, _ := time.Parse(time.RFC3339Nano, queued["time"].(string))
+	latency := at.Sub(lastWrite)
+	t.Logf("queued %s after the last write (settle time 300ms)", latency.Round(time.Millisecond))
+	if latency > 1300*time.Millisecond {
+		t.Errorf("queued %s after the last write, more than the settle time + 1 s", latency)
+	}
 	w.waitEvent("uploaded", "rec.mp4", 1)
 	w.quiet("queued", 1)
 	if len(w.events("writing", "rec.mp4")) == 0 {
