@@ -30,6 +30,9 @@ func (r *runner) scan(first bool) {
 	r.reportTree(first)
 }
 
+// flushEvery bounds how many records a scan saves in one transaction.
+const flushEvery = 4096
+
 // walk watches path's folders and considers its files. It never follows a symbolic link, so a
 // link loop is walked once.
 func (r *runner) walk(root string, seen map[string]bool) {
@@ -53,30 +56,37 @@ func (r *runner) walk(root string, seen map[string]bool) {
 				seen[rel] = true
 			}
 			r.consider(rel, info)
+			if len(r.dirty) >= flushEvery {
+				r.flush() // a huge tree is saved in parts, so one transaction stays small
+			}
 		}
 		return nil
 	})
 }
 
-// reportTree says how many folders are watched live, and what happens to the rest.
+// reportTree says, after a rescan, how many folders are watched live and what happens to the rest.
 func (r *runner) reportTree(first bool) {
-	live, rest := len(r.tree.live), r.tree.unwatched
 	if first {
-		r.report(Event{Kind: EvStarted, Detail: fmt.Sprintf("%s: %d folder(s) watched live, %d file(s) known",
-			r.cfg.Folder, live, len(r.recs))})
+		return // Run says it once what the scan found is saved
 	}
-	if rest > 0 {
-		limit := "the limit set for this watch"
-		if n := systemLimit(); r.tree.max == 0 && n > 0 {
-			limit = fmt.Sprintf("the system's limit (fs.inotify.max_user_watches = %d)", n)
-		}
-		r.report(Event{Kind: EvLimit, Detail: fmt.Sprintf("%d folder(s) watched live; %d more are over %s and are "+
-			"scanned every %s instead (raise the limit with sysctl fs.inotify.max_user_watches=N)",
-			live, rest, limit, r.opt.LimitedRescan)})
+	r.reportLimit()
+	r.report(Event{Kind: EvScanned, Detail: fmt.Sprintf("%d folder(s) watched live, %d file(s) known",
+		len(r.tree.live), len(r.recs))})
+}
+
+// reportLimit says how many folders are over the inotify limit and how they are looked at.
+func (r *runner) reportLimit() {
+	rest := r.tree.unwatched
+	if rest == 0 {
+		return
 	}
-	if !first {
-		r.report(Event{Kind: EvScanned, Detail: fmt.Sprintf("%d folder(s) watched live, %d file(s) known", live, len(r.recs))})
+	limit := "the limit set for this watch"
+	if n := systemLimit(); r.tree.max == 0 && n > 0 {
+		limit = fmt.Sprintf("the system's limit (fs.inotify.max_user_watches = %d)", n)
 	}
+	r.report(Event{Kind: EvLimit, Detail: fmt.Sprintf("%d folder(s) watched live; %d more are over %s and are "+
+		"scanned every %s instead (raise the limit with sysctl fs.inotify.max_user_watches=N)",
+		len(r.tree.live), rest, limit, r.opt.LimitedRescan)})
 }
 
 // folderGone notes that the watched folder disappeared (deleted, unmounted); the rescan looks
