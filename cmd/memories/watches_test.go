@@ -40,3 +40,15 @@ func TestWatchesListPauseResumeRemove(t *testing.T) {
 	}
 	e.run("", "watches", "frobnicate").want(t, 2)
 }
+
+// One watch runs in one process: the data folder's lock keeps a second `memories watch` (or the
+// app) away, with a message that says why.
+func TestWatchSecondRunIsToldTheFolderIsInUse(t *testing.T) {
+	e := newTestEnv(t)
+	dir := t.TempDir()
+	e.startWatch(t, "--name", "cam", dir)
+	r := e.run("", "watch", "--name", "cam").want(t, 1)
+	if !strings.Contains(r.stderr, "another memories command is using") {
+		t.Fatalf("second run said %q", r.stderr)
+	}
+}
