@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/media/mediatest"
+	"memories-desktop/backend/sandbox"
 )
 
 // watchEvents collects a running watch's events.
@@ -140,4 +141,31 @@ func TestWatchRunsOnce(t *testing.T) {
 	if err := c.RemoveWatch(w.Name); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// A watched upload paused in Transfers and resumed later is still followed: the watch notes it
+// uploaded once it ends (found at the next rescan).
+func TestWatchFollowsAPausedUpload(t *testing.T) {
+	c := engineCore(t)
+	dir := t.TempDir()
+	if _, err := c.AddWatch(WatchConfig{Name: "p", Folder: dir, SettleMS: 100}); err != nil {
+		t.Fatal(err)
+	}
+	c.sandbox.parseDelay = 50 * time.Millisecond // the resumed upload is found again by its tag at once
+	if _, err := c.sandbox.url(); err != nil { // starts the emulator
+		t.Fatal(err)
+	}
+	c.sandbox.run.Server.SetFaults(sandbox.Faults{Latency: 2 * time.Second}) // the upload stays running
+	ev := runWatch(t, c, "p", WatchRunOptions{Rescan: 300 * time.Millisecond})
+	os.WriteFile(filepath.Join(dir, "a.mp4"), mediatest.MP4([]byte("paused on the way")), 0o644)
+	q := ev.wait(t, "queued", "a.mp4")
+	if err := c.PauseJob(q.JobID); err != nil {
+		t.Fatal(err)
+	}
+	c.sandbox.run.Server.SetFaults(sandbox.Faults{})
+	time.Sleep(500 * time.Millisecond) // the watch sees it paused and parks it
+	if err := c.ResumeJob(q.JobID); err != nil {
+		t.Fatal(err)
+	}
+	ev.wait(t, "uploaded", "a.mp4")
 }

@@ -41,7 +41,8 @@ func (r *runner) finish(j store.Job) {
 			rec.Stale = true
 		}
 	default:
-		return // paused or interrupted: looked at again at the next start
+		r.parked[j.ID] = true // paused or interrupted: looked at again at each rescan
+		return
 	}
 	r.dirty[rel] = true
 	if rec.Stale {
@@ -143,4 +144,21 @@ func renameNoReplace(src, dst string) error {
 		return &fs.PathError{Op: "move", Path: dst, Err: fs.ErrExist}
 	}
 	return os.Rename(src, dst)
+}
+
+// unpark follows again the jobs that were paused or interrupted, once they run or have ended.
+func (r *runner) unpark() {
+	for id := range r.parked {
+		j, err := r.q.Job(id)
+		switch {
+		case err != nil:
+			delete(r.parked, id)
+		case j.State.Terminal():
+			delete(r.parked, id)
+			r.finish(j)
+		case j.State == store.StateQueued || j.State == store.StateRunning:
+			delete(r.parked, id)
+			r.jobs.add(id)
+		}
+	}
 }

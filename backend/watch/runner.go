@@ -49,9 +49,11 @@ type runner struct {
 	byJob map[uint64]string    // job → path
 	due   map[string]time.Time // settling files → when they count as settled
 	dirty map[string]bool      // records to save (a missing record is deleted)
-	tree  *tree
-	jobs  *tracker
-	gone  bool // the folder itself is missing
+	// parked are jobs that stopped without ending (paused, interrupted), checked at each rescan
+	parked map[uint64]bool
+	tree   *tree
+	jobs   *tracker
+	gone   bool // the folder itself is missing
 }
 
 // Run runs the watch c until ctx ends: it catches up with what changed while it was not
@@ -66,7 +68,8 @@ func Run(ctx context.Context, db *store.DB, q Queue, c Config, opt Options) erro
 		return err
 	}
 	r := &runner{ctx: ctx, cfg: c, db: db, q: q, opt: opt.withDefaults(), recs: recs, byFP: map[string]string{},
-		byJob: map[uint64]string{}, due: map[string]time.Time{}, dirty: map[string]bool{}}
+		byJob: map[uint64]string{}, due: map[string]time.Time{}, dirty: map[string]bool{},
+		parked: map[uint64]bool{}}
 	fsw, err := fsnotify.NewBufferedWatcher(4096)
 	if err != nil {
 		return fmt.Errorf("watch %s: %w", c.Folder, err)

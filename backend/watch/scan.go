@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"memories-desktop/backend/store"
 )
 
 // scan walks the whole folder: at the start it catches up with what changed while nothing ran;
@@ -19,6 +21,7 @@ func (r *runner) scan(first bool) {
 		r.gone = false
 		r.report(Event{Kind: EvBack, Detail: r.cfg.Folder})
 	}
+	r.unpark()
 	r.tree.unwatched = 0
 	seen := map[string]bool{}
 	r.walk(r.cfg.Folder, seen)
@@ -147,7 +150,7 @@ func (r *runner) pickUp(rel string, rec *Record) {
 		r.finish(j)
 		return
 	}
-	if j.State == "interrupted" {
+	if j.State == store.StateInterrupted {
 		if err := r.q.Resume(j.ID); err != nil {
 			r.report(Event{Kind: EvError, Path: rel, JobID: j.ID, Detail: "resume its upload: " + err.Error()})
 		}
