@@ -152,7 +152,7 @@ func TestWatchFollowsAPausedUpload(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.sandbox.parseDelay = 50 * time.Millisecond // the resumed upload is found again by its tag at once
-	if _, err := c.sandbox.url(); err != nil { // starts the emulator
+	if _, err := c.sandbox.url(); err != nil {   // starts the emulator
 		t.Fatal(err)
 	}
 	c.sandbox.run.Server.SetFaults(sandbox.Faults{Latency: 2 * time.Second}) // the upload stays running
