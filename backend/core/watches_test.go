@@ -169,3 +169,31 @@ func TestWatchFollowsAPausedUpload(t *testing.T) {
 	}
 	ev.wait(t, "uploaded", "a.mp4")
 }
+
+// A file replaced while its upload is on the way is sent again once, with its new content; the
+// server ends with that content only.
+func TestWatchFileReplacedWhileQueuedIsSentOnceMore(t *testing.T) {
+	c := engineCore(t)
+	dir := t.TempDir()
+	if _, err := c.AddWatch(WatchConfig{Name: "r", Folder: dir, SettleMS: 100}); err != nil {
+		t.Fatal(err)
+	}
+	c.sandbox.parseDelay = 50 * time.Millisecond
+	if _, err := c.sandbox.url(); err != nil {
+		t.Fatal(err)
+	}
+	srv := c.sandbox.run.Server
+	srv.SetFaults(sandbox.Faults{Latency: time.Second}) // the first upload is still on the way
+	ev := runWatch(t, c, "r", WatchRunOptions{})
+	path := filepath.Join(dir, "a.mp4")
+	os.WriteFile(path, mediatest.MP4([]byte("first take")), 0o644)
+	ev.wait(t, "queued", "a.mp4")
+	second := mediatest.MP4([]byte("second take, longer than the first"))
+	os.WriteFile(path, second, 0o644)
+	srv.SetFaults(sandbox.Faults{})
+	ev.wait(t, "uploaded", "a.mp4")
+	time.Sleep(500 * time.Millisecond) // nothing more may come
+	if vids := srv.Videos(""); len(vids) != 1 || vids[0].Size != int64(len(second)) {
+		t.Fatalf("server holds %+v, want the second take once (%d bytes)", vids, len(second))
+	}
+}
