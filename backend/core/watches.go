@@ -76,6 +76,9 @@ func (c *Service) RunWatch(ctx context.Context, name string, opt WatchRunOptions
 	if w.Paused {
 		return fmt.Errorf("the watch %q is paused; resume it first", name)
 	}
+	if c.engine() == nil {
+		return fmt.Errorf("the watch %q needs the transfer engine: StartEngine first", name)
+	}
 	ctx, stop := context.WithCancel(ctx)
 	defer stop()
 	if _, busy := c.watching.LoadOrStore(name, stop); busy {

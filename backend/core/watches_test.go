@@ -197,3 +197,14 @@ func TestWatchFileReplacedWhileQueuedIsSentOnceMore(t *testing.T) {
 		t.Fatalf("server holds %+v, want the second take once (%d bytes)", vids, len(second))
 	}
 }
+
+// A watch needs the transfer engine; without it RunWatch says so instead of failing later.
+func TestWatchNeedsTheEngine(t *testing.T) {
+	c := startCore(t, Options{ForceSandbox: true})
+	if _, err := c.AddWatch(WatchConfig{Name: "e", Folder: t.TempDir()}); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.RunWatch(context.Background(), "e", WatchRunOptions{}); err == nil || !strings.Contains(err.Error(), "StartEngine") {
+		t.Fatalf("RunWatch without the engine: %v", err)
+	}
+}
