@@ -3,6 +3,7 @@ package core
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"memories-desktop/backend/pacing"
@@ -85,6 +86,13 @@ func (c *Service) RunWatch(ctx context.Context, name string, opt WatchRunOptions
 		return fmt.Errorf("the watch %q is already running", name)
 	}
 	defer c.watching.Delete(name)
+	report := opt.Report
+	opt.Report = func(e WatchEvent) { // the log keeps every decision, for the app and the CLI alike
+		slog.Info("watch", "watch", e.Watch, "event", e.Kind, "path", e.Path, "detail", e.Detail, "job", e.JobID)
+		if report != nil {
+			report(e)
+		}
+	}
 	return watch.Run(ctx, c.activeDB(), watchQueue{c}, w, opt)
 }
 

@@ -60,6 +60,10 @@ func TestWatchUploadsAGrowingFileOnceWhenFinished(t *testing.T) {
 		t.Fatalf("server holds %+v, want one video of %d bytes", vids, len(data))
 	}
 	w.stop().want(t, 0)
+	log, _ := os.ReadFile(filepath.Join(e.env["MEMORIES_DATA_DIR"], "logs", "memories.log"))
+	if !strings.Contains(string(log), "event=queued path=rec.mp4") {
+		t.Errorf("the log file lacks the watch's decisions:\n%s", log)
+	}
 	out := t.TempDir()
 	e.run("", "download", "--scope", "grow", "-o", out, vids[0].VideoNo).want(t, 0)
 	got, _ := os.ReadFile(filepath.Join(out, vids[0].VideoNo+".mp4"))
