@@ -4,6 +4,7 @@ go 1.26
 
 require (
 	github.com/abema/go-mp4 v1.4.1
+	github.com/fsnotify/fsnotify v1.10.1
 	github.com/godbus/dbus/v5 v5.2.2
 	github.com/wailsapp/wails/v2 v2.11.0
 	github.com/zalando/go-keyring v0.2.8

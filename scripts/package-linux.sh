@@ -81,6 +81,8 @@ contents:
     file_info: {mode: 0755}
   - src: build/linux/memories-desktop.desktop
     dst: /usr/share/applications/memories-desktop.desktop
+  - src: build/linux/memories-watch@.service
+    dst: /usr/lib/systemd/user/memories-watch@.service
   - src: $STAGE/completions/memories.bash
     dst: /usr/share/bash-completion/completions/memories
   - src: $STAGE/completions/_memories

@@ -49,6 +49,7 @@ type Service struct {
 	probing      sync.Map // profile → struct{}: a connection check was started for it
 	openTimeout  time.Duration
 	pace         profilePacer // the active profile's pacer (pacer.go)
+	watching     sync.Map     // watch name → its stop func while RunWatch runs it
 }
 
 // Options say how a front end wants its Service; zero values mean the desktop app's defaults.

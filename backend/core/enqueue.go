@@ -74,11 +74,11 @@ func (c *Service) PlanDownload(r DownloadRequest) (Draft, error) {
 	return c.engine().PlanDownload(spec)
 }
 
-// JobSubject is what a job is about, read from its stored parameters: the file or URL uploaded,
-// the links imported, or the id downloaded.
+// JobSubject is what a job is about, read from its stored parameters: the file or URL uploaded
+// (and the watch folder that queued the file), the links imported, or the id downloaded.
 type JobSubject struct {
-	File, URL, Platform, ID string
-	Links                   []string
+	File, URL, Platform, ID, Watch string
+	Links                          []string
 }
 
 // SubjectOf reads j's subject; a record it cannot read yields an empty one.
@@ -88,7 +88,7 @@ func SubjectOf(j Job) JobSubject {
 	case transfer.KindUpload:
 		var spec transfer.UploadSpec
 		decode(j, &spec)
-		s.File = spec.Path
+		s.File, s.Watch = spec.Path, spec.Watch
 	case transfer.KindURL:
 		var spec transfer.URLSpec
 		decode(j, &spec)

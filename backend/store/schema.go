@@ -21,6 +21,10 @@ var (
 	// Version 4: jobs by state, so the scheduler finds the next queued jobs without decoding
 	// every active one (see job_state_index.go).
 	bucketJobByState = []byte("job_by_state") // state code ‖ kind code ‖ jobKey → empty
+
+	// Version 5: watch folders and what each has seen (see watch.go).
+	bucketWatches    = []byte("watches")     // watch name → the watch's settings (JSON, package watch)
+	bucketWatchFiles = []byte("watch_files") // watch name → nested bucket: file key → record (JSON)
 )
 
 // allBuckets are created on open; a migration adds to this list, never renames in place.
@@ -30,6 +34,7 @@ var allBuckets = [][]byte{
 	bucketVideos, bucketVideoByTime, bucketHashes,
 	bucketVideoCounts,
 	bucketJobByState,
+	bucketWatches, bucketWatchFiles,
 }
 
 var keySchemaVersion = []byte("schema_version")
@@ -40,7 +45,7 @@ const metaAppPrefix = "app."
 
 // schemaVersion is what this build writes. Files from a newer build are refused rather than
 // silently mangled.
-const schemaVersion uint64 = 4
+const schemaVersion uint64 = 5
 
 // migrations[i] upgrades a file at version i to version i+1. Version 0 is an empty file.
 var migrations = []func(tx txn) error{
@@ -48,6 +53,7 @@ var migrations = []func(tx txn) error{
 	func(tx txn) error { return nil }, // 1 → 2: job, video and hash buckets are new and empty
 	rebuildVideoCounts,                // 2 → 3: each scope's video count is kept from now on
 	rebuildJobStateIndex,              // 3 → 4: jobs are indexed by state and kind
+	func(tx txn) error { return nil }, // 4 → 5: the watch buckets are new and empty
 }
 
 // jobKindCodes and jobStateCodes give each kind and state the byte stored in job summaries: the

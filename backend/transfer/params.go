@@ -24,6 +24,7 @@ type UploadSpec struct {
 	Size    int64          `json:"size"`
 	ModTime int64          `json:"modTime,omitempty"` // unix ns when queued; 0 in jobs from older builds
 	Meta    api.UploadMeta `json:"meta"`
+	Watch   string         `json:"watch,omitempty"` // the watch folder that queued it, if any
 }
 
 // URLSpec is a direct video URL to upload.

@@ -61,6 +61,8 @@ func init() {
 		"retry":          {"run failed or cancelled jobs again", "JOB_ID...", runRetry},
 		"cancel":         {"cancel queued, paused or interrupted jobs", "JOB_ID...", runCancel},
 		"doctor":         {"check the database; --repair moves a damaged one aside and keeps what can be read", "[--repair]", runDoctor},
+		"watch":          {"upload every finished video that lands in folders, until interrupted", watchUsage, runWatch},
+		"watches":        {"list saved watch folders with their counts; remove, pause or resume one", watchesUsage, runWatchesCmd},
 		"completion":     {"print a shell completion script", "bash|zsh|fish", runCompletion},
 	}
 }

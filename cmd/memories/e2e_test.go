@@ -37,9 +37,9 @@ func TestBinarySandboxRoundTrip(t *testing.T) {
 	}
 }
 
-func startSandbox(t *testing.T, bin string) string {
+func startSandbox(t *testing.T, bin string, flags ...string) string {
 	t.Helper()
-	cmd := exec.Command(bin, "sandbox", "--addr", "127.0.0.1:0", "--json")
+	cmd := exec.Command(bin, append([]string{"sandbox", "--addr", "127.0.0.1:0", "--json"}, flags...)...)
 	stdout, _ := cmd.StdoutPipe()
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)

@@ -1,0 +1,112 @@
+package watch
+
+import (
+	"encoding/json"
+	"io/fs"
+)
+
+// State is where a file is in a watch's life.
+type State string
+
+const (
+	Settling  State = "settling"  // changed recently; waits for the settle time
+	Writing   State = "writing"   // unchanged, but its container is incomplete: still being written
+	Queuing   State = "queuing"   // being queued; a crash here is reconciled on the next start
+	Queued    State = "queued"    // a job is on the queue
+	Uploaded  State = "uploaded"  // the server accepted it
+	Duplicate State = "duplicate" // its content was uploaded before (or is queued) from elsewhere
+	Skipped   State = "skipped"   // refused (not a video, codec, name…); not retried unless it changes
+	Failed    State = "failed"    // its upload failed for good; not retried unless it changes
+)
+
+// Record is what a watch knows about one file, saved under the file's path inside the folder.
+type Record struct {
+	State   State  `json:"state"`
+	Size    int64  `json:"size"`
+	ModTime int64  `json:"mtime"` // unix ns
+	Ctime   int64  `json:"ctime,omitempty"`
+	Ino     uint64 `json:"ino,omitempty"`
+	FP      string `json:"fp,omitempty"` // content fingerprint (the duplicate index's key)
+	JobID   uint64 `json:"job,omitempty"`
+	JobPath string `json:"jobPath,omitempty"` // the relative path the job was queued with
+	VideoNo string `json:"videoNo,omitempty"`
+	Reason  string `json:"reason,omitempty"`
+	After   string `json:"after,omitempty"` // what was done with the file after its upload
+	// Stale: the file changed while its job was queued; it is looked at again when the job ends.
+	Stale bool  `json:"stale,omitempty"`
+	At    int64 `json:"at"` // unix ms of the last change of state
+}
+
+// waiting says whether the record still expects something to happen.
+func (r *Record) waiting() bool {
+	switch r.State {
+	case Settling, Writing, Queuing, Queued:
+		return true
+	}
+	return false
+}
+
+// sameContentAs says whether info is what r saw (size and modification time).
+func (r *Record) sameContentAs(info fs.FileInfo) bool {
+	return r.Size == info.Size() && r.ModTime == info.ModTime().UnixNano()
+}
+
+// unchangedSince says whether info is exactly the file r noted when it was queued: size,
+// modification time, change time and inode. Anything else keeps a file from being moved or
+// deleted.
+func (r *Record) unchangedSince(info fs.FileInfo) bool {
+	ctime, ino := identity(info)
+	return r.sameContentAs(info) && r.Ctime == ctime && r.Ino == ino && r.Ino != 0
+}
+
+// note keeps info's identity in r.
+func (r *Record) note(info fs.FileInfo) {
+	r.Size, r.ModTime = info.Size(), info.ModTime().UnixNano()
+	r.Ctime, r.Ino = identity(info)
+}
+
+func decodeRecord(b []byte) (Record, error) {
+	var r Record
+	err := json.Unmarshal(b, &r)
+	return r, err
+}
+
+// Stats is a watch's summary for the watch list.
+type Stats struct {
+	Seen         int         `json:"seen"`
+	Uploaded     int         `json:"uploaded"`
+	Duplicates   int         `json:"duplicates"`
+	Waiting      int         `json:"waiting"`
+	Skipped      int         `json:"skipped"`
+	Failed       int         `json:"failed"`
+	LastActivity int64       `json:"lastActivity"` // unix ms, 0: none yet
+	Refused      []FileIssue `json:"refused"`      // skipped and failed files with their reasons (the first 100)
+}
+
+// FileIssue is one skipped or failed file.
+type FileIssue struct {
+	Path   string `json:"path"`
+	Reason string `json:"reason"`
+}
+
+const maxIssues = 100
+
+func (s *Stats) add(rel string, r Record) {
+	s.Seen++
+	s.LastActivity = max(s.LastActivity, r.At)
+	switch {
+	case r.State == Uploaded:
+		s.Uploaded++
+	case r.State == Duplicate:
+		s.Duplicates++
+	case r.waiting():
+		s.Waiting++
+	case r.State == Skipped:
+		s.Skipped++
+	case r.State == Failed:
+		s.Failed++
+	}
+	if (r.State == Skipped || r.State == Failed) && len(s.Refused) < maxIssues {
+		s.Refused = append(s.Refused, FileIssue{Path: rel, Reason: r.Reason})
+	}
+}

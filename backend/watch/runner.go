@@ -1,0 +1,290 @@
+package watch
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+	"unicode/utf8"
+
+	"github.com/fsnotify/fsnotify"
+
+	"memories-desktop/backend/store"
+)
+
+// Options tune a running watch; zero values are the defaults.
+type Options struct {
+	Rescan        time.Duration // how often the whole tree is scanned again (default 10 min)
+	LimitedRescan time.Duration // the same while some folders are not watched live (default 1 min)
+	MaxWatches    int           // folders watched live at most; 0: as many as the system allows
+	Report        func(Event)   // where events go; nil: nowhere
+}
+
+func (o Options) withDefaults() Options {
+	if o.Rescan <= 0 {
+		o.Rescan = 10 * time.Minute
+	}
+	if o.LimitedRescan <= 0 {
+		o.LimitedRescan = time.Minute
+	}
+	if o.Report == nil {
+		o.Report = func(Event) {}
+	}
+	return o
+}
+
+// runner is one running watch. Everything but the job tracker runs on Run's goroutine.
+type runner struct {
+	ctx   context.Context
+	cfg   Config
+	db    *store.DB
+	q     Queue
+	opt   Options
+	recs  map[string]*Record   // relative slash path → record
+	byFP  map[string]string    // fingerprint → path, for files queued or uploaded
+	byJob map[uint64]string    // job → path
+	due   map[string]time.Time // settling files → when they count as settled
+	dirty map[string]bool      // records to save (a missing record is deleted)
+	// parked are jobs that stopped without ending (paused, interrupted), checked at each rescan
+	parked map[uint64]bool
+	tree   *tree
+	jobs   *tracker
+	gone   bool // the folder itself is missing
+}
+
+// Run runs the watch c until ctx ends: it catches up with what changed while it was not
+// running, then uploads each finished file once. It returns early only when the watch cannot
+// start (a paused watch, a database error).
+func Run(ctx context.Context, db *store.DB, q Queue, c Config, opt Options) error {
+	if c.Paused {
+		return fmt.Errorf("the watch %q is paused; resume it first", c.Name)
+	}
+	recs, err := loadRecords(db, c.Name)
+	if err != nil {
+		return err
+	}
+	r := &runner{ctx: ctx, cfg: c, db: db, q: q, opt: opt.withDefaults(), recs: recs, byFP: map[string]string{},
+		byJob: map[uint64]string{}, due: map[string]time.Time{}, dirty: map[string]bool{},
+		parked: map[uint64]bool{}}
+	fsw, err := fsnotify.NewBufferedWatcher(4096)
+	if err != nil {
+		return fmt.Errorf("watch %s: %w", c.Folder, err)
+	}
+	defer fsw.Close()
+	r.tree = newTree(fsw, c, r.opt.MaxWatches)
+	r.jobs = newTracker()
+	finished := make(chan store.Job, 64)
+	go r.jobs.run(ctx, q, finished)
+	if err := r.reconcile(); err != nil {
+		return err
+	}
+	r.scan(true)
+	r.flush()
+	r.report(Event{Kind: EvStarted, Detail: fmt.Sprintf("%s: %d folder(s) watched live, %d file(s) known",
+		c.Folder, len(r.tree.live), len(r.recs))})
+	r.reportLimit()
+	return r.loop(fsw, finished)
+}
+
+func (r *runner) loop(fsw *fsnotify.Watcher, finished <-chan store.Job) error {
+	settle := time.NewTimer(time.Hour)
+	rescan := time.NewTimer(r.rescanEvery())
+	defer settle.Stop()
+	defer rescan.Stop()
+	for {
+		r.armSettle(settle)
+		select {
+		case <-r.ctx.Done():
+			r.flush()
+			r.report(Event{Kind: EvStopped})
+			return nil
+		case ev, ok := <-fsw.Events:
+			if !ok {
+				return nil
+			}
+			r.handle(ev)
+			r.drain(fsw)
+		case err, ok := <-fsw.Errors:
+			if !ok {
+				return nil
+			}
+			r.report(Event{Kind: EvError, Detail: "the system's change notices failed (" + err.Error() + "); scanning the folder again"})
+			r.scan(false)
+		case <-settle.C:
+			r.settle()
+		case <-rescan.C:
+			r.scan(false)
+			rescan.Reset(r.rescanEvery())
+		case j := <-finished:
+			r.finish(j)
+		}
+		r.flush()
+	}
+}
+
+// drain handles the events already waiting, so a burst is saved in one transaction.
+func (r *runner) drain(fsw *fsnotify.Watcher) {
+	for range 1024 {
+		select {
+		case ev := <-fsw.Events:
+			r.handle(ev)
+		default:
+			return
+		}
+	}
+}
+
+func (r *runner) rescanEvery() time.Duration {
+	if r.tree.unwatched > 0 || r.gone {
+		return r.opt.LimitedRescan
+	}
+	return r.opt.Rescan
+}
+
+// armSettle sets the timer to the earliest settle deadline; with none it waits an hour (and
+// finds nothing): an idle watch does not wake up.
+func (r *runner) armSettle(t *time.Timer) {
+	next := time.Now().Add(time.Hour)
+	for _, d := range r.due {
+		if d.Before(next) {
+			next = d
+		}
+	}
+	t.Reset(time.Until(next))
+}
+
+func (r *runner) report(e Event) {
+	e.Time, e.Watch = time.Now(), r.cfg.Name
+	r.opt.Report(e)
+}
+
+func (r *runner) abs(rel string) string { return filepath.Join(r.cfg.Folder, filepath.FromSlash(rel)) }
+
+func (r *runner) rel(path string) (string, bool) {
+	rel, err := filepath.Rel(r.cfg.Folder, path)
+	if err != nil || rel == "." || rel == ".." || len(rel) > 2 && rel[:3] == ".."+string(filepath.Separator) {
+		return "", false
+	}
+	return filepath.ToSlash(rel), true
+}
+
+// handle reacts to one change notice.
+func (r *runner) handle(ev fsnotify.Event) {
+	if ev.Name == r.cfg.Folder && ev.Has(fsnotify.Remove|fsnotify.Rename) {
+		r.folderGone()
+		return
+	}
+	rel, ok := r.rel(ev.Name)
+	if !ok {
+		return
+	}
+	if ev.Has(fsnotify.Remove | fsnotify.Rename) {
+		r.tree.forget(ev.Name)
+		r.vanished(rel)
+		return
+	}
+	info, err := os.Lstat(ev.Name)
+	if err != nil {
+		return
+	}
+	switch {
+	case info.IsDir() && ev.Has(fsnotify.Create):
+		if r.tree.wantsDir(ev.Name) {
+			r.walk(ev.Name, nil) // files may have landed before the folder was watched
+		}
+	case info.Mode().IsRegular() || info.Mode()&fs.ModeSymlink != 0:
+		r.consider(rel, info)
+	}
+}
+
+// vanished forgets a file that was not finished yet; finished ones are kept, so a rename is
+// recognised by its content.
+func (r *runner) vanished(rel string) {
+	if rec := r.recs[rel]; rec != nil && (rec.State == Settling || rec.State == Writing) {
+		r.drop(rel)
+	}
+}
+
+func (r *runner) drop(rel string) {
+	delete(r.recs, rel)
+	delete(r.due, rel)
+	r.dirty[rel] = true
+}
+
+// consider is the entry point for every file found, by a notice or a scan.
+func (r *runner) consider(rel string, info fs.FileInfo) {
+	if !r.cfg.wants(filepath.Base(rel)) {
+		return
+	}
+	rec := r.recs[rel]
+	switch {
+	case rec != nil && rec.State == Skipped && rec.sameContentAs(info):
+		return // listed once
+	case info.Mode()&fs.ModeSymlink != 0:
+		r.refuse(rel, info, "it is a symbolic link; watches upload only ordinary files")
+	case !utf8.ValidString(rel):
+		r.refuse(rel, info, "its name is not valid UTF-8 text; rename it to upload it")
+	default:
+		r.observe(rel, info)
+	}
+}
+
+func (r *runner) refuse(rel string, info fs.FileInfo, reason string) {
+	rec := &Record{State: Skipped, Reason: reason, At: time.Now().UnixMilli()}
+	rec.note(info)
+	r.recs[rel], r.dirty[rel] = rec, true
+	r.report(Event{Kind: EvSkipped, Path: rel, Detail: reason})
+}
+
+// observe notes a file's size and time; a new or changed file starts its settle time again.
+func (r *runner) observe(rel string, info fs.FileInfo) {
+	rec := r.recs[rel]
+	now := time.Now()
+	switch {
+	case rec == nil || !rec.waiting() && !rec.sameContentAs(info):
+		rec = &Record{State: Settling, At: now.UnixMilli()}
+		rec.note(info)
+		r.recs[rel], r.dirty[rel] = rec, true
+		r.due[rel] = now.Add(r.cfg.Settle())
+		r.report(Event{Kind: EvSettling, Path: rel})
+	case rec.sameContentAs(info):
+		if rec.State == Settling && r.due[rel].IsZero() {
+			r.due[rel] = now.Add(r.cfg.Settle())
+		}
+	case rec.State == Settling || rec.State == Writing:
+		rec.State = Settling
+		rec.note(info)
+		r.dirty[rel] = true
+		r.due[rel] = now.Add(r.cfg.Settle())
+	case !rec.Stale: // queued: looked at again once its job ends
+		rec.Stale, r.dirty[rel] = true, true
+	}
+}
+
+// flush saves the changed records in one transaction.
+func (r *runner) flush() {
+	if len(r.dirty) == 0 {
+		return
+	}
+	recs := make([]store.WatchFile, 0, len(r.dirty))
+	for rel := range r.dirty {
+		wf := store.WatchFile{Key: []byte(rel)}
+		if rec := r.recs[rel]; rec == nil {
+			wf.Delete = true
+		} else {
+			wf.Value, _ = json.Marshal(rec)
+		}
+		recs = append(recs, wf)
+	}
+	if err := r.db.PutWatchFiles(r.cfg.Name, recs); err != nil {
+		r.report(Event{Kind: EvError, Detail: "save the watch's state: " + err.Error()})
+		return
+	}
+	clear(r.dirty)
+}
+
+func isGone(err error) bool { return errors.Is(err, fs.ErrNotExist) }

@@ -1,0 +1,74 @@
+package watch
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// tree is the set of folders watched live. inotify watches are a per-user system limit
+// (fs.inotify.max_user_watches): at the limit the rest of the tree is only rescanned, and the
+// watch says so.
+type tree struct {
+	fsw       *fsnotify.Watcher
+	cfg       Config
+	max       int // 0: until the system refuses
+	live      map[string]bool
+	unwatched int // folders found in the last walk that could not be watched live
+}
+
+func newTree(fsw *fsnotify.Watcher, c Config, max int) *tree {
+	return &tree{fsw: fsw, cfg: c, max: max, live: map[string]bool{}}
+}
+
+// wantsDir says whether a folder inside the watch is watched: the root, and with Recursive
+// every subfolder except the Uploaded one.
+func (t *tree) wantsDir(path string) bool {
+	if path == t.cfg.Folder {
+		return true
+	}
+	return t.cfg.Recursive && path != filepath.Join(t.cfg.Folder, UploadedDir)
+}
+
+// add watches a folder live when the limit allows; it reports whether it did.
+func (t *tree) add(path string) bool {
+	if t.live[path] {
+		return true
+	}
+	if t.max > 0 && len(t.live) >= t.max {
+		t.unwatched++
+		return false
+	}
+	err := t.fsw.Add(path)
+	switch {
+	case err == nil:
+		t.live[path] = true
+		return true
+	case errors.Is(err, syscall.ENOSPC):
+		t.unwatched++
+	}
+	return false
+}
+
+// forget drops a folder that was removed or renamed (the system has dropped its watch).
+func (t *tree) forget(path string) {
+	if t.live[path] {
+		delete(t.live, path)
+		_ = t.fsw.Remove(path)
+	}
+}
+
+// systemLimit reads the per-user inotify limit; 0 when unknown (not Linux).
+func systemLimit() int {
+	b, err := os.ReadFile("/proc/sys/fs/inotify/max_user_watches")
+	if err != nil {
+		return 0
+	}
+	n, _ := strconv.Atoi(strings.TrimSpace(string(b)))
+	return n
+}

@@ -1,0 +1,218 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"memories-desktop/backend/core"
+)
+
+const watchUsage = "[--recursive] [--tag T]... [--scope S] [--settle DUR] [--after keep|move|delete " +
+	"[--confirm-delete=DELETE]] [--name NAME] [--json] DIR... | --name NAME"
+
+// watchFlags are the settings of a watch given on the command line.
+type watchFlags struct {
+	name, after, confirm string
+	recursive            bool
+	tags, include, excl  multiFlag
+	settle, rescan       time.Duration
+	set                  map[string]bool // the flags given, so a saved watch keeps the rest
+}
+
+func (w *watchFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&w.name, "name", "", "run the saved watch NAME; with one DIR, the name a new watch gets")
+	fs.BoolVar(&w.recursive, "recursive", false, "watch subfolders too")
+	fs.Var(&w.tags, "tag", "tag every upload (repeatable)")
+	fs.Var(&w.include, "include", "upload only files matching this pattern (repeatable; default: the accepted video formats)")
+	fs.Var(&w.excl, "exclude", "leave out files matching this pattern (repeatable; default: hidden files)")
+	fs.DurationVar(&w.settle, "settle", 0, "how long a file must stay unchanged before it is uploaded (default 10s)")
+	fs.StringVar(&w.after, "after", "", "after the server accepted an upload: keep (default), move (into "+
+		core.WatchUploadedDir+"/) or delete")
+	fs.StringVar(&w.confirm, "confirm-delete", "", "type "+core.WatchDeleteConfirmation+" to allow --after delete")
+	fs.DurationVar(&w.rescan, "rescan", 0, "how often the whole folder is scanned again as a backstop (default 10m)")
+}
+
+// check refuses contradictory flags before anything is opened or sent.
+func (w *watchFlags) check(dirs []string) error {
+	switch {
+	case len(dirs) == 0 && w.name == "":
+		return usagef("watch: name a folder to watch, or --name NAME for a saved watch")
+	case len(dirs) > 1 && w.name != "":
+		return usagef("watch: --name names one watch; give one folder with it")
+	case w.after != "" && w.after != string(core.WatchKeep) && w.after != string(core.WatchMove) && w.after != string(core.WatchDelete):
+		return usagef("watch: --after is keep, move or delete, not %q", w.after)
+	case w.after == string(core.WatchDelete) && w.confirm != core.WatchDeleteConfirmation:
+		return usagef("watch: --after delete deletes each file once its upload is confirmed; "+
+			"add --confirm-delete=%s to allow it", core.WatchDeleteConfirmation)
+	case w.set["settle"] && w.settle < 100*time.Millisecond:
+		return usagef("watch: --settle must be at least 100ms")
+	}
+	for _, t := range w.tags {
+		if err := core.CheckTag(t); err != nil {
+			return rejected("watch", err)
+		}
+	}
+	for _, d := range dirs {
+		if info, err := os.Stat(d); err != nil || !info.IsDir() {
+			return usagef("watch: %s is not a folder", d)
+		}
+	}
+	return nil
+}
+
+// apply sets the given flags on a watch's settings.
+func (w *watchFlags) apply(cfg *core.WatchConfig, o *common) {
+	if w.set["recursive"] {
+		cfg.Recursive = w.recursive
+	}
+	if w.set["tag"] {
+		cfg.Tags = w.tags
+	}
+	if w.set["include"] {
+		cfg.Include = w.include
+	}
+	if w.set["exclude"] {
+		cfg.Exclude = w.excl
+	}
+	if w.set["settle"] {
+		cfg.SettleMS = w.settle.Milliseconds()
+	}
+	if w.set["after"] {
+		cfg.After = core.WatchAfter(w.after)
+		cfg.DeleteConfirmed = w.confirm == core.WatchDeleteConfirmation
+	}
+	if o.scopeGiven {
+		cfg.Scope = o.scope
+	}
+}
+
+func runWatch(ctx context.Context, c *cli, args []string) error {
+	var o common
+	var w watchFlags
+	fs := newFlags("watch", watchUsage, c)
+	o.register(fs)
+	w.register(fs)
+	dirs, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	w.set = map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { w.set[f.Name] = true })
+	if err := w.check(dirs); err != nil {
+		return err
+	}
+	s, err := o.open(c, true)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	names, err := w.watches(s.svc, dirs, &o)
+	if err != nil {
+		return err
+	}
+	// The engine outlives the interrupt: closing the session stops a running upload as
+	// interrupted, which the next run resumes (a cancelled context would cancel it for good).
+	if err := s.start(context.WithoutCancel(ctx)); err != nil {
+		return err
+	}
+	opt := core.WatchRunOptions{Rescan: w.rescan, Report: watchReporter(s.out)}
+	if w.rescan > 0 {
+		opt.LimitedRescan = min(w.rescan, time.Minute)
+	}
+	return runWatches(ctx, s, names, opt)
+}
+
+// watches saves the watches of dirs (a folder watched before keeps its name and settings, with
+// the flags given applied) or, without dirs, finds the saved watch --name.
+func (w *watchFlags) watches(svc *core.Service, dirs []string, o *common) ([]string, error) {
+	if len(dirs) == 0 {
+		cfg, err := svc.GetWatch(w.name)
+		if err != nil {
+			return nil, usagef("watch: %v (give a folder to create it)", err)
+		}
+		if w.apply(&cfg, o); len(w.set) > 1 || o.scopeGiven {
+			if _, err := svc.UpdateWatch(cfg); err != nil {
+				return nil, usagef("watch: %v", err)
+			}
+		}
+		return []string{cfg.Name}, nil
+	}
+	var names []string
+	for _, d := range dirs {
+		abs, _ := filepath.Abs(d)
+		cfg, found, err := svc.WatchOfFolder(abs)
+		if err != nil {
+			return nil, err
+		}
+		if !found {
+			cfg = core.WatchConfig{Name: w.name, Folder: abs}
+			if cfg.Name == "" {
+				cfg.Name = freeName(svc, filepath.Base(abs))
+			}
+		}
+		w.apply(&cfg, o)
+		save := svc.UpdateWatch
+		if !found {
+			save = svc.AddWatch
+		}
+		if cfg, err = save(cfg); err != nil {
+			return nil, usagef("watch: %s: %v", d, err)
+		}
+		names = append(names, cfg.Name)
+	}
+	return names, nil
+}
+
+// freeName is base, or base-2, base-3… when a watch of another folder has that name.
+func freeName(svc *core.Service, base string) string {
+	name := base
+	for n := 2; ; n++ {
+		if _, err := svc.GetWatch(name); err != nil {
+			return name
+		}
+		name = fmt.Sprintf("%s-%d", base, n)
+	}
+}
+
+// runWatches runs the watches until ctx ends (SIGINT, SIGTERM).
+func runWatches(ctx context.Context, s *session, names []string, opt core.WatchRunOptions) error {
+	errs := make([]error, len(names))
+	var wg sync.WaitGroup
+	for i, name := range names {
+		wg.Go(func() { errs[i] = s.svc.RunWatch(ctx, name, opt) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	s.out.note("stopped; what was queued is kept and finished by the next `memories watch` or `memories resume`")
+	return nil
+}
+
+// watchReporter prints each event: a JSON line on stdout with --json, else a line on stderr.
+func watchReporter(out *printer) func(core.WatchEvent) {
+	return func(e core.WatchEvent) {
+		if out.json {
+			out.result(e, "")
+			return
+		}
+		parts := []string{e.Watch + ":", e.Kind}
+		if e.Path != "" {
+			parts = append(parts, e.Path)
+		}
+		if e.VideoNo != "" {
+			parts = append(parts, "("+e.VideoNo+")")
+		}
+		if e.Detail != "" {
+			parts = append(parts, "- "+e.Detail)
+		}
+		out.note("%s", strings.Join(parts, " "))
+	}
+}

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The watched folder deleted while watched: the watch says so, keeps running, and picks the
+// folder up again when it is back.
+func TestWatchSurvivesItsFolderDeleted(t *testing.T) {
+	e := newTestEnv(t)
+	dir := filepath.Join(t.TempDir(), "inbox")
+	os.Mkdir(dir, 0o755)
+	w := e.startWatch(t, watchSettle, "--scope", "gone", "--rescan=300ms", dir)
+	putVideo(t, filepath.Join(dir, "a.mp4"), "before the folder went")
+	w.waitEvent("uploaded", "a.mp4", 1)
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	w.waitEvent("gone", "", 1)
+	putVideo(t, filepath.Join(dir, "b.mp4"), "after the folder came back")
+	w.waitEvent("back", "", 1)
+	w.waitEvent("uploaded", "b.mp4", 1)
+	if names := e.serverNames("gone"); len(names) != 2 || names["a.mp4"] != 1 || names["b.mp4"] != 1 {
+		t.Fatalf("server holds %v", names)
+	}
+}
+
+// A link loop inside the tree is not followed, a linked file is refused once, and a name that is
+// not UTF-8 is refused once with its reason; the real video next to them is uploaded once.
+func TestWatchHostileTree(t *testing.T) {
+	e := newTestEnv(t)
+	dir := t.TempDir()
+	sub := filepath.Join(dir, "sub")
+	os.Mkdir(sub, 0o755)
+	if err := os.Symlink(dir, filepath.Join(sub, "loop")); err != nil {
+		t.Fatal(err)
+	}
+	real := filepath.Join(sub, "real.mp4")
+	putVideo(t, real, "the one real video")
+	os.Symlink(real, filepath.Join(dir, "link.mp4"))
+	bad := filepath.Join(dir, "bad-\xff\xfe.mp4")
+	putVideo(t, bad, "a name that is not UTF-8")
+	w := e.startWatch(t, watchSettle, "--scope", "hostile", "--recursive", "--rescan=300ms", dir)
+	w.waitEvent("uploaded", "real.mp4", 1)
+	w.quiet("queued", 1)
+	skips := w.events("skipped", "")
+	if len(skips) != 2 {
+		t.Fatalf("%d skip events, want 2 (the link and the bad name, once each):\n%s", len(skips), w.out.String())
+	}
+	var reasons []string
+	for _, s := range skips {
+		reasons = append(reasons, s["detail"].(string))
+	}
+	if all := strings.Join(reasons, "|"); !strings.Contains(all, "UTF-8") || !strings.Contains(all, "symbolic link") {
+		t.Fatalf("skip reasons %q", all)
+	}
+	if names := e.serverNames("hostile"); len(names) != 1 || names["real.mp4"] != 1 {
+		t.Fatalf("server holds %v, want real.mp4 once", names)
+	}
+}
