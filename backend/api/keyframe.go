@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"unicode"
 )
 
 // blobDownloadPath is where the bucket/blob download is served. The pages name the v1 path on
@@ -21,7 +22,7 @@ func checkBlob(bucket, blob string) error {
 	if strings.TrimSpace(bucket) == "" || strings.ContainsFunc(bucket, isUnsafeHeaderRune) || strings.Contains(bucket, "/") {
 		return invalid("bucket", "must be a bucket name from a search result, such as mavi-keyframe")
 	}
-	if strings.TrimSpace(blob) == "" || len(blob) > maxBlobLength || strings.ContainsFunc(blob, isUnsafeHeaderRune) {
+	if strings.TrimSpace(blob) == "" || len(blob) > maxBlobLength || strings.ContainsFunc(blob, unicode.IsControl) {
 		return invalid("blob", "must be a blob name from a search result, such as <id>/keyframe-000013.jpg")
 	}
 	return nil
