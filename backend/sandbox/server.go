@@ -52,7 +52,12 @@ type Stats struct {
 	// PartialDownloads counts downloads of either kind answered 206 to a Range: resumed ones.
 	PartialDownloads int `json:"partial_downloads"`
 	Deletes          int `json:"deletes"`
-	Calls            int `json:"calls"`
+	// Searches counts searches of every kind answered; Texts transcripts, captions and
+	// summaries; Keyframes keyframe images sent.
+	Searches  int `json:"searches"`
+	Texts     int `json:"texts"`
+	Keyframes int `json:"keyframes"`
+	Calls     int `json:"calls"`
 }
 
 // Server is the emulator: state in memory, uploaded bytes on disk. It implements http.Handler.
