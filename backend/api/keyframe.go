@@ -65,3 +65,6 @@ type readCloser struct {
 }
 
 func (r readCloser) Close() error { return r.c.Close() }
+
+// CheckBlob applies the rules Keyframe checks before sending.
+func CheckBlob(bucket, blob string) error { return checkBlob(bucket, blob) }

@@ -111,12 +111,23 @@ func CheckImage(path string) (string, int64, error) {
 
 func sizeText(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/(1<<20)) }
 
+// check applies the rules of §12.4 and returns the picture's part type and size.
+func (r ImageRequest) check() (string, int64, error) {
+	if r.Similarity < 0 || r.Similarity > 1 {
+		return "", 0, invalid("similarity", "must be between 0 and 1")
+	}
+	return CheckImage(r.Path)
+}
+
+// Check applies the rules of §12.4; nothing is sent.
+func (r ImageRequest) Check() error {
+	_, _, err := r.check()
+	return err
+}
+
 // SearchImage finds moments similar to a picture (§12.4), streaming the picture from disk.
 func (c *Client) SearchImage(ctx context.Context, r ImageRequest) ([]Moment, error) {
-	if r.Similarity < 0 || r.Similarity > 1 {
-		return nil, invalid("similarity", "must be between 0 and 1")
-	}
-	ctype, size, err := CheckImage(r.Path)
+	ctype, size, err := r.check()
 	if err != nil {
 		return nil, err
 	}

@@ -59,10 +59,13 @@ func words(text string) []string {
 	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
-// videoWords are the words a video is known by: its names and tags.
+// videoWords are the words a video is known by: its file name, camera and tags.
 func videoWords(v Video) []string {
 	name := strings.TrimSuffix(v.FileName, path.Ext(v.FileName))
-	return words(strings.Join(append([]string{name, v.VideoName, v.CameraModel}, v.Tags...), " "))
+	if name == "" {
+		name = v.VideoName // an upload's stored name is random hex; an import's comes from its link
+	}
+	return words(strings.Join(append([]string{name, v.CameraModel}, v.Tags...), " "))
 }
 
 // themeOf picks the vocabulary of the first theme a word of the video names, else one by hash.

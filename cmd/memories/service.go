@@ -99,9 +99,15 @@ func startError(err error, dir string) error {
 }
 
 func lockedError(dir string) error {
-	return errors.New("Memories Desktop or another memories command is using " + dir +
-		"; close it and try again (or set MEMORIES_DATA_DIR to use another folder)")
+	return &lockedErr{"Memories Desktop or another memories command is using " + dir +
+		"; close it and try again (or set MEMORIES_DATA_DIR to use another folder)"}
 }
+
+// lockedErr says the data folder is in use; it matches core.ErrLocked.
+type lockedErr struct{ text string }
+
+func (e *lockedErr) Error() string { return e.text }
+func (e *lockedErr) Unwrap() error { return core.ErrLocked }
 
 // start starts the transfer engine with the CLI's progress display.
 func (s *session) start(ctx context.Context) error { return s.svc.StartEngine(ctx) }
