@@ -10,7 +10,7 @@ import (
 )
 
 // blobDownloadPath is where the bucket/blob download is served. The pages name the v1 path on
-// the API host, the v2 path, and the v2 path on the asset host (§13.1); the v1 path on the API
+// the API host, the v2 path, and the v2 path on the asset host (docs/API.md §13.1); the v1 path on the API
 // host keeps the key on the host every other search call uses. Change it here if that is wrong.
 const blobDownloadPath = "/serve/api/v1/download"
 
@@ -28,12 +28,12 @@ func checkBlob(bucket, blob string) error {
 	return nil
 }
 
-// blobQuery encodes bucket and blob, leaving the slashes of blob unescaped as documented (§12.6).
+// blobQuery encodes bucket and blob, leaving the slashes of blob unescaped as documented (docs/API.md §12.6).
 func blobQuery(bucket, blob string) string {
 	return "bucket=" + url.QueryEscape(bucket) + "&blob=" + strings.ReplaceAll(url.QueryEscape(blob), "%2F", "/")
 }
 
-// Keyframe streams a keyframe image by its storage location (§12.6). The body is checked to be
+// Keyframe streams a keyframe image by its storage location (docs/API.md §12.6). The body is checked to be
 // a picture (by its first bytes, whatever the Content-Type says): anything else is
 // ErrUnexpected and nothing is handed back to write.
 func (c *Client) Keyframe(ctx context.Context, bucket, blob string) (*Download, error) {

@@ -12,15 +12,15 @@ import (
 // The search calls (docs/API.md §12). Every rule below is checked before anything is sent, so a
 // refused search costs no credits.
 
-// Search types as the service spells them (§12.1). BY_VIDEO is an alias of BY_CLIP and BY_IMAGE
-// means two different things on different pages (§13.3), so the client sends neither.
+// Search types as the service spells them (docs/API.md §12.1). BY_VIDEO is an alias of BY_CLIP and BY_IMAGE
+// means two different things on different pages (docs/API.md §13.3), so the client sends neither.
 const (
 	SearchVisual  = "BY_CLIP"
 	SearchAudio   = "BY_AUDIO"
 	SearchCaption = "BY_CAPTION"
 )
 
-// Limits of the search rules (§12.1).
+// Limits of the search rules (docs/API.md §12.1).
 const (
 	MaxTopK         = 1000
 	MaxCaptionTopK  = 200
@@ -30,7 +30,7 @@ const (
 )
 
 // scopeParam names the field that scopes a search to a namespace. The pages say unique_id, the
-// API description folder_id (§13.2): change it here if the service stops honouring unique_id.
+// API description folder_id (docs/API.md §13.2): change it here if the service stops honouring unique_id.
 const scopeParam = "unique_id"
 
 // SearchRequest is one natural-language search of the library. Zero fields are not sent.
@@ -57,14 +57,14 @@ type Moment struct {
 	End       float64 `json:"end"`   // seconds; equal to Start when the service gave no end
 	Score     float64 `json:"score"`
 	Text      string  `json:"text,omitempty"` // the matched transcript or caption text
-	// Storage locations for the bucket/blob download (§12.6); empty when the service sent none.
+	// Storage locations for the bucket/blob download (docs/API.md §12.6); empty when the service sent none.
 	VideoBucket    string `json:"video_bucket,omitempty"`
 	VideoBlob      string `json:"video_blob,omitempty"`
 	KeyframeBucket string `json:"keyframe_bucket,omitempty"`
 	KeyframeBlob   string `json:"keyframe_blob,omitempty"`
 }
 
-// Check applies the request rules of §12.1 and returns the normalised request.
+// Check applies the request rules of docs/API.md §12.1 and returns the normalised request.
 func (r SearchRequest) Check() (SearchRequest, error) {
 	r.Query = strings.TrimSpace(r.Query)
 	if r.Query == "" {
@@ -130,7 +130,7 @@ func (r SearchRequest) body() (map[string]any, error) {
 	return m, nil
 }
 
-// Search runs a natural-language search (§12.1) and returns the moments in the service's order.
+// Search runs a natural-language search (docs/API.md §12.1) and returns the moments in the service's order.
 func (c *Client) Search(ctx context.Context, r SearchRequest) ([]Moment, error) {
 	r, err := r.Check()
 	if err != nil {
@@ -151,7 +151,7 @@ func (c *Client) Search(ctx context.Context, r SearchRequest) ([]Moment, error) 
 	return items.moments(), nil
 }
 
-// momentWire is a result item in any documented spelling (§12.2): camelCase from /search and the
+// momentWire is a result item in any documented spelling (docs/API.md §12.2): camelCase from /search and the
 // image search, snake_case from BY_CAPTION; times and scores as numbers or strings.
 type momentWire struct {
 	VideoNo        flexString    `json:"videoNo"`

@@ -13,7 +13,7 @@ import (
 
 // Exact-phrase and picture searches (docs/API.md §12.3, §12.4).
 
-// MaxPhrasePageSize is the largest page the exact-phrase search returns (§12.3).
+// MaxPhrasePageSize is the largest page the exact-phrase search returns (docs/API.md §12.3).
 const MaxPhrasePageSize = 500
 
 // PhraseRequest is an exact-words search of the transcripts.
@@ -32,7 +32,7 @@ type PhrasePage struct {
 	Moments  []Moment `json:"moments"`
 }
 
-// Check applies the rules of §12.3.
+// Check applies the rules of docs/API.md §12.3.
 func (r PhraseRequest) Check() (PhraseRequest, error) {
 	r.Query = strings.TrimSpace(r.Query)
 	switch {
@@ -46,7 +46,7 @@ func (r PhraseRequest) Check() (PhraseRequest, error) {
 	return r, nil
 }
 
-// SearchPhrase finds transcripts holding exactly these words (§12.3).
+// SearchPhrase finds transcripts holding exactly these words (docs/API.md §12.3).
 func (c *Client) SearchPhrase(ctx context.Context, r PhraseRequest) (PhrasePage, error) {
 	r, err := r.Check()
 	if err != nil {
@@ -72,7 +72,7 @@ func (c *Client) SearchPhrase(ctx context.Context, r PhraseRequest) (PhrasePage,
 		Moments: w.Videos.moments()}, nil
 }
 
-// Image search rules (§12.4).
+// Image search rules (docs/API.md §12.4).
 const (
 	MaxImageBytes     = 20 << 20
 	DefaultSimilarity = 0.85
@@ -89,7 +89,7 @@ type ImageRequest struct {
 	Similarity float64 // 0–1; 0 sends DefaultSimilarity
 }
 
-// CheckImage applies the picture rules of §12.4 to the file at path and returns its part type.
+// CheckImage applies the picture rules of docs/API.md §12.4 to the file at path and returns its part type.
 func CheckImage(path string) (string, int64, error) {
 	ctype, ok := imageTypes[strings.ToLower(filepath.Ext(path))]
 	if !ok {
@@ -111,7 +111,7 @@ func CheckImage(path string) (string, int64, error) {
 
 func sizeText(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/(1<<20)) }
 
-// check applies the rules of §12.4 and returns the picture's part type and size.
+// check applies the rules of docs/API.md §12.4 and returns the picture's part type and size.
 func (r ImageRequest) check() (string, int64, error) {
 	if r.Similarity < 0 || r.Similarity > 1 {
 		return "", 0, invalid("similarity", "must be between 0 and 1")
@@ -119,13 +119,13 @@ func (r ImageRequest) check() (string, int64, error) {
 	return CheckImage(r.Path)
 }
 
-// Check applies the rules of §12.4; nothing is sent.
+// Check applies the rules of docs/API.md §12.4; nothing is sent.
 func (r ImageRequest) Check() error {
 	_, _, err := r.check()
 	return err
 }
 
-// SearchImage finds moments similar to a picture (§12.4), streaming the picture from disk.
+// SearchImage finds moments similar to a picture (docs/API.md §12.4), streaming the picture from disk.
 func (c *Client) SearchImage(ctx context.Context, r ImageRequest) ([]Moment, error) {
 	ctype, size, err := r.check()
 	if err != nil {

@@ -41,12 +41,12 @@ type transcriptWire struct {
 	Transcription  []segmentWire `json:"transcription"` // the older page's table
 }
 
-// AudioTranscript returns what is said in a video (§12.5).
+// AudioTranscript returns what is said in a video (docs/API.md §12.5).
 func (c *Client) AudioTranscript(ctx context.Context, videoNo, scope string) (*Transcript, error) {
 	return c.transcript(ctx, "transcript", "/serve/api/v1/get_audio_transcription", videoNo, scope)
 }
 
-// Captions returns the descriptions of what is seen in a video, scene by scene (§12.5).
+// Captions returns the descriptions of what is seen in a video, scene by scene (docs/API.md §12.5).
 func (c *Client) Captions(ctx context.Context, videoNo, scope string) (*Transcript, error) {
 	return c.transcript(ctx, "captions", "/serve/api/v1/get_video_caption", videoNo, scope)
 }
@@ -73,7 +73,7 @@ func (c *Client) transcript(ctx context.Context, op, path, videoNo, scope string
 	return t, nil
 }
 
-// Summary kinds (§12.5).
+// Summary kinds (docs/API.md §12.5).
 const (
 	SummaryChapters = "CHAPTER"
 	SummaryTopics   = "TOPIC"
@@ -117,7 +117,7 @@ func (s *summaryText) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// VideoSummary asks for a video's chapters (SummaryChapters) or topics (SummaryTopics) (§12.5).
+// VideoSummary asks for a video's chapters (SummaryChapters) or topics (SummaryTopics) (docs/API.md §12.5).
 // A nil *Summary with a nil error means the service has none yet.
 func (c *Client) VideoSummary(ctx context.Context, videoNo, kind, scope string) (*Summary, error) {
 	if err := checkRequired("video_no", videoNo); err != nil {
