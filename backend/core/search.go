@@ -3,7 +3,13 @@ package core
 import (
 	"cmp"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"os"
 	"path/filepath"
+	"time"
 
 	"memories-desktop/backend/api"
 )
@@ -29,37 +35,120 @@ type Moment struct {
 	LocalPath string `json:"local_path,omitempty"`
 }
 
-// Search runs a search in the current scope when r names none.
-func (c *Service) Search(ctx context.Context, r SearchRequest) ([]Moment, error) {
-	client, err := c.Client()
-	if err != nil {
-		return nil, err
-	}
+// SearchAnswer is what a search found. Searches are billed, so an answer is kept per profile
+// and the same question is answered from there (Cached, with the time At the service answered)
+// until the caller asks for a fresh one.
+type SearchAnswer struct {
+	Moments []Moment `json:"moments"`
+	Page    int      `json:"page,omitempty"`  // exact-phrase searches: the page
+	Total   int64    `json:"total,omitempty"` // exact-phrase searches: matches on all pages
+	At      int64    `json:"at"`              // unix ms when the service answered
+	Cached  bool     `json:"cached"`
+}
+
+// foundAnswer is the part of an answer the cache keeps.
+type foundAnswer struct {
+	Moments []api.Moment `json:"moments"`
+	Page    int          `json:"page,omitempty"`
+	Total   int64        `json:"total,omitempty"`
+}
+
+// Search runs a search by words in the current scope when r names none.
+func (c *Service) Search(ctx context.Context, r SearchRequest, fresh bool) (SearchAnswer, error) {
 	r.Scope = cmp.Or(r.Scope, c.current().Scope)
-	ms, err := client.Search(ctx, r)
-	return c.withLocal(r.Scope, ms), err
+	return c.ask(ctx, "search", r, r.Scope, fresh, func(client *api.Client) (foundAnswer, error) {
+		ms, err := client.Search(ctx, r)
+		return foundAnswer{Moments: ms}, err
+	})
 }
 
 // SearchPhrase finds transcripts holding exactly these words.
-func (c *Service) SearchPhrase(ctx context.Context, r PhraseRequest) (PhrasePage, []Moment, error) {
-	client, err := c.Client()
-	if err != nil {
-		return PhrasePage{}, nil, err
-	}
+func (c *Service) SearchPhrase(ctx context.Context, r PhraseRequest, fresh bool) (SearchAnswer, error) {
 	r.Scope = cmp.Or(r.Scope, c.current().Scope)
-	page, err := client.SearchPhrase(ctx, r)
-	return page, c.withLocal(r.Scope, page.Moments), err
+	return c.ask(ctx, "phrase", r, r.Scope, fresh, func(client *api.Client) (foundAnswer, error) {
+		page, err := client.SearchPhrase(ctx, r)
+		return foundAnswer{Moments: page.Moments, Page: page.Page, Total: page.Total}, err
+	})
 }
 
-// SearchImage finds moments that look like a picture.
-func (c *Service) SearchImage(ctx context.Context, r ImageRequest) ([]Moment, error) {
+// SearchImage finds moments that look like a picture; the question is the picture's content.
+func (c *Service) SearchImage(ctx context.Context, r ImageRequest, fresh bool) (SearchAnswer, error) {
+	r.Scope = cmp.Or(r.Scope, c.current().Scope)
+	if err := r.Check(); err != nil {
+		return SearchAnswer{}, err
+	}
+	sum, err := fileSHA256(r.Path)
+	if err != nil {
+		return SearchAnswer{}, &api.ValidationError{Field: "image", Message: "cannot read the picture: " + err.Error()}
+	}
+	question := struct {
+		Picture, Scope string
+		Similarity     float64
+	}{sum, r.Scope, r.Similarity}
+	return c.ask(ctx, "image", question, r.Scope, fresh, func(client *api.Client) (foundAnswer, error) {
+		ms, err := client.SearchImage(ctx, r)
+		return foundAnswer{Moments: ms}, err
+	})
+}
+
+// ask answers question from the profile's cache unless fresh, else from the service, keeping
+// any answer with moments (an empty one may fill as videos finish indexing).
+func (c *Service) ask(ctx context.Context, kind string, question any, scope string, fresh bool,
+	search func(*api.Client) (foundAnswer, error)) (SearchAnswer, error) {
 	client, err := c.Client()
 	if err != nil {
-		return nil, err
+		return SearchAnswer{}, err
 	}
-	r.Scope = cmp.Or(r.Scope, c.current().Scope)
-	ms, err := client.SearchImage(ctx, r)
-	return c.withLocal(r.Scope, ms), err
+	key, db := c.questionKey(kind, question), c.activeDB()
+	if db != nil && !fresh && key != "" {
+		if hit, ok, _ := db.CachedSearch(key); ok { // an unreadable cache only costs a search
+			var found foundAnswer
+			if json.Unmarshal(hit.Data, &found) == nil {
+				return c.answerOf(scope, found, hit.At, true), nil
+			}
+		}
+	}
+	found, err := search(client)
+	if err != nil {
+		return SearchAnswer{}, err
+	}
+	at := time.Now().UnixMilli()
+	if data, err := json.Marshal(found); err == nil && db != nil && key != "" && len(found.Moments) > 0 {
+		_ = db.CacheSearch(key, at, data) // a full disk only costs the next search
+	}
+	return c.answerOf(scope, found, at, false), nil
+}
+
+// questionKey is a question's canonical text: its kind, where it is asked (the sandbox, or the
+// endpoint and a hash of the key, so another account never sees this one's answers) and every
+// field; "" when it cannot be told.
+func (c *Service) questionKey(kind string, question any) string {
+	where := "sandbox"
+	if !c.SandboxActive() {
+		s := c.current()
+		key, err := c.apiKey()
+		if err != nil {
+			return ""
+		}
+		where = liveProfile(s.BaseURL, s.AssetBaseURL, key)
+	}
+	q, err := json.Marshal(question)
+	if err != nil {
+		return ""
+	}
+	return kind + "\x00" + where + "\x00" + string(q)
+}
+
+func (c *Service) answerOf(scope string, found foundAnswer, at int64, cached bool) SearchAnswer {
+	return SearchAnswer{Moments: c.withLocal(scope, found.Moments), Page: found.Page, Total: found.Total, At: at, Cached: cached}
+}
+
+// ForgetSearches empties the profile's cache of search answers.
+func (c *Service) ForgetSearches() error {
+	if db := c.activeDB(); db != nil {
+		return db.ForgetSearches()
+	}
+	return nil
 }
 
 // withLocal adds the local copies; a result whose video this computer holds is named after
@@ -114,4 +203,18 @@ func (c *Service) Keyframe(ctx context.Context, bucket, blob string) (*Download,
 		return nil, err
 	}
 	return client.Keyframe(ctx, bucket, blob)
+}
+
+// fileSHA256 hashes a (small) file as it streams by.
+func fileSHA256(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }

@@ -17,6 +17,10 @@ var (
 
 	// Version 3: each scope's number of videos, kept with every write (see video_count.go).
 	bucketVideoCounts = []byte("video_counts") // scope ‖ 0x00 → BE count of its video_by_time rows
+
+	// Unversioned, because it is only a cache: created on open, ignored by older builds, not
+	// salvaged by a repair (see search_cache.go).
+	bucketSearchCache = []byte("search_cache") // SHA-256 of the question → BE answered ms ‖ answer
 )
 
 // allBuckets are created on open; a migration adds to this list, never renames in place.
@@ -25,6 +29,7 @@ var allBuckets = [][]byte{
 	bucketJobs, bucketJobIDs, bucketJobActive, bucketJobSummary,
 	bucketVideos, bucketVideoByTime, bucketHashes,
 	bucketVideoCounts,
+	bucketSearchCache,
 }
 
 var keySchemaVersion = []byte("schema_version")

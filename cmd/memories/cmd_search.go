@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"memories-desktop/backend/core"
 )
@@ -39,7 +40,7 @@ type searchFlags struct {
 	kind, level, tag, camera, taken, near, image string
 	topK, page                                   int
 	similarity                                   float64
-	phrase                                       bool
+	phrase, refresh                              bool
 	videos                                       []string
 }
 
@@ -59,6 +60,7 @@ func (f *searchFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.page, "page", 0, "with --phrase: the page of matches (from 1)")
 	fs.StringVar(&f.image, "image", "", "find moments that look like this picture (jpg, png, gif, bmp, webp; up to 20 MB)")
 	fs.Float64Var(&f.similarity, "similarity", 0, "with --image: least similarity, 0–1 (default 0.85)")
+	fs.BoolVar(&f.refresh, "refresh", false, "ask the service again even when this search was answered before (searches are billed)")
 }
 
 // visualOnly names a flag that only a search by words takes, "" when none was given.
@@ -129,12 +131,12 @@ func (f *searchFlags) plan(fs *flag.FlagSet, query string) (func(context.Context
 			return nil, rejected("search", err)
 		}
 		return func(ctx context.Context, s *session) error {
-			page, ms, err := s.svc.SearchPhrase(ctx, r)
+			ans, err := s.svc.SearchPhrase(ctx, r, f.refresh)
 			if err != nil {
 				return err
 			}
-			printMoments(s, ms)
-			s.out.note("page %d: %d of %d match(es)", max(page.Page, 1), len(ms), page.Total)
+			printAnswer(s, ans)
+			s.out.note("page %d: %d of %d match(es)", max(ans.Page, 1), len(ans.Moments), ans.Total)
 			return nil
 		}, nil
 	}
@@ -147,9 +149,9 @@ func (f *searchFlags) planImage() (func(context.Context, *session) error, error)
 		return nil, rejected("search", err)
 	}
 	return func(ctx context.Context, s *session) error {
-		ms, err := s.svc.SearchImage(ctx, r)
+		ans, err := s.svc.SearchImage(ctx, r, f.refresh)
 		if err == nil {
-			printMoments(s, ms)
+			printAnswer(s, ans)
 		}
 		return err
 	}, nil
@@ -179,16 +181,18 @@ func (f *searchFlags) planWords(query string) (func(context.Context, *session) e
 		return nil, rejected("search", err)
 	}
 	return func(ctx context.Context, s *session) error {
-		ms, err := s.svc.Search(ctx, r)
+		ans, err := s.svc.Search(ctx, r, f.refresh)
 		if err == nil {
-			printMoments(s, ms)
+			printAnswer(s, ans)
 		}
 		return err
 	}, nil
 }
 
-// printMoments prints one line (or JSON object) per moment, and a count on stderr.
-func printMoments(s *session, ms []core.Moment) {
+// printAnswer prints one line (or JSON object) per moment, and a count on stderr: with the
+// answer's age when it came from the cache.
+func printAnswer(s *session, ans core.SearchAnswer) {
+	ms := ans.Moments
 	for _, m := range ms {
 		line := momentLine{VideoNo: m.VideoNo, Name: m.VideoName, Start: m.Start, End: m.End, Score: m.Score,
 			Text: m.Text, LocalPath: m.LocalPath}
@@ -210,6 +214,10 @@ func printMoments(s *session, ms []core.Moment) {
 		return
 	}
 	s.out.note("%d moment(s) in scope %q", len(ms), s.svc.Scope())
+	if ans.Cached {
+		s.out.note("answered from this computer's cache, %s old (--refresh asks the service again)",
+			time.Since(time.UnixMilli(ans.At)).Round(time.Second))
+	}
 }
 
 // openLocal opens the data folder's database, for the local copies of results; while Memories

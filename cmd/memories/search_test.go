@@ -143,3 +143,26 @@ func TestTranscriptOfAnUnindexedVideo(t *testing.T) {
 		t.Fatalf("an unindexed video was found: %q", r.stdout)
 	}
 }
+
+// A repeated search is answered from the profile's cache with its age and sends nothing;
+// --refresh asks again.
+func TestRepeatedSearchIsAnsweredFromCache(t *testing.T) {
+	e, no, _ := searchEnv(t)
+	first := e.run("", "search", "--json", "beach").want(t, 0)
+	calls := e.sb.Stats().Calls
+	again := e.run("", "search", "--json", "beach").want(t, 0)
+	if again.stdout != first.stdout || !strings.Contains(again.stderr, "cache") || e.sb.Stats().Calls != calls {
+		t.Fatalf("repeat: %d calls, stderr %q, same %v", e.sb.Stats().Calls-calls, again.stderr, again.stdout == first.stdout)
+	}
+	e.run("", "search", "--json", "--level", "low", "beach").want(t, 0)
+	if e.sb.Stats().Searches != 2 {
+		t.Fatalf("another filter was answered from the cache: %d searches", e.sb.Stats().Searches)
+	}
+	fresh := e.run("", "search", "--json", "--refresh", "beach").want(t, 0)
+	if e.sb.Stats().Searches != 3 || strings.Contains(fresh.stderr, "cache") {
+		t.Fatalf("--refresh: %d searches, stderr %q", e.sb.Stats().Searches, fresh.stderr)
+	}
+	if !strings.Contains(first.stdout, no) {
+		t.Fatal("the video is not in the answer")
+	}
+}
