@@ -160,3 +160,18 @@ func TestSandboxSearchFaults(t *testing.T) {
 		t.Fatalf("second call: %v", err)
 	}
 }
+
+// The credits fault answers 0402 on every route, search included.
+func TestSandboxNoCreditsFault(t *testing.T) {
+	s, c, _ := searchLibrary(t)
+	s.SetFaults(Faults{NoCredits: true})
+	if _, err := c.Search(context.Background(), api.SearchRequest{Query: "beach"}); !errors.Is(err, api.ErrNoCredits) {
+		t.Fatalf("search: %v", err)
+	}
+	if _, err := c.DownloadAsset(context.Background(), "re_1", api.DownloadOptions{}); !errors.Is(err, api.ErrNoCredits) {
+		t.Fatalf("asset: %v", err)
+	}
+	if st := s.Stats(); st.Searches != 0 {
+		t.Fatalf("a search was answered: %+v", st)
+	}
+}

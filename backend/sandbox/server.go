@@ -184,7 +184,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // serveAPI applies the injected faults and authentication in the order a gateway would:
-// latency, outage (503), credentials, per-account rate limit, then the endpoint itself.
+// latency, outage (503), credentials, per-account rate limit, credits, then the endpoint itself.
 func (s *Server) serveAPI(w http.ResponseWriter, c *call, kind apiKind, h handler) {
 	f, n := s.countCall()
 	if !sleepCtx(c.r.Context(), f.Latency) {
@@ -200,6 +200,10 @@ func (s *Server) serveAPI(w http.ResponseWriter, c *call, kind apiKind, h handle
 	}
 	if f.rateLimited(n) {
 		rejectRate(w, kind)
+		return
+	}
+	if f.NoCredits {
+		rejectCredits(w, kind)
 		return
 	}
 	c.faults, c.now = f, s.opts.Now()
