@@ -135,7 +135,7 @@ func (f *searchFlags) plan(fs *flag.FlagSet, query string) (func(context.Context
 			if err != nil {
 				return err
 			}
-			printAnswer(s, ans)
+			printAnswer(ctx, s, ans)
 			s.out.note("page %d: %d of %d match(es)", max(ans.Page, 1), len(ans.Moments), ans.Total)
 			return nil
 		}, nil
@@ -151,7 +151,7 @@ func (f *searchFlags) planImage() (func(context.Context, *session) error, error)
 	return func(ctx context.Context, s *session) error {
 		ans, err := s.svc.SearchImage(ctx, r, f.refresh)
 		if err == nil {
-			printAnswer(s, ans)
+			printAnswer(ctx, s, ans)
 		}
 		return err
 	}, nil
@@ -183,7 +183,7 @@ func (f *searchFlags) planWords(query string) (func(context.Context, *session) e
 	return func(ctx context.Context, s *session) error {
 		ans, err := s.svc.Search(ctx, r, f.refresh)
 		if err == nil {
-			printAnswer(s, ans)
+			printAnswer(ctx, s, ans)
 		}
 		return err
 	}, nil
@@ -191,7 +191,7 @@ func (f *searchFlags) planWords(query string) (func(context.Context, *session) e
 
 // printAnswer prints one line (or JSON object) per moment, and a count on stderr: with the
 // answer's age when it came from the cache.
-func printAnswer(s *session, ans core.SearchAnswer) {
+func printAnswer(ctx context.Context, s *session, ans core.SearchAnswer) {
 	ms := ans.Moments
 	for _, m := range ms {
 		line := momentLine{VideoNo: m.VideoNo, Name: m.VideoName, Start: m.Start, End: m.End, Score: m.Score,
@@ -210,13 +210,16 @@ func printAnswer(s *session, ans core.SearchAnswer) {
 		s.out.result(line, human)
 	}
 	if len(ms) == 0 {
-		s.out.note("no moments found (videos still being indexed are not searchable yet)")
-		return
+		s.out.note("no moments found")
 	}
-	s.out.note("%d moment(s) in scope %q", len(ms), s.svc.Scope())
+	if len(ms) > 0 {
+		s.out.note("%d moment(s) in scope %q", len(ms), s.svc.Scope())
+	}
 	if ans.Cached {
 		s.out.note("answered from this computer's cache, %s old (--refresh asks the service again)",
 			time.Since(time.UnixMilli(ans.At)).Round(time.Second))
+	} else if n, err := s.svc.Unindexed(ctx); err == nil && n > 0 {
+		s.out.note("%d video(s) in scope %q are still being indexed and are not searchable yet", n, s.svc.Scope())
 	}
 }
 

@@ -139,8 +139,8 @@ func TestTranscriptOfAnUnindexedVideo(t *testing.T) {
 	if r.stdout != "" || !strings.Contains(r.stderr, "still being indexed") {
 		t.Fatalf("%+v", r)
 	}
-	if r := e.run("", "search", "--json", "later").want(t, 0); r.stdout != "" {
-		t.Fatalf("an unindexed video was found: %q", r.stdout)
+	if r := e.run("", "search", "--json", "later").want(t, 0); r.stdout != "" || !strings.Contains(r.stderr, "1 video(s) in scope \"default\" are still being indexed") {
+		t.Fatalf("an unindexed video: stdout %q, stderr %q", r.stdout, r.stderr)
 	}
 }
 
