@@ -3,8 +3,11 @@ package core
 import (
 	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/diskcache"
 	"memories-desktop/backend/safefile"
 	"memories-desktop/backend/subtitle"
 )
@@ -24,15 +27,39 @@ func RenderTranscript(t Transcript, format string) ([]byte, error) { return subt
 // TimeText formats seconds for people: m:ss, or h:mm:ss.
 func TimeText(sec float64) string { return subtitle.Clock(sec) }
 
-// SaveKeyframe downloads a keyframe picture into dest; an existing dest is replaced only with
-// overwrite.
-func (c *Service) SaveKeyframe(ctx context.Context, bucket, blob, dest string, overwrite bool) (Saved, error) {
+// keyframeCacheBytes caps the profile's folder of keyframe pictures.
+const keyframeCacheBytes = 64 << 20
+
+// KeyframeFile returns a keyframe picture on disk, fetching it only the first time: keyframes
+// are billed, so they are kept under the profile's folder (keyframes/, at most 64 MiB, the least
+// recently used going first).
+func (c *Service) KeyframeFile(ctx context.Context, bucket, blob string) (string, error) {
+	cache := diskcache.New(filepath.Join(c.profileDirOf(c.current()), "keyframes"), keyframeCacheBytes)
+	key := bucket + "\x00" + blob
+	if path, ok := cache.Get(key); ok {
+		return path, nil
+	}
 	d, err := c.Keyframe(ctx, bucket, blob)
+	if err != nil {
+		return "", err
+	}
+	defer d.Body.Close()
+	return cache.Put(ctx, key, d.Body, d.Size)
+}
+
+// SaveKeyframe copies a keyframe picture (see KeyframeFile) into dest; an existing dest is
+// replaced only with overwrite.
+func (c *Service) SaveKeyframe(ctx context.Context, bucket, blob, dest string, overwrite bool) (Saved, error) {
+	path, err := c.KeyframeFile(ctx, bucket, blob)
 	if err != nil {
 		return Saved{}, err
 	}
-	defer d.Body.Close()
-	return safefile.WriteAtomic(ctx, d.Body, d.Size, dest, safefile.Options{Overwrite: overwrite})
+	f, err := os.Open(path)
+	if err != nil {
+		return Saved{}, err
+	}
+	defer f.Close()
+	return safefile.WriteAtomic(ctx, f, -1, dest, safefile.Options{Overwrite: overwrite})
 }
 
 // SaveBytes writes data to dest the way SaveKeyframe writes a picture.

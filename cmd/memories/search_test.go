@@ -120,6 +120,11 @@ func TestTranscriptSummaryKeyframe(t *testing.T) {
 	if !strings.Contains(again.stderr, "already exists") {
 		t.Fatalf("%+v", again)
 	}
+	fetched := e.sb.Stats().Keyframes
+	e.run("", "keyframe", "--overwrite", "-o", pic, kf["bucket"].(string), kf["blob"].(string)).want(t, 0)
+	if e.sb.Stats().Keyframes != fetched {
+		t.Fatal("a keyframe this computer holds was fetched again")
+	}
 	similar := e.run("", "search", "--json", "--image", pic).want(t, 0).lines(t)
 	if len(similar) == 0 || similar[0]["video_no"] != no {
 		t.Fatalf("picture search %v", similar)
