@@ -40,6 +40,24 @@ func (d outFlags) check(name string) error {
 	return nil
 }
 
+// readText opens a session and asks it for a video's text; "none yet" is an error that says
+// why. On success the caller closes the session.
+func readText[T any](c *cli, o *common, what, videoNo string, ask func(*core.Service) (*T, error)) (*session, *T, error) {
+	s, err := o.openRemote(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	v, err := ask(s.svc)
+	if err == nil && v == nil {
+		err = fmt.Errorf("no %s of %s: %w", what, videoNo, errNoText)
+	}
+	if err != nil {
+		s.close()
+		return nil, nil, err
+	}
+	return s, v, nil
+}
+
 // oneVideo reads the single VIDEO_NO argument.
 func oneVideo(name string, rest []string) (string, error) {
 	if len(rest) != 1 {
@@ -77,18 +95,13 @@ func runTranscript(ctx context.Context, c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := o.openRemote(c)
+	s, t, err := readText(c, &o, "transcript", videoNo, func(svc *core.Service) (*core.Transcript, error) {
+		return svc.VideoTranscript(ctx, videoNo, *captions)
+	})
 	if err != nil {
 		return err
 	}
 	defer s.close()
-	t, err := s.svc.VideoTranscript(ctx, videoNo, *captions)
-	if err != nil {
-		return err
-	}
-	if t == nil {
-		return fmt.Errorf("no transcript of %s: %w", videoNo, errNoText)
-	}
 	data, err := core.RenderTranscript(*t, *format)
 	if err != nil {
 		return err
@@ -122,18 +135,13 @@ func runSummary(ctx context.Context, c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := o.openRemote(c)
+	s, sum, err := readText(c, &o, "summary", videoNo, func(svc *core.Service) (*core.Summary, error) {
+		return svc.VideoSummary(ctx, videoNo, *topics)
+	})
 	if err != nil {
 		return err
 	}
 	defer s.close()
-	sum, err := s.svc.VideoSummary(ctx, videoNo, *topics)
-	if err != nil {
-		return err
-	}
-	if sum == nil {
-		return fmt.Errorf("no summary of %s: %w", videoNo, errNoText)
-	}
 	human := printable(sum.Text)
 	for _, it := range sum.Items {
 		human += fmt.Sprintf("\n%7s  %s", core.TimeText(it.Start), printable(strings.TrimSpace(it.Title+" — "+it.Description)))
