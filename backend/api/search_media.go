@@ -82,6 +82,12 @@ const (
 var imageTypes = map[string]string{".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png",
 	".gif": "image/gif", ".bmp": "image/bmp", ".webp": "image/webp"}
 
+// ImageType returns the Content-Type of a picture the search accepts, by its name's extension.
+func ImageType(name string) (string, bool) {
+	ctype, ok := imageTypes[strings.ToLower(filepath.Ext(name))]
+	return ctype, ok
+}
+
 // ImageRequest is a search of the library for moments that look like a picture.
 type ImageRequest struct {
 	Path       string // the picture: jpg, jpeg, png, gif, bmp or webp, at most 20 MB
@@ -91,7 +97,7 @@ type ImageRequest struct {
 
 // CheckImage applies the picture rules of docs/API.md §12.4 to the file at path and returns its part type.
 func CheckImage(path string) (string, int64, error) {
-	ctype, ok := imageTypes[strings.ToLower(filepath.Ext(path))]
+	ctype, ok := ImageType(path)
 	if !ok {
 		return "", 0, invalid("image", "must be a .jpg, .jpeg, .png, .gif, .bmp or .webp picture")
 	}

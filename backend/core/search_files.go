@@ -3,8 +3,11 @@ package core
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
+	"path"
 	"path/filepath"
+	"strings"
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/diskcache"
@@ -69,3 +72,13 @@ func SaveBytes(ctx context.Context, data []byte, dest string, overwrite bool) (S
 
 // CheckBlob refuses a keyframe location that could not be sent.
 func CheckBlob(bucket, blob string) error { return api.CheckBlob(bucket, blob) }
+
+// KeyframeFileName names a moment's keyframe on disk: VIDEO_NO-SECONDS with the blob's picture
+// extension, sanitised (the blob comes from the service).
+func KeyframeFileName(videoNo string, start float64, blob string) string {
+	ext := strings.ToLower(path.Ext(blob))
+	if _, ok := api.ImageType(ext); !ok {
+		ext = ".jpg"
+	}
+	return api.SanitizeFilename(fmt.Sprintf("%s-%06d%s", videoNo, int64(max(start, 0)), ext), "keyframe"+ext)
+}

@@ -155,11 +155,15 @@ func runKeyframe(ctx context.Context, c *cli, args []string) error {
 	var d outFlags
 	fs := newFlags("keyframe", commands["keyframe"].usage, c)
 	o.register(fs)
-	fs.StringVar(&d.out, "o", "", "the file to write (required)")
+	fs.StringVar(&d.out, "o", "", "the file to write (required); with --from-search, an existing folder")
 	fs.BoolVar(&d.overwrite, "overwrite", false, "replace an existing file")
+	fromSearch := fs.Bool("from-search", false, "save the keyframe of every moment that `memories search --json` printed on stdin")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
+	}
+	if *fromSearch {
+		return keyframesFromSearch(ctx, c, &o, d, rest)
 	}
 	switch {
 	case len(rest) != 2:

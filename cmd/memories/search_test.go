@@ -171,3 +171,26 @@ func TestRepeatedSearchIsAnsweredFromCache(t *testing.T) {
 		t.Fatal("the video is not in the answer")
 	}
 }
+
+// keyframe --from-search saves the keyframe of every moment a search printed, named by video and
+// second, and refuses bad input before fetching anything.
+func TestKeyframesFromSearch(t *testing.T) {
+	e, no, _ := searchEnv(t)
+	found := e.run("", "search", "--json", "beach").want(t, 0).stdout
+	dir := t.TempDir()
+	r := e.run(found+"\n", "keyframe", "--from-search", "--json", "-o", dir).want(t, 0)
+	rows := r.lines(t)
+	if len(rows) == 0 || rows[0]["path"] != filepath.Join(dir, no+"-000000.png") {
+		t.Fatalf("saved %v (stderr %q)", rows, r.stderr)
+	}
+	fetched := e.sb.Stats().Keyframes
+	for _, bad := range []string{"not json\n", `{"video_no":"VI1"}` + "\n", found} {
+		if r := e.run(bad, "keyframe", "--from-search", "-o", dir); r.code != 2 {
+			t.Errorf("stdin %q: exit %d, stderr %q", bad, r.code, r.stderr)
+		}
+	}
+	e.run(found, "keyframe", "--from-search", "-o", filepath.Join(dir, "missing")).want(t, 2)
+	if e.sb.Stats().Keyframes != fetched {
+		t.Fatal("refused input fetched keyframes")
+	}
+}
