@@ -35,6 +35,7 @@ var retryPolicies = map[string]func(error) bool{
 	"summary":       Retryable,
 	"search":        rateLimitedOnly,
 	"search_phrase": rateLimitedOnly,
+	"search_image":  rateLimitedOnly,
 	"keyframe":      Retryable,
 }
 

@@ -146,19 +146,22 @@ func (c *Client) SearchImage(ctx context.Context, r ImageRequest) ([]Moment, err
 	if err != nil {
 		return nil, invalid("image", "cannot build the form: %v", err)
 	}
-	f, err := os.Open(r.Path)
-	if err != nil {
-		return nil, invalid("image", "cannot open the picture: %v", err)
-	}
-	defer f.Close()
-	file := &exactReader{r: f, size: size}
-	req := request{op: "search_image", method: http.MethodPost, path: "/serve/api/v1/search_similar_images",
-		body: form.reader(file), length: form.length(size), contentType: form.contentType}
 	var items momentList
-	err = c.call(ctx, req, &items)
-	if ferr := file.failure(); ferr != nil {
-		return nil, fmt.Errorf("memories: search_image: reading %s: %w", uploadFilename(r.Path), ferr)
-	}
+	err = c.retrying(ctx, "search_image", func() error {
+		f, err := os.Open(r.Path) // opened for each try: a refused (0429) search is sent again
+		if err != nil {
+			return invalid("image", "cannot open the picture: %v", err)
+		}
+		defer f.Close()
+		file := &exactReader{r: f, size: size}
+		req := request{op: "search_image", method: http.MethodPost, path: "/serve/api/v1/search_similar_images",
+			body: form.reader(file), length: form.length(size), contentType: form.contentType}
+		err = c.callOnce(ctx, req, &items)
+		if ferr := file.failure(); ferr != nil {
+			return fmt.Errorf("memories: search_image: reading %s: %w", uploadFilename(r.Path), ferr)
+		}
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}

@@ -256,6 +256,11 @@ func TestSearchImageShapeAndRules(t *testing.T) {
 	if f.hits.Load() != 1 {
 		t.Fatalf("%d requests sent", f.hits.Load())
 	}
+	limited := newFakeAPI(t, failFirst(1, http.StatusOK, "0429", []any{map[string]any{"videoNo": "VI9"}}))
+	c, _ := gated(limited)
+	if got, err := c.SearchImage(context.Background(), ImageRequest{Path: pic}); err != nil || len(got) != 1 || limited.hits.Load() != 2 {
+		t.Fatalf("a refused picture search was not sent again: %v %v after %d", got, err, limited.hits.Load())
+	}
 	if !strings.Contains(fmt.Sprint(func() error { _, _, err := CheckImage(big); return err }()), "20 MB") {
 		t.Fatal("the size refusal does not say the limit")
 	}
