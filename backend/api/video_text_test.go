@@ -17,9 +17,10 @@ import (
 // Transcripts and captions are GETs with video_no and unique_id; the current shape (string
 // times), numbers, the older table's field names and data:null all decode.
 func TestTranscriptShapesAndVariants(t *testing.T) {
-	data := ""
+	data, path := "", ""
 	f := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != http.MethodGet || r.URL.RawQuery != "unique_id=trips&video_no=VI1" {
+		expectRoute(t, r, http.MethodGet, path)
+		if r.URL.RawQuery != "unique_id=trips&video_no=VI1" {
 			t.Errorf("%s %s?%s", r.Method, r.URL.Path, r.URL.RawQuery)
 		}
 		w.Header().Set("Content-Type", "application/json")
@@ -27,12 +28,14 @@ func TestTranscriptShapesAndVariants(t *testing.T) {
 	})
 	data = `{"videoNo":"VI1","transcriptions":[{"index":0,"content":" Hello there","startTime":"0","endTime":"7"},
 		{"index":"1","content":"General Kenobi","startTime":7.5,"endTime":null}],"createTime":"1758276264066","video_bucket":"b","video_blob":"VI1.mp4"}`
+	path = "/serve/api/v1/get_audio_transcription"
 	got, err := f.client.AudioTranscript(context.Background(), "VI1", "trips")
 	want := &Transcript{VideoNo: "VI1", Segments: []Segment{{0, 0, 7, "Hello there"}, {1, 7.5, 7.5, "General Kenobi"}}}
 	if err != nil || !reflect.DeepEqual(got, want) {
 		t.Fatalf("got %+v, %v", got, err)
 	}
 	data = `{"transcription":[{"index":0,"text":"a red boat","start":1.5,"end":4}]}`
+	path = "/serve/api/v1/get_video_caption"
 	got, err = f.client.Captions(context.Background(), "VI1", "trips")
 	if err != nil || !reflect.DeepEqual(got, &Transcript{VideoNo: "VI1", Segments: []Segment{{0, 1.5, 4, "a red boat"}}}) {
 		t.Fatalf("older shape: %+v, %v", got, err)
@@ -146,5 +149,20 @@ func TestKeyframeShapeAndHostileAnswers(t *testing.T) {
 	wantInvalid(t, err, "blob")
 	if f.hits.Load() != hits {
 		t.Fatal("an invalid location was sent")
+	}
+	// A keyframe refused with 0429 is fetched again once the gate lets it.
+	var busy *fakeAPI
+	busy = newFakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
+		if busy.hits.Load() == 1 {
+			writeEnvelope(w, "0429", "Request has exceeded the limit.", nil)
+			return
+		}
+		w.Write(pic)
+	})
+	c, g := gated(busy)
+	if d, err := c.Keyframe(context.Background(), "b", "k.png"); err != nil || len(g.waits) != 2 {
+		t.Fatalf("after 0429: %v, %d waits", err, len(g.waits))
+	} else {
+		d.Body.Close()
 	}
 }
