@@ -11,6 +11,7 @@ import (
 	"io"
 	"net/http"
 	"reflect"
+	"sync/atomic"
 	"testing"
 )
 
@@ -151,9 +152,9 @@ func TestKeyframeShapeAndHostileAnswers(t *testing.T) {
 		t.Fatal("an invalid location was sent")
 	}
 	// A keyframe refused with 0429 is fetched again once the gate lets it.
-	var busy *fakeAPI
-	busy = newFakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
-		if busy.hits.Load() == 1 {
+	var tries atomic.Int64
+	busy := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
+		if tries.Add(1) == 1 {
 			writeEnvelope(w, "0429", "Request has exceeded the limit.", nil)
 			return
 		}
