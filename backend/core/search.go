@@ -91,32 +91,50 @@ func (c *Service) SearchImage(ctx context.Context, r ImageRequest, fresh bool) (
 	})
 }
 
-// ask answers question from the profile's cache unless fresh, else from the service, keeping
+// ask answers a search from the profile's cache unless fresh, else from the service, keeping
 // any answer with moments (an empty one may fill as videos finish indexing).
 func (c *Service) ask(ctx context.Context, kind string, question any, scope string, fresh bool,
 	search func(*api.Client) (foundAnswer, error)) (SearchAnswer, error) {
-	client, err := c.Client()
+	found, got, err := remember(c, kind, question, fresh, search, func(f foundAnswer) bool { return len(f.Moments) > 0 })
 	if err != nil {
 		return SearchAnswer{}, err
+	}
+	return c.answerOf(scope, found, got.At, got.Cached), nil
+}
+
+// Fetched says when the service gave an answer (unix ms) and whether it came from the cache.
+type Fetched struct {
+	At     int64 `json:"at"`
+	Cached bool  `json:"cached"`
+}
+
+// remember answers question from the profile's cache unless fresh, else asks the service and
+// keeps the answer when keep says it is worth keeping. Billed calls go through it, so the app
+// never pays twice for an answer it has.
+func remember[T any](c *Service, kind string, question any, fresh bool, ask func(*api.Client) (T, error), keep func(T) bool) (T, Fetched, error) {
+	var zero T
+	client, err := c.Client()
+	if err != nil {
+		return zero, Fetched{}, err
 	}
 	key, db := c.questionKey(kind, question), c.activeDB()
 	if db != nil && !fresh && key != "" {
-		if hit, ok, _ := db.CachedSearch(key); ok { // an unreadable cache only costs a search
-			var found foundAnswer
-			if json.Unmarshal(hit.Data, &found) == nil {
-				return c.answerOf(scope, found, hit.At, true), nil
+		if hit, ok, _ := db.CachedSearch(key); ok { // an unreadable cache only costs a call
+			var v T
+			if json.Unmarshal(hit.Data, &v) == nil {
+				return v, Fetched{At: hit.At, Cached: true}, nil
 			}
 		}
 	}
-	found, err := search(client)
+	v, err := ask(client)
 	if err != nil {
-		return SearchAnswer{}, err
+		return zero, Fetched{}, err
 	}
 	at := time.Now().UnixMilli()
-	if data, err := json.Marshal(found); err == nil && db != nil && key != "" && len(found.Moments) > 0 {
-		_ = db.CacheSearch(key, at, data) // a full disk only costs the next search
+	if data, err := json.Marshal(v); err == nil && db != nil && key != "" && keep(v) {
+		_ = db.CacheSearch(key, at, data) // a full disk only costs the next call
 	}
-	return c.answerOf(scope, found, at, false), nil
+	return v, Fetched{At: at}, nil
 }
 
 // questionKey is a question's canonical text: its kind, where it is asked (the sandbox, or the
@@ -170,30 +188,34 @@ func (c *Service) withLocal(scope string, ms []api.Moment) []Moment {
 	return out
 }
 
+// videoQuestion names a video's text in the cache.
+type videoQuestion struct{ VideoNo, Scope string }
+
 // VideoTranscript returns what is said in a video, or with captions what is seen; nil when the
-// service has none yet.
-func (c *Service) VideoTranscript(ctx context.Context, videoNo string, captions bool) (*Transcript, error) {
-	client, err := c.Client()
-	if err != nil {
-		return nil, err
-	}
+// service has none yet. An answer is kept (see remember) until asked for fresh.
+func (c *Service) VideoTranscript(ctx context.Context, videoNo string, captions, fresh bool) (*Transcript, Fetched, error) {
+	scope, kind := c.current().Scope, "transcript"
 	if captions {
-		return client.Captions(ctx, videoNo, c.current().Scope)
+		kind = "captions"
 	}
-	return client.AudioTranscript(ctx, videoNo, c.current().Scope)
+	return remember(c, kind, videoQuestion{videoNo, scope}, fresh, func(client *api.Client) (*Transcript, error) {
+		if captions {
+			return client.Captions(ctx, videoNo, scope)
+		}
+		return client.AudioTranscript(ctx, videoNo, scope)
+	}, func(t *Transcript) bool { return t != nil })
 }
 
-// VideoSummary returns a video's chapters, or with topics its topics; nil when none yet.
-func (c *Service) VideoSummary(ctx context.Context, videoNo string, topics bool) (*Summary, error) {
-	client, err := c.Client()
-	if err != nil {
-		return nil, err
-	}
-	kind := api.SummaryChapters
+// VideoSummary returns a video's chapters, or with topics its topics; nil when none yet. An
+// answer is kept like a transcript.
+func (c *Service) VideoSummary(ctx context.Context, videoNo string, topics, fresh bool) (*Summary, Fetched, error) {
+	scope, kind := c.current().Scope, api.SummaryChapters
 	if topics {
 		kind = api.SummaryTopics
 	}
-	return client.VideoSummary(ctx, videoNo, kind, c.current().Scope)
+	return remember(c, "summary "+kind, videoQuestion{videoNo, scope}, fresh, func(client *api.Client) (*Summary, error) {
+		return client.VideoSummary(ctx, videoNo, kind, scope)
+	}, func(s *Summary) bool { return s != nil })
 }
 
 // Keyframe streams a keyframe picture by its storage location.

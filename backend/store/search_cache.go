@@ -8,9 +8,9 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// Searches are billed, so their answers are kept: the same question (its kind, scope, endpoint
-// and every filter, hashed by the caller's canonical text) is answered from here until the user
-// asks again. The cache holds at most MaxCachedSearches answers of at most MaxCachedAnswer bytes;
+// Searches (and a video's transcript, captions and summary) are billed, so their answers are
+// kept: the same question (its kind, scope, endpoint and every filter, hashed by the caller's
+// canonical text) is answered from here until the user asks again. The cache holds at most MaxCachedSearches answers of at most MaxCachedAnswer bytes;
 // the oldest answer goes first.
 
 // Cache limits.

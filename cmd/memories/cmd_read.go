@@ -41,19 +41,22 @@ func (d outFlags) check(name string) error {
 }
 
 // readText opens a session and asks it for a video's text; "none yet" is an error that says
-// why. On success the caller closes the session.
-func readText[T any](c *cli, o *common, what, videoNo string, ask func(*core.Service) (*T, error)) (*session, *T, error) {
-	s, err := o.openRemote(c)
+// why, and an answer from the cache says its age. On success the caller closes the session.
+func readText[T any](c *cli, o *common, what, videoNo string, ask func(*core.Service) (*T, core.Fetched, error)) (*session, *T, error) {
+	s, err := o.openLocal(c)
 	if err != nil {
 		return nil, nil, err
 	}
-	v, err := ask(s.svc)
+	v, got, err := ask(s.svc)
 	if err == nil && v == nil {
 		err = fmt.Errorf("no %s of %s: %w", what, videoNo, errNoText)
 	}
 	if err != nil {
 		s.close()
 		return nil, nil, err
+	}
+	if got.Cached {
+		s.out.note("%s", cachedNote(got.At))
 	}
 	return s, v, nil
 }
@@ -76,6 +79,7 @@ func runTranscript(ctx context.Context, c *cli, args []string) error {
 	o.register(fs)
 	captions := fs.Bool("captions", false, "what is seen (scene captions) instead of what is said")
 	format := fs.String("format", "text", "text, srt, vtt or json")
+	refresh := fs.Bool("refresh", false, "ask the service again even when this computer has the answer")
 	fs.StringVar(&d.out, "o", "", "write to this file instead of stdout")
 	fs.BoolVar(&d.overwrite, "overwrite", false, "replace an existing file")
 	rest, err := parse(fs, args)
@@ -95,8 +99,8 @@ func runTranscript(ctx context.Context, c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, t, err := readText(c, &o, "transcript", videoNo, func(svc *core.Service) (*core.Transcript, error) {
-		return svc.VideoTranscript(ctx, videoNo, *captions)
+	s, t, err := readText(c, &o, "transcript", videoNo, func(svc *core.Service) (*core.Transcript, core.Fetched, error) {
+		return svc.VideoTranscript(ctx, videoNo, *captions, *refresh)
 	})
 	if err != nil {
 		return err
@@ -127,6 +131,7 @@ func runSummary(ctx context.Context, c *cli, args []string) error {
 	fs := newFlags("summary", commands["summary"].usage, c)
 	o.register(fs)
 	topics := fs.Bool("topics", false, "group by topic instead of chapters along the timeline")
+	refresh := fs.Bool("refresh", false, "ask the service again even when this computer has the answer")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -135,8 +140,8 @@ func runSummary(ctx context.Context, c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, sum, err := readText(c, &o, "summary", videoNo, func(svc *core.Service) (*core.Summary, error) {
-		return svc.VideoSummary(ctx, videoNo, *topics)
+	s, sum, err := readText(c, &o, "summary", videoNo, func(svc *core.Service) (*core.Summary, core.Fetched, error) {
+		return svc.VideoSummary(ctx, videoNo, *topics, *refresh)
 	})
 	if err != nil {
 		return err

@@ -216,8 +216,7 @@ func printAnswer(ctx context.Context, s *session, ans core.SearchAnswer) {
 		s.out.note("%d moment(s) in scope %q", len(ms), s.svc.Scope())
 	}
 	if ans.Cached {
-		s.out.note("answered from this computer's cache, %s old (--refresh asks the service again)",
-			time.Since(time.UnixMilli(ans.At)).Round(time.Second))
+		s.out.note("%s", cachedNote(ans.At))
 	} else if n, err := s.svc.Unindexed(ctx); err == nil && n > 0 {
 		s.out.note("%d video(s) in scope %q are still being indexed and are not searchable yet", n, s.svc.Scope())
 	}
@@ -234,4 +233,10 @@ func (o *common) openLocal(c *cli) (*session, error) {
 		}
 	}
 	return s, err
+}
+
+// cachedNote says an answer came from this computer's cache, and how old it is.
+func cachedNote(at int64) string {
+	return fmt.Sprintf("answered from this computer's cache, %s old (--refresh asks the service again)",
+		time.Since(time.UnixMilli(at)).Round(time.Second))
 }

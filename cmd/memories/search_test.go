@@ -104,6 +104,14 @@ func TestTranscriptSummaryKeyframe(t *testing.T) {
 	if vtt, _ := os.ReadFile(out); !strings.HasPrefix(string(vtt), "WEBVTT\n\n00:00:00.000 --> ") {
 		t.Fatalf("vtt %q", vtt)
 	}
+	texts := e.sb.Stats().Texts
+	if r := e.run("", "transcript", no).want(t, 0); r.stdout != text.stdout || !strings.Contains(r.stderr, "cache") || e.sb.Stats().Texts != texts {
+		t.Fatalf("a transcript this computer has was asked for again: %+v", r)
+	}
+	e.run("", "transcript", "--refresh", no).want(t, 0)
+	if e.sb.Stats().Texts != texts+1 {
+		t.Fatal("--refresh did not ask again")
+	}
 	sum := e.run("", "summary", "--json", no).want(t, 0).lines(t)
 	if !strings.Contains(sum[0]["summary"].(string), "beach") || len(sum[0]["items"].([]any)) == 0 {
 		t.Fatalf("summary %v", sum)
