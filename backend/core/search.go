@@ -56,7 +56,7 @@ type foundAnswer struct {
 // Search runs a search by words in the current scope when r names none.
 func (c *Service) Search(ctx context.Context, r SearchRequest, fresh bool) (SearchAnswer, error) {
 	r.Scope = cmp.Or(r.Scope, c.current().Scope)
-	return c.ask(ctx, "search", r, r.Scope, fresh, func(client *api.Client) (foundAnswer, error) {
+	return c.ask("search", r.Query, r, r.Scope, fresh, func(client *api.Client) (foundAnswer, error) {
 		ms, err := client.Search(ctx, r)
 		return foundAnswer{Moments: ms}, err
 	})
@@ -65,7 +65,7 @@ func (c *Service) Search(ctx context.Context, r SearchRequest, fresh bool) (Sear
 // SearchPhrase finds transcripts holding exactly these words.
 func (c *Service) SearchPhrase(ctx context.Context, r PhraseRequest, fresh bool) (SearchAnswer, error) {
 	r.Scope = cmp.Or(r.Scope, c.current().Scope)
-	return c.ask(ctx, "phrase", r, r.Scope, fresh, func(client *api.Client) (foundAnswer, error) {
+	return c.ask("phrase", r.Query, r, r.Scope, fresh, func(client *api.Client) (foundAnswer, error) {
 		page, err := client.SearchPhrase(ctx, r)
 		return foundAnswer{Moments: page.Moments, Page: page.Page, Total: page.Total}, err
 	})
@@ -85,20 +85,22 @@ func (c *Service) SearchImage(ctx context.Context, r ImageRequest, fresh bool) (
 		Picture, Scope string
 		Similarity     float64
 	}{sum, r.Scope, r.Similarity}
-	return c.ask(ctx, "image", question, r.Scope, fresh, func(client *api.Client) (foundAnswer, error) {
+	abs, _ := filepath.Abs(r.Path)
+	return c.ask("image", abs, question, r.Scope, fresh, func(client *api.Client) (foundAnswer, error) {
 		ms, err := client.SearchImage(ctx, r)
 		return foundAnswer{Moments: ms}, err
 	})
 }
 
-// ask answers a search from the profile's cache unless fresh, else from the service, keeping
+// ask answers a search (text: its words or picture, for the recent list) from the profile's cache unless fresh, else from the service, keeping
 // any answer with moments (an empty one may fill as videos finish indexing).
-func (c *Service) ask(ctx context.Context, kind string, question any, scope string, fresh bool,
+func (c *Service) ask(kind, text string, question any, scope string, fresh bool,
 	search func(*api.Client) (foundAnswer, error)) (SearchAnswer, error) {
 	found, got, err := remember(c, kind, question, fresh, search, func(f foundAnswer) bool { return len(f.Moments) > 0 })
 	if err != nil {
 		return SearchAnswer{}, err
 	}
+	c.rememberSearch(kind, text)
 	return c.answerOf(scope, found, got.At, got.Cached), nil
 }
 
