@@ -56,7 +56,7 @@ func init() {
 		"search":         {"find moments by what is seen or said, exact words, or a picture", "[--type visual|audio|caption] [--top-k N] [--level L] [--tag T] [--camera C] [--taken T] [--near LAT,LON] [--video VI]... [--json] [--refresh] QUERY | --phrase [--page N] WORDS | --image FILE [--similarity S]", runSearch},
 		"transcript":     {"print what is said in a video (or, with --captions, what is seen)", "[--captions] [--format text|srt|vtt|json] [-o FILE] [--overwrite] [--refresh] VIDEO_NO", runTranscript},
 		"summary":        {"print a video's chapters (or, with --topics, its topics)", "[--topics] [--json] [--refresh] VIDEO_NO", runSummary},
-		"keyframe":       {"save a keyframe picture from a search result", "-o FILE [--overwrite] BUCKET BLOB", runKeyframe},
+		"keyframe":       {"save a keyframe picture from a search result", "-o FILE [--overwrite] BUCKET BLOB | --from-search -o DIR < search-output.jsonl", runKeyframe},
 		"download":       {"download videos by video number", "[--scope S] [-o FILE_OR_DIR] [--overwrite] [--sha256] VIDEO_NO...", runDownload},
 		"download-asset": {"download assets by asset id", "[-o FILE_OR_DIR] [--overwrite] [--sha256] ASSET_ID...", runDownloadAsset},
 		"sandbox":        {"run the local API emulator until interrupted", "[--addr HOST:PORT]", runSandbox},
