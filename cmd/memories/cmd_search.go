@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -69,17 +70,10 @@ func (f *searchFlags) visualOnly(fs *flag.FlagSet) string {
 	fs.Visit(func(fl *flag.Flag) {
 		switch fl.Name {
 		case "type", "top-k", "level", "tag", "camera", "taken", "near", "video":
-			name = cmpOr(name, fl.Name)
+			name = cmp.Or(name, fl.Name)
 		}
 	})
 	return name
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 func runSearch(ctx context.Context, c *cli, args []string) error {
@@ -124,9 +118,6 @@ func (f *searchFlags) plan(fs *flag.FlagSet, query string) (func(context.Context
 	}
 	if f.phrase {
 		r, err := core.PhraseRequest{Query: query, Page: f.page}.Check()
-		if err == nil && f.page < 0 {
-			err = usagef("--page must be 1 or more")
-		}
 		if err != nil {
 			return nil, rejected("search", err)
 		}
@@ -173,9 +164,6 @@ func (f *searchFlags) planWords(query string) (func(context.Context, *session) e
 		}
 		r.Latitude, r.Longitude = &la, &lo
 	}
-	if f.topK != 0 && f.topK < 1 {
-		return nil, usagef("search: --top-k must be 1 or more")
-	}
 	r, err := r.Check()
 	if err != nil {
 		return nil, rejected("search", err)
@@ -203,7 +191,7 @@ func printAnswer(ctx context.Context, s *session, ans core.SearchAnswer) {
 		if m.End > m.Start {
 			span += "–" + core.TimeText(m.End)
 		}
-		human := fmt.Sprintf("%-22s %-15s %5.3f  %s", m.VideoNo, span, m.Score, printable(cmpOr(m.VideoName, "-")))
+		human := fmt.Sprintf("%-22s %-15s %5.3f  %s", m.VideoNo, span, m.Score, printable(cmp.Or(m.VideoName, "-")))
 		if m.Text != "" {
 			human += "  “" + printable(m.Text) + "”"
 		}
