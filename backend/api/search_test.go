@@ -129,6 +129,18 @@ func TestSearchDecodesEveryDocumentedShape(t *testing.T) {
 	}
 }
 
+// The oldest documented answer (code "SUCCESS", whole videos without times) still reads.
+func TestSearchOldestAnswerShape(t *testing.T) {
+	f := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{"code":"SUCCESS","msg":"success","data":[{"videoNo":"VI1","videoName":"a","videoStatus":"PARSE","uploadTime":"1744905509814"}]}`)
+	})
+	got, err := f.client.Search(context.Background(), SearchRequest{Query: "x"})
+	if err != nil || !reflect.DeepEqual(got, []Moment{{VideoNo: "VI1", VideoName: "a"}}) {
+		t.Fatalf("%+v %v", got, err)
+	}
+}
+
 // A 1,000-item answer decodes completely, in order.
 func TestSearchThousandItems(t *testing.T) {
 	items := make([]map[string]any, 1000)
