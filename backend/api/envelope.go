@@ -50,11 +50,12 @@ func decodeEnvelope(body []byte) (env envelope, ok bool) {
 	return env, true
 }
 
-// succeeded reports whether the envelope signals success: "0000", the v2 integer 200, or, when
-// no code was sent at all, success:true without failed:true.
+// succeeded reports whether the envelope signals success: "0000" ("SUCCESS" in the oldest search
+// example, docs/API.md §13.8), the v2 integer 200, or, when no code was sent at all, success:true
+// without failed:true.
 func (e envelope) succeeded() bool {
 	switch {
-	case e.Code.text == "0000":
+	case e.Code.text == "0000" || e.Code.text == "SUCCESS":
 		return true
 	case e.Code.numeric:
 		return e.Code.text == "200"

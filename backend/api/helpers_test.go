@@ -26,7 +26,7 @@ type fakeAPI struct {
 	hits   atomic.Int64
 }
 
-func newFakeAPI(t *testing.T, handle http.HandlerFunc) *fakeAPI {
+func newFakeAPI(t testing.TB, handle http.HandlerFunc) *fakeAPI {
 	t.Helper()
 	f := &fakeAPI{}
 	f.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -50,7 +50,7 @@ func newFakeAPI(t *testing.T, handle http.HandlerFunc) *fakeAPI {
 	return f
 }
 
-func newTestClient(t *testing.T, base string) *Client {
+func newTestClient(t testing.TB, base string) *Client {
 	t.Helper()
 	c, err := New(Config{BaseURL: base, AssetBaseURL: base, APIKey: testKey})
 	if err != nil {

@@ -19,6 +19,7 @@ type request struct {
 	asset       bool   // true: AssetBaseURL, else BaseURL
 	path        string // already escaped, starting with "/"
 	query       url.Values
+	rawQuery    string // used instead of query when set (a blob's slashes stay unescaped)
 	body        io.Reader
 	length      int64 // exact body length; ignored without a body
 	contentType string
@@ -58,6 +59,9 @@ func (c *Client) newRequest(ctx context.Context, r request) (*http.Request, erro
 	u := *base
 	u.Path, u.RawPath = base.Path+unescapePath(r.path), base.EscapedPath()+r.path
 	u.RawQuery = r.query.Encode()
+	if r.rawQuery != "" {
+		u.RawQuery = r.rawQuery
+	}
 	req, err := http.NewRequestWithContext(ctx, r.method, u.String(), r.body)
 	if err != nil {
 		return nil, invalid("request", "cannot build the request: %v", err)

@@ -27,37 +27,55 @@ var retryPolicies = map[string]func(error) bool{
 	"list_scopes": Retryable,
 	"metadata":    Retryable,
 	"task_status": Retryable,
-	"delete":      func(err error) bool { return errors.Is(err, ErrRateLimited) },
+	"delete":      rateLimitedOnly,
+	// Text reads are idempotent. Searches are billed per answer: after a 5xx or a broken
+	// connection the first one may have been charged, so only a refused (0429) one is repeated.
+	"transcript":    Retryable,
+	"captions":      Retryable,
+	"summary":       Retryable,
+	"search":        rateLimitedOnly,
+	"search_phrase": rateLimitedOnly,
+	"search_image":  rateLimitedOnly,
+	"keyframe":      Retryable,
 }
+
+func rateLimitedOnly(err error) bool { return errors.Is(err, ErrRateLimited) }
 
 // call performs r, which must answer with a JSON envelope, and decodes the envelope's data into
 // out (a pointer; nil to ignore the data). Operations in retryPolicies are tried again after a
 // transient failure; each retry first waits at the gate, which holds it for the backoff.
 func (c *Client) call(ctx context.Context, r request, out any) error {
-	err := c.callOnce(ctx, r, out)
-	retry := retryPolicies[r.op]
+	tries := 0
+	return c.retrying(ctx, r.op, func() error {
+		if tries++; tries > 1 && !rewind(&r) {
+			return errNoRewind
+		}
+		return c.callOnce(ctx, r, out)
+	})
+}
+
+// errNoRewind stops retries of a request whose body cannot be sent again.
+var errNoRewind = errors.New("the request body cannot be sent again")
+
+// retrying runs try, then again while op's policy allows and the gate frees op's lane soon.
+func (c *Client) retrying(ctx context.Context, op string, try func() error) error {
+	err := try()
+	retry := retryPolicies[op]
 	if c.gate == nil || c.noRetry {
 		retry = nil // without a gate nothing would hold a retry back
 	}
 	if retry != nil && IsImpatient(ctx) {
-		retry = retryImpatient // a person is told about an outage at once
+		retry = rateLimitedOnly // a person is told about an outage at once; a rate limit is waited out
 	}
-	for n := 0; n < maxRetries && retry != nil && retry(err) && c.gate.Hold(r.op) <= maxRetryWait; n++ {
-		if !rewind(&r) {
-			return err
-		}
-		next := c.callOnce(ctx, r, out)
-		if ctx.Err() != nil {
+	for n := 0; n < maxRetries && retry != nil && retry(err) && c.gate.Hold(op) <= maxRetryWait; n++ {
+		next := try()
+		if errors.Is(next, errNoRewind) || ctx.Err() != nil {
 			return err // cancelled while waiting to retry: the service's answer says more
 		}
 		err = next
 	}
 	return err
 }
-
-// retryImpatient repeats a request a person waits on only after a rate limit, which the gate
-// waits out; an outage is reported at once.
-func retryImpatient(err error) bool { return errors.Is(err, ErrRateLimited) }
 
 // rewind makes r's in-memory body readable again for a retry; false when it cannot be.
 func rewind(r *request) bool {

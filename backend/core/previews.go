@@ -19,23 +19,35 @@ func (c *Service) JobPreview(id uint64) (string, error) {
 	return c.previewOf(localFile(j)), nil
 }
 
-// VideoPreview returns the preview URL of a library video's local copy: the file it was
-// uploaded from, else the newest finished download of it; "" when neither is on disk.
+// VideoPreview returns the preview URL of a library video's local copy (see LocalCopy); "" when
+// it has none on disk.
 func (c *Service) VideoPreview(scope, videoNo string) (string, error) {
+	path, err := c.LocalCopy(scope, videoNo)
+	return c.previewOf(path), err
+}
+
+// LocalCopy returns the file on this computer that holds a library video: the file it was
+// uploaded from, else the newest finished download of it; "" when neither is on disk (or the
+// front end opened no database).
+func (c *Service) LocalCopy(scope, videoNo string) (string, error) {
+	db := c.activeDB()
+	if db == nil {
+		return "", nil
+	}
 	scope = cmp.Or(scope, c.current().Scope)
-	if v, err := c.activeDB().Video(scope, videoNo); err == nil && v.SourceJob != 0 {
-		if url, err := c.JobPreview(v.SourceJob); err == nil && url != "" {
-			return url, nil
+	if v, err := db.Video(scope, videoNo); err == nil && v.SourceJob != 0 {
+		if j, err := db.Job(v.SourceJob); err == nil && onDisk(localFile(j)) {
+			return localFile(j), nil
 		}
 	}
-	page, err := c.activeDB().Jobs(store.JobQuery{Kinds: []store.JobKind{transfer.KindDownload},
+	page, err := db.Jobs(store.JobQuery{Kinds: []store.JobKind{transfer.KindDownload},
 		States: []store.JobState{store.StateDone}, Text: videoNo, Limit: 50})
 	if err != nil {
 		return "", err
 	}
 	for _, j := range page.Jobs {
-		if url := c.previewOf(localFile(j)); url != "" && downloadOf(j) == videoNo {
-			return url, nil
+		if path := localFile(j); onDisk(path) && downloadOf(j) == videoNo {
+			return path, nil
 		}
 	}
 	return "", nil
@@ -63,11 +75,17 @@ func downloadOf(j store.Job) string {
 
 // previewOf registers a regular file that still exists and returns its URL.
 func (c *Service) previewOf(path string) string {
-	if path == "" {
-		return ""
-	}
-	if info, err := os.Stat(path); err != nil || !info.Mode().IsRegular() {
+	if !onDisk(path) {
 		return ""
 	}
 	return c.previews.URL(path)
+}
+
+// onDisk reports whether path names a regular file that exists.
+func onDisk(path string) bool {
+	if path == "" {
+		return false
+	}
+	info, err := os.Stat(path)
+	return err == nil && info.Mode().IsRegular()
 }

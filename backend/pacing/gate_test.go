@@ -16,13 +16,15 @@ import (
 func TestEndpointForOps(t *testing.T) {
 	want := map[string]Endpoint{"upload": EpUpload, "upload_url": EpUpload, "import": EpImport,
 		"download": EpDownload, "download_asset": EpAsset, "list_videos": EpList, "list_scopes": EpList,
-		"task_status": EpStatus, "delete": EpDelete, "metadata": EpMetadata, "search": "search"}
+		"task_status": EpStatus, "delete": EpDelete, "metadata": EpMetadata,
+		"search": EpSearch, "search_phrase": EpSearch, "search_image": EpSearch, "transcript": EpText,
+		"captions": EpText, "summary": EpText, "keyframe": EpKeyframe, "unknown_op": "unknown_op"}
 	for op, ep := range want {
 		if got := EndpointFor(op); got != ep {
 			t.Errorf("%s → %s, want %s", op, got, ep)
 		}
 	}
-	if DefaultLimits()[EndpointFor("search")].Every != 0 {
+	if DefaultLimits()[EndpointFor("unknown_op")].Every != 0 {
 		t.Error("an unknown operation is spaced")
 	}
 }

@@ -19,6 +19,9 @@ const (
 	EpStatus   Endpoint = "status"
 	EpDelete   Endpoint = "delete"
 	EpMetadata Endpoint = "metadata"
+	EpSearch   Endpoint = "search"   // every kind of search, by words, phrase or picture
+	EpText     Endpoint = "text"     // transcripts, captions and summaries
+	EpKeyframe Endpoint = "keyframe" // keyframe images: their own lane, so thumbnails never hold up downloads
 )
 
 // Limit allows at most one request per Every; zero leaves the endpoint unpaced. Limits are data
@@ -38,6 +41,9 @@ type Limit struct {
 //	task status             1 a second
 //	delete                  5 a second
 //	video metadata          1 a second (not in the table; the v2 "standard" rate, to be safe)
+//	search (all kinds)      1 a second (one table says 10; docs/API.md §13.4)
+//	transcripts, summaries  1 a second (one table says 5)
+//	keyframes               1 a second (not in any table; the asset download's rate)
 func DefaultLimits() map[Endpoint]Limit {
 	return map[Endpoint]Limit{
 		EpUpload:   {Every: time.Minute},
@@ -48,6 +54,9 @@ func DefaultLimits() map[Endpoint]Limit {
 		EpStatus:   {Every: time.Second},
 		EpDelete:   {Every: 200 * time.Millisecond},
 		EpMetadata: {Every: time.Second},
+		EpSearch:   {Every: time.Second},
+		EpText:     {Every: time.Second},
+		EpKeyframe: {Every: time.Second},
 	}
 }
 
@@ -63,6 +72,13 @@ var opEndpoints = map[string]Endpoint{
 	"task_status":    EpStatus,
 	"delete":         EpDelete,
 	"metadata":       EpMetadata,
+	"search":         EpSearch,
+	"search_phrase":  EpSearch,
+	"search_image":   EpSearch,
+	"transcript":     EpText,
+	"captions":       EpText,
+	"summary":        EpText,
+	"keyframe":       EpKeyframe,
 }
 
 // EndpointFor names the group an api operation counts against. An operation missing from the

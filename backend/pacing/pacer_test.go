@@ -47,7 +47,8 @@ func send(t *testing.T, p *Pacer, c *clocktest.Fake, ep Endpoint) time.Time {
 func TestDefaultLimits(t *testing.T) {
 	want := map[Endpoint]time.Duration{EpUpload: time.Minute, EpImport: time.Minute,
 		EpDownload: 5 * time.Second, EpAsset: time.Second, EpList: 200 * time.Millisecond,
-		EpStatus: time.Second, EpDelete: 200 * time.Millisecond, EpMetadata: time.Second}
+		EpStatus: time.Second, EpDelete: 200 * time.Millisecond, EpMetadata: time.Second,
+		EpSearch: time.Second, EpText: time.Second, EpKeyframe: time.Second}
 	got := DefaultLimits()
 	if len(got) != len(want) {
 		t.Fatalf("%d limits, want %d", len(got), len(want))

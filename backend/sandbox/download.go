@@ -100,6 +100,10 @@ func (s *Server) blobDownload(kind apiKind) handler {
 		if answeredJSONFault(w, c) {
 			return
 		}
+		if c.r.URL.Query().Get("bucket") == keyframeBucket {
+			s.serveKeyframe(w, c, kind)
+			return
+		}
 		v, err := s.blobVideo(c)
 		if err != nil {
 			writeFailure(w, c, kind, err)

@@ -15,6 +15,7 @@ const (
 	codeBadParam    = "0001"
 	codeAuth        = "0401"
 	codeRateLimited = "0429"
+	codeNoCredits   = "0402"
 )
 
 // msgRateLimited is the documented text of a rate-limit answer.

@@ -33,6 +33,8 @@ type Faults struct {
 	// DownloadRate caps download bodies at this many bytes per second (0 = unlimited), so a
 	// test can stop a client mid-download; 1 is a 1 byte/s trickle.
 	DownloadRate int64 `json:"download_rate"`
+	// NoCredits answers every API call with code "0402", as an account whose credits ran out.
+	NoCredits bool `json:"no_credits"`
 }
 
 // MarshalJSON writes Latency as a Go duration string ("250ms") so the control endpoint is readable.
@@ -116,6 +118,18 @@ func (f Faults) serverErrorDue(n int) bool {
 // rateLimited reports whether call number n is over the configured budget.
 func (f Faults) rateLimited(n int) bool {
 	return f.RateLimitAfter > 0 && n > f.RateLimitAfter
+}
+
+// msgNoCredits is the text of a 0402 answer.
+const msgNoCredits = "Insufficient points, please recharge"
+
+// rejectCredits answers a call of an account without credits in its route's generation.
+func rejectCredits(w http.ResponseWriter, kind apiKind) {
+	if kind == apiV2 {
+		writeV2(w, http.StatusPaymentRequired, msgNoCredits, nil)
+		return
+	}
+	writeCode(w, codeNoCredits, msgNoCredits)
 }
 
 // rejectRate answers a rate-limited call in the shape of the route's API generation.

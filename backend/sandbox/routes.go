@@ -63,6 +63,12 @@ func (s *Server) buildRoutes() (map[string]*route, *route) {
 		v1Prefix + "get_metadata":             v1(http.MethodGet, s.v1(s.handleMetadata)),
 		v1Prefix + "delete_videos":            v1(http.MethodPost, s.v1(s.handleDelete)),
 		v1Prefix + "list_unique_ids":          v1(http.MethodGet, s.v1(s.handleUniqueIDs)),
+		v1Prefix + "search":                   v1(http.MethodPost, s.v1(s.handleSearch)),
+		v1Prefix + "search_audio_transcripts": v1(http.MethodGet, s.v1(s.handlePhrase)),
+		v1Prefix + "search_similar_images":    v1(http.MethodPost, s.v1(s.handleImageSearch)),
+		v1Prefix + "get_audio_transcription":  v1(http.MethodGet, s.v1(s.handleAudioText)),
+		v1Prefix + "get_video_caption":        v1(http.MethodGet, s.v1(s.handleCaptions)),
+		v1Prefix + "generate_summary":         v1(http.MethodGet, s.v1(s.handleSummary)),
 		v1Prefix + "download": {kind: apiV1, methods: map[string]handler{
 			http.MethodPost: s.handleDownload, http.MethodGet: s.blobDownload(apiV1)}},
 		v2Prefix + "upload":   {kind: apiV2, methods: map[string]handler{http.MethodPost: s.handleAssetUpload}},

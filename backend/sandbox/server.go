@@ -52,11 +52,16 @@ type Stats struct {
 	// PartialDownloads counts downloads of either kind answered 206 to a Range: resumed ones.
 	PartialDownloads int `json:"partial_downloads"`
 	Deletes          int `json:"deletes"`
-	Calls            int `json:"calls"`
 	// ImportLinks counts the links of accepted imports; RepeatedLinks those that an earlier
 	// accepted import had already asked for in the same namespace (a client sending twice).
 	ImportLinks   int `json:"import_links"`
 	RepeatedLinks int `json:"repeated_links"`
+	// Searches counts searches of every kind answered; Texts transcripts, captions and
+	// summaries; Keyframes keyframe images sent.
+	Searches  int `json:"searches"`
+	Texts     int `json:"texts"`
+	Keyframes int `json:"keyframes"`
+	Calls     int `json:"calls"`
 }
 
 // Server is the emulator: state in memory, uploaded bytes on disk. It implements http.Handler.
@@ -184,7 +189,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // serveAPI applies the injected faults and authentication in the order a gateway would:
-// latency, outage (503), credentials, per-account rate limit, then the endpoint itself.
+// latency, outage (503), credentials, per-account rate limit, credits, then the endpoint itself.
 func (s *Server) serveAPI(w http.ResponseWriter, c *call, kind apiKind, h handler) {
 	f, n := s.countCall()
 	if !sleepCtx(c.r.Context(), f.Latency) {
@@ -200,6 +205,10 @@ func (s *Server) serveAPI(w http.ResponseWriter, c *call, kind apiKind, h handle
 	}
 	if f.rateLimited(n) {
 		rejectRate(w, kind)
+		return
+	}
+	if f.NoCredits {
+		rejectCredits(w, kind)
 		return
 	}
 	c.faults, c.now = f, s.opts.Now()

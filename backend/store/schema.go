@@ -25,6 +25,9 @@ var (
 	// Version 5: watch folders and what each has seen (see watch.go).
 	bucketWatches    = []byte("watches")     // watch name → the watch's settings (JSON, package watch)
 	bucketWatchFiles = []byte("watch_files") // watch name → nested bucket: file key → record (JSON)
+	// Unversioned, because it is only a cache: created on open, ignored by older builds, not
+	// salvaged by a repair (see search_cache.go).
+	bucketSearchCache = []byte("search_cache") // SHA-256 of the question → BE answered ms ‖ answer
 )
 
 // allBuckets are created on open; a migration adds to this list, never renames in place.
@@ -35,6 +38,7 @@ var allBuckets = [][]byte{
 	bucketVideoCounts,
 	bucketJobByState,
 	bucketWatches, bucketWatchFiles,
+	bucketSearchCache,
 }
 
 var keySchemaVersion = []byte("schema_version")

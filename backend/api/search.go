@@ -1,0 +1,221 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"slices"
+	"strings"
+	"time"
+)
+
+// The search calls (docs/API.md §12). Every rule below is checked before anything is sent, so a
+// refused search costs no credits.
+
+// Search types as the service spells them (docs/API.md §12.1). BY_VIDEO is an alias of BY_CLIP and BY_IMAGE
+// means two different things on different pages (docs/API.md §13.3), so the client sends neither.
+const (
+	SearchVisual  = "BY_CLIP"
+	SearchAudio   = "BY_AUDIO"
+	SearchCaption = "BY_CAPTION"
+)
+
+// Limits of the search rules (docs/API.md §12.1).
+const (
+	MaxTopK         = 1000
+	MaxCaptionTopK  = 200
+	MaxSearchVideos = 100
+	// TakenLayout is datetime_taken's format, yyyy-MM-dd HH:mm:ss.
+	TakenLayout = "2006-01-02 15:04:05"
+)
+
+// scopeParam names the field that scopes a search to a namespace. The pages say unique_id, the
+// API description folder_id (docs/API.md §13.2): change it here if the service stops honouring unique_id.
+const scopeParam = "unique_id"
+
+// SearchRequest is one natural-language search of the library. Zero fields are not sent.
+type SearchRequest struct {
+	Query    string
+	Type     string // SearchVisual (default), SearchAudio or SearchCaption
+	Scope    string
+	TopK     int      // 0: the service's default
+	Level    string   // "", "low", "medium" or "high": the least score a result needs
+	VideoNos []string // at most MaxSearchVideos
+	Tag      string
+	Camera   string
+	Taken    string // TakenLayout
+	Latitude *float64
+	// Longitude must be given with Latitude.
+	Longitude *float64
+}
+
+// Moment is one search result: a span of one video.
+type Moment struct {
+	VideoNo   string  `json:"video_no"`
+	VideoName string  `json:"video_name,omitempty"`
+	Start     float64 `json:"start"` // seconds
+	End       float64 `json:"end"`   // seconds; equal to Start when the service gave no end
+	Score     float64 `json:"score"`
+	Text      string  `json:"text,omitempty"` // the matched transcript or caption text
+	// Storage locations for the bucket/blob download (docs/API.md §12.6); empty when the service sent none.
+	VideoBucket    string `json:"video_bucket,omitempty"`
+	VideoBlob      string `json:"video_blob,omitempty"`
+	KeyframeBucket string `json:"keyframe_bucket,omitempty"`
+	KeyframeBlob   string `json:"keyframe_blob,omitempty"`
+}
+
+// Check applies the request rules of docs/API.md §12.1 and returns the normalised request.
+func (r SearchRequest) Check() (SearchRequest, error) {
+	r.Query = strings.TrimSpace(r.Query)
+	if r.Query == "" {
+		return r, invalid("query", "type what to search for")
+	}
+	r.Type = strings.ToUpper(strings.TrimSpace(r.Type))
+	if r.Type == "" || r.Type == "BY_VIDEO" {
+		r.Type = SearchVisual
+	}
+	if !slices.Contains([]string{SearchVisual, SearchAudio, SearchCaption}, r.Type) {
+		return r, invalid("type", "must be %s, %s or %s", SearchVisual, SearchAudio, SearchCaption)
+	}
+	limit := MaxTopK
+	if r.Type == SearchCaption {
+		limit = MaxCaptionTopK
+	}
+	if r.TopK < 0 || r.TopK > limit {
+		return r, invalid("top_k", "must be between 1 and %d for %s", limit, r.Type)
+	}
+	r.Level = strings.ToLower(strings.TrimSpace(r.Level))
+	if r.Level != "" && !slices.Contains([]string{"low", "medium", "high"}, r.Level) {
+		return r, invalid("filtering_level", "must be low, medium or high")
+	}
+	if len(r.VideoNos) > 0 {
+		if err := checkIDs("video_nos", r.VideoNos, MaxSearchVideos); err != nil {
+			return r, err
+		}
+	}
+	if r.Taken != "" {
+		if _, err := time.Parse(TakenLayout, r.Taken); err != nil {
+			return r, invalid("datetime_taken", "must look like 2025-10-20 11:00:00 (YYYY-MM-DD HH:MM:SS)")
+		}
+	}
+	return r, checkCoordinates(r.Latitude, r.Longitude)
+}
+
+// searchWire is the JSON body of /search.
+type searchWire struct {
+	Query     string   `json:"search_param"`
+	Type      string   `json:"search_type"`
+	TopK      int      `json:"top_k,omitempty"`
+	Level     string   `json:"filtering_level,omitempty"`
+	VideoNos  []string `json:"video_nos,omitempty"`
+	Tag       string   `json:"tag,omitempty"`
+	Camera    string   `json:"camera_tag,omitempty"`
+	Taken     string   `json:"datetime_taken,omitempty"`
+	Latitude  *float64 `json:"latitude,omitempty"`
+	Longitude *float64 `json:"longitude,omitempty"`
+}
+
+// body renders the request with the scope under scopeParam.
+func (r SearchRequest) body() (map[string]any, error) {
+	b, err := json.Marshal(searchWire{Query: r.Query, Type: r.Type, TopK: r.TopK, Level: r.Level,
+		VideoNos: r.VideoNos, Tag: r.Tag, Camera: r.Camera, Taken: r.Taken, Latitude: r.Latitude, Longitude: r.Longitude})
+	var m map[string]any
+	if err == nil {
+		err = json.Unmarshal(b, &m)
+	}
+	if err != nil {
+		return nil, invalid("request", "cannot encode the search: %v", err)
+	}
+	m[scopeParam] = ScopeOr(r.Scope)
+	return m, nil
+}
+
+// Search runs a natural-language search (docs/API.md §12.1) and returns the moments in the service's order.
+func (c *Client) Search(ctx context.Context, r SearchRequest) ([]Moment, error) {
+	r, err := r.Check()
+	if err != nil {
+		return nil, err
+	}
+	body, err := r.body()
+	if err != nil {
+		return nil, err
+	}
+	req, err := jsonRequest("search", "/serve/api/v1/search", nil, body)
+	if err != nil {
+		return nil, err
+	}
+	var items momentList
+	if err := c.call(ctx, req, &items); err != nil {
+		return nil, err
+	}
+	return items.moments(), nil
+}
+
+// momentWire is a result item in any documented spelling (docs/API.md §12.2): camelCase from /search and the
+// image search, snake_case from BY_CAPTION; times and scores as numbers or strings.
+type momentWire struct {
+	VideoNo        flexString    `json:"videoNo"`
+	VideoNoSnake   flexString    `json:"video_no"`
+	VideoName      flexString    `json:"videoName"`
+	StartTime      *flexOptFloat `json:"startTime"`
+	StartSnake     *flexOptFloat `json:"start_time"`
+	EndTime        *flexOptFloat `json:"endTime"`
+	EndSnake       *flexOptFloat `json:"end_time"`
+	Score          flexFloat     `json:"score"`
+	AudioTS        flexString    `json:"audio_ts"`
+	Text           flexString    `json:"text"`
+	VideoBucket    flexString    `json:"video_bucket"`
+	VideoBlob      flexString    `json:"video_blob"`
+	KeyframeBucket flexString    `json:"keyframe_bucket"`
+	KeyframeBlob   flexString    `json:"keyframe_blob"`
+}
+
+// momentList decodes an array of items; an object ({} in one rendering), null or anything else
+// that is not an array is no results.
+type momentList []momentWire
+
+// UnmarshalJSON accepts an array, and reads anything else as empty.
+func (l *momentList) UnmarshalJSON(b []byte) error {
+	if b = bytes.TrimSpace(b); len(b) == 0 || b[0] != '[' {
+		*l = nil
+		return nil
+	}
+	return json.Unmarshal(b, (*[]momentWire)(l))
+}
+
+func (l momentList) moments() []Moment {
+	out := make([]Moment, 0, len(l))
+	for _, w := range l {
+		if m := w.moment(); m.VideoNo != "" {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func (w momentWire) moment() Moment {
+	m := Moment{VideoNo: string(firstNonEmpty(w.VideoNo, w.VideoNoSnake)), VideoName: string(w.VideoName),
+		Score: float64(w.Score), Text: strings.TrimSpace(string(firstNonEmpty(w.AudioTS, w.Text))),
+		VideoBucket: string(w.VideoBucket), VideoBlob: string(w.VideoBlob),
+		KeyframeBucket: string(w.KeyframeBucket), KeyframeBlob: string(w.KeyframeBlob)}
+	m.Start = optValue(w.StartTime, w.StartSnake, 0)
+	m.End = max(optValue(w.EndTime, w.EndSnake, m.Start), m.Start)
+	return m
+}
+
+func firstNonEmpty(a, b flexString) flexString {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// optValue is the first of a, b that is set, else def.
+func optValue(a, b *flexOptFloat, def float64) float64 {
+	for _, o := range []*flexOptFloat{a, b} {
+		if o != nil && o.set {
+			return o.v
+		}
+	}
+	return def
+}

@@ -1,0 +1,169 @@
+package api
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// Exact-phrase and picture searches (docs/API.md §12.3, §12.4).
+
+// MaxPhrasePageSize is the largest page the exact-phrase search returns (docs/API.md §12.3).
+const MaxPhrasePageSize = 500
+
+// PhraseRequest is an exact-words search of the transcripts.
+type PhraseRequest struct {
+	Query    string
+	Scope    string
+	Page     int // 1-based; 0 is the first page
+	PageSize int // 0: the service's default (100)
+}
+
+// PhrasePage is one page of exact-phrase matches. Matches carry no end time: End equals Start.
+type PhrasePage struct {
+	Page     int      `json:"page"`
+	PageSize int      `json:"page_size"`
+	Total    int64    `json:"total"`
+	Moments  []Moment `json:"moments"`
+}
+
+// Check applies the rules of docs/API.md §12.3.
+func (r PhraseRequest) Check() (PhraseRequest, error) {
+	r.Query = strings.TrimSpace(r.Query)
+	switch {
+	case r.Query == "":
+		return r, invalid("query", "type the words to find")
+	case r.Page < 0:
+		return r, invalid("page", "must be 1 or more")
+	case r.PageSize < 0 || r.PageSize > MaxPhrasePageSize:
+		return r, invalid("page_size", "must be between 1 and %d", MaxPhrasePageSize)
+	}
+	return r, nil
+}
+
+// SearchPhrase finds transcripts holding exactly these words (docs/API.md §12.3).
+func (c *Client) SearchPhrase(ctx context.Context, r PhraseRequest) (PhrasePage, error) {
+	r, err := r.Check()
+	if err != nil {
+		return PhrasePage{}, err
+	}
+	q := url.Values{"query": {r.Query}, scopeParam: {ScopeOr(r.Scope)}}
+	if r.Page > 0 {
+		q.Set("page", strconv.Itoa(r.Page))
+	}
+	if r.PageSize > 0 {
+		q.Set("page_size", strconv.Itoa(r.PageSize))
+	}
+	var w struct {
+		CurrentPage flexInt    `json:"current_page"`
+		PageSize    flexInt    `json:"page_size"`
+		TotalCount  flexInt    `json:"total_count"`
+		Videos      momentList `json:"videos"`
+	}
+	if err := c.call(ctx, getRequest("search_phrase", "/serve/api/v1/search_audio_transcripts", q), &w); err != nil {
+		return PhrasePage{}, err
+	}
+	return PhrasePage{Page: int(w.CurrentPage), PageSize: int(w.PageSize), Total: int64(w.TotalCount),
+		Moments: w.Videos.moments()}, nil
+}
+
+// Image search rules (docs/API.md §12.4).
+const (
+	MaxImageBytes     = 20 << 20
+	DefaultSimilarity = 0.85
+)
+
+// imageTypes maps the accepted picture extensions to the part's Content-Type.
+var imageTypes = map[string]string{".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png",
+	".gif": "image/gif", ".bmp": "image/bmp", ".webp": "image/webp"}
+
+// ImageType returns the Content-Type of a picture the search accepts, by its name's extension.
+func ImageType(name string) (string, bool) {
+	ctype, ok := imageTypes[strings.ToLower(filepath.Ext(name))]
+	return ctype, ok
+}
+
+// ImageRequest is a search of the library for moments that look like a picture.
+type ImageRequest struct {
+	Path       string // the picture: jpg, jpeg, png, gif, bmp or webp, at most 20 MB
+	Scope      string
+	Similarity float64 // 0–1; 0 sends DefaultSimilarity
+}
+
+// CheckImage applies the picture rules of docs/API.md §12.4 to the file at path and returns its part type.
+func CheckImage(path string) (string, int64, error) {
+	ctype, ok := ImageType(path)
+	if !ok {
+		return "", 0, invalid("image", "must be a .jpg, .jpeg, .png, .gif, .bmp or .webp picture")
+	}
+	info, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return "", 0, invalid("image", "cannot read the picture: %v", err)
+	case !info.Mode().IsRegular():
+		return "", 0, invalid("image", "not a regular file")
+	case info.Size() == 0:
+		return "", 0, invalid("image", "the picture is empty")
+	case info.Size() > MaxImageBytes:
+		return "", 0, invalid("image", "the picture is %s; at most 20 MB is accepted", sizeText(info.Size()))
+	}
+	return ctype, info.Size(), nil
+}
+
+func sizeText(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/(1<<20)) }
+
+// check applies the rules of docs/API.md §12.4 and returns the picture's part type and size.
+func (r ImageRequest) check() (string, int64, error) {
+	if r.Similarity < 0 || r.Similarity > 1 {
+		return "", 0, invalid("similarity", "must be between 0 and 1")
+	}
+	return CheckImage(r.Path)
+}
+
+// Check applies the rules of docs/API.md §12.4; nothing is sent.
+func (r ImageRequest) Check() error {
+	_, _, err := r.check()
+	return err
+}
+
+// SearchImage finds moments similar to a picture (docs/API.md §12.4), streaming the picture from disk.
+func (c *Client) SearchImage(ctx context.Context, r ImageRequest) ([]Moment, error) {
+	ctype, size, err := r.check()
+	if err != nil {
+		return nil, err
+	}
+	similarity := r.Similarity
+	if similarity == 0 {
+		similarity = DefaultSimilarity
+	}
+	fields := []formField{{scopeParam, ScopeOr(r.Scope)}, {"similarity", strconv.FormatFloat(similarity, 'f', -1, 64)}}
+	form, err := newMultipartBody(fields, uploadFilename(r.Path), ctype)
+	if err != nil {
+		return nil, invalid("image", "cannot build the form: %v", err)
+	}
+	var items momentList
+	err = c.retrying(ctx, "search_image", func() error {
+		f, err := os.Open(r.Path) // opened for each try: a refused (0429) search is sent again
+		if err != nil {
+			return invalid("image", "cannot open the picture: %v", err)
+		}
+		defer f.Close()
+		file := &exactReader{r: f, size: size}
+		req := request{op: "search_image", method: http.MethodPost, path: "/serve/api/v1/search_similar_images",
+			body: form.reader(file), length: form.length(size), contentType: form.contentType}
+		err = c.callOnce(ctx, req, &items)
+		if ferr := file.failure(); ferr != nil {
+			return fmt.Errorf("memories: search_image: reading %s: %w", uploadFilename(r.Path), ferr)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return items.moments(), nil
+}
