@@ -61,7 +61,7 @@ install_npm_packages() {
 }
 
 install_go_tools() {
-  go mod download
+  go mod download && go -C tools/checkcommands mod download
   if [[ ! -x .tools/bin/wails ]] || ! .tools/bin/wails version 2>/dev/null | grep -q "$WAILS_VERSION"; then
     say "Installing the Wails CLI $WAILS_VERSION"
     GOBIN="$PWD/.tools/bin" go install "github.com/wailsapp/wails/v2/cmd/wails@$WAILS_VERSION"

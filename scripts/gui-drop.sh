@@ -34,14 +34,13 @@ fail() {
 }
 step() { STEP=$((STEP + 1)); shot "$(printf '%02d' $STEP)-$1"; echo "gui-drop: ok: ${*:2} [$((SECONDS - started)) s]"; }
 
-# Fixtures: small real videos where ffmpeg is at hand, a folder of two, a list of three links.
+# Fixtures: a small real H.264 MP4 from the repository (no tool makes it at test time), a folder
+# of two, a list of three links.
+SEED=backend/media/testdata/h264-silent.mp4
 fixtures() {
+  [[ -s $SEED ]] || { echo "gui-drop: $SEED is missing from the checkout" >&2; exit 1; }
   mkdir -p "$TMP/media/folder" "$TMP/dl"
-  if command -v ffmpeg >/dev/null; then
-    ffmpeg -loglevel error -f lavfi -i testsrc=duration=1:size=64x48:rate=5 -pix_fmt yuv420p "$TMP/seed.mp4"
-  else
-    head -c 4096 /dev/urandom >"$TMP/seed.mp4"
-  fi
+  cp "$SEED" "$TMP/seed.mp4"
   printf '%s\n' https://www.youtube.com/watch?v=dQw4w9WgXcQ https://www.tiktok.com/@user/video/7106594312292453675 \
     https://www.instagram.com/reel/CtjoC2BNsB2/ >"$TMP/media/links.txt"
 }
