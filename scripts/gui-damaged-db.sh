@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 source scripts/gui/lib.sh # start_xvfb; the helpers defined below are this script's own
 
 BIN=${BIN:-build/bin/memories-desktop}
-ART=build/test-artifacts
+ART=build/test-artifacts/damaged-db
 mkdir -p "$ART"
 DATA=$(mktemp -d)
 APP_PID="" XVFB_PID="" WM_PID=""

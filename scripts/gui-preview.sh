@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BIN=${BIN:-build/bin/memories-desktop}
-ART=build/test-artifacts
+ART=build/test-artifacts/gui-preview
 VIDEO=backend/media/testdata/poster.mp4
 mkdir -p "$ART"
 DATA=$(mktemp -d)

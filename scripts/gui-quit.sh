@@ -11,7 +11,7 @@ source scripts/gui/lib.sh # start_xvfb; the helpers defined below are this scrip
 
 BIN=${BIN:-build/bin/memories-desktop}
 CLI=build/test-artifacts/memories
-ART=build/test-artifacts
+ART=build/test-artifacts/quit
 TITLE=' — Memories Desktop$' # the page names its view once painted: "Upload — Memories Desktop"
 mkdir -p "$ART"
 WORK=$(mktemp -d)

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 source scripts/gui/lib.sh
 
 BIN=${BIN:-build/bin/memories-desktop}
-ART=build/test-artifacts
+ART=build/test-artifacts/smoke
 TITLE='Memories Desktop$' # the page adds the view: "Upload — Memories Desktop"
 mkdir -p "$ART"
 DATA=$(mktemp -d)
