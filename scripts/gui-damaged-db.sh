@@ -2,7 +2,7 @@
 # GUI test of a damaged database: the production binary under Xvfb and openbox starts on a data
 # folder whose memories.db is garbage. It must show a dialog that names the file and the repair
 # command, and on "Yes" (chosen with the keyboard) move the file aside, keep it, start on a fresh
-# database and open its window. Screenshots of each step go to build/test-artifacts/.
+# database and open its window. Screenshots of each step go to build/test-artifacts/damaged-db/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/gui/lib.sh # start_xvfb; the helpers defined below are this script's own

@@ -44,6 +44,7 @@ step() { STEP=$((STEP + 1)); shot "$(printf '%02d' $STEP)-$1"; echo "${NAME:-gui
 # of two, a list of three links.
 SEED=backend/media/testdata/h264-silent.mp4
 fixtures() {
+  need dbus-launch /usr/bin/python3
   [[ -s $SEED ]] || { echo "gui-drop: $SEED is missing from the checkout" >&2; exit 1; }
   mkdir -p "$TMP/media/folder" "$TMP/dl"
   cp "$SEED" "$TMP/seed.mp4"

@@ -4,7 +4,7 @@
 #  1. Closing the window (Alt+F4) asks in the window: "Quit" / "Keep running"; Keep running keeps
 #     the app; Quit ends it and the running jobs are recorded as interrupted.
 #  2. SIGTERM with transfers running quits at once (no dialog), leaving them interrupted.
-# Screenshots of every step go to build/test-artifacts/quit-*.png.
+# Screenshots of every step go to build/test-artifacts/quit/quit-*.png.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/gui/lib.sh # start_xvfb; the helpers defined below are this script's own

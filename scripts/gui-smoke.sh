@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # GUI smoke test: the production binary in a real window under Xvfb, with a temporary data folder.
-# Finds the window by title, takes a screenshot (kept in build/test-artifacts/), checks it is not
-# blank, checks that second launches neither open a window nor hang, and stops the app cleanly.
+# Finds the window by title, takes a screenshot (kept in build/test-artifacts/smoke/), checks it is
+# not blank, checks that second launches neither open a window nor hang, and stops the app cleanly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/gui/lib.sh

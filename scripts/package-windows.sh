@@ -13,7 +13,7 @@ if [[ ${VERSION%%[-+]*} != "$WAILS_JSON_VERSION" ]]; then
     "set productVersion to ${VERSION%%[-+]*} for this release" >&2
   exit 1
 fi
-command -v makensis >/dev/null || { echo "package-windows: makensis missing (Debian package nsis)" >&2; exit 1; }
+command -v makensis >/dev/null || { echo "makensis is missing; run scripts/ensure-deps.sh (Debian package nsis)" >&2; exit 1; }
 rm -f build/bin/memories-desktop.exe build/bin/*-installer.exe
 .tools/bin/wails build -s -skipbindings -trimpath -platform windows/amd64 -nsis \
   -ldflags "-X memories-desktop/backend/version.Version=$VERSION" >&2

@@ -2,6 +2,15 @@
 # own (-displayfd picks a free number, so parallel runs never collide), a window manager, finding
 # windows by title, screenshots, and waiting for a condition instead of sleeping. Source it.
 
+# need COMMAND...: fails at once, naming the first command that is not installed.
+need() {
+  local c
+  for c in "$@"; do
+    command -v "$c" >/dev/null || { echo "$c is missing; run scripts/ensure-deps.sh" >&2; exit 1; }
+  done
+}
+need Xvfb xdotool xwininfo xprop import compare
+
 # start_xvfb [WxH]: a fresh display; exports DISPLAY and sets XVFB_PID.
 start_xvfb() {
   exec 3< <(Xvfb -displayfd 1 -screen 0 "${1:-1280x800}x24" -nolisten tcp 2>/dev/null & echo "pid $!")
@@ -13,6 +22,7 @@ start_xvfb() {
 # Ready once it has claimed the screen; an openbox that exits first (seen once in a run of
 # back-to-back suites) is started again, up to three times, its output kept in $ART/openbox.log.
 start_wm() {
+  need openbox
   local log=${ART:-${TMPDIR:-/tmp}}/openbox.log try
   for try in 1 2 3; do
     openbox --sm-disable >>"$log" 2>&1 &

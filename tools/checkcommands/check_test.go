@@ -69,6 +69,7 @@ func TestFfmpegIsFoundWhereverItRuns(t *testing.T) {
 		"eval":           `eval 'ffmpeg -version >/dev/null'`,
 		"bash -c":        `bash -c 'ffmpeg -version'`,
 		"in a function":  "mk() {\n  ffmpeg -f lavfi -i testsrc \"$1\"\n}\nmk x.mp4",
+		"needed":         "need() { :; }\nneed xdotool ffmpeg",
 	}
 	for name, line := range cases {
 		t.Run(name, func(t *testing.T) {

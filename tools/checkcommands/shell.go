@@ -136,6 +136,13 @@ func (s *scan) call(args []*syntax.Word, where string, line uint) []func() error
 				}
 			}
 		}
+		if name == "need" { // scripts/gui/lib.sh's need COMMAND...: each argument is a command
+			for _, w := range rest {
+				if cmd, ok := literal(w); ok {
+					s.use(cmd, where)
+				}
+			}
+		}
 		s.use(name, where)
 		skip, isWrapper := wrappers[name]
 		if !isWrapper {
