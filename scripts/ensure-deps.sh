@@ -33,7 +33,7 @@ webkit_package() {
 install_system_packages() {
   if ! command -v dpkg-query >/dev/null; then
     say "Not a Debian/Ubuntu system: install the GTK3 and WebKitGTK development packages, pkg-config,"
-    say "Xvfb, ImageMagick and xdotool with your package manager (see README)."
+    say "Xvfb, ImageMagick and xdotool with your package manager (see docs/PACKAGING.md)."
     return 0
   fi
   local sudo="" need
