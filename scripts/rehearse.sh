@@ -55,5 +55,23 @@ for i in $(seq 1 "$RUNS"); do
   printf '%-4s %-18s %8s  %s\n' "$i" "${result[i]}" "${took[i]}" "${failed_steps[i]:-}"
   [[ ${result[i]} == passed ]] || bad=$((bad + 1))
 done
+# Each step's seconds in each run (from the copied step folders; "x" marks a failed step).
+steps=$(ls "$OUT"/run-*-steps/*.rc 2>/dev/null | xargs -r -n1 basename | sed 's/\.rc$//' | sort -u)
+if [[ -n $steps ]]; then
+  echo
+  printf '%-16s' step; for i in $(seq 1 "$RUNS"); do printf ' %8s' "run $i"; done; echo
+  for step in $steps; do
+    printf '%-16s' "$step"
+    for i in $(seq 1 "$RUNS"); do
+      cell=-
+      if [[ -s $OUT/run-$i-steps/$step.rc ]]; then
+        read -r rc ms <"$OUT/run-$i-steps/$step.rc"
+        cell=$((ms / 1000)); ((rc == 0)) || cell="x$cell"
+      fi
+      printf ' %8s' "$cell"
+    done
+    echo
+  done
+fi
 echo "rehearse: $((RUNS - bad)) passed, $bad failed"
 ((bad == 0))
