@@ -5,7 +5,7 @@
 # scripts with a real shell parser (and its own tests prove it catches, say, an added ffmpeg).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-go -C tools/checkcommands test -count=1 .
 go -C tools/checkcommands build -o "$PWD/build/bin/checkcommands" .
 shopt -s nullglob
 build/bin/checkcommands scripts/*.sh scripts/*.py scripts/gui/* Makefile .ci/run
+go -C tools/checkcommands test -count=1 .
