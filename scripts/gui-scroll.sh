@@ -56,24 +56,22 @@ until_ok 'win=$(window)' 60 || fail "no window"
 xdotool windowsize "$win" 1280 800 windowmove "$win" 0 0
 until_ok "grep -q 'demo videos: $VIDEOS added' '$ART/app.log'" 240 || fail "the demo videos were not seeded"
 
-# bands: how many of the region's four horizontal bands contain dark (text) pixels in both halves
-# (text in both: a band of "Loading…" placeholders, left only, does not count). One convert reads
-# the shot once and counts the text-dark pixels of all eight crops.
+# bands: how many of the region's four horizontal bands contain dark (text) pixels in both halves.
 bands() {
-  local w h x y b half crops=() n=0 counts
+  local w h x y n=0 b
   w=${REGION%%x*}; h=${REGION#*x}; h=${h%%+*}
   x=$(echo "$REGION" | cut -d+ -f2); y=$(echo "$REGION" | cut -d+ -f3)
   for b in 0 1 2 3; do
-    for half in 0 1; do
-      crops+=('(' mpr:shot -crop "$((w / 2))x$((h / 4))+$((x + half * w / 2))+$((y + b * h / 4))" +repage ')')
-    done
-  done
-  counts=($(convert "$1" -colorspace Gray -threshold 55% -negate -write mpr:shot +delete "${crops[@]}" \
-    -format '%[fx:int(mean*w*h)]\n' info:))
-  for b in 0 2 4 6; do
-    (( counts[b] > 150 && counts[b + 1] > 150 )) && n=$((n + 1))
+    # Text in both halves: a band of "Loading…" placeholders (left only) does not count.
+    (( $(dark "$1" $((w / 2))x$((h / 4))+$x+$((y + b * h / 4))) > 150 &&
+       $(dark "$1" $((w / 2))x$((h / 4))+$((x + w / 2))+$((y + b * h / 4))) > 150 )) && n=$((n + 1))
   done
   echo "$n"
+}
+
+# dark counts the text-dark pixels of a crop.
+dark() {
+  convert "$1" -crop "$2" +repage -colorspace Gray -threshold 55% -negate -format '%[fx:int(mean*w*h)]' info:
 }
 
 # The table region: the grid's rows below its header, above the window's bottom edge (1280x800).
