@@ -78,7 +78,7 @@ func appOptions(app *App, dataDir string) *options.App {
 		OnShutdown:       app.shutdown,
 		ErrorFormatter:   formatError,
 		Logger:           applog.Wails{},
-		DragAndDrop:      &options.DragAndDrop{EnableFileDrop: true},
+		DragAndDrop:      &options.DragAndDrop{EnableFileDrop: nativeFileDrop},
 		SingleInstanceLock: &options.SingleInstanceLock{
 			UniqueId:               instanceID(dataDir),
 			OnSecondInstanceLaunch: app.secondInstance,

@@ -50,6 +50,11 @@ static void scheduleBypass(void) { g_idle_add(bypass, NULL); }
 */
 import "C"
 
+// nativeFileDrop is off in the navtest build, so a drop has one path only, WebKit's own: with the
+// page's guard bypassed, a dropped file must reach the navigation backstop every time. (With
+// Wails' native drop on, it races WebKit for the same drop and the test's outcome varied.)
+const nativeFileDrop = false
+
 // bypassPageDropGuard, in the navtest build only (never in a release), takes the page's drop
 // guard out of the way so a real-window test can prove the navigation backstop (navguard_linux.go)
 // alone keeps a dropped file from replacing the app.

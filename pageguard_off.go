@@ -4,3 +4,6 @@ package main
 
 // bypassPageDropGuard exists only in the navtest build (see pageguard_navtest_linux.go).
 func bypassPageDropGuard() {}
+
+// nativeFileDrop: Wails' native file drop hands dropped paths to the page (OnFileDrop).
+const nativeFileDrop = true

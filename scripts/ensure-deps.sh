@@ -37,7 +37,7 @@ webkit_package() {
 install_system_packages() {
   if ! command -v dpkg-query >/dev/null; then
     say "Not a Debian/Ubuntu system: install the GTK3 and WebKitGTK development packages, pkg-config,"
-    say "Xvfb, ImageMagick and xdotool with your package manager (see README)."
+    say "Xvfb, ImageMagick and xdotool with your package manager (see docs/PACKAGING.md)."
     return 0
   fi
   local sudo="" need
@@ -65,7 +65,7 @@ install_npm_packages() {
 }
 
 install_go_tools() {
-  go mod download
+  go mod download && go -C tools/checkcommands mod download
   if [[ ! -x .tools/bin/wails ]] || ! .tools/bin/wails version 2>/dev/null | grep -q "$WAILS_VERSION"; then
     say "Installing the Wails CLI $WAILS_VERSION"
     GOBIN="$PWD/.tools/bin" go install "github.com/wailsapp/wails/v2/cmd/wails@$WAILS_VERSION"

@@ -4,13 +4,13 @@
 # command, and on "Yes" (chosen with the keyboard) move the file aside, keep it, start on a fresh
 # database and open its window. Then a data folder named "100%s%n%d" that cannot be opened must
 # show the "cannot start" dialog with that text as it is. Screenshots of each step go to
-# build/test-artifacts/.
+# build/test-artifacts/damaged-db/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/gui/lib.sh # start_xvfb; the helpers defined below are this script's own
 
 BIN=${BIN:-build/bin/memories-desktop}
-ART=build/test-artifacts
+ART=build/test-artifacts/damaged-db
 mkdir -p "$ART"
 DATA=$(mktemp -d)
 APP_PID="" XVFB_PID="" WM_PID=""

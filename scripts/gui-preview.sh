@@ -2,14 +2,14 @@
 # GUI preview test: the production binary in a real window (Xvfb + openbox), a real H.264 video
 # chosen through the GTK file dialog with the keyboard, and screenshots of its poster frame in the
 # Upload list, then (once uploaded to the sandbox) in the Library and History rows, and playing in
-# the app's player (build/test-artifacts/gui-preview*.png). The poster is found by its
+# the app's player (build/test-artifacts/gui-preview/*.png). The poster is found by its
 # colour: the test video is a pattern on a pure green field, a green the app's own interface never
 # shows. Every wait is for a window or a change on screen, with a deadline.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BIN=${BIN:-build/bin/memories-desktop}
-ART=build/test-artifacts
+ART=build/test-artifacts/gui-preview
 VIDEO=backend/media/testdata/poster.mp4
 mkdir -p "$ART"
 DATA=$(mktemp -d)

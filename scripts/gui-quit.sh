@@ -4,14 +4,14 @@
 #  1. Closing the window (Alt+F4) asks in the window: "Quit" / "Keep running"; Keep running keeps
 #     the app; Quit ends it and the running jobs are recorded as interrupted.
 #  2. SIGTERM with transfers running quits at once (no dialog), leaving them interrupted.
-# Screenshots of every step go to build/test-artifacts/quit-*.png.
+# Screenshots of every step go to build/test-artifacts/quit/quit-*.png.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/gui/lib.sh # start_xvfb; the helpers defined below are this script's own
 
 BIN=${BIN:-build/bin/memories-desktop}
 CLI=build/test-artifacts/memories
-ART=build/test-artifacts
+ART=build/test-artifacts/quit
 TITLE=' — Memories Desktop$' # the page names its view once painted: "Upload — Memories Desktop"
 mkdir -p "$ART"
 WORK=$(mktemp -d)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # GUI smoke test: the production binary in a real window under Xvfb, with a temporary data folder.
 # Finds the window by title, reads its first view through AT-SPI, takes a screenshot (kept in
-# build/test-artifacts/), checks it is not blank, checks that second launches neither open a window
+# build/test-artifacts/smoke/), checks it is not blank, checks that second launches neither open a window
 # nor hang, stops the app cleanly, checks that without a D-Bus session nothing is left running, and
 # checks that a memories command holding the data folder is named when it stops the app.
 set -euo pipefail
@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 source scripts/gui/lib.sh
 
 BIN=${BIN:-build/bin/memories-desktop}
-ART=build/test-artifacts
+ART=build/test-artifacts/smoke
 TITLE='Memories Desktop$' # the page adds the view: "Upload — Memories Desktop"
 mkdir -p "$ART"
 DATA=$(mktemp -d)

@@ -14,7 +14,7 @@ if [[ ${VERSION%%[-+]*} != "$WAILS_JSON_VERSION" ]]; then
     "set productVersion to ${VERSION%%[-+]*} for this release" >&2
   exit 1
 fi
-command -v makensis >/dev/null || { echo "package-windows: makensis missing (Debian package nsis)" >&2; exit 1; }
+command -v makensis >/dev/null || { echo "makensis is missing; run scripts/ensure-deps.sh (Debian package nsis)" >&2; exit 1; }
 rm -f build/bin/memories-desktop.exe build/bin/memories.exe build/bin/*-installer.exe
 # The memories command goes into the installer (build/windows/installer/project.nsi).
 CGO_ENABLED=0 GOOS=windows GOARCH=amd64 go build -trimpath \

@@ -4,11 +4,11 @@
 # About card in Settings (select all, copy, read the clipboard) and compares it with
 # `memories --version`, then purges the package and checks nothing is left. Also checks the
 # .rpm's metadata and that the Windows .exe is a PE32+ GUI binary carrying the version next to
-# its NSIS installer. Screenshots go to build/test-artifacts/.
+# its NSIS installer. Screenshots go to build/test-artifacts/package/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VERSION=${VERSION:-$(scripts/version.sh)}
-ART=build/test-artifacts
+ART=build/test-artifacts/package
 DEB=$(ls build/dist/memories-desktop_*.deb)
 ENTRY=/usr/share/applications/memories-desktop.desktop
 TITLE='Memories Desktop$' # the page adds the view: "Upload — Memories Desktop"

@@ -192,6 +192,7 @@ func TestDownloadAssetUsesServerName(t *testing.T) {
 }
 
 func TestDownloadFailureLeavesNoFileUnderTheFinalName(t *testing.T) {
+	t.Parallel() // slow and independent (its own sandbox, folders and processes)
 	e := newTestEnv(t)
 	src := writeVideo(t, t.TempDir(), "c.mp4", sandbox.SyntheticMP4("trunc"))
 	no := e.run("", "upload", "--json", src).want(t, 0).lines(t)[0]["video_no"].(string)

@@ -25,6 +25,7 @@ import (
 // MEMORIES_PROOF_LATENCY_MS the most latency an iteration draws (default 600), and
 // MEMORIES_PROOF_SEED repeats a run's choices.
 func TestCrashLoop(t *testing.T) {
+	t.Parallel() // slow and independent (its own sandbox, folders and processes)
 	want := int(envInt("MEMORIES_PROOF_KILLS", 8))
 	seed := envInt("MEMORIES_PROOF_SEED", time.Now().UnixNano()%1_000_000)
 	t.Logf("crash loop: seed %d, %d kills (MEMORIES_PROOF_SEED=%d repeats it)", seed, want, seed)

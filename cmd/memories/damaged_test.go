@@ -68,6 +68,7 @@ func damage(raw []byte, rng *rand.Rand) []byte {
 // A damaged database never panics (Go exits 2 on a panic: the usage-error code), the message
 // names the file, and doctor --repair always leaves a sound database behind.
 func TestDamagedDatabaseNeverPanicsAndDoctorRepairsIt(t *testing.T) {
+	t.Parallel() // slow and independent (its own sandbox, folders and processes)
 	bin := buildBinary(t)
 	raw := seedDB(t)
 	seeds := 24 // about 20 s; MEMORIES_DAMAGE_SEEDS=200 for a longer run

@@ -19,6 +19,7 @@ type faultCase struct {
 }
 
 func TestFaultMatrix(t *testing.T) {
+	t.Parallel() // slow and independent (its own sandbox, folders and processes)
 	all := os.Getenv("MEMORIES_PROOF_FAULTS") == "all"
 	ran := 0
 	for _, c := range faultCases {
@@ -26,7 +27,10 @@ func TestFaultMatrix(t *testing.T) {
 			continue
 		}
 		ran++
-		t.Run(c.name, func(t *testing.T) { c.run(t, newFaultEnv(t)) })
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel() // each case has its own sandbox and folders; most wait out retries
+			c.run(t, newFaultEnv(t))
+		})
 	}
 	t.Logf("fault matrix: %d of %d cases (MEMORIES_PROOF_FAULTS=all runs the long ones)", ran, len(faultCases))
 }

@@ -23,6 +23,7 @@ func bigLinkList(n int) string {
 // TestImport400000LinesReadsEveryLine pipes 25 MB into the real binary's standard input, as a
 // shell would (and without the race detector's cost on 400,000 parsed links).
 func TestImport400000LinesReadsEveryLine(t *testing.T) {
+	t.Parallel() // slow and independent (its own sandbox, folders and processes)
 	bin := buildBinary(t)
 	e := newTestEnv(t)
 	text := bigLinkList(400_000)

@@ -37,6 +37,7 @@ func newSlowGatewayEnv(t *testing.T, delay time.Duration, received chan<- struct
 
 // The issue's case: SIGKILL while the server still holds the request, `memories resume` at once.
 func TestSIGKILLMidRequestThenImmediateResumeUploadsOnce(t *testing.T) {
+	t.Parallel() // slow and independent (its own sandbox, folders and processes)
 	bin := buildBinary(t)
 	received := make(chan struct{}, 4)
 	e := newSlowGatewayEnv(t, 1500*time.Millisecond, received)

@@ -38,9 +38,11 @@ test('upload: a dropped folder is checked, tagged and uploaded once per video', 
     }
     await page.getByText('Skipped (1)').click(); // expand the collapsed list
     const skipped = page.getByRole('list', { name: 'Skipped files' }).getByRole('listitem');
-    await skipped.first().waitFor();
-    assert.equal(await skipped.count(), 1);
-    const reason = await skipped.innerText();
+    // The row is laid out in the first frame after the list opens; until then its innerText is
+    // empty (as in media.test.mjs), so wait for the row's text on screen.
+    const reason = await until(async () => (await skipped.count()) === 1 && (await skipped.innerText()), {
+      what: 'the skipped row shown in the opened list',
+    });
     assert.match(reason, /notes\.txt/);
     assert.match(reason, /"\.txt" files cannot be uploaded; use \.mp4/);
     assert.doesNotMatch(reason, /unsupported_ext/); // the reason in words; the code stays internal

@@ -9,7 +9,12 @@ a drag starts, so one window serves every drop of a test run:
     paths            then one local path per line: text/uri-list (file:// URIs) and text/plain
     text             then the text: text/plain, and text/uri-list when it is a web link
 
-Every finished drag prints "drag-end" on stdout (after "drag-failed REASON" when the target
+While a drag is held over a window that accepts it (the target answered the last XDND position
+with an action), it prints "drag-accepted ACTION" once, and "drag-refused" when that ends. GTK
+drops only when the target has accepted: released before its answer (a busy web view answers
+late), the drag fails with "no-target". So the test releases only after "drag-accepted".
+Each time the target asks for the data it prints "drag-data uri-list" (or "text"). Every
+finished drag prints "drag-end" on stdout (after "drag-failed REASON" when the target
 refused it), so the test knows the drop is over.
 """
 import sys
@@ -46,6 +51,7 @@ def source(payload_file):
 
     def data_get(_w, _ctx, data, info, _time):
         uris, text = offered(payload_file)
+        print("drag-data", "uri-list" if info == URI_LIST else "text", flush=True)
         if info == URI_LIST:
             data.set_uris(uris)
         else:
@@ -55,8 +61,32 @@ def source(payload_file):
         print("drag-failed", result.value_nick, flush=True)
         return True  # no snap-back animation
 
+    def accepted(ctx):
+        return ctx.get_dest_window() is not None and ctx.get_selected_action() != 0
+
+    def watch(ctx, state):
+        """Polled while the drag lasts: says when the target starts or stops accepting it."""
+        if state["done"]:
+            return False
+        now = accepted(ctx)
+        if now != state["accepted"]:
+            state["accepted"] = now
+            nick = ctx.get_selected_action().first_value_nick if now else ""
+            print(f"drag-accepted {nick}" if now else "drag-refused", flush=True)
+        return True
+
+    def drag_begin(_w, ctx):
+        state = {"accepted": False, "done": False}
+        box.drag_state = state
+        GLib.timeout_add(10, watch, ctx, state)
+
+    def drag_end(*_):
+        box.drag_state["done"] = True
+        print("drag-end", flush=True)
+
+    box.connect("drag-begin", drag_begin)
     box.connect("drag-data-get", data_get)
-    box.connect("drag-end", lambda *_: print("drag-end", flush=True))
+    box.connect("drag-end", drag_end)
     box.connect("drag-failed", drag_failed)
     return box
 

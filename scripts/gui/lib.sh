@@ -3,6 +3,15 @@
 # title, screenshots, waiting for a condition instead of sleeping, and reading what the window
 # shows through AT-SPI (screen_text, wait_text, click_name; see below). Source it.
 
+# need COMMAND...: fails at once, naming the first command that is not installed.
+need() {
+  local c
+  for c in "$@"; do
+    command -v "$c" >/dev/null || { echo "$c is missing; run scripts/ensure-deps.sh" >&2; exit 1; }
+  done
+}
+need Xvfb xdotool xwininfo xprop import compare
+
 # start_xvfb [WxH]: a fresh display; exports DISPLAY and sets XVFB_PID. -noreset: by default the X
 # server resets whenever its last client disconnects and refuses connections meanwhile (31 of
 # 1,000 back-to-back xdpyinfo runs failed without it, 0 with it): an app started just after the
@@ -14,12 +23,24 @@ start_xvfb() {
 }
 
 # start_wm: openbox, so windows get focus, stacking and real moves as on a desktop; sets WM_PID.
+# Ready once it has claimed the screen; an openbox that exits first (seen once in a run of
+# back-to-back suites) is started again, up to three times, its output kept in $ART/openbox.log.
 start_wm() {
-  openbox --sm-disable >/dev/null 2>&1 &
-  WM_PID=$!
-  wait_until 20 wm_running || { echo "no window manager on $DISPLAY" >&2; return 1; }
+  need openbox
+  local log=${ART:-${TMPDIR:-/tmp}}/openbox.log try
+  for try in 1 2 3; do
+    openbox --sm-disable >>"$log" 2>&1 &
+    WM_PID=$!
+    wait_until 20 wm_up_or_gone
+    wm_running && return 0
+    kill "$WM_PID" 2>/dev/null || true
+    echo "openbox did not start on $DISPLAY (try $try): $(tail -n 3 "$log" | paste -sd ' ')" >&2
+  done
+  echo "no window manager on $DISPLAY" >&2
+  return 1
 }
 
+wm_up_or_gone() { wm_running || ! kill -0 "$WM_PID" 2>/dev/null; }
 wm_running() { [[ $(xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null) == *'window id'* ]]; } # no grep -q: pipefail and SIGPIPE
 
 # wait_until SECONDS COMMAND...: polls COMMAND every 0.1 s until it succeeds or time runs out.
