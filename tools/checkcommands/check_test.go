@@ -65,6 +65,8 @@ func TestFfmpegIsFoundWhereverItRuns(t *testing.T) {
 		"substitution":   `x=$(ffmpeg -version | head -1)`,
 		"pipeline":       "cat a | ffmpeg -i - b.mp4",
 		"wrapped":        "timeout -k 1 20 env A=1 ffmpeg -version",
+		"env -u":         "env -u DBUS_SESSION_BUS_ADDRESS A=1 ffmpeg -version",
+		"timeout -s":     "timeout -s KILL 5 ffmpeg -version",
 		"readiness wait": `wait_until "$WAIT" ffmpeg -version`,
 		"eval":           `eval 'ffmpeg -version >/dev/null'`,
 		"bash -c":        `bash -c 'ffmpeg -version'`,

@@ -153,6 +153,9 @@ func (s *scan) call(args []*syntax.Word, where string, line uint) []func() error
 	return later
 }
 
+// valueOptions are wrapper options whose value is the next argument (env -u NAME, timeout -s SIG).
+var valueOptions = set("-u --unset -C --chdir -s --signal -k --kill-after")
+
 var (
 	assignment = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*=`)
 	duration   = regexp.MustCompile(`^[0-9.]+[smhd]?$`)
@@ -164,6 +167,8 @@ func skipWrapperArgs(args []*syntax.Word, n int) []*syntax.Word {
 	for len(args) > 0 {
 		w, ok := literal(args[0])
 		switch {
+		case ok && valueOptions[w] && len(args) > 1:
+			args = args[1:]
 		case ok && (strings.HasPrefix(w, "-") || assignment.MatchString(w)):
 		case n > 0:
 			n--
