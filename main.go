@@ -40,13 +40,16 @@ func main() {
 		os.Exit(1)
 	}
 	opened := launchArgs()
-	if handOff(instanceID(dataDir)) {
+	// The bus first: asking a missing session bus for the running window would autolaunch one
+	// (dbus-launch) that outlives this process.
+	stopBus, sharedBus := ownSessionBus()
+	if sharedBus && handOff(instanceID(dataDir)) {
+		stopBus()
 		fmt.Fprintf(os.Stderr, "memories-desktop: already running on %s; handed it %d file(s) and brought its window forward\n", dataDir, len(opened))
 		return
 	}
 	app := NewApp(dataDir)
 	app.opened.Add(opened)
-	stopBus, sharedBus := ownSessionBus()
 	if !sharedBus && dataFolderInUse(dataDir) {
 		// Without a shared bus, Wails' single-instance lock cannot see the window already open,
 		// and Wails shows a window before startup finds the data folder locked: say so now.

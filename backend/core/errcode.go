@@ -51,6 +51,8 @@ func describe(err error, explain func(error) (string, string)) ErrorInfo {
 	case errors.Is(err, ErrBug):
 		return ErrorInfo{Code: CodeInternal, Message: "Memories Desktop ran into an internal error and stopped this action.",
 			Next: withLogPath("Try again; if it happens again, " + reportIt), Detail: err.Error()}
+	case errors.As(err, new(*InUseError)):
+		return ErrorInfo{Code: CodeLocked, Message: err.Error()}
 	case errors.Is(err, store.ErrLocked):
 		return ErrorInfo{Code: CodeLocked, Message: err.Error(),
 			Next: "Close the other Memories Desktop window (or the memories CLI) and try again."}

@@ -55,3 +55,10 @@ func LockedMessage(dataDir string) string {
 	return "Memories Desktop or a memories command is using " + dataDir +
 		"; close it and try again (or set MEMORIES_DATA_DIR to use another folder)"
 }
+
+// InUseError is a data folder held by another process: its text (LockedMessage) names the holder
+// and says what to do, so no further advice is added to it. It matches ErrLocked.
+type InUseError struct{ Dir string }
+
+func (e *InUseError) Error() string { return LockedMessage(e.Dir) }
+func (e *InUseError) Unwrap() error { return ErrLocked }

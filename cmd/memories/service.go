@@ -98,13 +98,7 @@ func startError(err error, dir string) error {
 	return err
 }
 
-func lockedError(dir string) error { return &lockedErr{core.LockedMessage(dir)} }
-
-// lockedErr says the data folder is in use; it matches core.ErrLocked.
-type lockedErr struct{ text string }
-
-func (e *lockedErr) Error() string { return e.text }
-func (e *lockedErr) Unwrap() error { return core.ErrLocked }
+func lockedError(dir string) error { return &core.InUseError{Dir: dir} }
 
 // start starts the transfer engine with the CLI's progress display.
 func (s *session) start(ctx context.Context) error { return s.svc.StartEngine(ctx) }

@@ -48,7 +48,7 @@ func TestWatchSecondRunIsToldTheFolderIsInUse(t *testing.T) {
 	dir := t.TempDir()
 	e.startWatch(t, "--name", "cam", dir)
 	r := e.run("", "watch", "--name", "cam").want(t, 1)
-	if !strings.Contains(r.stderr, "another memories command is using") {
+	if !strings.Contains(r.stderr, "a memories command (the CLI, pid") || strings.Contains(r.stderr, "Memories Desktop window") {
 		t.Fatalf("second run said %q", r.stderr)
 	}
 }

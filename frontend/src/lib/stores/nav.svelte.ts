@@ -12,6 +12,10 @@ export type ViewId = (typeof views)[number]['id'];
 
 class Nav {
   current = $state<ViewId>('upload');
+  /** A side panel of the view (the Library's details drawer) wants the sidebar's width. */
+  panelOpen = $state(false);
+  /** The sidebar shows icons only (Sidebar sets it), so nothing else may sit over its width. */
+  sidebarCompact = $state(false);
   go(id: ViewId) {
     this.current = id;
   }
