@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Outage in the real window: the production binary in live mode against a local stand-in (the
-# CLI's sandbox on a fixed loopback port). The stand-in is killed before an upload is sent; the
+# CLI's sandbox on a fixed loopback port). First Settings' Test connection, clicked: "Connected
+# — 127.0.0.1:PORT accepted the key…", then "Key rejected" (the stand-in accepts only another
+# key), then "Unreachable — Nothing answers at 127.0.0.1:PORT…", then Connected again, the
+# status bar agreeing each time. Then the stand-in is killed before an upload is sent; the
 # Transfers row must say what is happening ("Retrying in … (connection refused)", read through
 # AT-SPI), not show a stalled transfer; the header must not promise a time left; once the
 # stand-in is back on the same port the upload finishes by itself and the row says Uploaded.
@@ -38,12 +41,37 @@ fail() {
 # the outage. The kernel picks a free port first.
 PORT=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 URL="http://127.0.0.1:$PORT"
+# start_standin [SANDBOX FLAGS...]: the stand-in on the port, answering (any key unless
+# --accept-key names another).
 start_standin() {
-  "$CLI" sandbox --addr "127.0.0.1:$PORT" --parse-delay 1s >>"$ART/gui-outage-sandbox.log" 2>&1 &
+  "$CLI" sandbox --addr "127.0.0.1:$PORT" --parse-delay 1s "$@" >>"$ART/gui-outage-sandbox.log" 2>&1 &
   SB_PID=$!
   wait_until 20 curl -fs -o /dev/null -H 'Authorization: sk-test' "$URL/serve/api/v1/list_unique_ids" ||
     fail "the stand-in did not start on $URL"
 }
+stop_standin() {
+  kill -KILL "$SB_PID"
+  wait "$SB_PID" 2>/dev/null || true
+  SB_PID=""
+}
+
+# The status bar is the page's last landmark, "Connection".
+status_bar() { screen_text | sed -n '/^landmark: Connection$/,$p'; }
+bar_says() { [[ $(status_bar) == *"$1"* ]]; }
+# test_connection OUTCOME BAR [NOT]: clicks Test connection; the result begins with OUTCOME, the
+# status bar shows BAR (and not NOT).
+test_connection() {
+  click_name "Test connection" "push button" || fail "no Test connection button"
+  wait_text "$WAIT" "section: $1" "section: Tested: $URL with the key ••••" || fail "the test did not end in \"$1\""
+  # Read as a user reads it: the whole result in view, the pointer (and its tooltip) off the window.
+  read -r x y w h < <(element_extents "Test connection" "push button")
+  xdotool mousemove "$((x + w / 2))" "$((y - 100))" click --repeat 5 5
+  xdotool mousemove $(xdotool getdisplaygeometry | awk '{ print $1 - 1, $2 - 1 }')
+  wait_until 10 bar_says "$2" || fail "Settings says \"$1\" but the status bar says: $(status_bar | tail -n +2 | paste -sd ' ')"
+  [[ -z ${3:-} ]] || ! bar_says "$3" || fail "beside \"$1\" the status bar still says \"$3\""
+  [[ $(screen_text) != *sk-test* ]] || fail "the window shows the API key"
+}
+
 : >"$ART/gui-outage-sandbox.log"
 start_standin
 
@@ -63,9 +91,41 @@ APP_PID=$!
 wait_text 90 "heading: Upload" "outage.mp4" "Upload 1 video" || fail "the video given at launch is not staged"
 wait_text "$WAIT" "Connected to 127.0.0.1:$PORT" || fail "the status bar does not name the stand-in"
 
-kill -KILL "$SB_PID"
-wait "$SB_PID" 2>/dev/null || true
-SB_PID=""
+# Settings' Test connection in live mode against the stand-in, as a user tests it: connected,
+# then the key rejected (the stand-in restarted to accept only another key), then nothing
+# answering, then connected again once the stand-in is back. The result in Settings names the
+# endpoint and what was tested, and the status bar agrees with it each time (it once said
+# "Connected" beside "Not connected").
+xdotool key --clearmodifiers ctrl+6
+wait_text "$WAIT" "heading: Settings" "entry: API base URL / $URL" || fail "Settings does not show the stand-in's URL"
+states=$(element_states "Sandbox mode" "check box") || fail "Settings has no Sandbox mode switch"
+[[ " $states " != *" checked "* ]] || fail "Sandbox mode is on ($states)"
+scroll_to "$WAIT" "Test connection" "push button" || fail "Settings has no Test connection button"
+shot gui-outage-settings
+test_connection "Connected — 127.0.0.1:$PORT accepted the key and listed the scope default" "Connected to 127.0.0.1:$PORT"
+shot gui-outage-connection-ok
+echo "gui-outage: ok: Test connection: \"$(screen_text | grep -o 'Connected — .*' | head -1)\"; the status bar agrees"
+
+stop_standin
+start_standin --accept-key sk-other
+test_connection "Key rejected — " "API key rejected — check it in Settings" "Connected to"
+shot gui-outage-connection-rejected
+echo "gui-outage: ok: Test connection: \"$(screen_text | grep -o 'Key rejected — .*' | head -1)\"; the status bar agrees"
+
+stop_standin
+test_connection "Unreachable — Nothing answers at 127.0.0.1:$PORT on this computer" "Service unreachable" "Connected to"
+bar_says "Nothing answers at 127.0.0.1:$PORT" || fail "the status bar does not say why: $(status_bar | paste -sd ' ')"
+shot gui-outage-connection-unreachable
+echo "gui-outage: ok: Test connection: \"$(screen_text | grep -o 'Unreachable — .*' | head -1)\"; the status bar agrees"
+
+start_standin
+test_connection "Connected — 127.0.0.1:$PORT accepted the key" "Connected to 127.0.0.1:$PORT" "Service unreachable"
+shot gui-outage-connection-back
+echo "gui-outage: ok: Test connection says Connected again once the stand-in is back; so does the status bar"
+click_name "Upload" "push button" || fail "no Upload in the sidebar"
+wait_text "$WAIT" "heading: Upload" "Upload 1 video" || fail "Upload no longer lists outage.mp4"
+
+stop_standin
 click_name "Upload 1 video" "push button" || fail "no Upload button"
 click_name "Transfers" || fail "no Transfers in the sidebar"
 # The fourth try waits 4 s (the back-off doubles from 1 s): long enough to read the row, and the
@@ -118,3 +178,4 @@ curl -fsS -X PUT -H 'Content-Type: application/json' -d '{}' "$URL/_sandbox/faul
 wait_gone 90 "Waiting for the service" || fail "the upload did not go on once the service let it through"
 wait_text 30 "limited.mp4" "Uploaded" || fail "the rate-limited upload did not finish"
 echo "gui-outage: ok: the rate-limited upload finished once the service let it through"
+

@@ -11,6 +11,7 @@ scripts/gui/lib.sh (screen_text, wait_text, wait_gone, click_name, extents); run
                                     the innermost one whose text holds NAME)
   atspi.py focus SECONDS NAME [ROLE]  gives it the keyboard focus
   atspi.py extents SECONDS NAME [ROLE]  prints "x y width height" on screen of that element
+  atspi.py states SECONDS NAME [ROLE]   prints its states on one line ("checked enabled …")
   atspi.py focused                  the focused element: "role: name| x y width height"
   atspi.py selection                the text selected in the window, if any
   atspi.py tree                     the whole tree, shown or not, with states (for debugging)
@@ -229,13 +230,15 @@ def main(argv):
         if not until(seconds, lambda: not any(args[1] in l for l in lines())):
             die_with_screen(f"still shown after {seconds:g} s: {args[1]!r}")
         return
-    if cmd in ("click", "focus", "extents"):
+    if cmd in ("click", "focus", "extents", "states"):
         name, role = args[1], (args[2] if len(args) > 2 else None)
         acc = until(seconds, lambda: find(name, role))
         if acc is None:
             die_with_screen(f"no shown element named {name!r}" + (f" ({role})" if role else ""))
         if cmd == "extents":
             print(*extents(acc))
+        elif cmd == "states":
+            print(*(pyatspi.stateToString(s) for s in acc.getState().getStates()))
         elif cmd == "focus":
             acc.queryComponent().grabFocus()
         else:

@@ -140,6 +140,19 @@ wait_gone() { atspi gone "$@"; }
 # element_extents NAME [ROLE]: "x y width height" on screen of the first shown element so named.
 element_extents() { atspi extents 10 "$@"; }
 focused_element() { atspi focused; }
+# element_states NAME [ROLE]: the shown element's states on one line ("checked focusable …").
+element_states() { atspi states 10 "$@"; }
+# scroll_to SECONDS NAME [ROLE]: turns the mouse wheel over the middle of the screen, as a user
+# scrolls a page, until the element is shown.
+scroll_to() {
+  local deadline=$((SECONDS + $1)); shift
+  local size; size=$(xdotool getdisplaygeometry)
+  xdotool mousemove "$((${size% *} / 2))" "$((${size#* } / 2))"
+  until atspi extents 0 "$@" >/dev/null 2>&1; do
+    ((SECONDS < deadline)) || { atspi extents 0 "$@"; return 1; }
+    xdotool click 5
+  done
+}
 # click_name NAME [ROLE]: moves the mouse to the middle of the element and clicks, as a user would.
 click_name() {
   local x y w h
