@@ -130,7 +130,7 @@ func (c *Service) TestConnection(ctx context.Context, s settings.Settings) Conne
 	conn.State = connState(err)
 	conn.Headline, conn.Message = verdict(conn.Mode, s, err, total)
 	if conn.OK = err == nil; !conn.OK {
-		info := Describe(err)
+		info := DescribeFinal(err) // a one-off test: nothing retries it by itself
 		conn.Error = &info
 		if conn.State == ConnRateLimited {
 			conn.RetryAt = rateLimitEnd(err, time.Now()).UnixMilli()

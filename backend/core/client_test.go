@@ -150,6 +150,9 @@ func TestConnectionWordsEachOutcome(t *testing.T) {
 				got.OK != (tc.state == ConnConnected) || strings.Contains(got.Message, "video or asset") {
 				t.Fatalf("%+v", got)
 			}
+			if got.Error != nil && strings.Contains(got.Error.Next, "retries automatically") {
+				t.Fatalf("a one-off test promises retries: %q", got.Error.Next)
+			}
 			if tc.state == ConnRateLimited && got.RetryAt <= time.Now().UnixMilli() {
 				t.Fatalf("rate-limited with no end time: %+v", got)
 			}
