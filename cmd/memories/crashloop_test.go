@@ -128,23 +128,33 @@ func hashOf(b []byte) string {
 	return hex.EncodeToString(s[:])
 }
 
-// killDuring starts the CLI, SIGKILLs it after a random 50 to 650 ms plus three latencies, and
-// runs check (if any) at once, before anything can tidy up.
-func (l *crashLoop) killDuring(args []string, check func()) {
-	cmd := exec.Command(l.bin, args...)
-	cmd.Env = l.env()
+// killAtRandom starts cmd and SIGKILLs it after a random 50 to 650 ms plus three latencies
+// (milliseconds); false when it exited before that.
+func killAtRandom(t *testing.T, cmd *exec.Cmd, rng *rand.Rand, latency int) bool {
 	if err := cmd.Start(); err != nil {
-		l.t.Fatal(err)
+		t.Fatal(err)
 	}
 	exited := make(chan struct{})
 	go func() { cmd.Wait(); close(exited) }()
 	select {
 	case <-exited:
-		l.early++
-	case <-time.After(time.Duration(50+l.rng.IntN(600+3*l.latency)) * time.Millisecond):
+		return false
+	case <-time.After(time.Duration(50+rng.IntN(600+3*latency)) * time.Millisecond):
 		cmd.Process.Kill()
 		<-exited
+		return true
+	}
+}
+
+// killDuring starts the CLI, SIGKILLs it after a random 50 to 650 ms plus three latencies, and
+// runs check (if any) at once, before anything can tidy up.
+func (l *crashLoop) killDuring(args []string, check func()) {
+	cmd := exec.Command(l.bin, args...)
+	cmd.Env = l.env()
+	if killAtRandom(l.t, cmd, l.rng, l.latency) {
 		l.kills++
+	} else {
+		l.early++
 	}
 	if check != nil {
 		check()

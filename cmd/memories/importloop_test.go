@@ -97,18 +97,10 @@ func (l *importLoop) killDuring(links []string) {
 	cmd := exec.Command(l.bin, args...)
 	cmd.Env = l.env()
 	cmd.Stdin = strings.NewReader(strings.Join(links, "\n"))
-	if err := cmd.Start(); err != nil {
-		l.t.Fatal(err)
-	}
-	exited := make(chan struct{})
-	go func() { cmd.Wait(); close(exited) }()
-	select {
-	case <-exited:
-		l.early++
-	case <-time.After(time.Duration(50+l.rng.IntN(600+3*l.latency)) * time.Millisecond):
-		cmd.Process.Kill()
-		<-exited
+	if killAtRandom(l.t, cmd, l.rng, l.latency) {
 		l.kills++
+	} else {
+		l.early++
 	}
 }
 
