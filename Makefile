@@ -8,7 +8,7 @@ WAILS_BUILD = $(WAILS) build -s -skipbindings -trimpath $(if $(TAGS),-tags $(TAG
 FUZZTIME ?= 20000x # a count, not a duration: Go 1.26 can fail a timed run at its deadline (golang/go#75804)
 
 .PHONY: cli package package-windows test-package darwin-check
-.PHONY: run dev build deps frontend test test-go test-frontend fmt-check vet fuzz bindings gui-smoke gui-drop gui-backstop gui-quit gui-scroll gui-damaged-db bench bench-inspect gui-preview screenshots e2e proof clean
+.PHONY: run dev build deps frontend test test-go test-frontend fmt-check vet fuzz bindings gui-smoke gui-walkthrough gui-drop gui-backstop gui-quit gui-scroll gui-damaged-db bench bench-inspect gui-preview screenshots e2e proof clean
 
 run: build
 	./build/bin/memories-desktop
@@ -49,7 +49,7 @@ deps:
 frontend: deps
 	cd frontend && npm run build
 
-test: deps fmt-check vet darwin-check test-go fuzz bindings test-frontend build e2e gui-smoke gui-drop gui-preview gui-quit gui-scroll gui-damaged-db test-package
+test: deps fmt-check vet darwin-check test-go fuzz bindings test-frontend build e2e gui-smoke gui-walkthrough gui-drop gui-preview gui-quit gui-scroll gui-damaged-db test-package
 	@echo "make test: all checks passed"
 
 fmt-check:
@@ -84,6 +84,10 @@ test-frontend: deps
 
 gui-smoke: build
 	scripts/gui-smoke.sh
+
+# Every view's main action in the real window, checked against its text through AT-SPI.
+gui-walkthrough: build
+	scripts/gui-walkthrough.sh
 
 # Drops, Open-with and the save dialog in the real window: openbox, a GTK drag source, xdotool.
 gui-drop: build

@@ -12,6 +12,8 @@ APT_PACKAGES=(build-essential pkg-config libgtk-3-dev xvfb xauth imagemagick xdo
 APT_PACKAGES+=(gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-libav openbox)
 # Packaging and its test (make package, package-windows, test-package).
 APT_PACKAGES+=(desktop-file-utils nsis rpm file openbox python3-gi gir1.2-gtk-3.0)
+# The real-window tests read what the window shows through AT-SPI (scripts/gui/atspi.py).
+APT_PACKAGES+=(python3-pyatspi at-spi2-core)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

@@ -1,60 +1,50 @@
 #!/usr/bin/env bash
 # Every view of the real window at its minimum width (860 px), in sandbox mode with demo data, so
-# a person can check that no action button is cut off. Screenshots go to build/test-artifacts/narrow/.
+# a person can check that no action button is cut off (screenshots in build/test-artifacts/narrow/),
+# and the checks a script can make through AT-SPI: each view shows under its shortcut, the sidebar
+# is icons that keep their names, and the Library's drawer opens beside the list at 1180 px.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/gui/lib.sh
 
 BIN=${BIN:-build/bin/memories-desktop}
 ART=build/test-artifacts/narrow
-VIEWS=(upload import library transfers history settings)
-TITLE='Memories Desktop$' # the page adds the view: "Upload — Memories Desktop"
+VIEWS=(Upload Import Library Transfers History Settings)
 rm -rf "$ART" && mkdir -p "$ART"
 DATA=$(mktemp -d)
 APP_PID="" XVFB_PID="" WM_PID=""
 cleanup() {
-  [[ -n $APP_PID ]] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-  [[ -n $WM_PID ]] && kill "$WM_PID" 2>/dev/null || true
-  [[ -n $XVFB_PID ]] && kill "$XVFB_PID" 2>/dev/null || true
-  [[ -n ${DBUS_SESSION_BUS_PID:-} ]] && kill "$DBUS_SESSION_BUS_PID" 2>/dev/null || true
+  local pid
+  for pid in $APP_PID $WM_PID ${DBUS_SESSION_BUS_PID:-} $XVFB_PID; do kill "$pid" 2>/dev/null || true; done
   rm -rf "$DATA"
-  return 0
 }
 trap cleanup EXIT
+fail() { shot fail || true; echo "gui-narrow: FAIL: $*" >&2; exit 1; }
 
-exec 3< <(Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp 2>/dev/null & echo "pid $!")
-read -r line <&3; XVFB_PID=${line#pid }
-read -r line <&3; export DISPLAY=":$line"
-eval "$(dbus-launch --sh-syntax)"
-openbox >/dev/null 2>&1 & WM_PID=$!
-
-window() {
-  local w
-  for w in $(xdotool search --name "$TITLE" 2>/dev/null); do
-    xwininfo -id "$w" 2>/dev/null | grep -q IsViewable && { echo "$w"; return 0; }
-  done
-  return 1
-}
-until_ok() { for _ in $(seq 1 $(($2 * 4))); do eval "$1" && return 0; sleep 0.25; done; return 1; }
-
+start_xvfb 1280x800
+start_bus
+start_wm
 MEMORIES_DATA_DIR=$DATA MEMORIES_SANDBOX=1 MEMORIES_SANDBOX_DEMO=1 MEMORIES_SANDBOX_DEMO_VIDEOS=40 \
   "$BIN" >"$ART/app.log" 2>&1 &
 APP_PID=$!
-until_ok 'win=$(window)' 60 || { echo "gui-narrow: no window" >&2; exit 1; }
+wait_text 60 "heading: Upload" || fail "no Upload view"
+win=$(windows 'Memories Desktop$' | head -1)
 xdotool windowsize "$win" 860 700 windowmove "$win" 0 0
-until_ok "grep -q 'demo videos: 40 added' '$ART/app.log'" 60
-painted() { import -window "$win" "$ART/first.png"; (( $(convert "$ART/first.png" -format '%k' info:) > 64 )); }
-until_ok painted 60 || { echo "gui-narrow: the window never painted" >&2; exit 1; }
-prev=""
 for i in "${!VIEWS[@]}"; do
-  shot="$ART/${VIEWS[$i]}.png"
-  xdotool mousemove --window "$win" 100 650 click 1 key --clearmodifiers "ctrl+$((i + 1))"
-  # Ready when the picture differs from the last view's and has stopped changing.
-  settled() {
-    import -window "$win" "$shot.a.png"; sleep 0.4; import -window "$win" "$shot"
-    [[ $(compare -metric AE "$shot.a.png" "$shot" null: 2>&1 || true) == 0 ]] && { [[ -z $prev ]] || ! cmp -s "$prev" "$shot"; }
-  }
-  until_ok settled 20 || echo "gui-narrow: ${VIEWS[$i]} did not settle" >&2
-  rm -f "$shot.a.png"
-  prev=$shot
-  echo "gui-narrow: $shot ($(identify -format '%wx%h' "$shot"))"
+  xdotool key --clearmodifiers "ctrl+$((i + 1))"
+  wait_text 20 "heading: ${VIEWS[$i]}" || fail "Ctrl+$((i + 1)) did not show ${VIEWS[$i]}"
+  read -r _ _ w _ < <(element_extents "${VIEWS[$i]}" "push button")
+  ((w <= 64)) || fail "at 860 px the sidebar's ${VIEWS[$i]} button is $w px wide, not an icon"
+  [[ ${VIEWS[$i]} == Library ]] && { wait_text 30 "check box: Select all 4" || fail "the demo videos are not listed"; }
+  shot "${VIEWS[$i],,}"
+  echo "gui-narrow: $ART/${VIEWS[$i],,}.png"
 done
+
+# 1180 px with the details drawer open beside the Library.
+xdotool windowsize "$win" 1180 760
+xdotool key --clearmodifiers ctrl+3
+wait_text 20 "heading: Library" "check box: Select all 4" || fail "no Library at 1180 px"
+click_name "Ready" "table cell"
+wait_text 20 "description term: Video number" "description term: Status" || fail "the drawer shows no details"
+shot library-drawer-1180
+echo "gui-narrow: $ART/library-drawer-1180.png"

@@ -17,8 +17,8 @@ type Video struct {
 	CreateTime    int64    `json:"createTime"`    // unix ms
 	DatetimeTaken int64    `json:"datetimeTaken"` // unix ms, capture time supplied at upload
 	CameraModel   string   `json:"cameraModel"`
-	Latitude      *float64 `json:"latitude"`
-	Longitude     *float64 `json:"longitude"`
+	Latitude      *float64 `json:"latitude,omitempty"`
+	Longitude     *float64 `json:"longitude,omitempty"`
 	Tags          []string `json:"tags"`
 	Bucket        string   `json:"bucket"`
 	Blob          string   `json:"blob"`

@@ -15,8 +15,8 @@ type Meta struct {
 	Tags           []string `json:"tags"`
 	TakenAt        string   `json:"takenAt"` // "YYYY-MM-DD HH:MM:SS" (a "T" separator is accepted)
 	Camera         string   `json:"camera"`
-	Latitude       *float64 `json:"latitude"`
-	Longitude      *float64 `json:"longitude"`
+	Latitude       *float64 `json:"latitude,omitempty"`
+	Longitude      *float64 `json:"longitude,omitempty"`
 	Prompt         string   `json:"prompt"`
 	Callback       string   `json:"callback"`
 	RetainOriginal bool     `json:"retainOriginal"`

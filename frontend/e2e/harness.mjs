@@ -54,6 +54,9 @@ export async function start({ theme = 'light', dataDir = mkdtempSync(join(tmpdir
   });
   let browser;
   let page;
+  // An exception in the page fails the test at stop(): a render that throws leaves a view half
+  // drawn (the details drawer stayed on "Loading details…" that way) while every click still works.
+  const pageErrors = [];
   try {
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -61,7 +64,10 @@ export async function start({ theme = 'light', dataDir = mkdtempSync(join(tmpdir
         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: theme });
-    page.on('pageerror', (e) => console.error('page error:', e.message));
+    page.on('pageerror', (e) => {
+      console.error('page error:', e.message);
+      pageErrors.push(e.message);
+    });
     await page.goto(url);
     await page.evaluate(() => window.__e2eConnected);
   } catch (e) {
@@ -136,6 +142,7 @@ export async function start({ theme = 'light', dataDir = mkdtempSync(join(tmpdir
         await exited;
       }
       rmSync(dataDir, { recursive: true, force: true });
+      if (pageErrors.length > 0) throw new Error(`the page threw: ${pageErrors.join('; ')}`);
     },
   };
   return h;

@@ -143,3 +143,73 @@ test('library: deleting two selected videos asks with the real count, then remov
     rmSync(folder, { recursive: true, force: true });
   }
 });
+
+// The drawer must show what the server answered: the bound VideoDetails goes through the same
+// JSON as in the real window (unknown coordinates and all), so a value the page cannot render
+// fails here (harness.mjs turns page errors into failures).
+test('library: a click on a row opens the drawer with the video number and status; its player is shown full size', async () => {
+  const [folder, file] = videoFolder('drawer');
+  const h = await start();
+  try {
+    const { page } = h;
+    const [job] = await h.upload([file('harbour.mp4')]);
+    const no = job.result.videoNos[0];
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Library' }).click();
+    const grid = page.getByRole('grid', { name: 'Videos' });
+    await waitRows(grid, [['harbour.mp4', 'Indexing']], 'the upload');
+
+    await grid.getByText(no).click();
+    const drawer = page.getByRole('complementary', { name: 'harbour.mp4' });
+    await drawer.getByText('Video number').waitFor({ timeout: 5000 });
+    assert.equal(await drawer.locator('code').first().innerText(), no);
+    assert.match(await drawer.innerText(), /Status\s+(Indexing|Ready)/);
+    assert.equal(await drawer.getByText('Loading details…').count(), 0);
+
+    // The row's own player opens above everything, not inside the 44 px row.
+    await grid.getByRole('button', { name: 'Play harbour.mp4' }).click();
+    const player = page.getByRole('dialog', { name: 'Playing harbour.mp4' });
+    await player.waitFor();
+    const box = await player.boundingBox();
+    assert.ok(box && box.width >= 600 && box.height >= 300, `the player is ${JSON.stringify(box)}`);
+    const onTop = await player.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+    });
+    assert.ok(onTop, 'the player is covered by something else');
+  } finally {
+    await h.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+/** cutCells lists the Library cells whose text does not fit (cut by an ellipsis or a clamp). */
+const cutCells = (grid) => grid.locator('.title, .date').evaluateAll((els) => els
+  .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
+  .map((el) => el.textContent.trim()));
+
+test('library: at 860 px, and at 1180 px with the drawer open, the sidebar is icons and names and dates are whole', async () => {
+  const [folder, file] = videoFolder('narrow');
+  const h = await start();
+  try {
+    const { page } = h;
+    await h.upload([file('harbour-sunset.mp4'), file('noaudio-beach.mp4')]);
+    for (const [width, drawer] of [[860, false], [1180, true]]) {
+      await page.setViewportSize({ width, height: 760 });
+      await page.keyboard.press('Control+3');
+      const grid = page.getByRole('grid', { name: 'Videos' });
+      await waitRows(grid, [['harbour-sunset.mp4', 'Indexing'], ['noaudio-beach.mp4', 'Indexing']], `${width} px`);
+      if (drawer) {
+        await grid.getByText('noaudio-beach.mp4').click();
+        await page.getByRole('complementary', { name: 'noaudio-beach.mp4' }).getByText('Video number').waitFor();
+      }
+      const nav = page.getByRole('navigation', { name: 'Views' });
+      const side = await nav.boundingBox();
+      assert.ok(side.width <= 64, `${width} px: the sidebar is ${side.width} px wide`);
+      assert.equal(await nav.getByRole('button', { name: 'Library' }).getAttribute('title'), 'Library (Ctrl+3)');
+      assert.deepEqual(await cutCells(grid), [], `${width} px: cut off`);
+    }
+  } finally {
+    await h.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});

@@ -1,6 +1,7 @@
-# Shared helpers for the real-window scripts (gui-smoke.sh, gui-drop.sh): an Xvfb display of our
-# own (-displayfd picks a free number, so parallel runs never collide), a window manager, finding
-# windows by title, screenshots, and waiting for a condition instead of sleeping. Source it.
+# Shared helpers for the real-window scripts: an Xvfb display of our own (-displayfd picks a free
+# number, so parallel runs never collide), a session bus, a window manager, finding windows by
+# title, screenshots, waiting for a condition instead of sleeping, and reading what the window
+# shows through AT-SPI (screen_text, wait_text, click_name; see below). Source it.
 
 # start_xvfb [WxH]: a fresh display; exports DISPLAY and sets XVFB_PID.
 start_xvfb() {
@@ -16,7 +17,7 @@ start_wm() {
   wait_until 20 wm_running || { echo "no window manager on $DISPLAY" >&2; return 1; }
 }
 
-wm_running() { xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id'; }
+wm_running() { [[ $(xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null) == *'window id'* ]]; } # no grep -q: pipefail and SIGPIPE
 
 # wait_until SECONDS COMMAND...: polls COMMAND every 0.1 s until it succeeds or time runs out.
 wait_until() {
@@ -32,7 +33,7 @@ wait_until() {
 windows() {
   local w
   for w in $(xdotool search --name "$1" 2>/dev/null); do
-    xwininfo -id "$w" 2>/dev/null | grep -q 'IsViewable' && echo "$w"
+    [[ $(xwininfo -id "$w" 2>/dev/null) == *IsViewable* ]] && echo "$w"
   done
   return 0
 }
@@ -81,3 +82,48 @@ screen_settled() {
   if ((n < 300)); then SETTLED=$((${SETTLED:-0} + 1)); else SETTLED=0; fi
   ((SETTLED >= 3))
 }
+
+# start_bus: a D-Bus session of our own (dbus-launch): Wails' single-instance lock and AT-SPI, the
+# accessibility bus the screen-reading helpers below talk over, both live on it. Sets
+# DBUS_SESSION_BUS_PID; kill it on exit. Start the app after this, so it joins the same bus.
+start_bus() {
+  eval "$(dbus-launch --sh-syntax)"
+  require_atspi
+}
+
+# --- What the window shows, read through AT-SPI (scripts/gui/atspi.py) -------------------------
+# WebKitGTK exposes the page's accessible tree (roles, names, text) to AT-SPI, so a test can
+# assert what a user reads instead of titles or pixel counts. They find the app by APP_PID (set it
+# when starting the app), else by the name memories-desktop. Waits poll; on a timeout they print
+# what the window showed and fail. Usage:
+#   wait_text 10 "Video number" "Ready" || fail "the drawer shows no details"
+#   click_name "Library"                  # a real mouse click on the shown element named so
+#   click_name "Close details" "push button"
+#   [[ $(screen_text) == *"Synced with the server"* ]]   # (not | grep -q: pipefail, SIGPIPE)
+#   read -r x y w h < <(element_extents "Player")   # screen position and size
+#   focused_element                       # "role: name| x y w h" of the keyboard focus
+ATSPI=(/usr/bin/python3 scripts/gui/atspi.py)
+require_atspi() {
+  /usr/bin/python3 -c 'import pyatspi' 2>/dev/null ||
+    { echo "python3-pyatspi is missing; run scripts/ensure-deps.sh" >&2; exit 1; }
+}
+atspi() { ATSPI_PID=${APP_PID:-} "${ATSPI[@]}" "$@"; }
+screen_text() { atspi text; }
+# wait_text SECONDS TEXT...: every TEXT is shown somewhere (a substring of an element's line).
+wait_text() { atspi wait "$@"; }
+# wait_gone SECONDS TEXT: TEXT is no longer shown.
+wait_gone() { atspi gone "$@"; }
+# element_extents NAME [ROLE]: "x y width height" on screen of the first shown element so named.
+element_extents() { atspi extents 10 "$@"; }
+focused_element() { atspi focused; }
+# click_name NAME [ROLE]: moves the mouse to the middle of the element and clicks, as a user would.
+click_name() {
+  local x y w h
+  read -r x y w h < <(element_extents "$@") || return 1
+  [[ -n $h ]] || return 1
+  xdotool mousemove "$((x + w / 2))" "$((y + h / 2))" click 1
+}
+# press_name NAME [ROLE]: the element's own action (AT-SPI "press"), for elements under an overlay.
+press_name() { atspi click 10 "$@"; }
+# selected_text: the text selected in the window (empty when none).
+selected_text() { atspi selection; }

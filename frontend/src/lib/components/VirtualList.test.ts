@@ -35,6 +35,19 @@ describe('visibleRange', () => {
 });
 
 describe('VirtualList', () => {
+  it('opens a row on one click; a double or Shift press on it selects no cell text', async () => {
+    const onrowclick = vi.fn();
+    const { grid } = setup({ onrowclick });
+    const cell = screen.getByText('Item 3');
+    expect(await fireEvent.mouseDown(cell, { detail: 1 })).toBe(true); // a drag can still select text
+    await fireEvent.click(cell, { detail: 1 });
+    expect(onrowclick).toHaveBeenCalledWith(3, expect.anything());
+    expect(await fireEvent.mouseDown(cell, { detail: 2 })).toBe(false); // default (text selection) prevented
+    expect(await fireEvent.mouseDown(cell, { detail: 1, shiftKey: true })).toBe(false);
+    expect(grid).toHaveFocus();
+    expect(grid).toHaveClass('clickable');
+  });
+
   it('renders only a window of rows for 20,000 items and reports the full count', () => {
     const { grid } = setup();
     const rows = screen.getAllByRole('row');

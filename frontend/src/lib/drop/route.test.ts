@@ -3,7 +3,7 @@ import { ErrorCode } from '../bridge/contract';
 
 vi.mock('../bridge', async (orig) => ({
   ...(await orig<typeof import('../bridge')>()),
-  bridge: { expandPaths: vi.fn(), readLinksFile: vi.fn(), findDuplicate: vi.fn() },
+  bridge: { expandPaths: vi.fn(), readLinksFile: vi.fn(), findDuplicate: vi.fn(), planLinks: vi.fn() },
 }));
 
 const { bridge } = await import('../bridge');
@@ -26,6 +26,8 @@ describe('where drops go', () => {
     mocked.findDuplicate.mockResolvedValue(null);
     mocked.expandPaths.mockImplementation(async (paths: string[]) => ({ files: paths.map(verdict), skipped: [] }) as never);
     mocked.readLinksFile.mockResolvedValue('https://youtu.be/a\nhttps://youtu.be/b');
+    mocked.planLinks.mockImplementation(async (text: string) => ({
+      links: text.split('\n').filter((l) => l.startsWith('http')), duplicates: [] }) as never);
   });
 
   it('stages videos and folders in Upload from any view, adding to what is there', async () => {
@@ -46,13 +48,33 @@ describe('where drops go', () => {
     expect(mocked.expandPaths).toHaveBeenCalledWith(['/v/b.mp4']);
   });
 
-  it('says so when nothing dropped could be added, and when a drop fails', async () => {
-    mocked.expandPaths.mockResolvedValueOnce({ files: [], skipped: [verdict('/v/notes.pdf')] } as never);
+  it('stays on the view when nothing dropped could be added, says why, and says when a drop fails', async () => {
+    nav.go('transfers');
+    const pdf = { path: '/v/notes.pdf', name: 'notes.pdf', size: 1, ok: false, reason: 'Only .mp4, .mov, .avi and .mkv videos can be uploaded.', code: 'unsupported_ext' };
+    mocked.expandPaths.mockResolvedValueOnce({ files: [], skipped: [pdf] } as never);
     await takePaths(['/v/notes.pdf']);
-    expect(toasts.items.at(-1)?.text).toBe('No new videos to add');
+    expect(nav.current).toBe('transfers');
+    expect(toasts.items.at(-1)).toMatchObject({ text: 'No new videos to add',
+      detail: 'notes.pdf: Only .mp4, .mov, .avi and .mkv videos can be uploaded.' });
+    expect(toasts.items.at(-1)?.detail).not.toContain('unsupported_ext');
+    await takePaths(['/v/a.mov']); // listed in Upload now
+    nav.go('transfers');
+    await takePaths(['/v/a.mov']);
+    expect(nav.current).toBe('transfers');
+    expect(toasts.items.at(-1)?.detail).toBe('a.mov is already in the Upload list.');
     mocked.expandPaths.mockRejectedValueOnce({ code: ErrorCode.Internal, message: 'disk gone' });
     await takePaths(['/v/x.mp4']);
     expect(toasts.items.at(-1)).toMatchObject({ kind: 'error', detail: 'disk gone' });
+  });
+
+  it('leaves a text file with no links out of Import, stays on Upload and says why', async () => {
+    nav.go('upload');
+    mocked.readLinksFile.mockResolvedValueOnce('notes\nbring towels');
+    await takePaths(['/trip/notes.txt']);
+    expect(nav.current).toBe('upload');
+    expect(links.text).toBe('');
+    expect(toasts.items.at(-1)).toMatchObject({ text: 'notes.txt not added' });
+    expect(toasts.items.at(-1)?.detail).toMatch(/no web links/);
   });
 
   it('puts dropped text and links in the link box', () => {

@@ -1,4 +1,4 @@
-import { toErrorInfo } from '../bridge';
+import { toErrorInfo, type Scan } from '../bridge';
 import { plural } from '../format';
 import { links } from '../stores/links.svelte';
 import { nav } from '../stores/nav.svelte';
@@ -8,7 +8,7 @@ import { splitPaths } from './classify';
 
 // Where dropped or opened things go, whatever view is showing: videos and folders are staged in
 // Upload (added to what is there), link lists and links go to Import. The app never loses what
-// was staged before.
+// was staged before. A drop with nothing usable leaves the user where they are, saying why.
 
 /** overlayText says what dropping here will do; the drop's content is unknown until the drop. */
 export function overlayText(): { title: string; hint: string } {
@@ -28,20 +28,48 @@ export async function takePaths(paths: string[]) {
   }
 }
 
+/** takeLists reads .txt/.csv files into Import, but only those with a link in them. */
 async function takeLists(lists: string[], show: boolean) {
-  await links.appendFiles(lists);
-  links.tab = 'links';
-  if (show) nav.go('import');
-  toasts.push('info', `Added the links from ${plural(lists.length, 'list')} to Import`);
+  const { added, without } = await links.appendFiles(lists);
+  if (added > 0) {
+    links.tab = 'links';
+    if (show) nav.go('import');
+    toasts.push('info', `Added the links from ${plural(added, 'list')} to Import`);
+  }
+  if (without.length > 0) {
+    toasts.push('info', `${names(without)} not added`,
+      `${without.length === 1 ? 'It has' : 'They have'} no web links in ${without.length === 1 ? 'it' : 'them'}; ` +
+      'text files are read as lists of links for Import, and only videos go to Upload.');
+  }
 }
 
+/** stage adds videos and folders to Upload and shows it; when nothing could be added, it stays. */
 async function stage(paths: string[]) {
-  nav.go('upload');
   const before = uploads.files.length;
-  await uploads.addPaths(paths);
-  const added = uploads.files.length - before;
-  if (added === 0) toasts.push('info', 'No new videos to add', 'Nothing dropped was a supported video that is not already listed (see Skipped).');
+  const scan = await uploads.addPaths(paths);
+  if (uploads.files.length > before) nav.go('upload');
+  else toasts.push('info', 'No new videos to add', whyNothing(scan));
 }
+
+/** whyNothing says why a drop added no video: what was skipped and why, or already listed. */
+function whyNothing(scan: Scan | undefined): string {
+  const skipped = scan?.skipped ?? [];
+  const listed = scan?.files ?? [];
+  if (skipped.length === 1) return `${skipped[0].name}: ${skipped[0].reason || 'it cannot be uploaded.'}`;
+  if (skipped.length > 1) {
+    const reasons = [...new Set(skipped.map((v) => v.reason).filter(Boolean))];
+    return `${names(skipped.map((v) => v.name))}: ${reasons.length === 1 ? reasons[0] : 'none is a supported video'} (listed under Skipped in Upload).`;
+  }
+  if (listed.length > 0) return `${names(listed.map((v) => v.name))} ${listed.length === 1 ? 'is' : 'are'} already in the Upload list.`;
+  return 'No video was found in what was dropped.';
+}
+
+/** names lists up to three names: "a.pdf", "a.pdf and b.txt", "a.pdf, b.txt and 3 more". */
+function names(all: string[]): string {
+  if (all.length <= 2) return all.join(' and ');
+  return `${all.slice(0, 2).join(', ')} and ${all.length === 3 ? all[2] : `${all.length - 2} more`}`;
+}
+
 
 /** takeText puts dropped text or links in Import's link box. */
 export function takeText(text: string) {

@@ -28,8 +28,24 @@ class LinksStore {
   urlMeta = $state<Meta>(newMeta());
   #seeded = '';
 
-  async appendFiles(paths: string[]) {
-    for (const p of paths) this.appendText(await bridge.readLinksFile(p));
+  /**
+   * appendFiles reads .txt/.csv link lists into the box. A file without a single web link (a
+   * folder's notes.txt) is left out and named in the answer, so its lines never pose as links.
+   */
+  async appendFiles(paths: string[]): Promise<{ added: number; without: string[] }> {
+    const without: string[] = [];
+    let added = 0;
+    for (const path of paths) {
+      const text = await bridge.readLinksFile(path);
+      const plan = await bridge.planLinks(text);
+      if ((plan.links?.length ?? 0) + (plan.duplicates?.length ?? 0) === 0) {
+        without.push(path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1));
+        continue;
+      }
+      this.appendText(text);
+      added++;
+    }
+    return { added, without };
   }
 
   /** appendText adds body on a new line after what is already in the box. */

@@ -1,4 +1,4 @@
-import { bridge, type Duplicate, type Meta, type UploadBatch, type Verdict } from '../bridge';
+import { bridge, type Duplicate, type Meta, type Scan, type UploadBatch, type Verdict } from '../bridge';
 import { fileDefaults, type FileDefaults } from '../media';
 
 /** newMeta returns upload metadata with the app's defaults: keep the original, nothing else set. */
@@ -43,14 +43,16 @@ class UploadsStore {
   #seeded = '';
   #gen = 0; // bumped by clear(), so a check in flight stops writing
 
-  async addPaths(paths: string[]) {
-    if (paths.length === 0) return;
+  /** addPaths checks and lists the files (folders are walked); it returns the backend's scan. */
+  async addPaths(paths: string[]): Promise<Scan | undefined> {
+    if (paths.length === 0) return undefined;
     const scan = await bridge.expandPaths(paths);
     const known = new Set(this.files.map((f) => f.path));
     this.files = mergeByPath(this.files, scan.files ?? []);
     this.skipped = mergeByPath(this.skipped, scan.skipped ?? []);
     this.applyFileDefaults();
     void this.#findDuplicates(this.files.filter((f) => !known.has(f.path)).map((f) => f.path));
+    return scan;
   }
 
   /**

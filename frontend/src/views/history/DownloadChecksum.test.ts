@@ -30,6 +30,10 @@ describe('the SHA-256 of a finished download', () => {
     const field = await screen.findByLabelText('SHA-256 of VI1.mp4');
     expect(field).toHaveValue(SUM);
     expect(field).toHaveAttribute('readonly');
+    // The whole sum on screen: a wrapping two-line field, not a 20-character one with a tooltip.
+    expect(field.tagName).toBe('TEXTAREA');
+    expect(field).toHaveAttribute('rows', '2');
+    expect(field).not.toHaveAttribute('title');
     expect(field).toHaveFocus(); // selected, so Ctrl+C copies it
     await userEvent.click(screen.getByRole('button', { name: 'Copy' }));
     expect(mocked.copyText).toHaveBeenCalledWith(SUM);

@@ -252,6 +252,33 @@ describe('LibraryView', () => {
     expect(grid).toHaveAttribute('aria-activedescendant', 'library-row-row-2');
   });
 
+  // The backend sent unknown coordinates as null (Go's nil pointer) while models.ts types them as
+  // optional; `!== undefined` let null through to toFixed(), the render threw and the drawer
+  // stayed on "Loading details…" in the real window. The details must show with null too.
+  it('shows the details when the server knows no place (null coordinates)', async () => {
+    mocked.videoDetails.mockResolvedValue(JSON.parse(`{"videoNo":"VI1002","name":"clip 2.mp4","status":"PARSE",
+      "cause":"","duration":5,"size":4575,"createTime":1796419672593,"datetimeTaken":0,"cameraModel":"",
+      "latitude":null,"longitude":null,"tags":null,"bucket":"b","blob":"VI1002.mp4","videoUrl":"",
+      "resolution":"720P","fps":30,"width":1280,"height":720}`));
+    render(LibraryView);
+    await userEvent.click(await screen.findByText('clip 2.mp4'));
+    const drawer = await screen.findByRole('complementary', { name: 'clip 2.mp4' });
+    expect(await within(drawer).findByText('VI1002')).toBeInTheDocument();
+    expect(within(drawer).getByText('Ready')).toBeInTheDocument();
+    expect(within(drawer).queryByText('Loading details…')).not.toBeInTheDocument();
+    expect(within(drawer).queryByText('Location')).not.toBeInTheDocument();
+  });
+
+  it('says the details could not be shown when a value cannot be rendered, instead of loading forever', async () => {
+    mocked.videoDetails.mockResolvedValue({ videoNo: 'VI1002', name: 'clip 2.mp4', status: 'PARSE', latitude: 1,
+      longitude: 'not a number' } as never);
+    render(LibraryView);
+    await userEvent.click(await screen.findByText('clip 2.mp4'));
+    const drawer = await screen.findByRole('complementary', { name: 'clip 2.mp4' });
+    expect(await within(drawer).findByText('Could not show the details')).toBeInTheDocument();
+    expect(within(drawer).queryByText('Loading details…')).not.toBeInTheDocument();
+  });
+
   it('opens the details with Enter on the active row', async () => {
     mocked.videoDetails.mockReturnValue(new Promise(() => {}));
     render(LibraryView);
@@ -307,11 +334,13 @@ describe('LibraryView', () => {
   it('points an empty scope to Upload and Import, and empty filters to Clear filters', async () => {
     mocked.library.mockResolvedValue(page([]));
     render(LibraryView);
-    expect(await screen.findByText('No videos in this scope yet')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Upload files' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Import links' })).toBeInTheDocument();
+    // The buttons sit in the message's own block, right beneath it (not at the bottom of the view).
+    const empty = (await screen.findByText('No videos in this scope yet')).parentElement!;
+    expect(within(empty).getByRole('button', { name: 'Upload files' })).toBeInTheDocument();
+    expect(within(empty).getByRole('button', { name: 'Import links' })).toBeInTheDocument();
     await userEvent.selectOptions(screen.getByLabelText('Status'), 'Failed');
-    expect(await screen.findByText('No videos match these filters')).toBeInTheDocument();
+    const none = (await screen.findByText('No videos match these filters')).parentElement!;
+    expect(within(none).getByRole('button', { name: 'Clear filters' })).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
     await waitFor(() => expect(lastQuery()).toMatchObject({ status: '' }));
     expect(screen.getByLabelText('Status')).toHaveValue('');

@@ -61,7 +61,7 @@ describe('UploadView', () => {
     expect(zone).not.toHaveClass('over');
   });
 
-  it('lists chosen files with their verdict and the skipped ones with reason and code', async () => {
+  it('lists chosen files with their verdict and the skipped ones with their reason in words', async () => {
     mocked.chooseFiles.mockResolvedValue(['/home/me/trip']);
     render(UploadView);
     await userEvent.click(screen.getByRole('button', { name: 'Choose files…' }));
@@ -73,8 +73,48 @@ describe('UploadView', () => {
     expect(files()[0]).toHaveTextContent('✓');
     const skipped = screen.getByText('Skipped (2)').closest('details')!;
     expect(skipped).toHaveTextContent('The file is larger than 3 GB.');
-    expect(skipped).toHaveTextContent('unsupported_ext');
+    expect(skipped).toHaveTextContent('Only .mp4, .mov, .avi and .mkv videos can be uploaded.');
+    expect(skipped).not.toHaveTextContent('unsupported_ext'); // internal codes stay internal
+    expect(skipped).not.toHaveTextContent('too_large');
     expect(screen.getByRole('button', { name: 'Upload 2 videos' })).toBeEnabled();
+  });
+
+  // The row paint-contains (content-visibility), which clipped a player inside it to the 80 px
+  // row: the player must open outside the list, over the window.
+  it('plays a row’s preview in a player over the window, not inside the row', async () => {
+    mocked.expandPaths.mockResolvedValue({ files: [{ ...video('/home/me/trip/a.mp4'), preview: '/preview/1/a.mp4' }], skipped: [] } as never);
+    mocked.chooseFiles.mockResolvedValue(['/home/me/trip']);
+    render(UploadView);
+    await userEvent.click(screen.getByRole('button', { name: 'Choose files…' }));
+    await waitFor(() => expect(files()).toHaveLength(1));
+    await userEvent.click(within(files()[0]).getByRole('button', { name: 'Play a.mp4' }));
+    const player = screen.getByRole('dialog', { name: 'Playing a.mp4' });
+    expect(screen.getByRole('list', { name: 'Files to upload' })).not.toContainElement(player);
+    expect(player.closest('.backdrop')?.parentElement).toBe(document.body);
+    await userEvent.click(within(player).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog', { name: 'Playing a.mp4' })).not.toBeInTheDocument();
+  });
+
+  it('shows name, folder and Dismiss on every skipped row, a page at a time, in the page’s own flow', async () => {
+    const many = Array.from({ length: 130 }, (_, i) => skip(`/home/me/trip/notes-${i}.txt`, 'Only videos can be uploaded.', 'unsupported_ext'));
+    mocked.expandPaths.mockResolvedValue({ files: [], skipped: many } as never);
+    mocked.chooseFiles.mockResolvedValue(['/home/me/trip']);
+    render(UploadView);
+    await userEvent.click(screen.getByRole('button', { name: 'Choose files…' }));
+    const list = await screen.findByRole('list', { name: 'Skipped files' });
+    let rows = within(list).getAllByRole('listitem');
+    expect(rows).toHaveLength(100);
+    for (const [i, row] of rows.entries()) {
+      expect(row).toHaveTextContent(`notes-${i}.txt`);
+      expect(row).toHaveTextContent('/home/me/trip');
+      expect(within(row).getByRole('button', { name: `Dismiss notes-${i}.txt` })).toBeInTheDocument();
+    }
+    expect(list).not.toHaveTextContent('unsupported_ext');
+    await userEvent.click(screen.getByRole('button', { name: 'Show 30 more of 30' }));
+    rows = within(list).getAllByRole('listitem');
+    expect(rows).toHaveLength(130);
+    await userEvent.click(within(rows[129]).getByRole('button', { name: 'Dismiss notes-129.txt' }));
+    expect(within(list).getAllByRole('listitem')).toHaveLength(129);
   });
 
   it('treats a cancelled dialog as nothing chosen', async () => {

@@ -1,0 +1,76 @@
+package contract_test
+
+import (
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"memories-desktop/backend/contract"
+)
+
+// contractTypes holds every struct alias of contract.go (the test below checks the list is whole).
+var contractTypes = map[string]reflect.Type{
+	"ErrorInfo": reflect.TypeFor[contract.ErrorInfo](), "Status": reflect.TypeFor[contract.Status](),
+	"Connection": reflect.TypeFor[contract.Connection](), "Settings": reflect.TypeFor[contract.Settings](),
+	"KeyInfo": reflect.TypeFor[contract.KeyInfo](), "Meta": reflect.TypeFor[contract.Meta](),
+	"UploadBatch": reflect.TypeFor[contract.UploadBatch](), "Scan": reflect.TypeFor[contract.Scan](),
+	"Verdict": reflect.TypeFor[contract.Verdict](), "Duplicate": reflect.TypeFor[contract.Duplicate](),
+	"LinkPlan": reflect.TypeFor[contract.LinkPlan](), "Link": reflect.TypeFor[contract.Link](),
+	"LinkProblem": reflect.TypeFor[contract.LinkProblem](), "ImportRequest": reflect.TypeFor[contract.ImportRequest](),
+	"UploadRules": reflect.TypeFor[contract.UploadRules](), "LibraryQuery": reflect.TypeFor[contract.LibraryQuery](),
+	"VideoPage": reflect.TypeFor[contract.VideoPage](), "CachedVideo": reflect.TypeFor[contract.CachedVideo](),
+	"VideoDetails": reflect.TypeFor[contract.VideoDetails](), "RefreshResult": reflect.TypeFor[contract.RefreshResult](),
+	"Selection": reflect.TypeFor[contract.Selection](), "DownloadResult": reflect.TypeFor[contract.DownloadResult](),
+	"DownloadTarget": reflect.TypeFor[contract.DownloadTarget](), "JobQuery": reflect.TypeFor[contract.JobQuery](),
+	"JobPage": reflect.TypeFor[contract.JobPage](), "JobView": reflect.TypeFor[contract.JobView](),
+	"JobResult": reflect.TypeFor[contract.JobResult](), "JobError": reflect.TypeFor[contract.JobError](),
+	"Progress": reflect.TypeFor[contract.Progress](), "RetryAll": reflect.TypeFor[contract.RetryAll](),
+}
+
+// Wails types a Go pointer field as optional in models.ts ("latitude?: number"), so the UI reads
+// an unknown value as undefined; encoding/json sends a nil pointer as null unless the field says
+// omitempty. The details drawer hung on "Loading details…" that way: `latitude !== undefined`
+// let null through to null.toFixed(), which threw while rendering. Every pointer field the UI
+// receives must therefore be left out when nil.
+func TestPointerFieldsTheUIReadsAreOmittedWhenNil(t *testing.T) {
+	seen := map[reflect.Type]bool{}
+	for name, typ := range contractTypes {
+		checkPointersOmitted(t, name, typ, seen)
+	}
+}
+
+func checkPointersOmitted(t *testing.T, path string, typ reflect.Type, seen map[reflect.Type]bool) {
+	for typ.Kind() == reflect.Pointer || typ.Kind() == reflect.Slice || typ.Kind() == reflect.Map || typ.Kind() == reflect.Array {
+		typ = typ.Elem()
+	}
+	if typ.Kind() != reflect.Struct || seen[typ] {
+		return
+	}
+	seen[typ] = true
+	for i := range typ.NumField() {
+		f := typ.Field(i)
+		tag := f.Tag.Get("json")
+		if !f.IsExported() || tag == "-" {
+			continue
+		}
+		opts := strings.Split(tag, ",")
+		if f.Type.Kind() == reflect.Pointer && !slices.Contains(opts[1:], "omitempty") && !slices.Contains(opts[1:], "omitzero") {
+			t.Errorf("%s.%s (%s) is a pointer without omitempty: a nil one reaches the UI as null, "+
+				"while models.ts types it as optional (undefined)", path, f.Name, typ)
+		}
+		checkPointersOmitted(t, path+"."+f.Name, f.Type, seen)
+	}
+}
+
+// The list above names every struct alias of contract.go, so a new one is checked too.
+func TestContractTypesListIsWhole(t *testing.T) {
+	for name := range contractAliases(t) {
+		if strings.Contains(name, ".") || name == "ILLEGAL" {
+			continue
+		}
+		if _, ok := contractTypes[name]; !ok {
+			t.Errorf("contract.%s is not in contractTypes (json_shape_test.go)", name)
+		}
+	}
+}

@@ -1,0 +1,42 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { start, tinyVideo, until } from './harness.mjs';
+
+/** rowTops reads where each History row starts on screen, by its accessible name. */
+const rowTops = (page) => page.getByRole('list', { name: 'Operations, newest first' }).getByRole('listitem')
+  .evaluateAll((rows) => rows.map((r) => [r.getAttribute('aria-label'), Math.round(r.getBoundingClientRect().top)]));
+
+// Rows must not move under the pointer while their jobs run and end (a click would hit another
+// row): each row keeps its height from queued to done, also in a narrow window where the outcome
+// takes a line of its own.
+test('history: rows stay put while their uploads run and finish', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'memories-e2e-history-'));
+  const h = await start();
+  try {
+    const { page } = h;
+    await page.setViewportSize({ width: 860, height: 700 });
+    const paths = ['one.mp4', 'two.mp4', 'three.mp4'].map((n) => {
+      copyFileSync(tinyVideo, join(folder, n));
+      return join(folder, n);
+    });
+    await h.upload([paths[0]]);
+    await h.faults({ latency: '700ms' });
+    await h.call('EnqueueUploads', { files: paths.slice(1).map((path) => ({ path })), meta: { tags: [], retainOriginal: true } });
+    await page.keyboard.press('Control+5');
+    const list = page.getByRole('list', { name: 'Operations, newest first' });
+    await until(async () => (await list.getByRole('listitem').count()) === 3, { what: 'three History rows' });
+    const before = await rowTops(page);
+    const states = async () => (await h.call('Jobs', { kinds: ['upload_file'], limit: 10 })).jobs.map((j) => j.state);
+    assert.ok((await states()).some((s) => s !== 'done'), 'the uploads ended before the rows were measured');
+    await until(async () => (await states()).every((s) => s === 'done'), { what: 'the uploads done', timeout: 30000 });
+    await list.getByText('Done').nth(2).waitFor();
+    assert.deepEqual(await rowTops(page), before, 'History rows moved while their jobs ran');
+  } finally {
+    await h.faults({}).catch(() => {});
+    await h.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
