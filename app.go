@@ -54,17 +54,22 @@ func (a *App) startup(ctx context.Context) {
 		err = a.boot(ctx)
 	}
 	if errors.Is(err, core.ErrLocked) {
-		fmt.Fprintf(os.Stderr, "memories-desktop: another Memories Desktop is already using %s; "+
-			"switch to that window, or set MEMORIES_DATA_DIR to use a different folder.\n", a.dataDir)
+		fmt.Fprintln(os.Stderr, inUseMessage(a.dataDir))
 		os.Exit(1)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "memories-desktop:", err)
-		runtime.MessageDialog(ctx, runtime.MessageDialogOptions{Type: runtime.ErrorDialog,
+		messageDialog(ctx, runtime.MessageDialogOptions{Type: runtime.ErrorDialog,
 			Title: "Memories Desktop cannot start", Message: err.Error()})
 		os.Exit(1)
 	}
 	a.playPreviewsOverLoopback()
+}
+
+// inUseMessage says the data folder is another process's, and what to do.
+func inUseMessage(dataDir string) string {
+	return "memories-desktop: another Memories Desktop is already using " + dataDir +
+		"; switch to that window, or set MEMORIES_DATA_DIR to use a different folder."
 }
 
 // boot opens the backend with whatever adapters are set; the browser test harness calls it too.
@@ -107,7 +112,11 @@ func (a *App) beforeClose(ctx context.Context) bool {
 
 // QuitNow quits without asking again: the window's quit dialog calls it for "Quit". Running
 // transfers are stopped and recorded as interrupted, to be offered for resuming next time.
-func (a *App) QuitNow() { a.quitNow(a.ctx) }
+func (a *App) QuitNow() (err error) {
+	defer settle(&err)
+	a.quitNow(a.ctx)
+	return nil
+}
 
 func (a *App) quitNow(ctx context.Context) {
 	a.quitting.Store(true)
@@ -137,7 +146,10 @@ func (a *App) secondInstance(d options.SecondInstanceData) {
 
 // TakeOpenPaths returns the files and folders handed to the app since the last call (at launch
 // or by a second launch), for the window to stage.
-func (a *App) TakeOpenPaths() []string { return a.opened.Take() }
+func (a *App) TakeOpenPaths() (_ []string, err error) {
+	defer settle(&err)
+	return a.opened.Take(), nil
+}
 
 // svc waits for startup, so calls that race it never see a nil core.
 func (a *App) svc() *core.Service {
@@ -189,7 +201,7 @@ func (d *wailsDialogs) SaveFile(title, startDir, name string, f core.Filter) (st
 
 func (d *wailsDialogs) Confirm(title, message, yes, no string) bool {
 	defer d.lock()()
-	answer, err := runtime.MessageDialog(d.ctx, runtime.MessageDialogOptions{Type: runtime.QuestionDialog,
+	answer, err := messageDialog(d.ctx, runtime.MessageDialogOptions{Type: runtime.QuestionDialog,
 		Title: title, Message: message, Buttons: []string{yes, no}, DefaultButton: no, CancelButton: no})
 	return err == nil && (answer == yes || answer == "Yes")
 }

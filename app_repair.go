@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	goruntime "runtime"
-	"strings"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
@@ -19,10 +17,7 @@ func (a *App) offerRepair(ctx context.Context, damaged error) bool {
 	fmt.Fprintln(os.Stderr, "memories-desktop:", damaged)
 	msg := damaged.Error() + "\n\nRepair it now (the same as `memories doctor --repair`)? " +
 		"The damaged file is kept beside the new one."
-	if goruntime.GOOS == "linux" {
-		msg = strings.ReplaceAll(msg, "%", "%%") // Wails hands the text to GTK as a printf format
-	}
-	answer, err := runtime.MessageDialog(ctx, runtime.MessageDialogOptions{Type: runtime.QuestionDialog,
+	answer, err := messageDialog(ctx, runtime.MessageDialogOptions{Type: runtime.QuestionDialog,
 		Title: "The database is damaged", Message: msg,
 		Buttons: []string{"Yes", "No"}, DefaultButton: "Yes", CancelButton: "No"})
 	if err != nil || answer != "Yes" {

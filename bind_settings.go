@@ -19,7 +19,8 @@ type SettingsState struct {
 }
 
 // GetSettings returns the preferences, the key's masked form and where it is kept.
-func (a *App) GetSettings() (SettingsState, error) {
+func (a *App) GetSettings() (_ SettingsState, err error) {
+	defer settle(&err)
 	c := a.svc()
 	key, err := c.KeyInfo()
 	return SettingsState{Settings: c.Settings(), Key: key, DataDir: c.DataDir(),
@@ -27,7 +28,8 @@ func (a *App) GetSettings() (SettingsState, error) {
 }
 
 // OpenLogFolder shows the log folder in the file manager, for attaching the log to a report.
-func (a *App) OpenLogFolder() error {
+func (a *App) OpenLogFolder() (err error) {
+	defer settle(&err)
 	if applog.Path() == "" {
 		return errors.New("this session writes no log file")
 	}
@@ -35,14 +37,16 @@ func (a *App) OpenLogFolder() error {
 }
 
 // SaveSettings validates and saves the preferences and applies them to running transfers.
-func (a *App) SaveSettings(s contract.Settings) (contract.Settings, error) {
+func (a *App) SaveSettings(s contract.Settings) (_ contract.Settings, err error) {
+	defer settle(&err)
 	saved, err := a.svc().UpdateSettings(s) // may switch profile: another database and queue
 	a.emitStatus()
 	return saved, err
 }
 
 // SetAPIKey stores the key in the keychain (or the 0600 fallback file).
-func (a *App) SetAPIKey(key string) (contract.KeyInfo, error) {
+func (a *App) SetAPIKey(key string) (_ contract.KeyInfo, err error) {
+	defer settle(&err)
 	c := a.svc()
 	if err := c.SetAPIKey(key); err != nil {
 		return contract.KeyInfo{}, err
@@ -52,7 +56,8 @@ func (a *App) SetAPIKey(key string) (contract.KeyInfo, error) {
 }
 
 // ClearAPIKey forgets the stored key.
-func (a *App) ClearAPIKey() (contract.KeyInfo, error) {
+func (a *App) ClearAPIKey() (_ contract.KeyInfo, err error) {
+	defer settle(&err)
 	c := a.svc()
 	if err := c.ClearAPIKey(); err != nil {
 		return contract.KeyInfo{}, err
@@ -62,15 +67,20 @@ func (a *App) ClearAPIKey() (contract.KeyInfo, error) {
 }
 
 // Status reports the connection mode and scope for the status bar.
-func (a *App) Status() core.Status { return a.svc().Status() }
+func (a *App) Status() (_ core.Status, err error) {
+	defer settle(&err)
+	return a.svc().Status(), nil
+}
 
 // TestConnection makes one authenticated call with the settings on screen (saved or not) and
 // reports what it tested and ok, invalid key, unreachable, or the service's own message.
-func (a *App) TestConnection(s contract.Settings) core.Connection {
-	return a.svc().TestConnection(a.ctx, s)
+func (a *App) TestConnection(s contract.Settings) (_ core.Connection, err error) {
+	defer settle(&err)
+	return a.svc().TestConnection(a.ctx, s), nil
 }
 
 // ChooseFolder opens the native folder dialog; "" means cancelled.
-func (a *App) ChooseFolder(title, startDir string) (string, error) {
+func (a *App) ChooseFolder(title, startDir string) (_ string, err error) {
+	defer settle(&err)
 	return a.svc().ChooseFolder(title, startDir)
 }

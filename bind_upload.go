@@ -7,54 +7,86 @@ import (
 
 // ExpandPaths checks dropped or chosen paths before anything is sent: files get a verdict,
 // folders are walked and their unsupported files listed as skipped.
-func (a *App) ExpandPaths(paths []string) (contract.Scan, error) { return a.svc().Expand(paths) }
+func (a *App) ExpandPaths(paths []string) (_ contract.Scan, err error) {
+	defer settle(&err)
+	return a.svc().Expand(paths)
+}
 
 // ChooseFiles opens the native file dialog for videos; nil means cancelled.
-func (a *App) ChooseFiles() ([]string, error) { return a.svc().ChooseVideos() }
+func (a *App) ChooseFiles() (_ []string, err error) {
+	defer settle(&err)
+	return a.svc().ChooseVideos()
+}
 
 // ChooseUploadFolder opens the native folder dialog for a folder of videos.
-func (a *App) ChooseUploadFolder() (string, error) { return a.svc().ChooseVideoFolder() }
+func (a *App) ChooseUploadFolder() (_ string, err error) {
+	defer settle(&err)
+	return a.svc().ChooseVideoFolder()
+}
 
 // ValidateMeta checks batch metadata so the form can show problems before "Upload".
-func (a *App) ValidateMeta(m core.Meta) error { return a.svc().ValidateMeta(m) }
+func (a *App) ValidateMeta(m core.Meta) (err error) {
+	defer settle(&err)
+	return a.svc().ValidateMeta(m)
+}
 
 // EnqueueUploads queues the batch; nothing is queued unless every file and its metadata pass.
-func (a *App) EnqueueUploads(b core.UploadBatch) ([]contract.JobView, error) {
+func (a *App) EnqueueUploads(b core.UploadBatch) (_ []contract.JobView, err error) {
+	defer settle(&err)
 	return a.svc().EnqueueUploads(b)
 }
 
 // PlanLinks parses the link box: each line's outcome and the tasks an import would create.
-func (a *App) PlanLinks(text string) core.LinkPlan { return a.svc().PlanLinks(text) }
+func (a *App) PlanLinks(text string) (_ core.LinkPlan, err error) {
+	defer settle(&err)
+	return a.svc().PlanLinks(text), nil
+}
 
 // EnqueueImport queues one import task per platform group of at most 50 links.
-func (a *App) EnqueueImport(r core.ImportRequest) ([]contract.JobView, error) {
+func (a *App) EnqueueImport(r core.ImportRequest) (_ []contract.JobView, err error) {
+	defer settle(&err)
 	return a.svc().EnqueueImport(r)
 }
 
 // EnqueueURL queues an upload from a direct video URL.
-func (a *App) EnqueueURL(url string, m core.Meta) (contract.JobView, error) {
+func (a *App) EnqueueURL(url string, m core.Meta) (_ contract.JobView, err error) {
+	defer settle(&err)
 	return a.svc().EnqueueURL(url, m)
 }
 
 // ReadLinksFile returns the text of a dropped .txt or .csv list of links.
-func (a *App) ReadLinksFile(path string) (string, error) { return a.svc().ReadLinksFile(path) }
+func (a *App) ReadLinksFile(path string) (_ string, err error) {
+	defer settle(&err)
+	return a.svc().ReadLinksFile(path)
+}
 
 // ChooseLinksFile lets the user pick a .txt/.csv of links and returns its text ("" if cancelled).
-func (a *App) ChooseLinksFile() (string, error) { return a.svc().ChooseLinksFile() }
+func (a *App) ChooseLinksFile() (_ string, err error) {
+	defer settle(&err)
+	return a.svc().ChooseLinksFile()
+}
 
 // FindDuplicate tells whether this file's bytes were already uploaded to scope ("": the current
 // one), so the Upload view can warn before an upload is spent; nil when not.
-func (a *App) FindDuplicate(path, scope string) (*core.Duplicate, error) {
+func (a *App) FindDuplicate(path, scope string) (_ *core.Duplicate, err error) {
+	defer settle(&err)
 	return a.svc().FindDuplicate(a.ctx, path, scope)
 }
 
 // JobPreview returns the URL the webview plays a job's local file from ("" when there is none).
-func (a *App) JobPreview(id uint64) (string, error) { return a.svc().JobPreview(id) }
+func (a *App) JobPreview(id uint64) (_ string, err error) {
+	defer settle(&err)
+	return a.svc().JobPreview(id)
+}
 
 // VideoPreview returns the URL of a library video's local copy ("" when none is on disk).
-func (a *App) VideoPreview(scope, videoNo string) (string, error) {
+func (a *App) VideoPreview(scope, videoNo string) (_ string, err error) {
+	defer settle(&err)
 	return a.svc().VideoPreview(scope, videoNo)
 }
 
 // UploadRules names the accepted video formats and the size limit, for the Upload view's text.
-func (a *App) UploadRules() core.UploadRules { return core.Rules() }
+func (a *App) UploadRules() (_ core.UploadRules, err error) {
+	defer settle(&err)
+	return core.Rules(), nil
+}

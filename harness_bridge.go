@@ -40,6 +40,9 @@ func (h *harness) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.hub.serve(w, r)
 	case r.URL.Path == "/_e2e/dialogs":
 		h.dialogs.set(w, r)
+	case r.URL.Path == "/_e2e/break-backend" && r.Method == http.MethodPost:
+		h.app.core = nil // a stand-in for a bug: from now on every backend call panics in its bound method
+		w.WriteHeader(http.StatusNoContent)
 	case strings.HasPrefix(r.URL.Path, "/_e2e/sandbox/"):
 		h.sandbox(w, r)
 	case r.URL.Path == "/_e2e/shim.js":

@@ -1,14 +1,16 @@
 //go:build !e2e
 
 // Memories Desktop: move videos into and out of a memories.ai library.
-// main.go is only the composition root: window options and wails.Run. No I/O happens before Run,
-// because `wails generate module` runs main() to produce bindings.
+// main.go is only the composition root: window options and wails.Run. No I/O happens before Run
+// (but a private D-Bus session when there is none: ownSessionBus, off for bindings), because
+// `wails generate module` runs main() to produce bindings.
 package main
 
 import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"os"
 
@@ -39,7 +41,17 @@ func main() {
 	}
 	app := NewApp(dataDir)
 	app.opened.Add(launchArgs())
-	if err := wails.Run(appOptions(app, dataDir)); err != nil {
+	stopBus, sharedBus := ownSessionBus()
+	if !sharedBus && dataFolderInUse(dataDir) {
+		// Without a shared bus, Wails' single-instance lock cannot see the window already open,
+		// and Wails shows a window before startup finds the data folder locked: say so now.
+		stopBus()
+		fmt.Fprintln(os.Stderr, inUseMessage(dataDir))
+		os.Exit(1)
+	}
+	err = wails.Run(appOptions(app, dataDir))
+	stopBus()
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "memories-desktop:", err)
 		os.Exit(1)
 	}
@@ -74,6 +86,15 @@ func appOptions(app *App, dataDir string) *options.App {
 		Bind:     []any{app},
 		EnumBind: contract.Enums(), // generated into frontend/wailsjs/go/models.ts
 	}
+}
+
+// dataFolderInUse reports whether another process holds the data folder's database.
+func dataFolderInUse(dataDir string) bool {
+	c, err := core.Start(dataDir, core.Options{})
+	if err == nil {
+		c.Close()
+	}
+	return errors.Is(err, core.ErrLocked)
 }
 
 // launchArgs returns the files and folders the app was started with ("Open with", %F in the

@@ -7,13 +7,15 @@ cd "$(dirname "$0")/.."
 
 WAILS_VERSION=v2.11.0
 APT_PACKAGES=(build-essential pkg-config libgtk-3-dev xvfb xauth imagemagick xdotool x11-utils dbus-x11 chromium)
-# The webview plays previews through GStreamer (H.264/HEVC need -bad and -libav); openbox manages
-# the windows of the GUI preview test.
-APT_PACKAGES+=(gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-libav openbox)
+# The webview plays previews through GStreamer (the plugins the packages depend on too); openbox
+# manages the windows of the GUI preview test.
+APT_PACKAGES+=($(sed -n 's/^\([a-z0-9][^ ]*\) .*/\1/p' scripts/preview-packages.txt) openbox)
 # Packaging and its test (make package, package-windows, test-package).
 APT_PACKAGES+=(desktop-file-utils nsis rpm file openbox python3-gi gir1.2-gtk-3.0)
 # The real-window tests read what the window shows through AT-SPI (scripts/gui/atspi.py).
 APT_PACKAGES+=(python3-pyatspi at-spi2-core)
+# 7z lists what the Windows installer contains (test-package).
+APT_PACKAGES+=(p7zip-full)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

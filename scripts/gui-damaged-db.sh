@@ -2,7 +2,9 @@
 # GUI test of a damaged database: the production binary under Xvfb and openbox starts on a data
 # folder whose memories.db is garbage. It must show a dialog that names the file and the repair
 # command, and on "Yes" (chosen with the keyboard) move the file aside, keep it, start on a fresh
-# database and open its window. Screenshots of each step go to build/test-artifacts/.
+# database and open its window. Then a data folder named "100%s%n%d" that cannot be opened must
+# show the "cannot start" dialog with that text as it is. Screenshots of each step go to
+# build/test-artifacts/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/gui/lib.sh # start_xvfb; the helpers defined below are this script's own
@@ -67,3 +69,18 @@ APP_PID=""
 [[ $rc -eq 0 ]] || fail "app exited $rc after SIGTERM"
 MEMORIES_DATA_DIR="$DATA" go run ./cmd/memories doctor >"$ART/damaged-doctor.log" 2>&1 || fail "the new database is not sound: $(cat "$ART/damaged-doctor.log")"
 echo "gui-damaged-db: the fresh database checks sound"
+
+# A "cannot start" dialog whose text holds printf conversions (here the data folder's name): GTK
+# takes the message as a format, so unescaped, "%n" aborted the app before any dialog showed.
+PCT_DIR="$DATA/100%s%n%d"
+mkdir -p "$PCT_DIR/settings.json" # a folder where the settings file should be: the app cannot start
+MEMORIES_DATA_DIR="$PCT_DIR" "$BIN" >"$ART/damaged-percent.log" 2>&1 &
+APP_PID=$!
+dialog=$(wait_for 'Memories Desktop cannot start') || fail "no 'cannot start' dialog for a folder named 100%s%n%d: $(tail -3 "$ART/damaged-percent.log")"
+import -window root "$ART/damaged-3-percent.png"
+kill -0 "$APP_PID" 2>/dev/null || fail "the app died showing the 'cannot start' dialog"
+xdotool windowactivate --sync "$dialog" key --clearmodifiers Return
+rc=0; wait "$APP_PID" || rc=$?
+APP_PID=""
+[[ $rc -eq 1 ]] || fail "the app exited $rc after the 'cannot start' dialog, want 1"
+echo "gui-damaged-db: the 'cannot start' dialog showed a text with % conversions as it is"

@@ -27,7 +27,7 @@ trap cleanup EXIT
 fail() { echo "gui-preview: FAIL: $*" >&2; sed 's/^/  app: /' "$ART/gui-preview-app.log" >&2 || true; exit 1; }
 
 start_xvfb() {
-  exec 3< <(Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp 2>/dev/null & echo "pid $!")
+  exec 3< <(Xvfb -displayfd 1 -noreset -screen 0 1280x800x24 -nolisten tcp 2>/dev/null & echo "pid $!")
   local line; read -r line <&3; XVFB_PID=${line#pid }
   read -r line <&3; export DISPLAY=":$line"
 }

@@ -27,7 +27,7 @@ cleanup() {
 trap cleanup EXIT
 fail() { echo "gui-scroll: FAIL: $*" >&2; tail -20 "$ART/app.log" >&2 || true; exit 1; }
 
-exec 3< <(Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp 2>/dev/null & echo "pid $!")
+exec 3< <(Xvfb -displayfd 1 -noreset -screen 0 1280x800x24 -nolisten tcp 2>/dev/null & echo "pid $!")
 read -r line <&3; XVFB_PID=${line#pid }
 read -r line <&3; export DISPLAY=":$line"
 eval "$(dbus-launch --sh-syntax)"

@@ -20,15 +20,24 @@ cleanup() {
   rm -rf "$DATA"
 }
 trap cleanup EXIT
-fail() { echo "gui-smoke: FAIL: $*" >&2; sed 's/^/  app: /' "$ART/app.log" >&2 || true; exit 1; }
+APP_LOG=$ART/app.log
+fail() { echo "gui-smoke: FAIL: $*" >&2; sed 's/^/  app: /' "$APP_LOG" >&2 || true; exit 1; }
 
 window_count() { windows "$TITLE" | wc -l; }
 
-# A second launch must exit (non-zero), say why and never hang or open a window. $1 names the path.
+# A second launch must exit (non-zero), say why and never hang or open a window, not even for a
+# moment (the window count is taken all the while it runs). $1 names the path.
 second_launch() {
-  local started=$SECONDS rc=0
-  env "${@:2}" MEMORIES_DATA_DIR="$DATA" timeout 15 "$BIN" >"$ART/second-$1.log" 2>&1 || rc=$?
+  local started=$SECONDS rc=0 most=1 n pid
+  env "${@:2}" MEMORIES_DATA_DIR="$DATA" timeout 15 "$BIN" >"$ART/second-$1.log" 2>&1 &
+  pid=$!
+  while kill -0 "$pid" 2>/dev/null; do
+    n=$(window_count); ((n > most)) && most=$n
+    sleep 0.05
+  done
+  wait "$pid" || rc=$?
   local took=$((SECONDS - started))
+  ((most == 1)) || fail "second launch ($1) opened a window of its own ($most windows while it ran)"
   [[ $rc -ne 0 && $rc -ne 124 ]] || fail "second launch ($1) exit $rc after ${took}s"
   (( took <= 10 )) || fail "second launch ($1) took ${took}s"
   local n
@@ -44,9 +53,9 @@ APP_PID=$!
 wait_until 60 has_window "$TITLE" || fail "no window titled Memories Desktop within 60 s"
 wait_text 60 "heading: Upload" "Drop videos or folders here" "push button: Choose files…" ||
   fail "the Upload view is not on screen within 60 s"
-shot gui-smoke
-colours=$(convert "$ART/gui-smoke.png" -format '%k' info:)
-(( colours > 64 )) || fail "screenshot looks blank ($colours colours)"
+# The text can be readable a moment ahead of the first paint.
+painted() { shot gui-smoke; colours=$(convert "$ART/gui-smoke.png" -format '%k' info:); (( colours > 64 )); }
+wait_until 20 painted || fail "screenshot looks blank ($colours colours)"
 echo "gui-smoke: window found, screenshot $ART/gui-smoke.png has $colours colours"
 
 # Ctrl+6 opens Settings; its screenshot must differ from the first view's.
@@ -69,3 +78,28 @@ APP_PID=""
 [[ $rc -eq 0 ]] || fail "app exited $rc after SIGTERM"
 kill "$DBUS_SESSION_BUS_PID" 2>/dev/null || true
 echo "gui-smoke: app stopped cleanly"
+
+# Without a D-Bus session (no bus address, no per-user bus) the app runs its own bus, with the
+# accessibility bus GTK asks it for, and after SIGTERM leaves no process behind: every process
+# with this run's data folder in its environment is the app's.
+left_behind() {
+  local p
+  for p in $(grep -lzx "MEMORIES_DATA_DIR=$DATA" /proc/[0-9]*/environ 2>/dev/null | cut -d/ -f3); do
+    [[ $(awk '{print $3}' "/proc/$p/stat" 2>/dev/null) != [ZX] ]] && echo "$p:$(tr '\0' ' ' <"/proc/$p/cmdline" | cut -c1-60)"
+  done
+  return 0
+}
+a11y_started() { [[ $(left_behind) == *at-spi-bus-launcher* ]]; }
+nothing_left() { [[ -z $(left_behind) ]]; }
+NO_RUNTIME=$(mktemp -d) APP_LOG=$ART/app-nobus.log
+env -u DBUS_SESSION_BUS_ADDRESS XDG_RUNTIME_DIR="$NO_RUNTIME" MEMORIES_DATA_DIR="$DATA" "$BIN" >"$APP_LOG" 2>&1 &
+APP_PID=$!
+wait_until 60 page_ready || fail "no bus: the page did not load within 60 s"
+wait_until 20 a11y_started || fail "no bus: the accessibility bus was not started (running: $(left_behind | paste -sd ' '))"
+kill -TERM "$APP_PID"
+rc=0; wait "$APP_PID" || rc=$?
+APP_PID=""
+[[ $rc -eq 0 ]] || fail "no bus: app exited $rc after SIGTERM"
+wait_until 10 nothing_left || fail "no bus: left running after SIGTERM: $(left_behind | paste -sd ' ')"
+rm -rf "$NO_RUNTIME"
+echo "gui-smoke: without a D-Bus session the app ran its own bus and left nothing running"

@@ -43,6 +43,12 @@ icon_contents() {
   done
 }
 
+# preview_packages COLUMN: the GStreamer plugins previews need, by their Debian (1) or RPM (2)
+# names, comma-separated, from the list ensure-deps.sh installs them from.
+preview_packages() {
+  awk -v c="$1" '/^[a-z0-9]/ {printf "%s%s", sep, $c; sep=", "}' scripts/preview-packages.txt
+}
+
 # config PKG_VERSION DEB_WEBKIT RPM_WEBKIT: depends are per packager, since the names differ.
 config() {
   cat <<YAML
@@ -62,9 +68,10 @@ homepage: https://memories.ai
 license: Proprietary
 overrides:
   deb:
-    depends: [libgtk-3-0, $2]
+    depends: [libgtk-3-0, $2, $(preview_packages 1)]
   rpm:
     depends: [gtk3, $3]
+    recommends: [$(preview_packages 2)]
 contents:
   - src: build/bin/memories-desktop
     dst: /usr/bin/memories-desktop

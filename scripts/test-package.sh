@@ -46,7 +46,24 @@ check_windows() {
   go run ./scripts/pecheck build/bin/memories-desktop.exe "${VERSION%%[-+]*}" || fail "Windows .exe"
   local installer; installer=$(ls build/bin/*-amd64-installer.exe) || fail "no NSIS installer"
   file "$installer" | grep "Nullsoft Installer" >/dev/null || fail "$installer is not an NSIS installer"
+  check_windows_cli "$installer"
   say "NSIS installer $(basename "$installer") ($(du -h "$installer" | cut -f1))"
+}
+
+# The installer carries the memories command (bin\memories.exe, a Windows console build of
+# cmd/memories) and offers the optional section that puts it on PATH (and takes it off again).
+check_windows_cli() {
+  command -v 7z >/dev/null || fail "7z is missing; run scripts/ensure-deps.sh"
+  local out; out=$(mktemp -d)
+  7z x -y -o"$out" "$1" bin/memories.exe >/dev/null || fail "7z could not read $1"
+  [[ -f $out/bin/memories.exe ]] || fail "the installer lacks bin/memories.exe (the memories command)"
+  file "$out/bin/memories.exe" | grep -q 'PE32+ executable (console) x86-64' || fail "bin/memories.exe is not a Windows console program"
+  go version -m "$out/bin/memories.exe" | grep -qx $'\tpath\tmemories-desktop/cmd/memories' || fail "bin/memories.exe is not the memories command"
+  rm -rf "$out"
+  local nsi=build/windows/installer/project.nsi
+  grep -q '^Section "Add the memories command to PATH"' "$nsi" && grep -q 'UnStrRep.*CLI_DIR' "$nsi" ||
+    fail "$nsi offers no PATH section, or its uninstaller leaves the entry"
+  say "the installer carries bin/memories.exe and offers to put it on PATH"
 }
 
 check_rpm() {
@@ -87,7 +104,7 @@ check_installed_files() {
 }
 
 start_display() {
-  exec 3< <(Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp 2>/dev/null & echo "pid $!")
+  exec 3< <(Xvfb -displayfd 1 -noreset -screen 0 1280x800x24 -nolisten tcp 2>/dev/null & echo "pid $!")
   local line; read -r line <&3; XVFB_PID=${line#pid }
   read -r line <&3; export DISPLAY=":$line"
   eval "$(dbus-launch --sh-syntax)"
@@ -168,6 +185,7 @@ purge_and_check() {
 
 check_windows
 check_rpm
+scripts/check-package-deps.sh "$DEB" "$(ls build/dist/memories-desktop-*.rpm)" || fail "the packages do not pull in the preview plugins"
 install_deb
 check_installed_files
 start_display

@@ -30,6 +30,10 @@ type ErrorInfo struct {
 
 func (e ErrorInfo) Error() string { return e.Message }
 
+// ErrBug marks a failure that is a defect of the app itself (a bound call that panicked): the
+// person can only try again and report it, so Describe says exactly that.
+var ErrBug = errors.New("internal error")
+
 // Describe maps any backend error to an ErrorInfo.
 func Describe(err error) ErrorInfo {
 	var fe *settings.FieldError
@@ -38,6 +42,9 @@ func Describe(err error) ErrorInfo {
 		return ErrorInfo{Code: CodeInvalidField, Field: fe.Field, Message: fe.Message}
 	case errors.As(err, new(*api.Error)), errors.Is(err, api.ErrInvalidInput), errors.Is(err, api.ErrNetwork):
 		return describeAPI(err)
+	case errors.Is(err, ErrBug):
+		return ErrorInfo{Code: CodeInternal, Message: "Memories Desktop ran into an internal error and stopped this action.",
+			Next: withLogPath("Try again; if it happens again, " + reportIt), Detail: err.Error()}
 	case errors.Is(err, store.ErrLocked):
 		return ErrorInfo{Code: CodeLocked, Message: err.Error(),
 			Next: "Close the other Memories Desktop window (or the memories CLI) and try again."}

@@ -19,6 +19,9 @@ type JobQuery struct {
 type JobPage struct {
 	Jobs       []transfer.JobView `json:"jobs"`
 	NextCursor string             `json:"nextCursor"`
+	// Damaged names the matching jobs whose records could not be read: they are left out of
+	// Jobs, and the History view says so with the repair (`memories doctor --repair`).
+	Damaged []uint64 `json:"damaged"`
 }
 
 // Jobs returns jobs newest first.
@@ -31,7 +34,8 @@ func (c *Service) Jobs(q JobQuery) (JobPage, error) {
 	if err != nil {
 		return JobPage{}, err
 	}
-	out := JobPage{Jobs: make([]transfer.JobView, len(page.Jobs)), NextCursor: page.NextCursor}
+	out := JobPage{Jobs: make([]transfer.JobView, len(page.Jobs)), NextCursor: page.NextCursor,
+		Damaged: append([]uint64{}, page.Damaged...)}
 	for i, j := range page.Jobs {
 		out.Jobs[i] = c.engine().View(j, nil)
 	}

@@ -49,3 +49,9 @@ var (
 	ErrLocked  = store.ErrLocked
 	ErrDamaged = store.ErrDamaged
 )
+
+// The D-Bus session a front end runs on (Linux): whether one is there, and the variable naming
+// the private bus the app starts when there is none (see settings.PrivateBusEnv).
+var SessionBusAvailable = settings.SessionBusAvailable
+
+const PrivateBusEnv = settings.PrivateBusEnv

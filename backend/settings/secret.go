@@ -47,7 +47,7 @@ func NewSecretStore(dataDir string) SecretStore {
 // probeKeychain asks the keychain for our entry with a deadline: on Linux a missing or
 // locked Secret Service can block on D-Bus, and startup must never hang on it.
 func probeKeychain() error {
-	if !sessionBusAvailable() {
+	if !SessionBusAvailable() {
 		return fmt.Errorf("%w: no D-Bus session", ErrNoKeychain)
 	}
 	done := make(chan error, 1)

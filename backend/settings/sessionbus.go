@@ -1,6 +1,7 @@
 package settings
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,16 +14,21 @@ import (
 // keychain is only asked when a session bus is already there, found the way the library finds
 // it (the environment, else the per-user bus socket).
 
-// userRuntimeDir is where the per-user bus lives; tests point it elsewhere.
-var userRuntimeDir = fmt.Sprintf("/run/user/%d", os.Getuid())
+// PrivateBusEnv holds the address of the private bus the app starts for itself when there is no
+// session bus (see the app's sessionbus_linux.go): a keychain is not found on it.
+const PrivateBusEnv = "MEMORIES_PRIVATE_SESSION_BUS"
 
-// sessionBusAvailable reports whether asking the keychain cannot start a D-Bus daemon.
-func sessionBusAvailable() bool {
+// userRuntimeDir is where the per-user bus lives (GLib and libdbus look there too); tests point
+// it elsewhere.
+var userRuntimeDir = cmp.Or(os.Getenv("XDG_RUNTIME_DIR"), fmt.Sprintf("/run/user/%d", os.Getuid()))
+
+// SessionBusAvailable reports whether asking the keychain cannot start a D-Bus daemon.
+func SessionBusAvailable() bool {
 	if runtime.GOOS == "darwin" || runtime.GOOS == "windows" {
 		return true // their keychains need no D-Bus
 	}
-	if os.Getenv("DBUS_SESSION_BUS_ADDRESS") != "" {
-		return true
+	if addr := os.Getenv("DBUS_SESSION_BUS_ADDRESS"); addr != "" {
+		return addr != os.Getenv(PrivateBusEnv) // the app's own bus has no keychain on it
 	}
 	for _, name := range []string{"bus", "dbus-session"} {
 		if _, err := os.Stat(filepath.Join(userRuntimeDir, name)); err == nil {

@@ -43,11 +43,30 @@ func TestABusSocketCountsAsASession(t *testing.T) {
 	old := userRuntimeDir
 	userRuntimeDir = t.TempDir()
 	t.Cleanup(func() { userRuntimeDir = old })
-	if runtime.GOOS == "linux" && sessionBusAvailable() {
+	if runtime.GOOS == "linux" && SessionBusAvailable() {
 		t.Fatal("an empty runtime folder counted as a session")
 	}
 	os.WriteFile(filepath.Join(userRuntimeDir, "bus"), nil, 0o600)
-	if !sessionBusAvailable() {
+	if !SessionBusAvailable() {
 		t.Fatal("the per-user bus socket was not found")
+	}
+}
+
+// The app's own private bus (started when there was no session) carries no keychain.
+func TestThePrivateBusIsNotASession(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		return
+	}
+	old := userRuntimeDir
+	userRuntimeDir = t.TempDir()
+	t.Cleanup(func() { userRuntimeDir = old })
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:abstract=/tmp/dbus-private")
+	t.Setenv(PrivateBusEnv, "unix:abstract=/tmp/dbus-private")
+	if SessionBusAvailable() {
+		t.Fatal("the app's private bus counted as a session with a keychain")
+	}
+	t.Setenv(PrivateBusEnv, "")
+	if !SessionBusAvailable() {
+		t.Fatal("a session bus address did not count")
 	}
 }

@@ -3,9 +3,12 @@
 # title, screenshots, waiting for a condition instead of sleeping, and reading what the window
 # shows through AT-SPI (screen_text, wait_text, click_name; see below). Source it.
 
-# start_xvfb [WxH]: a fresh display; exports DISPLAY and sets XVFB_PID.
+# start_xvfb [WxH]: a fresh display; exports DISPLAY and sets XVFB_PID. -noreset: by default the X
+# server resets whenever its last client disconnects and refuses connections meanwhile (31 of
+# 1,000 back-to-back xdpyinfo runs failed without it, 0 with it): an app started just after the
+# previous one quit then died with "failed to init GTK", and a window count read 0.
 start_xvfb() {
-  exec 3< <(Xvfb -displayfd 1 -screen 0 "${1:-1280x800}x24" -nolisten tcp 2>/dev/null & echo "pid $!")
+  exec 3< <(Xvfb -displayfd 1 -noreset -screen 0 "${1:-1280x800}x24" -nolisten tcp 2>/dev/null & echo "pid $!")
   local line; read -r line <&3; XVFB_PID=${line#pid }
   read -r line <&3; export DISPLAY=":$line"
 }

@@ -49,6 +49,13 @@ VIAddVersionKey "ProductName"     "${INFO_PRODUCTNAME}"
 ManifestDPIAware true
 
 !include "MUI.nsh"
+!include "StrFunc.nsh"
+${StrStr}
+${UnStrRep}
+
+# The system PATH, where the optional section puts the folder of the memories command.
+!define ENV_KEY 'HKLM "SYSTEM\CurrentControlSet\Control\Session Manager\Environment"'
+!define CLI_DIR "$INSTDIR\bin"
 
 !define MUI_ICON "..\icon.ico"
 !define MUI_UNICON "..\icon.ico"
@@ -58,6 +65,7 @@ ManifestDPIAware true
 
 !insertmacro MUI_PAGE_WELCOME # Welcome to the installer page.
 # !insertmacro MUI_PAGE_LICENSE "resources\eula.txt" # Adds a EULA page to the installer
+!insertmacro MUI_PAGE_COMPONENTS # The app, and optionally the memories command on PATH.
 !insertmacro MUI_PAGE_DIRECTORY # In which folder install page.
 !insertmacro MUI_PAGE_INSTFILES # Installing page.
 !insertmacro MUI_PAGE_FINISH # Finished installation page.
@@ -79,7 +87,8 @@ Function .onInit
    !insertmacro wails.checkArchitecture
 FunctionEnd
 
-Section
+Section "Memories Desktop and the memories command" SecApp
+    SectionIn RO
     !insertmacro wails.setShellContext
 
     !insertmacro wails.webview2runtime
@@ -87,6 +96,12 @@ Section
     SetOutPath $INSTDIR
 
     !insertmacro wails.files
+
+    # The command-line tool (package-windows.sh cross-compiles it), in its own folder so only it
+    # goes on PATH.
+    SetOutPath "${CLI_DIR}"
+    File "..\..\bin\memories.exe"
+    SetOutPath $INSTDIR
 
     CreateShortcut "$SMPROGRAMS\${INFO_PRODUCTNAME}.lnk" "$INSTDIR\${PRODUCT_EXECUTABLE}"
     CreateShortCut "$DESKTOP\${INFO_PRODUCTNAME}.lnk" "$INSTDIR\${PRODUCT_EXECUTABLE}"
@@ -97,8 +112,45 @@ Section
     !insertmacro wails.writeUninstaller
 SectionEnd
 
+# PATH is read and written whole; a value near NSIS's string limit would come back cut short,
+# so then it is left alone and the installer says how to add the folder by hand.
+Section "Add the memories command to PATH" SecPath
+    ReadRegStr $0 ${ENV_KEY} "Path"
+    StrLen $1 $0
+    IntOp $2 ${NSIS_MAX_STRLEN} - 300
+    ${If} $1 > $2
+        DetailPrint "PATH is too long to change safely; add ${CLI_DIR} to it by hand."
+        Return
+    ${EndIf}
+    ${StrStr} $1 ";$0;" ";${CLI_DIR};"
+    ${If} $1 != ""
+        Return
+    ${EndIf}
+    ${If} $0 == ""
+        StrCpy $0 "${CLI_DIR}"
+    ${Else}
+        StrCpy $0 "$0;${CLI_DIR}"
+    ${EndIf}
+    WriteRegExpandStr ${ENV_KEY} "Path" $0
+    SendMessage ${HWND_BROADCAST} ${WM_SETTINGCHANGE} 0 "STR:Environment" /TIMEOUT=5000
+SectionEnd
+
 Section "uninstall"
     !insertmacro wails.setShellContext
+
+    # Takes the memories command's folder off PATH, wherever it is in the list.
+    ReadRegStr $0 ${ENV_KEY} "Path"
+    StrLen $1 $0
+    IntOp $2 ${NSIS_MAX_STRLEN} - 300
+    ${If} $1 <= $2
+        ${UnStrRep} $3 ";$0;" ";${CLI_DIR};" ";"
+        ${If} $3 != ";$0;"
+            StrCpy $3 $3 "" 1
+            StrCpy $3 $3 -1
+            WriteRegExpandStr ${ENV_KEY} "Path" $3
+            SendMessage ${HWND_BROADCAST} ${WM_SETTINGCHANGE} 0 "STR:Environment" /TIMEOUT=5000
+        ${EndIf}
+    ${EndIf}
 
     RMDir /r "$AppData\${PRODUCT_EXECUTABLE}" # Remove the WebView2 DataPath
 

@@ -284,6 +284,7 @@ export namespace core {
 	export class JobPage {
 	    jobs: transfer.JobView[];
 	    nextCursor: string;
+	    damaged: number[];
 	
 	    static createFrom(source: any = {}) {
 	        return new JobPage(source);
@@ -293,6 +294,7 @@ export namespace core {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.jobs = this.convertValues(source["jobs"], transfer.JobView);
 	        this.nextCursor = source["nextCursor"];
+	        this.damaged = source["damaged"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

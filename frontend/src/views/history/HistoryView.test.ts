@@ -108,6 +108,24 @@ describe('HistoryView', () => {
     expect(screen.queryByText(/run out of credits/)).not.toBeInTheDocument();
   });
 
+  it('says when it skipped damaged records, and how to repair the database', async () => {
+    mocked.jobs.mockResolvedValueOnce({ jobs: [saved], nextCursor: 'c1', damaged: [4] } as JobPage);
+    mocked.jobs.mockResolvedValueOnce({ jobs: [uploaded], nextCursor: '', damaged: [2, 4] } as JobPage);
+    render(HistoryView);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('1 record could not be read and is left out of this list (job 4)');
+    expect(within(alert).getByText('memories doctor --repair')).toBeInTheDocument();
+    expect(alert).toHaveTextContent('the damaged file is kept beside the new one');
+    await userEvent.click(screen.getByRole('button', { name: 'Load more' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('2 records could not be read and are left out of this list (job 4, 2)'));
+  });
+
+  it('shows no damage notice when every record was read', async () => {
+    render(HistoryView);
+    await screen.findByText('VI1.mp4');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
   it('loads more with the cursor and appends', async () => {
     mocked.jobs.mockImplementation(async (q) => (q.cursor ? page([job(0, { name: 'oldest.mp4' })]) : page([saved], 'C1')));
     render(HistoryView);

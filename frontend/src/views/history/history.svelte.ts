@@ -9,6 +9,8 @@ export class HistoryStore {
   loading = $state(false);
   loaded = $state(false);
   error = $state<ErrorInfo | null>(null);
+  /** damaged lists the ids of matching jobs whose records could not be read (left out of rows). */
+  damaged = $state.raw<number[]>([]);
   #gen = 0;
 
   /** load fetches the newest page for the current filters, dropping answers to older requests. */
@@ -29,6 +31,8 @@ export class HistoryStore {
       const page = await bridge.jobs(buildJobQuery($state.snapshot(this.filters) as HistoryFilters, cursor));
       if (gen !== this.#gen) return;
       this.rows = before.concat(page.jobs ?? []);
+      const seen = cursor ? this.damaged : [];
+      this.damaged = seen.concat((page.damaged ?? []).filter((id) => !seen.includes(id)));
       this.cursor = page.nextCursor ?? '';
       this.error = null;
       this.loaded = true;
@@ -44,6 +48,7 @@ export class HistoryStore {
     this.#gen++;
     this.filters = emptyHistoryFilters();
     this.rows = [];
+    this.damaged = [];
     this.cursor = '';
     this.loading = this.loaded = false;
     this.error = null;
