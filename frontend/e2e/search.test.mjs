@@ -1,9 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { start, tinyVideo, until } from './harness.mjs';
+
+const icon = new URL('../../build/appicon.png', import.meta.url).pathname;
 
 /** uploadBeach uploads the tiny video as beach.mp4 (the sandbox's beach vocabulary) and waits until it is indexed. */
 async function uploadBeach(h, folder) {
@@ -83,5 +85,72 @@ test('search: out of credits (0402) says what to do', async () => {
   } finally {
     await h.faults({}).catch(() => {});
     await h.stop();
+  }
+});
+
+// A picture dropped on the Search view searches by it (and is not staged for upload): a keyframe
+// of the beach video finds its moments; the app's icon finds none, and the view says so.
+test('search: a picture dropped on the Search view searches by picture', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'memories-e2e-search-'));
+  const h = await start();
+  try {
+    const { page } = h;
+    await uploadBeach(h, folder);
+    const seen = await h.call('Find', { mode: 'seen', text: 'a dog running on the beach' });
+    const url = await h.call('KeyframeURL', seen.moments[0].keyframe_bucket, seen.moments[0].keyframe_blob);
+    const bytes = await page.evaluate(async (u) => Array.from(new Uint8Array(await (await fetch(u)).arrayBuffer())), url);
+    const frame = join(folder, 'frame.png');
+    writeFileSync(frame, Buffer.from(bytes));
+    await page.keyboard.press('Control+7');
+    await page.getByRole('heading', { name: 'Search', exact: true }).waitFor();
+    await h.drop([frame]);
+    await page.getByText('frame.png').waitFor();
+    await page.getByRole('list', { name: 'Moments' }).getByRole('button', { name: /^beach\.mp4/ }).first().waitFor();
+    assert.equal(await page.getByRole('radio', { name: 'Similar to a picture' }).isChecked(), true);
+    await h.drop([icon]);
+    await page.getByText('No moments match.', { exact: false }).waitFor();
+    const recent = await h.call('RecentSearches');
+    assert.deepEqual(recent.slice(0, 2).map((r) => [r.kind, r.text]), [['image', icon], ['image', frame]]);
+    assert.equal(await page.getByRole('heading', { name: 'Search', exact: true }).count(), 1, 'the drop left the Search view');
+  } finally {
+    await h.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+// Read a video: the Library drawer shows what is said with times and exports it as SRT through
+// the save dialog; the file is what the engine renders.
+test('read a video: transcript tab with times, Export… as SRT', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'memories-e2e-search-'));
+  const h = await start();
+  try {
+    const { page } = h;
+    const { no } = await uploadBeach(h, folder);
+    await page.keyboard.press('Control+3');
+    await h.call('RefreshLibrary');
+    await page.getByRole('row', { name: /beach\.mp4/ }).first().dblclick();
+    const drawer = page.locator('aside.drawer');
+    await drawer.getByRole('tab', { name: 'Transcript' }).waitFor();
+    const panel = drawer.getByRole('tabpanel', { name: 'Transcript' });
+    const line = panel.getByRole('button').first();
+    await line.waitFor();
+    assert.match(await line.innerText(), /^0:00\s*\S/);
+    await line.click();
+    await drawer.locator('video[aria-label^="Playing beach.mp4 from 0:00"]').waitFor();
+    await drawer.getByRole('tab', { name: 'Chapters' }).click();
+    await drawer.getByRole('tabpanel', { name: 'Chapters' }).getByRole('listitem').first().waitFor();
+    await drawer.getByRole('tab', { name: 'Transcript' }).click();
+    const dest = join(folder, 'beach.srt');
+    await h.dialogs({ save: dest });
+    await drawer.getByRole('button', { name: 'Export…' }).click();
+    await drawer.getByText(`Saved ${dest}`).waitFor();
+    assert.deepEqual(await h.asked(), ['save:beach.srt']);
+    const { transcript } = await h.call('VideoTranscript', no, false, false);
+    const srt = readFileSync(dest, 'utf8');
+    assert.match(srt, /^1\r?\n00:00:00,000 --> 00:00:0\d,\d{3}\r?\n/);
+    assert.ok(srt.includes(transcript.segments[0].text), 'the SRT holds the first spoken line');
+  } finally {
+    await h.stop();
+    rmSync(folder, { recursive: true, force: true });
   }
 });
