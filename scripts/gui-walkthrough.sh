@@ -2,7 +2,7 @@
 # The real-window walkthrough: the production binary under Xvfb + openbox in sandbox mode, every
 # view's main action done as a user does it (keyboard, GTK file dialog, mouse clicks on what is
 # shown), and every step checked against what the window shows, read through AT-SPI
-# (scripts/gui/atspi.py): the first Tab presses land on visible stops; two real videos chosen in
+# (scripts/gui/atspi.py): every Tab press lands on a visible stop, wrapping at the end; two real videos chosen in
 # the file dialog are listed and one plays in a full-size player; they upload; the view
 # shortcuts move the focus into the view; the Library opens a row's details with one click (video
 # number and status, no text selected by a double click) and plays its preview full size; History
@@ -125,13 +125,16 @@ WIN=$(windows 'Memories Desktop$' | head -1)
 xdotool windowactivate --sync "$WIN" >/dev/null
 step upload "the Upload view invites drops"
 
-# Keyboard: the first Tab presses land on visible, named stops.
+# Keyboard: every Tab press lands on a visible, named stop, also past the last control (the
+# empty Upload view has eight: six views, Choose files…, Choose folder…), where it wraps.
 stops=()
-for _ in 1 2 3; do
+for _ in $(seq 1 10); do
   press Tab
-  stops+=("$(focus_visible "Tab in Upload")")
+  stop=$(focus_visible "Tab in Upload") || exit 1 # (fail ran in the subshell and said why)
+  stops+=("$stop")
 done
-step tabs "the first three Tab stops are visible: ${stops[*]}"
+[[ ${stops[8]} == "push button: Upload" ]] || fail "Tab after the last control went to ${stops[8]}, not back to the first"
+step tabs "ten Tab presses, all on visible stops, wrapping after Choose folder…: ${stops[*]}"
 
 # The empty Library (its first visit asks the sandbox): the way on sits right beneath the message.
 view_focus 3 Library

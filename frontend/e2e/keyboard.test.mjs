@@ -12,12 +12,14 @@ const focused = (page) => page.evaluate(() => {
     inMain: !!el.closest('main'), visible };
 });
 
-test('keyboard: the first Tab presses land on visible stops; a view shortcut moves the focus into the view', async () => {
+test('keyboard: every Tab press lands on a visible stop, wrapping at the end; a view shortcut moves the focus into the view', async () => {
   const h = await start();
   try {
     const { page } = h;
     await page.getByRole('heading', { name: 'Upload', level: 1 }).waitFor();
-    for (let i = 0; i < 8; i++) {
+    // Twelve presses: past the last control (Choose folder…) Tab comes back to the first, never
+    // to the bare window.
+    for (let i = 0; i < 12; i++) {
       await page.keyboard.press('Tab');
       const f = await focused(page);
       assert.ok(f.visible && f.text, `Tab ${i + 1} landed on an invisible or nameless stop: ${JSON.stringify(f)}`);

@@ -45,9 +45,10 @@ async function takeLists(lists: string[], show: boolean) {
     toasts.push('info', `Added the links from ${plural(added, 'list')} to Import`);
   }
   if (without.length > 0) {
-    toasts.push('info', `${names(without)} not added`,
-      `${without.length === 1 ? 'It has' : 'They have'} no web links in ${without.length === 1 ? 'it' : 'them'}; ` +
-      'text files are read as lists of links for Import, and only videos go to Upload.');
+    // The reason in the headline: toast details sit behind a "Details" fold.
+    const one = without.length === 1;
+    toasts.push('info', `${names(without)} not added — ${one ? 'it has' : 'they have'} no web links; text files are ` +
+      'read as lists of links for Import, and only videos go to Upload.');
   }
 }
 
@@ -56,7 +57,7 @@ async function stage(paths: string[]) {
   const before = uploads.files.length;
   const scan = await uploads.addPaths(paths);
   if (uploads.files.length > before) nav.go('upload');
-  else toasts.push('info', 'No new videos to add', whyNothing(scan));
+  else toasts.push('info', `No video added — ${whyNothing(scan)}`);
 }
 
 /** whyNothing says why a drop added no video: what was skipped and why, or already listed. */
