@@ -8,7 +8,7 @@ WAILS_BUILD = $(WAILS) build -s -skipbindings -trimpath $(if $(TAGS),-tags $(TAG
 FUZZTIME ?= 20000x # a count, not a duration: Go 1.26 can fail a timed run at its deadline (golang/go#75804)
 
 .PHONY: cli package package-windows test-package darwin-check
-.PHONY: run dev build deps frontend test test-go test-frontend fmt-check vet fuzz bindings gui-smoke gui-walkthrough gui-drop gui-backstop gui-quit gui-scroll gui-damaged-db bench bench-inspect gui-preview screenshots e2e proof clean
+.PHONY: run dev build deps frontend test test-go test-frontend fmt-check vet fuzz bindings gui-smoke gui-walkthrough gui-drop gui-backstop gui-quit gui-scroll gui-damaged-db gui-search bench bench-inspect gui-preview screenshots e2e proof clean
 
 run: build
 	./build/bin/memories-desktop
@@ -49,7 +49,7 @@ deps:
 frontend: deps
 	cd frontend && npm run build
 
-test: deps fmt-check vet darwin-check test-go fuzz bindings test-frontend build e2e gui-smoke gui-walkthrough gui-drop gui-preview gui-quit gui-scroll gui-damaged-db test-package
+test: deps fmt-check vet darwin-check test-go fuzz bindings test-frontend build e2e gui-smoke gui-walkthrough gui-drop gui-preview gui-quit gui-scroll gui-damaged-db gui-search test-package
 	@echo "make test: all checks passed"
 
 fmt-check:
@@ -114,6 +114,11 @@ gui-quit: build
 # Wheel-scrolls 5,000 Library rows in the real window; no sampled frame may be blank or torn.
 gui-scroll: build
 	scripts/gui-scroll.sh
+
+# Issue 17 in the real window: Ctrl+K, moments with keyframes, a local moment playing at its time,
+# a transcript exported as SRT through the GTK save dialog.
+gui-search: build
+	scripts/gui-search.sh
 
 # The real frontend in Chromium against the real backend (sandbox mode) through harness.go.
 e2e: frontend

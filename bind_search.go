@@ -8,13 +8,13 @@ import (
 
 // VideoText is a video's transcript or captions with when the service gave them.
 type VideoText struct {
-	Transcript *core.Transcript `json:"transcript"` // nil: none yet
+	Transcript *core.Transcript `json:"transcript,omitempty"` // nil: none yet
 	Fetched    core.Fetched     `json:"fetched"`
 }
 
 // VideoChapters is a video's summary with when the service gave it.
 type VideoChapters struct {
-	Summary *core.Summary `json:"summary"` // nil: none yet
+	Summary *core.Summary `json:"summary,omitempty"` // nil: none yet
 	Fetched core.Fetched  `json:"fetched"`
 }
 

@@ -31,8 +31,8 @@ type SearchQuery struct {
 	Tag       string   `json:"tag"`
 	Camera    string   `json:"camera"`
 	Taken     string   `json:"taken"` // YYYY-MM-DD HH:MM:SS
-	Latitude  *float64 `json:"latitude"`
-	Longitude *float64 `json:"longitude"`
+	Latitude  *float64 `json:"latitude,omitempty"`
+	Longitude *float64 `json:"longitude,omitempty"`
 	Page      int      `json:"page"`
 	Fresh     bool     `json:"fresh"` // ask the service even when an answer is kept
 }
