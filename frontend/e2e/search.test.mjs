@@ -104,7 +104,7 @@ test('search: a picture dropped on the Search view searches by picture', async (
     await page.keyboard.press('Control+7');
     await page.getByRole('heading', { name: 'Search', exact: true }).waitFor();
     await h.drop([frame]);
-    await page.getByText('frame.png').waitFor();
+    await page.getByText('Picture: frame.png').waitFor();
     await page.getByRole('list', { name: 'Moments' }).getByRole('button', { name: /^beach\.mp4/ }).first().waitFor();
     assert.equal(await page.getByRole('radio', { name: 'Similar to a picture' }).isChecked(), true);
     await h.drop([icon]);
