@@ -75,3 +75,33 @@ test('history: a damaged job record is reported with the repair command', async 
     await (second ?? first).stop();
   }
 });
+
+// The SHA-256 of a download is shown whole (64 characters on screen, none cut), at 1280 and 860 px.
+test('history: a download\'s SHA-256 shows all 64 characters', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'memories-e2e-sha-'));
+  const h = await start();
+  try {
+    const { page } = h;
+    copyFileSync(tinyVideo, join(folder, 'clip.mp4'));
+    const [up] = await h.upload([join(folder, 'clip.mp4')]);
+    await h.dialogs({ save: join(folder, 'saved.mp4') });
+    const { jobs: [dl] } = await h.call('DownloadVideos', [up.result.videoNos[0]]);
+    await until(async () => (await h.call('Jobs', { kinds: ['download'], limit: 5 })).jobs
+      .some((j) => j.id === dl.id && j.state === 'done'), { what: 'the download done' });
+    await page.keyboard.press('Control+5');
+    const row = page.getByRole('listitem', { name: 'Download saved.mp4' });
+    await row.getByRole('button', { name: 'SHA-256' }).click();
+    const field = row.getByLabel('SHA-256 of saved.mp4');
+    await field.waitFor();
+    for (const width of [1280, 860]) {
+      await page.setViewportSize({ width, height: 760 });
+      const sum = await field.inputValue();
+      assert.match(sum, /^[0-9a-f]{64}$/);
+      const fits = await field.evaluate((el) => el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1);
+      assert.ok(fits, `${width} px: the SHA-256 field cuts the sum`);
+    }
+  } finally {
+    await h.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
