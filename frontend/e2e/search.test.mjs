@@ -154,3 +154,40 @@ test('read a video: transcript tab with times, Export… as SRT', async () => {
     rmSync(folder, { recursive: true, force: true });
   }
 });
+
+// A moment of a video uploaded from elsewhere: the pane offers Download video… (the save dialog),
+// then plays the saved file; Show in Library opens its details.
+test('search: a moment not on this computer downloads, then plays; Show in Library opens it', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'memories-e2e-search-'));
+  const h = await start();
+  try {
+    const { page } = h;
+    const up = await h.uploadElsewhere(tinyVideo, 'beach-party.mp4');
+    await until(async () => (await h.serverVideos()).some((v) => v.video_no === up.videoNo && v.status === 'PARSE'), { what: 'indexed' });
+    await h.call('RefreshLibrary');
+    await page.keyboard.press('Control+k');
+    const box = page.getByRole('searchbox', { name: 'Search the library' });
+    await box.fill('a dog running on the beach');
+    await box.press('Enter');
+    await page.getByRole('list', { name: 'Moments' }).getByRole('button').first().click();
+    await page.getByText('This video is not on this computer.', { exact: false }).waitFor();
+    const dest = join(folder, 'saved.mp4');
+    await h.dialogs({ save: dest });
+    await page.getByRole('button', { name: 'Download video…' }).click();
+    await until(async () => (await h.call('Jobs', { kinds: ['download'], limit: 5 })).jobs.some((j) => j.state === 'done'),
+      { what: 'the download done' }).catch(async (e) => {
+      throw new Error(`${e.message}; jobs ${JSON.stringify((await h.call('Jobs', { kinds: ['download'], limit: 5 })).jobs.map((j) => [j.state, j.error?.message]))}; asked ${JSON.stringify(await h.asked())}`);
+    });
+    const video = page.locator('section.pane video');
+    await video.waitFor({ timeout: 30000 }).catch(async (e) => {
+      throw new Error(`${e.message}; preview ${JSON.stringify(await h.call('VideoPreview', '', up.videoNo))}`);
+    });
+    assert.match(await video.getAttribute('src'), /#t=\d+(\.\d+)?$/);
+    assert.equal(readFileSync(dest).length, readFileSync(tinyVideo).length);
+    await page.getByRole('button', { name: 'Show in Library' }).click();
+    await page.locator('aside.drawer').getByText(up.videoNo, { exact: true }).waitFor();
+  } finally {
+    await h.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
