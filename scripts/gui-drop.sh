@@ -168,9 +168,9 @@ start_source
 
 # A .mov on each view's content and a folder on its sidebar: the app stays, both are staged, and
 # the shortcuts still work afterwards.
-labels=(Upload Import Library Transfers History Settings)
+labels=(Upload Import Library Transfers History Settings Search)
 staged=1
-for i in 1 2 3 4 5 6; do
+for i in 1 2 3 4 5 6 7; do
   label=${labels[$((i - 1))]}
   view "$i" "$label"
   drop 700 600 paths "$(video "clip-$i.mov")"
@@ -181,6 +181,17 @@ for i in 1 2 3 4 5 6; do
   staged=$((staged + 2)); wait_title "Upload ($staged) — Memories Desktop"
   step "folder-on-${label,,}" "folder dropped on $label's sidebar is staged ($staged)"
 done
+
+# A picture on the Search view searches by it: the view stays, in its picture mode, naming the
+# picture; nothing is staged for upload.
+view 7 Search
+cp build/appicon.png "$TMP/media/photo.png"
+drop 700 600 paths "$TMP/media/photo.png"
+wait_text "$WAIT" "push button: Choose a picture…" "Picture: photo.png" || fail "a picture dropped on Search did not search by it"
+title_is "Search — Memories Desktop" || fail "the picture drop left Search ($(title))"
+step png-on-search "photo.png dropped on Search searches by picture; nothing staged"
+view 1 Upload
+wait_title "Upload ($staged) — Memories Desktop"
 
 # On the staged list itself (the first row), two files at once.
 drop 640 175 paths "$(video list-1.mp4)"$'\n'"$(video list-2.avi)"

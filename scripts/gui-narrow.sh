@@ -9,7 +9,7 @@ source scripts/gui/lib.sh
 
 BIN=${BIN:-build/bin/memories-desktop}
 ART=build/test-artifacts/narrow
-VIEWS=(Upload Import Library Transfers History Settings)
+VIEWS=(Upload Import Library Transfers History Settings Search) # Ctrl+1…7
 rm -rf "$ART" && mkdir -p "$ART"
 DATA=$(mktemp -d)
 APP_PID="" XVFB_PID="" WM_PID=""

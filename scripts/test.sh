@@ -25,6 +25,7 @@ STEPS=(
   "gui-drop:build"
   "gui-outage:build"
   "gui-walkthrough:build"
+  "gui-search:build"
   "fuzz:"
   "gui-quit:build"
   "test-package:build"

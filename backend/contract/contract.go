@@ -93,3 +93,15 @@ type (
 	Progress  = progress.Progress
 	RetryAll  = core.RetryAll
 )
+
+// Search and reading a video (the app's VideoText and VideoChapters wrap Transcript and Summary
+// with Fetched; they live in package main).
+type (
+	SearchQuery  = core.SearchQuery
+	SearchAnswer = core.SearchAnswer
+	Moment       = core.Moment
+	RecentSearch = core.RecentSearch
+	Transcript   = core.Transcript
+	Summary      = core.Summary
+	Fetched      = core.Fetched
+)

@@ -26,6 +26,10 @@ var contractTypes = map[string]reflect.Type{
 	"JobPage": reflect.TypeFor[contract.JobPage](), "JobView": reflect.TypeFor[contract.JobView](),
 	"JobResult": reflect.TypeFor[contract.JobResult](), "JobError": reflect.TypeFor[contract.JobError](),
 	"Progress": reflect.TypeFor[contract.Progress](), "RetryAll": reflect.TypeFor[contract.RetryAll](),
+	"SearchQuery": reflect.TypeFor[contract.SearchQuery](), "SearchAnswer": reflect.TypeFor[contract.SearchAnswer](),
+	"Moment": reflect.TypeFor[contract.Moment](), "RecentSearch": reflect.TypeFor[contract.RecentSearch](),
+	"Transcript": reflect.TypeFor[contract.Transcript](), "Summary": reflect.TypeFor[contract.Summary](),
+	"Fetched": reflect.TypeFor[contract.Fetched](),
 }
 
 // Wails types a Go pointer field as optional in models.ts ("latitude?: number"), so the UI reads

@@ -2,6 +2,7 @@ package core
 
 import (
 	"errors"
+	"time"
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/contract/errcode"
@@ -26,6 +27,8 @@ type ErrorInfo struct {
 	Field   string `json:"field,omitempty"`
 	Next    string `json:"next,omitempty"`
 	Detail  string `json:"detail,omitempty"` // technical text, shown behind "details"
+	// RetryAt is when the service said to try again (unix ms), for a rate-limited call that said.
+	RetryAt int64 `json:"retryAt,omitempty"`
 }
 
 func (e ErrorInfo) Error() string { return e.Message }
@@ -67,6 +70,9 @@ func describeAPI(err error, explain func(error) (string, string)) ErrorInfo {
 	info := ErrorInfo{Code: api.KindCode(err), Message: summary, Next: next, Detail: err.Error()}
 	if ve := (*api.ValidationError)(nil); errors.As(err, &ve) {
 		info.Field = ve.Field
+	}
+	if wait := api.RetryAfter(err); wait > 0 {
+		info.RetryAt = time.Now().Add(wait).UnixMilli()
 	}
 	return info
 }

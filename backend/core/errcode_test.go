@@ -1,8 +1,14 @@
 package core
 
 import (
+	"context"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"testing"
+	"time"
+
+	"memories-desktop/backend/api"
 )
 
 func TestDescribeNamesTheRejectedField(t *testing.T) {
@@ -16,5 +22,28 @@ func TestDescribeNamesTheRejectedField(t *testing.T) {
 	}
 	if err := c.ValidateMeta(Meta{TakenAt: "yesterday"}); Describe(err).Field != "takenAt" {
 		t.Fatalf("capture time: %+v", Describe(err))
+	}
+}
+
+// A rate-limited answer that says when to come back gives the UI that time (the Search view says
+// "rate-limited until HH:MM").
+func TestDescribeRateLimitCarriesRetryAt(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "90")
+		w.WriteHeader(http.StatusTooManyRequests)
+		_, _ = w.Write([]byte(`{"code":"0429","msg":"too many requests"}`))
+	}))
+	defer srv.Close()
+	client, err := api.New(api.Config{BaseURL: srv.URL, AssetBaseURL: srv.URL, APIKey: "sk-rate-limited-account"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	_, err = client.WithoutRetries().Search(ctx, api.SearchRequest{Query: "beach"})
+	info := Describe(err)
+	wait := time.Until(time.UnixMilli(info.RetryAt))
+	if info.Code != "rate_limited" || wait < 80*time.Second || wait > 91*time.Second {
+		t.Fatalf("%+v (retry in %v) from %v", info, wait, err)
 	}
 }

@@ -49,11 +49,14 @@ func runDownload(ctx context.Context, e *Engine, j store.Job, m *meter) (store.J
 }
 
 // downloaded records a saved video in the duplicate index under the video it came from, so
-// uploading the file again is flagged as already uploaded (an asset is no video: not recorded).
+// uploading the file again is flagged as already uploaded (an asset is no video: not recorded),
+// and names the video in the result, so the job is found by its video number (a file saved
+// under a name of the user's choosing is the video's local copy, core.LocalCopy).
 func (e *Engine) downloaded(j store.Job, spec DownloadSpec, res store.JobResult, err error) (store.JobResult, error) {
 	if err != nil || spec.VideoNo == "" || res.Fingerprint == "" {
 		return res, err
 	}
+	res.VideoNos = []string{spec.VideoNo}
 	at := e.o.Clock.Now().UnixMilli()
 	if v, verr := e.db.Video(api.ScopeOr(spec.Scope), spec.VideoNo); verr == nil && v.Created > 0 {
 		at = v.Created

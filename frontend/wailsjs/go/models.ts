@@ -1,5 +1,105 @@
 export namespace api {
 	
+	export class Chapter {
+	    title: string;
+	    description: string;
+	    start: number;
+	    end: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Chapter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.title = source["title"];
+	        this.description = source["description"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	    }
+	}
+	export class Segment {
+	    index: number;
+	    start: number;
+	    end: number;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Segment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.index = source["index"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.text = source["text"];
+	    }
+	}
+	export class Summary {
+	    summary: string;
+	    items: Chapter[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Summary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.summary = source["summary"];
+	        this.items = this.convertValues(source["items"], Chapter);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Transcript {
+	    video_no: string;
+	    segments: Segment[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Transcript(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.video_no = source["video_no"];
+	        this.segments = this.convertValues(source["segments"], Segment);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Video {
 	    videoNo: string;
 	    name: string;
@@ -81,6 +181,7 @@ export namespace core {
 	    field?: string;
 	    next?: string;
 	    detail?: string;
+	    retryAt?: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new ErrorInfo(source);
@@ -93,6 +194,7 @@ export namespace core {
 	        this.field = source["field"];
 	        this.next = source["next"];
 	        this.detail = source["detail"];
+	        this.retryAt = source["retryAt"];
 	    }
 	}
 	export class Connection {
@@ -213,6 +315,20 @@ export namespace core {
 	    }
 	}
 	
+	export class Fetched {
+	    at: number;
+	    cached: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Fetched(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.at = source["at"];
+	        this.cached = source["cached"];
+	    }
+	}
 	export class Meta {
 	    scope: string;
 	    tags: string[];
@@ -414,6 +530,54 @@ export namespace core {
 		}
 	}
 	
+	export class Moment {
+	    video_no: string;
+	    video_name?: string;
+	    start: number;
+	    end: number;
+	    score: number;
+	    text?: string;
+	    video_bucket?: string;
+	    video_blob?: string;
+	    keyframe_bucket?: string;
+	    keyframe_blob?: string;
+	    local_path?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Moment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.video_no = source["video_no"];
+	        this.video_name = source["video_name"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.score = source["score"];
+	        this.text = source["text"];
+	        this.video_bucket = source["video_bucket"];
+	        this.video_blob = source["video_blob"];
+	        this.keyframe_bucket = source["keyframe_bucket"];
+	        this.keyframe_blob = source["keyframe_blob"];
+	        this.local_path = source["local_path"];
+	    }
+	}
+	export class RecentSearch {
+	    kind: string;
+	    text: string;
+	    at: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RecentSearch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.text = source["text"];
+	        this.at = source["at"];
+	    }
+	}
 	export class RefreshResult {
 	    count: number;
 	    removed: number;
@@ -440,6 +604,78 @@ export namespace core {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.retried = source["retried"];
 	        this.taken = source["taken"];
+	    }
+	}
+	export class SearchAnswer {
+	    moments: Moment[];
+	    page?: number;
+	    total?: number;
+	    at: number;
+	    cached: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SearchAnswer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.moments = this.convertValues(source["moments"], Moment);
+	        this.page = source["page"];
+	        this.total = source["total"];
+	        this.at = source["at"];
+	        this.cached = source["cached"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SearchQuery {
+	    mode: string;
+	    text: string;
+	    image: string;
+	    scope: string;
+	    level: string;
+	    tag: string;
+	    camera: string;
+	    taken: string;
+	    latitude?: number;
+	    longitude?: number;
+	    page: number;
+	    fresh: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SearchQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.mode = source["mode"];
+	        this.text = source["text"];
+	        this.image = source["image"];
+	        this.scope = source["scope"];
+	        this.level = source["level"];
+	        this.tag = source["tag"];
+	        this.camera = source["camera"];
+	        this.taken = source["taken"];
+	        this.latitude = source["latitude"];
+	        this.longitude = source["longitude"];
+	        this.page = source["page"];
+	        this.fresh = source["fresh"];
 	    }
 	}
 	export class Selection {
@@ -688,6 +924,70 @@ export namespace main {
 	        this.dataDir = source["dataDir"];
 	        this.version = source["version"];
 	        this.logFile = source["logFile"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class VideoChapters {
+	    summary?: api.Summary;
+	    fetched: core.Fetched;
+	
+	    static createFrom(source: any = {}) {
+	        return new VideoChapters(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.summary = this.convertValues(source["summary"], api.Summary);
+	        this.fetched = this.convertValues(source["fetched"], core.Fetched);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class VideoText {
+	    transcript?: api.Transcript;
+	    fetched: core.Fetched;
+	
+	    static createFrom(source: any = {}) {
+	        return new VideoText(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.transcript = this.convertValues(source["transcript"], api.Transcript);
+	        this.fetched = this.convertValues(source["fetched"], core.Fetched);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

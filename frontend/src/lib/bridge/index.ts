@@ -34,6 +34,14 @@ export type VideoSelection = core.Selection;
 export type DownloadResult = core.DownloadResult;
 export type DownloadTarget = core.DownloadTarget;
 export type RetryAll = core.RetryAll;
+export type SearchQuery = core.SearchQuery;
+export type SearchAnswer = core.SearchAnswer;
+export type Moment = core.Moment;
+export type RecentSearch = core.RecentSearch;
+export type VideoText = main.VideoText;
+export type VideoChapters = main.VideoChapters;
+export type Segment = api.Segment;
+export type Chapter = api.Chapter;
 
 /** ErrorInfo is what every failed backend call rejects with; code is one of ErrorCode. */
 export type ErrorInfo = core.ErrorInfo;
@@ -85,6 +93,19 @@ export const bridge = {
   downloadSelectedTo: (s: VideoSelection, target: DownloadTarget, choice: string): Promise<DownloadResult> =>
     App.DownloadSelectedTo(s, target, choice),
   downloadAsset: (id: string): Promise<JobView> => App.DownloadAsset(id),
+  // search and reading a video (kept answers come back with cached and their time)
+  find: (q: SearchQuery): Promise<SearchAnswer> => App.Find(q),
+  recentSearches: (): Promise<RecentSearch[]> => App.RecentSearches(),
+  forgetSearches: (): Promise<void> => App.ForgetSearches(),
+  unindexed: (): Promise<number> => App.Unindexed(),
+  /** keyframeURL fetches a keyframe once (kept on disk) and returns the URL it shows from. */
+  keyframeURL: (bucket: string, blob: string): Promise<string> => App.KeyframeURL(bucket, blob),
+  choosePicture: (): Promise<string> => App.ChoosePicture(),
+  videoTranscript: (no: string, captions: boolean, fresh: boolean): Promise<VideoText> => App.VideoTranscript(no, captions, fresh),
+  videoSummary: (no: string, fresh: boolean): Promise<VideoChapters> => App.VideoSummary(no, fresh),
+  /** exportTranscript asks where to save (native dialog) and writes; '' when cancelled. */
+  exportTranscript: (no: string, name: string, format: string, captions: boolean): Promise<string> =>
+    App.ExportTranscript(no, name, format, captions),
   // transfers and history
   jobs: (q: JobQuery): Promise<JobPage> => App.Jobs(q),
   pauseJob: (id: number): Promise<void> => App.PauseJob(id),

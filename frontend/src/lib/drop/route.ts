@@ -5,6 +5,8 @@ import { nav } from '../stores/nav.svelte';
 import { toasts } from '../stores/toasts.svelte';
 import { uploads } from '../stores/uploads.svelte';
 import { splitPaths } from './classify';
+import { search } from '../../views/search/search.svelte';
+import { isPicture } from '../../views/search/search';
 
 // Where dropped or opened things go, whatever view is showing: videos and folders are staged in
 // Upload (added to what is there), link lists and links go to Import. The app never loses what
@@ -12,6 +14,7 @@ import { splitPaths } from './classify';
 
 /** overlayText says what dropping here will do; the drop's content is unknown until the drop. */
 export function overlayText(): { title: string; hint: string } {
+  if (nav.current === 'search') return { title: 'Drop a picture to search by it', hint: 'Moments that look like it are found (jpg, png, gif, bmp, webp).' };
   return nav.current === 'import'
     ? { title: 'Drop to add links', hint: 'Link lists (.txt, .csv) and links go to Import; videos and folders to Upload.' }
     : { title: 'Drop to add to Upload', hint: 'Videos and folders are checked and added to the batch; links and link lists go to Import.' };
@@ -19,6 +22,11 @@ export function overlayText(): { title: string; hint: string } {
 
 /** takePaths stages videos and folders in Upload and reads link lists into Import. */
 export async function takePaths(paths: string[]) {
+  // On the Search view, one picture is a search by picture.
+  if (nav.current === 'search' && paths.length === 1 && isPicture(paths[0])) {
+    await search.byPicture(paths[0]);
+    return;
+  }
   const { lists, uploads: files } = splitPaths(paths);
   try {
     if (lists.length) await takeLists(lists, files.length === 0);

@@ -1,11 +1,14 @@
 // Which view the shell shows. Views are listed once here so the sidebar and the router agree.
+// Each keeps its own shortcut digit (Ctrl/Cmd+digit), so Search could join the list beside the
+// Library without moving the shortcuts people know.
 export const views = [
-  { id: 'upload', label: 'Upload' },
-  { id: 'import', label: 'Import' },
-  { id: 'library', label: 'Library' },
-  { id: 'transfers', label: 'Transfers' },
-  { id: 'history', label: 'History' },
-  { id: 'settings', label: 'Settings' },
+  { id: 'upload', label: 'Upload', key: '1' },
+  { id: 'import', label: 'Import', key: '2' },
+  { id: 'library', label: 'Library', key: '3' },
+  { id: 'search', label: 'Search', key: '7' },
+  { id: 'transfers', label: 'Transfers', key: '4' },
+  { id: 'history', label: 'History', key: '5' },
+  { id: 'settings', label: 'Settings', key: '6' },
 ] as const;
 
 export type ViewId = (typeof views)[number]['id'];
@@ -23,9 +26,13 @@ class Nav {
 
 export const nav = new Nav();
 
-/** viewForShortcut maps Ctrl/Cmd+1…6 to the views in sidebar order. */
+/** viewForShortcut maps Ctrl/Cmd+digit to its view. */
 export function viewForShortcut(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>): ViewId | null {
   if (!(e.ctrlKey || e.metaKey) || e.altKey) return null;
-  const index = Number(e.key) - 1;
-  return Number.isInteger(index) && index >= 0 && index < views.length ? views[index].id : null;
+  return views.find((v) => v.key === e.key)?.id ?? null;
+}
+
+/** isSearchShortcut tells Ctrl/Cmd+K, which focuses the search box from anywhere. */
+export function isSearchShortcut(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): boolean {
+  return (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k';
 }

@@ -21,6 +21,8 @@ vi.mock('../../lib/bridge', async (orig) => ({
     deleteSelected: vi.fn(),
     downloadSelected: vi.fn(),
     videoDetails: vi.fn(),
+    videoTranscript: vi.fn(async () => ({ fetched: { at: 0, cached: false } })),
+    videoSummary: vi.fn(async () => ({ fetched: { at: 0, cached: false } })),
     downloadVideos: vi.fn(),
     downloadVideosTo: vi.fn(),
     downloadAsset: vi.fn(),

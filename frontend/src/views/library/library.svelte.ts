@@ -15,6 +15,8 @@ export class LibraryStore {
   loaded = $state(false);
   error = $state<ErrorInfo | null>(null);
   refreshing = $state(false);
+  /** show names a video another view asked the Library to open in the details drawer. */
+  show = $state('');
   refreshError = $state<ErrorInfo | null>(null);
   lastRefresh = $state<RefreshResult | null>(null);
   selection = new Selection();

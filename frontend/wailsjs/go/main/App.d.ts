@@ -18,6 +18,8 @@ export function ChooseFolder(arg1:string,arg2:string):Promise<string>;
 
 export function ChooseLinksFile():Promise<string>;
 
+export function ChoosePicture():Promise<string>;
+
 export function ChooseUploadFolder():Promise<string>;
 
 export function ClearAPIKey():Promise<settings.KeyInfo>;
@@ -50,7 +52,13 @@ export function ExpandPaths(arg1:Array<string>):Promise<preflight.Scan>;
 
 export function ExportHistory():Promise<string>;
 
+export function ExportTranscript(arg1:string,arg2:string,arg3:string,arg4:boolean):Promise<string>;
+
+export function Find(arg1:core.SearchQuery):Promise<core.SearchAnswer>;
+
 export function FindDuplicate(arg1:string,arg2:string):Promise<core.Duplicate>;
+
+export function ForgetSearches():Promise<void>;
 
 export function GetSettings():Promise<main.SettingsState>;
 
@@ -59,6 +67,8 @@ export function Interrupted():Promise<Array<transfer.JobView>>;
 export function JobPreview(arg1:number):Promise<string>;
 
 export function Jobs(arg1:core.JobQuery):Promise<core.JobPage>;
+
+export function KeyframeURL(arg1:string,arg2:string):Promise<string>;
 
 export function Library(arg1:core.LibraryQuery):Promise<store.VideoPage>;
 
@@ -73,6 +83,8 @@ export function PlanLinks(arg1:string):Promise<core.LinkPlan>;
 export function QuitNow():Promise<void>;
 
 export function ReadLinksFile(arg1:string):Promise<string>;
+
+export function RecentSearches():Promise<Array<core.RecentSearch>>;
 
 export function RefreshLibrary():Promise<core.RefreshResult>;
 
@@ -102,6 +114,8 @@ export function TakeOpenPaths():Promise<Array<string>>;
 
 export function TestConnection(arg1:settings.Settings):Promise<core.Connection>;
 
+export function Unindexed():Promise<number>;
+
 export function UploadRules():Promise<core.UploadRules>;
 
 export function ValidateMeta(arg1:core.Meta):Promise<void>;
@@ -109,3 +123,7 @@ export function ValidateMeta(arg1:core.Meta):Promise<void>;
 export function VideoDetails(arg1:string):Promise<api.Video>;
 
 export function VideoPreview(arg1:string,arg2:string):Promise<string>;
+
+export function VideoSummary(arg1:string,arg2:boolean):Promise<main.VideoChapters>;
+
+export function VideoTranscript(arg1:string,arg2:boolean,arg3:boolean):Promise<main.VideoText>;

@@ -22,6 +22,10 @@ export function ChooseLinksFile() {
   return window['go']['main']['App']['ChooseLinksFile']();
 }
 
+export function ChoosePicture() {
+  return window['go']['main']['App']['ChoosePicture']();
+}
+
 export function ChooseUploadFolder() {
   return window['go']['main']['App']['ChooseUploadFolder']();
 }
@@ -86,8 +90,20 @@ export function ExportHistory() {
   return window['go']['main']['App']['ExportHistory']();
 }
 
+export function ExportTranscript(arg1, arg2, arg3, arg4) {
+  return window['go']['main']['App']['ExportTranscript'](arg1, arg2, arg3, arg4);
+}
+
+export function Find(arg1) {
+  return window['go']['main']['App']['Find'](arg1);
+}
+
 export function FindDuplicate(arg1, arg2) {
   return window['go']['main']['App']['FindDuplicate'](arg1, arg2);
+}
+
+export function ForgetSearches() {
+  return window['go']['main']['App']['ForgetSearches']();
 }
 
 export function GetSettings() {
@@ -104,6 +120,10 @@ export function JobPreview(arg1) {
 
 export function Jobs(arg1) {
   return window['go']['main']['App']['Jobs'](arg1);
+}
+
+export function KeyframeURL(arg1, arg2) {
+  return window['go']['main']['App']['KeyframeURL'](arg1, arg2);
 }
 
 export function Library(arg1) {
@@ -132,6 +152,10 @@ export function QuitNow() {
 
 export function ReadLinksFile(arg1) {
   return window['go']['main']['App']['ReadLinksFile'](arg1);
+}
+
+export function RecentSearches() {
+  return window['go']['main']['App']['RecentSearches']();
 }
 
 export function RefreshLibrary() {
@@ -190,6 +214,10 @@ export function TestConnection(arg1) {
   return window['go']['main']['App']['TestConnection'](arg1);
 }
 
+export function Unindexed() {
+  return window['go']['main']['App']['Unindexed']();
+}
+
 export function UploadRules() {
   return window['go']['main']['App']['UploadRules']();
 }
@@ -204,4 +232,12 @@ export function VideoDetails(arg1) {
 
 export function VideoPreview(arg1, arg2) {
   return window['go']['main']['App']['VideoPreview'](arg1, arg2);
+}
+
+export function VideoSummary(arg1, arg2) {
+  return window['go']['main']['App']['VideoSummary'](arg1, arg2);
+}
+
+export function VideoTranscript(arg1, arg2, arg3) {
+  return window['go']['main']['App']['VideoTranscript'](arg1, arg2, arg3);
 }

@@ -1,0 +1,86 @@
+package core
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"memories-desktop/backend/api"
+	"memories-desktop/backend/sandbox"
+)
+
+// savingDialogs answers every save dialog with one path and records the suggested names.
+type savingDialogs struct {
+	path      string
+	suggested []string
+}
+
+func (d *savingDialogs) ChooseFolder(string, string) (string, error)          { return "", nil }
+func (d *savingDialogs) ChooseFiles(string, string, Filter) ([]string, error) { return nil, nil }
+func (d *savingDialogs) Confirm(string, string, string, string) bool          { return false }
+func (d *savingDialogs) SaveFile(_, _, name string, _ Filter) (string, error) {
+	d.suggested = append(d.suggested, name)
+	return d.path, nil
+}
+
+// The app's search modes reach the right calls, an unknown one is refused before sending, and a
+// transcript exports through the save dialog as the subtitle renderer writes it.
+func TestFindModesAndTranscriptExport(t *testing.T) {
+	srv, err := sandbox.Listen("127.0.0.1:0", sandbox.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	dest := filepath.Join(t.TempDir(), "out.srt")
+	dialogs := &savingDialogs{path: dest}
+	c := startCore(t, Options{Dialogs: dialogs})
+	useService(t, c, srv.URL, "sk-find-moments-account")
+	ctx := context.Background()
+	client, _ := c.Client()
+	up, err := client.UploadURL(ctx, "https://cdn.example.com/beach-day.mp4", api.UploadMeta{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen, err := c.Find(ctx, SearchQuery{Mode: ModeSeen, Text: "a dog running on the beach"})
+	if err != nil || len(seen.Moments) == 0 || seen.Moments[0].KeyframeBlob == "" {
+		t.Fatalf("seen: %+v %v", seen, err)
+	}
+	said, err := c.Find(ctx, SearchQuery{Mode: ModeSaid, Text: "look waves love water dog"})
+	if err != nil || len(said.Moments) == 0 || said.Moments[0].Text == "" || said.Moments[0].KeyframeBlob != "" {
+		t.Fatalf("said (spoken text, no keyframe): %+v %v", said, err)
+	}
+	if _, err := c.Find(ctx, SearchQuery{Mode: "smell", Text: "x"}); !errors.Is(err, api.ErrInvalidInput) {
+		t.Fatalf("unknown mode: %v", err)
+	}
+	before := srv.Server.Stats().Searches
+	if _, err := c.Find(ctx, SearchQuery{Mode: ModeSeen, Text: "x", Latitude: new(float64)}); err == nil || srv.Server.Stats().Searches != before {
+		t.Fatalf("latitude without longitude: %v, %d searches sent", err, srv.Server.Stats().Searches-before)
+	}
+	url, err := c.KeyframeURL(ctx, seen.Moments[0].KeyframeBucket, seen.Moments[0].KeyframeBlob)
+	if err != nil || !strings.Contains(url, PreviewPrefix) {
+		t.Fatalf("keyframe URL %q %v", url, err)
+	}
+
+	path, err := c.ExportTranscriptAs(ctx, up.VideoNo, "Beach Day.mp4", "srt", false)
+	if err != nil || path != dest {
+		t.Fatalf("export: %q %v", path, err)
+	}
+	if len(dialogs.suggested) != 1 || dialogs.suggested[0] != "Beach Day.srt" {
+		t.Fatalf("suggested %q", dialogs.suggested)
+	}
+	got, _ := os.ReadFile(dest)
+	tr, _, err := c.VideoTranscript(ctx, up.VideoNo, false, false)
+	if err != nil || tr == nil {
+		t.Fatalf("transcript %v", err)
+	}
+	want, _ := RenderTranscript(*tr, "srt")
+	if string(got) != string(want) || !strings.HasPrefix(string(got), "1\n00:00:00,000 --> ") {
+		t.Fatalf("exported %q, want %q", got, want)
+	}
+	if _, err := c.ExportTranscriptAs(ctx, up.VideoNo, "x", "doc", false); !errors.Is(err, api.ErrInvalidInput) || len(dialogs.suggested) != 1 {
+		t.Fatalf("an unknown format asked for a file: %v", err)
+	}
+}

@@ -1,0 +1,193 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { start, tinyVideo, until } from './harness.mjs';
+
+const icon = new URL('../../build/appicon.png', import.meta.url).pathname;
+
+/** uploadBeach uploads the tiny video as beach.mp4 (the sandbox's beach vocabulary) and waits until it is indexed. */
+async function uploadBeach(h, folder) {
+  const path = join(folder, 'beach.mp4');
+  copyFileSync(tinyVideo, path);
+  const [job] = await h.upload([path], { tags: ['beach'] });
+  const no = job.result.videoNos[0];
+  await until(async () => (await h.serverVideos()).some((v) => v.video_no === no && v.status === 'PARSE'), { what: 'beach.mp4 indexed' });
+  return { path, no };
+}
+
+// Ctrl+K from the Library, a search in the sandbox, moments with their keyframes, and a moment of
+// a video uploaded from this computer playing from its own file at the matched time.
+test('search: Ctrl+K, moments with keyframes, a moment plays the local copy at its time', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'memories-e2e-search-'));
+  const h = await start();
+  try {
+    const { page } = h;
+    const { no } = await uploadBeach(h, folder);
+    await page.keyboard.press('Control+3');
+    await page.getByRole('heading', { name: 'Library' }).waitFor();
+    await page.keyboard.press('Control+k');
+    const box = page.getByRole('searchbox', { name: 'Search the library' });
+    await box.waitFor();
+    assert.equal(await box.evaluate((el) => el === document.activeElement), true, 'Ctrl+K did not focus the search box');
+    await box.fill('a dog running on the beach');
+    await box.press('Enter');
+    const list = page.getByRole('list', { name: 'Moments' });
+    const first = list.getByRole('button').first();
+    await first.waitFor();
+    const label = await first.getAttribute('aria-label');
+    assert.match(label, /^beach\.mp4, \d+:\d\d(–\d+:\d\d)?$/, 'a moment names the local file and its span');
+    await list.locator('[data-keyframe="shown"] img').first().waitFor();
+    const natural = await list.locator('img').first().evaluate((img) => img.naturalWidth);
+    assert.ok(natural > 0, 'the keyframe picture did not load');
+    const answer = await h.call('Find', { mode: 'seen', text: 'a dog running on the beach' });
+    const m = answer.moments.find((x) => x.video_no === no);
+    assert.ok(answer.cached, 'the same search again was not answered from the kept answer');
+    await first.click();
+    const video = page.locator('video[aria-label="Playing beach.mp4"]');
+    await video.waitFor();
+    const src = await video.getAttribute('src');
+    assert.ok(src.endsWith(`#t=${answer.moments[0].start}`), `the player starts at the moment (${src})`);
+    assert.ok(m, 'the search answer holds the uploaded video');
+    // What's said: the spoken words that matched are marked (the sandbox's beach lines).
+    await page.getByText("What's said").click();
+    await box.fill('look waves love water dog');
+    await box.press('Enter');
+    await list.locator('mark').first().waitFor();
+    const marked = await list.locator('mark').allInnerTexts();
+    assert.ok(marked.every((w) => /^(look|waves|love|water|dog)$/i.test(w)), `marked ${marked.join(', ')}`);
+    // The recent searches list both, newest first.
+    const recent = await h.call('RecentSearches');
+    assert.deepEqual(recent.map((r) => r.text), ['look waves love water dog', 'a dog running on the beach']);
+  } finally {
+    await h.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+// Out of credits: the view says 0402 and what to do, and keeps what was typed.
+test('search: out of credits (0402) says what to do', async () => {
+  const h = await start();
+  try {
+    const { page } = h;
+    await h.faults({ no_credits: true });
+    await page.keyboard.press('Control+k');
+    const box = page.getByRole('searchbox', { name: 'Search the library' });
+    await box.fill('birthday cake');
+    await box.press('Enter');
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    const text = await alert.innerText();
+    assert.match(text, /out of credits \(0402\)/);
+    assert.match(text, /add credits/);
+    assert.equal(await box.inputValue(), 'birthday cake');
+  } finally {
+    await h.faults({}).catch(() => {});
+    await h.stop();
+  }
+});
+
+// A picture dropped on the Search view searches by it (and is not staged for upload): a keyframe
+// of the beach video finds its moments; the app's icon finds none, and the view says so.
+test('search: a picture dropped on the Search view searches by picture', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'memories-e2e-search-'));
+  const h = await start();
+  try {
+    const { page } = h;
+    await uploadBeach(h, folder);
+    const seen = await h.call('Find', { mode: 'seen', text: 'a dog running on the beach' });
+    const url = await h.call('KeyframeURL', seen.moments[0].keyframe_bucket, seen.moments[0].keyframe_blob);
+    const bytes = await page.evaluate(async (u) => Array.from(new Uint8Array(await (await fetch(u)).arrayBuffer())), url);
+    const frame = join(folder, 'frame.png');
+    writeFileSync(frame, Buffer.from(bytes));
+    await page.keyboard.press('Control+7');
+    await page.getByRole('heading', { name: 'Search', exact: true }).waitFor();
+    await h.drop([frame]);
+    await page.getByText('Picture: frame.png').waitFor();
+    await page.getByRole('list', { name: 'Moments' }).getByRole('button', { name: /^beach\.mp4/ }).first().waitFor();
+    assert.equal(await page.getByRole('radio', { name: 'Similar to a picture' }).isChecked(), true);
+    await h.drop([icon]);
+    await page.getByText('No moments match.', { exact: false }).waitFor();
+    const recent = await h.call('RecentSearches');
+    assert.deepEqual(recent.slice(0, 2).map((r) => [r.kind, r.text]), [['image', icon], ['image', frame]]);
+    assert.equal(await page.getByRole('heading', { name: 'Search', exact: true }).count(), 1, 'the drop left the Search view');
+  } finally {
+    await h.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+// Read a video: the Library drawer shows what is said with times and exports it as SRT through
+// the save dialog; the file is what the engine renders.
+test('read a video: transcript tab with times, Export… as SRT', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'memories-e2e-search-'));
+  const h = await start();
+  try {
+    const { page } = h;
+    const { no } = await uploadBeach(h, folder);
+    await page.keyboard.press('Control+3');
+    await h.call('RefreshLibrary');
+    await page.getByRole('row', { name: /beach\.mp4/ }).first().dblclick();
+    const drawer = page.locator('aside.drawer');
+    await drawer.getByRole('tab', { name: 'Transcript' }).waitFor();
+    const panel = drawer.getByRole('tabpanel', { name: 'Transcript' });
+    const line = panel.getByRole('button').first();
+    await line.waitFor();
+    assert.match(await line.innerText(), /^0:00\s*\S/);
+    await line.click();
+    await drawer.locator('video[aria-label^="Playing beach.mp4 from 0:00"]').waitFor();
+    await drawer.getByRole('tab', { name: 'Chapters' }).click();
+    await drawer.getByRole('tabpanel', { name: 'Chapters' }).getByRole('listitem').first().waitFor();
+    await drawer.getByRole('tab', { name: 'Transcript' }).click();
+    const dest = join(folder, 'beach.srt');
+    await h.dialogs({ save: dest });
+    await drawer.getByRole('button', { name: 'Export…' }).click();
+    await drawer.getByText(`Saved ${dest}`).waitFor();
+    assert.deepEqual(await h.asked(), ['save:beach.srt']);
+    const { transcript } = await h.call('VideoTranscript', no, false, false);
+    const srt = readFileSync(dest, 'utf8');
+    assert.match(srt, /^1\r?\n00:00:00,000 --> 00:00:0\d,\d{3}\r?\n/);
+    assert.ok(srt.includes(transcript.segments[0].text), 'the SRT holds the first spoken line');
+  } finally {
+    await h.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+// A moment of a video uploaded from elsewhere: the pane offers Download video… (the save dialog),
+// then plays the saved file; Show in Library opens its details.
+test('search: a moment not on this computer downloads, then plays; Show in Library opens it', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'memories-e2e-search-'));
+  const h = await start();
+  try {
+    const { page } = h;
+    const up = await h.uploadElsewhere(tinyVideo, 'beach-party.mp4');
+    await until(async () => (await h.serverVideos()).some((v) => v.video_no === up.videoNo && v.status === 'PARSE'), { what: 'indexed' });
+    await h.call('RefreshLibrary');
+    await page.keyboard.press('Control+k');
+    const box = page.getByRole('searchbox', { name: 'Search the library' });
+    await box.fill('a dog running on the beach');
+    await box.press('Enter');
+    await page.getByRole('list', { name: 'Moments' }).getByRole('button').first().click();
+    await page.getByText('This video is not on this computer.', { exact: false }).waitFor();
+    const dest = join(folder, 'saved.mp4');
+    await h.dialogs({ save: dest });
+    await page.getByRole('button', { name: 'Download video…' }).click();
+    await until(async () => (await h.call('Jobs', { kinds: ['download'], limit: 5 })).jobs.some((j) => j.state === 'done'),
+      { what: 'the download done' }).catch(async (e) => {
+      throw new Error(`${e.message}; jobs ${JSON.stringify((await h.call('Jobs', { kinds: ['download'], limit: 5 })).jobs.map((j) => [j.state, j.error?.message]))}; asked ${JSON.stringify(await h.asked())}`);
+    });
+    const video = page.locator('section.pane video');
+    await video.waitFor({ timeout: 30000 }).catch(async (e) => {
+      throw new Error(`${e.message}; preview ${JSON.stringify(await h.call('VideoPreview', '', up.videoNo))}`);
+    });
+    assert.match(await video.getAttribute('src'), /#t=\d+(\.\d+)?$/);
+    assert.equal(readFileSync(dest).length, readFileSync(tinyVideo).length);
+    await page.getByRole('button', { name: 'Show in Library' }).click();
+    await page.locator('aside.drawer').getByText(up.videoNo, { exact: true }).waitFor();
+  } finally {
+    await h.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,68 @@
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ErrorCode } from '../../lib/bridge/contract';
+import SearchView from './SearchView.svelte';
+import { search } from './search.svelte';
+
+vi.mock('../../lib/bridge', async (orig) => ({
+  ...(await orig<typeof import('../../lib/bridge')>()),
+  bridge: {
+    find: vi.fn(),
+    recentSearches: vi.fn(async () => []),
+    unindexed: vi.fn(async () => 0),
+    keyframeURL: vi.fn(async () => ''),
+    videoPreview: vi.fn(async () => ''),
+    choosePicture: vi.fn(),
+    onJob: vi.fn(() => () => {}),
+  },
+}));
+const { bridge } = await import('../../lib/bridge');
+const mocked = vi.mocked(bridge);
+
+const moment = { video_no: 'VI1', video_name: 'beach.mp4', start: 13, end: 18, score: 0.8, text: 'throw the ball to the dog' };
+
+describe('SearchView', () => {
+  beforeEach(() => {
+    vi.clearAllMocks();
+    Object.assign(search, { mode: 'seen', text: '', picture: '', answer: null, error: null, open: null, recent: [], unindexed: 0, busy: false });
+  });
+
+  it('sends the mode and filters, lists moments with span and marked words, and says a kept answer is kept', async () => {
+    mocked.find.mockResolvedValueOnce({ moments: [moment], at: Date.now() - 5 * 60000, cached: true } as never)
+      .mockResolvedValueOnce({ moments: [moment], at: Date.now(), cached: false } as never);
+    mocked.unindexed.mockResolvedValue(3);
+    render(SearchView);
+    await userEvent.click(screen.getByRole('radio', { name: "What's said" }));
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search the library' }), 'the dog{Enter}');
+    expect(mocked.find).toHaveBeenCalledWith(expect.objectContaining({ mode: 'said', text: 'the dog', fresh: false }));
+    expect(await screen.findByRole('button', { name: 'beach.mp4, 0:13–0:18' })).toBeInTheDocument();
+    expect([...document.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['the', 'the', 'dog']);
+    expect(screen.getByText(/kept answer from 5 minutes ago/)).toBeInTheDocument();
+    expect(await screen.findByText('3 videos are still being indexed and are not searchable yet.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Ask again' }));
+    expect(mocked.find).toHaveBeenLastCalledWith(expect.objectContaining({ fresh: true }));
+    expect(screen.queryByText(/kept answer/)).toBeNull();
+  });
+
+  it('says until when searching is rate-limited, and what to do without credits', async () => {
+    const at = new Date(2026, 0, 2, 14, 5).getTime();
+    mocked.find.mockRejectedValueOnce({ code: ErrorCode.RateLimited, message: 'Too many requests', retryAt: at })
+      .mockRejectedValueOnce({ code: ErrorCode.NoCredits, message: 'No credits' });
+    render(SearchView);
+    const box = screen.getByRole('searchbox', { name: 'Search the library' });
+    await userEvent.type(box, 'cake{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Searching is rate-limited until 14:05.');
+    await userEvent.type(box, '{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent(/out of credits \(0402\).*add credits/);
+  });
+
+  it('offers recent searches and says when nothing matched', async () => {
+    mocked.recentSearches.mockResolvedValue([{ kind: 'phrase', text: 'happy birthday', at: 1 }]);
+    mocked.find.mockResolvedValue({ moments: [], at: Date.now(), cached: false } as never);
+    render(SearchView);
+    await userEvent.click(await screen.findByRole('button', { name: 'happy birthday' }));
+    expect(mocked.find).toHaveBeenCalledWith(expect.objectContaining({ mode: 'exact', text: 'happy birthday' }));
+    expect(await screen.findByText(/No moments match/)).toBeInTheDocument();
+  });
+});

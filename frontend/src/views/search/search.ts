@@ -1,0 +1,101 @@
+import { ErrorCode } from '../../lib/bridge/contract';
+import type { ErrorInfo } from '../../lib/bridge';
+
+// The Search view's logic without the page: modes, how a moment reads, and what to say when a
+// search found little or failed.
+
+export const modes = [
+  { id: 'seen', label: "What's seen" },
+  { id: 'said', label: "What's said" },
+  { id: 'exact', label: 'Exact words' },
+  { id: 'picture', label: 'Similar to a picture' },
+] as const;
+export type ModeId = (typeof modes)[number]['id'];
+
+export const levels = [
+  { id: 'low', label: 'Low' },
+  { id: 'medium', label: 'Medium' },
+  { id: 'high', label: 'High' },
+] as const;
+
+/** clock formats seconds as m:ss, or h:mm:ss from an hour on. */
+export function clock(sec: number): string {
+  const s = Math.max(0, Math.floor(Number.isFinite(sec) ? sec : 0));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const ss = String(s % 60).padStart(2, '0');
+  return h ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+/** timeRange is a moment's span, "0:13–0:18", or one time when it has no end. */
+export function timeRange(start: number, end: number): string {
+  return end > start ? `${clock(start)}–${clock(end)}` : clock(start);
+}
+
+/** scorePercent puts a score on a 0–100 bar; scores above 1 are taken as percent already. */
+export function scorePercent(score: number): number {
+  if (!Number.isFinite(score) || score <= 0) return 0;
+  return Math.round(Math.min(score > 1 ? score : score * 100, 100));
+}
+
+/** highlight splits text into parts, marking those that are words of the query (any case). */
+export function highlight(text: string, query: string): { text: string; hit: boolean }[] {
+  const words = [...new Set(query.toLowerCase().split(/[^\p{L}\p{N}']+/u).filter((w) => w.length > 1))];
+  if (!text || !words.length) return text ? [{ text, hit: false }] : [];
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length);
+  const re = new RegExp(`(${escaped.join('|')})`, 'giu');
+  return text.split(re).filter((p) => p !== '').map((p) => ({ text: p, hit: words.includes(p.toLowerCase()) }));
+}
+
+/** age says how old a kept answer is: "just now", "5 minutes ago", "2 hours ago", "3 days ago". */
+export function age(at: number, now: number): string {
+  const min = Math.floor((now - at) / 60000);
+  if (min < 1) return 'just now';
+  if (min < 60) return `${min} minute${min === 1 ? '' : 's'} ago`;
+  const h = Math.floor(min / 60);
+  if (h < 24) return `${h} hour${h === 1 ? '' : 's'} ago`;
+  const d = Math.floor(h / 24);
+  return `${d} day${d === 1 ? '' : 's'} ago`;
+}
+
+/** hhmm is a local time of day, 14:05. */
+export function hhmm(ms: number): string {
+  const d = new Date(ms);
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+/** unindexedText says how many videos a search could not look at yet; '' for none. */
+export function unindexedText(n: number): string {
+  if (n <= 0) return '';
+  return n === 1
+    ? '1 video is still being indexed and is not searchable yet.'
+    : `${n} videos are still being indexed and are not searchable yet.`;
+}
+
+/** failureText turns a failed search into what the person reads and can do. */
+export function failureText(e: ErrorInfo): { title: string; next: string } {
+  switch (e.code) {
+    case ErrorCode.RateLimited:
+      return {
+        title: e.retryAt ? `Searching is rate-limited until ${hhmm(e.retryAt)}.` : 'Searching is rate-limited for a moment.',
+        next: 'Searches already answered still show from this computer; try a new one then.',
+      };
+    case ErrorCode.NoCredits:
+      return {
+        title: 'The account is out of credits (0402).',
+        next: 'Searches are billed: add credits to the account on memories.ai, then search again. Answers already kept still show.',
+      };
+    default:
+      return { title: e.message, next: e.next ?? '' };
+  }
+}
+
+/** isPicture tells a file a search by picture accepts, by its name. */
+export function isPicture(path: string): boolean {
+  return /\.(jpe?g|png|gif|bmp|webp)$/i.test(path);
+}
+
+/** baseName is a path's last part, for either separator. */
+export function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
