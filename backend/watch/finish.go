@@ -25,6 +25,7 @@ func (r *runner) finish(j store.Job) {
 		if len(j.Result.VideoNos) > 0 {
 			rec.VideoNo = j.Result.VideoNos[0]
 		}
+		r.saveNow(rel)
 		r.report(Event{Kind: EvUploaded, Path: rel, JobID: j.ID, VideoNo: rec.VideoNo})
 		r.afterUpload(rel, rec, j)
 	case j.State == store.StateFailed || j.State == store.StateCanceled:
@@ -36,6 +37,7 @@ func (r *runner) finish(j store.Job) {
 		if r.byFP[rec.FP] == rel {
 			delete(r.byFP, rec.FP)
 		}
+		r.saveNow(rel)
 		r.report(Event{Kind: EvFailed, Path: rel, JobID: j.ID, Detail: rec.Reason})
 		if rec.JobPath != rel { // renamed while queued: the new name is uploaded
 			rec.Stale = true
@@ -54,6 +56,13 @@ func (r *runner) finish(j store.Job) {
 			r.observe(rel, info)
 		}
 	}
+}
+
+// saveNow saves rel's record before its outcome is reported, so whoever reads the watch's state
+// on the event (the watch list, `memories watches`) finds it.
+func (r *runner) saveNow(rel string) {
+	r.dirty[rel] = true
+	r.flush()
 }
 
 // afterUpload moves or deletes an uploaded file, only when it is exactly what was uploaded:
