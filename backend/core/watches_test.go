@@ -146,6 +146,9 @@ func TestWatchRunsOnce(t *testing.T) {
 // A watched upload paused in Transfers and resumed later is still followed: the watch notes it
 // uploaded once it ends (found at the next rescan).
 func TestWatchFollowsAPausedUpload(t *testing.T) {
+	// The pause may cut the upload before or after it reached the sandbox; when before, the
+	// resumed job believes "not there" only one response timeout later (2 min by default).
+	t.Setenv(ResponseTimeoutEnv, "2s")
 	c := engineCore(t)
 	dir := t.TempDir()
 	if _, err := c.AddWatch(WatchConfig{Name: "p", Folder: dir, SettleMS: 100}); err != nil {
