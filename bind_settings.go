@@ -67,14 +67,14 @@ func (a *App) ClearAPIKey() (_ contract.KeyInfo, err error) {
 }
 
 // Status reports the connection mode and scope for the status bar.
-func (a *App) Status() (_ core.Status, err error) {
+func (a *App) Status() (_ contract.Status, err error) {
 	defer settle(&err)
 	return a.svc().Status(), nil
 }
 
 // TestConnection makes one authenticated call with the settings on screen (saved or not) and
 // reports what it tested and ok, invalid key, unreachable, or the service's own message.
-func (a *App) TestConnection(s contract.Settings) (_ core.Connection, err error) {
+func (a *App) TestConnection(s contract.Settings) (_ contract.Connection, err error) {
 	defer settle(&err)
 	return a.svc().TestConnection(a.ctx, s), nil
 }

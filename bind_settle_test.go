@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 )
 
@@ -19,7 +20,7 @@ import (
 func TestPanickingBoundMethodReturnsAnError(t *testing.T) {
 	a := NewApp(t.TempDir())
 	close(a.ready) // a.core stays nil, so the call panics inside core
-	_, err := a.Jobs(core.JobQuery{})
+	_, err := a.Jobs(contract.JobQuery{})
 	if !errors.Is(err, core.ErrBug) {
 		t.Fatalf("Jobs on a nil core: err = %v, want core.ErrBug", err)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"memories-desktop/backend/contract"
 	"slices"
 	"strings"
 	"time"
@@ -47,21 +48,6 @@ type SearchRequest struct {
 	Latitude *float64
 	// Longitude must be given with Latitude.
 	Longitude *float64
-}
-
-// Moment is one search result: a span of one video.
-type Moment struct {
-	VideoNo   string  `json:"video_no"`
-	VideoName string  `json:"video_name,omitempty"`
-	Start     float64 `json:"start"` // seconds
-	End       float64 `json:"end"`   // seconds; equal to Start when the service gave no end
-	Score     float64 `json:"score"`
-	Text      string  `json:"text,omitempty"` // the matched transcript or caption text
-	// Storage locations for the bucket/blob download (docs/API.md §12.6); empty when the service sent none.
-	VideoBucket    string `json:"video_bucket,omitempty"`
-	VideoBlob      string `json:"video_blob,omitempty"`
-	KeyframeBucket string `json:"keyframe_bucket,omitempty"`
-	KeyframeBlob   string `json:"keyframe_blob,omitempty"`
 }
 
 // Check applies the request rules of docs/API.md §12.1 and returns the normalised request.
@@ -131,7 +117,7 @@ func (r SearchRequest) body() (map[string]any, error) {
 }
 
 // Search runs a natural-language search (docs/API.md §12.1) and returns the moments in the service's order.
-func (c *Client) Search(ctx context.Context, r SearchRequest) ([]Moment, error) {
+func (c *Client) Search(ctx context.Context, r SearchRequest) ([]contract.Hit, error) {
 	r, err := r.Check()
 	if err != nil {
 		return nil, err
@@ -183,8 +169,8 @@ func (l *momentList) UnmarshalJSON(b []byte) error {
 	return json.Unmarshal(b, (*[]momentWire)(l))
 }
 
-func (l momentList) moments() []Moment {
-	out := make([]Moment, 0, len(l))
+func (l momentList) moments() []contract.Hit {
+	out := make([]contract.Hit, 0, len(l))
 	for _, w := range l {
 		if m := w.moment(); m.VideoNo != "" {
 			out = append(out, m)
@@ -193,8 +179,8 @@ func (l momentList) moments() []Moment {
 	return out
 }
 
-func (w momentWire) moment() Moment {
-	m := Moment{VideoNo: string(firstNonEmpty(w.VideoNo, w.VideoNoSnake)), VideoName: string(w.VideoName),
+func (w momentWire) moment() contract.Hit {
+	m := contract.Hit{VideoNo: string(firstNonEmpty(w.VideoNo, w.VideoNoSnake)), VideoName: string(w.VideoName),
 		Score: float64(w.Score), Text: strings.TrimSpace(string(firstNonEmpty(w.AudioTS, w.Text))),
 		VideoBucket: string(w.VideoBucket), VideoBlob: string(w.VideoBlob),
 		KeyframeBucket: string(w.KeyframeBucket), KeyframeBlob: string(w.KeyframeBlob)}

@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"fmt"
+	"memories-desktop/backend/contract"
 	"net/http"
 	"net/url"
 	"os"
@@ -26,10 +27,10 @@ type PhraseRequest struct {
 
 // PhrasePage is one page of exact-phrase matches. Matches carry no end time: End equals Start.
 type PhrasePage struct {
-	Page     int      `json:"page"`
-	PageSize int      `json:"page_size"`
-	Total    int64    `json:"total"`
-	Moments  []Moment `json:"moments"`
+	Page     int            `json:"page"`
+	PageSize int            `json:"page_size"`
+	Total    int64          `json:"total"`
+	Moments  []contract.Hit `json:"moments"`
 }
 
 // Check applies the rules of docs/API.md §12.3.
@@ -132,7 +133,7 @@ func (r ImageRequest) Check() error {
 }
 
 // SearchImage finds moments similar to a picture (docs/API.md §12.4), streaming the picture from disk.
-func (c *Client) SearchImage(ctx context.Context, r ImageRequest) ([]Moment, error) {
+func (c *Client) SearchImage(ctx context.Context, r ImageRequest) ([]contract.Hit, error) {
 	ctype, size, err := r.check()
 	if err != nil {
 		return nil, err

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"memories-desktop/backend/contract"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -109,7 +110,7 @@ func TestSearchDecodesEveryDocumentedShape(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []Moment{
+	want := []contract.Hit{
 		{VideoNo: "VI1", VideoName: "beach.mp4", Start: 13, End: 18, Score: 0.52, Text: "where is the love",
 			VideoBucket: "mavi-resource", VideoBlob: "VI1.mp4", KeyframeBucket: "mavi-keyframe", KeyframeBlob: "u/keyframe-000013.jpg"},
 		{VideoNo: "VI2", VideoName: "b", Start: 4.5, End: 9, Score: 0.25},
@@ -136,7 +137,7 @@ func TestSearchOldestAnswerShape(t *testing.T) {
 		io.WriteString(w, `{"code":"SUCCESS","msg":"success","data":[{"videoNo":"VI1","videoName":"a","videoStatus":"PARSE","uploadTime":"1744905509814"}]}`)
 	})
 	got, err := f.client.Search(context.Background(), SearchRequest{Query: "x"})
-	if err != nil || !reflect.DeepEqual(got, []Moment{{VideoNo: "VI1", VideoName: "a"}}) {
+	if err != nil || !reflect.DeepEqual(got, []contract.Hit{{VideoNo: "VI1", VideoName: "a"}}) {
 		t.Fatalf("%+v %v", got, err)
 	}
 }

@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"memories-desktop/backend/contract"
 	"net/url"
 )
 
@@ -24,10 +25,10 @@ type ListRequest struct {
 
 // VideoPage is one page of the library.
 type VideoPage struct {
-	Page     int     `json:"page"`
-	PageSize int     `json:"pageSize"`
-	Total    int64   `json:"total"`
-	Videos   []Video `json:"videos"`
+	Page     int                     `json:"page"`
+	PageSize int                     `json:"pageSize"`
+	Total    int64                   `json:"total"`
+	Videos   []contract.VideoDetails `json:"videos"`
 }
 
 type listWire struct {
@@ -77,7 +78,7 @@ func (c *Client) ListVideos(ctx context.Context, r ListRequest) (VideoPage, erro
 
 // Metadata returns one video's details. A nil Video with a nil error means the service does not
 // (yet) know the number in this scope: right after an upload, keep polling.
-func (c *Client) Metadata(ctx context.Context, videoNo, scope string) (*Video, error) {
+func (c *Client) Metadata(ctx context.Context, videoNo, scope string) (*contract.VideoDetails, error) {
 	if err := checkRequired("videoNo", videoNo); err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"memories-desktop/backend/contract"
 	"net/http"
 	"reflect"
 	"testing"
@@ -31,7 +32,7 @@ func TestListVideos(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := VideoPage{Page: 2, PageSize: 20, Total: 41, Videos: []Video{{VideoNo: "VI1", Name: "n", Status: "PARSE", Size: 99, Tags: []string{"a"}}}}
+	want := VideoPage{Page: 2, PageSize: 20, Total: 41, Videos: []contract.VideoDetails{{VideoNo: "VI1", Name: "n", Status: "PARSE", Size: 99, Tags: []string{"a"}}}}
 	if !reflect.DeepEqual(page, want) {
 		t.Fatalf("page %+v", page)
 	}
@@ -85,7 +86,7 @@ func TestMetadata(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := &Video{VideoNo: "VI1", Status: "PARSE", Duration: 12.5, Latitude: ptr(0.0), Longitude: ptr(0.0)}
+	want := &contract.VideoDetails{VideoNo: "VI1", Status: "PARSE", Duration: 12.5, Latitude: ptr(0.0), Longitude: ptr(0.0)}
 	if !reflect.DeepEqual(v, want) {
 		t.Fatalf("got %+v", v)
 	}

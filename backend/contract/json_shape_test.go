@@ -1,6 +1,7 @@
 package contract_test
 
 import (
+	"go/ast"
 	"reflect"
 	"slices"
 	"strings"
@@ -9,7 +10,7 @@ import (
 	"memories-desktop/backend/contract"
 )
 
-// contractTypes holds every struct alias of contract.go (the test below checks the list is whole).
+// contractTypes holds every struct type of package contract (the test below checks the list is whole).
 var contractTypes = map[string]reflect.Type{
 	"ErrorInfo": reflect.TypeFor[contract.ErrorInfo](), "Status": reflect.TypeFor[contract.Status](),
 	"Connection": reflect.TypeFor[contract.Connection](), "Settings": reflect.TypeFor[contract.Settings](),
@@ -29,7 +30,12 @@ var contractTypes = map[string]reflect.Type{
 	"SearchQuery": reflect.TypeFor[contract.SearchQuery](), "SearchAnswer": reflect.TypeFor[contract.SearchAnswer](),
 	"Moment": reflect.TypeFor[contract.Moment](), "RecentSearch": reflect.TypeFor[contract.RecentSearch](),
 	"Transcript": reflect.TypeFor[contract.Transcript](), "Summary": reflect.TypeFor[contract.Summary](),
-	"Fetched": reflect.TypeFor[contract.Fetched](),
+	"Fetched": reflect.TypeFor[contract.Fetched](), "Hit": reflect.TypeFor[contract.Hit](),
+	"Segment": reflect.TypeFor[contract.Segment](), "Chapter": reflect.TypeFor[contract.Chapter](),
+	"ImportTask": reflect.TypeFor[contract.ImportTask](), "FileUpload": reflect.TypeFor[contract.FileUpload](),
+	"FileMeta": reflect.TypeFor[contract.FileMeta](), "Job": reflect.TypeFor[contract.Job](),
+	"StateChange": reflect.TypeFor[contract.StateChange](), "RetryView": reflect.TypeFor[contract.RetryView](),
+	"DownloadRequest": reflect.TypeFor[contract.DownloadRequest](), "JobSubject": reflect.TypeFor[contract.JobSubject](),
 }
 
 // Wails types a Go pointer field as optional in models.ts ("latitude?: number"), so the UI reads
@@ -67,12 +73,13 @@ func checkPointersOmitted(t *testing.T, path string, typ reflect.Type, seen map[
 	}
 }
 
-// The list above names every struct alias of contract.go, so a new one is checked too.
+// The list above names every struct type of package contract, so a new one is checked too.
 func TestContractTypesListIsWhole(t *testing.T) {
-	for name := range contractAliases(t) {
-		if strings.Contains(name, ".") || name == "ILLEGAL" {
+	for qualified, def := range declaredTypes(t) {
+		if _, isStruct := def.(*ast.StructType); !isStruct {
 			continue
 		}
+		name := strings.TrimPrefix(qualified, "contract.")
 		if _, ok := contractTypes[name]; !ok {
 			t.Errorf("contract.%s is not in contractTypes (json_shape_test.go)", name)
 		}

@@ -1,5 +1,7 @@
 package core
 
+import "memories-desktop/backend/contract"
+
 // The flows that ask the user through the front end's dialogs (Options.Dialogs), remembering
 // where each file dialog was last used. A cancelled dialog returns "" (or nil) and no error; a
 // front end without dialogs gets an error.
@@ -48,23 +50,23 @@ func (c *Service) ExportHistoryAs() (string, error) {
 
 // AskDownloadTarget asks where videos go: a file for one video, a folder for several. A file
 // that exists after the save dialog closed is one the user agreed to replace (the dialog asks).
-func (c *Service) AskDownloadTarget(videoNos []string) (DownloadTarget, error) {
+func (c *Service) AskDownloadTarget(videoNos []string) (contract.DownloadTarget, error) {
 	start := c.current().DownloadDir
 	if len(videoNos) == 1 {
 		name := c.DownloadName(videoNos[0])
 		path, err := c.dialogs.SaveFile("Save video", start, name, FilterFor(name))
-		return DownloadTarget{Path: path, Replace: path != "" && exists(path)}, err
+		return contract.DownloadTarget{Path: path, Replace: path != "" && exists(path)}, err
 	}
 	dir, err := c.dialogs.ChooseFolder("Save videos into folder", start)
-	return DownloadTarget{Path: dir, Folder: true}, err
+	return contract.DownloadTarget{Path: dir, Folder: true}, err
 }
 
 // DownloadAssetAsked asks where to save an asset and queues its download.
-func (c *Service) DownloadAssetAsked(assetID string) (JobView, error) {
+func (c *Service) DownloadAssetAsked(assetID string) (contract.JobView, error) {
 	name := AssetFileName(assetID)
 	path, err := c.dialogs.SaveFile("Save asset", c.current().DownloadDir, name, FilterFor(name))
 	if err != nil || path == "" {
-		return JobView{}, err
+		return contract.JobView{}, err
 	}
 	return c.EnqueueAsset(assetID, path, exists(path))
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/formats"
 	"memories-desktop/backend/preflight"
 	"memories-desktop/backend/sandbox"
@@ -37,8 +38,8 @@ func CheckDestFile(path string) error { return validate.DestFile(path) }
 func CheckOutsideDataDir(dir, dataDir string) error { return validate.OutsideDataDir(dir, dataDir) }
 
 // CheckJobQuery checks the kind and state filters of a job query.
-func CheckJobQuery(q JobQuery) error {
-	_, err := q.toStore()
+func CheckJobQuery(q contract.JobQuery) error {
+	_, err := storeQuery(q)
 	return err
 }
 
@@ -56,14 +57,14 @@ func Qualities() []string { return api.Qualities }
 
 // Check checks paths as an upload would, walking folders; anyCodec accepts codecs the service
 // cannot index. Nothing is registered for preview: this is for front ends without a webview.
-func Check(paths []string, anyCodec bool) (Scan, error) {
+func Check(paths []string, anyCodec bool) (contract.Scan, error) {
 	return preflight.ExpandWith(paths, preflight.Options{AnyCodec: anyCodec})
 }
 
 // Links is a planned list of platform links: tasks, and the lines that are not links.
 type (
-	Links            = sources.Plan
-	ImportTask       = sources.Task
+	Links = sources.Plan
+
 	LineTooLongError = sources.LineTooLongError
 )
 

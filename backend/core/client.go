@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/settings"
 )
@@ -92,33 +93,18 @@ func liveProfile(base, assetBase, key string) string {
 	return base + " " + assetBase + " " + hex.EncodeToString(sum[:8])
 }
 
-// Connection is the outcome of TestConnection, for people. Tested says what was tried: the
-// sandbox, or the endpoint and the masked key. State is what the status bar would show for the
-// same answer (Conn…), Headline names the outcome in two or three words ("Key rejected"), and
-// RetryAt (Unix ms) is when a rate limit should be over.
-type Connection struct {
-	OK       bool       `json:"ok"`
-	Mode     string     `json:"mode"`
-	Tested   string     `json:"tested"`
-	State    string     `json:"state"`
-	Headline string     `json:"headline"`
-	Message  string     `json:"message"`
-	RetryAt  int64      `json:"retryAt"`
-	Error    *ErrorInfo `json:"error,omitempty"`
-}
-
 // TestConnection makes the cheapest call the app really depends on, the library list of the
 // scope on screen with a page of one video (docs/API.md §7.1), with the settings shown on screen
 // (s, not necessarily saved) and the stored key, and says what it tested and what happened. It
 // waits for its slot like any request (on the pacer of the profile s selects) and its failure
 // feeds that pacer's backoff, but it is not retried: a person is waiting for a verdict, and may
 // press the button again.
-func (c *Service) TestConnection(ctx context.Context, s settings.Settings) Connection {
+func (c *Service) TestConnection(ctx context.Context, s contract.Settings) contract.Connection {
 	ctx, cancel := context.WithTimeout(api.Impatient(ctx), 20*time.Second)
 	defer cancel()
-	s = s.Normalize()
+	s = settings.Normalize(s)
 	conn := c.describeTarget(s)
-	err := s.Validate()
+	err := settings.Validate(s)
 	var client *api.Client
 	if err == nil {
 		client, err = c.clientFor(s)
@@ -147,7 +133,7 @@ func probe(ctx context.Context, client *api.Client, scope string) (int64, error)
 }
 
 // verdict words a connection test's outcome for what it is.
-func verdict(mode string, s settings.Settings, err error, total int64) (headline, message string) {
+func verdict(mode string, s contract.Settings, err error, total int64) (headline, message string) {
 	service := serviceName(s.BaseURL)
 	if mode == ModeSandbox {
 		service = "The local sandbox"
@@ -187,19 +173,19 @@ func serviceName(base string) string {
 }
 
 // describeTarget names what a test of s talks to, without ever showing the key.
-func (c *Service) describeTarget(s settings.Settings) Connection {
+func (c *Service) describeTarget(s contract.Settings) contract.Connection {
 	if c.forceSandbox || s.Sandbox {
-		return Connection{Mode: ModeSandbox, Tested: "the local sandbox (no key is used in sandbox mode)"}
+		return contract.Connection{Mode: ModeSandbox, Tested: "the local sandbox (no key is used in sandbox mode)"}
 	}
 	info, err := c.prefs.KeyInfo()
 	if err != nil || !info.Set {
-		return Connection{Mode: ModeNoKey, Tested: s.BaseURL + " with no API key"}
+		return contract.Connection{Mode: ModeNoKey, Tested: s.BaseURL + " with no API key"}
 	}
-	return Connection{Mode: ModeLive, Tested: s.BaseURL + " with the key " + info.Masked}
+	return contract.Connection{Mode: ModeLive, Tested: s.BaseURL + " with the key " + info.Masked}
 }
 
 // clientFor builds a client for s as Client does for the saved settings.
-func (c *Service) clientFor(s settings.Settings) (*api.Client, error) {
+func (c *Service) clientFor(s contract.Settings) (*api.Client, error) {
 	if c.forceSandbox || s.Sandbox {
 		url, err := c.sandbox.url()
 		if err != nil {

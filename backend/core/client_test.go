@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/sandbox"
 )
 
@@ -107,11 +108,11 @@ func TestNothingIsQueuedWithoutAUsableKey(t *testing.T) {
 	if err := c.StartEngine(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	_, err := c.EnqueueUploads(UploadBatch{Files: []FileUpload{{Path: "/tmp/clip.mp4"}}})
+	_, err := c.EnqueueUploads(contract.UploadBatch{Files: []contract.FileUpload{{Path: "/tmp/clip.mp4"}}})
 	if info := Describe(err); info.Code != "invalid_input" || info.Field != "APIKey" {
 		t.Fatalf("upload without a key: %+v", info)
 	}
-	if page, _ := c.Jobs(JobQuery{Limit: 10}); len(page.Jobs) != 0 {
+	if page, _ := c.Jobs(contract.JobQuery{Limit: 10}); len(page.Jobs) != 0 {
 		t.Fatalf("queued without a key: %+v", page.Jobs)
 	}
 }

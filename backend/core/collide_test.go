@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
@@ -22,14 +23,14 @@ func uploadedVideo(t *testing.T, c *Service, content []byte) string {
 	if err := os.WriteFile(src, content, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	views, err := c.EnqueueUploads(UploadBatch{Files: []FileUpload{{Path: src}}, Meta: Meta{RetainOriginal: true}})
+	views, err := c.EnqueueUploads(contract.UploadBatch{Files: []contract.FileUpload{{Path: src}}, Meta: contract.Meta{RetainOriginal: true}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return finish(t, c, views[0].ID).Result.VideoNos[0]
 }
 
-func finish(t *testing.T, c *Service, id uint64) store.Job {
+func finish(t *testing.T, c *Service, id uint64) contract.Job {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
@@ -62,7 +63,7 @@ func TestFolderDownloadsAskOnceThenKeepBothReplaceOrSkip(t *testing.T) {
 	name := c.DownloadName(no)
 	taken := filepath.Join(dir, name)
 	writeFile(t, taken, "old")
-	target := DownloadTarget{Path: dir, Folder: true}
+	target := contract.DownloadTarget{Path: dir, Folder: true}
 
 	res, err := c.EnqueueDownloads([]string{no}, target, "")
 	if err != nil || len(res.Jobs) != 0 || !reflect.DeepEqual(res.Conflicts, []string{name}) {
@@ -92,7 +93,7 @@ func TestReplaceConfirmedInTheSaveDialogReplaces(t *testing.T) {
 	no := uploadedVideo(t, c, content)
 	dest := filepath.Join(t.TempDir(), "holiday.mov")
 	writeFile(t, dest, "old")
-	res, err := c.EnqueueDownloads([]string{no}, DownloadTarget{Path: dest, Replace: true}, "")
+	res, err := c.EnqueueDownloads([]string{no}, contract.DownloadTarget{Path: dest, Replace: true}, "")
 	if err != nil || len(res.Conflicts) != 0 {
 		t.Fatalf("%+v %v", res, err)
 	}

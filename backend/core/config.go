@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/settings"
 	"memories-desktop/backend/validate"
 )
@@ -43,7 +44,7 @@ type ConfigError struct{ Message string }
 func (e *ConfigError) Error() string { return e.Message }
 
 // resolveOverrides applies flags, then the environment, over saved, for a headless front end.
-func resolveOverrides(opts Options, saved settings.Settings) (overrides, error) {
+func resolveOverrides(opts Options, saved contract.Settings) (overrides, error) {
 	if !opts.Headless {
 		return overrides{}, nil
 	}
@@ -71,7 +72,7 @@ func checkScope(name, scope string) error {
 }
 
 // current is the saved settings with what the front end set over them.
-func (c *Service) current() settings.Settings {
+func (c *Service) current() contract.Settings {
 	s := c.prefs.Get()
 	s.BaseURL = cmp.Or(c.over.baseURL, s.BaseURL)
 	s.AssetBaseURL = cmp.Or(c.over.assetBaseURL, s.AssetBaseURL)

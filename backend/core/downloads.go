@@ -9,40 +9,24 @@ import (
 	"path/filepath"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/formats"
-	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
 	"memories-desktop/backend/validate"
 )
 
-// DownloadTarget is where downloads go: a file (one video) or a folder (several). Replace says
-// the user already agreed, in the save dialog, to replace the chosen file.
-type DownloadTarget struct {
-	Path    string `json:"path"`
-	Folder  bool   `json:"folder"`
-	Replace bool   `json:"replace"`
-}
-
-// DownloadResult is what EnqueueDownloads did: the queued jobs, or, when names in the folder are
-// taken and no choice was made yet, those names (and nothing queued).
-type DownloadResult struct {
-	Jobs      []transfer.JobView `json:"jobs"`
-	Conflicts []string           `json:"conflicts"`
-	Target    DownloadTarget     `json:"target"`
-}
-
 // EnqueueDownloads queues downloads of library videos to target, never overwriting silently:
 // taken names are returned as Conflicts until choice (ChoiceReplace, ChoiceKeepBoth, ChoiceSkip)
 // says what to do with all of them.
-func (c *Service) EnqueueDownloads(nos []string, target DownloadTarget, choice string) (DownloadResult, error) {
-	res := DownloadResult{Target: target, Jobs: []transfer.JobView{}}
+func (c *Service) EnqueueDownloads(nos []string, target contract.DownloadTarget, choice string) (contract.DownloadResult, error) {
+	res := contract.DownloadResult{Target: target, Jobs: []contract.JobView{}}
 	if err := c.usable(); err != nil {
 		return res, err
 	}
 	if err := checkChoice(choice); err != nil {
 		return res, err
 	}
-	if err := target.check(c.dataDir); err != nil {
+	if err := checkTarget(target, c.dataDir); err != nil {
 		return res, err
 	}
 	if err := validate.IDs(validate.FieldVideoNo, nos); err != nil {
@@ -76,7 +60,7 @@ func (c *Service) EnqueueDownloads(nos []string, target DownloadTarget, choice s
 
 // planDownloads names each download's file: the chosen one, or in a folder the name the video
 // is known by (two videos of one name in one batch both land: "name (1).mp4").
-func (c *Service) planDownloads(nos []string, target DownloadTarget) []transfer.DownloadSpec {
+func (c *Service) planDownloads(nos []string, target contract.DownloadTarget) []transfer.DownloadSpec {
 	scope := c.current().Scope
 	inBatch := map[string]bool{}
 	specs := make([]transfer.DownloadSpec, 0, len(nos))
@@ -106,18 +90,18 @@ func conflicts(specs []transfer.DownloadSpec) []string {
 }
 
 // EnqueueAsset queues a v2 asset download to a chosen file (replace: the save dialog confirmed it).
-func (c *Service) EnqueueAsset(assetID, path string, replace bool) (transfer.JobView, error) {
+func (c *Service) EnqueueAsset(assetID, path string, replace bool) (contract.JobView, error) {
 	if err := c.usable(); err != nil {
-		return transfer.JobView{}, err
+		return contract.JobView{}, err
 	}
-	if err := (DownloadTarget{Path: path}).check(c.dataDir); err != nil {
-		return transfer.JobView{}, err
+	if err := checkTarget(contract.DownloadTarget{Path: path}, c.dataDir); err != nil {
+		return contract.JobView{}, err
 	}
 	j, err := c.engine().EnqueueDownload(transfer.DownloadSpec{AssetID: assetID, Dest: path, Overwrite: replace})
 	if err != nil {
-		return transfer.JobView{}, err
+		return contract.JobView{}, err
 	}
-	c.rememberFolder(DownloadTarget{Path: path})
+	c.rememberFolder(contract.DownloadTarget{Path: path})
 	return c.engine().View(j, nil), nil
 }
 
@@ -133,7 +117,7 @@ func (c *Service) RetryDownload(id uint64, choice string) error {
 // retryDownload applies choice to the job's destination; taken (when not nil) holds the names
 // given to earlier retries of the same pass and gains this one.
 func (c *Service) retryDownload(id uint64, choice string, taken map[string]bool) error {
-	_, err := c.activeDB().UpdateJob(id, func(j *store.Job) error {
+	_, err := c.activeDB().UpdateJob(id, func(j *contract.Job) error {
 		var spec transfer.DownloadSpec
 		if err := json.Unmarshal(j.Params, &spec); err != nil || spec.DestDir {
 			return fmt.Errorf("job %d is not a download to a named file", id)
@@ -152,9 +136,9 @@ func (c *Service) retryDownload(id uint64, choice string, taken map[string]bool)
 	return c.engine().Retry(id)
 }
 
-// check applies the destination rules the CLI uses, before any (billed) request; the data
+// checkTarget applies the destination rules the CLI uses, before any (billed) request; the data
 // folder is never a target.
-func (t DownloadTarget) check(dataDir string) error {
+func checkTarget(t contract.DownloadTarget, dataDir string) error {
 	dir, check := filepath.Dir(t.Path), validate.DestFile
 	if t.Folder {
 		dir, check = t.Path, validate.DestFolder
@@ -166,7 +150,7 @@ func (t DownloadTarget) check(dataDir string) error {
 }
 
 // rememberFolder seeds the next save dialog with the folder just used.
-func (c *Service) rememberFolder(t DownloadTarget) {
+func (c *Service) rememberFolder(t contract.DownloadTarget) {
 	dir := t.Path
 	if !t.Folder {
 		dir = filepath.Dir(t.Path)

@@ -3,6 +3,7 @@ package core
 import (
 	"encoding/json"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/transfer"
 )
 
@@ -10,12 +11,12 @@ import (
 // batch is in the queue whole or not at all, whenever the process is killed.
 
 // Record stores the drafts in one transaction and queues them.
-func (c *Service) Record(drafts []Draft) ([]JobView, error) {
+func (c *Service) Record(drafts []Draft) ([]contract.JobView, error) {
 	jobs, err := c.engine().Record(drafts...)
 	if err != nil {
 		return nil, err
 	}
-	views := make([]JobView, len(jobs))
+	views := make([]contract.JobView, len(jobs))
 	for i, j := range jobs {
 		views[i] = c.engine().View(j, nil)
 	}
@@ -23,21 +24,21 @@ func (c *Service) Record(drafts []Draft) ([]JobView, error) {
 }
 
 // recordOne records a single draft.
-func (c *Service) recordOne(d Draft, err error) (JobView, error) {
+func (c *Service) recordOne(d Draft, err error) (contract.JobView, error) {
 	if err != nil {
-		return JobView{}, err
+		return contract.JobView{}, err
 	}
 	views, err := c.Record([]Draft{d})
 	if err != nil {
-		return JobView{}, err
+		return contract.JobView{}, err
 	}
 	return views[0], nil
 }
 
 // PlanFile drafts the upload of a file Check accepted (v), with m filled from the file's own
 // capture details when m.FileMeta is set. m is validated first.
-func (c *Service) PlanFile(v Verdict, m Meta) (Draft, error) {
-	meta := withFileMeta(m, v).toAPI(c.current().Scope)
+func (c *Service) PlanFile(v contract.Verdict, m contract.Meta) (Draft, error) {
+	meta := apiMeta(withFileMeta(m, v), c.current().Scope)
 	if err := transfer.ValidateMeta(meta); err != nil {
 		return Draft{}, err
 	}
@@ -45,25 +46,13 @@ func (c *Service) PlanFile(v Verdict, m Meta) (Draft, error) {
 }
 
 // PlanImportTask drafts one import task of a planned link list.
-func (c *Service) PlanImportTask(t ImportTask, quality, callback string) (Draft, error) {
+func (c *Service) PlanImportTask(t contract.ImportTask, quality, callback string) (Draft, error) {
 	return c.engine().PlanImport(transfer.ImportSpec{Platform: string(t.Platform), Links: t.Links,
 		Scope: c.current().Scope, Quality: quality, Callback: callback})
 }
 
-// DownloadRequest is one download as a headless front end asks for it: into the folder Dest
-// (named by the server, else ID.mp4) when DestDir, else to the file Dest.
-type DownloadRequest struct {
-	ID        string // a video number, or an asset id when Asset
-	Asset     bool
-	Dest      string
-	DestDir   bool
-	Overwrite bool
-	OnExists  string // with DestDir: what to do when the server's name is taken (ChoiceReplace…)
-	SHA256    bool   // also compute the file's SHA-256 while saving it
-}
-
 // PlanDownload drafts one download from the current scope.
-func (c *Service) PlanDownload(r DownloadRequest) (Draft, error) {
+func (c *Service) PlanDownload(r contract.DownloadRequest) (Draft, error) {
 	spec := transfer.DownloadSpec{Scope: c.current().Scope, Dest: r.Dest, DestDir: r.DestDir, Overwrite: r.Overwrite,
 		OnExists: r.OnExists, SHA256: r.SHA256}
 	if r.Asset {
@@ -74,16 +63,9 @@ func (c *Service) PlanDownload(r DownloadRequest) (Draft, error) {
 	return c.engine().PlanDownload(spec)
 }
 
-// JobSubject is what a job is about, read from its stored parameters: the file or URL uploaded
-// (and the watch folder that queued the file), the links imported, or the id downloaded.
-type JobSubject struct {
-	File, URL, Platform, ID, Watch string
-	Links                          []string
-}
-
 // SubjectOf reads j's subject; a record it cannot read yields an empty one.
-func SubjectOf(j Job) JobSubject {
-	var s JobSubject
+func SubjectOf(j contract.Job) contract.JobSubject {
+	var s contract.JobSubject
 	switch j.Kind {
 	case transfer.KindUpload:
 		var spec transfer.UploadSpec
@@ -105,4 +87,4 @@ func SubjectOf(j Job) JobSubject {
 	return s
 }
 
-func decode(j Job, v any) { _ = json.Unmarshal(j.Params, v) }
+func decode(j contract.Job, v any) { _ = json.Unmarshal(j.Params, v) }

@@ -8,16 +8,17 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/preview"
 	"memories-desktop/backend/store"
 )
 
 // Settings are the saved preferences (what the Settings view shows).
-func (c *Service) Settings() Settings { return c.prefs.Get() }
+func (c *Service) Settings() contract.Settings { return c.prefs.Get() }
 
 // UpdateSettings validates and saves s, then moves to another profile if the sandbox switch or
 // the endpoints changed and applies the rest to running transfers.
-func (c *Service) UpdateSettings(s Settings) (Settings, error) {
+func (c *Service) UpdateSettings(s contract.Settings) (contract.Settings, error) {
 	saved, err := c.prefs.Update(s)
 	if err != nil {
 		return saved, err
@@ -26,7 +27,7 @@ func (c *Service) UpdateSettings(s Settings) (Settings, error) {
 }
 
 // KeyInfo says whether a key is stored, its masked form and where it is kept.
-func (c *Service) KeyInfo() (KeyInfo, error) { return c.prefs.KeyInfo() }
+func (c *Service) KeyInfo() (contract.KeyInfo, error) { return c.prefs.KeyInfo() }
 
 // SetAPIKey validates and stores key.
 func (c *Service) SetAPIKey(key string) error { return c.prefs.SetAPIKey(key) }

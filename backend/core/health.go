@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/contract/conn"
 )
 
@@ -107,7 +108,7 @@ func connState(err error) string {
 }
 
 // snapshot fills the connection fields of st for profile.
-func (h *health) snapshot(profile string, st *Status) {
+func (h *health) snapshot(profile string, st *contract.Status) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	st.Connection = ConnChecking

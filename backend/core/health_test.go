@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/events"
 	"memories-desktop/backend/sandbox"
 )
@@ -13,22 +14,22 @@ import (
 // statusEvents records the StatusChanged payloads the UI would get.
 type statusEvents struct {
 	mu   sync.Mutex
-	seen []Status
+	seen []contract.Status
 }
 
 func (e *statusEvents) Emit(name string, payload any) {
-	if st, ok := payload.(Status); ok && name == events.StatusChanged {
+	if st, ok := payload.(contract.Status); ok && name == events.StatusChanged {
 		e.mu.Lock()
 		e.seen = append(e.seen, st)
 		e.mu.Unlock()
 	}
 }
 
-func (e *statusEvents) last() Status {
+func (e *statusEvents) last() contract.Status {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if len(e.seen) == 0 {
-		return Status{}
+		return contract.Status{}
 	}
 	return e.seen[len(e.seen)-1]
 }

@@ -8,26 +8,16 @@ import (
 	"strings"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/sources"
 	"memories-desktop/backend/transfer"
 	"memories-desktop/backend/validate"
 )
 
-// LinkPlan is the parsed link box: every link's outcome and the tasks an import would create.
-type LinkPlan struct {
-	Lines      int               `json:"lines"`
-	Links      []sources.Link    `json:"links"`
-	Duplicates []sources.Link    `json:"duplicates"`
-	Problems   []sources.Problem `json:"problems"`
-	Tasks      []sources.Task    `json:"tasks"`
-	Summary    string            `json:"summary"`
-	Warnings   []string          `json:"warnings"`
-}
-
 // PlanLinks parses pasted links live, as the user types.
-func (c *Service) PlanLinks(text string) LinkPlan {
+func (c *Service) PlanLinks(text string) contract.LinkPlan {
 	p := sources.ParseLines(text)
-	return LinkPlan{Lines: p.Lines, Links: p.Links, Duplicates: p.Duplicates, Problems: p.Problems,
+	return contract.LinkPlan{Lines: p.Lines, Links: p.Links, Duplicates: p.Duplicates, Problems: p.Problems,
 		Tasks: p.Tasks, Summary: p.Summary(), Warnings: warnings(p)}
 }
 
@@ -45,16 +35,9 @@ func warnings(p sources.Plan) []string {
 	return w
 }
 
-// ImportRequest is what "Import" sends: the link box, the quality and an optional callback.
-type ImportRequest struct {
-	Text     string `json:"text"`
-	Quality  string `json:"quality"`
-	Callback string `json:"callback"`
-}
-
 // EnqueueImport queues one task per platform group of at most 50 links, all in one transaction.
 // Invalid lines are skipped (the plan shows them); an empty plan is an error.
-func (c *Service) EnqueueImport(r ImportRequest) ([]transfer.JobView, error) {
+func (c *Service) EnqueueImport(r contract.ImportRequest) ([]contract.JobView, error) {
 	if err := c.usable(); err != nil {
 		return nil, err
 	}

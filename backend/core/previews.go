@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
 )
@@ -54,7 +55,7 @@ func (c *Service) LocalCopy(scope, videoNo string) (string, error) {
 }
 
 // localFile is the file on this computer a job read or wrote, "" when none.
-func localFile(j store.Job) string {
+func localFile(j contract.Job) string {
 	switch {
 	case j.Kind == transfer.KindUpload:
 		var spec transfer.UploadSpec
@@ -67,7 +68,7 @@ func localFile(j store.Job) string {
 	return ""
 }
 
-func downloadOf(j store.Job) string {
+func downloadOf(j contract.Job) string {
 	var spec transfer.DownloadSpec
 	_ = json.Unmarshal(j.Params, &spec) // a job whose parameters do not decode matches no video
 	return spec.VideoNo

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/store"
@@ -30,14 +31,14 @@ func setSandbox(t *testing.T, c *Service, on bool) {
 // profileView is what the UI would show of the active profile.
 func profileView(t *testing.T, c *Service, probe string) (videos []string, jobs int, dup bool) {
 	t.Helper()
-	page, err := c.Library(LibraryQuery{Limit: 100})
+	page, err := c.Library(contract.LibraryQuery{Limit: 100})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, v := range page.Videos {
 		videos = append(videos, v.VideoNo)
 	}
-	jp, err := c.Jobs(JobQuery{Limit: 100})
+	jp, err := c.Jobs(contract.JobQuery{Limit: 100})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +106,7 @@ func TestSandboxRestartMidDownloadThenResume(t *testing.T) {
 	c.sandbox.parseDelay = 0 // ready at once, so it can be downloaded
 	c.StartEngine(context.Background())
 	src, want := bigFile(t, 4<<20)
-	views, err := c.EnqueueUploads(UploadBatch{Files: []FileUpload{{Path: src}}, Meta: Meta{RetainOriginal: true}})
+	views, err := c.EnqueueUploads(contract.UploadBatch{Files: []contract.FileUpload{{Path: src}}, Meta: contract.Meta{RetainOriginal: true}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +119,7 @@ func TestSandboxRestartMidDownloadThenResume(t *testing.T) {
 	videoNo := up[0].Result.VideoNos[0]
 	c.sandbox.run.Server.SetFaults(sandbox.Faults{DownloadRate: 512 << 10}) // about 8 s for the file
 	dest := filepath.Join(t.TempDir(), "out.mp4")
-	res, err := c.EnqueueDownloads([]string{videoNo}, DownloadTarget{Path: dest}, "")
+	res, err := c.EnqueueDownloads([]string{videoNo}, contract.DownloadTarget{Path: dest}, "")
 	if err == nil && len(res.Jobs) != 1 {
 		err = fmt.Errorf("queued %d jobs, conflicts %v", len(res.Jobs), res.Conflicts)
 	}

@@ -2,6 +2,7 @@ package core
 
 import (
 	"context"
+	"memories-desktop/backend/contract"
 )
 
 // PauseJob, ResumeJob, CancelJob and RetryJob act on one job of the running queue.
@@ -41,14 +42,14 @@ func (c *Service) DiscardInterrupted() (int, error) {
 func (c *Service) ResumeUnfinished() ([]uint64, error) { return c.engine().ResumeUnfinished() }
 
 // WaitJobs waits until every job in ids has finished, one way or another, and returns them.
-func (c *Service) WaitJobs(ctx context.Context, ids ...uint64) ([]Job, error) {
+func (c *Service) WaitJobs(ctx context.Context, ids ...uint64) ([]contract.Job, error) {
 	return c.engine().Wait(ctx, ids...)
 }
 
 // History lists jobs newest first as they are stored (the CLI's history); Damaged names the
 // records that could not be read.
-func (c *Service) History(q JobQuery) (jobs []Job, damaged []uint64, err error) {
-	sq, err := q.toStore()
+func (c *Service) History(q contract.JobQuery) (jobs []contract.Job, damaged []uint64, err error) {
+	sq, err := storeQuery(q)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 )
 
 // Reads of the server's library for front ends that show it as it is, without the app's cache
@@ -33,7 +34,7 @@ func (c *Service) ListVideos(ctx context.Context, r ListRequest) (ServerPage, er
 }
 
 // VideoStatus asks the server about one video in the current scope; nil when it has none.
-func (c *Service) VideoStatus(ctx context.Context, videoNo string) (*Video, error) {
+func (c *Service) VideoStatus(ctx context.Context, videoNo string) (*contract.VideoDetails, error) {
 	client, err := c.Client()
 	if err != nil {
 		return nil, err
@@ -42,7 +43,7 @@ func (c *Service) VideoStatus(ctx context.Context, videoNo string) (*Video, erro
 }
 
 // TaskVideos asks the server which videos an import task has made so far.
-func (c *Service) TaskVideos(ctx context.Context, taskID string) ([]Video, error) {
+func (c *Service) TaskVideos(ctx context.Context, taskID string) ([]contract.VideoDetails, error) {
 	client, err := c.Client()
 	if err != nil {
 		return nil, err

@@ -1,23 +1,17 @@
 package core
 
 import (
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
 )
-
-// RetryAll is what "Retry all failed" did: how many jobs it queued again, and the names of the
-// downloads it left failed because their file names are taken and nobody has chosen yet.
-type RetryAll struct {
-	Retried int      `json:"retried"`
-	Taken   []string `json:"taken"`
-}
 
 // RetryFailed queues every failed job again, except imports that may have reached the service
 // (each needs its own Retry once someone has looked). A download that failed because its name is taken
 // gets choice (replace, keep both, skip) as one Retry would; without a choice it is left failed
 // and named in Taken, so the caller can ask once for all of them instead of failing them again.
-func (c *Service) RetryFailed(choice string) (RetryAll, error) {
-	out := RetryAll{Taken: []string{}}
+func (c *Service) RetryFailed(choice string) (contract.RetryAll, error) {
+	out := contract.RetryAll{Taken: []string{}}
 	if err := checkChoice(choice); err != nil {
 		return out, err
 	}
@@ -32,7 +26,7 @@ func (c *Service) RetryFailed(choice string) (RetryAll, error) {
 	return out, nil
 }
 
-func (c *Service) retryFailedJob(j store.Job, choice string, taken map[string]bool, out *RetryAll) {
+func (c *Service) retryFailedJob(j contract.Job, choice string, taken map[string]bool, out *contract.RetryAll) {
 	switch {
 	case j.Error != nil && j.Error.Code == transfer.CodeMaybeSent:
 		// An import that may have arrived is sent again only by its own Retry, after a look.

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"testing"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
@@ -68,7 +69,7 @@ func TestRetryAllFailedRetriesOtherFailuresWithoutAsking(t *testing.T) {
 	no := uploadedVideo(t, c, mediatest.MP4([]byte("replace all")))
 	dest := filepath.Join(t.TempDir(), "clip.mp4")
 	id := failedDownload(t, c, no, dest)
-	if _, err := c.activeDB().UpdateJob(id, func(j *store.Job) error { j.Error.Code = "network"; return nil }); err != nil {
+	if _, err := c.activeDB().UpdateJob(id, func(j *contract.Job) error { j.Error.Code = "network"; return nil }); err != nil {
 		t.Fatal(err)
 	}
 	got, err := c.RetryFailed("")
@@ -85,7 +86,7 @@ func TestRetryAllFailedRetriesOtherFailuresWithoutAsking(t *testing.T) {
 func TestRetryAllFailedLeavesImportsThatMayHaveBeenSent(t *testing.T) {
 	c := engineCore(t)
 	id := failedDownload(t, c, uploadedVideo(t, c, mediatest.MP4([]byte("maybe"))), filepath.Join(t.TempDir(), "clip.mp4"))
-	if _, err := c.activeDB().UpdateJob(id, func(j *store.Job) error { j.Error.Code = transfer.CodeMaybeSent; return nil }); err != nil {
+	if _, err := c.activeDB().UpdateJob(id, func(j *contract.Job) error { j.Error.Code = transfer.CodeMaybeSent; return nil }); err != nil {
 		t.Fatal(err)
 	}
 	if got, err := c.RetryFailed(""); err != nil || got.Retried != 0 {

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/diskcache"
 	"memories-desktop/backend/safefile"
 	"memories-desktop/backend/subtitle"
@@ -25,7 +26,9 @@ type Saved = safefile.Saved
 var SubtitleFormats = subtitle.Formats
 
 // RenderTranscript renders a transcript as text, srt, vtt or json.
-func RenderTranscript(t Transcript, format string) ([]byte, error) { return subtitle.Render(t, format) }
+func RenderTranscript(t contract.Transcript, format string) ([]byte, error) {
+	return subtitle.Render(t, format)
+}
 
 // TimeText formats seconds for people: m:ss, or h:mm:ss.
 func TimeText(sec float64) string { return subtitle.Clock(sec) }

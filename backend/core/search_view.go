@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 )
 
 // What the app's Search view and the Library's reading tabs ask of the engine: one question in
@@ -20,25 +21,8 @@ const (
 	ModePicture = "picture" // moments that look like a picture
 )
 
-// SearchQuery is a search as the app asks it. Filters apply to the seen and said modes; Page to
-// exact words.
-type SearchQuery struct {
-	Mode      string   `json:"mode"`
-	Text      string   `json:"text"`
-	Image     string   `json:"image"` // the picture's path, for ModePicture
-	Scope     string   `json:"scope"` // "": the current one
-	Level     string   `json:"level"` // "", low, medium or high
-	Tag       string   `json:"tag"`
-	Camera    string   `json:"camera"`
-	Taken     string   `json:"taken"` // YYYY-MM-DD HH:MM:SS
-	Latitude  *float64 `json:"latitude,omitempty"`
-	Longitude *float64 `json:"longitude,omitempty"`
-	Page      int      `json:"page"`
-	Fresh     bool     `json:"fresh"` // ask the service even when an answer is kept
-}
-
 // Find runs q in its mode; an unknown mode is refused before anything is sent.
-func (c *Service) Find(ctx context.Context, q SearchQuery) (SearchAnswer, error) {
+func (c *Service) Find(ctx context.Context, q contract.SearchQuery) (contract.SearchAnswer, error) {
 	switch q.Mode {
 	case ModeSeen, ModeSaid, "":
 		kind := api.SearchVisual
@@ -53,7 +37,7 @@ func (c *Service) Find(ctx context.Context, q SearchQuery) (SearchAnswer, error)
 	case ModePicture:
 		return c.SearchImage(ctx, ImageRequest{Path: q.Image, Scope: q.Scope}, q.Fresh)
 	}
-	return SearchAnswer{}, &api.ValidationError{Field: "mode", Message: fmt.Sprintf("unknown search mode %q", q.Mode)}
+	return contract.SearchAnswer{}, &api.ValidationError{Field: "mode", Message: fmt.Sprintf("unknown search mode %q", q.Mode)}
 }
 
 // KeyframeURL returns the URL the webview shows a keyframe from (fetched once, see KeyframeFile).

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/sandbox"
 )
 
@@ -44,19 +45,19 @@ func TestFindModesAndTranscriptExport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	seen, err := c.Find(ctx, SearchQuery{Mode: ModeSeen, Text: "a dog running on the beach"})
+	seen, err := c.Find(ctx, contract.SearchQuery{Mode: ModeSeen, Text: "a dog running on the beach"})
 	if err != nil || len(seen.Moments) == 0 || seen.Moments[0].KeyframeBlob == "" {
 		t.Fatalf("seen: %+v %v", seen, err)
 	}
-	said, err := c.Find(ctx, SearchQuery{Mode: ModeSaid, Text: "look waves love water dog"})
+	said, err := c.Find(ctx, contract.SearchQuery{Mode: ModeSaid, Text: "look waves love water dog"})
 	if err != nil || len(said.Moments) == 0 || said.Moments[0].Text == "" || said.Moments[0].KeyframeBlob != "" {
 		t.Fatalf("said (spoken text, no keyframe): %+v %v", said, err)
 	}
-	if _, err := c.Find(ctx, SearchQuery{Mode: "smell", Text: "x"}); !errors.Is(err, api.ErrInvalidInput) {
+	if _, err := c.Find(ctx, contract.SearchQuery{Mode: "smell", Text: "x"}); !errors.Is(err, api.ErrInvalidInput) {
 		t.Fatalf("unknown mode: %v", err)
 	}
 	before := srv.Server.Stats().Searches
-	if _, err := c.Find(ctx, SearchQuery{Mode: ModeSeen, Text: "x", Latitude: new(float64)}); err == nil || srv.Server.Stats().Searches != before {
+	if _, err := c.Find(ctx, contract.SearchQuery{Mode: ModeSeen, Text: "x", Latitude: new(float64)}); err == nil || srv.Server.Stats().Searches != before {
 		t.Fatalf("latitude without longitude: %v, %d searches sent", err, srv.Server.Stats().Searches-before)
 	}
 	url, err := c.KeyframeURL(ctx, seen.Moments[0].KeyframeBucket, seen.Moments[0].KeyframeBlob)

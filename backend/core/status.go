@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/contract/mode"
 )
 
@@ -14,28 +15,10 @@ const (
 	ModeNoKey   = mode.NoKey   // live mode, but no key stored yet
 )
 
-// Status is what the status bar shows.
-type Status struct {
-	Mode    string `json:"mode"`
-	Scope   string `json:"scope"`
-	BaseURL string `json:"baseUrl"`
-	DataDir string `json:"dataDir"`
-	// SandboxForced is set when MEMORIES_SANDBOX=1 overrides the setting, so Settings can say so.
-	SandboxForced bool `json:"sandboxForced"`
-	// Profile names the active profile ("sandbox" or the API base URL); when it changes the UI
-	// reloads the queue, library and history, which belong to one profile each.
-	Profile string `json:"profile"`
-	// Connection is what the latest request of this profile showed (Conn…); empty without a key.
-	Connection       string `json:"connection"`
-	ConnectionDetail string `json:"connectionDetail"` // why, for rejected / unreachable / rate-limited
-	LastOK           int64  `json:"lastOk"`           // unix ms of the last answered request, 0 if none
-	RetryAt          int64  `json:"retryAt"`          // unix ms when rate limiting should be over
-}
-
 // Status reports the current connection mode and scope, and what requests have shown.
-func (c *Service) Status() Status {
+func (c *Service) Status() contract.Status {
 	s := c.current()
-	st := Status{Mode: ModeLive, Scope: s.Scope, BaseURL: s.BaseURL, DataDir: c.dataDir, SandboxForced: c.forceSandbox}
+	st := contract.Status{Mode: ModeLive, Scope: s.Scope, BaseURL: s.BaseURL, DataDir: c.dataDir, SandboxForced: c.forceSandbox}
 	st.Profile = s.BaseURL
 	if c.SandboxActive() {
 		st.Mode, st.Profile = ModeSandbox, ModeSandbox

@@ -5,12 +5,13 @@ import (
 	"fmt"
 	"strings"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/media"
 )
 
 // inspect reads the container: a file that is not a whole video, or whose codec the service
 // cannot index, fails; a missing audio track is only a warning.
-func (v *Verdict) inspect(opt Options) *failure {
+func inspect(v *contract.Verdict, opt Options) *failure {
 	info, err := media.InspectFile(v.Path)
 	if err != nil {
 		return inspectFailure(err)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/clock"
+	"memories-desktop/backend/contract"
 )
 
 // DefaultInterval is the reporter's cadence: 4 events a second keep bars smooth without
@@ -21,7 +22,7 @@ type ReporterOptions struct {
 	// Emit receives, from the reporter goroutine only, the jobs whose numbers changed since the
 	// last emit (and each job once after Track), sorted by id; never an empty batch. It must not
 	// call Track or Untrack.
-	Emit func(batch []Progress)
+	Emit func(batch []contract.Progress)
 	// StallAfter is how long a meter may not move before OnStall; 0 turns the watchdog off.
 	StallAfter time.Duration
 	// OnStall is called once per stall, from the reporter goroutine.
@@ -45,7 +46,7 @@ type tracked struct {
 	epoch   uint32
 	movedAt time.Time // last time bytes moved, for the idle rule
 	speed   float64
-	last    Progress // last emitted
+	last    contract.Progress // last emitted
 	emitted bool
 	stalled bool
 }
@@ -86,26 +87,26 @@ func (r *Reporter) Track(m *Meter) {
 
 // Untrack stops reporting job id and returns its final numbers, which the caller sends with the
 // terminal job event; once it returns, no later progress event mentions id.
-func (r *Reporter) Untrack(id uint64) Progress {
+func (r *Reporter) Untrack(id uint64) contract.Progress {
 	r.emitMu.Lock()
 	defer r.emitMu.Unlock()
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	tr, ok := r.jobs[id]
 	if !ok {
-		return Progress{ID: id, Total: -1, ETA: -1}
+		return contract.Progress{ID: id, Total: -1, ETA: -1}
 	}
 	delete(r.jobs, id)
 	return tr.sample(r.o.Clock.Now())
 }
 
 // Sample returns job id's current numbers, for a view built between ticks.
-func (r *Reporter) Sample(id uint64) (Progress, bool) {
+func (r *Reporter) Sample(id uint64) (contract.Progress, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	tr, ok := r.jobs[id]
 	if !ok {
-		return Progress{}, false
+		return contract.Progress{}, false
 	}
 	return tr.sample(r.o.Clock.Now()), true
 }
@@ -126,7 +127,7 @@ func (r *Reporter) tick() {
 	}
 }
 
-func (r *Reporter) collect(now time.Time) (batch []Progress, stalls []uint64) {
+func (r *Reporter) collect(now time.Time) (batch []contract.Progress, stalls []uint64) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	for id, tr := range r.jobs {
@@ -138,12 +139,12 @@ func (r *Reporter) collect(now time.Time) (batch []Progress, stalls []uint64) {
 			stalls = append(stalls, id)
 		}
 	}
-	slices.SortFunc(batch, func(a, b Progress) int { return cmp.Compare(a.ID, b.ID) })
+	slices.SortFunc(batch, func(a, b contract.Progress) int { return cmp.Compare(a.ID, b.ID) })
 	return batch, stalls
 }
 
 // sample reads the meter, updates the moving average and returns the numbers.
-func (tr *tracked) sample(now time.Time) Progress {
+func (tr *tracked) sample(now time.Time) contract.Progress {
 	done := tr.observe(now)
 	tr.speed = nextSpeed(tr.speed, float64(done)-float64(tr.done), now.Sub(tr.at), now.Sub(tr.movedAt))
 	tr.at, tr.done = now, done

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/clock/clocktest"
+	"memories-desktop/backend/contract"
 )
 
 // harness drives a Reporter tick by tick from the test goroutine, so every assertion about
@@ -21,20 +22,20 @@ type harness struct {
 	t      *testing.T
 	c      *clocktest.Fake
 	r      *Reporter
-	emits  [][]Progress
+	emits  [][]contract.Progress
 	stalls []uint64
 }
 
 func newHarness(t *testing.T, stallAfter time.Duration) *harness {
 	h := &harness{t: t, c: clocktest.New(clocktest.Epoch)}
 	h.r = NewReporter(ReporterOptions{Clock: h.c, StallAfter: stallAfter,
-		Emit:    func(b []Progress) { h.emits = append(h.emits, b) },
+		Emit:    func(b []contract.Progress) { h.emits = append(h.emits, b) },
 		OnStall: func(id uint64) { h.stalls = append(h.stalls, id) }})
 	return h
 }
 
 // step advances one default interval and runs a tick; it returns the batch emitted, if any.
-func (h *harness) step() []Progress {
+func (h *harness) step() []contract.Progress {
 	h.t.Helper()
 	n := len(h.emits)
 	h.c.Advance(DefaultInterval)
@@ -99,7 +100,7 @@ func TestReporterCadenceIs4Hz(t *testing.T) {
 		start := time.Now()
 		var mu sync.Mutex
 		var at []time.Duration
-		r := NewReporter(ReporterOptions{Emit: func([]Progress) {
+		r := NewReporter(ReporterOptions{Emit: func([]contract.Progress) {
 			mu.Lock()
 			at = append(at, time.Since(start))
 			mu.Unlock()
@@ -128,7 +129,7 @@ func TestReporterSpeedConvergesWithinTwoSeconds(t *testing.T) {
 	const rate = 4 << 20 // bytes per second
 	h := newHarness(t, 0)
 	m := h.track(1, 100*rate)
-	var p Progress
+	var p contract.Progress
 	for range 8 { // 2 s at 4 Hz
 		m.Add(rate / 4)
 		p = h.step()[0]
@@ -255,7 +256,7 @@ func TestReporterNoProgressAfterUntrack(t *testing.T) {
 	var log []string
 	note := func(s string) { mu.Lock(); log = append(log, s); mu.Unlock() }
 	entered, release := make(chan struct{}), make(chan struct{})
-	r := NewReporter(ReporterOptions{Clock: c, Emit: func([]Progress) {
+	r := NewReporter(ReporterOptions{Clock: c, Emit: func([]contract.Progress) {
 		close(entered)
 		<-release
 		note("emit")
@@ -312,7 +313,7 @@ func TestMakeProgressEdges(t *testing.T) {
 }
 
 // checkProgress asserts the invariants the UI relies on.
-func checkProgress(t *testing.T, p Progress) {
+func checkProgress(t *testing.T, p contract.Progress) {
 	t.Helper()
 	for _, f := range []float64{p.Speed, p.Percent} {
 		if math.IsNaN(f) || math.IsInf(f, 0) {
@@ -389,7 +390,7 @@ func TestReporterConcurrentUse(t *testing.T) {
 	var mu sync.Mutex
 	emitted := 0
 	r := NewReporter(ReporterOptions{Clock: c, StallAfter: time.Hour,
-		Emit: func(b []Progress) { mu.Lock(); emitted += len(b); mu.Unlock() }})
+		Emit: func(b []contract.Progress) { mu.Lock(); emitted += len(b); mu.Unlock() }})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	go r.Start(ctx)
@@ -433,7 +434,7 @@ func BenchmarkMeterAddParallel(b *testing.B) {
 }
 
 func TestProgressJSONIsCamelCase(t *testing.T) {
-	raw, err := json.Marshal(Progress{ID: 1, Done: 2, Total: 3, Speed: 4, ETA: 5, Percent: 6})
+	raw, err := json.Marshal(contract.Progress{ID: 1, Done: 2, Total: 3, Speed: 4, ETA: 5, Percent: 6})
 	if err != nil {
 		t.Fatal(err)
 	}

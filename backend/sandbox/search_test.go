@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 )
 
 // searchLibrary is a sandbox with a beach video, a birthday video (tagged), and a video that is
@@ -53,7 +54,7 @@ func TestSandboxSearchIsDeterministicAndSkipsUnparsed(t *testing.T) {
 			t.Fatalf("moment %+v", m)
 		}
 	}
-	if got[0].VideoNo != nos[0] || !slices.IsSortedFunc(got, func(a, b api.Moment) int { return int((b.Score - a.Score) * 1e6) }) {
+	if got[0].VideoNo != nos[0] || !slices.IsSortedFunc(got, func(a, b contract.Hit) int { return int((b.Score - a.Score) * 1e6) }) {
 		t.Fatalf("order %+v", got)
 	}
 	again, _ := c.Search(ctx, api.SearchRequest{Query: "a dog running on the beach"})

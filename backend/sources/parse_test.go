@@ -3,6 +3,7 @@ package sources
 import (
 	"fmt"
 	"math/rand/v2"
+	"memories-desktop/backend/contract"
 	"reflect"
 	"strings"
 	"testing"
@@ -40,26 +41,26 @@ func TestParseLinesFilesEveryLine(t *testing.T) {
 	}) {
 		t.Errorf("duplicates %q", got)
 	}
-	wantProblems := []Problem{
-		{7, "url,title,notes", "no link found on this line"},
-		{8, "vimeo.com/123", "vimeo.com is not supported: TikTok, YouTube and Instagram links only"},
-		{9, "https://www.tiktok.com/@a/photo/9", errTikTokPhoto.Error()},
-		{9, "https://youtu.be/x", errYouTubeID.Error()},
+	wantProblems := []contract.LinkProblem{
+		{Line: 7, Raw: "url,title,notes", Reason: "no link found on this line"},
+		{Line: 8, Raw: "vimeo.com/123", Reason: "vimeo.com is not supported: TikTok, YouTube and Instagram links only"},
+		{Line: 9, Raw: "https://www.tiktok.com/@a/photo/9", Reason: errTikTokPhoto.Error()},
+		{Line: 9, Raw: "https://youtu.be/x", Reason: errYouTubeID.Error()},
 	}
 	if !reflect.DeepEqual(p.Problems, wantProblems) {
 		t.Errorf("problems %+v\nwant     %+v", p.Problems, wantProblems)
 	}
-	wantTasks := []Task{
-		{TikTok, []string{"https://vm.tiktok.com/ZMa/", "https://www.tiktok.com/@a/video/7"}},
-		{YouTube, []string{"https://www.youtube.com/watch?v=dQw4w9WgXcQ"}},
-		{Instagram, []string{"https://www.instagram.com/reel/Cx1/"}},
+	wantTasks := []contract.ImportTask{
+		{Platform: TikTok, Links: []string{"https://vm.tiktok.com/ZMa/", "https://www.tiktok.com/@a/video/7"}},
+		{Platform: YouTube, Links: []string{"https://www.youtube.com/watch?v=dQw4w9WgXcQ"}},
+		{Platform: Instagram, Links: []string{"https://www.instagram.com/reel/Cx1/"}},
 	}
 	if !reflect.DeepEqual(p.Tasks, wantTasks) {
 		t.Errorf("tasks %+v", p.Tasks)
 	}
 }
 
-func linesOf(links []Link) []string {
+func linesOf(links []contract.Link) []string {
 	var out []string
 	for _, l := range links {
 		out = append(out, fmt.Sprintf("%d %s", l.Line, l.Canonical))

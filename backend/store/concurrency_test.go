@@ -1,6 +1,7 @@
 package store
 
 import (
+	"memories-desktop/backend/contract"
 	"slices"
 	"sync"
 	"testing"
@@ -13,7 +14,7 @@ func TestConcurrentWritersAndReadersSeeConsistentJobs(t *testing.T) {
 	for w := 0; w < writers; w++ {
 		wg.Go(func() {
 			for i := 0; i < each; i++ {
-				j := Job{Kind: KindDownload, Name: "concurrent"}
+				j := contract.Job{Kind: KindDownload, Name: "concurrent"}
 				if err := db.CreateJob(&j); err != nil {
 					t.Error(err)
 					return

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"memories-desktop/backend/contract"
 	"os"
 	"path/filepath"
 	"slices"
@@ -29,7 +30,7 @@ func TestOneDamagedJobRecordIsSkippedAndReported(t *testing.T) {
 	db, _ := openTest(t)
 	var ids []uint64
 	for range 5 {
-		j := Job{Kind: KindDownload, Name: "x"}
+		j := contract.Job{Kind: KindDownload, Name: "x"}
 		db.CreateJob(&j)
 		ids = append(ids, j.ID)
 	}
@@ -47,10 +48,10 @@ func TestCheckAndRepairKeepWhatCanBeRead(t *testing.T) {
 	dir := t.TempDir()
 	db := openAt(t, dir)
 	for range 10 {
-		j := Job{Kind: KindUploadFile, Name: "keep"}
+		j := contract.Job{Kind: KindUploadFile, Name: "keep"}
 		db.CreateJob(&j)
 	}
-	db.PutVideos([]Video{{VideoNo: "VI1", Scope: "default", Name: "n", Created: 1}})
+	db.PutVideos([]contract.CachedVideo{{VideoNo: "VI1", Scope: "default", Name: "n", Created: 1}})
 	db.PutMeta("pacer", []byte("state"))
 	breakRecord(t, db, 4)
 	db.Close()
@@ -73,7 +74,7 @@ func TestCheckAndRepairKeepWhatCanBeRead(t *testing.T) {
 	if v, _ := db.GetMeta("pacer"); string(v) != "state" {
 		t.Fatalf("meta lost: %q", v)
 	}
-	j := Job{Kind: KindDownload, Name: "new"}
+	j := contract.Job{Kind: KindDownload, Name: "new"}
 	if db.CreateJob(&j); j.ID != 11 {
 		t.Fatalf("a new job got id %d: ids must not be reused", j.ID)
 	}
@@ -102,7 +103,7 @@ func TestRepairAfterAPanicWhileOpeningInTheSameProcess(t *testing.T) {
 	dir := t.TempDir()
 	db := openAt(t, dir)
 	for range 50 {
-		j := Job{Kind: KindDownload, Name: "kept"}
+		j := contract.Job{Kind: KindDownload, Name: "kept"}
 		db.CreateJob(&j)
 	}
 	db.Close()

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"memories-desktop/backend/contract"
 	"path/filepath"
 	"strings"
 	"time"
@@ -149,7 +150,7 @@ func detail(err error) string {
 
 func (rep *Report) countJobs(tx txn) {
 	each(tx, bucketJobs, func(k, v []byte) {
-		var j Job
+		var j contract.Job
 		if len(k) != jobKeyLen || json.Unmarshal(v, &j) != nil {
 			rep.DamagedJobs = append(rep.DamagedJobs, idOrZero(k))
 			rep.note(fmt.Sprintf("job record %d cannot be read", idOrZero(k)))
@@ -161,7 +162,7 @@ func (rep *Report) countJobs(tx txn) {
 
 func (rep *Report) countVideos(tx txn) {
 	each(tx, bucketVideos, func(k, v []byte) {
-		var vid Video
+		var vid contract.CachedVideo
 		if json.Unmarshal(v, &vid) != nil {
 			rep.note(fmt.Sprintf("library cache record %q cannot be read", k))
 			return

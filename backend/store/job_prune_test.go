@@ -1,6 +1,7 @@
 package store
 
 import (
+	"memories-desktop/backend/contract"
 	"slices"
 	"testing"
 	"time"
@@ -8,17 +9,17 @@ import (
 
 func TestPruneJobsDeletesOldFinishedJobsOnly(t *testing.T) {
 	db, clock := openTest(t)
-	oldDone := mustCreate(t, db, Job{Kind: KindUploadFile, State: StateDone})
-	oldFailed := mustCreate(t, db, Job{Kind: KindUploadFile, State: StateFailed})
-	oldQueued := mustCreate(t, db, Job{Kind: KindUploadFile})
-	oldPaused := mustCreate(t, db, Job{Kind: KindUploadFile, State: StatePaused})
-	touched := mustCreate(t, db, Job{Kind: KindUploadFile, State: StateRunning})
+	oldDone := mustCreate(t, db, contract.Job{Kind: KindUploadFile, State: StateDone})
+	oldFailed := mustCreate(t, db, contract.Job{Kind: KindUploadFile, State: StateFailed})
+	oldQueued := mustCreate(t, db, contract.Job{Kind: KindUploadFile})
+	oldPaused := mustCreate(t, db, contract.Job{Kind: KindUploadFile, State: StatePaused})
+	touched := mustCreate(t, db, contract.Job{Kind: KindUploadFile, State: StateRunning})
 	clock.advance(48 * time.Hour)
 	cutoff := clock.now().Add(-time.Hour)
 	if _, err := db.SetState(touched.ID, StateCanceled, ""); err != nil { // finished, but recently
 		t.Fatal(err)
 	}
-	newDone := mustCreate(t, db, Job{Kind: KindDownload, State: StateDone})
+	newDone := mustCreate(t, db, contract.Job{Kind: KindDownload, State: StateDone})
 
 	n, err := db.PruneJobs(cutoff)
 	if err != nil || n != 2 {
@@ -37,7 +38,7 @@ func TestPruneJobsDeletesOldFinishedJobsOnly(t *testing.T) {
 func TestPruneJobsWorksInBatches(t *testing.T) {
 	db, clock := openTest(t)
 	const n = pruneBatch*2 + 321
-	fillJobs(t, db, n, func(i int) Job {
+	fillJobs(t, db, n, func(i int) contract.Job {
 		j := syntheticJob(i)
 		j.State = []JobState{StateDone, StateQueued, StateFailed}[i%3]
 		return j

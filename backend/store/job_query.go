@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"fmt"
+	"memories-desktop/backend/contract"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -22,15 +23,15 @@ type JobQuery struct {
 // Damaged lists the ids of matching jobs whose records could not be read: they are left out
 // rather than failing the whole page (`memories doctor` repairs the file).
 type JobPage struct {
-	Jobs       []Job    `json:"jobs"`
-	NextCursor string   `json:"nextCursor"`
-	Damaged    []uint64 `json:"damaged,omitempty"`
+	Jobs       []contract.Job `json:"jobs"`
+	NextCursor string         `json:"nextCursor"`
+	Damaged    []uint64       `json:"damaged,omitempty"`
 }
 
 // Jobs returns the newest jobs matching q that come after q.Before. It scans the compact
 // summaries and decodes only the jobs of the page, so it stays fast with a long history.
 func (db *DB) Jobs(q JobQuery) (JobPage, error) {
-	page := JobPage{Jobs: []Job{}}
+	page := JobPage{Jobs: []contract.Job{}}
 	f, err := newJobFilter(q)
 	if err != nil {
 		return page, err

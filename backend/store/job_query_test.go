@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"memories-desktop/backend/contract"
 	"slices"
 	"strconv"
 	"testing"
@@ -11,7 +12,7 @@ import (
 func TestJobsPagesNewestFirstWithoutGapsOrRepeats(t *testing.T) {
 	db, _ := openTest(t)
 	const n = 237
-	fillJobs(t, db, n, func(i int) Job {
+	fillJobs(t, db, n, func(i int) contract.Job {
 		j := syntheticJob(i)
 		j.Created = 1000 + int64(i/4) // ties in created time are ordered by id
 		return j
@@ -58,20 +59,20 @@ func TestJobsFilters(t *testing.T) {
 	cases := []struct {
 		name string
 		q    JobQuery
-		want func(i int, j Job) bool
+		want func(i int, j contract.Job) bool
 	}{
-		{"kind", JobQuery{Kinds: []JobKind{KindImport}}, func(_ int, j Job) bool { return j.Kind == KindImport }},
-		{"kinds", JobQuery{Kinds: []JobKind{KindImport, KindDownload}}, func(_ int, j Job) bool {
+		{"kind", JobQuery{Kinds: []JobKind{KindImport}}, func(_ int, j contract.Job) bool { return j.Kind == KindImport }},
+		{"kinds", JobQuery{Kinds: []JobKind{KindImport, KindDownload}}, func(_ int, j contract.Job) bool {
 			return j.Kind == KindImport || j.Kind == KindDownload
 		}},
-		{"state", JobQuery{States: []JobState{StateFailed}}, func(_ int, j Job) bool { return j.State == StateFailed }},
-		{"scope", JobQuery{Scope: "scope-1"}, func(_ int, j Job) bool { return j.Scope == "scope-1" }},
-		{"tag", JobQuery{Tag: "batch-3"}, func(_ int, j Job) bool { return j.Tags[0] == "batch-3" }},
-		{"text name any case", JobQuery{Text: "needle CLIP"}, func(i int, _ Job) bool { return i%1000 == 7 }},
-		{"text id", JobQuery{Text: "2999"}, func(i int, _ Job) bool { return i+1 == 2999 || i == 2999 }},
-		{"text video no", JobQuery{Text: "vi000000001234"}, func(i int, _ Job) bool { return i == 1234 }},
+		{"state", JobQuery{States: []JobState{StateFailed}}, func(_ int, j contract.Job) bool { return j.State == StateFailed }},
+		{"scope", JobQuery{Scope: "scope-1"}, func(_ int, j contract.Job) bool { return j.Scope == "scope-1" }},
+		{"tag", JobQuery{Tag: "batch-3"}, func(_ int, j contract.Job) bool { return j.Tags[0] == "batch-3" }},
+		{"text name any case", JobQuery{Text: "needle CLIP"}, func(i int, _ contract.Job) bool { return i%1000 == 7 }},
+		{"text id", JobQuery{Text: "2999"}, func(i int, _ contract.Job) bool { return i+1 == 2999 || i == 2999 }},
+		{"text video no", JobQuery{Text: "vi000000001234"}, func(i int, _ contract.Job) bool { return i == 1234 }},
 		{"combined", JobQuery{States: []JobState{StateQueued, StateRunning}, Scope: "scope-1", Tag: "batch-5", Text: "holiday"},
-			func(i int, j Job) bool {
+			func(i int, j contract.Job) bool {
 				return (j.State == StateQueued || j.State == StateRunning) && j.Scope == "scope-1" && j.Tags[0] == "batch-5" && i%1000 != 7
 			}},
 	}
@@ -93,9 +94,9 @@ func TestJobsFilters(t *testing.T) {
 
 func TestJobsTextMatchesMarkerTaskAndPath(t *testing.T) {
 	db, _ := openTest(t)
-	target := mustCreate(t, db, Job{Kind: KindUploadFile, Name: "x", Marker: "mk-77aa",
-		Result: JobResult{TaskID: "Task-ABC", Path: "/Home/Films/Beach.mp4"}})
-	mustCreate(t, db, Job{Kind: KindUploadFile, Name: "other"})
+	target := mustCreate(t, db, contract.Job{Kind: KindUploadFile, Name: "x", Marker: "mk-77aa",
+		Result: contract.JobResult{TaskID: "Task-ABC", Path: "/Home/Films/Beach.mp4"}})
+	mustCreate(t, db, contract.Job{Kind: KindUploadFile, Name: "other"})
 	for _, text := range []string{"MK-77", "task-abc", "films/beach", strconv.FormatUint(target.ID, 10)} {
 		page, err := db.Jobs(JobQuery{Text: text})
 		if err != nil || !slices.Equal(jobIDs(page.Jobs), []uint64{target.ID}) {
@@ -106,8 +107,8 @@ func TestJobsTextMatchesMarkerTaskAndPath(t *testing.T) {
 
 func TestJobsSearchSeesUpdatedResults(t *testing.T) {
 	db, _ := openTest(t)
-	j := mustCreate(t, db, Job{Kind: KindUploadFile, Name: "a.mp4"})
-	if _, err := db.UpdateJob(j.ID, func(j *Job) error {
+	j := mustCreate(t, db, contract.Job{Kind: KindUploadFile, Name: "a.mp4"})
+	if _, err := db.UpdateJob(j.ID, func(j *contract.Job) error {
 		j.Result.VideoNos = []string{"VI555"}
 		j.Scope = "team"
 		return nil

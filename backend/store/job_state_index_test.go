@@ -2,11 +2,12 @@ package store
 
 import (
 	"errors"
+	"memories-desktop/backend/contract"
 	"slices"
 	"testing"
 )
 
-func ids(jobs []Job) []uint64 {
+func ids(jobs []contract.Job) []uint64 {
 	out := make([]uint64, len(jobs))
 	for i, j := range jobs {
 		out[i] = j.ID
@@ -21,7 +22,7 @@ func TestFirstJobsFollowsStatesOldestFirst(t *testing.T) {
 	kinds := []JobKind{KindDownload, KindImport, KindDownload, KindUploadFile, KindDownload}
 	var made []uint64
 	for _, k := range kinds {
-		j := Job{Kind: k, Name: string(k)}
+		j := contract.Job{Kind: k, Name: string(k)}
 		if err := db.CreateJob(&j); err != nil {
 			t.Fatal(err)
 		}
@@ -54,7 +55,7 @@ func TestFirstJobsFollowsStatesOldestFirst(t *testing.T) {
 func TestVersion3FileGetsItsStateIndex(t *testing.T) {
 	dir := t.TempDir()
 	db := openAt(t, dir)
-	fillJobs(t, db, 5, func(i int) Job { return Job{Kind: KindImport, Name: "x"} })
+	fillJobs(t, db, 5, func(i int) contract.Job { return contract.Job{Kind: KindImport, Name: "x"} })
 	db.bolt.Update(func(tx txn) error {
 		writeVersion(tx, 3)
 		return tx.DeleteBucket(bucketJobByState)
@@ -70,7 +71,7 @@ func TestVersion3FileGetsItsStateIndex(t *testing.T) {
 // CreateJobs records a whole batch or nothing.
 func TestCreateJobsIsAllOrNothing(t *testing.T) {
 	db, _ := openTest(t)
-	batch := []*Job{{Kind: KindDownload, Name: "a"}, {Kind: KindDownload, Name: "b"}, {Kind: "bogus", Name: "c"}}
+	batch := []*contract.Job{{Kind: KindDownload, Name: "a"}, {Kind: KindDownload, Name: "b"}, {Kind: "bogus", Name: "c"}}
 	if err := db.CreateJobs(batch); !errors.Is(err, ErrInvalid) {
 		t.Fatalf("a batch with a bad job: %v", err)
 	}
@@ -91,8 +92,8 @@ func TestCreateJobsIsAllOrNothing(t *testing.T) {
 func TestStateIndexHealsOnOpen(t *testing.T) {
 	dir := t.TempDir()
 	db := openAt(t, dir)
-	a, b := Job{Kind: KindDownload, Name: "a"}, Job{Kind: KindDownload, Name: "b"}
-	if err := db.CreateJobs([]*Job{&a, &b}); err != nil {
+	a, b := contract.Job{Kind: KindDownload, Name: "a"}, contract.Job{Kind: KindDownload, Name: "b"}
+	if err := db.CreateJobs([]*contract.Job{&a, &b}); err != nil {
 		t.Fatal(err)
 	}
 	db.bolt.Update(func(tx txn) error {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"memories-desktop/backend/contract"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -11,7 +12,7 @@ func TestOnlyOneOfManyConcurrentClaimersWins(t *testing.T) {
 	db, _ := openTest(t)
 	const jobs, claimers = 20, 8
 	for i := 0; i < jobs; i++ {
-		j := Job{Kind: KindDownload, Name: "claim me"}
+		j := contract.Job{Kind: KindDownload, Name: "claim me"}
 		if err := db.CreateJob(&j); err != nil {
 			t.Fatal(err)
 		}
@@ -41,10 +42,10 @@ func TestOnlyOneOfManyConcurrentClaimersWins(t *testing.T) {
 
 func TestTransitionWritesNothingWhenTheStateMoved(t *testing.T) {
 	db, _ := openTest(t)
-	j := Job{Kind: KindUploadFile, Name: "x"}
+	j := contract.Job{Kind: KindUploadFile, Name: "x"}
 	db.CreateJob(&j)
 	db.SetState(j.ID, StatePaused, "paused")
-	_, err := db.Transition(j.ID, StateRunning, "", func(j *Job) { j.Attempts = 99 }, StateQueued)
+	_, err := db.Transition(j.ID, StateRunning, "", func(j *contract.Job) { j.Attempts = 99 }, StateQueued)
 	if !errors.Is(err, ErrStateChanged) {
 		t.Fatalf("err = %v", err)
 	}
@@ -56,21 +57,21 @@ func TestTransitionWritesNothingWhenTheStateMoved(t *testing.T) {
 
 func TestADoneJobNeverRunsAgain(t *testing.T) {
 	db, _ := openTest(t)
-	j := Job{Kind: KindDownload, Name: "finished"}
+	j := contract.Job{Kind: KindDownload, Name: "finished"}
 	db.CreateJob(&j)
 	db.SetState(j.ID, StateRunning, "")
-	if _, err := db.Transition(j.ID, StateDone, "", func(j *Job) { j.Result.Path = "/a" }, StateRunning); err != nil {
+	if _, err := db.Transition(j.ID, StateDone, "", func(j *contract.Job) { j.Result.Path = "/a" }, StateRunning); err != nil {
 		t.Fatal(err)
 	}
 	for _, s := range []JobState{StateRunning, StateFailed, StateQueued, StateCanceled} {
 		if _, err := db.Transition(j.ID, s, "", nil, StateDone, StateRunning, StateQueued); !errors.Is(err, ErrStateChanged) {
 			t.Fatalf("done → %s: err = %v", s, err)
 		}
-		if _, err := db.UpdateJob(j.ID, func(j *Job) error { j.State = s; return nil }); !errors.Is(err, ErrStateChanged) {
+		if _, err := db.UpdateJob(j.ID, func(j *contract.Job) error { j.State = s; return nil }); !errors.Is(err, ErrStateChanged) {
 			t.Fatalf("done → %s by UpdateJob: err = %v", s, err)
 		}
 	}
-	if _, err := db.UpdateJob(j.ID, func(j *Job) error { j.Result.Status = "PARSE"; return nil }); err != nil {
+	if _, err := db.UpdateJob(j.ID, func(j *contract.Job) error { j.Result.Status = "PARSE"; return nil }); err != nil {
 		t.Fatalf("a done job's result can still be updated: %v", err)
 	}
 	if got, _ := db.Job(j.ID); got.State != StateDone || got.Result.Path != "/a" {

@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/json"
 	"errors"
+	"memories-desktop/backend/contract"
 	"slices"
 	"testing"
 	"time"
@@ -10,8 +11,8 @@ import (
 
 func TestCreateJobAssignsIDStampsAndFirstHistory(t *testing.T) {
 	db, clock := openTest(t)
-	a := mustCreate(t, db, Job{Kind: KindUploadFile, Name: "a.mp4", Params: json.RawMessage(`{"path":"/a.mp4"}`)})
-	b := mustCreate(t, db, Job{Kind: KindDownload, Name: "b", Created: 42})
+	a := mustCreate(t, db, contract.Job{Kind: KindUploadFile, Name: "a.mp4", Params: json.RawMessage(`{"path":"/a.mp4"}`)})
+	b := mustCreate(t, db, contract.Job{Kind: KindDownload, Name: "b", Created: 42})
 	if a.ID == 0 || b.ID <= a.ID {
 		t.Fatalf("ids %d, %d: want increasing non-zero", a.ID, b.ID)
 	}
@@ -22,7 +23,7 @@ func TestCreateJobAssignsIDStampsAndFirstHistory(t *testing.T) {
 	if b.Created != 42 || b.Updated != 42 {
 		t.Fatalf("explicit created not kept: %+v", b)
 	}
-	want := []StateChange{{State: StateQueued, At: now}}
+	want := []contract.StateChange{{State: StateQueued, At: now}}
 	if !slices.Equal(a.History, want) {
 		t.Fatalf("history %+v, want %+v", a.History, want)
 	}
@@ -34,7 +35,7 @@ func TestCreateJobAssignsIDStampsAndFirstHistory(t *testing.T) {
 
 func TestCreateJobRefusesUnknownValuesAndLeavesInputAlone(t *testing.T) {
 	db, _ := openTest(t)
-	for name, j := range map[string]Job{
+	for name, j := range map[string]contract.Job{
 		"kind":    {Kind: "teleport"},
 		"state":   {Kind: KindImport, State: "sleeping"},
 		"created": {Kind: KindImport, Created: -1},
@@ -50,7 +51,7 @@ func TestCreateJobRefusesUnknownValuesAndLeavesInputAlone(t *testing.T) {
 
 func TestSetStateAppendsHistoryAndBumpsUpdated(t *testing.T) {
 	db, clock := openTest(t)
-	j := mustCreate(t, db, Job{Kind: KindUploadURL, Name: "https://example.com/v.mp4"})
+	j := mustCreate(t, db, contract.Job{Kind: KindUploadURL, Name: "https://example.com/v.mp4"})
 	clock.advance(time.Second)
 	if _, err := db.SetState(j.ID, StateRunning, ""); err != nil {
 		t.Fatal(err)
@@ -61,7 +62,7 @@ func TestSetStateAppendsHistoryAndBumpsUpdated(t *testing.T) {
 		t.Fatal(err)
 	}
 	start := j.Created
-	want := []StateChange{
+	want := []contract.StateChange{
 		{State: StateQueued, At: start},
 		{State: StateRunning, At: start + 1000},
 		{State: StateFailed, At: start + 2000, Note: "0429 rate limited"},
@@ -76,11 +77,11 @@ func TestSetStateAppendsHistoryAndBumpsUpdated(t *testing.T) {
 
 func TestUpdateJobWritesFieldsAndRecordsStateChanges(t *testing.T) {
 	db, _ := openTest(t)
-	j := mustCreate(t, db, Job{Kind: KindUploadFile, Name: "a.mp4"})
-	got, err := db.UpdateJob(j.ID, func(j *Job) error {
+	j := mustCreate(t, db, contract.Job{Kind: KindUploadFile, Name: "a.mp4"})
+	got, err := db.UpdateJob(j.ID, func(j *contract.Job) error {
 		j.Attempts++
 		j.State = StateDone
-		j.Result = JobResult{VideoNos: []string{"VI1"}, TaskID: "T9", Bytes: 10, Status: "PARSE"}
+		j.Result = contract.JobResult{VideoNos: []string{"VI1"}, TaskID: "T9", Bytes: 10, Status: "PARSE"}
 		return nil
 	})
 	if err != nil {
@@ -97,16 +98,16 @@ func TestUpdateJobWritesFieldsAndRecordsStateChanges(t *testing.T) {
 
 func TestUpdateJobRollsBackOnErrorAndGuardsKeyFields(t *testing.T) {
 	db, _ := openTest(t)
-	j := mustCreate(t, db, Job{Kind: KindUploadFile, Name: "a.mp4"})
+	j := mustCreate(t, db, contract.Job{Kind: KindUploadFile, Name: "a.mp4"})
 	boom := errors.New("boom")
 	cases := map[string]struct {
-		fn   func(*Job) error
+		fn   func(*contract.Job) error
 		want error
 	}{
-		"fn error":      {func(j *Job) error { j.Name = "changed"; return boom }, boom},
-		"id change":     {func(j *Job) error { j.ID++; return nil }, ErrInvalid},
-		"created":       {func(j *Job) error { j.Created++; return nil }, ErrInvalid},
-		"unknown state": {func(j *Job) error { j.State = "zombie"; return nil }, ErrInvalid},
+		"fn error":      {func(j *contract.Job) error { j.Name = "changed"; return boom }, boom},
+		"id change":     {func(j *contract.Job) error { j.ID++; return nil }, ErrInvalid},
+		"created":       {func(j *contract.Job) error { j.Created++; return nil }, ErrInvalid},
+		"unknown state": {func(j *contract.Job) error { j.State = "zombie"; return nil }, ErrInvalid},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -122,7 +123,7 @@ func TestUpdateJobRollsBackOnErrorAndGuardsKeyFields(t *testing.T) {
 
 func TestHistoryIsBoundedAndKeepsCreation(t *testing.T) {
 	db, _ := openTest(t)
-	j := mustCreate(t, db, Job{Kind: KindDownload, Name: "x"})
+	j := mustCreate(t, db, contract.Job{Kind: KindDownload, Name: "x"})
 	for i := 0; i < maxHistory+10; i++ {
 		if _, err := db.SetState(j.ID, StateRunning, "retry"); err != nil {
 			t.Fatal(err)
@@ -152,12 +153,12 @@ func TestActiveJobsSurviveRestartOldestFirst(t *testing.T) {
 	db := openAt(t, dir)
 	var want []uint64
 	for i, s := range []JobState{StateRunning, StateDone, StatePaused, StateFailed, StateQueued, StateCanceled} {
-		j := mustCreate(t, db, Job{Kind: KindUploadFile, Name: "f", Created: int64(1000 - i*10), State: s})
+		j := mustCreate(t, db, contract.Job{Kind: KindUploadFile, Name: "f", Created: int64(1000 - i*10), State: s})
 		if s.Active() {
 			want = append([]uint64{j.ID}, want...) // later rows are older here
 		}
 	}
-	done := mustCreate(t, db, Job{Kind: KindImport, Created: 5})
+	done := mustCreate(t, db, contract.Job{Kind: KindImport, Created: 5})
 	if _, err := db.SetState(done.ID, StateDone, ""); err != nil {
 		t.Fatal(err)
 	}
@@ -175,7 +176,7 @@ func TestActiveJobsSurviveRestartOldestFirst(t *testing.T) {
 
 func TestDeleteJobRemovesItEverywhere(t *testing.T) {
 	db, _ := openTest(t)
-	j := mustCreate(t, db, Job{Kind: KindUploadFile, Name: "gone.mp4"})
+	j := mustCreate(t, db, contract.Job{Kind: KindUploadFile, Name: "gone.mp4"})
 	if err := db.DeleteJob(j.ID); err != nil {
 		t.Fatal(err)
 	}
@@ -186,7 +187,7 @@ func TestDeleteJobRemovesItEverywhere(t *testing.T) {
 	}
 }
 
-func jobIDs(jobs []Job) []uint64 {
+func jobIDs(jobs []contract.Job) []uint64 {
 	ids := make([]uint64, len(jobs))
 	for i, j := range jobs {
 		ids[i] = j.ID

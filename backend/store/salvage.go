@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"memories-desktop/backend/contract"
 	"os"
 	"path/filepath"
 	"time"
@@ -102,7 +103,7 @@ func (rep *RepairReport) restore(tx txn, recs salvaged, now int64) error {
 		return err
 	}
 	for _, raw := range recs[string(bucketVideos)] {
-		var v Video
+		var v contract.CachedVideo
 		if json.Unmarshal(raw, &v) == nil && putVideo(tx, v, now) == nil {
 			rep.Videos++
 		}
@@ -119,8 +120,8 @@ func (rep *RepairReport) restore(tx txn, recs salvaged, now int64) error {
 func (rep *RepairReport) restoreJobs(tx txn, raw map[string][]byte) error {
 	var maxID uint64
 	for k, v := range raw {
-		var j Job
-		if len(k) != jobKeyLen || json.Unmarshal(v, &j) != nil || j.validate() != nil || j.ID != idOfKey([]byte(k)) {
+		var j contract.Job
+		if len(k) != jobKeyLen || json.Unmarshal(v, &j) != nil || validateJob(&j) != nil || j.ID != idOfKey([]byte(k)) {
 			continue
 		}
 		if err := putJob(tx, &j); err != nil {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"memories-desktop/backend/contract"
 	"path/filepath"
 	"testing"
 	"time"
@@ -68,7 +69,7 @@ func TestVersion1FileMigratesAndKeepsItsData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	j := mustCreate(t, db, Job{Kind: KindUploadFile, Name: "after-migration.mp4"})
+	j := mustCreate(t, db, contract.Job{Kind: KindUploadFile, Name: "after-migration.mp4"})
 	if active, err := db.ActiveJobs(); err != nil || len(active) != 1 || active[0].ID != j.ID {
 		t.Fatalf("active after migration: %v, %v", active, err)
 	}

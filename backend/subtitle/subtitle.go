@@ -6,9 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"memories-desktop/backend/contract"
 	"strings"
-
-	"memories-desktop/backend/api"
 )
 
 // Formats lists the formats Render knows, in the order the CLI's help names them.
@@ -16,7 +15,7 @@ var Formats = []string{"text", "srt", "vtt", "json"}
 
 // Render writes t in format. Lines are cleaned of control characters and a cue's text never
 // holds a blank line, which would end the cue early in SRT and WebVTT.
-func Render(t api.Transcript, format string) ([]byte, error) {
+func Render(t contract.Transcript, format string) ([]byte, error) {
 	var b strings.Builder
 	switch format {
 	case "json":

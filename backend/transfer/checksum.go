@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/store"
 )
 
@@ -36,7 +37,7 @@ func (e *Engine) SHA256OfDownload(ctx context.Context, id uint64) (string, error
 
 // keepSHA256 records the sum in the job's result and shows it in its row.
 func (e *Engine) keepSHA256(id uint64, sum string) error {
-	j, err := e.db.UpdateJob(id, func(j *store.Job) error {
+	j, err := e.db.UpdateJob(id, func(j *contract.Job) error {
 		j.Result.SHA256 = sum
 		return nil
 	})

@@ -7,9 +7,9 @@ import (
 	"path/filepath"
 	"testing"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/events"
 	"memories-desktop/backend/sandbox"
-	"memories-desktop/backend/store"
 )
 
 // A download computes no SHA-256 unless asked; asked afterwards, the file is read back, the sum
@@ -66,7 +66,7 @@ func TestSHA256OfDownloadRefuses(t *testing.T) {
 	if _, err := r.eng.SHA256OfDownload(ctx, j.ID); !errors.Is(err, context.Canceled) {
 		t.Fatalf("cancelled: %v", err)
 	}
-	up := store.Job{Kind: KindUpload, Name: "u.mp4", Params: []byte(`{}`)}
+	up := contract.Job{Kind: KindUpload, Name: "u.mp4", Params: []byte(`{}`)}
 	if err := r.db.CreateJob(&up); err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/store"
 )
 
@@ -57,7 +58,7 @@ var errCanceled = errors.New("canceled")
 // (ErrMaybeSent), whose message asked the person to look first, it is their word that the earlier
 // request did not arrive: it is sent again.
 func (e *Engine) Retry(id uint64) error {
-	j, err := e.move(id, store.StateQueued, "retry", func(j *store.Job) {
+	j, err := e.move(id, store.StateQueued, "retry", func(j *contract.Job) {
 		if j.Error != nil && j.Error.Code == CodeMaybeSent {
 			j.AttemptStarted, j.AttemptSent = 0, 0
 		}
@@ -107,7 +108,7 @@ func (e *Engine) transition(id uint64, to store.JobState, note string, from ...s
 
 // moved reports the outcome of a person's state change: who else moved the job first, or the
 // new state to the UI.
-func (e *Engine) moved(id uint64, j store.Job, err error) error {
+func (e *Engine) moved(id uint64, j contract.Job, err error) error {
 	if errors.Is(err, store.ErrStateChanged) {
 		cur, _ := e.db.Job(id)
 		return fmt.Errorf("job %d is %s: %w", id, cur.State, errNotAllowed)
@@ -122,7 +123,7 @@ func (e *Engine) moved(id uint64, j store.Job, err error) error {
 }
 
 // move is db.Transition, logged like every job state change.
-func (e *Engine) move(id uint64, to store.JobState, note string, fn func(*store.Job), from ...store.JobState) (store.Job, error) {
+func (e *Engine) move(id uint64, to store.JobState, note string, fn func(*contract.Job), from ...store.JobState) (contract.Job, error) {
 	j, err := e.db.Transition(id, to, note, fn, from...)
 	if err == nil {
 		slog.Info("job state", "job", id, "kind", j.Kind, "state", to, "note", note)

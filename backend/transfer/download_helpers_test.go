@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/store"
 )
@@ -38,7 +39,7 @@ func (r *rig) asset(name string, n int, seed uint64) (string, []byte) {
 
 // pausedDownload starts spec with the sandbox throttled and pauses it once its own .part holds
 // some bytes; it returns the paused job and the part's path, and leaves the sandbox unthrottled.
-func (r *rig) pausedDownload(spec DownloadSpec) (store.Job, string) {
+func (r *rig) pausedDownload(spec DownloadSpec) (contract.Job, string) {
 	r.t.Helper()
 	r.sb.SetFaults(sandbox.Faults{DownloadRate: 200_000})
 	j, err := r.eng.EnqueueDownload(spec)
@@ -89,7 +90,7 @@ func (r *rig) reopen(o Options, edit func(db *store.DB)) {
 // editSpec rewrites job id's download parameters.
 func editSpec(t *testing.T, db *store.DB, id uint64, f func(*DownloadSpec)) {
 	t.Helper()
-	_, err := db.UpdateJob(id, func(j *store.Job) error {
+	_, err := db.UpdateJob(id, func(j *contract.Job) error {
 		var spec DownloadSpec
 		if err := json.Unmarshal(j.Params, &spec); err != nil {
 			return err

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/store"
 )
@@ -214,7 +215,7 @@ func TestKilledBetweenRenameAndRecordIsDone(t *testing.T) {
 				// and the proof as a version before fingerprints wrote it: a SHA-256 only
 				editSpec(t, db, j.ID, func(s *DownloadSpec) { s.Part.Fingerprint, s.Part.SHA256 = "", sum(data) })
 			}
-			db.UpdateJob(j.ID, func(j *store.Job) error { j.Result = store.JobResult{}; return nil })
+			db.UpdateJob(j.ID, func(j *contract.Job) error { j.Result = contract.JobResult{}; return nil })
 			db.SetState(j.ID, store.StateRunning, "")
 		})
 		calls := r.sb.Stats().Calls

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/store"
@@ -78,7 +79,7 @@ func (r *rig) close() {
 	}
 }
 
-func (r *rig) wait(ids ...uint64) []store.Job {
+func (r *rig) wait(ids ...uint64) []contract.Job {
 	r.t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
@@ -320,7 +321,7 @@ func TestStartMarksLeftoverRunningJobsInterrupted(t *testing.T) {
 	r := newRig(t, sandbox.Options{})
 	r.close()
 	db, _ := store.Open(r.dir, time.Second)
-	j := store.Job{Kind: KindURL, State: store.StateQueued, Name: "x", Params: []byte(`{"url":"https://a.example/v.mp4"}`)}
+	j := contract.Job{Kind: KindURL, State: store.StateQueued, Name: "x", Params: []byte(`{"url":"https://a.example/v.mp4"}`)}
 	db.CreateJob(&j)
 	db.SetState(j.ID, store.StateRunning, "")
 	db.Close()

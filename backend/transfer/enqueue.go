@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/preflight"
 	"memories-desktop/backend/sources"
 	"memories-desktop/backend/store"
@@ -22,12 +23,12 @@ const markerPrefix = "md-"
 // Draft is a job checked and ready to be recorded, not yet in the queue. A command or a batch
 // makes one per item first, then records all of them with one Record, so the database holds
 // either the whole batch or none of it, whenever the process is killed.
-type Draft struct{ job store.Job }
+type Draft struct{ job contract.Job }
 
 // Record stores the drafts in one transaction and queues them; nothing is sent before they are
 // all recorded.
-func (e *Engine) Record(drafts ...Draft) ([]store.Job, error) {
-	ptrs := make([]*store.Job, len(drafts))
+func (e *Engine) Record(drafts ...Draft) ([]contract.Job, error) {
+	ptrs := make([]*contract.Job, len(drafts))
 	for i := range drafts {
 		j := drafts[i].job
 		ptrs[i] = &j
@@ -35,7 +36,7 @@ func (e *Engine) Record(drafts ...Draft) ([]store.Job, error) {
 	if err := e.db.CreateJobs(ptrs); err != nil {
 		return nil, err
 	}
-	jobs := make([]store.Job, len(ptrs))
+	jobs := make([]contract.Job, len(ptrs))
 	for i, j := range ptrs {
 		jobs[i] = *j
 		e.emitJob(*j, nil)
@@ -45,34 +46,34 @@ func (e *Engine) Record(drafts ...Draft) ([]store.Job, error) {
 }
 
 // recordOne records a single draft made by a Plan method.
-func (e *Engine) recordOne(d Draft, err error) (store.Job, error) {
+func (e *Engine) recordOne(d Draft, err error) (contract.Job, error) {
 	if err != nil {
-		return store.Job{}, err
+		return contract.Job{}, err
 	}
 	jobs, err := e.Record(d)
 	if err != nil {
-		return store.Job{}, err
+		return contract.Job{}, err
 	}
 	return jobs[0], nil
 }
 
 // EnqueueUpload checks the file and its metadata, then records the job. Nothing is sent yet.
-func (e *Engine) EnqueueUpload(path string, meta api.UploadMeta) (store.Job, error) {
+func (e *Engine) EnqueueUpload(path string, meta api.UploadMeta) (contract.Job, error) {
 	return e.recordOne(e.PlanUpload(path, meta))
 }
 
 // EnqueueURL records an upload from a direct video URL.
-func (e *Engine) EnqueueURL(rawURL string, meta api.UploadMeta) (store.Job, error) {
+func (e *Engine) EnqueueURL(rawURL string, meta api.UploadMeta) (contract.Job, error) {
 	return e.recordOne(e.PlanURL(rawURL, meta))
 }
 
 // EnqueueImport records one import task (one platform, at most 50 links).
-func (e *Engine) EnqueueImport(spec ImportSpec) (store.Job, error) {
+func (e *Engine) EnqueueImport(spec ImportSpec) (contract.Job, error) {
 	return e.recordOne(e.PlanImport(spec))
 }
 
 // EnqueueDownload records a download of a library video (VideoNo) or an asset (AssetID).
-func (e *Engine) EnqueueDownload(spec DownloadSpec) (store.Job, error) {
+func (e *Engine) EnqueueDownload(spec DownloadSpec) (contract.Job, error) {
 	return e.recordOne(e.PlanDownload(spec))
 }
 
@@ -116,7 +117,7 @@ func (e *Engine) PlanImport(spec ImportSpec) (Draft, error) {
 		return Draft{}, &api.ValidationError{Field: "links",
 			Message: fmt.Sprintf("an import takes 1 to %d links, not %d", api.MaxImportLinks, len(spec.Links))}
 	}
-	name := fmt.Sprintf("%d %s link", len(spec.Links), sources.Platform(spec.Platform).Title())
+	name := fmt.Sprintf("%d %s link", len(spec.Links), sources.Title(contract.Platform(spec.Platform)))
 	if len(spec.Links) > 1 {
 		name += "s"
 	}
@@ -185,7 +186,7 @@ func draft(kind store.JobKind, name, scope string, tags []string, spec any) (Dra
 	if err != nil {
 		return Draft{}, err
 	}
-	j := store.Job{Kind: kind, State: store.StateQueued, Scope: scope, Name: name, Tags: tags, Params: params}
+	j := contract.Job{Kind: kind, State: store.StateQueued, Scope: scope, Name: name, Tags: tags, Params: params}
 	if kind == KindUpload || kind == KindURL {
 		j.Marker = newMarker()
 	}

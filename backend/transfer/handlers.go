@@ -6,12 +6,13 @@ import (
 	"errors"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/pacing"
 	"memories-desktop/backend/store"
 )
 
 // handler performs one attempt at a job. It reports bytes through m and returns the result.
-type handler func(ctx context.Context, e *Engine, j store.Job, m *meter) (store.JobResult, error)
+type handler func(ctx context.Context, e *Engine, j contract.Job, m *meter) (contract.JobResult, error)
 
 var handlers = map[store.JobKind]handler{
 	KindUpload:   runUpload,
@@ -69,9 +70,9 @@ func (e *Engine) client() (*api.Client, error) {
 // jobError is the record of a job that failed for good: a stable code, and one message saying
 // what happened and what to do now (Options.Explain), never advice that only held while retries
 // were left.
-func (e *Engine) jobError(err error) *store.JobError {
+func (e *Engine) jobError(err error) *contract.JobError {
 	code := cmp.Or(localCode(err), api.KindCode(err))
-	return &store.JobError{Code: code, Message: e.o.Explain(code, err)}
+	return &contract.JobError{Code: code, Message: e.o.Explain(code, err)}
 }
 
 // setWaiting marks a job's wait for its slot, and moves the lineup so the row shows its place

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/events"
 	"memories-desktop/backend/store"
 )
@@ -68,7 +69,7 @@ func (e *Engine) pollIndexing(ctx context.Context) bool {
 }
 
 // relist lists one batch by number and stores the rows whose status moved.
-func (e *Engine) relist(ctx context.Context, client *api.Client, scope string, cached []store.Video) bool {
+func (e *Engine) relist(ctx context.Context, client *api.Client, scope string, cached []contract.CachedVideo) bool {
 	nos := make([]string, len(cached))
 	for i, v := range cached {
 		nos[i] = v.VideoNo
@@ -82,12 +83,12 @@ func (e *Engine) relist(ctx context.Context, client *api.Client, scope string, c
 }
 
 // movedRows returns the cached rows whose server status or cause changed, updated.
-func movedRows(cached []store.Video, fresh []api.Video) []store.Video {
-	byNo := make(map[string]api.Video, len(fresh))
+func movedRows(cached []contract.CachedVideo, fresh []contract.VideoDetails) []contract.CachedVideo {
+	byNo := make(map[string]contract.VideoDetails, len(fresh))
 	for _, v := range fresh {
 		byNo[v.VideoNo] = v
 	}
-	var out []store.Video
+	var out []contract.CachedVideo
 	for _, v := range cached {
 		f, ok := byNo[v.VideoNo]
 		if ok && (f.Status != v.Status || f.Cause != v.Cause) {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/events"
 	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/store"
@@ -22,13 +23,13 @@ func TestIndexingVideosAreRefreshedOnTheirOwn(t *testing.T) {
 	r.close()
 	client, _ := api.New(api.Config{BaseURL: r.url, APIKey: "sk-engine-test"})
 	db, _ := store.Open(r.dir, time.Second)
-	var rows []store.Video
+	var rows []contract.CachedVideo
 	for i := range 150 {
 		res, err := client.UploadURL(context.Background(), fmt.Sprintf("https://cdn.example.com/%d.mp4", i), api.UploadMeta{Scope: api.DefaultScope})
 		if err != nil {
 			t.Fatal(err)
 		}
-		rows = append(rows, store.Video{VideoNo: res.VideoNo, Name: res.VideoName, Scope: api.DefaultScope, Status: api.StatusUnparsed, Created: int64(i)})
+		rows = append(rows, contract.CachedVideo{VideoNo: res.VideoNo, Name: res.VideoName, Scope: api.DefaultScope, Status: api.StatusUnparsed, Created: int64(i)})
 	}
 	if err := db.PutVideos(rows); err != nil {
 		t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"sync"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/pacing"
 	"memories-desktop/backend/store"
 )
@@ -81,9 +82,9 @@ var endpointKinds = func() map[pacing.Endpoint][]store.JobKind {
 // waitingByEndpoint lists, per endpoint and in the order the pacer serves them, the jobs that
 // wait: running ones already queued at the pacer first, then the first lineDepth queued ones,
 // oldest first. It returns those jobs as stored too.
-func (e *Engine) waitingByEndpoint() (map[pacing.Endpoint][]uint64, []store.Job, error) {
+func (e *Engine) waitingByEndpoint() (map[pacing.Endpoint][]uint64, []contract.Job, error) {
 	lines := map[pacing.Endpoint][]uint64{}
-	var jobs []store.Job
+	var jobs []contract.Job
 	for _, id := range e.inLine() {
 		j, err := e.db.Job(id)
 		if err != nil {

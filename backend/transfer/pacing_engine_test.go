@@ -2,6 +2,7 @@ package transfer
 
 import (
 	"memories-desktop/backend/clock/clocktest"
+	"memories-desktop/backend/contract"
 	"testing"
 	"time"
 
@@ -43,7 +44,7 @@ func (c *recorder) nextSlot(id uint64) int64 {
 	defer c.mu.Unlock()
 	var ms int64
 	for _, e := range c.events {
-		if v, ok := e.(JobView); ok && v.ID == id && v.State == store.StateRunning {
+		if v, ok := e.(contract.JobView); ok && v.ID == id && v.State == store.StateRunning {
 			ms = max(ms, v.NextSlotMs)
 		}
 	}

@@ -10,6 +10,7 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/applog"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/store"
@@ -17,16 +18,16 @@ import (
 
 // panicAfterRequest is a URL-upload handler with a bug: it talks to the server with the real
 // client (so the key is in play), then indexes past the end of a slice. Only this test installs it.
-func panicAfterRequest(ctx context.Context, e *Engine, j store.Job, m *meter) (store.JobResult, error) {
+func panicAfterRequest(ctx context.Context, e *Engine, j contract.Job, m *meter) (contract.JobResult, error) {
 	client, err := e.o.Client()
 	if err != nil {
-		return store.JobResult{}, err
+		return contract.JobResult{}, err
 	}
 	page, err := client.ListVideos(ctx, api.ListRequest{})
 	if err != nil {
-		return store.JobResult{}, err
+		return contract.JobResult{}, err
 	}
-	return store.JobResult{VideoNos: []string{page.Videos[len(page.Videos)+1].VideoNo}}, nil
+	return contract.JobResult{VideoNos: []string{page.Videos[len(page.Videos)+1].VideoNo}}, nil
 }
 
 func TestPanickingJobFailsAndTheEngineKeepsRunning(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/store"
 )
 
@@ -70,7 +71,7 @@ func (d DownloadSpec) ID() string {
 	return d.VideoNo
 }
 
-func decodeParams(j store.Job, v any) error {
+func decodeParams(j contract.Job, v any) error {
 	if err := json.Unmarshal(j.Params, v); err != nil {
 		return fmt.Errorf("job %d has damaged parameters: %w", j.ID, err)
 	}

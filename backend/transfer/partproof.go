@@ -14,8 +14,8 @@ import (
 	"unicode/utf8"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/safefile"
-	"memories-desktop/backend/store"
 )
 
 // PartProof is what a download job knows about the partial file it writes, kept in the job
@@ -48,7 +48,7 @@ const maxNameBytes = 255
 
 // newPartProof starts the proof of a fresh partial file for job j: a name unique to the job (its
 // id and a random token), shortened when dest's name is too long to carry the suffix.
-func newPartProof(j store.Job, spec DownloadSpec) *PartProof {
+func newPartProof(j contract.Job, spec DownloadSpec) *PartProof {
 	b := make([]byte, 3)
 	rand.Read(b)
 	suffix := "." + strconv.FormatUint(j.ID, 10) + "-" + hex.EncodeToString(b) + safefile.PartSuffix
@@ -70,7 +70,7 @@ func cutUTF8(s string, n int) string {
 // ownProof returns the job's proof when it is really this job's, about this source, and names a
 // partial file (never the destination itself) in the destination folder; nil otherwise, and
 // nothing on disk is then trusted.
-func ownProof(j store.Job, spec DownloadSpec) *PartProof {
+func ownProof(j contract.Job, spec DownloadSpec) *PartProof {
 	p := spec.Part
 	if p == nil || spec.DestDir || p.Job != j.ID || p.Source != spec.ID() {
 		return nil
@@ -116,7 +116,7 @@ func (e *Engine) recordProof(id uint64, spec DownloadSpec, p *PartProof) (Downlo
 	if err != nil {
 		return spec, err
 	}
-	_, err = e.db.UpdateJob(id, func(j *store.Job) error { j.Params = params; return nil })
+	_, err = e.db.UpdateJob(id, func(j *contract.Job) error { j.Params = params; return nil })
 	return spec, err
 }
 
@@ -161,23 +161,23 @@ func (p *PartProof) needsSHA256() bool { return p.Fingerprint == "" && p.SHA256 
 
 // fileSums reads a plain file (refusing links) once and returns its result: length, fingerprint
 // and, when withSHA256, its SHA-256.
-func fileSums(path string, withSHA256 bool) (store.JobResult, error) {
+func fileSums(path string, withSHA256 bool) (contract.JobResult, error) {
 	return fileSumsCtx(context.Background(), path, withSHA256)
 }
 
 // fileSumsCtx is fileSums, stopped by ctx between reads.
-func fileSumsCtx(ctx context.Context, path string, withSHA256 bool) (store.JobResult, error) {
+func fileSumsCtx(ctx context.Context, path string, withSHA256 bool) (contract.JobResult, error) {
 	f, err := safefile.OpenOwn(path, os.O_RDONLY)
 	if err != nil {
-		return store.JobResult{}, err
+		return contract.JobResult{}, err
 	}
 	defer f.Close()
 	d := newDigest(withSHA256)
 	defer d.Close()
 	n, err := readInto(ctx, d, f)
 	if err != nil {
-		return store.JobResult{}, fmt.Errorf("reading %s: %w", path, err)
+		return contract.JobResult{}, fmt.Errorf("reading %s: %w", path, err)
 	}
 	fp, sha := d.sums()
-	return store.JobResult{Path: path, Bytes: n, Fingerprint: fp, SHA256: sha}, nil
+	return contract.JobResult{Path: path, Bytes: n, Fingerprint: fp, SHA256: sha}, nil
 }

@@ -1,15 +1,14 @@
 package transfer
 
 import (
+	"memories-desktop/backend/contract"
 	"strings"
 	"testing"
 	"unicode/utf8"
-
-	"memories-desktop/backend/store"
 )
 
 func TestOnlyTheJobsOwnProofIsTrusted(t *testing.T) {
-	j := store.Job{ID: 7}
+	j := contract.Job{ID: 7}
 	good := DownloadSpec{AssetID: "re_1", Dest: "/out/clip.mp4"}
 	good.Part = newPartProof(j, good)
 	if ownProof(j, good) == nil {
@@ -35,7 +34,7 @@ func TestOnlyTheJobsOwnProofIsTrusted(t *testing.T) {
 
 func TestPartNamesFitTheFileNameLimit(t *testing.T) {
 	name := strings.Repeat("évè", 50) + ".mp4" // 254 bytes; 5-byte runs, so a cut can fall inside a character
-	j := store.Job{ID: 123456789}
+	j := contract.Job{ID: 123456789}
 	spec := DownloadSpec{VideoNo: "VI1", Dest: "/out/" + name}
 	spec.Part = newPartProof(j, spec)
 	if n := spec.Part.Name; len(n) > maxNameBytes || !utf8.ValidString(n) || ownProof(j, spec) == nil {

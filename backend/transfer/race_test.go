@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/store"
 )
@@ -69,7 +70,7 @@ func settle(t *testing.T, r *rig, ids []uint64) {
 		if err != nil {
 			t.Fatalf("wait: %v", err)
 		}
-		if all(jobs, func(j store.Job) bool {
+		if all(jobs, func(j contract.Job) bool {
 			return j.State == store.StateDone || j.State == store.StateCanceled || j.State == store.StateFailed
 		}) {
 			return
@@ -77,7 +78,7 @@ func settle(t *testing.T, r *rig, ids []uint64) {
 	}
 }
 
-func all(jobs []store.Job, ok func(store.Job) bool) bool {
+func all(jobs []contract.Job, ok func(contract.Job) bool) bool {
 	for _, j := range jobs {
 		if !ok(j) {
 			return false
@@ -86,7 +87,7 @@ func all(jobs []store.Job, ok func(store.Job) bool) bool {
 	return true
 }
 
-func checkNeverLeftDone(t *testing.T, j store.Job) {
+func checkNeverLeftDone(t *testing.T, j contract.Job) {
 	done := false
 	for _, h := range j.History {
 		if done && h.State != store.StateDone {

@@ -3,6 +3,7 @@ package transfer
 import (
 	"errors"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/store"
 )
 
@@ -27,12 +28,12 @@ func (e *Engine) markInterrupted() error {
 
 // Interrupted lists jobs that a previous session cut off while they ran. The app offers to
 // resume them.
-func (e *Engine) Interrupted() ([]store.Job, error) {
+func (e *Engine) Interrupted() ([]contract.Job, error) {
 	jobs, err := e.db.ActiveJobs()
 	if err != nil {
 		return nil, err
 	}
-	var out []store.Job
+	var out []contract.Job
 	for _, j := range jobs {
 		if j.State == store.StateInterrupted {
 			out = append(out, j)

@@ -8,21 +8,21 @@ import (
 	"path/filepath"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/safefile"
-	"memories-desktop/backend/store"
 )
 
 // localState is what the files on disk say before any request: the download is already done,
 // or the job's .part holds offset bytes to continue from.
 type localState struct {
 	done   bool
-	result store.JobResult
+	result contract.JobResult
 	offset int64
 	prefix *digest // fed the part's first offset bytes while checking them; nil when offset is 0
 }
 
 // checkLocal looks at what an earlier attempt of this job left, trusting only its own proof.
-func (e *Engine) checkLocal(ctx context.Context, j store.Job, spec DownloadSpec, m *meter) (localState, error) {
+func (e *Engine) checkLocal(ctx context.Context, j contract.Job, spec DownloadSpec, m *meter) (localState, error) {
 	p := ownProof(j, spec)
 	if p != nil {
 		if res, ok := committedEarlier(spec, p, partPath(spec, p)); ok {
@@ -40,7 +40,7 @@ func (e *Engine) checkLocal(ctx context.Context, j store.Job, spec DownloadSpec,
 
 // checkPart decides from the job's own partial file: commit it (a whole file whose sums were
 // recorded), continue it from the prefix whose content was proven, or start over.
-func (e *Engine) checkPart(ctx context.Context, j store.Job, spec DownloadSpec, p *PartProof, m *meter) (localState, error) {
+func (e *Engine) checkPart(ctx context.Context, j contract.Job, spec DownloadSpec, p *PartProof, m *meter) (localState, error) {
 	st := ownPart(spec, p)
 	switch {
 	case st == nil:
@@ -54,14 +54,14 @@ func (e *Engine) checkPart(ctx context.Context, j store.Job, spec DownloadSpec, 
 
 // committedEarlier recognises a crash between the rename and the record: the final name holds
 // exactly the file the proof's checksum describes. Our leftover .part, if any, is removed.
-func committedEarlier(spec DownloadSpec, p *PartProof, part string) (store.JobResult, bool) {
+func committedEarlier(spec DownloadSpec, p *PartProof, part string) (contract.JobResult, bool) {
 	st := regularFile(spec.Dest)
 	if (p.Fingerprint == "" && p.SHA256 == "") || st == nil || (p.Size >= 0 && st.Size() != p.Size) {
-		return store.JobResult{}, false
+		return contract.JobResult{}, false
 	}
 	res, err := fileSums(spec.Dest, spec.SHA256 || p.needsSHA256())
 	if err != nil || !p.proven(res.Fingerprint, res.SHA256) {
-		return store.JobResult{}, false
+		return contract.JobResult{}, false
 	}
 	// The part is removed when it is ours, or the final file's second name (killed between the
 	// link that names the final file and the removal of the part name).
@@ -97,9 +97,9 @@ func (e *Engine) commitComplete(id uint64, spec DownloadSpec, p *PartProof, part
 // rangeEnded handles a 416 to a resumed request: when the part already has the file's full
 // length it is verified and committed; otherwise it is dropped and the next attempt, asking for
 // no range, starts over. Either way the same range is never asked for again.
-func (e *Engine) rangeEnded(j store.Job, spec DownloadSpec, p *PartProof, re *api.RangeError) (store.JobResult, error) {
+func (e *Engine) rangeEnded(j contract.Job, spec DownloadSpec, p *PartProof, re *api.RangeError) (contract.JobResult, error) {
 	if p == nil {
-		return store.JobResult{}, re
+		return contract.JobResult{}, re
 	}
 	part := partPath(spec, p)
 	if st := ownPart(spec, p); st != nil && re.Size >= 0 && st.Size() == re.Size {
@@ -111,7 +111,7 @@ func (e *Engine) rangeEnded(j store.Job, spec DownloadSpec, p *PartProof, re *ap
 		}
 	}
 	dropOwnPart(spec, p)
-	return store.JobResult{}, errPartStale
+	return contract.JobResult{}, errPartStale
 }
 
 // isStale reports the errors after which a download starts over from byte 0.

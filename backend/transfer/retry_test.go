@@ -9,6 +9,7 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/clock/clocktest"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/store"
@@ -40,7 +41,7 @@ func TestRateLimitedUploadWaitsAsLongAsTheServiceAsks(t *testing.T) {
 		t.Fatal(err)
 	}
 	for seen := 0; ; {
-		var rv *RetryView
+		var rv *contract.RetryView
 		waitFor(t, func() bool {
 			rv = r.ev.retryAfter(j.ID, seen)
 			cur, _ := r.db.Job(j.ID)
@@ -79,7 +80,7 @@ func TestOutageShowsItsCauseAndTheNextTry(t *testing.T) {
 	r.open(Options{Clock: clock, MaxAttempts: 3, TrackEvery: time.Hour})
 	j, _ := r.eng.EnqueueUpload(r.video("down.mp4", mediatest.MP4([]byte("0123456789"))), api.UploadMeta{})
 	for n := 1; n <= 2; n++ {
-		var rv *RetryView
+		var rv *contract.RetryView
 		waitFor(t, func() bool { rv = r.ev.retryAfter(j.ID, n-1); return rv != nil })
 		wait := time.UnixMilli(rv.At).Sub(clock.Now())
 		if rv.Cause != "connection refused" || rv.RateLimited || rv.Failures != n || rv.Of != 3 || wait <= 0 {
@@ -96,12 +97,12 @@ func TestOutageShowsItsCauseAndTheNextTry(t *testing.T) {
 }
 
 // retryAfter is the first retry wait job id published after the first n ones, nil if none yet.
-func (c *recorder) retryAfter(id uint64, n int) *RetryView {
+func (c *recorder) retryAfter(id uint64, n int) *contract.RetryView {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	var last *RetryView
+	var last *contract.RetryView
 	for _, e := range c.events {
-		v, ok := e.(JobView)
+		v, ok := e.(contract.JobView)
 		if !ok || v.ID != id || v.Retry == nil || v.Retry == last {
 			continue
 		}
@@ -114,13 +115,13 @@ func (c *recorder) retryAfter(id uint64, n int) *RetryView {
 }
 
 // lastView is the latest event of job id.
-func (c *recorder) lastView(id uint64) JobView {
+func (c *recorder) lastView(id uint64) contract.JobView {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for i := len(c.events) - 1; i >= 0; i-- {
-		if v, ok := c.events[i].(JobView); ok && v.ID == id {
+		if v, ok := c.events[i].(contract.JobView); ok && v.ID == id {
 			return v
 		}
 	}
-	return JobView{}
+	return contract.JobView{}
 }

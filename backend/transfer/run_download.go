@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/safefile"
 	"memories-desktop/backend/store"
 )
@@ -23,14 +24,14 @@ var errPartStale = errors.New("the partial file does not match the file on the s
 // disk is checked first: a file already complete (under its final name, or as a .part killed
 // before the rename) is finished with no request; a .part the job's proof vouches for is
 // continued with a Range request when the server honours it, else started over.
-func runDownload(ctx context.Context, e *Engine, j store.Job, m *meter) (store.JobResult, error) {
+func runDownload(ctx context.Context, e *Engine, j contract.Job, m *meter) (contract.JobResult, error) {
 	var spec DownloadSpec
 	if err := decodeParams(j, &spec); err != nil {
-		return store.JobResult{}, err
+		return contract.JobResult{}, err
 	}
 	client, err := e.client()
 	if err != nil {
-		return store.JobResult{}, err
+		return contract.JobResult{}, err
 	}
 	local, err := e.checkLocal(ctx, j, spec, m)
 	if err != nil || local.done {
@@ -52,7 +53,7 @@ func runDownload(ctx context.Context, e *Engine, j store.Job, m *meter) (store.J
 // uploading the file again is flagged as already uploaded (an asset is no video: not recorded),
 // and names the video in the result, so the job is found by its video number (a file saved
 // under a name of the user's choosing is the video's local copy, core.LocalCopy).
-func (e *Engine) downloaded(j store.Job, spec DownloadSpec, res store.JobResult, err error) (store.JobResult, error) {
+func (e *Engine) downloaded(j contract.Job, spec DownloadSpec, res contract.JobResult, err error) (contract.JobResult, error) {
 	if err != nil || spec.VideoNo == "" || res.Fingerprint == "" {
 		return res, err
 	}
@@ -65,7 +66,7 @@ func (e *Engine) downloaded(j store.Job, spec DownloadSpec, res store.JobResult,
 	return res, nil
 }
 
-func (e *Engine) fetchAndSave(ctx context.Context, c *api.Client, j store.Job, spec DownloadSpec, local localState, m *meter) (store.JobResult, error) {
+func (e *Engine) fetchAndSave(ctx context.Context, c *api.Client, j contract.Job, spec DownloadSpec, local localState, m *meter) (contract.JobResult, error) {
 	p := ownProof(j, spec)
 	var dl *api.Download
 	err := e.call(ctx, m, nil, func(ctx context.Context) (err error) {
@@ -76,19 +77,19 @@ func (e *Engine) fetchAndSave(ctx context.Context, c *api.Client, j store.Job, s
 		return e.rangeEnded(j, spec, p, re)
 	}
 	if err != nil {
-		return store.JobResult{}, err
+		return contract.JobResult{}, err
 	}
 	defer dl.Body.Close()
 	if err := checkEncoding(dl.Encoding); err != nil {
-		return store.JobResult{}, err
+		return contract.JobResult{}, err
 	}
 	if spec, err = e.settleName(j, spec, dl); errors.Is(err, errSkipExisting) {
-		return store.JobResult{Path: spec.Dest, Status: StatusSkipped}, nil
+		return contract.JobResult{Path: spec.Dest, Status: StatusSkipped}, nil
 	} else if err != nil {
-		return store.JobResult{}, err
+		return contract.JobResult{}, err
 	}
 	if spec, err = e.choosePart(j, spec, dl); err != nil {
-		return store.JobResult{}, err
+		return contract.JobResult{}, err
 	}
 	var prefix *digest // the part's checked bytes, already hashed, when the answer continues them
 	if dl.Offset > 0 && dl.Offset == local.offset {
@@ -116,7 +117,7 @@ const StatusSkipped = "skipped"
 
 // settleName fixes the file name once the server has answered (for a folder destination) and
 // records it, so a later resume looks for the same .part file.
-func (e *Engine) settleName(j store.Job, spec DownloadSpec, dl *api.Download) (DownloadSpec, error) {
+func (e *Engine) settleName(j contract.Job, spec DownloadSpec, dl *api.Download) (DownloadSpec, error) {
 	if !spec.DestDir {
 		return spec, nil
 	}
@@ -134,7 +135,7 @@ func (e *Engine) settleName(j store.Job, spec DownloadSpec, dl *api.Download) (D
 	if err != nil {
 		return spec, err
 	}
-	_, err = e.db.UpdateJob(j.ID, func(j *store.Job) error {
+	_, err = e.db.UpdateJob(j.ID, func(j *contract.Job) error {
 		j.Params, j.Name = params, filepath.Base(spec.Dest)
 		return nil
 	})
@@ -143,7 +144,7 @@ func (e *Engine) settleName(j store.Job, spec DownloadSpec, dl *api.Download) (D
 
 // choosePart keeps the job's .part when the answer continues it; otherwise the old part (ours)
 // is dropped and a fresh one is proven in the job record before it is created.
-func (e *Engine) choosePart(j store.Job, spec DownloadSpec, dl *api.Download) (DownloadSpec, error) {
+func (e *Engine) choosePart(j contract.Job, spec DownloadSpec, dl *api.Download) (DownloadSpec, error) {
 	p := ownProof(j, spec)
 	if dl.Offset > 0 && p != nil && p.matches(dl) {
 		return spec, nil
@@ -161,7 +162,7 @@ func (e *Engine) choosePart(j store.Job, spec DownloadSpec, dl *api.Download) (D
 
 // save writes the answer's body to the job's part and commits it. prefix, when given, has been
 // fed the part's first dl.Offset bytes (resume_local.go checked them), so they are not read again.
-func (e *Engine) save(ctx context.Context, j store.Job, spec DownloadSpec, dl *api.Download, prefix *digest, m *meter) (store.JobResult, error) {
+func (e *Engine) save(ctx context.Context, j contract.Job, spec DownloadSpec, dl *api.Download, prefix *digest, m *meter) (contract.JobResult, error) {
 	p := spec.Part
 	total := p.Size
 	if dl.Size >= 0 {
@@ -177,7 +178,7 @@ func (e *Engine) save(ctx context.Context, j store.Job, spec DownloadSpec, dl *a
 	}
 	defer d.Close()
 	ck := e.newCheckpointer(j.ID, &spec, d, dl.Offset)
-	var res store.JobResult
+	var res contract.JobResult
 	saved, err := safefile.WriteAtomic(ctx, dl.Body, total, spec.Dest, safefile.Options{Part: partPath(spec, p),
 		Overwrite: spec.Overwrite, KeepPartial: true, Offset: dl.Offset, Prefed: prefix != nil, Rehashing: m.SetWaiting,
 		Progress: func(n int64) { m.Set(n); ck.progress(n) },
@@ -190,7 +191,7 @@ func (e *Engine) save(ctx context.Context, j store.Job, spec DownloadSpec, dl *a
 		}})
 	if err != nil {
 		e.stopped(ctx, j, spec, ck, saved.Bytes, err)
-		return store.JobResult{}, folderGone(ctx, spec, err)
+		return contract.JobResult{}, folderGone(ctx, spec, err)
 	}
 	return res, nil
 }
@@ -208,7 +209,7 @@ func folderGone(ctx context.Context, spec DownloadSpec, err error) error {
 // stopped handles a write that did not finish: the part of an answer that was not the file is
 // removed, any other is kept with a checkpoint for the resume; a retryable failure pushes the
 // endpoint's next slot out.
-func (e *Engine) stopped(ctx context.Context, j store.Job, spec DownloadSpec, ck *checkpointer, n int64, err error) {
+func (e *Engine) stopped(ctx context.Context, j contract.Job, spec DownloadSpec, ck *checkpointer, n int64, err error) {
 	if errors.Is(err, ErrNotMedia) {
 		dropOwnPart(spec, spec.Part)
 	} else {
@@ -242,14 +243,14 @@ func (e *Engine) partOpened(id uint64, spec *DownloadSpec, offset int64) func(fs
 }
 
 // sumsOf is the result of a download whose bytes went through d.
-func sumsOf(d *digest, path string, n int64) store.JobResult {
+func sumsOf(d *digest, path string, n int64) contract.JobResult {
 	fp, sha := d.sums()
-	return store.JobResult{Path: path, Bytes: n, Fingerprint: fp, SHA256: sha}
+	return contract.JobResult{Path: path, Bytes: n, Fingerprint: fp, SHA256: sha}
 }
 
 // proveComplete records the finished part's length and checksums before it takes the final
 // name, so a crash right after the rename is recognised as done on resume.
-func (e *Engine) proveComplete(id uint64, spec DownloadSpec, res store.JobResult) error {
+func (e *Engine) proveComplete(id uint64, spec DownloadSpec, res contract.JobResult) error {
 	p := *spec.Part
 	p.Size, p.Fingerprint, p.SHA256 = res.Bytes, res.Fingerprint, res.SHA256
 	_, err := e.recordProof(id, spec, &p)

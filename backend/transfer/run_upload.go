@@ -8,19 +8,19 @@ import (
 	"os"
 
 	"memories-desktop/backend/api"
-	"memories-desktop/backend/store"
+	"memories-desktop/backend/contract"
 )
 
 // runUpload sends a local file. A job that may already have reached the server (a retry, or one
 // resumed after a crash) is first looked up by its marker tag, so it is never uploaded twice.
-func runUpload(ctx context.Context, e *Engine, j store.Job, m *meter) (store.JobResult, error) {
+func runUpload(ctx context.Context, e *Engine, j contract.Job, m *meter) (contract.JobResult, error) {
 	var spec UploadSpec
 	if err := decodeParams(j, &spec); err != nil {
-		return store.JobResult{}, err
+		return contract.JobResult{}, err
 	}
 	client, err := e.client()
 	if err != nil {
-		return store.JobResult{}, err
+		return contract.JobResult{}, err
 	}
 	m.SetTotal(spec.Size)
 	if found, res, err := e.reconcile(ctx, client, j, m); err != nil || found {
@@ -29,15 +29,15 @@ func runUpload(ctx context.Context, e *Engine, j store.Job, m *meter) (store.Job
 	return e.sendFile(ctx, client, j, spec, m)
 }
 
-func (e *Engine) sendFile(ctx context.Context, client *api.Client, j store.Job, spec UploadSpec, m *meter) (store.JobResult, error) {
+func (e *Engine) sendFile(ctx context.Context, client *api.Client, j contract.Job, spec UploadSpec, m *meter) (contract.JobResult, error) {
 	f, err := os.Open(spec.Path)
 	if err != nil {
-		return store.JobResult{}, err
+		return contract.JobResult{}, err
 	}
 	defer f.Close()
 	before, err := unchangedSinceQueued(f, spec)
 	if err != nil {
-		return store.JobResult{}, err
+		return contract.JobResult{}, err
 	}
 	// The duplicate index's fingerprint is taken from the bytes as they are sent: one read.
 	h := NewFingerprint()
@@ -50,36 +50,36 @@ func (e *Engine) sendFile(ctx context.Context, client *api.Client, j store.Job, 
 		return err
 	})
 	if err != nil {
-		return store.JobResult{}, e.unsent(j.ID, err)
+		return contract.JobResult{}, e.unsent(j.ID, err)
 	}
 	sent := hex.EncodeToString(h.Sum(nil))
 	if err := unchangedWhileSent(ctx, f, before, sent); err != nil {
-		return store.JobResult{}, e.discardTorn(ctx, client, j, res.VideoNo, err)
+		return contract.JobResult{}, e.discardTorn(ctx, client, j, res.VideoNo, err)
 	}
 	return e.uploaded(j, res, spec.Size, sent)
 }
 
 // uploaded records the receipt in the library cache and, when the file's fingerprint (hex
 // XXH3-128) is known, the duplicate index.
-func (e *Engine) uploaded(j store.Job, res api.UploadResult, size int64, fingerprint string) (store.JobResult, error) {
-	result := store.JobResult{VideoNos: []string{res.VideoNo}, Bytes: size, Status: res.Status, Fingerprint: fingerprint}
+func (e *Engine) uploaded(j contract.Job, res api.UploadResult, size int64, fingerprint string) (contract.JobResult, error) {
+	result := contract.JobResult{VideoNos: []string{res.VideoNo}, Bytes: size, Status: res.Status, Fingerprint: fingerprint}
 	if fingerprint != "" {
 		e.db.PutHash(fingerprint, j.Scope, res.VideoNo, res.UploadTime)
 	}
-	e.db.PutVideos([]store.Video{{VideoNo: res.VideoNo, Name: res.VideoName, Title: j.Name, Scope: j.Scope, Status: res.Status,
+	e.db.PutVideos([]contract.CachedVideo{{VideoNo: res.VideoNo, Name: res.VideoName, Title: j.Name, Scope: j.Scope, Status: res.Status,
 		Size: size, Tags: j.Tags, Created: res.UploadTime, SourceJob: j.ID}})
 	return result, nil
 }
 
 // runUploadURL asks the service to fetch a direct video URL.
-func runUploadURL(ctx context.Context, e *Engine, j store.Job, m *meter) (store.JobResult, error) {
+func runUploadURL(ctx context.Context, e *Engine, j contract.Job, m *meter) (contract.JobResult, error) {
 	var spec URLSpec
 	if err := decodeParams(j, &spec); err != nil {
-		return store.JobResult{}, err
+		return contract.JobResult{}, err
 	}
 	client, err := e.client()
 	if err != nil {
-		return store.JobResult{}, err
+		return contract.JobResult{}, err
 	}
 	if found, res, err := e.reconcile(ctx, client, j, m); err != nil || found {
 		return res, err
@@ -94,7 +94,7 @@ func runUploadURL(ctx context.Context, e *Engine, j store.Job, m *meter) (store.
 		return err
 	})
 	if err != nil {
-		return store.JobResult{}, e.unsent(j.ID, err)
+		return contract.JobResult{}, e.unsent(j.ID, err)
 	}
 	return e.uploaded(j, res, 0, "")
 }
@@ -110,7 +110,7 @@ func withMarker(meta api.UploadMeta, marker string) api.UploadMeta {
 // handed over (unix ms; 0 when not yet, or when its outcome is known): a later reconcile
 // waits as long as that request could still arrive.
 func (e *Engine) sending(id uint64, started, sent int64) {
-	e.db.UpdateJob(id, func(j *store.Job) error {
+	e.db.UpdateJob(id, func(j *contract.Job) error {
 		j.AttemptStarted, j.AttemptSent = started, sent
 		return nil
 	})
@@ -119,7 +119,7 @@ func (e *Engine) sending(id uint64, started, sent int64) {
 // sentAll records that the last bytes of the file are about to be handed over.
 func (e *Engine) sentAll(id uint64) {
 	now := e.o.Clock.Now().UnixMilli()
-	e.db.UpdateJob(id, func(j *store.Job) error { j.AttemptSent = now; return nil })
+	e.db.UpdateJob(id, func(j *contract.Job) error { j.AttemptSent = now; return nil })
 }
 
 // lastBytes calls before once, just ahead of returning the final bytes of the file to the

@@ -8,7 +8,7 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/applog"
-	"memories-desktop/backend/progress"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/store"
 )
 
@@ -79,7 +79,7 @@ func (e *Engine) claim(id uint64) bool {
 
 // runJob executes one job that fill moved to running: transient failures are retried with
 // backoff up to MaxAttempts; the outcome is written to the database before anyone is told.
-func (e *Engine) runJob(j store.Job) {
+func (e *Engine) runJob(j contract.Job) {
 	id := j.ID
 	r := e.runningJob(id)
 	defer e.release(id)
@@ -111,10 +111,10 @@ func (e *Engine) unclaim(id uint64) {
 	}
 }
 
-func (e *Engine) attempts(ctx context.Context, j store.Job, m *meter) (store.JobResult, error) {
+func (e *Engine) attempts(ctx context.Context, j contract.Job, m *meter) (contract.JobResult, error) {
 	h, ok := handlers[j.Kind]
 	if !ok {
-		return store.JobResult{}, fmt.Errorf("unknown job kind %q", j.Kind)
+		return contract.JobResult{}, fmt.Errorf("unknown job kind %q", j.Kind)
 	}
 	for failures := 0; ; {
 		j = e.startAttempt(j)
@@ -137,7 +137,7 @@ func (e *Engine) attempts(ctx context.Context, j store.Job, m *meter) (store.Job
 
 // runAttempt runs one try of a job. A panic in a handler is a bug: it is logged with its stack and
 // fails this job (it is not retried), while the engine and the app keep running.
-func runAttempt(ctx context.Context, e *Engine, h handler, j store.Job, m *meter) (result store.JobResult, err error) {
+func runAttempt(ctx context.Context, e *Engine, h handler, j contract.Job, m *meter) (result contract.JobResult, err error) {
 	err = applog.Guard(fmt.Sprintf("%s job %d", j.Kind, j.ID), func() error {
 		var herr error
 		result, herr = h(ctx, e, j, m)
@@ -148,7 +148,7 @@ func runAttempt(ctx context.Context, e *Engine, h handler, j store.Job, m *meter
 
 // finish records the outcome: done, failed, or — when cancelled — canceled, paused or interrupted
 // according to why the context was cancelled.
-func (e *Engine) finish(ctx context.Context, id uint64, result store.JobResult, err error, final progress.Progress) {
+func (e *Engine) finish(ctx context.Context, id uint64, result contract.JobResult, err error, final contract.Progress) {
 	state, note := store.StateDone, ""
 	switch {
 	case err == nil:
@@ -161,7 +161,7 @@ func (e *Engine) finish(ctx context.Context, id uint64, result store.JobResult, 
 	}
 	// The outcome and the state are one write, and only from running: a job someone else has
 	// moved on meanwhile keeps what they wrote.
-	j, uerr := e.move(id, state, note, func(j *store.Job) {
+	j, uerr := e.move(id, state, note, func(j *contract.Job) {
 		if err == nil {
 			j.Result = mergeResult(j.Result, result)
 			j.Error = nil
@@ -200,8 +200,8 @@ func stopState(cause error) (store.JobState, string) {
 }
 
 // startAttempt counts an attempt.
-func (e *Engine) startAttempt(j store.Job) store.Job {
-	next, err := e.db.UpdateJob(j.ID, func(j *store.Job) error { j.Attempts++; return nil })
+func (e *Engine) startAttempt(j contract.Job) contract.Job {
+	next, err := e.db.UpdateJob(j.ID, func(j *contract.Job) error { j.Attempts++; return nil })
 	if err != nil {
 		j.Attempts++
 		return j
@@ -209,7 +209,7 @@ func (e *Engine) startAttempt(j store.Job) store.Job {
 	return next
 }
 
-func mergeResult(old, new store.JobResult) store.JobResult {
+func mergeResult(old, new contract.JobResult) contract.JobResult {
 	if new.TaskID == "" {
 		new.TaskID = old.TaskID
 	}

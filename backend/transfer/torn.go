@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
-	"memories-desktop/backend/store"
+	"memories-desktop/backend/contract"
 )
 
 // An upload reads the file while someone may be writing it. What was sent is only a consistent
@@ -92,8 +92,8 @@ func errChangedWhileSent(name string) error {
 // discardTorn keeps a torn upload from ever counting as done: the job gets a new marker, so a
 // retry cannot reconcile to the torn copy, and the copy itself is deleted from the library.
 // A cause that is not a change (the file could not be read again) is returned as it is.
-func (e *Engine) discardTorn(ctx context.Context, client *api.Client, j store.Job, videoNo string, cause error) error {
-	if _, err := e.db.UpdateJob(j.ID, func(j *store.Job) error {
+func (e *Engine) discardTorn(ctx context.Context, client *api.Client, j contract.Job, videoNo string, cause error) error {
+	if _, err := e.db.UpdateJob(j.ID, func(j *contract.Job) error {
 		j.Marker, j.AttemptStarted, j.AttemptSent = newMarker(), 0, 0
 		return nil
 	}); err != nil {

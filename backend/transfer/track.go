@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/store"
 )
 
@@ -27,7 +28,7 @@ type tracker struct {
 }
 
 type trackItem struct {
-	job   store.Job
+	job   contract.Job
 	since time.Time
 	next  time.Time
 	delay time.Duration
@@ -38,7 +39,7 @@ func newTracker(e *Engine) *tracker {
 }
 
 // follow starts tracking j when its server-side status is not final yet.
-func (t *tracker) follow(j store.Job) {
+func (t *tracker) follow(j contract.Job) {
 	if j.Kind != KindUpload && j.Kind != KindURL && j.Kind != KindImport {
 		return
 	}
@@ -172,8 +173,8 @@ func (t *tracker) pollBatch(ctx context.Context, client *api.Client, scope strin
 	}
 }
 
-func videosOf(all []api.Video, nos []string) []api.Video {
-	var out []api.Video
+func videosOf(all []contract.VideoDetails, nos []string) []contract.VideoDetails {
+	var out []contract.VideoDetails
 	for _, v := range all {
 		for _, no := range nos {
 			if v.VideoNo == no {
@@ -185,14 +186,14 @@ func videosOf(all []api.Video, nos []string) []api.Video {
 }
 
 // update records what the server said; an item whose videos all finished stops being tracked.
-func (t *tracker) update(it *trackItem, videos []api.Video, known bool) {
+func (t *tracker) update(it *trackItem, videos []contract.VideoDetails, known bool) {
 	if !known || len(videos) == 0 {
 		t.later(it)
 		return
 	}
 	status := overallStatus(videos)
 	t.e.db.PutVideos(cacheRows(it.job, videos))
-	j, err := t.e.db.UpdateJob(it.job.ID, func(j *store.Job) error {
+	j, err := t.e.db.UpdateJob(it.job.ID, func(j *contract.Job) error {
 		j.Result.Status = status
 		j.Result.VideoNos = videoNos(videos)
 		return nil
@@ -217,7 +218,7 @@ func (t *tracker) later(it *trackItem) {
 }
 
 // overallStatus is the least advanced status: any UNPARSE keeps the whole job indexing.
-func overallStatus(videos []api.Video) string {
+func overallStatus(videos []contract.VideoDetails) string {
 	status := api.StatusParsed
 	for _, v := range videos {
 		switch {
@@ -230,7 +231,7 @@ func overallStatus(videos []api.Video) string {
 	return status
 }
 
-func videoNos(videos []api.Video) []string {
+func videoNos(videos []contract.VideoDetails) []string {
 	out := make([]string, len(videos))
 	for i, v := range videos {
 		out[i] = v.VideoNo
@@ -238,10 +239,10 @@ func videoNos(videos []api.Video) []string {
 	return out
 }
 
-func cacheRows(j store.Job, videos []api.Video) []store.Video {
-	rows := make([]store.Video, len(videos))
+func cacheRows(j contract.Job, videos []contract.VideoDetails) []contract.CachedVideo {
+	rows := make([]contract.CachedVideo, len(videos))
 	for i, v := range videos {
-		rows[i] = store.Video{VideoNo: v.VideoNo, Name: v.Name, Scope: j.Scope, Status: v.Status,
+		rows[i] = contract.CachedVideo{VideoNo: v.VideoNo, Name: v.Name, Scope: j.Scope, Status: v.Status,
 			Cause: v.Cause, Size: v.Size, Duration: v.Duration, Tags: v.Tags, Created: v.CreateTime, SourceJob: j.ID}
 	}
 	return rows

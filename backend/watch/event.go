@@ -1,11 +1,10 @@
 package watch
 
 import (
+	"memories-desktop/backend/contract"
 	"time"
 
 	"context"
-	"memories-desktop/backend/preflight"
-	"memories-desktop/backend/store"
 )
 
 // Event is one thing a running watch noticed or decided, for progress lines and logs.
@@ -49,10 +48,10 @@ type Queue interface {
 	// UploadedBefore looks the fingerprint up in the duplicate index of scope.
 	UploadedBefore(fp, scope string) (videoNo string, ok bool, err error)
 	// Enqueue queues the upload of a file the checks accepted, with the watch's preset.
-	Enqueue(c Config, v preflight.Verdict) (store.Job, error)
+	Enqueue(c Config, v contract.Verdict) (contract.Job, error)
 	// Wait returns once job id has stopped (done, failed, canceled, paused or interrupted).
-	Wait(ctx context.Context, id uint64) (store.Job, error)
-	Job(id uint64) (store.Job, error)
+	Wait(ctx context.Context, id uint64) (contract.Job, error)
+	Job(id uint64) (contract.Job, error)
 	Resume(id uint64) error
 	// FindJob finds the upload job watch queued for path at or after since (unix ms).
 	FindJob(watch, path string, since int64) (uint64, bool, error)

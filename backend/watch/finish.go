@@ -7,11 +7,12 @@ import (
 	"path/filepath"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/store"
 )
 
 // finish notes how a watched file's job ended and applies the after-upload action.
-func (r *runner) finish(j store.Job) {
+func (r *runner) finish(j contract.Job) {
 	rel, ok := r.byJob[j.ID]
 	rec := r.recs[rel]
 	if !ok || rec == nil || rec.JobID != j.ID {
@@ -67,7 +68,7 @@ func (r *runner) saveNow(rel string) {
 
 // afterUpload moves or deletes an uploaded file, only when it is exactly what was uploaded:
 // unchanged since it was queued (size, times, inode) and what the upload sent.
-func (r *runner) afterUpload(rel string, rec *Record, j store.Job) {
+func (r *runner) afterUpload(rel string, rec *Record, j contract.Job) {
 	if r.cfg.After != Move && r.cfg.After != Delete {
 		return
 	}
@@ -104,7 +105,7 @@ func (r *runner) afterUpload(rel string, rec *Record, j store.Job) {
 
 // sentAsQueued says whether what the server got is what was queued: the fingerprint of the bytes
 // sent (an upload found again after a crash has only its size).
-func sentAsQueued(res store.JobResult, rec *Record) bool {
+func sentAsQueued(res contract.JobResult, rec *Record) bool {
 	if res.Fingerprint != "" {
 		return res.Fingerprint == rec.FP
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/store"
 )
 
@@ -77,7 +78,7 @@ func Run(ctx context.Context, db *store.DB, q Queue, c Config, opt Options) erro
 	defer fsw.Close()
 	r.tree = newTree(fsw, c, r.opt.MaxWatches)
 	r.jobs = newTracker()
-	finished := make(chan store.Job, 64)
+	finished := make(chan contract.Job, 64)
 	go r.jobs.run(ctx, q, finished)
 	if err := r.reconcile(); err != nil {
 		return err
@@ -90,7 +91,7 @@ func Run(ctx context.Context, db *store.DB, q Queue, c Config, opt Options) erro
 	return r.loop(fsw, finished)
 }
 
-func (r *runner) loop(fsw *fsnotify.Watcher, finished <-chan store.Job) error {
+func (r *runner) loop(fsw *fsnotify.Watcher, finished <-chan contract.Job) error {
 	settle := time.NewTimer(time.Hour)
 	rescan := time.NewTimer(r.rescanEvery())
 	defer settle.Stop()

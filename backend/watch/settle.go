@@ -4,6 +4,7 @@ import (
 	"os"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/preflight"
 )
 
@@ -11,7 +12,7 @@ import (
 type ready struct {
 	rel     string
 	rec     *Record
-	verdict preflight.Verdict
+	verdict contract.Verdict
 }
 
 // settle looks at the files whose settle time is over: changed ones wait again, finished ones
@@ -80,7 +81,7 @@ func (r *runner) check(rel string) (ready, bool) {
 }
 
 // refused notes why a settled file is not uploaded; a truncated container is still being written.
-func (r *runner) refused(rel string, rec *Record, v preflight.Verdict) {
+func (r *runner) refused(rel string, rec *Record, v contract.Verdict) {
 	switch v.Code {
 	case preflight.CodeMissing:
 		r.drop(rel)

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 )
 
@@ -77,11 +78,11 @@ func (d *destFlags) folder() string {
 // or ID.mp4 in the folder for a video. An asset saved into a folder is named by the server's
 // answer, so its choice travels with the job. Taken names without --on-exists are a usage
 // error naming them all; skipped ones are reported and left out.
-func (d *destFlags) plan(ids []string, asset bool) (reqs, skipped []core.DownloadRequest, err error) {
+func (d *destFlags) plan(ids []string, asset bool) (reqs, skipped []contract.DownloadRequest, err error) {
 	taken := map[string]bool{}
 	var conflicts []string
 	for _, id := range ids {
-		r := core.DownloadRequest{ID: id, Asset: asset, SHA256: d.sha256, OnExists: d.onExists}
+		r := contract.DownloadRequest{ID: id, Asset: asset, SHA256: d.sha256, OnExists: d.onExists}
 		r.Dest, _ = filepath.Abs(d.folder())
 		switch {
 		case d.out != "" && !isDir(d.out):
@@ -182,7 +183,7 @@ func runFetch(ctx context.Context, c *cli, name string, args []string, asset boo
 		line := jobLine{State: core.StatusSkipped, ID: r.ID, Path: r.Dest}
 		s.out.result(line, skippedText(line))
 	}
-	return enqueueAndRun(ctx, s, reqs, func(r core.DownloadRequest) (core.Draft, error) {
+	return enqueueAndRun(ctx, s, reqs, func(r contract.DownloadRequest) (core.Draft, error) {
 		return s.svc.PlanDownload(r)
 	})
 }

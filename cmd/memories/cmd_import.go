@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 )
 
@@ -32,7 +33,7 @@ func runImport(ctx context.Context, c *cli, args []string) error {
 		return err
 	}
 	defer s.close()
-	return enqueueAndRun(ctx, s, plan.Tasks, func(t core.ImportTask) (core.Draft, error) {
+	return enqueueAndRun(ctx, s, plan.Tasks, func(t contract.ImportTask) (core.Draft, error) {
 		return s.svc.PlanImportTask(t, *quality, *callback)
 	})
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 )
 
@@ -70,7 +71,7 @@ func listAll(ctx context.Context, s *session, req core.ListRequest) error {
 	}
 }
 
-func printVideo(out *printer, v core.Video) {
+func printVideo(out *printer, v contract.VideoDetails) {
 	created := ""
 	if v.CreateTime > 0 {
 		created = time.UnixMilli(v.CreateTime).Format("2006-01-02 15:04")

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 )
 
@@ -51,8 +52,8 @@ func runHistory(ctx context.Context, c *cli, args []string) error {
 }
 
 // historyQuery checks the filters before the database is opened.
-func historyQuery(kind, state, search string, limit int) (core.JobQuery, error) {
-	q := core.JobQuery{Text: search, Limit: limit}
+func historyQuery(kind, state, search string, limit int) (contract.JobQuery, error) {
+	q := contract.JobQuery{Text: search, Limit: limit}
 	if kind != "" {
 		q.Kinds = []string{kind}
 	}
@@ -78,7 +79,7 @@ func reportDamaged(out *printer, path string, ids []uint64) error {
 	return errReported
 }
 
-func printHistory(out *printer, j core.Job) {
+func printHistory(out *printer, j contract.Job) {
 	line := historyLine{jobLine: describeJob(j), Kind: string(j.Kind), Name: j.Name, Created: j.Created, Updated: j.Updated}
 	if j.Error != nil {
 		line.Error, line.Code = j.Error.Message, j.Error.Code

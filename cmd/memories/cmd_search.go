@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 )
 
@@ -179,7 +180,7 @@ func (f *searchFlags) planWords(query string) (func(context.Context, *session) e
 
 // printAnswer prints one line (or JSON object) per moment, and a count on stderr: with the
 // answer's age when it came from the cache.
-func printAnswer(ctx context.Context, s *session, ans core.SearchAnswer) {
+func printAnswer(ctx context.Context, s *session, ans contract.SearchAnswer) {
 	ms := ans.Moments
 	for _, m := range ms {
 		line := momentLine{VideoNo: m.VideoNo, Name: m.VideoName, Start: m.Start, End: m.End, Score: m.Score,

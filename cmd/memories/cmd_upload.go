@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 )
 
@@ -39,7 +40,7 @@ func runUpload(ctx context.Context, c *cli, args []string) error {
 		return err
 	}
 	meta.FileMeta = !*noFileMeta // what the flags leave out is taken from the file's capture details
-	return enqueueAndRun(ctx, s, files, func(f core.Verdict) (core.Draft, error) {
+	return enqueueAndRun(ctx, s, files, func(f contract.Verdict) (core.Draft, error) {
 		if *skipDup && s.uploadedBefore(ctx, f.Path) {
 			return core.Draft{}, errSkipped
 		}
@@ -98,7 +99,7 @@ func enqueueAndRun[T any](ctx context.Context, s *session, items []T, plan func(
 
 // uploadPlan checks every path before anything is sent: a named file that cannot be uploaded,
 // or folders without a single video, reject the whole command.
-func uploadPlan(c *cli, paths []string, anyCodec bool) ([]core.Verdict, error) {
+func uploadPlan(c *cli, paths []string, anyCodec bool) ([]contract.Verdict, error) {
 	if len(paths) == 0 {
 		return nil, usagef("upload: name at least one video file or folder")
 	}
@@ -125,7 +126,7 @@ func uploadPlan(c *cli, paths []string, anyCodec bool) ([]core.Verdict, error) {
 }
 
 // printWarnings lists on stderr what will not stop an upload but should be known (no audio).
-func printWarnings(c *cli, files []core.Verdict) {
+func printWarnings(c *cli, files []contract.Verdict) {
 	for _, f := range files {
 		for _, w := range f.Warnings {
 			fmt.Fprintf(c.stderr, "warning: %s: %s\n", printable(f.Path), w)
@@ -134,7 +135,7 @@ func printWarnings(c *cli, files []core.Verdict) {
 }
 
 // forceHint tells how to send a video the codec check refused anyway.
-func forceHint(v core.Verdict) string {
+func forceHint(v contract.Verdict) string {
 	if v.Code == core.CodeCodec {
 		return " (--force sends it anyway)"
 	}

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/settings"
 	"memories-desktop/backend/store"
 )
@@ -24,12 +25,12 @@ func seedDB(t *testing.T) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var videos []store.Video
+	var videos []contract.CachedVideo
 	for i := range 300 {
-		j := store.Job{Kind: store.KindDownload, Name: fmt.Sprintf("clip-%03d.mp4", i), Scope: "default",
+		j := contract.Job{Kind: store.KindDownload, Name: fmt.Sprintf("clip-%03d.mp4", i), Scope: "default",
 			Params: []byte(`{"videoNo":"VI1","dest":"/tmp/x.mp4"}`)}
 		if i%50 == 0 { // a few unfinished jobs for resume, which fail at once: their file is gone
-			j = store.Job{Kind: store.KindUploadFile, Name: "gone.mp4", Scope: "default",
+			j = contract.Job{Kind: store.KindUploadFile, Name: "gone.mp4", Scope: "default",
 				Params: []byte(`{"path":"/nonexistent/gone.mp4","size":10}`)}
 		}
 		if err := db.CreateJob(&j); err != nil {
@@ -38,7 +39,7 @@ func seedDB(t *testing.T) []byte {
 		if i%50 != 0 {
 			db.SetState(j.ID, []store.JobState{store.StateDone, store.StateFailed, store.StateCanceled}[i%3], "")
 		}
-		videos = append(videos, store.Video{VideoNo: fmt.Sprintf("VI%018d", i), Name: "n", Scope: "default",
+		videos = append(videos, contract.CachedVideo{VideoNo: fmt.Sprintf("VI%018d", i), Name: "n", Scope: "default",
 			Status: "PARSE", Size: int64(i), Created: int64(1_700_000_000_000 + i)})
 	}
 	if err := db.PutVideos(videos); err != nil {

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 )
 
@@ -31,7 +32,7 @@ type jobLine struct {
 }
 
 // printJob prints j's outcome and reports whether it succeeded.
-func printJob(out *printer, j core.Job) bool {
+func printJob(out *printer, j contract.Job) bool {
 	line := describeJob(j)
 	if j.State == core.StateDone {
 		if line.Status == core.StatusSkipped {
@@ -53,7 +54,7 @@ func printJob(out *printer, j core.Job) bool {
 	return false
 }
 
-func describeJob(j core.Job) jobLine {
+func describeJob(j contract.Job) jobLine {
 	sub := core.SubjectOf(j)
 	line := jobLine{JobID: j.ID, State: string(j.State), Status: j.Result.Status, TaskID: j.Result.TaskID,
 		Path: j.Result.Path, Bytes: j.Result.Bytes, SHA256: j.Result.SHA256,
@@ -67,7 +68,7 @@ func describeJob(j core.Job) jobLine {
 	return line
 }
 
-func doneText(j core.Job, l jobLine) string {
+func doneText(j contract.Job, l jobLine) string {
 	switch j.Kind {
 	case core.KindUpload, core.KindURL:
 		return fmt.Sprintf("uploaded %s → %s (%s)", printable(cmp.Or(l.File, l.URL)), l.VideoNo, l.Status)
@@ -105,16 +106,16 @@ func (e *cliEmitter) Emit(name string, payload any) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	switch p := payload.(type) {
-	case core.JobView:
+	case contract.JobView:
 		e.job(p)
-	case []core.Progress:
+	case []contract.Progress:
 		for _, pr := range p {
 			e.out.draw(e.names[pr.ID], pr.Done, pr.Total, pr.Speed, pr.ETA)
 		}
 	}
 }
 
-func (e *cliEmitter) job(v core.JobView) {
+func (e *cliEmitter) job(v contract.JobView) {
 	e.names[v.ID] = verbs[v.Kind] + " " + v.Name
 	if v.Place > 0 && v.NextSlotMs >= 1000 && !e.waited[v.ID] && v.State == core.StateRunning {
 		e.waited[v.ID] = true
@@ -138,7 +139,7 @@ func skippedText(l jobLine) string {
 // retryNote says why a job waits and when it tries again: "rate-limited by the service; trying
 // again at 21:43:05 (as long as it asks)" or "connection refused; retrying at 21:43:05 (try 2
 // of 5)".
-func retryNote(r *core.RetryView) string {
+func retryNote(r *contract.RetryView) string {
 	at := time.UnixMilli(r.At).Format(time.TimeOnly)
 	if r.RateLimited {
 		return "rate-limited by the service; trying again at " + at + " (for as long as it asks)"

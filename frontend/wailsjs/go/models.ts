@@ -1,156 +1,3 @@
-export namespace api {
-	
-	export class Chapter {
-	    title: string;
-	    description: string;
-	    start: number;
-	    end: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new Chapter(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.title = source["title"];
-	        this.description = source["description"];
-	        this.start = source["start"];
-	        this.end = source["end"];
-	    }
-	}
-	export class Segment {
-	    index: number;
-	    start: number;
-	    end: number;
-	    text: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Segment(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.index = source["index"];
-	        this.start = source["start"];
-	        this.end = source["end"];
-	        this.text = source["text"];
-	    }
-	}
-	export class Summary {
-	    summary: string;
-	    items: Chapter[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Summary(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.summary = source["summary"];
-	        this.items = this.convertValues(source["items"], Chapter);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class Transcript {
-	    video_no: string;
-	    segments: Segment[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Transcript(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.video_no = source["video_no"];
-	        this.segments = this.convertValues(source["segments"], Segment);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class Video {
-	    videoNo: string;
-	    name: string;
-	    status: string;
-	    cause: string;
-	    duration: number;
-	    size: number;
-	    createTime: number;
-	    datetimeTaken: number;
-	    cameraModel: string;
-	    latitude?: number;
-	    longitude?: number;
-	    tags: string[];
-	    bucket: string;
-	    blob: string;
-	    videoUrl: string;
-	    resolution: string;
-	    fps: number;
-	    width: number;
-	    height: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new Video(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.videoNo = source["videoNo"];
-	        this.name = source["name"];
-	        this.status = source["status"];
-	        this.cause = source["cause"];
-	        this.duration = source["duration"];
-	        this.size = source["size"];
-	        this.createTime = source["createTime"];
-	        this.datetimeTaken = source["datetimeTaken"];
-	        this.cameraModel = source["cameraModel"];
-	        this.latitude = source["latitude"];
-	        this.longitude = source["longitude"];
-	        this.tags = source["tags"];
-	        this.bucket = source["bucket"];
-	        this.blob = source["blob"];
-	        this.videoUrl = source["videoUrl"];
-	        this.resolution = source["resolution"];
-	        this.fps = source["fps"];
-	        this.width = source["width"];
-	        this.height = source["height"];
-	    }
-	}
-
-}
-
 export namespace choice {
 	
 	export enum Choice {
@@ -173,8 +20,60 @@ export namespace conn {
 
 }
 
-export namespace core {
+export namespace contract {
 	
+	export class CachedVideo {
+	    videoNo: string;
+	    name: string;
+	    title?: string;
+	    scope: string;
+	    status: string;
+	    cause?: string;
+	    size: number;
+	    duration: number;
+	    tags?: string[];
+	    created: number;
+	    sourceJob?: number;
+	    updated: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CachedVideo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.videoNo = source["videoNo"];
+	        this.name = source["name"];
+	        this.title = source["title"];
+	        this.scope = source["scope"];
+	        this.status = source["status"];
+	        this.cause = source["cause"];
+	        this.size = source["size"];
+	        this.duration = source["duration"];
+	        this.tags = source["tags"];
+	        this.created = source["created"];
+	        this.sourceJob = source["sourceJob"];
+	        this.updated = source["updated"];
+	    }
+	}
+	export class Chapter {
+	    title: string;
+	    description: string;
+	    start: number;
+	    end: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Chapter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.title = source["title"];
+	        this.description = source["description"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	    }
+	}
 	export class ErrorInfo {
 	    code: string;
 	    message: string;
@@ -257,8 +156,148 @@ export namespace core {
 	        this.replace = source["replace"];
 	    }
 	}
+	export class RetryView {
+	    at: number;
+	    cause: string;
+	    rateLimited: boolean;
+	    failures: number;
+	    of: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RetryView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.at = source["at"];
+	        this.cause = source["cause"];
+	        this.rateLimited = source["rateLimited"];
+	        this.failures = source["failures"];
+	        this.of = source["of"];
+	    }
+	}
+	export class Progress {
+	    id: number;
+	    done: number;
+	    total: number;
+	    speed: number;
+	    eta: number;
+	    percent: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Progress(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.done = source["done"];
+	        this.total = source["total"];
+	        this.speed = source["speed"];
+	        this.eta = source["eta"];
+	        this.percent = source["percent"];
+	    }
+	}
+	export class JobError {
+	    code: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new JobError(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.message = source["message"];
+	    }
+	}
+	export class JobResult {
+	    videoNos?: string[];
+	    taskId?: string;
+	    path?: string;
+	    bytes?: number;
+	    sha256?: string;
+	    fingerprint?: string;
+	    status?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new JobResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.videoNos = source["videoNos"];
+	        this.taskId = source["taskId"];
+	        this.path = source["path"];
+	        this.bytes = source["bytes"];
+	        this.sha256 = source["sha256"];
+	        this.fingerprint = source["fingerprint"];
+	        this.status = source["status"];
+	    }
+	}
+	export class JobView {
+	    id: number;
+	    kind: jobkind.JobKind;
+	    state: jobstate.JobState;
+	    scope: string;
+	    name: string;
+	    tags: string[];
+	    created: number;
+	    updated: number;
+	    attempts: number;
+	    result: JobResult;
+	    error?: JobError;
+	    progress?: Progress;
+	    nextSlotMs: number;
+	    place: number;
+	    startsAt: number;
+	    retry?: RetryView;
+	
+	    static createFrom(source: any = {}) {
+	        return new JobView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.state = source["state"];
+	        this.scope = source["scope"];
+	        this.name = source["name"];
+	        this.tags = source["tags"];
+	        this.created = source["created"];
+	        this.updated = source["updated"];
+	        this.attempts = source["attempts"];
+	        this.result = this.convertValues(source["result"], JobResult);
+	        this.error = this.convertValues(source["error"], JobError);
+	        this.progress = this.convertValues(source["progress"], Progress);
+	        this.nextSlotMs = source["nextSlotMs"];
+	        this.place = source["place"];
+	        this.startsAt = source["startsAt"];
+	        this.retry = this.convertValues(source["retry"], RetryView);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class DownloadResult {
-	    jobs: transfer.JobView[];
+	    jobs: JobView[];
 	    conflicts: string[];
 	    target: DownloadTarget;
 	
@@ -268,7 +307,7 @@ export namespace core {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.jobs = this.convertValues(source["jobs"], transfer.JobView);
+	        this.jobs = this.convertValues(source["jobs"], JobView);
 	        this.conflicts = source["conflicts"];
 	        this.target = this.convertValues(source["target"], DownloadTarget);
 	    }
@@ -327,6 +366,24 @@ export namespace core {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.at = source["at"];
 	        this.cached = source["cached"];
+	    }
+	}
+	export class FileMeta {
+	    takenAt?: string;
+	    camera?: string;
+	    latitude?: number;
+	    longitude?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new FileMeta(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.takenAt = source["takenAt"];
+	        this.camera = source["camera"];
+	        this.latitude = source["latitude"];
+	        this.longitude = source["longitude"];
 	    }
 	}
 	export class Meta {
@@ -407,8 +464,23 @@ export namespace core {
 	        this.callback = source["callback"];
 	    }
 	}
+	export class ImportTask {
+	    platform: string;
+	    links: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportTask(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.platform = source["platform"];
+	        this.links = source["links"];
+	    }
+	}
+	
 	export class JobPage {
-	    jobs: transfer.JobView[];
+	    jobs: JobView[];
 	    nextCursor: string;
 	    damaged: number[];
 	
@@ -418,7 +490,7 @@ export namespace core {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.jobs = this.convertValues(source["jobs"], transfer.JobView);
+	        this.jobs = this.convertValues(source["jobs"], JobView);
 	        this.nextCursor = source["nextCursor"];
 	        this.damaged = source["damaged"];
 	    }
@@ -461,6 +533,24 @@ export namespace core {
 	        this.limit = source["limit"];
 	    }
 	}
+	
+	
+	export class KeyInfo {
+	    set: boolean;
+	    masked: string;
+	    storage: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new KeyInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.set = source["set"];
+	        this.masked = source["masked"];
+	        this.storage = source["storage"];
+	    }
+	}
 	export class LibraryQuery {
 	    status: string;
 	    tag: string;
@@ -487,12 +577,48 @@ export namespace core {
 	        this.limit = source["limit"];
 	    }
 	}
+	export class Link {
+	    line: number;
+	    raw: string;
+	    canonical: string;
+	    platform: string;
+	    id: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Link(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.raw = source["raw"];
+	        this.canonical = source["canonical"];
+	        this.platform = source["platform"];
+	        this.id = source["id"];
+	    }
+	}
+	export class LinkProblem {
+	    line: number;
+	    raw: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LinkProblem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.raw = source["raw"];
+	        this.reason = source["reason"];
+	    }
+	}
 	export class LinkPlan {
 	    lines: number;
-	    links: sources.Link[];
-	    duplicates: sources.Link[];
-	    problems: sources.Problem[];
-	    tasks: sources.Task[];
+	    links: Link[];
+	    duplicates: Link[];
+	    problems: LinkProblem[];
+	    tasks: ImportTask[];
 	    summary: string;
 	    warnings: string[];
 	
@@ -503,10 +629,10 @@ export namespace core {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.lines = source["lines"];
-	        this.links = this.convertValues(source["links"], sources.Link);
-	        this.duplicates = this.convertValues(source["duplicates"], sources.Link);
-	        this.problems = this.convertValues(source["problems"], sources.Problem);
-	        this.tasks = this.convertValues(source["tasks"], sources.Task);
+	        this.links = this.convertValues(source["links"], Link);
+	        this.duplicates = this.convertValues(source["duplicates"], Link);
+	        this.problems = this.convertValues(source["problems"], LinkProblem);
+	        this.tasks = this.convertValues(source["tasks"], ImportTask);
 	        this.summary = source["summary"];
 	        this.warnings = source["warnings"];
 	    }
@@ -529,6 +655,7 @@ export namespace core {
 		    return a;
 		}
 	}
+	
 	
 	export class Moment {
 	    video_no: string;
@@ -562,6 +689,7 @@ export namespace core {
 	        this.local_path = source["local_path"];
 	    }
 	}
+	
 	export class RecentSearch {
 	    kind: string;
 	    text: string;
@@ -605,6 +733,87 @@ export namespace core {
 	        this.retried = source["retried"];
 	        this.taken = source["taken"];
 	    }
+	}
+	
+	export class Verdict {
+	    path: string;
+	    name: string;
+	    size: number;
+	    ok: boolean;
+	    reason?: string;
+	    code?: string;
+	    warnings?: string[];
+	    media?: media.Info;
+	    fileMeta?: FileMeta;
+	    preview?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Verdict(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.name = source["name"];
+	        this.size = source["size"];
+	        this.ok = source["ok"];
+	        this.reason = source["reason"];
+	        this.code = source["code"];
+	        this.warnings = source["warnings"];
+	        this.media = this.convertValues(source["media"], media.Info);
+	        this.fileMeta = this.convertValues(source["fileMeta"], FileMeta);
+	        this.preview = source["preview"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Scan {
+	    files: Verdict[];
+	    skipped: Verdict[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Scan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.files = this.convertValues(source["files"], Verdict);
+	        this.skipped = this.convertValues(source["skipped"], Verdict);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class SearchAnswer {
 	    moments: Moment[];
@@ -678,6 +887,24 @@ export namespace core {
 	        this.fresh = source["fresh"];
 	    }
 	}
+	export class Segment {
+	    index: number;
+	    start: number;
+	    end: number;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Segment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.index = source["index"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.text = source["text"];
+	    }
+	}
 	export class Selection {
 	    query: LibraryQuery;
 	    except: string[];
@@ -712,6 +939,36 @@ export namespace core {
 		    return a;
 		}
 	}
+	export class Settings {
+	    scope: string;
+	    baseUrl: string;
+	    assetBaseUrl: string;
+	    downloadDir: string;
+	    sandbox: boolean;
+	    theme: string;
+	    concurrency: number;
+	    pacing: boolean;
+	    historyDays: number;
+	    pickerDirs?: Record<string, string>;
+	
+	    static createFrom(source: any = {}) {
+	        return new Settings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.scope = source["scope"];
+	        this.baseUrl = source["baseUrl"];
+	        this.assetBaseUrl = source["assetBaseUrl"];
+	        this.downloadDir = source["downloadDir"];
+	        this.sandbox = source["sandbox"];
+	        this.theme = source["theme"];
+	        this.concurrency = source["concurrency"];
+	        this.pacing = source["pacing"];
+	        this.historyDays = source["historyDays"];
+	        this.pickerDirs = source["pickerDirs"];
+	    }
+	}
 	export class Status {
 	    mode: string;
 	    scope: string;
@@ -741,6 +998,70 @@ export namespace core {
 	        this.lastOk = source["lastOk"];
 	        this.retryAt = source["retryAt"];
 	    }
+	}
+	export class Summary {
+	    summary: string;
+	    items: Chapter[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Summary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.summary = source["summary"];
+	        this.items = this.convertValues(source["items"], Chapter);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Transcript {
+	    video_no: string;
+	    segments: Segment[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Transcript(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.video_no = source["video_no"];
+	        this.segments = this.convertValues(source["segments"], Segment);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class UploadBatch {
 	    files: FileUpload[];
@@ -790,6 +1111,89 @@ export namespace core {
 	        this.extensions = source["extensions"];
 	        this.maxFileSize = source["maxFileSize"];
 	        this.maxSizeText = source["maxSizeText"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class VideoDetails {
+	    videoNo: string;
+	    name: string;
+	    status: string;
+	    cause: string;
+	    duration: number;
+	    size: number;
+	    createTime: number;
+	    datetimeTaken: number;
+	    cameraModel: string;
+	    latitude?: number;
+	    longitude?: number;
+	    tags: string[];
+	    bucket: string;
+	    blob: string;
+	    videoUrl: string;
+	    resolution: string;
+	    fps: number;
+	    width: number;
+	    height: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new VideoDetails(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.videoNo = source["videoNo"];
+	        this.name = source["name"];
+	        this.status = source["status"];
+	        this.cause = source["cause"];
+	        this.duration = source["duration"];
+	        this.size = source["size"];
+	        this.createTime = source["createTime"];
+	        this.datetimeTaken = source["datetimeTaken"];
+	        this.cameraModel = source["cameraModel"];
+	        this.latitude = source["latitude"];
+	        this.longitude = source["longitude"];
+	        this.tags = source["tags"];
+	        this.bucket = source["bucket"];
+	        this.blob = source["blob"];
+	        this.videoUrl = source["videoUrl"];
+	        this.resolution = source["resolution"];
+	        this.fps = source["fps"];
+	        this.width = source["width"];
+	        this.height = source["height"];
+	    }
+	}
+	export class VideoPage {
+	    videos: CachedVideo[];
+	    nextCursor: string;
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new VideoPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.videos = this.convertValues(source["videos"], CachedVideo);
+	        this.nextCursor = source["nextCursor"];
+	        this.total = source["total"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -907,8 +1311,8 @@ export namespace jobstate {
 export namespace main {
 	
 	export class SettingsState {
-	    settings: settings.Settings;
-	    key: settings.KeyInfo;
+	    settings: contract.Settings;
+	    key: contract.KeyInfo;
 	    dataDir: string;
 	    version: string;
 	    logFile: string;
@@ -919,8 +1323,8 @@ export namespace main {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.settings = this.convertValues(source["settings"], settings.Settings);
-	        this.key = this.convertValues(source["key"], settings.KeyInfo);
+	        this.settings = this.convertValues(source["settings"], contract.Settings);
+	        this.key = this.convertValues(source["key"], contract.KeyInfo);
 	        this.dataDir = source["dataDir"];
 	        this.version = source["version"];
 	        this.logFile = source["logFile"];
@@ -945,8 +1349,8 @@ export namespace main {
 		}
 	}
 	export class VideoChapters {
-	    summary?: api.Summary;
-	    fetched: core.Fetched;
+	    summary?: contract.Summary;
+	    fetched: contract.Fetched;
 	
 	    static createFrom(source: any = {}) {
 	        return new VideoChapters(source);
@@ -954,8 +1358,8 @@ export namespace main {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.summary = this.convertValues(source["summary"], api.Summary);
-	        this.fetched = this.convertValues(source["fetched"], core.Fetched);
+	        this.summary = this.convertValues(source["summary"], contract.Summary);
+	        this.fetched = this.convertValues(source["fetched"], contract.Fetched);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -977,8 +1381,8 @@ export namespace main {
 		}
 	}
 	export class VideoText {
-	    transcript?: api.Transcript;
-	    fetched: core.Fetched;
+	    transcript?: contract.Transcript;
+	    fetched: contract.Fetched;
 	
 	    static createFrom(source: any = {}) {
 	        return new VideoText(source);
@@ -986,8 +1390,8 @@ export namespace main {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.transcript = this.convertValues(source["transcript"], api.Transcript);
-	        this.fetched = this.convertValues(source["fetched"], core.Fetched);
+	        this.transcript = this.convertValues(source["transcript"], contract.Transcript);
+	        this.fetched = this.convertValues(source["fetched"], contract.Fetched);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1107,438 +1511,6 @@ export namespace mode {
 	    Live = "live",
 	    Sandbox = "sandbox",
 	    NoKey = "no-key",
-	}
-
-}
-
-export namespace preflight {
-	
-	export class FileMeta {
-	    takenAt?: string;
-	    camera?: string;
-	    latitude?: number;
-	    longitude?: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new FileMeta(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.takenAt = source["takenAt"];
-	        this.camera = source["camera"];
-	        this.latitude = source["latitude"];
-	        this.longitude = source["longitude"];
-	    }
-	}
-	export class Verdict {
-	    path: string;
-	    name: string;
-	    size: number;
-	    ok: boolean;
-	    reason?: string;
-	    code?: string;
-	    warnings?: string[];
-	    media?: media.Info;
-	    fileMeta?: FileMeta;
-	    preview?: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Verdict(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.path = source["path"];
-	        this.name = source["name"];
-	        this.size = source["size"];
-	        this.ok = source["ok"];
-	        this.reason = source["reason"];
-	        this.code = source["code"];
-	        this.warnings = source["warnings"];
-	        this.media = this.convertValues(source["media"], media.Info);
-	        this.fileMeta = this.convertValues(source["fileMeta"], FileMeta);
-	        this.preview = source["preview"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class Scan {
-	    files: Verdict[];
-	    skipped: Verdict[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Scan(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.files = this.convertValues(source["files"], Verdict);
-	        this.skipped = this.convertValues(source["skipped"], Verdict);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-
-}
-
-export namespace progress {
-	
-	export class Progress {
-	    id: number;
-	    done: number;
-	    total: number;
-	    speed: number;
-	    eta: number;
-	    percent: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new Progress(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.done = source["done"];
-	        this.total = source["total"];
-	        this.speed = source["speed"];
-	        this.eta = source["eta"];
-	        this.percent = source["percent"];
-	    }
-	}
-
-}
-
-export namespace settings {
-	
-	export class KeyInfo {
-	    set: boolean;
-	    masked: string;
-	    storage: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new KeyInfo(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.set = source["set"];
-	        this.masked = source["masked"];
-	        this.storage = source["storage"];
-	    }
-	}
-	export class Settings {
-	    scope: string;
-	    baseUrl: string;
-	    assetBaseUrl: string;
-	    downloadDir: string;
-	    sandbox: boolean;
-	    theme: string;
-	    concurrency: number;
-	    pacing: boolean;
-	    historyDays: number;
-	    pickerDirs?: Record<string, string>;
-	
-	    static createFrom(source: any = {}) {
-	        return new Settings(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.scope = source["scope"];
-	        this.baseUrl = source["baseUrl"];
-	        this.assetBaseUrl = source["assetBaseUrl"];
-	        this.downloadDir = source["downloadDir"];
-	        this.sandbox = source["sandbox"];
-	        this.theme = source["theme"];
-	        this.concurrency = source["concurrency"];
-	        this.pacing = source["pacing"];
-	        this.historyDays = source["historyDays"];
-	        this.pickerDirs = source["pickerDirs"];
-	    }
-	}
-
-}
-
-export namespace sources {
-	
-	export class Link {
-	    line: number;
-	    raw: string;
-	    canonical: string;
-	    platform: string;
-	    id: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Link(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.line = source["line"];
-	        this.raw = source["raw"];
-	        this.canonical = source["canonical"];
-	        this.platform = source["platform"];
-	        this.id = source["id"];
-	    }
-	}
-	export class Problem {
-	    line: number;
-	    raw: string;
-	    reason: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Problem(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.line = source["line"];
-	        this.raw = source["raw"];
-	        this.reason = source["reason"];
-	    }
-	}
-	export class Task {
-	    platform: string;
-	    links: string[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Task(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.platform = source["platform"];
-	        this.links = source["links"];
-	    }
-	}
-
-}
-
-export namespace store {
-	
-	export class JobError {
-	    code: string;
-	    message: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new JobError(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.code = source["code"];
-	        this.message = source["message"];
-	    }
-	}
-	export class JobResult {
-	    videoNos?: string[];
-	    taskId?: string;
-	    path?: string;
-	    bytes?: number;
-	    sha256?: string;
-	    fingerprint?: string;
-	    status?: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new JobResult(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.videoNos = source["videoNos"];
-	        this.taskId = source["taskId"];
-	        this.path = source["path"];
-	        this.bytes = source["bytes"];
-	        this.sha256 = source["sha256"];
-	        this.fingerprint = source["fingerprint"];
-	        this.status = source["status"];
-	    }
-	}
-	export class Video {
-	    videoNo: string;
-	    name: string;
-	    title?: string;
-	    scope: string;
-	    status: string;
-	    cause?: string;
-	    size: number;
-	    duration: number;
-	    tags?: string[];
-	    created: number;
-	    sourceJob?: number;
-	    updated: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new Video(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.videoNo = source["videoNo"];
-	        this.name = source["name"];
-	        this.title = source["title"];
-	        this.scope = source["scope"];
-	        this.status = source["status"];
-	        this.cause = source["cause"];
-	        this.size = source["size"];
-	        this.duration = source["duration"];
-	        this.tags = source["tags"];
-	        this.created = source["created"];
-	        this.sourceJob = source["sourceJob"];
-	        this.updated = source["updated"];
-	    }
-	}
-	export class VideoPage {
-	    videos: Video[];
-	    nextCursor: string;
-	    total: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new VideoPage(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.videos = this.convertValues(source["videos"], Video);
-	        this.nextCursor = source["nextCursor"];
-	        this.total = source["total"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-
-}
-
-export namespace transfer {
-	
-	export class RetryView {
-	    at: number;
-	    cause: string;
-	    rateLimited: boolean;
-	    failures: number;
-	    of: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new RetryView(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.at = source["at"];
-	        this.cause = source["cause"];
-	        this.rateLimited = source["rateLimited"];
-	        this.failures = source["failures"];
-	        this.of = source["of"];
-	    }
-	}
-	export class JobView {
-	    id: number;
-	    kind: jobkind.JobKind;
-	    state: jobstate.JobState;
-	    scope: string;
-	    name: string;
-	    tags: string[];
-	    created: number;
-	    updated: number;
-	    attempts: number;
-	    result: store.JobResult;
-	    error?: store.JobError;
-	    progress?: progress.Progress;
-	    nextSlotMs: number;
-	    place: number;
-	    startsAt: number;
-	    retry?: RetryView;
-	
-	    static createFrom(source: any = {}) {
-	        return new JobView(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.kind = source["kind"];
-	        this.state = source["state"];
-	        this.scope = source["scope"];
-	        this.name = source["name"];
-	        this.tags = source["tags"];
-	        this.created = source["created"];
-	        this.updated = source["updated"];
-	        this.attempts = source["attempts"];
-	        this.result = this.convertValues(source["result"], store.JobResult);
-	        this.error = this.convertValues(source["error"], store.JobError);
-	        this.progress = this.convertValues(source["progress"], progress.Progress);
-	        this.nextSlotMs = source["nextSlotMs"];
-	        this.place = source["place"];
-	        this.startsAt = source["startsAt"];
-	        this.retry = this.convertValues(source["retry"], RetryView);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
 
 }
