@@ -13,6 +13,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 	"memories-desktop/backend/events"
 )
@@ -50,10 +51,10 @@ func (a *App) startup(ctx context.Context) {
 	watchSignals(func() { a.quitNow(ctx) })
 	a.log = startLog(a.dataDir)
 	err := a.boot(ctx)
-	if errors.Is(err, core.ErrDamaged) && a.offerRepair(ctx, err) {
+	if errors.Is(err, contract.ErrDamaged) && a.offerRepair(ctx, err) {
 		err = a.boot(ctx)
 	}
-	if errors.Is(err, core.ErrLocked) {
+	if errors.Is(err, contract.ErrLocked) {
 		fmt.Fprintln(os.Stderr, inUseMessage(a.dataDir))
 		os.Exit(1)
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/errcode"
 	"memories-desktop/backend/core"
 )
 
@@ -25,7 +26,7 @@ func TestPanickingBoundMethodReturnsAnError(t *testing.T) {
 		t.Fatalf("Jobs on a nil core: err = %v, want core.ErrBug", err)
 	}
 	info := core.Describe(err)
-	if info.Code != core.CodeInternal || !strings.Contains(info.Message, "internal error") ||
+	if info.Code != errcode.Internal || !strings.Contains(info.Message, "internal error") ||
 		!strings.Contains(info.Next, "report it with the log") {
 		t.Fatalf("Describe = %+v", info)
 	}

@@ -1,5 +1,7 @@
 package contract
 
+import "errors"
+
 // ErrorInfo is what a failed call returns to the UI (via Wails' ErrorFormatter) and what the CLI
 // prints as one line: a stable code, a sentence for people, and where relevant the field and
 // next step.
@@ -14,3 +16,10 @@ type ErrorInfo struct {
 }
 
 func (e ErrorInfo) Error() string { return e.Message }
+
+// ErrDamaged means the database file is corrupt: bbolt found an inconsistent page (it panics
+// on those; every transaction here recovers) or a record cannot be decoded.
+var ErrDamaged = errors.New("the database is damaged")
+
+// ErrLocked means another process (usually a running Memories Desktop) holds the database.
+var ErrLocked = errors.New("the database is in use by another process (Memories Desktop or a memories command)")

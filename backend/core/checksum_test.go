@@ -12,7 +12,8 @@ import (
 	"testing"
 
 	"memories-desktop/backend/contract"
-	"memories-desktop/backend/store"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/transfer"
 )
 
@@ -25,12 +26,12 @@ func finishedDownload(t *testing.T, c *Service, data []byte) contract.Job {
 	}
 	fp := transfer.NewFingerprint()
 	fp.Write(data)
-	j := contract.Job{Kind: transfer.KindDownload, Name: "saved.mp4", Params: []byte(`{}`),
+	j := contract.Job{Kind: jobkind.Download, Name: "saved.mp4", Params: []byte(`{}`),
 		Result: contract.JobResult{Path: path, Bytes: int64(len(data)), Fingerprint: hex.EncodeToString(fp.Sum(nil))}}
 	if err := c.activeDB().CreateJob(&j); err != nil {
 		t.Fatal(err)
 	}
-	j, err := c.activeDB().SetState(j.ID, store.StateDone, "")
+	j, err := c.activeDB().SetState(j.ID, jobstate.Done, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,8 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/conn"
+	"memories-desktop/backend/contract/mode"
 	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/settings"
 )
@@ -79,7 +81,7 @@ func (c *Service) Client() (*api.Client, error) { return c.clientFor(c.current()
 // usable refuses work that could only fail for want of a key, before anything is queued, so the
 // UI keeps what the user staged.
 func (c *Service) usable() error {
-	if c.Status().Mode == ModeNoKey {
+	if c.Status().Mode == mode.NoKey {
 		return &api.ValidationError{Field: "APIKey", Message: "no API key configured"}
 	}
 	_, err := c.Client()
@@ -103,7 +105,7 @@ func (c *Service) TestConnection(ctx context.Context, s contract.Settings) contr
 	ctx, cancel := context.WithTimeout(api.Impatient(ctx), 20*time.Second)
 	defer cancel()
 	s = settings.Normalize(s)
-	conn := c.describeTarget(s)
+	res := c.describeTarget(s)
 	err := settings.Validate(s)
 	var client *api.Client
 	if err == nil {
@@ -113,16 +115,16 @@ func (c *Service) TestConnection(ctx context.Context, s contract.Settings) contr
 	if err == nil {
 		total, err = probe(ctx, client.WithoutRetries(), s.Scope)
 	}
-	conn.State = connState(err)
-	conn.Headline, conn.Message = verdict(conn.Mode, s, err, total)
-	if conn.OK = err == nil; !conn.OK {
+	res.State = connState(err)
+	res.Headline, res.Message = verdict(res.Mode, s, err, total)
+	if res.OK = err == nil; !res.OK {
 		info := DescribeFinal(err) // a one-off test: nothing retries it by itself
-		conn.Error = &info
-		if conn.State == ConnRateLimited {
-			conn.RetryAt = rateLimitEnd(err, time.Now()).UnixMilli()
+		res.Error = &info
+		if res.State == conn.RateLimited {
+			res.RetryAt = rateLimitEnd(err, time.Now()).UnixMilli()
 		}
 	}
-	return conn
+	return res
 }
 
 // probe lists one video of scope: the call the Library makes, so a success means the app can
@@ -133,14 +135,14 @@ func probe(ctx context.Context, client *api.Client, scope string) (int64, error)
 }
 
 // verdict words a connection test's outcome for what it is.
-func verdict(mode string, s contract.Settings, err error, total int64) (headline, message string) {
+func verdict(m string, s contract.Settings, err error, total int64) (headline, message string) {
 	service := serviceName(s.BaseURL)
-	if mode == ModeSandbox {
+	if m == mode.Sandbox {
 		service = "The local sandbox"
 	}
 	var apiErr *api.Error
 	switch {
-	case err == nil && mode == ModeSandbox:
+	case err == nil && m == mode.Sandbox:
 		return "Connected", "The local sandbox answers; the scope " + s.Scope + " holds " + plural(int(total), "video") + "."
 	case err == nil:
 		return "Connected", service + " accepted the key and listed the scope " + s.Scope + " (" + plural(int(total), "video") + ")."
@@ -153,11 +155,11 @@ func verdict(mode string, s contract.Settings, err error, total int64) (headline
 	}
 	summary, _ := Explain(err)
 	switch connState(err) {
-	case ConnRejected:
+	case conn.Rejected:
 		return "Key rejected", summary
-	case ConnRateLimited:
+	case conn.RateLimited:
 		return "Rate-limited", service + " answered and took the key, but is limiting this account's requests for now."
-	case ConnUnreachable:
+	case conn.Unreachable:
 		return "Unreachable", summary
 	}
 	return "Not connected", summary
@@ -175,13 +177,13 @@ func serviceName(base string) string {
 // describeTarget names what a test of s talks to, without ever showing the key.
 func (c *Service) describeTarget(s contract.Settings) contract.Connection {
 	if c.forceSandbox || s.Sandbox {
-		return contract.Connection{Mode: ModeSandbox, Tested: "the local sandbox (no key is used in sandbox mode)"}
+		return contract.Connection{Mode: mode.Sandbox, Tested: "the local sandbox (no key is used in sandbox mode)"}
 	}
 	info, err := c.prefs.KeyInfo()
 	if err != nil || !info.Set {
-		return contract.Connection{Mode: ModeNoKey, Tested: s.BaseURL + " with no API key"}
+		return contract.Connection{Mode: mode.NoKey, Tested: s.BaseURL + " with no API key"}
 	}
-	return contract.Connection{Mode: ModeLive, Tested: s.BaseURL + " with the key " + info.Masked}
+	return contract.Connection{Mode: mode.Live, Tested: s.BaseURL + " with the key " + info.Masked}
 }
 
 // clientFor builds a client for s as Client does for the saved settings.
@@ -192,7 +194,7 @@ func (c *Service) clientFor(s contract.Settings) (*api.Client, error) {
 			return nil, err
 		}
 		return api.New(api.Config{BaseURL: url, AssetBaseURL: url, APIKey: sandboxKey, HTTPClient: c.http, UserAgent: c.userAgent,
-			Observe: c.health.observer(ModeSandbox), Gate: c.pacerFor(c.profileDirOf(s)).Gate()})
+			Observe: c.health.observer(mode.Sandbox), Gate: c.pacerFor(c.profileDirOf(s)).Gate()})
 	}
 	key, err := c.apiKey()
 	if err != nil {

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/conn"
+	"memories-desktop/backend/contract/mode"
 	"memories-desktop/backend/sandbox"
 )
 
@@ -43,7 +45,7 @@ func TestConnectionInSandboxNeedsNoKey(t *testing.T) {
 	onScreen := c.current()
 	onScreen.Sandbox = true // switched on screen, not saved
 	got := c.TestConnection(context.Background(), onScreen)
-	if !got.OK || got.Mode != ModeSandbox || !strings.Contains(got.Tested, "sandbox") ||
+	if !got.OK || got.Mode != mode.Sandbox || !strings.Contains(got.Tested, "sandbox") ||
 		strings.Contains(got.Message, "key works") || strings.Contains(got.Message, "accepted the key") {
 		t.Fatalf("sandbox connection: %+v", got)
 	}
@@ -129,7 +131,7 @@ func TestConnectionWordsEachOutcome(t *testing.T) {
 		name, headline, state, message string
 		h                              http.HandlerFunc
 	}{
-		{"no list_unique_ids, like a strict stand-in", "Connected", ConnConnected, "listed the scope default (0 videos)",
+		{"no list_unique_ids, like a strict stand-in", "Connected", conn.Connected, "listed the scope default (0 videos)",
 			func(w http.ResponseWriter, r *http.Request) {
 				if strings.HasSuffix(r.URL.Path, "/list_unique_ids") {
 					http.NotFound(w, r)
@@ -137,9 +139,9 @@ func TestConnectionWordsEachOutcome(t *testing.T) {
 				}
 				sb.ServeHTTP(w, r)
 			}},
-		{"key rejected", "Key rejected", ConnRejected, "did not accept the API key", envelope(`"0401"`)},
-		{"rate-limited", "Rate-limited", ConnRateLimited, "limiting this account", envelope(`"0429"`)},
-		{"wrong address", "Endpoint not found", ConnUnreachable, "not the memories.ai API", http.NotFound},
+		{"key rejected", "Key rejected", conn.Rejected, "did not accept the API key", envelope(`"0401"`)},
+		{"rate-limited", "Rate-limited", conn.RateLimited, "limiting this account", envelope(`"0429"`)},
+		{"wrong address", "Endpoint not found", conn.Unreachable, "not the memories.ai API", http.NotFound},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := httptest.NewServer(tc.h)
@@ -148,13 +150,13 @@ func TestConnectionWordsEachOutcome(t *testing.T) {
 			useService(t, c, srv.URL, "sk-mavi-abcdefgh1234")
 			got := c.TestConnection(context.Background(), c.current())
 			if got.Headline != tc.headline || got.State != tc.state || !strings.Contains(got.Message, tc.message) ||
-				got.OK != (tc.state == ConnConnected) || strings.Contains(got.Message, "video or asset") {
+				got.OK != (tc.state == conn.Connected) || strings.Contains(got.Message, "video or asset") {
 				t.Fatalf("%+v", got)
 			}
 			if got.Error != nil && strings.Contains(got.Error.Next, "retries automatically") {
 				t.Fatalf("a one-off test promises retries: %q", got.Error.Next)
 			}
-			if tc.state == ConnRateLimited && got.RetryAt <= time.Now().UnixMilli() {
+			if tc.state == conn.RateLimited && got.RetryAt <= time.Now().UnixMilli() {
 				t.Fatalf("rate-limited with no end time: %+v", got)
 			}
 			if st := c.Status(); st.Connection != tc.state {

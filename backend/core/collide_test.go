@@ -10,8 +10,9 @@ import (
 	"time"
 
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/choice"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/media/mediatest"
-	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
 )
 
@@ -69,16 +70,16 @@ func TestFolderDownloadsAskOnceThenKeepBothReplaceOrSkip(t *testing.T) {
 	if err != nil || len(res.Jobs) != 0 || !reflect.DeepEqual(res.Conflicts, []string{name}) {
 		t.Fatalf("no choice yet: %+v %v", res, err)
 	}
-	if res, err = c.EnqueueDownloads([]string{no}, target, ChoiceSkip); err != nil || len(res.Jobs) != 0 {
+	if res, err = c.EnqueueDownloads([]string{no}, target, choice.Skip); err != nil || len(res.Jobs) != 0 {
 		t.Fatalf("skip queued %+v %v", res.Jobs, err)
 	}
-	res, _ = c.EnqueueDownloads([]string{no}, target, ChoiceKeepBoth)
+	res, _ = c.EnqueueDownloads([]string{no}, target, choice.KeepBoth)
 	finish(t, c, res.Jobs[0].ID)
 	mustHold(t, filepath.Join(dir, "clip (1).mp4"), content)
 	mustHold(t, taken, []byte("old"))
 
-	res, _ = c.EnqueueDownloads([]string{no}, target, ChoiceReplace)
-	if j := finish(t, c, res.Jobs[0].ID); j.State != store.StateDone {
+	res, _ = c.EnqueueDownloads([]string{no}, target, choice.Replace)
+	if j := finish(t, c, res.Jobs[0].ID); j.State != jobstate.Done {
 		t.Fatalf("replace: %+v", j)
 	}
 	mustHold(t, taken, content)
@@ -97,7 +98,7 @@ func TestReplaceConfirmedInTheSaveDialogReplaces(t *testing.T) {
 	if err != nil || len(res.Conflicts) != 0 {
 		t.Fatalf("%+v %v", res, err)
 	}
-	if j := finish(t, c, res.Jobs[0].ID); j.State != store.StateDone {
+	if j := finish(t, c, res.Jobs[0].ID); j.State != jobstate.Done {
 		t.Fatalf("%+v", j.Error)
 	}
 	mustHold(t, dest, content)
@@ -115,16 +116,16 @@ func TestRetryOfATakenNameOffersTheChoice(t *testing.T) {
 		t.Fatal(err)
 	}
 	failed := finish(t, c, j.ID)
-	if failed.State != store.StateFailed || failed.Error == nil || failed.Error.Code != transfer.CodeExists {
+	if failed.State != jobstate.Failed || failed.Error == nil || failed.Error.Code != transfer.CodeExists {
 		t.Fatalf("want a failed job with code %q, got %+v", transfer.CodeExists, failed.Error)
 	}
 	if bytes.Contains([]byte(failed.Error.Message), []byte("--")) {
 		t.Fatalf("the message names a CLI flag: %q", failed.Error.Message)
 	}
-	if err := c.RetryDownload(j.ID, ChoiceKeepBoth); err != nil {
+	if err := c.RetryDownload(j.ID, choice.KeepBoth); err != nil {
 		t.Fatal(err)
 	}
-	if done := finish(t, c, j.ID); done.State != store.StateDone || done.Name != "clip (1).mp4" {
+	if done := finish(t, c, j.ID); done.State != jobstate.Done || done.Name != "clip (1).mp4" {
 		t.Fatalf("keep both: %+v", done)
 	}
 	mustHold(t, dest, []byte("old"))

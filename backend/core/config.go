@@ -54,7 +54,7 @@ func resolveOverrides(opts Options, saved contract.Settings) (overrides, error) 
 			return overrides{}, err
 		}
 	}
-	scope := cmp.Or(o.Scope, saved.Scope, settings.DefaultScope)
+	scope := cmp.Or(o.Scope, saved.Scope, api.DefaultScope)
 	if err := checkScope("scope", scope); err != nil {
 		return overrides{}, err
 	}

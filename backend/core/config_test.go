@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"memories-desktop/backend/api"
 	"memories-desktop/backend/settings"
 )
 
@@ -46,7 +47,7 @@ func TestHeadlessConfigPrecedence(t *testing.T) {
 // The app's environment cannot redirect it: without Headless the endpoint variables are ignored.
 func TestAppIgnoresEndpointEnvironment(t *testing.T) {
 	c := startCore(t, Options{Getenv: envOf(map[string]string{BaseURLEnv: "https://env.test", APIKeyEnv: "sk-env"})})
-	if s := c.current(); s.BaseURL != settings.DefaultBaseURL {
+	if s := c.current(); s.BaseURL != api.DefaultBaseURL {
 		t.Fatalf("base URL %q", s.BaseURL)
 	}
 	if key, _ := c.apiKey(); key != "" {

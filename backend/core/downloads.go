@@ -10,6 +10,7 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/choice"
 	"memories-desktop/backend/formats"
 	"memories-desktop/backend/transfer"
 	"memories-desktop/backend/validate"
@@ -18,12 +19,12 @@ import (
 // EnqueueDownloads queues downloads of library videos to target, never overwriting silently:
 // taken names are returned as Conflicts until choice (ChoiceReplace, ChoiceKeepBoth, ChoiceSkip)
 // says what to do with all of them.
-func (c *Service) EnqueueDownloads(nos []string, target contract.DownloadTarget, choice string) (contract.DownloadResult, error) {
+func (c *Service) EnqueueDownloads(nos []string, target contract.DownloadTarget, pick string) (contract.DownloadResult, error) {
 	res := contract.DownloadResult{Target: target, Jobs: []contract.JobView{}}
 	if err := c.usable(); err != nil {
 		return res, err
 	}
-	if err := checkChoice(choice); err != nil {
+	if err := checkChoice(pick); err != nil {
 		return res, err
 	}
 	if err := checkTarget(target, c.dataDir); err != nil {
@@ -33,13 +34,13 @@ func (c *Service) EnqueueDownloads(nos []string, target contract.DownloadTarget,
 		return res, err
 	}
 	specs := c.planDownloads(nos, target)
-	if res.Conflicts = conflicts(specs); len(res.Conflicts) > 0 && choice == "" {
+	if res.Conflicts = conflicts(specs); len(res.Conflicts) > 0 && pick == "" {
 		return res, nil
 	}
 	taken := map[string]bool{}
 	drafts := make([]Draft, 0, len(specs))
 	for _, spec := range specs {
-		if exists(spec.Dest) && !spec.Overwrite && !resolve(&spec, choice, taken) {
+		if exists(spec.Dest) && !spec.Overwrite && !resolve(&spec, pick, taken) {
 			continue
 		}
 		taken[spec.Dest] = true
@@ -107,22 +108,22 @@ func (c *Service) EnqueueAsset(assetID, path string, replace bool) (contract.Job
 
 // RetryDownload retries a download that found its name taken, as choice says: replace the file,
 // keep both (a free "name (1)" name), or skip (the job stays as it is).
-func (c *Service) RetryDownload(id uint64, choice string) error {
-	if err := checkChoice(choice); err != nil || choice == ChoiceSkip || choice == "" {
+func (c *Service) RetryDownload(id uint64, pick string) error {
+	if err := checkChoice(pick); err != nil || pick == choice.Skip || pick == "" {
 		return err
 	}
-	return c.retryDownload(id, choice, nil)
+	return c.retryDownload(id, pick, nil)
 }
 
 // retryDownload applies choice to the job's destination; taken (when not nil) holds the names
 // given to earlier retries of the same pass and gains this one.
-func (c *Service) retryDownload(id uint64, choice string, taken map[string]bool) error {
+func (c *Service) retryDownload(id uint64, pick string, taken map[string]bool) error {
 	_, err := c.activeDB().UpdateJob(id, func(j *contract.Job) error {
 		var spec transfer.DownloadSpec
 		if err := json.Unmarshal(j.Params, &spec); err != nil || spec.DestDir {
 			return fmt.Errorf("job %d is not a download to a named file", id)
 		}
-		resolve(&spec, choice, taken)
+		resolve(&spec, pick, taken)
 		if taken != nil {
 			taken[spec.Dest] = true
 		}

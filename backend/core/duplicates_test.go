@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/media/mediatest"
-	"memories-desktop/backend/store"
 )
 
 // engineCore is a core in sandbox mode with its transfer engine running, unpaced.
@@ -33,7 +33,7 @@ func uploadDone(t *testing.T, c *Service, path string) contract.Job {
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	done, err := c.engine().Wait(ctx, views[0].ID)
-	if err != nil || done[0].State != store.StateDone {
+	if err != nil || done[0].State != jobstate.Done {
 		t.Fatalf("upload: %+v %v", done, err)
 	}
 	return done[0]

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
 	"memories-desktop/backend/transfer"
 )
 
@@ -67,19 +68,19 @@ func (c *Service) PlanDownload(r contract.DownloadRequest) (Draft, error) {
 func SubjectOf(j contract.Job) contract.JobSubject {
 	var s contract.JobSubject
 	switch j.Kind {
-	case transfer.KindUpload:
+	case jobkind.UploadFile:
 		var spec transfer.UploadSpec
 		decode(j, &spec)
 		s.File, s.Watch = spec.Path, spec.Watch
-	case transfer.KindURL:
+	case jobkind.UploadURL:
 		var spec transfer.URLSpec
 		decode(j, &spec)
 		s.URL = spec.URL
-	case transfer.KindImport:
+	case jobkind.Import:
 		var spec transfer.ImportSpec
 		decode(j, &spec)
 		s.Links, s.Platform = spec.Links, spec.Platform
-	case transfer.KindDownload, transfer.KindAsset:
+	case jobkind.Download, jobkind.DownloadAsset:
 		var spec transfer.DownloadSpec
 		decode(j, &spec)
 		s.ID = spec.ID()

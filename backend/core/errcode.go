@@ -8,15 +8,6 @@ import (
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/contract/errcode"
 	"memories-desktop/backend/settings"
-	"memories-desktop/backend/store"
-)
-
-// Stable error codes the UI switches on (all of them are listed in backend/contract/errcode).
-// Never switch on message text.
-const (
-	CodeInvalidField = errcode.InvalidField
-	CodeLocked       = errcode.Locked
-	CodeInternal     = errcode.Internal
 )
 
 // ErrBug marks a failure that is a defect of the app itself (a bound call that panicked): the
@@ -34,19 +25,19 @@ func describe(err error, explain func(error) (string, string)) contract.ErrorInf
 	var fe *settings.FieldError
 	switch {
 	case errors.As(err, &fe):
-		return contract.ErrorInfo{Code: CodeInvalidField, Field: fe.Field, Message: fe.Message}
+		return contract.ErrorInfo{Code: errcode.InvalidField, Field: fe.Field, Message: fe.Message}
 	case errors.As(err, new(*api.Error)), errors.Is(err, api.ErrInvalidInput), errors.Is(err, api.ErrNetwork):
 		return describeAPI(err, explain)
 	case errors.Is(err, ErrBug):
-		return contract.ErrorInfo{Code: CodeInternal, Message: "Memories Desktop ran into an internal error and stopped this action.",
+		return contract.ErrorInfo{Code: errcode.Internal, Message: "Memories Desktop ran into an internal error and stopped this action.",
 			Next: withLogPath("Try again; if it happens again, " + reportIt), Detail: err.Error()}
 	case errors.As(err, new(*InUseError)):
-		return contract.ErrorInfo{Code: CodeLocked, Message: err.Error()}
-	case errors.Is(err, store.ErrLocked):
-		return contract.ErrorInfo{Code: CodeLocked, Message: err.Error(),
+		return contract.ErrorInfo{Code: errcode.Locked, Message: err.Error()}
+	case errors.Is(err, contract.ErrLocked):
+		return contract.ErrorInfo{Code: errcode.Locked, Message: err.Error(),
 			Next: "Close the other Memories Desktop window (or the memories CLI) and try again."}
 	}
-	return contract.ErrorInfo{Code: CodeInternal, Message: err.Error()}
+	return contract.ErrorInfo{Code: errcode.Internal, Message: err.Error()}
 }
 
 // describeAPI explains a client or API error; a rejected input names its field (the UI's names:

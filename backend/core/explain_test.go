@@ -13,8 +13,8 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/applog"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/media/mediatest"
-	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
 )
 
@@ -156,7 +156,7 @@ func TestFailedJobKeepsCoresExplanation(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := finish(t, c, j.ID)
-	if got.State != store.StateFailed || got.Error.Code != "not_found" ||
+	if got.State != jobstate.Failed || got.Error.Code != "not_found" ||
 		!strings.HasPrefix(got.Error.Message, explanations[api.ErrNotFound].summary) {
 		t.Fatalf("failed job: %s %+v", got.State, got.Error)
 	}

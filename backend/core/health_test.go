@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/conn"
+	"memories-desktop/backend/contract/mode"
 	"memories-desktop/backend/events"
 	"memories-desktop/backend/sandbox"
 )
@@ -79,29 +81,29 @@ func listScopes(t *testing.T, c *Service) error {
 
 func TestStaleKeyShownRejectedAfterOneFailedRequest(t *testing.T) {
 	c, ev := liveCore(t, "sk-current-key-1234", "sk-stale-key-5678")
-	if got := c.Status(); got.Mode != ModeLive || got.Connection != ConnChecking {
+	if got := c.Status(); got.Mode != mode.Live || got.Connection != conn.Checking {
 		t.Fatalf("before any request: %+v, want live/checking (a stored key proves nothing)", got)
 	}
 	if err := listScopes(t, c); err == nil {
 		t.Fatal("the stale key was accepted")
 	}
-	if got := c.Status(); got.Connection != ConnRejected || got.LastOK != 0 || got.ConnectionDetail == "" {
+	if got := c.Status(); got.Connection != conn.Rejected || got.LastOK != 0 || got.ConnectionDetail == "" {
 		t.Fatalf("after one rejected request: %+v", got)
 	}
-	if got := ev.last(); got.Connection != ConnRejected {
+	if got := ev.last(); got.Connection != conn.Rejected {
 		t.Fatalf("the UI was told %+v, want rejected", got)
 	}
 	if err := c.prefs.SetAPIKey("sk-current-key-1234"); err != nil {
 		t.Fatal(err)
 	}
-	if got := c.Status().Connection; got != ConnChecking {
+	if got := c.Status().Connection; got != conn.Checking {
 		t.Fatalf("new key before any request: %q, want checking (not the old key's verdict)", got)
 	}
 	before := time.Now().UnixMilli()
 	if err := listScopes(t, c); err != nil {
 		t.Fatal(err)
 	}
-	if got := c.Status(); got.Connection != ConnConnected || got.LastOK < before {
+	if got := c.Status(); got.Connection != conn.Connected || got.LastOK < before {
 		t.Fatalf("after a successful request: %+v", got)
 	}
 }
@@ -111,16 +113,16 @@ func TestUnreachableAndRateLimitedShown(t *testing.T) {
 	srv.Server.SetFaults(sandbox.Faults{RateLimitAfter: 1})
 	start := time.Now()
 	listScopes(t, c)
-	if got := c.Status().Connection; got != ConnConnected {
+	if got := c.Status().Connection; got != conn.Connected {
 		t.Fatalf("first call shown as %q", got)
 	}
 	listScopes(t, c)
-	if got := c.Status(); got.Connection != ConnRateLimited || got.RetryAt < start.Add(50*time.Second).UnixMilli() {
+	if got := c.Status(); got.Connection != conn.RateLimited || got.RetryAt < start.Add(50*time.Second).UnixMilli() {
 		t.Fatalf("0429 shown as %+v", got)
 	}
 	srv.Close()
 	listScopes(t, c)
-	if got := c.Status().Connection; got != ConnUnreachable {
+	if got := c.Status().Connection; got != conn.Unreachable {
 		t.Fatalf("a closed server shown as %q", got)
 	}
 }

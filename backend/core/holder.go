@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/safefile"
 )
 
@@ -61,4 +62,4 @@ func LockedMessage(dataDir string) string {
 type InUseError struct{ Dir string }
 
 func (e *InUseError) Error() string { return LockedMessage(e.Dir) }
-func (e *InUseError) Unwrap() error { return ErrLocked }
+func (e *InUseError) Unwrap() error { return contract.ErrLocked }

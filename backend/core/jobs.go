@@ -2,6 +2,8 @@ package core
 
 import (
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/validate"
 )
@@ -31,13 +33,13 @@ func storeQuery(q contract.JobQuery) (store.JobQuery, error) {
 		if err := validate.JobKind(k); err != nil {
 			return sq, err
 		}
-		sq.Kinds = append(sq.Kinds, store.JobKind(k))
+		sq.Kinds = append(sq.Kinds, jobkind.JobKind(k))
 	}
 	for _, s := range q.States {
 		if err := validate.JobState(s); err != nil {
 			return sq, err
 		}
-		sq.States = append(sq.States, store.JobState(s))
+		sq.States = append(sq.States, jobstate.JobState(s))
 	}
 	return sq, nil
 }

@@ -8,7 +8,8 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"memories-desktop/backend/contract"
-	"memories-desktop/backend/store"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 )
 
 // A job record that no longer decodes is left out of the page and named in Damaged, so the
@@ -21,7 +22,7 @@ func TestJobsReportsDamagedRecords(t *testing.T) {
 	}
 	var ids []uint64
 	for range 3 {
-		j := contract.Job{Kind: store.KindDownload, Name: "clip.mp4", State: store.StateDone}
+		j := contract.Job{Kind: jobkind.Download, Name: "clip.mp4", State: jobstate.Done}
 		if err := c.activeDB().CreateJob(&j); err != nil {
 			t.Fatal(err)
 		}

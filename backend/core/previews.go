@@ -6,6 +6,8 @@ import (
 	"os"
 
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
 )
@@ -41,8 +43,8 @@ func (c *Service) LocalCopy(scope, videoNo string) (string, error) {
 			return localFile(j), nil
 		}
 	}
-	page, err := db.Jobs(store.JobQuery{Kinds: []store.JobKind{transfer.KindDownload},
-		States: []store.JobState{store.StateDone}, Text: videoNo, Limit: 50})
+	page, err := db.Jobs(store.JobQuery{Kinds: []jobkind.JobKind{jobkind.Download},
+		States: []jobstate.JobState{jobstate.Done}, Text: videoNo, Limit: 50})
 	if err != nil {
 		return "", err
 	}
@@ -57,12 +59,12 @@ func (c *Service) LocalCopy(scope, videoNo string) (string, error) {
 // localFile is the file on this computer a job read or wrote, "" when none.
 func localFile(j contract.Job) string {
 	switch {
-	case j.Kind == transfer.KindUpload:
+	case j.Kind == jobkind.UploadFile:
 		var spec transfer.UploadSpec
 		if json.Unmarshal(j.Params, &spec) == nil {
 			return spec.Path
 		}
-	case j.Kind == transfer.KindDownload && j.State == store.StateDone:
+	case j.Kind == jobkind.Download && j.State == jobstate.Done:
 		return j.Result.Path
 	}
 	return ""

@@ -11,8 +11,9 @@ import (
 	"time"
 
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/media/mediatest"
-	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
 )
 
@@ -98,7 +99,7 @@ func TestPreviewsOfUploadedAndDownloadedVideos(t *testing.T) {
 	// A finished download of the video, as the engine records one (downloads are tested in transfer).
 	saved := mediatest.Copy(t, "h264-aac.mp4", filepath.Join(t.TempDir(), no+".mp4"))
 	params, _ := json.Marshal(transfer.DownloadSpec{VideoNo: no, Dest: saved})
-	dl := contract.Job{Kind: transfer.KindDownload, State: store.StateDone, Name: no + ".mp4", Params: params,
+	dl := contract.Job{Kind: jobkind.Download, State: jobstate.Done, Name: no + ".mp4", Params: params,
 		Result: contract.JobResult{Path: saved}}
 	if err := c.activeDB().CreateJob(&dl); err != nil {
 		t.Fatal(err)

@@ -10,9 +10,9 @@ import (
 	"time"
 
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/sandbox"
-	"memories-desktop/backend/store"
 )
 
 // setSandbox flips the sandbox switch as Settings does, then applies it.
@@ -113,7 +113,7 @@ func TestSandboxRestartMidDownloadThenResume(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	up, err := c.engine().Wait(ctx, views[0].ID)
-	if err != nil || up[0].State != store.StateDone {
+	if err != nil || up[0].State != jobstate.Done {
 		t.Fatalf("upload: %+v %v", up, err)
 	}
 	videoNo := up[0].Result.VideoNos[0]
@@ -145,7 +145,7 @@ func TestSandboxRestartMidDownloadThenResume(t *testing.T) {
 		t.Fatal(err)
 	}
 	done, err := c2.engine().Wait(ctx, res.Jobs[0].ID)
-	if err != nil || done[0].State != store.StateDone {
+	if err != nil || done[0].State != jobstate.Done {
 		t.Fatalf("resumed download: %+v %v", done, err)
 	}
 	got, _ := os.ReadFile(dest)

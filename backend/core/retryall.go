@@ -2,6 +2,8 @@ package core
 
 import (
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/choice"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
 )
@@ -10,23 +12,23 @@ import (
 // (each needs its own Retry once someone has looked). A download that failed because its name is taken
 // gets choice (replace, keep both, skip) as one Retry would; without a choice it is left failed
 // and named in Taken, so the caller can ask once for all of them instead of failing them again.
-func (c *Service) RetryFailed(choice string) (contract.RetryAll, error) {
+func (c *Service) RetryFailed(pick string) (contract.RetryAll, error) {
 	out := contract.RetryAll{Taken: []string{}}
-	if err := checkChoice(choice); err != nil {
+	if err := checkChoice(pick); err != nil {
 		return out, err
 	}
-	page, err := c.activeDB().Jobs(store.JobQuery{States: []store.JobState{store.StateFailed}, Limit: 1000})
+	page, err := c.activeDB().Jobs(store.JobQuery{States: []jobstate.JobState{jobstate.Failed}, Limit: 1000})
 	if err != nil {
 		return out, err
 	}
 	taken := map[string]bool{} // "keep both" names given in this pass, so two never pick the same
 	for _, j := range page.Jobs {
-		c.retryFailedJob(j, choice, taken, &out)
+		c.retryFailedJob(j, pick, taken, &out)
 	}
 	return out, nil
 }
 
-func (c *Service) retryFailedJob(j contract.Job, choice string, taken map[string]bool, out *contract.RetryAll) {
+func (c *Service) retryFailedJob(j contract.Job, pick string, taken map[string]bool, out *contract.RetryAll) {
 	switch {
 	case j.Error != nil && j.Error.Code == transfer.CodeMaybeSent:
 		// An import that may have arrived is sent again only by its own Retry, after a look.
@@ -34,10 +36,10 @@ func (c *Service) retryFailedJob(j contract.Job, choice string, taken map[string
 		if c.engine().Retry(j.ID) == nil {
 			out.Retried++
 		}
-	case choice == "":
+	case pick == "":
 		out.Taken = append(out.Taken, j.Name)
-	case choice != ChoiceSkip:
-		if c.retryDownload(j.ID, choice, taken) == nil {
+	case pick != choice.Skip:
+		if c.retryDownload(j.ID, pick, taken) == nil {
 			out.Retried++
 		}
 	}

@@ -12,33 +12,14 @@ import (
 type (
 	Draft = transfer.Draft
 
-	JobKind  = store.JobKind
-	JobState = store.JobState
-
 	DBReport = store.Report
 	Repaired = store.RepairReport
 	Clock    = clock.Clock
 )
 
-// Job kinds and states, for front ends that show or filter jobs.
-const (
-	KindUpload   = transfer.KindUpload
-	KindURL      = transfer.KindURL
-	KindImport   = transfer.KindImport
-	KindDownload = transfer.KindDownload
-	KindAsset    = transfer.KindAsset
-
-	StateQueued  = store.StateQueued
-	StateRunning = store.StateRunning
-	StateDone    = store.StateDone
-)
-
 // Errors a front end tells apart: the data folder is held by another process, or its database
 // is damaged (repairable with RepairDatabase).
-var (
-	ErrLocked  = store.ErrLocked
-	ErrDamaged = store.ErrDamaged
-)
+var ()
 
 // The D-Bus session a front end runs on (Linux): whether one is there, and the variable naming
 // the private bus the app starts when there is none (see settings.PrivateBusEnv).

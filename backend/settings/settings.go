@@ -16,11 +16,8 @@ import (
 
 // Defaults for a fresh install: the client's scope and production hosts, named once in api.
 const (
-	DefaultScope        = api.DefaultScope
-	DefaultBaseURL      = api.DefaultBaseURL
-	DefaultAssetBaseURL = api.DefaultAssetBaseURL
-	DefaultConcurrency  = 2
-	DefaultHistoryDays  = 180
+	DefaultConcurrency = 2
+	DefaultHistoryDays = 180
 )
 
 // Themes the UI understands; "system" follows the OS.
@@ -33,9 +30,9 @@ const (
 // Defaults returns the settings a new user starts with.
 func Defaults() contract.Settings {
 	return contract.Settings{
-		Scope:        DefaultScope,
-		BaseURL:      DefaultBaseURL,
-		AssetBaseURL: DefaultAssetBaseURL,
+		Scope:        api.DefaultScope,
+		BaseURL:      api.DefaultBaseURL,
+		AssetBaseURL: api.DefaultAssetBaseURL,
 		DownloadDir:  defaultDownloadDir(),
 		Theme:        ThemeSystem,
 		Concurrency:  DefaultConcurrency,

@@ -2,6 +2,7 @@ package settings
 
 import (
 	"errors"
+	"memories-desktop/backend/api"
 	"memories-desktop/backend/contract"
 	"os"
 	"path/filepath"
@@ -86,7 +87,7 @@ func TestSaveInvalidKeepsOldFile(t *testing.T) {
 		t.Fatal("invalid settings saved")
 	}
 	got, _ := Load(dir)
-	if got.Scope != DefaultScope {
+	if got.Scope != api.DefaultScope {
 		t.Fatalf("old settings replaced: %+v", got)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
 	"os"
 	"path/filepath"
 	"slices"
@@ -30,7 +31,7 @@ func TestOneDamagedJobRecordIsSkippedAndReported(t *testing.T) {
 	db, _ := openTest(t)
 	var ids []uint64
 	for range 5 {
-		j := contract.Job{Kind: KindDownload, Name: "x"}
+		j := contract.Job{Kind: jobkind.Download, Name: "x"}
 		db.CreateJob(&j)
 		ids = append(ids, j.ID)
 	}
@@ -48,7 +49,7 @@ func TestCheckAndRepairKeepWhatCanBeRead(t *testing.T) {
 	dir := t.TempDir()
 	db := openAt(t, dir)
 	for range 10 {
-		j := contract.Job{Kind: KindUploadFile, Name: "keep"}
+		j := contract.Job{Kind: jobkind.UploadFile, Name: "keep"}
 		db.CreateJob(&j)
 	}
 	db.PutVideos([]contract.CachedVideo{{VideoNo: "VI1", Scope: "default", Name: "n", Created: 1}})
@@ -74,7 +75,7 @@ func TestCheckAndRepairKeepWhatCanBeRead(t *testing.T) {
 	if v, _ := db.GetMeta("pacer"); string(v) != "state" {
 		t.Fatalf("meta lost: %q", v)
 	}
-	j := contract.Job{Kind: KindDownload, Name: "new"}
+	j := contract.Job{Kind: jobkind.Download, Name: "new"}
 	if db.CreateJob(&j); j.ID != 11 {
 		t.Fatalf("a new job got id %d: ids must not be reused", j.ID)
 	}
@@ -85,7 +86,7 @@ func TestAFileThatIsNotADatabaseIsReportedDamagedWithItsPath(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, FileName), []byte("this is not a bbolt file, just text"), 0o600)
 	_, err := Open(dir, time.Second)
 	var d *DamagedError
-	if !errors.As(err, &d) || d.Path != filepath.Join(dir, FileName) || !errors.Is(err, ErrDamaged) {
+	if !errors.As(err, &d) || d.Path != filepath.Join(dir, FileName) || !errors.Is(err, contract.ErrDamaged) {
 		t.Fatalf("err = %v", err)
 	}
 	fixed, err := Repair(dir, time.Second)
@@ -103,7 +104,7 @@ func TestRepairAfterAPanicWhileOpeningInTheSameProcess(t *testing.T) {
 	dir := t.TempDir()
 	db := openAt(t, dir)
 	for range 50 {
-		j := contract.Job{Kind: KindDownload, Name: "kept"}
+		j := contract.Job{Kind: jobkind.Download, Name: "kept"}
 		db.CreateJob(&j)
 	}
 	db.Close()
@@ -116,7 +117,7 @@ func TestRepairAfterAPanicWhileOpeningInTheSameProcess(t *testing.T) {
 	}
 	os.WriteFile(path, raw, 0o600)
 
-	if _, err := Open(dir, time.Second); !errors.Is(err, ErrDamaged) {
+	if _, err := Open(dir, time.Second); !errors.Is(err, contract.ErrDamaged) {
 		t.Fatalf("open: %v", err)
 	}
 	fixed, err := Repair(dir, time.Second)

@@ -3,6 +3,8 @@ package store
 import (
 	"encoding/json"
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 	"testing"
 )
 
@@ -10,7 +12,7 @@ import (
 // video summaries that queries scan, and the JSON job record. None may panic, and a summary's
 // fields never add up to more bytes than the row holds (the reader invents nothing).
 func FuzzRecords(f *testing.F) {
-	j := contract.Job{ID: 7, Kind: KindDownload, State: StateDone, Scope: "default", Name: "clip.mp4", Tags: []string{"a", "b"}}
+	j := contract.Job{ID: 7, Kind: jobkind.Download, State: jobstate.Done, Scope: "default", Name: "clip.mp4", Tags: []string{"a", "b"}}
 	f.Add(encodeJobSummary(&j))
 	raw, _ := json.Marshal(j)
 	f.Add(raw)

@@ -5,36 +5,6 @@ import (
 	"slices"
 
 	"memories-desktop/backend/contract"
-	"memories-desktop/backend/contract/jobkind"
-	"memories-desktop/backend/contract/jobstate"
-)
-
-// JobKind says what a transfer job does; the engine keeps the kind-specific inputs in Job.Params.
-// It is defined with the UI contract (backend/contract/jobkind) so the frontend gets it generated.
-type JobKind = jobkind.JobKind
-
-// The kinds of transfer job. Each has a fixed code in job summaries (see schema.go).
-const (
-	KindUploadFile    = jobkind.UploadFile
-	KindUploadURL     = jobkind.UploadURL
-	KindImport        = jobkind.Import
-	KindDownload      = jobkind.Download
-	KindDownloadAsset = jobkind.DownloadAsset
-)
-
-// JobState is where a job is in its life (Terminal, Active); defined with the UI contract
-// (backend/contract/jobstate) so the frontend gets it generated.
-type JobState = jobstate.JobState
-
-// The job states. Each has a fixed code in job summaries (see schema.go).
-const (
-	StateQueued      = jobstate.Queued
-	StateRunning     = jobstate.Running
-	StatePaused      = jobstate.Paused
-	StateInterrupted = jobstate.Interrupted // was running when the process stopped; waits for resume
-	StateDone        = jobstate.Done
-	StateFailed      = jobstate.Failed
-	StateCanceled    = jobstate.Canceled
 )
 
 // maxHistory bounds a job's history so a job retried for weeks stays small; the first entry

@@ -4,14 +4,16 @@ import (
 	"bytes"
 	"fmt"
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 
 	bolt "go.etcd.io/bbolt"
 )
 
 // JobQuery selects a page of job history, newest first. Empty fields do not filter.
 type JobQuery struct {
-	Kinds  []JobKind
-	States []JobState
+	Kinds  []jobkind.JobKind
+	States []jobstate.JobState
 	Scope  string
 	Tag    string
 	Text   string // case-insensitive substring of name, id, marker, video nos, task id or path

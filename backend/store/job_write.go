@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobstate"
 	"slices"
 )
 
@@ -48,7 +49,7 @@ func (db *DB) CreateJobs(jobs []*contract.Job) error {
 // createJob is CreateJob inside a caller's transaction (tests batch many per transaction).
 func createJob(tx txn, j *contract.Job, now int64) error {
 	if j.State == "" {
-		j.State = StateQueued
+		j.State = jobstate.Queued
 	}
 	if err := validateJob(j); err != nil {
 		return err
@@ -82,7 +83,7 @@ func (db *DB) UpdateJob(id uint64, fn func(*contract.Job) error) (contract.Job, 
 // SetState moves a job to state s whatever its state, recording the change with note in its
 // history: a raw override for recovery tools and tests (a crash simulated after a job is done).
 // The engine changes states only with Transition.
-func (db *DB) SetState(id uint64, s JobState, note string) (contract.Job, error) {
+func (db *DB) SetState(id uint64, s jobstate.JobState, note string) (contract.Job, error) {
 	return db.updateJob(id, note, nil, func(j *contract.Job) error {
 		j.State = s
 		return nil

@@ -51,7 +51,7 @@ func salvage(path string, timeout time.Duration) (salvaged, error) {
 	recs := salvaged{}
 	db := &DB{path: path, now: time.Now}
 	b, err := openBolt(db, path, &bolt.Options{Timeout: timeout, ReadOnly: true})
-	if errors.Is(err, ErrDamaged) {
+	if errors.Is(err, contract.ErrDamaged) {
 		return recs, nil
 	}
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"memories-desktop/backend/contract"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -18,9 +19,6 @@ const FileName = "memories.db"
 
 // DefaultOpenTimeout bounds how long Open waits for another process's lock.
 const DefaultOpenTimeout = 3 * time.Second
-
-// ErrLocked means another process (usually a running Memories Desktop) holds the database.
-var ErrLocked = errors.New("the database is in use by another process (Memories Desktop or a memories command)")
 
 // ErrTooNew means the file was written by a newer version of the app.
 var ErrTooNew = errors.New("the database was written by a newer version of Memories Desktop")
@@ -84,7 +82,7 @@ func openBolt(db *DB, path string, o *bolt.Options) (b *bolt.DB, err error) {
 	case err == nil:
 		return b, nil
 	case errors.Is(err, bolt.ErrTimeout):
-		return nil, fmt.Errorf("%w (%s)", ErrLocked, path)
+		return nil, fmt.Errorf("%w (%s)", contract.ErrLocked, path)
 	case errors.Is(err, fs.ErrPermission), errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOSPC):
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}

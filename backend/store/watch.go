@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
 )
 
 // Watch folders (package watch) keep their settings and one record per file they have seen.
@@ -126,7 +127,7 @@ func (db *DB) UploadJobsSince(since int64) ([]contract.Job, error) {
 		c := b.Cursor()
 		for k, _ := c.Seek(jobKey(since, 0)); k != nil; k, _ = c.Next() {
 			j, err := decodeJob(b, k)
-			if err == nil && j.Kind == KindUploadFile {
+			if err == nil && j.Kind == jobkind.UploadFile {
 				out = append(out, j)
 			}
 		}

@@ -6,7 +6,8 @@ import (
 	"fmt"
 
 	"memories-desktop/backend/contract"
-	"memories-desktop/backend/store"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 )
 
 // ErrFileChanged means a downloaded file no longer holds the bytes that were downloaded: its
@@ -22,7 +23,7 @@ func (e *Engine) SHA256OfDownload(ctx context.Context, id uint64) (string, error
 	if err != nil {
 		return "", err
 	}
-	if (j.Kind != KindDownload && j.Kind != KindAsset) || j.State != store.StateDone || j.Result.Path == "" {
+	if (j.Kind != jobkind.Download && j.Kind != jobkind.DownloadAsset) || j.State != jobstate.Done || j.Result.Path == "" {
 		return "", fmt.Errorf("job %d is not a finished download", id)
 	}
 	res, err := fileSumsCtx(ctx, j.Result.Path, true)

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobstate"
+	"memories-desktop/backend/safefile"
 	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/store"
 )
@@ -57,7 +59,7 @@ func (r *rig) pausedDownload(spec DownloadSpec) (contract.Job, string) {
 		r.t.Fatal(err)
 	}
 	r.sb.SetFaults(sandbox.Faults{})
-	if got := r.wait(j.ID)[0]; got.State != store.StatePaused {
+	if got := r.wait(j.ID)[0]; got.State != jobstate.Paused {
 		r.t.Fatalf("job %s, want paused", got.State)
 	}
 	return j, part
@@ -130,7 +132,7 @@ func assertFile(t *testing.T, path string, want []byte) {
 
 // partsIn lists the partial files in dir.
 func partsIn(dir string) []string {
-	m, _ := filepath.Glob(filepath.Join(dir, "*"+PartSuffix))
+	m, _ := filepath.Glob(filepath.Join(dir, "*"+safefile.PartSuffix))
 	return m
 }
 

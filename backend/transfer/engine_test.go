@@ -17,7 +17,10 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/media/mediatest"
+	"memories-desktop/backend/safefile"
 	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/store"
 
@@ -143,11 +146,11 @@ func TestUploadJobRecordsResultCacheAndHash(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if stored, _ := r.db.Job(j.ID); stored.State != store.StateQueued && stored.State != store.StateRunning {
+	if stored, _ := r.db.Job(j.ID); stored.State != jobstate.Queued && stored.State != jobstate.Running {
 		t.Fatalf("job not recorded before sending: %+v", stored)
 	}
 	got := r.wait(j.ID)[0]
-	if got.State != store.StateDone || len(got.Result.VideoNos) != 1 || got.Result.Fingerprint != fingerprint(data) {
+	if got.State != jobstate.Done || len(got.Result.VideoNos) != 1 || got.Result.Fingerprint != fingerprint(data) {
 		t.Fatalf("job %+v", got)
 	}
 	no := got.Result.VideoNos[0]
@@ -172,7 +175,7 @@ func TestUploadWhoseReplyWasLostIsNotSentTwice(t *testing.T) {
 	r.close() // the process stops while the reply is held back
 	r.sb.SetFaults(sandbox.Faults{})
 	r.open(Options{})
-	if got, _ := r.db.Job(j.ID); got.State != store.StateInterrupted {
+	if got, _ := r.db.Job(j.ID); got.State != jobstate.Interrupted {
 		t.Fatalf("after restart the job is %s, want interrupted", got.State)
 	}
 	ids, err := r.eng.ResumeInterrupted()
@@ -180,7 +183,7 @@ func TestUploadWhoseReplyWasLostIsNotSentTwice(t *testing.T) {
 		t.Fatalf("resume: %v %v", ids, err)
 	}
 	got := r.wait(j.ID)[0]
-	if got.State != store.StateDone || got.Result.VideoNos[0] != r.sb.Videos("")[0].VideoNo {
+	if got.State != jobstate.Done || got.Result.VideoNos[0] != r.sb.Videos("")[0].VideoNo {
 		t.Fatalf("job %+v", got)
 	}
 	if n := r.sb.Stats().Uploads; n != 1 {
@@ -207,7 +210,7 @@ func TestDownloadPauseResumesWithRange(t *testing.T) {
 	}
 	paused := r.wait(j.ID)[0]
 	st, _ := os.Stat(part)
-	if paused.State != store.StatePaused || st.Size() == 0 || st.Size() >= int64(len(data)) {
+	if paused.State != jobstate.Paused || st.Size() == 0 || st.Size() >= int64(len(data)) {
 		t.Fatalf("paused job %s with part of %d bytes", paused.State, st.Size())
 	}
 	assertNoFile(t, filepath.Join(out, no+".mp4"))
@@ -217,7 +220,7 @@ func TestDownloadPauseResumesWithRange(t *testing.T) {
 	}
 	done := r.wait(j.ID)[0]
 	got, _ := os.ReadFile(filepath.Join(out, no+".mp4"))
-	if done.State != store.StateDone || !bytes.Equal(got, data) || done.Result.Fingerprint != fingerprint(data) {
+	if done.State != jobstate.Done || !bytes.Equal(got, data) || done.Result.Fingerprint != fingerprint(data) {
 		t.Fatalf("resumed job %+v, %d bytes", done, len(got))
 	}
 	assertNoFile(t, part)
@@ -239,7 +242,7 @@ func TestCancelledDownloadLeavesNoFiles(t *testing.T) {
 	if err := r.eng.Cancel(j.ID); err != nil {
 		t.Fatal(err)
 	}
-	if got := r.wait(j.ID)[0]; got.State != store.StateCanceled {
+	if got := r.wait(j.ID)[0]; got.State != jobstate.Canceled {
 		t.Fatalf("state %s", got.State)
 	}
 	waitFor(t, func() bool { e, _ := os.ReadDir(out); return len(e) == 0 })
@@ -254,7 +257,7 @@ func TestFailedDownloadRetries(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "e.mp4")
 	j, _ := r.eng.EnqueueDownload(DownloadSpec{VideoNo: no, Dest: dest})
 	failed := r.wait(j.ID)[0]
-	if failed.State != store.StateFailed || failed.Error == nil || failed.Error.Code != "not_found" {
+	if failed.State != jobstate.Failed || failed.Error == nil || failed.Error.Code != "not_found" {
 		t.Fatalf("job %+v", failed)
 	}
 	assertNoFile(t, dest)
@@ -262,7 +265,7 @@ func TestFailedDownloadRetries(t *testing.T) {
 	if err := r.eng.Retry(j.ID); err != nil {
 		t.Fatal(err)
 	}
-	if got := r.wait(j.ID)[0]; got.State != store.StateDone || got.Result.Bytes != int64(len(data)) {
+	if got := r.wait(j.ID)[0]; got.State != jobstate.Done || got.Result.Bytes != int64(len(data)) {
 		t.Fatalf("retried job %+v", got)
 	}
 	if err := r.eng.Retry(j.ID); !errors.Is(err, errNotAllowed) {
@@ -276,7 +279,7 @@ func TestTransientFailuresAreRetriedWithBackoff(t *testing.T) {
 	j, _ := r.eng.EnqueueURL("https://cdn.example.com/v.mp4", api.UploadMeta{})
 	time.AfterFunc(1500*time.Millisecond, func() { r.sb.SetFaults(sandbox.Faults{}) })
 	got := r.wait(j.ID)[0]
-	if got.State != store.StateDone || got.Attempts < 2 {
+	if got.State != jobstate.Done || got.Attempts < 2 {
 		t.Fatalf("job %+v after an outage", got)
 	}
 	if n := r.sb.Stats().URLUploads; n != 1 {
@@ -292,7 +295,7 @@ func TestStalledTransferFails(t *testing.T) {
 	j, _ := r.eng.EnqueueDownload(DownloadSpec{VideoNo: "VI1", Dest: filepath.Join(t.TempDir(), "s.mp4")})
 	start := time.Now()
 	got := r.wait(j.ID)[0]
-	if got.State != store.StateFailed || got.Error == nil || !strings.Contains(got.Error.Message, "stalled") {
+	if got.State != jobstate.Failed || got.Error == nil || !strings.Contains(got.Error.Message, "stalled") {
 		t.Fatalf("stalled job %+v", got)
 	}
 	if took := time.Since(start); took > 3*time.Second {
@@ -308,7 +311,7 @@ func TestImportIsFollowedToItsVideos(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := r.wait(j.ID)[0]
-	if got.State != store.StateDone || got.Result.TaskID == "" {
+	if got.State != jobstate.Done || got.Result.TaskID == "" {
 		t.Fatalf("import %+v", got)
 	}
 	waitFor(t, func() bool {
@@ -321,9 +324,9 @@ func TestStartMarksLeftoverRunningJobsInterrupted(t *testing.T) {
 	r := newRig(t, sandbox.Options{})
 	r.close()
 	db, _ := store.Open(r.dir, time.Second)
-	j := contract.Job{Kind: KindURL, State: store.StateQueued, Name: "x", Params: []byte(`{"url":"https://a.example/v.mp4"}`)}
+	j := contract.Job{Kind: jobkind.UploadURL, State: jobstate.Queued, Name: "x", Params: []byte(`{"url":"https://a.example/v.mp4"}`)}
 	db.CreateJob(&j)
-	db.SetState(j.ID, store.StateRunning, "")
+	db.SetState(j.ID, jobstate.Running, "")
 	db.Close()
 	r.open(Options{})
 	list, _ := r.eng.Interrupted()
@@ -334,7 +337,7 @@ func TestStartMarksLeftoverRunningJobsInterrupted(t *testing.T) {
 
 // findPart returns the path of the one partial file in dir, "" when there is none.
 func findPart(dir string) string {
-	m, _ := filepath.Glob(filepath.Join(dir, "*"+PartSuffix))
+	m, _ := filepath.Glob(filepath.Join(dir, "*"+safefile.PartSuffix))
 	if len(m) != 1 {
 		return ""
 	}

@@ -10,9 +10,10 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/preflight"
 	"memories-desktop/backend/sources"
-	"memories-desktop/backend/store"
 	"memories-desktop/backend/validate"
 )
 
@@ -93,7 +94,7 @@ func (e *Engine) PlanUpload(path string, meta api.UploadMeta) (Draft, error) {
 	if info, err := os.Stat(v.Path); err == nil && info.Size() == v.Size {
 		spec.ModTime = info.ModTime().UnixNano()
 	}
-	return draft(KindUpload, v.Name, meta.Scope, meta.Tags, spec)
+	return draft(jobkind.UploadFile, v.Name, meta.Scope, meta.Tags, spec)
 }
 
 // PlanURL checks an upload from a direct video URL and drafts its job.
@@ -105,7 +106,7 @@ func (e *Engine) PlanURL(rawURL string, meta api.UploadMeta) (Draft, error) {
 		return Draft{}, err
 	}
 	meta.Scope = api.ScopeOr(meta.Scope)
-	return draft(KindURL, rawURL, meta.Scope, meta.Tags, URLSpec{URL: rawURL, Meta: meta})
+	return draft(jobkind.UploadURL, rawURL, meta.Scope, meta.Tags, URLSpec{URL: rawURL, Meta: meta})
 }
 
 // PlanImport checks one import task (one platform, at most 50 links) and drafts its job.
@@ -121,7 +122,7 @@ func (e *Engine) PlanImport(spec ImportSpec) (Draft, error) {
 	if len(spec.Links) > 1 {
 		name += "s"
 	}
-	return draft(KindImport, name, api.ScopeOr(spec.Scope), nil, spec)
+	return draft(jobkind.Import, name, api.ScopeOr(spec.Scope), nil, spec)
 }
 
 // PlanDownload checks a download of a library video (VideoNo) or an asset (AssetID) and drafts
@@ -130,9 +131,9 @@ func (e *Engine) PlanDownload(spec DownloadSpec) (Draft, error) {
 	if err := checkDownload(spec); err != nil {
 		return Draft{}, err
 	}
-	kind := KindDownload
+	kind := jobkind.Download
 	if spec.AssetID != "" {
-		kind = KindAsset
+		kind = jobkind.DownloadAsset
 	}
 	name := spec.ID()
 	if !spec.DestDir {
@@ -181,13 +182,13 @@ func checkDownload(spec DownloadSpec) error {
 	return checkScope(spec.Scope)
 }
 
-func draft(kind store.JobKind, name, scope string, tags []string, spec any) (Draft, error) {
+func draft(kind jobkind.JobKind, name, scope string, tags []string, spec any) (Draft, error) {
 	params, err := json.Marshal(spec)
 	if err != nil {
 		return Draft{}, err
 	}
-	j := contract.Job{Kind: kind, State: store.StateQueued, Scope: scope, Name: name, Tags: tags, Params: params}
-	if kind == KindUpload || kind == KindURL {
+	j := contract.Job{Kind: kind, State: jobstate.Queued, Scope: scope, Name: name, Tags: tags, Params: params}
+	if kind == jobkind.UploadFile || kind == jobkind.UploadURL {
 		j.Marker = newMarker()
 	}
 	return Draft{job: j}, nil

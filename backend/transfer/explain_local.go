@@ -7,6 +7,7 @@ import (
 
 	"memories-desktop/backend/contract/errcode"
 	"memories-desktop/backend/progress"
+	"memories-desktop/backend/safefile"
 )
 
 // CodeMaybeSent marks an import that may have reached the service (ErrMaybeSent); only a
@@ -23,13 +24,13 @@ var localCodes = []struct {
 	is   func(error) bool
 	code string
 }{
-	{isKind(ErrDiskFull), errcode.DiskFull},
+	{isKind(safefile.ErrDiskFull), errcode.DiskFull},
 	{isKind(progress.ErrTooSlow), errcode.TooSlow},
 	{isKind(errIdle), errcode.NoData},
-	{isKind(ErrTruncated), errcode.Truncated},
+	{isKind(safefile.ErrTruncated), errcode.Truncated},
 	{isKind(ErrNoFolder), errcode.NoFolder},
-	{isKind(ErrExists), CodeExists},
-	{isKind(ErrNotRegular), errcode.NotRegular},
+	{isKind(safefile.ErrExists), CodeExists},
+	{isKind(safefile.ErrNotRegular), errcode.NotRegular},
 	{isKind(ErrNotMedia), errcode.Unexpected},
 	{isReadOnly, errcode.NotWritable},
 	{isKind(ErrMaybeSent), CodeMaybeSent},

@@ -6,8 +6,9 @@ import (
 	"time"
 
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/pacing"
-	"memories-desktop/backend/store"
 )
 
 // Slot is a waiting job's place in its endpoint's line and when the pacer will let it start.
@@ -71,9 +72,9 @@ func (e *Engine) refreshLineup() {
 }
 
 // endpointKinds lists the job kinds that share each endpoint's pacing line.
-var endpointKinds = func() map[pacing.Endpoint][]store.JobKind {
-	m := map[pacing.Endpoint][]store.JobKind{}
-	for _, k := range []store.JobKind{KindUpload, KindURL, KindImport, KindDownload, KindAsset} {
+var endpointKinds = func() map[pacing.Endpoint][]jobkind.JobKind {
+	m := map[pacing.Endpoint][]jobkind.JobKind{}
+	for _, k := range []jobkind.JobKind{jobkind.UploadFile, jobkind.UploadURL, jobkind.Import, jobkind.Download, jobkind.DownloadAsset} {
 		m[endpointFor(k)] = append(m[endpointFor(k)], k)
 	}
 	return m
@@ -94,7 +95,7 @@ func (e *Engine) waitingByEndpoint() (map[pacing.Endpoint][]uint64, []contract.J
 		jobs = append(jobs, j)
 	}
 	for ep, kinds := range endpointKinds {
-		queued, err := e.db.FirstJobs(store.StateQueued, kinds, lineDepth, e.isRunning)
+		queued, err := e.db.FirstJobs(jobstate.Queued, kinds, lineDepth, e.isRunning)
 		if err != nil {
 			return nil, nil, err
 		}

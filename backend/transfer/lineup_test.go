@@ -4,13 +4,13 @@ import (
 	"fmt"
 	"memories-desktop/backend/clock/clocktest"
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobstate"
 	"testing"
 	"time"
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/events"
 	"memories-desktop/backend/sandbox"
-	"memories-desktop/backend/store"
 )
 
 // Waiting uploads get distinct places and the pacer's start times (a minute apart), as absolute
@@ -36,7 +36,7 @@ func TestWaitingJobsShowPlaceAndPacerStart(t *testing.T) {
 	}
 	r.eng.Configure(2, false)
 	for _, j := range r.wait(ids...) {
-		if j.State != store.StateDone {
+		if j.State != jobstate.Done {
 			t.Fatalf("after pacing off, %+v", j)
 		}
 	}
@@ -70,13 +70,13 @@ func TestJobLeavingTheLineIsEmittedWithoutAPlace(t *testing.T) {
 	view := func() contract.JobView { j, _ := r.db.Job(id); return r.eng.View(j, nil) }
 	waitFor(t, func() bool { return view().Place == 1 })
 	clock.Advance(time.Minute)
-	if j := r.wait(id)[0]; j.State != store.StateDone {
+	if j := r.wait(id)[0]; j.State != jobstate.Done {
 		t.Fatalf("job %+v", j)
 	}
 	var last *contract.JobView
 	r.ev.mu.Lock()
 	for i, p := range r.ev.events {
-		if v, ok := p.(contract.JobView); ok && r.ev.names[i] == events.TransferJob && v.ID == id && v.State == store.StateRunning {
+		if v, ok := p.(contract.JobView); ok && r.ev.names[i] == events.TransferJob && v.ID == id && v.State == jobstate.Running {
 			last = &v
 		}
 	}

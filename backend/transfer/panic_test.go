@@ -11,9 +11,10 @@ import (
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/applog"
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/sandbox"
-	"memories-desktop/backend/store"
 )
 
 // panicAfterRequest is a URL-upload handler with a bug: it talks to the server with the real
@@ -37,9 +38,9 @@ func TestPanickingJobFailsAndTheEngineKeepsRunning(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer func(old *slog.Logger) { closer.Close(); slog.SetDefault(old) }(slog.Default())
-	real := handlers[KindURL]
-	handlers[KindURL] = panicAfterRequest
-	defer func() { handlers[KindURL] = real }()
+	real := handlers[jobkind.UploadURL]
+	handlers[jobkind.UploadURL] = panicAfterRequest
+	defer func() { handlers[jobkind.UploadURL] = real }()
 
 	r := newRig(t, sandbox.Options{})
 	bad, err := r.eng.EnqueueURL("https://cdn.example.com/clip.mp4", api.UploadMeta{})
@@ -47,7 +48,7 @@ func TestPanickingJobFailsAndTheEngineKeepsRunning(t *testing.T) {
 		t.Fatal(err)
 	}
 	failed := r.wait(bad.ID)[0]
-	if failed.State != store.StateFailed || failed.Error == nil ||
+	if failed.State != jobstate.Failed || failed.Error == nil ||
 		!strings.Contains(failed.Error.Message, "internal error") {
 		t.Fatalf("panicking job: %+v %+v", failed, failed.Error)
 	}
@@ -64,7 +65,7 @@ func assertEngineStillWorks(t *testing.T, r *rig) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := r.wait(ok.ID)[0]; got.State != store.StateDone {
+	if got := r.wait(ok.ID)[0]; got.State != jobstate.Done {
 		t.Fatalf("job after the panic: %+v", got)
 	}
 }

@@ -6,16 +6,6 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/contract"
-	"memories-desktop/backend/store"
-)
-
-// Job kinds, as stored.
-const (
-	KindUpload   = store.KindUploadFile
-	KindURL      = store.KindUploadURL
-	KindImport   = store.KindImport
-	KindDownload = store.KindDownload
-	KindAsset    = store.KindDownloadAsset
 )
 
 // UploadSpec is a local file to upload. Size and ModTime are what was seen when it was queued; a

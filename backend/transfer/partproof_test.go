@@ -2,6 +2,7 @@ package transfer
 
 import (
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/safefile"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -20,7 +21,7 @@ func TestOnlyTheJobsOwnProofIsTrusted(t *testing.T) {
 		"a path":             func(p *PartProof) { p.Name = "../elsewhere.part" },
 		"the final name":     func(p *PartProof) { p.Name = "clip.mp4" },
 		"not a partial name": func(p *PartProof) { p.Name = "notes.txt" },
-		"a bare suffix":      func(p *PartProof) { p.Name = PartSuffix },
+		"a bare suffix":      func(p *PartProof) { p.Name = safefile.PartSuffix },
 	} {
 		spec := good
 		p := *good.Part

@@ -5,11 +5,11 @@ import (
 	"errors"
 	"memories-desktop/backend/clock"
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobstate"
 	"slices"
 	"time"
 
 	"memories-desktop/backend/api"
-	"memories-desktop/backend/store"
 )
 
 // The service shows an upload's tags only once it is parsed, so reconciling may have to wait
@@ -79,7 +79,7 @@ func (e *Engine) inFlightUntil(j contract.Job, now time.Time) time.Time {
 // dated when the next process noticed it); now while it has not left.
 func attemptEnded(j contract.Job, now time.Time) time.Time {
 	for _, h := range j.History {
-		if h.At >= j.AttemptStarted && h.State != store.StateRunning {
+		if h.At >= j.AttemptStarted && h.State != jobstate.Running {
 			return time.UnixMilli(h.At)
 		}
 	}
@@ -132,7 +132,7 @@ func (e *Engine) listAll(ctx context.Context, client *api.Client, req api.ListRe
 
 func wasInterrupted(j contract.Job) bool {
 	for _, h := range j.History {
-		if h.State == store.StateInterrupted {
+		if h.State == jobstate.Interrupted {
 			return true
 		}
 	}

@@ -12,9 +12,9 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/sandbox"
-	"memories-desktop/backend/store"
 )
 
 // newSlowUploadRig is a rig behind a gateway that buffers each upload's body, says so on
@@ -61,7 +61,7 @@ func TestResumeRightAfterAKillOnASlowServerUploadsOnce(t *testing.T) {
 	}
 	got := r.wait(j.ID)[0]
 	videos := r.sb.Videos("")
-	if len(videos) != 1 || got.State != store.StateDone || got.Result.VideoNos[0] != videos[0].VideoNo {
+	if len(videos) != 1 || got.State != jobstate.Done || got.Result.VideoNos[0] != videos[0].VideoNo {
 		t.Fatalf("%d videos on the server, job %s %+v", len(videos), got.State, got.Result)
 	}
 	// Meanwhile the row said what the job was doing, not a transfer at 0 B/s.
@@ -87,7 +87,7 @@ func TestReconcileFindsTheMarkerBehindMoreThan200NewerVideos(t *testing.T) {
 	r.open(Options{RequestTimeout: time.Second})
 	r.eng.ResumeInterrupted()
 	got := r.wait(j.ID)[0]
-	if got.State != store.StateDone || r.sb.Stats().Uploads != 1 {
+	if got.State != jobstate.Done || r.sb.Stats().Uploads != 1 {
 		t.Fatalf("job %s, %d file uploads reached the server (want 1)", got.State, r.sb.Stats().Uploads)
 	}
 }
@@ -107,7 +107,7 @@ func TestResumeOfAnUploadCutMidBodyDoesNotWait(t *testing.T) {
 	}
 	r.eng.ResumeInterrupted()
 	start := time.Now()
-	if got := r.wait(j.ID)[0]; got.State != store.StateDone || len(r.sb.Videos("")) != 1 {
+	if got := r.wait(j.ID)[0]; got.State != jobstate.Done || len(r.sb.Videos("")) != 1 {
 		t.Fatalf("job %s, %d videos", got.State, len(r.sb.Videos("")))
 	}
 	t.Logf("resumed and sent in %s", time.Since(start).Round(time.Millisecond))

@@ -8,8 +8,9 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
 	"memories-desktop/backend/pacing"
-	"memories-desktop/backend/store"
+	"memories-desktop/backend/safefile"
 )
 
 // retryWait holds job j until its next try after the retryable err, publishing why and when
@@ -20,7 +21,7 @@ func (e *Engine) retryWait(ctx context.Context, j contract.Job, m *meter, err er
 	rv := &contract.RetryView{At: retryAt(e.o.Clock.Now(), d), Cause: causeOf(err),
 		RateLimited: errors.Is(err, api.ErrRateLimited), Failures: failures, Of: e.o.MaxAttempts}
 	slog.Info("job will be retried", "job", j.ID, "kind", j.Kind, "in", d.Round(time.Millisecond), "cause", rv.Cause, "error", err)
-	if j.Kind == KindUpload {
+	if j.Kind == jobkind.UploadFile {
 		m.Rebase(0) // the next attempt sends the file from its start: no full bar while waiting
 	}
 	return e.waitShown(ctx, j.ID, m, d, rv)
@@ -48,7 +49,7 @@ func retryAt(now time.Time, d time.Duration) int64 {
 
 // failedEndpoint is the pacer lane the failed request waited in: its operation's, else the
 // job's main one.
-func failedEndpoint(kind store.JobKind, err error) pacing.Endpoint {
+func failedEndpoint(kind jobkind.JobKind, err error) pacing.Endpoint {
 	if op := api.Op(err); op != "" {
 		return pacing.EndpointFor(op)
 	}
@@ -58,7 +59,7 @@ func failedEndpoint(kind store.JobKind, err error) pacing.Endpoint {
 // causeOf names a retryable failure in a few words; the engine's own ones have theirs.
 func causeOf(err error) string {
 	switch {
-	case errors.Is(err, ErrTruncated):
+	case errors.Is(err, safefile.ErrTruncated):
 		return "the download was cut short"
 	case errors.Is(err, errIdle):
 		return "no data for too long"

@@ -10,9 +10,9 @@ import (
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/clock/clocktest"
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/sandbox"
-	"memories-desktop/backend/store"
 )
 
 // With pacing off, an upload the service keeps refusing with 0429 (longer than MaxAttempts
@@ -45,7 +45,7 @@ func TestRateLimitedUploadWaitsAsLongAsTheServiceAsks(t *testing.T) {
 		waitFor(t, func() bool {
 			rv = r.ev.retryAfter(j.ID, seen)
 			cur, _ := r.db.Job(j.ID)
-			return rv != nil || cur.State == store.StateDone || cur.State == store.StateFailed
+			return rv != nil || cur.State == jobstate.Done || cur.State == jobstate.Failed
 		})
 		if rv == nil {
 			break
@@ -58,7 +58,7 @@ func TestRateLimitedUploadWaitsAsLongAsTheServiceAsks(t *testing.T) {
 		clock.Advance(wait)
 	}
 	got := r.wait(j.ID)[0]
-	if got.State != store.StateDone || len(sb.Videos("")) != 1 {
+	if got.State != jobstate.Done || len(sb.Videos("")) != 1 {
 		t.Fatalf("job %s (%+v) after 8 refusals; %d videos", got.State, got.Error, len(sb.Videos("")))
 	}
 	if last := r.ev.lastView(j.ID); last.Retry != nil {
@@ -91,7 +91,7 @@ func TestOutageShowsItsCauseAndTheNextTry(t *testing.T) {
 		}
 		clock.Advance(wait)
 	}
-	if got := r.wait(j.ID)[0]; got.State != store.StateFailed || got.Error.Code != "unreachable" {
+	if got := r.wait(j.ID)[0]; got.State != jobstate.Failed || got.Error.Code != "unreachable" {
 		t.Fatalf("after 3 tries: %s %+v", got.State, got.Error)
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
 	"memories-desktop/backend/safefile"
 	"memories-desktop/backend/store"
 )
@@ -227,7 +228,7 @@ func (e *Engine) partOpened(id uint64, spec *DownloadSpec, offset int64) func(fs
 		p := *spec.Part
 		if offset > 0 {
 			if !p.created(info) {
-				return fmt.Errorf("%s: %w: it is not the file this download created", partPath(*spec, &p), ErrNotRegular)
+				return fmt.Errorf("%s: %w: it is not the file this download created", partPath(*spec, &p), safefile.ErrNotRegular)
 			}
 			return nil
 		}
@@ -260,7 +261,7 @@ func (e *Engine) proveComplete(id uint64, spec DownloadSpec, res contract.JobRes
 // removePart deletes a cancelled download's partial file: only the job's own, only a plain file.
 func removePart(db *store.DB, id uint64) {
 	j, err := db.Job(id)
-	if err != nil || (j.Kind != KindDownload && j.Kind != KindAsset) {
+	if err != nil || (j.Kind != jobkind.Download && j.Kind != jobkind.DownloadAsset) {
 		return
 	}
 	var spec DownloadSpec

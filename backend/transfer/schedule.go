@@ -9,6 +9,7 @@ import (
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/applog"
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/store"
 )
 
@@ -28,7 +29,7 @@ func (e *Engine) schedule() {
 // as it can start, through the store's state index, so a wake-up costs the same whether ten or
 // fifty thousand jobs wait.
 func (e *Engine) fill() {
-	jobs, err := e.db.FirstJobs(store.StateQueued, nil, e.freeWorkers(), e.isRunning)
+	jobs, err := e.db.FirstJobs(jobstate.Queued, nil, e.freeWorkers(), e.isRunning)
 	if err != nil {
 		e.storeFailed(err) // a queue that cannot be read would leave Wait waiting forever
 		return
@@ -39,7 +40,7 @@ func (e *Engine) fill() {
 		}
 		// The list above is a snapshot: the job may have been paused, cancelled or even run
 		// since, so it is claimed in the database only if it is still queued.
-		started, err := e.move(j.ID, store.StateRunning, "", nil, store.StateQueued)
+		started, err := e.move(j.ID, jobstate.Running, "", nil, jobstate.Queued)
 		if err != nil {
 			e.unclaim(j.ID)
 			e.storeFailed(err)
@@ -149,14 +150,14 @@ func runAttempt(ctx context.Context, e *Engine, h handler, j contract.Job, m *me
 // finish records the outcome: done, failed, or — when cancelled — canceled, paused or interrupted
 // according to why the context was cancelled.
 func (e *Engine) finish(ctx context.Context, id uint64, result contract.JobResult, err error, final contract.Progress) {
-	state, note := store.StateDone, ""
+	state, note := jobstate.Done, ""
 	switch {
 	case err == nil:
 	case ctx.Err() != nil:
 		err = context.Cause(ctx)
 		state, note = stopState(err)
 	default:
-		state = store.StateFailed
+		state = jobstate.Failed
 		slog.Warn("job failed", "job", id, "error", err)
 	}
 	// The outcome and the state are one write, and only from running: a job someone else has
@@ -165,17 +166,17 @@ func (e *Engine) finish(ctx context.Context, id uint64, result contract.JobResul
 		if err == nil {
 			j.Result = mergeResult(j.Result, result)
 			j.Error = nil
-		} else if state == store.StateFailed {
+		} else if state == jobstate.Failed {
 			j.Error = e.jobError(err)
 		}
-	}, store.StateRunning)
-	if state == store.StateCanceled {
+	}, jobstate.Running)
+	if state == jobstate.Canceled {
 		removePart(e.db, id)
 	}
 	e.storeFailed(uerr)
 	if uerr == nil {
 		e.emitJob(j, &final)
-		if state == store.StateDone {
+		if state == jobstate.Done {
 			e.tracker.follow(j)
 		}
 	}
@@ -183,20 +184,20 @@ func (e *Engine) finish(ctx context.Context, id uint64, result contract.JobResul
 }
 
 // stopState maps why a job was stopped to the state it is left in.
-func stopState(cause error) (store.JobState, string) {
+func stopState(cause error) (jobstate.JobState, string) {
 	switch {
 	case errors.Is(cause, errPaused):
-		return store.StatePaused, "paused"
+		return jobstate.Paused, "paused"
 	case errors.Is(cause, errShutdown):
-		return store.StateInterrupted, "the app closed during the transfer"
+		return jobstate.Interrupted, "the app closed during the transfer"
 	case errors.Is(cause, errStalled):
-		return store.StateFailed, errStalled.Error()
+		return jobstate.Failed, errStalled.Error()
 	case errors.Is(cause, errCanceled):
-		return store.StateCanceled, "canceled"
+		return jobstate.Canceled, "canceled"
 	}
 	// The engine's own context ended (the CLI's Ctrl+C or SIGTERM): like the app's quit, the
 	// job is kept, with its .part file, for `resume`; only an explicit Cancel discards it.
-	return store.StateInterrupted, "stopped before the transfer finished"
+	return jobstate.Interrupted, "stopped before the transfer finished"
 }
 
 // startAttempt counts an attempt.

@@ -13,9 +13,9 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/sandbox"
-	"memories-desktop/backend/store"
 )
 
 // newPausingRig is a rig whose server reads the first MiB of the first upload, says so on
@@ -70,7 +70,7 @@ func tornUpload(t *testing.T, keepTime bool) {
 	}
 	close(resume)
 	got := r.wait(j.ID)[0]
-	if got.State != store.StateFailed || got.Error == nil || !strings.Contains(got.Error.Message, "changed while it was being uploaded") {
+	if got.State != jobstate.Failed || got.Error == nil || !strings.Contains(got.Error.Message, "changed while it was being uploaded") {
 		t.Fatalf("job %s, error %+v", got.State, got.Error)
 	}
 	t.Logf("%s %s %q", got.State, got.Error.Code, got.Error.Message)
@@ -86,9 +86,9 @@ func tornUpload(t *testing.T, keepTime bool) {
 	// A retry sends the file as it is now, once; unless its time stamp says it is no longer
 	// the file that was queued, which must be added again.
 	got = r.wait(j.ID)[0]
-	want, videos := store.StateDone, 1
+	want, videos := jobstate.Done, 1
 	if !keepTime {
-		want, videos = store.StateFailed, 0
+		want, videos = jobstate.Failed, 0
 	}
 	if got.State != want || len(r.sb.Videos("")) != videos {
 		t.Fatalf("retry: job %s (%+v), %d videos", got.State, got.Error, len(r.sb.Videos("")))

@@ -7,6 +7,8 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/store"
 )
 
@@ -40,7 +42,7 @@ func newTracker(e *Engine) *tracker {
 
 // follow starts tracking j when its server-side status is not final yet.
 func (t *tracker) follow(j contract.Job) {
-	if j.Kind != KindUpload && j.Kind != KindURL && j.Kind != KindImport {
+	if j.Kind != jobkind.UploadFile && j.Kind != jobkind.UploadURL && j.Kind != jobkind.Import {
 		return
 	}
 	if api.IsTerminalStatus(j.Result.Status) {
@@ -68,8 +70,8 @@ func (t *tracker) run() {
 
 // resumeRecent picks up jobs a previous session finished but did not see indexed.
 func (t *tracker) resumeRecent() {
-	page, err := t.e.db.Jobs(store.JobQuery{States: []store.JobState{store.StateDone},
-		Kinds: []store.JobKind{KindUpload, KindURL, KindImport}, Limit: 200})
+	page, err := t.e.db.Jobs(store.JobQuery{States: []jobstate.JobState{jobstate.Done},
+		Kinds: []jobkind.JobKind{jobkind.UploadFile, jobkind.UploadURL, jobkind.Import}, Limit: 200})
 	if err != nil {
 		return
 	}
@@ -127,7 +129,7 @@ func (t *tracker) poll(ctx context.Context) {
 	}
 	var videos []*trackItem
 	for _, it := range items {
-		if it.job.Kind == KindImport {
+		if it.job.Kind == jobkind.Import {
 			t.pollTask(ctx, client, it)
 		} else {
 			videos = append(videos, it)

@@ -4,8 +4,8 @@ import (
 	"strings"
 
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/events"
-	"memories-desktop/backend/store"
 )
 
 // View describes j for people.
@@ -18,7 +18,7 @@ func (e *Engine) View(j contract.Job, p *contract.Progress) contract.JobView {
 			v.Progress = &s
 		}
 	}
-	if j.State == store.StateQueued || j.State == store.StateRunning {
+	if j.State == jobstate.Queued || j.State == jobstate.Running {
 		v.NextSlotMs = e.pacer.NextSlot(endpointFor(j.Kind)).Milliseconds()
 		s := e.slotOf(j.ID)
 		v.Place, v.StartsAt = s.Place, s.StartsAt

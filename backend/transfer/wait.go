@@ -4,7 +4,7 @@ import (
 	"context"
 
 	"memories-desktop/backend/contract"
-	"memories-desktop/backend/store"
+	"memories-desktop/backend/contract/jobstate"
 )
 
 // Wait blocks until every job in ids has stopped (done, failed, canceled, paused or interrupted)
@@ -44,7 +44,7 @@ func (e *Engine) unsettled(ids []uint64) ([]uint64, error) {
 		if err != nil {
 			return nil, err
 		}
-		if j.State == store.StateQueued || j.State == store.StateRunning {
+		if j.State == jobstate.Queued || j.State == jobstate.Running {
 			return ids, nil
 		}
 		ids = ids[1:]

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/contract"
-	"memories-desktop/backend/store"
+	"memories-desktop/backend/contract/jobstate"
 )
 
 // finish notes how a watched file's job ended and applies the after-upload action.
@@ -20,7 +20,7 @@ func (r *runner) finish(j contract.Job) {
 	}
 	now := time.Now().UnixMilli()
 	switch {
-	case j.State == store.StateDone:
+	case j.State == jobstate.Done:
 		delete(r.byJob, j.ID)
 		rec.State, rec.At, rec.Reason = Uploaded, now, ""
 		if len(j.Result.VideoNos) > 0 {
@@ -29,7 +29,7 @@ func (r *runner) finish(j contract.Job) {
 		r.saveNow(rel)
 		r.report(Event{Kind: EvUploaded, Path: rel, JobID: j.ID, VideoNo: rec.VideoNo})
 		r.afterUpload(rel, rec, j)
-	case j.State == store.StateFailed || j.State == store.StateCanceled:
+	case j.State == jobstate.Failed || j.State == jobstate.Canceled:
 		delete(r.byJob, j.ID)
 		rec.State, rec.At, rec.Reason = Failed, now, string(j.State)
 		if j.Error != nil {
@@ -166,7 +166,7 @@ func (r *runner) unpark() {
 		case j.State.Terminal():
 			delete(r.parked, id)
 			r.finish(j)
-		case j.State == store.StateQueued || j.State == store.StateRunning:
+		case j.State == jobstate.Queued || j.State == jobstate.Running:
 			delete(r.parked, id)
 			r.jobs.add(id)
 		}

@@ -3,11 +3,10 @@ package watch
 import (
 	"fmt"
 	"io/fs"
+	"memories-desktop/backend/contract/jobstate"
 	"os"
 	"path/filepath"
 	"time"
-
-	"memories-desktop/backend/store"
 )
 
 // scan walks the whole folder: at the start it catches up with what changed while nothing ran;
@@ -150,7 +149,7 @@ func (r *runner) pickUp(rel string, rec *Record) {
 		r.finish(j)
 		return
 	}
-	if j.State == store.StateInterrupted {
+	if j.State == jobstate.Interrupted {
 		if err := r.q.Resume(j.ID); err != nil {
 			r.report(Event{Kind: EvError, Path: rel, JobID: j.ID, Detail: "resume its upload: " + err.Error()})
 		}

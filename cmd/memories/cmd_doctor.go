@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 )
 
@@ -101,7 +102,7 @@ func repairDB(out *printer, dir string) error {
 
 // lockedOr explains a database held by another process, else returns err.
 func lockedOr(err error, dir string) error {
-	if errors.Is(err, core.ErrLocked) {
+	if errors.Is(err, contract.ErrLocked) {
 		return lockedError(dir)
 	}
 	return err

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/choice"
 	"memories-desktop/backend/core"
 )
 
@@ -23,7 +24,7 @@ type destFlags struct {
 }
 
 // onExistsChoices maps --on-exists values to the app's collision choices.
-var onExistsChoices = map[string]string{"replace": core.ChoiceReplace, "keep-both": core.ChoiceKeepBoth, "skip": core.ChoiceSkip}
+var onExistsChoices = map[string]string{"replace": choice.Replace, "keep-both": choice.KeepBoth, "skip": choice.Skip}
 
 const onExistsHint = "--on-exists replace|keep-both|skip"
 
@@ -48,11 +49,11 @@ func (d *destFlags) check(ids []string, dataDir string) error {
 	if len(ids) == 0 {
 		return usagef("give at least one id")
 	}
-	if d.overwrite && d.onExists != "" && d.onExists != core.ChoiceReplace {
+	if d.overwrite && d.onExists != "" && d.onExists != choice.Replace {
 		return usagef("--overwrite is --on-exists replace; give one of them")
 	}
 	if d.overwrite {
-		d.onExists = core.ChoiceReplace
+		d.onExists = choice.Replace
 	}
 	if err := d.checkDest(); err != nil {
 		return err

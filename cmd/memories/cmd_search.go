@@ -215,7 +215,7 @@ func printAnswer(ctx context.Context, s *session, ans contract.SearchAnswer) {
 // Desktop holds it, the search still runs, without local paths.
 func (o *common) openLocal(c *cli) (*session, error) {
 	s, err := o.open(c, true)
-	if errors.Is(err, core.ErrLocked) {
+	if errors.Is(err, contract.ErrLocked) {
 		s, err = o.openRemote(c)
 		if err == nil {
 			s.out.note("Memories Desktop is using the data folder: local copies are not shown")

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/settings"
 	"memories-desktop/backend/store"
 )
@@ -27,17 +29,17 @@ func seedDB(t *testing.T) []byte {
 	}
 	var videos []contract.CachedVideo
 	for i := range 300 {
-		j := contract.Job{Kind: store.KindDownload, Name: fmt.Sprintf("clip-%03d.mp4", i), Scope: "default",
+		j := contract.Job{Kind: jobkind.Download, Name: fmt.Sprintf("clip-%03d.mp4", i), Scope: "default",
 			Params: []byte(`{"videoNo":"VI1","dest":"/tmp/x.mp4"}`)}
 		if i%50 == 0 { // a few unfinished jobs for resume, which fail at once: their file is gone
-			j = contract.Job{Kind: store.KindUploadFile, Name: "gone.mp4", Scope: "default",
+			j = contract.Job{Kind: jobkind.UploadFile, Name: "gone.mp4", Scope: "default",
 				Params: []byte(`{"path":"/nonexistent/gone.mp4","size":10}`)}
 		}
 		if err := db.CreateJob(&j); err != nil {
 			t.Fatal(err)
 		}
 		if i%50 != 0 {
-			db.SetState(j.ID, []store.JobState{store.StateDone, store.StateFailed, store.StateCanceled}[i%3], "")
+			db.SetState(j.ID, []jobstate.JobState{jobstate.Done, jobstate.Failed, jobstate.Canceled}[i%3], "")
 		}
 		videos = append(videos, contract.CachedVideo{VideoNo: fmt.Sprintf("VI%018d", i), Name: "n", Scope: "default",
 			Status: "PARSE", Size: int64(i), Created: int64(1_700_000_000_000 + i)})

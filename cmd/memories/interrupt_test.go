@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/sandbox"
@@ -91,7 +92,7 @@ func TestLockedFolderNamesItsHolder(t *testing.T) {
 			return false // the command holds the folder from before its download starts
 		}
 		_, err := core.Start(dir, core.Options{OpenTimeout: 50 * time.Millisecond, Getenv: func(string) string { return "" }})
-		if !errors.Is(err, core.ErrLocked) {
+		if !errors.Is(err, contract.ErrLocked) {
 			t.Fatalf("the app could open the folder the command holds: %v", err)
 		}
 		msg := core.LockedMessage(dir)

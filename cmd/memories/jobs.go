@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/core"
 )
 
@@ -34,7 +36,7 @@ type jobLine struct {
 // printJob prints j's outcome and reports whether it succeeded.
 func printJob(out *printer, j contract.Job) bool {
 	line := describeJob(j)
-	if j.State == core.StateDone {
+	if j.State == jobstate.Done {
 		if line.Status == core.StatusSkipped {
 			line.State = core.StatusSkipped // as for a name found taken before the request
 		}
@@ -59,7 +61,7 @@ func describeJob(j contract.Job) jobLine {
 	line := jobLine{JobID: j.ID, State: string(j.State), Status: j.Result.Status, TaskID: j.Result.TaskID,
 		Path: j.Result.Path, Bytes: j.Result.Bytes, SHA256: j.Result.SHA256,
 		File: sub.File, URL: sub.URL, Links: sub.Links, Platform: sub.Platform, ID: sub.ID}
-	if j.Kind == core.KindDownload || j.Kind == core.KindAsset {
+	if j.Kind == jobkind.Download || j.Kind == jobkind.DownloadAsset {
 		line.Fingerprint = j.Result.Fingerprint
 	}
 	if len(j.Result.VideoNos) > 0 {
@@ -70,9 +72,9 @@ func describeJob(j contract.Job) jobLine {
 
 func doneText(j contract.Job, l jobLine) string {
 	switch j.Kind {
-	case core.KindUpload, core.KindURL:
+	case jobkind.UploadFile, jobkind.UploadURL:
 		return fmt.Sprintf("uploaded %s → %s (%s)", printable(cmp.Or(l.File, l.URL)), l.VideoNo, l.Status)
-	case core.KindImport:
+	case jobkind.Import:
 		return fmt.Sprintf("import task %s: %d link(s)", l.TaskID, len(l.Links))
 	}
 	if l.Status == core.StatusSkipped {
@@ -85,8 +87,8 @@ func doneText(j contract.Job, l jobLine) string {
 	return saved
 }
 
-var verbs = map[core.JobKind]string{core.KindUpload: "uploading", core.KindURL: "uploading",
-	core.KindImport: "importing", core.KindDownload: "downloading", core.KindAsset: "downloading"}
+var verbs = map[jobkind.JobKind]string{jobkind.UploadFile: "uploading", jobkind.UploadURL: "uploading",
+	jobkind.Import: "importing", jobkind.Download: "downloading", jobkind.DownloadAsset: "downloading"}
 
 // cliEmitter shows the engine's events on stderr: progress bars and pacing waits. Workers emit
 // concurrently, so its state is guarded.
@@ -117,16 +119,16 @@ func (e *cliEmitter) Emit(name string, payload any) {
 
 func (e *cliEmitter) job(v contract.JobView) {
 	e.names[v.ID] = verbs[v.Kind] + " " + v.Name
-	if v.Place > 0 && v.NextSlotMs >= 1000 && !e.waited[v.ID] && v.State == core.StateRunning {
+	if v.Place > 0 && v.NextSlotMs >= 1000 && !e.waited[v.ID] && v.State == jobstate.Running {
 		e.waited[v.ID] = true
 		e.out.note("%s: waiting for the next %s slot (%s); the service allows few per minute",
 			printable(v.Name), v.Kind, formatWait(v.NextSlotMs))
 	}
-	if r := v.Retry; r != nil && v.State == core.StateRunning && e.retry[v.ID] != r.At {
+	if r := v.Retry; r != nil && v.State == jobstate.Running && e.retry[v.ID] != r.At {
 		e.retry[v.ID] = r.At
 		e.out.note("%s: %s", printable(v.Name), retryNote(r))
 	}
-	if v.State != core.StateRunning && v.State != core.StateQueued {
+	if v.State != jobstate.Running && v.State != jobstate.Queued {
 		e.out.endLine()
 	}
 }

@@ -13,7 +13,7 @@ import (
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/clock/clocktest"
 	"memories-desktop/backend/contract"
-	"memories-desktop/backend/core"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/sandbox"
 )
 
@@ -135,11 +135,11 @@ func TestCLISaysWhyAndWhenAJobRetries(t *testing.T) {
 	var errOut strings.Builder
 	e := newCLIEmitter(&printer{stdout: io.Discard, stderr: &errOut})
 	at := time.Date(2026, 12, 4, 21, 43, 5, 0, time.Local).UnixMilli()
-	limited := contract.JobView{ID: 1, Name: "clip.mp4", State: core.StateRunning,
+	limited := contract.JobView{ID: 1, Name: "clip.mp4", State: jobstate.Running,
 		Retry: &contract.RetryView{At: at, Cause: "rate-limited", RateLimited: true}}
 	e.Emit("transfer:job", limited)
 	e.Emit("transfer:job", limited) // the same wait: said once
-	e.Emit("transfer:job", contract.JobView{ID: 2, Name: "b.mp4", State: core.StateRunning,
+	e.Emit("transfer:job", contract.JobView{ID: 2, Name: "b.mp4", State: jobstate.Running,
 		Retry: &contract.RetryView{At: at, Cause: "connection refused", Failures: 1, Of: 5}})
 	want := "clip.mp4: rate-limited by the service; trying again at 21:43:05 (for as long as it asks)\n" +
 		"b.mp4: connection refused; retrying at 21:43:05 (try 2 of 5)\n"

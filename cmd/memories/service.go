@@ -6,6 +6,7 @@ import (
 	"flag"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 	"memories-desktop/backend/version"
 )
@@ -92,7 +93,7 @@ func startError(err error, dir string) error {
 	switch {
 	case errors.As(err, &ce):
 		return usagef("%s", ce.Message)
-	case errors.Is(err, core.ErrLocked):
+	case errors.Is(err, contract.ErrLocked):
 		return lockedError(dir)
 	}
 	return err
