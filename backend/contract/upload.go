@@ -62,6 +62,9 @@ type Meta struct {
 // UploadBatch is what "Upload N videos" sends.
 type UploadBatch struct {
 	Files []FileUpload `json:"files"`
+	// AnyCodec sends videos in a codec the service cannot index (the CLI's --force); the other
+	// checks still apply.
+	AnyCodec bool `json:"anyCodec,omitempty"`
 	Meta  Meta         `json:"meta"`
 }
 

@@ -36,22 +36,6 @@ func (c *Service) recordOne(d Draft, err error) (contract.JobView, error) {
 	return views[0], nil
 }
 
-// PlanFile drafts the upload of a file Check accepted (v), with m filled from the file's own
-// capture details when m.FileMeta is set. m is validated first.
-func (c *Service) PlanFile(v contract.Verdict, m contract.Meta) (Draft, error) {
-	meta := apiMeta(withFileMeta(m, v), c.current().Scope)
-	if err := transfer.ValidateMeta(meta); err != nil {
-		return Draft{}, err
-	}
-	return c.engine().PlanUpload(v.Path, meta)
-}
-
-// PlanImportTask drafts one import task of a planned link list.
-func (c *Service) PlanImportTask(t contract.ImportTask, quality, callback string) (Draft, error) {
-	return c.engine().PlanImport(transfer.ImportSpec{Platform: string(t.Platform), Links: t.Links,
-		Scope: c.current().Scope, Quality: quality, Callback: callback})
-}
-
 // PlanDownload drafts one download from the current scope.
 func (c *Service) PlanDownload(r contract.DownloadRequest) (Draft, error) {
 	spec := transfer.DownloadSpec{Scope: c.current().Scope, Dest: r.Dest, DestDir: r.DestDir, Overwrite: r.Overwrite,

@@ -58,7 +58,7 @@ func (c *Service) EnqueueUploads(b contract.UploadBatch) ([]contract.JobView, er
 			return nil, err
 		}
 	}
-	verdicts, err := checkAll(b.Files)
+	verdicts, err := checkAll(b.Files, b.AnyCodec)
 	if err != nil {
 		return nil, err
 	}
@@ -73,12 +73,12 @@ func (c *Service) EnqueueUploads(b contract.UploadBatch) ([]contract.JobView, er
 	return c.Record(drafts)
 }
 
-// checkAll checks every file as the Upload view did, so a file changed since it was listed is
-// refused before anything is queued.
-func checkAll(files []contract.FileUpload) ([]contract.Verdict, error) {
+// checkAll checks every file as the Upload view (or the CLI) did, so a file changed since it was
+// listed is refused before anything is queued.
+func checkAll(files []contract.FileUpload, anyCodec bool) ([]contract.Verdict, error) {
 	verdicts := make([]contract.Verdict, len(files))
 	for i, f := range files {
-		verdicts[i] = preflight.CheckFile(f.Path)
+		verdicts[i] = preflight.Check(f.Path, preflight.Options{AnyCodec: anyCodec})
 		if v := verdicts[i]; !v.OK {
 			return nil, &api.ValidationError{Field: "file", Message: v.Path + ": " + v.Reason}
 		}
@@ -105,11 +105,11 @@ func metaFor(f contract.FileUpload, batch contract.Meta) contract.Meta {
 
 // EnqueueURL queues an upload from a direct video URL.
 func (c *Service) EnqueueURL(rawURL string, m contract.Meta) (contract.JobView, error) {
-	return c.recordOne(c.PlanURL(rawURL, m))
+	return c.recordOne(c.planURL(rawURL, m))
 }
 
-// PlanURL drafts an upload from a direct video URL.
-func (c *Service) PlanURL(rawURL string, m contract.Meta) (Draft, error) {
+// planURL drafts an upload from a direct video URL.
+func (c *Service) planURL(rawURL string, m contract.Meta) (Draft, error) {
 	if err := c.usable(); err != nil {
 		return Draft{}, err
 	}

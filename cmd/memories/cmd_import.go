@@ -33,8 +33,12 @@ func runImport(ctx context.Context, c *cli, args []string) error {
 		return err
 	}
 	defer s.close()
-	return enqueueAndRun(ctx, s, plan.Tasks, func(t contract.ImportTask) (core.Draft, error) {
-		return s.svc.PlanImportTask(t, *quality, *callback)
+	var planned []string // the plan's tasks in order: core splits them again the same way
+	for _, t := range plan.Tasks {
+		planned = append(planned, t.Links...)
+	}
+	return queueAndRun(ctx, s, func() ([]contract.JobView, error) {
+		return s.svc.EnqueueImport(contract.ImportRequest{Text: strings.Join(planned, "\n"), Quality: *quality, Callback: *callback})
 	})
 }
 

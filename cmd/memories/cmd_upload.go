@@ -40,11 +40,14 @@ func runUpload(ctx context.Context, c *cli, args []string) error {
 		return err
 	}
 	meta.FileMeta = !*noFileMeta // what the flags leave out is taken from the file's capture details
-	return enqueueAndRun(ctx, s, files, func(f contract.Verdict) (core.Draft, error) {
-		if *skipDup && s.uploadedBefore(ctx, f.Path) {
-			return core.Draft{}, errSkipped
+	return queueAndRun(ctx, s, func() ([]contract.JobView, error) {
+		batch := contract.UploadBatch{Meta: meta, AnyCodec: *force}
+		for _, f := range files {
+			if !*skipDup || !s.uploadedBefore(ctx, f.Path) {
+				batch.Files = append(batch.Files, contract.FileUpload{Path: f.Path})
+			}
 		}
-		return s.svc.PlanFile(f, meta)
+		return s.svc.EnqueueUploads(batch)
 	})
 }
 
@@ -65,8 +68,23 @@ func (s *session) uploadedBefore(ctx context.Context, path string) bool {
 	return true
 }
 
-// errSkipped tells enqueueAndRun that an item was left out on purpose.
-var errSkipped = errors.New("skipped")
+// queueAndRun starts the engine, queues what enqueue asks core for (core records a command's jobs
+// in one transaction: a kill then loses none of what was asked, nor leaves half of it queued),
+// then runs the engine until they finish.
+func queueAndRun(ctx context.Context, s *session, enqueue func() ([]contract.JobView, error)) error {
+	if err := s.start(ctx); err != nil {
+		return err
+	}
+	views, err := enqueue()
+	if err != nil {
+		return err
+	}
+	ids := make([]uint64, len(views))
+	for i, v := range views {
+		ids[i] = v.ID
+	}
+	return s.run(ctx, ids)
+}
 
 // enqueueAndRun starts the engine, drafts one job per item, records them all in one transaction
 // (a kill then loses none of what was asked, nor leaves half of it queued), then runs the engine
@@ -78,9 +96,6 @@ func enqueueAndRun[T any](ctx context.Context, s *session, items []T, plan func(
 	drafts := make([]core.Draft, 0, len(items))
 	for _, it := range items {
 		d, err := plan(it)
-		if errors.Is(err, errSkipped) {
-			continue
-		}
 		if err != nil {
 			return err
 		}

@@ -1065,6 +1065,7 @@ export namespace contract {
 	}
 	export class UploadBatch {
 	    files: FileUpload[];
+	    anyCodec?: boolean;
 	    meta: Meta;
 	
 	    static createFrom(source: any = {}) {
@@ -1074,6 +1075,7 @@ export namespace contract {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.files = this.convertValues(source["files"], FileUpload);
+	        this.anyCodec = source["anyCodec"];
 	        this.meta = this.convertValues(source["meta"], Meta);
 	    }
 	
