@@ -65,7 +65,7 @@ type UploadBatch struct {
 	// AnyCodec sends videos in a codec the service cannot index (the CLI's --force); the other
 	// checks still apply.
 	AnyCodec bool `json:"anyCodec,omitempty"`
-	Meta  Meta         `json:"meta"`
+	Meta     Meta `json:"meta"`
 }
 
 // FileUpload is one file of a batch, with optional metadata that replaces the batch's.
