@@ -39,7 +39,7 @@ func (a *App) EnqueueUploads(b contract.UploadBatch) (_ []contract.JobView, err 
 // PlanLinks parses the link box: each line's outcome and the tasks an import would create.
 func (a *App) PlanLinks(text string) (_ contract.LinkPlan, err error) {
 	defer settle(&err)
-	return a.svc().PlanLinks(text), nil
+	return core.ParseLinks(text), nil
 }
 
 // EnqueueImport queues one import task per platform group of at most 50 links.

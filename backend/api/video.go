@@ -8,9 +8,7 @@ import (
 
 // Video statuses after normalisation.
 const (
-	StatusUnparsed = "UNPARSE" // accepted, indexing in progress
-	StatusParsed   = "PARSE"   // indexing complete
-	StatusFailed   = "FAILED"  // indexing failed; see Video.Cause
+	StatusFailed = "FAILED" // indexing failed; see Video.Cause
 )
 
 // NormalizeStatus (docs/API.md §8.1) folds the spellings the service has used for failure (FAIL,
@@ -28,7 +26,7 @@ func NormalizeStatus(s string) string {
 // can stop: parsed or failed, in any spelling.
 func IsTerminalStatus(s string) bool {
 	s = NormalizeStatus(s)
-	return s == StatusParsed || s == StatusFailed
+	return s == contract.StatusParsed || s == StatusFailed
 }
 
 // videoWire is the service's snake_case shape with lenient numbers.

@@ -132,3 +132,6 @@ type JobView struct {
 	// Retry is set while the job waits to try again after a failure that may pass (retry.go).
 	Retry *RetryView `json:"retry,omitempty"`
 }
+
+// StatusSkipped is the result status of a download skipped because its file existed.
+const StatusSkipped = "skipped"

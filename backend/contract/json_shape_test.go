@@ -36,6 +36,9 @@ var contractTypes = map[string]reflect.Type{
 	"FileMeta": reflect.TypeFor[contract.FileMeta](), "Job": reflect.TypeFor[contract.Job](),
 	"StateChange": reflect.TypeFor[contract.StateChange](), "RetryView": reflect.TypeFor[contract.RetryView](),
 	"DownloadRequest": reflect.TypeFor[contract.DownloadRequest](), "JobSubject": reflect.TypeFor[contract.JobSubject](),
+	"DBReport": reflect.TypeFor[contract.DBReport](), "Repaired": reflect.TypeFor[contract.Repaired](),
+	"ServerPage": reflect.TypeFor[contract.ServerPage](), "ListRequest": reflect.TypeFor[contract.ListRequest](),
+	"LineTooLongError": reflect.TypeFor[contract.LineTooLongError](),
 }
 
 // Wails types a Go pointer field as optional in models.ts ("latitude?: number"), so the UI reads

@@ -74,3 +74,36 @@ type VideoPage struct {
 	NextCursor string        `json:"nextCursor"`
 	Total      int           `json:"total"`
 }
+
+// Video statuses on the server.
+const StatusUnparsed = "UNPARSE" // accepted, indexing in progress
+
+const StatusParsed = "PARSE" // indexing complete
+
+// ListRequest filters and pages the library. Zero fields are not sent; filters on capture
+// metadata only match videos that finished parsing.
+type ListRequest struct {
+	Page        int // 1-based; the service defaults to 1
+	Size        int // page size; the service defaults to 200
+	Scope       string
+	VideoName   string   // exact stored name
+	VideoNo     string   // exact id
+	VideoNos    []string // restrict to these ids
+	Status      string   // PARSE, UNPARSE or FAILED
+	CameraModel string
+	Tag         string
+	TakenAfter  int64    // unix ms; capture time at or after
+	Latitude    *float64 `json:"latitude,omitempty"` // with Longitude: videos within about 20 km
+	Longitude   *float64 `json:"longitude,omitempty"`
+}
+
+// ServerPage is one page of the library as the server lists it.
+type ServerPage struct {
+	Page     int            `json:"page"`
+	PageSize int            `json:"pageSize"`
+	Total    int64          `json:"total"`
+	Videos   []VideoDetails `json:"videos"`
+}
+
+// PreviewPrefix is the URL path under which previews are served.
+const PreviewPrefix = "/preview/"

@@ -93,3 +93,6 @@ type Hit struct {
 	KeyframeBucket string `json:"keyframe_bucket,omitempty"`
 	KeyframeBlob   string `json:"keyframe_blob,omitempty"`
 }
+
+// SubtitleFormats lists the formats a transcript is rendered in, in the order the CLI's help names them.
+var SubtitleFormats = []string{"text", "srt", "vtt", "json"}

@@ -32,3 +32,7 @@ type Status struct {
 	LastOK           int64  `json:"lastOk"`           // unix ms of the last answered request, 0 if none
 	RetryAt          int64  `json:"retryAt"`          // unix ms when rate limiting should be over
 }
+
+// PrivateBusEnv holds the address of the private bus the app starts for itself when there is no
+// session bus (see the app's sessionbus_linux.go): a keychain is not found on it.
+const PrivateBusEnv = "MEMORIES_PRIVATE_SESSION_BUS"

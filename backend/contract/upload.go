@@ -1,6 +1,7 @@
 package contract
 
 import (
+	"fmt"
 	"memories-desktop/backend/formats"
 	"memories-desktop/backend/media"
 )
@@ -130,4 +131,14 @@ type Platform string
 type ImportTask struct {
 	Platform Platform `json:"platform"`
 	Links    []string `json:"links"`
+}
+
+// LineTooLongError names the line of a link list that was refused for its length (Max bytes).
+type LineTooLongError struct{ Line, Max int }
+
+// CodeCodec is the Verdict.Code of a video in a codec the service cannot index.
+const CodeCodec = "unsupported_codec"
+
+func (e *LineTooLongError) Error() string {
+	return fmt.Sprintf("line %d is longer than %d bytes; nothing was read past it", e.Line, e.Max)
 }

@@ -2,7 +2,6 @@ package core
 
 import (
 	"errors"
-	"io"
 	"time"
 
 	"memories-desktop/backend/api"
@@ -10,7 +9,6 @@ import (
 	"memories-desktop/backend/formats"
 	"memories-desktop/backend/preflight"
 	"memories-desktop/backend/sandbox"
-	"memories-desktop/backend/sources"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/validate"
 )
@@ -49,9 +47,6 @@ func Invalid(err error) bool { return errors.Is(err, api.ErrInvalidInput) }
 // VideoExtensions are the file extensions uploads accept.
 func VideoExtensions() []string { return formats.Extensions() }
 
-// CodeCodec is a Verdict's code for a codec the service cannot index (upload --force sends it).
-const CodeCodec = preflight.CodeCodec
-
 // Qualities are the accepted import qualities.
 func Qualities() []string { return api.Qualities }
 
@@ -61,24 +56,11 @@ func Check(paths []string, anyCodec bool) (contract.Scan, error) {
 	return preflight.ExpandWith(paths, preflight.Options{AnyCodec: anyCodec})
 }
 
-// Links is a planned list of platform links: tasks, and the lines that are not links.
-type (
-	Links = sources.Plan
-
-	LineTooLongError = sources.LineTooLongError
-)
-
-// ParseLinks plans the links in text; ReadLinks streams them from r, any number of lines (a line
-// too long is a *LineTooLongError).
-func ParseLinks(text string) Links         { return sources.ParseLines(text) }
-func ReadLinks(r io.Reader) (Links, error) { return sources.ReadLines(r) }
-
-// DatabaseFile is the database's file name inside its folder.
-const DatabaseFile = store.FileName
-
 // CheckDatabase reads the database in dir and reports what is wrong with it, waiting at most
 // wait for another process to let it go.
-func CheckDatabase(dir string, wait time.Duration) (DBReport, error) { return store.Check(dir, wait) }
+func CheckDatabase(dir string, wait time.Duration) (contract.DBReport, error) {
+	return store.Check(dir, wait)
+}
 
 // ServeSandbox runs the emulator on addr until closed: a non-empty apiKey is the only key it
 // accepts, and new videos stay UNPARSE for parseDelay.

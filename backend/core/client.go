@@ -130,7 +130,7 @@ func (c *Service) TestConnection(ctx context.Context, s contract.Settings) contr
 // probe lists one video of scope: the call the Library makes, so a success means the app can
 // work with this endpoint and key. It returns how many videos the scope holds.
 func probe(ctx context.Context, client *api.Client, scope string) (int64, error) {
-	page, err := client.ListVideos(ctx, api.ListRequest{Scope: scope, Page: 1, Size: 1})
+	page, err := client.ListVideos(ctx, contract.ListRequest{Scope: scope, Page: 1, Size: 1})
 	return page.Total, err
 }
 

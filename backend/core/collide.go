@@ -7,7 +7,6 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/contract/choice"
-	"memories-desktop/backend/safefile"
 	"memories-desktop/backend/transfer"
 )
 
@@ -38,15 +37,8 @@ func resolve(spec *transfer.DownloadSpec, pick string, taken map[string]bool) bo
 	return true
 }
 
-// CodeExists is a failed download's code when its name was taken; StatusSkipped the result
-// status of one skipped for that reason (DownloadRequest.OnExists).
-const (
-	CodeExists    = transfer.CodeExists
-	StatusSkipped = transfer.StatusSkipped
-)
-
-// ErrExists means a download's file name is taken and no choice was made.
-var ErrExists = safefile.ErrExists
+// ErrNameTaken means a download's file name is taken and no choice was made (Place).
+var ErrNameTaken = errors.New("destination already exists")
 
 // Placement is where one download goes once its name is decided, before any request.
 type Placement struct {
@@ -60,7 +52,7 @@ var ErrNotReplaceable = errors.New("is not a regular file; only a regular file i
 
 // Place applies choice ("" when none was made) to a download to path, given the names earlier
 // downloads of the same batch took (taken gains this one). A taken name without a choice is
-// ErrExists; replacing anything but a regular file is ErrNotReplaceable.
+// ErrNameTaken; replacing anything but a regular file is ErrNotReplaceable.
 func Place(path, pick string, taken map[string]bool) (Placement, error) {
 	spec := transfer.DownloadSpec{Dest: path}
 	if taken[path] || exists(path) {
@@ -68,7 +60,7 @@ func Place(path, pick string, taken map[string]bool) (Placement, error) {
 			return Placement{}, fmt.Errorf("%s %w", path, ErrNotReplaceable)
 		}
 		if pick == "" {
-			return Placement{}, fmt.Errorf("%w: %s", ErrExists, path)
+			return Placement{}, fmt.Errorf("%w: %s", ErrNameTaken, path)
 		}
 		if pick == choice.Replace && taken[path] {
 			pick = choice.KeepBoth // two downloads of one batch never replace each other

@@ -11,6 +11,7 @@ import (
 
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/contract/choice"
+	"memories-desktop/backend/contract/errcode"
 	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/transfer"
@@ -116,8 +117,8 @@ func TestRetryOfATakenNameOffersTheChoice(t *testing.T) {
 		t.Fatal(err)
 	}
 	failed := finish(t, c, j.ID)
-	if failed.State != jobstate.Failed || failed.Error == nil || failed.Error.Code != transfer.CodeExists {
-		t.Fatalf("want a failed job with code %q, got %+v", transfer.CodeExists, failed.Error)
+	if failed.State != jobstate.Failed || failed.Error == nil || failed.Error.Code != errcode.Exists {
+		t.Fatalf("want a failed job with code %q, got %+v", errcode.Exists, failed.Error)
 	}
 	if bytes.Contains([]byte(failed.Error.Message), []byte("--")) {
 		t.Fatalf("the message names a CLI flag: %q", failed.Error.Message)

@@ -17,10 +17,9 @@ import (
 // settings Memories Desktop saved. The key is never a flag: a flag shows it to everyone who can
 // list processes.
 const (
-	APIKeyEnv          = "MEMORIES_API_KEY"
-	BaseURLEnv         = "MEMORIES_BASE_URL"
-	AssetBaseURLEnv    = "MEMORIES_ASSET_BASE_URL"
-	ResponseTimeoutEnv = api.ResponseTimeoutEnv
+	APIKeyEnv       = "MEMORIES_API_KEY"
+	BaseURLEnv      = "MEMORIES_BASE_URL"
+	AssetBaseURLEnv = "MEMORIES_ASSET_BASE_URL"
 )
 
 // Overrides are a headless front end's flags; empty fields fall through to the environment,

@@ -58,7 +58,7 @@ func TestAppIgnoresEndpointEnvironment(t *testing.T) {
 // Bad configuration is a ConfigError (the CLI's exit 2) before anything is sent.
 func TestHeadlessConfigRefusals(t *testing.T) {
 	cases := map[string]Options{
-		"timeout": {Getenv: envOf(map[string]string{ResponseTimeoutEnv: "forever"})},
+		"timeout": {Getenv: envOf(map[string]string{api.ResponseTimeoutEnv: "forever"})},
 		"scope":   {Overrides: Overrides{Scope: "", ScopeSet: true}},
 	}
 	for name, opts := range cases {

@@ -12,6 +12,8 @@ import (
 	"sync"
 	"time"
 
+	"memories-desktop/backend/api"
+	"memories-desktop/backend/clock"
 	"memories-desktop/backend/events"
 	"memories-desktop/backend/preview"
 	"memories-desktop/backend/settings"
@@ -69,14 +71,14 @@ type Options struct {
 	// and status), which must work while the app holds the data folder. Nothing that needs the
 	// queue or history may be called then.
 	NoDatabase bool
-	Clock      Clock // the pacer's clock; nil: the real one (tests set a fake)
+	Clock      clock.Clock // the pacer's clock; nil: the real one (tests set a fake)
 }
 
 // Start opens the data folder and the active profile's database. It fails fast with
 // store.ErrLocked when another process holds it.
 func Start(dataDir string, opts Options) (*Service, error) {
 	opts = withDefaults(opts)
-	timeout, hc, err := responseTimeout(opts.Getenv(ResponseTimeoutEnv))
+	timeout, hc, err := responseTimeout(opts.Getenv(api.ResponseTimeoutEnv))
 	if err != nil && opts.Headless {
 		return nil, err // the app ignores a bad value; the CLI says so before sending anything
 	}

@@ -38,7 +38,7 @@ func (c *Service) EnqueueDownloads(nos []string, target contract.DownloadTarget,
 		return res, nil
 	}
 	taken := map[string]bool{}
-	drafts := make([]Draft, 0, len(specs))
+	drafts := make([]transfer.Draft, 0, len(specs))
 	for _, spec := range specs {
 		if exists(spec.Dest) && !spec.Overwrite && !resolve(&spec, pick, taken) {
 			continue
@@ -50,7 +50,7 @@ func (c *Service) EnqueueDownloads(nos []string, target contract.DownloadTarget,
 		}
 		drafts = append(drafts, d)
 	}
-	jobs, err := c.Record(drafts)
+	jobs, err := c.record(drafts)
 	if err != nil {
 		return res, err
 	}

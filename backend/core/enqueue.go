@@ -8,11 +8,23 @@ import (
 	"memories-desktop/backend/transfer"
 )
 
-// Jobs are drafted one item at a time (Plan*), then recorded together (Record): a command or a
-// batch is in the queue whole or not at all, whenever the process is killed.
+// Jobs are drafted one item at a time, then recorded together: a command or a batch is in the
+// queue whole or not at all, whenever the process is killed.
+
+// Draft is a download the CLI planned (PlanDownload) and has not recorded yet (Record).
+type Draft struct{ job transfer.Draft }
 
 // Record stores the drafts in one transaction and queues them.
 func (c *Service) Record(drafts []Draft) ([]contract.JobView, error) {
+	jobs := make([]transfer.Draft, len(drafts))
+	for i, d := range drafts {
+		jobs[i] = d.job
+	}
+	return c.record(jobs)
+}
+
+// record stores the drafts in one transaction and queues them.
+func (c *Service) record(drafts []transfer.Draft) ([]contract.JobView, error) {
 	jobs, err := c.engine().Record(drafts...)
 	if err != nil {
 		return nil, err
@@ -25,11 +37,11 @@ func (c *Service) Record(drafts []Draft) ([]contract.JobView, error) {
 }
 
 // recordOne records a single draft.
-func (c *Service) recordOne(d Draft, err error) (contract.JobView, error) {
+func (c *Service) recordOne(d transfer.Draft, err error) (contract.JobView, error) {
 	if err != nil {
 		return contract.JobView{}, err
 	}
-	views, err := c.Record([]Draft{d})
+	views, err := c.record([]transfer.Draft{d})
 	if err != nil {
 		return contract.JobView{}, err
 	}
@@ -45,7 +57,8 @@ func (c *Service) PlanDownload(r contract.DownloadRequest) (Draft, error) {
 	} else {
 		spec.VideoNo = r.ID
 	}
-	return c.engine().PlanDownload(spec)
+	d, err := c.engine().PlanDownload(spec)
+	return Draft{d}, err
 }
 
 // SubjectOf reads j's subject; a record it cannot read yields an empty one.

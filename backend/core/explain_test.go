@@ -13,6 +13,7 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/applog"
+	"memories-desktop/backend/contract/errcode"
 	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/transfer"
@@ -176,7 +177,7 @@ func TestLocalFailuresGetTheAdviceOfTheirCode(t *testing.T) {
 	no := uploadedVideo(t, c, mediatest.MP4([]byte("taken name")))
 	dest := t.TempDir() + "/clip.mp4"
 	j, _ := c.activeDB().Job(failedDownload(t, c, no, dest))
-	if !strings.HasSuffix(j.Error.Message, localNext[transfer.CodeExists]) || !strings.Contains(j.Error.Message, "clip.mp4") {
+	if !strings.HasSuffix(j.Error.Message, localNext[errcode.Exists]) || !strings.Contains(j.Error.Message, "clip.mp4") {
 		t.Fatalf("taken name: %q", j.Error.Message)
 	}
 }

@@ -9,7 +9,6 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/contract"
-	"memories-desktop/backend/preview"
 	"memories-desktop/backend/store"
 )
 
@@ -35,9 +34,6 @@ func (c *Service) SetAPIKey(key string) error { return c.prefs.SetAPIKey(key) }
 // ClearAPIKey forgets the stored key.
 func (c *Service) ClearAPIKey() error { return c.prefs.ClearAPIKey() }
 
-// PreviewPrefix starts every URL path ServePreview answers.
-const PreviewPrefix = preview.Prefix
-
 // ServePreview serves a registered local file to the webview.
 func (c *Service) ServePreview(w http.ResponseWriter, r *http.Request) { c.previews.ServeHTTP(w, r) }
 
@@ -54,7 +50,7 @@ func AssetFileName(assetID string) string { return api.SanitizeFilename(assetID+
 // RepairDatabase moves the damaged database named by damaged (else the one in dir) aside,
 // keeping it, and starts a fresh one with what can be read. wait bounds the wait for another
 // process to let it go (0: the default).
-func RepairDatabase(dir string, damaged error, wait time.Duration) (Repaired, error) {
+func RepairDatabase(dir string, damaged error, wait time.Duration) (contract.Repaired, error) {
 	var d *store.DamagedError
 	if errors.As(damaged, &d) {
 		dir = filepath.Dir(d.Path) // the profile's database folder, which may not be the data folder

@@ -18,6 +18,7 @@ var frontEnds = []string{"../..", "../../cmd/memories"}
 //   - events: the Emitter a front end implements and the event names the app emits to its window;
 //   - version: the one version string that --version and the User-Agent print;
 //   - applog: the log file a front end opens before core exists (it needs the data folder first);
+//   - clock: the time source a front end hands core (tests hand a fake one);
 //   - contract and its enum packages: the types and names core's methods take and return, and
 //     the UI is bound with.
 //
@@ -28,6 +29,7 @@ var frontEndMay = map[string]bool{
 	"memories-desktop/backend/events":   true,
 	"memories-desktop/backend/version":  true,
 	"memories-desktop/backend/applog":   true,
+	"memories-desktop/backend/clock":    true,
 	"memories-desktop/backend/contract": true,
 }
 

@@ -14,11 +14,19 @@ import (
 	"memories-desktop/backend/validate"
 )
 
-// PlanLinks parses pasted links live, as the user types.
-func (c *Service) PlanLinks(text string) contract.LinkPlan {
-	p := sources.ParseLines(text)
+// ParseLinks plans the links in text (the app's link box as the user types, the CLI's
+// arguments); ReadLinks streams them from r, any number of lines (a line too long is a
+// *contract.LineTooLongError).
+func ParseLinks(text string) contract.LinkPlan { return linkPlan(sources.ParseLines(text)) }
+
+func ReadLinks(r io.Reader) (contract.LinkPlan, error) {
+	p, err := sources.ReadLines(r)
+	return linkPlan(p), err
+}
+
+func linkPlan(p sources.Plan) contract.LinkPlan {
 	return contract.LinkPlan{Lines: p.Lines, Links: p.Links, Duplicates: p.Duplicates, Problems: p.Problems,
-		Tasks: p.Tasks, Summary: p.Summary(), Warnings: warnings(p)}
+		Tasks: p.Tasks, Summary: sources.Summary(p), Warnings: warnings(p)}
 }
 
 func warnings(p sources.Plan) []string {
@@ -52,7 +60,7 @@ func (c *Service) EnqueueImport(r contract.ImportRequest) ([]contract.JobView, e
 		return nil, err
 	}
 	scope := c.current().Scope
-	drafts := make([]Draft, 0, len(p.Tasks))
+	drafts := make([]transfer.Draft, 0, len(p.Tasks))
 	for _, t := range p.Tasks {
 		d, err := c.engine().PlanImport(transfer.ImportSpec{Platform: string(t.Platform), Links: t.Links,
 			Scope: scope, Quality: r.Quality, Callback: strings.TrimSpace(r.Callback)})
@@ -61,7 +69,7 @@ func (c *Service) EnqueueImport(r contract.ImportRequest) ([]contract.JobView, e
 		}
 		drafts = append(drafts, d)
 	}
-	return c.Record(drafts)
+	return c.record(drafts)
 }
 
 func validQuality(q string) bool {

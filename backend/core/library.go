@@ -47,7 +47,7 @@ func (c *Service) RefreshLibrary(ctx context.Context, emit events.Emitter) (cont
 func (c *Service) fetchAll(ctx context.Context, client *api.Client, scope string) (map[string]bool, error) {
 	seen := map[string]bool{}
 	for page := 1; ; page++ {
-		res, err := client.ListVideos(ctx, api.ListRequest{Scope: scope, Page: page, Size: refreshPage})
+		res, err := client.ListVideos(ctx, contract.ListRequest{Scope: scope, Page: page, Size: refreshPage})
 		if err != nil {
 			return nil, err
 		}

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 
-	"memories-desktop/backend/api"
 	"memories-desktop/backend/contract"
 )
 
@@ -12,22 +11,16 @@ import (
 // (the CLI's list and status). They go through the same clients, and so the same pacing, as
 // everything else.
 
-type (
-	ListRequest = api.ListRequest
-	ServerPage  = api.VideoPage
-)
+type ()
 
 // Video statuses on the server.
-const (
-	StatusParsed   = api.StatusParsed
-	StatusUnparsed = api.StatusUnparsed
-)
+const ()
 
 // ListVideos asks the server for one page of videos, in the current scope when r names none.
-func (c *Service) ListVideos(ctx context.Context, r ListRequest) (ServerPage, error) {
+func (c *Service) ListVideos(ctx context.Context, r contract.ListRequest) (contract.ServerPage, error) {
 	client, err := c.Client()
 	if err != nil {
-		return ServerPage{}, err
+		return contract.ServerPage{}, err
 	}
 	r.Scope = cmp.Or(r.Scope, c.current().Scope)
 	return client.ListVideos(ctx, r)

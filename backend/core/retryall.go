@@ -3,9 +3,9 @@ package core
 import (
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/contract/choice"
+	"memories-desktop/backend/contract/errcode"
 	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/store"
-	"memories-desktop/backend/transfer"
 )
 
 // RetryFailed queues every failed job again, except imports that may have reached the service
@@ -30,9 +30,9 @@ func (c *Service) RetryFailed(pick string) (contract.RetryAll, error) {
 
 func (c *Service) retryFailedJob(j contract.Job, pick string, taken map[string]bool, out *contract.RetryAll) {
 	switch {
-	case j.Error != nil && j.Error.Code == transfer.CodeMaybeSent:
+	case j.Error != nil && j.Error.Code == errcode.MaybeSent:
 		// An import that may have arrived is sent again only by its own Retry, after a look.
-	case j.Error == nil || j.Error.Code != transfer.CodeExists:
+	case j.Error == nil || j.Error.Code != errcode.Exists:
 		if c.engine().Retry(j.ID) == nil {
 			out.Retried++
 		}

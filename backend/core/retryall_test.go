@@ -7,6 +7,7 @@ import (
 
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/contract/choice"
+	"memories-desktop/backend/contract/errcode"
 	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/transfer"
@@ -20,7 +21,7 @@ func failedDownload(t *testing.T, c *Service, no, dest string) uint64 {
 		t.Fatal(err)
 	}
 	writeFile(t, dest, "old")
-	if f := finish(t, c, j.ID); f.State != jobstate.Failed || f.Error.Code != transfer.CodeExists {
+	if f := finish(t, c, j.ID); f.State != jobstate.Failed || f.Error.Code != errcode.Exists {
 		t.Fatalf("want a collision failure, got %+v", f.Error)
 	}
 	return j.ID
@@ -78,7 +79,7 @@ func TestRetryAllFailedRetriesOtherFailuresWithoutAsking(t *testing.T) {
 		t.Fatalf("%+v %v", got, err)
 	}
 	// It ran again: the name is still taken, so it fails as a collision once more.
-	if j := finish(t, c, id); j.State != jobstate.Failed || j.Error.Code != transfer.CodeExists {
+	if j := finish(t, c, id); j.State != jobstate.Failed || j.Error.Code != errcode.Exists {
 		t.Fatalf("not retried: %+v", j.Error)
 	}
 }
@@ -87,7 +88,7 @@ func TestRetryAllFailedRetriesOtherFailuresWithoutAsking(t *testing.T) {
 func TestRetryAllFailedLeavesImportsThatMayHaveBeenSent(t *testing.T) {
 	c := engineCore(t)
 	id := failedDownload(t, c, uploadedVideo(t, c, mediatest.MP4([]byte("maybe"))), filepath.Join(t.TempDir(), "clip.mp4"))
-	if _, err := c.activeDB().UpdateJob(id, func(j *contract.Job) error { j.Error.Code = transfer.CodeMaybeSent; return nil }); err != nil {
+	if _, err := c.activeDB().UpdateJob(id, func(j *contract.Job) error { j.Error.Code = errcode.MaybeSent; return nil }); err != nil {
 		t.Fatal(err)
 	}
 	if got, err := c.RetryFailed(""); err != nil || got.Retried != 0 {

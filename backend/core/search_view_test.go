@@ -61,7 +61,7 @@ func TestFindModesAndTranscriptExport(t *testing.T) {
 		t.Fatalf("latitude without longitude: %v, %d searches sent", err, srv.Server.Stats().Searches-before)
 	}
 	url, err := c.KeyframeURL(ctx, seen.Moments[0].KeyframeBucket, seen.Moments[0].KeyframeBlob)
-	if err != nil || !strings.Contains(url, PreviewPrefix) {
+	if err != nil || !strings.Contains(url, contract.PreviewPrefix) {
 		t.Fatalf("keyframe URL %q %v", url, err)
 	}
 

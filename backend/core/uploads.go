@@ -62,7 +62,7 @@ func (c *Service) EnqueueUploads(b contract.UploadBatch) ([]contract.JobView, er
 	if err != nil {
 		return nil, err
 	}
-	drafts := make([]Draft, 0, len(b.Files))
+	drafts := make([]transfer.Draft, 0, len(b.Files))
 	for i, f := range b.Files {
 		d, err := c.engine().PlanUpload(f.Path, apiMeta(withFileMeta(metaFor(f, b.Meta), verdicts[i]), scope))
 		if err != nil {
@@ -70,7 +70,7 @@ func (c *Service) EnqueueUploads(b contract.UploadBatch) ([]contract.JobView, er
 		}
 		drafts = append(drafts, d)
 	}
-	return c.Record(drafts)
+	return c.record(drafts)
 }
 
 // checkAll checks every file as the Upload view (or the CLI) did, so a file changed since it was
@@ -109,9 +109,9 @@ func (c *Service) EnqueueURL(rawURL string, m contract.Meta) (contract.JobView, 
 }
 
 // planURL drafts an upload from a direct video URL.
-func (c *Service) planURL(rawURL string, m contract.Meta) (Draft, error) {
+func (c *Service) planURL(rawURL string, m contract.Meta) (transfer.Draft, error) {
 	if err := c.usable(); err != nil {
-		return Draft{}, err
+		return transfer.Draft{}, err
 	}
 	return c.engine().PlanURL(strings.TrimSpace(rawURL), apiMeta(m, c.current().Scope))
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"memories-desktop/backend/api"
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/sandbox"
 )
@@ -148,7 +149,7 @@ func TestWatchRunsOnce(t *testing.T) {
 func TestWatchFollowsAPausedUpload(t *testing.T) {
 	// The pause may cut the upload before or after it reached the sandbox; when before, the
 	// resumed job believes "not there" only one response timeout later (2 min by default).
-	t.Setenv(ResponseTimeoutEnv, "2s")
+	t.Setenv(api.ResponseTimeoutEnv, "2s")
 	c := engineCore(t)
 	dir := t.TempDir()
 	if _, err := c.AddWatch(WatchConfig{Name: "p", Folder: dir, SettleMS: 100}); err != nil {

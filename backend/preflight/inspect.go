@@ -19,7 +19,7 @@ func inspect(v *contract.Verdict, opt Options) *failure {
 	v.Media, v.FileMeta = &info, fileMetaOf(info.Capture)
 	if !media.Indexed[info.VideoCodec] {
 		if !opt.AnyCodec {
-			return &failure{CodeCodec, codecReason(info)}
+			return &failure{contract.CodeCodec, codecReason(info)}
 		}
 		v.Warnings = append(v.Warnings, codecReason(info))
 	}

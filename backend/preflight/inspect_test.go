@@ -21,7 +21,7 @@ func TestCheckReadsTheContainer(t *testing.T) {
 		{"h264-silent.mp4", "", "", noAudio},
 		{"hevc-tags.mov", "", "", ""},
 		{"vp9.mkv", "", "", noAudio},
-		{"mpeg4.avi", CodeCodec, "its video is MPEG-4 Part 2, which the service cannot index; it indexes H.264, H.265/HEVC or VP9", ""},
+		{"mpeg4.avi", contract.CodeCodec, "its video is MPEG-4 Part 2, which the service cannot index; it indexes H.264, H.265/HEVC or VP9", ""},
 		{"truncated.mp4", CodeTruncated, "the file is incomplete: it has no index (moov box)", ""},
 		{"text.mp4", CodeNotVideo, "it is not a video: its contents are not an MP4, MOV, Matroska or AVI container", ""},
 		{"vp9.webm", CodeUnsupportedExt, `".webm" files cannot be uploaded`, ""},

@@ -19,7 +19,6 @@ const (
 	CodeUnreadable     = "unreadable"
 	CodeNotVideo       = "not_video"
 	CodeTruncated      = "truncated"
-	CodeCodec          = "unsupported_codec"
 )
 
 // Options change what a check enforces.

@@ -83,7 +83,7 @@ func TestParseLinesEmptyInput(t *testing.T) {
 	if p.Lines != 0 || len(p.Links)+len(p.Duplicates)+len(p.Problems)+len(p.Tasks) != 0 {
 		t.Fatalf("plan %+v", p)
 	}
-	if got, want := p.Summary(), "0 lines: 0 links in 0 tasks; 0 duplicates; 0 invalid"; got != want {
+	if got, want := Summary(p), "0 lines: 0 links in 0 tasks; 0 duplicates; 0 invalid"; got != want {
 		t.Fatalf("Summary() = %q, want %q", got, want)
 	}
 }
@@ -125,7 +125,7 @@ func mixedLines() []string {
 
 func TestParseLines120MixedLines(t *testing.T) {
 	p := ParseLines(strings.Join(mixedLines(), "\n"))
-	if got, want := p.Summary(), "120 lines: 97 links (TikTok 55, YouTube 30, Instagram 12) in 4 tasks; 8 duplicates; 15 invalid"; got != want {
+	if got, want := Summary(p), "120 lines: 97 links (TikTok 55, YouTube 30, Instagram 12) in 4 tasks; 8 duplicates; 15 invalid"; got != want {
 		t.Fatalf("Summary() = %q\nwant        %q", got, want)
 	}
 	var sizes []string

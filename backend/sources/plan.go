@@ -42,14 +42,14 @@ func chunk(pf contract.Platform, links []string) []contract.ImportTask {
 
 // Summary describes the plan in one line for the intake screen, for example
 // "120 lines: 97 links (TikTok 40, YouTube 30, Instagram 27) in 3 tasks; 8 duplicates; 15 invalid".
-func (p Plan) Summary() string {
+func Summary(p Plan) string {
 	return fmt.Sprintf("%s: %s%s in %s; %s; %d invalid",
-		count(p.Lines, "line"), count(len(p.Links), "link"), p.perPlatform(),
+		count(p.Lines, "line"), count(len(p.Links), "link"), perPlatform(p),
 		count(len(p.Tasks), "task"), count(len(p.Duplicates), "duplicate"), len(p.Problems))
 }
 
 // perPlatform lists the non-zero link counts per platform in parentheses, or nothing.
-func (p Plan) perPlatform() string {
+func perPlatform(p Plan) string {
 	var parts []string
 	for _, pf := range Platforms {
 		if n := len(canonicals(p.Links, pf)); n > 0 {

@@ -52,7 +52,7 @@ func TestSummaryWording(t *testing.T) {
 		Problems:   []contract.LinkProblem{{}},
 		Tasks:      []contract.ImportTask{{Platform: YouTube}},
 	}
-	if got, want := p.Summary(), "1 line: 1 link (YouTube 1) in 1 task; 1 duplicate; 1 invalid"; got != want {
+	if got, want := Summary(p), "1 line: 1 link (YouTube 1) in 1 task; 1 duplicate; 1 invalid"; got != want {
 		t.Fatalf("Summary() = %q, want %q", got, want)
 	}
 }

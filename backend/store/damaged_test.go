@@ -83,10 +83,10 @@ func TestCheckAndRepairKeepWhatCanBeRead(t *testing.T) {
 
 func TestAFileThatIsNotADatabaseIsReportedDamagedWithItsPath(t *testing.T) {
 	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, FileName), []byte("this is not a bbolt file, just text"), 0o600)
+	os.WriteFile(filepath.Join(dir, contract.DatabaseFile), []byte("this is not a bbolt file, just text"), 0o600)
 	_, err := Open(dir, time.Second)
 	var d *DamagedError
-	if !errors.As(err, &d) || d.Path != filepath.Join(dir, FileName) || !errors.Is(err, contract.ErrDamaged) {
+	if !errors.As(err, &d) || d.Path != filepath.Join(dir, contract.DatabaseFile) || !errors.Is(err, contract.ErrDamaged) {
 		t.Fatalf("err = %v", err)
 	}
 	fixed, err := Repair(dir, time.Second)
@@ -108,7 +108,7 @@ func TestRepairAfterAPanicWhileOpeningInTheSameProcess(t *testing.T) {
 		db.CreateJob(&j)
 	}
 	db.Close()
-	path := filepath.Join(dir, FileName)
+	path := filepath.Join(dir, contract.DatabaseFile)
 	raw, _ := os.ReadFile(path)
 	const pageSize = 4096 // bbolt's default here; the meta pages start the file
 	for _, meta := range []int{0, pageSize} {

@@ -14,9 +14,6 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// FileName is the database file inside the data folder.
-const FileName = "memories.db"
-
 // DefaultOpenTimeout bounds how long Open waits for another process's lock.
 const DefaultOpenTimeout = 3 * time.Second
 
@@ -45,7 +42,7 @@ func Open(dir string, timeout time.Duration) (*DB, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
 	}
-	path := filepath.Join(dir, FileName)
+	path := filepath.Join(dir, contract.DatabaseFile)
 	db := &DB{path: path, now: time.Now}
 	b, err := openBolt(db, path, &bolt.Options{Timeout: timeout})
 	if err != nil {

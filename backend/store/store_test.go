@@ -79,7 +79,7 @@ func TestVersion1FileMigratesAndKeepsItsData(t *testing.T) {
 // writeVersion1File builds the file a version-1 build left behind: only the meta bucket.
 func writeVersion1File(t *testing.T, dir string) {
 	t.Helper()
-	b, err := bolt.Open(filepath.Join(dir, FileName), 0o600, nil)
+	b, err := bolt.Open(filepath.Join(dir, contract.DatabaseFile), 0o600, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

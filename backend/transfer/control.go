@@ -6,6 +6,7 @@ import (
 	"log/slog"
 
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/errcode"
 	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/store"
 )
@@ -60,7 +61,7 @@ var errCanceled = errors.New("canceled")
 // request did not arrive: it is sent again.
 func (e *Engine) Retry(id uint64) error {
 	j, err := e.move(id, jobstate.Queued, "retry", func(j *contract.Job) {
-		if j.Error != nil && j.Error.Code == CodeMaybeSent {
+		if j.Error != nil && j.Error.Code == errcode.MaybeSent {
 			j.AttemptStarted, j.AttemptSent = 0, 0
 		}
 	}, jobstate.Failed, jobstate.Canceled, jobstate.Interrupted)

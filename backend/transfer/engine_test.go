@@ -161,8 +161,8 @@ func TestUploadJobRecordsResultCacheAndHash(t *testing.T) {
 	if len(sv) != 1 || !slices.Contains(sv[0].Tags, got.Marker) || !slices.Contains(sv[0].Tags, "trip") {
 		t.Fatalf("server video %+v (marker %s)", sv, got.Marker)
 	}
-	waitFor(t, func() bool { j, _ := r.db.Job(j.ID); return j.Result.Status == api.StatusParsed })
-	if v, err := r.db.Video("default", no); err != nil || v.Status != api.StatusParsed {
+	waitFor(t, func() bool { j, _ := r.db.Job(j.ID); return j.Result.Status == contract.StatusParsed })
+	if v, err := r.db.Video("default", no); err != nil || v.Status != contract.StatusParsed {
 		t.Fatalf("library cache %+v, %v", v, err)
 	}
 }
@@ -316,7 +316,7 @@ func TestImportIsFollowedToItsVideos(t *testing.T) {
 	}
 	waitFor(t, func() bool {
 		j, _ := r.db.Job(j.ID)
-		return len(j.Result.VideoNos) == 2 && j.Result.Status == api.StatusParsed
+		return len(j.Result.VideoNos) == 2 && j.Result.Status == contract.StatusParsed
 	})
 }
 
@@ -365,13 +365,13 @@ func TestTrackNowSkipsTheBackoffAndTheCacheKeepsTheFileName(t *testing.T) {
 	}
 	no := r.wait(j.ID)[0].Result.VideoNos[0]
 	time.Sleep(50 * time.Millisecond) // past the sandbox's ParseDelay
-	if j, _ := r.db.Job(j.ID); j.Result.Status == api.StatusParsed {
+	if j, _ := r.db.Job(j.ID); j.Result.Status == contract.StatusParsed {
 		t.Fatal("indexed before anyone asked")
 	}
 	r.eng.TrackNow()
-	waitFor(t, func() bool { j, _ := r.db.Job(j.ID); return j.Result.Status == api.StatusParsed })
+	waitFor(t, func() bool { j, _ := r.db.Job(j.ID); return j.Result.Status == contract.StatusParsed })
 	v, err := r.db.Video("default", no)
-	if err != nil || v.Title != "Beach Day.mp4" || v.Name == "" || v.Name == v.Title || v.Status != api.StatusParsed {
+	if err != nil || v.Title != "Beach Day.mp4" || v.Name == "" || v.Name == v.Title || v.Status != contract.StatusParsed {
 		t.Fatalf("cached video %+v, %v", v, err)
 	}
 }

@@ -10,13 +10,6 @@ import (
 	"memories-desktop/backend/safefile"
 )
 
-// CodeMaybeSent marks an import that may have reached the service (ErrMaybeSent); only a
-// person's Retry sends it again.
-const CodeMaybeSent = errcode.MaybeSent
-
-// CodeExists marks a download that found its file name taken; the app's Retry asks what to do.
-const CodeExists = errcode.Exists
-
 // localCodes name the failures on this computer or of the transfer itself, which api knows
 // nothing about, with a stable code each. What people are told about them is core's
 // (Options.Explain gets the code).
@@ -29,11 +22,11 @@ var localCodes = []struct {
 	{isKind(errIdle), errcode.NoData},
 	{isKind(safefile.ErrTruncated), errcode.Truncated},
 	{isKind(ErrNoFolder), errcode.NoFolder},
-	{isKind(safefile.ErrExists), CodeExists},
+	{isKind(safefile.ErrExists), errcode.Exists},
 	{isKind(safefile.ErrNotRegular), errcode.NotRegular},
 	{isKind(ErrNotMedia), errcode.Unexpected},
 	{isReadOnly, errcode.NotWritable},
-	{isKind(ErrMaybeSent), CodeMaybeSent},
+	{isKind(ErrMaybeSent), errcode.MaybeSent},
 }
 
 func isKind(kind error) func(error) bool {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/contract/errcode"
 	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/sandbox"
@@ -62,7 +63,7 @@ func TestImportRefusedByTheServiceIsRetried(t *testing.T) {
 	r := newRig(t, sandbox.Options{})
 	r.sb.SetFaults(sandbox.Faults{RateLimitAfter: 1})
 	client, _ := api.New(api.Config{BaseURL: r.url, AssetBaseURL: r.url, APIKey: "sk-engine-test"})
-	client.ListVideos(context.Background(), api.ListRequest{}) // the one call let through
+	client.ListVideos(context.Background(), contract.ListRequest{}) // the one call let through
 	j, _ := r.eng.EnqueueImport(twoLinks)
 	waitFor(t, func() bool { return r.sb.Stats().Calls >= 2 })
 	r.sb.SetFaults(sandbox.Faults{})

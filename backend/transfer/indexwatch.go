@@ -49,7 +49,7 @@ func nextIndexDelay(delay, first time.Duration, changed bool) time.Duration {
 // tells the library view when anything did.
 func (e *Engine) pollIndexing(ctx context.Context) bool {
 	scope := e.o.LibraryScope()
-	page, err := e.db.Videos(store.VideoQuery{Scope: scope, Status: api.StatusUnparsed, Limit: maxIndexWatch})
+	page, err := e.db.Videos(store.VideoQuery{Scope: scope, Status: contract.StatusUnparsed, Limit: maxIndexWatch})
 	if err != nil || len(page.Videos) == 0 {
 		return false
 	}
@@ -74,7 +74,7 @@ func (e *Engine) relist(ctx context.Context, client *api.Client, scope string, c
 	for i, v := range cached {
 		nos[i] = v.VideoNo
 	}
-	page, err := client.ListVideos(ctx, api.ListRequest{Scope: scope, VideoNos: nos, Size: listBatch})
+	page, err := client.ListVideos(ctx, contract.ListRequest{Scope: scope, VideoNos: nos, Size: listBatch})
 	if err != nil {
 		return false
 	}

@@ -29,7 +29,7 @@ func TestIndexingVideosAreRefreshedOnTheirOwn(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rows = append(rows, contract.CachedVideo{VideoNo: res.VideoNo, Name: res.VideoName, Scope: api.DefaultScope, Status: api.StatusUnparsed, Created: int64(i)})
+		rows = append(rows, contract.CachedVideo{VideoNo: res.VideoNo, Name: res.VideoName, Scope: api.DefaultScope, Status: contract.StatusUnparsed, Created: int64(i)})
 	}
 	if err := db.PutVideos(rows); err != nil {
 		t.Fatal(err)
@@ -43,7 +43,7 @@ func TestIndexingVideosAreRefreshedOnTheirOwn(t *testing.T) {
 	}
 	now.Add(int64(2 * time.Hour))
 	waitFor(t, func() bool { return r.ev.saw(events.LibraryChanged) })
-	page, _ := r.db.Videos(store.VideoQuery{Scope: api.DefaultScope, Status: api.StatusParsed, Limit: 1000})
+	page, _ := r.db.Videos(store.VideoQuery{Scope: api.DefaultScope, Status: contract.StatusParsed, Limit: 1000})
 	if page.Total != 150 {
 		t.Fatalf("%d of 150 videos Ready in the cache", page.Total)
 	}

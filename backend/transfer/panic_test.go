@@ -24,7 +24,7 @@ func panicAfterRequest(ctx context.Context, e *Engine, j contract.Job, m *meter)
 	if err != nil {
 		return contract.JobResult{}, err
 	}
-	page, err := client.ListVideos(ctx, api.ListRequest{})
+	page, err := client.ListVideos(ctx, contract.ListRequest{})
 	if err != nil {
 		return contract.JobResult{}, err
 	}

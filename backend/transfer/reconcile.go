@@ -97,11 +97,11 @@ func (e *Engine) findMarker(ctx context.Context, client *api.Client, j contract.
 		}
 		return found != nil
 	}
-	if err := e.listAll(ctx, client, api.ListRequest{Scope: j.Scope, Tag: j.Marker}, mine); err != nil || found != nil {
+	if err := e.listAll(ctx, client, contract.ListRequest{Scope: j.Scope, Tag: j.Marker}, mine); err != nil || found != nil {
 		return found, false, err
 	}
 	since, undecided := j.Created-clockSkew.Milliseconds(), false
-	err := e.listAll(ctx, client, api.ListRequest{Scope: j.Scope, Status: api.StatusUnparsed}, func(v contract.VideoDetails) bool {
+	err := e.listAll(ctx, client, contract.ListRequest{Scope: j.Scope, Status: contract.StatusUnparsed}, func(v contract.VideoDetails) bool {
 		undecided = undecided || v.CreateTime >= since
 		return mine(v)
 	})
@@ -113,7 +113,7 @@ func (e *Engine) findMarker(ctx context.Context, client *api.Client, j contract.
 const maxListPages = 500
 
 // listAll calls visit for every video matching req, page by page, until visit returns true.
-func (e *Engine) listAll(ctx context.Context, client *api.Client, req api.ListRequest, visit func(contract.VideoDetails) bool) error {
+func (e *Engine) listAll(ctx context.Context, client *api.Client, req contract.ListRequest, visit func(contract.VideoDetails) bool) error {
 	req.Size = 200
 	for req.Page = 1; req.Page <= maxListPages; req.Page++ {
 		p, err := client.ListVideos(ctx, req)

@@ -85,7 +85,7 @@ func (e *Engine) fetchAndSave(ctx context.Context, c *api.Client, j contract.Job
 		return contract.JobResult{}, err
 	}
 	if spec, err = e.settleName(j, spec, dl); errors.Is(err, errSkipExisting) {
-		return contract.JobResult{Path: spec.Dest, Status: StatusSkipped}, nil
+		return contract.JobResult{Path: spec.Dest, Status: contract.StatusSkipped}, nil
 	} else if err != nil {
 		return contract.JobResult{}, err
 	}
@@ -112,9 +112,6 @@ func fetch(ctx context.Context, c *api.Client, spec DownloadSpec, opts api.Downl
 	}
 	return c.Download(ctx, spec.VideoNo, api.ScopeOr(spec.Scope), opts)
 }
-
-// StatusSkipped is the result status of a download skipped because its file existed.
-const StatusSkipped = "skipped"
 
 // settleName fixes the file name once the server has answered (for a folder destination) and
 // records it, so a later resume looks for the same .part file.

@@ -165,7 +165,7 @@ func (t *tracker) pollBatch(ctx context.Context, client *api.Client, scope strin
 	for _, it := range group {
 		nos = append(nos, it.job.Result.VideoNos...)
 	}
-	page, err := client.ListVideos(ctx, api.ListRequest{Scope: scope, VideoNos: nos, Size: listBatch})
+	page, err := client.ListVideos(ctx, contract.ListRequest{Scope: scope, VideoNos: nos, Size: listBatch})
 	for _, it := range group {
 		if err != nil {
 			t.later(it)
@@ -221,12 +221,12 @@ func (t *tracker) later(it *trackItem) {
 
 // overallStatus is the least advanced status: any UNPARSE keeps the whole job indexing.
 func overallStatus(videos []contract.VideoDetails) string {
-	status := api.StatusParsed
+	status := contract.StatusParsed
 	for _, v := range videos {
 		switch {
-		case v.Status == api.StatusUnparsed:
-			return api.StatusUnparsed
-		case v.Status != api.StatusParsed:
+		case v.Status == contract.StatusUnparsed:
+			return contract.StatusUnparsed
+		case v.Status != contract.StatusParsed:
 			status = v.Status
 		}
 	}

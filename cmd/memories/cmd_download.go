@@ -97,7 +97,7 @@ func (d *destFlags) plan(ids []string, asset bool) (reqs, skipped []contract.Dow
 		}
 		place, err := core.Place(r.Dest, d.onExists, taken)
 		switch {
-		case errors.Is(err, core.ErrExists):
+		case errors.Is(err, core.ErrNameTaken):
 			conflicts = append(conflicts, r.Dest)
 			continue
 		case err != nil:
@@ -181,7 +181,7 @@ func runFetch(ctx context.Context, c *cli, name string, args []string, asset boo
 		s.out.note("%s was given more than once; it is downloaded once", printable(id))
 	}
 	for _, r := range skipped {
-		line := jobLine{State: core.StatusSkipped, ID: r.ID, Path: r.Dest}
+		line := jobLine{State: contract.StatusSkipped, ID: r.ID, Path: r.Dest}
 		s.out.result(line, skippedText(line))
 	}
 	return enqueueAndRun(ctx, s, reqs, func(r contract.DownloadRequest) (core.Draft, error) {

@@ -44,9 +44,9 @@ func runImport(ctx context.Context, c *cli, args []string) error {
 
 // importPlan reads the links (arguments, or stdin for "-"), and rejects the whole command when
 // any line is not a supported post link: nothing is sent for a half-valid list.
-func importPlan(c *cli, args []string, quality string) (core.Links, error) {
+func importPlan(c *cli, args []string, quality string) (contract.LinkPlan, error) {
 	if !slices.Contains(core.Qualities(), quality) {
-		return core.Links{}, usagef("import: --quality must be one of %s", strings.Join(core.Qualities(), ", "))
+		return contract.LinkPlan{}, usagef("import: --quality must be one of %s", strings.Join(core.Qualities(), ", "))
 	}
 	plan, err := readPlan(c, args)
 	if err != nil {
@@ -55,7 +55,7 @@ func importPlan(c *cli, args []string, quality string) (core.Links, error) {
 	for _, p := range plan.Problems {
 		fmt.Fprintf(c.stderr, "line %d: %s: %s\n", p.Line, printable(p.Raw), p.Reason)
 	}
-	fmt.Fprintln(c.stderr, plan.Summary())
+	fmt.Fprintln(c.stderr, plan.Summary)
 	if len(plan.Problems) > 0 {
 		return plan, usagef("import: %d invalid line(s); nothing was sent", len(plan.Problems))
 	}
@@ -67,12 +67,12 @@ func importPlan(c *cli, args []string, quality string) (core.Links, error) {
 
 // readPlan plans the links in args, or streams them from stdin for "-" (any number of lines);
 // a line too long or a read error rejects the whole command, so a cut list is never sent.
-func readPlan(c *cli, args []string) (core.Links, error) {
+func readPlan(c *cli, args []string) (contract.LinkPlan, error) {
 	if len(args) != 1 || args[0] != "-" {
 		return core.ParseLinks(strings.Join(args, "\n")), nil
 	}
 	plan, err := core.ReadLinks(c.stdin)
-	var long *core.LineTooLongError
+	var long *contract.LineTooLongError
 	switch {
 	case errors.As(err, &long):
 		return plan, usagef("import: %v", err)

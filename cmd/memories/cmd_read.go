@@ -90,8 +90,8 @@ func runTranscript(ctx context.Context, c *cli, args []string) error {
 	if o.json {
 		*format = "json"
 	}
-	if !slices.Contains(core.SubtitleFormats, *format) {
-		return usagef("transcript: --format must be %s", strings.Join(core.SubtitleFormats, ", "))
+	if !slices.Contains(contract.SubtitleFormats, *format) {
+		return usagef("transcript: --format must be %s", strings.Join(contract.SubtitleFormats, ", "))
 	}
 	videoNo, err := oneVideo("transcript", rest)
 	if err == nil {

@@ -88,12 +88,12 @@ func taskStatus(videos []contract.VideoDetails) string {
 	if len(videos) == 0 {
 		return taskPending
 	}
-	status := core.StatusParsed
+	status := contract.StatusParsed
 	for _, v := range videos {
 		switch v.Status {
-		case core.StatusUnparsed:
-			return core.StatusUnparsed
-		case core.StatusParsed:
+		case contract.StatusUnparsed:
+			return contract.StatusUnparsed
+		case contract.StatusParsed:
 		default:
 			status = v.Status
 		}

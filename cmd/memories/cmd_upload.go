@@ -151,7 +151,7 @@ func printWarnings(c *cli, files []contract.Verdict) {
 
 // forceHint tells how to send a video the codec check refused anyway.
 func forceHint(v contract.Verdict) string {
-	if v.Code == core.CodeCodec {
+	if v.Code == contract.CodeCodec {
 		return " (--force sends it anyway)"
 	}
 	return ""

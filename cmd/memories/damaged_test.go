@@ -48,7 +48,7 @@ func seedDB(t *testing.T) []byte {
 		t.Fatal(err)
 	}
 	db.Close()
-	raw, err := os.ReadFile(filepath.Join(dir, store.FileName))
+	raw, err := os.ReadFile(filepath.Join(dir, contract.DatabaseFile))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +95,7 @@ func TestDamagedDatabaseNeverPanicsAndDoctorRepairsIt(t *testing.T) {
 func damagedRun(t *testing.T, bin string, raw []byte, seed int) bool {
 	e := newTestEnv(t)
 	e.env["MEMORIES_BASE_URL"] = "http://127.0.0.1:1" // nothing is listening: no request may matter
-	path := filepath.Join(e.profileDir(), store.FileName)
+	path := filepath.Join(e.profileDir(), contract.DatabaseFile)
 	os.MkdirAll(filepath.Dir(path), 0o700)
 	os.WriteFile(path, damage(raw, rand.New(rand.NewPCG(uint64(seed), 13))), 0o600)
 	for _, args := range [][]string{{"history", "--limit", "1000"}, {"resume"}, {"doctor"}} {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/errcode"
 	"memories-desktop/backend/contract/jobkind"
 	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/core"
@@ -37,8 +38,8 @@ type jobLine struct {
 func printJob(out *printer, j contract.Job) bool {
 	line := describeJob(j)
 	if j.State == jobstate.Done {
-		if line.Status == core.StatusSkipped {
-			line.State = core.StatusSkipped // as for a name found taken before the request
+		if line.Status == contract.StatusSkipped {
+			line.State = contract.StatusSkipped // as for a name found taken before the request
 		}
 		out.result(line, doneText(j, line))
 		return true
@@ -49,7 +50,7 @@ func printJob(out *printer, j contract.Job) bool {
 		line.Error = string(j.State)
 	}
 	text := fmt.Sprintf("failed: %s (job %d): %s", printable(j.Name), j.ID, printable(line.Error))
-	if line.Code == core.CodeExists {
+	if line.Code == errcode.Exists {
 		text += " (or choose with " + onExistsHint + ")"
 	}
 	out.failed(line, text)
@@ -77,7 +78,7 @@ func doneText(j contract.Job, l jobLine) string {
 	case jobkind.Import:
 		return fmt.Sprintf("import task %s: %d link(s)", l.TaskID, len(l.Links))
 	}
-	if l.Status == core.StatusSkipped {
+	if l.Status == contract.StatusSkipped {
 		return skippedText(l)
 	}
 	saved := fmt.Sprintf("saved %s → %s (%s)", printable(l.ID), printable(l.Path), formatBytes(l.Bytes))
