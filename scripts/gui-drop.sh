@@ -255,7 +255,7 @@ view 5 History
 press ctrl+f
 xdotool type --delay 10 "$TMP/dl/beach-day.mp4"
 raw_shot "$TMP/history.ppm"
-wait_until "$WAIT" screen_differs_some "$TMP/history.ppm" || fail "the History search showed nothing new"
+wait_until "$WAIT" screen_differs "$TMP/history.ppm" 2000 || fail "the History search showed nothing new"
 wait_until "$WAIT" screen_settled "$TMP/history.ppm" || fail "the History list kept changing"
 step history-search "History lists the download of beach-day.mp4"
 xdotool key --clearmodifiers --delay 60 $(printf 'Tab %.0s' $(seq 1 "$SUM_TABS")) Return
