@@ -169,7 +169,8 @@ stop_app() {
 app_gone() { ! kill -0 "$APP_PID" 2>/dev/null; }
 
 # wait_app_window [SECONDS]: waits (default 60 s) for the app's window, titled "… Memories
-# Desktop" (the page adds the view: "Upload — Memories Desktop"), and sets WIN to its id.
+# Desktop" (the page adds the view: "Upload — Memories Desktop"), and sets WIN to its id. A script
+# may narrow APP_TITLE (' — Memories Desktop$': the page has painted and named its view).
 APP_TITLE='Memories Desktop$'
 wait_app_window() {
   wait_until "${1:-60}" has_window "$APP_TITLE" || return 1
