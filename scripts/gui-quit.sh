@@ -50,9 +50,7 @@ focus_window
 press alt+F4
 wait_until 30 dimmed asking-again ready || fail "the second close showed no dialog"
 press shift+Tab Return # Quit is before Keep running
-wait_until 30 app_gone || fail "Quit did not end the app"
-wait "$APP_PID" || true
-APP_PID=""
+wait_app_exit 30 || fail "Quit did not end the app"
 n=$(interrupted_jobs "$TMP/a")
 (( n > 0 )) || fail "after Quit no job was recorded as interrupted: $(cat "$ART/history.jsonl")"
 say "Quit ended the app; $n job(s) interrupted for resume"

@@ -156,11 +156,15 @@ start_app() {
   APP_PID=$!
 }
 
-# stop_app [SECONDS]: SIGTERM to the app, then waits (default 10 s) until it has ended; sets APP_RC
-# to its exit status and clears APP_PID. Fails (status 1) when it is still running.
+# stop_app [SECONDS]: SIGTERM to the app, then wait_app_exit (default 10 s).
 stop_app() {
   [[ -n $APP_PID ]] || return 0
   kill -TERM "$APP_PID" 2>/dev/null || true
+  wait_app_exit "${1:-10}"
+}
+# wait_app_exit [SECONDS]: waits (default 10 s) until the app has ended; sets APP_RC to its exit
+# status and clears APP_PID. Fails (status 1) when it is still running.
+wait_app_exit() {
   wait_until "${1:-10}" app_gone || return 1
   APP_RC=0
   wait "$APP_PID" || APP_RC=$?
