@@ -243,6 +243,15 @@ save_as() {
 # frames after the change is on screen, so waiting for the title is waiting for the paint.)
 shot() { import -window root "$ART/$1.png"; }
 
+# shot_differs BASE NAME [PIXELS]: shot NAME differs from the earlier shot BASE by over PIXELS
+# (default 1,000: a view changed, not a caret or a progress bar).
+shot_differs() {
+  shot "$2"
+  local n
+  n=$(compare -metric AE "$ART/$1.png" "$ART/$2.png" null: 2>&1 || true)
+  ((${n%% *} > ${3:-1000}))
+}
+
 # colours FILE: how many colours a picture has. painted NAME: shot NAME shows more than 64, so the
 # page has painted (a blank or half-made window has a handful).
 colours() { convert "$1" -format '%k' info:; }
