@@ -12,8 +12,7 @@ VIEWS=(Upload Import Library Transfers History Settings Search) # Ctrl+1…7
 
 start_session
 start_app MEMORIES_SANDBOX=1 MEMORIES_SANDBOX_DEMO=1 MEMORIES_SANDBOX_DEMO_VIDEOS=40
-wait_text 60 "heading: Upload" || fail "no Upload view"
-wait_app_window || fail "no window"
+app_ready 60 || fail "no Upload view"
 xdotool windowsize "$WIN" 860 700 windowmove "$WIN" 0 0
 for i in "${!VIEWS[@]}"; do
   press "ctrl+$((i + 1))"

@@ -24,9 +24,7 @@ cp backend/media/testdata/poster.mp4 "$TMP/videos/beach.mp4"
 
 start_session
 start_app MEMORIES_SANDBOX=1 MEMORIES_RATE_LIMITS=off
-wait_text 30 "heading: Upload" "Drop videos or folders here" || fail "the Upload view is not on screen"
-wait_app_window || fail "no window"
-focus_window
+app_ready || fail "the Upload view is not on screen"
 
 # Upload from this computer: Ctrl+O, the GTK dialog takes the typed path.
 choose_file "$TMP/videos/beach.mp4"

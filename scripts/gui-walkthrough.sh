@@ -82,9 +82,7 @@ tooltip_shown() {
 start_session
 # No upload pacing (one upload slot a minute by default): the test is about the window.
 start_app MEMORIES_SANDBOX=1 MEMORIES_RATE_LIMITS=off
-wait_text 30 "heading: Upload" "Drop videos or folders here" || fail "the Upload view is not on screen"
-wait_app_window || fail "no window"
-focus_window
+app_ready || fail "the Upload view is not on screen"
 step upload "the Upload view invites drops"
 
 # Keyboard: every Tab press lands on a visible, named stop, also past the last control (the

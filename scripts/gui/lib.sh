@@ -156,6 +156,12 @@ start_app() {
   APP_PID=$!
 }
 
+# app_ready [SECONDS]: the app's first view is on screen, read through AT-SPI (the Upload heading
+# and its drop zone, default within 30 s); its window is found (WIN) and has the focus.
+app_ready() {
+  wait_text "${1:-30}" "heading: Upload" "Drop videos or folders here" && wait_app_window && focus_window
+}
+
 # stop_app [SECONDS]: SIGTERM to the app, then wait_app_exit (default 10 s).
 stop_app() {
   [[ -n $APP_PID ]] || return 0
