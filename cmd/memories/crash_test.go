@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -45,18 +46,26 @@ func kill(t *testing.T, cmd *exec.Cmd) {
 	cmd.Wait()
 }
 
+// runBinary runs the built binary to its end; a run that hangs is stopped with SIGQUIT after a
+// minute, so the failure shows every goroutine's stack instead of a test timeout.
 func (e *testEnv) runBinary(bin string, args ...string) runResult {
 	e.t.Helper()
 	cmd := exec.Command(bin, args...)
 	cmd.Env = e.environ()
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
-	err := cmd.Run()
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
+	if err := cmd.Start(); err != nil {
 		e.t.Fatal(err)
+	}
+	timer := time.AfterFunc(time.Minute, func() { cmd.Process.Signal(syscall.SIGQUIT) })
+	defer timer.Stop()
+	code := 0
+	if err := cmd.Wait(); err != nil {
+		ee, ok := err.(*exec.ExitError)
+		if !ok {
+			e.t.Fatal(err)
+		}
+		code = ee.ExitCode()
 	}
 	return runResult{code, out.String(), errOut.String()}
 }

@@ -1,15 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -99,7 +96,7 @@ func damagedRun(t *testing.T, bin string, raw []byte, seed int) bool {
 	os.MkdirAll(filepath.Dir(path), 0o700)
 	os.WriteFile(path, damage(raw, rand.New(rand.NewPCG(uint64(seed), 13))), 0o600)
 	for _, args := range [][]string{{"history", "--limit", "1000"}, {"resume"}, {"doctor"}} {
-		r := e.runBounded(bin, args...)
+		r := e.runBinary(bin, args...)
 		if r.code != 0 && r.code != 1 || strings.Contains(r.stderr, "goroutine ") {
 			t.Fatalf("seed %d, %v: exit %d\n%s", seed, args, r.code, r.stderr)
 		}
@@ -107,43 +104,19 @@ func damagedRun(t *testing.T, bin string, raw []byte, seed int) bool {
 			t.Fatalf("seed %d, %v: the message does not name the file:\n%s", seed, args, r.stderr)
 		}
 	}
-	if e.runBounded(bin, "doctor").code == 0 {
+	if e.runBinary(bin, "doctor").code == 0 {
 		return false
 	}
-	if r := e.runBounded(bin, "doctor", "--repair"); r.code != 0 || !strings.Contains(r.stdout, "kept at") {
+	if r := e.runBinary(bin, "doctor", "--repair"); r.code != 0 || !strings.Contains(r.stdout, "kept at") {
 		t.Fatalf("seed %d: repair exit %d\n%s%s", seed, r.code, r.stdout, r.stderr)
 	}
-	if r := e.runBounded(bin, "doctor"); r.code != 0 {
+	if r := e.runBinary(bin, "doctor"); r.code != 0 {
 		t.Fatalf("seed %d: still damaged after repair:\n%s%s", seed, r.stdout, r.stderr)
 	}
-	if r := e.runBounded(bin, "history", "--limit", "1000", "--json"); r.code != 0 {
+	if r := e.runBinary(bin, "history", "--limit", "1000", "--json"); r.code != 0 {
 		t.Fatalf("seed %d: history after repair exit %d\n%s", seed, r.code, r.stderr)
 	}
 	return true
-}
-
-// runBounded runs the binary like runBinary, but a run that hangs is stopped with SIGQUIT after
-// a minute, so the failure shows every goroutine's stack instead of a test timeout.
-func (e *testEnv) runBounded(bin string, args ...string) runResult {
-	e.t.Helper()
-	cmd := exec.Command(bin, args...)
-	cmd.Env = e.environ()
-	var out, errOut bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errOut
-	if err := cmd.Start(); err != nil {
-		e.t.Fatal(err)
-	}
-	timer := time.AfterFunc(time.Minute, func() { cmd.Process.Signal(syscall.SIGQUIT) })
-	defer timer.Stop()
-	code := 0
-	if err := cmd.Wait(); err != nil {
-		ee, ok := err.(*exec.ExitError)
-		if !ok {
-			e.t.Fatal(err)
-		}
-		code = ee.ExitCode()
-	}
-	return runResult{code, out.String(), errOut.String()}
 }
 
 // profileDir is the database folder the CLI uses for the env's endpoints.

@@ -43,6 +43,16 @@ func newTestEnvWith(t testing.TB, opts sandbox.Options) *testEnv {
 	}}
 }
 
+// addAsset puts an asset of that name and content into the sandbox and returns its id.
+func (e *testEnv) addAsset(name, content string) string {
+	e.t.Helper()
+	id, err := e.sb.AddAsset(name, strings.NewReader(content))
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return id
+}
+
 type runResult struct {
 	code           int
 	stdout, stderr string
