@@ -51,7 +51,7 @@ test('search: Ctrl+K, moments with keyframes, a moment plays the local copy at i
     assert.equal(await box.evaluate((el) => el === document.activeElement), true, 'Ctrl+K did not focus the search box');
     await box.fill('a dog running on the beach');
     await box.press('Enter');
-    const list = page.getByRole('list', { name: 'Moments' });
+    const list = page.getByRole('grid', { name: 'Moments' });
     const first = list.getByRole('button').first();
     await first.waitFor();
     const label = await first.getAttribute('aria-label');
@@ -79,6 +79,105 @@ test('search: Ctrl+K, moments with keyframes, a moment plays the local copy at i
     const recent = await h.call('RecentSearches');
     assert.deepEqual(recent.map((r) => r.text), ['look waves love water dog', 'a dog running on the beach']);
   } finally {
+    await h.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+/** onScreen (run in the page) lists the data-index of the Moments rows inside the list's visible area. */
+function onScreen() {
+  const sc = document.querySelector('[role="grid"][aria-label="Moments"] .scroller');
+  const box = sc.getBoundingClientRect();
+  return [...sc.querySelectorAll('[role="row"]')].filter((r) => {
+    const b = r.getBoundingClientRect();
+    return b.bottom > box.top && b.top < box.bottom;
+  }).map((r) => Number(r.dataset.index));
+}
+
+/** watchAnswers (run in the page) wraps the bound methods the Search view calls: it counts
+ * KeyframeURL calls per blob and, when a Find answer reaches the page, times how long until its
+ * rows are in the list and laid out (window.__rendered resolves with the milliseconds). */
+function watchAnswers() {
+  const app = window.go.main.App;
+  window.__keyframes = [];
+  window.__rendered = new Promise((resolve) => {
+    const timed = async (...args) => {
+      const answer = await app.Find(...args);
+      const t0 = performance.now();
+      const tick = () => {
+        const sc = document.querySelector('[role="grid"][aria-label="Moments"] .scroller');
+        if (!sc?.querySelector('[role="row"]')) return requestAnimationFrame(tick);
+        void sc.scrollHeight; // the layout, forced
+        resolve({ ms: performance.now() - t0, moments: answer.moments.length, height: sc.scrollHeight });
+      };
+      requestAnimationFrame(tick);
+      return answer;
+    };
+    const kf = (bucket, blob) => (window.__keyframes.push(blob), app.KeyframeURL(bucket, blob));
+    window.go.main.App = new Proxy({}, { get: (_, m) => (m === 'Find' ? timed : m === 'KeyframeURL' ? kf : app[m]) });
+  });
+}
+
+/** scrollToEnd (run in the page) scrolls the Moments list to its end and resolves with the
+ * milliseconds until the last row is in the list and laid out. */
+function scrollToEnd(last) {
+  const sc = document.querySelector('[role="grid"][aria-label="Moments"] .scroller');
+  const t0 = performance.now();
+  sc.scrollTop = sc.scrollHeight;
+  return new Promise((resolve) => {
+    const tick = () => {
+      if (!document.getElementById(`moment-row-${last}`)) return requestAnimationFrame(tick);
+      void sc.scrollHeight;
+      resolve(performance.now() - t0);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+// A hostile answer of 1,000 moments (the sandbox ignores top_k): the list renders within 100 ms
+// of the answer reaching the page and scrolls to its end within 100 ms, and keyframes are asked
+// for the rows on screen only, at the top and then at the end.
+test('search: 1,000 moments render and scroll within 100 ms; keyframes only for rows on screen', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'memories-e2e-search-'));
+  const h = await start();
+  try {
+    const { page } = h;
+    await uploadBeach(h, folder);
+    await h.faults({ search_items: 1000 });
+    await page.evaluate(watchAnswers);
+    await page.keyboard.press('Control+k');
+    const box = page.getByRole('searchbox', { name: 'Search the library' });
+    await box.fill('a dog running on the beach');
+    await box.press('Enter');
+    const rendered = await page.evaluate(() => window.__rendered);
+    console.log(`1,000 moments: rendered ${rendered.ms.toFixed(1)} ms after the answer`);
+    assert.equal(rendered.moments, 1000);
+    assert.ok(rendered.ms <= 100, `the list took ${rendered.ms.toFixed(1)} ms to render`);
+    await page.getByText('1000 moments').waitFor();
+    const grid = page.getByRole('grid', { name: 'Moments' });
+    assert.equal(await grid.getAttribute('aria-rowcount'), '1000');
+    assert.ok(await grid.getByRole('row').count() < 100, 'every moment was rendered');
+    // The keyframes of the rows on screen are shown; the calls were made (synchronously, in the
+    // same observer batch) for those rows and no others.
+    const shownAll = async (rows) => until(() => page.evaluate((ids) => ids.every((i) =>
+      document.querySelector(`#moment-row-${i} [data-keyframe="shown"] img`)?.complete), rows), { what: 'keyframes on screen' });
+    const top = await page.evaluate(onScreen);
+    assert.ok(top.length >= 3, `rows on screen: ${top}`);
+    await shownAll(top);
+    assert.equal((await page.evaluate(() => window.__keyframes)).length, top.length, 'keyframes asked beyond the rows on screen');
+    const scrolled = await page.evaluate(scrollToEnd, 999);
+    console.log(`1,000 moments: scrolled to the end in ${scrolled.toFixed(1)} ms`);
+    assert.ok(scrolled <= 100, `scrolling to the end took ${scrolled.toFixed(1)} ms`);
+    const bottom = await page.evaluate(onScreen);
+    assert.ok(bottom.includes(999), `rows on screen at the end: ${bottom}`);
+    await shownAll(bottom);
+    const asked = await page.evaluate(() => window.__keyframes);
+    assert.equal(asked.length, top.length + bottom.length, `${asked.length} keyframes asked for ${top.length} + ${bottom.length} rows on screen`);
+    assert.equal(new Set(asked).size, asked.length, 'a keyframe was asked twice');
+    const stats = await (await h.sandbox('/_sandbox/stats')).json();
+    assert.equal(stats.keyframes, asked.length, 'the service sent keyframes for rows not on screen');
+  } finally {
+    await h.faults({}).catch(() => {});
     await h.stop();
     rmSync(folder, { recursive: true, force: true });
   }
@@ -123,7 +222,7 @@ test('search: a picture dropped on the Search view searches by picture', async (
     await page.getByRole('heading', { name: 'Search', exact: true }).waitFor();
     await h.drop([frame]);
     await page.getByText('Picture: frame.png').waitFor();
-    await page.getByRole('list', { name: 'Moments' }).getByRole('button', { name: /^beach\.mp4/ }).first().waitFor();
+    await page.getByRole('grid', { name: 'Moments' }).getByRole('button', { name: /^beach\.mp4/ }).first().waitFor();
     assert.equal(await page.getByRole('radio', { name: 'Similar to a picture' }).isChecked(), true);
     // A picture of the colour farthest from the keyframe's finds nothing. (The sandbox colours a
     // scene from its video number, which differs from run to run: a fixed picture such as the
@@ -193,7 +292,7 @@ test('search: a moment not on this computer downloads, then plays; Show in Libra
     const box = page.getByRole('searchbox', { name: 'Search the library' });
     await box.fill('a dog running on the beach');
     await box.press('Enter');
-    await page.getByRole('list', { name: 'Moments' }).getByRole('button').first().click();
+    await page.getByRole('grid', { name: 'Moments' }).getByRole('button').first().click();
     await page.getByText('This video is not on this computer.', { exact: false }).waitFor();
     const dest = join(folder, 'saved.mp4');
     await h.dialogs({ save: dest });

@@ -65,4 +65,19 @@ describe('SearchView', () => {
     expect(mocked.find).toHaveBeenCalledWith(expect.objectContaining({ mode: 'exact', text: 'happy birthday' }));
     expect(await screen.findByText(/No moments match/)).toBeInTheDocument();
   });
+
+  it('renders an answer of 1,000 moments as a virtual list: only the rows in view exist', async () => {
+    const many = Array.from({ length: 1000 }, (_, i) => ({ ...moment, video_no: `VI${i}`, video_name: `clip-${i}.mp4`, start: i }));
+    mocked.find.mockResolvedValueOnce({ moments: many, at: Date.now(), cached: false } as never);
+    render(SearchView);
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search the library' }), 'beach{Enter}');
+    expect(await screen.findByText('1000 moments')).toBeInTheDocument();
+    const grid = screen.getByRole('grid', { name: 'Moments' });
+    expect(grid).toHaveAttribute('aria-rowcount', '1000');
+    const rows = screen.getAllByRole('row');
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows.length).toBeLessThan(40);
+    await userEvent.click(screen.getByRole('button', { name: /^clip-2\.mp4, / }));
+    expect(await screen.findByRole('heading', { name: 'clip-2.mp4' })).toBeInTheDocument();
+  });
 });

@@ -13,13 +13,13 @@ class SearchState {
   taken = $state('');
   place = $state(''); // "lat, lon"
   scope = $state('');
-  answer = $state<SearchAnswer | null>(null);
+  answer = $state.raw<SearchAnswer | null>(null); // raw: an answer of 1,000 moments is read, never changed
   asked = $state(''); // the words the answer is for, to highlight
   error = $state<ErrorInfo | null>(null);
   busy = $state(false);
   unindexed = $state(0);
   recent = $state<RecentSearch[]>([]);
-  open = $state<Moment | null>(null);
+  open = $state.raw<Moment | null>(null);
   private seq = 0;
 
   /** placeError says what is wrong with the place filter; '' when it is empty or fine. */
