@@ -294,6 +294,12 @@ test('search: a moment not on this computer downloads, then plays; Show in Libra
     await box.press('Enter');
     await page.getByRole('grid', { name: 'Moments' }).getByRole('button').first().click();
     await page.getByText('This video is not on this computer.', { exact: false }).waitFor();
+    // Named as the Library names it (the service's name: another device uploaded it), before and
+    // after the download (not after the saved file).
+    const { videos } = await h.call('Library', { limit: 10 });
+    const listed = videos.find((v) => v.videoNo === up.videoNo);
+    const title = page.locator('#moment-title');
+    assert.equal(await title.innerText(), listed.title || listed.name);
     const dest = join(folder, 'saved.mp4');
     await h.dialogs({ save: dest });
     await page.getByRole('button', { name: 'Download video…' }).click();
@@ -307,8 +313,14 @@ test('search: a moment not on this computer downloads, then plays; Show in Libra
     });
     assert.match(await video.getAttribute('src'), /#t=\d+(\.\d+)?$/);
     assert.equal(readFileSync(dest).length, readFileSync(tinyVideo).length);
+    assert.equal(await title.innerText(), listed.title || listed.name, 'the moment took the saved file\'s name');
+    const again = await h.call('Find', { mode: 'seen', text: 'a dog running on the beach', fresh: true });
+    const mine = again.moments.filter((m) => m.video_no === up.videoNo);
+    assert.ok(mine.length && mine.every((m) => m.video_name === (listed.title || listed.name) && m.local_path === dest),
+      `after the download: ${JSON.stringify(mine.map((m) => [m.video_name, m.local_path]))}`);
     await page.getByRole('button', { name: 'Show in Library' }).click();
     await page.locator('aside.drawer').getByText(up.videoNo, { exact: true }).waitFor();
+    assert.equal(await page.locator('#details-title').innerText(), listed.title || listed.name);
   } finally {
     await h.stop();
     rmSync(folder, { recursive: true, force: true });
