@@ -80,4 +80,23 @@ describe('SearchView', () => {
     await userEvent.click(screen.getByRole('button', { name: /^clip-2\.mp4, / }));
     expect(await screen.findByRole('heading', { name: 'clip-2.mp4' })).toBeInTheDocument();
   });
+
+  it('shows a moment with fields missing, and "No picture" for a keyframe that fails or is not an image', async () => {
+    const bare = { video_no: 'VI9', start: 13, end: 0, score: 0 };
+    const broken = { ...moment, keyframe_bucket: 'b', keyframe_blob: 'VI1/gone.png' };
+    const notImage = { ...moment, start: 20, keyframe_bucket: 'b', keyframe_blob: 'VI1/text.png' };
+    mocked.find.mockResolvedValueOnce({ moments: [bare, broken, notImage], at: Date.now(), cached: false } as never);
+    mocked.keyframeURL.mockImplementation(async (_b, blob) => {
+      if (blob === 'VI1/gone.png') throw { code: 'not_found', message: 'Resource does not exist' };
+      return 'data:text/plain,not-a-picture';
+    });
+    render(SearchView);
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search the library' }), 'dog{Enter}');
+    expect(await screen.findByRole('button', { name: 'VI9, 0:13' })).toBeInTheDocument();
+    const frames = () => [...document.querySelectorAll('[data-keyframe]')].map((f) => f.getAttribute('data-keyframe'));
+    await vi.waitFor(() => expect(frames()).toEqual(['none', 'none', 'shown']));
+    document.querySelector('img')!.dispatchEvent(new Event('error')); // what the web view does with bytes that are no picture
+    await vi.waitFor(() => expect(frames()).toEqual(['none', 'none', 'none']));
+    expect(screen.getAllByText('No picture')).toHaveLength(3);
+  });
 });
