@@ -223,6 +223,16 @@ test('read a video: transcript tab with times, Export… as SRT', async () => {
     const srt = readFileSync(dest, 'utf8');
     assert.match(srt, /^1\r?\n00:00:00,000 --> 00:00:0\d,\d{3}\r?\n/);
     assert.ok(srt.includes(transcript.segments[0].text), 'the SRT holds the first spoken line');
+    // The chapters export too, as text with their times.
+    await drawer.getByRole('tab', { name: 'Chapters' }).click();
+    const chapters = join(folder, 'beach-chapters.txt');
+    await h.dialogs({ save: chapters });
+    await drawer.getByRole('combobox', { name: 'Export format' }).selectOption('text');
+    await drawer.getByRole('button', { name: 'Export…' }).click();
+    await drawer.getByText(`Saved ${chapters}`).waitFor();
+    const { summary } = await h.call('VideoSummary', no, false);
+    const first = summary.items[0];
+    assert.ok(readFileSync(chapters, 'utf8').includes(`${first.title}: ${first.description}`), 'the text holds the first chapter');
   } finally {
     await h.stop();
     rmSync(folder, { recursive: true, force: true });

@@ -50,6 +50,8 @@ export function EnqueueUploads(arg1:core.UploadBatch):Promise<Array<transfer.Job
 
 export function ExpandPaths(arg1:Array<string>):Promise<preflight.Scan>;
 
+export function ExportChapters(arg1:string,arg2:string,arg3:string):Promise<string>;
+
 export function ExportHistory():Promise<string>;
 
 export function ExportTranscript(arg1:string,arg2:string,arg3:string,arg4:boolean):Promise<string>;
