@@ -156,6 +156,40 @@ test('search: out of credits (0402) says what to do', async () => {
   }
 });
 
+// A 0429 storm: the search backs off a bounded number of times, then the view says it is
+// rate-limited (and until when, when the service said), keeps what was typed, and a search once
+// the storm is over answers.
+test('search: a 0429 storm says rate-limited, then searching works again', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'memories-e2e-search-'));
+  const h = await start();
+  try {
+    const { page } = h;
+    await uploadBeach(h, folder);
+    await page.keyboard.press('Control+k');
+    const box = page.getByRole('searchbox', { name: 'Search the library' });
+    await box.fill('a dog running on the beach');
+    await h.faults({ rate_limit_after: 1 });
+    await h.serverVideos(); // the one call allowed: from here on every call answers 0429
+    const stats = async () => (await h.sandbox('/_sandbox/stats')).json();
+    const before = await stats();
+    await box.press('Enter');
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ timeout: 30000 });
+    assert.match(await alert.innerText(), /Searching is rate-limited (until \d\d:\d\d|for a moment)\./);
+    assert.equal(await box.inputValue(), 'a dog running on the beach');
+    const after = await stats();
+    assert.equal(after.searches, before.searches, 'a search was answered in the storm');
+    assert.ok(after.calls - before.calls <= 6, `${after.calls - before.calls} calls in the storm (a search and 3 retries, the indexing count)`);
+    await h.faults({});
+    await box.press('Enter');
+    await page.getByRole('grid', { name: 'Moments' }).getByRole('button', { name: /^beach\.mp4, / }).first().waitFor({ timeout: 30000 });
+  } finally {
+    await h.faults({}).catch(() => {});
+    await h.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
 // A picture dropped on the Search view searches by it (and is not staged for upload): a keyframe
 // of the beach video finds its moments; a picture of a far colour finds none, and the view says so.
 test('search: a picture dropped on the Search view searches by picture', async () => {
