@@ -309,6 +309,9 @@ test('search: a moment not on this computer downloads, then plays; Show in Libra
     assert.match(await video.getAttribute('src'), /#t=\d+(\.\d+)?$/);
     assert.equal(readFileSync(dest).length, readFileSync(tinyVideo).length);
     assert.equal(await title.innerText(), listed.title || listed.name, 'the moment took the saved file\'s name');
+    const grid = page.getByRole('grid', { name: 'Moments' });
+    await grid.getByText('On this computer').first().waitFor();
+    assert.equal(await grid.getByText('In the library').count(), 0, 'a row still says the video is only in the library');
     const again = await h.call('Find', { mode: 'seen', text: 'a dog running on the beach', fresh: true });
     const mine = again.moments.filter((m) => m.video_no === up.videoNo);
     assert.ok(mine.length && mine.every((m) => m.video_name === (listed.title || listed.name) && m.local_path === dest),
