@@ -118,7 +118,8 @@ only for rows on screen; a repeated search answered from the kept answer without
 - Real window: the production binary under Xvfb + openbox, 20 demo videos, the same fault; the
   list is paged through with Page Down (170 presses, one every 50 ms, then End), and the memory is
   the sum of VmRSS over the app's process tree. Keyframes fetched are the files in the profile's
-  keyframe cache.
+  keyframe cache: those of the rows the page's intersection observer saw on screen, so fewer than
+  the rows passed when the pages go by faster than it runs (the count varies from run to run).
 MD
 )
 mkdir -p "$(dirname "$DOC")"
