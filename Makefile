@@ -8,7 +8,7 @@ WAILS_BUILD = $(WAILS) build -s -skipbindings -trimpath $(if $(TAGS),-tags $(TAG
 FUZZTIME ?= 20000x # a count, not a duration: Go 1.26 can fail a timed run at its deadline (golang/go#75804)
 
 .PHONY: cli package package-windows test-package darwin-check
-.PHONY: run dev build build-navtest deps frontend test test-go test-frontend fmt-check vet fuzz bindings check-commands gui-smoke gui-walkthrough gui-drop gui-backstop gui-quit gui-scroll gui-damaged-db gui-outage gui-search bench bench-inspect bench-scale gui-preview screenshots e2e proof clean
+.PHONY: run dev build build-navtest deps frontend test test-go test-frontend fmt-check vet fuzz bindings check-commands gui-smoke gui-walkthrough gui-drop gui-backstop gui-quit gui-scroll gui-damaged-db gui-outage gui-search bench bench-inspect bench-scale bench-search gui-preview screenshots e2e proof clean
 
 run: build
 	./build/bin/memories-desktop
@@ -142,8 +142,9 @@ screenshots: build
 	scripts/screenshots.sh
 
 # CLI against curl on the local sandbox (1 GiB up and down: wall time, CPU, peak RSS) and the
-# store queries at 100,000 rows, into docs/BENCHMARKS.md. BENCH_SIZE_MB=128 BENCH_RUNS=1 for a quick run.
-bench:
+# store queries at 100,000 rows, media inspection, scale and search (bench-inspect, bench-scale,
+# bench-search), into docs/BENCHMARKS.md. BENCH_SIZE_MB=128 BENCH_RUNS=1 for a quick run.
+bench: build
 	@EXTRA_APT_PACKAGES="time curl" scripts/ensure-deps.sh
 	scripts/bench.sh
 
@@ -163,6 +164,11 @@ proof: deps
 # How long the upload check takes on a 3 GB file (reads the index only), into docs/BENCHMARKS.md.
 bench-inspect:
 	scripts/bench-inspect.sh
+
+# An answer of 1,000 search moments: render, scroll, keyframes on screen only, the kept answer
+# (Chromium), and the real window's memory after browsing them, into docs/BENCHMARKS.md.
+bench-search: build
+	scripts/bench-search.sh
 
 # Imports of 1k/10k/100k links and queues of 500/5,000/50,000 downloads, into docs/BENCHMARKS.md.
 bench-scale:

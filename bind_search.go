@@ -74,3 +74,10 @@ func (a *App) ExportTranscript(videoNo, name, format string, captions bool) (_ s
 	defer settle(&err)
 	return a.svc().ExportTranscriptAs(a.ctx, videoNo, name, format, captions)
 }
+
+// ExportChapters asks where to save a video's chapters as format (srt, vtt, text) and writes
+// them; "" when cancelled.
+func (a *App) ExportChapters(videoNo, name, format string) (_ string, err error) {
+	defer settle(&err)
+	return a.svc().ExportChaptersAs(a.ctx, videoNo, name, format)
+}

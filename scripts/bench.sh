@@ -450,3 +450,4 @@ echo "RSS under $RSS_TARGET_MB MiB: upload $RSS_UP, download $RSS_DOWN"
 echo "written to $DOC"
 BENCH_DOC="$DOC" scripts/bench-inspect.sh
 BENCH_DOC="$DOC" scripts/bench-scale.sh
+BENCH_DOC="$DOC" scripts/bench-search.sh

@@ -5,7 +5,8 @@
 # moment plays this computer's file at the matched time (the media controls' elapsed time, read
 # through AT-SPI, and the video's green field on screen); the Library drawer's Transcript is
 # exported as SRT through the real GTK save dialog, driven with the keyboard, and the file holds
-# every line the drawer shows, with its time. Screenshots of every step go to
+# every line the drawer shows, with its time; with the file moved away, Download video… saves a
+# copy through the GTK save dialog and the pane plays it. Screenshots of every step go to
 # build/test-artifacts/gui-search/. Every wait is for something on screen, with a deadline.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -95,6 +96,26 @@ done <<<"$lines"
 cues=$(awk 'BEGIN { RS = "" } END { print NR }' "$TMP/exported.srt")
 ((cues == n)) || fail "the SRT has $cues cues, the drawer $n lines"
 step exported "the transcript saved as SRT through the GTK dialog: $cues cues, each as the drawer shows it"
+
+# Without its file on this computer (moved away), the moment offers Download video…: the GTK save
+# dialog, driven with the keyboard, then the saved copy plays in the pane.
+rm "$TMP/videos/beach.mp4"
+press ctrl+k
+wait_until "$WAIT" focus_on "entry: Search the library" ||
+  wait_until "$WAIT" focus_on "search box: Search the library" || fail "Ctrl+K did not focus the search box"
+press Return
+wait_text "$WAIT" "button: $moment" || fail "the search again listed no moment"
+click_name "$moment"
+wait_text "$WAIT" "This video is not on this computer" "push button: Download video…" ||
+  fail "a moment whose file is gone does not offer Download video…"
+step not-here "with beach.mp4 moved away, the moment offers Download video…"
+click_name "Download video…" "push button"
+wait_until "$WAIT" has_window '^Save video$' || fail "Download video… opened no save dialog"
+save_as "Save video" "$TMP/saved.mp4"
+wait_text 30 "Playing at" || fail "the saved copy does not play in the pane"
+wait_until "$WAIT" video_shown || fail "the pane shows no video after the download ($(green_pixels) green pixels)"
+cmp -s "$TMP/saved.mp4" backend/media/testdata/poster.mp4 || fail "the saved file differs from the uploaded one"
+step downloaded "Download video… saved it through the GTK dialog and the pane plays the saved copy"
 
 stop_app || fail "the app did not stop within 10 s of SIGTERM"
 say "passed in $((SECONDS - started)) s"

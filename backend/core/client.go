@@ -4,9 +4,12 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strconv"
 	"sync"
@@ -26,6 +29,22 @@ const SandboxEnv = "MEMORIES_SANDBOX"
 // sandboxKey is what the app sends to its own emulator; the sandbox accepts any non-empty key.
 const sandboxKey = "sk-sandbox-local"
 
+// SandboxFaultsEnv sets the in-process emulator's faults when it starts, as JSON in the shape
+// its /_sandbox/faults takes ({"search_items":1000}): for benchmarks and tests of the window.
+const SandboxFaultsEnv = "MEMORIES_SANDBOX_FAULTS"
+
+func setFaults(s *sandbox.Server, spec string) error {
+	if spec == "" {
+		return nil
+	}
+	var f sandbox.Faults
+	if err := json.Unmarshal([]byte(spec), &f); err != nil {
+		return fmt.Errorf("%s: %w", SandboxFaultsEnv, err)
+	}
+	s.SetFaults(f)
+	return nil
+}
+
 // emulator runs the in-process sandbox on a loopback port, started on first use.
 // Its library and uploaded bytes live in dir, so they survive restarts as a real account would.
 type emulator struct {
@@ -42,6 +61,10 @@ func (e *emulator) url() (string, error) {
 		run, err := sandbox.Listen("127.0.0.1:0", sandbox.Options{ParseDelay: e.parseDelay,
 			Dir: filepath.Join(e.dir, "media"), StateFile: filepath.Join(e.dir, "library.json")})
 		if err != nil {
+			return "", err
+		}
+		if err := setFaults(run.Server, os.Getenv(SandboxFaultsEnv)); err != nil {
+			run.Close()
 			return "", err
 		}
 		e.run = run

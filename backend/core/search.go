@@ -7,7 +7,9 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"io"
+	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"time"
 
@@ -146,23 +148,52 @@ func (c *Service) ForgetSearches() error {
 	return nil
 }
 
-// withLocal adds the local copies; a result whose video this computer holds is named after
-// that file, which says more than the service's stored name.
+// withLocal adds what this computer knows of each result: its local copy, and the name the
+// Library shows it by (libraryTitle), so a moment reads as the Library does whoever uploaded it.
 func (c *Service) withLocal(scope string, ms []contract.Hit) []contract.Moment {
+	type known struct{ path, title string }
 	out := make([]contract.Moment, len(ms))
-	paths := map[string]string{}
+	seen := map[string]known{}
 	for i, m := range ms {
-		path, seen := paths[m.VideoNo]
-		if !seen {
-			path, _ = c.LocalCopy(scope, m.VideoNo) // a database hiccup only costs the local path
-			paths[m.VideoNo] = path
+		k, ok := seen[m.VideoNo]
+		if !ok {
+			k.path, _ = c.LocalCopy(scope, m.VideoNo) // a database hiccup only costs the local path
+			k.title = c.libraryTitle(scope, m.VideoNo)
+			seen[m.VideoNo] = k
 		}
-		out[i] = contract.Moment{Hit: m, LocalPath: path}
-		if path != "" {
-			out[i].VideoName = filepath.Base(path)
+		out[i] = contract.Moment{Hit: m, LocalPath: k.path}
+		switch {
+		case k.title != "":
+			out[i].VideoName = k.title
+		case out[i].VideoName == "" && k.path != "":
+			out[i].VideoName = filepath.Base(k.path)
 		}
 	}
 	return out
+}
+
+// libraryTitle is the name the Library shows a video by (as the app's videoTitle): the file or
+// link's last part it was uploaded from here, else the service's stored name; "" when the
+// Library does not know the video yet.
+func (c *Service) libraryTitle(scope, videoNo string) string {
+	db := c.activeDB()
+	if db == nil {
+		return ""
+	}
+	v, err := db.Video(cmp.Or(scope, c.current().Scope), videoNo)
+	if err != nil {
+		return ""
+	}
+	if v.Title != "" {
+		if u, err := url.Parse(v.Title); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+			if base := path.Base(u.Path); base != "/" && base != "." {
+				return base
+			}
+			return v.Title
+		}
+		return v.Title
+	}
+	return v.Name
 }
 
 // videoQuestion names a video's text in the cache.

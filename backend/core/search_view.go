@@ -72,9 +72,8 @@ func (c *Service) ChoosePicture() (string, error) {
 // vtt or text), asks where to save it and writes it; "" when the dialog was cancelled. The save
 // dialog asked before replacing a file, so an existing one is replaced.
 func (c *Service) ExportTranscriptAs(ctx context.Context, videoNo, name, format string, captions bool) (string, error) {
-	ext := map[string]string{"srt": ".srt", "vtt": ".vtt", "text": ".txt"}[format]
-	if ext == "" {
-		return "", &api.ValidationError{Field: "format", Message: "must be srt, vtt or text"}
+	if err := checkTextFormat(format); err != nil {
+		return "", err
 	}
 	t, _, err := c.VideoTranscript(ctx, videoNo, captions, false)
 	if err != nil {
@@ -83,13 +82,73 @@ func (c *Service) ExportTranscriptAs(ctx context.Context, videoNo, name, format 
 	if t == nil {
 		return "", &api.ValidationError{Field: "video", Message: "this video has no transcript yet"}
 	}
-	data, err := RenderTranscript(*t, format)
+	return c.exportText(ctx, *t, videoNo, name, format, "Export transcript")
+}
+
+// ExportChaptersAs saves a video's chapters (kept, see VideoSummary) as ExportTranscriptAs does
+// a transcript: each chapter a cue "Title: description" from its start to its end, or when the
+// service gave none to the next chapter's start (the last one: to the video's end, when the
+// Library knows its duration).
+func (c *Service) ExportChaptersAs(ctx context.Context, videoNo, name, format string) (string, error) {
+	if err := checkTextFormat(format); err != nil {
+		return "", err
+	}
+	s, _, err := c.VideoSummary(ctx, videoNo, false, false)
 	if err != nil {
 		return "", err
 	}
+	if s == nil || len(s.Items) == 0 {
+		return "", &api.ValidationError{Field: "video", Message: "this video has no chapters yet"}
+	}
+	var duration float64
+	if db := c.activeDB(); db != nil {
+		if v, err := db.Video(c.current().Scope, videoNo); err == nil {
+			duration = v.Duration
+		}
+	}
+	return c.exportText(ctx, ChapterCues(videoNo, *s, duration), videoNo, name, format, "Export chapters")
+}
+
+// ChapterCues turns chapters into timed cues; duration (0: unknown) ends the last one.
+func ChapterCues(videoNo string, s contract.Summary, duration float64) contract.Transcript {
+	t := contract.Transcript{VideoNo: videoNo, Segments: make([]contract.Segment, len(s.Items))}
+	for i, ch := range s.Items {
+		end := ch.End
+		switch {
+		case end > ch.Start:
+		case i+1 < len(s.Items):
+			end = s.Items[i+1].Start
+		default:
+			end = duration
+		}
+		text := ch.Title
+		if ch.Description != "" {
+			text = strings.TrimPrefix(text+": "+ch.Description, ": ")
+		}
+		t.Segments[i] = contract.Segment{Index: i, Start: ch.Start, End: max(end, ch.Start), Text: text}
+	}
+	return t
+}
+
+var textExt = map[string]string{"srt": ".srt", "vtt": ".vtt", "text": ".txt"}
+
+func checkTextFormat(format string) error {
+	if textExt[format] == "" {
+		return &api.ValidationError{Field: "format", Message: "must be srt, vtt or text"}
+	}
+	return nil
+}
+
+// exportText renders t as format, asks where to save it (title: the dialog's) and writes it.
+func (c *Service) exportText(ctx context.Context, t contract.Transcript, videoNo, name, format, title string) (string, error) {
+	data, err := RenderTranscript(t, format)
+	if err != nil {
+		return "", err
+	}
+	ext := textExt[format]
 	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 	suggested := api.SanitizeFilename(cmpOr(base, videoNo)+ext, videoNo+ext)
-	path, err := c.dialogs.SaveFile("Export transcript", c.PickerDir(PickerExport), suggested, FilterFor(suggested))
+	path, err := c.dialogs.SaveFile(title, c.PickerDir(PickerExport), suggested, FilterFor(suggested))
 	if err != nil || path == "" {
 		return "", err
 	}

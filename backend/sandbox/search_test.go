@@ -176,3 +176,35 @@ func TestSandboxNoCreditsFault(t *testing.T) {
 		t.Fatalf("a search was answered: %+v", st)
 	}
 }
+
+// The SearchItems fault makes an answer hold exactly that many items whatever top_k says, the
+// repeats later in time with keyframes of their own that download; without it those are unknown.
+func TestSandboxSearchItemsFault(t *testing.T) {
+	s, c, _ := searchLibrary(t)
+	ctx := context.Background()
+	s.SetFaults(Faults{SearchItems: 1000})
+	got, err := c.Search(ctx, api.SearchRequest{Query: "beach", TopK: 3})
+	if err != nil || len(got) != 1000 {
+		t.Fatalf("%d items, %v", len(got), err)
+	}
+	blobs := map[string]bool{}
+	for _, m := range got {
+		blobs[m.KeyframeBlob] = true
+	}
+	if len(blobs) != 1000 {
+		t.Fatalf("%d distinct keyframes in 1000 items", len(blobs))
+	}
+	last := got[999]
+	d, err := c.Keyframe(ctx, last.KeyframeBucket, last.KeyframeBlob)
+	if err != nil {
+		t.Fatalf("a repeat's keyframe: %v", err)
+	}
+	d.Body.Close()
+	s.SetFaults(Faults{})
+	if _, err := c.Keyframe(ctx, last.KeyframeBucket, last.KeyframeBlob); !errors.Is(err, api.ErrNotFound) {
+		t.Fatalf("a repeat's keyframe without the fault: %v", err)
+	}
+	if got, _ := c.Search(ctx, api.SearchRequest{Query: "beach", TopK: 3}); len(got) != 3 {
+		t.Fatalf("without the fault: %d items", len(got))
+	}
+}

@@ -106,6 +106,8 @@ export const bridge = {
   /** exportTranscript asks where to save (native dialog) and writes; '' when cancelled. */
   exportTranscript: (no: string, name: string, format: string, captions: boolean): Promise<string> =>
     App.ExportTranscript(no, name, format, captions),
+  /** exportChapters saves a video's chapters as timed cues, as exportTranscript does. */
+  exportChapters: (no: string, name: string, format: string): Promise<string> => App.ExportChapters(no, name, format),
   // transfers and history
   jobs: (q: JobQuery): Promise<JobPage> => App.Jobs(q),
   pauseJob: (id: number): Promise<void> => App.PauseJob(id),

@@ -45,6 +45,8 @@ export function EnqueueUploads(arg1:contract.UploadBatch):Promise<Array<contract
 
 export function ExpandPaths(arg1:Array<string>):Promise<contract.Scan>;
 
+export function ExportChapters(arg1:string,arg2:string,arg3:string):Promise<string>;
+
 export function ExportHistory():Promise<string>;
 
 export function ExportTranscript(arg1:string,arg2:string,arg3:string,arg4:boolean):Promise<string>;

@@ -86,6 +86,10 @@ export function ExpandPaths(arg1) {
   return window['go']['main']['App']['ExpandPaths'](arg1);
 }
 
+export function ExportChapters(arg1, arg2, arg3) {
+  return window['go']['main']['App']['ExportChapters'](arg1, arg2, arg3);
+}
+
 export function ExportHistory() {
   return window['go']['main']['App']['ExportHistory']();
 }
