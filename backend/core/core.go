@@ -49,7 +49,7 @@ type Service struct {
 	probing      sync.Map // profile → struct{}: a connection check was started for it
 	openTimeout  time.Duration
 	pace         profilePacer // the active profile's pacer (pacer.go)
-	watching     sync.Map     // watch name → its stop func while RunWatch runs it
+	watching     sync.Map     // watch name → *watchRun while RunWatch runs it
 }
 
 // Options say how a front end wants its Service; zero values mean the desktop app's defaults.
@@ -156,6 +156,7 @@ func (c *Service) engine() *transfer.Engine {
 
 // Close stops the engine and releases the databases so another process may open them.
 func (c *Service) Close() error {
+	c.stopWatches()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.eng != nil {

@@ -105,6 +105,9 @@ func TestWatchListPauseAndJobSubject(t *testing.T) {
 	if err != nil || SubjectOf(job).Watch != w.Name || len(job.Tags) != 1 || job.Tags[0] != "cam" {
 		t.Fatalf("job %+v (subject %+v), %v", job, SubjectOf(job), err)
 	}
+	if page, err := c.Jobs(JobQuery{Limit: 10}); err != nil || len(page.Jobs) != 1 || page.Jobs[0].Watch != w.Name {
+		t.Fatalf("Transfers' view of the job does not name its watch: %+v, %v", page.Jobs, err)
+	}
 	list, err := c.ListWatches()
 	if err != nil || len(list) != 1 {
 		t.Fatalf("list %+v, %v", list, err)

@@ -30,13 +30,15 @@ type JobView struct {
 	StartsAt int64 `json:"startsAt"`
 	// Retry is set while the job waits to try again after a failure that may pass (retry.go).
 	Retry *RetryView `json:"retry,omitempty"`
+	// Watch names the watch folder that queued an upload; "" for everything else.
+	Watch string `json:"watch,omitempty"`
 }
 
 // View describes j for people.
 func (e *Engine) View(j store.Job, p *progress.Progress) JobView {
 	v := JobView{ID: j.ID, Kind: j.Kind, State: j.State, Scope: j.Scope, Name: j.Name,
 		Tags: VisibleTags(j.Tags), Created: j.Created, Updated: j.Updated, Attempts: j.Attempts,
-		Result: j.Result, Error: j.Error, Progress: p}
+		Result: j.Result, Error: j.Error, Progress: p, Watch: watchOf(j)}
 	if p == nil {
 		if s, ok := e.reporter.Sample(j.ID); ok {
 			v.Progress = &s
@@ -49,6 +51,18 @@ func (e *Engine) View(j store.Job, p *progress.Progress) JobView {
 		v.Retry = e.retryOf(j.ID)
 	}
 	return v
+}
+
+// watchOf is the watch folder that queued j, from its record.
+func watchOf(j store.Job) string {
+	if j.Kind != KindUpload {
+		return ""
+	}
+	var spec UploadSpec
+	if decodeParams(j, &spec) != nil {
+		return ""
+	}
+	return spec.Watch
 }
 
 // VisibleTags drops the engine's marker tags.
