@@ -27,6 +27,7 @@ type App struct {
 	events  events.Emitter
 	dialogs core.Dialogs
 	opened  core.OpenQueue // files and folders to stage for upload, from the command line
+	watches *watchRunner   // the active profile's watch folders, run while the app is open
 
 	titleMu  sync.Mutex
 	titleSeq int          // the last SetWindowTitle call applied
@@ -85,7 +86,11 @@ func (a *App) boot(ctx context.Context) error {
 	}
 	a.core = c
 	c.CheckConnection()
+	a.watches = newWatchRunner(ctx, a.svc, a.events)
 	close(a.ready)
+	if err := a.watches.startAll(); err != nil {
+		slog.Error("start the watch folders", "err", err)
+	}
 	return nil
 }
 
@@ -123,6 +128,9 @@ func (a *App) quitNow(ctx context.Context) {
 }
 
 func (a *App) shutdown(ctx context.Context) {
+	if a.watches != nil {
+		a.watches.stopAll() // each saves what it saw before the database closes
+	}
 	if a.core != nil {
 		a.core.Close()
 	}

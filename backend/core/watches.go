@@ -33,6 +33,14 @@ const (
 	WatchEvLimit            = watch.EvLimit
 )
 
+// WatchDefaultConfig is a new watch's settings before its folder is chosen: the accepted video
+// formats, hidden files left out, the default settle time, files kept after their upload.
+func WatchDefaultConfig() WatchConfig {
+	w := WatchConfig{SettleMS: watch.DefaultSettle.Milliseconds()}
+	w.Normalize()
+	return w
+}
+
 // AddWatch saves a new watch in the active profile (defaults filled, settings checked). Without a
 // name it is named after its folder (-2, -3… when that name is taken).
 func (c *Service) AddWatch(w WatchConfig) (WatchConfig, error) {
