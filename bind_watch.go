@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -57,6 +58,23 @@ func (a *App) WatchDefaults() (_ WatchDefaults, err error) {
 	defer settle(&err)
 	return WatchDefaults{Config: core.WatchDefaultConfig(), DeleteWord: core.WatchDeleteConfirmation,
 		UploadedDir: core.WatchUploadedDir}, nil
+}
+
+// ChooseWatchFolder opens the native folder dialog for a folder to watch, beside the latest
+// watched folder (else in the home folder); "" means cancelled.
+func (a *App) ChooseWatchFolder() (_ string, err error) {
+	defer settle(&err)
+	c := a.svc()
+	start, _ := os.UserHomeDir()
+	var latest int64
+	if list, err := c.ListWatches(); err == nil {
+		for _, w := range list {
+			if w.Created > latest {
+				latest, start = w.Created, filepath.Dir(w.Folder)
+			}
+		}
+	}
+	return c.ChooseFolder("Choose a folder to watch", start)
 }
 
 // AddWatchFolder watches folder (chosen in the folder dialog or dropped on the list) with the

@@ -65,6 +65,8 @@ export const bridge = {
   // watch folders (Settings → Watch folders); onWatchChanged fires when a watch's figures change
   watches: (): Promise<WatchView[]> => App.Watches(),
   watchDefaults: (): Promise<WatchDefaults> => App.WatchDefaults(),
+  /** chooseWatchFolder opens the native folder dialog beside the latest watched folder; '' when cancelled. */
+  chooseWatchFolder: (): Promise<string> => App.ChooseWatchFolder(),
   addWatchFolder: (folder: string): Promise<WatchConfig> => App.AddWatchFolder(folder),
   /** updateWatch saves new settings; deleting uploaded files needs confirm to be the typed word. */
   updateWatch: (w: WatchConfig, confirm: string): Promise<WatchConfig> => App.UpdateWatch(w, confirm),

@@ -11,7 +11,7 @@ vi.mock('../../lib/bridge', async (orig) => ({
   ...(await orig<typeof import('../../lib/bridge')>()),
   bridge: {
     watches: vi.fn(), watchDefaults: vi.fn(), addWatchFolder: vi.fn(), updateWatch: vi.fn(), removeWatch: vi.fn(),
-    pauseWatch: vi.fn(), resumeWatch: vi.fn(), chooseFolder: vi.fn(),
+    pauseWatch: vi.fn(), resumeWatch: vi.fn(), chooseWatchFolder: vi.fn(),
     onWatchChanged: vi.fn((cb: (name: string) => void) => {
       changed = cb;
       return () => {};
@@ -49,6 +49,7 @@ describe('WatchFolders', () => {
     expect(row).toHaveTextContent('Watching');
     expect(row).toHaveTextContent('3 seen · 1 uploaded · 480 waiting — about 8 h at 1 upload a minute · 1 skipped');
     expect(row).toHaveTextContent('1 folder watched live');
+    expect(row).toHaveTextContent('This folder only · settles 10 s · after upload keeps each file');
     expect(row).toHaveTextContent('notes.mp4: it is not a video');
   });
 
@@ -56,7 +57,7 @@ describe('WatchFolders', () => {
     mocked.watches.mockResolvedValue([view()]);
     render(WatchFolders);
     await screen.findByRole('listitem', { name: 'Watch Recordings' });
-    mocked.watches.mockResolvedValue([view({ stats: { ...view().stats, uploaded: 2, waiting: 0 } })]);
+    mocked.watches.mockResolvedValue([view({ stats: { ...view().stats, uploaded: 2, waiting: 0 } as never })]);
     changed('Recordings');
     await waitFor(() => expect(item('Recordings')).toHaveTextContent('2 uploaded · 0 waiting ·'));
     expect(mocked.watches).toHaveBeenCalledTimes(2);
@@ -64,7 +65,7 @@ describe('WatchFolders', () => {
 
   it('adds the folder chosen in the folder dialog', async () => {
     mocked.watches.mockResolvedValue([]);
-    mocked.chooseFolder.mockResolvedValue('/home/me/Clips');
+    mocked.chooseWatchFolder.mockResolvedValue('/home/me/Clips');
     mocked.addWatchFolder.mockResolvedValue({} as never);
     render(WatchFolders);
     expect(await screen.findByText(/No folder is watched yet/)).toBeInTheDocument();
@@ -75,7 +76,7 @@ describe('WatchFolders', () => {
 
   it('says why a folder could not be added', async () => {
     mocked.watches.mockResolvedValue([view()]);
-    mocked.chooseFolder.mockResolvedValue('/home/me/Recordings');
+    mocked.chooseWatchFolder.mockResolvedValue('/home/me/Recordings');
     mocked.addWatchFolder.mockRejectedValue({ code: 'internal', message: '/home/me/Recordings is already watched (as ‘Recordings’)' });
     render(WatchFolders);
     await userEvent.click(await screen.findByRole('button', { name: 'Add folder…' }));
@@ -156,6 +157,6 @@ describe('waitingText', () => {
     [90, 60_000, '90 waiting — about 1.5 h at 1 upload a minute'],
     [480, 0, '480 waiting'],
   ])('%i files at one per %i ms: %s', (n, every, want) => {
-    expect(waitingText(view({ stats: { ...view().stats, waiting: n }, uploadEveryMs: every, etaMs: n * every }))).toBe(want);
+    expect(waitingText(view({ stats: { ...view().stats, waiting: n } as never, uploadEveryMs: every, etaMs: n * every }))).toBe(want);
   });
 });

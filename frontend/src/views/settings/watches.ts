@@ -58,3 +58,15 @@ export function foldersText(w: WatchView): string {
 /** patternsText and patternList convert the patterns between the list and one text box. */
 export const patternsText = (list: string[] | undefined): string => (list ?? []).join(' ');
 export const patternList = (text: string): string[] => text.split(/[\s,]+/).filter(Boolean);
+
+const afterWords: Record<string, string> = { keep: 'keeps each file', move: 'moves each file into Uploaded', delete: 'deletes each file' };
+
+/** settingsText sums up a watch's settings: "This folder only · settles 10 s · after upload keeps each file". */
+export function settingsText(w: WatchView): string {
+  const c = w.config;
+  const parts = [c.recursive ? 'With subfolders' : 'This folder only', `settles ${(c.settleMs || 10_000) / 1000} s`,
+    `after upload ${afterWords[c.after] ?? afterWords.keep}`];
+  if (c.tags?.length) parts.push(`tags ${c.tags.join(', ')}`);
+  if (c.scope) parts.push(`scope ${c.scope}`);
+  return parts.join(' · ');
+}

@@ -25,6 +25,8 @@ export function ChoosePicture():Promise<string>;
 
 export function ChooseUploadFolder():Promise<string>;
 
+export function ChooseWatchFolder():Promise<string>;
+
 export function ClearAPIKey():Promise<settings.KeyInfo>;
 
 export function DeleteSelected(arg1:core.Selection):Promise<number>;

@@ -34,6 +34,10 @@ export function ChooseUploadFolder() {
   return window['go']['main']['App']['ChooseUploadFolder']();
 }
 
+export function ChooseWatchFolder() {
+  return window['go']['main']['App']['ChooseWatchFolder']();
+}
+
 export function ClearAPIKey() {
   return window['go']['main']['App']['ClearAPIKey']();
 }

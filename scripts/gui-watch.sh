@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Real-window watch folders (issue 18): the production binary under Xvfb + openbox in sandbox mode.
+# Settings → Watch folders → Add folder… opens the REAL GTK folder dialog, driven by the keyboard;
+# the edit dialog sets a 1 s settle time; a repository video copied into the folder is uploaded
+# by the app on its own: Transfers lists it "from watch ‘Recordings’" and the watch list counts
+# it as uploaded. Everything is read on screen through AT-SPI. Screenshots of every step go to
+# build/test-artifacts/gui-watch/. Every wait is for something on screen, with a deadline.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/gui/lib.sh
+
+BIN=${BIN:-build/bin/memories-desktop}
+ART=build/test-artifacts/gui-watch
+WAIT=${GUI_WAIT:-20}
+rm -rf "$ART" && mkdir -p "$ART"
+TMP=$(mktemp -d)
+APP_PID="" XVFB_PID="" WM_PID="" STEP=0
+
+cleanup() {
+  local pid
+  for pid in $APP_PID $WM_PID ${DBUS_SESSION_BUS_PID:-} $XVFB_PID; do kill "$pid" 2>/dev/null || true; done
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+fail() {
+  shot fail || true
+  echo "gui-watch: FAIL: $*" >&2
+  sed 's/^/  app: /' "$ART/app.log" >&2 || true
+  exit 1
+}
+step() { STEP=$((STEP + 1)); shot "$(printf '%02d' $STEP)-$1"; echo "gui-watch: ok: ${*:2} [$((SECONDS - started)) s]"; }
+press() { xdotool key --clearmodifiers "$@"; }
+focus_on() { [[ $(focused_element) == "$1"* ]]; }
+
+WATCHED=$TMP/Recordings
+mkdir -p "$WATCHED"
+
+start_xvfb 1280x800
+start_bus
+start_wm
+started=$SECONDS
+HOME=$TMP MEMORIES_DATA_DIR="$TMP/data" MEMORIES_SANDBOX=1 MEMORIES_RATE_LIMITS=off "$BIN" >"$ART/app.log" 2>&1 &
+APP_PID=$!
+wait_text 30 "heading: Upload" || fail "the Upload view is not on screen"
+WIN=$(windows 'Memories Desktop$' | head -1)
+xdotool windowactivate --sync "$WIN" >/dev/null
+
+# Settings → Watch folders, empty at first.
+press ctrl+6
+wait_text "$WAIT" "heading: Settings" || fail "Ctrl+6 did not open Settings"
+scroll_to "$WAIT" "Watched folders" list || fail "Settings shows no list of watched folders"
+wait_text "$WAIT" "push button: Add folder…" "No folder is watched yet" || fail "the watch list is not empty at first"
+step settings "Settings → Watch folders: empty, with Add folder…"
+
+# Add folder… opens GTK's folder dialog; the typed path is chosen with Return.
+click_name "Add folder…" "push button" || fail "Add folder… could not be clicked"
+wait_until "$WAIT" has_window '^Choose a folder to watch$' || fail "Add folder… opened no folder dialog"
+wait_text "$WAIT" "push button: Select" || fail "the folder dialog has no Select button"
+# The dialog opens in the home folder ($TMP here); a typed path ending in / opens that folder,
+# and Select (Return) then chooses it.
+select_on() { [[ $(element_states Select "push button") == *sensitive* ]]; }
+press ctrl+l
+xdotool type --delay 15 "$WATCHED/"
+wait_until "$WAIT" select_on || fail "the folder dialog's Select stayed off ($(element_states Select "push button"))"
+step folder-dialog "the GTK folder dialog in $WATCHED"
+press Return
+wait_until "$WAIT" eval '! has_window "^Choose a folder to watch$"' || fail "the folder dialog did not close"
+wait_text "$WAIT" "Watching $WATCHED." || fail "the chosen folder was not added"
+scroll_to "$WAIT" "Edit watch Recordings" "push button" || fail "the list shows no watch Recordings"
+wait_text "$WAIT" "list item: Watch Recordings" "Watching" || fail "the list does not show the watch Recordings running"
+step added "the watch Recordings runs"
+
+# The edit dialog sets a short settle time, by keyboard.
+click_name "Edit watch Recordings" "push button" || fail "no Edit… button for Recordings"
+wait_text "$WAIT" "dialog: Watch ‘Recordings’" || fail "Edit… opened no dialog"
+wait_until "$WAIT" focus_on "check box: Watch subfolders too" || fail "the dialog did not focus its first control ($(focused_element))"
+click_name "Settle time (seconds)" entry || fail "no settle time field"
+press ctrl+a
+xdotool type --delay 15 "1"
+wait_text "$WAIT" "entry: Settle time (seconds) / 1" || fail "the settle time field does not read 1"
+step edit "the edit dialog with a 1 s settle time"
+press Return
+wait_gone "$WAIT" "dialog: Watch ‘Recordings’" || fail "the edit dialog did not close on Return"
+wait_text "$WAIT" "Saved ‘Recordings’." "settles 1 s" || fail "the settle time was not saved"
+
+# A real video lands in the folder: the app uploads it on its own.
+cp backend/media/testdata/h264-silent.mp4 "$WATCHED/take1.mp4"
+wait_text 40 "1 seen · 1 uploaded" || fail "the watch list does not count take1.mp4 as uploaded"
+step uploaded "the watch list counts take1.mp4: $(screen_text | grep -o '[0-9]* seen · [^/]*skipped' | head -1)"
+
+press ctrl+4
+wait_text "$WAIT" "heading: Transfers" || fail "Ctrl+4 did not open Transfers"
+wait_text "$WAIT" "take1.mp4" "from watch ‘Recordings’" || fail "Transfers does not show take1.mp4 from the watch Recordings"
+step transfers "Transfers lists take1.mp4 from watch ‘Recordings’"
+
+kill -TERM "$APP_PID"
+wait_until 10 eval '! kill -0 "$APP_PID" 2>/dev/null' || fail "the app did not stop within 10 s of SIGTERM"
+APP_PID=""
+echo "gui-watch: passed in $((SECONDS - started)) s"
