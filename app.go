@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -44,7 +45,8 @@ func NewApp(dataDir string) *App {
 }
 
 // startup opens the data folder. A second process on the same folder finds the database locked,
-// says so on stderr and exits before its (hidden) window is ever shown.
+// says so on stderr and exits before its (hidden) window is ever shown; held by a memories
+// command (`memories watch` as a service, say), it says so in a dialog too.
 func (a *App) startup(ctx context.Context) {
 	a.events, a.dialogs = wailsEvents{ctx}, &wailsDialogs{ctx: ctx}
 	a.setTitle = func(t string) { runtime.WindowSetTitle(ctx, t) }
@@ -56,6 +58,10 @@ func (a *App) startup(ctx context.Context) {
 	}
 	if errors.Is(err, core.ErrLocked) {
 		fmt.Fprintln(os.Stderr, inUseMessage(a.dataDir))
+		if core.HeldByCLI(a.dataDir) { // started from a menu, most likely: stderr is seen by no one
+			messageDialog(ctx, runtime.MessageDialogOptions{Type: runtime.ErrorDialog,
+				Title: "Memories Desktop cannot open", Message: capitalise(core.LockedMessage(a.dataDir)) + "."})
+		}
 		os.Exit(1)
 	}
 	if err != nil {
@@ -65,6 +71,13 @@ func (a *App) startup(ctx context.Context) {
 		os.Exit(1)
 	}
 	a.playPreviewsOverLoopback()
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // inUseMessage says which process holds the data folder (the app or a memories command), and what to do.

@@ -3,22 +3,24 @@
 # Settings → Watch folders → Add folder… opens the REAL GTK folder dialog, driven by the keyboard;
 # the edit dialog sets a 1 s settle time; a repository video copied into the folder is uploaded
 # by the app on its own: Transfers lists it "from watch ‘Recordings’" and the watch list counts
-# it as uploaded. Everything is read on screen through AT-SPI. Screenshots of every step go to
+# it as uploaded. Then `memories watch` runs the same watch, and the app started meanwhile says in a
+# dialog that the command holds the data folder. Everything is read on screen through AT-SPI. Screenshots of every step go to
 # build/test-artifacts/gui-watch/. Every wait is for something on screen, with a deadline.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/gui/lib.sh
 
 BIN=${BIN:-build/bin/memories-desktop}
+CLI=${CLI:-build/bin/memories}
 ART=build/test-artifacts/gui-watch
 WAIT=${GUI_WAIT:-20}
 rm -rf "$ART" && mkdir -p "$ART"
 TMP=$(mktemp -d)
-APP_PID="" XVFB_PID="" WM_PID="" STEP=0
+APP_PID="" CLI_PID="" XVFB_PID="" WM_PID="" STEP=0
 
 cleanup() {
   local pid
-  for pid in $APP_PID $WM_PID ${DBUS_SESSION_BUS_PID:-} $XVFB_PID; do kill "$pid" 2>/dev/null || true; done
+  for pid in $APP_PID $CLI_PID $WM_PID ${DBUS_SESSION_BUS_PID:-} $XVFB_PID; do kill "$pid" 2>/dev/null || true; done
   rm -rf "$TMP"
 }
 trap cleanup EXIT
@@ -96,4 +98,28 @@ step transfers "Transfers lists take1.mp4 from watch ‘Recordings’"
 kill -TERM "$APP_PID"
 wait_until 10 eval '! kill -0 "$APP_PID" 2>/dev/null' || fail "the app did not stop within 10 s of SIGTERM"
 APP_PID=""
+
+# `memories watch` (as the service runs it) holds the data folder: the app, started from a menu as
+# it were, says so in a window, naming the command and how to stop it. (The CLI has no sandbox
+# switch: it watches an empty folder with a key for a server that is never reached.)
+mkdir -p "$TMP/Other"
+MEMORIES_DATA_DIR="$TMP/data" MEMORIES_API_KEY=sk-gui-watch MEMORIES_BASE_URL=http://127.0.0.1:9 \
+  MEMORIES_ASSET_BASE_URL=http://127.0.0.1:9 "$CLI" watch "$TMP/Other" >"$ART/cli-watch.log" 2>&1 &
+CLI_PID=$!
+held() { [[ $(cat "$TMP/data/holder" 2>/dev/null) == "cli $CLI_PID watch"* ]]; }
+wait_until "$WAIT" held || fail "memories watch did not take the data folder: $(cat "$ART/cli-watch.log")"
+HOME=$TMP MEMORIES_DATA_DIR="$TMP/data" MEMORIES_SANDBOX=1 "$BIN" >"$ART/app-held.log" 2>&1 &
+APP_PID=$!
+wait_until "$WAIT" has_window '^Memories Desktop cannot open$' || fail "the app held off by memories watch showed no dialog: $(cat "$ART/app-held.log")"
+wait_text "$WAIT" "\`memories watch\` (pid $CLI_PID), is keeping watch folders uploaded" "systemctl --user stop" ||
+  fail "the dialog does not name memories watch"
+step held "held by memories watch, the app says so in a dialog"
+press Return
+wait_until 10 eval '! kill -0 "$APP_PID" 2>/dev/null' || fail "the app did not exit after the dialog"
+rc=0; wait "$APP_PID" || rc=$?
+APP_PID=""
+((rc == 1)) || fail "the app held off exited $rc"
+kill -INT "$CLI_PID"
+wait_until 10 eval '! kill -0 "$CLI_PID" 2>/dev/null' || fail "memories watch did not stop on SIGINT"
+CLI_PID=""
 echo "gui-watch: passed in $((SECONDS - started)) s"

@@ -62,7 +62,10 @@ type Options struct {
 	Getenv       func(string) string  // the environment; nil: the process's
 	// Headless front ends (the CLI) take the key and endpoints from flags and the environment
 	// before the saved settings, and never follow the app's sandbox switch.
-	Headless  bool
+	Headless bool
+	// Command is the CLI command being run ("watch"), named to a process that finds the data
+	// folder held by it.
+	Command   string
 	Overrides Overrides
 	UserAgent string // "": the API client's default
 	// NoDatabase opens neither database: for front ends that only ask the server (the CLI's list
@@ -103,7 +106,7 @@ func Start(dataDir string, opts Options) (*Service, error) {
 	if err := c.openDatabases(); err != nil {
 		return nil, err
 	}
-	c.claimHolder(opts.Headless)
+	c.claimHolder(opts.Headless, opts.Command)
 	return c, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -67,5 +68,36 @@ func TestAddWatchNamesAfterTheFolder(t *testing.T) {
 	second, err := c.AddWatch(WatchConfig{Folder: b})
 	if err != nil || second.Name != "Recordings-2" {
 		t.Fatalf("second: %+v, %v", second, err)
+	}
+}
+
+// A data folder held by `memories watch` is named as such, with how to stop it; another command
+// is "a memories command"; the app is named as the app.
+func TestLockedMessageNamesAWatch(t *testing.T) {
+	dir := t.TempDir()
+	c, err := Start(dir, Options{Headless: true, Command: "watch", Secrets: fileSecrets(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	msg := LockedMessage(dir)
+	if !HeldByCLI(dir) || !strings.Contains(msg, "`memories watch` (pid") || !strings.Contains(msg, "systemctl --user stop") {
+		t.Fatalf("held by memories watch: %q", msg)
+	}
+	c.Close()
+	c, err = Start(dir, Options{Headless: true, Command: "download", Secrets: fileSecrets(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if msg := LockedMessage(dir); !strings.Contains(msg, "a memories command (the CLI, pid") || strings.Contains(msg, "watch") {
+		t.Fatalf("held by memories download: %q", msg)
+	}
+	c.Close()
+	c, err = Start(dir, Options{Secrets: fileSecrets(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if HeldByCLI(dir) || !strings.Contains(LockedMessage(dir), "Memories Desktop (pid") {
+		t.Fatalf("held by the app: %q", LockedMessage(dir))
 	}
 }
