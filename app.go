@@ -142,7 +142,7 @@ func (a *App) quitNow(ctx context.Context) {
 
 func (a *App) shutdown(ctx context.Context) {
 	if a.watches != nil {
-		a.watches.stopAll() // each saves what it saw before the database closes
+		a.watches.close() // each saves what it saw before the database closes
 	}
 	if a.core != nil {
 		a.core.Close()

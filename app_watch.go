@@ -32,6 +32,7 @@ type watchRunner struct {
 	runs    map[string]*watchRun
 	pending map[string]bool // watches whose change is not told yet
 	timer   *time.Timer     // set while some are pending
+	closed  bool            // the app quits
 }
 
 // watchRun is one run of a watch and what it reported.
@@ -122,6 +123,17 @@ func (w *watchRunner) stopAll() {
 	}
 }
 
+// close stops every watch for good (the app quits): nothing is told to the page after it.
+func (w *watchRunner) close() {
+	w.stopAll()
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.closed = true
+	if w.timer != nil {
+		w.timer.Stop()
+	}
+}
+
 // note keeps what an event says about the run and tells the view, gathered.
 func (w *watchRunner) note(r *watchRun, e core.WatchEvent) {
 	w.mu.Lock()
@@ -149,7 +161,7 @@ func (w *watchRunner) changed(name string) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.pending[name] = true
-	if w.timer == nil {
+	if w.timer == nil && !w.closed {
 		w.timer = time.AfterFunc(watchEmitDelay, w.flush)
 	}
 }
