@@ -111,7 +111,7 @@ wait_until "$WAIT" held || fail "memories watch did not take the data folder: $(
 HOME=$TMP MEMORIES_DATA_DIR="$TMP/data" MEMORIES_SANDBOX=1 "$BIN" >"$ART/app-held.log" 2>&1 &
 APP_PID=$!
 wait_until "$WAIT" has_window '^Memories Desktop cannot open$' || fail "the app held off by memories watch showed no dialog: $(cat "$ART/app-held.log")"
-wait_text "$WAIT" "\`memories watch\` (pid $CLI_PID), is keeping watch folders uploaded" "systemctl --user stop" ||
+wait_text "$WAIT" "(the CLI, pid $CLI_PID), \`memories watch\`, is keeping watch folders uploaded" "systemctl --user stop" ||
   fail "the dialog does not name memories watch"
 step held "held by memories watch, the app says so in a dialog"
 press Return

@@ -65,9 +65,9 @@ func HeldByCLI(dataDir string) bool {
 func LockedMessage(dataDir string) string {
 	switch who, pid, command := readHolderCommand(dataDir); {
 	case who == "cli" && command == "watch":
-		return fmt.Sprintf("a memories command, `memories watch` (pid %d), is keeping watch folders uploaded from %s; "+
-			"stop it to open Memories Desktop, which runs the same watches while it is open (for the service: "+
-			"systemctl --user stop 'memories-watch@*'), or set MEMORIES_DATA_DIR to use another folder", pid, dataDir)
+		return fmt.Sprintf("a memories command (the CLI, pid %d), `memories watch`, is keeping watch folders uploaded "+
+			"from %s; stop it first (for the service: systemctl --user stop 'memories-watch@*'; Memories Desktop runs "+
+			"the same watches while it is open), or set MEMORIES_DATA_DIR to use another folder", pid, dataDir)
 	case who == "cli":
 		return fmt.Sprintf("a memories command (the CLI, pid %d) is already using %s; wait for it to finish or stop it "+
 			"(its unfinished transfers are kept for `memories resume`), or set MEMORIES_DATA_DIR to use another folder", pid, dataDir)

@@ -80,7 +80,7 @@ func TestLockedMessageNamesAWatch(t *testing.T) {
 		t.Fatal(err)
 	}
 	msg := LockedMessage(dir)
-	if !HeldByCLI(dir) || !strings.Contains(msg, "`memories watch` (pid") || !strings.Contains(msg, "systemctl --user stop") {
+	if !HeldByCLI(dir) || !strings.Contains(msg, "(the CLI, pid") || !strings.Contains(msg, "`memories watch`, is keeping") || !strings.Contains(msg, "systemctl --user stop") {
 		t.Fatalf("held by memories watch: %q", msg)
 	}
 	c.Close()
@@ -88,7 +88,7 @@ func TestLockedMessageNamesAWatch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if msg := LockedMessage(dir); !strings.Contains(msg, "a memories command (the CLI, pid") || strings.Contains(msg, "watch") {
+	if msg := LockedMessage(dir); !strings.Contains(msg, "a memories command (the CLI, pid") || strings.Contains(msg, "memories watch") {
 		t.Fatalf("held by memories download: %q", msg)
 	}
 	c.Close()
