@@ -93,6 +93,9 @@ describe('WatchFolders', () => {
     document.elementFromPoint = vi.fn(() => list);
     await takePaths(['/home/me/Dropped'], at);
     expect(mocked.addWatchFolder).toHaveBeenCalledWith('/home/me/Dropped');
+    document.elementFromPoint = vi.fn(() => document.body); // elsewhere: it goes to Upload as before
+    await takePaths(['/home/me/Elsewhere'], at);
+    expect(mocked.addWatchFolder).toHaveBeenCalledTimes(1);
   });
 
   it('removes a watch only after a confirmation, and pauses and resumes by keyboard', async () => {
