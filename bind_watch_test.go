@@ -142,3 +142,44 @@ func TestUpdateWatchDeleteNeedsTheWord(t *testing.T) {
 		t.Fatalf("a later edit: %+v, %v", saved, err)
 	}
 }
+
+// A profile switch stops the old profile's watches and runs the new one's; back again, the first
+// runs again.
+func TestProfileSwitchSwapsTheRunningWatches(t *testing.T) {
+	t.Setenv("MEMORIES_RATE_LIMITS", "off")
+	a := NewApp(t.TempDir())
+	a.events = &emitted{}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	if err := a.boot(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer a.shutdown(ctx)
+	if _, err := a.AddWatchFolder(t.TempDir()); err != nil {
+		t.Fatal(err)
+	}
+	waitWatch(t, a, "the live profile's watch running", func(v WatchView) bool { return v.State == watchRunning })
+	st, err := a.GetSettings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := st.Settings
+	s.Sandbox = true
+	if _, err := a.SaveSettings(s); err != nil {
+		t.Fatal(err)
+	}
+	if list, err := a.Watches(); err != nil || len(list) != 0 {
+		t.Fatalf("the sandbox profile lists %+v, %v", list, err)
+	}
+	a.watches.mu.Lock()
+	running := len(a.watches.runs)
+	a.watches.mu.Unlock()
+	if running != 0 {
+		t.Fatalf("%d watch(es) of the old profile still run", running)
+	}
+	s.Sandbox = false
+	if _, err := a.SaveSettings(s); err != nil {
+		t.Fatal(err)
+	}
+	waitWatch(t, a, "the live profile's watch running again", func(v WatchView) bool { return v.State == watchRunning })
+}
