@@ -104,8 +104,10 @@ describe('WatchFolders', () => {
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Remove watch Recordings' }));
     expect(mocked.removeWatch).not.toHaveBeenCalled();
+    expect(within(item('Recordings')).getByRole('button', { name: 'Keep it' })).toHaveFocus();
     await user.click(within(item('Recordings')).getByRole('button', { name: 'Remove watch' }));
     expect(mocked.removeWatch).toHaveBeenCalledWith('Recordings');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Add folder…' })).toHaveFocus());
 
     screen.getByRole('button', { name: 'Pause watch Recordings' }).focus();
     await user.keyboard('{Enter}');
