@@ -16,11 +16,11 @@ ART=build/test-artifacts/gui-watch
 WAIT=${GUI_WAIT:-20}
 rm -rf "$ART" && mkdir -p "$ART"
 TMP=$(mktemp -d)
-APP_PID="" CLI_PID="" XVFB_PID="" WM_PID="" STEP=0
+APP_PID="" CLI_PID="" SRC_PID="" XVFB_PID="" WM_PID="" STEP=0
 
 cleanup() {
   local pid
-  for pid in $APP_PID $CLI_PID $WM_PID ${DBUS_SESSION_BUS_PID:-} $XVFB_PID; do kill "$pid" 2>/dev/null || true; done
+  for pid in $APP_PID $CLI_PID $SRC_PID $WM_PID ${DBUS_SESSION_BUS_PID:-} $XVFB_PID; do kill "$pid" 2>/dev/null || true; done
   rm -rf "$TMP"
 }
 trap cleanup EXIT
@@ -34,10 +34,28 @@ step() { STEP=$((STEP + 1)); shot "$(printf '%02d' $STEP)-$1"; echo "gui-watch: 
 press() { xdotool key --clearmodifiers "$@"; }
 focus_on() { [[ $(focused_element) == "$1"* ]]; }
 
+# drag_to X Y: drags what the drag source offers to the screen point X,Y in small steps, as a hand
+# does, and releases once the window accepted it (GTK drops only then); waits for the drag's end.
+drag_to() {
+  local sx sy i line
+  eval "$(xdotool getwindowgeometry --shell "$(windows '^drag-source$' | head -1)")"; sx=$((X + 60)) sy=$((Y + 40))
+  xdotool mousemove "$sx" "$sy" mousedown 1
+  for i in $(seq 1 12); do xdotool mousemove $((sx + ($1 - sx) * i / 12)) $((sy + ($2 - sy) * i / 12)); sleep 0.03; done
+  for i in 1 2 3; do xdotool mousemove $(($1 + i)) "$2"; sleep 0.05; done
+  until [[ ${line:-} == drag-accepted* ]]; do
+    read -r -t "$WAIT" line <&"$SRC_OUT" || fail "the window did not accept the drag"
+  done
+  xdotool mouseup 1
+  until [[ $line == drag-end ]]; do
+    read -r -t "$WAIT" line <&"$SRC_OUT" || fail "the drag did not end"
+    [[ $line != drag-failed* ]] || fail "the window refused the drop ($line)"
+  done
+}
+
 WATCHED=$TMP/Recordings
 mkdir -p "$WATCHED"
 
-start_xvfb 1280x800
+start_xvfb 1600x900
 start_bus
 start_wm
 started=$SECONDS
@@ -94,6 +112,23 @@ press ctrl+4
 wait_text "$WAIT" "heading: Transfers" || fail "Ctrl+4 did not open Transfers"
 wait_text "$WAIT" "take1.mp4" "from watch ‘Recordings’" || fail "Transfers does not show take1.mp4 from the watch Recordings"
 step transfers "Transfers lists take1.mp4 from watch ‘Recordings’"
+
+# A folder dragged from a file manager (scripts/gui/dragsource.py) and dropped on the watch list
+# is watched; the app's native drop hands the page the point it landed on.
+mkdir -p "$TMP/Dropped"
+printf 'paths\n%s\n' "$TMP/Dropped" >"$TMP/payload"
+exec {SRC_OUT}< <(exec /usr/bin/python3 scripts/gui/dragsource.py 1420 60 "$TMP/payload")
+SRC_PID=$!
+wait_until "$WAIT" has_window '^drag-source$' || fail "no drag source window"
+xdotool windowactivate --sync "$WIN" >/dev/null
+press ctrl+6
+wait_text "$WAIT" "heading: Settings" || fail "Ctrl+6 did not open Settings"
+scroll_to "$WAIT" "Edit watch Recordings" "push button" || fail "Settings shows no watch Recordings"
+read -r lx ly lw lh < <(element_extents "Watched folders" list) || fail "the watch list has no place on screen"
+drag_to "$((lx + lw / 2))" "$((ly + lh / 2))"
+wait_text "$WAIT" "Watching $TMP/Dropped." || fail "the folder dropped on the list is not watched"
+scroll_to "$WAIT" "Edit watch Dropped" "push button" || fail "the list shows no watch Dropped"
+step dropped "a folder dropped on the list is watched"
 
 kill -TERM "$APP_PID"
 wait_until 10 eval '! kill -0 "$APP_PID" 2>/dev/null' || fail "the app did not stop within 10 s of SIGTERM"
