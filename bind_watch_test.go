@@ -137,6 +137,14 @@ func TestUpdateWatchDeleteNeedsTheWord(t *testing.T) {
 	if err != nil || saved.After != core.WatchDelete || !saved.DeleteConfirmed {
 		t.Fatalf("delete with the word: %+v, %v", saved, err)
 	}
+	bad := saved
+	bad.Include = []string{"[unclosed"}
+	if _, err := a.UpdateWatch(bad, ""); err == nil || !strings.Contains(err.Error(), "not valid") {
+		t.Fatalf("a bad pattern: %v", err)
+	}
+	waitWatch(t, a, "it running on its old settings", func(v WatchView) bool {
+		return v.State == watchRunning && v.Config.Include[0] != "[unclosed"
+	})
 	saved.Tags = []string{"cam"} // a later edit keeps the confirmation
 	if saved, err = a.UpdateWatch(saved, ""); err != nil || !saved.DeleteConfirmed {
 		t.Fatalf("a later edit: %+v, %v", saved, err)
