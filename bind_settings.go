@@ -39,8 +39,12 @@ func (a *App) OpenLogFolder() (err error) {
 // SaveSettings validates and saves the preferences and applies them to running transfers.
 func (a *App) SaveSettings(s contract.Settings) (_ contract.Settings, err error) {
 	defer settle(&err)
-	saved, err := a.svc().UpdateSettings(s) // may switch profile: another database and queue
+	before := a.svc().Status().Profile
+	saved, err := a.svc().UpdateSettings(s) // may switch profile: another database, queue and watches
 	a.emitStatus()
+	if a.core.Status().Profile != before {
+		a.switchWatches()
+	}
 	return saved, err
 }
 

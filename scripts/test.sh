@@ -28,6 +28,7 @@ STEPS=(
   "gui-search:build"
   "fuzz:"
   "gui-quit:build"
+  "gui-watch:build"
   "test-package:build"
   "build-navtest:build"
   "gui-backstop:build-navtest"

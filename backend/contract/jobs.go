@@ -131,6 +131,8 @@ type JobView struct {
 	StartsAt int64 `json:"startsAt"`
 	// Retry is set while the job waits to try again after a failure that may pass (retry.go).
 	Retry *RetryView `json:"retry,omitempty"`
+	// Watch names the watch folder that queued an upload; "" for everything else.
+	Watch string `json:"watch,omitempty"`
 }
 
 // StatusSkipped is the result status of a download skipped because its file existed.

@@ -51,7 +51,7 @@ type Service struct {
 	probing      sync.Map // profile → struct{}: a connection check was started for it
 	openTimeout  time.Duration
 	pace         profilePacer // the active profile's pacer (pacer.go)
-	watching     sync.Map     // watch name → its stop func while RunWatch runs it
+	watching     sync.Map     // watch name → *watchRun while RunWatch runs it
 }
 
 // Options say how a front end wants its Service; zero values mean the desktop app's defaults.
@@ -64,7 +64,10 @@ type Options struct {
 	Getenv       func(string) string  // the environment; nil: the process's
 	// Headless front ends (the CLI) take the key and endpoints from flags and the environment
 	// before the saved settings, and never follow the app's sandbox switch.
-	Headless  bool
+	Headless bool
+	// Command is the CLI command being run ("watch"), named to a process that finds the data
+	// folder held by it.
+	Command   string
 	Overrides Overrides
 	UserAgent string // "": the API client's default
 	// NoDatabase opens neither database: for front ends that only ask the server (the CLI's list
@@ -105,7 +108,7 @@ func Start(dataDir string, opts Options) (*Service, error) {
 	if err := c.openDatabases(); err != nil {
 		return nil, err
 	}
-	c.claimHolder(opts.Headless)
+	c.claimHolder(opts.Headless, opts.Command)
 	return c, nil
 }
 
@@ -158,6 +161,7 @@ func (c *Service) engine() *transfer.Engine {
 
 // Close stops the engine and releases the databases so another process may open them.
 func (c *Service) Close() error {
+	c.stopWatches()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.eng != nil {

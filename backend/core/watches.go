@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"memories-desktop/backend/pacing"
@@ -17,6 +19,7 @@ type (
 	WatchEvent      = watch.Event
 	WatchAfter      = watch.After
 	WatchRunOptions = watch.Options
+	WatchStats      = watch.Stats
 )
 
 // What a watch does with a file after the server accepted its upload.
@@ -30,8 +33,33 @@ const (
 	WatchEvLimit            = watch.EvLimit
 )
 
-// AddWatch saves a new watch in the active profile (defaults filled, settings checked).
-func (c *Service) AddWatch(w WatchConfig) (WatchConfig, error) { return watch.Add(c.activeDB(), w) }
+// WatchDefaultConfig is a new watch's settings before its folder is chosen: the accepted video
+// formats, hidden files left out, the default settle time, files kept after their upload.
+func WatchDefaultConfig() WatchConfig {
+	w := WatchConfig{SettleMS: watch.DefaultSettle.Milliseconds()}
+	w.Normalize()
+	return w
+}
+
+// AddWatch saves a new watch in the active profile (defaults filled, settings checked). Without a
+// name it is named after its folder (-2, -3… when that name is taken).
+func (c *Service) AddWatch(w WatchConfig) (WatchConfig, error) {
+	if strings.TrimSpace(w.Name) == "" && w.Folder != "" {
+		w.Name = c.freeWatchName(filepath.Base(filepath.Clean(w.Folder)))
+	}
+	return watch.Add(c.activeDB(), w)
+}
+
+// freeWatchName is base, or base-2, base-3… when a watch has that name.
+func (c *Service) freeWatchName(base string) string {
+	name := base
+	for n := 2; ; n++ {
+		if _, err := c.GetWatch(name); err != nil {
+			return name
+		}
+		name = fmt.Sprintf("%s-%d", base, n)
+	}
+}
 
 // UpdateWatch saves new settings for an existing watch.
 func (c *Service) UpdateWatch(w WatchConfig) (WatchConfig, error) {
@@ -45,8 +73,8 @@ func (c *Service) RemoveWatch(name string) error { return watch.Remove(c.activeD
 // (what it queued stays queued).
 func (c *Service) PauseWatch(name string) (WatchConfig, error) {
 	w, err := watch.SetPaused(c.activeDB(), name, true)
-	if stop, ok := c.watching.Load(name); ok && err == nil {
-		stop.(context.CancelFunc)()
+	if run, ok := c.watching.Load(name); ok && err == nil {
+		run.(*watchRun).stop()
 	}
 	return w, err
 }
@@ -82,9 +110,11 @@ func (c *Service) RunWatch(ctx context.Context, name string, opt WatchRunOptions
 	}
 	ctx, stop := context.WithCancel(ctx)
 	defer stop()
-	if _, busy := c.watching.LoadOrStore(name, stop); busy {
+	run := &watchRun{stop: stop, done: make(chan struct{})}
+	if _, busy := c.watching.LoadOrStore(name, run); busy {
 		return fmt.Errorf("the watch %q is already running", name)
 	}
+	defer close(run.done)
 	defer c.watching.Delete(name)
 	report := opt.Report
 	opt.Report = func(e WatchEvent) { // the log keeps every decision, for the app and the CLI alike
@@ -94,6 +124,29 @@ func (c *Service) RunWatch(ctx context.Context, name string, opt WatchRunOptions
 		}
 	}
 	return watch.Run(ctx, c.activeDB(), watchQueue{c}, w, opt)
+}
+
+// watchRun is a running watch: its stop, and done closed once RunWatch has returned.
+type watchRun struct {
+	stop context.CancelFunc
+	done chan struct{}
+}
+
+// stopWatches stops every running watch and waits until each has saved its state: before the
+// profile's database is closed (a profile switch, Close). Call without c.mu held: a stopping
+// watch reads the engine.
+func (c *Service) stopWatches() {
+	var runs []*watchRun
+	c.watching.Range(func(_, v any) bool {
+		runs = append(runs, v.(*watchRun))
+		return true
+	})
+	for _, r := range runs {
+		r.stop()
+	}
+	for _, r := range runs {
+		<-r.done
+	}
 }
 
 // UploadEvery is the pacer's spacing of uploads (0 when pacing is off), for the honest ETA of a

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/sandbox"
 )
@@ -105,6 +106,9 @@ func TestWatchListPauseAndJobSubject(t *testing.T) {
 	job, err := c.activeDB().Job(up.JobID)
 	if err != nil || SubjectOf(job).Watch != w.Name || len(job.Tags) != 1 || job.Tags[0] != "cam" {
 		t.Fatalf("job %+v (subject %+v), %v", job, SubjectOf(job), err)
+	}
+	if page, err := c.Jobs(contract.JobQuery{Limit: 10}); err != nil || len(page.Jobs) != 1 || page.Jobs[0].Watch != w.Name {
+		t.Fatalf("Transfers' view of the job does not name its watch: %+v, %v", page.Jobs, err)
 	}
 	list, err := c.ListWatches()
 	if err != nil || len(list) != 1 {

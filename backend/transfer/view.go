@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
 	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/events"
 )
@@ -12,7 +13,7 @@ import (
 func (e *Engine) View(j contract.Job, p *contract.Progress) contract.JobView {
 	v := contract.JobView{ID: j.ID, Kind: j.Kind, State: j.State, Scope: j.Scope, Name: j.Name,
 		Tags: VisibleTags(j.Tags), Created: j.Created, Updated: j.Updated, Attempts: j.Attempts,
-		Result: j.Result, Error: j.Error, Progress: p}
+		Result: j.Result, Error: j.Error, Progress: p, Watch: watchOf(j)}
 	if p == nil {
 		if s, ok := e.reporter.Sample(j.ID); ok {
 			v.Progress = &s
@@ -25,6 +26,18 @@ func (e *Engine) View(j contract.Job, p *contract.Progress) contract.JobView {
 		v.Retry = e.retryOf(j.ID)
 	}
 	return v
+}
+
+// watchOf is the watch folder that queued j, from its record.
+func watchOf(j contract.Job) string {
+	if j.Kind != jobkind.UploadFile {
+		return ""
+	}
+	var spec UploadSpec
+	if decodeParams(j, &spec) != nil {
+		return ""
+	}
+	return spec.Watch
 }
 
 // VisibleTags drops the engine's marker tags.

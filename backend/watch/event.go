@@ -16,6 +16,8 @@ type Event struct {
 	Detail  string    `json:"detail,omitempty"`
 	JobID   uint64    `json:"jobId,omitempty"`
 	VideoNo string    `json:"videoNo,omitempty"`
+	// Folders is how many folders are watched live, on started, scanned and limit events.
+	Folders int `json:"folders,omitempty"`
 }
 
 // Event kinds.

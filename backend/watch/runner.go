@@ -85,7 +85,7 @@ func Run(ctx context.Context, db *store.DB, q Queue, c Config, opt Options) erro
 	}
 	r.scan(true)
 	r.flush()
-	r.report(Event{Kind: EvStarted, Detail: fmt.Sprintf("%s: %d folder(s) watched live, %d file(s) known",
+	r.report(Event{Kind: EvStarted, Folders: len(r.tree.live), Detail: fmt.Sprintf("%s: %d folder(s) watched live, %d file(s) known",
 		c.Folder, len(r.tree.live), len(r.recs))})
 	r.reportLimit()
 	return r.loop(fsw, finished)

@@ -72,7 +72,7 @@ func (r *runner) reportTree(first bool) {
 		return // Run says it once what the scan found is saved
 	}
 	r.reportLimit()
-	r.report(Event{Kind: EvScanned, Detail: fmt.Sprintf("%d folder(s) watched live, %d file(s) known",
+	r.report(Event{Kind: EvScanned, Folders: len(r.tree.live), Detail: fmt.Sprintf("%d folder(s) watched live, %d file(s) known",
 		len(r.tree.live), len(r.recs))})
 }
 
@@ -86,7 +86,7 @@ func (r *runner) reportLimit() {
 	if n := systemLimit(); r.tree.max == 0 && n > 0 {
 		limit = fmt.Sprintf("the system's limit (fs.inotify.max_user_watches = %d)", n)
 	}
-	r.report(Event{Kind: EvLimit, Detail: fmt.Sprintf("%d folder(s) watched live; %d more are over %s and are "+
+	r.report(Event{Kind: EvLimit, Folders: len(r.tree.live), Detail: fmt.Sprintf("%d folder(s) watched live; %d more are over %s and are "+
 		"scanned every %s instead (raise the limit with sysctl fs.inotify.max_user_watches=N)",
 		len(r.tree.live), rest, limit, r.opt.LimitedRescan)})
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -152,10 +151,7 @@ func (w *watchFlags) watches(svc *core.Service, dirs []string, o *common) ([]str
 			return nil, err
 		}
 		if !found {
-			cfg = core.WatchConfig{Name: w.name, Folder: abs}
-			if cfg.Name == "" {
-				cfg.Name = freeName(svc, filepath.Base(abs))
-			}
+			cfg = core.WatchConfig{Name: w.name, Folder: abs} // no name: AddWatch names it after the folder
 		}
 		w.apply(&cfg, o)
 		save := svc.UpdateWatch
@@ -168,17 +164,6 @@ func (w *watchFlags) watches(svc *core.Service, dirs []string, o *common) ([]str
 		names = append(names, cfg.Name)
 	}
 	return names, nil
-}
-
-// freeName is base, or base-2, base-3… when a watch of another folder has that name.
-func freeName(svc *core.Service, base string) string {
-	name := base
-	for n := 2; ; n++ {
-		if _, err := svc.GetWatch(name); err != nil {
-			return name
-		}
-		name = fmt.Sprintf("%s-%d", base, n)
-	}
 }
 
 // runWatches runs the watches until ctx ends (SIGINT, SIGTERM).

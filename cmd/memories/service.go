@@ -39,7 +39,7 @@ const lockWait = 2 * time.Second
 
 // options are the core.Service options of one command: the CLI's environment, flags and name.
 func (o *common) options(c *cli) core.Options {
-	return core.Options{Headless: true, Getenv: c.getenv, OpenTimeout: lockWait, Clock: c.clock,
+	return core.Options{Headless: true, Command: c.command, Getenv: c.getenv, OpenTimeout: lockWait, Clock: c.clock,
 		UserAgent: "memories-cli/" + version.Version,
 		Overrides: core.Overrides{BaseURL: o.baseURL, AssetBaseURL: o.assetBaseURL, Scope: o.scope, ScopeSet: o.scopeGiven}}
 }

@@ -22,6 +22,8 @@ vi.mock('../lib/bridge', async (orig) => ({
     clearAPIKey: vi.fn(),
     chooseFolder: vi.fn(),
     openLogFolder: vi.fn(),
+    watches: vi.fn(async () => []),
+    onWatchChanged: vi.fn(() => () => {}),
   },
 }));
 const { bridge } = await import('../lib/bridge');

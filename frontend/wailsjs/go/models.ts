@@ -253,6 +253,7 @@ export namespace contract {
 	    place: number;
 	    startsAt: number;
 	    retry?: RetryView;
+	    watch?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new JobView(source);
@@ -276,6 +277,7 @@ export namespace contract {
 	        this.place = source["place"];
 	        this.startsAt = source["startsAt"];
 	        this.retry = this.convertValues(source["retry"], RetryView);
+	        this.watch = source["watch"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1259,6 +1261,7 @@ export namespace events {
 	    TransferProgress = "transfer:progress",
 	    LibraryChanged = "library:changed",
 	    OpenPaths = "app:open-paths",
+	    WatchChanged = "watch:changed",
 	}
 
 }
@@ -1414,6 +1417,86 @@ export namespace main {
 		    return a;
 		}
 	}
+	export class WatchDefaults {
+	    config: watch.Config;
+	    deleteWord: string;
+	    uploadedDir: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new WatchDefaults(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.config = this.convertValues(source["config"], watch.Config);
+	        this.deleteWord = source["deleteWord"];
+	        this.uploadedDir = source["uploadedDir"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class WatchView {
+	    config: watch.Config;
+	    stats: watch.Stats;
+	    state: string;
+	    error: string;
+	    folders: number;
+	    limit: string;
+	    problem: string;
+	    uploadEveryMs: number;
+	    etaMs: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new WatchView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.config = this.convertValues(source["config"], watch.Config);
+	        this.stats = this.convertValues(source["stats"], watch.Stats);
+	        this.state = source["state"];
+	        this.error = source["error"];
+	        this.folders = source["folders"];
+	        this.limit = source["limit"];
+	        this.problem = source["problem"];
+	        this.uploadEveryMs = source["uploadEveryMs"];
+	        this.etaMs = source["etaMs"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 
 }
 
@@ -1513,6 +1596,103 @@ export namespace mode {
 	    Live = "live",
 	    Sandbox = "sandbox",
 	    NoKey = "no-key",
+	}
+
+}
+
+export namespace watch {
+	
+	export class Config {
+	    name: string;
+	    folder: string;
+	    recursive: boolean;
+	    include: string[];
+	    exclude: string[];
+	    scope: string;
+	    tags: string[];
+	    after: string;
+	    deleteConfirmed: boolean;
+	    settleMs: number;
+	    paused: boolean;
+	    created: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Config(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.folder = source["folder"];
+	        this.recursive = source["recursive"];
+	        this.include = source["include"];
+	        this.exclude = source["exclude"];
+	        this.scope = source["scope"];
+	        this.tags = source["tags"];
+	        this.after = source["after"];
+	        this.deleteConfirmed = source["deleteConfirmed"];
+	        this.settleMs = source["settleMs"];
+	        this.paused = source["paused"];
+	        this.created = source["created"];
+	    }
+	}
+	export class FileIssue {
+	    path: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FileIssue(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class Stats {
+	    seen: number;
+	    uploaded: number;
+	    duplicates: number;
+	    waiting: number;
+	    skipped: number;
+	    failed: number;
+	    lastActivity: number;
+	    refused: FileIssue[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Stats(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.seen = source["seen"];
+	        this.uploaded = source["uploaded"];
+	        this.duplicates = source["duplicates"];
+	        this.waiting = source["waiting"];
+	        this.skipped = source["skipped"];
+	        this.failed = source["failed"];
+	        this.lastActivity = source["lastActivity"];
+	        this.refused = this.convertValues(source["refused"], FileIssue);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }

@@ -3,7 +3,7 @@
 // (events, error codes, job kinds and states, modes) come from ./contract, which needs no mock.
 import * as App from '../../../wailsjs/go/main/App';
 import { ClipboardSetText, EventsOn, OnFileDrop } from '../../../wailsjs/runtime/runtime';
-import type { contract, main } from '../../../wailsjs/go/models';
+import type { contract, main, watch } from '../../../wailsjs/go/models';
 import { ErrorCode, EventName } from './contract';
 
 export type Settings = contract.Settings;
@@ -42,6 +42,9 @@ export type VideoText = main.VideoText;
 export type VideoChapters = main.VideoChapters;
 export type Segment = contract.Segment;
 export type Chapter = contract.Chapter;
+export type WatchView = main.WatchView;
+export type WatchConfig = watch.Config;
+export type WatchDefaults = main.WatchDefaults;
 
 /** ErrorInfo is what every failed backend call rejects with; code is one of ErrorCode. */
 export type ErrorInfo = contract.ErrorInfo;
@@ -59,6 +62,17 @@ export const bridge = {
   testConnection: (s: Settings): Promise<Connection> => App.TestConnection(s),
   chooseFolder: (title: string, start: string): Promise<string> => App.ChooseFolder(title, start),
   openLogFolder: (): Promise<void> => App.OpenLogFolder(),
+  // watch folders (Settings → Watch folders); onWatchChanged fires when a watch's figures change
+  watches: (): Promise<WatchView[]> => App.Watches(),
+  watchDefaults: (): Promise<WatchDefaults> => App.WatchDefaults(),
+  /** chooseWatchFolder opens the native folder dialog beside the latest watched folder; '' when cancelled. */
+  chooseWatchFolder: (): Promise<string> => App.ChooseWatchFolder(),
+  addWatchFolder: (folder: string): Promise<WatchConfig> => App.AddWatchFolder(folder),
+  /** updateWatch saves new settings; deleting uploaded files needs confirm to be the typed word. */
+  updateWatch: (w: WatchConfig, confirm: string): Promise<WatchConfig> => App.UpdateWatch(w, confirm),
+  removeWatch: (name: string): Promise<void> => App.RemoveWatch(name),
+  pauseWatch: (name: string): Promise<void> => App.PauseWatch(name),
+  resumeWatch: (name: string): Promise<void> => App.ResumeWatch(name),
   // upload and import
   expandPaths: (paths: string[]): Promise<Scan> => App.ExpandPaths(paths),
   /** findDuplicate reads one file and says whether its bytes were uploaded to scope before. */
@@ -133,16 +147,17 @@ export const bridge = {
   onQuitRequested: (cb: (running: number) => void): (() => void) => EventsOn(EventName.QuitRequested, cb),
   onJob: (cb: (j: JobView) => void): (() => void) => EventsOn(EventName.TransferJob, cb),
   onProgress: (cb: (batch: Progress[]) => void): (() => void) => EventsOn(EventName.TransferProgress, cb),
+  onWatchChanged: (cb: (name: string) => void): (() => void) => EventsOn(EventName.WatchChanged, cb),
   onLibraryChanged: (cb: (scope: string) => void): (() => void) => EventsOn(EventName.LibraryChanged, cb),
   /**
    * onNativeDrop registers the app's one native file-drop handler (Wails ignores a second one),
-   * for the whole window. Only local files arrive here (a dropped web link comes as one empty
+   * for the whole window, with where in the window the drop landed. Only local files arrive here (a dropped web link comes as one empty
    * path on Linux, and is left to the window's drop event).
    */
-  onNativeDrop: (cb: (paths: string[]) => void): void =>
-    OnFileDrop((_x: number, _y: number, paths: string[]) => {
+  onNativeDrop: (cb: (paths: string[], at: { x: number; y: number }) => void): void =>
+    OnFileDrop((x: number, y: number, paths: string[]) => {
       const real = (paths ?? []).filter((p) => p !== '');
-      if (real.length) cb(real);
+      if (real.length) cb(real, { x, y });
     }, false),
   /** onOpenPaths tells when a second launch handed over files; takeOpenPaths then fetches them. */
   onOpenPaths: (cb: () => void): (() => void) => EventsOn(EventName.OpenPaths, cb),

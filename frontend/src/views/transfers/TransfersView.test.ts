@@ -74,6 +74,13 @@ describe('TransfersView rows', () => {
     expect(within(row).getByText(/^Indexing failed:/)).toBeInTheDocument();
   });
 
+  it('names the watch folder a watched upload came from', () => {
+    render(TransfersView);
+    show(makeJob({ id: 1, name: 'take1.mp4', watch: 'Recordings' }), makeJob({ id: 2, name: 'by-hand.mp4' }));
+    expect(rowOf('take1.mp4')).toHaveTextContent('from watch ‘Recordings’');
+    expect(rowOf('by-hand.mp4')).not.toHaveTextContent('from watch');
+  });
+
   it('shows the error message with the code behind a Details toggle', () => {
     render(TransfersView);
     show(makeJob({ id: 1, name: 'b.mp4', state: JobState.Failed,
