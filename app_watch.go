@@ -5,6 +5,7 @@ import (
 	"sync"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 	"memories-desktop/backend/events"
 )
@@ -77,7 +78,7 @@ func (w *watchRunner) start(name string) {
 	w.runs[name] = r
 	go func() {
 		defer close(r.done)
-		err := w.svc().RunWatch(ctx, name, core.WatchRunOptions{Report: func(e core.WatchEvent) { w.note(r, e) }})
+		err := w.svc().RunWatch(ctx, name, contract.WatchRunOptions{Report: func(e contract.WatchEvent) { w.note(r, e) }})
 		w.mu.Lock()
 		r.state = watchStopped
 		if err != nil {
@@ -135,12 +136,12 @@ func (w *watchRunner) close() {
 }
 
 // note keeps what an event says about the run and tells the view, gathered.
-func (w *watchRunner) note(r *watchRun, e core.WatchEvent) {
+func (w *watchRunner) note(r *watchRun, e contract.WatchEvent) {
 	w.mu.Lock()
 	switch e.Kind {
 	case "started":
 		r.state, r.folders = watchRunning, e.Folders
-	case core.WatchEvLimit:
+	case contract.WatchEvLimit:
 		r.limit, r.sawLimit, r.folders = e.Detail, true, e.Folders
 	case "scanned":
 		if !r.sawLimit {

@@ -7,15 +7,16 @@ import (
 	"path/filepath"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 )
 
 // WatchView is one watch in Settings → Watch folders: its settings, its figures and how its run goes.
 type WatchView struct {
-	Config core.WatchConfig `json:"config"`
-	Stats  core.WatchStats  `json:"stats"`
-	State  string           `json:"state"` // starting, running, paused, stopped or error
-	Error  string           `json:"error"` // why it is not running (state error)
+	Config contract.WatchConfig `json:"config"`
+	Stats  contract.WatchStats  `json:"stats"`
+	State  string               `json:"state"` // starting, running, paused, stopped or error
+	Error  string               `json:"error"` // why it is not running (state error)
 	// Folders is how many folders are watched live; Limit says what happens to those over the
 	// system's inotify limit ("" while none is); Problem is the folder gone or the last error.
 	Folders int    `json:"folders"`
@@ -29,9 +30,9 @@ type WatchView struct {
 
 // WatchDefaults is what a new watch starts with, for the edit dialog's "Use the defaults".
 type WatchDefaults struct {
-	Config      core.WatchConfig `json:"config"`
-	DeleteWord  string           `json:"deleteWord"`  // what the user types to allow deleting
-	UploadedDir string           `json:"uploadedDir"` // where "move" puts uploaded files
+	Config      contract.WatchConfig `json:"config"`
+	DeleteWord  string               `json:"deleteWord"`  // what the user types to allow deleting
+	UploadedDir string               `json:"uploadedDir"` // where "move" puts uploaded files
 }
 
 // Watches lists the active profile's watches with their figures.
@@ -45,7 +46,7 @@ func (a *App) Watches() (_ []WatchView, err error) {
 	every := c.UploadEvery()
 	out := make([]WatchView, len(list))
 	for i, s := range list {
-		v := WatchView{Config: s.Config, Stats: s.Stats, UploadEveryMs: every.Milliseconds(),
+		v := WatchView{Config: s.WatchConfig, Stats: s.Stats, UploadEveryMs: every.Milliseconds(),
 			EtaMs: (time.Duration(s.Stats.Waiting) * every).Milliseconds()}
 		v.State, v.Error, v.Folders, v.Limit, v.Problem = a.watches.live(s.Name, s.Paused)
 		out[i] = v
@@ -56,8 +57,8 @@ func (a *App) Watches() (_ []WatchView, err error) {
 // WatchDefaults returns a new watch's settings and the word that allows deleting.
 func (a *App) WatchDefaults() (_ WatchDefaults, err error) {
 	defer settle(&err)
-	return WatchDefaults{Config: core.WatchDefaultConfig(), DeleteWord: core.WatchDeleteConfirmation,
-		UploadedDir: core.WatchUploadedDir}, nil
+	return WatchDefaults{Config: core.WatchDefaultConfig(), DeleteWord: contract.WatchDeleteConfirmation,
+		UploadedDir: contract.WatchUploadedDir}, nil
 }
 
 // ChooseWatchFolder opens the native folder dialog for a folder to watch, beside the latest
@@ -79,16 +80,16 @@ func (a *App) ChooseWatchFolder() (_ string, err error) {
 
 // AddWatchFolder watches folder (chosen in the folder dialog or dropped on the list) with the
 // default settings, named after it, and starts it.
-func (a *App) AddWatchFolder(folder string) (_ core.WatchConfig, err error) {
+func (a *App) AddWatchFolder(folder string) (_ contract.WatchConfig, err error) {
 	defer settle(&err)
 	c := a.svc()
 	folder = filepath.Clean(folder)
 	if other, found, err := c.WatchOfFolder(folder); err != nil {
-		return core.WatchConfig{}, err
+		return contract.WatchConfig{}, err
 	} else if found {
-		return core.WatchConfig{}, fmt.Errorf("%s is already watched (as ‘%s’)", folder, other.Name)
+		return contract.WatchConfig{}, fmt.Errorf("%s is already watched (as ‘%s’)", folder, other.Name)
 	}
-	w, err := c.AddWatch(core.WatchConfig{Folder: folder})
+	w, err := c.AddWatch(contract.WatchConfig{Folder: folder})
 	if err != nil {
 		return w, err
 	}
@@ -99,7 +100,7 @@ func (a *App) AddWatchFolder(folder string) (_ core.WatchConfig, err error) {
 
 // UpdateWatch saves a watch's new settings and restarts it with them. Deleting uploaded files
 // is allowed only when confirm is the word WatchDefaults names (or the watch already deletes).
-func (a *App) UpdateWatch(w core.WatchConfig, confirm string) (_ core.WatchConfig, err error) {
+func (a *App) UpdateWatch(w contract.WatchConfig, confirm string) (_ contract.WatchConfig, err error) {
 	defer settle(&err)
 	c := a.svc()
 	saved, err := c.GetWatch(w.Name)
@@ -107,10 +108,10 @@ func (a *App) UpdateWatch(w core.WatchConfig, confirm string) (_ core.WatchConfi
 		return w, err
 	}
 	w.Folder, w.Paused, w.Created = saved.Folder, saved.Paused, saved.Created
-	w.DeleteConfirmed = w.After == core.WatchDelete &&
-		(confirm == core.WatchDeleteConfirmation || saved.After == core.WatchDelete && saved.DeleteConfirmed)
-	if w.After == core.WatchDelete && !w.DeleteConfirmed {
-		return w, fmt.Errorf("type %s to allow deleting each file once its upload is confirmed", core.WatchDeleteConfirmation)
+	w.DeleteConfirmed = w.After == contract.WatchDelete &&
+		(confirm == contract.WatchDeleteConfirmation || saved.After == contract.WatchDelete && saved.DeleteConfirmed)
+	if w.After == contract.WatchDelete && !w.DeleteConfirmed {
+		return w, fmt.Errorf("type %s to allow deleting each file once its upload is confirmed", contract.WatchDeleteConfirmation)
 	}
 	a.watches.stop(w.Name)
 	out, err := c.UpdateWatch(w)

@@ -129,13 +129,13 @@ func TestUpdateWatchDeleteNeedsTheWord(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.After = core.WatchDelete
+	w.After = contract.WatchDelete
 	w.DeleteConfirmed = true // the page cannot confirm by itself
 	if _, err := a.UpdateWatch(w, "delete"); err == nil || !strings.Contains(err.Error(), "type DELETE") {
 		t.Fatalf("delete without the word: %v", err)
 	}
-	saved, err := a.UpdateWatch(w, core.WatchDeleteConfirmation)
-	if err != nil || saved.After != core.WatchDelete || !saved.DeleteConfirmed {
+	saved, err := a.UpdateWatch(w, contract.WatchDeleteConfirmation)
+	if err != nil || saved.After != contract.WatchDelete || !saved.DeleteConfirmed {
 		t.Fatalf("delete with the word: %+v, %v", saved, err)
 	}
 	bad := saved

@@ -9,7 +9,6 @@ import (
 	"memories-desktop/backend/formats"
 	"memories-desktop/backend/preflight"
 	"memories-desktop/backend/sandbox"
-	"memories-desktop/backend/store"
 	"memories-desktop/backend/validate"
 )
 
@@ -56,12 +55,6 @@ func Check(paths []string, anyCodec bool) (contract.Scan, error) {
 	return preflight.ExpandWith(paths, preflight.Options{AnyCodec: anyCodec})
 }
 
-// CheckDatabase reads the database in dir and reports what is wrong with it, waiting at most
-// wait for another process to let it go.
-func CheckDatabase(dir string, wait time.Duration) (contract.DBReport, error) {
-	return store.Check(dir, wait)
-}
-
 // ServeSandbox runs the emulator on addr until closed: a non-empty apiKey is the only key it
 // accepts, and new videos stay UNPARSE for parseDelay.
 func ServeSandbox(addr, apiKey string, parseDelay time.Duration) (url string, stop func() error, err error) {
@@ -71,3 +64,9 @@ func ServeSandbox(addr, apiKey string, parseDelay time.Duration) (url string, st
 	}
 	return run.URL, run.Close, nil
 }
+
+// CheckSearch, CheckPhrase and CheckImageSearch apply a search's rules before anything is sent
+// (docs/API.md §12), returning the normalised request where there is one.
+func CheckSearch(r contract.SearchRequest) (contract.SearchRequest, error) { return api.CheckSearch(r) }
+func CheckPhrase(r contract.PhraseRequest) (contract.PhraseRequest, error) { return api.CheckPhrase(r) }
+func CheckImageSearch(r contract.ImageRequest) error                       { return api.CheckImageSearch(r) }

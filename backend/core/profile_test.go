@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"memories-desktop/backend/clock/clocktest"
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/media/mediatest"
@@ -119,14 +120,14 @@ func TestSandboxRestartMidDownloadThenResume(t *testing.T) {
 	videoNo := up[0].Result.VideoNos[0]
 	c.sandbox.run.Server.SetFaults(sandbox.Faults{DownloadRate: 512 << 10}) // about 8 s for the file
 	dest := filepath.Join(t.TempDir(), "out.mp4")
-	res, err := c.EnqueueDownloads([]string{videoNo}, contract.DownloadTarget{Path: dest}, "")
+	res, err := c.EnqueueDownloads(appRequest([]string{videoNo}, contract.DownloadRequest{Path: dest}, ""))
 	if err == nil && len(res.Jobs) != 1 {
 		err = fmt.Errorf("queued %d jobs, conflicts %v", len(res.Jobs), res.Conflicts)
 	}
 	if err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, func() bool {
+	clocktest.WaitFor(t, func() bool {
 		return c.sandbox.run.Server.Stats().Downloads > 0 && partialBytes(dest) > 64<<10
 	})
 	c.Close() // quit mid-download: the emulator stops too
@@ -167,16 +168,4 @@ func partialBytes(dest string) int64 {
 		}
 	}
 	return n
-}
-
-// waitFor polls cond (a condition on real I/O, not a timer) for up to 20 s.
-func waitFor(t *testing.T, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatal("condition not met within 20 s")
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
 }

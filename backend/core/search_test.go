@@ -26,7 +26,7 @@ func TestSearchCacheIsPerAccountAndRecentSearchesAreKept(t *testing.T) {
 	useService(t, c, srv.URL, "sk-first-account")
 	ctx := context.Background()
 	for _, q := range []string{"beach", "waves", "beach"} {
-		if ans, err := c.Search(ctx, SearchRequest{Query: q}, false); err != nil || len(ans.Moments) == 0 {
+		if ans, err := c.Search(ctx, contract.SearchRequest{Query: q}, false); err != nil || len(ans.Moments) == 0 {
 			t.Fatalf("%s: %+v %v", q, ans, err)
 		}
 	}
@@ -36,7 +36,7 @@ func TestSearchCacheIsPerAccountAndRecentSearchesAreKept(t *testing.T) {
 	if err := c.prefs.SetAPIKey("sk-second-account"); err != nil {
 		t.Fatal(err)
 	}
-	if ans, err := c.Search(ctx, SearchRequest{Query: "beach"}, false); err != nil || ans.Cached {
+	if ans, err := c.Search(ctx, contract.SearchRequest{Query: "beach"}, false); err != nil || ans.Cached {
 		t.Fatalf("another account got the first one's answer: %+v %v", ans, err)
 	}
 	recent, err := c.RecentSearches()
@@ -69,7 +69,7 @@ func TestMomentsAreNamedAsTheLibraryNamesThem(t *testing.T) {
 	if err != nil || v.Name == "" {
 		t.Fatalf("the Library does not hold %s: %+v %v", up.VideoNo, v, err)
 	}
-	ans, err := c.Search(ctx, SearchRequest{Query: "beach"}, false)
+	ans, err := c.Search(ctx, contract.SearchRequest{Query: "beach"}, false)
 	if err != nil || len(ans.Moments) == 0 || ans.Moments[0].VideoName != v.Name {
 		t.Fatalf("want the Library's name %q: %+v %v", v.Name, ans.Moments, err)
 	}
@@ -77,7 +77,7 @@ func TestMomentsAreNamedAsTheLibraryNamesThem(t *testing.T) {
 	if err := db.PutVideos([]contract.CachedVideo{v}); err != nil {
 		t.Fatal(err)
 	}
-	ans, err = c.Search(ctx, SearchRequest{Query: "beach"}, false)
+	ans, err = c.Search(ctx, contract.SearchRequest{Query: "beach"}, false)
 	if err != nil || !ans.Cached || ans.Moments[0].VideoName != "Beach Day.mp4" {
 		t.Fatalf("want the Library's title Beach Day.mp4: %+v %v", ans, err)
 	}

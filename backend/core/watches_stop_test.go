@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/media/mediatest"
 )
 
@@ -21,12 +22,12 @@ func TestProfileSwitchStopsWatchesFirst(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	if _, err := c.AddWatch(WatchConfig{Name: "s", Folder: dir, SettleMS: 100}); err != nil {
+	if _, err := c.AddWatch(contract.WatchConfig{Name: "s", Folder: dir, SettleMS: 100}); err != nil {
 		t.Fatal(err)
 	}
 	ev := &watchEvents{}
 	done := make(chan error, 1)
-	go func() { done <- c.RunWatch(context.Background(), "s", WatchRunOptions{Report: ev.add}) }()
+	go func() { done <- c.RunWatch(context.Background(), "s", contract.WatchRunOptions{Report: ev.add}) }()
 	ev.wait(t, "started", "")
 	os.WriteFile(filepath.Join(dir, "a.mp4"), mediatest.MP4([]byte("sandbox")), 0o644)
 	ev.wait(t, "settling", "a.mp4")
@@ -57,15 +58,15 @@ func TestProfileSwitchStopsWatchesFirst(t *testing.T) {
 
 // A watch added without a name is named after its folder; a second folder of that name gets -2.
 func TestAddWatchNamesAfterTheFolder(t *testing.T) {
-	c := engineCore(t)
+	c := startCore(t, Options{ForceSandbox: true}, withEngine())
 	a, b := filepath.Join(t.TempDir(), "Recordings"), filepath.Join(t.TempDir(), "Recordings")
 	os.Mkdir(a, 0o755)
 	os.Mkdir(b, 0o755)
-	first, err := c.AddWatch(WatchConfig{Folder: a})
+	first, err := c.AddWatch(contract.WatchConfig{Folder: a})
 	if err != nil || first.Name != "Recordings" {
 		t.Fatalf("first: %+v, %v", first, err)
 	}
-	second, err := c.AddWatch(WatchConfig{Folder: b})
+	second, err := c.AddWatch(contract.WatchConfig{Folder: b})
 	if err != nil || second.Name != "Recordings-2" {
 		t.Fatalf("second: %+v, %v", second, err)
 	}

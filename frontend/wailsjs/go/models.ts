@@ -140,20 +140,28 @@ export namespace contract {
 		    return a;
 		}
 	}
-	export class DownloadTarget {
+	export class DownloadRequest {
+	    ids?: string[];
+	    asset?: boolean;
 	    path: string;
 	    folder: boolean;
 	    replace: boolean;
+	    choice?: string;
+	    sha256?: boolean;
 	
 	    static createFrom(source: any = {}) {
-	        return new DownloadTarget(source);
+	        return new DownloadRequest(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ids = source["ids"];
+	        this.asset = source["asset"];
 	        this.path = source["path"];
 	        this.folder = source["folder"];
 	        this.replace = source["replace"];
+	        this.choice = source["choice"];
+	        this.sha256 = source["sha256"];
 	    }
 	}
 	export class RetryView {
@@ -301,7 +309,7 @@ export namespace contract {
 	export class DownloadResult {
 	    jobs: JobView[];
 	    conflicts: string[];
-	    target: DownloadTarget;
+	    target: DownloadRequest;
 	
 	    static createFrom(source: any = {}) {
 	        return new DownloadResult(source);
@@ -311,7 +319,7 @@ export namespace contract {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.jobs = this.convertValues(source["jobs"], JobView);
 	        this.conflicts = source["conflicts"];
-	        this.target = this.convertValues(source["target"], DownloadTarget);
+	        this.target = this.convertValues(source["target"], DownloadRequest);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -332,7 +340,6 @@ export namespace contract {
 		    return a;
 		}
 	}
-	
 	export class Duplicate {
 	    path: string;
 	    fingerprint: string;
@@ -1218,6 +1225,98 @@ export namespace contract {
 		    return a;
 		}
 	}
+	export class WatchConfig {
+	    name: string;
+	    folder: string;
+	    recursive: boolean;
+	    include: string[];
+	    exclude: string[];
+	    scope: string;
+	    tags: string[];
+	    after: string;
+	    deleteConfirmed: boolean;
+	    settleMs: number;
+	    paused: boolean;
+	    created: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new WatchConfig(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.folder = source["folder"];
+	        this.recursive = source["recursive"];
+	        this.include = source["include"];
+	        this.exclude = source["exclude"];
+	        this.scope = source["scope"];
+	        this.tags = source["tags"];
+	        this.after = source["after"];
+	        this.deleteConfirmed = source["deleteConfirmed"];
+	        this.settleMs = source["settleMs"];
+	        this.paused = source["paused"];
+	        this.created = source["created"];
+	    }
+	}
+	export class WatchIssue {
+	    path: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new WatchIssue(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class WatchStats {
+	    seen: number;
+	    uploaded: number;
+	    duplicates: number;
+	    waiting: number;
+	    skipped: number;
+	    failed: number;
+	    lastActivity: number;
+	    refused: WatchIssue[];
+	
+	    static createFrom(source: any = {}) {
+	        return new WatchStats(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.seen = source["seen"];
+	        this.uploaded = source["uploaded"];
+	        this.duplicates = source["duplicates"];
+	        this.waiting = source["waiting"];
+	        this.skipped = source["skipped"];
+	        this.failed = source["failed"];
+	        this.lastActivity = source["lastActivity"];
+	        this.refused = this.convertValues(source["refused"], WatchIssue);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 
 }
 
@@ -1418,7 +1517,7 @@ export namespace main {
 		}
 	}
 	export class WatchDefaults {
-	    config: watch.Config;
+	    config: contract.WatchConfig;
 	    deleteWord: string;
 	    uploadedDir: string;
 	
@@ -1428,7 +1527,7 @@ export namespace main {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.config = this.convertValues(source["config"], watch.Config);
+	        this.config = this.convertValues(source["config"], contract.WatchConfig);
 	        this.deleteWord = source["deleteWord"];
 	        this.uploadedDir = source["uploadedDir"];
 	    }
@@ -1452,8 +1551,8 @@ export namespace main {
 		}
 	}
 	export class WatchView {
-	    config: watch.Config;
-	    stats: watch.Stats;
+	    config: contract.WatchConfig;
+	    stats: contract.WatchStats;
 	    state: string;
 	    error: string;
 	    folders: number;
@@ -1468,8 +1567,8 @@ export namespace main {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.config = this.convertValues(source["config"], watch.Config);
-	        this.stats = this.convertValues(source["stats"], watch.Stats);
+	        this.config = this.convertValues(source["config"], contract.WatchConfig);
+	        this.stats = this.convertValues(source["stats"], contract.WatchStats);
 	        this.state = source["state"];
 	        this.error = source["error"];
 	        this.folders = source["folders"];
@@ -1596,103 +1695,6 @@ export namespace mode {
 	    Live = "live",
 	    Sandbox = "sandbox",
 	    NoKey = "no-key",
-	}
-
-}
-
-export namespace watch {
-	
-	export class Config {
-	    name: string;
-	    folder: string;
-	    recursive: boolean;
-	    include: string[];
-	    exclude: string[];
-	    scope: string;
-	    tags: string[];
-	    after: string;
-	    deleteConfirmed: boolean;
-	    settleMs: number;
-	    paused: boolean;
-	    created: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new Config(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.name = source["name"];
-	        this.folder = source["folder"];
-	        this.recursive = source["recursive"];
-	        this.include = source["include"];
-	        this.exclude = source["exclude"];
-	        this.scope = source["scope"];
-	        this.tags = source["tags"];
-	        this.after = source["after"];
-	        this.deleteConfirmed = source["deleteConfirmed"];
-	        this.settleMs = source["settleMs"];
-	        this.paused = source["paused"];
-	        this.created = source["created"];
-	    }
-	}
-	export class FileIssue {
-	    path: string;
-	    reason: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new FileIssue(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.path = source["path"];
-	        this.reason = source["reason"];
-	    }
-	}
-	export class Stats {
-	    seen: number;
-	    uploaded: number;
-	    duplicates: number;
-	    waiting: number;
-	    skipped: number;
-	    failed: number;
-	    lastActivity: number;
-	    refused: FileIssue[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Stats(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.seen = source["seen"];
-	        this.uploaded = source["uploaded"];
-	        this.duplicates = source["duplicates"];
-	        this.waiting = source["waiting"];
-	        this.skipped = source["skipped"];
-	        this.failed = source["failed"];
-	        this.lastActivity = source["lastActivity"];
-	        this.refused = this.convertValues(source["refused"], FileIssue);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
 
 }

@@ -3,7 +3,7 @@
 // (events, error codes, job kinds and states, modes) come from ./contract, which needs no mock.
 import * as App from '../../../wailsjs/go/main/App';
 import { ClipboardSetText, EventsOn, OnFileDrop } from '../../../wailsjs/runtime/runtime';
-import type { contract, main, watch } from '../../../wailsjs/go/models';
+import type { contract, main } from '../../../wailsjs/go/models';
 import { ErrorCode, EventName } from './contract';
 
 export type Settings = contract.Settings;
@@ -32,7 +32,7 @@ export type Progress = contract.Progress;
 export type RefreshResult = contract.RefreshResult;
 export type VideoSelection = contract.Selection;
 export type DownloadResult = contract.DownloadResult;
-export type DownloadTarget = contract.DownloadTarget;
+export type DownloadTarget = contract.DownloadRequest;
 export type RetryAll = contract.RetryAll;
 export type SearchQuery = contract.SearchQuery;
 export type SearchAnswer = contract.SearchAnswer;
@@ -43,7 +43,7 @@ export type VideoChapters = main.VideoChapters;
 export type Segment = contract.Segment;
 export type Chapter = contract.Chapter;
 export type WatchView = main.WatchView;
-export type WatchConfig = watch.Config;
+export type WatchConfig = contract.WatchConfig;
 export type WatchDefaults = main.WatchDefaults;
 
 /** ErrorInfo is what every failed backend call rejects with; code is one of ErrorCode. */
