@@ -50,6 +50,7 @@ type Service struct {
 	openTimeout  time.Duration
 	pace         profilePacer // the active profile's pacer (pacer.go)
 	watching     sync.Map     // watch name → its stop func while RunWatch runs it
+	notes        notes        // desktop notifications of watches (watch_notify.go)
 }
 
 // Options say how a front end wants its Service; zero values mean the desktop app's defaults.
@@ -163,6 +164,7 @@ func (c *Service) Close() error {
 		c.eng = nil
 	}
 	c.sandbox.close()
+	c.closeNotes()
 	c.pace.save()
 	if c.home == nil {
 		return nil // started without databases
