@@ -22,6 +22,7 @@ vi.mock('../lib/bridge', async (orig) => ({
     clearAPIKey: vi.fn(),
     chooseFolder: vi.fn(),
     openLogFolder: vi.fn(),
+    getSystem: vi.fn(),
   },
 }));
 const { bridge } = await import('../lib/bridge');
@@ -31,6 +32,7 @@ describe('SettingsView', () => {
   beforeEach(() => {
     vi.resetAllMocks();
     mocked.getSettings.mockResolvedValue(structuredClone(state) as never);
+    mocked.getSystem.mockResolvedValue({ notifications: true, startAtLogin: false, canStart: true, loginEntry: '/e' } as never);
   });
 
   it('shows the version and the log file, and opens the log folder', async () => {

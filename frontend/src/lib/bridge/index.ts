@@ -9,6 +9,7 @@ import { ErrorCode, EventName } from './contract';
 export type Settings = settings.Settings;
 export type KeyInfo = settings.KeyInfo;
 export type SettingsState = main.SettingsState;
+export type SystemState = main.SystemState;
 export type Status = core.Status;
 export type Connection = core.Connection;
 export type Meta = core.Meta;
@@ -59,6 +60,10 @@ export const bridge = {
   testConnection: (s: Settings): Promise<Connection> => App.TestConnection(s),
   chooseFolder: (title: string, start: string): Promise<string> => App.ChooseFolder(title, start),
   openLogFolder: (): Promise<void> => App.OpenLogFolder(),
+  /** getSystem: watch notifications on/off and whether the app starts at login (Settings → System). */
+  getSystem: (): Promise<SystemState> => App.GetSystem(),
+  setNotifications: (on: boolean): Promise<SystemState> => App.SetNotifications(on),
+  setStartAtLogin: (on: boolean): Promise<SystemState> => App.SetStartAtLogin(on),
   // upload and import
   expandPaths: (paths: string[]): Promise<Scan> => App.ExpandPaths(paths),
   /** findDuplicate reads one file and says whether its bytes were uploaded to scope before. */
