@@ -34,6 +34,7 @@ STEPS=(
   "gui-preview:build"
   "gui-smoke:build"
   "gui-damaged-db:build"
+  "gui-notifications:cli"
   "vet:"
   "darwin-check:"
   "fmt-check:"
