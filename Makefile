@@ -146,8 +146,9 @@ e2e: frontend
 screenshots: build
 	scripts/screenshots.sh
 
-# CLI against curl on the local sandbox (1 GiB up and down: wall time, CPU, peak RSS) and the
-# store queries at 100,000 rows, into docs/BENCHMARKS.md. BENCH_SIZE_MB=128 BENCH_RUNS=1 for a quick run.
+# CLI against curl on the local sandbox (1 GiB up and down: wall time, CPU, peak RSS), the
+# store queries at 100,000 rows, and a watch of 50,000 files (scan, memory, idle CPU and wake-ups,
+# detection latency: scripts/bench-watch.sh), into docs/BENCHMARKS.md. BENCH_SIZE_MB=128 BENCH_RUNS=1 for a quick run.
 bench:
 	@EXTRA_APT_PACKAGES="time curl" scripts/ensure-deps.sh
 	scripts/bench.sh
