@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/media/mediatest"
+	"memories-desktop/backend/notify/notifytest"
 	"memories-desktop/backend/sandbox"
 )
 
@@ -44,6 +45,7 @@ func (w *watchEvents) wait(t *testing.T, kind, path string) WatchEvent {
 
 func runWatch(t *testing.T, c *Service, name string, opt WatchRunOptions) *watchEvents {
 	t.Helper()
+	notifytest.NoDesktop(t) // a batch's notification goes to the test's own bus, if any
 	ev := &watchEvents{}
 	opt.Report = ev.add
 	ctx, cancel := context.WithCancel(context.Background())

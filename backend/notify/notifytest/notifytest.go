@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -41,8 +42,21 @@ func StartBus(t testing.TB) string {
 		t.Fatalf("dbus-daemon gave no address: %v", err)
 	}
 	t.Setenv("DBUS_SESSION_BUS_ADDRESS", addr)
+	started.Store(addr)
 	return addr
 }
+
+// NoDesktop keeps the test's notifications off the desktop it runs on: unless StartBus gave it
+// a bus of its own, no session bus is found.
+func NoDesktop(t testing.TB) {
+	if addr := os.Getenv("DBUS_SESSION_BUS_ADDRESS"); addr != "" && addr == started.Load() {
+		return
+	}
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "")
+	t.Setenv("XDG_RUNTIME_DIR", t.TempDir())
+}
+
+var started atomic.Value // the address of the bus StartBus started last
 
 // Note is one Notify call the server received.
 type Note struct {
