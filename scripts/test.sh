@@ -35,6 +35,7 @@ STEPS=(
   "gui-smoke:build"
   "gui-damaged-db:build"
   "gui-notifications:cli"
+  "gui-system:build"
   "vet:"
   "darwin-check:"
   "fmt-check:"
