@@ -1,9 +1,9 @@
-//go:build !linux
+//go:build !linux && !windows && !darwin
 
 package notify
 
-// New returns a sender that says ErrUnavailable: notifications on Windows (toast) and macOS
-// (the User Notifications framework) need code this build does not have (docs/WATCH.md).
+// New returns a sender that says ErrUnavailable: this system has no notification service
+// this build knows (docs/WATCH.md).
 func New() Sender { return none{} }
 
 type none struct{}

@@ -1,6 +1,7 @@
 // Package notify shows desktop notifications: freedesktop notifications over the D-Bus session
-// bus on Linux (org.freedesktop.Notifications, what GNOME, KDE, XFCE, dunst and mako serve).
-// Elsewhere Send says ErrUnavailable (docs/WATCH.md).
+// bus on Linux (org.freedesktop.Notifications, what GNOME, KDE, XFCE, dunst and mako serve),
+// github.com/gen2brain/beeep on Windows and macOS. Elsewhere Send says ErrUnavailable
+// (docs/WATCH.md).
 package notify
 
 import "errors"
