@@ -160,15 +160,17 @@ bench:
 
 # The long reliability proof (docs/RELIABILITY.md): 60 random SIGKILLs with up to 2.5 s of latency
 # during uploads and downloads, 60 more during imports, every fault-matrix case, 150 damaged
-# databases, 30 kills of `memories watch` while files arrive and 1,000 files landing at once in a
-# watched folder, a minute of fuzzing per parser. `make test` runs the same tests short (8, 4 and
-# 4 kills, 200 watched files, the quick fault cases, 20 databases, 4 s per parser).
+# databases, 30 kills of `memories watch` while files arrive, 1,000 files landing at once in a
+# watched folder and a watched folder of 100,000 files, a minute of fuzzing per parser. `make test`
+# runs the same tests short (8, 4 and 4 kills, 200 watched files, 20,000 in one folder, the quick
+# fault cases, 20 databases, 4 s per parser).
 # PROOF_SEED=N repeats a run's choices.
 proof: deps
 	MEMORIES_PROOF_KILLS=$${PROOF_KILLS:-60} MEMORIES_PROOF_LATENCY_MS=2500 MEMORIES_PROOF_FAULTS=all \
 	MEMORIES_PROOF_DB=150 MEMORIES_PROOF_SEED=$(PROOF_SEED) MEMORIES_PROOF_WATCH_KILLS=30 MEMORIES_PROOF_WATCH_FILES=1000 \
 	go test -count=1 -v -timeout 90m \
 		-run '^(TestCrashLoop|TestImportKillLoop|TestFaultMatrix|TestDamagedDatabase|TestKeyNeverLeaks|TestBadInput.*|TestImport400000.*|TestWatchKillLoop|TestWatchUploadsManyFilesOnce)$$' ./cmd/memories
+	MEMORIES_PROOF_WATCH_FOLDER_FILES=100000 go test -count=1 -v -timeout 30m -run '^TestWatchHugeFolder$$' ./backend/core
 	$(MAKE) fuzz FUZZTIME=300000x
 
 # How long the upload check takes on a 3 GB file (reads the index only), into docs/BENCHMARKS.md.
