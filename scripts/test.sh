@@ -35,6 +35,8 @@ STEPS=(
   "gui-preview:build"
   "gui-smoke:build"
   "gui-damaged-db:build"
+  "gui-notifications:cli"
+  "gui-system:build"
   "vet:"
   "darwin-check:"
   "fmt-check:"

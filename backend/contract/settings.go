@@ -19,6 +19,9 @@ type Settings struct {
 	Concurrency  int    `json:"concurrency"`
 	Pacing       bool   `json:"pacing"`      // space requests to the documented rate limits
 	HistoryDays  int    `json:"historyDays"` // delete finished jobs older than this; 0 keeps all
+	// NotificationsOff turns off the desktop notifications of watch folders (on by default).
+	// Only core's SetNotifications changes it: the Settings form saves the rest.
+	NotificationsOff bool `json:"notificationsOff,omitempty"`
 	// PickerDirs is the last folder of each file dialog, by dialog (core.Picker*).
 	PickerDirs map[string]string `json:"pickerDirs,omitempty"`
 }

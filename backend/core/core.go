@@ -52,6 +52,7 @@ type Service struct {
 	openTimeout  time.Duration
 	pace         profilePacer // the active profile's pacer (pacer.go)
 	watching     sync.Map     // watch name → *watchRun while RunWatch runs it
+	notes        notes        // desktop notifications of watches (watch_notify.go)
 }
 
 // Options say how a front end wants its Service; zero values mean the desktop app's defaults.
@@ -169,6 +170,7 @@ func (c *Service) Close() error {
 		c.eng = nil
 	}
 	c.sandbox.close()
+	c.closeNotes()
 	c.pace.save()
 	if c.home == nil {
 		return nil // started without databases

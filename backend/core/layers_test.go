@@ -18,12 +18,13 @@ var layers = [][]string{
 	// leaves: import nothing of ours
 	{"backend/contract/choice", "backend/contract/conn", "backend/contract/errcode", "backend/contract/jobkind",
 		"backend/contract/jobstate", "backend/contract/mode", "backend/events", "backend/version", "backend/formats",
-		"backend/media", "backend/clock", "backend/safefile", "backend/applog"},
+		"backend/media", "backend/clock", "backend/safefile", "backend/applog", "backend/notify"},
 	{"backend/contract"},
 	// parts of the engine
 	{"backend/api", "backend/sources", "backend/progress", "backend/store", "backend/diskcache", "backend/preview",
 		"backend/sandbox", "backend/subtitle", "backend/pacing", "backend/validate", "backend/preflight",
-		"backend/settings", "backend/clock/clocktest", "backend/media/mediatest"},
+		"backend/settings", "backend/clock/clocktest", "backend/media/mediatest", "backend/autostart",
+		"backend/notify/notifytest"},
 	{"backend/transfer", "backend/watch"},
 	{"backend/core"},
 	// the front ends

@@ -10,6 +10,7 @@ func (c *Service) Settings() contract.Settings { return c.prefs.Get() }
 // UpdateSettings validates and saves s, then moves to another profile if the sandbox switch or
 // the endpoints changed and applies the rest to running transfers.
 func (c *Service) UpdateSettings(s contract.Settings) (contract.Settings, error) {
+	s.NotificationsOff = c.prefs.Get().NotificationsOff // SetNotifications' own: not the form's
 	saved, err := c.prefs.Update(s)
 	if err != nil {
 		return saved, err

@@ -99,11 +99,14 @@ func (c *Service) RunWatch(ctx context.Context, name string, opt contract.WatchR
 	defer close(run.done)
 	defer c.watching.Delete(name)
 	report := opt.Report
+	batch := newWatchBatch(c, w)
+	defer batch.stop()
 	opt.Report = func(e contract.WatchEvent) { // the log keeps every decision, for the app and the CLI alike
 		slog.Info("watch", "watch", e.Watch, "event", e.Kind, "path", e.Path, "detail", e.Detail, "job", e.JobID)
 		if report != nil {
 			report(e)
 		}
+		batch.add(e)
 	}
 	return watch.Run(ctx, c.activeDB(), watchQueue{c}, w, opt)
 }

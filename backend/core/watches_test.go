@@ -12,6 +12,7 @@ import (
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/media/mediatest"
+	"memories-desktop/backend/notify/notifytest"
 	"memories-desktop/backend/sandbox"
 )
 
@@ -46,6 +47,7 @@ func (w *watchEvents) wait(t *testing.T, kind, path string) contract.WatchEvent 
 
 func runWatch(t *testing.T, c *Service, name string, opt contract.WatchRunOptions) *watchEvents {
 	t.Helper()
+	notifytest.NoDesktop(t) // a batch's notification goes to the test's own bus, if any
 	ev := &watchEvents{}
 	opt.Report = ev.add
 	ctx, cancel := context.WithCancel(context.Background())

@@ -36,6 +36,7 @@ type Reporter struct {
 	emitMu sync.Mutex // held across Emit, so no progress follows Untrack's final sample
 	mu     sync.Mutex
 	jobs   map[uint64]*tracked
+	wake   chan struct{} // Track tells an idle reporter a job is there
 }
 
 // tracked is the reporter's private view of one meter.
@@ -59,21 +60,45 @@ func NewReporter(o ReporterOptions) *Reporter {
 	if o.Interval <= 0 {
 		o.Interval = DefaultInterval
 	}
-	return &Reporter{o: o, jobs: map[uint64]*tracked{}}
+	return &Reporter{o: o, jobs: map[uint64]*tracked{}, wake: make(chan struct{}, 1)}
 }
 
-// Start samples all tracked meters every Interval until ctx is done.
+// Start samples all tracked meters every Interval until ctx is done. With no job tracked it
+// runs no ticker: an idle app or `memories watch` does not wake 4 times a second for nothing.
 func (r *Reporter) Start(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-r.wake:
+		}
+		if r.sampleWhileTracking(ctx) {
+			return
+		}
+	}
+}
+
+// sampleWhileTracking ticks until a tick finds no job tracked (true: ctx ended).
+func (r *Reporter) sampleWhileTracking(ctx context.Context) bool {
 	t := r.o.Clock.NewTicker(r.o.Interval)
 	defer t.Stop()
 	for {
 		select {
 		case <-ctx.Done():
-			return
+			return true
 		case <-t.C():
 			r.tick()
+			if !r.tracking() {
+				return false
+			}
 		}
 	}
+}
+
+func (r *Reporter) tracking() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return len(r.jobs) > 0
 }
 
 // Track starts reporting m; a meter with the same id is replaced.
@@ -83,6 +108,10 @@ func (r *Reporter) Track(m *Meter) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.jobs[m.id] = &tracked{m: m, at: now, done: m.Done(), epoch: m.epoch.Load(), movedAt: now}
+	select {
+	case r.wake <- struct{}{}:
+	default:
+	}
 }
 
 // Untrack stops reporting job id and returns its final numbers, which the caller sends with the

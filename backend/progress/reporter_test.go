@@ -8,10 +8,12 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"testing/synctest"
 	"time"
 
+	"memories-desktop/backend/clock"
 	"memories-desktop/backend/clock/clocktest"
 	"memories-desktop/backend/contract"
 )
@@ -394,9 +396,9 @@ func TestReporterConcurrentUse(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	go r.Start(ctx)
-	clocktest.Block(t, c, 1)
 	m := NewMeter(1, -1)
 	r.Track(m)
+	clocktest.Block(t, c, 1) // the ticker runs once a job is tracked
 	var wg sync.WaitGroup
 	for range 4 {
 		wg.Go(func() {
@@ -442,4 +444,46 @@ func TestProgressJSONIsCamelCase(t *testing.T) {
 	if string(raw) != want {
 		t.Fatalf("JSON %s, want %s", raw, want)
 	}
+}
+
+// countingClock is the real clock, counting the tickers made and stopped.
+type countingClock struct {
+	clock.Clock
+	made, stopped atomic.Int32
+}
+
+func (c *countingClock) NewTicker(d time.Duration) clock.Ticker {
+	c.made.Add(1)
+	return stopCounter{c.Clock.NewTicker(d), c}
+}
+
+type stopCounter struct {
+	clock.Ticker
+	c *countingClock
+}
+
+func (s stopCounter) Stop() { s.c.stopped.Add(1); s.Ticker.Stop() }
+
+// An idle reporter runs no ticker (an idle watch must not wake 4 times a second); it ticks while
+// a job is tracked and stops at the first tick after the last one left.
+func TestReporterSleepsWhileIdle(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		c := &countingClock{Clock: clock.Real}
+		r := NewReporter(ReporterOptions{Clock: c, Emit: func([]contract.Progress) {}})
+		ctx, cancel := context.WithCancel(t.Context())
+		defer cancel()
+		go r.Start(ctx)
+		time.Sleep(time.Hour)
+		if n := c.made.Load(); n != 0 {
+			t.Fatalf("%d tickers while idle", n)
+		}
+		r.Track(NewMeter(1, -1))
+		time.Sleep(time.Second)
+		r.Untrack(1)
+		time.Sleep(DefaultInterval)
+		synctest.Wait()
+		if made, stopped := c.made.Load(), c.stopped.Load(); made != 1 || stopped != 1 {
+			t.Fatalf("tickers made %d, stopped %d; want 1 and 1", made, stopped)
+		}
+	})
 }

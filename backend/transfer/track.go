@@ -55,17 +55,29 @@ func (t *tracker) follow(j contract.Job) {
 	t.poke()
 }
 
+// run polls every second while something is followed; with nothing to follow it sleeps until
+// follow pokes it (an idle app or `memories watch` wakes for nothing).
 func (t *tracker) run() {
 	t.resumeRecent()
 	for {
+		var tick <-chan time.Time
+		if t.following() {
+			tick = t.e.o.Clock.After(time.Second)
+		}
 		select {
 		case <-t.e.ctx.Done():
 			return
 		case <-t.wake:
-		case <-t.e.o.Clock.After(time.Second):
+		case <-tick:
 		}
 		t.poll(t.e.ctx)
 	}
+}
+
+func (t *tracker) following() bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return len(t.items) > 0
 }
 
 // resumeRecent picks up jobs a previous session finished but did not see indexed.

@@ -168,7 +168,7 @@ func (r *runner) rel(path string) (string, bool) {
 // handle reacts to one change notice.
 func (r *runner) handle(ev fsnotify.Event) {
 	if ev.Name == r.cfg.Folder && ev.Has(fsnotify.Remove|fsnotify.Rename) {
-		r.folderGone()
+		r.folderGone(r.goneWhy("deleted or moved away"))
 		return
 	}
 	rel, ok := r.rel(ev.Name)

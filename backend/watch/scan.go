@@ -13,9 +13,13 @@ import (
 // scan walks the whole folder: at the start it catches up with what changed while nothing ran;
 // later it is the backstop for missed notices, full queues and unwatched folders.
 func (r *runner) scan(first bool) {
-	if _, err := os.Stat(r.cfg.Folder); err != nil {
-		r.folderGone()
+	info, err := os.Stat(r.cfg.Folder)
+	if err != nil {
+		r.folderGone(r.goneWhy("deleted or unmounted"))
 		return
+	}
+	if r.tree.replaced(info) {
+		r.folderGone(r.cfg.Folder + " was unmounted, mounted again or replaced; watching what is there now")
 	}
 	if r.gone {
 		r.gone = false
@@ -92,9 +96,13 @@ func (r *runner) reportLimit() {
 		len(r.tree.live), rest, limit, r.opt.LimitedRescan)})
 }
 
-// folderGone notes that the watched folder disappeared (deleted, unmounted); the rescan looks
-// for it until it is back.
-func (r *runner) folderGone() {
+func (r *runner) goneWhy(how string) string {
+	return fmt.Sprintf("%s is gone (%s); looking for it every %s", r.cfg.Folder, how, r.opt.LimitedRescan)
+}
+
+// folderGone notes that the watched folder disappeared (deleted, unmounted) or was replaced; the
+// rescan looks for it until it is back.
+func (r *runner) folderGone(why string) {
 	if r.gone {
 		return
 	}
@@ -103,8 +111,7 @@ func (r *runner) folderGone() {
 		r.tree.forget(path)
 	}
 	clear(r.due)
-	r.report(contract.WatchEvent{Kind: contract.WatchEvGone, Detail: fmt.Sprintf("%s is gone (deleted or unmounted); looking for it every %s",
-		r.cfg.Folder, r.opt.LimitedRescan)})
+	r.report(contract.WatchEvent{Kind: contract.WatchEvGone, Detail: why})
 }
 
 // reconcile picks up what the last run left: a file being queued when it stopped (was its job

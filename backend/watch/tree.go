@@ -20,7 +20,8 @@ type tree struct {
 	cfg       contract.WatchConfig
 	max       int // 0: until the system refuses
 	live      map[string]bool
-	unwatched int // folders found in the last walk that could not be watched live
+	unwatched int       // folders found in the last walk that could not be watched live
+	rootID    [2]uint64 // the watched folder's device and inode when it was watched live
 }
 
 func newTree(fsw *fsnotify.Watcher, c contract.WatchConfig, max int) *tree {
@@ -49,6 +50,11 @@ func (t *tree) add(path string) bool {
 	switch {
 	case err == nil:
 		t.live[path] = true
+		if path == t.cfg.Folder {
+			if info, err := os.Stat(path); err == nil {
+				t.rootID = folderID(info)
+			}
+		}
 		return true
 	case errors.Is(err, syscall.ENOSPC):
 		t.unwatched++
@@ -62,6 +68,26 @@ func (t *tree) forget(path string) {
 		delete(t.live, path)
 		_ = t.fsw.Remove(path)
 	}
+}
+
+// replaced says whether the watched folder is no longer what is watched live: the system dropped
+// its watch (an unmount does so without a notice) or the path leads to another folder (a drive
+// mounted again over it). Live watches the system dropped inside the tree are forgotten, so the
+// next walk watches those folders again.
+func (t *tree) replaced(info os.FileInfo) bool {
+	if !t.live[t.cfg.Folder] {
+		return false
+	}
+	watched := map[string]bool{}
+	for _, p := range t.fsw.WatchList() {
+		watched[p] = true
+	}
+	for p := range t.live {
+		if !watched[p] {
+			delete(t.live, p)
+		}
+	}
+	return !t.live[t.cfg.Folder] || folderID(info) != t.rootID
 }
 
 // systemLimit reads the per-user inotify limit; 0 when unknown (not Linux).

@@ -15,12 +15,12 @@ import (
 )
 
 const watchUsage = "[--recursive] [--tag T]... [--scope S] [--settle DUR] [--after keep|move|delete " +
-	"[--confirm-delete=DELETE]] [--name NAME] [--json] DIR... | --name NAME"
+	"[--confirm-delete=DELETE]] [--name NAME] [--notify] [--json] DIR... | --name NAME"
 
 // watchFlags are the settings of a watch given on the command line.
 type watchFlags struct {
 	name, after, confirm string
-	recursive            bool
+	recursive, notify    bool
 	tags, include, excl  multiFlag
 	settle, rescan       time.Duration
 	set                  map[string]bool // the flags given, so a saved watch keeps the rest
@@ -37,6 +37,7 @@ func (w *watchFlags) register(fs *flag.FlagSet) {
 		contract.WatchUploadedDir+"/) or delete")
 	fs.StringVar(&w.confirm, "confirm-delete", "", "type "+contract.WatchDeleteConfirmation+" to allow --after delete")
 	fs.DurationVar(&w.rescan, "rescan", 0, "how often the whole folder is scanned again as a backstop (default 10m)")
+	fs.BoolVar(&w.notify, "notify", false, "show a desktop notification when a batch of uploads ends (failures and skips summed up)")
 }
 
 // check refuses contradictory flags before anything is opened or sent.
@@ -122,6 +123,7 @@ func runWatch(ctx context.Context, c *cli, args []string) error {
 	if err := s.start(context.WithoutCancel(ctx)); err != nil {
 		return err
 	}
+	s.svc.NotifyWatches(w.notify)
 	opt := contract.WatchRunOptions{Rescan: w.rescan, Report: watchReporter(s.out)}
 	if w.rescan > 0 {
 		opt.LimitedRescan = min(w.rescan, time.Minute)

@@ -24,6 +24,7 @@ vi.mock('../lib/bridge', async (orig) => ({
     openLogFolder: vi.fn(),
     watches: vi.fn(async () => []),
     onWatchChanged: vi.fn(() => () => {}),
+    getSystem: vi.fn(),
   },
 }));
 const { bridge } = await import('../lib/bridge');
@@ -33,6 +34,7 @@ describe('SettingsView', () => {
   beforeEach(() => {
     vi.resetAllMocks();
     mocked.getSettings.mockResolvedValue(structuredClone(state) as never);
+    mocked.getSystem.mockResolvedValue({ notifications: true, startAtLogin: false, canStart: true, loginEntry: '/e' } as never);
   });
 
   it('shows the version and the log file, and opens the log folder', async () => {

@@ -958,6 +958,7 @@ export namespace contract {
 	    concurrency: number;
 	    pacing: boolean;
 	    historyDays: number;
+	    notificationsOff?: boolean;
 	    pickerDirs?: Record<string, string>;
 	
 	    static createFrom(source: any = {}) {
@@ -975,6 +976,7 @@ export namespace contract {
 	        this.concurrency = source["concurrency"];
 	        this.pacing = source["pacing"];
 	        this.historyDays = source["historyDays"];
+	        this.notificationsOff = source["notificationsOff"];
 	        this.pickerDirs = source["pickerDirs"];
 	    }
 	}
@@ -1451,6 +1453,26 @@ export namespace main {
 		    }
 		    return a;
 		}
+	}
+	export class SystemState {
+	    notifications: boolean;
+	    startAtLogin: boolean;
+	    canStart: boolean;
+	    loginEntry: string;
+	    note?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SystemState(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.notifications = source["notifications"];
+	        this.startAtLogin = source["startAtLogin"];
+	        this.canStart = source["canStart"];
+	        this.loginEntry = source["loginEntry"];
+	        this.note = source["note"];
+	    }
 	}
 	export class VideoChapters {
 	    summary?: contract.Summary;

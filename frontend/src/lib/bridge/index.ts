@@ -9,6 +9,7 @@ import { ErrorCode, EventName } from './contract';
 export type Settings = contract.Settings;
 export type KeyInfo = contract.KeyInfo;
 export type SettingsState = main.SettingsState;
+export type SystemState = main.SystemState;
 export type Status = contract.Status;
 export type Connection = contract.Connection;
 export type Meta = contract.Meta;
@@ -73,6 +74,10 @@ export const bridge = {
   removeWatch: (name: string): Promise<void> => App.RemoveWatch(name),
   pauseWatch: (name: string): Promise<void> => App.PauseWatch(name),
   resumeWatch: (name: string): Promise<void> => App.ResumeWatch(name),
+  /** getSystem: watch notifications on/off and whether the app starts at login (Settings → System). */
+  getSystem: (): Promise<SystemState> => App.GetSystem(),
+  setNotifications: (on: boolean): Promise<SystemState> => App.SetNotifications(on),
+  setStartAtLogin: (on: boolean): Promise<SystemState> => App.SetStartAtLogin(on),
   // upload and import
   expandPaths: (paths: string[]): Promise<Scan> => App.ExpandPaths(paths),
   /** findDuplicate reads one file and says whether its bytes were uploaded to scope before. */

@@ -63,6 +63,8 @@ export function ForgetSearches():Promise<void>;
 
 export function GetSettings():Promise<main.SettingsState>;
 
+export function GetSystem():Promise<main.SystemState>;
+
 export function Interrupted():Promise<Array<contract.JobView>>;
 
 export function JobPreview(arg1:number):Promise<string>;
@@ -112,6 +114,10 @@ export function RevealInFolder(arg1:string):Promise<void>;
 export function SaveSettings(arg1:contract.Settings):Promise<contract.Settings>;
 
 export function SetAPIKey(arg1:string):Promise<contract.KeyInfo>;
+
+export function SetNotifications(arg1:boolean):Promise<main.SystemState>;
+
+export function SetStartAtLogin(arg1:boolean):Promise<main.SystemState>;
 
 export function SetWindowTitle(arg1:number,arg2:string):Promise<void>;
 

@@ -122,6 +122,10 @@ export function GetSettings() {
   return window['go']['main']['App']['GetSettings']();
 }
 
+export function GetSystem() {
+  return window['go']['main']['App']['GetSystem']();
+}
+
 export function Interrupted() {
   return window['go']['main']['App']['Interrupted']();
 }
@@ -220,6 +224,14 @@ export function SaveSettings(arg1) {
 
 export function SetAPIKey(arg1) {
   return window['go']['main']['App']['SetAPIKey'](arg1);
+}
+
+export function SetNotifications(arg1) {
+  return window['go']['main']['App']['SetNotifications'](arg1);
+}
+
+export function SetStartAtLogin(arg1) {
+  return window['go']['main']['App']['SetStartAtLogin'](arg1);
 }
 
 export function SetWindowTitle(arg1, arg2) {
