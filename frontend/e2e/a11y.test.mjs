@@ -21,6 +21,19 @@ const keepSource = () => {
   };
 };
 
+/** contrast is the WCAG contrast ratio of two "rgb(r, g, b)" colours. */
+function contrast(a, b) {
+  const lum = (c) => {
+    const [r, g, b] = c.match(/\d+(\.\d+)?/g).slice(0, 3).map((v) => {
+      const s = Number(v) / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
 test('a11y: axe finds no serious or critical violation in any view or dialog, light or dark', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'memories-e2e-a11y-'));
   const out = mkdtempSync(join(tmpdir(), 'memories-e2e-a11y-out-'));
@@ -70,6 +83,17 @@ test('a11y: axe finds no serious or critical violation in any view or dialog, li
 
     await page.getByRole('heading', { name: 'Upload', level: 1 }).waitFor();
     await audit('Upload, empty');
+    // The focus ring: a 2 px outline at 3:1 or more against the page, in both themes (WCAG 2.4.11).
+    await page.keyboard.press('Tab');
+    for (const colorScheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme });
+      const ring = await page.evaluate(() => {
+        const s = getComputedStyle(document.activeElement);
+        return { style: s.outlineStyle, width: s.outlineWidth, color: s.outlineColor, page: getComputedStyle(document.body).backgroundColor };
+      });
+      assert.deepEqual([ring.style, ring.width], ['solid', '2px'], `${colorScheme}: no focus ring: ${JSON.stringify(ring)}`);
+      assert.ok(contrast(ring.color, ring.page) >= 3, `${colorScheme}: focus ring ${ring.color} on ${ring.page}: ${contrast(ring.color, ring.page).toFixed(2)}:1`);
+    }
     await h.drop([a]);
     await page.getByRole('heading', { name: /^Ready to upload/ }).waitFor();
     await audit('Upload, a file staged');
