@@ -83,6 +83,12 @@ test('a11y: axe finds no serious or critical violation in any view or dialog, li
 
     await page.getByRole('heading', { name: 'Upload', level: 1 }).waitFor();
     await audit('Upload, empty');
+    // Reduced motion: the drop zone's highlight changes at once instead of fading.
+    const fade = () => page.getByTestId('drop-zone').evaluate((el) => getComputedStyle(el).transitionDuration);
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    assert.notEqual(await fade(), '0s', 'the drop zone fades without reduced motion');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    assert.equal(await fade(), '0s', 'the drop zone still fades under reduced motion');
     // The focus ring: a 2 px outline at 3:1 or more against the page, in both themes (WCAG 2.4.11).
     await page.keyboard.press('Tab');
     for (const colorScheme of ['light', 'dark']) {
