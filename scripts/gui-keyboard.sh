@@ -2,7 +2,8 @@
 # Real-window keyboard and screen-reader check (issue 21): the production binary under Xvfb +
 # openbox in sandbox mode, driven by key presses only, never a click. A video is chosen in the GTK
 # file dialog (Ctrl+O, the typed path), given a tag, uploaded and followed to "Uploaded" in
-# Transfers (read through AT-SPI); every view, and the Keyboard shortcuts sheet (F1), is walked
+# Transfers (read through AT-SPI); every view (Search with moments found, the Library's details
+# opened with Return and closed with Escape), and the Keyboard shortcuts sheet (F1), is walked
 # through AT-SPI and must hold no focusable element without a name; the video is downloaded from
 # the Library (Ctrl+S) through the GTK save dialog and must be the same bytes. Screenshots of every
 # step go to build/test-artifacts/gui-keyboard/.
@@ -44,6 +45,14 @@ tab_to() {
     wait_until 3 focus_left "$NOW" || true
   done
   fail "Tab never reached \"$1\" (the focus is on \"$NOW\")"
+}
+# found: Ctrl+K, a query typed and sent with Return lists a moment of keys.mp4 (the sandbox
+# indexes a new video within seconds; until then it finds nothing).
+found() {
+  press ctrl+k ctrl+a
+  xdotool type --delay 10 "a dog running on the beach"
+  press Return
+  atspi wait 5 "button: keys.mp4, 0:0" >/dev/null 2>&1
 }
 # walk WHAT: no shown focusable element of the page may lack a name; sets CHECKED to how many
 # focusable elements were read (none read would mean the walk saw nothing).
@@ -103,6 +112,7 @@ for view in 1:Upload 2:Import 3:Library 7:Search 4:Transfers 5:History 6:Setting
   case ${view#*:} in
     Library) wait_text "$WAIT" "keys.mp4" || fail "the Library does not list keys.mp4" ;;
     Settings) wait_text "$WAIT" "API key" || fail "Settings shows no form" ;;
+    Search) wait_until 40 found || fail "the search listed no moment of keys.mp4" ;;
   esac
   walk "${view#*:}"
   step "view-${view#*:}" "${view#*:}: $CHECKED focusable elements, each named"
@@ -120,6 +130,13 @@ press ctrl+3
 wait_text "$WAIT" "heading: Library" "keys.mp4" || fail "the Library does not list keys.mp4"
 press ctrl+f # the filter box, the last stop before the list
 tab_to "table: Videos"
+press Return # the details of the row under the cursor; Escape gives the focus back to the list
+wait_text "$WAIT" "Close details" "description term: Video number" || fail "Return opened no details"
+walk "Library details"
+step details "Return on the list opens the details: $CHECKED focusable elements, each named"
+press Escape
+wait_gone "$WAIT" "Close details" || fail "Escape did not close the details"
+wait_until "$WAIT" focus_left "" && [[ $NOW == "table: Videos|"* ]] || fail "after Escape the focus is on \"$NOW\", not the list"
 press ctrl+s
 wait_until "$WAIT" has_window '^Save video$' || fail "Ctrl+S opened no save dialog"
 press ctrl+a
