@@ -69,4 +69,18 @@ describe('keyboard shortcuts sheet', () => {
       await waitFor(() => expect(screen.getByRole('heading', { level: 1, name })).toHaveFocus());
     }
   });
+
+  it('keeps the views\' own shortcuts (Ctrl+F in Library and History) away while the sheet is open', async () => {
+    const user = userEvent.setup();
+    render(App);
+    for (const key of ['3', '5']) {
+      await user.keyboard(`{Control>}${key}{/Control}`);
+      await user.keyboard('{F1}');
+      const dialog = await waitFor(() => sheet()!);
+      await user.keyboard('{Control>}f{/Control}');
+      expect(dialog.contains(document.activeElement)).toBe(true);
+      await user.keyboard('{Escape}');
+      await waitFor(() => expect(sheet()).toBeNull());
+    }
+  });
 });
