@@ -4,7 +4,7 @@
 # file dialog (Ctrl+O, the typed path), given a tag, uploaded and followed to "Uploaded" in
 # Transfers (read through AT-SPI); every view (Search with moments found, the Library's details
 # opened with Return and closed with Escape), and the Keyboard shortcuts sheet (F1), is walked
-# through AT-SPI and must hold no focusable element without a name; the video is downloaded from
+# through AT-SPI and must hold no focusable element or picture without a name; the video is downloaded from
 # the Library (Ctrl+S) through the GTK save dialog and must be the same bytes. Screenshots of every
 # step go to build/test-artifacts/gui-keyboard/.
 set -euo pipefail
@@ -54,11 +54,11 @@ found() {
   press Return
   atspi wait 5 "button: keys.mp4, 0:0" >/dev/null 2>&1
 }
-# walk WHAT: no shown focusable element of the page may lack a name; sets CHECKED to how many
-# focusable elements were read (none read would mean the walk saw nothing).
+# walk WHAT: no shown focusable element or picture of the page may lack a name; sets CHECKED to
+# how many were read (none read would mean the walk saw nothing).
 walk() {
   local found
-  found=$(unnamed_elements 2>"$TMP/walk") || fail "$1: focusable elements without a name:"$'\n'"$found"
+  found=$(unnamed_elements 2>"$TMP/walk") || fail "$1: focusable elements or pictures without a name:"$'\n'"$found"
   CHECKED=$(sed -n 's/^atspi: \([0-9]*\) focusable.*/\1/p' "$TMP/walk")
   ((CHECKED > 0)) || fail "$1: the walk read no focusable element"
 }
@@ -86,7 +86,7 @@ press Return
 wait_until "$WAIT" eval '! has_window "^Choose videos$"' || fail "the file dialog did not close"
 wait_text "$WAIT" "Ready to upload — 1 video" || fail "keys.mp4 was not listed for upload"
 walk "Upload with a staged file"
-step staged "keys.mp4 staged; $CHECKED focusable elements in the Upload view, each named"
+step staged "keys.mp4 staged; $CHECKED focusable elements and pictures in the Upload view, each named"
 
 # Metadata: Tab to the Tags box, type a tag, Enter adds it.
 tab_to "entry: Tags"
@@ -105,7 +105,7 @@ wait_text "$WAIT" "heading: Transfers" || fail "Open Transfers did not open Tran
 wait_text 60 "Transfer: Uploaded" || fail "the upload did not finish"
 step uploaded "keys.mp4 uploaded: Transfers reads \"Transfer: Uploaded\""
 
-# Every view, then the shortcuts sheet, walked for focusable elements without a name.
+# Every view, then the shortcuts sheet, walked for focusable elements and pictures without a name.
 for view in 1:Upload 2:Import 3:Library 7:Search 4:Transfers 5:History 6:Settings; do
   press "ctrl+${view%%:*}"
   wait_text "$WAIT" "heading: ${view#*:}" || fail "Ctrl+${view%%:*} did not open ${view#*:}"
@@ -115,12 +115,12 @@ for view in 1:Upload 2:Import 3:Library 7:Search 4:Transfers 5:History 6:Setting
     Search) wait_until 40 found || fail "the search listed no moment of keys.mp4" ;;
   esac
   walk "${view#*:}"
-  step "view-${view#*:}" "${view#*:}: $CHECKED focusable elements, each named"
+  step "view-${view#*:}" "${view#*:}: $CHECKED focusable elements and pictures, each named"
 done
 press F1
 wait_text "$WAIT" "dialog: Keyboard shortcuts" || fail "F1 opened no Keyboard shortcuts sheet"
 walk "Keyboard shortcuts sheet"
-step shortcuts "F1 shows the Keyboard shortcuts sheet: $CHECKED focusable elements, each named"
+step shortcuts "F1 shows the Keyboard shortcuts sheet: $CHECKED focusable elements and pictures, each named"
 press Escape
 wait_gone "$WAIT" "dialog: Keyboard shortcuts" || fail "Escape did not close the sheet"
 
@@ -133,7 +133,7 @@ tab_to "table: Videos"
 press Return # the details of the row under the cursor; Escape gives the focus back to the list
 wait_text "$WAIT" "Close details" "description term: Video number" || fail "Return opened no details"
 walk "Library details"
-step details "Return on the list opens the details: $CHECKED focusable elements, each named"
+step details "Return on the list opens the details: $CHECKED focusable elements and pictures, each named"
 press Escape
 wait_gone "$WAIT" "Close details" || fail "Escape did not close the details"
 wait_until "$WAIT" focus_left "" && [[ $NOW == "table: Videos|"* ]] || fail "after Escape the focus is on \"$NOW\", not the list"

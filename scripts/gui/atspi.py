@@ -14,8 +14,8 @@ scripts/gui/lib.sh (screen_text, wait_text, wait_gone, click_name, extents); run
   atspi.py states SECONDS NAME [ROLE]   prints its states on one line ("checked enabled …")
   atspi.py focused                  the focused element: "role: name| x y width height"
   atspi.py selection                the text selected in the window, if any
-  atspi.py unnamed                  every shown focusable element of the page without an accessible
-                                    name, one a line; exit status 1 when there is any (how many
+  atspi.py unnamed                  every shown focusable element or picture of the page without an
+                                    accessible name, one a line; exit status 1 when there is any (how many
                                     were checked goes to stderr)
   atspi.py tree                     the whole tree, shown or not, with states (for debugging)
 
@@ -151,15 +151,17 @@ WINDOWS = (pyatspi.ROLE_APPLICATION, pyatspi.ROLE_FRAME, pyatspi.ROLE_DOCUMENT_W
 
 
 def unnamed():
-    """The shown focusable elements inside the page (WebKit's document) that have no accessible
-    name: what a screen reader would announce as a bare role ("button"). The page's document and
+    """The shown focusable elements and pictures inside the page (WebKit's document) that have no
+    accessible name: what a screen reader would announce as a bare role ("button", "image"); a
+    picture marked decorative (alt="") is not in the tree at all. The page's document and
     GTK's own widgets around it are left out: the app names neither. Returns how many focusable
     elements were checked and the lines of those without a name."""
     checked, out = 0, []
     for root in app_roots():
         for _, acc in walk(root):
             try:
-                if acc.getRole() in WINDOWS or not acc.getState().contains(pyatspi.STATE_FOCUSABLE):
+                image = acc.getRole() == pyatspi.ROLE_IMAGE
+                if acc.getRole() in WINDOWS or not (image or acc.getState().contains(pyatspi.STATE_FOCUSABLE)):
                     continue
                 if not in_page(acc):
                     continue
@@ -240,7 +242,7 @@ def main(argv):
         return
     if cmd == "unnamed":
         checked, found = unnamed()
-        print(f"atspi: {checked} focusable elements, {len(found)} without a name", file=sys.stderr)
+        print(f"atspi: {checked} focusable elements and pictures, {len(found)} without a name", file=sys.stderr)
         print("\n".join(found))
         sys.exit(1 if found else 0)
     if cmd == "focused":

@@ -140,8 +140,8 @@ wait_gone() { atspi gone "$@"; }
 # element_extents NAME [ROLE]: "x y width height" on screen of the first shown element so named.
 element_extents() { atspi extents 10 "$@"; }
 focused_element() { atspi focused; }
-# unnamed_elements: the shown focusable elements of the page without an accessible name, one a
-# line; fails when there is any.
+# unnamed_elements: the shown focusable elements and pictures of the page without an accessible
+# name, one a line; fails when there is any.
 unnamed_elements() { atspi unnamed; }
 # element_states NAME [ROLE]: the shown element's states on one line ("checked focusable …").
 element_states() { atspi states 10 "$@"; }
