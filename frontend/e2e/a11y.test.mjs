@@ -164,6 +164,18 @@ test('a11y: axe finds no serious or critical violation in any view or dialog, li
     await audit('quit dialog');
     await page.keyboard.press('Escape');
 
+    // A theme pinned in Settings (data-theme) wins over the system's preference, either way.
+    for (const [colorScheme, theme, bg] of [['light', 'dark', 'rgb(18, 21, 27)'], ['dark', 'light', 'rgb(246, 247, 249)']]) {
+      await page.emulateMedia({ colorScheme });
+      const got = await page.evaluate((t) => {
+        document.documentElement.dataset.theme = t;
+        const c = getComputedStyle(document.body).backgroundColor;
+        delete document.documentElement.dataset.theme;
+        return c;
+      }, theme);
+      assert.equal(got, bg, `${theme} pinned under a ${colorScheme} system`);
+    }
+
     assert.deepEqual(found, [], `axe found ${found.length} serious or critical violations:\n${found.join('\n')}`);
     assert.equal(audited.length, 17);
   } finally {
