@@ -11,8 +11,9 @@ describe('dragDepth', () => {
     expect(seen).toEqual([true]);
     d.leave();
     expect(seen).toEqual([true, false]);
-    d.leave(); // a stray leave does not go below zero
+    d.leave(); // a stray leave does not go below zero: the next enter is over at once
     d.enter();
+    expect(seen).toEqual([true, false, true]);
     d.enter();
     d.end();
     d.end();
