@@ -8,7 +8,7 @@ WAILS_BUILD = $(WAILS) build -s -skipbindings -trimpath $(if $(TAGS),-tags $(TAG
 FUZZTIME ?= 20000x # a count, not a duration: Go 1.26 can fail a timed run at its deadline (golang/go#75804)
 
 .PHONY: cli package package-windows test-package darwin-check
-.PHONY: run dev build build-navtest deps frontend test test-go test-frontend fmt-check vet fuzz bindings check-commands gui-smoke gui-walkthrough gui-drop gui-backstop gui-quit gui-scroll gui-damaged-db gui-outage gui-search gui-watch gui-notifications gui-system bench bench-inspect bench-scale bench-search gui-preview screenshots e2e proof clean
+.PHONY: run dev build build-navtest deps frontend test test-go test-frontend fmt-check vet fuzz bindings check-commands gui-smoke gui-walkthrough gui-drop gui-backstop gui-quit gui-scroll gui-damaged-db gui-outage gui-search gui-watch gui-notifications gui-system gui-keyboard bench bench-inspect bench-scale bench-search gui-preview screenshots e2e proof clean
 
 run: build
 	./build/bin/memories-desktop
@@ -147,6 +147,10 @@ gui-system: build
 # with `memories watch --notify` on a session bus of its own.
 gui-notifications: cli
 	scripts/gui-notifications.sh
+
+# The keyboard alone in the real window: stage, tag, upload, follow, walk every view, download.
+gui-keyboard: build
+	scripts/gui-keyboard.sh
 
 # The real frontend in Chromium against the real backend (sandbox mode) through harness.go.
 e2e: frontend

@@ -86,15 +86,16 @@ app_ready || fail "the Upload view is not on screen"
 step upload "the Upload view invites drops"
 
 # Keyboard: every Tab press lands on a visible, named stop, also past the last control (the
-# empty Upload view has nine: seven views, Choose files…, Choose folder…), where it wraps.
+# empty Upload view has ten: seven views, Choose files…, Choose folder…, the status bar's Keyboard
+# shortcuts), where it wraps.
 stops=()
 for _ in $(seq 1 11); do
   press Tab
   stop=$(focus_visible "Tab in Upload") || exit 1 # (fail ran in the subshell and said why)
   stops+=("$stop")
 done
-[[ ${stops[9]} == "push button: Upload" ]] || fail "Tab after the last control went to ${stops[9]}, not back to the first"
-step tabs "eleven Tab presses, all on visible stops, wrapping after Choose folder…: ${stops[*]}"
+[[ ${stops[10]} == "push button: Upload" ]] || fail "Tab after the last control went to ${stops[10]}, not back to the first"
+step tabs "eleven Tab presses, all on visible stops, wrapping after Keyboard shortcuts: ${stops[*]}"
 
 # The empty Library (its first visit asks the sandbox): the way on sits right beneath the message.
 view_focus 3 Library

@@ -43,8 +43,9 @@ export const otherVideo = join(root, 'backend/media/testdata/h264-silent.mp4');
 /**
  * start runs the harness and a browser page on it. dataDir reuses the data folder of an earlier
  * harness (one that crash()ed), as a restart of the app would; by default each test gets its own.
+ * init is a script the page runs before its own (Playwright's addInitScript).
  */
-export async function start({ theme = 'light', dataDir = mkdtempSync(join(tmpdir(), 'memories-e2e-')) } = {}) {
+export async function start({ theme = 'light', dataDir = mkdtempSync(join(tmpdir(), 'memories-e2e-')), init } = {}) {
   const proc = spawn(bin, ['--dist', join(root, 'frontend/dist')], {
     env: { ...process.env, MEMORIES_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -65,11 +66,14 @@ export async function start({ theme = 'light', dataDir = mkdtempSync(join(tmpdir
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: theme });
+    // A context of its own (not browser.newPage): axe-core's Playwright runner needs one.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: theme });
+    page = await context.newPage();
     page.on('pageerror', (e) => {
       console.error('page error:', e.message);
       pageErrors.push(e.message);
     });
+    if (init) await page.addInitScript(init);
     await page.goto(url);
     await page.evaluate(() => window.__e2eConnected);
   } catch (e) {

@@ -333,6 +333,10 @@ element_extents() { atspi extents 10 "$@"; }
 focused_element() { atspi focused; }
 # focus_on LINE: the keyboard focus is on the element read as LINE ("heading: Library").
 focus_on() { [[ $(focused_element) == "$1|"* ]]; }
+
+# unnamed_elements: the shown focusable elements and pictures of the page without an accessible
+# name, one a line; fails when there is any.
+unnamed_elements() { atspi unnamed; }
 # element_states NAME [ROLE]: the shown element's states on one line ("checked focusable …").
 element_states() { atspi states 10 "$@"; }
 # scroll_to SECONDS NAME [ROLE]: turns the mouse wheel over the middle of the screen, as a user

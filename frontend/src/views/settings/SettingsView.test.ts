@@ -2,7 +2,7 @@ import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import SettingsView from './SettingsView.svelte';
-import { ErrorCode } from '../lib/bridge/contract';
+import { ErrorCode } from '../../lib/bridge/contract';
 
 const state = {
   settings: { scope: 'default', baseUrl: 'https://api.memories.ai', assetBaseUrl: 'https://mavi-backend.memories.ai',
@@ -13,8 +13,8 @@ const state = {
   logFile: '/home/me/.config/memories-desktop/logs/memories-desktop.log',
 };
 
-vi.mock('../lib/bridge', async (orig) => ({
-  ...(await orig<typeof import('../lib/bridge')>()),
+vi.mock('../../lib/bridge', async (orig) => ({
+  ...(await orig<typeof import('../../lib/bridge')>()),
   bridge: {
     getSettings: vi.fn(),
     saveSettings: vi.fn(),
@@ -27,7 +27,7 @@ vi.mock('../lib/bridge', async (orig) => ({
     getSystem: vi.fn(),
   },
 }));
-const { bridge } = await import('../lib/bridge');
+const { bridge } = await import('../../lib/bridge');
 const mocked = vi.mocked(bridge);
 
 describe('SettingsView', () => {
