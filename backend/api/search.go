@@ -34,24 +34,8 @@ const (
 // API description folder_id (docs/API.md §13.2): change it here if the service stops honouring unique_id.
 const scopeParam = "unique_id"
 
-// SearchRequest is one natural-language search of the library. Zero fields are not sent.
-type SearchRequest struct {
-	Query    string
-	Type     string // SearchVisual (default), SearchAudio or SearchCaption
-	Scope    string
-	TopK     int      // 0: the service's default
-	Level    string   // "", "low", "medium" or "high": the least score a result needs
-	VideoNos []string // at most MaxSearchVideos
-	Tag      string
-	Camera   string
-	Taken    string // TakenLayout
-	Latitude *float64
-	// Longitude must be given with Latitude.
-	Longitude *float64
-}
-
-// Check applies the request rules of docs/API.md §12.1 and returns the normalised request.
-func (r SearchRequest) Check() (SearchRequest, error) {
+// CheckSearch applies the request rules of docs/API.md §12.1 and returns the normalised request.
+func CheckSearch(r contract.SearchRequest) (contract.SearchRequest, error) {
 	r.Query = strings.TrimSpace(r.Query)
 	if r.Query == "" {
 		return r, invalid("query", "type what to search for")
@@ -101,8 +85,8 @@ type searchWire struct {
 	Longitude *float64 `json:"longitude,omitempty"`
 }
 
-// body renders the request with the scope under scopeParam.
-func (r SearchRequest) body() (map[string]any, error) {
+// searchBody renders the request with the scope under scopeParam.
+func searchBody(r contract.SearchRequest) (map[string]any, error) {
 	b, err := json.Marshal(searchWire{Query: r.Query, Type: r.Type, TopK: r.TopK, Level: r.Level,
 		VideoNos: r.VideoNos, Tag: r.Tag, Camera: r.Camera, Taken: r.Taken, Latitude: r.Latitude, Longitude: r.Longitude})
 	var m map[string]any
@@ -117,12 +101,12 @@ func (r SearchRequest) body() (map[string]any, error) {
 }
 
 // Search runs a natural-language search (docs/API.md §12.1) and returns the moments in the service's order.
-func (c *Client) Search(ctx context.Context, r SearchRequest) ([]contract.Hit, error) {
-	r, err := r.Check()
+func (c *Client) Search(ctx context.Context, r contract.SearchRequest) ([]contract.Hit, error) {
+	r, err := CheckSearch(r)
 	if err != nil {
 		return nil, err
 	}
-	body, err := r.body()
+	body, err := searchBody(r)
 	if err != nil {
 		return nil, err
 	}

@@ -96,3 +96,42 @@ type Hit struct {
 
 // SubtitleFormats lists the formats a transcript is rendered in, in the order the CLI's help names them.
 var SubtitleFormats = []string{"text", "srt", "vtt", "json"}
+
+// SearchRequest is one natural-language search of the library. Zero fields are not sent.
+type SearchRequest struct {
+	Query    string
+	Type     string // SearchVisual (default), SearchAudio or SearchCaption
+	Scope    string
+	TopK     int      // 0: the service's default
+	Level    string   // "", "low", "medium" or "high": the least score a result needs
+	VideoNos []string // at most MaxSearchVideos
+	Tag      string
+	Camera   string
+	Taken    string // TakenLayout
+	Latitude *float64
+	// Longitude must be given with Latitude.
+	Longitude *float64
+}
+
+// PhraseRequest is an exact-words search of the transcripts.
+type PhraseRequest struct {
+	Query    string
+	Scope    string
+	Page     int // 1-based; 0 is the first page
+	PageSize int // 0: the service's default (100)
+}
+
+// PhrasePage is one page of exact-phrase matches. Matches carry no end time: End equals Start.
+type PhrasePage struct {
+	Page     int   `json:"page"`
+	PageSize int   `json:"page_size"`
+	Total    int64 `json:"total"`
+	Moments  []Hit `json:"moments"`
+}
+
+// ImageRequest is a search of the library for moments that look like a picture.
+type ImageRequest struct {
+	Path       string // the picture: jpg, jpeg, png, gif, bmp or webp, at most 20 MB
+	Scope      string
+	Similarity float64 // 0–1; 0 sends DefaultSimilarity
+}

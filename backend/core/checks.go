@@ -71,3 +71,9 @@ func ServeSandbox(addr, apiKey string, parseDelay time.Duration) (url string, st
 	}
 	return run.URL, run.Close, nil
 }
+
+// CheckSearch, CheckPhrase and CheckImageSearch apply a search's rules before anything is sent
+// (docs/API.md §12), returning the normalised request where there is one.
+func CheckSearch(r contract.SearchRequest) (contract.SearchRequest, error) { return api.CheckSearch(r) }
+func CheckPhrase(r contract.PhraseRequest) (contract.PhraseRequest, error) { return api.CheckPhrase(r) }
+func CheckImageSearch(r contract.ImageRequest) error                       { return api.CheckImageSearch(r) }

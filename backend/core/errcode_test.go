@@ -41,7 +41,7 @@ func TestDescribeRateLimitCarriesRetryAt(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	_, err = client.WithoutRetries().Search(ctx, api.SearchRequest{Query: "beach"})
+	_, err = client.WithoutRetries().Search(ctx, contract.SearchRequest{Query: "beach"})
 	info := Describe(err)
 	wait := time.Until(time.UnixMilli(info.RetryAt))
 	if info.Code != "rate_limited" || wait < 80*time.Second || wait > 91*time.Second {

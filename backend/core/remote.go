@@ -11,11 +11,6 @@ import (
 // (the CLI's list and status). They go through the same clients, and so the same pacing, as
 // everything else.
 
-type ()
-
-// Video statuses on the server.
-const ()
-
 // ListVideos asks the server for one page of videos, in the current scope when r names none.
 func (c *Service) ListVideos(ctx context.Context, r contract.ListRequest) (contract.ServerPage, error) {
 	client, err := c.Client()

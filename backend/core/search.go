@@ -18,15 +18,6 @@ import (
 // Searching the library and reading a video's text (docs/API.md §12). Every call goes through the
 // profile's client, so it is paced and backs off like everything else.
 
-type (
-	SearchRequest = api.SearchRequest
-	PhraseRequest = api.PhraseRequest
-	ImageRequest  = api.ImageRequest
-	PhrasePage    = api.PhrasePage
-
-	Download = api.Download
-)
-
 // foundAnswer is the part of an answer the cache keeps.
 type foundAnswer struct {
 	Moments []contract.Hit `json:"moments"`
@@ -35,7 +26,7 @@ type foundAnswer struct {
 }
 
 // Search runs a search by words in the current scope when r names none.
-func (c *Service) Search(ctx context.Context, r SearchRequest, fresh bool) (contract.SearchAnswer, error) {
+func (c *Service) Search(ctx context.Context, r contract.SearchRequest, fresh bool) (contract.SearchAnswer, error) {
 	r.Scope = cmp.Or(r.Scope, c.current().Scope)
 	return c.ask("search", r.Query, r, r.Scope, fresh, func(client *api.Client) (foundAnswer, error) {
 		ms, err := client.Search(ctx, r)
@@ -44,7 +35,7 @@ func (c *Service) Search(ctx context.Context, r SearchRequest, fresh bool) (cont
 }
 
 // SearchPhrase finds transcripts holding exactly these words.
-func (c *Service) SearchPhrase(ctx context.Context, r PhraseRequest, fresh bool) (contract.SearchAnswer, error) {
+func (c *Service) SearchPhrase(ctx context.Context, r contract.PhraseRequest, fresh bool) (contract.SearchAnswer, error) {
 	r.Scope = cmp.Or(r.Scope, c.current().Scope)
 	return c.ask("phrase", r.Query, r, r.Scope, fresh, func(client *api.Client) (foundAnswer, error) {
 		page, err := client.SearchPhrase(ctx, r)
@@ -53,9 +44,9 @@ func (c *Service) SearchPhrase(ctx context.Context, r PhraseRequest, fresh bool)
 }
 
 // SearchImage finds moments that look like a picture; the question is the picture's content.
-func (c *Service) SearchImage(ctx context.Context, r ImageRequest, fresh bool) (contract.SearchAnswer, error) {
+func (c *Service) SearchImage(ctx context.Context, r contract.ImageRequest, fresh bool) (contract.SearchAnswer, error) {
 	r.Scope = cmp.Or(r.Scope, c.current().Scope)
-	if err := r.Check(); err != nil {
+	if err := api.CheckImageSearch(r); err != nil {
 		return contract.SearchAnswer{}, err
 	}
 	sum, err := fileSHA256(r.Path)
@@ -196,7 +187,7 @@ func (c *Service) VideoSummary(ctx context.Context, videoNo string, topics, fres
 }
 
 // Keyframe streams a keyframe picture by its storage location.
-func (c *Service) Keyframe(ctx context.Context, bucket, blob string) (*Download, error) {
+func (c *Service) Keyframe(ctx context.Context, bucket, blob string) (*api.Download, error) {
 	client, err := c.Client()
 	if err != nil {
 		return nil, err

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/sandbox"
 )
 
@@ -24,7 +25,7 @@ func TestSearchCacheIsPerAccountAndRecentSearchesAreKept(t *testing.T) {
 	useService(t, c, srv.URL, "sk-first-account")
 	ctx := context.Background()
 	for _, q := range []string{"beach", "waves", "beach"} {
-		if ans, err := c.Search(ctx, SearchRequest{Query: q}, false); err != nil || len(ans.Moments) == 0 {
+		if ans, err := c.Search(ctx, contract.SearchRequest{Query: q}, false); err != nil || len(ans.Moments) == 0 {
 			t.Fatalf("%s: %+v %v", q, ans, err)
 		}
 	}
@@ -34,7 +35,7 @@ func TestSearchCacheIsPerAccountAndRecentSearchesAreKept(t *testing.T) {
 	if err := c.prefs.SetAPIKey("sk-second-account"); err != nil {
 		t.Fatal(err)
 	}
-	if ans, err := c.Search(ctx, SearchRequest{Query: "beach"}, false); err != nil || ans.Cached {
+	if ans, err := c.Search(ctx, contract.SearchRequest{Query: "beach"}, false); err != nil || ans.Cached {
 		t.Fatalf("another account got the first one's answer: %+v %v", ans, err)
 	}
 	recent, err := c.RecentSearches()

@@ -29,13 +29,13 @@ func (c *Service) Find(ctx context.Context, q contract.SearchQuery) (contract.Se
 		if q.Mode == ModeSaid {
 			kind = api.SearchAudio
 		}
-		return c.Search(ctx, SearchRequest{Query: q.Text, Type: kind, Scope: q.Scope, Level: q.Level,
+		return c.Search(ctx, contract.SearchRequest{Query: q.Text, Type: kind, Scope: q.Scope, Level: q.Level,
 			Tag: strings.TrimSpace(q.Tag), Camera: strings.TrimSpace(q.Camera), Taken: strings.TrimSpace(q.Taken),
 			Latitude: q.Latitude, Longitude: q.Longitude}, q.Fresh)
 	case ModeExact:
-		return c.SearchPhrase(ctx, PhraseRequest{Query: q.Text, Scope: q.Scope, Page: q.Page}, q.Fresh)
+		return c.SearchPhrase(ctx, contract.PhraseRequest{Query: q.Text, Scope: q.Scope, Page: q.Page}, q.Fresh)
 	case ModePicture:
-		return c.SearchImage(ctx, ImageRequest{Path: q.Image, Scope: q.Scope}, q.Fresh)
+		return c.SearchImage(ctx, contract.ImageRequest{Path: q.Image, Scope: q.Scope}, q.Fresh)
 	}
 	return contract.SearchAnswer{}, &api.ValidationError{Field: "mode", Message: fmt.Sprintf("unknown search mode %q", q.Mode)}
 }

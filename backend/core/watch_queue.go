@@ -8,7 +8,6 @@ import (
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
-	"memories-desktop/backend/watch"
 )
 
 // watchQueue is what a running watch uses of the engine and the duplicate index.
@@ -27,7 +26,7 @@ func (q watchQueue) UploadedBefore(fp, scope string) (string, bool, error) {
 
 // Enqueue queues the upload with the watch's scope and tags, and the capture details read from
 // the file for what the preset leaves empty; the original is kept, so it can be downloaded.
-func (q watchQueue) Enqueue(w watch.Config, v contract.Verdict) (contract.Job, error) {
+func (q watchQueue) Enqueue(w contract.WatchConfig, v contract.Verdict) (contract.Job, error) {
 	m := apiMeta(withFileMeta(contract.Meta{Scope: w.Scope, Tags: w.Tags, FileMeta: true, RetainOriginal: true}, v), q.c.current().Scope)
 	if err := transfer.ValidateMeta(m); err != nil {
 		return contract.Job{}, err

@@ -6,35 +6,18 @@ import (
 	"log/slog"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/pacing"
 	"memories-desktop/backend/watch"
 )
 
-// Watch folders (package watch), for the app's Settings → Watch folders and `memories watch`.
-type (
-	WatchConfig     = watch.Config
-	WatchSummary    = watch.Summary
-	WatchEvent      = watch.Event
-	WatchAfter      = watch.After
-	WatchRunOptions = watch.Options
-)
-
-// What a watch does with a file after the server accepted its upload.
-const (
-	WatchKeep   = watch.Keep
-	WatchMove   = watch.Move
-	WatchDelete = watch.Delete
-	// WatchDeleteConfirmation is what the user types to allow WatchDelete.
-	WatchDeleteConfirmation = watch.DeleteConfirmation
-	WatchUploadedDir        = watch.UploadedDir
-	WatchEvLimit            = watch.EvLimit
-)
-
 // AddWatch saves a new watch in the active profile (defaults filled, settings checked).
-func (c *Service) AddWatch(w WatchConfig) (WatchConfig, error) { return watch.Add(c.activeDB(), w) }
+func (c *Service) AddWatch(w contract.WatchConfig) (contract.WatchConfig, error) {
+	return watch.Add(c.activeDB(), w)
+}
 
 // UpdateWatch saves new settings for an existing watch.
-func (c *Service) UpdateWatch(w WatchConfig) (WatchConfig, error) {
+func (c *Service) UpdateWatch(w contract.WatchConfig) (contract.WatchConfig, error) {
 	return watch.Update(c.activeDB(), w)
 }
 
@@ -43,7 +26,7 @@ func (c *Service) RemoveWatch(name string) error { return watch.Remove(c.activeD
 
 // PauseWatch keeps a watch from queueing anything until ResumeWatch; a running one stops
 // (what it queued stays queued).
-func (c *Service) PauseWatch(name string) (WatchConfig, error) {
+func (c *Service) PauseWatch(name string) (contract.WatchConfig, error) {
 	w, err := watch.SetPaused(c.activeDB(), name, true)
 	if stop, ok := c.watching.Load(name); ok && err == nil {
 		stop.(context.CancelFunc)()
@@ -52,24 +35,26 @@ func (c *Service) PauseWatch(name string) (WatchConfig, error) {
 }
 
 // ResumeWatch lets a paused watch queue files again.
-func (c *Service) ResumeWatch(name string) (WatchConfig, error) {
+func (c *Service) ResumeWatch(name string) (contract.WatchConfig, error) {
 	return watch.SetPaused(c.activeDB(), name, false)
 }
 
 // ListWatches lists the active profile's watches with their counts.
-func (c *Service) ListWatches() ([]WatchSummary, error) { return watch.List(c.activeDB()) }
+func (c *Service) ListWatches() ([]contract.WatchSummary, error) { return watch.List(c.activeDB()) }
 
 // GetWatch reads one watch by name.
-func (c *Service) GetWatch(name string) (WatchConfig, error) { return watch.Get(c.activeDB(), name) }
+func (c *Service) GetWatch(name string) (contract.WatchConfig, error) {
+	return watch.Get(c.activeDB(), name)
+}
 
 // WatchOfFolder finds the watch of an absolute folder path.
-func (c *Service) WatchOfFolder(folder string) (WatchConfig, bool, error) {
+func (c *Service) WatchOfFolder(folder string) (contract.WatchConfig, bool, error) {
 	return watch.FindByFolder(c.activeDB(), folder)
 }
 
 // RunWatch runs a saved watch until ctx ends (StartEngine first). One process runs a watch
 // once; the data folder's lock keeps a second process (the app or another command) away.
-func (c *Service) RunWatch(ctx context.Context, name string, opt WatchRunOptions) error {
+func (c *Service) RunWatch(ctx context.Context, name string, opt contract.WatchRunOptions) error {
 	w, err := c.GetWatch(name)
 	if err != nil {
 		return err
@@ -87,7 +72,7 @@ func (c *Service) RunWatch(ctx context.Context, name string, opt WatchRunOptions
 	}
 	defer c.watching.Delete(name)
 	report := opt.Report
-	opt.Report = func(e WatchEvent) { // the log keeps every decision, for the app and the CLI alike
+	opt.Report = func(e contract.WatchEvent) { // the log keeps every decision, for the app and the CLI alike
 		slog.Info("watch", "watch", e.Watch, "event", e.Kind, "path", e.Path, "detail", e.Detail, "job", e.JobID)
 		if report != nil {
 			report(e)
@@ -104,3 +89,6 @@ func (c *Service) UploadEvery() time.Duration {
 	}
 	return pacing.DefaultLimits()[pacing.EpUpload].Every
 }
+
+// WatchSettle is how long a file of w must stay unchanged before it counts as finished.
+func WatchSettle(w contract.WatchConfig) time.Duration { return watch.Settle(w) }

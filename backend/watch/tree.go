@@ -2,6 +2,7 @@ package watch
 
 import (
 	"errors"
+	"memories-desktop/backend/contract"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -16,13 +17,13 @@ import (
 // watch says so.
 type tree struct {
 	fsw       *fsnotify.Watcher
-	cfg       Config
+	cfg       contract.WatchConfig
 	max       int // 0: until the system refuses
 	live      map[string]bool
 	unwatched int // folders found in the last walk that could not be watched live
 }
 
-func newTree(fsw *fsnotify.Watcher, c Config, max int) *tree {
+func newTree(fsw *fsnotify.Watcher, c contract.WatchConfig, max int) *tree {
 	return &tree{fsw: fsw, cfg: c, max: max, live: map[string]bool{}}
 }
 
@@ -32,7 +33,7 @@ func (t *tree) wantsDir(path string) bool {
 	if path == t.cfg.Folder {
 		return true
 	}
-	return t.cfg.Recursive && path != filepath.Join(t.cfg.Folder, UploadedDir)
+	return t.cfg.Recursive && path != filepath.Join(t.cfg.Folder, contract.WatchUploadedDir)
 }
 
 // add watches a folder live when the limit allows; it reports whether it did.

@@ -118,7 +118,7 @@ func (f *searchFlags) plan(fs *flag.FlagSet, query string) (func(context.Context
 		return f.planImage()
 	}
 	if f.phrase {
-		r, err := core.PhraseRequest{Query: query, Page: f.page}.Check()
+		r, err := core.CheckPhrase(contract.PhraseRequest{Query: query, Page: f.page})
 		if err != nil {
 			return nil, rejected("search", err)
 		}
@@ -136,8 +136,8 @@ func (f *searchFlags) plan(fs *flag.FlagSet, query string) (func(context.Context
 }
 
 func (f *searchFlags) planImage() (func(context.Context, *session) error, error) {
-	r := core.ImageRequest{Path: f.image, Similarity: f.similarity}
-	if err := r.Check(); err != nil {
+	r := contract.ImageRequest{Path: f.image, Similarity: f.similarity}
+	if err := core.CheckImageSearch(r); err != nil {
 		return nil, rejected("search", err)
 	}
 	return func(ctx context.Context, s *session) error {
@@ -154,7 +154,7 @@ func (f *searchFlags) planWords(query string) (func(context.Context, *session) e
 	if !ok {
 		return nil, usagef("search: --type must be visual, audio or caption")
 	}
-	r := core.SearchRequest{Query: query, Type: kind, TopK: f.topK, Level: f.level, VideoNos: f.videos,
+	r := contract.SearchRequest{Query: query, Type: kind, TopK: f.topK, Level: f.level, VideoNos: f.videos,
 		Tag: f.tag, Camera: f.camera, Taken: f.taken}
 	if f.near != "" {
 		lat, lon, ok := strings.Cut(f.near, ",")
@@ -165,7 +165,7 @@ func (f *searchFlags) planWords(query string) (func(context.Context, *session) e
 		}
 		r.Latitude, r.Longitude = &la, &lo
 	}
-	r, err := r.Check()
+	r, err := core.CheckSearch(r)
 	if err != nil {
 		return nil, rejected("search", err)
 	}

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 )
 
@@ -34,8 +35,8 @@ func (w *watchFlags) register(fs *flag.FlagSet) {
 	fs.Var(&w.excl, "exclude", "leave out files matching this pattern (repeatable; default: hidden files)")
 	fs.DurationVar(&w.settle, "settle", 0, "how long a file must stay unchanged before it is uploaded (default 10s)")
 	fs.StringVar(&w.after, "after", "", "after the server accepted an upload: keep (default), move (into "+
-		core.WatchUploadedDir+"/) or delete")
-	fs.StringVar(&w.confirm, "confirm-delete", "", "type "+core.WatchDeleteConfirmation+" to allow --after delete")
+		contract.WatchUploadedDir+"/) or delete")
+	fs.StringVar(&w.confirm, "confirm-delete", "", "type "+contract.WatchDeleteConfirmation+" to allow --after delete")
 	fs.DurationVar(&w.rescan, "rescan", 0, "how often the whole folder is scanned again as a backstop (default 10m)")
 }
 
@@ -46,11 +47,11 @@ func (w *watchFlags) check(dirs []string) error {
 		return usagef("watch: name a folder to watch, or --name NAME for a saved watch")
 	case len(dirs) > 1 && w.name != "":
 		return usagef("watch: --name names one watch; give one folder with it")
-	case w.after != "" && w.after != string(core.WatchKeep) && w.after != string(core.WatchMove) && w.after != string(core.WatchDelete):
+	case w.after != "" && w.after != string(contract.WatchKeep) && w.after != string(contract.WatchMove) && w.after != string(contract.WatchDelete):
 		return usagef("watch: --after is keep, move or delete, not %q", w.after)
-	case w.after == string(core.WatchDelete) && w.confirm != core.WatchDeleteConfirmation:
+	case w.after == string(contract.WatchDelete) && w.confirm != contract.WatchDeleteConfirmation:
 		return usagef("watch: --after delete deletes each file once its upload is confirmed; "+
-			"add --confirm-delete=%s to allow it", core.WatchDeleteConfirmation)
+			"add --confirm-delete=%s to allow it", contract.WatchDeleteConfirmation)
 	case w.set["settle"] && w.settle < 100*time.Millisecond:
 		return usagef("watch: --settle must be at least 100ms")
 	}
@@ -68,7 +69,7 @@ func (w *watchFlags) check(dirs []string) error {
 }
 
 // apply sets the given flags on a watch's settings.
-func (w *watchFlags) apply(cfg *core.WatchConfig, o *common) {
+func (w *watchFlags) apply(cfg *contract.WatchConfig, o *common) {
 	if w.set["recursive"] {
 		cfg.Recursive = w.recursive
 	}
@@ -85,8 +86,8 @@ func (w *watchFlags) apply(cfg *core.WatchConfig, o *common) {
 		cfg.SettleMS = w.settle.Milliseconds()
 	}
 	if w.set["after"] {
-		cfg.After = core.WatchAfter(w.after)
-		cfg.DeleteConfirmed = w.confirm == core.WatchDeleteConfirmation
+		cfg.After = contract.WatchAfter(w.after)
+		cfg.DeleteConfirmed = w.confirm == contract.WatchDeleteConfirmation
 	}
 	if o.scopeGiven {
 		cfg.Scope = o.scope
@@ -122,7 +123,7 @@ func runWatch(ctx context.Context, c *cli, args []string) error {
 	if err := s.start(context.WithoutCancel(ctx)); err != nil {
 		return err
 	}
-	opt := core.WatchRunOptions{Rescan: w.rescan, Report: watchReporter(s.out)}
+	opt := contract.WatchRunOptions{Rescan: w.rescan, Report: watchReporter(s.out)}
 	if w.rescan > 0 {
 		opt.LimitedRescan = min(w.rescan, time.Minute)
 	}
@@ -152,7 +153,7 @@ func (w *watchFlags) watches(svc *core.Service, dirs []string, o *common) ([]str
 			return nil, err
 		}
 		if !found {
-			cfg = core.WatchConfig{Name: w.name, Folder: abs}
+			cfg = contract.WatchConfig{Name: w.name, Folder: abs}
 			if cfg.Name == "" {
 				cfg.Name = freeName(svc, filepath.Base(abs))
 			}
@@ -182,7 +183,7 @@ func freeName(svc *core.Service, base string) string {
 }
 
 // runWatches runs the watches until ctx ends (SIGINT, SIGTERM).
-func runWatches(ctx context.Context, s *session, names []string, opt core.WatchRunOptions) error {
+func runWatches(ctx context.Context, s *session, names []string, opt contract.WatchRunOptions) error {
 	errs := make([]error, len(names))
 	var wg sync.WaitGroup
 	for i, name := range names {
@@ -197,8 +198,8 @@ func runWatches(ctx context.Context, s *session, names []string, opt core.WatchR
 }
 
 // watchReporter prints each event: a JSON line on stdout with --json, else a line on stderr.
-func watchReporter(out *printer) func(core.WatchEvent) {
-	return func(e core.WatchEvent) {
+func watchReporter(out *printer) func(contract.WatchEvent) {
+	return func(e contract.WatchEvent) {
 		if out.json {
 			out.result(e, "")
 			return
