@@ -1,11 +1,9 @@
 package transfer
 
 import (
-	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -15,7 +13,9 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
 	"memories-desktop/backend/safefile"
+	"memories-desktop/backend/store"
 )
 
 // PartProof is what a download job knows about the partial file it writes, kept in the job
@@ -147,37 +147,25 @@ func (p *PartProof) created(st fs.FileInfo) bool {
 	return p.File == nil || !ok || id == *p.File
 }
 
-// proven reports whether a file's sums are those the proof recorded: its fingerprint, or for a
-// proof written before fingerprints, its SHA-256. A proof with neither proves nothing.
-func (p *PartProof) proven(fingerprint, sha string) bool {
-	if p.Fingerprint != "" {
-		return fingerprint == p.Fingerprint
+// dropOwnPart removes the proof's partial file when it is still the one the job created;
+// anything else found under that name (a link, a hard link, a folder) is left alone.
+func dropOwnPart(spec DownloadSpec, p *PartProof) {
+	if ownPart(spec, p) != nil {
+		os.Remove(partPath(spec, p))
 	}
-	return p.SHA256 != "" && sha == p.SHA256
 }
 
-// needsSHA256 reports whether checking a file against the proof takes its SHA-256.
-func (p *PartProof) needsSHA256() bool { return p.Fingerprint == "" && p.SHA256 != "" }
-
-// fileSums reads a plain file (refusing links) once and returns its result: length, fingerprint
-// and, when withSHA256, its SHA-256.
-func fileSums(path string, withSHA256 bool) (contract.JobResult, error) {
-	return fileSumsCtx(context.Background(), path, withSHA256)
-}
-
-// fileSumsCtx is fileSums, stopped by ctx between reads.
-func fileSumsCtx(ctx context.Context, path string, withSHA256 bool) (contract.JobResult, error) {
-	f, err := safefile.OpenOwn(path, os.O_RDONLY)
-	if err != nil {
-		return contract.JobResult{}, err
+// removePart deletes a cancelled download's partial file: only the job's own, only a plain file.
+func removePart(db *store.DB, id uint64) {
+	j, err := db.Job(id)
+	if err != nil || (j.Kind != jobkind.Download && j.Kind != jobkind.DownloadAsset) {
+		return
 	}
-	defer f.Close()
-	d := newDigest(withSHA256)
-	defer d.Close()
-	n, err := readInto(ctx, d, f)
-	if err != nil {
-		return contract.JobResult{}, fmt.Errorf("reading %s: %w", path, err)
+	var spec DownloadSpec
+	if decodeParams(j, &spec) != nil {
+		return
 	}
-	fp, sha := d.sums()
-	return contract.JobResult{Path: path, Bytes: n, Fingerprint: fp, SHA256: sha}, nil
+	if p := ownProof(j, spec); p != nil {
+		dropOwnPart(spec, p)
+	}
 }

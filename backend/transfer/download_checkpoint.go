@@ -99,12 +99,6 @@ func keepPrefix(ctx context.Context, part string, c *Checked, withSHA256 bool, m
 	return d
 }
 
-// complete reports whether the proof vouches for a whole file (its sums were recorded once the
-// part was complete and synced).
-func (p *PartProof) complete() bool {
-	return p.Size >= 0 && (p.Fingerprint != "" || p.SHA256 != "")
-}
-
 // keepCheckpoint records where a download that stopped early left its part (kept for a resume).
 func keepCheckpoint(c *checkpointer, spec DownloadSpec, saved int64) {
 	if ownPart(spec, spec.Part) != nil {
