@@ -11,6 +11,7 @@ import (
 
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/contract/jobstate"
+	"memories-desktop/backend/internal/testwait"
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/sandbox"
 )
@@ -126,7 +127,7 @@ func TestSandboxRestartMidDownloadThenResume(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, func() bool {
+	testwait.For(t, func() bool {
 		return c.sandbox.run.Server.Stats().Downloads > 0 && partialBytes(dest) > 64<<10
 	})
 	c.Close() // quit mid-download: the emulator stops too
@@ -167,16 +168,4 @@ func partialBytes(dest string) int64 {
 		}
 	}
 	return n
-}
-
-// waitFor polls cond (a condition on real I/O, not a timer) for up to 20 s.
-func waitFor(t *testing.T, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatal("condition not met within 20 s")
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
 }

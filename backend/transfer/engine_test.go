@@ -19,6 +19,7 @@ import (
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/contract/jobkind"
 	"memories-desktop/backend/contract/jobstate"
+	"memories-desktop/backend/internal/testwait"
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/safefile"
 	"memories-desktop/backend/sandbox"
@@ -161,7 +162,7 @@ func TestUploadJobRecordsResultCacheAndHash(t *testing.T) {
 	if len(sv) != 1 || !slices.Contains(sv[0].Tags, got.Marker) || !slices.Contains(sv[0].Tags, "trip") {
 		t.Fatalf("server video %+v (marker %s)", sv, got.Marker)
 	}
-	waitFor(t, func() bool { j, _ := r.db.Job(j.ID); return j.Result.Status == contract.StatusParsed })
+	testwait.For(t, func() bool { j, _ := r.db.Job(j.ID); return j.Result.Status == contract.StatusParsed })
 	if v, err := r.db.Video("default", no); err != nil || v.Status != contract.StatusParsed {
 		t.Fatalf("library cache %+v, %v", v, err)
 	}
@@ -171,7 +172,7 @@ func TestUploadWhoseReplyWasLostIsNotSentTwice(t *testing.T) {
 	r := newRig(t, sandbox.Options{})
 	r.sb.SetFaults(sandbox.Faults{ReplyDelay: 5 * time.Second})
 	j, _ := r.eng.EnqueueUpload(r.video("b.mp4", mediatest.MP4([]byte("0123456789"))), api.UploadMeta{})
-	waitFor(t, func() bool { return len(r.sb.Videos("")) == 1 })
+	testwait.For(t, func() bool { return len(r.sb.Videos("")) == 1 })
 	r.close() // the process stops while the reply is held back
 	r.sb.SetFaults(sandbox.Faults{})
 	r.open(Options{})
@@ -200,7 +201,7 @@ func TestDownloadPauseResumesWithRange(t *testing.T) {
 	out := t.TempDir()
 	j, _ := r.eng.EnqueueDownload(DownloadSpec{VideoNo: no, Dest: out, DestDir: true})
 	var part string
-	waitFor(t, func() bool {
+	testwait.For(t, func() bool {
 		part = findPart(out)
 		st, err := os.Stat(part)
 		return err == nil && st.Size() > 50_000
@@ -233,7 +234,7 @@ func TestCancelledDownloadLeavesNoFiles(t *testing.T) {
 	r.sb.SetFaults(sandbox.Faults{DownloadRate: 100_000})
 	out := t.TempDir()
 	j, _ := r.eng.EnqueueDownload(DownloadSpec{VideoNo: no, Dest: filepath.Join(out, "x.mp4")})
-	waitFor(t, func() bool {
+	testwait.For(t, func() bool {
 		if j, _ := r.db.Job(j.ID); j.State.Terminal() {
 			t.Fatalf("download ended before it could be cancelled: %+v", j)
 		}
@@ -245,7 +246,7 @@ func TestCancelledDownloadLeavesNoFiles(t *testing.T) {
 	if got := r.wait(j.ID)[0]; got.State != jobstate.Canceled {
 		t.Fatalf("state %s", got.State)
 	}
-	waitFor(t, func() bool { e, _ := os.ReadDir(out); return len(e) == 0 })
+	testwait.For(t, func() bool { e, _ := os.ReadDir(out); return len(e) == 0 })
 }
 
 func TestFailedDownloadRetries(t *testing.T) {
@@ -314,7 +315,7 @@ func TestImportIsFollowedToItsVideos(t *testing.T) {
 	if got.State != jobstate.Done || got.Result.TaskID == "" {
 		t.Fatalf("import %+v", got)
 	}
-	waitFor(t, func() bool {
+	testwait.For(t, func() bool {
 		j, _ := r.db.Job(j.ID)
 		return len(j.Result.VideoNos) == 2 && j.Result.Status == contract.StatusParsed
 	})
@@ -344,17 +345,6 @@ func findPart(dir string) string {
 	return m[0]
 }
 
-func waitFor(t *testing.T, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatal("condition not met in time")
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-}
-
 func TestTrackNowSkipsTheBackoffAndTheCacheKeepsTheFileName(t *testing.T) {
 	r := newRig(t, sandbox.Options{ParseDelay: 10 * time.Millisecond})
 	r.close()
@@ -369,7 +359,7 @@ func TestTrackNowSkipsTheBackoffAndTheCacheKeepsTheFileName(t *testing.T) {
 		t.Fatal("indexed before anyone asked")
 	}
 	r.eng.TrackNow()
-	waitFor(t, func() bool { j, _ := r.db.Job(j.ID); return j.Result.Status == contract.StatusParsed })
+	testwait.For(t, func() bool { j, _ := r.db.Job(j.ID); return j.Result.Status == contract.StatusParsed })
 	v, err := r.db.Video("default", no)
 	if err != nil || v.Title != "Beach Day.mp4" || v.Name == "" || v.Name == v.Title || v.Status != contract.StatusParsed {
 		t.Fatalf("cached video %+v, %v", v, err)
