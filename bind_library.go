@@ -38,14 +38,15 @@ func (a *App) DownloadVideos(videoNos []string) (_ contract.DownloadResult, err 
 	if err != nil || target.Path == "" {
 		return contract.DownloadResult{Jobs: []contract.JobView{}}, err
 	}
-	return c.EnqueueDownloads(videoNos, target, "")
+	return c.EnqueueDownloads(target)
 }
 
 // DownloadVideosTo queues the downloads DownloadVideos stopped at, with the choice for the taken
 // names: "replace", "keep" (both) or "skip".
-func (a *App) DownloadVideosTo(videoNos []string, target contract.DownloadTarget, choice string) (_ contract.DownloadResult, err error) {
+func (a *App) DownloadVideosTo(videoNos []string, target contract.DownloadRequest, choice string) (_ contract.DownloadResult, err error) {
 	defer settle(&err)
-	return a.svc().EnqueueDownloads(videoNos, target, choice)
+	target.IDs, target.Choice, target.Remember = videoNos, choice, true
+	return a.svc().EnqueueDownloads(target)
 }
 
 // RetryDownload retries a download that found its file name taken, with the user's choice.
@@ -82,7 +83,7 @@ func (a *App) DownloadSelected(s contract.Selection) (_ contract.DownloadResult,
 }
 
 // DownloadSelectedTo is DownloadVideosTo for a select-all selection.
-func (a *App) DownloadSelectedTo(s contract.Selection, target contract.DownloadTarget, choice string) (_ contract.DownloadResult, err error) {
+func (a *App) DownloadSelectedTo(s contract.Selection, target contract.DownloadRequest, choice string) (_ contract.DownloadResult, err error) {
 	defer settle(&err)
 	nos, err := a.svc().SelectedVideos(s)
 	if err != nil {

@@ -50,15 +50,15 @@ func (c *Service) ExportHistoryAs() (string, error) {
 
 // AskDownloadTarget asks where videos go: a file for one video, a folder for several. A file
 // that exists after the save dialog closed is one the user agreed to replace (the dialog asks).
-func (c *Service) AskDownloadTarget(videoNos []string) (contract.DownloadTarget, error) {
+func (c *Service) AskDownloadTarget(videoNos []string) (contract.DownloadRequest, error) {
 	start := c.current().DownloadDir
 	if len(videoNos) == 1 {
 		name := c.DownloadName(videoNos[0])
 		path, err := c.dialogs.SaveFile("Save video", start, name, FilterFor(name))
-		return contract.DownloadTarget{Path: path, Replace: path != "" && exists(path)}, err
+		return contract.DownloadRequest{IDs: videoNos, Path: path, Replace: path != "" && exists(path), Remember: true}, err
 	}
 	dir, err := c.dialogs.ChooseFolder("Save videos into folder", start)
-	return contract.DownloadTarget{Path: dir, Folder: true}, err
+	return contract.DownloadRequest{IDs: videoNos, Path: dir, Folder: true, Remember: true}, err
 }
 
 // DownloadAssetAsked asks where to save an asset and queues its download.
@@ -68,5 +68,10 @@ func (c *Service) DownloadAssetAsked(assetID string) (contract.JobView, error) {
 	if err != nil || path == "" {
 		return contract.JobView{}, err
 	}
-	return c.EnqueueAsset(assetID, path, exists(path))
+	res, err := c.EnqueueDownloads(contract.DownloadRequest{IDs: []string{assetID}, Asset: true, Path: path,
+		Replace: exists(path), Remember: true})
+	if err != nil || len(res.Jobs) == 0 {
+		return contract.JobView{}, err
+	}
+	return res.Jobs[0], nil
 }

@@ -65,26 +65,26 @@ func TestFolderDownloadsAskOnceThenKeepBothReplaceOrSkip(t *testing.T) {
 	name := c.DownloadName(no)
 	taken := filepath.Join(dir, name)
 	writeFile(t, taken, "old")
-	target := contract.DownloadTarget{Path: dir, Folder: true}
+	target := contract.DownloadRequest{Path: dir, Folder: true}
 
-	res, err := c.EnqueueDownloads([]string{no}, target, "")
+	res, err := c.EnqueueDownloads(appRequest([]string{no}, target, ""))
 	if err != nil || len(res.Jobs) != 0 || !reflect.DeepEqual(res.Conflicts, []string{name}) {
 		t.Fatalf("no choice yet: %+v %v", res, err)
 	}
-	if res, err = c.EnqueueDownloads([]string{no}, target, choice.Skip); err != nil || len(res.Jobs) != 0 {
+	if res, err = c.EnqueueDownloads(appRequest([]string{no}, target, choice.Skip)); err != nil || len(res.Jobs) != 0 {
 		t.Fatalf("skip queued %+v %v", res.Jobs, err)
 	}
-	res, _ = c.EnqueueDownloads([]string{no}, target, choice.KeepBoth)
+	res, _ = c.EnqueueDownloads(appRequest([]string{no}, target, choice.KeepBoth))
 	finish(t, c, res.Jobs[0].ID)
 	mustHold(t, filepath.Join(dir, "clip (1).mp4"), content)
 	mustHold(t, taken, []byte("old"))
 
-	res, _ = c.EnqueueDownloads([]string{no}, target, choice.Replace)
+	res, _ = c.EnqueueDownloads(appRequest([]string{no}, target, choice.Replace))
 	if j := finish(t, c, res.Jobs[0].ID); j.State != jobstate.Done {
 		t.Fatalf("replace: %+v", j)
 	}
 	mustHold(t, taken, content)
-	if _, err := c.EnqueueDownloads([]string{no}, target, "overwrite-all"); err == nil {
+	if _, err := c.EnqueueDownloads(appRequest([]string{no}, target, "overwrite-all")); err == nil {
 		t.Fatal("an unknown choice was accepted")
 	}
 }
@@ -95,7 +95,7 @@ func TestReplaceConfirmedInTheSaveDialogReplaces(t *testing.T) {
 	no := uploadedVideo(t, c, content)
 	dest := filepath.Join(t.TempDir(), "holiday.mov")
 	writeFile(t, dest, "old")
-	res, err := c.EnqueueDownloads([]string{no}, contract.DownloadTarget{Path: dest, Replace: true}, "")
+	res, err := c.EnqueueDownloads(appRequest([]string{no}, contract.DownloadRequest{Path: dest, Replace: true}, ""))
 	if err != nil || len(res.Conflicts) != 0 {
 		t.Fatalf("%+v %v", res, err)
 	}

@@ -16,63 +16,101 @@ import (
 	"memories-desktop/backend/validate"
 )
 
-// EnqueueDownloads queues downloads of library videos to target, never overwriting silently:
-// taken names are returned as Conflicts until choice (ChoiceReplace, ChoiceKeepBoth, ChoiceSkip)
-// says what to do with all of them.
-func (c *Service) EnqueueDownloads(nos []string, target contract.DownloadTarget, pick string) (contract.DownloadResult, error) {
-	res := contract.DownloadResult{Target: target, Jobs: []contract.JobView{}}
+// EnqueueDownloads queues the downloads reqs ask for, all recorded in one transaction (a kill
+// loses none of them nor leaves half queued), never overwriting silently: names already taken
+// come back as Conflicts, and nothing is queued, until each request's Choice says what to do.
+func (c *Service) EnqueueDownloads(reqs ...contract.DownloadRequest) (contract.DownloadResult, error) {
+	res := contract.DownloadResult{Jobs: []contract.JobView{}}
+	if len(reqs) > 0 {
+		res.Target = contract.DownloadRequest{Path: reqs[0].Path, Folder: reqs[0].Folder, Replace: reqs[0].Replace}
+	}
 	if err := c.usable(); err != nil {
 		return res, err
 	}
-	if err := checkChoice(pick); err != nil {
-		return res, err
-	}
-	if err := checkTarget(target, c.dataDir); err != nil {
-		return res, err
-	}
-	if err := validate.IDs(validate.FieldVideoNo, nos); err != nil {
-		return res, err
-	}
-	specs := c.planDownloads(nos, target)
-	if res.Conflicts = conflicts(specs); len(res.Conflicts) > 0 && pick == "" {
-		return res, nil
-	}
-	taken := map[string]bool{}
-	drafts := make([]transfer.Draft, 0, len(specs))
-	for _, spec := range specs {
-		if exists(spec.Dest) && !spec.Overwrite && !resolve(&spec, pick, taken) {
-			continue
-		}
-		taken[spec.Dest] = true
-		d, err := c.engine().PlanDownload(spec)
-		if err != nil {
+	planned := make([][]transfer.DownloadSpec, len(reqs))
+	for i, r := range reqs {
+		if err := c.checkRequest(r); err != nil {
 			return res, err
 		}
-		drafts = append(drafts, d)
+		planned[i] = c.planDownloads(r)
+		if taken := conflicts(planned[i]); len(taken) > 0 {
+			res.Conflicts = append(res.Conflicts, taken...)
+			if r.Choice == "" {
+				return res, nil
+			}
+		}
 	}
-	jobs, err := c.record(drafts)
+	drafts, err := c.draftDownloads(reqs, planned)
 	if err != nil {
 		return res, err
 	}
-	res.Jobs = jobs
-	c.rememberFolder(target)
+	if res.Jobs, err = c.record(drafts); err != nil {
+		return res, err
+	}
+	for _, r := range reqs {
+		if r.Remember {
+			c.rememberFolder(r)
+		}
+	}
 	return res, nil
 }
 
-// planDownloads names each download's file: the chosen one, or in a folder the name the video
-// is known by (two videos of one name in one batch both land: "name (1).mp4").
-func (c *Service) planDownloads(nos []string, target contract.DownloadTarget) []transfer.DownloadSpec {
+// checkRequest applies the rules the CLI and the app share before any (billed) request.
+func (c *Service) checkRequest(r contract.DownloadRequest) error {
+	if err := checkChoice(r.Choice); err != nil {
+		return err
+	}
+	if err := checkTarget(r, c.dataDir); err != nil {
+		return err
+	}
+	if r.Asset {
+		return nil // the engine checks asset ids as it plans them
+	}
+	return validate.IDs(validate.FieldVideoNo, r.IDs)
+}
+
+// draftDownloads plans a job for each spec, applying its request's choice to taken names (two
+// downloads of one call never take the same name).
+func (c *Service) draftDownloads(reqs []contract.DownloadRequest, planned [][]transfer.DownloadSpec) ([]transfer.Draft, error) {
+	taken := map[string]bool{}
+	var drafts []transfer.Draft
+	for i, specs := range planned {
+		for _, spec := range specs {
+			if !spec.DestDir && exists(spec.Dest) && !spec.Overwrite && !resolve(&spec, reqs[i].Choice, taken) {
+				continue
+			}
+			taken[spec.Dest] = true
+			d, err := c.engine().PlanDownload(spec)
+			if err != nil {
+				return nil, err
+			}
+			drafts = append(drafts, d)
+		}
+	}
+	return drafts, nil
+}
+
+// planDownloads names each download's file: the chosen one; in a folder the name the video is
+// known by (two videos of one name in one batch both land: "name (1).mp4"), or for an asset the
+// name the server gives it.
+func (c *Service) planDownloads(r contract.DownloadRequest) []transfer.DownloadSpec {
 	scope := c.current().Scope
 	inBatch := map[string]bool{}
-	specs := make([]transfer.DownloadSpec, 0, len(nos))
-	for _, no := range nos {
-		spec := transfer.DownloadSpec{VideoNo: no, Scope: scope, Dest: target.Path, Overwrite: target.Replace && !target.Folder}
-		if target.Folder {
-			spec.Dest = filepath.Join(target.Path, c.DownloadName(no))
+	specs := make([]transfer.DownloadSpec, 0, len(r.IDs))
+	for _, id := range r.IDs {
+		spec := transfer.DownloadSpec{Scope: scope, Dest: r.Path, Overwrite: r.Replace && !r.Folder,
+			OnExists: r.Choice, SHA256: r.SHA256}
+		switch {
+		case r.Asset:
+			spec.AssetID, spec.DestDir = id, r.Folder
+		case r.Folder:
+			spec.VideoNo, spec.Dest = id, filepath.Join(r.Path, c.DownloadName(id))
 			if inBatch[spec.Dest] {
 				spec.Dest = freeName(spec.Dest, inBatch)
 			}
 			inBatch[spec.Dest] = true
+		default:
+			spec.VideoNo = id
 		}
 		specs = append(specs, spec)
 	}
@@ -83,27 +121,11 @@ func (c *Service) planDownloads(nos []string, target contract.DownloadTarget) []
 func conflicts(specs []transfer.DownloadSpec) []string {
 	var names []string
 	for _, s := range specs {
-		if !s.Overwrite && exists(s.Dest) {
+		if !s.DestDir && !s.Overwrite && exists(s.Dest) {
 			names = append(names, filepath.Base(s.Dest))
 		}
 	}
 	return names
-}
-
-// EnqueueAsset queues a v2 asset download to a chosen file (replace: the save dialog confirmed it).
-func (c *Service) EnqueueAsset(assetID, path string, replace bool) (contract.JobView, error) {
-	if err := c.usable(); err != nil {
-		return contract.JobView{}, err
-	}
-	if err := checkTarget(contract.DownloadTarget{Path: path}, c.dataDir); err != nil {
-		return contract.JobView{}, err
-	}
-	j, err := c.engine().EnqueueDownload(transfer.DownloadSpec{AssetID: assetID, Dest: path, Overwrite: replace})
-	if err != nil {
-		return contract.JobView{}, err
-	}
-	c.rememberFolder(contract.DownloadTarget{Path: path})
-	return c.engine().View(j, nil), nil
 }
 
 // RetryDownload retries a download that found its name taken, as choice says: replace the file,
@@ -139,7 +161,7 @@ func (c *Service) retryDownload(id uint64, pick string, taken map[string]bool) e
 
 // checkTarget applies the destination rules the CLI uses, before any (billed) request; the data
 // folder is never a target.
-func checkTarget(t contract.DownloadTarget, dataDir string) error {
+func checkTarget(t contract.DownloadRequest, dataDir string) error {
 	dir, check := filepath.Dir(t.Path), validate.DestFile
 	if t.Folder {
 		dir, check = t.Path, validate.DestFolder
@@ -151,7 +173,7 @@ func checkTarget(t contract.DownloadTarget, dataDir string) error {
 }
 
 // rememberFolder seeds the next save dialog with the folder just used.
-func (c *Service) rememberFolder(t contract.DownloadTarget) {
+func (c *Service) rememberFolder(t contract.DownloadRequest) {
 	dir := t.Path
 	if !t.Folder {
 		dir = filepath.Dir(t.Path)

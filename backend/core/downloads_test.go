@@ -45,12 +45,19 @@ func TestDownloadsIntoAFolderAreNamedAsShown(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	specs := c.planDownloads([]string{"VI643119616243678254", "VI643119616243678255", "VI643119616243678256"},
-		contract.DownloadTarget{Path: dir, Folder: true})
+	specs := c.planDownloads(contract.DownloadRequest{IDs: []string{"VI643119616243678254", "VI643119616243678255", "VI643119616243678256"},
+		Path: dir, Folder: true})
 	want := []string{"noaudio-clip.mp4", "beach-day.mp4", "VI643119616243678256.mp4"}
 	for i, s := range specs {
 		if s.Dest != filepath.Join(dir, want[i]) {
 			t.Errorf("video %d saved as %q, want %q", i+1, filepath.Base(s.Dest), want[i])
 		}
 	}
+}
+
+// appRequest is a download as the app asks for it (bind_library.go): the videos, where they go,
+// the choice for taken names, and the folder remembered for the next dialog.
+func appRequest(nos []string, target contract.DownloadRequest, pick string) contract.DownloadRequest {
+	target.IDs, target.Choice, target.Remember = nos, pick, true
+	return target
 }

@@ -11,18 +11,6 @@ import (
 // Jobs are drafted one item at a time, then recorded together: a command or a batch is in the
 // queue whole or not at all, whenever the process is killed.
 
-// Draft is a download the CLI planned (PlanDownload) and has not recorded yet (Record).
-type Draft struct{ job transfer.Draft }
-
-// Record stores the drafts in one transaction and queues them.
-func (c *Service) Record(drafts []Draft) ([]contract.JobView, error) {
-	jobs := make([]transfer.Draft, len(drafts))
-	for i, d := range drafts {
-		jobs[i] = d.job
-	}
-	return c.record(jobs)
-}
-
 // record stores the drafts in one transaction and queues them.
 func (c *Service) record(drafts []transfer.Draft) ([]contract.JobView, error) {
 	jobs, err := c.engine().Record(drafts...)
@@ -46,19 +34,6 @@ func (c *Service) recordOne(d transfer.Draft, err error) (contract.JobView, erro
 		return contract.JobView{}, err
 	}
 	return views[0], nil
-}
-
-// PlanDownload drafts one download from the current scope.
-func (c *Service) PlanDownload(r contract.DownloadRequest) (Draft, error) {
-	spec := transfer.DownloadSpec{Scope: c.current().Scope, Dest: r.Dest, DestDir: r.DestDir, Overwrite: r.Overwrite,
-		OnExists: r.OnExists, SHA256: r.SHA256}
-	if r.Asset {
-		spec.AssetID = r.ID
-	} else {
-		spec.VideoNo = r.ID
-	}
-	d, err := c.engine().PlanDownload(spec)
-	return Draft{d}, err
 }
 
 // SubjectOf reads j's subject; a record it cannot read yields an empty one.

@@ -18,16 +18,19 @@ func TestAppRejectsTheInputsTheCLIRejects(t *testing.T) {
 	dir := t.TempDir()
 	for name, call := range map[string]func() error{
 		"empty video number": func() error {
-			_, err := c.EnqueueDownloads([]string{""}, contract.DownloadTarget{Path: dir, Folder: true}, "")
+			_, err := c.EnqueueDownloads(appRequest([]string{""}, contract.DownloadRequest{Path: dir, Folder: true}, ""))
 			return err
 		},
-		"traversal asset id": func() error { _, err := c.EnqueueAsset("re_1/../x", filepath.Join(dir, "a.mp4"), false); return err },
+		"traversal asset id": func() error {
+			_, err := c.EnqueueDownloads(contract.DownloadRequest{IDs: []string{"re_1/../x"}, Asset: true, Path: filepath.Join(dir, "a.mp4")})
+			return err
+		},
 		"missing folder": func() error {
-			_, err := c.EnqueueDownloads([]string{"VI1"}, contract.DownloadTarget{Path: filepath.Join(dir, "gone"), Folder: true}, "")
+			_, err := c.EnqueueDownloads(appRequest([]string{"VI1"}, contract.DownloadRequest{Path: filepath.Join(dir, "gone"), Folder: true}, ""))
 			return err
 		},
 		"256-byte name": func() error {
-			_, err := c.EnqueueAsset("re_1", filepath.Join(dir, strings.Repeat("x", 256)), false)
+			_, err := c.EnqueueDownloads(contract.DownloadRequest{IDs: []string{"re_1"}, Asset: true, Path: filepath.Join(dir, strings.Repeat("x", 256))})
 			return err
 		},
 		"import callback": func() error {

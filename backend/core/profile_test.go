@@ -120,7 +120,7 @@ func TestSandboxRestartMidDownloadThenResume(t *testing.T) {
 	videoNo := up[0].Result.VideoNos[0]
 	c.sandbox.run.Server.SetFaults(sandbox.Faults{DownloadRate: 512 << 10}) // about 8 s for the file
 	dest := filepath.Join(t.TempDir(), "out.mp4")
-	res, err := c.EnqueueDownloads([]string{videoNo}, contract.DownloadTarget{Path: dest}, "")
+	res, err := c.EnqueueDownloads(appRequest([]string{videoNo}, contract.DownloadRequest{Path: dest}, ""))
 	if err == nil && len(res.Jobs) != 1 {
 		err = fmt.Errorf("queued %d jobs, conflicts %v", len(res.Jobs), res.Conflicts)
 	}

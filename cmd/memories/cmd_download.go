@@ -83,22 +83,22 @@ func (d *destFlags) plan(ids []string, asset bool) (reqs, skipped []contract.Dow
 	taken := map[string]bool{}
 	var conflicts []string
 	for _, id := range ids {
-		r := contract.DownloadRequest{ID: id, Asset: asset, SHA256: d.sha256, OnExists: d.onExists}
-		r.Dest, _ = filepath.Abs(d.folder())
+		r := contract.DownloadRequest{IDs: []string{id}, Asset: asset, SHA256: d.sha256, Choice: d.onExists}
+		r.Path, _ = filepath.Abs(d.folder())
 		switch {
 		case d.out != "" && !isDir(d.out):
-			r.Dest, _ = filepath.Abs(d.out)
+			r.Path, _ = filepath.Abs(d.out)
 		case asset:
-			r.DestDir = true
+			r.Folder = true
 			reqs = append(reqs, r)
 			continue
 		default:
-			r.Dest = filepath.Join(r.Dest, core.NumberedName(id))
+			r.Path = filepath.Join(r.Path, core.NumberedName(id))
 		}
-		place, err := core.Place(r.Dest, d.onExists, taken)
+		place, err := core.Place(r.Path, d.onExists, taken)
 		switch {
 		case errors.Is(err, core.ErrNameTaken):
-			conflicts = append(conflicts, r.Dest)
+			conflicts = append(conflicts, r.Path)
 			continue
 		case err != nil:
 			return nil, nil, usagef("%v", err)
@@ -106,7 +106,7 @@ func (d *destFlags) plan(ids []string, asset bool) (reqs, skipped []contract.Dow
 			skipped = append(skipped, r)
 			continue
 		}
-		r.Dest, r.Overwrite = place.Path, place.Replace
+		r.Path, r.Replace = place.Path, place.Replace
 		reqs = append(reqs, r)
 	}
 	if len(conflicts) > 0 {
@@ -181,10 +181,15 @@ func runFetch(ctx context.Context, c *cli, name string, args []string, asset boo
 		s.out.note("%s was given more than once; it is downloaded once", printable(id))
 	}
 	for _, r := range skipped {
-		line := jobLine{State: contract.StatusSkipped, ID: r.ID, Path: r.Dest}
+		line := jobLine{State: contract.StatusSkipped, ID: r.IDs[0], Path: r.Path}
 		s.out.result(line, skippedText(line))
 	}
-	return enqueueAndRun(ctx, s, reqs, func(r contract.DownloadRequest) (core.Draft, error) {
-		return s.svc.PlanDownload(r)
+	return queueAndRun(ctx, s, func() ([]contract.JobView, error) {
+		res, err := s.svc.EnqueueDownloads(reqs...)
+		if err == nil && len(res.Jobs) == 0 && len(res.Conflicts) > 0 { // a name taken since it was planned
+			err = usagef("%s already exist(s); choose what to do with %s (nothing was sent)",
+				strings.Join(res.Conflicts, ", "), onExistsHint)
+		}
+		return res.Jobs, err
 	})
 }

@@ -86,32 +86,6 @@ func queueAndRun(ctx context.Context, s *session, enqueue func() ([]contract.Job
 	return s.run(ctx, ids)
 }
 
-// enqueueAndRun starts the engine, drafts one job per item, records them all in one transaction
-// (a kill then loses none of what was asked, nor leaves half of it queued), then runs the engine
-// until they finish.
-func enqueueAndRun[T any](ctx context.Context, s *session, items []T, plan func(T) (core.Draft, error)) error {
-	if err := s.start(ctx); err != nil {
-		return err
-	}
-	drafts := make([]core.Draft, 0, len(items))
-	for _, it := range items {
-		d, err := plan(it)
-		if err != nil {
-			return err
-		}
-		drafts = append(drafts, d)
-	}
-	views, err := s.svc.Record(drafts)
-	if err != nil {
-		return err
-	}
-	ids := make([]uint64, len(views))
-	for i, v := range views {
-		ids[i] = v.ID
-	}
-	return s.run(ctx, ids)
-}
-
 // uploadPlan checks every path before anything is sent: a named file that cannot be uploaded,
 // or folders without a single video, reject the whole command.
 func uploadPlan(c *cli, paths []string, anyCodec bool) ([]contract.Verdict, error) {

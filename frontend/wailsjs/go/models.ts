@@ -140,20 +140,28 @@ export namespace contract {
 		    return a;
 		}
 	}
-	export class DownloadTarget {
+	export class DownloadRequest {
+	    ids?: string[];
+	    asset?: boolean;
 	    path: string;
 	    folder: boolean;
 	    replace: boolean;
+	    choice?: string;
+	    sha256?: boolean;
 	
 	    static createFrom(source: any = {}) {
-	        return new DownloadTarget(source);
+	        return new DownloadRequest(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ids = source["ids"];
+	        this.asset = source["asset"];
 	        this.path = source["path"];
 	        this.folder = source["folder"];
 	        this.replace = source["replace"];
+	        this.choice = source["choice"];
+	        this.sha256 = source["sha256"];
 	    }
 	}
 	export class RetryView {
@@ -299,7 +307,7 @@ export namespace contract {
 	export class DownloadResult {
 	    jobs: JobView[];
 	    conflicts: string[];
-	    target: DownloadTarget;
+	    target: DownloadRequest;
 	
 	    static createFrom(source: any = {}) {
 	        return new DownloadResult(source);
@@ -309,7 +317,7 @@ export namespace contract {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.jobs = this.convertValues(source["jobs"], JobView);
 	        this.conflicts = source["conflicts"];
-	        this.target = this.convertValues(source["target"], DownloadTarget);
+	        this.target = this.convertValues(source["target"], DownloadRequest);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -330,7 +338,6 @@ export namespace contract {
 		    return a;
 		}
 	}
-	
 	export class Duplicate {
 	    path: string;
 	    fingerprint: string;

@@ -31,11 +31,11 @@ export function DownloadSHA256(arg1:number):Promise<string>;
 
 export function DownloadSelected(arg1:contract.Selection):Promise<contract.DownloadResult>;
 
-export function DownloadSelectedTo(arg1:contract.Selection,arg2:contract.DownloadTarget,arg3:string):Promise<contract.DownloadResult>;
+export function DownloadSelectedTo(arg1:contract.Selection,arg2:contract.DownloadRequest,arg3:string):Promise<contract.DownloadResult>;
 
 export function DownloadVideos(arg1:Array<string>):Promise<contract.DownloadResult>;
 
-export function DownloadVideosTo(arg1:Array<string>,arg2:contract.DownloadTarget,arg3:string):Promise<contract.DownloadResult>;
+export function DownloadVideosTo(arg1:Array<string>,arg2:contract.DownloadRequest,arg3:string):Promise<contract.DownloadResult>;
 
 export function EnqueueImport(arg1:contract.ImportRequest):Promise<Array<contract.JobView>>;
 
