@@ -71,14 +71,19 @@ func recvName(e ast.Expr) string {
 }
 
 // downloadStages are the files a download passes through, in the order it reads: the flow
-// itself (fetch, then save), then the partial file, its proof, and the commit in safefile.
+// itself (the local check and the fetch, then the save), then the partial file, its proof, and
+// the commit in safefile.
 var downloadStages = []string{
 	"transfer/download.go", "transfer/download_save.go", "transfer/download_checkpoint.go",
 	"transfer/download_part.go", "transfer/download_proof.go", "safefile/",
 }
 
-func stageOf(file string) int {
-	for i, s := range downloadStages {
+// uploadStages are the files an upload passes through: the flow (send, record), the look for a
+// copy an earlier attempt left, and the check that the file did not change while it was sent.
+var uploadStages = []string{"transfer/upload.go", "transfer/reconcile.go", "transfer/upload_torn.go"}
+
+func stageOf(stages []string, file string) int {
+	for i, s := range stages {
 		if file == s || strings.HasSuffix(s, "/") && strings.HasPrefix(file, s) {
 			return i
 		}
@@ -131,37 +136,50 @@ func callEdges(pkgs map[string]*funcIndex, entry string) [][2]string {
 // file once, in order), no other file calls into the flow's files, and the flow's own files
 // read top-down (a function is written below the one that calls it).
 func TestDownloadRouteReadsInStageOrder(t *testing.T) {
+	checkRoute(t, "runDownload", downloadStages, 2)
+}
+
+// TestUploadRouteReadsInStageOrder is the same for an upload, from runUpload.
+func TestUploadRouteReadsInStageOrder(t *testing.T) {
+	checkRoute(t, "runUpload", uploadStages, 1)
+}
+
+// checkRoute checks the calls reached from entry against stages; the first flowFiles of them are
+// the flow itself, which must read top-down.
+func checkRoute(t *testing.T, entry string, stages []string, flowFiles int) {
+	t.Helper()
 	pkgs := map[string]*funcIndex{"transfer": parsePackage(t, ".", "transfer"), "safefile": parsePackage(t, "../safefile", "safefile")}
 	file := func(id string) string {
 		pkg, key, _ := strings.Cut(id, ":")
 		return pkgs[pkg].file[key]
 	}
-	line := func(id string) token.Pos {
+	pos := func(id string) token.Pos {
 		pkg, key, _ := strings.Cut(id, ":")
 		return pkgs[pkg].decls[key].Pos()
 	}
-	edges := callEdges(pkgs, "runDownload")
-	if len(edges) < 40 {
-		t.Fatalf("the walk from runDownload found only %d calls; is runDownload still the entry?", len(edges))
+	edges := callEdges(pkgs, entry)
+	if len(edges) < 20 {
+		t.Fatalf("the walk from %s found only %d calls; is it still the entry?", entry, len(edges))
 	}
-	reached := map[string]bool{}
+	reached := map[string]bool{file("transfer:" + entry): true}
+	last := len(stages) - 1
 	for _, e := range edges {
 		from, to := file(e[0]), file(e[1])
 		reached[to] = true
-		fs, ts := stageOf(from), stageOf(to)
+		fs, ts := stageOf(stages, from), stageOf(stages, to)
 		switch {
-		case ts < 0 || from == to && fs > 1:
-		case fs < 0 && ts < len(downloadStages)-1:
-			t.Errorf("%s (%s) calls back into the download flow: %s (%s)", e[0], from, e[1], to)
+		case ts < 0:
+		case fs < 0 && (ts < last || !strings.HasSuffix(stages[last], "/")):
+			t.Errorf("%s (%s) calls back into the flow: %s (%s)", e[0], from, e[1], to)
 		case ts < fs:
 			t.Errorf("%s (%s) goes back a stage to %s (%s)", e[0], from, e[1], to)
-		case from == to && line(e[1]) < line(e[0]):
+		case from == to && fs < flowFiles && pos(e[1]) < pos(e[0]):
 			t.Errorf("%s does not read top-down: it calls %s, written above it", e[0], e[1])
 		}
 	}
-	for _, s := range downloadStages {
+	for _, s := range stages {
 		if !reached[s] && !strings.HasSuffix(s, "/") {
-			t.Errorf("%s is not on the download's route; the stage list is out of date", s)
+			t.Errorf("%s is not on the route from %s; the stage list is out of date", s, entry)
 		}
 	}
 }
