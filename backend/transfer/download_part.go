@@ -39,7 +39,7 @@ type PartProof struct {
 	// put in its place later (a hard link to a file elsewhere, a copy) is not this job's.
 	File *safefile.FileID `json:"file,omitempty"`
 	// Checked is the prefix of the part whose content was proven while it was written
-	// (partcheck.go); a resume continues from there only.
+	// (download_checkpoint.go); a resume continues from there only.
 	Checked *Checked `json:"checked,omitempty"`
 }
 

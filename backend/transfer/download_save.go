@@ -14,7 +14,7 @@ import (
 )
 
 // save writes the answer's body to the job's part and commits it. prefix, when given, has been
-// fed the part's first dl.Offset bytes (resume_local.go checked them), so they are not read again.
+// fed the part's first dl.Offset bytes (checkPart checked them), so they are not read again.
 func (e *Engine) save(ctx context.Context, j contract.Job, spec DownloadSpec, dl *api.Download, prefix *digest, m *meter) (contract.JobResult, error) {
 	p := spec.Part
 	total := p.Size
