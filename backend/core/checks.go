@@ -9,7 +9,6 @@ import (
 	"memories-desktop/backend/formats"
 	"memories-desktop/backend/preflight"
 	"memories-desktop/backend/sandbox"
-	"memories-desktop/backend/store"
 	"memories-desktop/backend/validate"
 )
 
@@ -54,12 +53,6 @@ func Qualities() []string { return api.Qualities }
 // cannot index. Nothing is registered for preview: this is for front ends without a webview.
 func Check(paths []string, anyCodec bool) (contract.Scan, error) {
 	return preflight.ExpandWith(paths, preflight.Options{AnyCodec: anyCodec})
-}
-
-// CheckDatabase reads the database in dir and reports what is wrong with it, waiting at most
-// wait for another process to let it go.
-func CheckDatabase(dir string, wait time.Duration) (contract.DBReport, error) {
-	return store.Check(dir, wait)
 }
 
 // ServeSandbox runs the emulator on addr until closed: a non-empty apiKey is the only key it

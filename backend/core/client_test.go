@@ -15,15 +15,46 @@ import (
 	"memories-desktop/backend/sandbox"
 )
 
-func startCore(t *testing.T, opts Options) *Service {
+// startCore is how core's tests build a Service: started with opts in a fresh data folder
+// (keys kept in a file there), closed when the test ends; the build options below change that.
+func startCore(t *testing.T, opts Options, with ...build) *Service {
 	t.Helper()
-	opts.Secrets = fileSecrets(t)
-	c, err := Start(t.TempDir(), opts)
+	b := coreBuild{dir: t.TempDir()}
+	for _, w := range with {
+		w(t, &b)
+	}
+	if opts.Secrets == nil {
+		opts.Secrets = fileSecrets(t)
+	}
+	c, err := Start(b.dir, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { c.Close() })
+	if b.engine {
+		if err := c.StartEngine(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
 	return c
+}
+
+type coreBuild struct {
+	dir    string
+	engine bool
+}
+
+type build func(*testing.T, *coreBuild)
+
+// inDir starts the Service in dir instead of a fresh folder.
+func inDir(dir string) build { return func(_ *testing.T, b *coreBuild) { b.dir = dir } }
+
+// withEngine also starts the transfer engine, with the sandbox's rate limits off.
+func withEngine() build {
+	return func(t *testing.T, b *coreBuild) {
+		t.Setenv("MEMORIES_RATE_LIMITS", "off")
+		b.engine = true
+	}
 }
 
 func useService(t *testing.T, c *Service, baseURL, key string) {

@@ -58,7 +58,7 @@ func mustHold(t *testing.T, path string, want []byte) {
 }
 
 func TestFolderDownloadsAskOnceThenKeepBothReplaceOrSkip(t *testing.T) {
-	c := engineCore(t)
+	c := startCore(t, Options{ForceSandbox: true}, withEngine())
 	content := mediatest.MP4(bytes.Repeat([]byte("video!"), 5000))
 	no := uploadedVideo(t, c, content)
 	dir := t.TempDir()
@@ -90,7 +90,7 @@ func TestFolderDownloadsAskOnceThenKeepBothReplaceOrSkip(t *testing.T) {
 }
 
 func TestReplaceConfirmedInTheSaveDialogReplaces(t *testing.T) {
-	c := engineCore(t)
+	c := startCore(t, Options{ForceSandbox: true}, withEngine())
 	content := mediatest.MP4([]byte("the new video bytes"))
 	no := uploadedVideo(t, c, content)
 	dest := filepath.Join(t.TempDir(), "holiday.mov")
@@ -106,7 +106,7 @@ func TestReplaceConfirmedInTheSaveDialogReplaces(t *testing.T) {
 }
 
 func TestRetryOfATakenNameOffersTheChoice(t *testing.T) {
-	c := engineCore(t)
+	c := startCore(t, Options{ForceSandbox: true}, withEngine())
 	content := mediatest.MP4([]byte("fresh bytes"))
 	no := uploadedVideo(t, c, content)
 	dest := filepath.Join(t.TempDir(), "clip.mp4")

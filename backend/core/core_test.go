@@ -30,11 +30,7 @@ func TestStartTwiceReportsLocked(t *testing.T) {
 }
 
 func TestStatusModes(t *testing.T) {
-	c, err := Start(t.TempDir(), Options{Secrets: fileSecrets(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := startCore(t, Options{})
 	if got := c.Status().Mode; got != mode.NoKey {
 		t.Fatalf("fresh mode %q", got)
 	}

@@ -220,3 +220,6 @@ func (c *Service) SuggestedName(videoNo string) string {
 	}
 	return api.SanitizeFilename(name, videoNo+".mp4")
 }
+
+// AssetFileName is the name an asset is saved under by default.
+func AssetFileName(assetID string) string { return api.SanitizeFilename(assetID+".mp4", "asset.mp4") }

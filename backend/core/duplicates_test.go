@@ -12,17 +12,6 @@ import (
 	"memories-desktop/backend/media/mediatest"
 )
 
-// engineCore is a core in sandbox mode with its transfer engine running, unpaced.
-func engineCore(t *testing.T) *Service {
-	t.Helper()
-	t.Setenv("MEMORIES_RATE_LIMITS", "off")
-	c := startCore(t, Options{ForceSandbox: true})
-	if err := c.StartEngine(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
-
 // uploadDone uploads the file at path through the engine and returns its finished job.
 func uploadDone(t *testing.T, c *Service, path string) contract.Job {
 	t.Helper()
@@ -40,7 +29,7 @@ func uploadDone(t *testing.T, c *Service, path string) contract.Job {
 }
 
 func TestFindDuplicateKnowsWhatThisAppUploaded(t *testing.T) {
-	c := engineCore(t)
+	c := startCore(t, Options{ForceSandbox: true}, withEngine())
 	dir := t.TempDir()
 	sent, other := filepath.Join(dir, "sent.mp4"), filepath.Join(dir, "other.mp4")
 	os.WriteFile(sent, mediatest.MP4([]byte("the same bytes")), 0o644)

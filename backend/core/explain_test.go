@@ -151,7 +151,7 @@ func TestReportHintsNameTheLogFile(t *testing.T) {
 
 // The engine core starts records core's words for a job that failed for good.
 func TestFailedJobKeepsCoresExplanation(t *testing.T) {
-	c := engineCore(t)
+	c := startCore(t, Options{ForceSandbox: true}, withEngine())
 	j, err := c.engine().EnqueueDownload(transfer.DownloadSpec{VideoNo: "VI404404404404404404", Dest: t.TempDir() + "/x.mp4"})
 	if err != nil {
 		t.Fatal(err)
@@ -173,7 +173,7 @@ func TestLocalFailuresGetTheAdviceOfTheirCode(t *testing.T) {
 	if got := FailedJobMessage("not_found", err); strings.Contains(got, "Free some space") {
 		t.Fatalf("an api code got local advice: %q", got)
 	}
-	c := engineCore(t)
+	c := startCore(t, Options{ForceSandbox: true}, withEngine())
 	no := uploadedVideo(t, c, mediatest.MP4([]byte("taken name")))
 	dest := t.TempDir() + "/clip.mp4"
 	j, _ := c.activeDB().Job(failedDownload(t, c, no, dest))

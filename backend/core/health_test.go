@@ -50,11 +50,7 @@ func liveCoreAt(t *testing.T, goodKey, key string) (*Service, *statusEvents, *sa
 	}
 	t.Cleanup(func() { srv.Close() })
 	ev := &statusEvents{}
-	c, err := Start(t.TempDir(), Options{Secrets: fileSecrets(t), Emitter: ev})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { c.Close() })
+	c := startCore(t, Options{Emitter: ev})
 	s := c.current()
 	s.BaseURL, s.AssetBaseURL, s.DownloadDir = srv.URL, srv.URL, t.TempDir()
 	if _, err := c.prefs.Update(s); err != nil {

@@ -18,7 +18,7 @@ var layers = [][]string{
 	// leaves: import nothing of ours
 	{"backend/contract/choice", "backend/contract/conn", "backend/contract/errcode", "backend/contract/jobkind",
 		"backend/contract/jobstate", "backend/contract/mode", "backend/events", "backend/version", "backend/formats",
-		"backend/media", "backend/clock", "backend/safefile", "backend/applog", "backend/internal/testwait"},
+		"backend/media", "backend/clock", "backend/safefile", "backend/applog"},
 	{"backend/contract"},
 	// parts of the engine
 	{"backend/api", "backend/sources", "backend/progress", "backend/store", "backend/diskcache", "backend/preview",

@@ -3,6 +3,7 @@ package core
 import (
 	"cmp"
 	"encoding/json"
+	"net/http"
 	"os"
 
 	"memories-desktop/backend/contract"
@@ -91,4 +92,14 @@ func onDisk(path string) bool {
 	}
 	info, err := os.Stat(path)
 	return err == nil && info.Mode().IsRegular()
+}
+
+// ServePreview serves a registered local file to the webview.
+func (c *Service) ServePreview(w http.ResponseWriter, r *http.Request) { c.previews.ServeHTTP(w, r) }
+
+// ServePreviewsOverLoopback also serves previews on a loopback port, for a webview whose media
+// player cannot read the app's own scheme (WebKitGTK).
+func (c *Service) ServePreviewsOverLoopback() error {
+	_, err := c.previews.ServeLoopback()
+	return err
 }

@@ -45,7 +45,7 @@ func TestExpandGivesEveryUploadableFileAPreview(t *testing.T) {
 }
 
 func TestUploadsTakeCaptureDetailsFromTheFileWhenAsked(t *testing.T) {
-	c := engineCore(t)
+	c := startCore(t, Options{ForceSandbox: true}, withEngine())
 	taken := time.Date(2024, 6, 1, 9, 15, 30, 0, time.UTC).In(time.Local).Format(time.DateTime)
 	path := mediatest.Copy(t, "hevc-tags.mov", filepath.Join(t.TempDir(), "shot.mov"))
 	batch := contract.UploadBatch{Files: []contract.FileUpload{{Path: path}, {Path: path, Override: &contract.Meta{Camera: "Mine"}}},
@@ -82,7 +82,7 @@ func specOf(t *testing.T, c *Service, id uint64) transfer.UploadSpec {
 }
 
 func TestPreviewsOfUploadedAndDownloadedVideos(t *testing.T) {
-	c := engineCore(t)
+	c := startCore(t, Options{ForceSandbox: true}, withEngine())
 	src := mediatest.Copy(t, "h264-aac.mp4", filepath.Join(t.TempDir(), "sent.mp4"))
 	up := uploadDone(t, c, src)
 	no := up.Result.VideoNos[0]

@@ -9,9 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"memories-desktop/backend/clock/clocktest"
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/contract/jobstate"
-	"memories-desktop/backend/internal/testwait"
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/sandbox"
 )
@@ -127,7 +127,7 @@ func TestSandboxRestartMidDownloadThenResume(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	testwait.For(t, func() bool {
+	clocktest.WaitFor(t, func() bool {
 		return c.sandbox.run.Server.Stats().Downloads > 0 && partialBytes(dest) > 64<<10
 	})
 	c.Close() // quit mid-download: the emulator stops too

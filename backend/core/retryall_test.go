@@ -28,7 +28,7 @@ func failedDownload(t *testing.T, c *Service, no, dest string) uint64 {
 }
 
 func TestRetryAllFailedAsksOnceForTakenNames(t *testing.T) {
-	c := engineCore(t)
+	c := startCore(t, Options{ForceSandbox: true}, withEngine())
 	content := mediatest.MP4([]byte("retry all"))
 	no := uploadedVideo(t, c, content)
 	dir := t.TempDir() // both want dir/clip.mp4, so "keep both" must give them different names
@@ -67,7 +67,7 @@ func TestRetryAllFailedAsksOnceForTakenNames(t *testing.T) {
 }
 
 func TestRetryAllFailedRetriesOtherFailuresWithoutAsking(t *testing.T) {
-	c := engineCore(t)
+	c := startCore(t, Options{ForceSandbox: true}, withEngine())
 	no := uploadedVideo(t, c, mediatest.MP4([]byte("replace all")))
 	dest := filepath.Join(t.TempDir(), "clip.mp4")
 	id := failedDownload(t, c, no, dest)
@@ -86,7 +86,7 @@ func TestRetryAllFailedRetriesOtherFailuresWithoutAsking(t *testing.T) {
 
 // An import that may have reached the service is left for its own Retry, after a person looked.
 func TestRetryAllFailedLeavesImportsThatMayHaveBeenSent(t *testing.T) {
-	c := engineCore(t)
+	c := startCore(t, Options{ForceSandbox: true}, withEngine())
 	id := failedDownload(t, c, uploadedVideo(t, c, mediatest.MP4([]byte("maybe"))), filepath.Join(t.TempDir(), "clip.mp4"))
 	if _, err := c.activeDB().UpdateJob(id, func(j *contract.Job) error { j.Error.Code = errcode.MaybeSent; return nil }); err != nil {
 		t.Fatal(err)

@@ -63,7 +63,7 @@ func runWatch(t *testing.T, c *Service, name string, opt contract.WatchRunOption
 // At the inotify limit the watch says how many folders are watched live and rescans the
 // others, so a file in an unwatched folder is still uploaded.
 func TestWatchOverTheLimitRescans(t *testing.T) {
-	c := engineCore(t)
+	c := startCore(t, Options{ForceSandbox: true}, withEngine())
 	dir := t.TempDir()
 	for _, sub := range []string{"a", "b", "c", "d"} {
 		os.Mkdir(filepath.Join(dir, sub), 0o755)
@@ -86,7 +86,7 @@ func TestWatchOverTheLimitRescans(t *testing.T) {
 
 // The watch list counts what each watch saw; a paused watch does not run; jobs name their watch.
 func TestWatchListPauseAndJobSubject(t *testing.T) {
-	c := engineCore(t)
+	c := startCore(t, Options{ForceSandbox: true}, withEngine())
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "ok.mp4"), mediatest.MP4([]byte("fine")), 0o644)
 	os.WriteFile(filepath.Join(dir, "junk.mp4"), []byte("no video"), 0o644)
@@ -129,7 +129,7 @@ func TestWatchListPauseAndJobSubject(t *testing.T) {
 
 // One process runs a watch once.
 func TestWatchRunsOnce(t *testing.T) {
-	c := engineCore(t)
+	c := startCore(t, Options{ForceSandbox: true}, withEngine())
 	w, err := c.AddWatch(contract.WatchConfig{Name: "one", Folder: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
@@ -151,7 +151,7 @@ func TestWatchFollowsAPausedUpload(t *testing.T) {
 	// The pause may cut the upload before or after it reached the sandbox; when before, the
 	// resumed job believes "not there" only one response timeout later (2 min by default).
 	t.Setenv(api.ResponseTimeoutEnv, "2s")
-	c := engineCore(t)
+	c := startCore(t, Options{ForceSandbox: true}, withEngine())
 	dir := t.TempDir()
 	if _, err := c.AddWatch(contract.WatchConfig{Name: "p", Folder: dir, SettleMS: 100}); err != nil {
 		t.Fatal(err)
@@ -178,7 +178,7 @@ func TestWatchFollowsAPausedUpload(t *testing.T) {
 // A file replaced while its upload is on the way is sent again once, with its new content; the
 // server ends with that content only.
 func TestWatchFileReplacedWhileQueuedIsSentOnceMore(t *testing.T) {
-	c := engineCore(t)
+	c := startCore(t, Options{ForceSandbox: true}, withEngine())
 	dir := t.TempDir()
 	if _, err := c.AddWatch(contract.WatchConfig{Name: "r", Folder: dir, SettleMS: 100}); err != nil {
 		t.Fatal(err)

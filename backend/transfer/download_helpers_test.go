@@ -12,9 +12,9 @@ import (
 	"testing"
 	"time"
 
+	"memories-desktop/backend/clock/clocktest"
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/contract/jobstate"
-	"memories-desktop/backend/internal/testwait"
 	"memories-desktop/backend/safefile"
 	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/store"
@@ -51,7 +51,7 @@ func (r *rig) pausedDownload(spec DownloadSpec) (contract.Job, string) {
 	}
 	dir := filepath.Dir(spec.Dest)
 	var part string
-	testwait.For(r.t, func() bool {
+	clocktest.WaitFor(r.t, func() bool {
 		part = ownPartOf(r.db, j.ID, dir)
 		st, err := os.Stat(part)
 		return part != "" && err == nil && st.Size() > 20_000

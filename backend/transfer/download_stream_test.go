@@ -2,8 +2,8 @@ package transfer
 
 import (
 	"fmt"
+	"memories-desktop/backend/clock/clocktest"
 	"memories-desktop/backend/contract/jobstate"
-	"memories-desktop/backend/internal/testwait"
 	"net/http"
 	"path/filepath"
 	"strconv"
@@ -103,7 +103,7 @@ func TestPartOfAChangedFileIsNotSpliced(t *testing.T) {
 			r := newHandlerRig(t, fs, Options{})
 			dest := filepath.Join(t.TempDir(), "c.mp4")
 			j, _ := r.eng.EnqueueDownload(DownloadSpec{AssetID: "re_1", Dest: dest})
-			testwait.For(t, func() bool { fs.mu.Lock(); defer fs.mu.Unlock(); return len(fs.requests) > 0 })
+			clocktest.WaitFor(t, func() bool { fs.mu.Lock(); defer fs.mu.Unlock(); return len(fs.requests) > 0 })
 			fs.set(changed, `"b"`)
 			got := r.wait(j.ID)[0]
 			if got.State != jobstate.Done || got.Result.Fingerprint != fingerprint(changed) {

@@ -16,10 +16,10 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/clock/clocktest"
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/contract/jobkind"
 	"memories-desktop/backend/contract/jobstate"
-	"memories-desktop/backend/internal/testwait"
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/safefile"
 	"memories-desktop/backend/sandbox"
@@ -162,7 +162,7 @@ func TestUploadJobRecordsResultCacheAndHash(t *testing.T) {
 	if len(sv) != 1 || !slices.Contains(sv[0].Tags, got.Marker) || !slices.Contains(sv[0].Tags, "trip") {
 		t.Fatalf("server video %+v (marker %s)", sv, got.Marker)
 	}
-	testwait.For(t, func() bool { j, _ := r.db.Job(j.ID); return j.Result.Status == contract.StatusParsed })
+	clocktest.WaitFor(t, func() bool { j, _ := r.db.Job(j.ID); return j.Result.Status == contract.StatusParsed })
 	if v, err := r.db.Video("default", no); err != nil || v.Status != contract.StatusParsed {
 		t.Fatalf("library cache %+v, %v", v, err)
 	}
@@ -172,7 +172,7 @@ func TestUploadWhoseReplyWasLostIsNotSentTwice(t *testing.T) {
 	r := newRig(t, sandbox.Options{})
 	r.sb.SetFaults(sandbox.Faults{ReplyDelay: 5 * time.Second})
 	j, _ := r.eng.EnqueueUpload(r.video("b.mp4", mediatest.MP4([]byte("0123456789"))), api.UploadMeta{})
-	testwait.For(t, func() bool { return len(r.sb.Videos("")) == 1 })
+	clocktest.WaitFor(t, func() bool { return len(r.sb.Videos("")) == 1 })
 	r.close() // the process stops while the reply is held back
 	r.sb.SetFaults(sandbox.Faults{})
 	r.open(Options{})
@@ -201,7 +201,7 @@ func TestDownloadPauseResumesWithRange(t *testing.T) {
 	out := t.TempDir()
 	j, _ := r.eng.EnqueueDownload(DownloadSpec{VideoNo: no, Dest: out, DestDir: true})
 	var part string
-	testwait.For(t, func() bool {
+	clocktest.WaitFor(t, func() bool {
 		part = findPart(out)
 		st, err := os.Stat(part)
 		return err == nil && st.Size() > 50_000
@@ -234,7 +234,7 @@ func TestCancelledDownloadLeavesNoFiles(t *testing.T) {
 	r.sb.SetFaults(sandbox.Faults{DownloadRate: 100_000})
 	out := t.TempDir()
 	j, _ := r.eng.EnqueueDownload(DownloadSpec{VideoNo: no, Dest: filepath.Join(out, "x.mp4")})
-	testwait.For(t, func() bool {
+	clocktest.WaitFor(t, func() bool {
 		if j, _ := r.db.Job(j.ID); j.State.Terminal() {
 			t.Fatalf("download ended before it could be cancelled: %+v", j)
 		}
@@ -246,7 +246,7 @@ func TestCancelledDownloadLeavesNoFiles(t *testing.T) {
 	if got := r.wait(j.ID)[0]; got.State != jobstate.Canceled {
 		t.Fatalf("state %s", got.State)
 	}
-	testwait.For(t, func() bool { e, _ := os.ReadDir(out); return len(e) == 0 })
+	clocktest.WaitFor(t, func() bool { e, _ := os.ReadDir(out); return len(e) == 0 })
 }
 
 func TestFailedDownloadRetries(t *testing.T) {
@@ -315,7 +315,7 @@ func TestImportIsFollowedToItsVideos(t *testing.T) {
 	if got.State != jobstate.Done || got.Result.TaskID == "" {
 		t.Fatalf("import %+v", got)
 	}
-	testwait.For(t, func() bool {
+	clocktest.WaitFor(t, func() bool {
 		j, _ := r.db.Job(j.ID)
 		return len(j.Result.VideoNos) == 2 && j.Result.Status == contract.StatusParsed
 	})
@@ -359,7 +359,7 @@ func TestTrackNowSkipsTheBackoffAndTheCacheKeepsTheFileName(t *testing.T) {
 		t.Fatal("indexed before anyone asked")
 	}
 	r.eng.TrackNow()
-	testwait.For(t, func() bool { j, _ := r.db.Job(j.ID); return j.Result.Status == contract.StatusParsed })
+	clocktest.WaitFor(t, func() bool { j, _ := r.db.Job(j.ID); return j.Result.Status == contract.StatusParsed })
 	v, err := r.db.Video("default", no)
 	if err != nil || v.Title != "Beach Day.mp4" || v.Name == "" || v.Name == v.Title || v.Status != contract.StatusParsed {
 		t.Fatalf("cached video %+v, %v", v, err)

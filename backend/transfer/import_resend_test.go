@@ -6,10 +6,10 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/clock/clocktest"
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/contract/errcode"
 	"memories-desktop/backend/contract/jobstate"
-	"memories-desktop/backend/internal/testwait"
 	"memories-desktop/backend/sandbox"
 )
 
@@ -23,7 +23,7 @@ func TestImportWhoseReplyWasLostIsNotSentAgain(t *testing.T) {
 	r := newRig(t, sandbox.Options{})
 	r.sb.SetFaults(sandbox.Faults{ReplyDelay: 5 * time.Second})
 	j, _ := r.eng.EnqueueImport(twoLinks)
-	testwait.For(t, func() bool { return r.sb.Stats().Imports == 1 })
+	clocktest.WaitFor(t, func() bool { return r.sb.Stats().Imports == 1 })
 	r.close() // the process stops while the reply is held back
 	r.sb.SetFaults(sandbox.Faults{})
 	r.open(Options{})
@@ -66,7 +66,7 @@ func TestImportRefusedByTheServiceIsRetried(t *testing.T) {
 	client, _ := api.New(api.Config{BaseURL: r.url, AssetBaseURL: r.url, APIKey: "sk-engine-test"})
 	client.ListVideos(context.Background(), contract.ListRequest{}) // the one call let through
 	j, _ := r.eng.EnqueueImport(twoLinks)
-	testwait.For(t, func() bool { return r.sb.Stats().Calls >= 2 })
+	clocktest.WaitFor(t, func() bool { return r.sb.Stats().Calls >= 2 })
 	r.sb.SetFaults(sandbox.Faults{})
 	if got := r.wait(j.ID)[0]; got.State != jobstate.Done || got.Attempts < 2 {
 		t.Fatalf("import %s after %d attempts, %+v", got.State, got.Attempts, got.Error)

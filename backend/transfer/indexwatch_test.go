@@ -8,9 +8,9 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/clock/clocktest"
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/events"
-	"memories-desktop/backend/internal/testwait"
 	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/store"
 )
@@ -38,12 +38,12 @@ func TestIndexingVideosAreRefreshedOnTheirOwn(t *testing.T) {
 	db.Close()
 	r.open(Options{TrackEvery: 20 * time.Millisecond, LibraryScope: func() string { return api.DefaultScope }})
 	before := r.sb.Stats().Calls
-	testwait.For(t, func() bool { return r.sb.Stats().Calls-before >= 4 }) // two rounds while nothing changes
+	clocktest.WaitFor(t, func() bool { return r.sb.Stats().Calls-before >= 4 }) // two rounds while nothing changes
 	if r.ev.saw(events.LibraryChanged) {
 		t.Fatal("library:changed while nothing changed")
 	}
 	now.Add(int64(2 * time.Hour))
-	testwait.For(t, func() bool { return r.ev.saw(events.LibraryChanged) })
+	clocktest.WaitFor(t, func() bool { return r.ev.saw(events.LibraryChanged) })
 	page, _ := r.db.Videos(store.VideoQuery{Scope: api.DefaultScope, Status: contract.StatusParsed, Limit: 1000})
 	if page.Total != 150 {
 		t.Fatalf("%d of 150 videos Ready in the cache", page.Total)

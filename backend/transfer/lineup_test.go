@@ -5,7 +5,6 @@ import (
 	"memories-desktop/backend/clock/clocktest"
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/contract/jobstate"
-	"memories-desktop/backend/internal/testwait"
 	"testing"
 	"time"
 
@@ -26,7 +25,7 @@ func TestWaitingJobsShowPlaceAndPacerStart(t *testing.T) {
 	sent := clock.Now()
 	ids := enqueueURLs(t, r, 3)
 	view := func(id uint64) contract.JobView { j, _ := r.db.Job(id); return r.eng.View(j, nil) }
-	testwait.For(t, func() bool { return view(ids[2]).Place == 3 && view(ids[0]).Place == 1 })
+	clocktest.WaitFor(t, func() bool { return view(ids[2]).Place == 3 && view(ids[0]).Place == 1 })
 	clock.Advance(10 * time.Second)
 	for i, id := range ids {
 		v := view(id)
@@ -69,7 +68,7 @@ func TestJobLeavingTheLineIsEmittedWithoutAPlace(t *testing.T) {
 	r.wait(first.ID)
 	id := enqueueURLs(t, r, 1)[0]
 	view := func() contract.JobView { j, _ := r.db.Job(id); return r.eng.View(j, nil) }
-	testwait.For(t, func() bool { return view().Place == 1 })
+	clocktest.WaitFor(t, func() bool { return view().Place == 1 })
 	clock.Advance(time.Minute)
 	if j := r.wait(id)[0]; j.State != jobstate.Done {
 		t.Fatalf("job %+v", j)

@@ -4,7 +4,6 @@ import (
 	"memories-desktop/backend/clock/clocktest"
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/contract/jobstate"
-	"memories-desktop/backend/internal/testwait"
 	"testing"
 	"time"
 
@@ -24,7 +23,7 @@ func TestUploadsArePacedAndTheWaitIsVisible(t *testing.T) {
 		t.Fatalf("first upload %+v", got)
 	}
 	second, _ := r.eng.EnqueueURL("https://cdn.example.com/2.mp4", api.UploadMeta{})
-	testwait.For(t, func() bool { return r.ev.nextSlot(second.ID) > 0 })
+	clocktest.WaitFor(t, func() bool { return r.ev.nextSlot(second.ID) > 0 })
 	if ms := r.ev.nextSlot(second.ID); ms < 59_000 || ms > 60_000 {
 		t.Fatalf("next slot in %d ms, want about 60 s", ms)
 	}
@@ -62,7 +61,7 @@ func TestUploadAttemptIsRecordedWhenTheSlotComes(t *testing.T) {
 	first, _ := r.eng.EnqueueURL("https://cdn.example.com/1.mp4", api.UploadMeta{})
 	r.wait(first.ID)
 	second, _ := r.eng.EnqueueURL("https://cdn.example.com/2.mp4", api.UploadMeta{})
-	testwait.For(t, func() bool { return r.ev.nextSlot(second.ID) > 0 })
+	clocktest.WaitFor(t, func() bool { return r.ev.nextSlot(second.ID) > 0 })
 	if j, _ := r.db.Job(second.ID); j.AttemptStarted != 0 || j.AttemptSent != 0 {
 		t.Fatalf("a waiting upload is recorded as sent (%d, %d)", j.AttemptStarted, j.AttemptSent)
 	}

@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/clock/clocktest"
 	"memories-desktop/backend/contract/jobstate"
-	"memories-desktop/backend/internal/testwait"
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/sandbox"
 )
@@ -75,7 +75,7 @@ func TestReconcileFindsTheMarkerBehindMoreThan200NewerVideos(t *testing.T) {
 	r := newRig(t, sandbox.Options{ParseDelay: 0})
 	r.sb.SetFaults(sandbox.Faults{ReplyDelay: 5 * time.Second})
 	j, _ := r.eng.EnqueueUpload(r.video("old.mp4", mediatest.MP4([]byte("0123456789"))), api.UploadMeta{})
-	testwait.For(t, func() bool { return len(r.sb.Videos("")) == 1 })
+	clocktest.WaitFor(t, func() bool { return len(r.sb.Videos("")) == 1 })
 	r.close() // the reply is lost
 	r.sb.SetFaults(sandbox.Faults{})
 	client, _ := api.New(api.Config{BaseURL: r.url, AssetBaseURL: r.url, APIKey: "sk-engine-test"})

@@ -11,7 +11,6 @@ import (
 	"memories-desktop/backend/clock/clocktest"
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/contract/jobstate"
-	"memories-desktop/backend/internal/testwait"
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/sandbox"
 )
@@ -43,7 +42,7 @@ func TestRateLimitedUploadWaitsAsLongAsTheServiceAsks(t *testing.T) {
 	}
 	for seen := 0; ; {
 		var rv *contract.RetryView
-		testwait.For(t, func() bool {
+		clocktest.WaitFor(t, func() bool {
 			rv = r.ev.retryAfter(j.ID, seen)
 			cur, _ := r.db.Job(j.ID)
 			return rv != nil || cur.State == jobstate.Done || cur.State == jobstate.Failed
@@ -82,7 +81,7 @@ func TestOutageShowsItsCauseAndTheNextTry(t *testing.T) {
 	j, _ := r.eng.EnqueueUpload(r.video("down.mp4", mediatest.MP4([]byte("0123456789"))), api.UploadMeta{})
 	for n := 1; n <= 2; n++ {
 		var rv *contract.RetryView
-		testwait.For(t, func() bool { rv = r.ev.retryAfter(j.ID, n-1); return rv != nil })
+		clocktest.WaitFor(t, func() bool { rv = r.ev.retryAfter(j.ID, n-1); return rv != nil })
 		wait := time.UnixMilli(rv.At).Sub(clock.Now())
 		if rv.Cause != "connection refused" || rv.RateLimited || rv.Failures != n || rv.Of != 3 || wait <= 0 {
 			t.Fatalf("retry %d: %+v in %s", n, rv, wait)
