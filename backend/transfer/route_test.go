@@ -92,7 +92,8 @@ func stageOf(stages []string, file string) int {
 }
 
 // callEdges walks the calls from entry (in transfer) and returns every call made by a function
-// it reaches, as caller and callee keys ("pkg:name"). Calls into safefile are followed there.
+// it reaches, as caller and callee keys ("pkg:name"). Calls into safefile are followed there. A
+// method whose name more than one type declares is not followed: the walk cannot tell which.
 func callEdges(pkgs map[string]*funcIndex, entry string) [][2]string {
 	var edges [][2]string
 	seen := map[string]bool{}
