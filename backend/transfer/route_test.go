@@ -74,7 +74,7 @@ func recvName(e ast.Expr) string {
 // itself (the local check and the fetch, then the save), then the partial file, its proof, and
 // the commit in safefile.
 var downloadStages = []string{
-	"transfer/download.go", "transfer/download_save.go", "transfer/download_content.go", "transfer/download_checkpoint.go",
+	"transfer/download.go", "transfer/download_save.go", "transfer/download_content.go",
 	"transfer/download_part.go", "transfer/download_proof.go", "safefile/",
 }
 
