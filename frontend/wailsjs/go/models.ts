@@ -164,6 +164,28 @@ export namespace contract {
 	        this.sha256 = source["sha256"];
 	    }
 	}
+	export class JobSubject {
+	    file?: string;
+	    url?: string;
+	    platform?: string;
+	    id?: string;
+	    watch?: string;
+	    links?: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new JobSubject(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.url = source["url"];
+	        this.platform = source["platform"];
+	        this.id = source["id"];
+	        this.watch = source["watch"];
+	        this.links = source["links"];
+	    }
+	}
 	export class RetryView {
 	    at: number;
 	    cause: string;
@@ -261,6 +283,7 @@ export namespace contract {
 	    place: number;
 	    startsAt: number;
 	    retry?: RetryView;
+	    subject?: JobSubject;
 	
 	    static createFrom(source: any = {}) {
 	        return new JobView(source);
@@ -284,6 +307,7 @@ export namespace contract {
 	        this.place = source["place"];
 	        this.startsAt = source["startsAt"];
 	        this.retry = this.convertValues(source["retry"], RetryView);
+	        this.subject = this.convertValues(source["subject"], JobSubject);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -540,6 +564,7 @@ export namespace contract {
 	        this.limit = source["limit"];
 	    }
 	}
+	
 	
 	
 	export class KeyInfo {
