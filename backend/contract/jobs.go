@@ -9,8 +9,12 @@ import (
 // JobSubject is what a job is about, read from its stored parameters: the file or URL uploaded
 // (and the watch folder that queued the file), the links imported, or the id downloaded.
 type JobSubject struct {
-	File, URL, Platform, ID, Watch string
-	Links                          []string
+	File     string   `json:"file,omitempty"`
+	URL      string   `json:"url,omitempty"`
+	Platform string   `json:"platform,omitempty"`
+	ID       string   `json:"id,omitempty"`
+	Watch    string   `json:"watch,omitempty"`
+	Links    []string `json:"links,omitempty"`
 }
 
 // JobQuery filters the transfers and history views.
@@ -133,6 +137,8 @@ type JobView struct {
 	Retry *RetryView `json:"retry,omitempty"`
 	// Watch names the watch folder that queued an upload; "" for everything else.
 	Watch string `json:"watch,omitempty"`
+	// Subject is what the job is about (history pages carry it; events do not).
+	Subject *JobSubject `json:"subject,omitempty"`
 }
 
 // StatusSkipped is the result status of a download skipped because its file existed.

@@ -18,6 +18,7 @@ var actions = []struct{ action, method string }{
 	{"import platform links", "EnqueueImport"},
 	{"download videos or assets", "EnqueueDownloads"},
 	{"retry a job", "RetryJob"},
+	{"list the history", "Jobs"},
 	{"cancel a job", "CancelJob"},
 	{"look for an earlier upload of a file", "FindDuplicate"},
 	{"check upload metadata", "ValidateMeta"},
@@ -30,14 +31,13 @@ var actions = []struct{ action, method string }{
 var dialects = map[string]string{
 	"PlanFile": "EnqueueUploads", "PlanURL": "EnqueueURL", "PlanImportTask": "EnqueueImport",
 	"PlanDownload": "EnqueueDownloads", "EnqueueAsset": "EnqueueDownloads", "Record": "EnqueueDownloads",
-	"PlanLinks": "ParseLinks",
+	"PlanLinks": "ParseLinks", "History": "Jobs",
 }
 
 // stillTwo are the pairs left doing one action two ways, the app's first (see docs/ARCHITECTURE.md):
-// the Transfers view's pages of live job views and the CLI's history of stored records, which
-// prints what each job was about from its parameters; the Library's cached, sortable pages and
-// the CLI's list straight from the server. When one is merged, its entry goes.
-var stillTwo = [][2]string{{"Jobs", "History"}, {"Library", "ListVideos"}}
+// the Library's cached, sortable pages and the CLI's list straight from the server. When one is
+// merged, its entry goes.
+var stillTwo = [][2]string{{"Library", "ListVideos"}}
 
 // coreOnly are exported Service methods no front end calls yet: core's own parts use them across
 // files (and its tests), and the app's coming watch-folder settings call AddWatch.

@@ -46,16 +46,5 @@ func (c *Service) WaitJobs(ctx context.Context, ids ...uint64) ([]contract.Job, 
 	return c.engine().Wait(ctx, ids...)
 }
 
-// History lists jobs newest first as they are stored (the CLI's history); Damaged names the
-// records that could not be read.
-func (c *Service) History(q contract.JobQuery) (jobs []contract.Job, damaged []uint64, err error) {
-	sq, err := storeQuery(q)
-	if err != nil {
-		return nil, nil, err
-	}
-	page, err := c.activeDB().Jobs(sq)
-	return page.Jobs, page.Damaged, err
-}
-
 // DatabasePath is the active profile's database file, for messages that name it.
 func (c *Service) DatabasePath() string { return c.activeDB().Path() }

@@ -5,6 +5,7 @@ import (
 	"memories-desktop/backend/contract/jobkind"
 	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/store"
+	"memories-desktop/backend/transfer"
 	"memories-desktop/backend/validate"
 )
 
@@ -21,9 +22,20 @@ func (c *Service) Jobs(q contract.JobQuery) (contract.JobPage, error) {
 	out := contract.JobPage{Jobs: make([]contract.JobView, len(page.Jobs)), NextCursor: page.NextCursor,
 		Damaged: append([]uint64{}, page.Damaged...)}
 	for i, j := range page.Jobs {
-		out.Jobs[i] = c.engine().View(j, nil)
+		out.Jobs[i] = c.view(j)
+		subject := SubjectOf(j)
+		out.Jobs[i].Subject = &subject
 	}
 	return out, nil
+}
+
+// view is j as the engine shows it, or from its record alone when no engine runs (the CLI's
+// history).
+func (c *Service) view(j contract.Job) contract.JobView {
+	if e := c.engine(); e != nil {
+		return e.View(j, nil)
+	}
+	return transfer.StoredView(j)
 }
 
 // storeQuery checks the filters with the rules the CLI uses and converts them.

@@ -86,3 +86,6 @@ func (e *Engine) setWaiting(m *meter, waiting bool) {
 	m.inLine.Store(waiting)
 	e.refreshLineup()
 }
+
+// isStale reports the errors after which a download starts over from byte 0.
+func isStale(err error) bool { return errors.Is(err, errPartStale) }

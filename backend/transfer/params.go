@@ -49,7 +49,7 @@ type DownloadSpec struct {
 	// choice.Replace, KeepBoth or Skip; "" fails the job with ErrExists.
 	OnExists string `json:"onExists,omitempty"`
 	SHA256   bool   `json:"sha256,omitempty"` // also compute the SHA-256 while writing (asked for)
-	// Part proves which partial file this job wrote and what it holds (partproof.go).
+	// Part proves which partial file this job wrote and what it holds (download_part.go).
 	Part *PartProof `json:"part,omitempty"`
 }
 

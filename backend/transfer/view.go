@@ -9,11 +9,17 @@ import (
 	"memories-desktop/backend/events"
 )
 
-// View describes j for people.
-func (e *Engine) View(j contract.Job, p *contract.Progress) contract.JobView {
-	v := contract.JobView{ID: j.ID, Kind: j.Kind, State: j.State, Scope: j.Scope, Name: j.Name,
+// StoredView describes j for people from its record alone (no engine is running).
+func StoredView(j contract.Job) contract.JobView {
+	return contract.JobView{ID: j.ID, Kind: j.Kind, State: j.State, Scope: j.Scope, Name: j.Name,
 		Tags: VisibleTags(j.Tags), Created: j.Created, Updated: j.Updated, Attempts: j.Attempts,
-		Result: j.Result, Error: j.Error, Progress: p, Watch: watchOf(j)}
+		Result: j.Result, Error: j.Error, Watch: watchOf(j)}
+}
+
+// View describes j for people, with its progress, place in line and retry.
+func (e *Engine) View(j contract.Job, p *contract.Progress) contract.JobView {
+	v := StoredView(j)
+	v.Progress = p
 	if p == nil {
 		if s, ok := e.reporter.Sample(j.ID); ok {
 			v.Progress = &s

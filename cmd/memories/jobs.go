@@ -58,15 +58,19 @@ func printJob(out *printer, j contract.Job) bool {
 }
 
 func describeJob(j contract.Job) jobLine {
-	sub := core.SubjectOf(j)
-	line := jobLine{JobID: j.ID, State: string(j.State), Status: j.Result.Status, TaskID: j.Result.TaskID,
-		Path: j.Result.Path, Bytes: j.Result.Bytes, SHA256: j.Result.SHA256,
+	return outcomeLine(j.ID, j.Kind, j.State, j.Result, core.SubjectOf(j))
+}
+
+// outcomeLine is the line of a job: its outcome and what it was about.
+func outcomeLine(id uint64, kind jobkind.JobKind, state jobstate.JobState, res contract.JobResult, sub contract.JobSubject) jobLine {
+	line := jobLine{JobID: id, State: string(state), Status: res.Status, TaskID: res.TaskID,
+		Path: res.Path, Bytes: res.Bytes, SHA256: res.SHA256,
 		File: sub.File, URL: sub.URL, Links: sub.Links, Platform: sub.Platform, ID: sub.ID}
-	if j.Kind == jobkind.Download || j.Kind == jobkind.DownloadAsset {
-		line.Fingerprint = j.Result.Fingerprint
+	if kind == jobkind.Download || kind == jobkind.DownloadAsset {
+		line.Fingerprint = res.Fingerprint
 	}
-	if len(j.Result.VideoNos) > 0 {
-		line.VideoNo = j.Result.VideoNos[0]
+	if len(res.VideoNos) > 0 {
+		line.VideoNo = res.VideoNos[0]
 	}
 	return line
 }

@@ -164,6 +164,28 @@ export namespace contract {
 	        this.sha256 = source["sha256"];
 	    }
 	}
+	export class JobSubject {
+	    file?: string;
+	    url?: string;
+	    platform?: string;
+	    id?: string;
+	    watch?: string;
+	    links?: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new JobSubject(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.url = source["url"];
+	        this.platform = source["platform"];
+	        this.id = source["id"];
+	        this.watch = source["watch"];
+	        this.links = source["links"];
+	    }
+	}
 	export class RetryView {
 	    at: number;
 	    cause: string;
@@ -262,6 +284,7 @@ export namespace contract {
 	    startsAt: number;
 	    retry?: RetryView;
 	    watch?: string;
+	    subject?: JobSubject;
 	
 	    static createFrom(source: any = {}) {
 	        return new JobView(source);
@@ -286,6 +309,7 @@ export namespace contract {
 	        this.startsAt = source["startsAt"];
 	        this.retry = this.convertValues(source["retry"], RetryView);
 	        this.watch = source["watch"];
+	        this.subject = this.convertValues(source["subject"], JobSubject);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -542,6 +566,7 @@ export namespace contract {
 	        this.limit = source["limit"];
 	    }
 	}
+	
 	
 	
 	export class KeyInfo {

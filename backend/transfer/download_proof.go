@@ -1,11 +1,17 @@
 package transfer
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"hash"
+	"os"
 	"sync"
+
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/safefile"
 )
 
 // digest is what a download computes while it is written: the fingerprint, and the SHA-256
@@ -150,3 +156,44 @@ func (a *asyncSHA256) Sum() string {
 
 // Close abandons the hash and stops the goroutine; it may be called more than once, and after Sum.
 func (a *asyncSHA256) Close() { a.finish(false) }
+
+// proven reports whether a file's sums are those the proof recorded: its fingerprint, or for a
+// proof written before fingerprints, its SHA-256. A proof with neither proves nothing.
+func (p *PartProof) proven(fingerprint, sha string) bool {
+	if p.Fingerprint != "" {
+		return fingerprint == p.Fingerprint
+	}
+	return p.SHA256 != "" && sha == p.SHA256
+}
+
+// needsSHA256 reports whether checking a file against the proof takes its SHA-256.
+func (p *PartProof) needsSHA256() bool { return p.Fingerprint == "" && p.SHA256 != "" }
+
+// complete reports whether the proof vouches for a whole file (its sums were recorded once the
+// part was complete and synced).
+func (p *PartProof) complete() bool {
+	return p.Size >= 0 && (p.Fingerprint != "" || p.SHA256 != "")
+}
+
+// fileSums reads a plain file (refusing links) once and returns its result: length, fingerprint
+// and, when withSHA256, its SHA-256.
+func fileSums(path string, withSHA256 bool) (contract.JobResult, error) {
+	return fileSumsCtx(context.Background(), path, withSHA256)
+}
+
+// fileSumsCtx is fileSums, stopped by ctx between reads.
+func fileSumsCtx(ctx context.Context, path string, withSHA256 bool) (contract.JobResult, error) {
+	f, err := safefile.OpenOwn(path, os.O_RDONLY)
+	if err != nil {
+		return contract.JobResult{}, err
+	}
+	defer f.Close()
+	d := newDigest(withSHA256)
+	defer d.Close()
+	n, err := readInto(ctx, d, f)
+	if err != nil {
+		return contract.JobResult{}, fmt.Errorf("reading %s: %w", path, err)
+	}
+	fp, sha := d.sums()
+	return contract.JobResult{Path: path, Bytes: n, Fingerprint: fp, SHA256: sha}, nil
+}

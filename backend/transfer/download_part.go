@@ -5,17 +5,20 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
-	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
 	"memories-desktop/backend/safefile"
+	"memories-desktop/backend/store"
 )
 
 // PartProof is what a download job knows about the partial file it writes, kept in the job
@@ -39,7 +42,7 @@ type PartProof struct {
 	// put in its place later (a hard link to a file elsewhere, a copy) is not this job's.
 	File *safefile.FileID `json:"file,omitempty"`
 	// Checked is the prefix of the part whose content was proven while it was written
-	// (partcheck.go); a resume continues from there only.
+	// (checkpointer, below); a resume continues from there only.
 	Checked *Checked `json:"checked,omitempty"`
 }
 
@@ -147,37 +150,121 @@ func (p *PartProof) created(st fs.FileInfo) bool {
 	return p.File == nil || !ok || id == *p.File
 }
 
-// proven reports whether a file's sums are those the proof recorded: its fingerprint, or for a
-// proof written before fingerprints, its SHA-256. A proof with neither proves nothing.
-func (p *PartProof) proven(fingerprint, sha string) bool {
-	if p.Fingerprint != "" {
-		return fingerprint == p.Fingerprint
+// dropOwnPart removes the proof's partial file when it is still the one the job created;
+// anything else found under that name (a link, a hard link, a folder) is left alone.
+func dropOwnPart(spec DownloadSpec, p *PartProof) {
+	if ownPart(spec, p) != nil {
+		os.Remove(partPath(spec, p))
 	}
-	return p.SHA256 != "" && sha == p.SHA256
 }
 
-// needsSHA256 reports whether checking a file against the proof takes its SHA-256.
-func (p *PartProof) needsSHA256() bool { return p.Fingerprint == "" && p.SHA256 != "" }
-
-// fileSums reads a plain file (refusing links) once and returns its result: length, fingerprint
-// and, when withSHA256, its SHA-256.
-func fileSums(path string, withSHA256 bool) (contract.JobResult, error) {
-	return fileSumsCtx(context.Background(), path, withSHA256)
+// removePart deletes a cancelled download's partial file: only the job's own, only a plain file.
+func removePart(db *store.DB, id uint64) {
+	j, err := db.Job(id)
+	if err != nil || (j.Kind != jobkind.Download && j.Kind != jobkind.DownloadAsset) {
+		return
+	}
+	var spec DownloadSpec
+	if decodeParams(j, &spec) != nil {
+		return
+	}
+	if p := ownProof(j, spec); p != nil {
+		dropOwnPart(spec, p)
+	}
 }
 
-// fileSumsCtx is fileSums, stopped by ctx between reads.
-func fileSumsCtx(ctx context.Context, path string, withSHA256 bool) (contract.JobResult, error) {
-	f, err := safefile.OpenOwn(path, os.O_RDONLY)
+// Checked is the start of a partial file whose content the job vouches for: its length and the
+// XXH3-128 of those bytes, recorded while they were written. A resume continues only from a
+// prefix that still hashes to Sum; the length alone proves nothing (a part can be extended or
+// rewritten in place), and bytes after Checked are never trusted.
+type Checked struct {
+	Bytes int64  `json:"bytes"`
+	Sum   string `json:"sum"`
+}
+
+// checkpointEvery and checkpointGap space the checkpoints of a running download: at least this
+// many bytes and this much time apart, so a fast download writes its job record at most once a
+// second. A kill loses at most the bytes since the last one; a stop (pause, Ctrl+C, quit, a
+// failed attempt) records one at the point it stopped.
+const (
+	checkpointEvery = 4 << 20
+	checkpointGap   = time.Second
+)
+
+// checkpointer records Checked in the job while a download writes: d has been fed every byte of
+// the file so far, so its running fingerprint is the prefix's.
+type checkpointer struct {
+	e    *Engine
+	id   uint64
+	spec *DownloadSpec
+	d    *digest
+	last int64
+	at   time.Time
+}
+
+func (e *Engine) newCheckpointer(id uint64, spec *DownloadSpec, d *digest, offset int64) *checkpointer {
+	return &checkpointer{e: e, id: id, spec: spec, d: d, last: offset, at: e.o.Clock.Now()}
+}
+
+// progress is called after each write, with the file's length so far.
+func (c *checkpointer) progress(n int64) {
+	if n-c.last < checkpointEvery || c.e.o.Clock.Now().Sub(c.at) < checkpointGap {
+		return
+	}
+	c.record(n)
+}
+
+// record proves the first n bytes, n being what the file holds now.
+func (c *checkpointer) record(n int64) {
+	if n <= 0 || n == c.last && c.spec.Part.Checked != nil {
+		return
+	}
+	p := *c.spec.Part
+	p.Checked = &Checked{Bytes: n, Sum: hex.EncodeToString(c.d.fp.Sum(nil))}
+	if next, err := c.e.recordProof(c.id, *c.spec, &p); err == nil {
+		*c.spec = next
+	}
+	c.last, c.at = n, c.e.o.Clock.Now()
+}
+
+// provenPrefix decides how much of the job's own part file st to continue from: the checked
+// prefix, when its bytes still hash to the recorded sum (anything after it is cut off), else
+// nothing — the part is dropped and the download starts over from byte 0. The bytes read to
+// check the prefix are fed to a digest the download continues, so they are read once.
+func provenPrefix(ctx context.Context, spec DownloadSpec, p *PartProof, st os.FileInfo, m *meter) (int64, *digest) {
+	c := p.Checked
+	if c != nil && c.Bytes > 0 && st.Size() >= c.Bytes {
+		if d := keepPrefix(ctx, partPath(spec, p), c, spec.SHA256, m); d != nil {
+			return c.Bytes, d
+		}
+	}
+	dropOwnPart(spec, p)
+	return 0, nil
+}
+
+// keepPrefix feeds the first c.Bytes bytes of part to a new digest and, when they hash to c.Sum,
+// cuts off what follows them and returns the digest; nil otherwise. The file is opened once,
+// without following links, for both.
+func keepPrefix(ctx context.Context, part string, c *Checked, withSHA256 bool, m *meter) *digest {
+	m.SetWaiting(true) // local work, not a stalled network
+	defer m.SetWaiting(false)
+	f, err := safefile.OpenOwn(part, os.O_RDWR)
 	if err != nil {
-		return contract.JobResult{}, err
+		return nil
 	}
 	defer f.Close()
 	d := newDigest(withSHA256)
-	defer d.Close()
-	n, err := readInto(ctx, d, f)
-	if err != nil {
-		return contract.JobResult{}, fmt.Errorf("reading %s: %w", path, err)
+	n, err := readInto(ctx, d, io.LimitReader(f, c.Bytes))
+	if err != nil || n != c.Bytes || hex.EncodeToString(d.fp.Sum(nil)) != c.Sum || f.Truncate(c.Bytes) != nil {
+		d.Close()
+		return nil
 	}
-	fp, sha := d.sums()
-	return contract.JobResult{Path: path, Bytes: n, Fingerprint: fp, SHA256: sha}, nil
+	return d
+}
+
+// keepCheckpoint records where a download that stopped early left its part (kept for a resume).
+func keepCheckpoint(c *checkpointer, spec DownloadSpec, saved int64) {
+	if ownPart(spec, spec.Part) != nil {
+		c.record(saved)
+	}
 }

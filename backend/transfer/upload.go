@@ -59,51 +59,15 @@ func (e *Engine) sendFile(ctx context.Context, client *api.Client, j contract.Jo
 	return e.uploaded(j, res, spec.Size, sent)
 }
 
-// uploaded records the receipt in the library cache and, when the file's fingerprint (hex
-// XXH3-128) is known, the duplicate index.
-func (e *Engine) uploaded(j contract.Job, res api.UploadResult, size int64, fingerprint string) (contract.JobResult, error) {
-	result := contract.JobResult{VideoNos: []string{res.VideoNo}, Bytes: size, Status: res.Status, Fingerprint: fingerprint}
-	if fingerprint != "" {
-		e.db.PutHash(fingerprint, j.Scope, res.VideoNo, res.UploadTime)
+// unsent clears the in-flight mark when the service answered (whatever it answered, the
+// request is over on its side, and a reconcile lists what it did) or nothing was sent, so a
+// retry does not wait for it. It returns err.
+func (e *Engine) unsent(id uint64, err error) error {
+	var answer *api.Error
+	if (errors.As(err, &answer) && !errors.Is(err, api.ErrNetwork)) || errors.Is(err, api.ErrInvalidInput) {
+		e.sending(id, 0, 0)
 	}
-	e.db.PutVideos([]contract.CachedVideo{{VideoNo: res.VideoNo, Name: res.VideoName, Title: j.Name, Scope: j.Scope, Status: res.Status,
-		Size: size, Tags: j.Tags, Created: res.UploadTime, SourceJob: j.ID}})
-	return result, nil
-}
-
-// runUploadURL asks the service to fetch a direct video URL.
-func runUploadURL(ctx context.Context, e *Engine, j contract.Job, m *meter) (contract.JobResult, error) {
-	var spec URLSpec
-	if err := decodeParams(j, &spec); err != nil {
-		return contract.JobResult{}, err
-	}
-	client, err := e.client()
-	if err != nil {
-		return contract.JobResult{}, err
-	}
-	if found, res, err := e.reconcile(ctx, client, j, m); err != nil || found {
-		return res, err
-	}
-	var res api.UploadResult
-	slot := func() {
-		now := e.o.Clock.Now().UnixMilli()
-		e.sending(j.ID, now, now) // a small form: all of it may arrive at once
-	}
-	err = e.call(ctx, m, slot, func(ctx context.Context) (err error) {
-		res, err = client.UploadURL(ctx, spec.URL, withMarker(spec.Meta, j.Marker))
-		return err
-	})
-	if err != nil {
-		return contract.JobResult{}, e.unsent(j.ID, err)
-	}
-	return e.uploaded(j, res, 0, "")
-}
-
-func withMarker(meta api.UploadMeta, marker string) api.UploadMeta {
-	if marker != "" {
-		meta.Tags = append(append([]string(nil), meta.Tags...), marker)
-	}
-	return meta
+	return err
 }
 
 // sending records, before an upload request goes out, when it started and when all of it was
@@ -141,13 +105,21 @@ func (l *lastBytes) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// unsent clears the in-flight mark when the service answered (whatever it answered, the
-// request is over on its side, and a reconcile lists what it did) or nothing was sent, so a
-// retry does not wait for it. It returns err.
-func (e *Engine) unsent(id uint64, err error) error {
-	var answer *api.Error
-	if (errors.As(err, &answer) && !errors.Is(err, api.ErrNetwork)) || errors.Is(err, api.ErrInvalidInput) {
-		e.sending(id, 0, 0)
+func withMarker(meta api.UploadMeta, marker string) api.UploadMeta {
+	if marker != "" {
+		meta.Tags = append(append([]string(nil), meta.Tags...), marker)
 	}
-	return err
+	return meta
+}
+
+// uploaded records the receipt in the library cache and, when the file's fingerprint (hex
+// XXH3-128) is known, the duplicate index.
+func (e *Engine) uploaded(j contract.Job, res api.UploadResult, size int64, fingerprint string) (contract.JobResult, error) {
+	result := contract.JobResult{VideoNos: []string{res.VideoNo}, Bytes: size, Status: res.Status, Fingerprint: fingerprint}
+	if fingerprint != "" {
+		e.db.PutHash(fingerprint, j.Scope, res.VideoNo, res.UploadTime)
+	}
+	e.db.PutVideos([]contract.CachedVideo{{VideoNo: res.VideoNo, Name: res.VideoName, Title: j.Name, Scope: j.Scope, Status: res.Status,
+		Size: size, Tags: j.Tags, Created: res.UploadTime, SourceJob: j.ID}})
+	return result, nil
 }
