@@ -13,7 +13,6 @@ import (
 
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/sandbox"
-	"memories-desktop/backend/store"
 )
 
 // These tests kill a real `memories` process with SIGKILL in the middle of its work, then check
@@ -143,11 +142,7 @@ func TestKilledDownloadResumesWithoutPartialFile(t *testing.T) {
 
 func TestDatabaseHeldByAnotherProcessFailsFast(t *testing.T) {
 	e := newTestEnv(t)
-	db, err := store.Open(e.env["MEMORIES_DATA_DIR"], time.Second)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	e.holdDatabase(t)
 	start := time.Now()
 	r := e.run("", "history").want(t, 1)
 	if !strings.Contains(r.stderr, "is using") || time.Since(start) > 5*time.Second {

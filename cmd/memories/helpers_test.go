@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/sandbox"
+	"memories-desktop/backend/store"
 )
 
 // testEnv is a sandbox behind a real HTTP server plus the environment the CLI reads.
@@ -56,6 +57,17 @@ func (e *testEnv) addAsset(name, content string) string {
 type runResult struct {
 	code           int
 	stdout, stderr string
+}
+
+// holdDatabase opens the environment's database as another process (the app) would, until the
+// test ends.
+func (e *testEnv) holdDatabase(t testing.TB) {
+	t.Helper()
+	db, err := store.Open(e.env["MEMORIES_DATA_DIR"], time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
 }
 
 func (e *testEnv) run(stdin string, args ...string) runResult {
