@@ -3,6 +3,7 @@ package api
 import (
 	"encoding/json"
 	"errors"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -103,3 +104,18 @@ func wantInvalid(t *testing.T, err error, field string) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// eachPart calls fn with each part of r's multipart form as it streams in; it reports false,
+// and fails the test, when r is not multipart.
+func eachPart(t testing.TB, r *http.Request, fn func(part *multipart.Part)) bool {
+	t.Helper()
+	mr, err := r.MultipartReader()
+	if err != nil {
+		t.Errorf("not multipart: %v", err)
+		return false
+	}
+	for part, err := mr.NextPart(); err == nil; part, err = mr.NextPart() {
+		fn(part)
+	}
+	return true
+}
