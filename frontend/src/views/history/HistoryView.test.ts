@@ -8,10 +8,11 @@ import HistoryView from './HistoryView.svelte';
 import { history } from './history.svelte';
 import { ErrorCode, JobKind, JobState } from '../../lib/bridge/contract';
 
-vi.mock('../../lib/bridge', async (orig) => ({
-  ...(await orig<typeof import('../../lib/bridge')>()),
-  bridge: { jobs: vi.fn(), retryJob: vi.fn(), revealInFolder: vi.fn(), exportHistory: vi.fn(), jobPreview: vi.fn(async () => '') },
-}));
+vi.mock('../../lib/bridge', (orig) => import('../../testing/bridge').then((b) => b.fakeBridge(orig, [
+  'jobs', 'retryJob', 'revealInFolder', 'exportHistory',
+], {
+  jobPreview: async () => '',
+})));
 const { bridge } = await import('../../lib/bridge');
 const mocked = vi.mocked(bridge);
 

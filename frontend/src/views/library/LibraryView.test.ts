@@ -11,24 +11,14 @@ import { Choice, ErrorCode, JobKind, JobState } from '../../lib/bridge/contract'
 
 let libraryChanged: ((scope: string) => void) | null = null;
 
-vi.mock('../../lib/bridge', async (orig) => ({
-  ...(await orig<typeof import('../../lib/bridge')>()),
-  bridge: {
-    library: vi.fn(),
-    videoPreview: vi.fn(async () => ''),
-    refreshLibrary: vi.fn(),
-    deleteVideos: vi.fn(),
-    deleteSelected: vi.fn(),
-    downloadSelected: vi.fn(),
-    videoDetails: vi.fn(),
-    videoTranscript: vi.fn(async () => ({ fetched: { at: 0, cached: false } })),
-    videoSummary: vi.fn(async () => ({ fetched: { at: 0, cached: false } })),
-    downloadVideos: vi.fn(),
-    downloadVideosTo: vi.fn(),
-    downloadAsset: vi.fn(),
-    onLibraryChanged: vi.fn(),
-  },
-}));
+vi.mock('../../lib/bridge', (orig) => import('../../testing/bridge').then((b) => b.fakeBridge(orig, [
+  'library', 'refreshLibrary', 'deleteVideos', 'deleteSelected', 'downloadSelected', 'videoDetails',
+  'downloadVideos', 'downloadVideosTo', 'downloadAsset', 'onLibraryChanged',
+], {
+  videoPreview: async () => '',
+  videoTranscript: async () => ({ fetched: { at: 0, cached: false } }),
+  videoSummary: async () => ({ fetched: { at: 0, cached: false } }),
+})));
 const { bridge } = await import('../../lib/bridge');
 const mocked = vi.mocked(bridge);
 

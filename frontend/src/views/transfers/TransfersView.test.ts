@@ -11,13 +11,10 @@ import TransfersView from './TransfersView.svelte';
 import CollisionPrompt from '../../lib/components/CollisionPrompt.svelte';
 import { Choice, ErrorCode, JobKind, JobState } from '../../lib/bridge/contract';
 
-vi.mock('../../lib/bridge', async (orig) => ({
-  ...(await orig<typeof import('../../lib/bridge')>()),
-  bridge: {
-    pauseJob: vi.fn(), resumeJob: vi.fn(), cancelJob: vi.fn(), retryJob: vi.fn(), revealInFolder: vi.fn(),
-    pauseAll: vi.fn(), resumeAll: vi.fn(), retryFailed: vi.fn(), jobs: vi.fn(), interrupted: vi.fn(),
-  },
-}));
+vi.mock('../../lib/bridge', (orig) => import('../../testing/bridge').then((b) => b.fakeBridge(orig, [
+  'pauseJob', 'resumeJob', 'cancelJob', 'retryJob', 'revealInFolder', 'pauseAll', 'resumeAll', 'retryFailed',
+  'jobs', 'interrupted',
+])));
 const { bridge } = await import('../../lib/bridge');
 const mocked = vi.mocked(bridge);
 
