@@ -17,16 +17,19 @@ async function uploadCopy(h, dir, name) {
 }
 
 /**
- * slowDownload uploads a copy of the test video, then downloads it to dest with the sandbox
- * sending 400 B/s (about 17 s for the 6.8 KB file), and opens Transfers; it returns the job.
+ * slowDownload uploads a copy of the test video named name from folder/src, then downloads it to
+ * folder/out/saveAs with the sandbox sending 400 B/s (about 17 s for the 6.8 KB file), and opens
+ * Transfers; it returns the job, the out folder and the destination.
  */
-async function slowDownload(h, src, name, dest) {
-  const videoNo = await uploadCopy(h, src, name);
+async function slowDownload(h, folder, name, saveAs) {
+  const out = subfolder(folder, 'out');
+  const dest = join(out, saveAs);
+  const videoNo = await uploadCopy(h, subfolder(folder, 'src'), name);
   await h.faults({ download_rate: 400 });
   await h.dialogs({ save: dest });
   const { jobs: [queued] } = await h.call('DownloadVideos', [videoNo]);
   await h.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Transfers' }).click();
-  return queued;
+  return { queued, out, dest };
 }
 
 /**
@@ -72,12 +75,9 @@ appTest('download: one library video is saved to exactly the path chosen in the 
 });
 
 appTest('transfers: a running download is canceled (no partial file left), then retried to completion', async (h, { folder }) => {
-  const src = subfolder(folder, 'src');
-  const out = subfolder(folder, 'out');
-  const dest = join(out, 'slow.mp4');
   let part = null;
   const { page } = h;
-  const queued = await slowDownload(h, src, 'long-way.mp4', dest);
+  const { queued, out, dest } = await slowDownload(h, folder, 'long-way.mp4', 'slow.mp4');
   const active = page.getByRole('region', { name: /^In progress/ });
   const row = jobRow(active, 'slow.mp4');
   await row.filter({ hasText: 'Transfer: Downloading' }).waitFor();
@@ -108,12 +108,9 @@ appTest('transfers: a running download is canceled (no partial file left), then 
 });
 
 appTest('transfers: a paused download keeps its partial file and resumes from there, not from zero', async (h, { folder }) => {
-  const src = subfolder(folder, 'src');
-  const out = subfolder(folder, 'out');
-  const dest = join(out, 'paused.mp4');
   let part = null;
   const { page } = h;
-  await slowDownload(h, src, 'pause-me.mp4', dest);
+  const { out, dest } = await slowDownload(h, folder, 'pause-me.mp4', 'paused.mp4');
   const row = jobRow(page, 'paused.mp4');
   await until(() => (part = partOf(dest)) && statSync(part).size >= 800, { what: 'some bytes in the partial file' });
   await row.getByRole('button', { name: 'Pause paused.mp4' }).click();

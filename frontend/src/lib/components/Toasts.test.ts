@@ -10,17 +10,21 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
+/** after lets ms pass on the fake clock and draws what changed. */
+function after(ms: number) {
+  vi.advanceTimersByTime(ms);
+  flushSync();
+}
+
 describe('Toasts', () => {
   it('a failure dismisses itself after a while, still read out as an alert meanwhile', () => {
     render(Toasts);
     toasts.push('error', '1 upload failed', 'clip.mp4: Could not reach 127.0.0.1:9.');
     flushSync();
     expect(screen.getByRole('alert')).toHaveTextContent('1 upload failed');
-    vi.advanceTimersByTime(19_000);
-    flushSync();
+    after(19_000);
     expect(screen.queryByRole('alert')).not.toBeNull();
-    vi.advanceTimersByTime(1_000);
-    flushSync();
+    after(1_000);
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
@@ -30,15 +34,12 @@ describe('Toasts', () => {
     flushSync();
     const toast = screen.getByRole('status');
     fireEvent.pointerEnter(toast);
-    vi.advanceTimersByTime(60_000);
-    flushSync();
+    after(60_000);
     expect(screen.getByRole('status')).toHaveTextContent('3 downloads finished');
     fireEvent.pointerLeave(toast);
-    vi.advanceTimersByTime(5_900);
-    flushSync();
+    after(5_900);
     expect(screen.queryByRole('status')).not.toBeNull();
-    vi.advanceTimersByTime(200);
-    flushSync();
+    after(200);
     expect(screen.queryByRole('status')).toBeNull();
   });
 

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JobPage, JobView } from '../../lib/bridge';
 import { jobs } from '../../lib/stores/jobs.svelte';
 import { toasts } from '../../lib/stores/toasts.svelte';
+import { freshStores } from '../../testing/stores';
 import HistoryView from './HistoryView.svelte';
 import { history } from './history.svelte';
 import { ErrorCode, JobKind, JobState } from '../../lib/bridge/contract';
@@ -31,10 +32,8 @@ const row = (name: RegExp) => screen.getByRole('listitem', { name });
 
 describe('HistoryView', () => {
   beforeEach(() => {
-    vi.resetAllMocks();
+    freshStores();
     history.reset();
-    toasts.items = [];
-    jobs.byId = {};
     mocked.jobs.mockResolvedValue(page([saved, failed, uploaded]));
   });
 

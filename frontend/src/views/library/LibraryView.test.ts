@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CachedVideo, JobView, VideoPage } from '../../lib/bridge';
 import { jobs } from '../../lib/stores/jobs.svelte';
 import { toasts } from '../../lib/stores/toasts.svelte';
+import { freshStores } from '../../testing/stores';
 import { collisions } from '../../lib/stores/collisions.svelte';
 import LibraryView from './LibraryView.svelte';
 import { library, library as lib } from './library.svelte';
@@ -39,10 +40,8 @@ const lastQuery = () => mocked.library.mock.lastCall![0];
 
 describe('LibraryView', () => {
   beforeEach(() => {
-    vi.resetAllMocks();
+    freshStores();
     library.reset();
-    toasts.items = [];
-    jobs.byId = {};
     mocked.library.mockResolvedValue(page(five, 1234));
     mocked.refreshLibrary.mockResolvedValue({ count: 5, removed: 0 } as never);
     mocked.onLibraryChanged.mockImplementation((cb) => {

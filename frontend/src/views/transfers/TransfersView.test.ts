@@ -6,6 +6,7 @@ import type { JobView } from '../../lib/bridge';
 import { jobs } from '../../lib/stores/jobs.svelte';
 import { nav } from '../../lib/stores/nav.svelte';
 import { toasts } from '../../lib/stores/toasts.svelte';
+import { freshStores } from '../../testing/stores';
 import { makeJob, makeProgress } from './fixtures';
 import TransfersView from './TransfersView.svelte';
 import CollisionPrompt from '../../lib/components/CollisionPrompt.svelte';
@@ -28,11 +29,7 @@ const stageOf = (row: HTMLElement, which: 'transfer' | 'server') => row.querySel
 const toastTexts = () => toasts.items.map((t) => t.text);
 
 beforeEach(() => {
-  vi.resetAllMocks();
-  jobs.byId = {};
-  jobs.progress = {};
-  jobs.batchIds = [];
-  toasts.items = [];
+  freshStores();
   nav.go('transfers');
 });
 
