@@ -10,6 +10,13 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
+/** showToasts draws the toasts after push adds some. */
+function showToasts(push: () => void) {
+  render(Toasts);
+  push();
+  flushSync();
+}
+
 /** after lets ms pass on the fake clock and draws what changed. */
 function after(ms: number) {
   vi.advanceTimersByTime(ms);
@@ -18,9 +25,7 @@ function after(ms: number) {
 
 describe('Toasts', () => {
   it('a failure dismisses itself after a while, still read out as an alert meanwhile', () => {
-    render(Toasts);
-    toasts.push('error', '1 upload failed', 'clip.mp4: Could not reach 127.0.0.1:9.');
-    flushSync();
+    showToasts(() => toasts.push('error', '1 upload failed', 'clip.mp4: Could not reach 127.0.0.1:9.'));
     expect(screen.getByRole('alert')).toHaveTextContent('1 upload failed');
     after(19_000);
     expect(screen.queryByRole('alert')).not.toBeNull();
@@ -29,9 +34,7 @@ describe('Toasts', () => {
   });
 
   it('stays while the pointer is on it, and counts again from when it leaves', () => {
-    render(Toasts);
-    toasts.push('success', '3 downloads finished');
-    flushSync();
+    showToasts(() => toasts.push('success', '3 downloads finished'));
     const toast = screen.getByRole('status');
     fireEvent.pointerEnter(toast);
     after(60_000);
@@ -44,9 +47,9 @@ describe('Toasts', () => {
   });
 
   it('shows at most three at once, the newest', () => {
-    render(Toasts);
-    for (let i = 1; i <= 5; i++) toasts.push('error', `failure ${i}`);
-    flushSync();
+    showToasts(() => {
+      for (let i = 1; i <= 5; i++) toasts.push('error', `failure ${i}`);
+    });
     expect(screen.getAllByRole('alert').map((t) => t.textContent?.trim().split('×')[0].trim())).toEqual(['failure 3', 'failure 4', 'failure 5']);
   });
 });
