@@ -51,9 +51,15 @@ func newFakeAPI(t testing.TB, handle http.HandlerFunc) *fakeAPI {
 	return f
 }
 
-func newTestClient(t testing.TB, base string) *Client {
+// newTestClient builds the client under test on base (its API and asset host) with the test
+// key; each option changes that Config first.
+func newTestClient(t testing.TB, base string, opts ...func(*Config)) *Client {
 	t.Helper()
-	c, err := New(Config{BaseURL: base, AssetBaseURL: base, APIKey: testKey})
+	cfg := Config{BaseURL: base, AssetBaseURL: base, APIKey: testKey}
+	for _, opt := range opts {
+		opt(&cfg)
+	}
+	c, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
