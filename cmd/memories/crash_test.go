@@ -83,7 +83,7 @@ func until(t *testing.T, what string, cond func() bool) {
 func TestKilledUploadResumesWithoutDuplicate(t *testing.T) {
 	t.Parallel() // slow and independent (its own sandbox, folders and processes)
 	bin := buildBinary(t)
-	e := newTestEnvWith(t, sandbox.Options{APIKey: "sk-test-cli-key", ParseDelay: 200 * time.Millisecond})
+	e := newTestEnvWith(t, sandbox.Options{ParseDelay: 200 * time.Millisecond})
 	e.sb.SetFaults(sandbox.Faults{ReplyDelay: time.Minute}) // the video is stored, the reply never comes
 	src := writeVideo(t, t.TempDir(), "kill.mp4", mediatest.MP4(bytes.Repeat([]byte("k"), 2<<20)))
 	cmd := e.start(bin, "upload", "--json", src)
