@@ -48,10 +48,7 @@ func TestOneDamagedJobRecordIsSkippedAndReported(t *testing.T) {
 func TestCheckAndRepairKeepWhatCanBeRead(t *testing.T) {
 	dir := t.TempDir()
 	db := openAt(t, dir)
-	for range 10 {
-		j := contract.Job{Kind: jobkind.UploadFile, Name: "keep"}
-		db.CreateJob(&j)
-	}
+	fillJobs(t, db, 10, func(int) contract.Job { return contract.Job{Kind: jobkind.UploadFile, Name: "keep"} })
 	db.PutVideos([]contract.CachedVideo{{VideoNo: "VI1", Scope: "default", Name: "n", Created: 1}})
 	db.PutMeta("pacer", []byte("state"))
 	breakRecord(t, db, 4)
@@ -103,10 +100,7 @@ func TestAFileThatIsNotADatabaseIsReportedDamagedWithItsPath(t *testing.T) {
 func TestRepairAfterAPanicWhileOpeningInTheSameProcess(t *testing.T) {
 	dir := t.TempDir()
 	db := openAt(t, dir)
-	for range 50 {
-		j := contract.Job{Kind: jobkind.Download, Name: "kept"}
-		db.CreateJob(&j)
-	}
+	fillJobs(t, db, 50, func(int) contract.Job { return contract.Job{Kind: jobkind.Download, Name: "kept"} })
 	db.Close()
 	path := filepath.Join(dir, contract.DatabaseFile)
 	raw, _ := os.ReadFile(path)

@@ -1,12 +1,13 @@
 package store
 
 import (
-	"memories-desktop/backend/contract"
-	"memories-desktop/backend/contract/jobkind"
-	"memories-desktop/backend/contract/jobstate"
 	"slices"
 	"testing"
 	"time"
+
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 )
 
 func TestPruneJobsDeletesOldFinishedJobsOnly(t *testing.T) {

@@ -151,17 +151,29 @@ func TestJobsLimitDefaultsAndCeiling(t *testing.T) {
 // allJobIDs follows cursors to the end and returns every id seen.
 func allJobIDs(t *testing.T, db *DB, q JobQuery) []uint64 {
 	t.Helper()
-	var ids []uint64
-	for {
+	ids, _ := allPages(t, func(cursor string) ([]uint64, string, int, error) {
+		q.Before = cursor
 		page, err := db.Jobs(q)
+		return jobIDs(page.Jobs), page.NextCursor, 0, err
+	}, q.Before)
+	return ids
+}
+
+// allPages asks for pages from cursor on until the next cursor is empty and returns the items
+// of them all and the last page's total.
+func allPages[T any](t *testing.T, next func(cursor string) (items []T, nextCursor string, total int, err error), cursor string) ([]T, int) {
+	t.Helper()
+	var all []T
+	for {
+		items, nextCursor, total, err := next(cursor)
 		if err != nil {
 			t.Fatal(err)
 		}
-		ids = append(ids, jobIDs(page.Jobs)...)
-		if page.NextCursor == "" {
-			return ids
+		all = append(all, items...)
+		if nextCursor == "" {
+			return all, total
 		}
-		q.Before = page.NextCursor
+		cursor = nextCursor
 	}
 }
 

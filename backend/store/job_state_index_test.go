@@ -2,11 +2,12 @@ package store
 
 import (
 	"errors"
+	"slices"
+	"testing"
+
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/contract/jobkind"
 	"memories-desktop/backend/contract/jobstate"
-	"slices"
-	"testing"
 )
 
 func ids(jobs []contract.Job) []uint64 {

@@ -3,12 +3,13 @@ package store
 import (
 	"encoding/json"
 	"errors"
-	"memories-desktop/backend/contract"
-	"memories-desktop/backend/contract/jobkind"
-	"memories-desktop/backend/contract/jobstate"
 	"slices"
 	"testing"
 	"time"
+
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 )
 
 func TestCreateJobAssignsIDStampsAndFirstHistory(t *testing.T) {

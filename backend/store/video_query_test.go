@@ -104,18 +104,11 @@ func TestVideosRejectsBadQueries(t *testing.T) {
 // allVideoNos follows cursors to the end and returns every video number seen and the total.
 func allVideoNos(t *testing.T, db *DB, q VideoQuery) ([]string, int) {
 	t.Helper()
-	var nos []string
-	for {
+	return allPages(t, func(cursor string) ([]string, string, int, error) {
+		q.Cursor = cursor
 		page, err := db.Videos(q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		nos = append(nos, videoNos(page.Videos)...)
-		if page.NextCursor == "" {
-			return nos, page.Total
-		}
-		q.Cursor = page.NextCursor
-	}
+		return videoNos(page.Videos), page.NextCursor, page.Total, err
+	}, q.Cursor)
 }
 
 func videoNos(vs []contract.CachedVideo) []string {

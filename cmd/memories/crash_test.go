@@ -13,7 +13,6 @@ import (
 
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/sandbox"
-	"memories-desktop/backend/store"
 )
 
 // These tests kill a real `memories` process with SIGKILL in the middle of its work, then check
@@ -84,7 +83,7 @@ func until(t *testing.T, what string, cond func() bool) {
 func TestKilledUploadResumesWithoutDuplicate(t *testing.T) {
 	t.Parallel() // slow and independent (its own sandbox, folders and processes)
 	bin := buildBinary(t)
-	e := newTestEnvWith(t, sandbox.Options{APIKey: "sk-test-cli-key", ParseDelay: 200 * time.Millisecond})
+	e := newTestEnvWith(t, sandbox.Options{ParseDelay: 200 * time.Millisecond})
 	e.sb.SetFaults(sandbox.Faults{ReplyDelay: time.Minute}) // the video is stored, the reply never comes
 	src := writeVideo(t, t.TempDir(), "kill.mp4", mediatest.MP4(bytes.Repeat([]byte("k"), 2<<20)))
 	cmd := e.start(bin, "upload", "--json", src)
@@ -143,11 +142,7 @@ func TestKilledDownloadResumesWithoutPartialFile(t *testing.T) {
 
 func TestDatabaseHeldByAnotherProcessFailsFast(t *testing.T) {
 	e := newTestEnv(t)
-	db, err := store.Open(e.env["MEMORIES_DATA_DIR"], time.Second)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	e.holdDatabase(t)
 	start := time.Now()
 	r := e.run("", "history").want(t, 1)
 	if !strings.Contains(r.stderr, "is using") || time.Since(start) > 5*time.Second {

@@ -68,7 +68,7 @@ func connectionRefused(t *testing.T, e *faultEnv) {
 func redirectToOtherPort(t *testing.T, e *faultEnv) {
 	var leaked atomic.Bool
 	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.Contains(r.Header.Get("Authorization")+r.URL.RawQuery, "sk-test-cli-key") {
+		if strings.Contains(r.Header.Get("Authorization")+r.URL.RawQuery, cliTestKey) {
 			leaked.Store(true)
 		}
 		w.Header().Set("Content-Type", "video/mp4")

@@ -39,7 +39,7 @@ func (e *testEnv) runInterrupted(t *testing.T, ready func() bool, args ...string
 // finishes it; an upload the server stored while its reply was held is interrupted, not
 // cancelled, and `resume` finds it there instead of sending it again.
 func TestInterruptLeavesJobsResumable(t *testing.T) {
-	e := newTestEnvWith(t, sandbox.Options{APIKey: "sk-test-cli-key", ParseDelay: 200 * time.Millisecond})
+	e := newTestEnvWith(t, sandbox.Options{ParseDelay: 200 * time.Millisecond})
 	data := mediatest.MP4(bytes.Repeat([]byte("0123456789"), 300_000))
 	no := e.run("", "upload", "--json", writeVideo(t, t.TempDir(), "a.mp4", data)).want(t, 0).lines(t)[0]["video_no"].(string)
 

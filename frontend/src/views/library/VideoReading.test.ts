@@ -3,16 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import VideoReading from './VideoReading.svelte';
 
-vi.mock('../../lib/bridge', async (orig) => ({
-  ...(await orig<typeof import('../../lib/bridge')>()),
-  bridge: {
-    videoPreview: vi.fn(),
-    videoTranscript: vi.fn(),
-    videoSummary: vi.fn(),
-    exportTranscript: vi.fn(),
-    exportChapters: vi.fn(),
-  },
-}));
+vi.mock('../../lib/bridge', (orig) => import('../../testing/bridge').then((b) => b.fakeBridge(orig, [
+  'videoPreview', 'videoTranscript', 'videoSummary', 'exportTranscript', 'exportChapters',
+])));
 const { bridge } = await import('../../lib/bridge');
 const mocked = vi.mocked(bridge);
 

@@ -5,18 +5,15 @@ import { ErrorCode } from '../../lib/bridge/contract';
 import SearchView from './SearchView.svelte';
 import { search } from './search.svelte';
 
-vi.mock('../../lib/bridge', async (orig) => ({
-  ...(await orig<typeof import('../../lib/bridge')>()),
-  bridge: {
-    find: vi.fn(),
-    recentSearches: vi.fn(async () => []),
-    unindexed: vi.fn(async () => 0),
-    keyframeURL: vi.fn(async () => ''),
-    videoPreview: vi.fn(async () => ''),
-    choosePicture: vi.fn(),
-    onJob: vi.fn(() => () => {}),
-  },
-}));
+vi.mock('../../lib/bridge', (orig) => import('../../testing/bridge').then((b) => b.fakeBridge(orig, [
+  'find', 'choosePicture',
+], {
+  recentSearches: async () => [],
+  unindexed: async () => 0,
+  keyframeURL: async () => '',
+  videoPreview: async () => '',
+  onJob: b.listener('onJob'),
+})));
 const { bridge } = await import('../../lib/bridge');
 const mocked = vi.mocked(bridge);
 

@@ -13,20 +13,9 @@ const state = {
   logFile: '/home/me/.config/memories-desktop/logs/memories-desktop.log',
 };
 
-vi.mock('../../lib/bridge', async (orig) => ({
-  ...(await orig<typeof import('../../lib/bridge')>()),
-  bridge: {
-    getSettings: vi.fn(),
-    saveSettings: vi.fn(),
-    setAPIKey: vi.fn(),
-    clearAPIKey: vi.fn(),
-    chooseFolder: vi.fn(),
-    openLogFolder: vi.fn(),
-    watches: vi.fn(async () => []),
-    onWatchChanged: vi.fn(() => () => {}),
-    getSystem: vi.fn(),
-  },
-}));
+vi.mock('../../lib/bridge', (orig) => import('../../testing/bridge').then((b) => b.fakeBridge(orig, [
+  'getSettings', 'saveSettings', 'setAPIKey', 'clearAPIKey', 'chooseFolder', 'openLogFolder', 'getSystem',
+], { watches: async () => [], onWatchChanged: () => () => {} })));
 const { bridge } = await import('../../lib/bridge');
 const mocked = vi.mocked(bridge);
 
