@@ -53,7 +53,7 @@ step added "the watch Recordings runs"
 # The edit dialog sets a short settle time, by keyboard.
 click_name "Edit watch Recordings" "push button" || fail "no Edit… button for Recordings"
 wait_text "$WAIT" "dialog: Watch ‘Recordings’" || fail "Edit… opened no dialog"
-wait_until "$WAIT" focus_on "check box: Watch subfolders too" || fail "the dialog did not focus its first control ($(focused_element))"
+wait_until "$WAIT" focus_on "check box: Watch subfolders too (never its “Uploaded” folder)" || fail "the dialog did not focus its first control ($(focused_element))"
 click_name "Settle time (seconds)" entry || fail "no settle time field"
 press ctrl+a
 type_text 1
