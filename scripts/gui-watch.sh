@@ -57,7 +57,9 @@ wait_until "$WAIT" focus_on "check box: Watch subfolders too (never its “Uploa
 click_name "Settle time (seconds)" entry || fail "no settle time field"
 press ctrl+a
 type_text 1
-wait_text "$WAIT" "entry: Settle time (seconds) / 1" || fail "the settle time field does not read 1"
+# The whole line: wait_text's substring "… / 1" would also match the 10 it held before.
+settle_reads_1() { grep -qx 'entry: Settle time (seconds) / 1' <<<"$(screen_text)"; }
+wait_until "$WAIT" settle_reads_1 || fail "the settle time field does not read 1"
 step edit "the edit dialog with a 1 s settle time"
 press Return
 wait_gone "$WAIT" "dialog: Watch ‘Recordings’" || fail "the edit dialog did not close on Return"
