@@ -4,7 +4,8 @@
 # the edit dialog sets a 1 s settle time; a repository video copied into the folder is uploaded
 # by the app on its own: Transfers lists it "from watch ‘Recordings’" and the watch list counts
 # it as uploaded; its one desktop notification, "Recordings: 1 video uploaded", is read from the
-# session bus (scripts/gui/notifications.py). A folder dropped on the list is watched. Then
+# session bus (scripts/gui/notifications.py). A folder dropped on the list is watched; its removal
+# asks first (Escape keeps it). Then
 # `memories watch` runs the same watch, and the app started meanwhile says in a dialog that the
 # command holds the data folder. Everything is read on screen through AT-SPI. Screenshots of every
 # step go to build/test-artifacts/gui-watch/. Every wait is for something on screen, with a deadline.
@@ -94,6 +95,24 @@ drag_to "$((lx + lw / 2))" "$((ly + lh / 2))"
 wait_text "$WAIT" "Watching $TMP/Dropped." || fail "the folder dropped on the list is not watched"
 scroll_to "$WAIT" "Edit watch Dropped" "push button" || fail "the list shows no watch Dropped"
 step dropped "a folder dropped on the list is watched"
+
+# Remove… asks in a modal alert with the focus on Keep it; Escape keeps the watch, Tab and Return
+# on Remove watch remove it.
+click_name "Remove watch Dropped" "push button" || fail "no Remove… button for Dropped"
+wait_text "$WAIT" "Remove the watch ‘Dropped’?" "Its files and their uploads stay." || fail "Remove… asked nothing"
+wait_until "$WAIT" focus_on "push button: Keep it" || fail "the question did not focus Keep it ($(focused_element))"
+step remove-asked "Remove… asks, the focus on Keep it"
+press Escape
+wait_gone "$WAIT" "Remove the watch ‘Dropped’?" || fail "Escape did not close the question"
+wait_until "$WAIT" focus_on "push button: Remove watch Dropped" || fail "the focus did not go back to Remove… ($(focused_element))"
+click_name "Remove watch Dropped" "push button" || fail "no Remove… button for Dropped after Escape"
+wait_until "$WAIT" focus_on "push button: Keep it" || fail "the question did not focus Keep it again"
+press Tab
+wait_until "$WAIT" focus_on "push button: Remove watch" || fail "Tab did not reach Remove watch ($(focused_element))"
+press Return
+wait_text "$WAIT" "Removed the watch ‘Dropped’; its files and uploads stay." || fail "the watch Dropped was not removed"
+wait_gone "$WAIT" "Edit watch Dropped" || fail "the list still shows the watch Dropped"
+step removed "Escape kept the watch Dropped; Remove watch removed it"
 
 stop_app || fail "the app did not stop within 10 s of SIGTERM"
 
