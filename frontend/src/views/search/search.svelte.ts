@@ -1,4 +1,5 @@
-import { bridge, toErrorInfo, type ErrorInfo, type Moment, type RecentSearch, type SearchAnswer } from '../../lib/bridge';
+import { bridge, toErrorInfo } from '../../lib/bridge';
+import type { contract } from '../../../wailsjs/go/models';
 import type { ModeId } from './search';
 
 // The Search view's state, kept while the person visits other views.
@@ -13,13 +14,13 @@ class SearchState {
   taken = $state('');
   place = $state(''); // "lat, lon"
   scope = $state('');
-  answer = $state<SearchAnswer | null>(null);
+  answer = $state<contract.SearchAnswer | null>(null);
   asked = $state(''); // the words the answer is for, to highlight
-  error = $state<ErrorInfo | null>(null);
+  error = $state<contract.ErrorInfo | null>(null);
   busy = $state(false);
   unindexed = $state(0);
-  recent = $state<RecentSearch[]>([]);
-  open = $state<Moment | null>(null);
+  recent = $state<contract.RecentSearch[]>([]);
+  open = $state<contract.Moment | null>(null);
   private seq = 0;
 
   /** placeError says what is wrong with the place filter; '' when it is empty or fine. */
@@ -59,7 +60,7 @@ class SearchState {
   }
 
   /** again runs a recent search. */
-  async again(r: RecentSearch) {
+  async again(r: contract.RecentSearch) {
     if (r.kind === 'image') return this.byPicture(r.text);
     this.mode = r.kind === 'phrase' ? 'exact' : this.mode === 'exact' || this.mode === 'picture' ? 'seen' : this.mode;
     this.text = r.text;
