@@ -48,35 +48,35 @@ func runList(ctx context.Context, c *cli, args []string) error {
 		return err
 	}
 	defer s.close()
-	return listAll(ctx, s, contract.ListRequest{Size: listPageSize, Status: *status, Tag: *tag})
+	return listAll(ctx, s, contract.LibraryQuery{Limit: listPageSize, Status: *status, Tag: *tag})
 }
 
-// listAll walks every page; the service sorts nothing, so rows come in its order.
-func listAll(ctx context.Context, s *session, req contract.ListRequest) error {
-	seen := int64(0)
-	for page := 1; ; page++ {
-		req.Page = page
-		res, err := s.svc.ListVideos(ctx, req)
+// listAll walks every page; without a database the service asks the server, which sorts
+// nothing, so rows come in its order.
+func listAll(ctx context.Context, s *session, q contract.LibraryQuery) error {
+	seen := 0
+	for {
+		res, err := s.svc.Videos(ctx, q)
 		if err != nil {
 			return err
 		}
 		for _, v := range res.Videos {
 			printVideo(s.out, v)
 		}
-		seen += int64(len(res.Videos))
-		if len(res.Videos) == 0 || seen >= res.Total {
+		seen += len(res.Videos)
+		if q.Cursor = res.NextCursor; q.Cursor == "" {
 			s.out.note("%d video(s) in scope %q", seen, s.svc.Scope())
 			return nil
 		}
 	}
 }
 
-func printVideo(out *printer, v contract.VideoDetails) {
+func printVideo(out *printer, v contract.CachedVideo) {
 	created := ""
-	if v.CreateTime > 0 {
-		created = time.UnixMilli(v.CreateTime).Format("2006-01-02 15:04")
+	if v.Created > 0 {
+		created = time.UnixMilli(v.Created).Format("2006-01-02 15:04")
 	}
 	out.result(listLine{ID: v.VideoNo, Name: v.Name, Status: v.Status, Size: v.Size, Duration: v.Duration,
-		Created: v.CreateTime, Tags: v.Tags},
+		Created: v.Created, Tags: v.Tags},
 		fmt.Sprintf("%-22s %-8s %10s %7.1fs  %s  %s", v.VideoNo, v.Status, formatBytes(v.Size), v.Duration, created, v.Name))
 }
