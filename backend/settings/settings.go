@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"memories-desktop/backend/api"
@@ -38,9 +39,11 @@ type Settings struct {
 	DownloadDir  string `json:"downloadDir"`
 	Sandbox      bool   `json:"sandbox"`
 	Theme        string `json:"theme"`
-	Concurrency  int    `json:"concurrency"`
-	Pacing       bool   `json:"pacing"`      // space requests to the documented rate limits
-	HistoryDays  int    `json:"historyDays"` // delete finished jobs older than this; 0 keeps all
+	// Language is a BCP 47 tag ("de", "zh-Hans") the UI speaks; "" follows the system.
+	Language    string `json:"language,omitempty"`
+	Concurrency int    `json:"concurrency"`
+	Pacing      bool   `json:"pacing"`      // space requests to the documented rate limits
+	HistoryDays int    `json:"historyDays"` // delete finished jobs older than this; 0 keeps all
 	// PickerDirs is the last folder of each file dialog, by dialog (core.Picker*).
 	PickerDirs map[string]string `json:"pickerDirs,omitempty"`
 }
@@ -75,6 +78,7 @@ func (s Settings) Normalize() Settings {
 	s.BaseURL = strings.TrimRight(strings.TrimSpace(s.BaseURL), "/")
 	s.AssetBaseURL = strings.TrimRight(strings.TrimSpace(s.AssetBaseURL), "/")
 	s.DownloadDir = strings.TrimSpace(s.DownloadDir)
+	s.Language = strings.TrimSpace(s.Language)
 	fill(&s.Scope, d.Scope)
 	fill(&s.BaseURL, d.BaseURL)
 	fill(&s.AssetBaseURL, d.AssetBaseURL)
@@ -99,6 +103,7 @@ func (s Settings) Validate() error {
 		func() *FieldError { return checkBaseURL("assetBaseUrl", s.AssetBaseURL) },
 		func() *FieldError { return checkDownloadDir(s.DownloadDir) },
 		func() *FieldError { return checkTheme(s.Theme) },
+		func() *FieldError { return checkLanguage(s.Language) },
 		func() *FieldError { return checkConcurrency(s.Concurrency) },
 		func() *FieldError { return checkHistoryDays(s.HistoryDays) },
 	}
@@ -161,6 +166,16 @@ func checkTheme(theme string) *FieldError {
 		return nil
 	}
 	return &FieldError{"theme", "Theme must be system, light or dark."}
+}
+
+// languageTag is the shape of a BCP 47 tag; which languages exist is the UI's to know.
+var languageTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$`)
+
+func checkLanguage(tag string) *FieldError {
+	if tag == "" || languageTag.MatchString(tag) {
+		return nil
+	}
+	return &FieldError{"language", "Language must be a language tag such as de or zh-Hans, or empty for the system's."}
 }
 
 func checkConcurrency(n int) *FieldError {

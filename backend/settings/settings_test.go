@@ -25,6 +25,7 @@ func TestValidateRejectsBadFields(t *testing.T) {
 		{"download dir relative", func(s *Settings) { s.DownloadDir = "downloads" }, "downloadDir"},
 		{"download dir missing", func(s *Settings) { s.DownloadDir = filepath.Join(dir, "nope") }, "downloadDir"},
 		{"theme", func(s *Settings) { s.Theme = "blue" }, "theme"},
+		{"language", func(s *Settings) { s.Language = "de; rm -rf" }, "language"},
 		{"concurrency", func(s *Settings) { s.Concurrency = 99 }, "concurrency"},
 	}
 	for _, tc := range cases {

@@ -1266,6 +1266,7 @@ export namespace settings {
 	    downloadDir: string;
 	    sandbox: boolean;
 	    theme: string;
+	    language?: string;
 	    concurrency: number;
 	    pacing: boolean;
 	    historyDays: number;
@@ -1283,6 +1284,7 @@ export namespace settings {
 	        this.downloadDir = source["downloadDir"];
 	        this.sandbox = source["sandbox"];
 	        this.theme = source["theme"];
+	        this.language = source["language"];
 	        this.concurrency = source["concurrency"];
 	        this.pacing = source["pacing"];
 	        this.historyDays = source["historyDays"];

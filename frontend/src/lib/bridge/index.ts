@@ -59,6 +59,8 @@ export const bridge = {
   testConnection: (s: Settings): Promise<Connection> => App.TestConnection(s),
   chooseFolder: (title: string, start: string): Promise<string> => App.ChooseFolder(title, start),
   openLogFolder: (): Promise<void> => App.OpenLogFolder(),
+  /** systemLocale is the language the system asks for (BCP 47), what the UI follows by default. */
+  systemLocale: (): Promise<string> => App.SystemLocale(),
   // upload and import
   expandPaths: (paths: string[]): Promise<Scan> => App.ExpandPaths(paths),
   /** findDuplicate reads one file and says whether its bytes were uploaded to scope before. */

@@ -110,6 +110,8 @@ export function SetWindowTitle(arg1:number,arg2:string):Promise<void>;
 
 export function Status():Promise<core.Status>;
 
+export function SystemLocale():Promise<string>;
+
 export function TakeOpenPaths():Promise<Array<string>>;
 
 export function TestConnection(arg1:settings.Settings):Promise<core.Connection>;

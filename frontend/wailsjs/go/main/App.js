@@ -206,6 +206,10 @@ export function Status() {
   return window['go']['main']['App']['Status']();
 }
 
+export function SystemLocale() {
+  return window['go']['main']['App']['SystemLocale']();
+}
+
 export function TakeOpenPaths() {
   return window['go']['main']['App']['TakeOpenPaths']();
 }
