@@ -51,6 +51,9 @@ class Language {
   tag = $state<LanguageTag>('en');
   /** The system's language, what the "System" choice follows. */
   system = $state<LanguageTag>('en');
+  /** The system's full locale ("en-GB", "de-AT"): its region's customs (24-hour clock, date order)
+   * apply while the language on screen is the system's own. */
+  systemLocale = $state('');
 
   /** use switches the language on screen; '' (or anything unknown) follows the system. */
   use(choice: string) {
@@ -61,9 +64,19 @@ class Language {
 
 export const language = new Language();
 
-/** intlLocale is the locale Intl formats with: the pseudo-locale formats as English. */
+/** intlLocale is the locale Intl formats with: the system's locale when it speaks the language on
+ * screen (so en-GB keeps its 24-hour clock), else the language itself; the pseudo-locale formats as English. */
 export function intlLocale(): string {
-  return language.tag === pseudoTag ? 'en' : language.tag;
+  const tag = language.tag === pseudoTag ? 'en' : language.tag;
+  const sys = language.systemLocale;
+  if (sys && sys.split('-')[0].toLowerCase() === tag.split('-')[0]) {
+    try {
+      return Intl.getCanonicalLocales(sys)[0];
+    } catch {
+      // a malformed system locale: the language alone
+    }
+  }
+  return tag;
 }
 
 const formats = new Map<string, IntlMessageFormat>();

@@ -6,6 +6,8 @@ import { language, matchLanguage } from './i18n.svelte';
 /** startLanguage sets the system language and applies the saved choice; it never throws. */
 export async function startLanguage(): Promise<void> {
   const [system, state] = await Promise.allSettled([bridge.systemLocale(), bridge.getSettings()]);
-  language.system = matchLanguage(system.status === 'fulfilled' ? system.value : globalThis.navigator?.language);
+  const locale = system.status === 'fulfilled' ? system.value : (globalThis.navigator?.language ?? '');
+  language.system = matchLanguage(locale);
+  language.systemLocale = locale;
   language.use(state.status === 'fulfilled' ? (state.value.settings.language ?? '') : '');
 }
