@@ -75,6 +75,11 @@ export function formatDecimal(n: number): string {
   return number(n, { maximumFractionDigits: 6 });
 }
 
+/** formatFixed renders n with exactly digits decimals, as coordinates are shown. */
+export function formatFixed(n: number, digits: number): string {
+  return number(n, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
 /** formatCount renders 1234 as "1,234" ("1.234" in German). */
 export function formatCount(n: number | undefined): string {
   return number(n && Number.isFinite(n) ? Math.round(n) : 0);
