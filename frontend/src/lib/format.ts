@@ -80,6 +80,16 @@ export function formatFixed(n: number, digits: number): string {
   return number(n, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
+/** formatAgo says how long ago at was: "just now", "5 minutes ago", "2 hours ago", "3 days ago". */
+export function formatAgo(at: number, now: number): string {
+  const min = Math.floor((now - at) / 60000);
+  const rtf = new Intl.RelativeTimeFormat(intlLocale(), { numeric: 'auto' });
+  if (min < 1) return t('format.justNow');
+  if (min < 60) return rtf.format(-min, 'minute');
+  const h = Math.floor(min / 60);
+  return h < 24 ? rtf.format(-h, 'hour') : rtf.format(-Math.floor(h / 24), 'day');
+}
+
 /** formatCount renders 1234 as "1,234" ("1.234" in German). */
 export function formatCount(n: number | undefined): string {
   return number(n && Number.isFinite(n) ? Math.round(n) : 0);

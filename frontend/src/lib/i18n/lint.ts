@@ -46,7 +46,8 @@ function walk(n: unknown, visit: (n: Node, attr: string) => void, attr = '') {
   if (Array.isArray(n)) return n.forEach((x) => walk(x, visit, attr));
   const node = n as Node;
   if (typeof node.type === 'string') visit(node, attr);
-  const inner = node.type === 'Attribute' ? String(node.name).toLowerCase() : attr;
+  const inner =
+    node.type === 'Attribute' ? String(node.name).toLowerCase() : /Directive$|^SpreadAttribute$/.test(node.type) ? '#directive' : attr;
   for (const [k, v] of Object.entries(node)) if (k !== 'parent' && k !== 'metadata') walk(v, visit, inner);
 }
 
