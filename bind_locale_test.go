@@ -12,6 +12,7 @@ func TestSystemLocaleReadsPOSIXVariablesInGettextOrder(t *testing.T) {
 		{map[string]string{"LANG": "en_US.UTF-8", "LC_MESSAGES": "es_ES.UTF-8"}, "es-ES"},
 		{map[string]string{"LC_ALL": "de_AT.UTF-8", "LC_MESSAGES": "es_ES.UTF-8", "LANG": "fr_FR"}, "de-AT"},
 		{map[string]string{"LANG": "C.UTF-8"}, "en"},
+		{map[string]string{"MEMORIES_LANG": "pseudo", "LANG": "de_DE.UTF-8"}, "pseudo"},
 		{map[string]string{}, "en"},
 	}
 	for _, c := range cases {

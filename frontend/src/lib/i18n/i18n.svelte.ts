@@ -40,7 +40,7 @@ const catalogues: Record<Exclude<LanguageTag, typeof pseudoTag>, Partial<Record<
 export function matchLanguage(locale: string | undefined | null): LanguageTag {
   const tag = (locale ?? '').split(/[.@]/)[0].replace(/_/g, '-');
   const lower = tag.toLowerCase();
-  if (lower === 'en-xa') return pseudoTag;
+  if (lower === 'en-xa' || lower === 'pseudo' || lower === 'x-pseudo') return pseudoTag; // the Go side calls it pseudo
   const [lang] = lower.split('-');
   if (lang === 'zh') return /-(hant|tw|hk|mo)\b/.test(lower) ? 'en' : 'zh-Hans';
   return languages.find((l) => l.tag === lang)?.tag ?? 'en';
