@@ -25,8 +25,12 @@ describe.each(languages.filter((l) => l.tag !== 'en').map((l) => l.tag))('catalo
   it('uses the placeholders English uses, in valid ICU', () => {
     const wrong = Object.keys(en).filter((k) => {
       if (!(k in cat)) return false;
-      const want = [...argNames(parse(en[k]))].sort().join();
-      return [...argNames(parse(cat[k]))].sort().join() !== want;
+      // a language without plural forms (Chinese) may leave out a count English only inflects by
+      const want = [...argNames(parse(en[k]))].filter((a) => a !== 'count').sort().join();
+      const got = argNames(parse(cat[k]));
+      if (got.has('count') && !argNames(parse(en[k])).has('count')) return true;
+      got.delete('count');
+      return [...got].sort().join() !== want;
     });
     expect(wrong).toEqual([]);
   });
