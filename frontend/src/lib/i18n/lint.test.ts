@@ -20,7 +20,6 @@ const pending = new Set<string>([
   'views/SettingsView.svelte',
   'views/library/AssetDialog.svelte',
   'views/library/ConfirmDelete.svelte',
-  'views/search/Keyframe.svelte',
   'views/search/MomentPane.svelte',
   'views/search/MomentRow.svelte',
   'views/search/SearchView.svelte',
