@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Screenshots of every view in light and dark: the production binary in a real window under Xvfb,
-# in sandbox mode with demo data (MEMORIES_SANDBOX_DEMO), saved to docs/screenshots/.
+# Screenshots of every view in light and dark, and in each shipped language (light): the production
+# binary in a real window under Xvfb, in sandbox mode with demo data (MEMORIES_SANDBOX_DEMO), saved
+# to docs/screenshots/ (<view>-light.png, <view>-dark.png, <view>-<language>.png). LANGS=""
+# skips the languages; LANGS="de" shoots one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BIN=${BIN:-build/bin/memories-desktop}
 OUT=${OUT:-docs/screenshots}
-VIEWS=(upload import library transfers history settings)
+VIEWS=(upload import library transfers history settings search) # Ctrl+1 … Ctrl+7
+LANGS=${LANGS-de es zh-Hans}
 TITLE='Memories Desktop$' # the page adds the view to the title
 mkdir -p "$OUT"
 APP_PID="" XVFB_PID="" DATA=""
@@ -31,11 +34,14 @@ window() {
   return 1
 }
 
+# shoot_theme THEME [LANGUAGE]: every view in THEME, in LANGUAGE (the system's, as LANG gives it).
 shoot_theme() {
-  local theme=$1 win i
+  local theme=$1 lang=${2:-en} suffix=${2:-$1} win i
   DATA=$(mktemp -d)
   printf '{"theme":"%s"}\n' "$theme" >"$DATA/settings.json"
-  MEMORIES_DATA_DIR=$DATA MEMORIES_SANDBOX=1 MEMORIES_SANDBOX_DEMO=1 MEMORIES_RATE_LIMITS=off \
+  local posix
+  case $lang in zh-Hans) posix=zh_CN.UTF-8 ;; en) posix=C.UTF-8 ;; *) posix=${lang}_${lang^^}.UTF-8 ;; esac
+  MEMORIES_LANG=$lang LANG=$posix LC_ALL='' LC_MESSAGES='' MEMORIES_DATA_DIR=$DATA MEMORIES_SANDBOX=1 MEMORIES_SANDBOX_DEMO=1 MEMORIES_RATE_LIMITS=off \
     "$BIN" >"$DATA/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 60); do win=$(window) && break; sleep 0.5; done
@@ -43,7 +49,7 @@ shoot_theme() {
   sleep 6 # demo uploads and the import run in the sandbox
   local prev="" shot try
   for i in "${!VIEWS[@]}"; do
-    shot="$OUT/${VIEWS[$i]}-$theme.png"
+    shot="$OUT/${VIEWS[$i]}-$suffix.png"
     # A key press can be lost while the window is busy: the same picture as the last view means
     # the view did not change, so press again.
     for try in 1 2 3; do
@@ -61,3 +67,4 @@ shoot_theme() {
 
 shoot_theme light
 shoot_theme dark
+for lang in $LANGS; do shoot_theme light "$lang"; done
