@@ -5,69 +5,46 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/contract/errcode"
 	"memories-desktop/backend/settings"
-	"memories-desktop/backend/store"
 )
-
-// Stable error codes the UI switches on (all of them are listed in backend/contract/errcode).
-// Never switch on message text.
-const (
-	CodeInvalidField = errcode.InvalidField
-	CodeLocked       = errcode.Locked
-	CodeInternal     = errcode.Internal
-)
-
-// ErrorInfo is what a failed call returns to the UI (via Wails' ErrorFormatter) and what the CLI
-// prints as one line: a stable code, a sentence for people, and where relevant the field and
-// next step.
-type ErrorInfo struct {
-	Code    string `json:"code"`
-	Message string `json:"message"`
-	Field   string `json:"field,omitempty"`
-	Next    string `json:"next,omitempty"`
-	Detail  string `json:"detail,omitempty"` // technical text, shown behind "details"
-	// RetryAt is when the service said to try again (unix ms), for a rate-limited call that said.
-	RetryAt int64 `json:"retryAt,omitempty"`
-}
-
-func (e ErrorInfo) Error() string { return e.Message }
 
 // ErrBug marks a failure that is a defect of the app itself (a bound call that panicked): the
 // person can only try again and report it, so Describe says exactly that.
 var ErrBug = errors.New("internal error")
 
 // Describe maps any backend error to an ErrorInfo.
-func Describe(err error) ErrorInfo { return describe(err, Explain) }
+func Describe(err error) contract.ErrorInfo { return describe(err, Explain) }
 
 // DescribeFinal is Describe for a failure nothing will retry (a command that asked once, such
 // as the CLI's list or status): its advice never promises an automatic retry.
-func DescribeFinal(err error) ErrorInfo { return describe(err, ExplainFinal) }
+func DescribeFinal(err error) contract.ErrorInfo { return describe(err, ExplainFinal) }
 
-func describe(err error, explain func(error) (string, string)) ErrorInfo {
+func describe(err error, explain func(error) (string, string)) contract.ErrorInfo {
 	var fe *settings.FieldError
 	switch {
 	case errors.As(err, &fe):
-		return ErrorInfo{Code: CodeInvalidField, Field: fe.Field, Message: fe.Message}
+		return contract.ErrorInfo{Code: errcode.InvalidField, Field: fe.Field, Message: fe.Message}
 	case errors.As(err, new(*api.Error)), errors.Is(err, api.ErrInvalidInput), errors.Is(err, api.ErrNetwork):
 		return describeAPI(err, explain)
 	case errors.Is(err, ErrBug):
-		return ErrorInfo{Code: CodeInternal, Message: "Memories Desktop ran into an internal error and stopped this action.",
+		return contract.ErrorInfo{Code: errcode.Internal, Message: "Memories Desktop ran into an internal error and stopped this action.",
 			Next: withLogPath("Try again; if it happens again, " + reportIt), Detail: err.Error()}
 	case errors.As(err, new(*InUseError)):
-		return ErrorInfo{Code: CodeLocked, Message: err.Error()}
-	case errors.Is(err, store.ErrLocked):
-		return ErrorInfo{Code: CodeLocked, Message: err.Error(),
+		return contract.ErrorInfo{Code: errcode.Locked, Message: err.Error()}
+	case errors.Is(err, contract.ErrLocked):
+		return contract.ErrorInfo{Code: errcode.Locked, Message: err.Error(),
 			Next: "Close the other Memories Desktop window (or the memories CLI) and try again."}
 	}
-	return ErrorInfo{Code: CodeInternal, Message: err.Error()}
+	return contract.ErrorInfo{Code: errcode.Internal, Message: err.Error()}
 }
 
 // describeAPI explains a client or API error; a rejected input names its field (the UI's names:
 // latitude, takenAt, url…) so the form can show the message beside it.
-func describeAPI(err error, explain func(error) (string, string)) ErrorInfo {
+func describeAPI(err error, explain func(error) (string, string)) contract.ErrorInfo {
 	summary, next := explain(err)
-	info := ErrorInfo{Code: api.KindCode(err), Message: summary, Next: next, Detail: err.Error()}
+	info := contract.ErrorInfo{Code: api.KindCode(err), Message: summary, Next: next, Detail: err.Error()}
 	if ve := (*api.ValidationError)(nil); errors.As(err, &ve) {
 		info.Field = ve.Field
 	}

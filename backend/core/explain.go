@@ -204,10 +204,10 @@ var localNext = map[string]string{
 	errcode.NoData:      "The service stopped sending; retry later.",
 	errcode.Truncated:   "The connection kept breaking off; retry later.",
 	errcode.NoFolder:    "Choose an existing folder, then retry.",
-	transfer.CodeExists: "Retry to choose: replace it, keep both, or skip.",
+	errcode.Exists:      "Retry to choose: replace it, keep both, or skip.",
 	errcode.NotRegular:  "Move away what is at that name (it is left untouched), then retry.",
 	errcode.NotWritable: "Choose a folder you can write to, then retry.",
-	transfer.CodeMaybeSent: "Look for its videos in the library (an import takes a few minutes); " +
+	errcode.MaybeSent: "Look for its videos in the library (an import takes a few minutes); " +
 		"if they are not there, Retry sends it again.",
 }
 

@@ -5,7 +5,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/safefile"
 )
 
@@ -14,13 +16,18 @@ import (
 // command. It is removed when the holder closes.
 const holderFile = "holder"
 
-// claimHolder records this process as the database's holder.
-func (c *Service) claimHolder(headless bool) {
+// claimHolder records this process as the database's holder, with the CLI's command.
+func (c *Service) claimHolder(headless bool, command string) {
 	who := "app"
 	if headless {
 		who = "cli"
 	}
-	safefile.WriteFile(filepath.Join(c.dataDir, holderFile), fmt.Appendf(nil, "%s %d\n", who, os.Getpid()), 0o644)
+	if command = strings.Join(strings.Fields(command), "-"); command != "" && headless {
+		who += " %d " + command
+	} else {
+		who += " %d"
+	}
+	safefile.WriteFile(filepath.Join(c.dataDir, holderFile), fmt.Appendf(nil, who+"\n", os.Getpid()), 0o644)
 }
 
 // releaseHolder removes the record while it is still this process's.
@@ -31,24 +38,41 @@ func (c *Service) releaseHolder() {
 }
 
 func readHolder(dataDir string) (who string, pid int) {
+	who, pid, _ = readHolderCommand(dataDir)
+	return who, pid
+}
+
+// readHolderCommand also reads the CLI command holding the folder ("" when unknown).
+func readHolderCommand(dataDir string) (who string, pid int, command string) {
 	f, err := os.Open(filepath.Join(dataDir, holderFile))
 	if err != nil {
-		return "", 0
+		return "", 0, ""
 	}
 	defer f.Close()
 	b, _ := io.ReadAll(io.LimitReader(f, 64))
-	fmt.Sscanf(string(b), "%s %d", &who, &pid)
-	return who, pid
+	fmt.Sscanf(string(b), "%s %d %s", &who, &pid, &command)
+	return who, pid, command
+}
+
+// HeldByCLI says whether dataDir (found locked) is held by a memories command, rather than by
+// Memories Desktop: the app then says so in a window, since it was likely started from a menu.
+func HeldByCLI(dataDir string) bool {
+	who, _, _ := readHolderCommand(dataDir)
+	return who == "cli"
 }
 
 // LockedMessage says who holds dataDir (found locked) and what to do, for Memories Desktop and
 // the CLI alike.
 func LockedMessage(dataDir string) string {
-	switch who, pid := readHolder(dataDir); who {
-	case "cli":
+	switch who, pid, command := readHolderCommand(dataDir); {
+	case who == "cli" && command == "watch":
+		return fmt.Sprintf("a memories command (the CLI, pid %d), `memories watch`, is keeping watch folders uploaded "+
+			"from %s; stop it first (for the service: systemctl --user stop 'memories-watch@*'; Memories Desktop runs "+
+			"the same watches while it is open), or set MEMORIES_DATA_DIR to use another folder", pid, dataDir)
+	case who == "cli":
 		return fmt.Sprintf("a memories command (the CLI, pid %d) is already using %s; wait for it to finish or stop it "+
 			"(its unfinished transfers are kept for `memories resume`), or set MEMORIES_DATA_DIR to use another folder", pid, dataDir)
-	case "app":
+	case who == "app":
 		return fmt.Sprintf("Memories Desktop (pid %d) is already using %s; switch to its window or close it, "+
 			"or set MEMORIES_DATA_DIR to use another folder", pid, dataDir)
 	}
@@ -61,4 +85,4 @@ func LockedMessage(dataDir string) string {
 type InUseError struct{ Dir string }
 
 func (e *InUseError) Error() string { return LockedMessage(e.Dir) }
-func (e *InUseError) Unwrap() error { return ErrLocked }
+func (e *InUseError) Unwrap() error { return contract.ErrLocked }

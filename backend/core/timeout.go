@@ -15,7 +15,7 @@ import (
 func responseTimeout(raw string) (time.Duration, *http.Client, error) {
 	d, err := api.ParseResponseTimeout(raw)
 	if err != nil {
-		return api.ResponseTimeout, nil, &ConfigError{ResponseTimeoutEnv + " must be a duration from 1s to 1h, like 30s"}
+		return api.ResponseTimeout, nil, &ConfigError{api.ResponseTimeoutEnv + " must be a duration from 1s to 1h, like 30s"}
 	}
 	if d == api.ResponseTimeout {
 		return d, nil, nil

@@ -3,18 +3,12 @@ package preflight
 import (
 	"errors"
 	"io/fs"
+	"memories-desktop/backend/contract"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 )
-
-// Scan is the outcome of expanding dropped or chosen paths: the files that can be uploaded and
-// the ones that cannot, each with its reason, both sorted by path.
-type Scan struct {
-	Files   []Verdict `json:"files"`
-	Skipped []Verdict `json:"skipped"`
-}
 
 var errNothing = errors.New("nothing to check: choose at least one file or folder")
 
@@ -22,10 +16,10 @@ var errNothing = errors.New("nothing to check: choose at least one file or folde
 // folders becomes one list. Walking skips hidden files and folders and does not enter linked
 // folders, which could loop; unusable files are listed in Skipped with their reasons. A path
 // reached twice is listed once. The error is only for an empty request.
-func Expand(paths []string) (Scan, error) { return ExpandWith(paths, Options{}) }
+func Expand(paths []string) (contract.Scan, error) { return ExpandWith(paths, Options{}) }
 
 // ExpandWith is Expand with options for every file's check.
-func ExpandWith(paths []string, opt Options) (Scan, error) {
+func ExpandWith(paths []string, opt Options) (contract.Scan, error) {
 	s := scanner{seen: map[string]bool{}, opt: opt}
 	given := 0
 	for _, p := range paths {
@@ -35,14 +29,14 @@ func ExpandWith(paths []string, opt Options) (Scan, error) {
 		}
 	}
 	if given == 0 {
-		return Scan{}, errNothing
+		return contract.Scan{}, errNothing
 	}
 	return s.result(), nil
 }
 
 // scanner collects verdicts, each absolute path once.
 type scanner struct {
-	scan Scan
+	scan contract.Scan
 	seen map[string]bool
 	opt  Options
 }
@@ -65,14 +59,14 @@ func (s *scanner) visit(root string) fs.WalkDirFunc {
 	return func(path string, d fs.DirEntry, err error) error {
 		switch {
 		case err != nil:
-			s.record(verdictFor(path).judge(unreadable(err)))
+			s.record(judge(verdictFor(path), unreadable(err)))
 			return skipDir(d)
 		case path != root && strings.HasPrefix(d.Name(), "."):
 			return skipDir(d)
 		case d.IsDir():
 			return nil
 		case d.Type()&fs.ModeSymlink != 0 && isDir(path):
-			s.record(verdictFor(path).judge(&failure{CodeNotRegular, "it is a link to a folder; linked folders are not opened, to avoid loops"}))
+			s.record(judge(verdictFor(path), &failure{CodeNotRegular, "it is a link to a folder; linked folders are not opened, to avoid loops"}))
 			return nil
 		}
 		s.record(Check(path, s.opt))
@@ -94,7 +88,7 @@ func isDir(path string) bool {
 }
 
 // record keeps the first verdict for each path.
-func (s *scanner) record(v Verdict) {
+func (s *scanner) record(v contract.Verdict) {
 	if s.seen[v.Path] {
 		return
 	}
@@ -107,8 +101,8 @@ func (s *scanner) record(v Verdict) {
 }
 
 // result returns the scan sorted by path.
-func (s *scanner) result() Scan {
-	byPath := func(a, b Verdict) int { return strings.Compare(a.Path, b.Path) }
+func (s *scanner) result() contract.Scan {
+	byPath := func(a, b contract.Verdict) int { return strings.Compare(a.Path, b.Path) }
 	slices.SortFunc(s.scan.Files, byPath)
 	slices.SortFunc(s.scan.Skipped, byPath)
 	return s.scan

@@ -1,6 +1,9 @@
 package sources
 
-import "strings"
+import (
+	"memories-desktop/backend/contract"
+	"strings"
+)
 
 // ParseLines reads pasted text or a dropped .txt/.csv file: one or more links per line,
 // separated by white space, commas or semicolons (other CSV columns are ignored). Blank lines
@@ -37,7 +40,7 @@ func (p *planner) addLine(n int, line string) {
 	case len(fields) == 1:
 		p.addToken(n, fields[0])
 	default:
-		p.plan.Problems = append(p.plan.Problems, Problem{Line: n, Raw: line, Reason: "no link found on this line"})
+		p.plan.Problems = append(p.plan.Problems, contract.LinkProblem{Line: n, Raw: line, Reason: "no link found on this line"})
 	}
 }
 
@@ -59,7 +62,7 @@ func (p *planner) addToken(n int, raw string) {
 	link.Line = n
 	switch key := dedupeKey(link); {
 	case err != nil:
-		p.plan.Problems = append(p.plan.Problems, Problem{Line: n, Raw: raw, Reason: err.Error()})
+		p.plan.Problems = append(p.plan.Problems, contract.LinkProblem{Line: n, Raw: raw, Reason: err.Error()})
 	case p.seen[key]:
 		p.plan.Duplicates = append(p.plan.Duplicates, link)
 	default:
@@ -70,7 +73,7 @@ func (p *planner) addToken(n int, raw string) {
 
 // dedupeKey identifies a post regardless of how its link was spelled: the canonical host plus
 // the platform id, so a TikTok short-link code never collides with a video id.
-func dedupeKey(l Link) string {
+func dedupeKey(l contract.Link) string {
 	host, _, _ := strings.Cut(strings.TrimPrefix(l.Canonical, "https://"), "/")
 	return host + " " + l.ID
 }

@@ -2,6 +2,7 @@ package sources
 
 import (
 	"fmt"
+	"memories-desktop/backend/contract"
 	"strings"
 )
 
@@ -9,8 +10,8 @@ import (
 // a platform, and cuts each group into tasks of at most MaxLinksPerTask canonical links, because
 // the import endpoint accepts one platform and 50 links per request. Links should be unique
 // (ParseLines makes them so); links of unknown platforms are left out.
-func Split(links []Link) []Task {
-	var tasks []Task
+func Split(links []contract.Link) []contract.ImportTask {
+	var tasks []contract.ImportTask
 	for _, pf := range Platforms {
 		tasks = append(tasks, chunk(pf, canonicals(links, pf))...)
 	}
@@ -18,7 +19,7 @@ func Split(links []Link) []Task {
 }
 
 // canonicals returns the canonical links of one platform, in input order.
-func canonicals(links []Link, pf Platform) []string {
+func canonicals(links []contract.Link, pf contract.Platform) []string {
 	var out []string
 	for _, l := range links {
 		if l.Platform == pf {
@@ -29,11 +30,11 @@ func canonicals(links []Link, pf Platform) []string {
 }
 
 // chunk cuts one platform's links into tasks of at most MaxLinksPerTask.
-func chunk(pf Platform, links []string) []Task {
-	var tasks []Task
+func chunk(pf contract.Platform, links []string) []contract.ImportTask {
+	var tasks []contract.ImportTask
 	for len(links) > 0 {
 		n := min(len(links), MaxLinksPerTask)
-		tasks = append(tasks, Task{Platform: pf, Links: links[:n:n]})
+		tasks = append(tasks, contract.ImportTask{Platform: pf, Links: links[:n:n]})
 		links = links[n:]
 	}
 	return tasks
@@ -41,18 +42,18 @@ func chunk(pf Platform, links []string) []Task {
 
 // Summary describes the plan in one line for the intake screen, for example
 // "120 lines: 97 links (TikTok 40, YouTube 30, Instagram 27) in 3 tasks; 8 duplicates; 15 invalid".
-func (p Plan) Summary() string {
+func Summary(p Plan) string {
 	return fmt.Sprintf("%s: %s%s in %s; %s; %d invalid",
-		count(p.Lines, "line"), count(len(p.Links), "link"), p.perPlatform(),
+		count(p.Lines, "line"), count(len(p.Links), "link"), perPlatform(p),
 		count(len(p.Tasks), "task"), count(len(p.Duplicates), "duplicate"), len(p.Problems))
 }
 
 // perPlatform lists the non-zero link counts per platform in parentheses, or nothing.
-func (p Plan) perPlatform() string {
+func perPlatform(p Plan) string {
 	var parts []string
 	for _, pf := range Platforms {
 		if n := len(canonicals(p.Links, pf)); n > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d", pf.Title(), n))
+			parts = append(parts, fmt.Sprintf("%s %d", Title(pf), n))
 		}
 	}
 	if len(parts) == 0 {

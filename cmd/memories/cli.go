@@ -7,10 +7,9 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"memories-desktop/backend/clock"
 	"sort"
 	"strings"
-
-	"memories-desktop/backend/core"
 )
 
 // Exit statuses are part of the CLI's contract.
@@ -25,11 +24,11 @@ type cli struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
-	logLevel       slog.Level // --log-level; info by default
-	logToStderr    bool       // --log-level was given: show the log on stderr too
-	log            io.Closer  // the log file, once a command knows the data folder
-	command        string     // the command being run, for the log
-	clock          core.Clock // the pacer's clock: nil is the real one; tests set a fake
+	logLevel       slog.Level  // --log-level; info by default
+	logToStderr    bool        // --log-level was given: show the log on stderr too
+	log            io.Closer   // the log file, once a command knows the data folder
+	command        string      // the command being run, for the log
+	clock          clock.Clock // the pacer's clock: nil is the real one; tests set a fake
 }
 
 func newCLI(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) *cli {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 )
 
@@ -36,7 +37,7 @@ func runCheck(_ context.Context, c *cli, args []string) error {
 }
 
 // checkLine is one file's report for people: its verdict, then what the container says.
-func checkLine(v core.Verdict) string {
+func checkLine(v contract.Verdict) string {
 	if !v.OK {
 		return fmt.Sprintf("%s: refused: %s", printable(v.Path), v.Reason)
 	}
@@ -51,7 +52,7 @@ func checkLine(v core.Verdict) string {
 	return line
 }
 
-func mediaSummary(v core.Verdict) string {
+func mediaSummary(v contract.Verdict) string {
 	m := v.Media
 	audio := "audio"
 	if !m.HasAudio {
@@ -61,7 +62,7 @@ func mediaSummary(v core.Verdict) string {
 		m.Width, m.Height, m.FrameRate, m.DurationSec, audio)
 }
 
-func fileMetaSummary(fm *core.FileMeta) string {
+func fileMetaSummary(fm *contract.FileMeta) string {
 	var parts []string
 	if fm.TakenAt != "" {
 		parts = append(parts, "taken "+fm.TakenAt)

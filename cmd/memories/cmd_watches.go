@@ -3,10 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/core"
 	"strings"
 	"time"
-
-	"memories-desktop/backend/core"
 )
 
 const watchesUsage = "[--json] [list | remove NAME | pause NAME | resume NAME]"
@@ -60,14 +60,14 @@ func runWatchesCmd(_ context.Context, c *cli, args []string) error {
 }
 
 // describeWatch is a watch's line in the list: its settings, counts and the pacer's honest ETA.
-func describeWatch(w core.WatchSummary, every time.Duration) string {
+func describeWatch(w contract.WatchSummary, every time.Duration) string {
 	st := w.Stats
 	state := "active"
 	if w.Paused {
 		state = "paused"
 	}
 	line := fmt.Sprintf("%s  %s  (%s; recursive %v; after upload: %s; settle %s)\n  seen %d, uploaded %d, already there %d, "+
-		"waiting %d%s, skipped %d, failed %d", w.Name, w.Folder, state, w.Recursive, w.After, w.Settle(),
+		"waiting %d%s, skipped %d, failed %d", w.Name, w.Folder, state, w.Recursive, w.After, core.WatchSettle(w.WatchConfig),
 		st.Seen, st.Uploaded, st.Duplicates, st.Waiting, waitingETA(st.Waiting, every), st.Skipped, st.Failed)
 	if st.LastActivity > 0 {
 		line += "; last activity " + time.UnixMilli(st.LastActivity).Format(time.DateTime)

@@ -15,14 +15,34 @@ import { isPicture } from '../../views/search/search';
 
 /** overlayText says what dropping here will do; the drop's content is unknown until the drop. */
 export function overlayText(): { title: string; hint: string } {
+  if (nav.current === 'settings' && folderDrop.take) {
+    return { title: t('drop.watchTitle'), hint: t('drop.watchHint') };
+  }
   if (nav.current === 'search') return { title: t('drop.pictureTitle'), hint: t('drop.pictureHint') };
   return nav.current === 'import'
     ? { title: t('drop.linksTitle'), hint: t('drop.linksHint') }
     : { title: t('drop.uploadTitle'), hint: t('drop.uploadHint') };
 }
 
+/**
+ * folderDrop is where a view that takes dropped folders itself registers while it is shown: a
+ * drop that lands inside an element marked data-folder-drop goes to it instead of Upload (Settings
+ * → Watch folders watches a folder dropped on its list).
+ */
+export const folderDrop: { take: ((paths: string[]) => Promise<void>) | null } = { take: null };
+
+/** dropZoneAt says whether the window point at is inside a folder drop zone. */
+function dropZoneAt(at?: { x: number; y: number }): boolean {
+  if (!at || typeof document.elementFromPoint !== 'function') return false;
+  return !!document.elementFromPoint(at.x, at.y)?.closest('[data-folder-drop]');
+}
+
 /** takePaths stages videos and folders in Upload and reads link lists into Import. */
-export async function takePaths(paths: string[]) {
+export async function takePaths(paths: string[], at?: { x: number; y: number }) {
+  if (folderDrop.take && dropZoneAt(at)) {
+    await folderDrop.take(paths);
+    return;
+  }
   // On the Search view, one picture is a search by picture.
   if (nav.current === 'search' && paths.length === 1 && isPicture(paths[0])) {
     await search.byPicture(paths[0]);

@@ -5,7 +5,9 @@ import ConnectionTest from './ConnectionTest.svelte';
 import { ErrorCode, Mode } from '../../lib/bridge/contract';
 import { language } from '../../lib/i18n/i18n.svelte';
 
-vi.mock('../../lib/bridge', () => ({ bridge: { testConnection: vi.fn() } }));
+vi.mock('../../lib/bridge', (orig) => import('../../testing/bridge').then((b) => b.fakeBridge(orig, [
+  'testConnection',
+])));
 const { bridge } = await import('../../lib/bridge');
 
 const onScreen = { scope: 'default', baseUrl: 'http://127.0.0.1:9', assetBaseUrl: 'http://127.0.0.1:9', downloadDir: '/d',

@@ -13,11 +13,6 @@ export function totalSize(files: Verdict[]): number {
   return files.reduce((sum, f) => sum + (f.size || 0), 0);
 }
 
-/** modalOpen tells whether a modal dialog is showing, so view shortcuts stay out of its way. */
-export function modalOpen(): boolean {
-  return !!document.querySelector('[aria-modal="true"], dialog[open]');
-}
-
 const dupKeys = { uploaded: 'dup.uploaded', queued: 'dup.queued', batch: 'dup.batch' } as const;
 
 /** duplicateSummary is "2 videos already uploaded, 1 video already in the queue, 1 video listed twice". */
