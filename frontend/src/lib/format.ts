@@ -105,11 +105,6 @@ export function formatList(items: string[], type: 'conjunction' | 'disjunction' 
   return new Intl.ListFormat(intlLocale(), { type }).format(items);
 }
 
-/** plural renders a counted English noun; being replaced by catalogue plurals (issue 21). */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
-
 /** displayName turns a job or video name that is a URL into its last path segment ("beach.mp4"). */
 export function displayName(name: string): string {
   if (!/^https?:\/\//i.test(name)) return name;
