@@ -8,7 +8,7 @@ WAILS_BUILD = $(WAILS) build -s -skipbindings -trimpath $(if $(TAGS),-tags $(TAG
 FUZZTIME ?= 20000x # a count, not a duration: Go 1.26 can fail a timed run at its deadline (golang/go#75804)
 
 .PHONY: cli package package-windows test-package darwin-check
-.PHONY: run dev build build-navtest deps frontend test test-go test-frontend fmt-check vet fuzz bindings check-commands gui-smoke gui-walkthrough gui-drop gui-backstop gui-quit gui-scroll gui-damaged-db gui-outage gui-search gui-watch gui-notifications gui-system gui-keyboard bench bench-inspect bench-scale bench-search gui-preview screenshots e2e proof clean
+.PHONY: run dev build build-navtest deps frontend test test-go test-frontend fmt-check vet fuzz bindings check-commands gui-smoke gui-walkthrough gui-drop gui-backstop gui-quit gui-scroll gui-damaged-db gui-outage gui-search gui-pseudo gui-watch gui-notifications gui-system gui-keyboard bench bench-inspect bench-scale bench-search gui-preview screenshots e2e proof clean
 
 run: build
 	./build/bin/memories-desktop
@@ -132,6 +132,9 @@ gui-outage: build
 # a transcript exported as SRT through the GTK save dialog.
 gui-search: build
 	scripts/gui-search.sh
+
+gui-pseudo: build
+	scripts/gui-pseudo.sh
 
 # Issue 18 in the real window: a watch added through the GTK folder dialog uploads a copied video,
 # seen in the watch list and in Transfers with the watch's name.

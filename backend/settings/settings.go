@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"memories-desktop/backend/api"
@@ -57,6 +58,7 @@ func Normalize(s contract.Settings) contract.Settings {
 	s.BaseURL = strings.TrimRight(strings.TrimSpace(s.BaseURL), "/")
 	s.AssetBaseURL = strings.TrimRight(strings.TrimSpace(s.AssetBaseURL), "/")
 	s.DownloadDir = strings.TrimSpace(s.DownloadDir)
+	s.Language = strings.TrimSpace(s.Language)
 	fill(&s.Scope, d.Scope)
 	fill(&s.BaseURL, d.BaseURL)
 	fill(&s.AssetBaseURL, d.AssetBaseURL)
@@ -81,6 +83,7 @@ func Validate(s contract.Settings) error {
 		func() *FieldError { return checkBaseURL("assetBaseUrl", s.AssetBaseURL) },
 		func() *FieldError { return checkDownloadDir(s.DownloadDir) },
 		func() *FieldError { return checkTheme(s.Theme) },
+		func() *FieldError { return checkLanguage(s.Language) },
 		func() *FieldError { return checkConcurrency(s.Concurrency) },
 		func() *FieldError { return checkHistoryDays(s.HistoryDays) },
 	}
@@ -143,6 +146,16 @@ func checkTheme(theme string) *FieldError {
 		return nil
 	}
 	return &FieldError{"theme", "Theme must be system, light or dark."}
+}
+
+// languageTag is the shape of a BCP 47 tag; which languages exist is the UI's to know.
+var languageTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$`)
+
+func checkLanguage(tag string) *FieldError {
+	if tag == "" || languageTag.MatchString(tag) {
+		return nil
+	}
+	return &FieldError{"language", "Language must be a language tag such as de or zh-Hans, or empty for the system's."}
 }
 
 func checkConcurrency(n int) *FieldError {

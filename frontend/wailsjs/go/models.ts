@@ -980,6 +980,7 @@ export namespace contract {
 	    downloadDir: string;
 	    sandbox: boolean;
 	    theme: string;
+	    language?: string;
 	    concurrency: number;
 	    pacing: boolean;
 	    historyDays: number;
@@ -998,6 +999,7 @@ export namespace contract {
 	        this.downloadDir = source["downloadDir"];
 	        this.sandbox = source["sandbox"];
 	        this.theme = source["theme"];
+	        this.language = source["language"];
 	        this.concurrency = source["concurrency"];
 	        this.pacing = source["pacing"];
 	        this.historyDays = source["historyDays"];

@@ -242,6 +242,10 @@ export function Status() {
   return window['go']['main']['App']['Status']();
 }
 
+export function SystemLocale() {
+  return window['go']['main']['App']['SystemLocale']();
+}
+
 export function TakeOpenPaths() {
   return window['go']['main']['App']['TakeOpenPaths']();
 }
