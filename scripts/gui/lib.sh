@@ -349,6 +349,25 @@ scroll_to() {
     ((SECONDS < deadline)) || { atspi extents 0 "$@"; return 1; }
     xdotool click 5
   done
+  in_view "$@"
+}
+# in_view NAME [ROLE]: scrolls (the pointer where it is) until the whole element is inside the
+# window, clear of its title bar and the status bar: "showing" alone can mean one row of pixels.
+in_view() {
+  local x y w h top bottom _ WINDOW X Y WIDTH HEIGHT SCREEN
+  local geometry
+  geometry=$(xdotool getwindowgeometry --shell "$(first_window "$APP_TITLE")" 2>/dev/null) ||
+    geometry=$(xdotool getdisplaygeometry --shell)
+  eval "$geometry"
+  top=$((${Y:-0} + 40)) bottom=$((${Y:-0} + HEIGHT - 60))
+  for _ in {1..30}; do
+    read -r x y w h < <(element_extents "$@") || return 1
+    if ((y < top)); then xdotool click 4
+    elif ((y + h > bottom)); then xdotool click 5
+    else return 0
+    fi
+  done
+  return 1
 }
 # click_name NAME [ROLE]: moves the mouse to the middle of the element and clicks, as a user would.
 click_name() {
