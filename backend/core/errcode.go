@@ -6,6 +6,7 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/contract/errcode"
+	"memories-desktop/backend/i18n"
 	"memories-desktop/backend/settings"
 	"memories-desktop/backend/store"
 )
@@ -27,6 +28,11 @@ type ErrorInfo struct {
 	Field   string `json:"field,omitempty"`
 	Next    string `json:"next,omitempty"`
 	Detail  string `json:"detail,omitempty"` // technical text, shown behind "details"
+	// Key and NextKey are the catalogue ids Message and Next were worded from, Params their
+	// placeholders, so a front end can word a code itself (docs/TRANSLATING.md).
+	Key     string    `json:"key,omitempty"`
+	NextKey string    `json:"nextKey,omitempty"`
+	Params  i18n.Args `json:"params,omitempty"`
 	// RetryAt is when the service said to try again (unix ms), for a rate-limited call that said.
 	RetryAt int64 `json:"retryAt,omitempty"`
 }
@@ -37,37 +43,41 @@ func (e ErrorInfo) Error() string { return e.Message }
 // person can only try again and report it, so Describe says exactly that.
 var ErrBug = errors.New("internal error")
 
-// Describe maps any backend error to an ErrorInfo.
-func Describe(err error) ErrorInfo { return describe(err, Explain) }
+// Describe maps any backend error to an ErrorInfo, worded in the process's language.
+func Describe(err error) ErrorInfo { return describe(err, explain, i18n.Default()) }
 
 // DescribeFinal is Describe for a failure nothing will retry (a command that asked once, such
 // as the CLI's list or status): its advice never promises an automatic retry.
-func DescribeFinal(err error) ErrorInfo { return describe(err, ExplainFinal) }
+func DescribeFinal(err error) ErrorInfo { return DescribeFinalIn(i18n.Default(), err) }
 
-func describe(err error, explain func(error) (string, string)) ErrorInfo {
+// DescribeFinalIn is DescribeFinal worded in l's language (English for JSON output).
+func DescribeFinalIn(l *i18n.Localizer, err error) ErrorInfo { return describe(err, explainFinal, l) }
+
+func describe(err error, explain func(error) wording, l *i18n.Localizer) ErrorInfo {
 	var fe *settings.FieldError
 	switch {
 	case errors.As(err, &fe):
 		return ErrorInfo{Code: CodeInvalidField, Field: fe.Field, Message: fe.Message}
 	case errors.As(err, new(*api.Error)), errors.Is(err, api.ErrInvalidInput), errors.Is(err, api.ErrNetwork):
-		return describeAPI(err, explain)
+		return describeAPI(err, explain(err), l)
 	case errors.Is(err, ErrBug):
-		return ErrorInfo{Code: CodeInternal, Message: "Memories Desktop ran into an internal error and stopped this action.",
-			Next: withLogPath("Try again; if it happens again, " + reportIt), Detail: err.Error()}
+		w := withLog(wording{key: "error.bug", nextKey: "next.bug"})
+		info := worded(w, l)
+		info.Code, info.Detail = CodeInternal, err.Error()
+		return info
 	case errors.As(err, new(*InUseError)):
 		return ErrorInfo{Code: CodeLocked, Message: err.Error()}
 	case errors.Is(err, store.ErrLocked):
-		return ErrorInfo{Code: CodeLocked, Message: err.Error(),
-			Next: "Close the other Memories Desktop window (or the memories CLI) and try again."}
+		return ErrorInfo{Code: CodeLocked, Message: err.Error(), NextKey: "next.locked", Next: l.T("next.locked")}
 	}
 	return ErrorInfo{Code: CodeInternal, Message: err.Error()}
 }
 
 // describeAPI explains a client or API error; a rejected input names its field (the UI's names:
 // latitude, takenAt, url…) so the form can show the message beside it.
-func describeAPI(err error, explain func(error) (string, string)) ErrorInfo {
-	summary, next := explain(err)
-	info := ErrorInfo{Code: api.KindCode(err), Message: summary, Next: next, Detail: err.Error()}
+func describeAPI(err error, w wording, l *i18n.Localizer) ErrorInfo {
+	info := worded(w, l)
+	info.Code, info.Detail = api.KindCode(err), err.Error()
 	if ve := (*api.ValidationError)(nil); errors.As(err, &ve) {
 		info.Field = ve.Field
 	}
@@ -75,6 +85,12 @@ func describeAPI(err error, explain func(error) (string, string)) ErrorInfo {
 		info.RetryAt = time.Now().Add(wait).UnixMilli()
 	}
 	return info
+}
+
+// worded is the ErrorInfo text of w in l's language, with its ids and placeholders.
+func worded(w wording, l *i18n.Localizer) ErrorInfo {
+	summary, next := w.in(l)
+	return ErrorInfo{Message: summary, Next: next, Key: w.key, NextKey: w.nextKey, Params: w.params}
 }
 
 // ServiceCode is the code memories.ai itself gave for a failure ("" when it gave none), which

@@ -13,6 +13,7 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/applog"
+	"memories-desktop/backend/i18n"
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
@@ -57,12 +58,12 @@ func TestEveryKindOfFailureIsExplained(t *testing.T) {
 			t.Fatalf("code %s gave %v, want %v", code, err, kind)
 		}
 		summary, next := Explain(err)
-		if summary == "" || next == "" || summary != explanations[kind].summary {
+		if summary == "" || next == "" || summary != i18n.English.T("error."+kindKeys[kind]) {
 			t.Errorf("code %s: %q / %q", code, summary, next)
 		}
 	}
-	if len(explanations) != 12 { // ErrNotFound, ErrNetwork and ErrFileGrew have tests of their own
-		t.Fatalf("%d kinds explained; a new api kind needs its sentence here", len(explanations))
+	if len(kindKeys) != 12 { // ErrNotFound, ErrNetwork and ErrFileGrew have tests of their own
+		t.Fatalf("%d kinds explained; a new api kind needs its sentence here", len(kindKeys))
 	}
 }
 
@@ -157,7 +158,7 @@ func TestFailedJobKeepsCoresExplanation(t *testing.T) {
 	}
 	got := finish(t, c, j.ID)
 	if got.State != store.StateFailed || got.Error.Code != "not_found" ||
-		!strings.HasPrefix(got.Error.Message, explanations[api.ErrNotFound].summary) {
+		!strings.HasPrefix(got.Error.Message, i18n.English.T("error.notFound")) {
 		t.Fatalf("failed job: %s %+v", got.State, got.Error)
 	}
 }
