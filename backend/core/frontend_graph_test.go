@@ -18,7 +18,8 @@ var frontEnds = []string{"../..", "../../cmd/memories"}
 //   - events: the Emitter a front end implements and the event names the app emits to its window;
 //   - version: the one version string that --version and the User-Agent print;
 //   - applog: the log file a front end opens before core exists (it needs the data folder first);
-//   - contract: the generated DTOs and names the UI is bound with.
+//   - contract: the generated DTOs and names the UI is bound with;
+//   - i18n: the message catalogues and the language a front end words its own text in.
 //
 // Everything else (api, transfer, store, settings, preflight, sources, validate, sandbox, …) is
 // reached through core.Service or core's aliases.
@@ -28,6 +29,7 @@ var frontEndMay = map[string]bool{
 	"memories-desktop/backend/version":  true,
 	"memories-desktop/backend/applog":   true,
 	"memories-desktop/backend/contract": true,
+	"memories-desktop/backend/i18n":     true,
 }
 
 // TestFrontEndsImportOnlyCore keeps the package graph UI/CLI → core → (api, transfer, store, …):

@@ -25,18 +25,31 @@ func (l *Localizer) Rate(bytesPerSecond float64) string {
 	return l.T("size.perSecond", Args{"Size": l.Size(int64(bytesPerSecond))})
 }
 
-// Duration words d rounded up to whole seconds: "45 s", "2 min 5 s", "1 h 3 min".
+// Duration words d: "0.5 s", "45 s", "2 min", "2 min 5 s", "1 h 3 min", "2 d 1 h". A part that
+// is zero is left out; under a minute a fraction shows as a tenth.
 func (l *Localizer) Duration(d time.Duration) string {
-	s := int64(math.Ceil(d.Seconds()))
-	switch {
-	case s < 60:
-		return l.T("duration.s", Args{"S": s})
-	case s < 3600:
-		return l.T("duration.ms", Args{"M": s / 60, "S": s % 60})
-	case s < 86400:
-		return l.T("duration.hm", Args{"H": s / 3600, "M": s % 3600 / 60})
+	if d < time.Minute {
+		if d%time.Second != 0 {
+			return l.T("duration.s", Args{"S": math.Round(d.Seconds()*10) / 10})
+		}
+		return l.T("duration.s", Args{"S": int64(d / time.Second)})
 	}
-	return l.T("duration.dh", Args{"D": s / 86400, "H": s % 86400 / 3600})
+	s := int64(d.Round(time.Second) / time.Second)
+	switch {
+	case s < 3600:
+		return l.pair("duration.m", "duration.ms", s/60, s%60)
+	case s < 86400:
+		return l.pair("duration.h", "duration.hm", s/3600, s%3600/60)
+	}
+	return l.pair("duration.d", "duration.dh", s/86400, s%86400/3600)
+}
+
+// pair words a duration of a big and a small unit, leaving the small one out when it is zero.
+func (l *Localizer) pair(bigOnly, both string, big, small int64) string {
+	if small == 0 {
+		return l.T(bigOnly, Args{"N": big})
+	}
+	return l.T(both, Args{"N": big, "M": small})
 }
 
 // Number formats n with the language's digit grouping.

@@ -5,12 +5,12 @@ import (
 	"context"
 	"errors"
 	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"memories-desktop/backend/core"
+	"memories-desktop/backend/i18n"
 )
 
 // destFlags are -o, --on-exists (--overwrite) and --sha256.
@@ -27,17 +27,17 @@ var onExistsChoices = map[string]string{"replace": core.ChoiceReplace, "keep-bot
 const onExistsHint = "--on-exists replace|keep-both|skip"
 
 func (d *destFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&d.out, "o", "", "existing folder to save into (videos as ID.mp4, assets under the server's name), or the file path")
-	fs.BoolVar(&d.overwrite, "overwrite", false, "replace an existing file (same as --on-exists replace)")
-	fs.Func("on-exists", "when a file of that name exists: replace (only a regular file), keep-both (\"name (1).mp4\") or skip", func(v string) error {
+	fs.StringVar(&d.out, "o", "", "flag.download.o")
+	fs.BoolVar(&d.overwrite, "overwrite", false, "flag.download.overwrite")
+	fs.Func("on-exists", "flag.download.on-exists", func(v string) error {
 		c, ok := onExistsChoices[v]
 		if !ok {
-			return fmt.Errorf("want %s", strings.TrimPrefix(onExistsHint, "--on-exists "))
+			return errors.New(tr("download.onExistsWant", i18n.Args{"Choices": strings.TrimPrefix(onExistsHint, "--on-exists ")}))
 		}
 		d.onExists = c
 		return nil
 	})
-	fs.BoolVar(&d.sha256, "sha256", false, "also compute the file's SHA-256 while saving it, and print it")
+	fs.BoolVar(&d.sha256, "sha256", false, "flag.download.sha256")
 }
 
 // check rejects, before anything is sent: a missing or read-only folder, the data folder, a name
@@ -45,10 +45,10 @@ func (d *destFlags) register(fs *flag.FlagSet) {
 // --overwrite with another --on-exists.
 func (d *destFlags) check(ids []string, dataDir string) error {
 	if len(ids) == 0 {
-		return usagef("give at least one id")
+		return usage("download.noIDs")
 	}
 	if d.overwrite && d.onExists != "" && d.onExists != core.ChoiceReplace {
-		return usagef("--overwrite is --on-exists replace; give one of them")
+		return usage("download.overwriteConflict")
 	}
 	if d.overwrite {
 		d.onExists = core.ChoiceReplace
@@ -60,7 +60,7 @@ func (d *destFlags) check(ids []string, dataDir string) error {
 		return err
 	}
 	if len(ids) > 1 && d.out != "" && !isDir(d.out) {
-		return usagef("-o %s is not an existing folder; with several ids, -o must be a folder", d.out)
+		return usage("download.outNotFolder", i18n.Args{"Out": printable(d.out)})
 	}
 	return nil
 }
@@ -99,7 +99,7 @@ func (d *destFlags) plan(ids []string, asset bool) (reqs, skipped []core.Downloa
 			conflicts = append(conflicts, r.Dest)
 			continue
 		case err != nil:
-			return nil, nil, usagef("%v", err)
+			return nil, nil, &usageError{describe(err)}
 		case place.Skip:
 			skipped = append(skipped, r)
 			continue
@@ -108,8 +108,8 @@ func (d *destFlags) plan(ids []string, asset bool) (reqs, skipped []core.Downloa
 		reqs = append(reqs, r)
 	}
 	if len(conflicts) > 0 {
-		return nil, nil, usagef("%s already exist(s); choose what to do with %s (nothing was sent)",
-			strings.Join(conflicts, ", "), onExistsHint)
+		return nil, nil, usage("download.exist", i18n.Args{"Count": len(conflicts), "Paths": strings.Join(conflicts, ", "),
+			"Hint": onExistsHint})
 	}
 	return reqs, skipped, nil
 }
@@ -176,7 +176,7 @@ func runFetch(ctx context.Context, c *cli, name string, args []string, asset boo
 	}
 	defer s.close()
 	for _, id := range repeated {
-		s.out.note("%s was given more than once; it is downloaded once", printable(id))
+		s.out.note("%s", tr("download.repeated", i18n.Args{"ID": printable(id)}))
 	}
 	for _, r := range skipped {
 		line := jobLine{State: core.StatusSkipped, ID: r.ID, Path: r.Dest}

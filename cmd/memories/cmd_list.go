@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/core"
+	"memories-desktop/backend/i18n"
 )
 
 type listLine struct {
@@ -26,16 +27,16 @@ func runList(ctx context.Context, c *cli, args []string) error {
 	var o common
 	fs := newFlags("list", commands["list"].usage, c)
 	o.register(fs)
-	status := fs.String("status", "", "only videos with this status: PARSE, UNPARSE or FAILED")
-	tag := fs.String("tag", "", "only videos with this tag")
+	status := fs.String("status", "", "flag.list.status")
+	tag := fs.String("tag", "", "flag.list.tag")
 	if rest, err := parse(fs, args); err != nil {
 		return err
 	} else if len(rest) > 0 {
-		return usagef("list: unexpected argument %q", rest[0])
+		return usage("cli.unexpectedArgument", i18n.Args{"Command": "list", "Arg": printable(rest[0])})
 	}
 	*status = strings.ToUpper(*status)
 	if *status != "" && !slices.Contains([]string{"PARSE", "UNPARSE", "FAILED"}, *status) {
-		return usagef("list: --status must be PARSE, UNPARSE or FAILED")
+		return usage("list.badStatus")
 	}
 	if *tag != "" {
 		if err := core.CheckTag(*tag); err != nil {
@@ -64,7 +65,7 @@ func listAll(ctx context.Context, s *session, req core.ListRequest) error {
 		}
 		seen += int64(len(res.Videos))
 		if len(res.Videos) == 0 || seen >= res.Total {
-			s.out.note("%d video(s) in scope %q", seen, s.svc.Scope())
+			s.out.note("%s", tr("list.count", i18n.Args{"Count": seen, "Scope": s.svc.Scope()}))
 			return nil
 		}
 	}
@@ -73,9 +74,10 @@ func listAll(ctx context.Context, s *session, req core.ListRequest) error {
 func printVideo(out *printer, v core.Video) {
 	created := ""
 	if v.CreateTime > 0 {
-		created = time.UnixMilli(v.CreateTime).Format("2006-01-02 15:04")
+		created = i18n.Default().DateTime(time.UnixMilli(v.CreateTime))
 	}
 	out.result(listLine{ID: v.VideoNo, Name: v.Name, Status: v.Status, Size: v.Size, Duration: v.Duration,
 		Created: v.CreateTime, Tags: v.Tags},
-		fmt.Sprintf("%-22s %-8s %10s %7.1fs  %s  %s", v.VideoNo, v.Status, formatBytes(v.Size), v.Duration, created, v.Name))
+		fmt.Sprintf("%-22s %-8s %10s %9s  %s  %s", v.VideoNo, v.Status, formatBytes(v.Size),
+			i18n.Default().Duration(time.Duration(v.Duration*float64(time.Second))), created, v.Name))
 }

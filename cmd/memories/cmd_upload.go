@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"memories-desktop/backend/core"
+	"memories-desktop/backend/i18n"
 )
 
 func runUpload(ctx context.Context, c *cli, args []string) error {
@@ -17,10 +19,9 @@ func runUpload(ctx context.Context, c *cli, args []string) error {
 	fs := newFlags("upload", commands["upload"].usage, c)
 	o.register(fs)
 	m.register(fs)
-	skipDup := fs.Bool("skip-duplicates", false,
-		"read each file first and leave out those whose bytes were uploaded to the scope before")
-	force := fs.Bool("force", false, "send videos in a codec the service cannot index (other checks still apply)")
-	noFileMeta := fs.Bool("no-file-metadata", false, "do not take capture time, camera and place from the files")
+	skipDup := fs.Bool("skip-duplicates", false, "flag.upload.skip-duplicates")
+	force := fs.Bool("force", false, "flag.upload.force")
+	noFileMeta := fs.Bool("no-file-metadata", false, "flag.upload.no-file-metadata")
 	paths, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -55,9 +56,10 @@ func (s *session) uploadedBefore(ctx context.Context, path string) bool {
 	case err != nil || dup == nil:
 		return false
 	case dup.Kind == core.DupUploaded:
-		s.out.note("skipped %s: already uploaded as %s on %s", path, dup.VideoNo, time.UnixMilli(dup.At).Format(time.DateTime))
+		s.out.note("%s", tr("upload.skipUploaded", i18n.Args{"Path": printable(path), "VideoNo": dup.VideoNo,
+			"At": i18n.Default().DateTime(time.UnixMilli(dup.At))}))
 	case dup.Kind == core.DupQueued:
-		s.out.note("skipped %s: already waiting in the queue (job %d; run `memories resume`)", path, dup.JobID)
+		s.out.note("%s", tr("upload.skipQueued", i18n.Args{"Path": printable(path), "Job": fmt.Sprint(dup.JobID)}))
 	default:
 		return false
 	}
@@ -100,11 +102,11 @@ func enqueueAndRun[T any](ctx context.Context, s *session, items []T, plan func(
 // or folders without a single video, reject the whole command.
 func uploadPlan(c *cli, paths []string, anyCodec bool) ([]core.Verdict, error) {
 	if len(paths) == 0 {
-		return nil, usagef("upload: name at least one video file or folder")
+		return nil, usage("upload.noPaths")
 	}
 	scan, err := core.Check(paths, anyCodec)
 	if err != nil {
-		return nil, usagef("upload: %v", err)
+		return nil, usage("cli.commandError", i18n.Args{"Command": "upload", "Error": err.Error()})
 	}
 	named := map[string]bool{}
 	for _, p := range paths {
@@ -113,13 +115,13 @@ func uploadPlan(c *cli, paths []string, anyCodec bool) ([]core.Verdict, error) {
 	}
 	for _, s := range scan.Skipped {
 		if named[s.Path] {
-			return nil, usagef("upload: %s: %s%s", s.Path, s.Reason, forceHint(s))
+			return nil, usage("upload.refused", i18n.Args{"Path": printable(s.Path), "Reason": s.Reason + forceHint(s)})
 		}
-		fmt.Fprintf(c.stderr, "skipped %s: %s%s\n", printable(s.Path), s.Reason, forceHint(s))
+		fmt.Fprintln(c.stderr, tr("upload.skipped", i18n.Args{"Path": printable(s.Path), "Reason": s.Reason + forceHint(s)}))
 	}
 	printWarnings(c, scan.Files)
 	if len(scan.Files) == 0 {
-		return nil, usagef("upload: no supported videos (%v) found", core.VideoExtensions())
+		return nil, usage("upload.none", i18n.Args{"Extensions": strings.Join(core.VideoExtensions(), " ")})
 	}
 	return scan.Files, nil
 }
@@ -128,7 +130,7 @@ func uploadPlan(c *cli, paths []string, anyCodec bool) ([]core.Verdict, error) {
 func printWarnings(c *cli, files []core.Verdict) {
 	for _, f := range files {
 		for _, w := range f.Warnings {
-			fmt.Fprintf(c.stderr, "warning: %s: %s\n", printable(f.Path), w)
+			fmt.Fprintln(c.stderr, tr("upload.warning", i18n.Args{"Path": printable(f.Path), "Warning": w}))
 		}
 	}
 }
@@ -136,7 +138,7 @@ func printWarnings(c *cli, files []core.Verdict) {
 // forceHint tells how to send a video the codec check refused anyway.
 func forceHint(v core.Verdict) string {
 	if v.Code == core.CodeCodec {
-		return " (--force sends it anyway)"
+		return " " + tr("upload.forceHint")
 	}
 	return ""
 }
@@ -149,7 +151,7 @@ func eachItem[T any](items []T, do func(T) error, label func(T, failure) failure
 		if err := do(it); err != nil {
 			failed = true
 			fl := label(it, newFailure(err))
-			out.failed(fl, "failed: "+printable(cmp.Or(fl.File, fl.URL, fl.ID))+": "+printable(fl.Error))
+			out.failed(fl, tr("cli.itemFailed", i18n.Args{"Item": printable(cmp.Or(fl.File, fl.URL, fl.ID)), "Error": printable(describe(err))}))
 			if isCancel(err) {
 				break
 			}
