@@ -1,10 +1,10 @@
 package main
 
 import (
-	"memories-desktop/backend/i18n"
 	"fmt"
 	"io"
 	"log/slog"
+	"memories-desktop/backend/i18n"
 	"strings"
 
 	"memories-desktop/backend/applog"
