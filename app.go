@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"memories-desktop/backend/i18n"
 	"os"
 	"sync"
 	"sync/atomic"
@@ -60,7 +61,7 @@ func (a *App) startup(ctx context.Context) {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "memories-desktop:", err)
 		messageDialog(ctx, runtime.MessageDialogOptions{Type: runtime.ErrorDialog,
-			Title: "Memories Desktop cannot start", Message: err.Error()})
+			Title: i18n.T("app.cannotStart"), Message: err.Error()})
 		os.Exit(1)
 	}
 	a.playPreviewsOverLoopback()

@@ -3,6 +3,7 @@ package core
 import (
 	"context"
 	"fmt"
+	"memories-desktop/backend/i18n"
 	"path/filepath"
 	"strings"
 
@@ -69,14 +70,17 @@ func (c *Service) KeyframeURL(ctx context.Context, bucket, blob string) (string,
 }
 
 // PictureFilter is the open dialog's filter for a search by picture.
-var PictureFilter = Filter{"Pictures (jpg, png, gif, bmp, webp)", "*.jpg;*.jpeg;*.png;*.gif;*.bmp;*.webp;*.JPG;*.JPEG;*.PNG"}
+func PictureFilter() Filter {
+	return Filter{i18n.T("dialog.filter.pictures", i18n.Args{"Extensions": "jpg, png, gif, bmp, webp"}),
+		"*.jpg;*.jpeg;*.png;*.gif;*.bmp;*.webp;*.JPG;*.JPEG;*.PNG"}
+}
 
 // PickerPicture remembers where the last search picture came from.
 const PickerPicture = "picture"
 
 // ChoosePicture asks for a picture to search by; "" when cancelled.
 func (c *Service) ChoosePicture() (string, error) {
-	paths, err := c.dialogs.ChooseFiles("Search by picture", c.PickerDir(PickerPicture), PictureFilter)
+	paths, err := c.dialogs.ChooseFiles(i18n.T("dialog.searchByPicture"), c.PickerDir(PickerPicture), PictureFilter())
 	if err != nil || len(paths) == 0 {
 		return "", err
 	}
@@ -105,7 +109,7 @@ func (c *Service) ExportTranscriptAs(ctx context.Context, videoNo, name, format 
 	}
 	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 	suggested := api.SanitizeFilename(cmpOr(base, videoNo)+ext, videoNo+ext)
-	path, err := c.dialogs.SaveFile("Export transcript", c.PickerDir(PickerExport), suggested, FilterFor(suggested))
+	path, err := c.dialogs.SaveFile(i18n.T("dialog.exportTranscript"), c.PickerDir(PickerExport), suggested, FilterFor(suggested))
 	if err != nil || path == "" {
 		return "", err
 	}

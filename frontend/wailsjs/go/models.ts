@@ -181,6 +181,9 @@ export namespace core {
 	    field?: string;
 	    next?: string;
 	    detail?: string;
+	    key?: string;
+	    nextKey?: string;
+	    params?: Record<string, any>;
 	    retryAt?: number;
 	
 	    static createFrom(source: any = {}) {
@@ -194,6 +197,9 @@ export namespace core {
 	        this.field = source["field"];
 	        this.next = source["next"];
 	        this.detail = source["detail"];
+	        this.key = source["key"];
+	        this.nextKey = source["nextKey"];
+	        this.params = source["params"];
 	        this.retryAt = source["retryAt"];
 	    }
 	}
@@ -872,6 +878,25 @@ export namespace formats {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.ext = source["ext"];
 	        this.mime = source["mime"];
+	        this.name = source["name"];
+	    }
+	}
+
+}
+
+export namespace i18n {
+	
+	export class Language {
+	    tag: string;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Language(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.tag = source["tag"];
 	        this.name = source["name"];
 	    }
 	}

@@ -5,6 +5,7 @@ import {core} from '../models';
 import {transfer} from '../models';
 import {preflight} from '../models';
 import {main} from '../models';
+import {i18n} from '../models';
 import {store} from '../models';
 import {api} from '../models';
 
@@ -70,6 +71,8 @@ export function Jobs(arg1:core.JobQuery):Promise<core.JobPage>;
 
 export function KeyframeURL(arg1:string,arg2:string):Promise<string>;
 
+export function Languages():Promise<Array<i18n.Language>>;
+
 export function Library(arg1:core.LibraryQuery):Promise<store.VideoPage>;
 
 export function OpenLogFolder():Promise<void>;
@@ -105,6 +108,8 @@ export function RevealInFolder(arg1:string):Promise<void>;
 export function SaveSettings(arg1:settings.Settings):Promise<settings.Settings>;
 
 export function SetAPIKey(arg1:string):Promise<settings.KeyInfo>;
+
+export function SetLanguage(arg1:string):Promise<string>;
 
 export function SetWindowTitle(arg1:number,arg2:string):Promise<void>;
 
