@@ -100,13 +100,19 @@ var finalNext = map[error]string{
 	api.ErrNetwork:     "final.network",
 }
 
+// unreachedFinal is the advice about an unreached address once nothing retries by itself.
+var unreachedFinal = map[string]string{
+	"next.unreachedLocal": "next.unreachedLocal.final",
+	"next.unreached":      "next.unreached.final",
+}
+
 // ExplainFinal is Explain for a job that has failed for good (its retries are used up).
 func ExplainFinal(err error) (summary, nextStep string) { return explainFinal(err).in(i18n.Default()) }
 
 func explainFinal(err error) wording {
 	w := explain(err)
 	if _, ok := explainUnreached(err); ok {
-		w.nextKey += ".final"
+		w.nextKey = unreachedFinal[w.nextKey]
 		return w
 	}
 	for kind, next := range finalNext {

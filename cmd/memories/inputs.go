@@ -41,12 +41,17 @@ func describe(err error) string { return describeIn(i18n.Default(), err) }
 // describeIn is describe in l's language: English for JSON lines, which are language-neutral.
 func describeIn(l *i18n.Localizer, err error) string {
 	info := core.DescribeFinalIn(l, err)
-	id := "cli.explained"
-	if info.Detail != "" && info.Detail != info.Message {
+	withDetail := info.Detail != "" && info.Detail != info.Message
+	var id string
+	switch {
+	case withDetail && info.Next != "":
 		id = "cli.explainedWithDetail"
-	}
-	if info.Next == "" {
-		id += ".noNext"
+	case withDetail:
+		id = "cli.explainedWithDetail.noNext"
+	case info.Next != "":
+		id = "cli.explained"
+	default:
+		id = "cli.explained.noNext"
 	}
 	return l.T(id, i18n.Args{"Message": info.Message, "Detail": info.Detail, "Next": info.Next})
 }
