@@ -12,6 +12,10 @@ need() {
 }
 need Xvfb xdotool xwininfo xprop import compare
 
+# The scripts find windows and text by their English words: the app speaks English unless a
+# script asks for another language (MEMORIES_LANG=de …), whatever the machine's locale.
+export MEMORIES_LANG="${MEMORIES_LANG:-en}"
+
 # start_xvfb [WxH]: a fresh display; exports DISPLAY and sets XVFB_PID. -noreset: by default the X
 # server resets whenever its last client disconnects and refuses connections meanwhile (31 of
 # 1,000 back-to-back xdpyinfo runs failed without it, 0 with it): an app started just after the
