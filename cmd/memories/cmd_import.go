@@ -49,7 +49,7 @@ func importPlan(c *cli, args []string, quality string) (core.Links, error) {
 		return plan, err
 	}
 	for _, p := range plan.Problems {
-		fmt.Fprintln(c.stderr, tr("import.badLine", i18n.Args{"Line": p.Line, "Raw": printable(p.Raw), "Reason": p.Reason}))
+		fmt.Fprintln(c.stderr, tr("import.badLine", i18n.Args{"Line": fmt.Sprint(p.Line), "Raw": printable(p.Raw), "Reason": p.Reason}))
 	}
 	fmt.Fprintln(c.stderr, plan.Summary())
 	if len(plan.Problems) > 0 {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"memories-desktop/backend/core"
@@ -68,7 +69,7 @@ func readKeyframeJobs(c *cli, d outFlags) ([]keyframeJob, error) {
 		}
 		var m momentLine
 		if err := json.Unmarshal([]byte(line), &m); err != nil {
-			return nil, usage("keyframe.badLine", i18n.Args{"Line": n, "Error": err.Error()})
+			return nil, usage("keyframe.badLine", i18n.Args{"Line": strconv.Itoa(n), "Error": err.Error()})
 		}
 		if m.Keyframe == nil {
 			continue
