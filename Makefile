@@ -8,7 +8,7 @@ WAILS_BUILD = $(WAILS) build -s -skipbindings -trimpath $(if $(TAGS),-tags $(TAG
 FUZZTIME ?= 20000x # a count, not a duration: Go 1.26 can fail a timed run at its deadline (golang/go#75804)
 
 .PHONY: cli package package-windows test-package darwin-check
-.PHONY: run dev build build-navtest deps frontend test test-go test-frontend fmt-check vet fuzz bindings check-commands gui-smoke gui-walkthrough gui-drop gui-backstop gui-quit gui-scroll gui-damaged-db gui-outage gui-search bench bench-inspect bench-scale gui-preview screenshots e2e proof clean
+.PHONY: run dev build build-navtest deps frontend test test-go test-frontend fmt-check vet fuzz bindings check-commands gui-smoke gui-walkthrough gui-drop gui-backstop gui-quit gui-scroll gui-damaged-db gui-outage gui-search gui-language bench bench-inspect bench-scale gui-preview screenshots e2e proof clean
 
 run: build
 	./build/bin/memories-desktop
@@ -132,6 +132,10 @@ gui-outage: build
 # a transcript exported as SRT through the GTK save dialog.
 gui-search: build
 	scripts/gui-search.sh
+
+# Issue 21, Go side, in the real window: LANG=zh_CN.UTF-8 titles the GTK file chooser in Chinese.
+gui-language: build
+	scripts/gui-language.sh
 
 # The real frontend in Chromium against the real backend (sandbox mode) through harness.go.
 e2e: frontend
