@@ -4,12 +4,16 @@ import "memories-desktop/backend/i18n"
 
 // Languages lists the languages the app ships, for the language switch in Settings: each tag
 // with its name in that language, English first.
-func (a *App) Languages() []i18n.Language { return i18n.Languages }
+func (a *App) Languages() (langs []i18n.Language, err error) {
+	defer settle(&err)
+	return i18n.Languages, nil
+}
 
 // SetLanguage makes the Go side (native dialogs, error explanations) speak the language the
 // person chose in Settings, without a restart: a shipped tag ("de", "zh-Hans"), "pseudo", or ""
 // to follow the system again. It returns the tag in use.
-func (a *App) SetLanguage(tag string) (string, error) {
+func (a *App) SetLanguage(tag string) (inUse string, err error) {
+	defer settle(&err)
 	l := i18n.FromEnv(systemEnv)
 	if tag != "" {
 		l = i18n.New(i18n.Match(tag))
