@@ -3,6 +3,7 @@ package preflight
 import (
 	"errors"
 	"io/fs"
+	"memories-desktop/backend/i18n"
 	"os"
 	"path/filepath"
 	"slices"
@@ -72,7 +73,7 @@ func (s *scanner) visit(root string) fs.WalkDirFunc {
 		case d.IsDir():
 			return nil
 		case d.Type()&fs.ModeSymlink != 0 && isDir(path):
-			s.record(verdictFor(path).judge(&failure{CodeNotRegular, "it is a link to a folder; linked folders are not opened, to avoid loops"}))
+			s.record(verdictFor(path).judge(&failure{CodeNotRegular, i18n.T("preflight.folderLink")}))
 			return nil
 		}
 		s.record(Check(path, s.opt))

@@ -23,11 +23,11 @@ func runCheck(_ context.Context, c *cli, args []string) error {
 	if len(paths) == 0 {
 		return usage("check.noPaths")
 	}
+	out := newPrinter(c, *asJSON) // first: under --json, the verdicts' reasons are English
 	scan, err := core.Check(paths, *force)
 	if err != nil {
 		return usage("cli.commandError", i18n.Args{"Command": "check", "Error": err.Error()})
 	}
-	out := newPrinter(c, *asJSON)
 	for _, v := range append(scan.Files, scan.Skipped...) {
 		out.result(v, checkLine(v))
 	}

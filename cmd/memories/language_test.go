@@ -61,11 +61,13 @@ var jobID = regexp.MustCompile(`"job_id":\d+`)
 // failures and their explanations included.
 func TestJSONOutputIsTheSameInEveryLanguage(t *testing.T) {
 	e := newTestEnv(t)
-	src := writeVideo(t, t.TempDir(), "clip.mp4", sandbox.SyntheticMP4("lang"))
+	dir := t.TempDir()
+	src := writeVideo(t, dir, "clip.mp4", sandbox.SyntheticMP4("lang"))
+	notes := writeVideo(t, dir, "notes.txt", []byte("not a video"))
 	out := t.TempDir()
 	e.run("", "upload", "--json", src).want(t, 0)
 	commands := [][]string{
-		{"check", "--json", src},
+		{"check", "--json", src, notes},
 		{"list", "--json"},
 		{"status", "--json", "VI404"},
 		{"download", "--json", "-o", out, "VI404"},
@@ -151,6 +153,7 @@ func TestPseudoLocaleLeavesNoEnglishInHumanOutput(t *testing.T) {
 		{"search", "--type", "x", "y"}, {"watch"}, {"watches"}, {"watches", "pause", "nope"}, {"retry"}, {"cancel", "x"},
 		{"import", "--quality", "1"}, {"upload"}, {"upload-url"}, {"upload", "--lat", "north", "x.mp4"},
 		{"completion", "tcsh"}, {"--log-level"}, {"doctor"},
+		{"check", filepath.Join(out, "VI-taken.mp4"), filepath.Join(out, "none.mp4")}, {"upload", filepath.Join(out, "VI-taken.mp4")},
 	}
 	for _, args := range runs {
 		r := e.run("", args...)
