@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"memories-desktop/backend/clock"
+	"memories-desktop/backend/i18n"
 	"slices"
 	"time"
 
@@ -47,7 +48,7 @@ func (e *Engine) reconcile(ctx context.Context, client *api.Client, j store.Job,
 			return false, store.JobResult{}, errUndecided
 		}
 		d := nextLook(now, settled, delay)
-		rv := &RetryView{At: retryAt(now, d), Cause: "checking whether the last attempt arrived"}
+		rv := &RetryView{At: retryAt(now, d), Cause: i18n.T("cause.checkingArrival")}
 		if err := e.waitShown(ctx, j.ID, m, d, rv); err != nil {
 			return false, store.JobResult{}, err
 		}
