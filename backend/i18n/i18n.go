@@ -90,6 +90,10 @@ func (l *Localizer) render(id string, values Args, count any) string {
 		cfg.PluralCount = count
 	}
 	s, err := l.loc.Localize(cfg)
+	if err != nil && count != nil { // a message without plural forms that takes a count
+		cfg.PluralCount = nil
+		s, err = l.loc.Localize(cfg)
+	}
 	if err != nil {
 		return id
 	}

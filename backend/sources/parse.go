@@ -1,6 +1,10 @@
 package sources
 
-import "strings"
+import (
+	"strings"
+
+	"memories-desktop/backend/i18n"
+)
 
 // ParseLines reads pasted text or a dropped .txt/.csv file: one or more links per line,
 // separated by white space, commas or semicolons (other CSV columns are ignored). Blank lines
@@ -37,7 +41,7 @@ func (p *planner) addLine(n int, line string) {
 	case len(fields) == 1:
 		p.addToken(n, fields[0])
 	default:
-		p.plan.Problems = append(p.plan.Problems, Problem{Line: n, Raw: line, Reason: "no link found on this line"})
+		p.plan.Problems = append(p.plan.Problems, Problem{Line: n, Raw: line, Reason: i18n.T("link.none")})
 	}
 }
 

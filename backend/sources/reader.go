@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
+	"strconv"
+
+	"memories-desktop/backend/i18n"
 )
 
 // MaxLineBytes is the longest line ReadLines accepts. A line holds a few links (CSV columns);
@@ -16,7 +18,7 @@ const MaxLineBytes = 1 << 20
 type LineTooLongError struct{ Line int }
 
 func (e *LineTooLongError) Error() string {
-	return fmt.Sprintf("line %d is longer than %d bytes; nothing was read past it", e.Line, MaxLineBytes)
+	return i18n.T("link.lineTooLong", i18n.Args{"Line": strconv.Itoa(e.Line), "Max": strconv.Itoa(MaxLineBytes)})
 }
 
 // ReadLines is ParseLines over a stream of any length: lines are planned as they are read, so

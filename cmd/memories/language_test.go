@@ -151,7 +151,7 @@ func TestPseudoLocaleLeavesNoEnglishInHumanOutput(t *testing.T) {
 		{"download", "--overwrite", "--on-exists", "skip", "VI1"}, {"download", "-o", out, "VI404"},
 		{"history"}, {"list"}, {"status"}, {"transcript"}, {"keyframe"}, {"search", "--phrase", "--image", "x.png"},
 		{"search", "--type", "x", "y"}, {"watch"}, {"watches"}, {"watches", "pause", "nope"}, {"retry"}, {"cancel", "x"},
-		{"import", "--quality", "1"}, {"upload"}, {"upload-url"}, {"upload", "--lat", "north", "x.mp4"},
+		{"import", "--quality", "1"}, {"import", "notalink", "https://www.tiktok.com/@someone"}, {"upload"}, {"upload-url"}, {"upload", "--lat", "north", "x.mp4"},
 		{"completion", "tcsh"}, {"--log-level"}, {"doctor"},
 		{"check", filepath.Join(out, "VI-taken.mp4"), filepath.Join(out, "none.mp4")}, {"upload", filepath.Join(out, "VI-taken.mp4")},
 	}
