@@ -78,6 +78,6 @@ func printVideo(out *printer, v core.Video) {
 	}
 	out.result(listLine{ID: v.VideoNo, Name: v.Name, Status: v.Status, Size: v.Size, Duration: v.Duration,
 		Created: v.CreateTime, Tags: v.Tags},
-		fmt.Sprintf("%-22s %-8s %10s %9s  %s  %s", v.VideoNo, v.Status, formatBytes(v.Size),
-			i18n.Default().Duration(time.Duration(v.Duration*float64(time.Second))), created, v.Name))
+		fmt.Sprintf("%-22s %-8s %s %s  %s  %s", v.VideoNo, v.Status, column(formatBytes(v.Size), -10),
+			column(i18n.Default().Duration(time.Duration(v.Duration*float64(time.Second))), -9), created, v.Name))
 }

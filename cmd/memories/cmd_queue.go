@@ -83,7 +83,7 @@ func printHistory(out *printer, j core.Job) {
 	if j.Error != nil {
 		line.Error, line.Code = j.Error.Message, j.Error.Code
 	}
-	text := fmt.Sprintf("%6d  %-16s %-11s %s  %s", j.ID, tr("jobKind."+string(j.Kind)), tr("jobState."+string(j.State)),
+	text := fmt.Sprintf("%6d  %s %s %s  %s", j.ID, column(tr("jobKind."+string(j.Kind)), 16), column(tr("jobState."+string(j.State)), 11),
 		i18n.Default().DateTime(time.UnixMilli(j.Updated)), j.Name)
 	out.result(line, text)
 }

@@ -162,3 +162,19 @@ func TestPseudoLocaleLeavesNoEnglishInHumanOutput(t *testing.T) {
 		}
 	}
 }
+
+// Tables pad by terminal cells, not runes: a Chinese state takes two cells a character, so the
+// columns after it still line up.
+func TestColumnsPadByTerminalCells(t *testing.T) {
+	for _, c := range []struct {
+		s     string
+		width int
+		want  string
+	}{
+		{"已完成", 11, "已完成     "}, {"done", 11, "done       "}, {"12.0 MiB", -10, "  12.0 MiB"}, {"much too long", 4, "much too long"},
+	} {
+		if got := column(c.s, c.width); got != c.want {
+			t.Errorf("column(%q, %d) = %q, want %q", c.s, c.width, got, c.want)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/rivo/uniseg"
 	"golang.org/x/term"
 
 	"memories-desktop/backend/i18n"
@@ -126,6 +127,18 @@ func formatWait(ms int64) string {
 }
 
 func formatBytes(n int64) string { return i18n.Default().Size(n) }
+
+// column pads s with spaces to width terminal cells (left-aligned), or to the right with a
+// negative width; Chinese characters take two cells, so fmt's %-16s would misalign a table.
+func column(s string, width int) string {
+	pad := max(abs(width)-uniseg.StringWidth(s), 0)
+	if width < 0 {
+		return strings.Repeat(" ", pad) + s
+	}
+	return s + strings.Repeat(" ", pad)
+}
+
+func abs(n int) int { return max(n, -n) }
 
 // printable makes a name from outside (a file name, a server's text) safe to show on a
 // terminal: control characters — escape sequences, carriage returns, a newline inside a name —
