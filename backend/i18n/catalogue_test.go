@@ -10,6 +10,9 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
 )
 
 // catalogue reads one language's file as ids → plural forms (a plain message is "other").
@@ -52,14 +55,32 @@ func placeholders(s string) []string {
 	return names
 }
 
-// pluralForms are the CLDR forms each shipped language needs for whole numbers.
-var pluralForms = map[string][]string{"en": {"one", "other"}, "de": {"one", "other"},
-	"es": {"one", "other"}, "zh-Hans": {"other"}}
+// pluralForms are the CLDR plural forms a language uses for whole numbers (counts), found by
+// asking CLDR's rules about every count up to 10 000 and a few millions.
+func pluralForms(tag string) []string {
+	names := map[plural.Form]string{plural.Zero: "zero", plural.One: "one", plural.Two: "two",
+		plural.Few: "few", plural.Many: "many", plural.Other: "other"}
+	var forms []string
+	counts := []int{1_000_000, 2_000_000, 10_000_000}
+	for n := range 10_001 {
+		counts = append(counts, n)
+	}
+	for _, n := range counts {
+		if f := names[plural.Cardinal.MatchPlural(language.MustParse(tag), n, 0, 0, 0, 0)]; !slices.Contains(forms, f) {
+			forms = append(forms, f)
+		}
+	}
+	slices.Sort(forms)
+	return forms
+}
 
 // Every language has exactly the ids English has, with the same placeholders, and the plural
 // forms its grammar needs where English has plural forms.
 func TestCataloguesMatchEnglish(t *testing.T) {
 	en := catalogue(t, "en")
+	if got := pluralForms("de"); !slices.Equal(got, []string{"one", "other"}) {
+		t.Fatalf("German plural forms %v", got) // the probe itself
+	}
 	files, _ := fs.Glob(catalogues, "locales/*.json")
 	if len(files) != len(Languages) {
 		t.Errorf("%d catalogue files for %d languages: each file needs its line in Languages", len(files), len(Languages))
@@ -79,7 +100,7 @@ func TestCataloguesMatchEnglish(t *testing.T) {
 				}
 			}
 			if len(forms) > 1 {
-				for _, need := range pluralForms[l.Tag] {
+				for _, need := range pluralForms(l.Tag) {
 					if got[need] == "" {
 						t.Errorf("%s %q lacks the plural form %q", l.Tag, id, need)
 					}
