@@ -177,7 +177,7 @@ func TestLocalFailuresGetTheAdviceOfTheirCode(t *testing.T) {
 	no := uploadedVideo(t, c, mediatest.MP4([]byte("taken name")))
 	dest := t.TempDir() + "/clip.mp4"
 	j, _ := c.activeDB().Job(failedDownload(t, c, no, dest))
-	if !strings.HasSuffix(j.Error.Message, localNext[transfer.CodeExists]) || !strings.Contains(j.Error.Message, "clip.mp4") {
+	if !strings.HasSuffix(j.Error.Message, i18n.English.T(localNext[transfer.CodeExists])) || !strings.Contains(j.Error.Message, "clip.mp4") {
 		t.Fatalf("taken name: %q", j.Error.Message)
 	}
 }
