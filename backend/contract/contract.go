@@ -28,6 +28,7 @@ import (
 	"memories-desktop/backend/contract/mode"
 	"memories-desktop/backend/core"
 	"memories-desktop/backend/events"
+	"memories-desktop/backend/i18n"
 	"memories-desktop/backend/preflight"
 	"memories-desktop/backend/progress"
 	"memories-desktop/backend/settings"
@@ -55,6 +56,9 @@ type (
 	Settings = settings.Settings
 	KeyInfo  = settings.KeyInfo
 )
+
+// Languages: the language switch lists them (Languages) and sets one (SetLanguage).
+type Language = i18n.Language
 
 // Upload and import.
 type (
