@@ -29,7 +29,7 @@ var contractTypes = map[string]reflect.Type{
 	"SearchQuery": reflect.TypeFor[contract.SearchQuery](), "SearchAnswer": reflect.TypeFor[contract.SearchAnswer](),
 	"Moment": reflect.TypeFor[contract.Moment](), "RecentSearch": reflect.TypeFor[contract.RecentSearch](),
 	"Transcript": reflect.TypeFor[contract.Transcript](), "Summary": reflect.TypeFor[contract.Summary](),
-	"Fetched": reflect.TypeFor[contract.Fetched](),
+	"Fetched": reflect.TypeFor[contract.Fetched](), "Language": reflect.TypeFor[contract.Language](),
 }
 
 // Wails types a Go pointer field as optional in models.ts ("latitude?: number"), so the UI reads
