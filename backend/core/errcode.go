@@ -57,7 +57,7 @@ func describe(err error, explain func(error) wording, l *i18n.Localizer) ErrorIn
 	var fe *settings.FieldError
 	switch {
 	case errors.As(err, &fe):
-		return ErrorInfo{Code: CodeInvalidField, Field: fe.Field, Message: fe.Message}
+		return ErrorInfo{Code: CodeInvalidField, Field: fe.Field, Message: fe.Message, Key: fe.Key}
 	case errors.As(err, new(*api.Error)), errors.Is(err, api.ErrInvalidInput), errors.Is(err, api.ErrNetwork):
 		return describeAPI(err, explain(err), l)
 	case errors.Is(err, ErrBug):
