@@ -29,7 +29,7 @@ func TestCLISpeaksTheLanguageOfLANG(t *testing.T) {
 		code int
 		want []string
 	}{
-		{nil, 2, []string{"用法：memories", "命令：", "取消排队中、已暂停或被中断的任务"}},
+		{nil, 2, []string{"用法：memories", "命令：", "取消排队中、已暂停或被中断的作业"}},
 		{[]string{"list", "extra"}, 2, []string{"memories：list：多余的参数“extra”"}},
 		{[]string{"history", "--limit", "0"}, 2, []string{"history：--limit 必须在 1 到 1000 之间"}},
 		{[]string{"list", "--bogus"}, 2, []string{"用法：memories list", "只看此状态的视频", "未定义的参数：-bogus"}},
