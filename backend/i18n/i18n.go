@@ -119,6 +119,9 @@ func (l *Localizer) formatArgs(data Args) Args {
 	return out
 }
 
+// Has tells whether the catalogue has the message id (English has every id).
+func Has(id string) bool { return English.render(id, nil, nil) != id }
+
 var current atomic.Pointer[Localizer]
 
 // Default is the process's localizer: English until SetDefault (the app sets the system's or

@@ -1,8 +1,10 @@
 package validate
 
 import (
+	"fmt"
 	"strings"
 
+	"memories-desktop/backend/i18n"
 	"memories-desktop/backend/store"
 )
 
@@ -31,5 +33,5 @@ func oneOf[T ~string](field, v string, allowed []T) error {
 		}
 		names[i] = string(a)
 	}
-	return invalid(field, "%q is not one of %s", v, strings.Join(names, ", "))
+	return invalid(field, "rule.notOneOf", i18n.Args{"Value": fmt.Sprintf("%q", v), "Allowed": strings.Join(names, ", ")})
 }

@@ -14,7 +14,11 @@ func rejected(name string, err error) error {
 	switch {
 	case core.Invalid(err):
 		info := core.Describe(err)
-		return usage("cli.invalidField", i18n.Args{"Command": name, "Field": info.Field, "Error": info.Message})
+		field := info.Field
+		if id := "fieldName." + field; i18n.Has(id) {
+			field = tr(id)
+		}
+		return usage("cli.invalidField", i18n.Args{"Command": name, "Field": field, "Error": info.Message})
 	case errors.As(err, &ue):
 		return usage("cli.commandError", i18n.Args{"Command": name, "Error": ue.msg})
 	}

@@ -152,7 +152,8 @@ func TestPseudoLocaleLeavesNoEnglishInHumanOutput(t *testing.T) {
 		{"history"}, {"list"}, {"status"}, {"transcript"}, {"keyframe"}, {"search", "--phrase", "--image", "x.png"},
 		{"search", "--type", "x", "y"}, {"watch"}, {"watches"}, {"watches", "pause", "nope"}, {"retry"}, {"cancel", "x"},
 		{"import", "--quality", "1"}, {"import", "notalink", "https://www.tiktok.com/@someone"}, {"upload"}, {"upload-url"}, {"upload", "--lat", "north", "x.mp4"},
-		{"completion", "tcsh"}, {"--log-level"}, {"doctor"},
+		{"completion", "tcsh"}, {"--log-level"}, {"doctor"}, {"list", "--tag", " "}, {"download", "-o", out, "../x"},
+		{"history", "--state", "lost"}, {"download", "-o", filepath.Join(out, "missing", "x.mp4"), "VI1"},
 		{"check", filepath.Join(out, "VI-taken.mp4"), filepath.Join(out, "none.mp4")}, {"upload", filepath.Join(out, "VI-taken.mp4")},
 	}
 	for _, args := range runs {
