@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"net/url"
 	"strings"
+
+	"memories-desktop/backend/i18n"
 )
 
 // A video's text: what is said, what is seen, and its chapters (docs/API.md §12.5).
@@ -125,7 +127,7 @@ func (c *Client) VideoSummary(ctx context.Context, videoNo, kind, scope string) 
 	}
 	kind = strings.ToUpper(strings.TrimSpace(kind))
 	if kind != SummaryChapters && kind != SummaryTopics {
-		return nil, invalid("type", "must be %s or %s", SummaryChapters, SummaryTopics)
+		return nil, invalid("type", "api.summaryType", i18n.Args{"A": SummaryChapters, "B": SummaryTopics})
 	}
 	var w *struct {
 		Summary summaryText   `json:"summary"`

@@ -55,7 +55,7 @@ type pageWire struct {
 // ListVideos returns one page of the library in the given scope.
 func (c *Client) ListVideos(ctx context.Context, r ListRequest) (VideoPage, error) {
 	if r.Page < 0 || r.Size < 0 {
-		return VideoPage{}, invalid("page", "page and size must not be negative")
+		return VideoPage{}, invalid("page", "api.pageNegative")
 	}
 	if err := checkCoordinates(r.Latitude, r.Longitude); err != nil {
 		return VideoPage{}, err

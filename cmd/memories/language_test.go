@@ -153,7 +153,7 @@ func TestPseudoLocaleLeavesNoEnglishInHumanOutput(t *testing.T) {
 		{"search", "--type", "x", "y"}, {"watch"}, {"watches"}, {"watches", "pause", "nope"}, {"retry"}, {"cancel", "x"},
 		{"import", "--quality", "1"}, {"import", "notalink", "https://www.tiktok.com/@someone"}, {"upload"}, {"upload-url"}, {"upload", "--lat", "north", "x.mp4"},
 		{"completion", "tcsh"}, {"--log-level"}, {"doctor"}, {"list", "--tag", " "}, {"download", "-o", out, "../x"},
-		{"history", "--state", "lost"}, {"download", "-o", filepath.Join(out, "missing", "x.mp4"), "VI1"},
+		{"history", "--state", "lost"}, {"upload", "--taken", "yesterday", "x.mp4"}, {"search", "--level", "huge", "dog"}, {"download", "-o", filepath.Join(out, "missing", "x.mp4"), "VI1"},
 		{"check", filepath.Join(out, "VI-taken.mp4"), filepath.Join(out, "none.mp4")}, {"upload", filepath.Join(out, "VI-taken.mp4")},
 	}
 	for _, args := range runs {
