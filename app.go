@@ -8,12 +8,14 @@ import (
 	"log/slog"
 	"memories-desktop/backend/i18n"
 	"os"
+	"strings"
 	"sync"
 	"sync/atomic"
 
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 	"memories-desktop/backend/events"
 )
@@ -28,6 +30,7 @@ type App struct {
 	events  events.Emitter
 	dialogs core.Dialogs
 	opened  core.OpenQueue // files and folders to stage for upload, from the command line
+	watches *watchRunner   // the active profile's watch folders, run while the app is open
 
 	titleMu  sync.Mutex
 	titleSeq int          // the last SetWindowTitle call applied
@@ -44,18 +47,23 @@ func NewApp(dataDir string) *App {
 }
 
 // startup opens the data folder. A second process on the same folder finds the database locked,
-// says so on stderr and exits before its (hidden) window is ever shown.
+// says so on stderr and exits before its (hidden) window is ever shown; held by a memories
+// command (`memories watch` as a service, say), it says so in a dialog too.
 func (a *App) startup(ctx context.Context) {
 	a.events, a.dialogs = wailsEvents{ctx}, &wailsDialogs{ctx: ctx}
 	a.setTitle = func(t string) { runtime.WindowSetTitle(ctx, t) }
 	watchSignals(func() { a.quitNow(ctx) })
 	a.log = startLog(a.dataDir)
 	err := a.boot(ctx)
-	if errors.Is(err, core.ErrDamaged) && a.offerRepair(ctx, err) {
+	if errors.Is(err, contract.ErrDamaged) && a.offerRepair(ctx, err) {
 		err = a.boot(ctx)
 	}
-	if errors.Is(err, core.ErrLocked) {
+	if errors.Is(err, contract.ErrLocked) {
 		fmt.Fprintln(os.Stderr, inUseMessage(a.dataDir))
+		if core.HeldByCLI(a.dataDir) { // started from a menu, most likely: stderr is seen by no one
+			messageDialog(ctx, runtime.MessageDialogOptions{Type: runtime.ErrorDialog,
+				Title: "Memories Desktop cannot open", Message: capitalise(core.LockedMessage(a.dataDir)) + "."})
+		}
 		os.Exit(1)
 	}
 	if err != nil {
@@ -65,6 +73,13 @@ func (a *App) startup(ctx context.Context) {
 		os.Exit(1)
 	}
 	a.playPreviewsOverLoopback()
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // inUseMessage says which process holds the data folder (the app or a memories command), and what to do.
@@ -86,7 +101,11 @@ func (a *App) boot(ctx context.Context) error {
 	}
 	a.core = c
 	c.CheckConnection()
+	a.watches = newWatchRunner(ctx, a.svc, a.events)
 	close(a.ready)
+	if err := a.watches.startAll(); err != nil {
+		slog.Error("start the watch folders", "err", err)
+	}
 	return nil
 }
 
@@ -124,6 +143,9 @@ func (a *App) quitNow(ctx context.Context) {
 }
 
 func (a *App) shutdown(ctx context.Context) {
+	if a.watches != nil {
+		a.watches.close() // each saves what it saw before the database closes
+	}
 	if a.core != nil {
 		a.core.Close()
 	}

@@ -1,10 +1,13 @@
 package main
 
-import "memories-desktop/backend/i18n"
+import (
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/i18n"
+)
 
 // Languages lists the languages the app ships, for the language switch in Settings: each tag
 // with its name in that language, English first.
-func (a *App) Languages() (langs []i18n.Language, err error) {
+func (a *App) Languages() (langs []contract.Language, err error) {
 	defer settle(&err)
 	return i18n.Languages, nil
 }

@@ -2,19 +2,18 @@ package main
 
 import (
 	"fmt"
+	"memories-desktop/backend/contract"
 	"net/http"
 	"os"
 	goruntime "runtime"
 	"strings"
-
-	"memories-desktop/backend/core"
 )
 
 // previewHandler serves registered local files to the webview (the asset server calls it for
 // paths the embedded frontend does not have); everything else is a 404.
 func (a *App) previewHandler() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !strings.HasPrefix(r.URL.Path, core.PreviewPrefix) {
+		if !strings.HasPrefix(r.URL.Path, contract.PreviewPrefix) {
 			http.NotFound(w, r)
 			return
 		}

@@ -1,31 +1,31 @@
 package main
 
 import (
-	"memories-desktop/backend/core"
+	"memories-desktop/backend/contract"
 )
 
 // Search and reading a video (issue 17): the Search view and the Library drawer's tabs.
 
 // VideoText is a video's transcript or captions with when the service gave them.
 type VideoText struct {
-	Transcript *core.Transcript `json:"transcript,omitempty"` // nil: none yet
-	Fetched    core.Fetched     `json:"fetched"`
+	Transcript *contract.Transcript `json:"transcript,omitempty"` // nil: none yet
+	Fetched    contract.Fetched     `json:"fetched"`
 }
 
 // VideoChapters is a video's summary with when the service gave it.
 type VideoChapters struct {
-	Summary *core.Summary `json:"summary,omitempty"` // nil: none yet
-	Fetched core.Fetched  `json:"fetched"`
+	Summary *contract.Summary `json:"summary,omitempty"` // nil: none yet
+	Fetched contract.Fetched  `json:"fetched"`
 }
 
 // Find runs a search in one of the view's modes; a kept answer is returned unless q.Fresh.
-func (a *App) Find(q core.SearchQuery) (_ core.SearchAnswer, err error) {
+func (a *App) Find(q contract.SearchQuery) (_ contract.SearchAnswer, err error) {
 	defer settle(&err)
 	return a.svc().Find(a.ctx, q)
 }
 
 // RecentSearches lists the profile's recent searches, newest first.
-func (a *App) RecentSearches() (_ []core.RecentSearch, err error) {
+func (a *App) RecentSearches() (_ []contract.RecentSearch, err error) {
 	defer settle(&err)
 	return a.svc().RecentSearches()
 }
@@ -73,4 +73,11 @@ func (a *App) VideoSummary(videoNo string, fresh bool) (_ VideoChapters, err err
 func (a *App) ExportTranscript(videoNo, name, format string, captions bool) (_ string, err error) {
 	defer settle(&err)
 	return a.svc().ExportTranscriptAs(a.ctx, videoNo, name, format, captions)
+}
+
+// ExportChapters asks where to save a video's chapters as format (srt, vtt, text) and writes
+// them; "" when cancelled.
+func (a *App) ExportChapters(videoNo, name, format string) (_ string, err error) {
+	defer settle(&err)
+	return a.svc().ExportChaptersAs(a.ctx, videoNo, name, format)
 }

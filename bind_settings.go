@@ -39,8 +39,12 @@ func (a *App) OpenLogFolder() (err error) {
 // SaveSettings validates and saves the preferences and applies them to running transfers.
 func (a *App) SaveSettings(s contract.Settings) (_ contract.Settings, err error) {
 	defer settle(&err)
-	saved, err := a.svc().UpdateSettings(s) // may switch profile: another database and queue
+	before := a.svc().Status().Profile
+	saved, err := a.svc().UpdateSettings(s) // may switch profile: another database, queue and watches
 	a.emitStatus()
+	if a.core.Status().Profile != before {
+		a.switchWatches()
+	}
 	return saved, err
 }
 
@@ -67,14 +71,14 @@ func (a *App) ClearAPIKey() (_ contract.KeyInfo, err error) {
 }
 
 // Status reports the connection mode and scope for the status bar.
-func (a *App) Status() (_ core.Status, err error) {
+func (a *App) Status() (_ contract.Status, err error) {
 	defer settle(&err)
 	return a.svc().Status(), nil
 }
 
 // TestConnection makes one authenticated call with the settings on screen (saved or not) and
 // reports what it tested and ok, invalid key, unreachable, or the service's own message.
-func (a *App) TestConnection(s contract.Settings) (_ core.Connection, err error) {
+func (a *App) TestConnection(s contract.Settings) (_ contract.Connection, err error) {
 	defer settle(&err)
 	return a.svc().TestConnection(a.ctx, s), nil
 }

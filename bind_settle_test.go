@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/errcode"
 	"memories-desktop/backend/core"
 )
 
@@ -19,12 +21,12 @@ import (
 func TestPanickingBoundMethodReturnsAnError(t *testing.T) {
 	a := NewApp(t.TempDir())
 	close(a.ready) // a.core stays nil, so the call panics inside core
-	_, err := a.Jobs(core.JobQuery{})
+	_, err := a.Jobs(contract.JobQuery{})
 	if !errors.Is(err, core.ErrBug) {
 		t.Fatalf("Jobs on a nil core: err = %v, want core.ErrBug", err)
 	}
 	info := core.Describe(err)
-	if info.Code != core.CodeInternal || !strings.Contains(info.Message, "internal error") ||
+	if info.Code != errcode.Internal || !strings.Contains(info.Message, "internal error") ||
 		!strings.Contains(info.Next, "report it with the log") {
 		t.Fatalf("Describe = %+v", info)
 	}

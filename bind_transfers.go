@@ -6,7 +6,7 @@ import (
 )
 
 // Jobs returns transfers and history, newest first, filtered.
-func (a *App) Jobs(q core.JobQuery) (_ core.JobPage, err error) {
+func (a *App) Jobs(q contract.JobQuery) (_ contract.JobPage, err error) {
 	defer settle(&err)
 	return a.svc().Jobs(q)
 }
@@ -41,7 +41,7 @@ func (a *App) ResumeAll() (_ int, err error) {
 
 // RetryFailed retries every failed job; downloads whose names are taken get choice, or, without
 // one, are listed so the window can ask once (see core.RetryFailed).
-func (a *App) RetryFailed(choice string) (_ core.RetryAll, err error) {
+func (a *App) RetryFailed(choice string) (_ contract.RetryAll, err error) {
 	defer settle(&err)
 	return a.svc().RetryFailed(choice)
 }

@@ -25,31 +25,31 @@ func (a *App) ChooseUploadFolder() (_ string, err error) {
 }
 
 // ValidateMeta checks batch metadata so the form can show problems before "Upload".
-func (a *App) ValidateMeta(m core.Meta) (err error) {
+func (a *App) ValidateMeta(m contract.Meta) (err error) {
 	defer settle(&err)
 	return a.svc().ValidateMeta(m)
 }
 
 // EnqueueUploads queues the batch; nothing is queued unless every file and its metadata pass.
-func (a *App) EnqueueUploads(b core.UploadBatch) (_ []contract.JobView, err error) {
+func (a *App) EnqueueUploads(b contract.UploadBatch) (_ []contract.JobView, err error) {
 	defer settle(&err)
 	return a.svc().EnqueueUploads(b)
 }
 
 // PlanLinks parses the link box: each line's outcome and the tasks an import would create.
-func (a *App) PlanLinks(text string) (_ core.LinkPlan, err error) {
+func (a *App) PlanLinks(text string) (_ contract.LinkPlan, err error) {
 	defer settle(&err)
-	return a.svc().PlanLinks(text), nil
+	return core.ParseLinks(text), nil
 }
 
 // EnqueueImport queues one import task per platform group of at most 50 links.
-func (a *App) EnqueueImport(r core.ImportRequest) (_ []contract.JobView, err error) {
+func (a *App) EnqueueImport(r contract.ImportRequest) (_ []contract.JobView, err error) {
 	defer settle(&err)
 	return a.svc().EnqueueImport(r)
 }
 
 // EnqueueURL queues an upload from a direct video URL.
-func (a *App) EnqueueURL(url string, m core.Meta) (_ contract.JobView, err error) {
+func (a *App) EnqueueURL(url string, m contract.Meta) (_ contract.JobView, err error) {
 	defer settle(&err)
 	return a.svc().EnqueueURL(url, m)
 }
@@ -69,7 +69,7 @@ func (a *App) ChooseLinksFile() (_ string, err error) {
 // FindDuplicate reads the file and says what its bytes are known as: uploaded to scope before
 // ("": the current scope), already waiting in the queue, or nothing (with the fingerprint, so the
 // Upload list can flag byte-identical files of its own); nil when the file cannot be read.
-func (a *App) FindDuplicate(path, scope string) (_ *core.Duplicate, err error) {
+func (a *App) FindDuplicate(path, scope string) (_ *contract.Duplicate, err error) {
 	defer settle(&err)
 	return a.svc().FindDuplicate(a.ctx, path, scope)
 }
@@ -87,7 +87,7 @@ func (a *App) VideoPreview(scope, videoNo string) (_ string, err error) {
 }
 
 // UploadRules names the accepted video formats and the size limit, for the Upload view's text.
-func (a *App) UploadRules() (_ core.UploadRules, err error) {
+func (a *App) UploadRules() (_ contract.UploadRules, err error) {
 	defer settle(&err)
 	return core.Rules(), nil
 }

@@ -104,7 +104,7 @@ func dataFolderInUse(dataDir string) bool {
 	if err == nil {
 		c.Close()
 	}
-	return errors.Is(err, core.ErrLocked)
+	return errors.Is(err, contract.ErrLocked)
 }
 
 // launchArgs returns the files and folders the app was started with ("Open with", %F in the

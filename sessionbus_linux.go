@@ -11,6 +11,7 @@ import (
 	"syscall"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 )
 
@@ -61,7 +62,7 @@ func ownSessionBus() (stop func(), shared bool) {
 	case a := <-addr:
 		if a != "" {
 			os.Setenv("DBUS_SESSION_BUS_ADDRESS", a)
-			os.Setenv(core.PrivateBusEnv, a)
+			os.Setenv(contract.PrivateBusEnv, a)
 			return stop, false
 		}
 	case <-time.After(5 * time.Second):

@@ -37,10 +37,5 @@ does not grow with the amount of media (on this shared 2-core machine, repeated 
 vary between about 2 and 6 ms).
 MD
 )
-mkdir -p "$(dirname "$DOC")"
-touch "$DOC"
-# Drop an earlier section (it runs to the next "## " heading or the end), then append this one.
-awk '/^## Media inspection$/ { skip = 1; next } /^## / { skip = 0 } !skip' "$DOC" >"$DOC.tmp"
-printf '%s\n\n%s\n' "$(sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' "$DOC.tmp")" "$SECTION" >"$DOC"
-rm -f "$DOC.tmp"
+scripts/doc-section.sh "$DOC" <<<"$SECTION"
 echo "bench-inspect: a 3 GB file checked in $MS ms ($READ bytes read), its 5.7 KB original in $SMALL_MS ms; written to $DOC"

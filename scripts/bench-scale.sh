@@ -62,10 +62,5 @@ links 0.25 s, 10,000 links 6.63 s (663 µs a link, 2.7 times the 1,000-link figu
 17.9 s (35.8 ms a job).
 MD
 )
-mkdir -p "$(dirname "$DOC")"
-touch "$DOC"
-# Drop an earlier section (it runs to the next "## " heading or the end), then append this one.
-awk '/^## Scale: big imports and long queues$/ { skip = 1; next } /^## / { skip = 0 } !skip' "$DOC" >"$DOC.tmp"
-printf '%s\n\n%s\n' "$(sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' "$DOC.tmp")" "$SECTION" >"$DOC"
-rm -f "$DOC.tmp"
+scripts/doc-section.sh "$DOC" <<<"$SECTION"
 echo "bench-scale: written to $DOC"

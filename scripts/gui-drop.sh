@@ -14,38 +14,18 @@ source scripts/gui/lib.sh
 
 # GUI_DROP_BACKSTOP=1 runs only the navigation backstop, with the navtest build (make gui-backstop).
 BACKSTOP=${GUI_DROP_BACKSTOP:-0}
-BIN=${BIN:-build/bin/memories-desktop}
 NAVTEST_BIN=${NAVTEST_BIN:-build/bin/memories-desktop-navtest} # the page's drop guard bypassed
-ART=build/test-artifacts/gui-drop
-[[ $BACKSTOP == 1 ]] && ART=build/test-artifacts/gui-backstop NAME=gui-backstop
+if [[ $BACKSTOP == 1 ]]; then gui_init gui-backstop; else gui_init gui-drop; fi
 WAIT=${GUI_WAIT:-30} # seconds any one step may take on a slow machine
-rm -rf "$ART" && mkdir -p "$ART"
-TMP=$(mktemp -d)
-APP_PID="" XVFB_PID="" WM_PID="" SRC_PID="" STEP=0
-
-cleanup() {
-  local pid
-  for pid in $APP_PID $SRC_PID $WM_PID $XVFB_PID ${DBUS_SESSION_BUS_PID:-}; do kill "$pid" 2>/dev/null || true; done
-  # The app writes into $TMP/data until it has quit: removing the folder under it failed the run
-  # (set -e holds in this trap) after every step had passed.
-  [[ -z $APP_PID ]] || wait_until 20 eval '! kill -0 "$APP_PID" 2>/dev/null' || kill -KILL "$APP_PID" 2>/dev/null || true
-  rm -rf "$TMP" || true
-}
-trap cleanup EXIT
-fail() {
-  shot "fail" || true
-  echo "${NAME:-gui-drop}: FAIL: $* (title: $(title))" >&2
-  sed 's/^/  app: /' "$ART/app.log" >&2 || true
-  exit 1
-}
-step() { STEP=$((STEP + 1)); shot "$(printf '%02d' $STEP)-$1"; echo "${NAME:-gui-drop}: ok: ${*:2} [$((SECONDS - started)) s]"; }
+SRC_PID=""
+on_exit 'kill $SRC_PID'
 
 # Fixtures: a small real H.264 MP4 from the repository (no tool makes it at test time), a folder
 # of two, a list of three links.
 SEED=backend/media/testdata/h264-silent.mp4
 fixtures() {
   need dbus-launch /usr/bin/python3
-  [[ -s $SEED ]] || { echo "gui-drop: $SEED is missing from the checkout" >&2; exit 1; }
+  [[ -s $SEED ]] || fail "$SEED is missing from the checkout"
   mkdir -p "$TMP/media/folder" "$TMP/dl"
   cp "$SEED" "$TMP/seed.mp4"
   printf '%s\n' https://www.youtube.com/watch?v=dQw4w9WgXcQ https://www.tiktok.com/@user/video/7106594312292453675 \
@@ -54,20 +34,13 @@ fixtures() {
 video() { cp "$TMP/seed.mp4" "$TMP/media/$1"; echo "$TMP/media/$1"; }
 folder() { mkdir -p "$TMP/media/$1"; cp "$TMP/seed.mp4" "$TMP/media/$1/a.mp4"; cp "$TMP/seed.mp4" "$TMP/media/$1/b.mkv"; echo "$TMP/media/$1"; }
 
-# The app's window, and its title ("View (count) — Memories Desktop").
-app_window() { windows 'Memories Desktop$' | head -1; }
-title() { xdotool getwindowname "$WIN" 2>/dev/null || true; }
-title_is() { [[ $(title) == "$1" ]]; }
-title_starts() { [[ $(title) == "$1"* ]]; }
-wait_title() { wait_until "$WAIT" title_is "$1" || fail "expected the title \"$1\""; }
-
-# press KEYS: keyboard input to the app window, as a user does after clicking it.
-press() {
-  xdotool windowactivate --sync "$WIN" >/dev/null 2>&1 || true
-  xdotool key --clearmodifiers "$@"
+# press_app KEYS: keyboard input to the app window, as a user does after clicking it.
+press_app() {
+  focus_window
+  press "$@"
 }
 view() { # view N LABEL: Ctrl+N must show that view
-  press "ctrl+$1"
+  press_app "ctrl+$1"
   wait_until "$WAIT" title_starts "$2" || fail "Ctrl+$1 did not open $2"
 }
 
@@ -109,19 +82,16 @@ hover_shot() {
   shot "$HOVER_SHOT"
 }
 
-start_app() {
-  MEMORIES_DATA_DIR="$TMP/data" MEMORIES_SANDBOX=1 MEMORIES_SANDBOX_DEMO=1 MEMORIES_RATE_LIMITS=off \
-    "$BIN" "$@" >>"$ART/app.log" 2>&1 &
-  APP_PID=$!
-  wait_until 90 eval '[[ -n $(app_window) ]]' || fail "no window within 90 s"
-  WIN=$(app_window)
+start_demo() {
+  start_app MEMORIES_SANDBOX=1 MEMORIES_SANDBOX_DEMO=1 MEMORIES_RATE_LIMITS=off "$@"
+  wait_app_window 90 || fail "no window within 90 s"
 }
 
 start_source() {
   exec {SRC_OUT}< <(exec /usr/bin/python3 scripts/gui/dragsource.py 1420 60 "$TMP/payload")
   SRC_PID=$!
   wait_until "$WAIT" has_window '^drag-source$' || fail "no drag source window"
-  SRC=$(windows '^drag-source$' | head -1)
+  SRC=$(first_window '^drag-source$')
 }
 
 # The navigation backstop alone (GUI_DROP_BACKSTOP=1, make gui-backstop): the navtest build (never
@@ -131,8 +101,8 @@ start_source() {
 # shortcuts still change the title (the title alone proves nothing: a page that replaced the app
 # leaves it as is), and the .txt did not reach the app (Import is not shown).
 backstop() {
-  [[ -x $NAVTEST_BIN ]] || { echo "gui-backstop: FAIL: no navtest build at $NAVTEST_BIN (make gui-backstop builds it)" >&2; exit 1; }
-  BIN=$NAVTEST_BIN start_app
+  [[ -x $NAVTEST_BIN ]] || fail "no navtest build at $NAVTEST_BIN (make gui-backstop builds it)"
+  BIN=$NAVTEST_BIN start_demo
   wait_until "$WAIT" grep -q "drop guard is bypassed" "$ART/app.log" || fail "the navtest build did not bypass the page's guard"
   start_source
   view 3 Library
@@ -150,18 +120,15 @@ backstop() {
   view 1 Upload
   view 4 Transfers
   step backstop-alive "the app's page is still there: Ctrl+1 and Ctrl+4 switch views after the drop"
-  echo "gui-backstop: all steps passed in $((SECONDS - started)) s; screenshots in $ART"
+  say "all steps passed in $((SECONDS - started)) s; screenshots in $ART"
 }
 
-started=$SECONDS
 fixtures
-start_xvfb 1600x900
-start_wm
-eval "$(dbus-launch --sh-syntax)"
+start_session 1600x900
 [[ $BACKSTOP == 1 ]] && { backstop; exit 0; }
 
 # Open with: the app starts with a video given on its command line staged for upload.
-start_app "$(video opened.mp4)"
+start_demo "$(video opened.mp4)"
 wait_title "Upload (1) — Memories Desktop"
 step open-with "a file on the command line is staged at start"
 start_source
@@ -212,14 +179,14 @@ step link-on-library "a browser link dropped on the Library goes to Import"
 view 1 "Upload ($staged)"
 
 # A second launch with a file hands it to the running window, which comes to the front.
-xdotool windowactivate --sync "$SRC" >/dev/null 2>&1 || true
+focus_window "$SRC"
 rc=0
 MEMORIES_DATA_DIR="$TMP/data" timeout 20 "$BIN" "$(video second.mp4)" >"$ART/second.log" 2>&1 || rc=$?
 [[ $rc -ne 124 ]] || fail "the second launch hung"
 [[ $rc -eq 0 ]] || fail "the second launch handed its file over but exited $rc"
 staged=$((staged + 1)); wait_title "Upload ($staged) — Memories Desktop"
 wait_until "$WAIT" eval '[[ $(xdotool getactivewindow 2>/dev/null) == "$WIN" ]]' || fail "the window did not come to the front"
-[[ $(windows 'Memories Desktop$' | wc -l) -eq 1 ]] || fail "the second launch opened a window"
+[[ $(windows "$APP_TITLE" | wc -l) -eq 1 ]] || fail "the second launch opened a window"
 step second-launch "a second launch with a file stages it in the running window, in front"
 
 # The save dialog's Replace, through the real GTK dialogs: the demo's beach-day.mp4 saved over a
@@ -228,19 +195,19 @@ active() { xdotool getactivewindow 2>/dev/null; }
 active_is_not() { local a; a=$(active) && [[ $a != "$1" ]]; }
 printf old >"$TMP/dl/beach-day.mp4"
 view 3 Library
-press ctrl+f
-xdotool type --delay 20 beach-day
+press_app ctrl+f
+type_text beach-day
 wait_title "Library (1) — Memories Desktop" # once the demo's uploads are in
-press ctrl+s
+press_app ctrl+s
 wait_until "$WAIT" has_window '^Save video$' || fail "Ctrl+S opened no save dialog"
-DLG=$(windows '^Save video$' | head -1)
-xdotool windowactivate --sync "$DLG" >/dev/null 2>&1 || true
-xdotool key --clearmodifiers ctrl+a && xdotool type --delay 10 "$TMP/dl/beach-day.mp4"
+DLG=$(first_window '^Save video$')
+focus_window "$DLG"
+press ctrl+a && type_text "$TMP/dl/beach-day.mp4"
 step save-dialog "the save dialog opens from the Library with Ctrl+S"
 xdotool key Return
 wait_until "$WAIT" active_is_not "$DLG" || fail "no replace confirmation"
 step replace-confirm "GTK asks before replacing beach-day.mp4"
-xdotool key --clearmodifiers alt+r # _Replace
+press alt+r # _Replace
 replaced() { [[ -s $TMP/dl/beach-day.mp4 && ! -e $TMP/dl/beach-day.mp4.part ]] && ! cmp -s <(printf old) "$TMP/dl/beach-day.mp4"; }
 wait_until "$WAIT" replaced || fail "beach-day.mp4 was not replaced"
 view 4 Transfers
@@ -252,10 +219,10 @@ step replaced "Replace confirmed in the save dialog replaced the file ($(stat -c
 # clipboard must hold the sum sha256sum gives for the file.
 SUM_TABS=${GUI_SUM_TABS:-3}
 view 5 History
-press ctrl+f
-xdotool type --delay 10 "$TMP/dl/beach-day.mp4"
+press_app ctrl+f
+type_text "$TMP/dl/beach-day.mp4"
 raw_shot "$TMP/history.ppm"
-wait_until "$WAIT" screen_differs_some "$TMP/history.ppm" || fail "the History search showed nothing new"
+wait_until "$WAIT" screen_differs "$TMP/history.ppm" 2000 || fail "the History search showed nothing new"
 wait_until "$WAIT" screen_settled "$TMP/history.ppm" || fail "the History list kept changing"
 step history-search "History lists the download of beach-day.mp4"
 xdotool key --clearmodifiers --delay 60 $(printf 'Tab %.0s' $(seq 1 "$SUM_TABS")) Return
@@ -267,4 +234,4 @@ step sha256 "History's SHA-256 of the download, copied from the window, is sha25
 # The page claimed every drop above: WebKit never tried to navigate away from the app.
 ! grep -q "refused to navigate" "$ART/app.log" || fail "the production build let WebKit try to navigate"
 
-echo "gui-drop: all steps passed in $((SECONDS - started)) s; screenshots in $ART"
+say "all steps passed in $((SECONDS - started)) s; screenshots in $ART"

@@ -7,44 +7,28 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/gui/lib.sh
 
-BIN=${BIN:-build/bin/memories-desktop}
-ART=build/test-artifacts/narrow
+gui_init gui-narrow build/test-artifacts/narrow
 VIEWS=(Upload Import Library Transfers History Settings Search) # Ctrl+1…7
-rm -rf "$ART" && mkdir -p "$ART"
-DATA=$(mktemp -d)
-APP_PID="" XVFB_PID="" WM_PID=""
-cleanup() {
-  local pid
-  for pid in $APP_PID $WM_PID ${DBUS_SESSION_BUS_PID:-} $XVFB_PID; do kill "$pid" 2>/dev/null || true; done
-  rm -rf "$DATA"
-}
-trap cleanup EXIT
-fail() { shot fail || true; echo "gui-narrow: FAIL: $*" >&2; exit 1; }
 
-start_xvfb 1280x800
-start_bus
-start_wm
-MEMORIES_DATA_DIR=$DATA MEMORIES_SANDBOX=1 MEMORIES_SANDBOX_DEMO=1 MEMORIES_SANDBOX_DEMO_VIDEOS=40 \
-  "$BIN" >"$ART/app.log" 2>&1 &
-APP_PID=$!
-wait_text 60 "heading: Upload" || fail "no Upload view"
-win=$(windows 'Memories Desktop$' | head -1)
-xdotool windowsize "$win" 860 700 windowmove "$win" 0 0
+start_session
+start_app MEMORIES_SANDBOX=1 MEMORIES_SANDBOX_DEMO=1 MEMORIES_SANDBOX_DEMO_VIDEOS=40
+app_ready 60 || fail "no Upload view"
+xdotool windowsize "$WIN" 860 700 windowmove "$WIN" 0 0
 for i in "${!VIEWS[@]}"; do
-  xdotool key --clearmodifiers "ctrl+$((i + 1))"
+  press "ctrl+$((i + 1))"
   wait_text 20 "heading: ${VIEWS[$i]}" || fail "Ctrl+$((i + 1)) did not show ${VIEWS[$i]}"
   read -r _ _ w _ < <(element_extents "${VIEWS[$i]}" "push button")
   ((w <= 64)) || fail "at 860 px the sidebar's ${VIEWS[$i]} button is $w px wide, not an icon"
   [[ ${VIEWS[$i]} == Library ]] && { wait_text 30 "check box: Select all 4" || fail "the demo videos are not listed"; }
   shot "${VIEWS[$i],,}"
-  echo "gui-narrow: $ART/${VIEWS[$i],,}.png"
+  say "$ART/${VIEWS[$i],,}.png"
 done
 
 # 1180 px with the details drawer open beside the Library.
-xdotool windowsize "$win" 1180 760
-xdotool key --clearmodifiers ctrl+3
+xdotool windowsize "$WIN" 1180 760
+press ctrl+3
 wait_text 20 "heading: Library" "check box: Select all 4" || fail "no Library at 1180 px"
 click_name "Ready" "table cell"
 wait_text 20 "description term: Video number" "description term: Status" || fail "the drawer shows no details"
 shot library-drawer-1180
-echo "gui-narrow: $ART/library-drawer-1180.png"
+say "$ART/library-drawer-1180.png"

@@ -14,28 +14,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/gui/lib.sh
 
-BIN=${BIN:-build/bin/memories-desktop}
-CLI=${CLI:-build/bin/memories}
-ART=build/test-artifacts
+gui_init gui-outage
 WAIT=${GUI_WAIT:-30}
-mkdir -p "$ART"
-TMP=$(mktemp -d)
-APP_PID="" XVFB_PID="" SB_PID=""
-
-cleanup() {
-  [[ -n $APP_PID ]] && kill -KILL "$APP_PID" 2>/dev/null || true
-  [[ -n $SB_PID ]] && kill -KILL "$SB_PID" 2>/dev/null || true
-  [[ -n ${DBUS_SESSION_BUS_PID:-} ]] && kill "$DBUS_SESSION_BUS_PID" 2>/dev/null || true
-  [[ -n $XVFB_PID ]] && kill "$XVFB_PID" 2>/dev/null || true
-  rm -rf "$TMP"
-}
-trap cleanup EXIT
-fail() {
-  shot gui-outage-fail || true
-  echo "gui-outage: FAIL: $*" >&2
-  sed 's/^/  app: /' "$ART/gui-outage-app.log" >&2 || true
-  exit 1
-}
+CLI=${CLI:-build/bin/memories}
+SB_PID=""
+on_exit 'kill -KILL $SB_PID; wait $SB_PID'
 
 # The stand-in listens on one port for the whole test, so the app's settings stay valid across
 # the outage. The kernel picks a free port first.
@@ -44,7 +27,7 @@ URL="http://127.0.0.1:$PORT"
 # start_standin [SANDBOX FLAGS...]: the stand-in on the port, answering (any key unless
 # --accept-key names another).
 start_standin() {
-  "$CLI" sandbox --addr "127.0.0.1:$PORT" --parse-delay 1s "$@" >>"$ART/gui-outage-sandbox.log" 2>&1 &
+  "$CLI" sandbox --addr "127.0.0.1:$PORT" --parse-delay 1s "$@" >>"$ART/sandbox.log" 2>&1 &
   SB_PID=$!
   wait_until 20 curl -fs -o /dev/null -H 'Authorization: sk-test' "$URL/serve/api/v1/list_unique_ids" ||
     fail "the stand-in did not start on $URL"
@@ -72,22 +55,18 @@ test_connection() {
   [[ $(screen_text) != *sk-test* ]] || fail "the window shows the API key"
 }
 
-: >"$ART/gui-outage-sandbox.log"
 start_standin
 
 # Live mode on the stand-in, pacing off (the stand-in does not limit), a key in the data folder's
 # key file (no keychain on this bus).
-DATA="$TMP/data"
-mkdir -p "$DATA" "$TMP/dl"
+mkdir -p "$TMP/dl"
 printf '{"baseUrl":"%s","assetBaseUrl":"%s","scope":"default","downloadDir":"%s","pacing":false}\n' "$URL" "$URL" "$TMP/dl" >"$DATA/settings.json"
 printf 'sk-test' >"$DATA/api-key"
 chmod 600 "$DATA/settings.json" "$DATA/api-key"
 cp backend/media/testdata/poster.mp4 "$TMP/outage.mp4"
 
-start_xvfb
-start_bus
-MEMORIES_DATA_DIR="$DATA" "$BIN" "$TMP/outage.mp4" >"$ART/gui-outage-app.log" 2>&1 &
-APP_PID=$!
+start_session
+start_app "$TMP/outage.mp4"
 wait_text 90 "heading: Upload" "outage.mp4" "Upload 1 video" || fail "the video given at launch is not staged"
 wait_text "$WAIT" "Connected to 127.0.0.1:$PORT" || fail "the status bar does not name the stand-in"
 
@@ -96,32 +75,28 @@ wait_text "$WAIT" "Connected to 127.0.0.1:$PORT" || fail "the status bar does no
 # answering, then connected again once the stand-in is back. The result in Settings names the
 # endpoint and what was tested, and the status bar agrees with it each time (it once said
 # "Connected" beside "Not connected").
-xdotool key --clearmodifiers ctrl+6
+press ctrl+6
 wait_text "$WAIT" "heading: Settings" "entry: API base URL / $URL" || fail "Settings does not show the stand-in's URL"
 states=$(element_states "Sandbox mode" "check box") || fail "Settings has no Sandbox mode switch"
 [[ " $states " != *" checked "* ]] || fail "Sandbox mode is on ($states)"
 scroll_to "$WAIT" "Test connection" "push button" || fail "Settings has no Test connection button"
-shot gui-outage-settings
+shot settings
 test_connection "Connected — 127.0.0.1:$PORT accepted the key and listed the scope default" "Connected to 127.0.0.1:$PORT"
-shot gui-outage-connection-ok
-echo "gui-outage: ok: Test connection: \"$(screen_text | grep -o 'Connected — .*' | head -1)\"; the status bar agrees"
+step connection-ok "Test connection: \"$(screen_text | grep -o 'Connected — .*' | head -1)\"; the status bar agrees"
 
 stop_standin
 start_standin --accept-key sk-other
 test_connection "Key rejected — " "API key rejected — check it in Settings" "Connected to"
-shot gui-outage-connection-rejected
-echo "gui-outage: ok: Test connection: \"$(screen_text | grep -o 'Key rejected — .*' | head -1)\"; the status bar agrees"
+step connection-rejected "Test connection: \"$(screen_text | grep -o 'Key rejected — .*' | head -1)\"; the status bar agrees"
 
 stop_standin
 test_connection "Unreachable — Nothing answers at 127.0.0.1:$PORT on this computer" "Service unreachable" "Connected to"
 bar_says "Nothing answers at 127.0.0.1:$PORT" || fail "the status bar does not say why: $(status_bar | paste -sd ' ')"
-shot gui-outage-connection-unreachable
-echo "gui-outage: ok: Test connection: \"$(screen_text | grep -o 'Unreachable — .*' | head -1)\"; the status bar agrees"
+step connection-unreachable "Test connection: \"$(screen_text | grep -o 'Unreachable — .*' | head -1)\"; the status bar agrees"
 
 start_standin
 test_connection "Connected — 127.0.0.1:$PORT accepted the key" "Connected to 127.0.0.1:$PORT" "Service unreachable"
-shot gui-outage-connection-back
-echo "gui-outage: ok: Test connection says Connected again once the stand-in is back; so does the status bar"
+step connection-back "Test connection says Connected again once the stand-in is back; so does the status bar"
 click_name "Upload" "push button" || fail "no Upload in the sidebar"
 wait_text "$WAIT" "heading: Upload" "Upload 1 video" || fail "Upload no longer lists outage.mp4"
 
@@ -132,22 +107,20 @@ click_name "Transfers" || fail "no Transfers in the sidebar"
 # fifth, 8 s later, leaves time to bring the stand-in back before the job runs out of tries.
 wait_text "$WAIT" "heading: Transfers" "outage.mp4" "Retrying in" "(connection refused) · try 4 of 5" ||
   fail "the row does not say it is retrying after a refused connection"
-shot gui-outage-retrying
 text=$(screen_text)
 grep -q 'B/s' <<<"$text" && fail "a row waiting to retry shows a speed: $(grep 'B/s' <<<"$text")"
 grep -q ' left' <<<"$text" && fail "the header promises a time left during the outage: $(grep ' left' <<<"$text")"
-echo "gui-outage: ok: the row reads \"$(grep -o 'Retrying in[^|]*' <<<"$text" | head -1)\""
+step retrying "the row reads \"$(grep -o 'Retrying in[^|]*' <<<"$text" | head -1)\""
 
 start_standin
 wait_text 60 "Uploaded" || fail "the upload did not finish once the stand-in was back"
-shot gui-outage-recovered
 # The toast that sums the batch up sits left of the view's content (over the sidebar), so it
 # covers no row, plan or button of the view.
 wait_text 10 "1 upload finished" || fail "no toast when the upload finished"
 read -r tx _ tw _ < <(element_extents "Dismiss notification" "push button") || fail "the toast has no Dismiss button"
 read -r hx _ _ _ < <(element_extents "Transfers" "heading") || fail "no Transfers heading"
 ((tx + tw <= hx)) || fail "the toast (right edge $((tx + tw))) reaches into the view (from $hx)"
-echo "gui-outage: ok: the upload finished once the stand-in was back"
+step recovered "the upload finished once the stand-in was back"
 
 # A rate limit that outlasts five tries, with pacing off.
 curl -fsS -X PUT -H 'Content-Type: application/json' -d '{"rate_limit_after":1}' "$URL/_sandbox/faults" >/dev/null ||
@@ -156,8 +129,8 @@ curl -fsS -X PUT -H 'Content-Type: application/json' -d '{"rate_limit_after":1}'
 curl -fsS -o /dev/null -H 'Authorization: sk-test' "$URL/serve/api/v1/list_unique_ids"
 cp backend/media/testdata/h264-aac.mp4 "$TMP/limited.mp4"
 rc=0
-MEMORIES_DATA_DIR="$DATA" timeout 20 "$BIN" "$TMP/limited.mp4" >"$ART/gui-outage-second.log" 2>&1 || rc=$?
-((rc == 0)) || fail "the second launch handed its file over but exited $rc: $(cat "$ART/gui-outage-second.log")"
+MEMORIES_DATA_DIR="$DATA" timeout 20 "$BIN" "$TMP/limited.mp4" >"$ART/second.log" 2>&1 || rc=$?
+((rc == 0)) || fail "the second launch handed its file over but exited $rc: $(cat "$ART/second.log")"
 click_name "Upload" || fail "no Upload in the sidebar"
 wait_text "$WAIT" "limited.mp4" "Upload 1 video" || fail "the handed-over file is not staged"
 click_name "Upload 1 video" "push button" || fail "no Upload button"
@@ -172,10 +145,9 @@ wait_until 150 eval '(( $(retries) >= 5 ))' || fail "the job was not retried pas
 text=$(screen_text)
 grep -q 'Failed' <<<"$text" && fail "a rate-limited job shows Failed: $(grep 'Failed' <<<"$text")"
 grep -q 'Waiting for the service' <<<"$text" || fail "after $(retries) refusals the row no longer says it waits"
-shot gui-outage-rate-limited
-echo "gui-outage: ok: after $(retries) refusals the row still reads \"$(grep -o 'Rate-limited until[^|]*' <<<"$text" | head -1)\""
+step rate-limited "after $(retries) refusals the row still reads \"$(grep -o 'Rate-limited until[^|]*' <<<"$text" | head -1)\""
 curl -fsS -X PUT -H 'Content-Type: application/json' -d '{}' "$URL/_sandbox/faults" >/dev/null
 wait_gone 90 "Waiting for the service" || fail "the upload did not go on once the service let it through"
 wait_text 30 "limited.mp4" "Uploaded" || fail "the rate-limited upload did not finish"
-echo "gui-outage: ok: the rate-limited upload finished once the service let it through"
+say "ok: the rate-limited upload finished once the service let it through"
 

@@ -5,66 +5,30 @@
 # moment plays this computer's file at the matched time (the media controls' elapsed time, read
 # through AT-SPI, and the video's green field on screen); the Library drawer's Transcript is
 # exported as SRT through the real GTK save dialog, driven with the keyboard, and the file holds
-# every line the drawer shows, with its time. Screenshots of every step go to
+# every line the drawer shows, with its time; with the file moved away, Download video… saves a
+# copy through the GTK save dialog and the pane plays it. Screenshots of every step go to
 # build/test-artifacts/gui-search/. Every wait is for something on screen, with a deadline.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/gui/lib.sh
 
-BIN=${BIN:-build/bin/memories-desktop}
-ART=build/test-artifacts/gui-search
-WAIT=${GUI_WAIT:-20}
-rm -rf "$ART" && mkdir -p "$ART"
-TMP=$(mktemp -d)
-APP_PID="" XVFB_PID="" WM_PID="" STEP=0
+gui_init gui-search
 
-cleanup() {
-  local pid
-  for pid in $APP_PID $WM_PID ${DBUS_SESSION_BUS_PID:-} $XVFB_PID; do kill "$pid" 2>/dev/null || true; done
-  rm -rf "$TMP"
-}
-trap cleanup EXIT
-fail() {
-  shot fail || true
-  echo "gui-search: FAIL: $*" >&2
-  sed 's/^/  app: /' "$ART/app.log" >&2 || true
-  exit 1
-}
-step() { STEP=$((STEP + 1)); shot "$(printf '%02d' $STEP)-$1"; echo "gui-search: ok: ${*:2} [$((SECONDS - started)) s]"; }
-press() { xdotool key --clearmodifiers "$@"; }
-focus_on() { [[ $(focused_element) == "$1|"* ]]; }
 # player_at: the seconds the pane's player is at ("Player time: Playing at m:ss", kept current
 # from the video's timeupdate); WebKitGTK shows its own media controls' time only on hover.
 player_at() { screen_text | sed -n 's/.*Player time \/ Playing at \([0-9]*\):\([0-9][0-9]\).*/\1 \2/p' | head -1 | awk '{ print $1 * 60 + $2 }'; }
-# green_pixels: the test video is a pattern on a pure green field the interface never shows.
-green_pixels() {
-  import -window root "$TMP/poll.png"
-  convert "$TMP/poll.png" -fuzz 20% -fill black +opaque '#00ff00' -fill white -opaque '#00ff00' \
-    -colorspace Gray -format '%[fx:int(mean*w*h+0.5)]' info:
-}
-video_shown() { (( $(green_pixels) > 10000 )); }
+video_shown() { (( $(green_pixels) > 10000 )); } # the test video's green field (lib.sh)
 
 # A real video from the repository, named for the sandbox's beach vocabulary.
 mkdir -p "$TMP/videos"
 cp backend/media/testdata/poster.mp4 "$TMP/videos/beach.mp4"
 
-start_xvfb 1280x800
-start_bus
-start_wm
-started=$SECONDS
-MEMORIES_DATA_DIR="$TMP/data" MEMORIES_SANDBOX=1 MEMORIES_RATE_LIMITS=off "$BIN" >"$ART/app.log" 2>&1 &
-APP_PID=$!
-wait_text 30 "heading: Upload" "Drop videos or folders here" || fail "the Upload view is not on screen"
-WIN=$(windows 'Memories Desktop$' | head -1)
-xdotool windowactivate --sync "$WIN" >/dev/null
+start_session
+start_app MEMORIES_SANDBOX=1 MEMORIES_RATE_LIMITS=off
+app_ready || fail "the Upload view is not on screen"
 
 # Upload from this computer: Ctrl+O, the GTK dialog takes the typed path.
-press ctrl+o
-wait_until "$WAIT" has_window '^Choose videos$' || fail "Ctrl+O opened no file dialog"
-press ctrl+l
-xdotool type --delay 15 "$TMP/videos/beach.mp4"
-press Return
-wait_until "$WAIT" eval '! has_window "^Choose videos$"' || fail "the file dialog did not close"
+choose_file "$TMP/videos/beach.mp4"
 wait_text "$WAIT" "Ready to upload — 1 video" || fail "beach.mp4 was not listed for upload"
 click_name "Upload 1 video" "push button"
 wait_text "$WAIT" "1 video queued" || fail "Upload queued nothing"
@@ -114,10 +78,7 @@ step transcript "the drawer reads the transcript: $(wc -l <<<"$lines") timed lin
 click_name "Export…" "push button"
 wait_until "$WAIT" has_window '^Export transcript$' || fail "Export… opened no save dialog"
 step save-dialog "the GTK save dialog suggests beach.srt"
-press ctrl+a
-xdotool type --delay 10 "$TMP/exported.srt"
-press Return
-wait_until "$WAIT" eval '! has_window "^Export transcript$"' || fail "the save dialog did not close"
+save_as "Export transcript" "$TMP/exported.srt"
 wait_text "$WAIT" "Saved $TMP/exported.srt" || fail "the drawer did not say the transcript was saved"
 [[ -f $TMP/exported.srt ]] || fail "no file at $TMP/exported.srt"
 cp "$TMP/exported.srt" "$ART/exported.srt"
@@ -136,7 +97,25 @@ cues=$(awk 'BEGIN { RS = "" } END { print NR }' "$TMP/exported.srt")
 ((cues == n)) || fail "the SRT has $cues cues, the drawer $n lines"
 step exported "the transcript saved as SRT through the GTK dialog: $cues cues, each as the drawer shows it"
 
-kill -TERM "$APP_PID"
-wait_until 10 eval '! kill -0 "$APP_PID" 2>/dev/null' || fail "the app did not stop within 10 s of SIGTERM"
-APP_PID=""
-echo "gui-search: passed in $((SECONDS - started)) s"
+# Without its file on this computer (moved away), the moment offers Download video…: the GTK save
+# dialog, driven with the keyboard, then the saved copy plays in the pane.
+rm "$TMP/videos/beach.mp4"
+press ctrl+k
+wait_until "$WAIT" focus_on "entry: Search the library" ||
+  wait_until "$WAIT" focus_on "search box: Search the library" || fail "Ctrl+K did not focus the search box"
+press Return
+wait_text "$WAIT" "button: $moment" || fail "the search again listed no moment"
+click_name "$moment"
+wait_text "$WAIT" "This video is not on this computer" "push button: Download video…" ||
+  fail "a moment whose file is gone does not offer Download video…"
+step not-here "with beach.mp4 moved away, the moment offers Download video…"
+click_name "Download video…" "push button"
+wait_until "$WAIT" has_window '^Save video$' || fail "Download video… opened no save dialog"
+save_as "Save video" "$TMP/saved.mp4"
+wait_text 30 "Playing at" || fail "the saved copy does not play in the pane"
+wait_until "$WAIT" video_shown || fail "the pane shows no video after the download ($(green_pixels) green pixels)"
+cmp -s "$TMP/saved.mp4" backend/media/testdata/poster.mp4 || fail "the saved file differs from the uploaded one"
+step downloaded "Download video… saved it through the GTK dialog and the pane plays the saved copy"
+
+stop_app || fail "the app did not stop within 10 s of SIGTERM"
+say "passed in $((SECONDS - started)) s"

@@ -8,28 +8,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/gui/lib.sh
 
-BIN=${BIN:-build/bin/memories-desktop}
-ART=build/test-artifacts/smoke
-TITLE='Memories Desktop$' # the page adds the view: "Upload — Memories Desktop"
-mkdir -p "$ART"
-DATA=$(mktemp -d)
-APP_PID="" XVFB_PID="" CLI_PID="" SILENT_PID=""
+gui_init gui-smoke build/test-artifacts/smoke
+CLI_PID="" SILENT_PID=""
+on_exit 'kill $CLI_PID $SILENT_PID'
 
-cleanup() {
-  [[ -n $APP_PID ]] && kill -KILL "$APP_PID" 2>/dev/null || true
-  [[ -n $CLI_PID$SILENT_PID ]] && kill $CLI_PID $SILENT_PID 2>/dev/null || true
-  [[ -n ${DBUS_SESSION_BUS_PID:-} ]] && kill "$DBUS_SESSION_BUS_PID" 2>/dev/null || true
-  [[ -n $XVFB_PID ]] && kill "$XVFB_PID" 2>/dev/null || true
-  rm -rf "$DATA"
-}
-trap cleanup EXIT
-APP_LOG=$ART/app.log
-fail() { echo "gui-smoke: FAIL: $*" >&2; sed 's/^/  app: /' "$APP_LOG" >&2 || true; exit 1; }
-
-window_count() { windows "$TITLE" | wc -l; }
+window_count() { windows "$APP_TITLE" | wc -l; }
 # The page has loaded once it names its first view in the title (read without AT-SPI, which the
 # run without a session bus below cannot rely on).
-page_ready() { [[ $(xdotool getwindowname "$(windows "$TITLE" | head -1)" 2>/dev/null) == "Upload"*" — Memories Desktop" ]]; }
+page_ready() { [[ $(xdotool getwindowname "$(first_window "$APP_TITLE")" 2>/dev/null) == "Upload"*" — Memories Desktop" ]]; }
 
 # A second launch must exit, say why and never hang or open a window, not even for a moment (the
 # window count is taken all the while it runs): 0 when it handed over to the running window
@@ -51,36 +37,26 @@ second_launch() {
   (( took <= 10 )) || fail "second launch ($1) took ${took}s"
   local n
   n=$(window_count)
-  ((n == 1)) || fail "second launch ($1): $n windows titled *$TITLE, want 1: $(for w in $(windows "$TITLE"); do xdotool getwindowname "$w"; done | paste -sd '|')"
-  echo "gui-smoke: second launch via $1 exited $rc in ${took}s"
+  ((n == 1)) || fail "second launch ($1): $n windows titled *$APP_TITLE, want 1: $(for w in $(windows "$APP_TITLE"); do xdotool getwindowname "$w"; done | paste -sd '|')"
+  say "second launch via $1 exited $rc in ${took}s"
 }
 
-start_xvfb
-start_bus
-MEMORIES_DATA_DIR="$DATA" "$BIN" >"$ART/app.log" 2>&1 &
-APP_PID=$!
-wait_until 60 has_window "$TITLE" || fail "no window titled Memories Desktop within 60 s"
+start_session
+start_app
+wait_app_window 60 || fail "no window titled Memories Desktop within 60 s"
 wait_text 60 "heading: Upload" "Drop videos or folders here" "push button: Choose files…" ||
   fail "the Upload view is not on screen within 60 s"
 # The accessible tree can be complete a moment before the first paint on a busy machine: wait
 # for the paint, never a fixed sleep.
-colours() { convert "$ART/gui-smoke.png" -format '%k' info:; }
-painted() { shot gui-smoke && (( $(colours) > 64 )); }
-wait_until 30 painted || fail "screenshot looks blank ($(colours) colours)"
-colours=$(colours)
-echo "gui-smoke: window found, screenshot $ART/gui-smoke.png has $colours colours"
+wait_until 30 painted gui-smoke || fail "screenshot looks blank ($(colours "$ART/gui-smoke.png") colours)"
+colours=$(colours "$ART/gui-smoke.png")
+say "window found, screenshot $ART/gui-smoke.png has $colours colours"
 
 # Ctrl+6 opens Settings; its screenshot must differ from the first view's.
-win=$(windows "$TITLE" | head -1)
-xdotool mousemove --window "$win" 600 400 click 1 key --clearmodifiers ctrl+6
+xdotool mousemove --window "$WIN" 600 400 click 1 key --clearmodifiers ctrl+6
 wait_text 30 "heading: Settings" "push button: Save key" || fail "Ctrl+6 did not switch to Settings"
 # The accessible tree can name Settings a moment before it is painted: wait for the paint.
-settings_painted() {
-  shot gui-smoke-settings
-  changed=$(compare -metric AE "$ART/gui-smoke.png" "$ART/gui-smoke-settings.png" null: 2>&1 || true)
-  (( ${changed%% *} > 1000 ))
-}
-wait_until 20 settings_painted || fail "Ctrl+6 did not switch to Settings on screen ($changed pixels changed)"
+wait_until 20 shot_differs gui-smoke gui-smoke-settings || fail "Ctrl+6 did not switch to Settings on screen"
 
 # The download folder's chooser says what its button does: Select, not Open (Wails' label).
 click_name "Choose…" "push button" || fail "no Choose… button for the download folder"
@@ -89,22 +65,18 @@ wait_text 20 "push button: Select" || fail "the folder chooser's button does not
 screen_text | grep -q 'push button: Open$' && fail "the folder chooser still has an Open button"
 shot gui-smoke-folder-chooser
 press_name "Cancel" "push button" || fail "no Cancel in the folder dialog"
-wait_until 20 eval '! has_window "^Default download folder$"' || fail "the folder dialog did not close"
-echo "gui-smoke: the folder chooser's button says Select"
+wait_until 20 no_window '^Default download folder$' || fail "the folder dialog did not close"
+say "the folder chooser's button says Select"
 
 second_launch dbus 0                                       # the D-Bus single-instance hand-off
 grep -q 'already running' "$ART/second-dbus.log" || fail "the hand-off did not say what it did"
 second_launch dblock fail DBUS_SESSION_BUS_ADDRESS=disabled: # no bus: the database lock must stop it
 grep -q 'already using' "$ART/second-dblock.log" || fail "no clear message when the database is locked"
 
-kill -TERM "$APP_PID"
-for _ in $(seq 1 20); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
-kill -0 "$APP_PID" 2>/dev/null && fail "app did not stop within 10 s of SIGTERM"
-rc=0; wait "$APP_PID" || rc=$?
-APP_PID=""
-[[ $rc -eq 0 ]] || fail "app exited $rc after SIGTERM"
+stop_app || fail "app did not stop within 10 s of SIGTERM"
+((APP_RC == 0)) || fail "app exited $APP_RC after SIGTERM"
 kill "$DBUS_SESSION_BUS_PID" 2>/dev/null || true
-echo "gui-smoke: app stopped cleanly"
+say "app stopped cleanly"
 
 # Without a D-Bus session (no bus address, no per-user bus) the app runs its own bus, with the
 # accessibility bus GTK asks it for, and after SIGTERM leaves no process behind: every process
@@ -118,23 +90,20 @@ left_behind() {
 }
 a11y_started() { [[ $(left_behind) == *at-spi-bus-launcher* ]]; }
 nothing_left() { [[ -z $(left_behind) ]]; }
-NO_RUNTIME=$(mktemp -d) APP_LOG=$ART/app-nobus.log
-env -u DBUS_SESSION_BUS_ADDRESS XDG_RUNTIME_DIR="$NO_RUNTIME" MEMORIES_DATA_DIR="$DATA" "$BIN" >"$APP_LOG" 2>&1 &
-APP_PID=$!
+mkdir "$TMP/no-runtime"
+APP_LOG=$ART/app-nobus.log
+start_app -u DBUS_SESSION_BUS_ADDRESS XDG_RUNTIME_DIR="$TMP/no-runtime"
 wait_until 60 page_ready || fail "no bus: the page did not load within 60 s"
 wait_until 20 a11y_started || fail "no bus: the accessibility bus was not started (running: $(left_behind | paste -sd ' '))"
-kill -TERM "$APP_PID"
-rc=0; wait "$APP_PID" || rc=$?
-APP_PID=""
-[[ $rc -eq 0 ]] || fail "no bus: app exited $rc after SIGTERM"
+stop_app 60 || fail "no bus: app did not stop within 60 s of SIGTERM"
+((APP_RC == 0)) || fail "no bus: app exited $APP_RC after SIGTERM"
 wait_until 10 nothing_left || fail "no bus: left running after SIGTERM: $(left_behind | paste -sd ' ')"
-rm -rf "$NO_RUNTIME"
-echo "gui-smoke: without a D-Bus session the app ran its own bus and left nothing running"
+say "without a D-Bus session the app ran its own bus and left nothing running"
 
 # A memories command holding the data folder (a download from a server that accepts and never
 # answers) stops the app with a message naming the command, not "another Memories Desktop".
 CLI=${CLI:-build/bin/memories}
-PORT_FILE=$(mktemp) OUT=$(mktemp -d)
+PORT_FILE=$TMP/port OUT=$TMP/out
 /usr/bin/python3 -c 'import socket, sys, time
 s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen()
 print(s.getsockname()[1], flush=True); c = s.accept(); time.sleep(60)' >"$PORT_FILE" &
@@ -149,7 +118,6 @@ rc=0
 DBUS_SESSION_BUS_ADDRESS=disabled: MEMORIES_DATA_DIR="$DATA" timeout 15 "$BIN" >"$ART/second-cli.log" 2>&1 || rc=$?
 kill "$CLI_PID" "$SILENT_PID" 2>/dev/null || true
 wait "$CLI_PID" 2>/dev/null || true
-rm -rf "$PORT_FILE" "$OUT"
 [[ $rc -ne 0 && $rc -ne 124 ]] || fail "the app held off by a memories command exited $rc"
 grep -q 'a memories command' "$ART/second-cli.log" || fail "the app does not say a memories command holds the folder: $(cat "$ART/second-cli.log")"
-echo "gui-smoke: held by a memories command, the app says: $(grep -o 'a memories command[^;]*' "$ART/second-cli.log")"
+say "held by a memories command, the app says: $(grep -o 'a memories command[^;]*' "$ART/second-cli.log")"

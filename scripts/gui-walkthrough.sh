@@ -13,44 +13,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/gui/lib.sh
 
-BIN=${BIN:-build/bin/memories-desktop}
-ART=build/test-artifacts/gui-walkthrough
-WAIT=${GUI_WAIT:-20} # seconds any one step may take
-rm -rf "$ART" && mkdir -p "$ART"
-TMP=$(mktemp -d)
-APP_PID="" XVFB_PID="" WM_PID="" STEP=0
-
-cleanup() {
-  local pid
-  for pid in $APP_PID $WM_PID ${DBUS_SESSION_BUS_PID:-} $XVFB_PID; do kill "$pid" 2>/dev/null || true; done
-  rm -rf "$TMP"
-}
-trap cleanup EXIT
-fail() {
-  shot fail || true
-  echo "gui-walkthrough: FAIL: $*" >&2
-  sed 's/^/  app: /' "$ART/app.log" >&2 || true
-  exit 1
-}
-step() { STEP=$((STEP + 1)); shot "$(printf '%02d' $STEP)-$1"; echo "gui-walkthrough: ok: ${*:2} [$((SECONDS - started)) s]"; }
+gui_init gui-walkthrough
 
 # Real videos from the repository (no generated fixtures): a 1 s H.264 pattern and H.264 + AAC.
 mkdir -p "$TMP/videos"
 cp backend/media/testdata/poster.mp4 "$TMP/videos/beach.mp4"
 cp backend/media/testdata/h264-aac.mp4 "$TMP/videos/harbour.mp4"
-
-# press KEYS: keyboard input to the app window.
-press() { xdotool key --clearmodifiers "$@"; }
-
-# choose_file PATH: Ctrl+O, then the GTK file dialog takes the typed path (Ctrl+L) and Return.
-choose_file() {
-  press ctrl+o
-  wait_until "$WAIT" has_window '^Choose videos$' || fail "Ctrl+O opened no file dialog"
-  press ctrl+l
-  xdotool type --delay 15 "$1"
-  press Return
-  wait_until "$WAIT" eval '! has_window "^Choose videos$"' || fail "the file dialog did not close"
-}
 
 # focus_visible WHAT: the keyboard focus is on a named element with a size, inside the window.
 focus_visible() {
@@ -84,7 +52,6 @@ view_focus() {
   wait_text "$WAIT" "heading: $2" || fail "Ctrl+$1 did not show $2"
   wait_until "$WAIT" focus_on "heading: $2" || fail "after Ctrl+$1 the focus is not in $2 but on $(focused_element)"
 }
-focus_on() { [[ $(focused_element) == "$1|"* ]]; }
 
 
 # sandbox_faults JSON: sets the app's in-process sandbox faults (PUT /_sandbox/faults on whichever
@@ -112,29 +79,23 @@ tooltip_shown() {
   return 1
 }
 
-start_xvfb 1280x800
-SCREEN_W=1280 SCREEN_H=800
-start_bus
-start_wm
-started=$SECONDS
+start_session
 # No upload pacing (one upload slot a minute by default): the test is about the window.
-MEMORIES_DATA_DIR="$TMP/data" MEMORIES_SANDBOX=1 MEMORIES_RATE_LIMITS=off "$BIN" >"$ART/app.log" 2>&1 &
-APP_PID=$!
-wait_text 30 "heading: Upload" "Drop videos or folders here" || fail "the Upload view is not on screen"
-WIN=$(windows 'Memories Desktop$' | head -1)
-xdotool windowactivate --sync "$WIN" >/dev/null
+start_app MEMORIES_SANDBOX=1 MEMORIES_RATE_LIMITS=off
+app_ready || fail "the Upload view is not on screen"
 step upload "the Upload view invites drops"
 
 # Keyboard: every Tab press lands on a visible, named stop, also past the last control (the
-# empty Upload view has nine: seven views, Choose files…, Choose folder…), where it wraps.
+# empty Upload view has ten: seven views, Choose files…, Choose folder…, the status bar's Keyboard
+# shortcuts), where it wraps.
 stops=()
 for _ in $(seq 1 11); do
   press Tab
   stop=$(focus_visible "Tab in Upload") || exit 1 # (fail ran in the subshell and said why)
   stops+=("$stop")
 done
-[[ ${stops[9]} == "push button: Upload" ]] || fail "Tab after the last control went to ${stops[9]}, not back to the first"
-step tabs "eleven Tab presses, all on visible stops, wrapping after Choose folder…: ${stops[*]}"
+[[ ${stops[10]} == "push button: Upload" ]] || fail "Tab after the last control went to ${stops[10]}, not back to the first"
+step tabs "eleven Tab presses, all on visible stops, wrapping after Keyboard shortcuts: ${stops[*]}"
 
 # The empty Library (its first visit asks the sandbox): the way on sits right beneath the message.
 view_focus 3 Library
@@ -211,7 +172,5 @@ player_full beach.mp4 history "History"
 view_focus 6 Settings
 step settings "Settings shows; the focus is in it"
 
-kill -TERM "$APP_PID"
-wait_until 10 eval '! kill -0 "$APP_PID" 2>/dev/null' || fail "the app did not stop within 10 s of SIGTERM"
-APP_PID=""
-echo "gui-walkthrough: passed in $((SECONDS - started)) s; screenshots in $ART"
+stop_app || fail "the app did not stop within 10 s of SIGTERM"
+say "passed in $((SECONDS - started)) s; screenshots in $ART"

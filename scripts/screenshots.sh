@@ -1,63 +1,44 @@
 #!/usr/bin/env bash
 # Screenshots of every view in light and dark: the production binary in a real window under Xvfb,
-# in sandbox mode with demo data (MEMORIES_SANDBOX_DEMO), saved to docs/screenshots/.
+# in sandbox mode with demo data (MEMORIES_SANDBOX_DEMO), saved to docs/screenshots/. Each view is
+# shot once its heading is shown and the screen has stopped changing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/gui/lib.sh
 
-BIN=${BIN:-build/bin/memories-desktop}
+gui_init screenshots
 OUT=${OUT:-docs/screenshots}
 VIEWS=(upload import library transfers history settings)
-TITLE='Memories Desktop$' # the page adds the view to the title
 mkdir -p "$OUT"
-APP_PID="" XVFB_PID="" DATA=""
 
-cleanup() {
-  [[ -n $APP_PID ]] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-  [[ -n $XVFB_PID ]] && kill "$XVFB_PID" 2>/dev/null || true
-  [[ -n $DATA ]] && rm -rf "$DATA"
-  return 0
-}
-trap cleanup EXIT
-
-exec 3< <(Xvfb -displayfd 1 -noreset -screen 0 1280x800x24 -nolisten tcp 2>/dev/null & echo "pid $!")
-read -r line <&3; XVFB_PID=${line#pid }
-read -r line <&3; export DISPLAY=":$line"
-
-window() {
-  local w
-  for w in $(xdotool search --name "$TITLE" 2>/dev/null); do
-    xwininfo -id "$w" 2>/dev/null | grep -q IsViewable && { echo "$w"; return 0; }
-  done
-  return 1
-}
-
+# shoot_theme THEME: a fresh data folder in that theme; once the demo's work is done (Transfers
+# shows nothing indexing or waiting), every view is shown with its shortcut (Ctrl+1…6) and its
+# window saved.
 shoot_theme() {
-  local theme=$1 win i
-  DATA=$(mktemp -d)
+  local theme=$1 i view heading
+  DATA=$TMP/$theme
+  APP_LOG=$ART/app-$theme.log
+  mkdir -p "$DATA"
   printf '{"theme":"%s"}\n' "$theme" >"$DATA/settings.json"
-  MEMORIES_DATA_DIR=$DATA MEMORIES_SANDBOX=1 MEMORIES_SANDBOX_DEMO=1 MEMORIES_RATE_LIMITS=off \
-    "$BIN" >"$DATA/app.log" 2>&1 &
-  APP_PID=$!
-  for _ in $(seq 1 60); do win=$(window) && break; sleep 0.5; done
-  [[ -n ${win:-} ]] || { echo "screenshots: no window" >&2; exit 1; }
-  sleep 6 # demo uploads and the import run in the sandbox
-  local prev="" shot try
+  start_app MEMORIES_SANDBOX=1 MEMORIES_SANDBOX_DEMO=1 MEMORIES_RATE_LIMITS=off
+  wait_app_window 60 || fail "no window"
+  focus_window
+  press ctrl+4
+  wait_text 60 "heading: Nothing in progress" || fail "the demo's work did not finish"
+  wait_gone 90 "Indexing" && wait_gone 90 "Waiting for" || fail "the demo's videos are not ready"
   for i in "${!VIEWS[@]}"; do
-    shot="$OUT/${VIEWS[$i]}-$theme.png"
-    # A key press can be lost while the window is busy: the same picture as the last view means
-    # the view did not change, so press again.
-    for try in 1 2 3; do
-      xdotool mousemove --window "$win" 110 700 click 1 sleep 0.2 key --clearmodifiers "ctrl+$((i + 1))"
-      sleep 1.5
-      import -window "$win" "$shot"
-      [[ -z $prev ]] || ! cmp -s "$prev" "$shot" && break
-    done
-    prev=$shot
-    echo "screenshots: $shot"
+    view=${VIEWS[$i]} heading=${VIEWS[$i]^}
+    press "ctrl+$((i + 1))"
+    wait_text 20 "heading: $heading" || fail "Ctrl+$((i + 1)) did not show $heading"
+    SETTLED=0
+    raw_shot "$TMP/settle.ppm"
+    wait_until 20 screen_settled "$TMP/settle.ppm" || fail "$heading kept changing"
+    import -window "$WIN" "$OUT/$view-$theme.png"
+    say "$OUT/$view-$theme.png"
   done
-  kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
-  rm -rf "$DATA"; DATA=""
+  stop_app || fail "the app did not stop within 10 s of SIGTERM"
 }
 
+start_session
 shoot_theme light
 shoot_theme dark

@@ -7,29 +7,16 @@
 # its NSIS installer. Screenshots go to build/test-artifacts/package/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/gui/lib.sh
+
+gui_init test-package build/test-artifacts/package
 VERSION=${VERSION:-$(scripts/version.sh)}
-ART=build/test-artifacts/package
 DEB=$(ls build/dist/memories-desktop_*.deb)
 ENTRY=/usr/share/applications/memories-desktop.desktop
-TITLE='Memories Desktop$' # the page adds the view: "Upload — Memories Desktop"
-DATA=$(mktemp -d) FILES=$(mktemp)
-APP_PID="" XVFB_PID="" WM_PID="" INSTALLED=""
+FILES=$TMP/files INSTALLED=""
+APP_LOG=$ART/package-app.log
 SUDO=""; [[ $EUID -ne 0 ]] && SUDO="sudo -n"
-mkdir -p "$ART"
-
-say() { echo "test-package: $*"; }
-fail() { echo "test-package: FAIL: $*" >&2; sed 's/^/  app: /' "$ART/package-app.log" >&2 2>/dev/null || true; exit 1; }
-
-cleanup() {
-  [[ -n $APP_PID ]] && kill -KILL "$APP_PID" 2>/dev/null
-  [[ -n $WM_PID ]] && kill "$WM_PID" 2>/dev/null
-  [[ -n $XVFB_PID ]] && kill "$XVFB_PID" 2>/dev/null
-  [[ -n ${DBUS_SESSION_BUS_PID:-} ]] && kill "$DBUS_SESSION_BUS_PID" 2>/dev/null
-  [[ -n $INSTALLED ]] && dpkg_retry --purge memories-desktop >/dev/null 2>&1
-  rm -rf "$DATA" "$FILES"
-  return 0
-}
-trap cleanup EXIT
+on_exit '[[ -z $INSTALLED ]] || dpkg_retry --purge memories-desktop'
 
 # dpkg refuses at once while another dpkg or apt holds its lock: wait for it (up to 2 minutes).
 dpkg_retry() {
@@ -103,73 +90,30 @@ check_installed_files() {
   [[ $(memories-desktop --version) == "memories-desktop $VERSION" ]] || fail "memories-desktop --version"
 }
 
-start_display() {
-  exec 3< <(Xvfb -displayfd 1 -noreset -screen 0 1280x800x24 -nolisten tcp 2>/dev/null & echo "pid $!")
-  local line; read -r line <&3; XVFB_PID=${line#pid }
-  read -r line <&3; export DISPLAY=":$line"
-  eval "$(dbus-launch --sh-syntax)"
-  openbox >/dev/null 2>&1 & WM_PID=$!
-}
-
 # The Exec line without its field codes (%F…), run the way a launcher runs it: through PATH.
 launch_from_entry() {
   local exec_line; exec_line=$(sed -n 's/^Exec=//p' "$ENTRY" | head -1 | sed 's/ *%[fFuUdDnNickvm]//g')
   [[ $(command -v "${exec_line%% *}") == /usr/bin/* ]] || fail "Exec '$exec_line' does not run the installed binary"
   say "starting '$exec_line' from $ENTRY"
-  MEMORIES_DATA_DIR="$DATA" bash -c "exec $exec_line" >"$ART/package-app.log" 2>&1 &
+  MEMORIES_DATA_DIR="$DATA" bash -c "exec $exec_line" >"$APP_LOG" 2>&1 &
   APP_PID=$!
 }
 
-windows() {
-  local w
-  for w in $(xdotool search --name "$TITLE" 2>/dev/null); do
-    xwininfo -id "$w" 2>/dev/null | grep 'IsViewable' >/dev/null && echo "$w"
-  done
-  return 0
-}
-
-# until TRIES CMD...: polls CMD every half second; the readiness checks, never a fixed sleep.
-until_true() {
-  local tries=$1; shift
-  for _ in $(seq 1 "$tries"); do "$@" && return 0; sleep 0.5; done
-  return 1
-}
-
-has_window() { [[ -n $(windows) ]]; }
 about_copied() {
   xdotool key --clearmodifiers ctrl+a ctrl+c
   scripts/read-clipboard.py >"$ART/package-about.txt" 2>/dev/null
   grep -q "Version " "$ART/package-about.txt"
 }
 
-# screen_changed FILE: a new screenshot in FILE differs from the first one (a view was painted).
-screen_changed() {
-  import -window root "$1"
-  local px; px=$(compare -metric AE "$ART/package-window.png" "$1" null: 2>&1 || true)
-  (( ${px%% *} > 1000 ))
-}
-
 # Settings (Ctrl+6) painted, the page's text copied and read back, then scrolled to the About card.
 read_about_version() {
-  local win; win=$(windows | head -1)
-  xdotool windowactivate --sync "$win" mousemove --window "$win" 640 60 click 1 key --clearmodifiers ctrl+6
-  until_true 20 screen_changed "$ART/package-settings.png" || fail "Ctrl+6 did not show Settings"
-  until_true 20 about_copied || fail "no About text on the clipboard"
-  xdotool mousemove --window "$win" 700 450 click --repeat 20 --delay 20 5 # wheel down to the About card
-  until_true 10 screen_changed_from_settings || true
+  focus_window
+  xdotool mousemove --window "$WIN" 640 60 click 1 key --clearmodifiers ctrl+6
+  wait_until 10 shot_differs package-window package-settings || fail "Ctrl+6 did not show Settings"
+  wait_until 10 about_copied || fail "no About text on the clipboard"
+  xdotool mousemove --window "$WIN" 700 450 click --repeat 20 --delay 20 5 # wheel down to the About card
+  wait_until 5 shot_differs package-settings package-about || true
   grep -o 'Version [^ ]*' "$ART/package-about.txt" | head -1 | cut -d' ' -f2
-}
-
-screen_changed_from_settings() {
-  import -window root "$ART/package-about.png"
-  local px; px=$(compare -metric AE "$ART/package-settings.png" "$ART/package-about.png" null: 2>&1 || true)
-  (( ${px%% *} > 1000 ))
-}
-
-stop_app() {
-  kill -TERM "$APP_PID"
-  until_true 20 bash -c "! kill -0 $APP_PID 2>/dev/null" || fail "app did not stop within 10 s of SIGTERM"
-  APP_PID=""
 }
 
 purge_and_check() {
@@ -188,13 +132,13 @@ check_rpm
 scripts/check-package-deps.sh "$DEB" "$(ls build/dist/memories-desktop-*.rpm)" || fail "the packages do not pull in the preview plugins"
 install_deb
 check_installed_files
-start_display
+start_session
 launch_from_entry
-until_true 60 has_window || fail "no window titled Memories Desktop within 30 s"
-import -window root "$ART/package-window.png"
+wait_app_window 30 || fail "no window titled Memories Desktop within 30 s"
+shot package-window
 about=$(read_about_version)
 [[ $about == "$VERSION" ]] || fail "About card says '$about', memories --version says '$VERSION'"
 say "About card and memories --version agree: $VERSION"
 grep -q "version=$VERSION" "$DATA/logs/memories-desktop.log" || fail "the log does not record the version"
-stop_app
+stop_app || fail "app did not stop within 10 s of SIGTERM"
 purge_and_check

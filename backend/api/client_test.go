@@ -77,10 +77,7 @@ func TestCustomUserAgent(t *testing.T) {
 		okJSON(map[string]any{"unique_ids": []string{}})(w, r)
 	}))
 	defer srv.Close()
-	c, err := New(Config{BaseURL: srv.URL, APIKey: testKey, UserAgent: "Tester/1"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := newTestClient(t, srv.URL, func(cfg *Config) { cfg.UserAgent = "Tester/1" })
 	if _, err := c.ListScopes(context.Background()); err != nil {
 		t.Fatal(err)
 	}
@@ -91,11 +88,8 @@ func TestCustomUserAgent(t *testing.T) {
 
 func TestMissingKeyFailsWithoutSending(t *testing.T) {
 	f := newFakeAPI(t, okJSON(nil))
-	c, err := New(Config{BaseURL: f.URL + prefix, APIKey: "  "})
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = c.ListScopes(context.Background())
+	c := newTestClient(t, f.URL+prefix, func(cfg *Config) { cfg.APIKey = "  " })
+	_, err := c.ListScopes(context.Background())
 	wantInvalid(t, err, "APIKey")
 	if f.hits.Load() != 0 {
 		t.Fatalf("a request was sent without a key")

@@ -200,10 +200,7 @@ func TestDownloadAsset(t *testing.T) {
 func TestDownloadAssetUsesAssetHost(t *testing.T) {
 	main := newFakeAPI(t, okJSON(nil))
 	asset := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "asset") })
-	c, err := New(Config{BaseURL: main.URL + prefix, AssetBaseURL: asset.URL + prefix, APIKey: testKey})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := newTestClient(t, main.URL+prefix, func(cfg *Config) { cfg.AssetBaseURL = asset.URL + prefix })
 	d, err := c.DownloadAsset(context.Background(), "re_1", DownloadOptions{})
 	if err != nil {
 		t.Fatal(err)

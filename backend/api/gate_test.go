@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"memories-desktop/backend/contract"
 	"net/http"
 	"strings"
 	"sync"
@@ -96,7 +97,7 @@ func TestListIsRetriedAfterRateLimit(t *testing.T) {
 		inner(w, r)
 	})
 	c, g := gated(f)
-	if _, err := c.ListVideos(context.Background(), ListRequest{Page: 3, Size: 10}); err != nil {
+	if _, err := c.ListVideos(context.Background(), contract.ListRequest{Page: 3, Size: 10}); err != nil {
 		t.Fatal(err)
 	}
 	if f.hits.Load() != 3 || len(g.waits) != 3 {

@@ -3,6 +3,7 @@ package api
 import (
 	"encoding/json"
 	"errors"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -50,9 +51,15 @@ func newFakeAPI(t testing.TB, handle http.HandlerFunc) *fakeAPI {
 	return f
 }
 
-func newTestClient(t testing.TB, base string) *Client {
+// newTestClient builds the client under test on base (its API and asset host) with the test
+// key; each option changes that Config first.
+func newTestClient(t testing.TB, base string, opts ...func(*Config)) *Client {
 	t.Helper()
-	c, err := New(Config{BaseURL: base, AssetBaseURL: base, APIKey: testKey})
+	cfg := Config{BaseURL: base, AssetBaseURL: base, APIKey: testKey}
+	for _, opt := range opts {
+		opt(&cfg)
+	}
+	c, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,3 +110,18 @@ func wantInvalid(t *testing.T, err error, field string) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// eachPart calls fn with each part of r's multipart form as it streams in; it reports false,
+// and fails the test, when r is not multipart.
+func eachPart(t testing.TB, r *http.Request, fn func(part *multipart.Part)) bool {
+	t.Helper()
+	mr, err := r.MultipartReader()
+	if err != nil {
+		t.Errorf("not multipart: %v", err)
+		return false
+	}
+	for part, err := mr.NextPart(); err == nil; part, err = mr.NextPart() {
+		fn(part)
+	}
+	return true
+}

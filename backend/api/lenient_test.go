@@ -2,6 +2,7 @@ package api
 
 import (
 	"encoding/json"
+	"memories-desktop/backend/contract"
 	"reflect"
 	"testing"
 )
@@ -75,7 +76,7 @@ func TestVideoDecodesStringlyTypedFields(t *testing.T) {
 	if err := json.Unmarshal([]byte(doc), &w); err != nil {
 		t.Fatal(err)
 	}
-	want := Video{VideoNo: "VI1", Name: "clip", Status: StatusFailed, Duration: 12.5, Size: 1048576,
+	want := contract.VideoDetails{VideoNo: "VI1", Name: "clip", Status: StatusFailed, Duration: 12.5, Size: 1048576,
 		CreateTime: 1744905509814, DatetimeTaken: 1744900000000, CameraModel: "X100",
 		Latitude: ptr(48.85), Longitude: ptr(2.35), Tags: []string{"api", "trip"}, Bucket: "mavi-resource",
 		Blob: "VI1.mp4", VideoURL: "https://cdn/x.mp4", Resolution: "720P", FPS: 29.97, Width: 1280, Height: 720}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"memories-desktop/backend/contract"
 	"slices"
 	"strconv"
 	"strings"
@@ -36,39 +37,8 @@ const (
 // API description folder_id (docs/API.md §13.2): change it here if the service stops honouring unique_id.
 const scopeParam = "unique_id"
 
-// SearchRequest is one natural-language search of the library. Zero fields are not sent.
-type SearchRequest struct {
-	Query    string
-	Type     string // SearchVisual (default), SearchAudio or SearchCaption
-	Scope    string
-	TopK     int      // 0: the service's default
-	Level    string   // "", "low", "medium" or "high": the least score a result needs
-	VideoNos []string // at most MaxSearchVideos
-	Tag      string
-	Camera   string
-	Taken    string // TakenLayout
-	Latitude *float64
-	// Longitude must be given with Latitude.
-	Longitude *float64
-}
-
-// Moment is one search result: a span of one video.
-type Moment struct {
-	VideoNo   string  `json:"video_no"`
-	VideoName string  `json:"video_name,omitempty"`
-	Start     float64 `json:"start"` // seconds
-	End       float64 `json:"end"`   // seconds; equal to Start when the service gave no end
-	Score     float64 `json:"score"`
-	Text      string  `json:"text,omitempty"` // the matched transcript or caption text
-	// Storage locations for the bucket/blob download (docs/API.md §12.6); empty when the service sent none.
-	VideoBucket    string `json:"video_bucket,omitempty"`
-	VideoBlob      string `json:"video_blob,omitempty"`
-	KeyframeBucket string `json:"keyframe_bucket,omitempty"`
-	KeyframeBlob   string `json:"keyframe_blob,omitempty"`
-}
-
-// Check applies the request rules of docs/API.md §12.1 and returns the normalised request.
-func (r SearchRequest) Check() (SearchRequest, error) {
+// CheckSearch applies the request rules of docs/API.md §12.1 and returns the normalised request.
+func CheckSearch(r contract.SearchRequest) (contract.SearchRequest, error) {
 	r.Query = strings.TrimSpace(r.Query)
 	if r.Query == "" {
 		return r, invalid("query", "api.queryEmpty")
@@ -118,8 +88,8 @@ type searchWire struct {
 	Longitude *float64 `json:"longitude,omitempty"`
 }
 
-// body renders the request with the scope under scopeParam.
-func (r SearchRequest) body() (map[string]any, error) {
+// searchBody renders the request with the scope under scopeParam.
+func searchBody(r contract.SearchRequest) (map[string]any, error) {
 	b, err := json.Marshal(searchWire{Query: r.Query, Type: r.Type, TopK: r.TopK, Level: r.Level,
 		VideoNos: r.VideoNos, Tag: r.Tag, Camera: r.Camera, Taken: r.Taken, Latitude: r.Latitude, Longitude: r.Longitude})
 	var m map[string]any
@@ -134,12 +104,12 @@ func (r SearchRequest) body() (map[string]any, error) {
 }
 
 // Search runs a natural-language search (docs/API.md §12.1) and returns the moments in the service's order.
-func (c *Client) Search(ctx context.Context, r SearchRequest) ([]Moment, error) {
-	r, err := r.Check()
+func (c *Client) Search(ctx context.Context, r contract.SearchRequest) ([]contract.Hit, error) {
+	r, err := CheckSearch(r)
 	if err != nil {
 		return nil, err
 	}
-	body, err := r.body()
+	body, err := searchBody(r)
 	if err != nil {
 		return nil, err
 	}
@@ -186,8 +156,8 @@ func (l *momentList) UnmarshalJSON(b []byte) error {
 	return json.Unmarshal(b, (*[]momentWire)(l))
 }
 
-func (l momentList) moments() []Moment {
-	out := make([]Moment, 0, len(l))
+func (l momentList) moments() []contract.Hit {
+	out := make([]contract.Hit, 0, len(l))
 	for _, w := range l {
 		if m := w.moment(); m.VideoNo != "" {
 			out = append(out, m)
@@ -196,8 +166,8 @@ func (l momentList) moments() []Moment {
 	return out
 }
 
-func (w momentWire) moment() Moment {
-	m := Moment{VideoNo: string(firstNonEmpty(w.VideoNo, w.VideoNoSnake)), VideoName: string(w.VideoName),
+func (w momentWire) moment() contract.Hit {
+	m := contract.Hit{VideoNo: string(firstNonEmpty(w.VideoNo, w.VideoNoSnake)), VideoName: string(w.VideoName),
 		Score: float64(w.Score), Text: strings.TrimSpace(string(firstNonEmpty(w.AudioTS, w.Text))),
 		VideoBucket: string(w.VideoBucket), VideoBlob: string(w.VideoBlob),
 		KeyframeBucket: string(w.KeyframeBucket), KeyframeBlob: string(w.KeyframeBlob)}

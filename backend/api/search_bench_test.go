@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"memories-desktop/backend/contract"
 	"net/http"
 	"testing"
 )
@@ -25,7 +26,7 @@ func BenchmarkSearch1000Moments(b *testing.B) {
 	b.SetBytes(int64(len(body)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if ms, err := f.client.Search(context.Background(), SearchRequest{Query: "x", TopK: 1000}); err != nil || len(ms) != 1000 {
+		if ms, err := f.client.Search(context.Background(), contract.SearchRequest{Query: "x", TopK: 1000}); err != nil || len(ms) != 1000 {
 			b.Fatal(len(ms), err)
 		}
 	}

@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"fmt"
+	"memories-desktop/backend/contract"
 	"net/http"
 	"net/url"
 	"os"
@@ -18,24 +19,8 @@ import (
 // MaxPhrasePageSize is the largest page the exact-phrase search returns (docs/API.md §12.3).
 const MaxPhrasePageSize = 500
 
-// PhraseRequest is an exact-words search of the transcripts.
-type PhraseRequest struct {
-	Query    string
-	Scope    string
-	Page     int // 1-based; 0 is the first page
-	PageSize int // 0: the service's default (100)
-}
-
-// PhrasePage is one page of exact-phrase matches. Matches carry no end time: End equals Start.
-type PhrasePage struct {
-	Page     int      `json:"page"`
-	PageSize int      `json:"page_size"`
-	Total    int64    `json:"total"`
-	Moments  []Moment `json:"moments"`
-}
-
-// Check applies the rules of docs/API.md §12.3.
-func (r PhraseRequest) Check() (PhraseRequest, error) {
+// CheckPhrase applies the rules of docs/API.md §12.3.
+func CheckPhrase(r contract.PhraseRequest) (contract.PhraseRequest, error) {
 	r.Query = strings.TrimSpace(r.Query)
 	switch {
 	case r.Query == "":
@@ -49,10 +34,10 @@ func (r PhraseRequest) Check() (PhraseRequest, error) {
 }
 
 // SearchPhrase finds transcripts holding exactly these words (docs/API.md §12.3).
-func (c *Client) SearchPhrase(ctx context.Context, r PhraseRequest) (PhrasePage, error) {
-	r, err := r.Check()
+func (c *Client) SearchPhrase(ctx context.Context, r contract.PhraseRequest) (contract.PhrasePage, error) {
+	r, err := CheckPhrase(r)
 	if err != nil {
-		return PhrasePage{}, err
+		return contract.PhrasePage{}, err
 	}
 	q := url.Values{"query": {r.Query}, scopeParam: {ScopeOr(r.Scope)}}
 	if r.Page > 0 {
@@ -68,9 +53,9 @@ func (c *Client) SearchPhrase(ctx context.Context, r PhraseRequest) (PhrasePage,
 		Videos      momentList `json:"videos"`
 	}
 	if err := c.call(ctx, getRequest("search_phrase", "/serve/api/v1/search_audio_transcripts", q), &w); err != nil {
-		return PhrasePage{}, err
+		return contract.PhrasePage{}, err
 	}
-	return PhrasePage{Page: int(w.CurrentPage), PageSize: int(w.PageSize), Total: int64(w.TotalCount),
+	return contract.PhrasePage{Page: int(w.CurrentPage), PageSize: int(w.PageSize), Total: int64(w.TotalCount),
 		Moments: w.Videos.moments()}, nil
 }
 
@@ -88,13 +73,6 @@ var imageTypes = map[string]string{".jpg": "image/jpeg", ".jpeg": "image/jpeg", 
 func ImageType(name string) (string, bool) {
 	ctype, ok := imageTypes[strings.ToLower(filepath.Ext(name))]
 	return ctype, ok
-}
-
-// ImageRequest is a search of the library for moments that look like a picture.
-type ImageRequest struct {
-	Path       string // the picture: jpg, jpeg, png, gif, bmp or webp, at most 20 MB
-	Scope      string
-	Similarity float64 // 0–1; 0 sends DefaultSimilarity
 }
 
 // CheckImage applies the picture rules of docs/API.md §12.4 to the file at path and returns its part type.
@@ -119,23 +97,23 @@ func CheckImage(path string) (string, int64, error) {
 
 func sizeText(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/(1<<20)) }
 
-// check applies the rules of docs/API.md §12.4 and returns the picture's part type and size.
-func (r ImageRequest) check() (string, int64, error) {
+// checkImage applies the rules of docs/API.md §12.4 and returns the picture's part type and size.
+func checkImage(r contract.ImageRequest) (string, int64, error) {
 	if r.Similarity < 0 || r.Similarity > 1 {
 		return "", 0, invalid("similarity", "api.similarity")
 	}
 	return CheckImage(r.Path)
 }
 
-// Check applies the rules of docs/API.md §12.4; nothing is sent.
-func (r ImageRequest) Check() error {
-	_, _, err := r.check()
+// CheckImageSearch applies the rules of docs/API.md §12.4; nothing is sent.
+func CheckImageSearch(r contract.ImageRequest) error {
+	_, _, err := checkImage(r)
 	return err
 }
 
 // SearchImage finds moments similar to a picture (docs/API.md §12.4), streaming the picture from disk.
-func (c *Client) SearchImage(ctx context.Context, r ImageRequest) ([]Moment, error) {
-	ctype, size, err := r.check()
+func (c *Client) SearchImage(ctx context.Context, r contract.ImageRequest) ([]contract.Hit, error) {
+	ctype, size, err := checkImage(r)
 	if err != nil {
 		return nil, err
 	}

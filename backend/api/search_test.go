@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"memories-desktop/backend/contract"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -36,7 +37,7 @@ func TestSearchRequestShape(t *testing.T) {
 		got = decodeBody(t, r)
 		writeEnvelope(w, "0000", "success", []any{})
 	})
-	_, err := f.client.Search(context.Background(), SearchRequest{Query: " dog on the beach ", Type: "by_audio",
+	_, err := f.client.Search(context.Background(), contract.SearchRequest{Query: " dog on the beach ", Type: "by_audio",
 		Scope: "trips", TopK: 20, Level: "High", VideoNos: []string{"VI1", "VI2"}, Tag: "family", Camera: "Canon EOS 5D",
 		Taken: "2025-10-20 11:00:00", Latitude: ptr(48.1), Longitude: ptr(11.5)})
 	if err != nil {
@@ -48,7 +49,7 @@ func TestSearchRequestShape(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("body\n got %v\nwant %v", got, want)
 	}
-	if _, err := f.client.Search(context.Background(), SearchRequest{Query: "boat", Type: "BY_VIDEO"}); err != nil {
+	if _, err := f.client.Search(context.Background(), contract.SearchRequest{Query: "boat", Type: "BY_VIDEO"}); err != nil {
 		t.Fatal(err)
 	}
 	if want := map[string]any{"search_param": "boat", "search_type": "BY_CLIP", "unique_id": "default"}; !reflect.DeepEqual(got, want) {
@@ -63,7 +64,7 @@ func TestSearchRulesRefuseBeforeSending(t *testing.T) {
 	for i := range hundredOne {
 		hundredOne[i] = fmt.Sprint("VI", i)
 	}
-	cases := map[string]SearchRequest{
+	cases := map[string]contract.SearchRequest{
 		"query":           {Query: "  "},
 		"type":            {Query: "x", Type: "BY_IMAGE"},
 		"top_k":           {Query: "x", TopK: 1001},
@@ -77,11 +78,11 @@ func TestSearchRulesRefuseBeforeSending(t *testing.T) {
 		_, err := f.client.Search(context.Background(), r)
 		wantInvalid(t, err, field)
 	}
-	_, err := f.client.Search(context.Background(), SearchRequest{Query: "x", Type: SearchCaption, TopK: 201})
+	_, err := f.client.Search(context.Background(), contract.SearchRequest{Query: "x", Type: SearchCaption, TopK: 201})
 	wantInvalid(t, err, "top_k")
-	_, err = f.client.Search(context.Background(), SearchRequest{Query: "x", TopK: -1})
+	_, err = f.client.Search(context.Background(), contract.SearchRequest{Query: "x", TopK: -1})
 	wantInvalid(t, err, "top_k")
-	if _, err := f.client.Search(context.Background(), SearchRequest{Query: "x", Type: SearchCaption, TopK: 200}); err != nil {
+	if _, err := f.client.Search(context.Background(), contract.SearchRequest{Query: "x", Type: SearchCaption, TopK: 200}); err != nil {
 		t.Fatalf("200 captions refused: %v", err)
 	}
 	if n := f.hits.Load(); n != 1 {
@@ -105,11 +106,11 @@ func TestSearchDecodesEveryDocumentedShape(t *testing.T) {
 		w.Header().Set("Content-Type", "application/json")
 		fmt.Fprintf(w, `{"code":"0000","msg":"success","data":%s}`, data)
 	})
-	got, err := f.client.Search(context.Background(), SearchRequest{Query: "x"})
+	got, err := f.client.Search(context.Background(), contract.SearchRequest{Query: "x"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []Moment{
+	want := []contract.Hit{
 		{VideoNo: "VI1", VideoName: "beach.mp4", Start: 13, End: 18, Score: 0.52, Text: "where is the love",
 			VideoBucket: "mavi-resource", VideoBlob: "VI1.mp4", KeyframeBucket: "mavi-keyframe", KeyframeBlob: "u/keyframe-000013.jpg"},
 		{VideoNo: "VI2", VideoName: "b", Start: 4.5, End: 9, Score: 0.25},
@@ -122,7 +123,7 @@ func TestSearchDecodesEveryDocumentedShape(t *testing.T) {
 	}
 	for _, d := range []string{`{}`, `null`, `"nothing"`} {
 		data = d
-		got, err := f.client.Search(context.Background(), SearchRequest{Query: "x"})
+		got, err := f.client.Search(context.Background(), contract.SearchRequest{Query: "x"})
 		if err != nil || len(got) != 0 {
 			t.Fatalf("data %s: %v, %v", d, got, err)
 		}
@@ -135,8 +136,8 @@ func TestSearchOldestAnswerShape(t *testing.T) {
 		w.Header().Set("Content-Type", "application/json")
 		io.WriteString(w, `{"code":"SUCCESS","msg":"success","data":[{"videoNo":"VI1","videoName":"a","videoStatus":"PARSE","uploadTime":"1744905509814"}]}`)
 	})
-	got, err := f.client.Search(context.Background(), SearchRequest{Query: "x"})
-	if err != nil || !reflect.DeepEqual(got, []Moment{{VideoNo: "VI1", VideoName: "a"}}) {
+	got, err := f.client.Search(context.Background(), contract.SearchRequest{Query: "x"})
+	if err != nil || !reflect.DeepEqual(got, []contract.Hit{{VideoNo: "VI1", VideoName: "a"}}) {
 		t.Fatalf("%+v %v", got, err)
 	}
 }
@@ -148,7 +149,7 @@ func TestSearchThousandItems(t *testing.T) {
 		items[i] = map[string]any{"videoNo": fmt.Sprint("VI", i), "startTime": fmt.Sprint(i), "endTime": i + 5, "score": 1 - float64(i)/1000}
 	}
 	f := newFakeAPI(t, okJSON(items))
-	got, err := f.client.Search(context.Background(), SearchRequest{Query: "x", TopK: 1000})
+	got, err := f.client.Search(context.Background(), contract.SearchRequest{Query: "x", TopK: 1000})
 	if err != nil || len(got) != 1000 {
 		t.Fatalf("%d moments, %v", len(got), err)
 	}
@@ -161,13 +162,13 @@ func TestSearchThousandItems(t *testing.T) {
 func TestSearchRateLimitAndCredits(t *testing.T) {
 	f := newFakeAPI(t, failFirst(2, http.StatusOK, "0429", []any{map[string]any{"videoNo": "VI1"}}))
 	c, g := gated(f)
-	got, err := c.Search(context.Background(), SearchRequest{Query: "x"})
+	got, err := c.Search(context.Background(), contract.SearchRequest{Query: "x"})
 	if err != nil || len(got) != 1 || len(g.waits) != 3 {
 		t.Fatalf("got %v, %v after %d waits", got, err, len(g.waits))
 	}
 	storm := newFakeAPI(t, failFirst(1000, http.StatusOK, "0429", nil))
 	c, g = gated(storm)
-	if _, err := c.Search(context.Background(), SearchRequest{Query: "x"}); !errors.Is(err, ErrRateLimited) {
+	if _, err := c.Search(context.Background(), contract.SearchRequest{Query: "x"}); !errors.Is(err, ErrRateLimited) {
 		t.Fatalf("storm: %v", err)
 	}
 	if n := storm.hits.Load(); n != 1+maxRetries {
@@ -175,7 +176,7 @@ func TestSearchRateLimitAndCredits(t *testing.T) {
 	}
 	broke := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request) { writeEnvelope(w, "0402", "Insufficient points", nil) })
 	c, _ = gated(broke)
-	if _, err := c.Search(context.Background(), SearchRequest{Query: "x"}); !errors.Is(err, ErrNoCredits) {
+	if _, err := c.Search(context.Background(), contract.SearchRequest{Query: "x"}); !errors.Is(err, ErrNoCredits) {
 		t.Fatalf("0402: %v", err)
 	}
 	if n := broke.hits.Load(); n != 1 {
@@ -184,7 +185,7 @@ func TestSearchRateLimitAndCredits(t *testing.T) {
 	// A server error may have been billed: a search is not repeated after it.
 	down := newFakeAPI(t, failFirst(1, http.StatusServiceUnavailable, "", nil))
 	c, _ = gated(down)
-	if _, err := c.Search(context.Background(), SearchRequest{Query: "x"}); !errors.Is(err, ErrServer) || down.hits.Load() != 1 {
+	if _, err := c.Search(context.Background(), contract.SearchRequest{Query: "x"}); !errors.Is(err, ErrServer) || down.hits.Load() != 1 {
 		t.Fatalf("5xx: %v after %d requests", err, down.hits.Load())
 	}
 }
@@ -205,7 +206,7 @@ func TestSearchPhraseShapeAndVariants(t *testing.T) {
 	})
 	for _, tc := range []string{`"2"`, `2`} {
 		total = tc
-		p, err := f.client.SearchPhrase(context.Background(), PhraseRequest{Query: "where is the love", Page: 2, PageSize: 50})
+		p, err := f.client.SearchPhrase(context.Background(), contract.PhraseRequest{Query: "where is the love", Page: 2, PageSize: 50})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -214,7 +215,7 @@ func TestSearchPhraseShapeAndVariants(t *testing.T) {
 			t.Fatalf("total %s: %+v", tc, p)
 		}
 	}
-	for field, r := range map[string]PhraseRequest{"query": {}, "page": {Query: "x", Page: -1}, "page_size": {Query: "x", PageSize: 501}} {
+	for field, r := range map[string]contract.PhraseRequest{"query": {}, "page": {Query: "x", Page: -1}, "page_size": {Query: "x", PageSize: 501}} {
 		_, err := f.client.SearchPhrase(context.Background(), r)
 		wantInvalid(t, err, field)
 	}
@@ -248,7 +249,7 @@ func TestSearchImageShapeAndRules(t *testing.T) {
 		writeEnvelope(w, "0000", "success", []any{map[string]any{"videoNo": "VI9", "videoName": "beach_day.mp4",
 			"startTime": "42", "score": 0.9123, "keyframe_bucket": "mavi-keyframe", "keyframe_blob": "u/keyframe-000042.jpg"}})
 	})
-	got, err := f.client.SearchImage(context.Background(), ImageRequest{Path: pic})
+	got, err := f.client.SearchImage(context.Background(), contract.ImageRequest{Path: pic})
 	if err != nil || len(got) != 1 || got[0].Start != 42 || got[0].End != 42 || got[0].KeyframeBlob != "u/keyframe-000042.jpg" {
 		t.Fatalf("%+v %v", got, err)
 	}
@@ -259,18 +260,18 @@ func TestSearchImageShapeAndRules(t *testing.T) {
 	os.WriteFile(empty, nil, 0o644)
 	tiff := filepath.Join(dir, "scan.tiff")
 	os.WriteFile(tiff, []byte("x"), 0o644)
-	for _, r := range []ImageRequest{{Path: big}, {Path: empty}, {Path: tiff}, {Path: filepath.Join(dir, "gone.png")}, {Path: dir + "/x.webp"}} {
+	for _, r := range []contract.ImageRequest{{Path: big}, {Path: empty}, {Path: tiff}, {Path: filepath.Join(dir, "gone.png")}, {Path: dir + "/x.webp"}} {
 		_, err := f.client.SearchImage(context.Background(), r)
 		wantInvalid(t, err, "image")
 	}
-	_, err = f.client.SearchImage(context.Background(), ImageRequest{Path: pic, Similarity: 1.5})
+	_, err = f.client.SearchImage(context.Background(), contract.ImageRequest{Path: pic, Similarity: 1.5})
 	wantInvalid(t, err, "similarity")
 	if f.hits.Load() != 1 {
 		t.Fatalf("%d requests sent", f.hits.Load())
 	}
 	limited := newFakeAPI(t, failFirst(1, http.StatusOK, "0429", []any{map[string]any{"videoNo": "VI9"}}))
 	c, _ := gated(limited)
-	if got, err := c.SearchImage(context.Background(), ImageRequest{Path: pic}); err != nil || len(got) != 1 || limited.hits.Load() != 2 {
+	if got, err := c.SearchImage(context.Background(), contract.ImageRequest{Path: pic}); err != nil || len(got) != 1 || limited.hits.Load() != 2 {
 		t.Fatalf("a refused picture search was not sent again: %v %v after %d", got, err, limited.hits.Load())
 	}
 	if !strings.Contains(fmt.Sprint(func() error { _, _, err := CheckImage(big); return err }()), "20 MB") {

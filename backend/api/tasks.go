@@ -3,14 +3,15 @@ package api
 import (
 	"cmp"
 	"context"
+	"memories-desktop/backend/contract"
 	"net/url"
 )
 
 // Task is the progress of a platform import. Videos is empty while the service is still
 // downloading from the platform; entries known only by number have an empty Status.
 type Task struct {
-	TaskID string  `json:"taskId"`
-	Videos []Video `json:"videos"`
+	TaskID string                  `json:"taskId"`
+	Videos []contract.VideoDetails `json:"videos"`
 }
 
 // taskWire accepts both documented shapes (docs/API.md §6.2): data.videos[] objects (current) and
@@ -37,7 +38,7 @@ func (c *Client) TaskStatus(ctx context.Context, taskID, scope string) (Task, er
 
 // task merges both shapes, objects first, without listing a video twice.
 func (w *taskWire) task(taskID string) Task {
-	t := Task{TaskID: taskID, Videos: []Video{}}
+	t := Task{TaskID: taskID, Videos: []contract.VideoDetails{}}
 	if w == nil {
 		return t
 	}
@@ -50,7 +51,7 @@ func (w *taskWire) task(taskID string) Task {
 	for _, id := range w.VideoIDs {
 		if id != "" && !seen[id] {
 			seen[id] = true
-			t.Videos = append(t.Videos, Video{VideoNo: id})
+			t.Videos = append(t.Videos, contract.VideoDetails{VideoNo: id})
 		}
 	}
 	return t

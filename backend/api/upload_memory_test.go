@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"runtime"
 	"testing"
@@ -25,16 +26,13 @@ func (p *patternReader) Read(b []byte) (int, error) {
 func testUploadMemory(t *testing.T, size int64) {
 	var received int64
 	f := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
-		mr, err := r.MultipartReader()
-		if err != nil {
-			t.Error(err)
-			return
-		}
-		for part, err := mr.NextPart(); err == nil; part, err = mr.NextPart() {
+		if !eachPart(t, r, func(part *multipart.Part) {
 			n, _ := io.Copy(io.Discard, part)
 			if part.FormName() == "file" {
 				received = n
 			}
+		}) {
+			return
 		}
 		okJSON(map[string]any{"videoNo": "VI1"})(w, r)
 	})

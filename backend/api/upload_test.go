@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"os"
@@ -33,19 +34,16 @@ func uploadServer(t *testing.T, got *receivedUpload) *fakeAPI {
 		counted := &countingBody{r: r.Body}
 		r.Body = counted
 		got.contentLength, got.fields = r.ContentLength, url.Values{}
-		mr, err := r.MultipartReader()
-		if err != nil {
-			t.Errorf("not multipart: %v", err)
-			return
-		}
-		for part, err := mr.NextPart(); err == nil; part, err = mr.NextPart() {
+		if !eachPart(t, r, func(part *multipart.Part) {
 			data, _ := io.ReadAll(part)
 			if part.FormName() != "file" {
 				got.fields.Add(part.FormName(), string(data))
-				continue
+				return
 			}
 			got.fileName, got.fileType, got.file = part.FileName(), part.Header.Get("Content-Type"), data
 			got.disposition = part.Header.Get("Content-Disposition")
+		}) {
+			return
 		}
 		io.Copy(io.Discard, r.Body)
 		got.bodyBytes = counted.n
@@ -204,18 +202,15 @@ func TestUploadCanRunConcurrently(t *testing.T) {
 	var mu sync.Mutex
 	seen := map[string]bool{}
 	f := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request) {
-		mr, err := r.MultipartReader()
-		if err != nil {
-			t.Error(err)
-			return
-		}
-		for part, err := mr.NextPart(); err == nil; part, err = mr.NextPart() {
+		if !eachPart(t, r, func(part *multipart.Part) {
 			data, _ := io.ReadAll(part)
 			if part.FormName() == "file" {
 				mu.Lock()
 				seen[string(data)] = true
 				mu.Unlock()
 			}
+		}) {
+			return
 		}
 		okJSON(map[string]any{"videoNo": "VI1"})(w, r)
 	})

@@ -2,38 +2,13 @@ package api
 
 import (
 	"encoding/json"
+	"memories-desktop/backend/contract"
 	"strings"
 )
 
-// Video is one library video as list, metadata and task-status calls describe it. Fields the
-// service did not send are zero; Latitude/Longitude are nil when unknown.
-type Video struct {
-	VideoNo       string   `json:"videoNo"`
-	Name          string   `json:"name"`
-	Status        string   `json:"status"`        // normalised: PARSE, UNPARSE, FAILED (or as sent)
-	Cause         string   `json:"cause"`         // failure reason when Status is FAILED
-	Duration      float64  `json:"duration"`      // seconds
-	Size          int64    `json:"size"`          // bytes
-	CreateTime    int64    `json:"createTime"`    // unix ms
-	DatetimeTaken int64    `json:"datetimeTaken"` // unix ms, capture time supplied at upload
-	CameraModel   string   `json:"cameraModel"`
-	Latitude      *float64 `json:"latitude,omitempty"`
-	Longitude     *float64 `json:"longitude,omitempty"`
-	Tags          []string `json:"tags"`
-	Bucket        string   `json:"bucket"`
-	Blob          string   `json:"blob"`
-	VideoURL      string   `json:"videoUrl"`
-	Resolution    string   `json:"resolution"` // e.g. "720P"
-	FPS           float64  `json:"fps"`
-	Width         int      `json:"width"`
-	Height        int      `json:"height"`
-}
-
 // Video statuses after normalisation.
 const (
-	StatusUnparsed = "UNPARSE" // accepted, indexing in progress
-	StatusParsed   = "PARSE"   // indexing complete
-	StatusFailed   = "FAILED"  // indexing failed; see Video.Cause
+	StatusFailed = "FAILED" // indexing failed; see Video.Cause
 )
 
 // NormalizeStatus (docs/API.md §8.1) folds the spellings the service has used for failure (FAIL,
@@ -51,7 +26,7 @@ func NormalizeStatus(s string) string {
 // can stop: parsed or failed, in any spelling.
 func IsTerminalStatus(s string) bool {
 	s = NormalizeStatus(s)
-	return s == StatusParsed || s == StatusFailed
+	return s == contract.StatusParsed || s == StatusFailed
 }
 
 // videoWire is the service's snake_case shape with lenient numbers.
@@ -77,8 +52,8 @@ type videoWire struct {
 	Height        flexInt      `json:"height"`
 }
 
-func (w videoWire) video() Video {
-	return Video{VideoNo: string(w.VideoNo), Name: string(w.VideoName),
+func (w videoWire) video() contract.VideoDetails {
+	return contract.VideoDetails{VideoNo: string(w.VideoNo), Name: string(w.VideoName),
 		Status: NormalizeStatus(string(w.Status)), Cause: string(w.Cause),
 		Duration: float64(w.Duration), Size: int64(w.Size), CreateTime: int64(w.CreateTime),
 		DatetimeTaken: int64(w.DatetimeTaken), CameraModel: string(w.CameraModel),
@@ -88,8 +63,8 @@ func (w videoWire) video() Video {
 		Width: int(w.Width), Height: int(w.Height)}
 }
 
-func videosFromWire(ws []videoWire) []Video {
-	out := make([]Video, 0, len(ws))
+func videosFromWire(ws []videoWire) []contract.VideoDetails {
+	out := make([]contract.VideoDetails, 0, len(ws))
 	for _, w := range ws {
 		out = append(out, w.video())
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"memories-desktop/backend/contract"
 	"net/url"
 	"strings"
 
@@ -11,21 +12,6 @@ import (
 )
 
 // A video's text: what is said, what is seen, and its chapters (docs/API.md §12.5).
-
-// Segment is one timed line of a transcript or of the scene captions.
-type Segment struct {
-	Index int     `json:"index"`
-	Start float64 `json:"start"` // seconds
-	End   float64 `json:"end"`   // seconds
-	Text  string  `json:"text"`
-}
-
-// Transcript is a video's speech (or its scene captions), in order. A nil *Transcript with a
-// nil error means the service has none yet: not indexed, or no audio track.
-type Transcript struct {
-	VideoNo  string    `json:"video_no"`
-	Segments []Segment `json:"segments"`
-}
 
 type segmentWire struct {
 	Index     flexInt       `json:"index"`
@@ -44,16 +30,16 @@ type transcriptWire struct {
 }
 
 // AudioTranscript returns what is said in a video (docs/API.md §12.5).
-func (c *Client) AudioTranscript(ctx context.Context, videoNo, scope string) (*Transcript, error) {
+func (c *Client) AudioTranscript(ctx context.Context, videoNo, scope string) (*contract.Transcript, error) {
 	return c.transcript(ctx, "transcript", "/serve/api/v1/get_audio_transcription", videoNo, scope)
 }
 
 // Captions returns the descriptions of what is seen in a video, scene by scene (docs/API.md §12.5).
-func (c *Client) Captions(ctx context.Context, videoNo, scope string) (*Transcript, error) {
+func (c *Client) Captions(ctx context.Context, videoNo, scope string) (*contract.Transcript, error) {
 	return c.transcript(ctx, "captions", "/serve/api/v1/get_video_caption", videoNo, scope)
 }
 
-func (c *Client) transcript(ctx context.Context, op, path, videoNo, scope string) (*Transcript, error) {
+func (c *Client) transcript(ctx context.Context, op, path, videoNo, scope string) (*contract.Transcript, error) {
 	if err := checkRequired("video_no", videoNo); err != nil {
 		return nil, err
 	}
@@ -66,10 +52,10 @@ func (c *Client) transcript(ctx context.Context, op, path, videoNo, scope string
 	if len(segs) == 0 {
 		return nil, nil
 	}
-	t := &Transcript{VideoNo: string(firstNonEmpty(w.VideoNo, flexString(videoNo))), Segments: make([]Segment, len(segs))}
+	t := &contract.Transcript{VideoNo: string(firstNonEmpty(w.VideoNo, flexString(videoNo))), Segments: make([]contract.Segment, len(segs))}
 	for i, s := range segs {
 		start := optValue(s.StartTime, s.Start, 0)
-		t.Segments[i] = Segment{Index: int(s.Index), Start: start, End: max(optValue(s.EndTime, s.End, start), start),
+		t.Segments[i] = contract.Segment{Index: int(s.Index), Start: start, End: max(optValue(s.EndTime, s.End, start), start),
 			Text: strings.TrimSpace(string(firstNonEmpty(s.Content, s.Text)))}
 	}
 	return t, nil
@@ -80,20 +66,6 @@ const (
 	SummaryChapters = "CHAPTER"
 	SummaryTopics   = "TOPIC"
 )
-
-// Chapter is one part of a summary. End is -1 when the service gave none (the usual case).
-type Chapter struct {
-	Title       string  `json:"title"`
-	Description string  `json:"description"`
-	Start       float64 `json:"start"`
-	End         float64 `json:"end"`
-}
-
-// Summary is a video's summary: one paragraph and its chapters or topics.
-type Summary struct {
-	Text  string    `json:"summary"`
-	Items []Chapter `json:"items"`
-}
 
 type chapterWire struct {
 	Title       flexString    `json:"title"`
@@ -121,7 +93,7 @@ func (s *summaryText) UnmarshalJSON(b []byte) error {
 
 // VideoSummary asks for a video's chapters (SummaryChapters) or topics (SummaryTopics) (docs/API.md §12.5).
 // A nil *Summary with a nil error means the service has none yet.
-func (c *Client) VideoSummary(ctx context.Context, videoNo, kind, scope string) (*Summary, error) {
+func (c *Client) VideoSummary(ctx context.Context, videoNo, kind, scope string) (*contract.Summary, error) {
 	if err := checkRequired("video_no", videoNo); err != nil {
 		return nil, err
 	}
@@ -141,13 +113,13 @@ func (c *Client) VideoSummary(ctx context.Context, videoNo, kind, scope string) 
 	if w.Summary.text == "" && len(items) == 0 {
 		return nil, nil
 	}
-	s := &Summary{Text: strings.TrimSpace(w.Summary.text), Items: make([]Chapter, len(items))}
+	s := &contract.Summary{Text: strings.TrimSpace(w.Summary.text), Items: make([]contract.Chapter, len(items))}
 	for i, it := range items {
 		end := -1.0
 		if it.End != nil && it.End.set {
 			end = it.End.v
 		}
-		s.Items[i] = Chapter{Title: strings.TrimSpace(string(it.Title)), Description: strings.TrimSpace(string(it.Description)),
+		s.Items[i] = contract.Chapter{Title: strings.TrimSpace(string(it.Title)), Description: strings.TrimSpace(string(it.Description)),
 			Start: optValue(it.Start, nil, 0), End: end}
 	}
 	return s, nil

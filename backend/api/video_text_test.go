@@ -9,6 +9,7 @@ import (
 	"image/color"
 	"image/png"
 	"io"
+	"memories-desktop/backend/contract"
 	"net/http"
 	"reflect"
 	"sync/atomic"
@@ -31,14 +32,14 @@ func TestTranscriptShapesAndVariants(t *testing.T) {
 		{"index":"1","content":"General Kenobi","startTime":7.5,"endTime":null}],"createTime":"1758276264066","video_bucket":"b","video_blob":"VI1.mp4"}`
 	path = "/serve/api/v1/get_audio_transcription"
 	got, err := f.client.AudioTranscript(context.Background(), "VI1", "trips")
-	want := &Transcript{VideoNo: "VI1", Segments: []Segment{{0, 0, 7, "Hello there"}, {1, 7.5, 7.5, "General Kenobi"}}}
+	want := &contract.Transcript{VideoNo: "VI1", Segments: []contract.Segment{{Index: 0, Start: 0, End: 7, Text: "Hello there"}, {Index: 1, Start: 7.5, End: 7.5, Text: "General Kenobi"}}}
 	if err != nil || !reflect.DeepEqual(got, want) {
 		t.Fatalf("got %+v, %v", got, err)
 	}
 	data = `{"transcription":[{"index":0,"text":"a red boat","start":1.5,"end":4}]}`
 	path = "/serve/api/v1/get_video_caption"
 	got, err = f.client.Captions(context.Background(), "VI1", "trips")
-	if err != nil || !reflect.DeepEqual(got, &Transcript{VideoNo: "VI1", Segments: []Segment{{0, 1.5, 4, "a red boat"}}}) {
+	if err != nil || !reflect.DeepEqual(got, &contract.Transcript{VideoNo: "VI1", Segments: []contract.Segment{{Index: 0, Start: 1.5, End: 4, Text: "a red boat"}}}) {
 		t.Fatalf("older shape: %+v, %v", got, err)
 	}
 	for _, d := range []string{`null`, `{"videoNo":"VI1","transcriptions":[]}`} {
@@ -68,13 +69,13 @@ func TestSummaryShapesAndVariants(t *testing.T) {
 	})
 	data = `{"summary":"A day at the beach.","items":[{"title":"Arrival","description":"Cars park","start":"0"},{"title":"Swim","description":"","start":"30"}]}`
 	got, err := f.client.VideoSummary(context.Background(), "VI1", "topic", "")
-	want := &Summary{Text: "A day at the beach.", Items: []Chapter{{"Arrival", "Cars park", 0, -1}, {"Swim", "", 30, -1}}}
+	want := &contract.Summary{Text: "A day at the beach.", Items: []contract.Chapter{{Title: "Arrival", Description: "Cars park", Start: 0, End: -1}, {Title: "Swim", Description: "", Start: 30, End: -1}}}
 	if err != nil || !reflect.DeepEqual(got, want) {
 		t.Fatalf("got %+v, %v", got, err)
 	}
 	data = `{"videoNo":"VI1","summary_type":"TOPIC","summary":[{"title":"Arrival","start":0.5,"end":10.25,"description":"d"}]}`
 	got, err = f.client.VideoSummary(context.Background(), "VI1", SummaryTopics, "")
-	if err != nil || !reflect.DeepEqual(got, &Summary{Items: []Chapter{{"Arrival", "d", 0.5, 10.25}}}) {
+	if err != nil || !reflect.DeepEqual(got, &contract.Summary{Items: []contract.Chapter{{Title: "Arrival", Description: "d", Start: 0.5, End: 10.25}}}) {
 		t.Fatalf("table shape: %+v, %v", got, err)
 	}
 	data = `null`

@@ -2,33 +2,9 @@ package api
 
 import (
 	"context"
+	"memories-desktop/backend/contract"
 	"net/url"
 )
-
-// ListRequest filters and pages the library. Zero fields are not sent; filters on capture
-// metadata only match videos that finished parsing.
-type ListRequest struct {
-	Page        int // 1-based; the service defaults to 1
-	Size        int // page size; the service defaults to 200
-	Scope       string
-	VideoName   string   // exact stored name
-	VideoNo     string   // exact id
-	VideoNos    []string // restrict to these ids
-	Status      string   // PARSE, UNPARSE or FAILED
-	CameraModel string
-	Tag         string
-	TakenAfter  int64    // unix ms; capture time at or after
-	Latitude    *float64 // with Longitude: videos within about 20 km
-	Longitude   *float64
-}
-
-// VideoPage is one page of the library.
-type VideoPage struct {
-	Page     int     `json:"page"`
-	PageSize int     `json:"pageSize"`
-	Total    int64   `json:"total"`
-	Videos   []Video `json:"videos"`
-}
 
 type listWire struct {
 	Page        int      `json:"page,omitempty"`
@@ -53,31 +29,31 @@ type pageWire struct {
 }
 
 // ListVideos returns one page of the library in the given scope.
-func (c *Client) ListVideos(ctx context.Context, r ListRequest) (VideoPage, error) {
+func (c *Client) ListVideos(ctx context.Context, r contract.ListRequest) (contract.ServerPage, error) {
 	if r.Page < 0 || r.Size < 0 {
-		return VideoPage{}, invalid("page", "api.pageNegative")
+		return contract.ServerPage{}, invalid("page", "api.pageNegative")
 	}
 	if err := checkCoordinates(r.Latitude, r.Longitude); err != nil {
-		return VideoPage{}, err
+		return contract.ServerPage{}, err
 	}
 	body := listWire{Page: r.Page, Size: r.Size, UniqueID: ScopeOr(r.Scope), VideoName: r.VideoName,
 		VideoNo: r.VideoNo, VideoNos: r.VideoNos, Status: NormalizeStatus(r.Status), CameraModel: r.CameraModel,
 		Tag: r.Tag, TakenAfter: r.TakenAfter, Latitude: r.Latitude, Longitude: r.Longitude}
 	req, err := jsonRequest("list_videos", "/serve/api/v1/list_videos", nil, body)
 	if err != nil {
-		return VideoPage{}, err
+		return contract.ServerPage{}, err
 	}
 	var w pageWire
 	if err := c.call(ctx, req, &w); err != nil {
-		return VideoPage{}, err
+		return contract.ServerPage{}, err
 	}
-	return VideoPage{Page: int(w.CurrentPage), PageSize: int(w.PageSize), Total: int64(w.TotalCount),
+	return contract.ServerPage{Page: int(w.CurrentPage), PageSize: int(w.PageSize), Total: int64(w.TotalCount),
 		Videos: videosFromWire(w.Videos)}, nil
 }
 
 // Metadata returns one video's details. A nil Video with a nil error means the service does not
 // (yet) know the number in this scope: right after an upload, keep polling.
-func (c *Client) Metadata(ctx context.Context, videoNo, scope string) (*Video, error) {
+func (c *Client) Metadata(ctx context.Context, videoNo, scope string) (*contract.VideoDetails, error) {
 	if err := checkRequired("videoNo", videoNo); err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"memories-desktop/backend/contract"
 	"net/http"
 	"reflect"
 	"testing"
@@ -26,12 +27,12 @@ func TestListVideos(t *testing.T) {
 		okJSON(map[string]any{"current_page": "2", "page_size": 20, "total_count": "41", "videos": []any{
 			map[string]any{"video_no": "VI1", "video_name": "n", "status": "PARSE", "size": "99", "cause": "null", "tags": []string{"a"}}}})(w, r)
 	})
-	page, err := f.client.ListVideos(context.Background(), ListRequest{Page: 2, Size: 20, Scope: "trip",
+	page, err := f.client.ListVideos(context.Background(), contract.ListRequest{Page: 2, Size: 20, Scope: "trip",
 		VideoNos: []string{"VI1"}, Status: "failed", TakenAfter: 1700000000000, Latitude: ptr(1.0), Longitude: ptr(2.0)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := VideoPage{Page: 2, PageSize: 20, Total: 41, Videos: []Video{{VideoNo: "VI1", Name: "n", Status: "PARSE", Size: 99, Tags: []string{"a"}}}}
+	want := contract.ServerPage{Page: 2, PageSize: 20, Total: 41, Videos: []contract.VideoDetails{{VideoNo: "VI1", Name: "n", Status: "PARSE", Size: 99, Tags: []string{"a"}}}}
 	if !reflect.DeepEqual(page, want) {
 		t.Fatalf("page %+v", page)
 	}
@@ -48,7 +49,7 @@ func TestListVideosOmitsEmptyFields(t *testing.T) {
 		jsonBody(t, r, &body)
 		okJSON(map[string]any{"videos": nil})(w, r)
 	})
-	page, err := f.client.ListVideos(context.Background(), ListRequest{})
+	page, err := f.client.ListVideos(context.Background(), contract.ListRequest{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,9 +60,9 @@ func TestListVideosOmitsEmptyFields(t *testing.T) {
 
 func TestListVideosValidates(t *testing.T) {
 	f := newFakeAPI(t, okJSON(nil))
-	_, err := f.client.ListVideos(context.Background(), ListRequest{Page: -1})
+	_, err := f.client.ListVideos(context.Background(), contract.ListRequest{Page: -1})
 	wantInvalid(t, err, "page")
-	_, err = f.client.ListVideos(context.Background(), ListRequest{Latitude: ptr(1.0)})
+	_, err = f.client.ListVideos(context.Background(), contract.ListRequest{Latitude: ptr(1.0)})
 	wantInvalid(t, err, "longitude")
 	if f.hits.Load() != 0 {
 		t.Fatal("a request was sent")
@@ -85,7 +86,7 @@ func TestMetadata(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := &Video{VideoNo: "VI1", Status: "PARSE", Duration: 12.5, Latitude: ptr(0.0), Longitude: ptr(0.0)}
+	want := &contract.VideoDetails{VideoNo: "VI1", Status: "PARSE", Duration: 12.5, Latitude: ptr(0.0), Longitude: ptr(0.0)}
 	if !reflect.DeepEqual(v, want) {
 		t.Fatalf("got %+v", v)
 	}

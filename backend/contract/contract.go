@@ -1,6 +1,8 @@
-// Package contract is the one place to read what crosses between the Go backend and the UI:
-// the types bound methods take and return and events carry (aliases of the packages that own
-// them, so nothing is converted), and the closed sets of names the UI switches on.
+// Package contract is the bottom of the package picture and the one place to read what crosses
+// between the engine and its front ends (the app's bound methods and events, the CLI): the types
+// they take, return and carry, declared here and used under these names everywhere (core,
+// transfer, store, api… import contract; contract imports none of them), and the closed sets of
+// names the UI switches on (the enum subpackages).
 //
 // The names are bound with Wails' EnumBind (main.go), so `wails generate module` writes them
 // into frontend/wailsjs/go/models.ts as TypeScript enums and scripts/check-bindings.sh keeps
@@ -19,93 +21,16 @@
 package contract
 
 import (
-	"memories-desktop/backend/api"
 	"memories-desktop/backend/contract/choice"
 	"memories-desktop/backend/contract/conn"
 	"memories-desktop/backend/contract/errcode"
 	"memories-desktop/backend/contract/jobkind"
 	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/contract/mode"
-	"memories-desktop/backend/core"
 	"memories-desktop/backend/events"
-	"memories-desktop/backend/i18n"
-	"memories-desktop/backend/preflight"
-	"memories-desktop/backend/progress"
-	"memories-desktop/backend/settings"
-	"memories-desktop/backend/sources"
-	"memories-desktop/backend/store"
-	"memories-desktop/backend/transfer"
 )
 
 // Enums is what main.go hands to options.App.EnumBind.
 func Enums() []any {
 	return []any{events.Names, errcode.All, jobkind.All, jobstate.All, mode.All, conn.All, choice.All}
 }
-
-// Errors: every failed bound call rejects with an ErrorInfo (main.go's ErrorFormatter).
-type ErrorInfo = core.ErrorInfo
-
-// Status and connection (events.StatusChanged carries a Status).
-type (
-	Status     = core.Status
-	Connection = core.Connection // TestConnection's answer
-)
-
-// Settings. The app's SettingsState lives in package main, which cannot be imported.
-type (
-	Settings = settings.Settings
-	KeyInfo  = settings.KeyInfo
-)
-
-// Languages: the language switch lists them (Languages) and sets one (SetLanguage).
-type Language = i18n.Language
-
-// Upload and import.
-type (
-	Meta          = core.Meta
-	UploadBatch   = core.UploadBatch
-	Scan          = preflight.Scan
-	Verdict       = preflight.Verdict
-	Duplicate     = core.Duplicate
-	LinkPlan      = core.LinkPlan
-	Link          = sources.Link
-	LinkProblem   = sources.Problem
-	ImportRequest = core.ImportRequest
-	UploadRules   = core.UploadRules // the accepted formats and size, for dialogs and the drop zone
-)
-
-// Library (events.LibraryChanged carries the scope as a string).
-type (
-	LibraryQuery   = core.LibraryQuery
-	VideoPage      = store.VideoPage
-	CachedVideo    = store.Video
-	VideoDetails   = api.Video
-	RefreshResult  = core.RefreshResult
-	Selection      = core.Selection
-	DownloadResult = core.DownloadResult
-	DownloadTarget = core.DownloadTarget
-)
-
-// Transfers and history (events.TransferJob carries a JobView, events.TransferProgress a
-// []Progress).
-type (
-	JobQuery  = core.JobQuery
-	JobPage   = core.JobPage
-	JobView   = transfer.JobView
-	JobResult = store.JobResult
-	JobError  = store.JobError
-	Progress  = progress.Progress
-	RetryAll  = core.RetryAll
-)
-
-// Search and reading a video (the app's VideoText and VideoChapters wrap Transcript and Summary
-// with Fetched; they live in package main).
-type (
-	SearchQuery  = core.SearchQuery
-	SearchAnswer = core.SearchAnswer
-	Moment       = core.Moment
-	RecentSearch = core.RecentSearch
-	Transcript   = core.Transcript
-	Summary      = core.Summary
-	Fetched      = core.Fetched
-)

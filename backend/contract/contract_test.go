@@ -17,7 +17,6 @@ import (
 	"memories-desktop/backend/contract/errcode"
 	"memories-desktop/backend/core"
 	"memories-desktop/backend/settings"
-	"memories-desktop/backend/store"
 )
 
 // repoRoot is where the module starts, relative to this package.
@@ -121,7 +120,7 @@ func parseFile(t *testing.T, path string) *ast.File {
 func TestDescribeReturnsBoundCodes(t *testing.T) {
 	for _, err := range []error{
 		&settings.FieldError{Field: "scope", Message: "empty"},
-		fmt.Errorf("open: %w", store.ErrLocked),
+		fmt.Errorf("open: %w", contract.ErrLocked),
 		errors.New("anything else"),
 	} {
 		if code := core.Describe(err).Code; !listed(code) {

@@ -8,17 +8,17 @@ import (
 	"testing"
 )
 
-// Every backend type a bound App method takes or returns has its alias in contract.go, so that
-// file stays the one place to read the UI's types. (Types of package main, like SettingsState,
-// cannot be aliased and are skipped.)
+// Every backend type a bound App method takes or returns is declared in package contract, so
+// that package stays the one place to read the UI's types, under one name. (Types of package
+// main, like SettingsState, are the app's own and are not qualified.)
 func TestEveryBoundTypeIsInTheContract(t *testing.T) {
-	aliased := contractAliases(t)
+	declared := declaredTypes(t)
 	seen := 0
 	for _, fn := range boundMethods(t) {
 		for _, name := range qualifiedTypes(fn.Type) {
 			seen++
-			if !aliased[name] && !aliased[strings.TrimPrefix(name, "contract.")] {
-				t.Errorf("App.%s uses %s: add its alias to backend/contract/contract.go", fn.Name.Name, name)
+			if declared[name] == nil {
+				t.Errorf("App.%s uses %s: declare it in backend/contract and use it from there", fn.Name.Name, name)
 			}
 		}
 	}
@@ -27,17 +27,21 @@ func TestEveryBoundTypeIsInTheContract(t *testing.T) {
 	}
 }
 
-// contractAliases returns "pkg.Type" and the alias's own name for every alias declared in
-// contract.go.
-func contractAliases(t *testing.T) map[string]bool {
-	out := map[string]bool{}
-	ast.Inspect(parseFile(t, "contract.go"), func(n ast.Node) bool {
-		if spec, ok := n.(*ast.TypeSpec); ok && spec.Assign.IsValid() {
-			out[exprName(spec.Type)] = true
-			out[spec.Name.Name] = true // a bound method may spell it contract.Name
+// declaredTypes returns "contract.Type" → its definition for every type package contract
+// declares (no aliases: a type has one name).
+func declaredTypes(t *testing.T) map[string]ast.Expr {
+	out := map[string]ast.Expr{}
+	for _, f := range parseDir(t, ".") {
+		for _, d := range f.Decls {
+			if g, ok := d.(*ast.GenDecl); ok {
+				for _, spec := range g.Specs {
+					if ts, ok := spec.(*ast.TypeSpec); ok && !ts.Assign.IsValid() {
+						out["contract."+ts.Name.Name] = ts.Type
+					}
+				}
+			}
 		}
-		return true
-	})
+	}
 	return out
 }
 

@@ -2,15 +2,13 @@ package core
 
 import (
 	"errors"
-	"io"
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/formats"
 	"memories-desktop/backend/preflight"
 	"memories-desktop/backend/sandbox"
-	"memories-desktop/backend/sources"
-	"memories-desktop/backend/store"
 	"memories-desktop/backend/validate"
 )
 
@@ -37,8 +35,8 @@ func CheckDestFile(path string) error { return validate.DestFile(path) }
 func CheckOutsideDataDir(dir, dataDir string) error { return validate.OutsideDataDir(dir, dataDir) }
 
 // CheckJobQuery checks the kind and state filters of a job query.
-func CheckJobQuery(q JobQuery) error {
-	_, err := q.toStore()
+func CheckJobQuery(q contract.JobQuery) error {
+	_, err := storeQuery(q)
 	return err
 }
 
@@ -48,36 +46,14 @@ func Invalid(err error) bool { return errors.Is(err, api.ErrInvalidInput) }
 // VideoExtensions are the file extensions uploads accept.
 func VideoExtensions() []string { return formats.Extensions() }
 
-// CodeCodec is a Verdict's code for a codec the service cannot index (upload --force sends it).
-const CodeCodec = preflight.CodeCodec
-
 // Qualities are the accepted import qualities.
 func Qualities() []string { return api.Qualities }
 
 // Check checks paths as an upload would, walking folders; anyCodec accepts codecs the service
 // cannot index. Nothing is registered for preview: this is for front ends without a webview.
-func Check(paths []string, anyCodec bool) (Scan, error) {
+func Check(paths []string, anyCodec bool) (contract.Scan, error) {
 	return preflight.ExpandWith(paths, preflight.Options{AnyCodec: anyCodec})
 }
-
-// Links is a planned list of platform links: tasks, and the lines that are not links.
-type (
-	Links            = sources.Plan
-	ImportTask       = sources.Task
-	LineTooLongError = sources.LineTooLongError
-)
-
-// ParseLinks plans the links in text; ReadLinks streams them from r, any number of lines (a line
-// too long is a *LineTooLongError).
-func ParseLinks(text string) Links         { return sources.ParseLines(text) }
-func ReadLinks(r io.Reader) (Links, error) { return sources.ReadLines(r) }
-
-// DatabaseFile is the database's file name inside its folder.
-const DatabaseFile = store.FileName
-
-// CheckDatabase reads the database in dir and reports what is wrong with it, waiting at most
-// wait for another process to let it go.
-func CheckDatabase(dir string, wait time.Duration) (DBReport, error) { return store.Check(dir, wait) }
 
 // ServeSandbox runs the emulator on addr until closed: a non-empty apiKey is the only key it
 // accepts, and new videos stay UNPARSE for parseDelay.
@@ -88,3 +64,9 @@ func ServeSandbox(addr, apiKey string, parseDelay time.Duration) (url string, st
 	}
 	return run.URL, run.Close, nil
 }
+
+// CheckSearch, CheckPhrase and CheckImageSearch apply a search's rules before anything is sent
+// (docs/API.md §12), returning the normalised request where there is one.
+func CheckSearch(r contract.SearchRequest) (contract.SearchRequest, error) { return api.CheckSearch(r) }
+func CheckPhrase(r contract.PhraseRequest) (contract.PhraseRequest, error) { return api.CheckPhrase(r) }
+func CheckImageSearch(r contract.ImageRequest) error                       { return api.CheckImageSearch(r) }

@@ -11,12 +11,14 @@ import (
 	"strings"
 	"testing"
 
-	"memories-desktop/backend/store"
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/transfer"
 )
 
 // finishedDownload records a done download job whose file holds data, as the engine leaves one.
-func finishedDownload(t *testing.T, c *Service, data []byte) store.Job {
+func finishedDownload(t *testing.T, c *Service, data []byte) contract.Job {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "saved.mp4")
 	if err := os.WriteFile(path, data, 0o644); err != nil {
@@ -24,12 +26,12 @@ func finishedDownload(t *testing.T, c *Service, data []byte) store.Job {
 	}
 	fp := transfer.NewFingerprint()
 	fp.Write(data)
-	j := store.Job{Kind: transfer.KindDownload, Name: "saved.mp4", Params: []byte(`{}`),
-		Result: store.JobResult{Path: path, Bytes: int64(len(data)), Fingerprint: hex.EncodeToString(fp.Sum(nil))}}
+	j := contract.Job{Kind: jobkind.Download, Name: "saved.mp4", Params: []byte(`{}`),
+		Result: contract.JobResult{Path: path, Bytes: int64(len(data)), Fingerprint: hex.EncodeToString(fp.Sum(nil))}}
 	if err := c.activeDB().CreateJob(&j); err != nil {
 		t.Fatal(err)
 	}
-	j, err := c.activeDB().SetState(j.ID, store.StateDone, "")
+	j, err := c.activeDB().SetState(j.ID, jobstate.Done, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +70,7 @@ func TestCancelSHA256StopsARunningComputation(t *testing.T) {
 	if err := os.Truncate(j.Result.Path, 4<<30); err != nil {
 		t.Fatal(err)
 	}
-	c.activeDB().UpdateJob(j.ID, func(j *store.Job) error { j.Result.Bytes = 4 << 30; return nil })
+	c.activeDB().UpdateJob(j.ID, func(j *contract.Job) error { j.Result.Bytes = 4 << 30; return nil })
 	errc := make(chan error, 1)
 	go func() { _, err := c.DownloadSHA256(j.ID); errc <- err }()
 	for registered := false; !registered; runtime.Gosched() {

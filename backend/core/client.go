@@ -4,15 +4,21 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strconv"
 	"sync"
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/conn"
+	"memories-desktop/backend/contract/mode"
 	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/settings"
 )
@@ -22,6 +28,22 @@ const SandboxEnv = "MEMORIES_SANDBOX"
 
 // sandboxKey is what the app sends to its own emulator; the sandbox accepts any non-empty key.
 const sandboxKey = "sk-sandbox-local"
+
+// SandboxFaultsEnv sets the in-process emulator's faults when it starts, as JSON in the shape
+// its /_sandbox/faults takes ({"search_items":1000}): for benchmarks and tests of the window.
+const SandboxFaultsEnv = "MEMORIES_SANDBOX_FAULTS"
+
+func setFaults(s *sandbox.Server, spec string) error {
+	if spec == "" {
+		return nil
+	}
+	var f sandbox.Faults
+	if err := json.Unmarshal([]byte(spec), &f); err != nil {
+		return fmt.Errorf("%s: %w", SandboxFaultsEnv, err)
+	}
+	s.SetFaults(f)
+	return nil
+}
 
 // emulator runs the in-process sandbox on a loopback port, started on first use.
 // Its library and uploaded bytes live in dir, so they survive restarts as a real account would.
@@ -39,6 +61,10 @@ func (e *emulator) url() (string, error) {
 		run, err := sandbox.Listen("127.0.0.1:0", sandbox.Options{ParseDelay: e.parseDelay,
 			Dir: filepath.Join(e.dir, "media"), StateFile: filepath.Join(e.dir, "library.json")})
 		if err != nil {
+			return "", err
+		}
+		if err := setFaults(run.Server, os.Getenv(SandboxFaultsEnv)); err != nil {
+			run.Close()
 			return "", err
 		}
 		e.run = run
@@ -78,7 +104,7 @@ func (c *Service) Client() (*api.Client, error) { return c.clientFor(c.current()
 // usable refuses work that could only fail for want of a key, before anything is queued, so the
 // UI keeps what the user staged.
 func (c *Service) usable() error {
-	if c.Status().Mode == ModeNoKey {
+	if c.Status().Mode == mode.NoKey {
 		return &api.ValidationError{Field: "APIKey", Message: "no API key configured"}
 	}
 	_, err := c.Client()
@@ -92,33 +118,18 @@ func liveProfile(base, assetBase, key string) string {
 	return base + " " + assetBase + " " + hex.EncodeToString(sum[:8])
 }
 
-// Connection is the outcome of TestConnection, for people. Tested says what was tried: the
-// sandbox, or the endpoint and the masked key. State is what the status bar would show for the
-// same answer (Conn…), Headline names the outcome in two or three words ("Key rejected"), and
-// RetryAt (Unix ms) is when a rate limit should be over.
-type Connection struct {
-	OK       bool       `json:"ok"`
-	Mode     string     `json:"mode"`
-	Tested   string     `json:"tested"`
-	State    string     `json:"state"`
-	Headline string     `json:"headline"`
-	Message  string     `json:"message"`
-	RetryAt  int64      `json:"retryAt"`
-	Error    *ErrorInfo `json:"error,omitempty"`
-}
-
 // TestConnection makes the cheapest call the app really depends on, the library list of the
 // scope on screen with a page of one video (docs/API.md §7.1), with the settings shown on screen
 // (s, not necessarily saved) and the stored key, and says what it tested and what happened. It
 // waits for its slot like any request (on the pacer of the profile s selects) and its failure
 // feeds that pacer's backoff, but it is not retried: a person is waiting for a verdict, and may
 // press the button again.
-func (c *Service) TestConnection(ctx context.Context, s settings.Settings) Connection {
+func (c *Service) TestConnection(ctx context.Context, s contract.Settings) contract.Connection {
 	ctx, cancel := context.WithTimeout(api.Impatient(ctx), 20*time.Second)
 	defer cancel()
-	s = s.Normalize()
-	conn := c.describeTarget(s)
-	err := s.Validate()
+	s = settings.Normalize(s)
+	res := c.describeTarget(s)
+	err := settings.Validate(s)
 	var client *api.Client
 	if err == nil {
 		client, err = c.clientFor(s)
@@ -127,34 +138,34 @@ func (c *Service) TestConnection(ctx context.Context, s settings.Settings) Conne
 	if err == nil {
 		total, err = probe(ctx, client.WithoutRetries(), s.Scope)
 	}
-	conn.State = connState(err)
-	conn.Headline, conn.Message = verdict(conn.Mode, s, err, total)
-	if conn.OK = err == nil; !conn.OK {
+	res.State = connState(err)
+	res.Headline, res.Message = verdict(res.Mode, s, err, total)
+	if res.OK = err == nil; !res.OK {
 		info := DescribeFinal(err) // a one-off test: nothing retries it by itself
-		conn.Error = &info
-		if conn.State == ConnRateLimited {
-			conn.RetryAt = rateLimitEnd(err, time.Now()).UnixMilli()
+		res.Error = &info
+		if res.State == conn.RateLimited {
+			res.RetryAt = rateLimitEnd(err, time.Now()).UnixMilli()
 		}
 	}
-	return conn
+	return res
 }
 
 // probe lists one video of scope: the call the Library makes, so a success means the app can
 // work with this endpoint and key. It returns how many videos the scope holds.
 func probe(ctx context.Context, client *api.Client, scope string) (int64, error) {
-	page, err := client.ListVideos(ctx, api.ListRequest{Scope: scope, Page: 1, Size: 1})
+	page, err := client.ListVideos(ctx, contract.ListRequest{Scope: scope, Page: 1, Size: 1})
 	return page.Total, err
 }
 
 // verdict words a connection test's outcome for what it is.
-func verdict(mode string, s settings.Settings, err error, total int64) (headline, message string) {
+func verdict(m string, s contract.Settings, err error, total int64) (headline, message string) {
 	service := serviceName(s.BaseURL)
-	if mode == ModeSandbox {
+	if m == mode.Sandbox {
 		service = "The local sandbox"
 	}
 	var apiErr *api.Error
 	switch {
-	case err == nil && mode == ModeSandbox:
+	case err == nil && m == mode.Sandbox:
 		return "Connected", "The local sandbox answers; the scope " + s.Scope + " holds " + plural(int(total), "video") + "."
 	case err == nil:
 		return "Connected", service + " accepted the key and listed the scope " + s.Scope + " (" + plural(int(total), "video") + ")."
@@ -167,11 +178,11 @@ func verdict(mode string, s settings.Settings, err error, total int64) (headline
 	}
 	summary, _ := Explain(err)
 	switch connState(err) {
-	case ConnRejected:
+	case conn.Rejected:
 		return "Key rejected", summary
-	case ConnRateLimited:
+	case conn.RateLimited:
 		return "Rate-limited", service + " answered and took the key, but is limiting this account's requests for now."
-	case ConnUnreachable:
+	case conn.Unreachable:
 		return "Unreachable", summary
 	}
 	return "Not connected", summary
@@ -187,26 +198,26 @@ func serviceName(base string) string {
 }
 
 // describeTarget names what a test of s talks to, without ever showing the key.
-func (c *Service) describeTarget(s settings.Settings) Connection {
+func (c *Service) describeTarget(s contract.Settings) contract.Connection {
 	if c.forceSandbox || s.Sandbox {
-		return Connection{Mode: ModeSandbox, Tested: "the local sandbox (no key is used in sandbox mode)"}
+		return contract.Connection{Mode: mode.Sandbox, Tested: "the local sandbox (no key is used in sandbox mode)"}
 	}
 	info, err := c.prefs.KeyInfo()
 	if err != nil || !info.Set {
-		return Connection{Mode: ModeNoKey, Tested: s.BaseURL + " with no API key"}
+		return contract.Connection{Mode: mode.NoKey, Tested: s.BaseURL + " with no API key"}
 	}
-	return Connection{Mode: ModeLive, Tested: s.BaseURL + " with the key " + info.Masked}
+	return contract.Connection{Mode: mode.Live, Tested: s.BaseURL + " with the key " + info.Masked}
 }
 
 // clientFor builds a client for s as Client does for the saved settings.
-func (c *Service) clientFor(s settings.Settings) (*api.Client, error) {
+func (c *Service) clientFor(s contract.Settings) (*api.Client, error) {
 	if c.forceSandbox || s.Sandbox {
 		url, err := c.sandbox.url()
 		if err != nil {
 			return nil, err
 		}
 		return api.New(api.Config{BaseURL: url, AssetBaseURL: url, APIKey: sandboxKey, HTTPClient: c.http, UserAgent: c.userAgent,
-			Observe: c.health.observer(ModeSandbox), Gate: c.pacerFor(c.profileDirOf(s)).Gate()})
+			Observe: c.health.observer(mode.Sandbox), Gate: c.pacerFor(c.profileDirOf(s)).Gate()})
 	}
 	key, err := c.apiKey()
 	if err != nil {

@@ -9,18 +9,52 @@ import (
 	"testing"
 	"time"
 
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/conn"
+	"memories-desktop/backend/contract/mode"
 	"memories-desktop/backend/sandbox"
 )
 
-func startCore(t *testing.T, opts Options) *Service {
+// startCore is how core's tests build a Service: started with opts in a fresh data folder
+// (keys kept in a file there), closed when the test ends; the build options below change that.
+func startCore(t *testing.T, opts Options, with ...build) *Service {
 	t.Helper()
-	opts.Secrets = fileSecrets(t)
-	c, err := Start(t.TempDir(), opts)
+	b := coreBuild{dir: t.TempDir()}
+	for _, w := range with {
+		w(t, &b)
+	}
+	if opts.Secrets == nil {
+		opts.Secrets = fileSecrets(t)
+	}
+	c, err := Start(b.dir, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { c.Close() })
+	if b.engine {
+		if err := c.StartEngine(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
 	return c
+}
+
+type coreBuild struct {
+	dir    string
+	engine bool
+}
+
+type build func(*testing.T, *coreBuild)
+
+// inDir starts the Service in dir instead of a fresh folder.
+func inDir(dir string) build { return func(_ *testing.T, b *coreBuild) { b.dir = dir } }
+
+// withEngine also starts the transfer engine, with the sandbox's rate limits off.
+func withEngine() build {
+	return func(t *testing.T, b *coreBuild) {
+		t.Setenv("MEMORIES_RATE_LIMITS", "off")
+		b.engine = true
+	}
 }
 
 func useService(t *testing.T, c *Service, baseURL, key string) {
@@ -42,7 +76,7 @@ func TestConnectionInSandboxNeedsNoKey(t *testing.T) {
 	onScreen := c.current()
 	onScreen.Sandbox = true // switched on screen, not saved
 	got := c.TestConnection(context.Background(), onScreen)
-	if !got.OK || got.Mode != ModeSandbox || !strings.Contains(got.Tested, "sandbox") ||
+	if !got.OK || got.Mode != mode.Sandbox || !strings.Contains(got.Tested, "sandbox") ||
 		strings.Contains(got.Message, "key works") || strings.Contains(got.Message, "accepted the key") {
 		t.Fatalf("sandbox connection: %+v", got)
 	}
@@ -107,11 +141,11 @@ func TestNothingIsQueuedWithoutAUsableKey(t *testing.T) {
 	if err := c.StartEngine(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	_, err := c.EnqueueUploads(UploadBatch{Files: []FileUpload{{Path: "/tmp/clip.mp4"}}})
+	_, err := c.EnqueueUploads(contract.UploadBatch{Files: []contract.FileUpload{{Path: "/tmp/clip.mp4"}}})
 	if info := Describe(err); info.Code != "invalid_input" || info.Field != "APIKey" {
 		t.Fatalf("upload without a key: %+v", info)
 	}
-	if page, _ := c.Jobs(JobQuery{Limit: 10}); len(page.Jobs) != 0 {
+	if page, _ := c.Jobs(contract.JobQuery{Limit: 10}); len(page.Jobs) != 0 {
 		t.Fatalf("queued without a key: %+v", page.Jobs)
 	}
 }
@@ -128,7 +162,7 @@ func TestConnectionWordsEachOutcome(t *testing.T) {
 		name, headline, state, message string
 		h                              http.HandlerFunc
 	}{
-		{"no list_unique_ids, like a strict stand-in", "Connected", ConnConnected, "listed the scope default (0 videos)",
+		{"no list_unique_ids, like a strict stand-in", "Connected", conn.Connected, "listed the scope default (0 videos)",
 			func(w http.ResponseWriter, r *http.Request) {
 				if strings.HasSuffix(r.URL.Path, "/list_unique_ids") {
 					http.NotFound(w, r)
@@ -136,9 +170,9 @@ func TestConnectionWordsEachOutcome(t *testing.T) {
 				}
 				sb.ServeHTTP(w, r)
 			}},
-		{"key rejected", "Key rejected", ConnRejected, "did not accept the API key", envelope(`"0401"`)},
-		{"rate-limited", "Rate-limited", ConnRateLimited, "limiting this account", envelope(`"0429"`)},
-		{"wrong address", "Endpoint not found", ConnUnreachable, "not the memories.ai API", http.NotFound},
+		{"key rejected", "Key rejected", conn.Rejected, "did not accept the API key", envelope(`"0401"`)},
+		{"rate-limited", "Rate-limited", conn.RateLimited, "limiting this account", envelope(`"0429"`)},
+		{"wrong address", "Endpoint not found", conn.Unreachable, "not the memories.ai API", http.NotFound},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := httptest.NewServer(tc.h)
@@ -147,13 +181,13 @@ func TestConnectionWordsEachOutcome(t *testing.T) {
 			useService(t, c, srv.URL, "sk-mavi-abcdefgh1234")
 			got := c.TestConnection(context.Background(), c.current())
 			if got.Headline != tc.headline || got.State != tc.state || !strings.Contains(got.Message, tc.message) ||
-				got.OK != (tc.state == ConnConnected) || strings.Contains(got.Message, "video or asset") {
+				got.OK != (tc.state == conn.Connected) || strings.Contains(got.Message, "video or asset") {
 				t.Fatalf("%+v", got)
 			}
 			if got.Error != nil && strings.Contains(got.Error.Next, "retries automatically") {
 				t.Fatalf("a one-off test promises retries: %q", got.Error.Next)
 			}
-			if tc.state == ConnRateLimited && got.RetryAt <= time.Now().UnixMilli() {
+			if tc.state == conn.RateLimited && got.RetryAt <= time.Now().UnixMilli() {
 				t.Fatalf("rate-limited with no end time: %+v", got)
 			}
 			if st := c.Status(); st.Connection != tc.state {

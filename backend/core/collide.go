@@ -10,20 +10,12 @@ import (
 	"memories-desktop/backend/transfer"
 )
 
-// What to do with a download whose file name is taken, chosen once for all such names (listed
-// for the UI in backend/contract/choice).
-const (
-	ChoiceReplace  = choice.Replace  // replace the file, atomically, once the new one is complete
-	ChoiceKeepBoth = choice.KeepBoth // save as "name (1).mp4"
-	ChoiceSkip     = choice.Skip     // leave the file and do not download
-)
-
 // ErrChoice rejects an unknown collision choice.
 var ErrChoice = errors.New(`choose "replace", "keep" or "skip"`)
 
-func checkChoice(choice string) error {
-	switch choice {
-	case "", ChoiceReplace, ChoiceKeepBoth, ChoiceSkip:
+func checkChoice(pick string) error {
+	switch pick {
+	case "", choice.Replace, choice.KeepBoth, choice.Skip:
 		return nil
 	}
 	return &api.ValidationError{Field: "choice", Message: ErrChoice.Error()}
@@ -33,11 +25,11 @@ func checkChoice(choice string) error {
 var exists, freeName = transfer.Exists, transfer.FreeName
 
 // resolve applies choice to one planned download whose destination exists; false means skip it.
-func resolve(spec *transfer.DownloadSpec, choice string, taken map[string]bool) bool {
-	switch choice {
-	case ChoiceReplace:
+func resolve(spec *transfer.DownloadSpec, pick string, taken map[string]bool) bool {
+	switch pick {
+	case choice.Replace:
 		spec.Overwrite = true
-	case ChoiceKeepBoth:
+	case choice.KeepBoth:
 		spec.Dest = freeName(spec.Dest, taken)
 	default:
 		return false
@@ -45,15 +37,8 @@ func resolve(spec *transfer.DownloadSpec, choice string, taken map[string]bool) 
 	return true
 }
 
-// CodeExists is a failed download's code when its name was taken; StatusSkipped the result
-// status of one skipped for that reason (DownloadRequest.OnExists).
-const (
-	CodeExists    = transfer.CodeExists
-	StatusSkipped = transfer.StatusSkipped
-)
-
-// ErrExists means a download's file name is taken and no choice was made.
-var ErrExists = transfer.ErrExists
+// ErrNameTaken means a download's file name is taken and no choice was made (Place).
+var ErrNameTaken = errors.New("destination already exists")
 
 // Placement is where one download goes once its name is decided, before any request.
 type Placement struct {
@@ -67,20 +52,20 @@ var ErrNotReplaceable = errors.New("is not a regular file; only a regular file i
 
 // Place applies choice ("" when none was made) to a download to path, given the names earlier
 // downloads of the same batch took (taken gains this one). A taken name without a choice is
-// ErrExists; replacing anything but a regular file is ErrNotReplaceable.
-func Place(path, choice string, taken map[string]bool) (Placement, error) {
+// ErrNameTaken; replacing anything but a regular file is ErrNotReplaceable.
+func Place(path, pick string, taken map[string]bool) (Placement, error) {
 	spec := transfer.DownloadSpec{Dest: path}
 	if taken[path] || exists(path) {
-		if choice == ChoiceReplace && !taken[path] && !isRegular(path) {
+		if pick == choice.Replace && !taken[path] && !isRegular(path) {
 			return Placement{}, fmt.Errorf("%s %w", path, ErrNotReplaceable)
 		}
-		if choice == "" {
-			return Placement{}, fmt.Errorf("%w: %s", ErrExists, path)
+		if pick == "" {
+			return Placement{}, fmt.Errorf("%w: %s", ErrNameTaken, path)
 		}
-		if choice == ChoiceReplace && taken[path] {
-			choice = ChoiceKeepBoth // two downloads of one batch never replace each other
+		if pick == choice.Replace && taken[path] {
+			pick = choice.KeepBoth // two downloads of one batch never replace each other
 		}
-		if !resolve(&spec, choice, taken) {
+		if !resolve(&spec, pick, taken) {
 			return Placement{Path: path, Skip: true}, nil
 		}
 	}

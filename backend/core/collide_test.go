@@ -9,8 +9,11 @@ import (
 	"testing"
 	"time"
 
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/choice"
+	"memories-desktop/backend/contract/errcode"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/media/mediatest"
-	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
 )
 
@@ -22,14 +25,14 @@ func uploadedVideo(t *testing.T, c *Service, content []byte) string {
 	if err := os.WriteFile(src, content, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	views, err := c.EnqueueUploads(UploadBatch{Files: []FileUpload{{Path: src}}, Meta: Meta{RetainOriginal: true}})
+	views, err := c.EnqueueUploads(contract.UploadBatch{Files: []contract.FileUpload{{Path: src}}, Meta: contract.Meta{RetainOriginal: true}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return finish(t, c, views[0].ID).Result.VideoNos[0]
 }
 
-func finish(t *testing.T, c *Service, id uint64) store.Job {
+func finish(t *testing.T, c *Service, id uint64) contract.Job {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
@@ -55,55 +58,55 @@ func mustHold(t *testing.T, path string, want []byte) {
 }
 
 func TestFolderDownloadsAskOnceThenKeepBothReplaceOrSkip(t *testing.T) {
-	c := engineCore(t)
+	c := startCore(t, Options{ForceSandbox: true}, withEngine())
 	content := mediatest.MP4(bytes.Repeat([]byte("video!"), 5000))
 	no := uploadedVideo(t, c, content)
 	dir := t.TempDir()
 	name := c.DownloadName(no)
 	taken := filepath.Join(dir, name)
 	writeFile(t, taken, "old")
-	target := DownloadTarget{Path: dir, Folder: true}
+	target := contract.DownloadRequest{Path: dir, Folder: true}
 
-	res, err := c.EnqueueDownloads([]string{no}, target, "")
+	res, err := c.EnqueueDownloads(appRequest([]string{no}, target, ""))
 	if err != nil || len(res.Jobs) != 0 || !reflect.DeepEqual(res.Conflicts, []string{name}) {
 		t.Fatalf("no choice yet: %+v %v", res, err)
 	}
-	if res, err = c.EnqueueDownloads([]string{no}, target, ChoiceSkip); err != nil || len(res.Jobs) != 0 {
+	if res, err = c.EnqueueDownloads(appRequest([]string{no}, target, choice.Skip)); err != nil || len(res.Jobs) != 0 {
 		t.Fatalf("skip queued %+v %v", res.Jobs, err)
 	}
-	res, _ = c.EnqueueDownloads([]string{no}, target, ChoiceKeepBoth)
+	res, _ = c.EnqueueDownloads(appRequest([]string{no}, target, choice.KeepBoth))
 	finish(t, c, res.Jobs[0].ID)
 	mustHold(t, filepath.Join(dir, "clip (1).mp4"), content)
 	mustHold(t, taken, []byte("old"))
 
-	res, _ = c.EnqueueDownloads([]string{no}, target, ChoiceReplace)
-	if j := finish(t, c, res.Jobs[0].ID); j.State != store.StateDone {
+	res, _ = c.EnqueueDownloads(appRequest([]string{no}, target, choice.Replace))
+	if j := finish(t, c, res.Jobs[0].ID); j.State != jobstate.Done {
 		t.Fatalf("replace: %+v", j)
 	}
 	mustHold(t, taken, content)
-	if _, err := c.EnqueueDownloads([]string{no}, target, "overwrite-all"); err == nil {
+	if _, err := c.EnqueueDownloads(appRequest([]string{no}, target, "overwrite-all")); err == nil {
 		t.Fatal("an unknown choice was accepted")
 	}
 }
 
 func TestReplaceConfirmedInTheSaveDialogReplaces(t *testing.T) {
-	c := engineCore(t)
+	c := startCore(t, Options{ForceSandbox: true}, withEngine())
 	content := mediatest.MP4([]byte("the new video bytes"))
 	no := uploadedVideo(t, c, content)
 	dest := filepath.Join(t.TempDir(), "holiday.mov")
 	writeFile(t, dest, "old")
-	res, err := c.EnqueueDownloads([]string{no}, DownloadTarget{Path: dest, Replace: true}, "")
+	res, err := c.EnqueueDownloads(appRequest([]string{no}, contract.DownloadRequest{Path: dest, Replace: true}, ""))
 	if err != nil || len(res.Conflicts) != 0 {
 		t.Fatalf("%+v %v", res, err)
 	}
-	if j := finish(t, c, res.Jobs[0].ID); j.State != store.StateDone {
+	if j := finish(t, c, res.Jobs[0].ID); j.State != jobstate.Done {
 		t.Fatalf("%+v", j.Error)
 	}
 	mustHold(t, dest, content)
 }
 
 func TestRetryOfATakenNameOffersTheChoice(t *testing.T) {
-	c := engineCore(t)
+	c := startCore(t, Options{ForceSandbox: true}, withEngine())
 	content := mediatest.MP4([]byte("fresh bytes"))
 	no := uploadedVideo(t, c, content)
 	dest := filepath.Join(t.TempDir(), "clip.mp4")
@@ -114,16 +117,16 @@ func TestRetryOfATakenNameOffersTheChoice(t *testing.T) {
 		t.Fatal(err)
 	}
 	failed := finish(t, c, j.ID)
-	if failed.State != store.StateFailed || failed.Error == nil || failed.Error.Code != transfer.CodeExists {
-		t.Fatalf("want a failed job with code %q, got %+v", transfer.CodeExists, failed.Error)
+	if failed.State != jobstate.Failed || failed.Error == nil || failed.Error.Code != errcode.Exists {
+		t.Fatalf("want a failed job with code %q, got %+v", errcode.Exists, failed.Error)
 	}
 	if bytes.Contains([]byte(failed.Error.Message), []byte("--")) {
 		t.Fatalf("the message names a CLI flag: %q", failed.Error.Message)
 	}
-	if err := c.RetryDownload(j.ID, ChoiceKeepBoth); err != nil {
+	if err := c.RetryDownload(j.ID, choice.KeepBoth); err != nil {
 		t.Fatal(err)
 	}
-	if done := finish(t, c, j.ID); done.State != store.StateDone || done.Name != "clip (1).mp4" {
+	if done := finish(t, c, j.ID); done.State != jobstate.Done || done.Name != "clip (1).mp4" {
 		t.Fatalf("keep both: %+v", done)
 	}
 	mustHold(t, dest, []byte("old"))

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/settings"
 	"memories-desktop/backend/validate"
 )
@@ -17,10 +18,9 @@ import (
 // settings Memories Desktop saved. The key is never a flag: a flag shows it to everyone who can
 // list processes.
 const (
-	APIKeyEnv          = "MEMORIES_API_KEY"
-	BaseURLEnv         = "MEMORIES_BASE_URL"
-	AssetBaseURLEnv    = "MEMORIES_ASSET_BASE_URL"
-	ResponseTimeoutEnv = api.ResponseTimeoutEnv
+	APIKeyEnv       = "MEMORIES_API_KEY"
+	BaseURLEnv      = "MEMORIES_BASE_URL"
+	AssetBaseURLEnv = "MEMORIES_ASSET_BASE_URL"
 )
 
 // Overrides are a headless front end's flags; empty fields fall through to the environment,
@@ -44,7 +44,7 @@ type ConfigError struct{ Message string }
 func (e *ConfigError) Error() string { return e.Message }
 
 // resolveOverrides applies flags, then the environment, over saved, for a headless front end.
-func resolveOverrides(opts Options, saved settings.Settings) (overrides, error) {
+func resolveOverrides(opts Options, saved contract.Settings) (overrides, error) {
 	if !opts.Headless {
 		return overrides{}, nil
 	}
@@ -54,7 +54,7 @@ func resolveOverrides(opts Options, saved settings.Settings) (overrides, error) 
 			return overrides{}, err
 		}
 	}
-	scope := cmp.Or(o.Scope, saved.Scope, settings.DefaultScope)
+	scope := cmp.Or(o.Scope, saved.Scope, api.DefaultScope)
 	if err := checkScope("scope", scope); err != nil {
 		return overrides{}, err
 	}
@@ -72,7 +72,7 @@ func checkScope(name, scope string) error {
 }
 
 // current is the saved settings with what the front end set over them.
-func (c *Service) current() settings.Settings {
+func (c *Service) current() contract.Settings {
 	s := c.prefs.Get()
 	s.BaseURL = cmp.Or(c.over.baseURL, s.BaseURL)
 	s.AssetBaseURL = cmp.Or(c.over.assetBaseURL, s.AssetBaseURL)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"memories-desktop/backend/api"
 	"memories-desktop/backend/settings"
 )
 
@@ -46,7 +47,7 @@ func TestHeadlessConfigPrecedence(t *testing.T) {
 // The app's environment cannot redirect it: without Headless the endpoint variables are ignored.
 func TestAppIgnoresEndpointEnvironment(t *testing.T) {
 	c := startCore(t, Options{Getenv: envOf(map[string]string{BaseURLEnv: "https://env.test", APIKeyEnv: "sk-env"})})
-	if s := c.current(); s.BaseURL != settings.DefaultBaseURL {
+	if s := c.current(); s.BaseURL != api.DefaultBaseURL {
 		t.Fatalf("base URL %q", s.BaseURL)
 	}
 	if key, _ := c.apiKey(); key != "" {
@@ -57,7 +58,7 @@ func TestAppIgnoresEndpointEnvironment(t *testing.T) {
 // Bad configuration is a ConfigError (the CLI's exit 2) before anything is sent.
 func TestHeadlessConfigRefusals(t *testing.T) {
 	cases := map[string]Options{
-		"timeout": {Getenv: envOf(map[string]string{ResponseTimeoutEnv: "forever"})},
+		"timeout": {Getenv: envOf(map[string]string{api.ResponseTimeoutEnv: "forever"})},
 		"scope":   {Overrides: Overrides{Scope: "", ScopeSet: true}},
 	}
 	for name, opts := range cases {

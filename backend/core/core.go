@@ -12,6 +12,8 @@ import (
 	"sync"
 	"time"
 
+	"memories-desktop/backend/api"
+	"memories-desktop/backend/clock"
 	"memories-desktop/backend/events"
 	"memories-desktop/backend/preview"
 	"memories-desktop/backend/settings"
@@ -49,7 +51,8 @@ type Service struct {
 	probing      sync.Map // profile → struct{}: a connection check was started for it
 	openTimeout  time.Duration
 	pace         profilePacer // the active profile's pacer (pacer.go)
-	watching     sync.Map     // watch name → its stop func while RunWatch runs it
+	watching     sync.Map     // watch name → *watchRun while RunWatch runs it
+	notes        notes        // desktop notifications of watches (watch_notify.go)
 }
 
 // Options say how a front end wants its Service; zero values mean the desktop app's defaults.
@@ -62,21 +65,24 @@ type Options struct {
 	Getenv       func(string) string  // the environment; nil: the process's
 	// Headless front ends (the CLI) take the key and endpoints from flags and the environment
 	// before the saved settings, and never follow the app's sandbox switch.
-	Headless  bool
+	Headless bool
+	// Command is the CLI command being run ("watch"), named to a process that finds the data
+	// folder held by it.
+	Command   string
 	Overrides Overrides
 	UserAgent string // "": the API client's default
 	// NoDatabase opens neither database: for front ends that only ask the server (the CLI's list
 	// and status), which must work while the app holds the data folder. Nothing that needs the
 	// queue or history may be called then.
 	NoDatabase bool
-	Clock      Clock // the pacer's clock; nil: the real one (tests set a fake)
+	Clock      clock.Clock // the pacer's clock; nil: the real one (tests set a fake)
 }
 
 // Start opens the data folder and the active profile's database. It fails fast with
 // store.ErrLocked when another process holds it.
 func Start(dataDir string, opts Options) (*Service, error) {
 	opts = withDefaults(opts)
-	timeout, hc, err := responseTimeout(opts.Getenv(ResponseTimeoutEnv))
+	timeout, hc, err := responseTimeout(opts.Getenv(api.ResponseTimeoutEnv))
 	if err != nil && opts.Headless {
 		return nil, err // the app ignores a bad value; the CLI says so before sending anything
 	}
@@ -103,7 +109,7 @@ func Start(dataDir string, opts Options) (*Service, error) {
 	if err := c.openDatabases(); err != nil {
 		return nil, err
 	}
-	c.claimHolder(opts.Headless)
+	c.claimHolder(opts.Headless, opts.Command)
 	return c, nil
 }
 
@@ -156,6 +162,7 @@ func (c *Service) engine() *transfer.Engine {
 
 // Close stops the engine and releases the databases so another process may open them.
 func (c *Service) Close() error {
+	c.stopWatches()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.eng != nil {
@@ -163,6 +170,7 @@ func (c *Service) Close() error {
 		c.eng = nil
 	}
 	c.sandbox.close()
+	c.closeNotes()
 	c.pace.save()
 	if c.home == nil {
 		return nil // started without databases

@@ -6,8 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/mode"
 	"memories-desktop/backend/settings"
-	"memories-desktop/backend/store"
 )
 
 func fileSecrets(t *testing.T) settings.SecretStore {
@@ -23,24 +24,20 @@ func TestStartTwiceReportsLocked(t *testing.T) {
 	}
 	defer c.Close()
 	_, err = Start(dir, Options{OpenTimeout: 100 * time.Millisecond, Secrets: fileSecrets(t)})
-	if !errors.Is(err, store.ErrLocked) {
+	if !errors.Is(err, contract.ErrLocked) {
 		t.Fatalf("second Start: %v, want ErrLocked", err)
 	}
 }
 
 func TestStatusModes(t *testing.T) {
-	c, err := Start(t.TempDir(), Options{Secrets: fileSecrets(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	if got := c.Status().Mode; got != ModeNoKey {
+	c := startCore(t, Options{})
+	if got := c.Status().Mode; got != mode.NoKey {
 		t.Fatalf("fresh mode %q", got)
 	}
 	if err := c.prefs.SetAPIKey("sk-mavi-abcdefgh1234"); err != nil {
 		t.Fatal(err)
 	}
-	if got := c.Status(); got.Mode != ModeLive || got.Scope != "default" {
+	if got := c.Status(); got.Mode != mode.Live || got.Scope != "default" {
 		t.Fatalf("with key: %+v", got)
 	}
 	s := c.current()
@@ -48,7 +45,7 @@ func TestStatusModes(t *testing.T) {
 	if _, err := c.prefs.Update(s); err != nil {
 		t.Fatal(err)
 	}
-	if got := c.Status().Mode; got != ModeSandbox {
+	if got := c.Status().Mode; got != mode.Sandbox {
 		t.Fatalf("sandbox mode %q", got)
 	}
 }

@@ -3,6 +3,7 @@ package core
 import (
 	"os"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/transfer"
 )
 
@@ -29,7 +30,7 @@ func (c *Service) seedDemo() {
 		return
 	}
 	for i, u := range demoURLs {
-		c.EnqueueURL(u, Meta{Tags: [][]string{{"family"}, {"family", "party"}, {"trip"}, {"trip", "night"}}[i], RetainOriginal: true})
+		c.EnqueueURL(u, contract.Meta{Tags: [][]string{{"family"}, {"family", "party"}, {"trip"}, {"trip", "night"}}[i], RetainOriginal: true})
 	}
 	c.engine().EnqueueImport(transfer.ImportSpec{Platform: "tiktok", Links: demoLinks,
 		Scope: c.current().Scope, Quality: "720"})

@@ -9,85 +9,108 @@ import (
 	"path/filepath"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/choice"
 	"memories-desktop/backend/formats"
-	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
 	"memories-desktop/backend/validate"
 )
 
-// DownloadTarget is where downloads go: a file (one video) or a folder (several). Replace says
-// the user already agreed, in the save dialog, to replace the chosen file.
-type DownloadTarget struct {
-	Path    string `json:"path"`
-	Folder  bool   `json:"folder"`
-	Replace bool   `json:"replace"`
-}
-
-// DownloadResult is what EnqueueDownloads did: the queued jobs, or, when names in the folder are
-// taken and no choice was made yet, those names (and nothing queued).
-type DownloadResult struct {
-	Jobs      []transfer.JobView `json:"jobs"`
-	Conflicts []string           `json:"conflicts"`
-	Target    DownloadTarget     `json:"target"`
-}
-
-// EnqueueDownloads queues downloads of library videos to target, never overwriting silently:
-// taken names are returned as Conflicts until choice (ChoiceReplace, ChoiceKeepBoth, ChoiceSkip)
-// says what to do with all of them.
-func (c *Service) EnqueueDownloads(nos []string, target DownloadTarget, choice string) (DownloadResult, error) {
-	res := DownloadResult{Target: target, Jobs: []transfer.JobView{}}
+// EnqueueDownloads queues the downloads reqs ask for, all recorded in one transaction (a kill
+// loses none of them nor leaves half queued), never overwriting silently: names already taken
+// come back as Conflicts, and nothing is queued, until each request's Choice says what to do.
+func (c *Service) EnqueueDownloads(reqs ...contract.DownloadRequest) (contract.DownloadResult, error) {
+	res := contract.DownloadResult{Jobs: []contract.JobView{}}
+	if len(reqs) > 0 {
+		res.Target = contract.DownloadRequest{Path: reqs[0].Path, Folder: reqs[0].Folder, Replace: reqs[0].Replace}
+	}
 	if err := c.usable(); err != nil {
 		return res, err
 	}
-	if err := checkChoice(choice); err != nil {
-		return res, err
-	}
-	if err := target.check(c.dataDir); err != nil {
-		return res, err
-	}
-	if err := validate.IDs(validate.FieldVideoNo, nos); err != nil {
-		return res, err
-	}
-	specs := c.planDownloads(nos, target)
-	if res.Conflicts = conflicts(specs); len(res.Conflicts) > 0 && choice == "" {
-		return res, nil
-	}
-	taken := map[string]bool{}
-	drafts := make([]Draft, 0, len(specs))
-	for _, spec := range specs {
-		if exists(spec.Dest) && !spec.Overwrite && !resolve(&spec, choice, taken) {
-			continue
-		}
-		taken[spec.Dest] = true
-		d, err := c.engine().PlanDownload(spec)
-		if err != nil {
+	planned := make([][]transfer.DownloadSpec, len(reqs))
+	for i, r := range reqs {
+		if err := c.checkRequest(r); err != nil {
 			return res, err
 		}
-		drafts = append(drafts, d)
+		planned[i] = c.planDownloads(r)
+		if taken := conflicts(planned[i]); len(taken) > 0 {
+			res.Conflicts = append(res.Conflicts, taken...)
+			if r.Choice == "" {
+				return res, nil
+			}
+		}
 	}
-	jobs, err := c.Record(drafts)
+	drafts, err := c.draftDownloads(reqs, planned)
 	if err != nil {
 		return res, err
 	}
-	res.Jobs = jobs
-	c.rememberFolder(target)
+	if res.Jobs, err = c.record(drafts); err != nil {
+		return res, err
+	}
+	for _, r := range reqs {
+		if r.Remember {
+			c.rememberFolder(r)
+		}
+	}
 	return res, nil
 }
 
-// planDownloads names each download's file: the chosen one, or in a folder the name the video
-// is known by (two videos of one name in one batch both land: "name (1).mp4").
-func (c *Service) planDownloads(nos []string, target DownloadTarget) []transfer.DownloadSpec {
+// checkRequest applies the rules the CLI and the app share before any (billed) request.
+func (c *Service) checkRequest(r contract.DownloadRequest) error {
+	if err := checkChoice(r.Choice); err != nil {
+		return err
+	}
+	if err := checkTarget(r, c.dataDir); err != nil {
+		return err
+	}
+	if r.Asset {
+		return nil // the engine checks asset ids as it plans them
+	}
+	return validate.IDs(validate.FieldVideoNo, r.IDs)
+}
+
+// draftDownloads plans a job for each spec, applying its request's choice to taken names (two
+// downloads of one call never take the same name).
+func (c *Service) draftDownloads(reqs []contract.DownloadRequest, planned [][]transfer.DownloadSpec) ([]transfer.Draft, error) {
+	taken := map[string]bool{}
+	var drafts []transfer.Draft
+	for i, specs := range planned {
+		for _, spec := range specs {
+			if !spec.DestDir && exists(spec.Dest) && !spec.Overwrite && !resolve(&spec, reqs[i].Choice, taken) {
+				continue
+			}
+			taken[spec.Dest] = true
+			d, err := c.engine().PlanDownload(spec)
+			if err != nil {
+				return nil, err
+			}
+			drafts = append(drafts, d)
+		}
+	}
+	return drafts, nil
+}
+
+// planDownloads names each download's file: the chosen one; in a folder the name the video is
+// known by (two videos of one name in one batch both land: "name (1).mp4"), or for an asset the
+// name the server gives it.
+func (c *Service) planDownloads(r contract.DownloadRequest) []transfer.DownloadSpec {
 	scope := c.current().Scope
 	inBatch := map[string]bool{}
-	specs := make([]transfer.DownloadSpec, 0, len(nos))
-	for _, no := range nos {
-		spec := transfer.DownloadSpec{VideoNo: no, Scope: scope, Dest: target.Path, Overwrite: target.Replace && !target.Folder}
-		if target.Folder {
-			spec.Dest = filepath.Join(target.Path, c.DownloadName(no))
+	specs := make([]transfer.DownloadSpec, 0, len(r.IDs))
+	for _, id := range r.IDs {
+		spec := transfer.DownloadSpec{Scope: scope, Dest: r.Path, Overwrite: r.Replace && !r.Folder,
+			OnExists: r.Choice, SHA256: r.SHA256}
+		switch {
+		case r.Asset:
+			spec.AssetID, spec.DestDir = id, r.Folder
+		case r.Folder:
+			spec.VideoNo, spec.Dest = id, filepath.Join(r.Path, c.DownloadName(id))
 			if inBatch[spec.Dest] {
 				spec.Dest = freeName(spec.Dest, inBatch)
 			}
 			inBatch[spec.Dest] = true
+		default:
+			spec.VideoNo = id
 		}
 		specs = append(specs, spec)
 	}
@@ -98,47 +121,31 @@ func (c *Service) planDownloads(nos []string, target DownloadTarget) []transfer.
 func conflicts(specs []transfer.DownloadSpec) []string {
 	var names []string
 	for _, s := range specs {
-		if !s.Overwrite && exists(s.Dest) {
+		if !s.DestDir && !s.Overwrite && exists(s.Dest) {
 			names = append(names, filepath.Base(s.Dest))
 		}
 	}
 	return names
 }
 
-// EnqueueAsset queues a v2 asset download to a chosen file (replace: the save dialog confirmed it).
-func (c *Service) EnqueueAsset(assetID, path string, replace bool) (transfer.JobView, error) {
-	if err := c.usable(); err != nil {
-		return transfer.JobView{}, err
-	}
-	if err := (DownloadTarget{Path: path}).check(c.dataDir); err != nil {
-		return transfer.JobView{}, err
-	}
-	j, err := c.engine().EnqueueDownload(transfer.DownloadSpec{AssetID: assetID, Dest: path, Overwrite: replace})
-	if err != nil {
-		return transfer.JobView{}, err
-	}
-	c.rememberFolder(DownloadTarget{Path: path})
-	return c.engine().View(j, nil), nil
-}
-
 // RetryDownload retries a download that found its name taken, as choice says: replace the file,
 // keep both (a free "name (1)" name), or skip (the job stays as it is).
-func (c *Service) RetryDownload(id uint64, choice string) error {
-	if err := checkChoice(choice); err != nil || choice == ChoiceSkip || choice == "" {
+func (c *Service) RetryDownload(id uint64, pick string) error {
+	if err := checkChoice(pick); err != nil || pick == choice.Skip || pick == "" {
 		return err
 	}
-	return c.retryDownload(id, choice, nil)
+	return c.retryDownload(id, pick, nil)
 }
 
 // retryDownload applies choice to the job's destination; taken (when not nil) holds the names
 // given to earlier retries of the same pass and gains this one.
-func (c *Service) retryDownload(id uint64, choice string, taken map[string]bool) error {
-	_, err := c.activeDB().UpdateJob(id, func(j *store.Job) error {
+func (c *Service) retryDownload(id uint64, pick string, taken map[string]bool) error {
+	_, err := c.activeDB().UpdateJob(id, func(j *contract.Job) error {
 		var spec transfer.DownloadSpec
 		if err := json.Unmarshal(j.Params, &spec); err != nil || spec.DestDir {
 			return fmt.Errorf("job %d is not a download to a named file", id)
 		}
-		resolve(&spec, choice, taken)
+		resolve(&spec, pick, taken)
 		if taken != nil {
 			taken[spec.Dest] = true
 		}
@@ -152,9 +159,9 @@ func (c *Service) retryDownload(id uint64, choice string, taken map[string]bool)
 	return c.engine().Retry(id)
 }
 
-// check applies the destination rules the CLI uses, before any (billed) request; the data
+// checkTarget applies the destination rules the CLI uses, before any (billed) request; the data
 // folder is never a target.
-func (t DownloadTarget) check(dataDir string) error {
+func checkTarget(t contract.DownloadRequest, dataDir string) error {
 	dir, check := filepath.Dir(t.Path), validate.DestFile
 	if t.Folder {
 		dir, check = t.Path, validate.DestFolder
@@ -166,7 +173,7 @@ func (t DownloadTarget) check(dataDir string) error {
 }
 
 // rememberFolder seeds the next save dialog with the folder just used.
-func (c *Service) rememberFolder(t DownloadTarget) {
+func (c *Service) rememberFolder(t contract.DownloadRequest) {
 	dir := t.Path
 	if !t.Folder {
 		dir = filepath.Dir(t.Path)
@@ -213,3 +220,6 @@ func (c *Service) SuggestedName(videoNo string) string {
 	}
 	return api.SanitizeFilename(name, videoNo+".mp4")
 }
+
+// AssetFileName is the name an asset is saved under by default.
+func AssetFileName(assetID string) string { return api.SanitizeFilename(assetID+".mp4", "asset.mp4") }

@@ -4,13 +4,13 @@ import (
 	"path/filepath"
 	"testing"
 
-	"memories-desktop/backend/store"
+	"memories-desktop/backend/contract"
 )
 
 func TestSuggestedNameIsTheNameTheLibraryShows(t *testing.T) {
 	c := startCore(t, Options{})
 	scope := c.current().Scope
-	err := c.activeDB().PutVideos([]store.Video{
+	err := c.activeDB().PutVideos([]contract.CachedVideo{
 		{VideoNo: "VI1", Scope: scope, Name: "1be6a69f", Title: "Beach Day.MOV"},
 		{VideoNo: "VI2", Scope: scope, Name: "77aa", Title: "https://cdn.example.com/trips/alps%20hike.mp4?sig=x"},
 		{VideoNo: "VI3", Scope: scope, Name: "88bb", Title: "../../etc/notes"},
@@ -37,7 +37,7 @@ func TestSuggestedNameIsTheNameTheLibraryShows(t *testing.T) {
 func TestDownloadsIntoAFolderAreNamedAsShown(t *testing.T) {
 	c := startCore(t, Options{})
 	scope := c.current().Scope
-	if err := c.activeDB().PutVideos([]store.Video{
+	if err := c.activeDB().PutVideos([]contract.CachedVideo{
 		{VideoNo: "VI643119616243678254", Scope: scope, Name: "noaudio-clip.mp4"},
 		{VideoNo: "VI643119616243678255", Scope: scope, Name: "x", Title: "beach-day.mp4"},
 		{VideoNo: "VI643119616243678256", Scope: scope},
@@ -45,12 +45,19 @@ func TestDownloadsIntoAFolderAreNamedAsShown(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	specs := c.planDownloads([]string{"VI643119616243678254", "VI643119616243678255", "VI643119616243678256"},
-		DownloadTarget{Path: dir, Folder: true})
+	specs := c.planDownloads(contract.DownloadRequest{IDs: []string{"VI643119616243678254", "VI643119616243678255", "VI643119616243678256"},
+		Path: dir, Folder: true})
 	want := []string{"noaudio-clip.mp4", "beach-day.mp4", "VI643119616243678256.mp4"}
 	for i, s := range specs {
 		if s.Dest != filepath.Join(dir, want[i]) {
 			t.Errorf("video %d saved as %q, want %q", i+1, filepath.Base(s.Dest), want[i])
 		}
 	}
+}
+
+// appRequest is a download as the app asks for it (bind_library.go): the videos, where they go,
+// the choice for taken names, and the folder remembered for the next dialog.
+func appRequest(nos []string, target contract.DownloadRequest, pick string) contract.DownloadRequest {
+	target.IDs, target.Choice, target.Remember = nos, pick, true
+	return target
 }

@@ -7,39 +7,29 @@ import (
 	"testing"
 	"time"
 
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/media/mediatest"
-	"memories-desktop/backend/store"
 )
 
-// engineCore is a core in sandbox mode with its transfer engine running, unpaced.
-func engineCore(t *testing.T) *Service {
-	t.Helper()
-	t.Setenv("MEMORIES_RATE_LIMITS", "off")
-	c := startCore(t, Options{ForceSandbox: true})
-	if err := c.StartEngine(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
-
 // uploadDone uploads the file at path through the engine and returns its finished job.
-func uploadDone(t *testing.T, c *Service, path string) store.Job {
+func uploadDone(t *testing.T, c *Service, path string) contract.Job {
 	t.Helper()
-	views, err := c.EnqueueUploads(UploadBatch{Files: []FileUpload{{Path: path}}})
+	views, err := c.EnqueueUploads(contract.UploadBatch{Files: []contract.FileUpload{{Path: path}}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	done, err := c.engine().Wait(ctx, views[0].ID)
-	if err != nil || done[0].State != store.StateDone {
+	if err != nil || done[0].State != jobstate.Done {
 		t.Fatalf("upload: %+v %v", done, err)
 	}
 	return done[0]
 }
 
 func TestFindDuplicateKnowsWhatThisAppUploaded(t *testing.T) {
-	c := engineCore(t)
+	c := startCore(t, Options{ForceSandbox: true}, withEngine())
 	dir := t.TempDir()
 	sent, other := filepath.Join(dir, "sent.mp4"), filepath.Join(dir, "other.mp4")
 	os.WriteFile(sent, mediatest.MP4([]byte("the same bytes")), 0o644)
@@ -53,10 +43,10 @@ func TestFindDuplicateKnowsWhatThisAppUploaded(t *testing.T) {
 	if err != nil || d == nil || d.Kind != DupUploaded || d.VideoNo != done.Result.VideoNos[0] || d.At <= 0 {
 		t.Fatalf("a copy of an uploaded file: %+v %v", d, err)
 	}
-	for name, check := range map[string]func() (*Duplicate, error){
-		"other bytes":  func() (*Duplicate, error) { return c.FindDuplicate(ctx, other, "") },
-		"other scope":  func() (*Duplicate, error) { return c.FindDuplicate(ctx, copyOf, "elsewhere") },
-		"missing file": func() (*Duplicate, error) { return c.FindDuplicate(ctx, filepath.Join(dir, "gone.mp4"), "") },
+	for name, check := range map[string]func() (*contract.Duplicate, error){
+		"other bytes":  func() (*contract.Duplicate, error) { return c.FindDuplicate(ctx, other, "") },
+		"other scope":  func() (*contract.Duplicate, error) { return c.FindDuplicate(ctx, copyOf, "elsewhere") },
+		"missing file": func() (*contract.Duplicate, error) { return c.FindDuplicate(ctx, filepath.Join(dir, "gone.mp4"), "") },
 	} {
 		if d, err := check(); (d != nil && d.Kind != "") || err != nil {
 			t.Errorf("%s: %+v %v", name, d, err)
@@ -77,7 +67,7 @@ func TestFindDuplicateKnowsWhatWaitsInTheQueue(t *testing.T) {
 	os.WriteFile(first, mediatest.MP4([]byte("sent at once")), 0o644)
 	os.WriteFile(waiting, mediatest.MP4([]byte("waits for its slot")), 0o644)
 	uploadDone(t, c, first)
-	views, err := c.EnqueueUploads(UploadBatch{Files: []FileUpload{{Path: waiting}}})
+	views, err := c.EnqueueUploads(contract.UploadBatch{Files: []contract.FileUpload{{Path: waiting}}})
 	if err != nil {
 		t.Fatal(err)
 	}

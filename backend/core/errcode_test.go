@@ -9,18 +9,19 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 )
 
 func TestDescribeNamesTheRejectedField(t *testing.T) {
 	c := startCore(t, Options{})
 	lat := 123.0
 	lon := 10.0
-	err := c.ValidateMeta(Meta{Latitude: &lat, Longitude: &lon})
+	err := c.ValidateMeta(contract.Meta{Latitude: &lat, Longitude: &lon})
 	info := Describe(fmt.Errorf("queue: %w", err))
 	if info.Code != "invalid_input" || info.Field != "latitude" || info.Message == "" || info.Next == "" {
 		t.Fatalf("%+v", info)
 	}
-	if err := c.ValidateMeta(Meta{TakenAt: "yesterday"}); Describe(err).Field != "takenAt" {
+	if err := c.ValidateMeta(contract.Meta{TakenAt: "yesterday"}); Describe(err).Field != "takenAt" {
 		t.Fatalf("capture time: %+v", Describe(err))
 	}
 }
@@ -40,7 +41,7 @@ func TestDescribeRateLimitCarriesRetryAt(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	_, err = client.WithoutRetries().Search(ctx, api.SearchRequest{Query: "beach"})
+	_, err = client.WithoutRetries().Search(ctx, contract.SearchRequest{Query: "beach"})
 	info := Describe(err)
 	wait := time.Until(time.UnixMilli(info.RetryAt))
 	if info.Code != "rate_limited" || wait < 80*time.Second || wait > 91*time.Second {

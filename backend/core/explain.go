@@ -224,15 +224,15 @@ func FailedJobMessage(code string, err error) string {
 // by the engine's code for it (catalogue ids). The error's own text says what happened. Every one
 // is for a job that has failed for good, so none promises an automatic retry.
 var localNext = map[string]string{
-	errcode.DiskFull:       "local.diskFull",
-	errcode.TooSlow:        "local.tooSlow",
-	errcode.NoData:         "local.noData",
-	errcode.Truncated:      "local.truncated",
-	errcode.NoFolder:       "local.noFolder",
-	transfer.CodeExists:    "local.exists",
-	errcode.NotRegular:     "local.notRegular",
-	errcode.NotWritable:    "local.notWritable",
-	transfer.CodeMaybeSent: "local.maybeSent",
+	errcode.DiskFull:    "local.diskFull",
+	errcode.TooSlow:     "local.tooSlow",
+	errcode.NoData:      "local.noData",
+	errcode.Truncated:   "local.truncated",
+	errcode.NoFolder:    "local.noFolder",
+	errcode.Exists:      "local.exists",
+	errcode.NotRegular:  "local.notRegular",
+	errcode.NotWritable: "local.notWritable",
+	errcode.MaybeSent:   "local.maybeSent",
 }
 
 // sentence capitalises s and ends it with a full stop.

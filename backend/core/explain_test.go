@@ -13,9 +13,10 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/applog"
+	"memories-desktop/backend/contract/errcode"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/i18n"
 	"memories-desktop/backend/media/mediatest"
-	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
 )
 
@@ -151,13 +152,13 @@ func TestReportHintsNameTheLogFile(t *testing.T) {
 
 // The engine core starts records core's words for a job that failed for good.
 func TestFailedJobKeepsCoresExplanation(t *testing.T) {
-	c := engineCore(t)
+	c := startCore(t, Options{ForceSandbox: true}, withEngine())
 	j, err := c.engine().EnqueueDownload(transfer.DownloadSpec{VideoNo: "VI404404404404404404", Dest: t.TempDir() + "/x.mp4"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := finish(t, c, j.ID)
-	if got.State != store.StateFailed || got.Error.Code != "not_found" ||
+	if got.State != jobstate.Failed || got.Error.Code != "not_found" ||
 		!strings.HasPrefix(got.Error.Message, i18n.English.T("error.notFound")) {
 		t.Fatalf("failed job: %s %+v", got.State, got.Error)
 	}
@@ -173,11 +174,11 @@ func TestLocalFailuresGetTheAdviceOfTheirCode(t *testing.T) {
 	if got := FailedJobMessage("not_found", err); strings.Contains(got, "Free some space") {
 		t.Fatalf("an api code got local advice: %q", got)
 	}
-	c := engineCore(t)
+	c := startCore(t, Options{ForceSandbox: true}, withEngine())
 	no := uploadedVideo(t, c, mediatest.MP4([]byte("taken name")))
 	dest := t.TempDir() + "/clip.mp4"
 	j, _ := c.activeDB().Job(failedDownload(t, c, no, dest))
-	if !strings.HasSuffix(j.Error.Message, i18n.English.T(localNext[transfer.CodeExists])) || !strings.Contains(j.Error.Message, "clip.mp4") {
+	if !strings.HasSuffix(j.Error.Message, i18n.English.T(localNext[errcode.Exists])) || !strings.Contains(j.Error.Message, "clip.mp4") {
 		t.Fatalf("taken name: %q", j.Error.Message)
 	}
 }

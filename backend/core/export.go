@@ -10,9 +10,9 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/settings"
 	"memories-desktop/backend/store"
-	"memories-desktop/backend/transfer"
 )
 
 // ExportHistory writes every job to path as CSV or JSON (by extension), atomically.
@@ -36,8 +36,8 @@ func (c *Service) ExportHistory(path string) (int, error) {
 	return len(jobs), settings.WriteFileAtomic(path, data, 0o644)
 }
 
-func (c *Service) allJobs() ([]transfer.JobView, error) {
-	var out []transfer.JobView
+func (c *Service) allJobs() ([]contract.JobView, error) {
+	var out []contract.JobView
 	cursor := ""
 	for {
 		page, err := c.activeDB().Jobs(store.JobQuery{Before: cursor, Limit: 1000})
@@ -56,7 +56,7 @@ func (c *Service) allJobs() ([]transfer.JobView, error) {
 var csvHeader = []string{"id", "kind", "state", "name", "scope", "created", "updated", "video_nos",
 	"task_id", "path", "bytes", "sha256", "fingerprint", "server_status", "error_code", "error"}
 
-func historyCSV(jobs []transfer.JobView) ([]byte, error) {
+func historyCSV(jobs []contract.JobView) ([]byte, error) {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
 	w.Write(csvHeader)

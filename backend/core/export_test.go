@@ -14,7 +14,7 @@ import (
 )
 
 func TestExportHistoryWritesCSVAndJSONSafely(t *testing.T) {
-	c := engineCore(t)
+	c := startCore(t, Options{ForceSandbox: true}, withEngine())
 	dir := t.TempDir()
 	hostile := filepath.Join(dir, "=HYPERLINK(1).mp4")
 	os.WriteFile(hostile, mediatest.MP4([]byte("video bytes")), 0o644)

@@ -6,17 +6,8 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/contract/conn"
-)
-
-// Connection states shown in the status bar, derived from what requests actually did (listed
-// for the UI in backend/contract/conn).
-const (
-	ConnChecking    = conn.Checking    // a key is set but no request has answered yet
-	ConnConnected   = conn.Connected   // the last request was answered; LastOK says when
-	ConnRejected    = conn.Rejected    // the service refused the key (0401, 0403, 9009)
-	ConnUnreachable = conn.Unreachable // no answer, a server error, or not the memories.ai API
-	ConnRateLimited = conn.RateLimited // 0429: RetryAt says when requests are let through again
 )
 
 // rateLimitPause is how long a 0429 is shown: the documented limits are per minute.
@@ -53,7 +44,7 @@ func (h *health) notify(f func()) {
 func (h *health) observer(profile string) api.Observer {
 	h.mu.Lock()
 	if h.profile != profile {
-		h.profile, h.state, h.lastOK, h.retryAt, h.detail = profile, ConnChecking, time.Time{}, time.Time{}, ""
+		h.profile, h.state, h.lastOK, h.retryAt, h.detail = profile, conn.Checking, time.Time{}, time.Time{}, ""
 	}
 	h.mu.Unlock()
 	return func(err error) { h.record(profile, err, time.Now()) }
@@ -78,10 +69,10 @@ func (h *health) apply(err error, now time.Time) bool {
 	before := h.state + h.detail + h.retryAt.String()
 	h.state, h.detail, h.retryAt = connState(err), "", time.Time{}
 	switch h.state {
-	case ConnConnected:
+	case conn.Connected:
 		h.lastOK = now
 		return true // the time of the last success is shown
-	case ConnRateLimited:
+	case conn.RateLimited:
 		h.retryAt = rateLimitEnd(err, now)
 	}
 	if err != nil {
@@ -95,22 +86,22 @@ func (h *health) apply(err error, now time.Time) bool {
 func connState(err error) string {
 	switch {
 	case err == nil:
-		return ConnConnected
+		return conn.Connected
 	case errors.Is(err, api.ErrUnauthorized), errors.Is(err, api.ErrForbidden), errors.Is(err, api.ErrPermission):
-		return ConnRejected
+		return conn.Rejected
 	case errors.Is(err, api.ErrRateLimited):
-		return ConnRateLimited
+		return conn.RateLimited
 	case errors.Is(err, api.ErrNetwork), errors.Is(err, api.ErrServer), errors.Is(err, api.ErrUnexpected):
-		return ConnUnreachable
+		return conn.Unreachable
 	}
-	return ConnConnected
+	return conn.Connected
 }
 
 // snapshot fills the connection fields of st for profile.
-func (h *health) snapshot(profile string, st *Status) {
+func (h *health) snapshot(profile string, st *contract.Status) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	st.Connection = ConnChecking
+	st.Connection = conn.Checking
 	if h.profile != profile {
 		return
 	}

@@ -6,6 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/conn"
+	"memories-desktop/backend/contract/mode"
 	"memories-desktop/backend/events"
 	"memories-desktop/backend/sandbox"
 )
@@ -13,22 +16,22 @@ import (
 // statusEvents records the StatusChanged payloads the UI would get.
 type statusEvents struct {
 	mu   sync.Mutex
-	seen []Status
+	seen []contract.Status
 }
 
 func (e *statusEvents) Emit(name string, payload any) {
-	if st, ok := payload.(Status); ok && name == events.StatusChanged {
+	if st, ok := payload.(contract.Status); ok && name == events.StatusChanged {
 		e.mu.Lock()
 		e.seen = append(e.seen, st)
 		e.mu.Unlock()
 	}
 }
 
-func (e *statusEvents) last() Status {
+func (e *statusEvents) last() contract.Status {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if len(e.seen) == 0 {
-		return Status{}
+		return contract.Status{}
 	}
 	return e.seen[len(e.seen)-1]
 }
@@ -47,11 +50,7 @@ func liveCoreAt(t *testing.T, goodKey, key string) (*Service, *statusEvents, *sa
 	}
 	t.Cleanup(func() { srv.Close() })
 	ev := &statusEvents{}
-	c, err := Start(t.TempDir(), Options{Secrets: fileSecrets(t), Emitter: ev})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { c.Close() })
+	c := startCore(t, Options{Emitter: ev})
 	s := c.current()
 	s.BaseURL, s.AssetBaseURL, s.DownloadDir = srv.URL, srv.URL, t.TempDir()
 	if _, err := c.prefs.Update(s); err != nil {
@@ -78,29 +77,29 @@ func listScopes(t *testing.T, c *Service) error {
 
 func TestStaleKeyShownRejectedAfterOneFailedRequest(t *testing.T) {
 	c, ev := liveCore(t, "sk-current-key-1234", "sk-stale-key-5678")
-	if got := c.Status(); got.Mode != ModeLive || got.Connection != ConnChecking {
+	if got := c.Status(); got.Mode != mode.Live || got.Connection != conn.Checking {
 		t.Fatalf("before any request: %+v, want live/checking (a stored key proves nothing)", got)
 	}
 	if err := listScopes(t, c); err == nil {
 		t.Fatal("the stale key was accepted")
 	}
-	if got := c.Status(); got.Connection != ConnRejected || got.LastOK != 0 || got.ConnectionDetail == "" {
+	if got := c.Status(); got.Connection != conn.Rejected || got.LastOK != 0 || got.ConnectionDetail == "" {
 		t.Fatalf("after one rejected request: %+v", got)
 	}
-	if got := ev.last(); got.Connection != ConnRejected {
+	if got := ev.last(); got.Connection != conn.Rejected {
 		t.Fatalf("the UI was told %+v, want rejected", got)
 	}
 	if err := c.prefs.SetAPIKey("sk-current-key-1234"); err != nil {
 		t.Fatal(err)
 	}
-	if got := c.Status().Connection; got != ConnChecking {
+	if got := c.Status().Connection; got != conn.Checking {
 		t.Fatalf("new key before any request: %q, want checking (not the old key's verdict)", got)
 	}
 	before := time.Now().UnixMilli()
 	if err := listScopes(t, c); err != nil {
 		t.Fatal(err)
 	}
-	if got := c.Status(); got.Connection != ConnConnected || got.LastOK < before {
+	if got := c.Status(); got.Connection != conn.Connected || got.LastOK < before {
 		t.Fatalf("after a successful request: %+v", got)
 	}
 }
@@ -110,16 +109,16 @@ func TestUnreachableAndRateLimitedShown(t *testing.T) {
 	srv.Server.SetFaults(sandbox.Faults{RateLimitAfter: 1})
 	start := time.Now()
 	listScopes(t, c)
-	if got := c.Status().Connection; got != ConnConnected {
+	if got := c.Status().Connection; got != conn.Connected {
 		t.Fatalf("first call shown as %q", got)
 	}
 	listScopes(t, c)
-	if got := c.Status(); got.Connection != ConnRateLimited || got.RetryAt < start.Add(50*time.Second).UnixMilli() {
+	if got := c.Status(); got.Connection != conn.RateLimited || got.RetryAt < start.Add(50*time.Second).UnixMilli() {
 		t.Fatalf("0429 shown as %+v", got)
 	}
 	srv.Close()
 	listScopes(t, c)
-	if got := c.Status().Connection; got != ConnUnreachable {
+	if got := c.Status().Connection; got != conn.Unreachable {
 		t.Fatalf("a closed server shown as %q", got)
 	}
 }

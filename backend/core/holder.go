@@ -7,7 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/safefile"
 )
 
@@ -16,13 +18,18 @@ import (
 // command. It is removed when the holder closes.
 const holderFile = "holder"
 
-// claimHolder records this process as the database's holder.
-func (c *Service) claimHolder(headless bool) {
+// claimHolder records this process as the database's holder, with the CLI's command.
+func (c *Service) claimHolder(headless bool, command string) {
 	who := "app"
 	if headless {
 		who = "cli"
 	}
-	safefile.WriteFile(filepath.Join(c.dataDir, holderFile), fmt.Appendf(nil, "%s %d\n", who, os.Getpid()), 0o644)
+	if command = strings.Join(strings.Fields(command), "-"); command != "" && headless {
+		who += " %d " + command
+	} else {
+		who += " %d"
+	}
+	safefile.WriteFile(filepath.Join(c.dataDir, holderFile), fmt.Appendf(nil, who+"\n", os.Getpid()), 0o644)
 }
 
 // releaseHolder removes the record while it is still this process's.
@@ -33,25 +40,40 @@ func (c *Service) releaseHolder() {
 }
 
 func readHolder(dataDir string) (who string, pid int) {
+	who, pid, _ = readHolderCommand(dataDir)
+	return who, pid
+}
+
+// readHolderCommand also reads the CLI command holding the folder ("" when unknown).
+func readHolderCommand(dataDir string) (who string, pid int, command string) {
 	f, err := os.Open(filepath.Join(dataDir, holderFile))
 	if err != nil {
-		return "", 0
+		return "", 0, ""
 	}
 	defer f.Close()
 	b, _ := io.ReadAll(io.LimitReader(f, 64))
-	fmt.Sscanf(string(b), "%s %d", &who, &pid)
-	return who, pid
+	fmt.Sscanf(string(b), "%s %d %s", &who, &pid, &command)
+	return who, pid, command
+}
+
+// HeldByCLI says whether dataDir (found locked) is held by a memories command, rather than by
+// Memories Desktop: the app then says so in a window, since it was likely started from a menu.
+func HeldByCLI(dataDir string) bool {
+	who, _, _ := readHolderCommand(dataDir)
+	return who == "cli"
 }
 
 // LockedMessage says who holds dataDir (found locked) and what to do, for Memories Desktop and
 // the CLI alike.
 func LockedMessage(dataDir string) string {
-	who, pid := readHolder(dataDir)
+	who, pid, command := readHolderCommand(dataDir)
 	args := i18n.Args{"PID": strconv.Itoa(pid), "Dir": dataDir}
-	switch who {
-	case "cli":
+	switch {
+	case who == "cli" && command == "watch":
+		return i18n.T("locked.byWatch", args)
+	case who == "cli":
 		return i18n.T("locked.byCLI", args)
-	case "app":
+	case who == "app":
 		return i18n.T("locked.byApp", args)
 	}
 	return i18n.T("locked.unknown", args)
@@ -62,4 +84,4 @@ func LockedMessage(dataDir string) string {
 type InUseError struct{ Dir string }
 
 func (e *InUseError) Error() string { return LockedMessage(e.Dir) }
-func (e *InUseError) Unwrap() error { return ErrLocked }
+func (e *InUseError) Unwrap() error { return contract.ErrLocked }

@@ -8,27 +8,25 @@ import (
 	"strings"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/sources"
 	"memories-desktop/backend/transfer"
 	"memories-desktop/backend/validate"
 )
 
-// LinkPlan is the parsed link box: every link's outcome and the tasks an import would create.
-type LinkPlan struct {
-	Lines      int               `json:"lines"`
-	Links      []sources.Link    `json:"links"`
-	Duplicates []sources.Link    `json:"duplicates"`
-	Problems   []sources.Problem `json:"problems"`
-	Tasks      []sources.Task    `json:"tasks"`
-	Summary    string            `json:"summary"`
-	Warnings   []string          `json:"warnings"`
+// ParseLinks plans the links in text (the app's link box as the user types, the CLI's
+// arguments); ReadLinks streams them from r, any number of lines (a line too long is a
+// *contract.LineTooLongError).
+func ParseLinks(text string) contract.LinkPlan { return linkPlan(sources.ParseLines(text)) }
+
+func ReadLinks(r io.Reader) (contract.LinkPlan, error) {
+	p, err := sources.ReadLines(r)
+	return linkPlan(p), err
 }
 
-// PlanLinks parses pasted links live, as the user types.
-func (c *Service) PlanLinks(text string) LinkPlan {
-	p := sources.ParseLines(text)
-	return LinkPlan{Lines: p.Lines, Links: p.Links, Duplicates: p.Duplicates, Problems: p.Problems,
-		Tasks: p.Tasks, Summary: p.Summary(), Warnings: warnings(p)}
+func linkPlan(p sources.Plan) contract.LinkPlan {
+	return contract.LinkPlan{Lines: p.Lines, Links: p.Links, Duplicates: p.Duplicates, Problems: p.Problems,
+		Tasks: p.Tasks, Summary: sources.Summary(p), Warnings: warnings(p)}
 }
 
 func warnings(p sources.Plan) []string {
@@ -45,16 +43,9 @@ func warnings(p sources.Plan) []string {
 	return w
 }
 
-// ImportRequest is what "Import" sends: the link box, the quality and an optional callback.
-type ImportRequest struct {
-	Text     string `json:"text"`
-	Quality  string `json:"quality"`
-	Callback string `json:"callback"`
-}
-
 // EnqueueImport queues one task per platform group of at most 50 links, all in one transaction.
 // Invalid lines are skipped (the plan shows them); an empty plan is an error.
-func (c *Service) EnqueueImport(r ImportRequest) ([]transfer.JobView, error) {
+func (c *Service) EnqueueImport(r contract.ImportRequest) ([]contract.JobView, error) {
 	if err := c.usable(); err != nil {
 		return nil, err
 	}
@@ -69,7 +60,7 @@ func (c *Service) EnqueueImport(r ImportRequest) ([]transfer.JobView, error) {
 		return nil, err
 	}
 	scope := c.current().Scope
-	drafts := make([]Draft, 0, len(p.Tasks))
+	drafts := make([]transfer.Draft, 0, len(p.Tasks))
 	for _, t := range p.Tasks {
 		d, err := c.engine().PlanImport(transfer.ImportSpec{Platform: string(t.Platform), Links: t.Links,
 			Scope: scope, Quality: r.Quality, Callback: strings.TrimSpace(r.Callback)})
@@ -78,7 +69,7 @@ func (c *Service) EnqueueImport(r ImportRequest) ([]transfer.JobView, error) {
 		}
 		drafts = append(drafts, d)
 	}
-	return c.Record(drafts)
+	return c.record(drafts)
 }
 
 func validQuality(q string) bool {

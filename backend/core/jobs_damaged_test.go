@@ -7,7 +7,9 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"memories-desktop/backend/store"
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 )
 
 // A job record that no longer decodes is left out of the page and named in Damaged, so the
@@ -20,7 +22,7 @@ func TestJobsReportsDamagedRecords(t *testing.T) {
 	}
 	var ids []uint64
 	for range 3 {
-		j := store.Job{Kind: store.KindDownload, Name: "clip.mp4", State: store.StateDone}
+		j := contract.Job{Kind: jobkind.Download, Name: "clip.mp4", State: jobstate.Done}
 		if err := c.activeDB().CreateJob(&j); err != nil {
 			t.Fatal(err)
 		}
@@ -38,11 +40,11 @@ func TestJobsReportsDamagedRecords(t *testing.T) {
 	if err := c.StartEngine(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	page, err := c.Jobs(JobQuery{})
+	page, err := c.Jobs(contract.JobQuery{})
 	if err != nil || len(page.Jobs) != 2 || !slices.Equal(page.Damaged, []uint64{ids[0]}) {
 		t.Fatalf("Jobs: %d jobs, damaged %v, err %v; want 2 and [%d]", len(page.Jobs), page.Damaged, err, ids[0])
 	}
-	if page, _ = c.Jobs(JobQuery{Text: "no such name"}); page.Damaged == nil {
+	if page, _ = c.Jobs(contract.JobQuery{Text: "no such name"}); page.Damaged == nil {
 		t.Fatal("Damaged is nil when nothing is damaged: the page needs an empty list")
 	}
 }

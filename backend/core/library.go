@@ -5,25 +5,14 @@ import (
 	"fmt"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/events"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
 )
 
-// LibraryQuery filters and sorts the library view (the local cache of the server's list).
-type LibraryQuery struct {
-	Status string `json:"status"` // PARSE, UNPARSE, FAILED or ""
-	Tag    string `json:"tag"`
-	Text   string `json:"text"`
-	After  int64  `json:"after"`  // created, unix ms, inclusive
-	Before int64  `json:"before"` // created, unix ms, exclusive
-	Sort   string `json:"sort"`   // created_desc, created_asc, name, size_desc
-	Cursor string `json:"cursor"`
-	Limit  int    `json:"limit"`
-}
-
 // Library returns one page of the current scope's videos from the cache, marker tags hidden.
-func (c *Service) Library(q LibraryQuery) (store.VideoPage, error) {
+func (c *Service) Library(q contract.LibraryQuery) (contract.VideoPage, error) {
 	page, err := c.activeDB().Videos(store.VideoQuery{Scope: c.current().Scope, Status: q.Status, Tag: q.Tag,
 		Text: q.Text, After: q.After, Before: q.Before, Sort: q.Sort, Cursor: q.Cursor, Limit: q.Limit})
 	for i := range page.Videos {
@@ -32,46 +21,40 @@ func (c *Service) Library(q LibraryQuery) (store.VideoPage, error) {
 	return page, err
 }
 
-// RefreshResult says what a library refresh found.
-type RefreshResult struct {
-	Count   int `json:"count"`
-	Removed int `json:"removed"`
-}
-
 const refreshPage = 200
 
 // RefreshLibrary lists every video of the current scope on the server into the cache, and drops
 // cached videos the server no longer has. Listeners get events.LibraryChanged.
-func (c *Service) RefreshLibrary(ctx context.Context, emit events.Emitter) (RefreshResult, error) {
+func (c *Service) RefreshLibrary(ctx context.Context, emit events.Emitter) (contract.RefreshResult, error) {
 	client, err := c.Client()
 	if err != nil {
-		return RefreshResult{}, err
+		return contract.RefreshResult{}, err
 	}
 	scope := c.current().Scope
 	// A person waits on a refresh: an outage is reported at once, not after the back-off.
 	seen, err := c.fetchAll(api.Impatient(ctx), client, scope)
 	if err != nil {
-		return RefreshResult{}, err
+		return contract.RefreshResult{}, err
 	}
 	removed, err := c.dropMissing(scope, seen)
 	if c.engine() != nil {
 		c.engine().TrackNow() // so Transfers agrees with the fresh list at once
 	}
 	emit.Emit(events.LibraryChanged, scope)
-	return RefreshResult{Count: len(seen), Removed: removed}, err
+	return contract.RefreshResult{Count: len(seen), Removed: removed}, err
 }
 
 func (c *Service) fetchAll(ctx context.Context, client *api.Client, scope string) (map[string]bool, error) {
 	seen := map[string]bool{}
 	for page := 1; ; page++ {
-		res, err := client.ListVideos(ctx, api.ListRequest{Scope: scope, Page: page, Size: refreshPage})
+		res, err := client.ListVideos(ctx, contract.ListRequest{Scope: scope, Page: page, Size: refreshPage})
 		if err != nil {
 			return nil, err
 		}
-		rows := make([]store.Video, 0, len(res.Videos))
+		rows := make([]contract.CachedVideo, 0, len(res.Videos))
 		for _, v := range res.Videos {
 			seen[v.VideoNo] = true
-			rows = append(rows, store.Video{VideoNo: v.VideoNo, Name: v.Name, Scope: scope, Status: v.Status,
+			rows = append(rows, contract.CachedVideo{VideoNo: v.VideoNo, Name: v.Name, Scope: scope, Status: v.Status,
 				Cause: v.Cause, Size: v.Size, Duration: v.Duration, Tags: v.Tags, Created: v.CreateTime})
 		}
 		if err := c.activeDB().PutVideos(rows); err != nil {
@@ -125,7 +108,7 @@ func (c *Service) DeleteVideos(ctx context.Context, nos []string, emit events.Em
 }
 
 // VideoDetails asks the server for one video's full metadata (the details drawer).
-func (c *Service) VideoDetails(ctx context.Context, videoNo string) (*api.Video, error) {
+func (c *Service) VideoDetails(ctx context.Context, videoNo string) (*contract.VideoDetails, error) {
 	client, err := c.Client()
 	if err != nil {
 		return nil, err

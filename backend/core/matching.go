@@ -3,26 +3,18 @@ package core
 import (
 	"fmt"
 
-	"memories-desktop/backend/store"
+	"memories-desktop/backend/contract"
 )
 
 // ErrSelectionChanged refuses a bulk action when the filter no longer matches the number of
 // videos the person selected: acting anyway would touch videos they never saw counted.
 var ErrSelectionChanged = fmt.Errorf("the library changed since the selection was made")
 
-// Selection is "every video matching Query, except Except": the Library's select-all, which
-// covers rows never loaded into the view. Expect is the count the person was shown.
-type Selection struct {
-	Query  LibraryQuery `json:"query"`
-	Except []string     `json:"except"`
-	Expect int          `json:"expect"`
-}
-
 // matchPage is how many cached rows one read takes while collecting a selection.
 const matchPage = 1000
 
 // SelectedVideos resolves a Selection against the cache into video numbers, in list order.
-func (c *Service) SelectedVideos(s Selection) ([]string, error) {
+func (c *Service) SelectedVideos(s contract.Selection) ([]string, error) {
 	skip := make(map[string]bool, len(s.Except))
 	for _, no := range s.Except {
 		skip[no] = true
@@ -46,7 +38,7 @@ func (c *Service) SelectedVideos(s Selection) ([]string, error) {
 	return nos, nil
 }
 
-func appendKept(nos []string, videos []store.Video, skip map[string]bool) []string {
+func appendKept(nos []string, videos []contract.CachedVideo, skip map[string]bool) []string {
 	for _, v := range videos {
 		if !skip[v.VideoNo] {
 			nos = append(nos, v.VideoNo)

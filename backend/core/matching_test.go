@@ -5,25 +5,25 @@ import (
 	"fmt"
 	"testing"
 
-	"memories-desktop/backend/store"
+	"memories-desktop/backend/contract"
 )
 
 // Select-all covers every matching video, well past one page of the view, minus the unchecked.
 func TestSelectedVideosCoversEveryMatchNotJustAPage(t *testing.T) {
 	c := startCore(t, Options{})
 	scope := c.current().Scope
-	var rows []store.Video
+	var rows []contract.CachedVideo
 	for i := range 2500 {
 		status := "PARSE"
 		if i%5 == 0 {
 			status = "UNPARSE"
 		}
-		rows = append(rows, store.Video{VideoNo: fmt.Sprintf("VI%05d", i), Scope: scope, Name: "v", Status: status, Created: int64(i)})
+		rows = append(rows, contract.CachedVideo{VideoNo: fmt.Sprintf("VI%05d", i), Scope: scope, Name: "v", Status: status, Created: int64(i)})
 	}
 	if err := c.activeDB().PutVideos(rows); err != nil {
 		t.Fatal(err)
 	}
-	sel := Selection{Query: LibraryQuery{Status: "PARSE", Limit: 50}, Except: []string{"VI00001", "VI00000"}, Expect: 1999}
+	sel := contract.Selection{Query: contract.LibraryQuery{Status: "PARSE", Limit: 50}, Except: []string{"VI00001", "VI00000"}, Expect: 1999}
 	nos, err := c.SelectedVideos(sel)
 	if err != nil || len(nos) != 1999 {
 		t.Fatalf("%d videos, %v; want 1999 (2000 PARSE minus one unchecked)", len(nos), err)

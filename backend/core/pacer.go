@@ -4,6 +4,7 @@ import (
 	"sync"
 
 	"memories-desktop/backend/clock"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/pacing"
 	"memories-desktop/backend/settings"
 	"memories-desktop/backend/store"
@@ -87,6 +88,6 @@ func (pp *profilePacer) save() {
 }
 
 // profileDirOf is the profile folder settings s select.
-func (c *Service) profileDirOf(s settings.Settings) string {
+func (c *Service) profileDirOf(s contract.Settings) string {
 	return settings.ProfileDir(c.dataDir, c.forceSandbox || s.Sandbox, s.BaseURL, s.AssetBaseURL)
 }

@@ -3,8 +3,12 @@ package core
 import (
 	"cmp"
 	"encoding/json"
+	"net/http"
 	"os"
 
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
 )
@@ -40,8 +44,8 @@ func (c *Service) LocalCopy(scope, videoNo string) (string, error) {
 			return localFile(j), nil
 		}
 	}
-	page, err := db.Jobs(store.JobQuery{Kinds: []store.JobKind{transfer.KindDownload},
-		States: []store.JobState{store.StateDone}, Text: videoNo, Limit: 50})
+	page, err := db.Jobs(store.JobQuery{Kinds: []jobkind.JobKind{jobkind.Download},
+		States: []jobstate.JobState{jobstate.Done}, Text: videoNo, Limit: 50})
 	if err != nil {
 		return "", err
 	}
@@ -54,20 +58,20 @@ func (c *Service) LocalCopy(scope, videoNo string) (string, error) {
 }
 
 // localFile is the file on this computer a job read or wrote, "" when none.
-func localFile(j store.Job) string {
+func localFile(j contract.Job) string {
 	switch {
-	case j.Kind == transfer.KindUpload:
+	case j.Kind == jobkind.UploadFile:
 		var spec transfer.UploadSpec
 		if json.Unmarshal(j.Params, &spec) == nil {
 			return spec.Path
 		}
-	case j.Kind == transfer.KindDownload && j.State == store.StateDone:
+	case j.Kind == jobkind.Download && j.State == jobstate.Done:
 		return j.Result.Path
 	}
 	return ""
 }
 
-func downloadOf(j store.Job) string {
+func downloadOf(j contract.Job) string {
 	var spec transfer.DownloadSpec
 	_ = json.Unmarshal(j.Params, &spec) // a job whose parameters do not decode matches no video
 	return spec.VideoNo
@@ -88,4 +92,14 @@ func onDisk(path string) bool {
 	}
 	info, err := os.Stat(path)
 	return err == nil && info.Mode().IsRegular()
+}
+
+// ServePreview serves a registered local file to the webview.
+func (c *Service) ServePreview(w http.ResponseWriter, r *http.Request) { c.previews.ServeHTTP(w, r) }
+
+// ServePreviewsOverLoopback also serves previews on a loopback port, for a webview whose media
+// player cannot read the app's own scheme (WebKitGTK).
+func (c *Service) ServePreviewsOverLoopback() error {
+	_, err := c.previews.ServeLoopback()
+	return err
 }

@@ -10,8 +10,10 @@ import (
 	"testing"
 	"time"
 
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/media/mediatest"
-	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
 )
 
@@ -43,11 +45,11 @@ func TestExpandGivesEveryUploadableFileAPreview(t *testing.T) {
 }
 
 func TestUploadsTakeCaptureDetailsFromTheFileWhenAsked(t *testing.T) {
-	c := engineCore(t)
+	c := startCore(t, Options{ForceSandbox: true}, withEngine())
 	taken := time.Date(2024, 6, 1, 9, 15, 30, 0, time.UTC).In(time.Local).Format(time.DateTime)
 	path := mediatest.Copy(t, "hevc-tags.mov", filepath.Join(t.TempDir(), "shot.mov"))
-	batch := UploadBatch{Files: []FileUpload{{Path: path}, {Path: path, Override: &Meta{Camera: "Mine"}}},
-		Meta: Meta{FileMeta: true, Camera: ""}}
+	batch := contract.UploadBatch{Files: []contract.FileUpload{{Path: path}, {Path: path, Override: &contract.Meta{Camera: "Mine"}}},
+		Meta: contract.Meta{FileMeta: true, Camera: ""}}
 	views, err := c.EnqueueUploads(batch)
 	if err != nil {
 		t.Fatal(err)
@@ -60,7 +62,7 @@ func TestUploadsTakeCaptureDetailsFromTheFileWhenAsked(t *testing.T) {
 		t.Fatalf("an override without fileMeta: %+v", second.Meta)
 	}
 	refused := mediatest.Copy(t, "mpeg4.avi", filepath.Join(t.TempDir(), "old.avi"))
-	if _, err := c.EnqueueUploads(UploadBatch{Files: []FileUpload{{Path: refused}}}); err == nil ||
+	if _, err := c.EnqueueUploads(contract.UploadBatch{Files: []contract.FileUpload{{Path: refused}}}); err == nil ||
 		!strings.Contains(err.Error(), "MPEG-4 Part 2") {
 		t.Fatalf("an unindexable codec was queued: %v", err)
 	}
@@ -80,7 +82,7 @@ func specOf(t *testing.T, c *Service, id uint64) transfer.UploadSpec {
 }
 
 func TestPreviewsOfUploadedAndDownloadedVideos(t *testing.T) {
-	c := engineCore(t)
+	c := startCore(t, Options{ForceSandbox: true}, withEngine())
 	src := mediatest.Copy(t, "h264-aac.mp4", filepath.Join(t.TempDir(), "sent.mp4"))
 	up := uploadDone(t, c, src)
 	no := up.Result.VideoNos[0]
@@ -97,8 +99,8 @@ func TestPreviewsOfUploadedAndDownloadedVideos(t *testing.T) {
 	// A finished download of the video, as the engine records one (downloads are tested in transfer).
 	saved := mediatest.Copy(t, "h264-aac.mp4", filepath.Join(t.TempDir(), no+".mp4"))
 	params, _ := json.Marshal(transfer.DownloadSpec{VideoNo: no, Dest: saved})
-	dl := store.Job{Kind: transfer.KindDownload, State: store.StateDone, Name: no + ".mp4", Params: params,
-		Result: store.JobResult{Path: saved}}
+	dl := contract.Job{Kind: jobkind.Download, State: jobstate.Done, Name: no + ".mp4", Params: params,
+		Result: contract.JobResult{Path: saved}}
 	if err := c.activeDB().CreateJob(&dl); err != nil {
 		t.Fatal(err)
 	}

@@ -34,9 +34,17 @@ func (c *Service) openProfile(dir string) error {
 
 // switchProfile moves to the profile the settings now select, if it changed: the old profile's
 // running jobs are stopped (interrupted, offered again when it is active again), its database
-// closed, and the new one's queue started.
+// closed, and the new one's queue started. Its running watches are stopped; the front end starts
+// the new profile's.
 func (c *Service) switchProfile() error {
 	dir := c.profileDir()
+	c.mu.RLock()
+	same := dir == c.dir
+	c.mu.RUnlock()
+	if same {
+		return nil
+	}
+	c.stopWatches() // the watches of the old profile save their state in its database first
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if dir == c.dir {

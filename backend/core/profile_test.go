@@ -9,9 +9,11 @@ import (
 	"testing"
 	"time"
 
+	"memories-desktop/backend/clock/clocktest"
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/sandbox"
-	"memories-desktop/backend/store"
 )
 
 // setSandbox flips the sandbox switch as Settings does, then applies it.
@@ -30,14 +32,14 @@ func setSandbox(t *testing.T, c *Service, on bool) {
 // profileView is what the UI would show of the active profile.
 func profileView(t *testing.T, c *Service, probe string) (videos []string, jobs int, dup bool) {
 	t.Helper()
-	page, err := c.Library(LibraryQuery{Limit: 100})
+	page, err := c.Library(contract.LibraryQuery{Limit: 100})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, v := range page.Videos {
 		videos = append(videos, v.VideoNo)
 	}
-	jp, err := c.Jobs(JobQuery{Limit: 100})
+	jp, err := c.Jobs(contract.JobQuery{Limit: 100})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,27 +107,27 @@ func TestSandboxRestartMidDownloadThenResume(t *testing.T) {
 	c.sandbox.parseDelay = 0 // ready at once, so it can be downloaded
 	c.StartEngine(context.Background())
 	src, want := bigFile(t, 4<<20)
-	views, err := c.EnqueueUploads(UploadBatch{Files: []FileUpload{{Path: src}}, Meta: Meta{RetainOriginal: true}})
+	views, err := c.EnqueueUploads(contract.UploadBatch{Files: []contract.FileUpload{{Path: src}}, Meta: contract.Meta{RetainOriginal: true}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	up, err := c.engine().Wait(ctx, views[0].ID)
-	if err != nil || up[0].State != store.StateDone {
+	if err != nil || up[0].State != jobstate.Done {
 		t.Fatalf("upload: %+v %v", up, err)
 	}
 	videoNo := up[0].Result.VideoNos[0]
 	c.sandbox.run.Server.SetFaults(sandbox.Faults{DownloadRate: 512 << 10}) // about 8 s for the file
 	dest := filepath.Join(t.TempDir(), "out.mp4")
-	res, err := c.EnqueueDownloads([]string{videoNo}, DownloadTarget{Path: dest}, "")
+	res, err := c.EnqueueDownloads(appRequest([]string{videoNo}, contract.DownloadRequest{Path: dest}, ""))
 	if err == nil && len(res.Jobs) != 1 {
 		err = fmt.Errorf("queued %d jobs, conflicts %v", len(res.Jobs), res.Conflicts)
 	}
 	if err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, func() bool {
+	clocktest.WaitFor(t, func() bool {
 		return c.sandbox.run.Server.Stats().Downloads > 0 && partialBytes(dest) > 64<<10
 	})
 	c.Close() // quit mid-download: the emulator stops too
@@ -144,7 +146,7 @@ func TestSandboxRestartMidDownloadThenResume(t *testing.T) {
 		t.Fatal(err)
 	}
 	done, err := c2.engine().Wait(ctx, res.Jobs[0].ID)
-	if err != nil || done[0].State != store.StateDone {
+	if err != nil || done[0].State != jobstate.Done {
 		t.Fatalf("resumed download: %+v %v", done, err)
 	}
 	got, _ := os.ReadFile(dest)
@@ -166,16 +168,4 @@ func partialBytes(dest string) int64 {
 		}
 	}
 	return n
-}
-
-// waitFor polls cond (a condition on real I/O, not a timer) for up to 20 s.
-func waitFor(t *testing.T, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatal("condition not met within 20 s")
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
 }

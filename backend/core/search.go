@@ -7,54 +7,28 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"io"
+	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 )
 
 // Searching the library and reading a video's text (docs/API.md §12). Every call goes through the
 // profile's client, so it is paced and backs off like everything else.
 
-type (
-	SearchRequest = api.SearchRequest
-	PhraseRequest = api.PhraseRequest
-	ImageRequest  = api.ImageRequest
-	PhrasePage    = api.PhrasePage
-	Transcript    = api.Transcript
-	Summary       = api.Summary
-	Download      = api.Download
-)
-
-// Moment is a search result with what this computer knows about it.
-type Moment struct {
-	api.Moment
-	// LocalPath is the file on this computer that holds the video (it was uploaded from, or
-	// downloaded to, here); "" when none is on disk.
-	LocalPath string `json:"local_path,omitempty"`
-}
-
-// SearchAnswer is what a search found. Searches are billed, so an answer is kept per profile
-// and the same question is answered from there (Cached, with the time At the service answered)
-// until the caller asks for a fresh one.
-type SearchAnswer struct {
-	Moments []Moment `json:"moments"`
-	Page    int      `json:"page,omitempty"`  // exact-phrase searches: the page
-	Total   int64    `json:"total,omitempty"` // exact-phrase searches: matches on all pages
-	At      int64    `json:"at"`              // unix ms when the service answered
-	Cached  bool     `json:"cached"`
-}
-
 // foundAnswer is the part of an answer the cache keeps.
 type foundAnswer struct {
-	Moments []api.Moment `json:"moments"`
-	Page    int          `json:"page,omitempty"`
-	Total   int64        `json:"total,omitempty"`
+	Moments []contract.Hit `json:"moments"`
+	Page    int            `json:"page,omitempty"`
+	Total   int64          `json:"total,omitempty"`
 }
 
 // Search runs a search by words in the current scope when r names none.
-func (c *Service) Search(ctx context.Context, r SearchRequest, fresh bool) (SearchAnswer, error) {
+func (c *Service) Search(ctx context.Context, r contract.SearchRequest, fresh bool) (contract.SearchAnswer, error) {
 	r.Scope = cmp.Or(r.Scope, c.current().Scope)
 	return c.ask("search", r.Query, r, r.Scope, fresh, func(client *api.Client) (foundAnswer, error) {
 		ms, err := client.Search(ctx, r)
@@ -63,7 +37,7 @@ func (c *Service) Search(ctx context.Context, r SearchRequest, fresh bool) (Sear
 }
 
 // SearchPhrase finds transcripts holding exactly these words.
-func (c *Service) SearchPhrase(ctx context.Context, r PhraseRequest, fresh bool) (SearchAnswer, error) {
+func (c *Service) SearchPhrase(ctx context.Context, r contract.PhraseRequest, fresh bool) (contract.SearchAnswer, error) {
 	r.Scope = cmp.Or(r.Scope, c.current().Scope)
 	return c.ask("phrase", r.Query, r, r.Scope, fresh, func(client *api.Client) (foundAnswer, error) {
 		page, err := client.SearchPhrase(ctx, r)
@@ -72,14 +46,14 @@ func (c *Service) SearchPhrase(ctx context.Context, r PhraseRequest, fresh bool)
 }
 
 // SearchImage finds moments that look like a picture; the question is the picture's content.
-func (c *Service) SearchImage(ctx context.Context, r ImageRequest, fresh bool) (SearchAnswer, error) {
+func (c *Service) SearchImage(ctx context.Context, r contract.ImageRequest, fresh bool) (contract.SearchAnswer, error) {
 	r.Scope = cmp.Or(r.Scope, c.current().Scope)
-	if err := r.Check(); err != nil {
-		return SearchAnswer{}, err
+	if err := api.CheckImageSearch(r); err != nil {
+		return contract.SearchAnswer{}, err
 	}
 	sum, err := fileSHA256(r.Path)
 	if err != nil {
-		return SearchAnswer{}, &api.ValidationError{Field: "image", Message: "cannot read the picture: " + err.Error()}
+		return contract.SearchAnswer{}, &api.ValidationError{Field: "image", Message: "cannot read the picture: " + err.Error()}
 	}
 	question := struct {
 		Picture, Scope string
@@ -95,48 +69,42 @@ func (c *Service) SearchImage(ctx context.Context, r ImageRequest, fresh bool) (
 // ask answers a search (text: its words or picture, for the recent list) from the profile's cache unless fresh, else from the service, keeping
 // any answer with moments (an empty one may fill as videos finish indexing).
 func (c *Service) ask(kind, text string, question any, scope string, fresh bool,
-	search func(*api.Client) (foundAnswer, error)) (SearchAnswer, error) {
+	search func(*api.Client) (foundAnswer, error)) (contract.SearchAnswer, error) {
 	found, got, err := remember(c, kind, question, fresh, search, func(f foundAnswer) bool { return len(f.Moments) > 0 })
 	if err != nil {
-		return SearchAnswer{}, err
+		return contract.SearchAnswer{}, err
 	}
 	c.rememberSearch(kind, text)
 	return c.answerOf(scope, found, got.At, got.Cached), nil
 }
 
-// Fetched says when the service gave an answer (unix ms) and whether it came from the cache.
-type Fetched struct {
-	At     int64 `json:"at"`
-	Cached bool  `json:"cached"`
-}
-
 // remember answers question from the profile's cache unless fresh, else asks the service and
 // keeps the answer when keep says it is worth keeping. Billed calls go through it, so the app
 // never pays twice for an answer it has.
-func remember[T any](c *Service, kind string, question any, fresh bool, ask func(*api.Client) (T, error), keep func(T) bool) (T, Fetched, error) {
+func remember[T any](c *Service, kind string, question any, fresh bool, ask func(*api.Client) (T, error), keep func(T) bool) (T, contract.Fetched, error) {
 	var zero T
 	client, err := c.Client()
 	if err != nil {
-		return zero, Fetched{}, err
+		return zero, contract.Fetched{}, err
 	}
 	key, db := c.questionKey(kind, question), c.activeDB()
 	if db != nil && !fresh && key != "" {
 		if hit, ok, _ := db.CachedSearch(key); ok { // an unreadable cache only costs a call
 			var v T
 			if json.Unmarshal(hit.Data, &v) == nil {
-				return v, Fetched{At: hit.At, Cached: true}, nil
+				return v, contract.Fetched{At: hit.At, Cached: true}, nil
 			}
 		}
 	}
 	v, err := ask(client)
 	if err != nil {
-		return zero, Fetched{}, err
+		return zero, contract.Fetched{}, err
 	}
 	at := time.Now().UnixMilli()
 	if data, err := json.Marshal(v); err == nil && db != nil && key != "" && keep(v) {
 		_ = db.CacheSearch(key, at, data) // a full disk only costs the next call
 	}
-	return v, Fetched{At: at}, nil
+	return v, contract.Fetched{At: at}, nil
 }
 
 // questionKey is a question's canonical text: its kind, where it is asked (the sandbox, or the
@@ -159,8 +127,8 @@ func (c *Service) questionKey(kind string, question any) string {
 	return kind + "\x00" + where + "\x00" + string(q)
 }
 
-func (c *Service) answerOf(scope string, found foundAnswer, at int64, cached bool) SearchAnswer {
-	return SearchAnswer{Moments: c.withLocal(scope, found.Moments), Page: found.Page, Total: found.Total, At: at, Cached: cached}
+func (c *Service) answerOf(scope string, found foundAnswer, at int64, cached bool) contract.SearchAnswer {
+	return contract.SearchAnswer{Moments: c.withLocal(scope, found.Moments), Page: found.Page, Total: found.Total, At: at, Cached: cached}
 }
 
 // ForgetSearches empties the profile's cache of search answers.
@@ -171,23 +139,52 @@ func (c *Service) ForgetSearches() error {
 	return nil
 }
 
-// withLocal adds the local copies; a result whose video this computer holds is named after
-// that file, which says more than the service's stored name.
-func (c *Service) withLocal(scope string, ms []api.Moment) []Moment {
-	out := make([]Moment, len(ms))
-	paths := map[string]string{}
+// withLocal adds what this computer knows of each result: its local copy, and the name the
+// Library shows it by (libraryTitle), so a moment reads as the Library does whoever uploaded it.
+func (c *Service) withLocal(scope string, ms []contract.Hit) []contract.Moment {
+	type known struct{ path, title string }
+	out := make([]contract.Moment, len(ms))
+	seen := map[string]known{}
 	for i, m := range ms {
-		path, seen := paths[m.VideoNo]
-		if !seen {
-			path, _ = c.LocalCopy(scope, m.VideoNo) // a database hiccup only costs the local path
-			paths[m.VideoNo] = path
+		k, ok := seen[m.VideoNo]
+		if !ok {
+			k.path, _ = c.LocalCopy(scope, m.VideoNo) // a database hiccup only costs the local path
+			k.title = c.libraryTitle(scope, m.VideoNo)
+			seen[m.VideoNo] = k
 		}
-		out[i] = Moment{Moment: m, LocalPath: path}
-		if path != "" {
-			out[i].VideoName = filepath.Base(path)
+		out[i] = contract.Moment{Hit: m, LocalPath: k.path}
+		switch {
+		case k.title != "":
+			out[i].VideoName = k.title
+		case out[i].VideoName == "" && k.path != "":
+			out[i].VideoName = filepath.Base(k.path)
 		}
 	}
 	return out
+}
+
+// libraryTitle is the name the Library shows a video by (as the app's videoTitle): the file or
+// link's last part it was uploaded from here, else the service's stored name; "" when the
+// Library does not know the video yet.
+func (c *Service) libraryTitle(scope, videoNo string) string {
+	db := c.activeDB()
+	if db == nil {
+		return ""
+	}
+	v, err := db.Video(cmp.Or(scope, c.current().Scope), videoNo)
+	if err != nil {
+		return ""
+	}
+	if v.Title != "" {
+		if u, err := url.Parse(v.Title); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+			if base := path.Base(u.Path); base != "/" && base != "." {
+				return base
+			}
+			return v.Title
+		}
+		return v.Title
+	}
+	return v.Name
 }
 
 // videoQuestion names a video's text in the cache.
@@ -195,33 +192,33 @@ type videoQuestion struct{ VideoNo, Scope string }
 
 // VideoTranscript returns what is said in a video, or with captions what is seen; nil when the
 // service has none yet. An answer is kept (see remember) until asked for fresh.
-func (c *Service) VideoTranscript(ctx context.Context, videoNo string, captions, fresh bool) (*Transcript, Fetched, error) {
+func (c *Service) VideoTranscript(ctx context.Context, videoNo string, captions, fresh bool) (*contract.Transcript, contract.Fetched, error) {
 	scope, kind := c.current().Scope, "transcript"
 	if captions {
 		kind = "captions"
 	}
-	return remember(c, kind, videoQuestion{videoNo, scope}, fresh, func(client *api.Client) (*Transcript, error) {
+	return remember(c, kind, videoQuestion{videoNo, scope}, fresh, func(client *api.Client) (*contract.Transcript, error) {
 		if captions {
 			return client.Captions(ctx, videoNo, scope)
 		}
 		return client.AudioTranscript(ctx, videoNo, scope)
-	}, func(t *Transcript) bool { return t != nil })
+	}, func(t *contract.Transcript) bool { return t != nil })
 }
 
 // VideoSummary returns a video's chapters, or with topics its topics; nil when none yet. An
 // answer is kept like a transcript.
-func (c *Service) VideoSummary(ctx context.Context, videoNo string, topics, fresh bool) (*Summary, Fetched, error) {
+func (c *Service) VideoSummary(ctx context.Context, videoNo string, topics, fresh bool) (*contract.Summary, contract.Fetched, error) {
 	scope, kind := c.current().Scope, api.SummaryChapters
 	if topics {
 		kind = api.SummaryTopics
 	}
-	return remember(c, "summary "+kind, videoQuestion{videoNo, scope}, fresh, func(client *api.Client) (*Summary, error) {
+	return remember(c, "summary "+kind, videoQuestion{videoNo, scope}, fresh, func(client *api.Client) (*contract.Summary, error) {
 		return client.VideoSummary(ctx, videoNo, kind, scope)
-	}, func(s *Summary) bool { return s != nil })
+	}, func(s *contract.Summary) bool { return s != nil })
 }
 
 // Keyframe streams a keyframe picture by its storage location.
-func (c *Service) Keyframe(ctx context.Context, bucket, blob string) (*Download, error) {
+func (c *Service) Keyframe(ctx context.Context, bucket, blob string) (*api.Download, error) {
 	client, err := c.Client()
 	if err != nil {
 		return nil, err
@@ -246,6 +243,6 @@ func fileSHA256(path string) (string, error) {
 // Unindexed counts the videos of the current scope still being indexed (UNPARSE): they are not
 // searchable yet, which a search that finds little should say.
 func (c *Service) Unindexed(ctx context.Context) (int64, error) {
-	page, err := c.ListVideos(ctx, ListRequest{Status: StatusUnparsed, Size: 1})
+	page, err := c.ListVideos(ctx, contract.ListRequest{Status: contract.StatusUnparsed, Size: 1})
 	return page.Total, err
 }

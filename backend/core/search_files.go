@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/diskcache"
 	"memories-desktop/backend/safefile"
 	"memories-desktop/backend/subtitle"
@@ -18,14 +19,10 @@ import (
 // Saving what a search returned: keyframes and transcripts go through the download writer
 // (a .part file created new, never through a link, renamed once complete).
 
-// Saved is a written file.
-type Saved = safefile.Saved
-
-// SubtitleFormats are the formats RenderTranscript knows.
-var SubtitleFormats = subtitle.Formats
-
 // RenderTranscript renders a transcript as text, srt, vtt or json.
-func RenderTranscript(t Transcript, format string) ([]byte, error) { return subtitle.Render(t, format) }
+func RenderTranscript(t contract.Transcript, format string) ([]byte, error) {
+	return subtitle.Render(t, format)
+}
 
 // TimeText formats seconds for people: m:ss, or h:mm:ss.
 func TimeText(sec float64) string { return subtitle.Clock(sec) }
@@ -52,21 +49,21 @@ func (c *Service) KeyframeFile(ctx context.Context, bucket, blob string) (string
 
 // SaveKeyframe copies a keyframe picture (see KeyframeFile) into dest; an existing dest is
 // replaced only with overwrite.
-func (c *Service) SaveKeyframe(ctx context.Context, bucket, blob, dest string, overwrite bool) (Saved, error) {
+func (c *Service) SaveKeyframe(ctx context.Context, bucket, blob, dest string, overwrite bool) (safefile.Saved, error) {
 	path, err := c.KeyframeFile(ctx, bucket, blob)
 	if err != nil {
-		return Saved{}, err
+		return safefile.Saved{}, err
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return Saved{}, err
+		return safefile.Saved{}, err
 	}
 	defer f.Close()
 	return safefile.WriteAtomic(ctx, f, -1, dest, safefile.Options{Overwrite: overwrite})
 }
 
 // SaveBytes writes data to dest the way SaveKeyframe writes a picture.
-func SaveBytes(ctx context.Context, data []byte, dest string, overwrite bool) (Saved, error) {
+func SaveBytes(ctx context.Context, data []byte, dest string, overwrite bool) (safefile.Saved, error) {
 	return safefile.WriteAtomic(ctx, bytes.NewReader(data), int64(len(data)), dest, safefile.Options{Overwrite: overwrite})
 }
 

@@ -2,6 +2,7 @@ package core
 
 import (
 	"encoding/json"
+	"memories-desktop/backend/contract"
 	"slices"
 	"time"
 )
@@ -14,22 +15,14 @@ const maxRecentSearches = 20
 
 const recentSearchesKey = "search.recent"
 
-// RecentSearch is one remembered search: its kind ("search", "phrase" or "image") and the
-// words, or the picture's path.
-type RecentSearch struct {
-	Kind string `json:"kind"`
-	Text string `json:"text"`
-	At   int64  `json:"at"` // unix ms
-}
-
 // RecentSearches returns the profile's recent searches, newest first; none without a database.
-func (c *Service) RecentSearches() ([]RecentSearch, error) {
+func (c *Service) RecentSearches() ([]contract.RecentSearch, error) {
 	db := c.activeDB()
 	if db == nil {
-		return []RecentSearch{}, nil
+		return []contract.RecentSearch{}, nil
 	}
 	raw, err := db.GetMeta(recentSearchesKey)
-	out := []RecentSearch{}
+	out := []contract.RecentSearch{}
 	if err == nil && raw != nil {
 		_ = json.Unmarshal(raw, &out) // unreadable: start a new list
 	}
@@ -46,8 +39,8 @@ func (c *Service) rememberSearch(kind, text string) {
 	if err != nil {
 		return
 	}
-	list = slices.DeleteFunc(list, func(r RecentSearch) bool { return r.Kind == kind && r.Text == text })
-	list = append([]RecentSearch{{Kind: kind, Text: text, At: time.Now().UnixMilli()}}, list...)
+	list = slices.DeleteFunc(list, func(r contract.RecentSearch) bool { return r.Kind == kind && r.Text == text })
+	list = append([]contract.RecentSearch{{Kind: kind, Text: text, At: time.Now().UnixMilli()}}, list...)
 	if data, err := json.Marshal(list[:min(len(list), maxRecentSearches)]); err == nil {
 		_ = db.PutMeta(recentSearchesKey, data) // a full disk only costs the list
 	}

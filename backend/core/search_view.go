@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 )
 
 // What the app's Search view and the Library's reading tabs ask of the engine: one question in
@@ -21,40 +22,23 @@ const (
 	ModePicture = "picture" // moments that look like a picture
 )
 
-// SearchQuery is a search as the app asks it. Filters apply to the seen and said modes; Page to
-// exact words.
-type SearchQuery struct {
-	Mode      string   `json:"mode"`
-	Text      string   `json:"text"`
-	Image     string   `json:"image"` // the picture's path, for ModePicture
-	Scope     string   `json:"scope"` // "": the current one
-	Level     string   `json:"level"` // "", low, medium or high
-	Tag       string   `json:"tag"`
-	Camera    string   `json:"camera"`
-	Taken     string   `json:"taken"` // YYYY-MM-DD HH:MM:SS
-	Latitude  *float64 `json:"latitude,omitempty"`
-	Longitude *float64 `json:"longitude,omitempty"`
-	Page      int      `json:"page"`
-	Fresh     bool     `json:"fresh"` // ask the service even when an answer is kept
-}
-
 // Find runs q in its mode; an unknown mode is refused before anything is sent.
-func (c *Service) Find(ctx context.Context, q SearchQuery) (SearchAnswer, error) {
+func (c *Service) Find(ctx context.Context, q contract.SearchQuery) (contract.SearchAnswer, error) {
 	switch q.Mode {
 	case ModeSeen, ModeSaid, "":
 		kind := api.SearchVisual
 		if q.Mode == ModeSaid {
 			kind = api.SearchAudio
 		}
-		return c.Search(ctx, SearchRequest{Query: q.Text, Type: kind, Scope: q.Scope, Level: q.Level,
+		return c.Search(ctx, contract.SearchRequest{Query: q.Text, Type: kind, Scope: q.Scope, Level: q.Level,
 			Tag: strings.TrimSpace(q.Tag), Camera: strings.TrimSpace(q.Camera), Taken: strings.TrimSpace(q.Taken),
 			Latitude: q.Latitude, Longitude: q.Longitude}, q.Fresh)
 	case ModeExact:
-		return c.SearchPhrase(ctx, PhraseRequest{Query: q.Text, Scope: q.Scope, Page: q.Page}, q.Fresh)
+		return c.SearchPhrase(ctx, contract.PhraseRequest{Query: q.Text, Scope: q.Scope, Page: q.Page}, q.Fresh)
 	case ModePicture:
-		return c.SearchImage(ctx, ImageRequest{Path: q.Image, Scope: q.Scope}, q.Fresh)
+		return c.SearchImage(ctx, contract.ImageRequest{Path: q.Image, Scope: q.Scope}, q.Fresh)
 	}
-	return SearchAnswer{}, &api.ValidationError{Field: "mode", Message: fmt.Sprintf("unknown search mode %q", q.Mode)}
+	return contract.SearchAnswer{}, &api.ValidationError{Field: "mode", Message: fmt.Sprintf("unknown search mode %q", q.Mode)}
 }
 
 // KeyframeURL returns the URL the webview shows a keyframe from (fetched once, see KeyframeFile).
@@ -92,9 +76,8 @@ func (c *Service) ChoosePicture() (string, error) {
 // vtt or text), asks where to save it and writes it; "" when the dialog was cancelled. The save
 // dialog asked before replacing a file, so an existing one is replaced.
 func (c *Service) ExportTranscriptAs(ctx context.Context, videoNo, name, format string, captions bool) (string, error) {
-	ext := map[string]string{"srt": ".srt", "vtt": ".vtt", "text": ".txt"}[format]
-	if ext == "" {
-		return "", &api.ValidationError{Field: "format", Message: "must be srt, vtt or text"}
+	if err := checkTextFormat(format); err != nil {
+		return "", err
 	}
 	t, _, err := c.VideoTranscript(ctx, videoNo, captions, false)
 	if err != nil {
@@ -103,13 +86,73 @@ func (c *Service) ExportTranscriptAs(ctx context.Context, videoNo, name, format 
 	if t == nil {
 		return "", &api.ValidationError{Field: "video", Message: "this video has no transcript yet"}
 	}
-	data, err := RenderTranscript(*t, format)
+	return c.exportText(ctx, *t, videoNo, name, format, i18n.T("dialog.exportTranscript"))
+}
+
+// ExportChaptersAs saves a video's chapters (kept, see VideoSummary) as ExportTranscriptAs does
+// a transcript: each chapter a cue "Title: description" from its start to its end, or when the
+// service gave none to the next chapter's start (the last one: to the video's end, when the
+// Library knows its duration).
+func (c *Service) ExportChaptersAs(ctx context.Context, videoNo, name, format string) (string, error) {
+	if err := checkTextFormat(format); err != nil {
+		return "", err
+	}
+	s, _, err := c.VideoSummary(ctx, videoNo, false, false)
 	if err != nil {
 		return "", err
 	}
+	if s == nil || len(s.Items) == 0 {
+		return "", &api.ValidationError{Field: "video", Message: "this video has no chapters yet"}
+	}
+	var duration float64
+	if db := c.activeDB(); db != nil {
+		if v, err := db.Video(c.current().Scope, videoNo); err == nil {
+			duration = v.Duration
+		}
+	}
+	return c.exportText(ctx, ChapterCues(videoNo, *s, duration), videoNo, name, format, i18n.T("dialog.exportChapters"))
+}
+
+// ChapterCues turns chapters into timed cues; duration (0: unknown) ends the last one.
+func ChapterCues(videoNo string, s contract.Summary, duration float64) contract.Transcript {
+	t := contract.Transcript{VideoNo: videoNo, Segments: make([]contract.Segment, len(s.Items))}
+	for i, ch := range s.Items {
+		end := ch.End
+		switch {
+		case end > ch.Start:
+		case i+1 < len(s.Items):
+			end = s.Items[i+1].Start
+		default:
+			end = duration
+		}
+		text := ch.Title
+		if ch.Description != "" {
+			text = strings.TrimPrefix(text+": "+ch.Description, ": ")
+		}
+		t.Segments[i] = contract.Segment{Index: i, Start: ch.Start, End: max(end, ch.Start), Text: text}
+	}
+	return t
+}
+
+var textExt = map[string]string{"srt": ".srt", "vtt": ".vtt", "text": ".txt"}
+
+func checkTextFormat(format string) error {
+	if textExt[format] == "" {
+		return &api.ValidationError{Field: "format", Message: "must be srt, vtt or text"}
+	}
+	return nil
+}
+
+// exportText renders t as format, asks where to save it (title: the dialog's) and writes it.
+func (c *Service) exportText(ctx context.Context, t contract.Transcript, videoNo, name, format, title string) (string, error) {
+	data, err := RenderTranscript(t, format)
+	if err != nil {
+		return "", err
+	}
+	ext := textExt[format]
 	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 	suggested := api.SanitizeFilename(cmpOr(base, videoNo)+ext, videoNo+ext)
-	path, err := c.dialogs.SaveFile(i18n.T("dialog.exportTranscript"), c.PickerDir(PickerExport), suggested, FilterFor(suggested))
+	path, err := c.dialogs.SaveFile(title, c.PickerDir(PickerExport), suggested, FilterFor(suggested))
 	if err != nil || path == "" {
 		return "", err
 	}

@@ -4,47 +4,24 @@ import (
 	"context"
 	"time"
 
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/conn"
 	"memories-desktop/backend/contract/mode"
 )
 
-// Connection modes shown in the status bar (listed for the UI in backend/contract/mode).
-const (
-	ModeLive    = mode.Live    // talking to the configured service with a stored key
-	ModeSandbox = mode.Sandbox // talking to the in-process emulator
-	ModeNoKey   = mode.NoKey   // live mode, but no key stored yet
-)
-
-// Status is what the status bar shows.
-type Status struct {
-	Mode    string `json:"mode"`
-	Scope   string `json:"scope"`
-	BaseURL string `json:"baseUrl"`
-	DataDir string `json:"dataDir"`
-	// SandboxForced is set when MEMORIES_SANDBOX=1 overrides the setting, so Settings can say so.
-	SandboxForced bool `json:"sandboxForced"`
-	// Profile names the active profile ("sandbox" or the API base URL); when it changes the UI
-	// reloads the queue, library and history, which belong to one profile each.
-	Profile string `json:"profile"`
-	// Connection is what the latest request of this profile showed (Conn…); empty without a key.
-	Connection       string `json:"connection"`
-	ConnectionDetail string `json:"connectionDetail"` // why, for rejected / unreachable / rate-limited
-	LastOK           int64  `json:"lastOk"`           // unix ms of the last answered request, 0 if none
-	RetryAt          int64  `json:"retryAt"`          // unix ms when rate limiting should be over
-}
-
 // Status reports the current connection mode and scope, and what requests have shown.
-func (c *Service) Status() Status {
+func (c *Service) Status() contract.Status {
 	s := c.current()
-	st := Status{Mode: ModeLive, Scope: s.Scope, BaseURL: s.BaseURL, DataDir: c.dataDir, SandboxForced: c.forceSandbox}
+	st := contract.Status{Mode: mode.Live, Scope: s.Scope, BaseURL: s.BaseURL, DataDir: c.dataDir, SandboxForced: c.forceSandbox}
 	st.Profile = s.BaseURL
 	if c.SandboxActive() {
-		st.Mode, st.Profile = ModeSandbox, ModeSandbox
-		c.health.snapshot(ModeSandbox, &st)
+		st.Mode, st.Profile = mode.Sandbox, mode.Sandbox
+		c.health.snapshot(mode.Sandbox, &st)
 		return st
 	}
 	key, err := c.apiKey()
 	if err != nil || key == "" {
-		st.Mode = ModeNoKey
+		st.Mode = mode.NoKey
 		return st
 	}
 	c.health.snapshot(liveProfile(s.BaseURL, s.AssetBaseURL, key), &st)
@@ -56,7 +33,7 @@ func (c *Service) Status() Status {
 // do something. The desktop app calls it at start and after the key or endpoints change.
 func (c *Service) CheckConnection() {
 	st := c.Status()
-	if st.Mode != ModeLive || st.Connection != ConnChecking {
+	if st.Mode != mode.Live || st.Connection != conn.Checking {
 		return
 	}
 	s := c.current()

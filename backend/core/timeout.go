@@ -16,7 +16,7 @@ import (
 func responseTimeout(raw string) (time.Duration, *http.Client, error) {
 	d, err := api.ParseResponseTimeout(raw)
 	if err != nil {
-		return api.ResponseTimeout, nil, &ConfigError{i18n.T("config.timeout", i18n.Args{"Env": ResponseTimeoutEnv})}
+		return api.ResponseTimeout, nil, &ConfigError{i18n.T("config.timeout", i18n.Args{"Env": api.ResponseTimeoutEnv})}
 	}
 	if d == api.ResponseTimeout {
 		return d, nil, nil

@@ -5,27 +5,13 @@ import (
 	"strings"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/preflight"
 	"memories-desktop/backend/transfer"
 )
 
-// Meta is upload metadata as the UI sends it (JSON camelCase). Empty fields are not sent.
-type Meta struct {
-	Scope          string   `json:"scope"`
-	Tags           []string `json:"tags"`
-	TakenAt        string   `json:"takenAt"` // "YYYY-MM-DD HH:MM:SS" (a "T" separator is accepted)
-	Camera         string   `json:"camera"`
-	Latitude       *float64 `json:"latitude,omitempty"`
-	Longitude      *float64 `json:"longitude,omitempty"`
-	Prompt         string   `json:"prompt"`
-	Callback       string   `json:"callback"`
-	RetainOriginal bool     `json:"retainOriginal"`
-	// FileMeta fills capture time, camera and place the user left empty from each file.
-	FileMeta bool `json:"fileMeta"`
-}
-
-// toAPI converts m, with the current scope when m names none.
-func (m Meta) toAPI(defaultScope string) api.UploadMeta {
+// apiMeta converts m, with the current scope when m names none.
+func apiMeta(m contract.Meta, defaultScope string) api.UploadMeta {
 	retain := m.RetainOriginal
 	taken := strings.Replace(strings.TrimSpace(m.TakenAt), "T", " ", 1)
 	if len(taken) == len("2006-01-02 15:04") {
@@ -46,21 +32,9 @@ func cleanTags(tags []string) []string {
 	return out
 }
 
-// FileUpload is one file of a batch, with optional metadata that replaces the batch's.
-type FileUpload struct {
-	Path     string `json:"path"`
-	Override *Meta  `json:"override,omitempty"`
-}
-
-// UploadBatch is what "Upload N videos" sends.
-type UploadBatch struct {
-	Files []FileUpload `json:"files"`
-	Meta  Meta         `json:"meta"`
-}
-
 // Expand checks dropped or chosen paths: files get a verdict, folders are walked. Files that
 // can be uploaded get a preview URL.
-func (c *Service) Expand(paths []string) (preflight.Scan, error) {
+func (c *Service) Expand(paths []string) (contract.Scan, error) {
 	scan, err := preflight.Expand(paths)
 	for i, f := range scan.Files {
 		scan.Files[i].Preview = c.previews.URL(f.Path)
@@ -69,42 +43,42 @@ func (c *Service) Expand(paths []string) (preflight.Scan, error) {
 }
 
 // ValidateMeta checks batch metadata before anything is queued, so the form can show the error.
-func (c *Service) ValidateMeta(m Meta) error {
-	return transfer.ValidateMeta(m.toAPI(c.current().Scope))
+func (c *Service) ValidateMeta(m contract.Meta) error {
+	return transfer.ValidateMeta(apiMeta(m, c.current().Scope))
 }
 
 // EnqueueUploads validates every file and its metadata first; nothing is queued unless all pass.
-func (c *Service) EnqueueUploads(b UploadBatch) ([]transfer.JobView, error) {
+func (c *Service) EnqueueUploads(b contract.UploadBatch) ([]contract.JobView, error) {
 	if err := c.usable(); err != nil {
 		return nil, err
 	}
 	scope := c.current().Scope
 	for _, f := range b.Files {
-		if err := transfer.ValidateMeta(metaFor(f, b.Meta).toAPI(scope)); err != nil {
+		if err := transfer.ValidateMeta(apiMeta(metaFor(f, b.Meta), scope)); err != nil {
 			return nil, err
 		}
 	}
-	verdicts, err := checkAll(b.Files)
+	verdicts, err := checkAll(b.Files, b.AnyCodec)
 	if err != nil {
 		return nil, err
 	}
-	drafts := make([]Draft, 0, len(b.Files))
+	drafts := make([]transfer.Draft, 0, len(b.Files))
 	for i, f := range b.Files {
-		d, err := c.engine().PlanUpload(f.Path, withFileMeta(metaFor(f, b.Meta), verdicts[i]).toAPI(scope))
+		d, err := c.engine().PlanUpload(f.Path, apiMeta(withFileMeta(metaFor(f, b.Meta), verdicts[i]), scope))
 		if err != nil {
 			return nil, err
 		}
 		drafts = append(drafts, d)
 	}
-	return c.Record(drafts)
+	return c.record(drafts)
 }
 
-// checkAll checks every file as the Upload view did, so a file changed since it was listed is
-// refused before anything is queued.
-func checkAll(files []FileUpload) ([]preflight.Verdict, error) {
-	verdicts := make([]preflight.Verdict, len(files))
+// checkAll checks every file as the Upload view (or the CLI) did, so a file changed since it was
+// listed is refused before anything is queued.
+func checkAll(files []contract.FileUpload, anyCodec bool) ([]contract.Verdict, error) {
+	verdicts := make([]contract.Verdict, len(files))
 	for i, f := range files {
-		verdicts[i] = preflight.CheckFile(f.Path)
+		verdicts[i] = preflight.Check(f.Path, preflight.Options{AnyCodec: anyCodec})
 		if v := verdicts[i]; !v.OK {
 			return nil, &api.ValidationError{Field: "file", Message: v.Path + ": " + v.Reason}
 		}
@@ -113,16 +87,16 @@ func checkAll(files []FileUpload) ([]preflight.Verdict, error) {
 }
 
 // withFileMeta fills the fields m leaves empty from the file, when m asks for it.
-func withFileMeta(m Meta, v preflight.Verdict) Meta {
+func withFileMeta(m contract.Meta, v contract.Verdict) contract.Meta {
 	if !m.FileMeta || v.FileMeta == nil {
 		return m
 	}
-	filled := v.FileMeta.Fill(api.UploadMeta{TakenAt: m.TakenAt, Camera: m.Camera, Latitude: m.Latitude, Longitude: m.Longitude})
+	filled := preflight.Fill(v.FileMeta, api.UploadMeta{TakenAt: m.TakenAt, Camera: m.Camera, Latitude: m.Latitude, Longitude: m.Longitude})
 	m.TakenAt, m.Camera, m.Latitude, m.Longitude = filled.TakenAt, filled.Camera, filled.Latitude, filled.Longitude
 	return m
 }
 
-func metaFor(f FileUpload, batch Meta) Meta {
+func metaFor(f contract.FileUpload, batch contract.Meta) contract.Meta {
 	if f.Override != nil {
 		return *f.Override
 	}
@@ -130,14 +104,14 @@ func metaFor(f FileUpload, batch Meta) Meta {
 }
 
 // EnqueueURL queues an upload from a direct video URL.
-func (c *Service) EnqueueURL(rawURL string, m Meta) (transfer.JobView, error) {
-	return c.recordOne(c.PlanURL(rawURL, m))
+func (c *Service) EnqueueURL(rawURL string, m contract.Meta) (contract.JobView, error) {
+	return c.recordOne(c.planURL(rawURL, m))
 }
 
-// PlanURL drafts an upload from a direct video URL.
-func (c *Service) PlanURL(rawURL string, m Meta) (Draft, error) {
+// planURL drafts an upload from a direct video URL.
+func (c *Service) planURL(rawURL string, m contract.Meta) (transfer.Draft, error) {
 	if err := c.usable(); err != nil {
-		return Draft{}, err
+		return transfer.Draft{}, err
 	}
-	return c.engine().PlanURL(strings.TrimSpace(rawURL), m.toAPI(c.current().Scope))
+	return c.engine().PlanURL(strings.TrimSpace(rawURL), apiMeta(m, c.current().Scope))
 }

@@ -5,10 +5,9 @@ import (
 	"context"
 
 	"memories-desktop/backend/api"
-	"memories-desktop/backend/preflight"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
-	"memories-desktop/backend/watch"
 )
 
 // watchQueue is what a running watch uses of the engine and the duplicate index.
@@ -27,23 +26,23 @@ func (q watchQueue) UploadedBefore(fp, scope string) (string, bool, error) {
 
 // Enqueue queues the upload with the watch's scope and tags, and the capture details read from
 // the file for what the preset leaves empty; the original is kept, so it can be downloaded.
-func (q watchQueue) Enqueue(w watch.Config, v preflight.Verdict) (store.Job, error) {
-	m := withFileMeta(Meta{Scope: w.Scope, Tags: w.Tags, FileMeta: true, RetainOriginal: true}, v).toAPI(q.c.current().Scope)
+func (q watchQueue) Enqueue(w contract.WatchConfig, v contract.Verdict) (contract.Job, error) {
+	m := apiMeta(withFileMeta(contract.Meta{Scope: w.Scope, Tags: w.Tags, FileMeta: true, RetainOriginal: true}, v), q.c.current().Scope)
 	if err := transfer.ValidateMeta(m); err != nil {
-		return store.Job{}, err
+		return contract.Job{}, err
 	}
 	return q.c.engine().EnqueueWatchedUpload(v.Path, m, w.Name)
 }
 
-func (q watchQueue) Wait(ctx context.Context, id uint64) (store.Job, error) {
+func (q watchQueue) Wait(ctx context.Context, id uint64) (contract.Job, error) {
 	jobs, err := q.c.engine().Wait(ctx, id)
 	if err != nil || len(jobs) == 0 {
-		return store.Job{}, cmp.Or(err, store.ErrNotFound)
+		return contract.Job{}, cmp.Or(err, store.ErrNotFound)
 	}
 	return jobs[0], nil
 }
 
-func (q watchQueue) Job(id uint64) (store.Job, error) { return q.c.activeDB().Job(id) }
+func (q watchQueue) Job(id uint64) (contract.Job, error) { return q.c.activeDB().Job(id) }
 
 func (q watchQueue) Resume(id uint64) error { return q.c.engine().Resume(id) }
 

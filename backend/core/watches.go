@@ -4,37 +4,45 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"path/filepath"
+	"strings"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/pacing"
 	"memories-desktop/backend/watch"
 )
 
-// Watch folders (package watch), for the app's Settings → Watch folders and `memories watch`.
-type (
-	WatchConfig     = watch.Config
-	WatchSummary    = watch.Summary
-	WatchEvent      = watch.Event
-	WatchAfter      = watch.After
-	WatchRunOptions = watch.Options
-)
+// WatchDefaultConfig is a new watch's settings before its folder is chosen: the accepted video
+// formats, hidden files left out, the default settle time, files kept after their upload.
+func WatchDefaultConfig() contract.WatchConfig {
+	w := contract.WatchConfig{SettleMS: watch.DefaultSettle.Milliseconds()}
+	watch.Normalize(&w)
+	return w
+}
 
-// What a watch does with a file after the server accepted its upload.
-const (
-	WatchKeep   = watch.Keep
-	WatchMove   = watch.Move
-	WatchDelete = watch.Delete
-	// WatchDeleteConfirmation is what the user types to allow WatchDelete.
-	WatchDeleteConfirmation = watch.DeleteConfirmation
-	WatchUploadedDir        = watch.UploadedDir
-	WatchEvLimit            = watch.EvLimit
-)
+// AddWatch saves a new watch in the active profile (defaults filled, settings checked). Without a
+// name it is named after its folder (-2, -3… when that name is taken).
+func (c *Service) AddWatch(w contract.WatchConfig) (contract.WatchConfig, error) {
+	if strings.TrimSpace(w.Name) == "" && w.Folder != "" {
+		w.Name = c.freeWatchName(filepath.Base(filepath.Clean(w.Folder)))
+	}
+	return watch.Add(c.activeDB(), w)
+}
 
-// AddWatch saves a new watch in the active profile (defaults filled, settings checked).
-func (c *Service) AddWatch(w WatchConfig) (WatchConfig, error) { return watch.Add(c.activeDB(), w) }
+// freeWatchName is base, or base-2, base-3… when a watch has that name.
+func (c *Service) freeWatchName(base string) string {
+	name := base
+	for n := 2; ; n++ {
+		if _, err := c.GetWatch(name); err != nil {
+			return name
+		}
+		name = fmt.Sprintf("%s-%d", base, n)
+	}
+}
 
 // UpdateWatch saves new settings for an existing watch.
-func (c *Service) UpdateWatch(w WatchConfig) (WatchConfig, error) {
+func (c *Service) UpdateWatch(w contract.WatchConfig) (contract.WatchConfig, error) {
 	return watch.Update(c.activeDB(), w)
 }
 
@@ -43,33 +51,35 @@ func (c *Service) RemoveWatch(name string) error { return watch.Remove(c.activeD
 
 // PauseWatch keeps a watch from queueing anything until ResumeWatch; a running one stops
 // (what it queued stays queued).
-func (c *Service) PauseWatch(name string) (WatchConfig, error) {
+func (c *Service) PauseWatch(name string) (contract.WatchConfig, error) {
 	w, err := watch.SetPaused(c.activeDB(), name, true)
-	if stop, ok := c.watching.Load(name); ok && err == nil {
-		stop.(context.CancelFunc)()
+	if run, ok := c.watching.Load(name); ok && err == nil {
+		run.(*watchRun).stop()
 	}
 	return w, err
 }
 
 // ResumeWatch lets a paused watch queue files again.
-func (c *Service) ResumeWatch(name string) (WatchConfig, error) {
+func (c *Service) ResumeWatch(name string) (contract.WatchConfig, error) {
 	return watch.SetPaused(c.activeDB(), name, false)
 }
 
 // ListWatches lists the active profile's watches with their counts.
-func (c *Service) ListWatches() ([]WatchSummary, error) { return watch.List(c.activeDB()) }
+func (c *Service) ListWatches() ([]contract.WatchSummary, error) { return watch.List(c.activeDB()) }
 
 // GetWatch reads one watch by name.
-func (c *Service) GetWatch(name string) (WatchConfig, error) { return watch.Get(c.activeDB(), name) }
+func (c *Service) GetWatch(name string) (contract.WatchConfig, error) {
+	return watch.Get(c.activeDB(), name)
+}
 
 // WatchOfFolder finds the watch of an absolute folder path.
-func (c *Service) WatchOfFolder(folder string) (WatchConfig, bool, error) {
+func (c *Service) WatchOfFolder(folder string) (contract.WatchConfig, bool, error) {
 	return watch.FindByFolder(c.activeDB(), folder)
 }
 
 // RunWatch runs a saved watch until ctx ends (StartEngine first). One process runs a watch
 // once; the data folder's lock keeps a second process (the app or another command) away.
-func (c *Service) RunWatch(ctx context.Context, name string, opt WatchRunOptions) error {
+func (c *Service) RunWatch(ctx context.Context, name string, opt contract.WatchRunOptions) error {
 	w, err := c.GetWatch(name)
 	if err != nil {
 		return err
@@ -82,18 +92,46 @@ func (c *Service) RunWatch(ctx context.Context, name string, opt WatchRunOptions
 	}
 	ctx, stop := context.WithCancel(ctx)
 	defer stop()
-	if _, busy := c.watching.LoadOrStore(name, stop); busy {
+	run := &watchRun{stop: stop, done: make(chan struct{})}
+	if _, busy := c.watching.LoadOrStore(name, run); busy {
 		return fmt.Errorf("the watch %q is already running", name)
 	}
+	defer close(run.done)
 	defer c.watching.Delete(name)
 	report := opt.Report
-	opt.Report = func(e WatchEvent) { // the log keeps every decision, for the app and the CLI alike
+	batch := newWatchBatch(c, w)
+	defer batch.stop()
+	opt.Report = func(e contract.WatchEvent) { // the log keeps every decision, for the app and the CLI alike
 		slog.Info("watch", "watch", e.Watch, "event", e.Kind, "path", e.Path, "detail", e.Detail, "job", e.JobID)
 		if report != nil {
 			report(e)
 		}
+		batch.add(e)
 	}
 	return watch.Run(ctx, c.activeDB(), watchQueue{c}, w, opt)
+}
+
+// watchRun is a running watch: its stop, and done closed once RunWatch has returned.
+type watchRun struct {
+	stop context.CancelFunc
+	done chan struct{}
+}
+
+// stopWatches stops every running watch and waits until each has saved its state: before the
+// profile's database is closed (a profile switch, Close). Call without c.mu held: a stopping
+// watch reads the engine.
+func (c *Service) stopWatches() {
+	var runs []*watchRun
+	c.watching.Range(func(_, v any) bool {
+		runs = append(runs, v.(*watchRun))
+		return true
+	})
+	for _, r := range runs {
+		r.stop()
+	}
+	for _, r := range runs {
+		<-r.done
+	}
 }
 
 // UploadEvery is the pacer's spacing of uploads (0 when pacing is off), for the honest ETA of a
@@ -104,3 +142,6 @@ func (c *Service) UploadEvery() time.Duration {
 	}
 	return pacing.DefaultLimits()[pacing.EpUpload].Every
 }
+
+// WatchSettle is how long a file of w must stay unchanged before it counts as finished.
+func WatchSettle(w contract.WatchConfig) time.Duration { return watch.Settle(w) }

@@ -9,24 +9,27 @@ import (
 	"testing"
 	"time"
 
+	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/media/mediatest"
+	"memories-desktop/backend/notify/notifytest"
 	"memories-desktop/backend/sandbox"
 )
 
 // watchEvents collects a running watch's events.
 type watchEvents struct {
 	mu  sync.Mutex
-	all []WatchEvent
+	all []contract.WatchEvent
 }
 
-func (w *watchEvents) add(e WatchEvent) {
+func (w *watchEvents) add(e contract.WatchEvent) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.all = append(w.all, e)
 }
 
 // wait waits for an event of kind about path (any when "").
-func (w *watchEvents) wait(t *testing.T, kind, path string) WatchEvent {
+func (w *watchEvents) wait(t *testing.T, kind, path string) contract.WatchEvent {
 	t.Helper()
 	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
 		w.mu.Lock()
@@ -39,11 +42,12 @@ func (w *watchEvents) wait(t *testing.T, kind, path string) WatchEvent {
 		w.mu.Unlock()
 	}
 	t.Fatalf("no %q event for %q; got %+v", kind, path, w.all)
-	return WatchEvent{}
+	return contract.WatchEvent{}
 }
 
-func runWatch(t *testing.T, c *Service, name string, opt WatchRunOptions) *watchEvents {
+func runWatch(t *testing.T, c *Service, name string, opt contract.WatchRunOptions) *watchEvents {
 	t.Helper()
+	notifytest.NoDesktop(t) // a batch's notification goes to the test's own bus, if any
 	ev := &watchEvents{}
 	opt.Report = ev.add
 	ctx, cancel := context.WithCancel(context.Background())
@@ -61,16 +65,16 @@ func runWatch(t *testing.T, c *Service, name string, opt WatchRunOptions) *watch
 // At the inotify limit the watch says how many folders are watched live and rescans the
 // others, so a file in an unwatched folder is still uploaded.
 func TestWatchOverTheLimitRescans(t *testing.T) {
-	c := engineCore(t)
+	c := startCore(t, Options{ForceSandbox: true}, withEngine())
 	dir := t.TempDir()
 	for _, sub := range []string{"a", "b", "c", "d"} {
 		os.Mkdir(filepath.Join(dir, sub), 0o755)
 	}
-	if _, err := c.AddWatch(WatchConfig{Name: "tree", Folder: dir, Recursive: true, SettleMS: 200}); err != nil {
+	if _, err := c.AddWatch(contract.WatchConfig{Name: "tree", Folder: dir, Recursive: true, SettleMS: 200}); err != nil {
 		t.Fatal(err)
 	}
-	ev := runWatch(t, c, "tree", WatchRunOptions{MaxWatches: 2, LimitedRescan: 300 * time.Millisecond})
-	limit := ev.wait(t, WatchEvLimit, "")
+	ev := runWatch(t, c, "tree", contract.WatchRunOptions{MaxWatches: 2, LimitedRescan: 300 * time.Millisecond})
+	limit := ev.wait(t, contract.WatchEvLimit, "")
 	if !strings.Contains(limit.Detail, "2 folder(s) watched live; 3 more") || !strings.Contains(limit.Detail, "scanned every 300ms") {
 		t.Fatalf("limit message %q", limit.Detail)
 	}
@@ -84,26 +88,29 @@ func TestWatchOverTheLimitRescans(t *testing.T) {
 
 // The watch list counts what each watch saw; a paused watch does not run; jobs name their watch.
 func TestWatchListPauseAndJobSubject(t *testing.T) {
-	c := engineCore(t)
+	c := startCore(t, Options{ForceSandbox: true}, withEngine())
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "ok.mp4"), mediatest.MP4([]byte("fine")), 0o644)
 	os.WriteFile(filepath.Join(dir, "junk.mp4"), []byte("no video"), 0o644)
-	w, err := c.AddWatch(WatchConfig{Folder: dir, SettleMS: 200, Tags: []string{"cam"}})
-	if err != nil || w.Name != filepath.Base(dir) || w.After != WatchKeep || len(w.Include) == 0 {
+	w, err := c.AddWatch(contract.WatchConfig{Folder: dir, SettleMS: 200, Tags: []string{"cam"}})
+	if err != nil || w.Name != filepath.Base(dir) || w.After != contract.WatchKeep || len(w.Include) == 0 {
 		t.Fatalf("added %+v, %v", w, err)
 	}
-	if _, err := c.AddWatch(WatchConfig{Name: w.Name, Folder: dir}); err == nil {
+	if _, err := c.AddWatch(contract.WatchConfig{Name: w.Name, Folder: dir}); err == nil {
 		t.Fatal("a second watch with the same name was accepted")
 	}
-	if _, err := c.AddWatch(WatchConfig{Name: "del", Folder: dir, After: WatchDelete}); err == nil {
+	if _, err := c.AddWatch(contract.WatchConfig{Name: "del", Folder: dir, After: contract.WatchDelete}); err == nil {
 		t.Fatal("delete without its confirmation was accepted")
 	}
-	ev := runWatch(t, c, w.Name, WatchRunOptions{})
+	ev := runWatch(t, c, w.Name, contract.WatchRunOptions{})
 	up := ev.wait(t, "uploaded", "ok.mp4")
 	ev.wait(t, "skipped", "junk.mp4")
 	job, err := c.activeDB().Job(up.JobID)
 	if err != nil || SubjectOf(job).Watch != w.Name || len(job.Tags) != 1 || job.Tags[0] != "cam" {
 		t.Fatalf("job %+v (subject %+v), %v", job, SubjectOf(job), err)
+	}
+	if page, err := c.Jobs(contract.JobQuery{Limit: 10}); err != nil || len(page.Jobs) != 1 || page.Jobs[0].Watch != w.Name {
+		t.Fatalf("Transfers' view of the job does not name its watch: %+v, %v", page.Jobs, err)
 	}
 	list, err := c.ListWatches()
 	if err != nil || len(list) != 1 {
@@ -117,24 +124,24 @@ func TestWatchListPauseAndJobSubject(t *testing.T) {
 	if _, err := c.PauseWatch(w.Name); err != nil {
 		t.Fatal(err)
 	}
-	if err := c.RunWatch(context.Background(), w.Name, WatchRunOptions{}); err == nil || !strings.Contains(err.Error(), "paused") {
+	if err := c.RunWatch(context.Background(), w.Name, contract.WatchRunOptions{}); err == nil || !strings.Contains(err.Error(), "paused") {
 		t.Fatalf("a paused watch ran: %v", err)
 	}
-	if err := c.RunWatch(context.Background(), w.Name+"x", WatchRunOptions{}); err == nil {
+	if err := c.RunWatch(context.Background(), w.Name+"x", contract.WatchRunOptions{}); err == nil {
 		t.Fatal("an unknown watch ran")
 	}
 }
 
 // One process runs a watch once.
 func TestWatchRunsOnce(t *testing.T) {
-	c := engineCore(t)
-	w, err := c.AddWatch(WatchConfig{Name: "one", Folder: t.TempDir()})
+	c := startCore(t, Options{ForceSandbox: true}, withEngine())
+	w, err := c.AddWatch(contract.WatchConfig{Name: "one", Folder: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ev := runWatch(t, c, w.Name, WatchRunOptions{})
+	ev := runWatch(t, c, w.Name, contract.WatchRunOptions{})
 	ev.wait(t, "started", "")
-	err = c.RunWatch(context.Background(), w.Name, WatchRunOptions{})
+	err = c.RunWatch(context.Background(), w.Name, contract.WatchRunOptions{})
 	if err == nil || !strings.Contains(err.Error(), "already running") {
 		t.Fatalf("second run: %v", err)
 	}
@@ -148,10 +155,10 @@ func TestWatchRunsOnce(t *testing.T) {
 func TestWatchFollowsAPausedUpload(t *testing.T) {
 	// The pause may cut the upload before or after it reached the sandbox; when before, the
 	// resumed job believes "not there" only one response timeout later (2 min by default).
-	t.Setenv(ResponseTimeoutEnv, "2s")
-	c := engineCore(t)
+	t.Setenv(api.ResponseTimeoutEnv, "2s")
+	c := startCore(t, Options{ForceSandbox: true}, withEngine())
 	dir := t.TempDir()
-	if _, err := c.AddWatch(WatchConfig{Name: "p", Folder: dir, SettleMS: 100}); err != nil {
+	if _, err := c.AddWatch(contract.WatchConfig{Name: "p", Folder: dir, SettleMS: 100}); err != nil {
 		t.Fatal(err)
 	}
 	c.sandbox.parseDelay = 50 * time.Millisecond // the resumed upload is found again by its tag at once
@@ -159,7 +166,7 @@ func TestWatchFollowsAPausedUpload(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.sandbox.run.Server.SetFaults(sandbox.Faults{Latency: 2 * time.Second}) // the upload stays running
-	ev := runWatch(t, c, "p", WatchRunOptions{Rescan: 300 * time.Millisecond})
+	ev := runWatch(t, c, "p", contract.WatchRunOptions{Rescan: 300 * time.Millisecond})
 	os.WriteFile(filepath.Join(dir, "a.mp4"), mediatest.MP4([]byte("paused on the way")), 0o644)
 	q := ev.wait(t, "queued", "a.mp4")
 	if err := c.PauseJob(q.JobID); err != nil {
@@ -176,9 +183,9 @@ func TestWatchFollowsAPausedUpload(t *testing.T) {
 // A file replaced while its upload is on the way is sent again once, with its new content; the
 // server ends with that content only.
 func TestWatchFileReplacedWhileQueuedIsSentOnceMore(t *testing.T) {
-	c := engineCore(t)
+	c := startCore(t, Options{ForceSandbox: true}, withEngine())
 	dir := t.TempDir()
-	if _, err := c.AddWatch(WatchConfig{Name: "r", Folder: dir, SettleMS: 100}); err != nil {
+	if _, err := c.AddWatch(contract.WatchConfig{Name: "r", Folder: dir, SettleMS: 100}); err != nil {
 		t.Fatal(err)
 	}
 	c.sandbox.parseDelay = 50 * time.Millisecond
@@ -187,7 +194,7 @@ func TestWatchFileReplacedWhileQueuedIsSentOnceMore(t *testing.T) {
 	}
 	srv := c.sandbox.run.Server
 	srv.SetFaults(sandbox.Faults{Latency: time.Second}) // the first upload is still on the way
-	ev := runWatch(t, c, "r", WatchRunOptions{})
+	ev := runWatch(t, c, "r", contract.WatchRunOptions{})
 	path := filepath.Join(dir, "a.mp4")
 	os.WriteFile(path, mediatest.MP4([]byte("first take")), 0o644)
 	ev.wait(t, "queued", "a.mp4")
@@ -204,10 +211,10 @@ func TestWatchFileReplacedWhileQueuedIsSentOnceMore(t *testing.T) {
 // A watch needs the transfer engine; without it RunWatch says so instead of failing later.
 func TestWatchNeedsTheEngine(t *testing.T) {
 	c := startCore(t, Options{ForceSandbox: true})
-	if _, err := c.AddWatch(WatchConfig{Name: "e", Folder: t.TempDir()}); err != nil {
+	if _, err := c.AddWatch(contract.WatchConfig{Name: "e", Folder: t.TempDir()}); err != nil {
 		t.Fatal(err)
 	}
-	if err := c.RunWatch(context.Background(), "e", WatchRunOptions{}); err == nil || !strings.Contains(err.Error(), "StartEngine") {
+	if err := c.RunWatch(context.Background(), "e", contract.WatchRunOptions{}); err == nil || !strings.Contains(err.Error(), "StartEngine") {
 		t.Fatalf("RunWatch without the engine: %v", err)
 	}
 }

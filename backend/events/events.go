@@ -38,6 +38,10 @@ const LibraryChanged = "library:changed"
 // it fetches them with TakeOpenPaths. Payload: how many.
 const OpenPaths = "app:open-paths"
 
+// WatchChanged tells Settings → Watch folders that a watch's figures or state changed (at most
+// a few times a second); payload: the watch's name. The view reads the list again.
+const WatchChanged = "watch:changed"
+
 // Names lists every event with its TypeScript name, in the shape Wails' EnumBind expects.
 var Names = []struct {
 	Value  Name
@@ -46,4 +50,5 @@ var Names = []struct {
 	{StatusChanged, "StatusChanged"}, {QuitRequested, "QuitRequested"},
 	{TransferJob, "TransferJob"}, {TransferProgress, "TransferProgress"},
 	{LibraryChanged, "LibraryChanged"}, {OpenPaths, "OpenPaths"},
+	{WatchChanged, "WatchChanged"},
 }

@@ -1,15 +1,10 @@
 package i18n
 
-// Language is one language the app ships: its BCP 47 tag (also the name of its catalogue file in
-// locales/) and its name in itself, for the language switch.
-type Language struct {
-	Tag  string `json:"tag"`
-	Name string `json:"name"`
-}
+import "memories-desktop/backend/contract"
 
 // Languages are the shipped languages, the source (English) first. Adding a language is its
 // catalogue file in locales/ and one line here (docs/TRANSLATING.md).
-var Languages = []Language{
+var Languages = []contract.Language{
 	{Tag: "en", Name: "English"},
 	{Tag: "zh-Hans", Name: "简体中文"},
 	{Tag: "es", Name: "Español"},

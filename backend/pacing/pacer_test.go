@@ -15,11 +15,23 @@ import (
 // mid makes jitter vanish: the delay is exactly the base of the schedule.
 func mid() float64 { return 0.5 }
 
-func newTestPacer(proactive bool, last map[Endpoint]time.Time) (*Pacer, *clocktest.Fake) {
+// newTestPacer builds the pacer under test: the documented limits, a fake clock at
+// clocktest.Epoch, no jitter (mid), proactive spacing as asked and the send times last; each
+// option changes one of those.
+func newTestPacer(proactive bool, last map[Endpoint]time.Time, opts ...func(*Options)) (*Pacer, *clocktest.Fake) {
 	c := clocktest.New(clocktest.Epoch)
-	p := New(Options{Limits: DefaultLimits(), Clock: c, Proactive: proactive, Rand: mid, Last: last})
-	return p, c
+	o := Options{Limits: DefaultLimits(), Clock: c, Proactive: proactive, Rand: mid, Last: last}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	return New(o), c
 }
+
+// withRand draws the jitter from r.
+func withRand(r func() float64) func(*Options) { return func(o *Options) { o.Rand = r } }
+
+// onClock uses c (an earlier pacer's clock, for a restart) instead of a new one.
+func onClock(c *clocktest.Fake) func(*Options) { return func(o *Options) { o.Clock = c } }
 
 // goWait runs p.Wait in a goroutine and reports its result on the returned channel.
 func goWait(ctx context.Context, p *Pacer, ep Endpoint) <-chan error {
@@ -219,7 +231,7 @@ func TestPacerJitterBounds(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			p := New(Options{Clock: clocktest.New(clocktest.Epoch), Rand: func() float64 { return tc.r }})
+			p, _ := newTestPacer(false, nil, withRand(func() float64 { return tc.r }))
 			for range tc.fails {
 				p.Failed(EpUpload, 0)
 			}
@@ -232,7 +244,7 @@ func TestPacerJitterBounds(t *testing.T) {
 
 func TestPacerJitterNeverBelowFourFifths(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	p := New(Options{Clock: clocktest.New(clocktest.Epoch), Rand: rng.Float64})
+	p, _ := newTestPacer(false, nil, withRand(rng.Float64))
 	seen := map[bool]bool{}
 	for i := range 600 {
 		if i%6 == 0 {

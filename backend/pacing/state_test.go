@@ -29,7 +29,7 @@ func TestStateRoundTripsThroughTheDatabase(t *testing.T) {
 	if !last[EpUpload].Equal(sent.Truncate(time.Millisecond)) || len(last) != 1 {
 		t.Fatalf("loaded %v, want upload at %v", last, sent)
 	}
-	restored := New(Options{Limits: DefaultLimits(), Clock: c, Proactive: true, Last: last})
+	restored, _ := newTestPacer(true, last, onClock(c))
 	if got := restored.NextSlot(EpUpload); got != time.Minute {
 		t.Fatalf("restored pacer's next upload in %v, want 1m", got)
 	}

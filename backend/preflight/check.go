@@ -3,6 +3,7 @@ package preflight
 import (
 	"errors"
 	"io/fs"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/i18n"
 	"os"
 	"path/filepath"
@@ -18,11 +19,11 @@ var checks = []check{regularFile, knownExtension, nonEmpty, withinLimit, readabl
 
 // CheckFile reports whether the file at path can be uploaded and, if not, why. It never
 // returns an error: every problem is a Verdict the user can read.
-func CheckFile(path string) Verdict { return Check(path, Options{}) }
+func CheckFile(path string) contract.Verdict { return Check(path, Options{}) }
 
 // Check is CheckFile with options. After the cheap checks, the container is read (its index
 // only) for the codec, audio and capture details.
-func Check(path string, opt Options) Verdict {
+func Check(path string, opt Options) contract.Verdict {
 	v := verdictFor(path)
 	info, f := stat(v.Path)
 	if f == nil {
@@ -32,9 +33,9 @@ func Check(path string, opt Options) Verdict {
 		f = run(v.Path, info, checks)
 	}
 	if f == nil {
-		f = v.inspect(opt)
+		f = inspect(&v, opt)
 	}
-	return v.judge(f)
+	return judge(v, f)
 }
 
 // run applies checks in order and returns the first failure.
@@ -48,7 +49,7 @@ func run(path string, info fs.FileInfo, checks []check) *failure {
 }
 
 // judge fills the outcome fields from the first failure, or marks the verdict OK.
-func (v Verdict) judge(f *failure) Verdict {
+func judge(v contract.Verdict, f *failure) contract.Verdict {
 	if f == nil {
 		v.OK = true
 		return v
@@ -58,12 +59,12 @@ func (v Verdict) judge(f *failure) Verdict {
 }
 
 // verdictFor starts the verdict for path, made absolute.
-func verdictFor(path string) Verdict {
+func verdictFor(path string) contract.Verdict {
 	abs := absolute(path)
 	if abs == "" {
-		return Verdict{}
+		return contract.Verdict{}
 	}
-	return Verdict{Path: abs, Name: filepath.Base(abs)}
+	return contract.Verdict{Path: abs, Name: filepath.Base(abs)}
 }
 
 // absolute makes path absolute and clean; an empty path stays empty rather than becoming the

@@ -3,6 +3,7 @@ package preflight
 import (
 	"errors"
 	"io/fs"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/i18n"
 	"os"
 	"path/filepath"
@@ -10,23 +11,16 @@ import (
 	"strings"
 )
 
-// Scan is the outcome of expanding dropped or chosen paths: the files that can be uploaded and
-// the ones that cannot, each with its reason, both sorted by path.
-type Scan struct {
-	Files   []Verdict `json:"files"`
-	Skipped []Verdict `json:"skipped"`
-}
-
 var errNothing = errors.New("nothing to check: choose at least one file or folder")
 
 // Expand checks every given file and walks every given folder, so a drop of mixed files and
 // folders becomes one list. Walking skips hidden files and folders and does not enter linked
 // folders, which could loop; unusable files are listed in Skipped with their reasons. A path
 // reached twice is listed once. The error is only for an empty request.
-func Expand(paths []string) (Scan, error) { return ExpandWith(paths, Options{}) }
+func Expand(paths []string) (contract.Scan, error) { return ExpandWith(paths, Options{}) }
 
 // ExpandWith is Expand with options for every file's check.
-func ExpandWith(paths []string, opt Options) (Scan, error) {
+func ExpandWith(paths []string, opt Options) (contract.Scan, error) {
 	s := scanner{seen: map[string]bool{}, opt: opt}
 	given := 0
 	for _, p := range paths {
@@ -36,14 +30,14 @@ func ExpandWith(paths []string, opt Options) (Scan, error) {
 		}
 	}
 	if given == 0 {
-		return Scan{}, errNothing
+		return contract.Scan{}, errNothing
 	}
 	return s.result(), nil
 }
 
 // scanner collects verdicts, each absolute path once.
 type scanner struct {
-	scan Scan
+	scan contract.Scan
 	seen map[string]bool
 	opt  Options
 }
@@ -66,14 +60,14 @@ func (s *scanner) visit(root string) fs.WalkDirFunc {
 	return func(path string, d fs.DirEntry, err error) error {
 		switch {
 		case err != nil:
-			s.record(verdictFor(path).judge(unreadable(err)))
+			s.record(judge(verdictFor(path), unreadable(err)))
 			return skipDir(d)
 		case path != root && strings.HasPrefix(d.Name(), "."):
 			return skipDir(d)
 		case d.IsDir():
 			return nil
 		case d.Type()&fs.ModeSymlink != 0 && isDir(path):
-			s.record(verdictFor(path).judge(&failure{CodeNotRegular, i18n.T("preflight.folderLink")}))
+			s.record(judge(verdictFor(path), &failure{CodeNotRegular, i18n.T("preflight.folderLink")}))
 			return nil
 		}
 		s.record(Check(path, s.opt))
@@ -95,7 +89,7 @@ func isDir(path string) bool {
 }
 
 // record keeps the first verdict for each path.
-func (s *scanner) record(v Verdict) {
+func (s *scanner) record(v contract.Verdict) {
 	if s.seen[v.Path] {
 		return
 	}
@@ -108,8 +102,8 @@ func (s *scanner) record(v Verdict) {
 }
 
 // result returns the scan sorted by path.
-func (s *scanner) result() Scan {
-	byPath := func(a, b Verdict) int { return strings.Compare(a.Path, b.Path) }
+func (s *scanner) result() contract.Scan {
+	byPath := func(a, b contract.Verdict) int { return strings.Compare(a.Path, b.Path) }
 	slices.SortFunc(s.scan.Files, byPath)
 	slices.SortFunc(s.scan.Skipped, byPath)
 	return s.scan

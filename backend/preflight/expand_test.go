@@ -2,6 +2,7 @@ package preflight
 
 import (
 	"io/fs"
+	"memories-desktop/backend/contract"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -35,7 +36,7 @@ func tree(t *testing.T) (root, other string) {
 }
 
 // outcome lists a scan as "path code" strings relative to base, "ok" for uploadable files.
-func outcome(base string, vs []Verdict) []string {
+func outcome(base string, vs []contract.Verdict) []string {
 	var out []string
 	for _, v := range vs {
 		rel, _ := filepath.Rel(base, v.Path)

@@ -5,28 +5,20 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/media"
 )
-
-// FileMeta is what the file recorded about the shot, in the form the upload metadata takes;
-// the upload form and the CLI use it for the fields the user leaves empty.
-type FileMeta struct {
-	TakenAt   string   `json:"takenAt,omitempty"` // "YYYY-MM-DD HH:MM:SS", the wall-clock time of the shot
-	Camera    string   `json:"camera,omitempty"`
-	Latitude  *float64 `json:"latitude,omitempty"`
-	Longitude *float64 `json:"longitude,omitempty"`
-}
 
 // maxCamera is the service's limit for camera_model.
 const maxCamera = 200
 
 // fileMetaOf converts capture details; nil when the file recorded none.
-func fileMetaOf(c media.Capture) *FileMeta {
-	fm := FileMeta{Camera: cameraName(c.Make, c.Model), Latitude: c.Latitude, Longitude: c.Longitude}
+func fileMetaOf(c media.Capture) *contract.FileMeta {
+	fm := contract.FileMeta{Camera: cameraName(c.Make, c.Model), Latitude: c.Latitude, Longitude: c.Longitude}
 	if c.TakenAt != nil {
 		fm.TakenAt = wallClock(*c.TakenAt).Format(time.DateTime)
 	}
-	if fm == (FileMeta{}) {
+	if fm == (contract.FileMeta{}) {
 		return nil
 	}
 	return &fm

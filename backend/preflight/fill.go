@@ -1,10 +1,13 @@
 package preflight
 
-import "memories-desktop/backend/api"
+import (
+	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
+)
 
 // Fill returns meta with the fields the user left empty taken from the file's capture details:
 // what the user gives always wins, field by field. The location is taken only as a pair.
-func (fm *FileMeta) Fill(meta api.UploadMeta) api.UploadMeta {
+func Fill(fm *contract.FileMeta, meta api.UploadMeta) api.UploadMeta {
 	if fm == nil {
 		return meta
 	}

@@ -4,12 +4,13 @@ import (
 	"errors"
 	"memories-desktop/backend/i18n"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/media"
 )
 
 // inspect reads the container: a file that is not a whole video, or whose codec the service
 // cannot index, fails; a missing audio track is only a warning.
-func (v *Verdict) inspect(opt Options) *failure {
+func inspect(v *contract.Verdict, opt Options) *failure {
 	info, err := media.InspectFile(v.Path)
 	if err != nil {
 		return inspectFailure(err)
@@ -17,7 +18,7 @@ func (v *Verdict) inspect(opt Options) *failure {
 	v.Media, v.FileMeta = &info, fileMetaOf(info.Capture)
 	if !media.Indexed[info.VideoCodec] {
 		if !opt.AnyCodec {
-			return &failure{CodeCodec, codecReason(info)}
+			return &failure{contract.CodeCodec, codecReason(info)}
 		}
 		v.Warnings = append(v.Warnings, codecReason(info))
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/media/mediatest"
 )
 
@@ -20,7 +21,7 @@ func TestCheckReadsTheContainer(t *testing.T) {
 		{"h264-silent.mp4", "", "", noAudio},
 		{"hevc-tags.mov", "", "", ""},
 		{"vp9.mkv", "", "", noAudio},
-		{"mpeg4.avi", CodeCodec, "its video is MPEG-4 Part 2, which the service cannot index; it indexes H.264, H.265/HEVC or VP9", ""},
+		{"mpeg4.avi", contract.CodeCodec, "its video is MPEG-4 Part 2, which the service cannot index; it indexes H.264, H.265/HEVC or VP9", ""},
 		{"truncated.mp4", CodeTruncated, "the file is incomplete: it has no index (moov box)", ""},
 		{"text.mp4", CodeNotVideo, "it is not a video: its contents are not an MP4, MOV, Matroska or AVI container", ""},
 		{"vp9.webm", CodeUnsupportedExt, `".webm" files cannot be uploaded`, ""},
@@ -100,16 +101,16 @@ func TestExpandListsRefusedVideosWithTheirReasons(t *testing.T) {
 
 func TestFillKeepsWhatTheUserGave(t *testing.T) {
 	lat, lon, mine := 1.5, 2.5, 9.0
-	fm := &FileMeta{TakenAt: "2024-06-01 09:15:30", Camera: "Apple iPhone 15 Pro", Latitude: &lat, Longitude: &lon}
-	got := fm.Fill(api.UploadMeta{Camera: "Mine", Latitude: &mine, Longitude: &mine})
+	fm := &contract.FileMeta{TakenAt: "2024-06-01 09:15:30", Camera: "Apple iPhone 15 Pro", Latitude: &lat, Longitude: &lon}
+	got := Fill(fm, api.UploadMeta{Camera: "Mine", Latitude: &mine, Longitude: &mine})
 	if got.TakenAt != fm.TakenAt || got.Camera != "Mine" || *got.Latitude != 9 || *got.Longitude != 9 {
 		t.Fatalf("%+v", got)
 	}
-	if got := fm.Fill(api.UploadMeta{}); got.Camera != fm.Camera || got.Latitude != &lat {
+	if got := Fill(fm, api.UploadMeta{}); got.Camera != fm.Camera || got.Latitude != &lat {
 		t.Fatalf("%+v", got)
 	}
-	var none *FileMeta
-	if got := none.Fill(api.UploadMeta{Camera: "x"}); got.Camera != "x" || got.TakenAt != "" {
+	var none *contract.FileMeta
+	if got := Fill(none, api.UploadMeta{Camera: "x"}); got.Camera != "x" || got.TakenAt != "" {
 		t.Fatalf("%+v", got)
 	}
 }

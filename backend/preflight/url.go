@@ -32,7 +32,7 @@ func CheckVideoURL(raw string) error {
 		return errors.New("the link has no host name")
 	}
 	if link, err := sources.Classify(s); err == nil {
-		return fmt.Errorf("this is a %s page, not a video file: add it with Import links instead", link.Platform.Title())
+		return fmt.Errorf("this is a %s page, not a video file: add it with Import links instead", sources.Title(link.Platform))
 	}
 	return nil
 }

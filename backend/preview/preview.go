@@ -12,11 +12,9 @@ import (
 	"strings"
 	"sync"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/formats"
 )
-
-// Prefix is the URL path under which previews are served.
-const Prefix = "/preview/"
 
 // Registry maps opaque ids to registered files.
 type Registry struct {
@@ -42,7 +40,7 @@ func (r *Registry) URL(path string) string {
 		id = newID()
 		r.byPath[path], r.byID[id] = id, path
 	}
-	return r.base + Prefix + id + "/" + urlName(path)
+	return r.base + contract.PreviewPrefix + id + "/" + urlName(path)
 }
 
 // urlName keeps the extension in the URL: some players guess the format from it.
@@ -65,12 +63,12 @@ func (r *Registry) path(id string) (string, bool) {
 
 // ServeHTTP answers GET and HEAD for registered ids with the file's bytes, Range included.
 func (r *Registry) ServeHTTP(w http.ResponseWriter, req *http.Request) {
-	id, _, _ := strings.Cut(strings.TrimPrefix(req.URL.Path, Prefix), "/")
+	id, _, _ := strings.Cut(strings.TrimPrefix(req.URL.Path, contract.PreviewPrefix), "/")
 	path, ok := r.path(id)
 	switch {
 	case req.Method != http.MethodGet && req.Method != http.MethodHead:
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
-	case !strings.HasPrefix(req.URL.Path, Prefix) || !ok:
+	case !strings.HasPrefix(req.URL.Path, contract.PreviewPrefix) || !ok:
 		http.NotFound(w, req)
 	default:
 		serveFile(w, req, path)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/media/mediatest"
 )
 
@@ -28,7 +29,7 @@ func TestServesRegisteredFilesWithRanges(t *testing.T) {
 	want, _ := os.ReadFile(path)
 	r := NewRegistry()
 	url := r.URL(path)
-	if url != r.URL(path) || !strings.HasPrefix(url, Prefix) || strings.Contains(url, "clip") {
+	if url != r.URL(path) || !strings.HasPrefix(url, contract.PreviewPrefix) || strings.Contains(url, "clip") {
 		t.Fatalf("url %q", url)
 	}
 	res := get(t, r, "GET", url, "")
@@ -50,12 +51,12 @@ func TestServesNothingElse(t *testing.T) {
 	r := NewRegistry()
 	url := r.URL(path)
 	cases := map[string]string{
-		"unknown id":       Prefix + strings.Repeat("0", 32) + "/video.mp4",
-		"a path":           Prefix + "../../etc/passwd",
-		"a path as id":     Prefix + path,
+		"unknown id":       contract.PreviewPrefix + strings.Repeat("0", 32) + "/video.mp4",
+		"a path":           contract.PreviewPrefix + "../../etc/passwd",
+		"a path as id":     contract.PreviewPrefix + path,
 		"outside prefix":   "/etc/passwd",
-		"empty id":         Prefix,
-		"encoded traverse": Prefix + "%2e%2e%2fclip.mp4",
+		"empty id":         contract.PreviewPrefix,
+		"encoded traverse": contract.PreviewPrefix + "%2e%2e%2fclip.mp4",
 	}
 	for name, u := range cases {
 		if res := get(t, r, "GET", u, ""); res.StatusCode != 404 {

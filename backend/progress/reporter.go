@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/clock"
+	"memories-desktop/backend/contract"
 )
 
 // DefaultInterval is the reporter's cadence: 4 events a second keep bars smooth without
@@ -21,7 +22,7 @@ type ReporterOptions struct {
 	// Emit receives, from the reporter goroutine only, the jobs whose numbers changed since the
 	// last emit (and each job once after Track), sorted by id; never an empty batch. It must not
 	// call Track or Untrack.
-	Emit func(batch []Progress)
+	Emit func(batch []contract.Progress)
 	// StallAfter is how long a meter may not move before OnStall; 0 turns the watchdog off.
 	StallAfter time.Duration
 	// OnStall is called once per stall, from the reporter goroutine.
@@ -35,6 +36,7 @@ type Reporter struct {
 	emitMu sync.Mutex // held across Emit, so no progress follows Untrack's final sample
 	mu     sync.Mutex
 	jobs   map[uint64]*tracked
+	wake   chan struct{} // Track tells an idle reporter a job is there
 }
 
 // tracked is the reporter's private view of one meter.
@@ -45,7 +47,7 @@ type tracked struct {
 	epoch   uint32
 	movedAt time.Time // last time bytes moved, for the idle rule
 	speed   float64
-	last    Progress // last emitted
+	last    contract.Progress // last emitted
 	emitted bool
 	stalled bool
 }
@@ -58,21 +60,45 @@ func NewReporter(o ReporterOptions) *Reporter {
 	if o.Interval <= 0 {
 		o.Interval = DefaultInterval
 	}
-	return &Reporter{o: o, jobs: map[uint64]*tracked{}}
+	return &Reporter{o: o, jobs: map[uint64]*tracked{}, wake: make(chan struct{}, 1)}
 }
 
-// Start samples all tracked meters every Interval until ctx is done.
+// Start samples all tracked meters every Interval until ctx is done. With no job tracked it
+// runs no ticker: an idle app or `memories watch` does not wake 4 times a second for nothing.
 func (r *Reporter) Start(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-r.wake:
+		}
+		if r.sampleWhileTracking(ctx) {
+			return
+		}
+	}
+}
+
+// sampleWhileTracking ticks until a tick finds no job tracked (true: ctx ended).
+func (r *Reporter) sampleWhileTracking(ctx context.Context) bool {
 	t := r.o.Clock.NewTicker(r.o.Interval)
 	defer t.Stop()
 	for {
 		select {
 		case <-ctx.Done():
-			return
+			return true
 		case <-t.C():
 			r.tick()
+			if !r.tracking() {
+				return false
+			}
 		}
 	}
+}
+
+func (r *Reporter) tracking() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return len(r.jobs) > 0
 }
 
 // Track starts reporting m; a meter with the same id is replaced.
@@ -82,30 +108,34 @@ func (r *Reporter) Track(m *Meter) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.jobs[m.id] = &tracked{m: m, at: now, done: m.Done(), epoch: m.epoch.Load(), movedAt: now}
+	select {
+	case r.wake <- struct{}{}:
+	default:
+	}
 }
 
 // Untrack stops reporting job id and returns its final numbers, which the caller sends with the
 // terminal job event; once it returns, no later progress event mentions id.
-func (r *Reporter) Untrack(id uint64) Progress {
+func (r *Reporter) Untrack(id uint64) contract.Progress {
 	r.emitMu.Lock()
 	defer r.emitMu.Unlock()
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	tr, ok := r.jobs[id]
 	if !ok {
-		return Progress{ID: id, Total: -1, ETA: -1}
+		return contract.Progress{ID: id, Total: -1, ETA: -1}
 	}
 	delete(r.jobs, id)
 	return tr.sample(r.o.Clock.Now())
 }
 
 // Sample returns job id's current numbers, for a view built between ticks.
-func (r *Reporter) Sample(id uint64) (Progress, bool) {
+func (r *Reporter) Sample(id uint64) (contract.Progress, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	tr, ok := r.jobs[id]
 	if !ok {
-		return Progress{}, false
+		return contract.Progress{}, false
 	}
 	return tr.sample(r.o.Clock.Now()), true
 }
@@ -126,7 +156,7 @@ func (r *Reporter) tick() {
 	}
 }
 
-func (r *Reporter) collect(now time.Time) (batch []Progress, stalls []uint64) {
+func (r *Reporter) collect(now time.Time) (batch []contract.Progress, stalls []uint64) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	for id, tr := range r.jobs {
@@ -138,12 +168,12 @@ func (r *Reporter) collect(now time.Time) (batch []Progress, stalls []uint64) {
 			stalls = append(stalls, id)
 		}
 	}
-	slices.SortFunc(batch, func(a, b Progress) int { return cmp.Compare(a.ID, b.ID) })
+	slices.SortFunc(batch, func(a, b contract.Progress) int { return cmp.Compare(a.ID, b.ID) })
 	return batch, stalls
 }
 
 // sample reads the meter, updates the moving average and returns the numbers.
-func (tr *tracked) sample(now time.Time) Progress {
+func (tr *tracked) sample(now time.Time) contract.Progress {
 	done := tr.observe(now)
 	tr.speed = nextSpeed(tr.speed, float64(done)-float64(tr.done), now.Sub(tr.at), now.Sub(tr.movedAt))
 	tr.at, tr.done = now, done

@@ -8,11 +8,14 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"testing/synctest"
 	"time"
 
+	"memories-desktop/backend/clock"
 	"memories-desktop/backend/clock/clocktest"
+	"memories-desktop/backend/contract"
 )
 
 // harness drives a Reporter tick by tick from the test goroutine, so every assertion about
@@ -21,20 +24,20 @@ type harness struct {
 	t      *testing.T
 	c      *clocktest.Fake
 	r      *Reporter
-	emits  [][]Progress
+	emits  [][]contract.Progress
 	stalls []uint64
 }
 
 func newHarness(t *testing.T, stallAfter time.Duration) *harness {
 	h := &harness{t: t, c: clocktest.New(clocktest.Epoch)}
 	h.r = NewReporter(ReporterOptions{Clock: h.c, StallAfter: stallAfter,
-		Emit:    func(b []Progress) { h.emits = append(h.emits, b) },
+		Emit:    func(b []contract.Progress) { h.emits = append(h.emits, b) },
 		OnStall: func(id uint64) { h.stalls = append(h.stalls, id) }})
 	return h
 }
 
 // step advances one default interval and runs a tick; it returns the batch emitted, if any.
-func (h *harness) step() []Progress {
+func (h *harness) step() []contract.Progress {
 	h.t.Helper()
 	n := len(h.emits)
 	h.c.Advance(DefaultInterval)
@@ -99,7 +102,7 @@ func TestReporterCadenceIs4Hz(t *testing.T) {
 		start := time.Now()
 		var mu sync.Mutex
 		var at []time.Duration
-		r := NewReporter(ReporterOptions{Emit: func([]Progress) {
+		r := NewReporter(ReporterOptions{Emit: func([]contract.Progress) {
 			mu.Lock()
 			at = append(at, time.Since(start))
 			mu.Unlock()
@@ -128,7 +131,7 @@ func TestReporterSpeedConvergesWithinTwoSeconds(t *testing.T) {
 	const rate = 4 << 20 // bytes per second
 	h := newHarness(t, 0)
 	m := h.track(1, 100*rate)
-	var p Progress
+	var p contract.Progress
 	for range 8 { // 2 s at 4 Hz
 		m.Add(rate / 4)
 		p = h.step()[0]
@@ -255,7 +258,7 @@ func TestReporterNoProgressAfterUntrack(t *testing.T) {
 	var log []string
 	note := func(s string) { mu.Lock(); log = append(log, s); mu.Unlock() }
 	entered, release := make(chan struct{}), make(chan struct{})
-	r := NewReporter(ReporterOptions{Clock: c, Emit: func([]Progress) {
+	r := NewReporter(ReporterOptions{Clock: c, Emit: func([]contract.Progress) {
 		close(entered)
 		<-release
 		note("emit")
@@ -312,7 +315,7 @@ func TestMakeProgressEdges(t *testing.T) {
 }
 
 // checkProgress asserts the invariants the UI relies on.
-func checkProgress(t *testing.T, p Progress) {
+func checkProgress(t *testing.T, p contract.Progress) {
 	t.Helper()
 	for _, f := range []float64{p.Speed, p.Percent} {
 		if math.IsNaN(f) || math.IsInf(f, 0) {
@@ -389,13 +392,13 @@ func TestReporterConcurrentUse(t *testing.T) {
 	var mu sync.Mutex
 	emitted := 0
 	r := NewReporter(ReporterOptions{Clock: c, StallAfter: time.Hour,
-		Emit: func(b []Progress) { mu.Lock(); emitted += len(b); mu.Unlock() }})
+		Emit: func(b []contract.Progress) { mu.Lock(); emitted += len(b); mu.Unlock() }})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	go r.Start(ctx)
-	clocktest.Block(t, c, 1)
 	m := NewMeter(1, -1)
 	r.Track(m)
+	clocktest.Block(t, c, 1) // the ticker runs once a job is tracked
 	var wg sync.WaitGroup
 	for range 4 {
 		wg.Go(func() {
@@ -433,7 +436,7 @@ func BenchmarkMeterAddParallel(b *testing.B) {
 }
 
 func TestProgressJSONIsCamelCase(t *testing.T) {
-	raw, err := json.Marshal(Progress{ID: 1, Done: 2, Total: 3, Speed: 4, ETA: 5, Percent: 6})
+	raw, err := json.Marshal(contract.Progress{ID: 1, Done: 2, Total: 3, Speed: 4, ETA: 5, Percent: 6})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -441,4 +444,46 @@ func TestProgressJSONIsCamelCase(t *testing.T) {
 	if string(raw) != want {
 		t.Fatalf("JSON %s, want %s", raw, want)
 	}
+}
+
+// countingClock is the real clock, counting the tickers made and stopped.
+type countingClock struct {
+	clock.Clock
+	made, stopped atomic.Int32
+}
+
+func (c *countingClock) NewTicker(d time.Duration) clock.Ticker {
+	c.made.Add(1)
+	return stopCounter{c.Clock.NewTicker(d), c}
+}
+
+type stopCounter struct {
+	clock.Ticker
+	c *countingClock
+}
+
+func (s stopCounter) Stop() { s.c.stopped.Add(1); s.Ticker.Stop() }
+
+// An idle reporter runs no ticker (an idle watch must not wake 4 times a second); it ticks while
+// a job is tracked and stops at the first tick after the last one left.
+func TestReporterSleepsWhileIdle(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		c := &countingClock{Clock: clock.Real}
+		r := NewReporter(ReporterOptions{Clock: c, Emit: func([]contract.Progress) {}})
+		ctx, cancel := context.WithCancel(t.Context())
+		defer cancel()
+		go r.Start(ctx)
+		time.Sleep(time.Hour)
+		if n := c.made.Load(); n != 0 {
+			t.Fatalf("%d tickers while idle", n)
+		}
+		r.Track(NewMeter(1, -1))
+		time.Sleep(time.Second)
+		r.Untrack(1)
+		time.Sleep(DefaultInterval)
+		synctest.Wait()
+		if made, stopped := c.made.Load(), c.stopped.Load(); made != 1 || stopped != 1 {
+			t.Fatalf("tickers made %d, stopped %d; want 1 and 1", made, stopped)
+		}
+	})
 }

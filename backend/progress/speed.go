@@ -2,19 +2,9 @@ package progress
 
 import (
 	"math"
+	"memories-desktop/backend/contract"
 	"time"
 )
-
-// Progress is one job's numbers in the transfer:progress event. Every field is finite, so the
-// JSON encoding cannot fail.
-type Progress struct {
-	ID      uint64  `json:"id"`
-	Done    int64   `json:"done"`    // bytes moved, ≥ 0
-	Total   int64   `json:"total"`   // bytes, -1 when unknown
-	Speed   float64 `json:"speed"`   // bytes per second, moving average, whole number ≥ 0
-	ETA     int64   `json:"eta"`     // seconds left, -1 when unknown
-	Percent float64 `json:"percent"` // 0..100; 0 when the total is unknown
-}
 
 // Speed is an exponential moving average with time constant speedTau: it follows a steady rate
 // within about 2 s whatever the sampling interval. A meter that has not moved for idleAfter
@@ -39,8 +29,8 @@ func nextSpeed(prev, delta float64, dt, idle time.Duration) float64 {
 	return finite(prev + a*(rate-prev))
 }
 
-func makeProgress(id uint64, done, total int64, speed float64) Progress {
-	p := Progress{ID: id, Done: max(done, 0), Total: max(total, -1), Speed: math.Round(speed), ETA: -1}
+func makeProgress(id uint64, done, total int64, speed float64) contract.Progress {
+	p := contract.Progress{ID: id, Done: max(done, 0), Total: max(total, -1), Speed: math.Round(speed), ETA: -1}
 	if total > 0 {
 		p.Percent = min(100, 100*float64(p.Done)/float64(total))
 		p.ETA = eta(total-p.Done, p.Speed)

@@ -185,12 +185,21 @@ func TestAssetUpload(t *testing.T) {
 	}
 }
 
-func TestDownloadRateThrottles(t *testing.T) {
+// throttledDownload uploads size bytes to a new sandbox that sends downloads at rate bytes a
+// second, and returns the call that starts the download.
+func throttledDownload(t *testing.T, size int, rate int64) func() *http.Response {
 	s, srv := newSandbox(t, Options{})
-	no := uploadSmall(t, srv.URL, strings.Repeat("x", 4000))
-	s.SetFaults(Faults{DownloadRate: 10000})
+	no := uploadSmall(t, srv.URL, strings.Repeat("x", size))
+	s.SetFaults(Faults{DownloadRate: rate})
+	return func() *http.Response {
+		return postJSON(t, srv.URL+"/serve/api/v1/download", `{"video_no":"`+no+`","unique_id":"default"}`)
+	}
+}
+
+func TestDownloadRateThrottles(t *testing.T) {
+	download := throttledDownload(t, 4000, 10000)
 	start := time.Now()
-	res := postJSON(t, srv.URL+"/serve/api/v1/download", `{"video_no":"`+no+`","unique_id":"default"}`)
+	res := download()
 	body, err := io.ReadAll(res.Body)
 	res.Body.Close()
 	if err != nil || len(body) != 4000 {
@@ -202,10 +211,7 @@ func TestDownloadRateThrottles(t *testing.T) {
 }
 
 func TestDownloadRateOfOneIsOneBytePerSecond(t *testing.T) {
-	s, srv := newSandbox(t, Options{})
-	no := uploadSmall(t, srv.URL, strings.Repeat("x", 100))
-	s.SetFaults(Faults{DownloadRate: 1})
-	res := postJSON(t, srv.URL+"/serve/api/v1/download", `{"video_no":"`+no+`","unique_id":"default"}`)
+	res := throttledDownload(t, 100, 1)()
 	defer res.Body.Close()
 	start := time.Now()
 	buf := make([]byte, 100)

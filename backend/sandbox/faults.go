@@ -35,6 +35,10 @@ type Faults struct {
 	DownloadRate int64 `json:"download_rate"`
 	// NoCredits answers every API call with code "0402", as an account whose credits ran out.
 	NoCredits bool `json:"no_credits"`
+	// SearchItems makes every /search answer that found anything hold exactly this many items
+	// (0 = off), as a service that ignores top_k: the hits repeat, each pass a scene-length
+	// further on, with keyframes of their own. For tests of huge answers (1,000 moments).
+	SearchItems int `json:"search_items"`
 }
 
 // MarshalJSON writes Latency as a Go duration string ("250ms") so the control endpoint is readable.
@@ -83,6 +87,7 @@ func (f Faults) normalized() Faults {
 	f.ReplyDelay = max(f.ReplyDelay, 0)
 	f.RateLimitAfter = max(f.RateLimitAfter, 0)
 	f.ServerErrorEvery = max(f.ServerErrorEvery, 0)
+	f.SearchItems = max(f.SearchItems, 0)
 	return f
 }
 

@@ -85,10 +85,29 @@ func (s *Server) handleSearch(c *call) (any, error) {
 	})
 	hits = slices.DeleteFunc(hits, func(h hit) bool { return h.score < levelScores[q.Level] })
 	hits = hits[:min(len(hits), limit)]
+	if n := s.Faults().SearchItems; n > 0 && len(hits) > 0 {
+		hits = repeatHits(hits, n)
+	}
 	if q.Type == "BY_CAPTION" {
 		return captionItems(hits), nil
 	}
 	return clipItems(hits, q.Type == "BY_AUDIO"), nil
+}
+
+// fillPeriod is how far in time each pass of repeatHits moves the hits: past any real scene.
+const fillPeriod = maxScenes * sceneSeconds
+
+// repeatHits returns n items cycling through hits, each pass fillPeriod seconds later (the
+// SearchItems fault).
+func repeatHits(hits []hit, n int) []hit {
+	out := make([]hit, n)
+	for i := range out {
+		h, pass := hits[i%len(hits)], i/len(hits)
+		h.sc.start += pass * fillPeriod
+		h.sc.end += pass * fillPeriod
+		out[i] = h
+	}
+	return out
 }
 
 // validate applies the documented rules; it returns the namespace and the result count.

@@ -240,7 +240,7 @@ func (s *Server) serveKeyframe(w http.ResponseWriter, c *call, kind apiKind) {
 	v, ok := s.byNumber(no, c.now)
 	var sc *scene
 	for _, x := range scenesOf(v) {
-		if ok && v.Status == StatusParse && keyframeBlob(no, x) == no+"/"+file {
+		if ok && v.Status == StatusParse && s.keyframeOf(no, file, x) {
 			sc = &x
 		}
 	}
@@ -264,6 +264,18 @@ func (s *Server) serveKeyframe(w http.ResponseWriter, c *call, kind apiKind) {
 	w.Header().Set("Content-Length", strconv.Itoa(b.Len()))
 	w.Header().Set("Content-Disposition", attachment(path.Base(blob)))
 	_, _ = w.Write(b.Bytes())
+}
+
+// keyframeOf reports whether file is scene x's keyframe, or with the SearchItems fault one of
+// its repeats a pass or more later.
+func (s *Server) keyframeOf(no, file string, x scene) bool {
+	if keyframeBlob(no, x) == no+"/"+file {
+		return true
+	}
+	var start int
+	_, err := fmt.Sscanf(file, "keyframe-%06d.png", &start)
+	return err == nil && s.Faults().SearchItems > 0 && start >= fillPeriod && start%fillPeriod == x.start &&
+		keyframeBlob(no, scene{start: start}) == no+"/"+file
 }
 
 // byNumber finds a video in any namespace: a storage location names no namespace.

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 )
 
 // searchLibrary is a sandbox with a beach video, a birthday video (tagged), and a video that is
@@ -41,7 +42,7 @@ func searchLibrary(t *testing.T) (*Server, *api.Client, [3]string) {
 func TestSandboxSearchIsDeterministicAndSkipsUnparsed(t *testing.T) {
 	_, c, nos := searchLibrary(t)
 	ctx := context.Background()
-	got, err := c.Search(ctx, api.SearchRequest{Query: "a dog running on the beach"})
+	got, err := c.Search(ctx, contract.SearchRequest{Query: "a dog running on the beach"})
 	if err != nil || len(got) == 0 {
 		t.Fatalf("%v %v", got, err)
 	}
@@ -53,25 +54,25 @@ func TestSandboxSearchIsDeterministicAndSkipsUnparsed(t *testing.T) {
 			t.Fatalf("moment %+v", m)
 		}
 	}
-	if got[0].VideoNo != nos[0] || !slices.IsSortedFunc(got, func(a, b api.Moment) int { return int((b.Score - a.Score) * 1e6) }) {
+	if got[0].VideoNo != nos[0] || !slices.IsSortedFunc(got, func(a, b contract.Hit) int { return int((b.Score - a.Score) * 1e6) }) {
 		t.Fatalf("order %+v", got)
 	}
-	again, _ := c.Search(ctx, api.SearchRequest{Query: "a dog running on the beach"})
+	again, _ := c.Search(ctx, contract.SearchRequest{Query: "a dog running on the beach"})
 	if !slices.Equal(got, again) {
 		t.Fatal("the same search answered differently")
 	}
-	tagged, _ := c.Search(ctx, api.SearchRequest{Query: "birthday cake table", Tag: "family", TopK: 2})
+	tagged, _ := c.Search(ctx, contract.SearchRequest{Query: "birthday cake table", Tag: "family", TopK: 2})
 	if len(tagged) != 2 || tagged[0].VideoNo != nos[1] {
 		t.Fatalf("tag filter %+v", tagged)
 	}
-	if high, _ := c.Search(ctx, api.SearchRequest{Query: "dog zebra quantum violin", Level: "high"}); len(high) != 0 {
+	if high, _ := c.Search(ctx, contract.SearchRequest{Query: "dog zebra quantum violin", Level: "high"}); len(high) != 0 {
 		t.Fatalf("a 1-of-4 match passed the high level: %+v", high)
 	}
-	said, _ := c.Search(ctx, api.SearchRequest{Query: "happy birthday", Type: api.SearchAudio})
+	said, _ := c.Search(ctx, contract.SearchRequest{Query: "happy birthday", Type: api.SearchAudio})
 	if len(said) == 0 || said[0].Text != "happy birthday to you" || said[0].KeyframeBlob != "" {
 		t.Fatalf("audio %+v", said)
 	}
-	caps, _ := c.Search(ctx, api.SearchRequest{Query: "boat", Type: api.SearchCaption})
+	caps, _ := c.Search(ctx, contract.SearchRequest{Query: "boat", Type: api.SearchCaption})
 	if len(caps) == 0 || !strings.Contains(caps[0].Text, "boat") || caps[0].VideoNo != nos[0] {
 		t.Fatalf("captions %+v", caps)
 	}
@@ -80,11 +81,11 @@ func TestSandboxSearchIsDeterministicAndSkipsUnparsed(t *testing.T) {
 // The exact-phrase search matches whole phrases only and pages.
 func TestSandboxPhraseSearch(t *testing.T) {
 	_, c, nos := searchLibrary(t)
-	p, err := c.SearchPhrase(context.Background(), api.PhraseRequest{Query: "Where is the LOVE", PageSize: 1})
+	p, err := c.SearchPhrase(context.Background(), contract.PhraseRequest{Query: "Where is the LOVE", PageSize: 1})
 	if err != nil || p.Total < 1 || len(p.Moments) != 1 || p.Moments[0].VideoNo != nos[0] || p.Moments[0].Text != "where is the love" {
 		t.Fatalf("%+v %v", p, err)
 	}
-	if p, _ := c.SearchPhrase(context.Background(), api.PhraseRequest{Query: "love where"}); p.Total != 0 {
+	if p, _ := c.SearchPhrase(context.Background(), contract.PhraseRequest{Query: "love where"}); p.Total != 0 {
 		t.Fatalf("words out of order matched: %+v", p)
 	}
 }
@@ -93,7 +94,7 @@ func TestSandboxPhraseSearch(t *testing.T) {
 func TestSandboxKeyframeAndPictureSearch(t *testing.T) {
 	s, c, nos := searchLibrary(t)
 	ctx := context.Background()
-	got, _ := c.Search(ctx, api.SearchRequest{Query: "boat"})
+	got, _ := c.Search(ctx, contract.SearchRequest{Query: "boat"})
 	m := got[0]
 	d, err := c.Keyframe(ctx, m.KeyframeBucket, m.KeyframeBlob)
 	if err != nil {
@@ -109,7 +110,7 @@ func TestSandboxKeyframeAndPictureSearch(t *testing.T) {
 		}
 		f.Close()
 	}
-	similar, err := c.SearchImage(ctx, api.ImageRequest{Path: pic, Similarity: 0.97})
+	similar, err := c.SearchImage(ctx, contract.ImageRequest{Path: pic, Similarity: 0.97})
 	if err != nil || len(similar) == 0 || similar[0].VideoNo != m.VideoNo || similar[0].Start != m.Start || similar[0].Score < 0.98 {
 		t.Fatalf("%+v %v (want %s at %v)", similar, err, m.VideoNo, m.Start)
 	}
@@ -153,7 +154,7 @@ func TestSandboxSearchFaults(t *testing.T) {
 	s, c, nos := searchLibrary(t)
 	s.SetFaults(Faults{Latency: 50 * time.Millisecond, RateLimitAfter: 1})
 	start := time.Now()
-	if _, err := c.Search(context.Background(), api.SearchRequest{Query: "beach"}); err != nil || time.Since(start) < 50*time.Millisecond {
+	if _, err := c.Search(context.Background(), contract.SearchRequest{Query: "beach"}); err != nil || time.Since(start) < 50*time.Millisecond {
 		t.Fatalf("first call: %v after %v", err, time.Since(start))
 	}
 	if _, err := c.AudioTranscript(context.Background(), nos[0], ""); !errors.Is(err, api.ErrRateLimited) {
@@ -165,7 +166,7 @@ func TestSandboxSearchFaults(t *testing.T) {
 func TestSandboxNoCreditsFault(t *testing.T) {
 	s, c, _ := searchLibrary(t)
 	s.SetFaults(Faults{NoCredits: true})
-	if _, err := c.Search(context.Background(), api.SearchRequest{Query: "beach"}); !errors.Is(err, api.ErrNoCredits) {
+	if _, err := c.Search(context.Background(), contract.SearchRequest{Query: "beach"}); !errors.Is(err, api.ErrNoCredits) {
 		t.Fatalf("search: %v", err)
 	}
 	if _, err := c.DownloadAsset(context.Background(), "re_1", api.DownloadOptions{}); !errors.Is(err, api.ErrNoCredits) {
@@ -173,5 +174,37 @@ func TestSandboxNoCreditsFault(t *testing.T) {
 	}
 	if st := s.Stats(); st.Searches != 0 {
 		t.Fatalf("a search was answered: %+v", st)
+	}
+}
+
+// The SearchItems fault makes an answer hold exactly that many items whatever top_k says, the
+// repeats later in time with keyframes of their own that download; without it those are unknown.
+func TestSandboxSearchItemsFault(t *testing.T) {
+	s, c, _ := searchLibrary(t)
+	ctx := context.Background()
+	s.SetFaults(Faults{SearchItems: 1000})
+	got, err := c.Search(ctx, contract.SearchRequest{Query: "beach", TopK: 3})
+	if err != nil || len(got) != 1000 {
+		t.Fatalf("%d items, %v", len(got), err)
+	}
+	blobs := map[string]bool{}
+	for _, m := range got {
+		blobs[m.KeyframeBlob] = true
+	}
+	if len(blobs) != 1000 {
+		t.Fatalf("%d distinct keyframes in 1000 items", len(blobs))
+	}
+	last := got[999]
+	d, err := c.Keyframe(ctx, last.KeyframeBucket, last.KeyframeBlob)
+	if err != nil {
+		t.Fatalf("a repeat's keyframe: %v", err)
+	}
+	d.Body.Close()
+	s.SetFaults(Faults{})
+	if _, err := c.Keyframe(ctx, last.KeyframeBucket, last.KeyframeBlob); !errors.Is(err, api.ErrNotFound) {
+		t.Fatalf("a repeat's keyframe without the fault: %v", err)
+	}
+	if got, _ := c.Search(ctx, contract.SearchRequest{Query: "beach", TopK: 3}); len(got) != 3 {
+		t.Fatalf("without the fault: %d items", len(got))
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/safefile"
 )
 
@@ -15,25 +16,25 @@ const fileName = "settings.json"
 
 // Load reads the preferences from dir. A missing file yields the defaults; a corrupt one is an
 // error rather than a silent reset, so the user's choices are never thrown away unseen.
-func Load(dir string) (Settings, error) {
+func Load(dir string) (contract.Settings, error) {
 	data, err := os.ReadFile(filepath.Join(dir, fileName))
 	if errors.Is(err, fs.ErrNotExist) {
 		return Defaults(), nil
 	}
 	if err != nil {
-		return Settings{}, fmt.Errorf("read settings: %w", err)
+		return contract.Settings{}, fmt.Errorf("read settings: %w", err)
 	}
 	s := Defaults()
 	if err := json.Unmarshal(data, &s); err != nil {
-		return Settings{}, fmt.Errorf("settings file %s is damaged: %w", filepath.Join(dir, fileName), err)
+		return contract.Settings{}, fmt.Errorf("settings file %s is damaged: %w", filepath.Join(dir, fileName), err)
 	}
-	return s.Normalize(), nil
+	return Normalize(s), nil
 }
 
 // Save validates s and writes it atomically: a crash leaves either the old or the new file.
-func Save(dir string, s Settings) error {
-	s = s.Normalize()
-	if err := s.Validate(); err != nil {
+func Save(dir string, s contract.Settings) error {
+	s = Normalize(s)
+	if err := Validate(s); err != nil {
 		return err
 	}
 	data, err := json.MarshalIndent(s, "", "  ")

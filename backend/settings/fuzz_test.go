@@ -21,7 +21,7 @@ func FuzzLoad(f *testing.F) {
 		if err != nil {
 			return
 		}
-		s.Validate()
+		Validate(s)
 		if err := Save(dir, s); err != nil {
 			return // Save may refuse what Validate refuses
 		}

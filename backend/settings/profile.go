@@ -3,6 +3,7 @@ package settings
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"memories-desktop/backend/api"
 	"path/filepath"
 	"strings"
 )
@@ -23,7 +24,7 @@ func ProfileDir(dataDir string, sandbox bool, baseURL, assetBaseURL string) stri
 	}
 	base := strings.TrimRight(strings.TrimSpace(baseURL), "/")
 	asset := strings.TrimRight(strings.TrimSpace(assetBaseURL), "/")
-	if (base == "" || base == DefaultBaseURL) && (asset == "" || asset == DefaultAssetBaseURL) {
+	if (base == "" || base == api.DefaultBaseURL) && (asset == "" || asset == api.DefaultAssetBaseURL) {
 		return dataDir
 	}
 	sum := sha256.Sum256([]byte(strings.ToLower(base) + "\n" + strings.ToLower(asset)))

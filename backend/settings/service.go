@@ -1,23 +1,17 @@
 package settings
 
 import (
+	"memories-desktop/backend/contract"
 	"strings"
 	"sync"
 )
-
-// KeyInfo describes the stored key without revealing it.
-type KeyInfo struct {
-	Set     bool   `json:"set"`
-	Masked  string `json:"masked"`
-	Storage string `json:"storage"`
-}
 
 // Service is the one owner of preferences and key for a data folder; it serialises writes.
 type Service struct {
 	dir     string
 	secrets SecretStore
 	mu      sync.Mutex
-	current Settings
+	current contract.Settings
 }
 
 // Open loads the preferences in dir and picks the key store.
@@ -33,17 +27,17 @@ func Open(dir string, secrets SecretStore) (*Service, error) {
 func (s *Service) Dir() string { return s.dir }
 
 // Get returns the current preferences.
-func (s *Service) Get() Settings {
+func (s *Service) Get() contract.Settings {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.current
 }
 
 // Update validates and saves next; on error nothing changes.
-func (s *Service) Update(next Settings) (Settings, error) {
+func (s *Service) Update(next contract.Settings) (contract.Settings, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	next = next.Normalize()
+	next = Normalize(next)
 	if err := Save(s.dir, next); err != nil {
 		return s.current, err
 	}
@@ -67,10 +61,10 @@ func (s *Service) SetAPIKey(key string) error {
 func (s *Service) ClearAPIKey() error { return s.secrets.Delete() }
 
 // KeyInfo reports whether a key is stored, masked, and where.
-func (s *Service) KeyInfo() (KeyInfo, error) {
+func (s *Service) KeyInfo() (contract.KeyInfo, error) {
 	key, err := s.secrets.Get()
 	if err != nil {
-		return KeyInfo{Storage: s.secrets.Kind()}, err
+		return contract.KeyInfo{Storage: s.secrets.Kind()}, err
 	}
-	return KeyInfo{Set: key != "", Masked: MaskKey(key), Storage: s.secrets.Kind()}, nil
+	return contract.KeyInfo{Set: key != "", Masked: MaskKey(key), Storage: s.secrets.Kind()}, nil
 }

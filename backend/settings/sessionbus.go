@@ -3,6 +3,7 @@ package settings
 import (
 	"cmp"
 	"fmt"
+	"memories-desktop/backend/contract"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -14,10 +15,6 @@ import (
 // keychain is only asked when a session bus is already there, found the way the library finds
 // it (the environment, else the per-user bus socket).
 
-// PrivateBusEnv holds the address of the private bus the app starts for itself when there is no
-// session bus (see the app's sessionbus_linux.go): a keychain is not found on it.
-const PrivateBusEnv = "MEMORIES_PRIVATE_SESSION_BUS"
-
 // userRuntimeDir is where the per-user bus lives (GLib and libdbus look there too); tests point
 // it elsewhere.
 var userRuntimeDir = cmp.Or(os.Getenv("XDG_RUNTIME_DIR"), fmt.Sprintf("/run/user/%d", os.Getuid()))
@@ -28,7 +25,7 @@ func SessionBusAvailable() bool {
 		return true // their keychains need no D-Bus
 	}
 	if addr := os.Getenv("DBUS_SESSION_BUS_ADDRESS"); addr != "" {
-		return addr != os.Getenv(PrivateBusEnv) // the app's own bus has no keychain on it
+		return addr != os.Getenv(contract.PrivateBusEnv) // the app's own bus has no keychain on it
 	}
 	for _, name := range []string{"bus", "dbus-session"} {
 		if _, err := os.Stat(filepath.Join(userRuntimeDir, name)); err == nil {

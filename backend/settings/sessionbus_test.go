@@ -1,6 +1,7 @@
 package settings
 
 import (
+	"memories-desktop/backend/contract"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -61,11 +62,11 @@ func TestThePrivateBusIsNotASession(t *testing.T) {
 	userRuntimeDir = t.TempDir()
 	t.Cleanup(func() { userRuntimeDir = old })
 	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:abstract=/tmp/dbus-private")
-	t.Setenv(PrivateBusEnv, "unix:abstract=/tmp/dbus-private")
+	t.Setenv(contract.PrivateBusEnv, "unix:abstract=/tmp/dbus-private")
 	if SessionBusAvailable() {
 		t.Fatal("the app's private bus counted as a session with a keychain")
 	}
-	t.Setenv(PrivateBusEnv, "")
+	t.Setenv(contract.PrivateBusEnv, "")
 	if !SessionBusAvailable() {
 		t.Fatal("a session bus address did not count")
 	}

@@ -11,16 +11,14 @@ import (
 	"strings"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/validate"
 )
 
 // Defaults for a fresh install: the client's scope and production hosts, named once in api.
 const (
-	DefaultScope        = api.DefaultScope
-	DefaultBaseURL      = api.DefaultBaseURL
-	DefaultAssetBaseURL = api.DefaultAssetBaseURL
-	DefaultConcurrency  = 2
-	DefaultHistoryDays  = 180
+	DefaultConcurrency = 2
+	DefaultHistoryDays = 180
 )
 
 // Themes the UI understands; "system" follows the OS.
@@ -30,28 +28,12 @@ const (
 	ThemeDark   = "dark"
 )
 
-// Settings are the user's preferences. The API key is deliberately not here: it never touches
-// the preferences file.
-type Settings struct {
-	Scope        string `json:"scope"`
-	BaseURL      string `json:"baseUrl"`
-	AssetBaseURL string `json:"assetBaseUrl"`
-	DownloadDir  string `json:"downloadDir"`
-	Sandbox      bool   `json:"sandbox"`
-	Theme        string `json:"theme"`
-	Concurrency  int    `json:"concurrency"`
-	Pacing       bool   `json:"pacing"`      // space requests to the documented rate limits
-	HistoryDays  int    `json:"historyDays"` // delete finished jobs older than this; 0 keeps all
-	// PickerDirs is the last folder of each file dialog, by dialog (core.Picker*).
-	PickerDirs map[string]string `json:"pickerDirs,omitempty"`
-}
-
 // Defaults returns the settings a new user starts with.
-func Defaults() Settings {
-	return Settings{
-		Scope:        DefaultScope,
-		BaseURL:      DefaultBaseURL,
-		AssetBaseURL: DefaultAssetBaseURL,
+func Defaults() contract.Settings {
+	return contract.Settings{
+		Scope:        api.DefaultScope,
+		BaseURL:      api.DefaultBaseURL,
+		AssetBaseURL: api.DefaultAssetBaseURL,
 		DownloadDir:  defaultDownloadDir(),
 		Theme:        ThemeSystem,
 		Concurrency:  DefaultConcurrency,
@@ -76,7 +58,7 @@ func (e *FieldError) Error() string { return e.Field + ": " + e.Message }
 
 // Normalize trims whitespace and fills empty fields with defaults, so that a half-filled form
 // still saves something usable.
-func (s Settings) Normalize() Settings {
+func Normalize(s contract.Settings) contract.Settings {
 	d := Defaults()
 	s.Scope = strings.TrimSpace(s.Scope)
 	s.BaseURL = strings.TrimRight(strings.TrimSpace(s.BaseURL), "/")
@@ -99,7 +81,7 @@ func fill(field *string, def string) {
 }
 
 // Validate reports the first invalid field with a message a person can act on.
-func (s Settings) Validate() error {
+func Validate(s contract.Settings) error {
 	checks := []func() *FieldError{
 		func() *FieldError { return checkScope(s.Scope) },
 		func() *FieldError { return checkBaseURL("baseUrl", s.BaseURL) },

@@ -2,6 +2,8 @@ package settings
 
 import (
 	"errors"
+	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"os"
 	"path/filepath"
 	"testing"
@@ -11,21 +13,21 @@ func TestValidateRejectsBadFields(t *testing.T) {
 	dir := t.TempDir()
 	cases := []struct {
 		name  string
-		edit  func(*Settings)
+		edit  func(*contract.Settings)
 		field string
 	}{
-		{"scope with space", func(s *Settings) { s.Scope = "my scope" }, "scope"},
-		{"scope too long", func(s *Settings) { s.Scope = string(make([]byte, 200)) }, "scope"},
-		{"base without scheme", func(s *Settings) { s.BaseURL = "api.memories.ai" }, "baseUrl"},
-		{"base ftp", func(s *Settings) { s.BaseURL = "ftp://api.memories.ai" }, "baseUrl"},
-		{"base with userinfo", func(s *Settings) { s.BaseURL = "https://k:sk@api.memories.ai" }, "baseUrl"},
-		{"plain http to another host", func(s *Settings) { s.BaseURL = "http://api.memories.ai" }, "baseUrl"},
-		{"plain http asset host", func(s *Settings) { s.AssetBaseURL = "http://192.168.1.9:8080" }, "assetBaseUrl"},
-		{"asset with query", func(s *Settings) { s.AssetBaseURL = "https://x.ai/?a=1" }, "assetBaseUrl"},
-		{"download dir relative", func(s *Settings) { s.DownloadDir = "downloads" }, "downloadDir"},
-		{"download dir missing", func(s *Settings) { s.DownloadDir = filepath.Join(dir, "nope") }, "downloadDir"},
-		{"theme", func(s *Settings) { s.Theme = "blue" }, "theme"},
-		{"concurrency", func(s *Settings) { s.Concurrency = 99 }, "concurrency"},
+		{"scope with space", func(s *contract.Settings) { s.Scope = "my scope" }, "scope"},
+		{"scope too long", func(s *contract.Settings) { s.Scope = string(make([]byte, 200)) }, "scope"},
+		{"base without scheme", func(s *contract.Settings) { s.BaseURL = "api.memories.ai" }, "baseUrl"},
+		{"base ftp", func(s *contract.Settings) { s.BaseURL = "ftp://api.memories.ai" }, "baseUrl"},
+		{"base with userinfo", func(s *contract.Settings) { s.BaseURL = "https://k:sk@api.memories.ai" }, "baseUrl"},
+		{"plain http to another host", func(s *contract.Settings) { s.BaseURL = "http://api.memories.ai" }, "baseUrl"},
+		{"plain http asset host", func(s *contract.Settings) { s.AssetBaseURL = "http://192.168.1.9:8080" }, "assetBaseUrl"},
+		{"asset with query", func(s *contract.Settings) { s.AssetBaseURL = "https://x.ai/?a=1" }, "assetBaseUrl"},
+		{"download dir relative", func(s *contract.Settings) { s.DownloadDir = "downloads" }, "downloadDir"},
+		{"download dir missing", func(s *contract.Settings) { s.DownloadDir = filepath.Join(dir, "nope") }, "downloadDir"},
+		{"theme", func(s *contract.Settings) { s.Theme = "blue" }, "theme"},
+		{"concurrency", func(s *contract.Settings) { s.Concurrency = 99 }, "concurrency"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -33,7 +35,7 @@ func TestValidateRejectsBadFields(t *testing.T) {
 			s.DownloadDir = dir
 			tc.edit(&s)
 			var fe *FieldError
-			if err := s.Validate(); !errors.As(err, &fe) || fe.Field != tc.field {
+			if err := Validate(s); !errors.As(err, &fe) || fe.Field != tc.field {
 				t.Fatalf("Validate() = %v, want a FieldError on %q", err, tc.field)
 			}
 		})
@@ -43,7 +45,7 @@ func TestValidateRejectsBadFields(t *testing.T) {
 func TestDefaultsAreValid(t *testing.T) {
 	s := Defaults()
 	s.DownloadDir = t.TempDir()
-	if err := s.Validate(); err != nil {
+	if err := Validate(s); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -85,7 +87,7 @@ func TestSaveInvalidKeepsOldFile(t *testing.T) {
 		t.Fatal("invalid settings saved")
 	}
 	got, _ := Load(dir)
-	if got.Scope != DefaultScope {
+	if got.Scope != api.DefaultScope {
 		t.Fatalf("old settings replaced: %+v", got)
 	}
 }

@@ -1,13 +1,14 @@
 package sources
 
 import (
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/i18n"
 	"net/url"
 	"strings"
 )
 
 // matcher recognises the post links of one host; it fills Canonical, Platform and ID.
-type matcher func(u *url.URL) (Link, error)
+type matcher func(u *url.URL) (contract.Link, error)
 
 // hosts maps every accepted host name to its matcher.
 var hosts = map[string]matcher{
@@ -36,14 +37,14 @@ var (
 // Classify recognises one TikTok, YouTube or Instagram post link and returns its canonical form,
 // so that every spelling of a post (mobile host, short link, tracking parameters) is sent and
 // deduplicated as one. The error says in plain words why raw is not a supported post link.
-func Classify(raw string) (Link, error) {
+func Classify(raw string) (contract.Link, error) {
 	u, err := parseWebURL(clean(raw))
 	if err != nil {
-		return Link{}, err
+		return contract.Link{}, err
 	}
 	match, ok := hosts[u.Host]
 	if !ok {
-		return Link{}, &reason{"link.host", i18n.Args{"Host": strings.TrimPrefix(u.Host, "www.")}}
+		return contract.Link{}, &reason{"link.host", i18n.Args{"Host": strings.TrimPrefix(u.Host, "www.")}}
 	}
 	link, err := match(u)
 	link.Raw = raw

@@ -1,6 +1,7 @@
 package sources
 
 import (
+	"memories-desktop/backend/contract"
 	"strings"
 	"testing"
 )
@@ -16,7 +17,7 @@ func TestClassifyRecognisesEveryForm(t *testing.T) {
 	)
 	cases := []struct {
 		raw, canonical string
-		platform       Platform
+		platform       contract.Platform
 		id             string
 	}{
 		{"https://www.tiktok.com/@some.user_1/video/7301234567890123456", tt, TikTok, "7301234567890123456"},
@@ -53,7 +54,7 @@ func TestClassifyRecognisesEveryForm(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Classify: %v", err)
 			}
-			want := Link{Raw: tc.raw, Canonical: tc.canonical, Platform: tc.platform, ID: tc.id}
+			want := contract.Link{Raw: tc.raw, Canonical: tc.canonical, Platform: tc.platform, ID: tc.id}
 			if got != want {
 				t.Fatalf("got  %+v\nwant %+v", got, want)
 			}

@@ -1,6 +1,7 @@
 package sources
 
 import (
+	"memories-desktop/backend/contract"
 	"net/url"
 	"strings"
 	"testing"
@@ -53,7 +54,7 @@ func FuzzParseLines(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		p := ParseLines(text)
 		accounted := map[int]bool{}
-		for _, l := range append(append([]Link{}, p.Links...), p.Duplicates...) {
+		for _, l := range append(append([]contract.Link{}, p.Links...), p.Duplicates...) {
 			accounted[l.Line] = true
 		}
 		for _, pr := range p.Problems {
@@ -84,7 +85,7 @@ func checkLinesAccounted(t *testing.T, text string, n int, accounted map[int]boo
 
 // checkTasks asserts that tasks hold every unique link once, one platform each, ≤50 links.
 func checkTasks(t *testing.T, p Plan) {
-	want := map[string]Platform{}
+	want := map[string]contract.Platform{}
 	for _, l := range p.Links {
 		want[l.Canonical] = l.Platform
 	}

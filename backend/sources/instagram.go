@@ -1,6 +1,7 @@
 package sources
 
 import (
+	"memories-desktop/backend/contract"
 	"net/url"
 	"strings"
 )
@@ -24,7 +25,7 @@ var instagramPages = map[string]bool{
 
 // instagramPage matches /p/<code>/, /reel/<code>/, /reels/<code>/ and /tv/<code>/, also in the
 // newer /<user>/p/<code>/ and /<user>/reel/<code>/ shapes that the share button produces.
-func instagramPage(u *url.URL) (Link, error) {
+func instagramPage(u *url.URL) (contract.Link, error) {
 	s := segments(u.Path)
 	first := ""
 	if len(s) > 0 {
@@ -37,17 +38,17 @@ func instagramPage(u *url.URL) (Link, error) {
 	case len(s) == 2 && instagramKinds[strings.ToLower(s[0])] != "":
 		return instagramPost(instagramKinds[strings.ToLower(s[0])], s[1])
 	case first == "stories":
-		return Link{}, errInstagramStory
+		return contract.Link{}, errInstagramStory
 	case len(s) == 1 && !instagramPages[first]:
-		return Link{}, errInstagramProfile
+		return contract.Link{}, errInstagramProfile
 	}
-	return Link{}, errInstagram
+	return contract.Link{}, errInstagram
 }
 
 // instagramPost builds the canonical link; the short code alone decides duplicates.
-func instagramPost(kind, code string) (Link, error) {
+func instagramPost(kind, code string) (contract.Link, error) {
 	if !validChars(code, 64, "-_") {
-		return Link{}, errInstagram
+		return contract.Link{}, errInstagram
 	}
-	return Link{Platform: Instagram, ID: code, Canonical: instagramBase + kind + "/" + code + "/"}, nil
+	return contract.Link{Platform: Instagram, ID: code, Canonical: instagramBase + kind + "/" + code + "/"}, nil
 }

@@ -3,6 +3,7 @@ package sources
 import (
 	"strings"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/i18n"
 )
 
@@ -41,7 +42,7 @@ func (p *planner) addLine(n int, line string) {
 	case len(fields) == 1:
 		p.addToken(n, fields[0])
 	default:
-		p.plan.Problems = append(p.plan.Problems, Problem{Line: n, Raw: line, Reason: i18n.T("link.none")})
+		p.plan.Problems = append(p.plan.Problems, contract.LinkProblem{Line: n, Raw: line, Reason: i18n.T("link.none")})
 	}
 }
 
@@ -63,7 +64,7 @@ func (p *planner) addToken(n int, raw string) {
 	link.Line = n
 	switch key := dedupeKey(link); {
 	case err != nil:
-		p.plan.Problems = append(p.plan.Problems, Problem{Line: n, Raw: raw, Reason: err.Error()})
+		p.plan.Problems = append(p.plan.Problems, contract.LinkProblem{Line: n, Raw: raw, Reason: err.Error()})
 	case p.seen[key]:
 		p.plan.Duplicates = append(p.plan.Duplicates, link)
 	default:
@@ -74,7 +75,7 @@ func (p *planner) addToken(n int, raw string) {
 
 // dedupeKey identifies a post regardless of how its link was spelled: the canonical host plus
 // the platform id, so a TikTok short-link code never collides with a video id.
-func dedupeKey(l Link) string {
+func dedupeKey(l contract.Link) string {
 	host, _, _ := strings.Cut(strings.TrimPrefix(l.Canonical, "https://"), "/")
 	return host + " " + l.ID
 }

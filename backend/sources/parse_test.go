@@ -3,6 +3,7 @@ package sources
 import (
 	"fmt"
 	"math/rand/v2"
+	"memories-desktop/backend/contract"
 	"reflect"
 	"strings"
 	"testing"
@@ -40,26 +41,26 @@ func TestParseLinesFilesEveryLine(t *testing.T) {
 	}) {
 		t.Errorf("duplicates %q", got)
 	}
-	wantProblems := []Problem{
-		{7, "url,title,notes", "no link found on this line"},
-		{8, "vimeo.com/123", "vimeo.com is not supported: TikTok, YouTube and Instagram links only"},
-		{9, "https://www.tiktok.com/@a/photo/9", errTikTokPhoto.Error()},
-		{9, "https://youtu.be/x", errYouTubeID.Error()},
+	wantProblems := []contract.LinkProblem{
+		{Line: 7, Raw: "url,title,notes", Reason: "no link found on this line"},
+		{Line: 8, Raw: "vimeo.com/123", Reason: "vimeo.com is not supported: TikTok, YouTube and Instagram links only"},
+		{Line: 9, Raw: "https://www.tiktok.com/@a/photo/9", Reason: errTikTokPhoto.Error()},
+		{Line: 9, Raw: "https://youtu.be/x", Reason: errYouTubeID.Error()},
 	}
 	if !reflect.DeepEqual(p.Problems, wantProblems) {
 		t.Errorf("problems %+v\nwant     %+v", p.Problems, wantProblems)
 	}
-	wantTasks := []Task{
-		{TikTok, []string{"https://vm.tiktok.com/ZMa/", "https://www.tiktok.com/@a/video/7"}},
-		{YouTube, []string{"https://www.youtube.com/watch?v=dQw4w9WgXcQ"}},
-		{Instagram, []string{"https://www.instagram.com/reel/Cx1/"}},
+	wantTasks := []contract.ImportTask{
+		{Platform: TikTok, Links: []string{"https://vm.tiktok.com/ZMa/", "https://www.tiktok.com/@a/video/7"}},
+		{Platform: YouTube, Links: []string{"https://www.youtube.com/watch?v=dQw4w9WgXcQ"}},
+		{Platform: Instagram, Links: []string{"https://www.instagram.com/reel/Cx1/"}},
 	}
 	if !reflect.DeepEqual(p.Tasks, wantTasks) {
 		t.Errorf("tasks %+v", p.Tasks)
 	}
 }
 
-func linesOf(links []Link) []string {
+func linesOf(links []contract.Link) []string {
 	var out []string
 	for _, l := range links {
 		out = append(out, fmt.Sprintf("%d %s", l.Line, l.Canonical))
@@ -82,7 +83,7 @@ func TestParseLinesEmptyInput(t *testing.T) {
 	if p.Lines != 0 || len(p.Links)+len(p.Duplicates)+len(p.Problems)+len(p.Tasks) != 0 {
 		t.Fatalf("plan %+v", p)
 	}
-	if got, want := p.Summary(), "0 lines: 0 links in 0 tasks; 0 duplicates; 0 invalid"; got != want {
+	if got, want := Summary(p), "0 lines: 0 links in 0 tasks; 0 duplicates; 0 invalid"; got != want {
 		t.Fatalf("Summary() = %q, want %q", got, want)
 	}
 }
@@ -124,7 +125,7 @@ func mixedLines() []string {
 
 func TestParseLines120MixedLines(t *testing.T) {
 	p := ParseLines(strings.Join(mixedLines(), "\n"))
-	if got, want := p.Summary(), "120 lines: 97 links (TikTok 55, YouTube 30, Instagram 12) in 4 tasks; 8 duplicates; 15 invalid"; got != want {
+	if got, want := Summary(p), "120 lines: 97 links (TikTok 55, YouTube 30, Instagram 12) in 4 tasks; 8 duplicates; 15 invalid"; got != want {
 		t.Fatalf("Summary() = %q\nwant        %q", got, want)
 	}
 	var sizes []string

@@ -1,6 +1,7 @@
 package sources
 
 import (
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/i18n"
 	"strings"
 )
@@ -9,8 +10,8 @@ import (
 // a platform, and cuts each group into tasks of at most MaxLinksPerTask canonical links, because
 // the import endpoint accepts one platform and 50 links per request. Links should be unique
 // (ParseLines makes them so); links of unknown platforms are left out.
-func Split(links []Link) []Task {
-	var tasks []Task
+func Split(links []contract.Link) []contract.ImportTask {
+	var tasks []contract.ImportTask
 	for _, pf := range Platforms {
 		tasks = append(tasks, chunk(pf, canonicals(links, pf))...)
 	}
@@ -18,7 +19,7 @@ func Split(links []Link) []Task {
 }
 
 // canonicals returns the canonical links of one platform, in input order.
-func canonicals(links []Link, pf Platform) []string {
+func canonicals(links []contract.Link, pf contract.Platform) []string {
 	var out []string
 	for _, l := range links {
 		if l.Platform == pf {
@@ -29,11 +30,11 @@ func canonicals(links []Link, pf Platform) []string {
 }
 
 // chunk cuts one platform's links into tasks of at most MaxLinksPerTask.
-func chunk(pf Platform, links []string) []Task {
-	var tasks []Task
+func chunk(pf contract.Platform, links []string) []contract.ImportTask {
+	var tasks []contract.ImportTask
 	for len(links) > 0 {
 		n := min(len(links), MaxLinksPerTask)
-		tasks = append(tasks, Task{Platform: pf, Links: links[:n:n]})
+		tasks = append(tasks, contract.ImportTask{Platform: pf, Links: links[:n:n]})
 		links = links[n:]
 	}
 	return tasks
@@ -41,20 +42,20 @@ func chunk(pf Platform, links []string) []Task {
 
 // Summary describes the plan in one line for the intake screen, for example
 // "120 lines: 97 links (TikTok 40, YouTube 30, Instagram 27) in 3 tasks; 8 duplicates; 15 invalid".
-func (p Plan) Summary() string {
+func Summary(p Plan) string {
 	return i18n.T("plan.summary", i18n.Args{"Lines": i18n.T("plan.lines", i18n.Args{"Count": p.Lines}),
-		"Links": i18n.T("plan.links", i18n.Args{"Count": len(p.Links)}), "PerPlatform": p.perPlatform(),
+		"Links": i18n.T("plan.links", i18n.Args{"Count": len(p.Links)}), "PerPlatform": perPlatform(p),
 		"Tasks":      i18n.T("plan.tasks", i18n.Args{"Count": len(p.Tasks)}),
 		"Duplicates": i18n.T("plan.duplicates", i18n.Args{"Count": len(p.Duplicates)}),
 		"Invalid":    i18n.T("plan.invalid", i18n.Args{"Count": len(p.Problems)})})
 }
 
 // perPlatform lists the non-zero link counts per platform in parentheses, or nothing.
-func (p Plan) perPlatform() string {
+func perPlatform(p Plan) string {
 	var parts []string
 	for _, pf := range Platforms {
 		if n := len(canonicals(p.Links, pf)); n > 0 {
-			parts = append(parts, i18n.T("plan.platform", i18n.Args{"Platform": pf.Title(), "N": n}))
+			parts = append(parts, i18n.T("plan.platform", i18n.Args{"Platform": Title(pf), "N": n}))
 		}
 	}
 	if len(parts) == 0 {

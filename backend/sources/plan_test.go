@@ -2,21 +2,22 @@ package sources
 
 import (
 	"fmt"
+	"memories-desktop/backend/contract"
 	"testing"
 )
 
 func TestSplitGroupsByPlatformAndChunks(t *testing.T) {
-	var links []Link
+	var links []contract.Link
 	for i := range 101 {
-		links = append(links, Link{Platform: Instagram, Canonical: fmt.Sprintf("ig%d", i)})
+		links = append(links, contract.Link{Platform: Instagram, Canonical: fmt.Sprintf("ig%d", i)})
 		if i < 3 {
-			links = append(links, Link{Platform: TikTok, Canonical: fmt.Sprintf("tt%d", i)})
+			links = append(links, contract.Link{Platform: TikTok, Canonical: fmt.Sprintf("tt%d", i)})
 		}
 	}
-	links = append(links, Link{Platform: "vimeo", Canonical: "v"})
+	links = append(links, contract.Link{Platform: "vimeo", Canonical: "v"})
 	tasks := Split(links)
 	want := []struct {
-		pf          Platform
+		pf          contract.Platform
 		n           int
 		first, last string
 	}{{TikTok, 3, "tt0", "tt2"}, {Instagram, 50, "ig0", "ig49"}, {Instagram, 50, "ig50", "ig99"}, {Instagram, 1, "ig100", "ig100"}}
@@ -32,9 +33,9 @@ func TestSplitGroupsByPlatformAndChunks(t *testing.T) {
 }
 
 func TestSplitTasksDoNotShareStorage(t *testing.T) {
-	var links []Link
+	var links []contract.Link
 	for i := range 60 {
-		links = append(links, Link{Platform: YouTube, Canonical: fmt.Sprint(i)})
+		links = append(links, contract.Link{Platform: YouTube, Canonical: fmt.Sprint(i)})
 	}
 	tasks := Split(links)
 	tasks[0].Links = append(tasks[0].Links, "extra")
@@ -46,12 +47,12 @@ func TestSplitTasksDoNotShareStorage(t *testing.T) {
 func TestSummaryWording(t *testing.T) {
 	p := Plan{
 		Lines:      1,
-		Links:      []Link{{Platform: YouTube}},
-		Duplicates: []Link{{Platform: YouTube}},
-		Problems:   []Problem{{}},
-		Tasks:      []Task{{Platform: YouTube}},
+		Links:      []contract.Link{{Platform: YouTube}},
+		Duplicates: []contract.Link{{Platform: YouTube}},
+		Problems:   []contract.LinkProblem{{}},
+		Tasks:      []contract.ImportTask{{Platform: YouTube}},
 	}
-	if got, want := p.Summary(), "1 line: 1 link (YouTube 1) in 1 task; 1 duplicate; 1 invalid"; got != want {
+	if got, want := Summary(p), "1 line: 1 link (YouTube 1) in 1 task; 1 duplicate; 1 invalid"; got != want {
 		t.Fatalf("Summary() = %q, want %q", got, want)
 	}
 }

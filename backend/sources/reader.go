@@ -5,21 +5,12 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"strconv"
-
-	"memories-desktop/backend/i18n"
+	"memories-desktop/backend/contract"
 )
 
 // MaxLineBytes is the longest line ReadLines accepts. A line holds a few links (CSV columns);
 // one longer than this is not a link list, and saying so beats splitting it at a random byte.
 const MaxLineBytes = 1 << 20
-
-// LineTooLongError names the line ReadLines refused.
-type LineTooLongError struct{ Line int }
-
-func (e *LineTooLongError) Error() string {
-	return i18n.T("link.lineTooLong", i18n.Args{"Line": strconv.Itoa(e.Line), "Max": strconv.Itoa(MaxLineBytes)})
-}
 
 // ReadLines is ParseLines over a stream of any length: lines are planned as they are read, so
 // only the links are kept, never the whole text. It stops at the first read error or at a line
@@ -35,7 +26,7 @@ func ReadLines(r io.Reader) (Plan, error) {
 	}
 	if err := sc.Err(); err != nil {
 		if errors.Is(err, bufio.ErrTooLong) {
-			return Plan{}, &LineTooLongError{Line: p.plan.Lines + 1}
+			return Plan{}, &contract.LineTooLongError{Line: p.plan.Lines + 1}
 		}
 		return Plan{}, err
 	}

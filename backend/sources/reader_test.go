@@ -2,6 +2,7 @@ package sources
 
 import (
 	"errors"
+	"memories-desktop/backend/contract"
 	"reflect"
 	"strings"
 	"testing"
@@ -24,7 +25,7 @@ func TestReadLinesMatchesParseLines(t *testing.T) {
 func TestReadLinesRefusesAnOverlongLineByNumber(t *testing.T) {
 	text := "https://youtu.be/dQw4w9WgXcQ\n\n" + strings.Repeat("x", MaxLineBytes+1) + "\nhttps://youtu.be/aaaaaaaaaaa\n"
 	_, err := ReadLines(strings.NewReader(text))
-	var long *LineTooLongError
+	var long *contract.LineTooLongError
 	if !errors.As(err, &long) || long.Line != 3 || !strings.Contains(err.Error(), "line 3 ") {
 		t.Fatalf("err = %v", err)
 	}

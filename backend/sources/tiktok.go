@@ -1,6 +1,7 @@
 package sources
 
 import (
+	"memories-desktop/backend/contract"
 	"net/url"
 	"strings"
 	"unicode"
@@ -19,7 +20,7 @@ var (
 )
 
 // tiktokPage matches www/m/bare tiktok.com: /@user/video/<id> and the /t/<code> short form.
-func tiktokPage(u *url.URL) (Link, error) {
+func tiktokPage(u *url.URL) (contract.Link, error) {
 	s := segments(u.Path)
 	switch {
 	case len(s) == 2 && strings.EqualFold(s[0], "t"):
@@ -27,37 +28,37 @@ func tiktokPage(u *url.URL) (Link, error) {
 	case len(s) == 3 && strings.HasPrefix(s[0], "@"):
 		return tiktokPost(s[0][1:], strings.ToLower(s[1]), s[2])
 	case len(s) == 1 && strings.HasPrefix(s[0], "@"):
-		return Link{}, errTikTokProfile
+		return contract.Link{}, errTikTokProfile
 	}
-	return Link{}, errTikTok
+	return contract.Link{}, errTikTok
 }
 
 // tiktokPost builds the canonical video link; the user name is kept because the service
 // expects the full page URL, but the numeric id alone decides duplicates.
-func tiktokPost(user, kind, id string) (Link, error) {
+func tiktokPost(user, kind, id string) (contract.Link, error) {
 	if kind == "photo" {
-		return Link{}, errTikTokPhoto
+		return contract.Link{}, errTikTokPhoto
 	}
 	if kind != "video" || !validTikTokUser(user) || !isDigits(id, 32) {
-		return Link{}, errTikTok
+		return contract.Link{}, errTikTok
 	}
-	return Link{Platform: TikTok, ID: id, Canonical: tiktokBase + url.PathEscape(user) + "/video/" + id}, nil
+	return contract.Link{Platform: TikTok, ID: id, Canonical: tiktokBase + url.PathEscape(user) + "/video/" + id}, nil
 }
 
 // tiktokShort matches vm.tiktok.com/<code>/ and vt.tiktok.com/<code>/.
-func tiktokShort(u *url.URL) (Link, error) {
+func tiktokShort(u *url.URL) (contract.Link, error) {
 	if s := segments(u.Path); len(s) == 1 {
 		return tiktokCode(s[0])
 	}
-	return Link{}, &reason{id: "link.tiktokShort"}
+	return contract.Link{}, &reason{id: "link.tiktokShort"}
 }
 
 // tiktokCode canonicalises a short-link code. It can only be resolved online, so the code is the ID.
-func tiktokCode(code string) (Link, error) {
+func tiktokCode(code string) (contract.Link, error) {
 	if !validChars(code, 32, "") {
-		return Link{}, &reason{id: "link.tiktokShortCode"}
+		return contract.Link{}, &reason{id: "link.tiktokShortCode"}
 	}
-	return Link{Platform: TikTok, ID: code, Canonical: tiktokShortBase + code + "/"}, nil
+	return contract.Link{Platform: TikTok, ID: code, Canonical: tiktokShortBase + code + "/"}, nil
 }
 
 // validTikTokUser accepts letters and digits of any script plus "." "_" "-", up to 64 characters.

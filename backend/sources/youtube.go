@@ -1,6 +1,7 @@
 package sources
 
 import (
+	"memories-desktop/backend/contract"
 	"net/url"
 	"strings"
 )
@@ -25,7 +26,7 @@ var channelPaths = map[string]bool{"playlist": true, "channel": true, "c": true,
 
 // youtubePage matches youtube.com: /watch?v=<id>, /shorts/<id>, /live/<id> and /embed/<id>.
 // Only the video id survives; list=, t=, si= and other parameters are dropped.
-func youtubePage(u *url.URL) (Link, error) {
+func youtubePage(u *url.URL) (contract.Link, error) {
 	s := segments(u.Path)
 	q := u.Query()
 	if len(s) == 1 && strings.EqualFold(s[0], "watch") && q.Get("v") != "" {
@@ -37,24 +38,24 @@ func youtubePage(u *url.URL) (Link, error) {
 		}
 	}
 	if q.Has("list") || len(s) > 0 && (channelPaths[strings.ToLower(s[0])] || strings.HasPrefix(s[0], "@")) {
-		return Link{}, errNotSingle
+		return contract.Link{}, errNotSingle
 	}
-	return Link{}, errYouTube
+	return contract.Link{}, errYouTube
 }
 
 // youtubeShort matches youtu.be/<id>.
-func youtubeShort(u *url.URL) (Link, error) {
+func youtubeShort(u *url.URL) (contract.Link, error) {
 	if s := segments(u.Path); len(s) == 1 {
 		return youtubeID(s[0], youtubeWatch)
 	}
-	return Link{}, errYouTube
+	return contract.Link{}, errYouTube
 }
 
 // youtubeID validates an id and builds the canonical link; the id alone decides duplicates, so
 // a shorts link and a watch link to the same video are one video.
-func youtubeID(id, base string) (Link, error) {
+func youtubeID(id, base string) (contract.Link, error) {
 	if len(id) != youtubeIDLen || !validChars(id, youtubeIDLen, "-_") {
-		return Link{}, errYouTubeID
+		return contract.Link{}, errYouTubeID
 	}
-	return Link{Platform: YouTube, ID: id, Canonical: base + id}, nil
+	return contract.Link{Platform: YouTube, ID: id, Canonical: base + id}, nil
 }

@@ -1,6 +1,9 @@
 package store
 
 import (
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 	"slices"
 	"sync"
 	"testing"
@@ -13,12 +16,12 @@ func TestConcurrentWritersAndReadersSeeConsistentJobs(t *testing.T) {
 	for w := 0; w < writers; w++ {
 		wg.Go(func() {
 			for i := 0; i < each; i++ {
-				j := Job{Kind: KindDownload, Name: "concurrent"}
+				j := contract.Job{Kind: jobkind.Download, Name: "concurrent"}
 				if err := db.CreateJob(&j); err != nil {
 					t.Error(err)
 					return
 				}
-				if _, err := db.SetState(j.ID, StateRunning, ""); err != nil {
+				if _, err := db.SetState(j.ID, jobstate.Running, ""); err != nil {
 					t.Error(err)
 				}
 			}

@@ -10,11 +10,11 @@ import (
 
 // The kinds and states bound for the UI are exactly those the store can keep.
 func TestJobKindsAndStatesMatchTheContract(t *testing.T) {
-	var kinds []JobKind
+	var kinds []jobkind.JobKind
 	for _, k := range jobkind.All {
 		kinds = append(kinds, k.Value)
 	}
-	var states []JobState
+	var states []jobstate.JobState
 	for _, s := range jobstate.All {
 		states = append(states, s.Value)
 	}

@@ -1,14 +1,10 @@
 package store
 
 import (
-	"errors"
 	"fmt"
+	"memories-desktop/backend/contract"
 	"runtime/debug"
 )
-
-// ErrDamaged means the database file is corrupt: bbolt found an inconsistent page (it panics
-// on those; every transaction here recovers) or a record cannot be decoded.
-var ErrDamaged = errors.New("the database is damaged")
 
 // DamagedError names the damaged file and what to do about it.
 type DamagedError struct {
@@ -21,7 +17,7 @@ func (e *DamagedError) Error() string {
 		"(it is kept) and start a fresh one with everything that can still be read", e.Path, e.Detail)
 }
 
-func (e *DamagedError) Unwrap() error { return ErrDamaged }
+func (e *DamagedError) Unwrap() error { return contract.ErrDamaged }
 
 func (db *DB) damaged(detail string) error { return &DamagedError{Path: db.path, Detail: detail} }
 

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
 	"os"
 	"path/filepath"
 	"slices"
@@ -29,7 +31,7 @@ func TestOneDamagedJobRecordIsSkippedAndReported(t *testing.T) {
 	db, _ := openTest(t)
 	var ids []uint64
 	for range 5 {
-		j := Job{Kind: KindDownload, Name: "x"}
+		j := contract.Job{Kind: jobkind.Download, Name: "x"}
 		db.CreateJob(&j)
 		ids = append(ids, j.ID)
 	}
@@ -46,11 +48,8 @@ func TestOneDamagedJobRecordIsSkippedAndReported(t *testing.T) {
 func TestCheckAndRepairKeepWhatCanBeRead(t *testing.T) {
 	dir := t.TempDir()
 	db := openAt(t, dir)
-	for range 10 {
-		j := Job{Kind: KindUploadFile, Name: "keep"}
-		db.CreateJob(&j)
-	}
-	db.PutVideos([]Video{{VideoNo: "VI1", Scope: "default", Name: "n", Created: 1}})
+	fillJobs(t, db, 10, func(int) contract.Job { return contract.Job{Kind: jobkind.UploadFile, Name: "keep"} })
+	db.PutVideos([]contract.CachedVideo{{VideoNo: "VI1", Scope: "default", Name: "n", Created: 1}})
 	db.PutMeta("pacer", []byte("state"))
 	breakRecord(t, db, 4)
 	db.Close()
@@ -73,7 +72,7 @@ func TestCheckAndRepairKeepWhatCanBeRead(t *testing.T) {
 	if v, _ := db.GetMeta("pacer"); string(v) != "state" {
 		t.Fatalf("meta lost: %q", v)
 	}
-	j := Job{Kind: KindDownload, Name: "new"}
+	j := contract.Job{Kind: jobkind.Download, Name: "new"}
 	if db.CreateJob(&j); j.ID != 11 {
 		t.Fatalf("a new job got id %d: ids must not be reused", j.ID)
 	}
@@ -81,10 +80,10 @@ func TestCheckAndRepairKeepWhatCanBeRead(t *testing.T) {
 
 func TestAFileThatIsNotADatabaseIsReportedDamagedWithItsPath(t *testing.T) {
 	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, FileName), []byte("this is not a bbolt file, just text"), 0o600)
+	os.WriteFile(filepath.Join(dir, contract.DatabaseFile), []byte("this is not a bbolt file, just text"), 0o600)
 	_, err := Open(dir, time.Second)
 	var d *DamagedError
-	if !errors.As(err, &d) || d.Path != filepath.Join(dir, FileName) || !errors.Is(err, ErrDamaged) {
+	if !errors.As(err, &d) || d.Path != filepath.Join(dir, contract.DatabaseFile) || !errors.Is(err, contract.ErrDamaged) {
 		t.Fatalf("err = %v", err)
 	}
 	fixed, err := Repair(dir, time.Second)
@@ -101,12 +100,9 @@ func TestAFileThatIsNotADatabaseIsReportedDamagedWithItsPath(t *testing.T) {
 func TestRepairAfterAPanicWhileOpeningInTheSameProcess(t *testing.T) {
 	dir := t.TempDir()
 	db := openAt(t, dir)
-	for range 50 {
-		j := Job{Kind: KindDownload, Name: "kept"}
-		db.CreateJob(&j)
-	}
+	fillJobs(t, db, 50, func(int) contract.Job { return contract.Job{Kind: jobkind.Download, Name: "kept"} })
 	db.Close()
-	path := filepath.Join(dir, FileName)
+	path := filepath.Join(dir, contract.DatabaseFile)
 	raw, _ := os.ReadFile(path)
 	const pageSize = 4096 // bbolt's default here; the meta pages start the file
 	for _, meta := range []int{0, pageSize} {
@@ -115,7 +111,7 @@ func TestRepairAfterAPanicWhileOpeningInTheSameProcess(t *testing.T) {
 	}
 	os.WriteFile(path, raw, 0o600)
 
-	if _, err := Open(dir, time.Second); !errors.Is(err, ErrDamaged) {
+	if _, err := Open(dir, time.Second); !errors.Is(err, contract.ErrDamaged) {
 		t.Fatalf("open: %v", err)
 	}
 	fixed, err := Repair(dir, time.Second)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"memories-desktop/backend/contract"
 	"path/filepath"
 	"strings"
 	"time"
@@ -14,27 +15,14 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// Report is what Check found in a data folder's database.
-type Report struct {
-	Path        string   `json:"path"`
-	Problems    []string `json:"problems,omitempty"` // empty when the file is sound
-	Jobs        int      `json:"jobs"`               // readable job records
-	Videos      int      `json:"videos"`             // readable library-cache records
-	DamagedJobs []uint64 `json:"damagedJobs,omitempty"`
-	checkStuck  bool     // bbolt's check is still running: its file must stay mapped
-}
-
-// OK reports whether nothing is wrong with the file.
-func (r Report) OK() bool { return len(r.Problems) == 0 }
-
 // maxProblems bounds a report: a badly damaged file yields thousands of page errors.
 const maxProblems = 20
 
 // Check examines the database in dir without changing it: bbolt's page-level consistency
 // check, then every job and video record is decoded. It needs the file lock like Open.
-func Check(dir string, timeout time.Duration) (Report, error) {
-	path := filepath.Join(dir, FileName)
-	rep := Report{Path: path}
+func Check(dir string, timeout time.Duration) (contract.DBReport, error) {
+	path := filepath.Join(dir, contract.DatabaseFile)
+	rep := contract.DBReport{Path: path}
 	db := &DB{path: path, now: time.Now}
 	// Read-write, so bbolt loads the free list now, under guard, and not in its checker's
 	// goroutine, where a fault cannot be caught. Nothing is written.
@@ -48,10 +36,11 @@ func Check(dir string, timeout time.Duration) (Report, error) {
 		return rep, err
 	}
 	db.bolt = b
-	if err := db.view(func(tx txn) error { return rep.examine(db, tx) }); err != nil {
-		rep.note(err.Error())
+	stuck := false // bbolt's check is still running: its file must stay mapped
+	if err := db.view(func(tx txn) error { return examine(&rep, &stuck, db, tx) }); err != nil {
+		note(&rep, err.Error())
 	}
-	if !rep.checkStuck {
+	if !stuck {
 		b.Close() // else bbolt's check still reads the mapped file: leave it mapped
 	}
 	return rep, nil
@@ -64,7 +53,7 @@ func checkTime(tx txn) time.Duration {
 }
 
 // note records a problem; bbolt quotes raw page bytes in some, which must not reach a terminal.
-func (rep *Report) note(problem string) {
+func note(rep *contract.DBReport, problem string) {
 	if len(rep.Problems) < maxProblems {
 		rep.Problems = append(rep.Problems, strings.Map(printableOr, strings.ToValidUTF8(problem, "?")))
 	}
@@ -80,39 +69,40 @@ func printableOr(r rune) rune {
 // examine runs inside one read transaction. bbolt's own check runs on a goroutine of its own,
 // where a page pointing outside the file is a fatal fault rather than a panic; so every page it
 // would read is read here first, under guard, and a file that fails that is not given to it.
-func (rep *Report) examine(db *DB, tx txn) error {
+func examine(rep *contract.DBReport, stuck *bool, db *DB, tx txn) error {
 	if err := db.guard(func() error { return touchAll(tx) }); err != nil {
-		rep.note(detail(err))
-		if err := db.guard(func() error { rep.countJobs(tx); rep.countVideos(tx); return nil }); err != nil {
-			rep.note(detail(err))
+		note(rep, detail(err))
+		if err := db.guard(func() error { countJobs(rep, tx); countVideos(rep, tx); return nil }); err != nil {
+			note(rep, detail(err))
 		}
 		return nil
 	}
-	rep.pageCheck(tx)
-	rep.countJobs(tx)
-	rep.countVideos(tx)
+	*stuck = pageCheck(rep, tx)
+	countJobs(rep, tx)
+	countVideos(rep, tx)
 	return nil
 }
 
 // pageCheck runs bbolt's consistency check, bounded in time.
-func (rep *Report) pageCheck(tx txn) {
+func pageCheck(rep *contract.DBReport, tx txn) (stuck bool) {
 	errs, limit := tx.Check(), time.After(checkTime(tx))
 	for done := false; !done; {
 		select {
 		case err, ok := <-errs:
 			if done = !ok; ok {
-				rep.note(err.Error())
+				note(rep, err.Error())
 			}
 		case <-limit:
-			rep.checkStuck, done = true, true
-			rep.note("the page check did not finish: the file's pages loop")
+			stuck, done = true, true
+			note(rep, "the page check did not finish: the file's pages loop")
 		}
 	}
 	for _, name := range allBuckets {
 		if tx.Bucket(name) == nil {
-			rep.note(fmt.Sprintf("bucket %q is missing", name))
+			note(rep, fmt.Sprintf("bucket %q is missing", name))
 		}
 	}
+	return stuck
 }
 
 var errLoop = errors.New("the file's pages loop")
@@ -147,29 +137,29 @@ func detail(err error) string {
 	return err.Error()
 }
 
-func (rep *Report) countJobs(tx txn) {
+func countJobs(rep *contract.DBReport, tx txn) {
 	each(tx, bucketJobs, func(k, v []byte) {
-		var j Job
+		var j contract.Job
 		if len(k) != jobKeyLen || json.Unmarshal(v, &j) != nil {
 			rep.DamagedJobs = append(rep.DamagedJobs, idOrZero(k))
-			rep.note(fmt.Sprintf("job record %d cannot be read", idOrZero(k)))
+			note(rep, fmt.Sprintf("job record %d cannot be read", idOrZero(k)))
 			return
 		}
 		rep.Jobs++
 	})
 }
 
-func (rep *Report) countVideos(tx txn) {
+func countVideos(rep *contract.DBReport, tx txn) {
 	each(tx, bucketVideos, func(k, v []byte) {
-		var vid Video
+		var vid contract.CachedVideo
 		if json.Unmarshal(v, &vid) != nil {
-			rep.note(fmt.Sprintf("library cache record %q cannot be read", k))
+			note(rep, fmt.Sprintf("library cache record %q cannot be read", k))
 			return
 		}
 		rep.Videos++
 	})
 	for _, problem := range wrongVideoCounts(tx) {
-		rep.note(problem)
+		note(rep, problem)
 	}
 }
 

@@ -2,6 +2,9 @@ package store
 
 import (
 	"encoding/json"
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 	"testing"
 )
 
@@ -9,11 +12,11 @@ import (
 // video summaries that queries scan, and the JSON job record. None may panic, and a summary's
 // fields never add up to more bytes than the row holds (the reader invents nothing).
 func FuzzRecords(f *testing.F) {
-	j := Job{ID: 7, Kind: KindDownload, State: StateDone, Scope: "default", Name: "clip.mp4", Tags: []string{"a", "b"}}
+	j := contract.Job{ID: 7, Kind: jobkind.Download, State: jobstate.Done, Scope: "default", Name: "clip.mp4", Tags: []string{"a", "b"}}
 	f.Add(encodeJobSummary(&j))
 	raw, _ := json.Marshal(j)
 	f.Add(raw)
-	v := Video{VideoNo: "VI1", Scope: "default", Name: "n", Tags: []string{"x"}}
+	v := contract.CachedVideo{VideoNo: "VI1", Scope: "default", Name: "n", Tags: []string{"x"}}
 	f.Add(encodeVideoSummary(&v))
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, b []byte) {
@@ -23,9 +26,9 @@ func FuzzRecords(f *testing.F) {
 			}
 		}
 		decodeVideoSummary(b)
-		var job Job
+		var job contract.Job
 		if json.Unmarshal(b, &job) == nil {
-			job.validate()
+			validateJob(&job)
 			jobSearchText(&job)
 		}
 	})

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"memories-desktop/backend/contract"
 	"testing"
 	"time"
 )
@@ -36,7 +37,7 @@ func (c *fakeClock) advance(d time.Duration) { c.t = c.t.Add(d) }
 const batchSize = 10_000
 
 // fillJobs creates n jobs made by gen in a few large transactions, so big fixtures are quick.
-func fillJobs(tb testing.TB, db *DB, n int, gen func(i int) Job) {
+func fillJobs(tb testing.TB, db *DB, n int, gen func(i int) contract.Job) {
 	tb.Helper()
 	fill(tb, db, n, func(tx txn, i int) error {
 		j := gen(i)
@@ -45,7 +46,7 @@ func fillJobs(tb testing.TB, db *DB, n int, gen func(i int) Job) {
 }
 
 // fillVideos stores n videos made by gen in a few large transactions.
-func fillVideos(tb testing.TB, db *DB, n int, gen func(i int) Video) {
+func fillVideos(tb testing.TB, db *DB, n int, gen func(i int) contract.CachedVideo) {
 	tb.Helper()
 	fill(tb, db, n, func(tx txn, i int) error { return putVideo(tx, gen(i), db.nowMillis()) })
 }
@@ -68,7 +69,7 @@ func fill(tb testing.TB, db *DB, n int, write func(tx txn, i int) error) {
 }
 
 // mustCreate creates a job or fails the test.
-func mustCreate(tb testing.TB, db *DB, j Job) Job {
+func mustCreate(tb testing.TB, db *DB, j contract.Job) contract.Job {
 	tb.Helper()
 	if err := db.CreateJob(&j); err != nil {
 		tb.Fatal(err)
@@ -78,29 +79,29 @@ func mustCreate(tb testing.TB, db *DB, j Job) Job {
 
 // syntheticJob is a varied job for fixtures: kinds, states, scopes and tags cycle with i, and
 // every 1000th job has a distinctive name so searches have a known number of hits.
-func syntheticJob(i int) Job {
+func syntheticJob(i int) contract.Job {
 	kinds := jobKindCodes[1:]
 	states := jobStateCodes[1:]
 	name := fmt.Sprintf("holiday-%06d.mp4", i)
 	if i%1000 == 7 {
 		name = fmt.Sprintf("Needle Clip %d.MOV", i)
 	}
-	return Job{
+	return contract.Job{
 		Kind: kinds[i%len(kinds)], State: states[i%len(states)],
 		Scope: fmt.Sprintf("scope-%d", i%3), Name: name,
 		Tags:    []string{fmt.Sprintf("batch-%d", i%10)},
 		Created: 1_600_000_000_000 + int64(i)*1000,
-		Result:  JobResult{VideoNos: []string{fmt.Sprintf("VI%012d", i)}, Path: "/videos/" + name},
+		Result:  contract.JobResult{VideoNos: []string{fmt.Sprintf("VI%012d", i)}, Path: "/videos/" + name},
 	}
 }
 
 // syntheticVideo is a varied video for fixtures, with a distinctive name every 1000th row.
-func syntheticVideo(i int) Video {
+func syntheticVideo(i int) contract.CachedVideo {
 	name := fmt.Sprintf("clip-%06d.mp4", i)
 	if i%1000 == 3 {
 		name = fmt.Sprintf("Sunset Needle %d.mp4", i)
 	}
-	return Video{
+	return contract.CachedVideo{
 		VideoNo: fmt.Sprintf("VI%012d", i), Name: name, Scope: "main",
 		Status: []string{"PARSE", "UNPARSE", "FAILED"}[i%3], Size: int64(i%5000) * 1 << 20,
 		Tags: []string{fmt.Sprintf("t%d", i%7)}, Created: 1_600_000_000_000 + int64(i)*1000,

@@ -4,21 +4,25 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 )
 
 func TestPruneJobsDeletesOldFinishedJobsOnly(t *testing.T) {
 	db, clock := openTest(t)
-	oldDone := mustCreate(t, db, Job{Kind: KindUploadFile, State: StateDone})
-	oldFailed := mustCreate(t, db, Job{Kind: KindUploadFile, State: StateFailed})
-	oldQueued := mustCreate(t, db, Job{Kind: KindUploadFile})
-	oldPaused := mustCreate(t, db, Job{Kind: KindUploadFile, State: StatePaused})
-	touched := mustCreate(t, db, Job{Kind: KindUploadFile, State: StateRunning})
+	oldDone := mustCreate(t, db, contract.Job{Kind: jobkind.UploadFile, State: jobstate.Done})
+	oldFailed := mustCreate(t, db, contract.Job{Kind: jobkind.UploadFile, State: jobstate.Failed})
+	oldQueued := mustCreate(t, db, contract.Job{Kind: jobkind.UploadFile})
+	oldPaused := mustCreate(t, db, contract.Job{Kind: jobkind.UploadFile, State: jobstate.Paused})
+	touched := mustCreate(t, db, contract.Job{Kind: jobkind.UploadFile, State: jobstate.Running})
 	clock.advance(48 * time.Hour)
 	cutoff := clock.now().Add(-time.Hour)
-	if _, err := db.SetState(touched.ID, StateCanceled, ""); err != nil { // finished, but recently
+	if _, err := db.SetState(touched.ID, jobstate.Canceled, ""); err != nil { // finished, but recently
 		t.Fatal(err)
 	}
-	newDone := mustCreate(t, db, Job{Kind: KindDownload, State: StateDone})
+	newDone := mustCreate(t, db, contract.Job{Kind: jobkind.Download, State: jobstate.Done})
 
 	n, err := db.PruneJobs(cutoff)
 	if err != nil || n != 2 {
@@ -37,9 +41,9 @@ func TestPruneJobsDeletesOldFinishedJobsOnly(t *testing.T) {
 func TestPruneJobsWorksInBatches(t *testing.T) {
 	db, clock := openTest(t)
 	const n = pruneBatch*2 + 321
-	fillJobs(t, db, n, func(i int) Job {
+	fillJobs(t, db, n, func(i int) contract.Job {
 		j := syntheticJob(i)
-		j.State = []JobState{StateDone, StateQueued, StateFailed}[i%3]
+		j.State = []jobstate.JobState{jobstate.Done, jobstate.Queued, jobstate.Failed}[i%3]
 		return j
 	})
 	clock.advance(time.Hour)

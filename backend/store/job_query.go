@@ -3,14 +3,17 @@ package store
 import (
 	"bytes"
 	"fmt"
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 
 	bolt "go.etcd.io/bbolt"
 )
 
 // JobQuery selects a page of job history, newest first. Empty fields do not filter.
 type JobQuery struct {
-	Kinds  []JobKind
-	States []JobState
+	Kinds  []jobkind.JobKind
+	States []jobstate.JobState
 	Scope  string
 	Tag    string
 	Text   string // case-insensitive substring of name, id, marker, video nos, task id or path
@@ -22,15 +25,15 @@ type JobQuery struct {
 // Damaged lists the ids of matching jobs whose records could not be read: they are left out
 // rather than failing the whole page (`memories doctor` repairs the file).
 type JobPage struct {
-	Jobs       []Job    `json:"jobs"`
-	NextCursor string   `json:"nextCursor"`
-	Damaged    []uint64 `json:"damaged,omitempty"`
+	Jobs       []contract.Job `json:"jobs"`
+	NextCursor string         `json:"nextCursor"`
+	Damaged    []uint64       `json:"damaged,omitempty"`
 }
 
 // Jobs returns the newest jobs matching q that come after q.Before. It scans the compact
 // summaries and decodes only the jobs of the page, so it stays fast with a long history.
 func (db *DB) Jobs(q JobQuery) (JobPage, error) {
-	page := JobPage{Jobs: []Job{}}
+	page := JobPage{Jobs: []contract.Job{}}
 	f, err := newJobFilter(q)
 	if err != nil {
 		return page, err

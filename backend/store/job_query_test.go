@@ -3,6 +3,9 @@ package store
 import (
 	"errors"
 	"fmt"
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 	"slices"
 	"strconv"
 	"testing"
@@ -11,7 +14,7 @@ import (
 func TestJobsPagesNewestFirstWithoutGapsOrRepeats(t *testing.T) {
 	db, _ := openTest(t)
 	const n = 237
-	fillJobs(t, db, n, func(i int) Job {
+	fillJobs(t, db, n, func(i int) contract.Job {
 		j := syntheticJob(i)
 		j.Created = 1000 + int64(i/4) // ties in created time are ordered by id
 		return j
@@ -58,21 +61,21 @@ func TestJobsFilters(t *testing.T) {
 	cases := []struct {
 		name string
 		q    JobQuery
-		want func(i int, j Job) bool
+		want func(i int, j contract.Job) bool
 	}{
-		{"kind", JobQuery{Kinds: []JobKind{KindImport}}, func(_ int, j Job) bool { return j.Kind == KindImport }},
-		{"kinds", JobQuery{Kinds: []JobKind{KindImport, KindDownload}}, func(_ int, j Job) bool {
-			return j.Kind == KindImport || j.Kind == KindDownload
+		{"kind", JobQuery{Kinds: []jobkind.JobKind{jobkind.Import}}, func(_ int, j contract.Job) bool { return j.Kind == jobkind.Import }},
+		{"kinds", JobQuery{Kinds: []jobkind.JobKind{jobkind.Import, jobkind.Download}}, func(_ int, j contract.Job) bool {
+			return j.Kind == jobkind.Import || j.Kind == jobkind.Download
 		}},
-		{"state", JobQuery{States: []JobState{StateFailed}}, func(_ int, j Job) bool { return j.State == StateFailed }},
-		{"scope", JobQuery{Scope: "scope-1"}, func(_ int, j Job) bool { return j.Scope == "scope-1" }},
-		{"tag", JobQuery{Tag: "batch-3"}, func(_ int, j Job) bool { return j.Tags[0] == "batch-3" }},
-		{"text name any case", JobQuery{Text: "needle CLIP"}, func(i int, _ Job) bool { return i%1000 == 7 }},
-		{"text id", JobQuery{Text: "2999"}, func(i int, _ Job) bool { return i+1 == 2999 || i == 2999 }},
-		{"text video no", JobQuery{Text: "vi000000001234"}, func(i int, _ Job) bool { return i == 1234 }},
-		{"combined", JobQuery{States: []JobState{StateQueued, StateRunning}, Scope: "scope-1", Tag: "batch-5", Text: "holiday"},
-			func(i int, j Job) bool {
-				return (j.State == StateQueued || j.State == StateRunning) && j.Scope == "scope-1" && j.Tags[0] == "batch-5" && i%1000 != 7
+		{"state", JobQuery{States: []jobstate.JobState{jobstate.Failed}}, func(_ int, j contract.Job) bool { return j.State == jobstate.Failed }},
+		{"scope", JobQuery{Scope: "scope-1"}, func(_ int, j contract.Job) bool { return j.Scope == "scope-1" }},
+		{"tag", JobQuery{Tag: "batch-3"}, func(_ int, j contract.Job) bool { return j.Tags[0] == "batch-3" }},
+		{"text name any case", JobQuery{Text: "needle CLIP"}, func(i int, _ contract.Job) bool { return i%1000 == 7 }},
+		{"text id", JobQuery{Text: "2999"}, func(i int, _ contract.Job) bool { return i+1 == 2999 || i == 2999 }},
+		{"text video no", JobQuery{Text: "vi000000001234"}, func(i int, _ contract.Job) bool { return i == 1234 }},
+		{"combined", JobQuery{States: []jobstate.JobState{jobstate.Queued, jobstate.Running}, Scope: "scope-1", Tag: "batch-5", Text: "holiday"},
+			func(i int, j contract.Job) bool {
+				return (j.State == jobstate.Queued || j.State == jobstate.Running) && j.Scope == "scope-1" && j.Tags[0] == "batch-5" && i%1000 != 7
 			}},
 	}
 	for _, c := range cases {
@@ -93,9 +96,9 @@ func TestJobsFilters(t *testing.T) {
 
 func TestJobsTextMatchesMarkerTaskAndPath(t *testing.T) {
 	db, _ := openTest(t)
-	target := mustCreate(t, db, Job{Kind: KindUploadFile, Name: "x", Marker: "mk-77aa",
-		Result: JobResult{TaskID: "Task-ABC", Path: "/Home/Films/Beach.mp4"}})
-	mustCreate(t, db, Job{Kind: KindUploadFile, Name: "other"})
+	target := mustCreate(t, db, contract.Job{Kind: jobkind.UploadFile, Name: "x", Marker: "mk-77aa",
+		Result: contract.JobResult{TaskID: "Task-ABC", Path: "/Home/Films/Beach.mp4"}})
+	mustCreate(t, db, contract.Job{Kind: jobkind.UploadFile, Name: "other"})
 	for _, text := range []string{"MK-77", "task-abc", "films/beach", strconv.FormatUint(target.ID, 10)} {
 		page, err := db.Jobs(JobQuery{Text: text})
 		if err != nil || !slices.Equal(jobIDs(page.Jobs), []uint64{target.ID}) {
@@ -106,8 +109,8 @@ func TestJobsTextMatchesMarkerTaskAndPath(t *testing.T) {
 
 func TestJobsSearchSeesUpdatedResults(t *testing.T) {
 	db, _ := openTest(t)
-	j := mustCreate(t, db, Job{Kind: KindUploadFile, Name: "a.mp4"})
-	if _, err := db.UpdateJob(j.ID, func(j *Job) error {
+	j := mustCreate(t, db, contract.Job{Kind: jobkind.UploadFile, Name: "a.mp4"})
+	if _, err := db.UpdateJob(j.ID, func(j *contract.Job) error {
 		j.Result.VideoNos = []string{"VI555"}
 		j.Scope = "team"
 		return nil
@@ -123,8 +126,8 @@ func TestJobsSearchSeesUpdatedResults(t *testing.T) {
 func TestJobsRejectsBadQueries(t *testing.T) {
 	db, _ := openTest(t)
 	for name, q := range map[string]JobQuery{
-		"kind":         {Kinds: []JobKind{"nope"}},
-		"state":        {States: []JobState{"nope"}},
+		"kind":         {Kinds: []jobkind.JobKind{"nope"}},
+		"state":        {States: []jobstate.JobState{"nope"}},
 		"cursor chars": {Before: "!!"},
 		"cursor size":  {Before: encodeCursor([]byte{1, 2, 3})},
 	} {
@@ -148,17 +151,29 @@ func TestJobsLimitDefaultsAndCeiling(t *testing.T) {
 // allJobIDs follows cursors to the end and returns every id seen.
 func allJobIDs(t *testing.T, db *DB, q JobQuery) []uint64 {
 	t.Helper()
-	var ids []uint64
-	for {
+	ids, _ := allPages(t, func(cursor string) ([]uint64, string, int, error) {
+		q.Before = cursor
 		page, err := db.Jobs(q)
+		return jobIDs(page.Jobs), page.NextCursor, 0, err
+	}, q.Before)
+	return ids
+}
+
+// allPages asks for pages from cursor on until the next cursor is empty and returns the items
+// of them all and the last page's total.
+func allPages[T any](t *testing.T, next func(cursor string) (items []T, nextCursor string, total int, err error), cursor string) ([]T, int) {
+	t.Helper()
+	var all []T
+	for {
+		items, nextCursor, total, err := next(cursor)
 		if err != nil {
 			t.Fatal(err)
 		}
-		ids = append(ids, jobIDs(page.Jobs)...)
-		if page.NextCursor == "" {
-			return ids
+		all = append(all, items...)
+		if nextCursor == "" {
+			return all, total
 		}
-		q.Before = page.NextCursor
+		cursor = nextCursor
 	}
 }
 

@@ -4,13 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"memories-desktop/backend/contract"
 
 	bolt "go.etcd.io/bbolt"
 )
 
 // Job returns the job with the given id, or an error wrapping ErrNotFound.
-func (db *DB) Job(id uint64) (Job, error) {
-	var j Job
+func (db *DB) Job(id uint64) (contract.Job, error) {
+	var j contract.Job
 	err := db.view(func(tx txn) error {
 		var err error
 		j, err = loadJob(tx, id)
@@ -21,8 +22,8 @@ func (db *DB) Job(id uint64) (Job, error) {
 
 // ActiveJobs returns every queued, running or paused job, oldest first: what crash recovery and
 // "resume" need. It walks the small active index, never the whole history.
-func (db *DB) ActiveJobs() ([]Job, error) {
-	jobs := []Job{}
+func (db *DB) ActiveJobs() ([]contract.Job, error) {
+	jobs := []contract.Job{}
 	err := db.view(func(tx txn) error {
 		var keys [][]byte
 		c := tx.Bucket(bucketJobActive).Cursor()
@@ -45,19 +46,19 @@ func jobKeyOf(tx txn, id uint64) ([]byte, error) {
 }
 
 // loadJob decodes one job; the decoded value owns its memory, so it outlives tx.
-func loadJob(tx txn, id uint64) (Job, error) {
+func loadJob(tx txn, id uint64) (contract.Job, error) {
 	k, err := jobKeyOf(tx, id)
 	if err != nil {
-		return Job{}, err
+		return contract.Job{}, err
 	}
 	return decodeJob(tx.Bucket(bucketJobs), k)
 }
 
 // loadJobs decodes the jobs stored under keys, in order, and returns the ids of those that
 // cannot be read instead of failing on them.
-func loadJobs(tx txn, keys [][]byte) (jobs []Job, damaged []uint64) {
+func loadJobs(tx txn, keys [][]byte) (jobs []contract.Job, damaged []uint64) {
 	b := tx.Bucket(bucketJobs)
-	jobs = make([]Job, 0, len(keys))
+	jobs = make([]contract.Job, 0, len(keys))
 	for _, k := range keys {
 		j, err := decodeJob(b, k)
 		if err != nil {
@@ -70,8 +71,8 @@ func loadJobs(tx txn, keys [][]byte) (jobs []Job, damaged []uint64) {
 }
 
 // decodeJob reads the JSON under k; json.Unmarshal copies, so nothing aliases bbolt memory.
-func decodeJob(b *bolt.Bucket, k []byte) (Job, error) {
-	var j Job
+func decodeJob(b *bolt.Bucket, k []byte) (contract.Job, error) {
+	var j contract.Job
 	raw := b.Get(k)
 	if raw == nil {
 		return j, fmt.Errorf("job %d: %w (index out of step)", idOfKey(k), ErrNotFound)

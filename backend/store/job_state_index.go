@@ -2,6 +2,9 @@ package store
 
 import (
 	"bytes"
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 	"slices"
 )
 
@@ -47,8 +50,8 @@ func rebuildJobStateIndex(tx txn) error {
 // FirstJobs returns up to n jobs in state s, oldest first, of the given kinds (all when none),
 // leaving out those skip reports. It walks the state index and decodes only the jobs it returns
 // (and none of the jobs after them), so its cost does not grow with the length of the queue.
-func (db *DB) FirstJobs(s JobState, kinds []JobKind, n int, skip func(id uint64) bool) ([]Job, error) {
-	jobs := []Job{}
+func (db *DB) FirstJobs(s jobstate.JobState, kinds []jobkind.JobKind, n int, skip func(id uint64) bool) ([]contract.Job, error) {
+	jobs := []contract.Job{}
 	if n <= 0 {
 		return jobs, nil
 	}
@@ -104,7 +107,7 @@ type indexHead struct {
 	key    []byte
 }
 
-func stateCursors(tx txn, state byte, kinds []JobKind) []*indexHead {
+func stateCursors(tx txn, state byte, kinds []jobkind.JobKind) []*indexHead {
 	heads := make([]*indexHead, 0, len(kinds))
 	for _, kind := range kinds {
 		c := tx.Bucket(bucketJobByState).Cursor()

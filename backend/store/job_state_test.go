@@ -2,6 +2,9 @@ package store
 
 import (
 	"errors"
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -11,7 +14,7 @@ func TestOnlyOneOfManyConcurrentClaimersWins(t *testing.T) {
 	db, _ := openTest(t)
 	const jobs, claimers = 20, 8
 	for i := 0; i < jobs; i++ {
-		j := Job{Kind: KindDownload, Name: "claim me"}
+		j := contract.Job{Kind: jobkind.Download, Name: "claim me"}
 		if err := db.CreateJob(&j); err != nil {
 			t.Fatal(err)
 		}
@@ -21,7 +24,7 @@ func TestOnlyOneOfManyConcurrentClaimersWins(t *testing.T) {
 	for c := 0; c < claimers; c++ {
 		wg.Go(func() {
 			for id := uint64(1); id <= jobs; id++ {
-				_, err := db.Transition(id, StateRunning, "", nil, StateQueued)
+				_, err := db.Transition(id, jobstate.Running, "", nil, jobstate.Queued)
 				switch {
 				case err == nil:
 					wins[id].Add(1)
@@ -41,39 +44,39 @@ func TestOnlyOneOfManyConcurrentClaimersWins(t *testing.T) {
 
 func TestTransitionWritesNothingWhenTheStateMoved(t *testing.T) {
 	db, _ := openTest(t)
-	j := Job{Kind: KindUploadFile, Name: "x"}
+	j := contract.Job{Kind: jobkind.UploadFile, Name: "x"}
 	db.CreateJob(&j)
-	db.SetState(j.ID, StatePaused, "paused")
-	_, err := db.Transition(j.ID, StateRunning, "", func(j *Job) { j.Attempts = 99 }, StateQueued)
+	db.SetState(j.ID, jobstate.Paused, "paused")
+	_, err := db.Transition(j.ID, jobstate.Running, "", func(j *contract.Job) { j.Attempts = 99 }, jobstate.Queued)
 	if !errors.Is(err, ErrStateChanged) {
 		t.Fatalf("err = %v", err)
 	}
 	got, _ := db.Job(j.ID)
-	if got.State != StatePaused || got.Attempts != 0 || len(got.History) != 2 {
+	if got.State != jobstate.Paused || got.Attempts != 0 || len(got.History) != 2 {
 		t.Fatalf("a refused transition wrote: %+v", got)
 	}
 }
 
 func TestADoneJobNeverRunsAgain(t *testing.T) {
 	db, _ := openTest(t)
-	j := Job{Kind: KindDownload, Name: "finished"}
+	j := contract.Job{Kind: jobkind.Download, Name: "finished"}
 	db.CreateJob(&j)
-	db.SetState(j.ID, StateRunning, "")
-	if _, err := db.Transition(j.ID, StateDone, "", func(j *Job) { j.Result.Path = "/a" }, StateRunning); err != nil {
+	db.SetState(j.ID, jobstate.Running, "")
+	if _, err := db.Transition(j.ID, jobstate.Done, "", func(j *contract.Job) { j.Result.Path = "/a" }, jobstate.Running); err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []JobState{StateRunning, StateFailed, StateQueued, StateCanceled} {
-		if _, err := db.Transition(j.ID, s, "", nil, StateDone, StateRunning, StateQueued); !errors.Is(err, ErrStateChanged) {
+	for _, s := range []jobstate.JobState{jobstate.Running, jobstate.Failed, jobstate.Queued, jobstate.Canceled} {
+		if _, err := db.Transition(j.ID, s, "", nil, jobstate.Done, jobstate.Running, jobstate.Queued); !errors.Is(err, ErrStateChanged) {
 			t.Fatalf("done → %s: err = %v", s, err)
 		}
-		if _, err := db.UpdateJob(j.ID, func(j *Job) error { j.State = s; return nil }); !errors.Is(err, ErrStateChanged) {
+		if _, err := db.UpdateJob(j.ID, func(j *contract.Job) error { j.State = s; return nil }); !errors.Is(err, ErrStateChanged) {
 			t.Fatalf("done → %s by UpdateJob: err = %v", s, err)
 		}
 	}
-	if _, err := db.UpdateJob(j.ID, func(j *Job) error { j.Result.Status = "PARSE"; return nil }); err != nil {
+	if _, err := db.UpdateJob(j.ID, func(j *contract.Job) error { j.Result.Status = "PARSE"; return nil }); err != nil {
 		t.Fatalf("a done job's result can still be updated: %v", err)
 	}
-	if got, _ := db.Job(j.ID); got.State != StateDone || got.Result.Path != "/a" {
+	if got, _ := db.Job(j.ID); got.State != jobstate.Done || got.Result.Path != "/a" {
 		t.Fatalf("job %+v", got)
 	}
 }

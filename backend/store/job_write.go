@@ -4,13 +4,15 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobstate"
 	"slices"
 )
 
 // CreateJob stores a new job, assigning its ID and, when zero, its Created/Updated stamps, and
 // records the first state change. The engine calls it before the job's first request so a crash
 // can never lose work the user asked for. j is only changed when the write succeeds.
-func (db *DB) CreateJob(j *Job) error {
+func (db *DB) CreateJob(j *contract.Job) error {
 	c := *j
 	c.History = slices.Clone(j.History)
 	err := db.update(func(tx txn) error { return createJob(tx, &c, db.nowMillis()) })
@@ -23,8 +25,8 @@ func (db *DB) CreateJob(j *Job) error {
 // CreateJobs stores a batch of new jobs in one transaction, as CreateJob does each: all of them
 // or, when any is refused or the write fails, none. A command records everything it was asked to
 // do this way before it starts, so a kill can never leave part of the batch unrecorded.
-func (db *DB) CreateJobs(jobs []*Job) error {
-	out := make([]Job, len(jobs))
+func (db *DB) CreateJobs(jobs []*contract.Job) error {
+	out := make([]contract.Job, len(jobs))
 	err := db.update(func(tx txn) error {
 		now := db.nowMillis()
 		for i, j := range jobs {
@@ -45,11 +47,11 @@ func (db *DB) CreateJobs(jobs []*Job) error {
 }
 
 // createJob is CreateJob inside a caller's transaction (tests batch many per transaction).
-func createJob(tx txn, j *Job, now int64) error {
+func createJob(tx txn, j *contract.Job, now int64) error {
 	if j.State == "" {
-		j.State = StateQueued
+		j.State = jobstate.Queued
 	}
-	if err := j.validate(); err != nil {
+	if err := validateJob(j); err != nil {
 		return err
 	}
 	if j.Created < 0 {
@@ -66,7 +68,7 @@ func createJob(tx txn, j *Job, now int64) error {
 	if j.Updated == 0 {
 		j.Updated = j.Created
 	}
-	j.appendHistory(StateChange{State: j.State, At: j.Created})
+	appendHistory(j, contract.StateChange{State: j.State, At: j.Created})
 	return putJob(tx, j)
 }
 
@@ -74,15 +76,15 @@ func createJob(tx txn, j *Job, now int64) error {
 // records a state change when fn changed the state, and keeps every index in step. An error
 // from fn aborts the write and is returned as is. fn runs inside the write transaction, so it
 // must be quick and must not call other DB methods.
-func (db *DB) UpdateJob(id uint64, fn func(*Job) error) (Job, error) {
+func (db *DB) UpdateJob(id uint64, fn func(*contract.Job) error) (contract.Job, error) {
 	return db.updateJob(id, "", checkTransition, fn)
 }
 
 // SetState moves a job to state s whatever its state, recording the change with note in its
 // history: a raw override for recovery tools and tests (a crash simulated after a job is done).
 // The engine changes states only with Transition.
-func (db *DB) SetState(id uint64, s JobState, note string) (Job, error) {
-	return db.updateJob(id, note, nil, func(j *Job) error {
+func (db *DB) SetState(id uint64, s jobstate.JobState, note string) (contract.Job, error) {
+	return db.updateJob(id, note, nil, func(j *contract.Job) error {
 		j.State = s
 		return nil
 	})
@@ -90,8 +92,8 @@ func (db *DB) SetState(id uint64, s JobState, note string) (Job, error) {
 
 // updateJob is the one write path behind UpdateJob, Transition and SetState; rule, when not
 // nil, vets the state change.
-func (db *DB) updateJob(id uint64, note string, rule func(before, after *Job) error, fn func(*Job) error) (Job, error) {
-	var out Job
+func (db *DB) updateJob(id uint64, note string, rule func(before, after *contract.Job) error, fn func(*contract.Job) error) (contract.Job, error) {
+	var out contract.Job
 	err := db.update(func(tx txn) error {
 		j, err := loadJob(tx, id)
 		if err != nil {
@@ -111,7 +113,7 @@ func (db *DB) updateJob(id uint64, note string, rule func(before, after *Job) er
 		}
 		j.Updated = db.nowMillis()
 		if j.State != before.State || note != "" {
-			j.appendHistory(StateChange{State: j.State, At: j.Updated, Note: note})
+			appendHistory(&j, contract.StateChange{State: j.State, At: j.Updated, Note: note})
 		}
 		out = j
 		return putJob(tx, &j)
@@ -120,15 +122,15 @@ func (db *DB) updateJob(id uint64, note string, rule func(before, after *Job) er
 }
 
 // checkUpdate refuses edits to the fields the storage key is made of, and unknown values.
-func checkUpdate(before, after *Job) error {
+func checkUpdate(before, after *contract.Job) error {
 	if after.ID != before.ID || after.Created != before.Created {
 		return fmt.Errorf("%w: a job's id and created time cannot change", ErrInvalid)
 	}
-	return after.validate()
+	return validateJob(after)
 }
 
 // putJob writes the job and all of its index entries.
-func putJob(tx txn, j *Job) error {
+func putJob(tx txn, j *contract.Job) error {
 	raw, err := json.Marshal(j)
 	if err != nil {
 		return err

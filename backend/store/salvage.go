@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"memories-desktop/backend/contract"
 	"os"
 	"path/filepath"
 	"time"
@@ -11,23 +12,15 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// RepairReport says what Repair kept and where the damaged file went.
-type RepairReport struct {
-	KeptAt string `json:"keptAt"` // the damaged file, moved aside, never deleted
-	Jobs   int    `json:"jobs"`   // job records carried over
-	Videos int    `json:"videos"` // library-cache records carried over
-	Hashes int    `json:"hashes"` // duplicate-index entries carried over
-}
-
 // salvaged is every record that could still be read, bucket by bucket.
 type salvaged map[string]map[string][]byte
 
 // Repair moves the database in dir aside (to memories.db.damaged-<time>, kept for inspection)
 // and starts a fresh one holding every record that can still be read from it. Call it only
 // when Check reported problems; it needs the file lock like Open.
-func Repair(dir string, timeout time.Duration) (RepairReport, error) {
-	path := filepath.Join(dir, FileName)
-	rep := RepairReport{KeptAt: path + ".damaged-" + time.Now().UTC().Format("20060102T150405Z")}
+func Repair(dir string, timeout time.Duration) (contract.Repaired, error) {
+	path := filepath.Join(dir, contract.DatabaseFile)
+	rep := contract.Repaired{KeptAt: path + ".damaged-" + time.Now().UTC().Format("20060102T150405Z")}
 	recs, err := salvage(path, timeout)
 	if err != nil {
 		return rep, err
@@ -40,7 +33,7 @@ func Repair(dir string, timeout time.Duration) (RepairReport, error) {
 		return rep, err
 	}
 	defer db.Close()
-	err = db.update(func(tx txn) error { return rep.restore(tx, recs, db.nowMillis()) })
+	err = db.update(func(tx txn) error { return restore(&rep, tx, recs, db.nowMillis()) })
 	return rep, err
 }
 
@@ -50,7 +43,7 @@ func salvage(path string, timeout time.Duration) (salvaged, error) {
 	recs := salvaged{}
 	db := &DB{path: path, now: time.Now}
 	b, err := openBolt(db, path, &bolt.Options{Timeout: timeout, ReadOnly: true})
-	if errors.Is(err, ErrDamaged) {
+	if errors.Is(err, contract.ErrDamaged) {
 		return recs, nil
 	}
 	if err != nil {
@@ -92,17 +85,17 @@ func (recs salvaged) scan(db *DB, tx txn, name []byte) {
 }
 
 // restore writes the salvaged records into the fresh file, rebuilding every index from them.
-func (rep *RepairReport) restore(tx txn, recs salvaged, now int64) error {
+func restore(rep *contract.Repaired, tx txn, recs salvaged, now int64) error {
 	for k, v := range recs[string(bucketMeta)] {
 		if bytes.HasPrefix([]byte(k), []byte(metaAppPrefix)) {
 			tx.Bucket(bucketMeta).Put([]byte(k), v)
 		}
 	}
-	if err := rep.restoreJobs(tx, recs[string(bucketJobs)]); err != nil {
+	if err := restoreJobs(rep, tx, recs[string(bucketJobs)]); err != nil {
 		return err
 	}
 	for _, raw := range recs[string(bucketVideos)] {
-		var v Video
+		var v contract.CachedVideo
 		if json.Unmarshal(raw, &v) == nil && putVideo(tx, v, now) == nil {
 			rep.Videos++
 		}
@@ -116,11 +109,11 @@ func (rep *RepairReport) restore(tx txn, recs salvaged, now int64) error {
 }
 
 // restoreJobs keeps each readable job under its id, and the id sequence past all of them.
-func (rep *RepairReport) restoreJobs(tx txn, raw map[string][]byte) error {
+func restoreJobs(rep *contract.Repaired, tx txn, raw map[string][]byte) error {
 	var maxID uint64
 	for k, v := range raw {
-		var j Job
-		if len(k) != jobKeyLen || json.Unmarshal(v, &j) != nil || j.validate() != nil || j.ID != idOfKey([]byte(k)) {
+		var j contract.Job
+		if len(k) != jobKeyLen || json.Unmarshal(v, &j) != nil || validateJob(&j) != nil || j.ID != idOfKey([]byte(k)) {
 			continue
 		}
 		if err := putJob(tx, &j); err != nil {

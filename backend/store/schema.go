@@ -2,6 +2,11 @@
 // with the schema version and the migrations that bring older files up to date.
 package store
 
+import (
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
+)
+
 // Bucket names. Keys inside ordered buckets are fixed-width big-endian so byte order is time order.
 var (
 	bucketMeta = []byte("meta") // schema version and other singletons
@@ -63,6 +68,6 @@ var migrations = []func(tx txn) error{
 // jobKindCodes and jobStateCodes give each kind and state the byte stored in job summaries: the
 // index is the code. Code 0 is reserved; append new values, never reorder or reuse a code.
 var (
-	jobKindCodes  = []JobKind{"", KindUploadFile, KindUploadURL, KindImport, KindDownload, KindDownloadAsset}
-	jobStateCodes = []JobState{"", StateQueued, StateRunning, StatePaused, StateDone, StateFailed, StateCanceled, StateInterrupted}
+	jobKindCodes  = []jobkind.JobKind{"", jobkind.UploadFile, jobkind.UploadURL, jobkind.Import, jobkind.Download, jobkind.DownloadAsset}
+	jobStateCodes = []jobstate.JobState{"", jobstate.Queued, jobstate.Running, jobstate.Paused, jobstate.Done, jobstate.Failed, jobstate.Canceled, jobstate.Interrupted}
 )

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"memories-desktop/backend/contract"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -13,14 +14,8 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// FileName is the database file inside the data folder.
-const FileName = "memories.db"
-
 // DefaultOpenTimeout bounds how long Open waits for another process's lock.
 const DefaultOpenTimeout = 3 * time.Second
-
-// ErrLocked means another process (usually a running Memories Desktop) holds the database.
-var ErrLocked = errors.New("the database is in use by another process (Memories Desktop or a memories command)")
 
 // ErrTooNew means the file was written by a newer version of the app.
 var ErrTooNew = errors.New("the database was written by a newer version of Memories Desktop")
@@ -47,7 +42,7 @@ func Open(dir string, timeout time.Duration) (*DB, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
 	}
-	path := filepath.Join(dir, FileName)
+	path := filepath.Join(dir, contract.DatabaseFile)
 	db := &DB{path: path, now: time.Now}
 	b, err := openBolt(db, path, &bolt.Options{Timeout: timeout})
 	if err != nil {
@@ -84,7 +79,7 @@ func openBolt(db *DB, path string, o *bolt.Options) (b *bolt.DB, err error) {
 	case err == nil:
 		return b, nil
 	case errors.Is(err, bolt.ErrTimeout):
-		return nil, fmt.Errorf("%w (%s)", ErrLocked, path)
+		return nil, fmt.Errorf("%w (%s)", contract.ErrLocked, path)
 	case errors.Is(err, fs.ErrPermission), errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOSPC):
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}

@@ -1,13 +1,16 @@
 package store
 
-import "testing"
+import (
+	"memories-desktop/backend/contract/jobstate"
+	"testing"
+)
 
 // benchRows is the history and library size the benchmarks are measured at.
 const benchRows = 100_000
 
 // filteredJobSearch is the search the benchmarks and the regression guard time: a text that
 // matches a few rows plus a state filter, so every summary is scanned.
-var filteredJobSearch = JobQuery{Text: "needle clip", States: []JobState{StateQueued, StateFailed, StateDone}}
+var filteredJobSearch = JobQuery{Text: "needle clip", States: []jobstate.JobState{jobstate.Queued, jobstate.Failed, jobstate.Done}}
 
 func BenchmarkJobsFirstPage(b *testing.B) {
 	db, _ := openTest(b)

@@ -2,6 +2,8 @@ package store
 
 import (
 	"errors"
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
 	"path/filepath"
 	"testing"
 	"time"
@@ -29,7 +31,7 @@ func TestSecondOpenReportsLockedWithinTimeout(t *testing.T) {
 	defer db.Close()
 	start := time.Now()
 	_, err = Open(dir, 200*time.Millisecond)
-	if !errors.Is(err, ErrLocked) {
+	if !errors.Is(err, contract.ErrLocked) {
 		t.Fatalf("second open: %v, want ErrLocked", err)
 	}
 	if waited := time.Since(start); waited > 2*time.Second {
@@ -68,7 +70,7 @@ func TestVersion1FileMigratesAndKeepsItsData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	j := mustCreate(t, db, Job{Kind: KindUploadFile, Name: "after-migration.mp4"})
+	j := mustCreate(t, db, contract.Job{Kind: jobkind.UploadFile, Name: "after-migration.mp4"})
 	if active, err := db.ActiveJobs(); err != nil || len(active) != 1 || active[0].ID != j.ID {
 		t.Fatalf("active after migration: %v, %v", active, err)
 	}
@@ -77,7 +79,7 @@ func TestVersion1FileMigratesAndKeepsItsData(t *testing.T) {
 // writeVersion1File builds the file a version-1 build left behind: only the meta bucket.
 func writeVersion1File(t *testing.T, dir string) {
 	t.Helper()
-	b, err := bolt.Open(filepath.Join(dir, FileName), 0o600, nil)
+	b, err := bolt.Open(filepath.Join(dir, contract.DatabaseFile), 0o600, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

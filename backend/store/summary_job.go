@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/binary"
+	"memories-desktop/backend/contract"
 	"strconv"
 	"strings"
 )
@@ -19,7 +20,7 @@ type jobSummary struct {
 }
 
 // encodeJobSummary builds the row Jobs() filters on.
-func encodeJobSummary(j *Job) []byte {
+func encodeJobSummary(j *contract.Job) []byte {
 	b := make([]byte, 0, 64+len(j.Name)+len(j.Result.Path))
 	b = append(b, code(jobKindCodes, j.Kind), code(jobStateCodes, j.State))
 	b = binary.BigEndian.AppendUint64(b, uint64(j.Updated))
@@ -29,7 +30,7 @@ func encodeJobSummary(j *Job) []byte {
 }
 
 // jobSearchText is what a free-text search matches: name, id, marker, video nos, task id, path.
-func jobSearchText(j *Job) string {
+func jobSearchText(j *contract.Job) string {
 	parts := []string{j.Name, strconv.FormatUint(j.ID, 10), j.Marker, j.Result.TaskID, j.Result.Path}
 	parts = append(parts, j.Result.VideoNos...)
 	return strings.ToLower(strings.Join(parts, "\x00"))

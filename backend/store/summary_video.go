@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/binary"
+	"memories-desktop/backend/contract"
 	"strings"
 )
 
@@ -17,7 +18,7 @@ type videoSummary struct {
 }
 
 // encodeVideoSummary builds the row Videos() filters and sorts on.
-func encodeVideoSummary(v *Video) []byte {
+func encodeVideoSummary(v *contract.CachedVideo) []byte {
 	b := make([]byte, 0, 32+len(v.Name)+len(v.VideoNo))
 	b = binary.BigEndian.AppendUint64(b, uint64(v.Size))
 	b = appendField(b, v.Status)

@@ -4,32 +4,16 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"memories-desktop/backend/contract"
 
 	bolt "go.etcd.io/bbolt"
 )
-
-// Video is the library cache's copy of one server-side video, so the library opens instantly and
-// can be searched offline.
-type Video struct {
-	VideoNo   string   `json:"videoNo"`
-	Name      string   `json:"name"`            // the server's stored name (often internal hex)
-	Title     string   `json:"title,omitempty"` // what the user knows it by: file name or source URL
-	Scope     string   `json:"scope"`
-	Status    string   `json:"status"` // server status, e.g. UNPARSE, PARSE, FAILED
-	Cause     string   `json:"cause,omitempty"`
-	Size      int64    `json:"size"`
-	Duration  float64  `json:"duration"`
-	Tags      []string `json:"tags,omitempty"`
-	Created   int64    `json:"created"`             // unix ms
-	SourceJob uint64   `json:"sourceJob,omitempty"` // the job that uploaded it, when known
-	Updated   int64    `json:"updated"`             // unix ms of the last cache write
-}
 
 // PutVideos inserts or replaces videos by (scope, video no) in one transaction and stamps
 // Updated. A known SourceJob, Title and Tags are kept when the new value has none, so a library
 // refresh does not forget which upload produced a video, the name the user gave it, or the tags
 // the service hides while it indexes.
-func (db *DB) PutVideos(vs []Video) error {
+func (db *DB) PutVideos(vs []contract.CachedVideo) error {
 	return db.update(func(tx txn) error {
 		now := db.nowMillis()
 		for _, v := range vs {
@@ -42,14 +26,14 @@ func (db *DB) PutVideos(vs []Video) error {
 }
 
 // putVideo upserts one video and moves its time-index entry.
-func putVideo(tx txn, v Video, now int64) error {
-	if err := v.validate(); err != nil {
+func putVideo(tx txn, v contract.CachedVideo, now int64) error {
+	if err := validateVideo(&v); err != nil {
 		return err
 	}
 	var ops []op
 	old, err := decodeVideo(tx.Bucket(bucketVideos), v.Scope, v.VideoNo)
 	if err == nil {
-		v.keepKnown(old)
+		keepKnown(&v, old)
 		ops = append(ops, del(bucketVideoByTime, videoTimeKey(old.Scope, old.Created, old.VideoNo)))
 	}
 	v.Updated = now
@@ -67,7 +51,7 @@ func putVideo(tx txn, v Video, now int64) error {
 }
 
 // keepKnown carries over from the cached row what a refresh does not say.
-func (v *Video) keepKnown(old Video) {
+func keepKnown(v *contract.CachedVideo, old contract.CachedVideo) {
 	if v.SourceJob == 0 {
 		v.SourceJob = old.SourceJob
 	}
@@ -80,7 +64,7 @@ func (v *Video) keepKnown(old Video) {
 }
 
 // validate refuses values that cannot be keyed or would sort wrongly.
-func (v *Video) validate() error {
+func validateVideo(v *contract.CachedVideo) error {
 	switch {
 	case v.VideoNo == "":
 		return fmt.Errorf("%w: empty video number", ErrInvalid)
@@ -96,8 +80,8 @@ func (v *Video) validate() error {
 }
 
 // Video returns one cached video, or an error wrapping ErrNotFound.
-func (db *DB) Video(scope, videoNo string) (Video, error) {
-	var v Video
+func (db *DB) Video(scope, videoNo string) (contract.CachedVideo, error) {
+	var v contract.CachedVideo
 	err := db.view(func(tx txn) error {
 		var err error
 		v, err = decodeVideo(tx.Bucket(bucketVideos), scope, videoNo)
@@ -135,8 +119,8 @@ func deleteVideo(tx txn, scope, no string) error {
 }
 
 // decodeVideo reads one video's JSON; json.Unmarshal copies, so nothing aliases bbolt memory.
-func decodeVideo(b *bolt.Bucket, scope, no string) (Video, error) {
-	var v Video
+func decodeVideo(b *bolt.Bucket, scope, no string) (contract.CachedVideo, error) {
+	var v contract.CachedVideo
 	raw := b.Get(videoKey(scope, no))
 	if raw == nil {
 		return v, fmt.Errorf("video %s in scope %q: %w", no, scope, ErrNotFound)

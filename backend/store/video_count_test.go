@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"memories-desktop/backend/contract"
 	"strings"
 	"testing"
 	"time"
@@ -28,18 +29,18 @@ func wantTotals(t *testing.T, db *DB, want map[string]int) {
 	})
 }
 
-func vid(scope, no string, created int64) Video {
-	return Video{VideoNo: no, Scope: scope, Name: no + ".mp4", Status: "PARSE", Created: created}
+func vid(scope, no string, created int64) contract.CachedVideo {
+	return contract.CachedVideo{VideoNo: no, Scope: scope, Name: no + ".mp4", Status: "PARSE", Created: created}
 }
 
 func TestVideoCountFollowsPutsReplacesDeletesAndScopes(t *testing.T) {
 	db, _ := openTest(t)
 	wantTotals(t, db, map[string]int{"a": 0, "": 0})
-	db.PutVideos([]Video{vid("a", "V1", 1), vid("a", "V2", 2), vid("a", "V3", 3)})
+	db.PutVideos([]contract.CachedVideo{vid("a", "V1", 1), vid("a", "V2", 2), vid("a", "V3", 3)})
 	wantTotals(t, db, map[string]int{"a": 3, "b": 0})
-	db.PutVideos([]Video{vid("a", "V1", 9), vid("a", "V2", 2)}) // replaced, one moved in time
+	db.PutVideos([]contract.CachedVideo{vid("a", "V1", 9), vid("a", "V2", 2)}) // replaced, one moved in time
 	wantTotals(t, db, map[string]int{"a": 3})
-	db.PutVideos([]Video{vid("b", "V1", 1), vid("", "V1", 1)}) // the same number in other scopes
+	db.PutVideos([]contract.CachedVideo{vid("b", "V1", 1), vid("", "V1", 1)}) // the same number in other scopes
 	wantTotals(t, db, map[string]int{"a": 3, "b": 1, "": 1})
 	db.DeleteVideos("a", []string{"V1", "V1", "nope"})
 	wantTotals(t, db, map[string]int{"a": 2, "b": 1, "": 1})
@@ -50,8 +51,8 @@ func TestVideoCountFollowsPutsReplacesDeletesAndScopes(t *testing.T) {
 
 func TestAFailedBatchLeavesTheCountAlone(t *testing.T) {
 	db, _ := openTest(t)
-	db.PutVideos([]Video{vid("a", "V1", 1)})
-	err := db.PutVideos([]Video{vid("a", "V2", 2), vid("a", "V3", 3), {VideoNo: "", Scope: "a"}})
+	db.PutVideos([]contract.CachedVideo{vid("a", "V1", 1)})
+	err := db.PutVideos([]contract.CachedVideo{vid("a", "V2", 2), vid("a", "V3", 3), {VideoNo: "", Scope: "a"}})
 	if err == nil {
 		t.Fatal("a video without a number was stored")
 	}
@@ -118,7 +119,7 @@ func TestAWriteOverADamagedCountRecountsTheScope(t *testing.T) {
 	db, _ := openTest(t)
 	fillVideos(t, db, 70, syntheticVideo)
 	db.bolt.Update(breakVideoCounts["value cut"])
-	db.PutVideos([]Video{vid("main", "new", 5)})
+	db.PutVideos([]contract.CachedVideo{vid("main", "new", 5)})
 	wantTotals(t, db, map[string]int{"main": 71})
 	db.bolt.Update(breakVideoCounts["value cut"])
 	db.DeleteVideos("main", []string{"new", syntheticVideo(3).VideoNo})
@@ -150,7 +151,7 @@ func TestASoundFilePassesTheCountCheck(t *testing.T) {
 	dir := t.TempDir()
 	db := openAt(t, dir)
 	for i := range 5 {
-		db.PutVideos([]Video{vid(fmt.Sprintf("s%d", i%2), fmt.Sprintf("V%d", i), int64(i))})
+		db.PutVideos([]contract.CachedVideo{vid(fmt.Sprintf("s%d", i%2), fmt.Sprintf("V%d", i), int64(i))})
 	}
 	db.DeleteVideos("s0", []string{"V0"})
 	db.Close()

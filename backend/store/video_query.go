@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"memories-desktop/backend/contract"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -21,19 +22,11 @@ type VideoQuery struct {
 	Limit  int    // default 50, at most 1000
 }
 
-// VideoPage is one page of videos, the cursor of the next page ("" when there is none) and the
-// number of videos matching the filters across all pages.
-type VideoPage struct {
-	Videos     []Video `json:"videos"`
-	NextCursor string  `json:"nextCursor"`
-	Total      int     `json:"total"`
-}
-
 // Videos answers a library query by scanning the scope's compact time index (only the created
 // range asked for) and decoding just the videos of the page. Without filters the total is the
 // scope's kept count and a page sorted by time reads only its own rows (video_page.go).
-func (db *DB) Videos(q VideoQuery) (VideoPage, error) {
-	page := VideoPage{Videos: []Video{}}
+func (db *DB) Videos(q VideoQuery) (contract.VideoPage, error) {
+	page := contract.VideoPage{Videos: []contract.CachedVideo{}}
 	p, err := newVideoPlan(q)
 	if err != nil {
 		return page, err
@@ -167,8 +160,8 @@ func (p *videoPlan) match(s videoSummary) bool {
 }
 
 // load decodes the videos of the page, in page order.
-func (p *videoPlan) load(b *bolt.Bucket, items []topItem) ([]Video, error) {
-	vs := make([]Video, 0, len(items))
+func (p *videoPlan) load(b *bolt.Bucket, items []topItem) ([]contract.CachedVideo, error) {
+	vs := make([]contract.CachedVideo, 0, len(items))
 	for _, it := range items {
 		v, err := decodeVideo(b, p.scope, string(it.no))
 		if err != nil {

@@ -3,6 +3,7 @@ package store
 import (
 	"cmp"
 	"errors"
+	"memories-desktop/backend/contract"
 	"slices"
 	"strings"
 	"testing"
@@ -11,7 +12,7 @@ import (
 func TestVideosSortsAndPagesWithoutGapsOrRepeats(t *testing.T) {
 	db, _ := openTest(t)
 	const n = 523
-	gen := func(i int) Video {
+	gen := func(i int) contract.CachedVideo {
 		v := syntheticVideo(i)
 		v.Created = 1000 + int64(i%50) // many ties
 		v.Size = int64(i % 17)
@@ -19,20 +20,20 @@ func TestVideosSortsAndPagesWithoutGapsOrRepeats(t *testing.T) {
 		return v
 	}
 	fillVideos(t, db, n, gen)
-	all := make([]Video, n)
+	all := make([]contract.CachedVideo, n)
 	for i := range all {
 		all[i] = gen(i)
 	}
-	byNo := func(a, b Video) int { return cmp.Compare(a.VideoNo, b.VideoNo) }
-	newest := func(a, b Video) int { return cmp.Or(cmp.Compare(b.Created, a.Created), byNo(a, b)) }
-	orders := map[string]func(a, b Video) int{
+	byNo := func(a, b contract.CachedVideo) int { return cmp.Compare(a.VideoNo, b.VideoNo) }
+	newest := func(a, b contract.CachedVideo) int { return cmp.Or(cmp.Compare(b.Created, a.Created), byNo(a, b)) }
+	orders := map[string]func(a, b contract.CachedVideo) int{
 		"":              newest,
 		SortCreatedDesc: newest,
-		SortCreatedAsc:  func(a, b Video) int { return cmp.Or(cmp.Compare(a.Created, b.Created), byNo(a, b)) },
-		SortName: func(a, b Video) int {
+		SortCreatedAsc:  func(a, b contract.CachedVideo) int { return cmp.Or(cmp.Compare(a.Created, b.Created), byNo(a, b)) },
+		SortName: func(a, b contract.CachedVideo) int {
 			return cmp.Or(cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), byNo(a, b))
 		},
-		SortSizeDesc: func(a, b Video) int { return cmp.Or(cmp.Compare(b.Size, a.Size), byNo(a, b)) },
+		SortSizeDesc: func(a, b contract.CachedVideo) int { return cmp.Or(cmp.Compare(b.Size, a.Size), byNo(a, b)) },
 	}
 	for sort, order := range orders {
 		t.Run("sort "+sort, func(t *testing.T) {
@@ -53,16 +54,16 @@ func TestVideosFilters(t *testing.T) {
 	cases := []struct {
 		name string
 		q    VideoQuery
-		want func(i int, v Video) bool
+		want func(i int, v contract.CachedVideo) bool
 	}{
-		{"status", VideoQuery{Status: "FAILED"}, func(_ int, v Video) bool { return v.Status == "FAILED" }},
-		{"tag", VideoQuery{Tag: "t4"}, func(_ int, v Video) bool { return v.Tags[0] == "t4" }},
-		{"text name", VideoQuery{Text: "sunset NEEDLE"}, func(i int, _ Video) bool { return i%1000 == 3 }},
-		{"text video no", VideoQuery{Text: "vi00000000123"}, func(i int, _ Video) bool { return i/10 == 123 }},
-		{"after", VideoQuery{After: base + 2500*1000}, func(i int, _ Video) bool { return i >= 2500 }},
-		{"before", VideoQuery{Before: base + 10*1000}, func(i int, _ Video) bool { return i < 10 }},
+		{"status", VideoQuery{Status: "FAILED"}, func(_ int, v contract.CachedVideo) bool { return v.Status == "FAILED" }},
+		{"tag", VideoQuery{Tag: "t4"}, func(_ int, v contract.CachedVideo) bool { return v.Tags[0] == "t4" }},
+		{"text name", VideoQuery{Text: "sunset NEEDLE"}, func(i int, _ contract.CachedVideo) bool { return i%1000 == 3 }},
+		{"text video no", VideoQuery{Text: "vi00000000123"}, func(i int, _ contract.CachedVideo) bool { return i/10 == 123 }},
+		{"after", VideoQuery{After: base + 2500*1000}, func(i int, _ contract.CachedVideo) bool { return i >= 2500 }},
+		{"before", VideoQuery{Before: base + 10*1000}, func(i int, _ contract.CachedVideo) bool { return i < 10 }},
 		{"combined", VideoQuery{Status: "PARSE", Tag: "t2", After: base + 100*1000, Before: base + 2000*1000, Text: "clip"},
-			func(i int, v Video) bool {
+			func(i int, v contract.CachedVideo) bool {
 				return v.Status == "PARSE" && v.Tags[0] == "t2" && i >= 100 && i < 2000 && i%1000 != 3
 			}},
 	}
@@ -103,21 +104,14 @@ func TestVideosRejectsBadQueries(t *testing.T) {
 // allVideoNos follows cursors to the end and returns every video number seen and the total.
 func allVideoNos(t *testing.T, db *DB, q VideoQuery) ([]string, int) {
 	t.Helper()
-	var nos []string
-	for {
+	return allPages(t, func(cursor string) ([]string, string, int, error) {
+		q.Cursor = cursor
 		page, err := db.Videos(q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		nos = append(nos, videoNos(page.Videos)...)
-		if page.NextCursor == "" {
-			return nos, page.Total
-		}
-		q.Cursor = page.NextCursor
-	}
+		return videoNos(page.Videos), page.NextCursor, page.Total, err
+	}, q.Cursor)
 }
 
-func videoNos(vs []Video) []string {
+func videoNos(vs []contract.CachedVideo) []string {
 	nos := make([]string, len(vs))
 	for i, v := range vs {
 		nos[i] = v.VideoNo

@@ -2,19 +2,20 @@ package store
 
 import (
 	"errors"
+	"memories-desktop/backend/contract"
 	"testing"
 	"time"
 )
 
 func TestPutVideosUpsertsAndKeepsSourceJob(t *testing.T) {
 	db, clock := openTest(t)
-	first := Video{VideoNo: "VI1", Scope: "main", Name: "a.mp4", Status: "UNPARSE", Created: 1000, SourceJob: 7}
-	if err := db.PutVideos([]Video{first}); err != nil {
+	first := contract.CachedVideo{VideoNo: "VI1", Scope: "main", Name: "a.mp4", Status: "UNPARSE", Created: 1000, SourceJob: 7}
+	if err := db.PutVideos([]contract.CachedVideo{first}); err != nil {
 		t.Fatal(err)
 	}
 	clock.advance(time.Minute)
-	refresh := Video{VideoNo: "VI1", Scope: "main", Name: "a.mp4", Status: "PARSE", Created: 5000, Duration: 12.5}
-	if err := db.PutVideos([]Video{refresh}); err != nil {
+	refresh := contract.CachedVideo{VideoNo: "VI1", Scope: "main", Name: "a.mp4", Status: "PARSE", Created: 5000, Duration: 12.5}
+	if err := db.PutVideos([]contract.CachedVideo{refresh}); err != nil {
 		t.Fatal(err)
 	}
 	got, err := db.Video("main", "VI1")
@@ -31,11 +32,11 @@ func TestPutVideosUpsertsAndKeepsSourceJob(t *testing.T) {
 
 func TestRefreshKeepsTheUsersTitleAndSearchFindsIt(t *testing.T) {
 	db, _ := openTest(t)
-	if err := db.PutVideos([]Video{{VideoNo: "VI1", Scope: "s", Name: "1be6a69f", Title: "Beach Day.mp4", Tags: []string{"sea"}}}); err != nil {
+	if err := db.PutVideos([]contract.CachedVideo{{VideoNo: "VI1", Scope: "s", Name: "1be6a69f", Title: "Beach Day.mp4", Tags: []string{"sea"}}}); err != nil {
 		t.Fatal(err)
 	}
 	// A server refresh knows only the stored (hex) name, and lists no tags while indexing.
-	if err := db.PutVideos([]Video{{VideoNo: "VI1", Scope: "s", Name: "1be6a69f", Status: "PARSE"}}); err != nil {
+	if err := db.PutVideos([]contract.CachedVideo{{VideoNo: "VI1", Scope: "s", Name: "1be6a69f", Status: "PARSE"}}); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := db.Video("s", "VI1")
@@ -54,7 +55,7 @@ func TestRefreshKeepsTheUsersTitleAndSearchFindsIt(t *testing.T) {
 
 func TestVideosAreKeptPerScope(t *testing.T) {
 	db, _ := openTest(t)
-	err := db.PutVideos([]Video{{VideoNo: "VI1", Scope: "a", Name: "in a"}, {VideoNo: "VI1", Scope: "ab", Name: "in ab"}})
+	err := db.PutVideos([]contract.CachedVideo{{VideoNo: "VI1", Scope: "a", Name: "in a"}, {VideoNo: "VI1", Scope: "ab", Name: "in ab"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,13 +83,13 @@ func TestDeleteVideosRemovesRowsAndIndex(t *testing.T) {
 
 func TestPutVideosRefusesUnkeyableValuesAtomically(t *testing.T) {
 	db, _ := openTest(t)
-	for name, bad := range map[string]Video{
+	for name, bad := range map[string]contract.CachedVideo{
 		"empty no":  {Scope: "main"},
 		"nul scope": {VideoNo: "VI2", Scope: "a\x00b"},
 		"nul tag":   {VideoNo: "VI2", Tags: []string{"x\x00"}},
 		"negative":  {VideoNo: "VI2", Created: -5},
 	} {
-		err := db.PutVideos([]Video{{VideoNo: "VI1", Scope: "main"}, bad})
+		err := db.PutVideos([]contract.CachedVideo{{VideoNo: "VI1", Scope: "main"}, bad})
 		if !errors.Is(err, ErrInvalid) {
 			t.Errorf("%s: %v, want ErrInvalid", name, err)
 		}

@@ -3,6 +3,8 @@ package store
 import (
 	"bytes"
 	"fmt"
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
 )
 
 // Watch folders (package watch) keep their settings and one record per file they have seen.
@@ -118,14 +120,14 @@ func (db *DB) EachWatchFile(name string, fn func(key, value []byte) error) error
 
 // UploadJobsSince lists the upload jobs created at or after since (unix ms), oldest first: a
 // watch finds the job it queued just before a crash kept it from noting the job's id.
-func (db *DB) UploadJobsSince(since int64) ([]Job, error) {
-	var out []Job
+func (db *DB) UploadJobsSince(since int64) ([]contract.Job, error) {
+	var out []contract.Job
 	err := db.view(func(tx txn) error {
 		b := tx.Bucket(bucketJobs)
 		c := b.Cursor()
 		for k, _ := c.Seek(jobKey(since, 0)); k != nil; k, _ = c.Next() {
 			j, err := decodeJob(b, k)
-			if err == nil && j.Kind == KindUploadFile {
+			if err == nil && j.Kind == jobkind.UploadFile {
 				out = append(out, j)
 			}
 		}

@@ -2,6 +2,8 @@ package store
 
 import (
 	"errors"
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
 	"testing"
 	"time"
 )
@@ -53,12 +55,12 @@ func TestWatchRecordsRoundTrip(t *testing.T) {
 // UploadJobsSince lists only upload jobs created at or after the time, oldest first.
 func TestUploadJobsSince(t *testing.T) {
 	db, clock := openTest(t)
-	old := mustCreate(t, db, Job{Kind: KindUploadFile, Name: "old"})
+	old := mustCreate(t, db, contract.Job{Kind: jobkind.UploadFile, Name: "old"})
 	clock.advance(time.Second)
 	since := clock.now().UnixMilli()
-	mustCreate(t, db, Job{Kind: KindDownload, Name: "download"})
-	a := mustCreate(t, db, Job{Kind: KindUploadFile, Name: "a"})
-	b := mustCreate(t, db, Job{Kind: KindUploadFile, Name: "b"})
+	mustCreate(t, db, contract.Job{Kind: jobkind.Download, Name: "download"})
+	a := mustCreate(t, db, contract.Job{Kind: jobkind.UploadFile, Name: "a"})
+	b := mustCreate(t, db, contract.Job{Kind: jobkind.UploadFile, Name: "b"})
 	got, err := db.UploadJobsSince(since)
 	if err != nil || len(got) != 2 || got[0].ID != a.ID || got[1].ID != b.ID {
 		t.Fatalf("got %+v, %v (old job %d)", got, err, old.ID)

@@ -6,17 +6,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"memories-desktop/backend/contract"
 	"strings"
-
-	"memories-desktop/backend/api"
 )
-
-// Formats lists the formats Render knows, in the order the CLI's help names them.
-var Formats = []string{"text", "srt", "vtt", "json"}
 
 // Render writes t in format. Lines are cleaned of control characters and a cue's text never
 // holds a blank line, which would end the cue early in SRT and WebVTT.
-func Render(t api.Transcript, format string) ([]byte, error) {
+func Render(t contract.Transcript, format string) ([]byte, error) {
 	var b strings.Builder
 	switch format {
 	case "json":
@@ -36,7 +32,7 @@ func Render(t api.Transcript, format string) ([]byte, error) {
 			fmt.Fprintf(&b, "%s --> %s\n%s\n\n", stamp(s.Start, '.'), stamp(s.End, '.'), strings.ReplaceAll(cueText(s.Text), "-->", "->"))
 		}
 	default:
-		return nil, fmt.Errorf("unknown format %q: use %s", format, strings.Join(Formats, ", "))
+		return nil, fmt.Errorf("unknown format %q: use %s", format, strings.Join(contract.SubtitleFormats, ", "))
 	}
 	return []byte(b.String()), nil
 }

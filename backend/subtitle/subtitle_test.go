@@ -1,13 +1,12 @@
 package subtitle
 
 import (
+	"memories-desktop/backend/contract"
 	"strings"
 	"testing"
-
-	"memories-desktop/backend/api"
 )
 
-var sample = api.Transcript{VideoNo: "VI1", Segments: []api.Segment{
+var sample = contract.Transcript{VideoNo: "VI1", Segments: []contract.Segment{
 	{Index: 0, Start: 0, End: 7.25, Text: " Hello there"},
 	{Index: 1, Start: 3725.5, End: 3727, Text: "two\n\nlines --> arrow"},
 }}

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 
-	"memories-desktop/backend/store"
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 )
 
 // ErrFileChanged means a downloaded file no longer holds the bytes that were downloaded: its
@@ -21,7 +23,7 @@ func (e *Engine) SHA256OfDownload(ctx context.Context, id uint64) (string, error
 	if err != nil {
 		return "", err
 	}
-	if (j.Kind != KindDownload && j.Kind != KindAsset) || j.State != store.StateDone || j.Result.Path == "" {
+	if (j.Kind != jobkind.Download && j.Kind != jobkind.DownloadAsset) || j.State != jobstate.Done || j.Result.Path == "" {
 		return "", fmt.Errorf("job %d is not a finished download", id)
 	}
 	res, err := fileSumsCtx(ctx, j.Result.Path, true)
@@ -36,7 +38,7 @@ func (e *Engine) SHA256OfDownload(ctx context.Context, id uint64) (string, error
 
 // keepSHA256 records the sum in the job's result and shows it in its row.
 func (e *Engine) keepSHA256(id uint64, sum string) error {
-	j, err := e.db.UpdateJob(id, func(j *store.Job) error {
+	j, err := e.db.UpdateJob(id, func(j *contract.Job) error {
 		j.Result.SHA256 = sum
 		return nil
 	})

@@ -7,9 +7,11 @@ import (
 	"path/filepath"
 	"testing"
 
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
 	"memories-desktop/backend/events"
+	"memories-desktop/backend/safefile"
 	"memories-desktop/backend/sandbox"
-	"memories-desktop/backend/store"
 )
 
 // A download computes no SHA-256 unless asked; asked afterwards, the file is read back, the sum
@@ -56,7 +58,7 @@ func TestSHA256OfDownloadRefuses(t *testing.T) {
 	os.WriteFile(elsewhere, data, 0o644)
 	os.Remove(dest)
 	os.Symlink(elsewhere, dest)
-	if _, err := r.eng.SHA256OfDownload(context.Background(), j.ID); !errors.Is(err, ErrNotRegular) {
+	if _, err := r.eng.SHA256OfDownload(context.Background(), j.ID); !errors.Is(err, safefile.ErrNotRegular) {
 		t.Fatalf("link at the download's name: %v", err)
 	}
 	os.Remove(dest)
@@ -66,7 +68,7 @@ func TestSHA256OfDownloadRefuses(t *testing.T) {
 	if _, err := r.eng.SHA256OfDownload(ctx, j.ID); !errors.Is(err, context.Canceled) {
 		t.Fatalf("cancelled: %v", err)
 	}
-	up := store.Job{Kind: KindUpload, Name: "u.mp4", Params: []byte(`{}`)}
+	up := contract.Job{Kind: jobkind.UploadFile, Name: "u.mp4", Params: []byte(`{}`)}
 	if err := r.db.CreateJob(&up); err != nil {
 		t.Fatal(err)
 	}

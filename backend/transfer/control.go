@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"log/slog"
 
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/errcode"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/store"
 )
 
@@ -19,7 +22,7 @@ var (
 // Pause stops a queued or running job; Resume puts it back in the queue. A paused download
 // keeps its .part file and continues where it stopped when the server allows ranges.
 func (e *Engine) Pause(id uint64) error {
-	return e.stopOr(id, errPaused, func() error { return e.transition(id, store.StatePaused, "paused", store.StateQueued) })
+	return e.stopOr(id, errPaused, func() error { return e.transition(id, jobstate.Paused, "paused", jobstate.Queued) })
 }
 
 // stopOr stops job id when it runs, else applies change; when change finds that the scheduler
@@ -37,13 +40,13 @@ func (e *Engine) stopOr(id uint64, cause error, change func() error) error {
 
 // Resume queues a paused or interrupted job again.
 func (e *Engine) Resume(id uint64) error {
-	return e.transition(id, store.StateQueued, "resumed", store.StatePaused, store.StateInterrupted)
+	return e.transition(id, jobstate.Queued, "resumed", jobstate.Paused, jobstate.Interrupted)
 }
 
 // Cancel stops a job for good (a failed one too). A cancelled download leaves no partial file.
 func (e *Engine) Cancel(id uint64) error {
 	return e.stopOr(id, errCanceled, func() error {
-		err := e.transition(id, store.StateCanceled, "canceled", store.StateQueued, store.StatePaused, store.StateInterrupted, store.StateFailed)
+		err := e.transition(id, jobstate.Canceled, "canceled", jobstate.Queued, jobstate.Paused, jobstate.Interrupted, jobstate.Failed)
 		if err == nil {
 			removePart(e.db, id)
 		}
@@ -57,24 +60,24 @@ var errCanceled = errors.New("canceled")
 // (ErrMaybeSent), whose message asked the person to look first, it is their word that the earlier
 // request did not arrive: it is sent again.
 func (e *Engine) Retry(id uint64) error {
-	j, err := e.move(id, store.StateQueued, "retry", func(j *store.Job) {
-		if j.Error != nil && j.Error.Code == CodeMaybeSent {
+	j, err := e.move(id, jobstate.Queued, "retry", func(j *contract.Job) {
+		if j.Error != nil && j.Error.Code == errcode.MaybeSent {
 			j.AttemptStarted, j.AttemptSent = 0, 0
 		}
-	}, store.StateFailed, store.StateCanceled, store.StateInterrupted)
+	}, jobstate.Failed, jobstate.Canceled, jobstate.Interrupted)
 	return e.moved(id, j, err)
 }
 
 // PauseAll, ResumeAll and RetryFailed act on every job they apply to and return how many.
-func (e *Engine) PauseAll() int { return e.forEach(e.Pause, store.StateQueued, store.StateRunning) }
+func (e *Engine) PauseAll() int { return e.forEach(e.Pause, jobstate.Queued, jobstate.Running) }
 func (e *Engine) ResumeAll() int {
-	return e.forEach(e.Resume, store.StatePaused, store.StateInterrupted)
+	return e.forEach(e.Resume, jobstate.Paused, jobstate.Interrupted)
 }
 func (e *Engine) RetryFailed() int {
-	return e.forEach(e.Retry, store.StateFailed)
+	return e.forEach(e.Retry, jobstate.Failed)
 }
 
-func (e *Engine) forEach(action func(uint64) error, states ...store.JobState) int {
+func (e *Engine) forEach(action func(uint64) error, states ...jobstate.JobState) int {
 	page, err := e.db.Jobs(store.JobQuery{States: states, Limit: 1000})
 	if err != nil {
 		return 0
@@ -100,14 +103,14 @@ func (e *Engine) stopRunning(id uint64, cause error) bool {
 
 // transition moves job id to state when it is in one of from.
 // The check and the write are one transaction, so two actions racing cannot both win.
-func (e *Engine) transition(id uint64, to store.JobState, note string, from ...store.JobState) error {
+func (e *Engine) transition(id uint64, to jobstate.JobState, note string, from ...jobstate.JobState) error {
 	j, err := e.move(id, to, note, nil, from...)
 	return e.moved(id, j, err)
 }
 
 // moved reports the outcome of a person's state change: who else moved the job first, or the
 // new state to the UI.
-func (e *Engine) moved(id uint64, j store.Job, err error) error {
+func (e *Engine) moved(id uint64, j contract.Job, err error) error {
 	if errors.Is(err, store.ErrStateChanged) {
 		cur, _ := e.db.Job(id)
 		return fmt.Errorf("job %d is %s: %w", id, cur.State, errNotAllowed)
@@ -122,7 +125,7 @@ func (e *Engine) moved(id uint64, j store.Job, err error) error {
 }
 
 // move is db.Transition, logged like every job state change.
-func (e *Engine) move(id uint64, to store.JobState, note string, fn func(*store.Job), from ...store.JobState) (store.Job, error) {
+func (e *Engine) move(id uint64, to jobstate.JobState, note string, fn func(*contract.Job), from ...jobstate.JobState) (contract.Job, error) {
 	j, err := e.db.Transition(id, to, note, fn, from...)
 	if err == nil {
 		slog.Info("job state", "job", id, "kind", j.Kind, "state", to, "note", note)

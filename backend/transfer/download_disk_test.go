@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/sandbox"
-	"memories-desktop/backend/store"
 )
 
 // mountTmpfs mounts a small tmpfs with opts on a fresh folder for the test's duration.
@@ -37,7 +37,7 @@ func TestDiskFullDropsThePartAndTheNextDownloadWorks(t *testing.T) {
 	if got.Error != nil {
 		msg = got.Error.Message
 	}
-	if got.State != store.StateFailed || got.Error.Code != "disk_full" || !strings.Contains(msg, "disk is full") ||
+	if got.State != jobstate.Failed || got.Error.Code != "disk_full" || !strings.Contains(msg, "disk is full") ||
 		!strings.Contains(msg, "partial file was removed") {
 		t.Fatalf("job %s: %q", got.State, msg)
 	}
@@ -47,7 +47,7 @@ func TestDiskFullDropsThePartAndTheNextDownloadWorks(t *testing.T) {
 	}
 	small, data := r.asset("small.mp4", 1<<20, 31)
 	j, _ = r.eng.EnqueueDownload(DownloadSpec{AssetID: small, Dest: out + "/small.mp4"})
-	if got := r.wait(j.ID)[0]; got.State != store.StateDone {
+	if got := r.wait(j.ID)[0]; got.State != jobstate.Done {
 		t.Fatalf("the next download: %s %+v", got.State, got.Error)
 	}
 	assertFile(t, out+"/small.mp4", data)
@@ -71,7 +71,7 @@ func TestUnwritableFolderFailsBeforeTheRequest(t *testing.T) {
 		calls := r.sb.Stats().Calls
 		j, _ := r.eng.EnqueueDownload(tc.spec)
 		got := r.wait(j.ID)[0]
-		if got.State != store.StateFailed || got.Error == nil || got.Error.Code != tc.code ||
+		if got.State != jobstate.Failed || got.Error == nil || got.Error.Code != tc.code ||
 			!strings.Contains(got.Error.Message, tc.want) || got.Attempts != 1 {
 			t.Fatalf("job %s after %d attempts: %+v", got.State, got.Attempts, got.Error)
 		}

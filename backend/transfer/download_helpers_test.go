@@ -12,6 +12,10 @@ import (
 	"testing"
 	"time"
 
+	"memories-desktop/backend/clock/clocktest"
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobstate"
+	"memories-desktop/backend/safefile"
 	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/store"
 )
@@ -38,7 +42,7 @@ func (r *rig) asset(name string, n int, seed uint64) (string, []byte) {
 
 // pausedDownload starts spec with the sandbox throttled and pauses it once its own .part holds
 // some bytes; it returns the paused job and the part's path, and leaves the sandbox unthrottled.
-func (r *rig) pausedDownload(spec DownloadSpec) (store.Job, string) {
+func (r *rig) pausedDownload(spec DownloadSpec) (contract.Job, string) {
 	r.t.Helper()
 	r.sb.SetFaults(sandbox.Faults{DownloadRate: 200_000})
 	j, err := r.eng.EnqueueDownload(spec)
@@ -47,7 +51,7 @@ func (r *rig) pausedDownload(spec DownloadSpec) (store.Job, string) {
 	}
 	dir := filepath.Dir(spec.Dest)
 	var part string
-	waitFor(r.t, func() bool {
+	clocktest.WaitFor(r.t, func() bool {
 		part = ownPartOf(r.db, j.ID, dir)
 		st, err := os.Stat(part)
 		return part != "" && err == nil && st.Size() > 20_000
@@ -56,7 +60,7 @@ func (r *rig) pausedDownload(spec DownloadSpec) (store.Job, string) {
 		r.t.Fatal(err)
 	}
 	r.sb.SetFaults(sandbox.Faults{})
-	if got := r.wait(j.ID)[0]; got.State != store.StatePaused {
+	if got := r.wait(j.ID)[0]; got.State != jobstate.Paused {
 		r.t.Fatalf("job %s, want paused", got.State)
 	}
 	return j, part
@@ -89,7 +93,7 @@ func (r *rig) reopen(o Options, edit func(db *store.DB)) {
 // editSpec rewrites job id's download parameters.
 func editSpec(t *testing.T, db *store.DB, id uint64, f func(*DownloadSpec)) {
 	t.Helper()
-	_, err := db.UpdateJob(id, func(j *store.Job) error {
+	_, err := db.UpdateJob(id, func(j *contract.Job) error {
 		var spec DownloadSpec
 		if err := json.Unmarshal(j.Params, &spec); err != nil {
 			return err
@@ -129,7 +133,7 @@ func assertFile(t *testing.T, path string, want []byte) {
 
 // partsIn lists the partial files in dir.
 func partsIn(dir string) []string {
-	m, _ := filepath.Glob(filepath.Join(dir, "*"+PartSuffix))
+	m, _ := filepath.Glob(filepath.Join(dir, "*"+safefile.PartSuffix))
 	return m
 }
 

@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobstate"
+	"memories-desktop/backend/safefile"
 	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/store"
 )
@@ -21,12 +24,12 @@ func TestForeignPartIsNeitherTrustedNorTouched(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			id, data := r.asset("clip.mp4", 300_000, 3)
 			out := t.TempDir()
-			foreign := filepath.Join(out, "clip.mp4"+PartSuffix)
+			foreign := filepath.Join(out, "clip.mp4"+safefile.PartSuffix)
 			os.WriteFile(foreign, leftover, 0o644)
 			before := r.sb.Stats().PartialDownloads
 			j, _ := r.eng.EnqueueDownload(DownloadSpec{AssetID: id, Dest: filepath.Join(out, "clip.mp4")})
 			got := r.wait(j.ID)[0]
-			if got.State != store.StateDone || got.Result.Fingerprint != fingerprint(data) {
+			if got.State != jobstate.Done || got.Result.Fingerprint != fingerprint(data) {
 				t.Fatalf("job %s %+v %+v", got.State, got.Result, got.Error)
 			}
 			assertFile(t, filepath.Join(out, "clip.mp4"), data)
@@ -52,14 +55,14 @@ func TestSymlinkedPartIsNeverWrittenThrough(t *testing.T) {
 		id, data := r.asset("a.mp4", 300_000, 4)
 		out := t.TempDir()
 		dest := filepath.Join(out, "a.mp4")
-		os.Symlink(victim, dest+PartSuffix)
+		os.Symlink(victim, dest+safefile.PartSuffix)
 		j, _ := r.eng.EnqueueDownload(DownloadSpec{AssetID: id, Dest: dest})
-		if got := r.wait(j.ID)[0]; got.State != store.StateDone {
+		if got := r.wait(j.ID)[0]; got.State != jobstate.Done {
 			t.Fatalf("job %s %+v", got.State, got.Error)
 		}
 		assertFile(t, dest, data)
 		assertFile(t, victim, []byte("precious"))
-		assertLink(t, dest+PartSuffix)
+		assertLink(t, dest+safefile.PartSuffix)
 	})
 	t.Run("own part replaced by a link", func(t *testing.T) {
 		id, data := r.asset("b.mp4", 400_000, 5)
@@ -68,7 +71,7 @@ func TestSymlinkedPartIsNeverWrittenThrough(t *testing.T) {
 		os.Remove(part)
 		os.Symlink(victim, part)
 		r.eng.Resume(j.ID)
-		if got := r.wait(j.ID)[0]; got.State != store.StateDone || got.Result.Fingerprint != fingerprint(data) {
+		if got := r.wait(j.ID)[0]; got.State != jobstate.Done || got.Result.Fingerprint != fingerprint(data) {
 			t.Fatalf("job %s %+v", got.State, got.Error)
 		}
 		assertFile(t, dest, data)
@@ -94,7 +97,7 @@ func TestSymlinkedDestinationIsNeverWrittenThrough(t *testing.T) {
 		got := r.wait(j.ID)[0]
 		assertFile(t, victim, []byte("precious"))
 		want := map[bool]string{false: "already exists", true: "only a regular file is ever replaced"}[overwrite]
-		if got.State != store.StateFailed || !strings.Contains(got.Error.Message, want) {
+		if got.State != jobstate.Failed || !strings.Contains(got.Error.Message, want) {
 			t.Fatalf("overwrite %v: %s %+v", overwrite, got.State, got.Error)
 		}
 		if n := r.sb.Stats().Calls - calls; n != 0 {
@@ -120,7 +123,7 @@ func TestOverwriteKeepsTheOldFileUntilTheNewOneIsComplete(t *testing.T) {
 	}
 	assertFile(t, dest, []byte("the old version"))
 	r.eng.Resume(j.ID)
-	if got := r.wait(j.ID)[0]; got.State != store.StateDone {
+	if got := r.wait(j.ID)[0]; got.State != jobstate.Done {
 		t.Fatalf("job %s %+v", got.State, got.Error)
 	}
 	assertFile(t, dest, data)
@@ -166,14 +169,14 @@ func TestCompletePartIsCommittedWithoutAskingAgain(t *testing.T) {
 				if tc.corrupt {
 					os.WriteFile(part, randomBytes(len(data), 99), 0o644)
 				}
-				db.SetState(j.ID, store.StateRunning, "") // as a killed process leaves it
+				db.SetState(j.ID, jobstate.Running, "") // as a killed process leaves it
 			})
 			calls := r.sb.Stats().Calls
 			if ids, err := r.eng.ResumeInterrupted(); err != nil || len(ids) != 1 {
 				t.Fatalf("resume: %v %v", ids, err)
 			}
 			got := r.wait(j.ID)[0]
-			if got.State != store.StateDone || got.Result.Fingerprint != fingerprint(data) || got.Result.Bytes != int64(len(data)) {
+			if got.State != jobstate.Done || got.Result.Fingerprint != fingerprint(data) || got.Result.Bytes != int64(len(data)) {
 				t.Fatalf("job %s %+v %+v", got.State, got.Result, got.Error)
 			}
 			if n := r.sb.Stats().Calls - calls; n != tc.calls {
@@ -214,13 +217,13 @@ func TestKilledBetweenRenameAndRecordIsDone(t *testing.T) {
 				// and the proof as a version before fingerprints wrote it: a SHA-256 only
 				editSpec(t, db, j.ID, func(s *DownloadSpec) { s.Part.Fingerprint, s.Part.SHA256 = "", sum(data) })
 			}
-			db.UpdateJob(j.ID, func(j *store.Job) error { j.Result = store.JobResult{}; return nil })
-			db.SetState(j.ID, store.StateRunning, "")
+			db.UpdateJob(j.ID, func(j *contract.Job) error { j.Result = contract.JobResult{}; return nil })
+			db.SetState(j.ID, jobstate.Running, "")
 		})
 		calls := r.sb.Stats().Calls
 		r.eng.ResumeInterrupted()
 		got := r.wait(j.ID)[0]
-		if got.State != store.StateDone || got.Result.Fingerprint != fingerprint(data) || got.Result.Path != dest {
+		if got.State != jobstate.Done || got.Result.Fingerprint != fingerprint(data) || got.Result.Path != dest {
 			t.Fatalf("left link %v: job %s %+v %+v", leftLink, got.State, got.Result, got.Error)
 		}
 		if n := r.sb.Stats().Calls - calls; n != 0 {

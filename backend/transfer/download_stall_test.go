@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/store"
 )
@@ -22,7 +23,7 @@ func TestDownloadFromAServerThatNeverAnswersGivesUp(t *testing.T) {
 	j, _ := r.eng.EnqueueDownload(DownloadSpec{AssetID: id, Dest: t.TempDir() + "/s.mp4"})
 	got := r.wait(j.ID)[0]
 	took := time.Since(start)
-	if got.State != store.StateFailed || !strings.Contains(got.Error.Message, "too slow") || got.Attempts < 2 {
+	if got.State != jobstate.Failed || !strings.Contains(got.Error.Message, "too slow") || got.Attempts < 2 {
 		t.Fatalf("job %s after %d attempts: %+v", got.State, got.Attempts, got.Error)
 	}
 	if took < 600*time.Millisecond || took > 10*time.Second { // generous: CI runs -race on 2 loaded cores
@@ -42,7 +43,7 @@ func TestTrickleGivesUp(t *testing.T) {
 	j, _ := r.eng.EnqueueDownload(DownloadSpec{AssetID: id, Dest: t.TempDir() + "/t.mp4"})
 	got := r.wait(j.ID)[0]
 	took := time.Since(start)
-	if got.State != store.StateFailed || !strings.Contains(got.Error.Message, "too slow") || got.Attempts != 1 {
+	if got.State != jobstate.Failed || !strings.Contains(got.Error.Message, "too slow") || got.Attempts != 1 {
 		t.Fatalf("job %s after %d attempts: %+v", got.State, got.Attempts, got.Error)
 	}
 	if took < 800*time.Millisecond || took > 8*time.Second {
@@ -62,7 +63,7 @@ func TestSteadyDownloadAboveTheFloorIsNotCut(t *testing.T) {
 	r.sb.SetFaults(sandbox.Faults{DownloadRate: 200_000}) // 20 kB every 100 ms
 	dest := t.TempDir() + "/u.mp4"
 	j, _ := r.eng.EnqueueDownload(DownloadSpec{AssetID: id, Dest: dest})
-	if got := r.wait(j.ID)[0]; got.State != store.StateDone || got.Attempts != 1 {
+	if got := r.wait(j.ID)[0]; got.State != jobstate.Done || got.Attempts != 1 {
 		t.Fatalf("job %s after %d attempts: %+v", got.State, got.Attempts, got.Error)
 	}
 	assertFile(t, dest, data)

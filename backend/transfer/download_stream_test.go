@@ -2,14 +2,14 @@ package transfer
 
 import (
 	"fmt"
+	"memories-desktop/backend/clock/clocktest"
+	"memories-desktop/backend/contract/jobstate"
 	"net/http"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
-
-	"memories-desktop/backend/store"
 )
 
 // fileServer serves one asset as the asset host would, with an ETag and Range support, and
@@ -79,7 +79,7 @@ func TestTruncatedBodyIsResumed(t *testing.T) {
 			dest := filepath.Join(t.TempDir(), "t.mp4")
 			j, _ := r.eng.EnqueueDownload(DownloadSpec{AssetID: "re_1", Dest: dest})
 			got := r.wait(j.ID)[0]
-			if got.State != store.StateDone || got.Result.Fingerprint != fingerprint(data) || got.Attempts != 2 {
+			if got.State != jobstate.Done || got.Result.Fingerprint != fingerprint(data) || got.Attempts != 2 {
 				t.Fatalf("job %s after %d attempts: %+v", got.State, got.Attempts, got.Error)
 			}
 			assertFile(t, dest, data)
@@ -103,10 +103,10 @@ func TestPartOfAChangedFileIsNotSpliced(t *testing.T) {
 			r := newHandlerRig(t, fs, Options{})
 			dest := filepath.Join(t.TempDir(), "c.mp4")
 			j, _ := r.eng.EnqueueDownload(DownloadSpec{AssetID: "re_1", Dest: dest})
-			waitFor(t, func() bool { fs.mu.Lock(); defer fs.mu.Unlock(); return len(fs.requests) > 0 })
+			clocktest.WaitFor(t, func() bool { fs.mu.Lock(); defer fs.mu.Unlock(); return len(fs.requests) > 0 })
 			fs.set(changed, `"b"`)
 			got := r.wait(j.ID)[0]
-			if got.State != store.StateDone || got.Result.Fingerprint != fingerprint(changed) {
+			if got.State != jobstate.Done || got.Result.Fingerprint != fingerprint(changed) {
 				t.Fatalf("job %s: %+v", got.State, got.Error)
 			}
 			assertFile(t, dest, changed)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"memories-desktop/backend/clock"
+	"memories-desktop/backend/contract"
 	"sync"
 	"time"
 
@@ -76,7 +77,7 @@ type runningJob struct {
 	ctx    context.Context
 	cancel context.CancelCauseFunc
 	meter  *meter
-	retry  *RetryView // under Engine.mu; see retry.go
+	retry  *contract.RetryView // under Engine.mu; see retry.go
 }
 
 // New builds an engine; call Start to run it.

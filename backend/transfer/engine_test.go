@@ -16,7 +16,12 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/clock/clocktest"
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/media/mediatest"
+	"memories-desktop/backend/safefile"
 	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/store"
 
@@ -78,7 +83,7 @@ func (r *rig) close() {
 	}
 }
 
-func (r *rig) wait(ids ...uint64) []store.Job {
+func (r *rig) wait(ids ...uint64) []contract.Job {
 	r.t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
@@ -142,11 +147,11 @@ func TestUploadJobRecordsResultCacheAndHash(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if stored, _ := r.db.Job(j.ID); stored.State != store.StateQueued && stored.State != store.StateRunning {
+	if stored, _ := r.db.Job(j.ID); stored.State != jobstate.Queued && stored.State != jobstate.Running {
 		t.Fatalf("job not recorded before sending: %+v", stored)
 	}
 	got := r.wait(j.ID)[0]
-	if got.State != store.StateDone || len(got.Result.VideoNos) != 1 || got.Result.Fingerprint != fingerprint(data) {
+	if got.State != jobstate.Done || len(got.Result.VideoNos) != 1 || got.Result.Fingerprint != fingerprint(data) {
 		t.Fatalf("job %+v", got)
 	}
 	no := got.Result.VideoNos[0]
@@ -157,8 +162,8 @@ func TestUploadJobRecordsResultCacheAndHash(t *testing.T) {
 	if len(sv) != 1 || !slices.Contains(sv[0].Tags, got.Marker) || !slices.Contains(sv[0].Tags, "trip") {
 		t.Fatalf("server video %+v (marker %s)", sv, got.Marker)
 	}
-	waitFor(t, func() bool { j, _ := r.db.Job(j.ID); return j.Result.Status == api.StatusParsed })
-	if v, err := r.db.Video("default", no); err != nil || v.Status != api.StatusParsed {
+	clocktest.WaitFor(t, func() bool { j, _ := r.db.Job(j.ID); return j.Result.Status == contract.StatusParsed })
+	if v, err := r.db.Video("default", no); err != nil || v.Status != contract.StatusParsed {
 		t.Fatalf("library cache %+v, %v", v, err)
 	}
 }
@@ -167,11 +172,11 @@ func TestUploadWhoseReplyWasLostIsNotSentTwice(t *testing.T) {
 	r := newRig(t, sandbox.Options{})
 	r.sb.SetFaults(sandbox.Faults{ReplyDelay: 5 * time.Second})
 	j, _ := r.eng.EnqueueUpload(r.video("b.mp4", mediatest.MP4([]byte("0123456789"))), api.UploadMeta{})
-	waitFor(t, func() bool { return len(r.sb.Videos("")) == 1 })
+	clocktest.WaitFor(t, func() bool { return len(r.sb.Videos("")) == 1 })
 	r.close() // the process stops while the reply is held back
 	r.sb.SetFaults(sandbox.Faults{})
 	r.open(Options{})
-	if got, _ := r.db.Job(j.ID); got.State != store.StateInterrupted {
+	if got, _ := r.db.Job(j.ID); got.State != jobstate.Interrupted {
 		t.Fatalf("after restart the job is %s, want interrupted", got.State)
 	}
 	ids, err := r.eng.ResumeInterrupted()
@@ -179,7 +184,7 @@ func TestUploadWhoseReplyWasLostIsNotSentTwice(t *testing.T) {
 		t.Fatalf("resume: %v %v", ids, err)
 	}
 	got := r.wait(j.ID)[0]
-	if got.State != store.StateDone || got.Result.VideoNos[0] != r.sb.Videos("")[0].VideoNo {
+	if got.State != jobstate.Done || got.Result.VideoNos[0] != r.sb.Videos("")[0].VideoNo {
 		t.Fatalf("job %+v", got)
 	}
 	if n := r.sb.Stats().Uploads; n != 1 {
@@ -196,7 +201,7 @@ func TestDownloadPauseResumesWithRange(t *testing.T) {
 	out := t.TempDir()
 	j, _ := r.eng.EnqueueDownload(DownloadSpec{VideoNo: no, Dest: out, DestDir: true})
 	var part string
-	waitFor(t, func() bool {
+	clocktest.WaitFor(t, func() bool {
 		part = findPart(out)
 		st, err := os.Stat(part)
 		return err == nil && st.Size() > 50_000
@@ -206,7 +211,7 @@ func TestDownloadPauseResumesWithRange(t *testing.T) {
 	}
 	paused := r.wait(j.ID)[0]
 	st, _ := os.Stat(part)
-	if paused.State != store.StatePaused || st.Size() == 0 || st.Size() >= int64(len(data)) {
+	if paused.State != jobstate.Paused || st.Size() == 0 || st.Size() >= int64(len(data)) {
 		t.Fatalf("paused job %s with part of %d bytes", paused.State, st.Size())
 	}
 	assertNoFile(t, filepath.Join(out, no+".mp4"))
@@ -216,7 +221,7 @@ func TestDownloadPauseResumesWithRange(t *testing.T) {
 	}
 	done := r.wait(j.ID)[0]
 	got, _ := os.ReadFile(filepath.Join(out, no+".mp4"))
-	if done.State != store.StateDone || !bytes.Equal(got, data) || done.Result.Fingerprint != fingerprint(data) {
+	if done.State != jobstate.Done || !bytes.Equal(got, data) || done.Result.Fingerprint != fingerprint(data) {
 		t.Fatalf("resumed job %+v, %d bytes", done, len(got))
 	}
 	assertNoFile(t, part)
@@ -229,7 +234,7 @@ func TestCancelledDownloadLeavesNoFiles(t *testing.T) {
 	r.sb.SetFaults(sandbox.Faults{DownloadRate: 100_000})
 	out := t.TempDir()
 	j, _ := r.eng.EnqueueDownload(DownloadSpec{VideoNo: no, Dest: filepath.Join(out, "x.mp4")})
-	waitFor(t, func() bool {
+	clocktest.WaitFor(t, func() bool {
 		if j, _ := r.db.Job(j.ID); j.State.Terminal() {
 			t.Fatalf("download ended before it could be cancelled: %+v", j)
 		}
@@ -238,10 +243,10 @@ func TestCancelledDownloadLeavesNoFiles(t *testing.T) {
 	if err := r.eng.Cancel(j.ID); err != nil {
 		t.Fatal(err)
 	}
-	if got := r.wait(j.ID)[0]; got.State != store.StateCanceled {
+	if got := r.wait(j.ID)[0]; got.State != jobstate.Canceled {
 		t.Fatalf("state %s", got.State)
 	}
-	waitFor(t, func() bool { e, _ := os.ReadDir(out); return len(e) == 0 })
+	clocktest.WaitFor(t, func() bool { e, _ := os.ReadDir(out); return len(e) == 0 })
 }
 
 func TestFailedDownloadRetries(t *testing.T) {
@@ -253,7 +258,7 @@ func TestFailedDownloadRetries(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "e.mp4")
 	j, _ := r.eng.EnqueueDownload(DownloadSpec{VideoNo: no, Dest: dest})
 	failed := r.wait(j.ID)[0]
-	if failed.State != store.StateFailed || failed.Error == nil || failed.Error.Code != "not_found" {
+	if failed.State != jobstate.Failed || failed.Error == nil || failed.Error.Code != "not_found" {
 		t.Fatalf("job %+v", failed)
 	}
 	assertNoFile(t, dest)
@@ -261,7 +266,7 @@ func TestFailedDownloadRetries(t *testing.T) {
 	if err := r.eng.Retry(j.ID); err != nil {
 		t.Fatal(err)
 	}
-	if got := r.wait(j.ID)[0]; got.State != store.StateDone || got.Result.Bytes != int64(len(data)) {
+	if got := r.wait(j.ID)[0]; got.State != jobstate.Done || got.Result.Bytes != int64(len(data)) {
 		t.Fatalf("retried job %+v", got)
 	}
 	if err := r.eng.Retry(j.ID); !errors.Is(err, errNotAllowed) {
@@ -275,7 +280,7 @@ func TestTransientFailuresAreRetriedWithBackoff(t *testing.T) {
 	j, _ := r.eng.EnqueueURL("https://cdn.example.com/v.mp4", api.UploadMeta{})
 	time.AfterFunc(1500*time.Millisecond, func() { r.sb.SetFaults(sandbox.Faults{}) })
 	got := r.wait(j.ID)[0]
-	if got.State != store.StateDone || got.Attempts < 2 {
+	if got.State != jobstate.Done || got.Attempts < 2 {
 		t.Fatalf("job %+v after an outage", got)
 	}
 	if n := r.sb.Stats().URLUploads; n != 1 {
@@ -291,7 +296,7 @@ func TestStalledTransferFails(t *testing.T) {
 	j, _ := r.eng.EnqueueDownload(DownloadSpec{VideoNo: "VI1", Dest: filepath.Join(t.TempDir(), "s.mp4")})
 	start := time.Now()
 	got := r.wait(j.ID)[0]
-	if got.State != store.StateFailed || got.Error == nil || !strings.Contains(got.Error.Message, "stalled") {
+	if got.State != jobstate.Failed || got.Error == nil || !strings.Contains(got.Error.Message, "stalled") {
 		t.Fatalf("stalled job %+v", got)
 	}
 	if took := time.Since(start); took > 3*time.Second {
@@ -307,12 +312,12 @@ func TestImportIsFollowedToItsVideos(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := r.wait(j.ID)[0]
-	if got.State != store.StateDone || got.Result.TaskID == "" {
+	if got.State != jobstate.Done || got.Result.TaskID == "" {
 		t.Fatalf("import %+v", got)
 	}
-	waitFor(t, func() bool {
+	clocktest.WaitFor(t, func() bool {
 		j, _ := r.db.Job(j.ID)
-		return len(j.Result.VideoNos) == 2 && j.Result.Status == api.StatusParsed
+		return len(j.Result.VideoNos) == 2 && j.Result.Status == contract.StatusParsed
 	})
 }
 
@@ -320,9 +325,9 @@ func TestStartMarksLeftoverRunningJobsInterrupted(t *testing.T) {
 	r := newRig(t, sandbox.Options{})
 	r.close()
 	db, _ := store.Open(r.dir, time.Second)
-	j := store.Job{Kind: KindURL, State: store.StateQueued, Name: "x", Params: []byte(`{"url":"https://a.example/v.mp4"}`)}
+	j := contract.Job{Kind: jobkind.UploadURL, State: jobstate.Queued, Name: "x", Params: []byte(`{"url":"https://a.example/v.mp4"}`)}
 	db.CreateJob(&j)
-	db.SetState(j.ID, store.StateRunning, "")
+	db.SetState(j.ID, jobstate.Running, "")
 	db.Close()
 	r.open(Options{})
 	list, _ := r.eng.Interrupted()
@@ -333,22 +338,11 @@ func TestStartMarksLeftoverRunningJobsInterrupted(t *testing.T) {
 
 // findPart returns the path of the one partial file in dir, "" when there is none.
 func findPart(dir string) string {
-	m, _ := filepath.Glob(filepath.Join(dir, "*"+PartSuffix))
+	m, _ := filepath.Glob(filepath.Join(dir, "*"+safefile.PartSuffix))
 	if len(m) != 1 {
 		return ""
 	}
 	return m[0]
-}
-
-func waitFor(t *testing.T, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatal("condition not met in time")
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
 }
 
 func TestTrackNowSkipsTheBackoffAndTheCacheKeepsTheFileName(t *testing.T) {
@@ -361,13 +355,13 @@ func TestTrackNowSkipsTheBackoffAndTheCacheKeepsTheFileName(t *testing.T) {
 	}
 	no := r.wait(j.ID)[0].Result.VideoNos[0]
 	time.Sleep(50 * time.Millisecond) // past the sandbox's ParseDelay
-	if j, _ := r.db.Job(j.ID); j.Result.Status == api.StatusParsed {
+	if j, _ := r.db.Job(j.ID); j.Result.Status == contract.StatusParsed {
 		t.Fatal("indexed before anyone asked")
 	}
 	r.eng.TrackNow()
-	waitFor(t, func() bool { j, _ := r.db.Job(j.ID); return j.Result.Status == api.StatusParsed })
+	clocktest.WaitFor(t, func() bool { j, _ := r.db.Job(j.ID); return j.Result.Status == contract.StatusParsed })
 	v, err := r.db.Video("default", no)
-	if err != nil || v.Title != "Beach Day.mp4" || v.Name == "" || v.Name == v.Title || v.Status != api.StatusParsed {
+	if err != nil || v.Title != "Beach Day.mp4" || v.Name == "" || v.Name == v.Title || v.Status != contract.StatusParsed {
 		t.Fatalf("cached video %+v, %v", v, err)
 	}
 }

@@ -9,9 +9,11 @@ import (
 	"path/filepath"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/preflight"
 	"memories-desktop/backend/sources"
-	"memories-desktop/backend/store"
 	"memories-desktop/backend/validate"
 )
 
@@ -22,12 +24,12 @@ const markerPrefix = "md-"
 // Draft is a job checked and ready to be recorded, not yet in the queue. A command or a batch
 // makes one per item first, then records all of them with one Record, so the database holds
 // either the whole batch or none of it, whenever the process is killed.
-type Draft struct{ job store.Job }
+type Draft struct{ job contract.Job }
 
 // Record stores the drafts in one transaction and queues them; nothing is sent before they are
 // all recorded.
-func (e *Engine) Record(drafts ...Draft) ([]store.Job, error) {
-	ptrs := make([]*store.Job, len(drafts))
+func (e *Engine) Record(drafts ...Draft) ([]contract.Job, error) {
+	ptrs := make([]*contract.Job, len(drafts))
 	for i := range drafts {
 		j := drafts[i].job
 		ptrs[i] = &j
@@ -35,7 +37,7 @@ func (e *Engine) Record(drafts ...Draft) ([]store.Job, error) {
 	if err := e.db.CreateJobs(ptrs); err != nil {
 		return nil, err
 	}
-	jobs := make([]store.Job, len(ptrs))
+	jobs := make([]contract.Job, len(ptrs))
 	for i, j := range ptrs {
 		jobs[i] = *j
 		e.emitJob(*j, nil)
@@ -45,34 +47,34 @@ func (e *Engine) Record(drafts ...Draft) ([]store.Job, error) {
 }
 
 // recordOne records a single draft made by a Plan method.
-func (e *Engine) recordOne(d Draft, err error) (store.Job, error) {
+func (e *Engine) recordOne(d Draft, err error) (contract.Job, error) {
 	if err != nil {
-		return store.Job{}, err
+		return contract.Job{}, err
 	}
 	jobs, err := e.Record(d)
 	if err != nil {
-		return store.Job{}, err
+		return contract.Job{}, err
 	}
 	return jobs[0], nil
 }
 
 // EnqueueUpload checks the file and its metadata, then records the job. Nothing is sent yet.
-func (e *Engine) EnqueueUpload(path string, meta api.UploadMeta) (store.Job, error) {
+func (e *Engine) EnqueueUpload(path string, meta api.UploadMeta) (contract.Job, error) {
 	return e.recordOne(e.PlanUpload(path, meta))
 }
 
 // EnqueueURL records an upload from a direct video URL.
-func (e *Engine) EnqueueURL(rawURL string, meta api.UploadMeta) (store.Job, error) {
+func (e *Engine) EnqueueURL(rawURL string, meta api.UploadMeta) (contract.Job, error) {
 	return e.recordOne(e.PlanURL(rawURL, meta))
 }
 
 // EnqueueImport records one import task (one platform, at most 50 links).
-func (e *Engine) EnqueueImport(spec ImportSpec) (store.Job, error) {
+func (e *Engine) EnqueueImport(spec ImportSpec) (contract.Job, error) {
 	return e.recordOne(e.PlanImport(spec))
 }
 
 // EnqueueDownload records a download of a library video (VideoNo) or an asset (AssetID).
-func (e *Engine) EnqueueDownload(spec DownloadSpec) (store.Job, error) {
+func (e *Engine) EnqueueDownload(spec DownloadSpec) (contract.Job, error) {
 	return e.recordOne(e.PlanDownload(spec))
 }
 
@@ -92,7 +94,7 @@ func (e *Engine) PlanUpload(path string, meta api.UploadMeta) (Draft, error) {
 	if info, err := os.Stat(v.Path); err == nil && info.Size() == v.Size {
 		spec.ModTime = info.ModTime().UnixNano()
 	}
-	return draft(KindUpload, v.Name, meta.Scope, meta.Tags, spec)
+	return draft(jobkind.UploadFile, v.Name, meta.Scope, meta.Tags, spec)
 }
 
 // PlanURL checks an upload from a direct video URL and drafts its job.
@@ -104,7 +106,7 @@ func (e *Engine) PlanURL(rawURL string, meta api.UploadMeta) (Draft, error) {
 		return Draft{}, err
 	}
 	meta.Scope = api.ScopeOr(meta.Scope)
-	return draft(KindURL, rawURL, meta.Scope, meta.Tags, URLSpec{URL: rawURL, Meta: meta})
+	return draft(jobkind.UploadURL, rawURL, meta.Scope, meta.Tags, URLSpec{URL: rawURL, Meta: meta})
 }
 
 // PlanImport checks one import task (one platform, at most 50 links) and drafts its job.
@@ -116,11 +118,11 @@ func (e *Engine) PlanImport(spec ImportSpec) (Draft, error) {
 		return Draft{}, &api.ValidationError{Field: "links",
 			Message: fmt.Sprintf("an import takes 1 to %d links, not %d", api.MaxImportLinks, len(spec.Links))}
 	}
-	name := fmt.Sprintf("%d %s link", len(spec.Links), sources.Platform(spec.Platform).Title())
+	name := fmt.Sprintf("%d %s link", len(spec.Links), sources.Title(contract.Platform(spec.Platform)))
 	if len(spec.Links) > 1 {
 		name += "s"
 	}
-	return draft(KindImport, name, api.ScopeOr(spec.Scope), nil, spec)
+	return draft(jobkind.Import, name, api.ScopeOr(spec.Scope), nil, spec)
 }
 
 // PlanDownload checks a download of a library video (VideoNo) or an asset (AssetID) and drafts
@@ -129,9 +131,9 @@ func (e *Engine) PlanDownload(spec DownloadSpec) (Draft, error) {
 	if err := checkDownload(spec); err != nil {
 		return Draft{}, err
 	}
-	kind := KindDownload
+	kind := jobkind.Download
 	if spec.AssetID != "" {
-		kind = KindAsset
+		kind = jobkind.DownloadAsset
 	}
 	name := spec.ID()
 	if !spec.DestDir {
@@ -180,13 +182,13 @@ func checkDownload(spec DownloadSpec) error {
 	return checkScope(spec.Scope)
 }
 
-func draft(kind store.JobKind, name, scope string, tags []string, spec any) (Draft, error) {
+func draft(kind jobkind.JobKind, name, scope string, tags []string, spec any) (Draft, error) {
 	params, err := json.Marshal(spec)
 	if err != nil {
 		return Draft{}, err
 	}
-	j := store.Job{Kind: kind, State: store.StateQueued, Scope: scope, Name: name, Tags: tags, Params: params}
-	if kind == KindUpload || kind == KindURL {
+	j := contract.Job{Kind: kind, State: jobstate.Queued, Scope: scope, Name: name, Tags: tags, Params: params}
+	if kind == jobkind.UploadFile || kind == jobkind.UploadURL {
 		j.Marker = newMarker()
 	}
 	return Draft{job: j}, nil

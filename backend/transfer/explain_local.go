@@ -7,14 +7,8 @@ import (
 
 	"memories-desktop/backend/contract/errcode"
 	"memories-desktop/backend/progress"
+	"memories-desktop/backend/safefile"
 )
-
-// CodeMaybeSent marks an import that may have reached the service (ErrMaybeSent); only a
-// person's Retry sends it again.
-const CodeMaybeSent = errcode.MaybeSent
-
-// CodeExists marks a download that found its file name taken; the app's Retry asks what to do.
-const CodeExists = errcode.Exists
 
 // localCodes name the failures on this computer or of the transfer itself, which api knows
 // nothing about, with a stable code each. What people are told about them is core's
@@ -23,16 +17,16 @@ var localCodes = []struct {
 	is   func(error) bool
 	code string
 }{
-	{isKind(ErrDiskFull), errcode.DiskFull},
+	{isKind(safefile.ErrDiskFull), errcode.DiskFull},
 	{isKind(progress.ErrTooSlow), errcode.TooSlow},
 	{isKind(errIdle), errcode.NoData},
-	{isKind(ErrTruncated), errcode.Truncated},
+	{isKind(safefile.ErrTruncated), errcode.Truncated},
 	{isKind(ErrNoFolder), errcode.NoFolder},
-	{isKind(ErrExists), CodeExists},
-	{isKind(ErrNotRegular), errcode.NotRegular},
+	{isKind(safefile.ErrExists), errcode.Exists},
+	{isKind(safefile.ErrNotRegular), errcode.NotRegular},
 	{isKind(ErrNotMedia), errcode.Unexpected},
 	{isReadOnly, errcode.NotWritable},
-	{isKind(ErrMaybeSent), CodeMaybeSent},
+	{isKind(ErrMaybeSent), errcode.MaybeSent},
 }
 
 func isKind(kind error) func(error) bool {

@@ -10,9 +10,9 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/sandbox"
-	"memories-desktop/backend/store"
 )
 
 // The upload side of the fault matrix: each case is a hostile server and the state, error code
@@ -23,7 +23,7 @@ import (
 type faultCase struct {
 	name    string
 	server  func(t *testing.T) (url string, sb *sandbox.Server)
-	state   store.JobState
+	state   jobstate.JobState
 	code    string // the job's error code; "" when done
 	message string // part of the job's message
 	videos  int    // copies on the sandbox at the end (-1: no sandbox)
@@ -31,15 +31,15 @@ type faultCase struct {
 
 func TestUploadFaultMatrix(t *testing.T) {
 	for _, c := range []faultCase{
-		{"JSON error envelope on HTTP 200", envelopeOn200, store.StateFailed, "no_credits", "out of credits", -1},
-		{"0429 burst, then accepted", rateLimitBurst, store.StateDone, "", "", 1},
-		{"503 on the first upload, then accepted", first503, store.StateDone, "", "", 1},
-		{"non-JSON 502 page every time", htmlErrorPage, store.StateFailed, "server", "server error", -1},
-		{"connection refused", refused, store.StateFailed, "unreachable", "connection refused", -1},
+		{"JSON error envelope on HTTP 200", envelopeOn200, jobstate.Failed, "no_credits", "out of credits", -1},
+		{"0429 burst, then accepted", rateLimitBurst, jobstate.Done, "", "", 1},
+		{"503 on the first upload, then accepted", first503, jobstate.Done, "", "", 1},
+		{"non-JSON 502 page every time", htmlErrorPage, jobstate.Failed, "server", "server error", -1},
+		{"connection refused", refused, jobstate.Failed, "unreachable", "connection refused", -1},
 		{"307 to another port (not followed: the body cannot be replayed)", redirectToOtherPort(http.StatusTemporaryRedirect),
-			store.StateFailed, "unexpected", "unexpected response", -1},
+			jobstate.Failed, "unexpected", "unexpected response", -1},
 		{"302 to another port (followed without the key)", redirectToOtherPort(http.StatusFound),
-			store.StateFailed, "unauthorized", "unauthorized (code 0401", -1},
+			jobstate.Failed, "unauthorized", "unauthorized (code 0401", -1},
 	} {
 		t.Run(c.name, func(t *testing.T) { runFaultCase(t, c) })
 	}

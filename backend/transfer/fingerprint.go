@@ -10,6 +10,7 @@ import (
 	"github.com/zeebo/xxh3"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract/jobkind"
 )
 
 // NewFingerprint returns the hash the duplicate index keys on. XXH3-128 runs at over 10 GB/s
@@ -66,7 +67,7 @@ func (e *Engine) WaitingUpload(ctx context.Context, path, fp string, size int64,
 	}
 	for _, j := range jobs {
 		var spec UploadSpec
-		if j.Kind != KindUpload || api.ScopeOr(j.Scope) != api.ScopeOr(scope) || decodeParams(j, &spec) != nil || spec.Size != size {
+		if j.Kind != jobkind.UploadFile || api.ScopeOr(j.Scope) != api.ScopeOr(scope) || decodeParams(j, &spec) != nil || spec.Size != size {
 			continue
 		}
 		if spec.Path == path {

@@ -6,29 +6,31 @@ import (
 	"errors"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
 	"memories-desktop/backend/pacing"
-	"memories-desktop/backend/store"
+	"memories-desktop/backend/safefile"
 )
 
 // handler performs one attempt at a job. It reports bytes through m and returns the result.
-type handler func(ctx context.Context, e *Engine, j store.Job, m *meter) (store.JobResult, error)
+type handler func(ctx context.Context, e *Engine, j contract.Job, m *meter) (contract.JobResult, error)
 
-var handlers = map[store.JobKind]handler{
-	KindUpload:   runUpload,
-	KindURL:      runUploadURL,
-	KindImport:   runImport,
-	KindDownload: runDownload,
-	KindAsset:    runDownload,
+var handlers = map[jobkind.JobKind]handler{
+	jobkind.UploadFile:    runUpload,
+	jobkind.UploadURL:     runUploadURL,
+	jobkind.Import:        runImport,
+	jobkind.Download:      runDownload,
+	jobkind.DownloadAsset: runDownload,
 }
 
 // endpointFor is the pacer lane a job's main request waits in, for its place in line.
-func endpointFor(kind store.JobKind) pacing.Endpoint {
+func endpointFor(kind jobkind.JobKind) pacing.Endpoint {
 	switch kind {
-	case KindUpload, KindURL:
+	case jobkind.UploadFile, jobkind.UploadURL:
 		return pacing.EpUpload
-	case KindImport:
+	case jobkind.Import:
 		return pacing.EpImport
-	case KindAsset:
+	case jobkind.DownloadAsset:
 		return pacing.EpAsset
 	}
 	return pacing.EpDownload
@@ -37,7 +39,7 @@ func endpointFor(kind store.JobKind) pacing.Endpoint {
 // retryable failures are tried again automatically: rate limits, server errors, broken
 // connections and stalls. Everything else needs a person.
 func retryable(err error) bool {
-	return api.Retryable(err) || errors.Is(err, ErrTruncated) || errors.Is(err, errIdle) || isStale(err)
+	return api.Retryable(err) || errors.Is(err, safefile.ErrTruncated) || errors.Is(err, errIdle) || isStale(err)
 }
 
 // call runs f, whose request waits for its slot at the pacer's gate inside the client. While it
@@ -69,9 +71,9 @@ func (e *Engine) client() (*api.Client, error) {
 // jobError is the record of a job that failed for good: a stable code, and one message saying
 // what happened and what to do now (Options.Explain), never advice that only held while retries
 // were left.
-func (e *Engine) jobError(err error) *store.JobError {
+func (e *Engine) jobError(err error) *contract.JobError {
 	code := cmp.Or(localCode(err), api.KindCode(err))
-	return &store.JobError{Code: code, Message: e.o.Explain(code, err)}
+	return &contract.JobError{Code: code, Message: e.o.Explain(code, err)}
 }
 
 // setWaiting marks a job's wait for its slot, and moves the lineup so the row shows its place
@@ -84,3 +86,6 @@ func (e *Engine) setWaiting(m *meter, waiting bool) {
 	m.inLine.Store(waiting)
 	e.refreshLineup()
 }
+
+// isStale reports the errors after which a download starts over from byte 0.
+func isStale(err error) bool { return errors.Is(err, errPartStale) }

@@ -6,9 +6,11 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/clock/clocktest"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/contract/errcode"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/sandbox"
-	"memories-desktop/backend/store"
 )
 
 var twoLinks = ImportSpec{Platform: "tiktok", Quality: "720", Links: []string{
@@ -21,16 +23,16 @@ func TestImportWhoseReplyWasLostIsNotSentAgain(t *testing.T) {
 	r := newRig(t, sandbox.Options{})
 	r.sb.SetFaults(sandbox.Faults{ReplyDelay: 5 * time.Second})
 	j, _ := r.eng.EnqueueImport(twoLinks)
-	waitFor(t, func() bool { return r.sb.Stats().Imports == 1 })
+	clocktest.WaitFor(t, func() bool { return r.sb.Stats().Imports == 1 })
 	r.close() // the process stops while the reply is held back
 	r.sb.SetFaults(sandbox.Faults{})
 	r.open(Options{})
-	if got, _ := r.db.Job(j.ID); got.State != store.StateInterrupted || got.AttemptStarted == 0 {
+	if got, _ := r.db.Job(j.ID); got.State != jobstate.Interrupted || got.AttemptStarted == 0 {
 		t.Fatalf("after restart the job is %s, marked sent at %d", got.State, got.AttemptStarted)
 	}
 	r.eng.ResumeInterrupted()
 	got := r.wait(j.ID)[0]
-	if got.State != store.StateFailed || got.Error == nil || got.Error.Code != errcode.MaybeSent {
+	if got.State != jobstate.Failed || got.Error == nil || got.Error.Code != errcode.MaybeSent {
 		t.Fatalf("resumed import: %s %+v", got.State, got.Error)
 	}
 	if st := r.sb.Stats(); st.Imports != 1 || st.RepeatedLinks != 0 {
@@ -39,7 +41,7 @@ func TestImportWhoseReplyWasLostIsNotSentAgain(t *testing.T) {
 	if err := r.eng.Retry(j.ID); err != nil {
 		t.Fatal(err)
 	}
-	if got = r.wait(j.ID)[0]; got.State != store.StateDone || r.sb.Stats().Imports != 2 {
+	if got = r.wait(j.ID)[0]; got.State != jobstate.Done || r.sb.Stats().Imports != 2 {
 		t.Fatalf("after Retry: %s, %d requests", got.State, r.sb.Stats().Imports)
 	}
 }
@@ -51,7 +53,7 @@ func TestImportWithoutAnAnswerIsNotRetriedAutomatically(t *testing.T) {
 	r.sb.SetFaults(sandbox.Faults{ServerErrorEvery: 1})
 	j, _ := r.eng.EnqueueImport(twoLinks)
 	got := r.wait(j.ID)[0]
-	if got.State != store.StateFailed || got.Error == nil || got.Error.Code != errcode.MaybeSent || r.sb.Stats().Calls != 1 {
+	if got.State != jobstate.Failed || got.Error == nil || got.Error.Code != errcode.MaybeSent || r.sb.Stats().Calls != 1 {
 		t.Fatalf("import %s %+v after %d calls; want failed, maybe_sent, 1 call", got.State, got.Error, r.sb.Stats().Calls)
 	}
 }
@@ -62,11 +64,11 @@ func TestImportRefusedByTheServiceIsRetried(t *testing.T) {
 	r := newRig(t, sandbox.Options{})
 	r.sb.SetFaults(sandbox.Faults{RateLimitAfter: 1})
 	client, _ := api.New(api.Config{BaseURL: r.url, AssetBaseURL: r.url, APIKey: "sk-engine-test"})
-	client.ListVideos(context.Background(), api.ListRequest{}) // the one call let through
+	client.ListVideos(context.Background(), contract.ListRequest{}) // the one call let through
 	j, _ := r.eng.EnqueueImport(twoLinks)
-	waitFor(t, func() bool { return r.sb.Stats().Calls >= 2 })
+	clocktest.WaitFor(t, func() bool { return r.sb.Stats().Calls >= 2 })
 	r.sb.SetFaults(sandbox.Faults{})
-	if got := r.wait(j.ID)[0]; got.State != store.StateDone || got.Attempts < 2 {
+	if got := r.wait(j.ID)[0]; got.State != jobstate.Done || got.Attempts < 2 {
 		t.Fatalf("import %s after %d attempts, %+v", got.State, got.Attempts, got.Error)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/events"
 	"memories-desktop/backend/store"
 )
@@ -48,7 +49,7 @@ func nextIndexDelay(delay, first time.Duration, changed bool) time.Duration {
 // tells the library view when anything did.
 func (e *Engine) pollIndexing(ctx context.Context) bool {
 	scope := e.o.LibraryScope()
-	page, err := e.db.Videos(store.VideoQuery{Scope: scope, Status: api.StatusUnparsed, Limit: maxIndexWatch})
+	page, err := e.db.Videos(store.VideoQuery{Scope: scope, Status: contract.StatusUnparsed, Limit: maxIndexWatch})
 	if err != nil || len(page.Videos) == 0 {
 		return false
 	}
@@ -68,12 +69,12 @@ func (e *Engine) pollIndexing(ctx context.Context) bool {
 }
 
 // relist lists one batch by number and stores the rows whose status moved.
-func (e *Engine) relist(ctx context.Context, client *api.Client, scope string, cached []store.Video) bool {
+func (e *Engine) relist(ctx context.Context, client *api.Client, scope string, cached []contract.CachedVideo) bool {
 	nos := make([]string, len(cached))
 	for i, v := range cached {
 		nos[i] = v.VideoNo
 	}
-	page, err := client.ListVideos(ctx, api.ListRequest{Scope: scope, VideoNos: nos, Size: listBatch})
+	page, err := client.ListVideos(ctx, contract.ListRequest{Scope: scope, VideoNos: nos, Size: listBatch})
 	if err != nil {
 		return false
 	}
@@ -82,12 +83,12 @@ func (e *Engine) relist(ctx context.Context, client *api.Client, scope string, c
 }
 
 // movedRows returns the cached rows whose server status or cause changed, updated.
-func movedRows(cached []store.Video, fresh []api.Video) []store.Video {
-	byNo := make(map[string]api.Video, len(fresh))
+func movedRows(cached []contract.CachedVideo, fresh []contract.VideoDetails) []contract.CachedVideo {
+	byNo := make(map[string]contract.VideoDetails, len(fresh))
 	for _, v := range fresh {
 		byNo[v.VideoNo] = v
 	}
-	var out []store.Video
+	var out []contract.CachedVideo
 	for _, v := range cached {
 		f, ok := byNo[v.VideoNo]
 		if ok && (f.Status != v.Status || f.Cause != v.Cause) {

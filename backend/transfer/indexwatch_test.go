@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/clock/clocktest"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/events"
 	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/store"
@@ -22,13 +24,13 @@ func TestIndexingVideosAreRefreshedOnTheirOwn(t *testing.T) {
 	r.close()
 	client, _ := api.New(api.Config{BaseURL: r.url, APIKey: "sk-engine-test"})
 	db, _ := store.Open(r.dir, time.Second)
-	var rows []store.Video
+	var rows []contract.CachedVideo
 	for i := range 150 {
 		res, err := client.UploadURL(context.Background(), fmt.Sprintf("https://cdn.example.com/%d.mp4", i), api.UploadMeta{Scope: api.DefaultScope})
 		if err != nil {
 			t.Fatal(err)
 		}
-		rows = append(rows, store.Video{VideoNo: res.VideoNo, Name: res.VideoName, Scope: api.DefaultScope, Status: api.StatusUnparsed, Created: int64(i)})
+		rows = append(rows, contract.CachedVideo{VideoNo: res.VideoNo, Name: res.VideoName, Scope: api.DefaultScope, Status: contract.StatusUnparsed, Created: int64(i)})
 	}
 	if err := db.PutVideos(rows); err != nil {
 		t.Fatal(err)
@@ -36,13 +38,13 @@ func TestIndexingVideosAreRefreshedOnTheirOwn(t *testing.T) {
 	db.Close()
 	r.open(Options{TrackEvery: 20 * time.Millisecond, LibraryScope: func() string { return api.DefaultScope }})
 	before := r.sb.Stats().Calls
-	waitFor(t, func() bool { return r.sb.Stats().Calls-before >= 4 }) // two rounds while nothing changes
+	clocktest.WaitFor(t, func() bool { return r.sb.Stats().Calls-before >= 4 }) // two rounds while nothing changes
 	if r.ev.saw(events.LibraryChanged) {
 		t.Fatal("library:changed while nothing changed")
 	}
 	now.Add(int64(2 * time.Hour))
-	waitFor(t, func() bool { return r.ev.saw(events.LibraryChanged) })
-	page, _ := r.db.Videos(store.VideoQuery{Scope: api.DefaultScope, Status: api.StatusParsed, Limit: 1000})
+	clocktest.WaitFor(t, func() bool { return r.ev.saw(events.LibraryChanged) })
+	page, _ := r.db.Videos(store.VideoQuery{Scope: api.DefaultScope, Status: contract.StatusParsed, Limit: 1000})
 	if page.Total != 150 {
 		t.Fatalf("%d of 150 videos Ready in the cache", page.Total)
 	}

@@ -5,8 +5,10 @@ import (
 	"sync"
 	"time"
 
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/pacing"
-	"memories-desktop/backend/store"
 )
 
 // Slot is a waiting job's place in its endpoint's line and when the pacer will let it start.
@@ -70,9 +72,9 @@ func (e *Engine) refreshLineup() {
 }
 
 // endpointKinds lists the job kinds that share each endpoint's pacing line.
-var endpointKinds = func() map[pacing.Endpoint][]store.JobKind {
-	m := map[pacing.Endpoint][]store.JobKind{}
-	for _, k := range []store.JobKind{KindUpload, KindURL, KindImport, KindDownload, KindAsset} {
+var endpointKinds = func() map[pacing.Endpoint][]jobkind.JobKind {
+	m := map[pacing.Endpoint][]jobkind.JobKind{}
+	for _, k := range []jobkind.JobKind{jobkind.UploadFile, jobkind.UploadURL, jobkind.Import, jobkind.Download, jobkind.DownloadAsset} {
 		m[endpointFor(k)] = append(m[endpointFor(k)], k)
 	}
 	return m
@@ -81,9 +83,9 @@ var endpointKinds = func() map[pacing.Endpoint][]store.JobKind {
 // waitingByEndpoint lists, per endpoint and in the order the pacer serves them, the jobs that
 // wait: running ones already queued at the pacer first, then the first lineDepth queued ones,
 // oldest first. It returns those jobs as stored too.
-func (e *Engine) waitingByEndpoint() (map[pacing.Endpoint][]uint64, []store.Job, error) {
+func (e *Engine) waitingByEndpoint() (map[pacing.Endpoint][]uint64, []contract.Job, error) {
 	lines := map[pacing.Endpoint][]uint64{}
-	var jobs []store.Job
+	var jobs []contract.Job
 	for _, id := range e.inLine() {
 		j, err := e.db.Job(id)
 		if err != nil {
@@ -93,7 +95,7 @@ func (e *Engine) waitingByEndpoint() (map[pacing.Endpoint][]uint64, []store.Job,
 		jobs = append(jobs, j)
 	}
 	for ep, kinds := range endpointKinds {
-		queued, err := e.db.FirstJobs(store.StateQueued, kinds, lineDepth, e.isRunning)
+		queued, err := e.db.FirstJobs(jobstate.Queued, kinds, lineDepth, e.isRunning)
 		if err != nil {
 			return nil, nil, err
 		}

@@ -3,13 +3,14 @@ package transfer
 import (
 	"fmt"
 	"memories-desktop/backend/clock/clocktest"
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobstate"
 	"testing"
 	"time"
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/events"
 	"memories-desktop/backend/sandbox"
-	"memories-desktop/backend/store"
 )
 
 // Waiting uploads get distinct places and the pacer's start times (a minute apart), as absolute
@@ -23,8 +24,8 @@ func TestWaitingJobsShowPlaceAndPacerStart(t *testing.T) {
 	r.wait(first.ID)
 	sent := clock.Now()
 	ids := enqueueURLs(t, r, 3)
-	view := func(id uint64) JobView { j, _ := r.db.Job(id); return r.eng.View(j, nil) }
-	waitFor(t, func() bool { return view(ids[2]).Place == 3 && view(ids[0]).Place == 1 })
+	view := func(id uint64) contract.JobView { j, _ := r.db.Job(id); return r.eng.View(j, nil) }
+	clocktest.WaitFor(t, func() bool { return view(ids[2]).Place == 3 && view(ids[0]).Place == 1 })
 	clock.Advance(10 * time.Second)
 	for i, id := range ids {
 		v := view(id)
@@ -35,7 +36,7 @@ func TestWaitingJobsShowPlaceAndPacerStart(t *testing.T) {
 	}
 	r.eng.Configure(2, false)
 	for _, j := range r.wait(ids...) {
-		if j.State != store.StateDone {
+		if j.State != jobstate.Done {
 			t.Fatalf("after pacing off, %+v", j)
 		}
 	}
@@ -66,16 +67,16 @@ func TestJobLeavingTheLineIsEmittedWithoutAPlace(t *testing.T) {
 	first, _ := r.eng.EnqueueURL("https://cdn.example.com/0.mp4", api.UploadMeta{})
 	r.wait(first.ID)
 	id := enqueueURLs(t, r, 1)[0]
-	view := func() JobView { j, _ := r.db.Job(id); return r.eng.View(j, nil) }
-	waitFor(t, func() bool { return view().Place == 1 })
+	view := func() contract.JobView { j, _ := r.db.Job(id); return r.eng.View(j, nil) }
+	clocktest.WaitFor(t, func() bool { return view().Place == 1 })
 	clock.Advance(time.Minute)
-	if j := r.wait(id)[0]; j.State != store.StateDone {
+	if j := r.wait(id)[0]; j.State != jobstate.Done {
 		t.Fatalf("job %+v", j)
 	}
-	var last *JobView
+	var last *contract.JobView
 	r.ev.mu.Lock()
 	for i, p := range r.ev.events {
-		if v, ok := p.(JobView); ok && r.ev.names[i] == events.TransferJob && v.ID == id && v.State == store.StateRunning {
+		if v, ok := p.(contract.JobView); ok && r.ev.names[i] == events.TransferJob && v.ID == id && v.State == jobstate.Running {
 			last = &v
 		}
 	}

@@ -2,12 +2,13 @@ package transfer
 
 import (
 	"memories-desktop/backend/clock/clocktest"
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobstate"
 	"testing"
 	"time"
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/sandbox"
-	"memories-desktop/backend/store"
 )
 
 // With proactive pacing the second upload waits for the documented 1-per-minute slot, and its
@@ -18,11 +19,11 @@ func TestUploadsArePacedAndTheWaitIsVisible(t *testing.T) {
 	clock := clocktest.New(time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC))
 	r.open(Options{Clock: clock, Proactive: true, TrackEvery: time.Hour})
 	first, _ := r.eng.EnqueueURL("https://cdn.example.com/1.mp4", api.UploadMeta{})
-	if got := r.wait(first.ID)[0]; got.State != store.StateDone {
+	if got := r.wait(first.ID)[0]; got.State != jobstate.Done {
 		t.Fatalf("first upload %+v", got)
 	}
 	second, _ := r.eng.EnqueueURL("https://cdn.example.com/2.mp4", api.UploadMeta{})
-	waitFor(t, func() bool { return r.ev.nextSlot(second.ID) > 0 })
+	clocktest.WaitFor(t, func() bool { return r.ev.nextSlot(second.ID) > 0 })
 	if ms := r.ev.nextSlot(second.ID); ms < 59_000 || ms > 60_000 {
 		t.Fatalf("next slot in %d ms, want about 60 s", ms)
 	}
@@ -32,7 +33,7 @@ func TestUploadsArePacedAndTheWaitIsVisible(t *testing.T) {
 		t.Fatalf("second upload sent after 30 s (%d uploads)", n)
 	}
 	clock.Advance(31 * time.Second)
-	if got := r.wait(second.ID)[0]; got.State != store.StateDone || r.sb.Stats().URLUploads != 2 {
+	if got := r.wait(second.ID)[0]; got.State != jobstate.Done || r.sb.Stats().URLUploads != 2 {
 		t.Fatalf("second upload %+v after the slot", got)
 	}
 }
@@ -43,7 +44,7 @@ func (c *recorder) nextSlot(id uint64) int64 {
 	defer c.mu.Unlock()
 	var ms int64
 	for _, e := range c.events {
-		if v, ok := e.(JobView); ok && v.ID == id && v.State == store.StateRunning {
+		if v, ok := e.(contract.JobView); ok && v.ID == id && v.State == jobstate.Running {
 			ms = max(ms, v.NextSlotMs)
 		}
 	}
@@ -60,7 +61,7 @@ func TestUploadAttemptIsRecordedWhenTheSlotComes(t *testing.T) {
 	first, _ := r.eng.EnqueueURL("https://cdn.example.com/1.mp4", api.UploadMeta{})
 	r.wait(first.ID)
 	second, _ := r.eng.EnqueueURL("https://cdn.example.com/2.mp4", api.UploadMeta{})
-	waitFor(t, func() bool { return r.ev.nextSlot(second.ID) > 0 })
+	clocktest.WaitFor(t, func() bool { return r.ev.nextSlot(second.ID) > 0 })
 	if j, _ := r.db.Job(second.ID); j.AttemptStarted != 0 || j.AttemptSent != 0 {
 		t.Fatalf("a waiting upload is recorded as sent (%d, %d)", j.AttemptStarted, j.AttemptSent)
 	}

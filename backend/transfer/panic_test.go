@@ -10,23 +10,25 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/applog"
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/sandbox"
-	"memories-desktop/backend/store"
 )
 
 // panicAfterRequest is a URL-upload handler with a bug: it talks to the server with the real
 // client (so the key is in play), then indexes past the end of a slice. Only this test installs it.
-func panicAfterRequest(ctx context.Context, e *Engine, j store.Job, m *meter) (store.JobResult, error) {
+func panicAfterRequest(ctx context.Context, e *Engine, j contract.Job, m *meter) (contract.JobResult, error) {
 	client, err := e.o.Client()
 	if err != nil {
-		return store.JobResult{}, err
+		return contract.JobResult{}, err
 	}
-	page, err := client.ListVideos(ctx, api.ListRequest{})
+	page, err := client.ListVideos(ctx, contract.ListRequest{})
 	if err != nil {
-		return store.JobResult{}, err
+		return contract.JobResult{}, err
 	}
-	return store.JobResult{VideoNos: []string{page.Videos[len(page.Videos)+1].VideoNo}}, nil
+	return contract.JobResult{VideoNos: []string{page.Videos[len(page.Videos)+1].VideoNo}}, nil
 }
 
 func TestPanickingJobFailsAndTheEngineKeepsRunning(t *testing.T) {
@@ -36,9 +38,9 @@ func TestPanickingJobFailsAndTheEngineKeepsRunning(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer func(old *slog.Logger) { closer.Close(); slog.SetDefault(old) }(slog.Default())
-	real := handlers[KindURL]
-	handlers[KindURL] = panicAfterRequest
-	defer func() { handlers[KindURL] = real }()
+	real := handlers[jobkind.UploadURL]
+	handlers[jobkind.UploadURL] = panicAfterRequest
+	defer func() { handlers[jobkind.UploadURL] = real }()
 
 	r := newRig(t, sandbox.Options{})
 	bad, err := r.eng.EnqueueURL("https://cdn.example.com/clip.mp4", api.UploadMeta{})
@@ -46,7 +48,7 @@ func TestPanickingJobFailsAndTheEngineKeepsRunning(t *testing.T) {
 		t.Fatal(err)
 	}
 	failed := r.wait(bad.ID)[0]
-	if failed.State != store.StateFailed || failed.Error == nil ||
+	if failed.State != jobstate.Failed || failed.Error == nil ||
 		!strings.Contains(failed.Error.Message, "internal error") {
 		t.Fatalf("panicking job: %+v %+v", failed, failed.Error)
 	}
@@ -63,7 +65,7 @@ func assertEngineStillWorks(t *testing.T, r *rig) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := r.wait(ok.ID)[0]; got.State != store.StateDone {
+	if got := r.wait(ok.ID)[0]; got.State != jobstate.Done {
 		t.Fatalf("job after the panic: %+v", got)
 	}
 }

@@ -5,16 +5,7 @@ import (
 	"fmt"
 
 	"memories-desktop/backend/api"
-	"memories-desktop/backend/store"
-)
-
-// Job kinds, as stored.
-const (
-	KindUpload   = store.KindUploadFile
-	KindURL      = store.KindUploadURL
-	KindImport   = store.KindImport
-	KindDownload = store.KindDownload
-	KindAsset    = store.KindDownloadAsset
+	"memories-desktop/backend/contract"
 )
 
 // UploadSpec is a local file to upload. Size and ModTime are what was seen when it was queued; a
@@ -58,7 +49,7 @@ type DownloadSpec struct {
 	// choice.Replace, KeepBoth or Skip; "" fails the job with ErrExists.
 	OnExists string `json:"onExists,omitempty"`
 	SHA256   bool   `json:"sha256,omitempty"` // also compute the SHA-256 while writing (asked for)
-	// Part proves which partial file this job wrote and what it holds (partproof.go).
+	// Part proves which partial file this job wrote and what it holds (download_part.go).
 	Part *PartProof `json:"part,omitempty"`
 }
 
@@ -70,7 +61,7 @@ func (d DownloadSpec) ID() string {
 	return d.VideoNo
 }
 
-func decodeParams(j store.Job, v any) error {
+func decodeParams(j contract.Job, v any) error {
 	if err := json.Unmarshal(j.Params, v); err != nil {
 		return fmt.Errorf("job %d has damaged parameters: %w", j.ID, err)
 	}

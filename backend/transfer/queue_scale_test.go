@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/sandbox"
 )
 
@@ -38,7 +39,7 @@ func TestEventsPerJobDoNotGrowWithTheQueue(t *testing.T) {
 		defer r.ev.mu.Unlock()
 		events := 0
 		for _, p := range r.ev.events {
-			if _, ok := p.(JobView); ok {
+			if _, ok := p.(contract.JobView); ok {
 				events++
 			}
 		}

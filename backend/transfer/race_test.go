@@ -10,8 +10,9 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/sandbox"
-	"memories-desktop/backend/store"
 )
 
 // Users pausing, resuming, cancelling and retrying jobs while the scheduler claims them: a job
@@ -37,7 +38,7 @@ func TestControlsRacingTheSchedulerNeverRerunOrDouble(t *testing.T) {
 		if n := copiesOf(r.sb, j.Marker); n > 1 {
 			t.Fatalf("job %d (%s) is stored %d times", id, j.State, n)
 		}
-		if j.State == store.StateDone && copiesOf(r.sb, j.Marker) != 1 {
+		if j.State == jobstate.Done && copiesOf(r.sb, j.Marker) != 1 {
 			t.Fatalf("job %d is done but the server has no copy", id)
 		}
 	}
@@ -69,15 +70,15 @@ func settle(t *testing.T, r *rig, ids []uint64) {
 		if err != nil {
 			t.Fatalf("wait: %v", err)
 		}
-		if all(jobs, func(j store.Job) bool {
-			return j.State == store.StateDone || j.State == store.StateCanceled || j.State == store.StateFailed
+		if all(jobs, func(j contract.Job) bool {
+			return j.State == jobstate.Done || j.State == jobstate.Canceled || j.State == jobstate.Failed
 		}) {
 			return
 		}
 	}
 }
 
-func all(jobs []store.Job, ok func(store.Job) bool) bool {
+func all(jobs []contract.Job, ok func(contract.Job) bool) bool {
 	for _, j := range jobs {
 		if !ok(j) {
 			return false
@@ -86,13 +87,13 @@ func all(jobs []store.Job, ok func(store.Job) bool) bool {
 	return true
 }
 
-func checkNeverLeftDone(t *testing.T, j store.Job) {
+func checkNeverLeftDone(t *testing.T, j contract.Job) {
 	done := false
 	for _, h := range j.History {
-		if done && h.State != store.StateDone {
+		if done && h.State != jobstate.Done {
 			t.Fatalf("job %d went from done to %s: %+v", j.ID, h.State, j.History)
 		}
-		done = done || h.State == store.StateDone
+		done = done || h.State == jobstate.Done
 	}
 }
 

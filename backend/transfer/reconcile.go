@@ -4,12 +4,13 @@ import (
 	"context"
 	"errors"
 	"memories-desktop/backend/clock"
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/i18n"
 	"slices"
 	"time"
 
 	"memories-desktop/backend/api"
-	"memories-desktop/backend/store"
 )
 
 // The service shows an upload's tags only once it is parsed, so reconciling may have to wait
@@ -28,9 +29,9 @@ var errUndecided = errors.New("could not confirm whether an earlier attempt of t
 // process stopped), so a first attempt costs no extra request. "Not there" is only believed
 // once the earlier request can no longer arrive (see inFlightUntil) and no recent upload is
 // still indexing.
-func (e *Engine) reconcile(ctx context.Context, client *api.Client, j store.Job, m *meter) (bool, store.JobResult, error) {
+func (e *Engine) reconcile(ctx context.Context, client *api.Client, j contract.Job, m *meter) (bool, contract.JobResult, error) {
 	if j.Marker == "" || (j.Attempts <= 1 && !wasInterrupted(j)) {
-		return false, store.JobResult{}, nil
+		return false, contract.JobResult{}, nil
 	}
 	now := e.o.Clock.Now()
 	settled, deadline := e.inFlightUntil(j, now), now.Add(reconcileFor)
@@ -39,18 +40,18 @@ func (e *Engine) reconcile(ctx context.Context, client *api.Client, j store.Job,
 		now = e.o.Clock.Now()
 		switch {
 		case err != nil:
-			return false, store.JobResult{}, err
+			return false, contract.JobResult{}, err
 		case v != nil:
-			return true, store.JobResult{VideoNos: []string{v.VideoNo}, Bytes: v.Size, Status: v.Status}, nil
+			return true, contract.JobResult{VideoNos: []string{v.VideoNo}, Bytes: v.Size, Status: v.Status}, nil
 		case !undecided && !now.Before(settled):
-			return false, store.JobResult{}, nil
+			return false, contract.JobResult{}, nil
 		case now.After(deadline):
-			return false, store.JobResult{}, errUndecided
+			return false, contract.JobResult{}, errUndecided
 		}
 		d := nextLook(now, settled, delay)
-		rv := &RetryView{At: retryAt(now, d), Cause: i18n.T("cause.checkingArrival")}
+		rv := &contract.RetryView{At: retryAt(now, d), Cause: i18n.T("cause.checkingArrival")}
 		if err := e.waitShown(ctx, j.ID, m, d, rv); err != nil {
-			return false, store.JobResult{}, err
+			return false, contract.JobResult{}, err
 		}
 	}
 }
@@ -68,7 +69,7 @@ func nextLook(now, settled time.Time, delay time.Duration) time.Duration {
 // service answers (or gives up) within the request timeout after the last byte, and the last
 // byte was sent before that attempt ended. An attempt that never handed over its last bytes
 // (AttemptSent 0) or whose answer was received (both 0) leaves nothing in flight.
-func (e *Engine) inFlightUntil(j store.Job, now time.Time) time.Time {
+func (e *Engine) inFlightUntil(j contract.Job, now time.Time) time.Time {
 	if j.AttemptStarted == 0 || j.AttemptSent == 0 {
 		return time.Time{}
 	}
@@ -77,9 +78,9 @@ func (e *Engine) inFlightUntil(j store.Job, now time.Time) time.Time {
 
 // attemptEnded is when the job first left running after its last attempt started (a crash is
 // dated when the next process noticed it); now while it has not left.
-func attemptEnded(j store.Job, now time.Time) time.Time {
+func attemptEnded(j contract.Job, now time.Time) time.Time {
 	for _, h := range j.History {
-		if h.At >= j.AttemptStarted && h.State != store.StateRunning {
+		if h.At >= j.AttemptStarted && h.State != jobstate.Running {
 			return time.UnixMilli(h.At)
 		}
 	}
@@ -89,19 +90,19 @@ func attemptEnded(j store.Job, now time.Time) time.Time {
 // findMarker looks for j's marker: parsed videos through the list's tag filter, then the
 // unparsed ones (whose tags the service may not show yet), paging through all of both.
 // undecided is true when a video uploaded since the job was created is still indexing.
-func (e *Engine) findMarker(ctx context.Context, client *api.Client, j store.Job) (*api.Video, bool, error) {
-	var found *api.Video
-	mine := func(v api.Video) bool {
+func (e *Engine) findMarker(ctx context.Context, client *api.Client, j contract.Job) (*contract.VideoDetails, bool, error) {
+	var found *contract.VideoDetails
+	mine := func(v contract.VideoDetails) bool {
 		if slices.Contains(v.Tags, j.Marker) {
 			found = &v
 		}
 		return found != nil
 	}
-	if err := e.listAll(ctx, client, api.ListRequest{Scope: j.Scope, Tag: j.Marker}, mine); err != nil || found != nil {
+	if err := e.listAll(ctx, client, contract.ListRequest{Scope: j.Scope, Tag: j.Marker}, mine); err != nil || found != nil {
 		return found, false, err
 	}
 	since, undecided := j.Created-clockSkew.Milliseconds(), false
-	err := e.listAll(ctx, client, api.ListRequest{Scope: j.Scope, Status: api.StatusUnparsed}, func(v api.Video) bool {
+	err := e.listAll(ctx, client, contract.ListRequest{Scope: j.Scope, Status: contract.StatusUnparsed}, func(v contract.VideoDetails) bool {
 		undecided = undecided || v.CreateTime >= since
 		return mine(v)
 	})
@@ -113,7 +114,7 @@ func (e *Engine) findMarker(ctx context.Context, client *api.Client, j store.Job
 const maxListPages = 500
 
 // listAll calls visit for every video matching req, page by page, until visit returns true.
-func (e *Engine) listAll(ctx context.Context, client *api.Client, req api.ListRequest, visit func(api.Video) bool) error {
+func (e *Engine) listAll(ctx context.Context, client *api.Client, req contract.ListRequest, visit func(contract.VideoDetails) bool) error {
 	req.Size = 200
 	for req.Page = 1; req.Page <= maxListPages; req.Page++ {
 		p, err := client.ListVideos(ctx, req)
@@ -130,9 +131,9 @@ func (e *Engine) listAll(ctx context.Context, client *api.Client, req api.ListRe
 	return nil
 }
 
-func wasInterrupted(j store.Job) bool {
+func wasInterrupted(j contract.Job) bool {
 	for _, h := range j.History {
-		if h.State == store.StateInterrupted {
+		if h.State == jobstate.Interrupted {
 			return true
 		}
 	}

@@ -12,9 +12,10 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/clock/clocktest"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/sandbox"
-	"memories-desktop/backend/store"
 )
 
 // newSlowUploadRig is a rig behind a gateway that buffers each upload's body, says so on
@@ -61,7 +62,7 @@ func TestResumeRightAfterAKillOnASlowServerUploadsOnce(t *testing.T) {
 	}
 	got := r.wait(j.ID)[0]
 	videos := r.sb.Videos("")
-	if len(videos) != 1 || got.State != store.StateDone || got.Result.VideoNos[0] != videos[0].VideoNo {
+	if len(videos) != 1 || got.State != jobstate.Done || got.Result.VideoNos[0] != videos[0].VideoNo {
 		t.Fatalf("%d videos on the server, job %s %+v", len(videos), got.State, got.Result)
 	}
 	// Meanwhile the row said what the job was doing, not a transfer at 0 B/s.
@@ -74,7 +75,7 @@ func TestReconcileFindsTheMarkerBehindMoreThan200NewerVideos(t *testing.T) {
 	r := newRig(t, sandbox.Options{ParseDelay: 0})
 	r.sb.SetFaults(sandbox.Faults{ReplyDelay: 5 * time.Second})
 	j, _ := r.eng.EnqueueUpload(r.video("old.mp4", mediatest.MP4([]byte("0123456789"))), api.UploadMeta{})
-	waitFor(t, func() bool { return len(r.sb.Videos("")) == 1 })
+	clocktest.WaitFor(t, func() bool { return len(r.sb.Videos("")) == 1 })
 	r.close() // the reply is lost
 	r.sb.SetFaults(sandbox.Faults{})
 	client, _ := api.New(api.Config{BaseURL: r.url, AssetBaseURL: r.url, APIKey: "sk-engine-test"})
@@ -87,7 +88,7 @@ func TestReconcileFindsTheMarkerBehindMoreThan200NewerVideos(t *testing.T) {
 	r.open(Options{RequestTimeout: time.Second})
 	r.eng.ResumeInterrupted()
 	got := r.wait(j.ID)[0]
-	if got.State != store.StateDone || r.sb.Stats().Uploads != 1 {
+	if got.State != jobstate.Done || r.sb.Stats().Uploads != 1 {
 		t.Fatalf("job %s, %d file uploads reached the server (want 1)", got.State, r.sb.Stats().Uploads)
 	}
 }
@@ -107,7 +108,7 @@ func TestResumeOfAnUploadCutMidBodyDoesNotWait(t *testing.T) {
 	}
 	r.eng.ResumeInterrupted()
 	start := time.Now()
-	if got := r.wait(j.ID)[0]; got.State != store.StateDone || len(r.sb.Videos("")) != 1 {
+	if got := r.wait(j.ID)[0]; got.State != jobstate.Done || len(r.sb.Videos("")) != 1 {
 		t.Fatalf("job %s, %d videos", got.State, len(r.sb.Videos("")))
 	}
 	t.Logf("resumed and sent in %s", time.Since(start).Round(time.Millisecond))

@@ -3,6 +3,8 @@ package transfer
 import (
 	"errors"
 
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/store"
 )
 
@@ -14,10 +16,10 @@ func (e *Engine) markInterrupted() error {
 		return err
 	}
 	for _, j := range jobs {
-		if j.State != store.StateRunning {
+		if j.State != jobstate.Running {
 			continue
 		}
-		_, err := e.move(j.ID, store.StateInterrupted, "the previous session stopped during this transfer", nil, store.StateRunning)
+		_, err := e.move(j.ID, jobstate.Interrupted, "the previous session stopped during this transfer", nil, jobstate.Running)
 		if err != nil && !errors.Is(err, store.ErrStateChanged) {
 			return err
 		}
@@ -27,14 +29,14 @@ func (e *Engine) markInterrupted() error {
 
 // Interrupted lists jobs that a previous session cut off while they ran. The app offers to
 // resume them.
-func (e *Engine) Interrupted() ([]store.Job, error) {
+func (e *Engine) Interrupted() ([]contract.Job, error) {
 	jobs, err := e.db.ActiveJobs()
 	if err != nil {
 		return nil, err
 	}
-	var out []store.Job
+	var out []contract.Job
 	for _, j := range jobs {
-		if j.State == store.StateInterrupted {
+		if j.State == jobstate.Interrupted {
 			out = append(out, j)
 		}
 	}
@@ -67,7 +69,7 @@ func (e *Engine) ResumeUnfinished() ([]uint64, error) {
 	}
 	ids := make([]uint64, 0, len(jobs))
 	for _, j := range jobs {
-		if j.State == store.StatePaused || j.State == store.StateInterrupted {
+		if j.State == jobstate.Paused || j.State == jobstate.Interrupted {
 			err = e.Resume(j.ID)
 		}
 		if err != nil && !errors.Is(err, errNotAllowed) {

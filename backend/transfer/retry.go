@@ -8,38 +8,28 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
 	"memories-desktop/backend/pacing"
-	"memories-desktop/backend/store"
+	"memories-desktop/backend/safefile"
 )
-
-// RetryView says, while a job waits to try again after a failure that may pass, why and until
-// when, so its row reads "Retrying in 8 s (connection refused)" instead of a transfer at 0 B/s.
-type RetryView struct {
-	At    int64  `json:"at"`    // Unix ms of the next try
-	Cause string `json:"cause"` // a few words: "connection refused", "rate-limited", "server error 503"
-	// RateLimited: the service asked the app to wait (0429). Such waits are not counted: the job
-	// tries again for as long as the service keeps asking, whatever the pacing setting.
-	RateLimited bool `json:"rateLimited"`
-	Failures    int  `json:"failures"` // counted failures so far (rate limits excluded)
-	Of          int  `json:"of"`       // the job fails at this many counted failures
-}
 
 // retryWait holds job j until its next try after the retryable err, publishing why and when
 // meanwhile. The wait is the pacer's hold on the endpoint that failed (its back-off, and at least
 // the service's Retry-After), so the job's row and the pacer tell the same time.
-func (e *Engine) retryWait(ctx context.Context, j store.Job, m *meter, err error, failures int) error {
+func (e *Engine) retryWait(ctx context.Context, j contract.Job, m *meter, err error, failures int) error {
 	d := e.pacer.NextSlot(failedEndpoint(j.Kind, err))
-	rv := &RetryView{At: retryAt(e.o.Clock.Now(), d), Cause: causeOf(err),
+	rv := &contract.RetryView{At: retryAt(e.o.Clock.Now(), d), Cause: causeOf(err),
 		RateLimited: errors.Is(err, api.ErrRateLimited), Failures: failures, Of: e.o.MaxAttempts}
 	slog.Info("job will be retried", "job", j.ID, "kind", j.Kind, "in", d.Round(time.Millisecond), "cause", rv.Cause, "error", err)
-	if j.Kind == KindUpload {
+	if j.Kind == jobkind.UploadFile {
 		m.Rebase(0) // the next attempt sends the file from its start: no full bar while waiting
 	}
 	return e.waitShown(ctx, j.ID, m, d, rv)
 }
 
 // waitShown waits d with rv published on job id's view meanwhile, not counting as a stall.
-func (e *Engine) waitShown(ctx context.Context, id uint64, m *meter, d time.Duration, rv *RetryView) error {
+func (e *Engine) waitShown(ctx context.Context, id uint64, m *meter, d time.Duration, rv *contract.RetryView) error {
 	due := e.o.Clock.After(d) // before anyone is told the time, so a test's clock cannot skip it
 	m.SetWaiting(true)
 	defer m.SetWaiting(false)
@@ -60,7 +50,7 @@ func retryAt(now time.Time, d time.Duration) int64 {
 
 // failedEndpoint is the pacer lane the failed request waited in: its operation's, else the
 // job's main one.
-func failedEndpoint(kind store.JobKind, err error) pacing.Endpoint {
+func failedEndpoint(kind jobkind.JobKind, err error) pacing.Endpoint {
 	if op := api.Op(err); op != "" {
 		return pacing.EndpointFor(op)
 	}
@@ -70,7 +60,7 @@ func failedEndpoint(kind store.JobKind, err error) pacing.Endpoint {
 // causeOf names a retryable failure in a few words; the engine's own ones have theirs.
 func causeOf(err error) string {
 	switch {
-	case errors.Is(err, ErrTruncated):
+	case errors.Is(err, safefile.ErrTruncated):
 		return i18n.T("cause.downloadCut")
 	case errors.Is(err, errIdle):
 		return i18n.T("cause.idle")
@@ -84,7 +74,7 @@ func causeOf(err error) string {
 }
 
 // setRetry records (or, with nil, clears) job id's retry wait and tells the UI.
-func (e *Engine) setRetry(id uint64, rv *RetryView) {
+func (e *Engine) setRetry(id uint64, rv *contract.RetryView) {
 	e.mu.Lock()
 	r, ok := e.running[id]
 	if ok {
@@ -97,7 +87,7 @@ func (e *Engine) setRetry(id uint64, rv *RetryView) {
 }
 
 // retryOf is job id's retry wait, nil when it has none.
-func (e *Engine) retryOf(id uint64) *RetryView {
+func (e *Engine) retryOf(id uint64) *contract.RetryView {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if r, ok := e.running[id]; ok {

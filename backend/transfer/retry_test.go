@@ -9,9 +9,10 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/clock/clocktest"
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/sandbox"
-	"memories-desktop/backend/store"
 )
 
 // With pacing off, an upload the service keeps refusing with 0429 (longer than MaxAttempts
@@ -40,11 +41,11 @@ func TestRateLimitedUploadWaitsAsLongAsTheServiceAsks(t *testing.T) {
 		t.Fatal(err)
 	}
 	for seen := 0; ; {
-		var rv *RetryView
-		waitFor(t, func() bool {
+		var rv *contract.RetryView
+		clocktest.WaitFor(t, func() bool {
 			rv = r.ev.retryAfter(j.ID, seen)
 			cur, _ := r.db.Job(j.ID)
-			return rv != nil || cur.State == store.StateDone || cur.State == store.StateFailed
+			return rv != nil || cur.State == jobstate.Done || cur.State == jobstate.Failed
 		})
 		if rv == nil {
 			break
@@ -57,7 +58,7 @@ func TestRateLimitedUploadWaitsAsLongAsTheServiceAsks(t *testing.T) {
 		clock.Advance(wait)
 	}
 	got := r.wait(j.ID)[0]
-	if got.State != store.StateDone || len(sb.Videos("")) != 1 {
+	if got.State != jobstate.Done || len(sb.Videos("")) != 1 {
 		t.Fatalf("job %s (%+v) after 8 refusals; %d videos", got.State, got.Error, len(sb.Videos("")))
 	}
 	if last := r.ev.lastView(j.ID); last.Retry != nil {
@@ -79,8 +80,8 @@ func TestOutageShowsItsCauseAndTheNextTry(t *testing.T) {
 	r.open(Options{Clock: clock, MaxAttempts: 3, TrackEvery: time.Hour})
 	j, _ := r.eng.EnqueueUpload(r.video("down.mp4", mediatest.MP4([]byte("0123456789"))), api.UploadMeta{})
 	for n := 1; n <= 2; n++ {
-		var rv *RetryView
-		waitFor(t, func() bool { rv = r.ev.retryAfter(j.ID, n-1); return rv != nil })
+		var rv *contract.RetryView
+		clocktest.WaitFor(t, func() bool { rv = r.ev.retryAfter(j.ID, n-1); return rv != nil })
 		wait := time.UnixMilli(rv.At).Sub(clock.Now())
 		if rv.Cause != "connection refused" || rv.RateLimited || rv.Failures != n || rv.Of != 3 || wait <= 0 {
 			t.Fatalf("retry %d: %+v in %s", n, rv, wait)
@@ -90,18 +91,18 @@ func TestOutageShowsItsCauseAndTheNextTry(t *testing.T) {
 		}
 		clock.Advance(wait)
 	}
-	if got := r.wait(j.ID)[0]; got.State != store.StateFailed || got.Error.Code != "unreachable" {
+	if got := r.wait(j.ID)[0]; got.State != jobstate.Failed || got.Error.Code != "unreachable" {
 		t.Fatalf("after 3 tries: %s %+v", got.State, got.Error)
 	}
 }
 
 // retryAfter is the first retry wait job id published after the first n ones, nil if none yet.
-func (c *recorder) retryAfter(id uint64, n int) *RetryView {
+func (c *recorder) retryAfter(id uint64, n int) *contract.RetryView {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	var last *RetryView
+	var last *contract.RetryView
 	for _, e := range c.events {
-		v, ok := e.(JobView)
+		v, ok := e.(contract.JobView)
 		if !ok || v.ID != id || v.Retry == nil || v.Retry == last {
 			continue
 		}
@@ -114,13 +115,13 @@ func (c *recorder) retryAfter(id uint64, n int) *RetryView {
 }
 
 // lastView is the latest event of job id.
-func (c *recorder) lastView(id uint64) JobView {
+func (c *recorder) lastView(id uint64) contract.JobView {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for i := len(c.events) - 1; i >= 0; i-- {
-		if v, ok := c.events[i].(JobView); ok && v.ID == id {
+		if v, ok := c.events[i].(contract.JobView); ok && v.ID == id {
 			return v
 		}
 	}
-	return JobView{}
+	return contract.JobView{}
 }

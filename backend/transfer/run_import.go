@@ -7,7 +7,7 @@ import (
 	"net"
 
 	"memories-desktop/backend/api"
-	"memories-desktop/backend/store"
+	"memories-desktop/backend/contract"
 )
 
 // Task status before the platform videos exist.
@@ -24,17 +24,17 @@ var ErrMaybeSent = errors.New("this import may have reached memories.ai before i
 // leaves, and unmarked once the service has answered. A request left without an answer, or a job
 // found still marked, was perhaps received: it fails with ErrMaybeSent and is never sent again
 // automatically.
-func runImport(ctx context.Context, e *Engine, j store.Job, m *meter) (store.JobResult, error) {
+func runImport(ctx context.Context, e *Engine, j contract.Job, m *meter) (contract.JobResult, error) {
 	var spec ImportSpec
 	if err := decodeParams(j, &spec); err != nil {
-		return store.JobResult{}, err
+		return contract.JobResult{}, err
 	}
 	if j.AttemptStarted != 0 {
-		return store.JobResult{}, ErrMaybeSent
+		return contract.JobResult{}, ErrMaybeSent
 	}
 	client, err := e.client()
 	if err != nil {
-		return store.JobResult{}, err
+		return contract.JobResult{}, err
 	}
 	ctx, stop := context.WithCancelCause(ctx)
 	defer stop(nil)
@@ -55,21 +55,21 @@ func runImport(ctx context.Context, e *Engine, j store.Job, m *meter) (store.Job
 	})
 	switch {
 	case marked != nil:
-		return store.JobResult{}, marked
+		return contract.JobResult{}, marked
 	case err == nil:
-		return store.JobResult{TaskID: taskID, Status: statusPending}, nil
+		return contract.JobResult{TaskID: taskID, Status: statusPending}, nil
 	case importAnswered(err):
 		e.sending(j.ID, 0, 0)
 	case ctx.Err() == nil: // no answer: the task may exist, so this is for a person, not a retry
-		return store.JobResult{}, fmt.Errorf("%w (%v)", ErrMaybeSent, err)
+		return contract.JobResult{}, fmt.Errorf("%w (%v)", ErrMaybeSent, err)
 	}
-	return store.JobResult{}, err
+	return contract.JobResult{}, err
 }
 
 // markSending records that a request is about to leave, in one write that must succeed first.
 func (e *Engine) markSending(id uint64) error {
 	now := e.o.Clock.Now().UnixMilli()
-	_, err := e.db.UpdateJob(id, func(j *store.Job) error {
+	_, err := e.db.UpdateJob(id, func(j *contract.Job) error {
 		j.AttemptStarted, j.AttemptSent = now, now // a small JSON body: all of it may arrive at once
 		return nil
 	})

@@ -8,7 +8,8 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/applog"
-	"memories-desktop/backend/progress"
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/store"
 )
 
@@ -28,7 +29,7 @@ func (e *Engine) schedule() {
 // as it can start, through the store's state index, so a wake-up costs the same whether ten or
 // fifty thousand jobs wait.
 func (e *Engine) fill() {
-	jobs, err := e.db.FirstJobs(store.StateQueued, nil, e.freeWorkers(), e.isRunning)
+	jobs, err := e.db.FirstJobs(jobstate.Queued, nil, e.freeWorkers(), e.isRunning)
 	if err != nil {
 		e.storeFailed(err) // a queue that cannot be read would leave Wait waiting forever
 		return
@@ -39,7 +40,7 @@ func (e *Engine) fill() {
 		}
 		// The list above is a snapshot: the job may have been paused, cancelled or even run
 		// since, so it is claimed in the database only if it is still queued.
-		started, err := e.move(j.ID, store.StateRunning, "", nil, store.StateQueued)
+		started, err := e.move(j.ID, jobstate.Running, "", nil, jobstate.Queued)
 		if err != nil {
 			e.unclaim(j.ID)
 			e.storeFailed(err)
@@ -79,7 +80,7 @@ func (e *Engine) claim(id uint64) bool {
 
 // runJob executes one job that fill moved to running: transient failures are retried with
 // backoff up to MaxAttempts; the outcome is written to the database before anyone is told.
-func (e *Engine) runJob(j store.Job) {
+func (e *Engine) runJob(j contract.Job) {
 	id := j.ID
 	r := e.runningJob(id)
 	defer e.release(id)
@@ -111,10 +112,10 @@ func (e *Engine) unclaim(id uint64) {
 	}
 }
 
-func (e *Engine) attempts(ctx context.Context, j store.Job, m *meter) (store.JobResult, error) {
+func (e *Engine) attempts(ctx context.Context, j contract.Job, m *meter) (contract.JobResult, error) {
 	h, ok := handlers[j.Kind]
 	if !ok {
-		return store.JobResult{}, fmt.Errorf("unknown job kind %q", j.Kind)
+		return contract.JobResult{}, fmt.Errorf("unknown job kind %q", j.Kind)
 	}
 	for failures := 0; ; {
 		j = e.startAttempt(j)
@@ -137,7 +138,7 @@ func (e *Engine) attempts(ctx context.Context, j store.Job, m *meter) (store.Job
 
 // runAttempt runs one try of a job. A panic in a handler is a bug: it is logged with its stack and
 // fails this job (it is not retried), while the engine and the app keep running.
-func runAttempt(ctx context.Context, e *Engine, h handler, j store.Job, m *meter) (result store.JobResult, err error) {
+func runAttempt(ctx context.Context, e *Engine, h handler, j contract.Job, m *meter) (result contract.JobResult, err error) {
 	err = applog.Guard(fmt.Sprintf("%s job %d", j.Kind, j.ID), func() error {
 		var herr error
 		result, herr = h(ctx, e, j, m)
@@ -148,34 +149,34 @@ func runAttempt(ctx context.Context, e *Engine, h handler, j store.Job, m *meter
 
 // finish records the outcome: done, failed, or — when cancelled — canceled, paused or interrupted
 // according to why the context was cancelled.
-func (e *Engine) finish(ctx context.Context, id uint64, result store.JobResult, err error, final progress.Progress) {
-	state, note := store.StateDone, ""
+func (e *Engine) finish(ctx context.Context, id uint64, result contract.JobResult, err error, final contract.Progress) {
+	state, note := jobstate.Done, ""
 	switch {
 	case err == nil:
 	case ctx.Err() != nil:
 		err = context.Cause(ctx)
 		state, note = stopState(err)
 	default:
-		state = store.StateFailed
+		state = jobstate.Failed
 		slog.Warn("job failed", "job", id, "error", err)
 	}
 	// The outcome and the state are one write, and only from running: a job someone else has
 	// moved on meanwhile keeps what they wrote.
-	j, uerr := e.move(id, state, note, func(j *store.Job) {
+	j, uerr := e.move(id, state, note, func(j *contract.Job) {
 		if err == nil {
 			j.Result = mergeResult(j.Result, result)
 			j.Error = nil
-		} else if state == store.StateFailed {
+		} else if state == jobstate.Failed {
 			j.Error = e.jobError(err)
 		}
-	}, store.StateRunning)
-	if state == store.StateCanceled {
+	}, jobstate.Running)
+	if state == jobstate.Canceled {
 		removePart(e.db, id)
 	}
 	e.storeFailed(uerr)
 	if uerr == nil {
 		e.emitJob(j, &final)
-		if state == store.StateDone {
+		if state == jobstate.Done {
 			e.tracker.follow(j)
 		}
 	}
@@ -183,25 +184,25 @@ func (e *Engine) finish(ctx context.Context, id uint64, result store.JobResult, 
 }
 
 // stopState maps why a job was stopped to the state it is left in.
-func stopState(cause error) (store.JobState, string) {
+func stopState(cause error) (jobstate.JobState, string) {
 	switch {
 	case errors.Is(cause, errPaused):
-		return store.StatePaused, "paused"
+		return jobstate.Paused, "paused"
 	case errors.Is(cause, errShutdown):
-		return store.StateInterrupted, "the app closed during the transfer"
+		return jobstate.Interrupted, "the app closed during the transfer"
 	case errors.Is(cause, errStalled):
-		return store.StateFailed, errStalled.Error()
+		return jobstate.Failed, errStalled.Error()
 	case errors.Is(cause, errCanceled):
-		return store.StateCanceled, "canceled"
+		return jobstate.Canceled, "canceled"
 	}
 	// The engine's own context ended (the CLI's Ctrl+C or SIGTERM): like the app's quit, the
 	// job is kept, with its .part file, for `resume`; only an explicit Cancel discards it.
-	return store.StateInterrupted, "stopped before the transfer finished"
+	return jobstate.Interrupted, "stopped before the transfer finished"
 }
 
 // startAttempt counts an attempt.
-func (e *Engine) startAttempt(j store.Job) store.Job {
-	next, err := e.db.UpdateJob(j.ID, func(j *store.Job) error { j.Attempts++; return nil })
+func (e *Engine) startAttempt(j contract.Job) contract.Job {
+	next, err := e.db.UpdateJob(j.ID, func(j *contract.Job) error { j.Attempts++; return nil })
 	if err != nil {
 		j.Attempts++
 		return j
@@ -209,7 +210,7 @@ func (e *Engine) startAttempt(j store.Job) store.Job {
 	return next
 }
 
-func mergeResult(old, new store.JobResult) store.JobResult {
+func mergeResult(old, new contract.JobResult) contract.JobResult {
 	if new.TaskID == "" {
 		new.TaskID = old.TaskID
 	}

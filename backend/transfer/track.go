@@ -6,6 +6,9 @@ import (
 	"time"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/store"
 )
 
@@ -27,7 +30,7 @@ type tracker struct {
 }
 
 type trackItem struct {
-	job   store.Job
+	job   contract.Job
 	since time.Time
 	next  time.Time
 	delay time.Duration
@@ -38,8 +41,8 @@ func newTracker(e *Engine) *tracker {
 }
 
 // follow starts tracking j when its server-side status is not final yet.
-func (t *tracker) follow(j store.Job) {
-	if j.Kind != KindUpload && j.Kind != KindURL && j.Kind != KindImport {
+func (t *tracker) follow(j contract.Job) {
+	if j.Kind != jobkind.UploadFile && j.Kind != jobkind.UploadURL && j.Kind != jobkind.Import {
 		return
 	}
 	if api.IsTerminalStatus(j.Result.Status) {
@@ -52,23 +55,35 @@ func (t *tracker) follow(j store.Job) {
 	t.poke()
 }
 
+// run polls every second while something is followed; with nothing to follow it sleeps until
+// follow pokes it (an idle app or `memories watch` wakes for nothing).
 func (t *tracker) run() {
 	t.resumeRecent()
 	for {
+		var tick <-chan time.Time
+		if t.following() {
+			tick = t.e.o.Clock.After(time.Second)
+		}
 		select {
 		case <-t.e.ctx.Done():
 			return
 		case <-t.wake:
-		case <-t.e.o.Clock.After(time.Second):
+		case <-tick:
 		}
 		t.poll(t.e.ctx)
 	}
 }
 
+func (t *tracker) following() bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return len(t.items) > 0
+}
+
 // resumeRecent picks up jobs a previous session finished but did not see indexed.
 func (t *tracker) resumeRecent() {
-	page, err := t.e.db.Jobs(store.JobQuery{States: []store.JobState{store.StateDone},
-		Kinds: []store.JobKind{KindUpload, KindURL, KindImport}, Limit: 200})
+	page, err := t.e.db.Jobs(store.JobQuery{States: []jobstate.JobState{jobstate.Done},
+		Kinds: []jobkind.JobKind{jobkind.UploadFile, jobkind.UploadURL, jobkind.Import}, Limit: 200})
 	if err != nil {
 		return
 	}
@@ -126,7 +141,7 @@ func (t *tracker) poll(ctx context.Context) {
 	}
 	var videos []*trackItem
 	for _, it := range items {
-		if it.job.Kind == KindImport {
+		if it.job.Kind == jobkind.Import {
 			t.pollTask(ctx, client, it)
 		} else {
 			videos = append(videos, it)
@@ -162,7 +177,7 @@ func (t *tracker) pollBatch(ctx context.Context, client *api.Client, scope strin
 	for _, it := range group {
 		nos = append(nos, it.job.Result.VideoNos...)
 	}
-	page, err := client.ListVideos(ctx, api.ListRequest{Scope: scope, VideoNos: nos, Size: listBatch})
+	page, err := client.ListVideos(ctx, contract.ListRequest{Scope: scope, VideoNos: nos, Size: listBatch})
 	for _, it := range group {
 		if err != nil {
 			t.later(it)
@@ -172,8 +187,8 @@ func (t *tracker) pollBatch(ctx context.Context, client *api.Client, scope strin
 	}
 }
 
-func videosOf(all []api.Video, nos []string) []api.Video {
-	var out []api.Video
+func videosOf(all []contract.VideoDetails, nos []string) []contract.VideoDetails {
+	var out []contract.VideoDetails
 	for _, v := range all {
 		for _, no := range nos {
 			if v.VideoNo == no {
@@ -185,14 +200,14 @@ func videosOf(all []api.Video, nos []string) []api.Video {
 }
 
 // update records what the server said; an item whose videos all finished stops being tracked.
-func (t *tracker) update(it *trackItem, videos []api.Video, known bool) {
+func (t *tracker) update(it *trackItem, videos []contract.VideoDetails, known bool) {
 	if !known || len(videos) == 0 {
 		t.later(it)
 		return
 	}
 	status := overallStatus(videos)
 	t.e.db.PutVideos(cacheRows(it.job, videos))
-	j, err := t.e.db.UpdateJob(it.job.ID, func(j *store.Job) error {
+	j, err := t.e.db.UpdateJob(it.job.ID, func(j *contract.Job) error {
 		j.Result.Status = status
 		j.Result.VideoNos = videoNos(videos)
 		return nil
@@ -217,20 +232,20 @@ func (t *tracker) later(it *trackItem) {
 }
 
 // overallStatus is the least advanced status: any UNPARSE keeps the whole job indexing.
-func overallStatus(videos []api.Video) string {
-	status := api.StatusParsed
+func overallStatus(videos []contract.VideoDetails) string {
+	status := contract.StatusParsed
 	for _, v := range videos {
 		switch {
-		case v.Status == api.StatusUnparsed:
-			return api.StatusUnparsed
-		case v.Status != api.StatusParsed:
+		case v.Status == contract.StatusUnparsed:
+			return contract.StatusUnparsed
+		case v.Status != contract.StatusParsed:
 			status = v.Status
 		}
 	}
 	return status
 }
 
-func videoNos(videos []api.Video) []string {
+func videoNos(videos []contract.VideoDetails) []string {
 	out := make([]string, len(videos))
 	for i, v := range videos {
 		out[i] = v.VideoNo
@@ -238,10 +253,10 @@ func videoNos(videos []api.Video) []string {
 	return out
 }
 
-func cacheRows(j store.Job, videos []api.Video) []store.Video {
-	rows := make([]store.Video, len(videos))
+func cacheRows(j contract.Job, videos []contract.VideoDetails) []contract.CachedVideo {
+	rows := make([]contract.CachedVideo, len(videos))
 	for i, v := range videos {
-		rows[i] = store.Video{VideoNo: v.VideoNo, Name: v.Name, Scope: j.Scope, Status: v.Status,
+		rows[i] = contract.CachedVideo{VideoNo: v.VideoNo, Name: v.Name, Scope: j.Scope, Status: v.Status,
 			Cause: v.Cause, Size: v.Size, Duration: v.Duration, Tags: v.Tags, Created: v.CreateTime, SourceJob: j.ID}
 	}
 	return rows

@@ -3,13 +3,14 @@ package transfer
 import (
 	"context"
 
-	"memories-desktop/backend/store"
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobstate"
 )
 
 // Wait blocks until every job in ids has stopped (done, failed, canceled, paused or interrupted)
 // and returns them as stored. The CLI uses it to run a command's jobs to the end. It fails when
 // the database cannot record their progress (see storeFailed).
-func (e *Engine) Wait(ctx context.Context, ids ...uint64) ([]store.Job, error) {
+func (e *Engine) Wait(ctx context.Context, ids ...uint64) ([]contract.Job, error) {
 	pending := ids
 	for {
 		e.mu.Lock()
@@ -43,7 +44,7 @@ func (e *Engine) unsettled(ids []uint64) ([]uint64, error) {
 		if err != nil {
 			return nil, err
 		}
-		if j.State == store.StateQueued || j.State == store.StateRunning {
+		if j.State == jobstate.Queued || j.State == jobstate.Running {
 			return ids, nil
 		}
 		ids = ids[1:]
@@ -52,8 +53,8 @@ func (e *Engine) unsettled(ids []uint64) ([]uint64, error) {
 }
 
 // jobs reads the jobs in ids as stored.
-func (e *Engine) jobs(ids []uint64) ([]store.Job, error) {
-	jobs := make([]store.Job, 0, len(ids))
+func (e *Engine) jobs(ids []uint64) ([]contract.Job, error) {
+	jobs := make([]contract.Job, 0, len(ids))
 	for _, id := range ids {
 		j, err := e.db.Job(id)
 		if err != nil {

@@ -4,16 +4,17 @@ import (
 	"fmt"
 	"strings"
 
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/i18n"
-	"memories-desktop/backend/store"
 )
 
 // JobStates and JobKinds are the values a history filter may name.
 var (
-	JobStates = []store.JobState{store.StateQueued, store.StateRunning, store.StatePaused,
-		store.StateInterrupted, store.StateDone, store.StateFailed, store.StateCanceled}
-	JobKinds = []store.JobKind{store.KindUploadFile, store.KindUploadURL, store.KindImport,
-		store.KindDownload, store.KindDownloadAsset}
+	JobStates = []jobstate.JobState{jobstate.Queued, jobstate.Running, jobstate.Paused,
+		jobstate.Interrupted, jobstate.Done, jobstate.Failed, jobstate.Canceled}
+	JobKinds = []jobkind.JobKind{jobkind.UploadFile, jobkind.UploadURL, jobkind.Import,
+		jobkind.Download, jobkind.DownloadAsset}
 )
 
 // JobState checks a history state filter ("" means all).

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/store"
 )
 
@@ -13,9 +14,9 @@ import (
 var ErrNotFound = errors.New("no such watch")
 
 // Add saves a new watch after Normalize and Validate; a name already taken is refused.
-func Add(db *store.DB, c Config) (Config, error) {
-	c.Normalize()
-	if err := c.Validate(); err != nil {
+func Add(db *store.DB, c contract.WatchConfig) (contract.WatchConfig, error) {
+	Normalize(&c)
+	if err := Validate(c); err != nil {
 		return c, err
 	}
 	if c.Created == 0 {
@@ -25,9 +26,9 @@ func Add(db *store.DB, c Config) (Config, error) {
 }
 
 // Update saves changed settings of an existing watch.
-func Update(db *store.DB, c Config) (Config, error) {
-	c.Normalize()
-	if err := c.Validate(); err != nil {
+func Update(db *store.DB, c contract.WatchConfig) (contract.WatchConfig, error) {
+	Normalize(&c)
+	if err := Validate(c); err != nil {
 		return c, err
 	}
 	if _, err := Get(db, c.Name); err != nil {
@@ -36,7 +37,7 @@ func Update(db *store.DB, c Config) (Config, error) {
 	return c, save(db, c, false)
 }
 
-func save(db *store.DB, c Config, create bool) error {
+func save(db *store.DB, c contract.WatchConfig, create bool) error {
 	b, err := json.Marshal(c)
 	if err == nil {
 		err = db.PutWatch(c.Name, b, create)
@@ -45,13 +46,13 @@ func save(db *store.DB, c Config, create bool) error {
 }
 
 // Get reads one watch.
-func Get(db *store.DB, name string) (Config, error) {
+func Get(db *store.DB, name string) (contract.WatchConfig, error) {
 	b, err := db.Watch(name)
 	if errors.Is(err, store.ErrNotFound) {
-		return Config{}, fmt.Errorf("%w named %q", ErrNotFound, name)
+		return contract.WatchConfig{}, fmt.Errorf("%w named %q", ErrNotFound, name)
 	}
 	if err != nil {
-		return Config{}, err
+		return contract.WatchConfig{}, err
 	}
 	return decodeConfig(b)
 }
@@ -66,7 +67,7 @@ func Remove(db *store.DB, name string) error {
 }
 
 // SetPaused pauses or resumes a watch (a running one notices at its next look).
-func SetPaused(db *store.DB, name string, paused bool) (Config, error) {
+func SetPaused(db *store.DB, name string, paused bool) (contract.WatchConfig, error) {
 	c, err := Get(db, name)
 	if err != nil {
 		return c, err
@@ -75,28 +76,22 @@ func SetPaused(db *store.DB, name string, paused bool) (Config, error) {
 	return c, save(db, c, false)
 }
 
-// Summary is a watch with its counts, for the watch list.
-type Summary struct {
-	Config
-	Stats Stats `json:"stats"`
-}
-
 // List reads every watch with its counts.
-func List(db *store.DB) ([]Summary, error) {
+func List(db *store.DB) ([]contract.WatchSummary, error) {
 	vals, err := db.Watches()
 	if err != nil {
 		return nil, err
 	}
-	out := make([]Summary, 0, len(vals))
+	out := make([]contract.WatchSummary, 0, len(vals))
 	for _, v := range vals {
 		c, err := decodeConfig(v.Value)
 		if err != nil {
 			continue // a record this build cannot read is left alone
 		}
-		s := Summary{Config: c, Stats: Stats{Refused: []FileIssue{}}}
+		s := contract.WatchSummary{WatchConfig: c, Stats: contract.WatchStats{Refused: []contract.WatchIssue{}}}
 		err = db.EachWatchFile(v.Name, func(k, b []byte) error {
 			if r, err := decodeRecord(b); err == nil {
-				s.Stats.add(string(k), r)
+				addRecord(&s.Stats, string(k), r)
 			}
 			return nil
 		})
@@ -109,17 +104,17 @@ func List(db *store.DB) ([]Summary, error) {
 }
 
 // FindByFolder returns the watch of folder (absolute), if any.
-func FindByFolder(db *store.DB, folder string) (Config, bool, error) {
+func FindByFolder(db *store.DB, folder string) (contract.WatchConfig, bool, error) {
 	all, err := db.Watches()
 	if err != nil {
-		return Config{}, false, err
+		return contract.WatchConfig{}, false, err
 	}
 	for _, v := range all {
 		if c, err := decodeConfig(v.Value); err == nil && c.Folder == folder {
 			return c, true, nil
 		}
 	}
-	return Config{}, false, nil
+	return contract.WatchConfig{}, false, nil
 }
 
 // loadRecords reads a watch's file records.

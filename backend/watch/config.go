@@ -15,43 +15,12 @@ import (
 	"time"
 	"unicode"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/formats"
 )
 
-// After is what happens to a file once the server has accepted its upload.
-type After string
-
-const (
-	Keep   After = "keep"   // leave it where it is (the default)
-	Move   After = "move"   // move it into the watched folder's UploadedDir
-	Delete After = "delete" // delete it; only with Config.DeleteConfirmed
-)
-
-// UploadedDir is the subfolder After=move puts uploaded files in; it is never watched.
-const UploadedDir = "Uploaded"
-
 // DefaultSettle is how long a file must stay unchanged before it counts as finished.
 const DefaultSettle = 10 * time.Second
-
-// DeleteConfirmation is what a user types to allow After=delete.
-const DeleteConfirmation = "DELETE"
-
-// Config is one watch as saved in the profile's database.
-type Config struct {
-	Name      string   `json:"name"`
-	Folder    string   `json:"folder"` // absolute
-	Recursive bool     `json:"recursive"`
-	Include   []string `json:"include"` // file name patterns (filepath.Match, any case)
-	Exclude   []string `json:"exclude"`
-	Scope     string   `json:"scope"` // "": the profile's scope
-	Tags      []string `json:"tags"`
-	After     After    `json:"after"`
-	// DeleteConfirmed is set when the user typed DeleteConfirmation for After=delete.
-	DeleteConfirmed bool  `json:"deleteConfirmed"`
-	SettleMS        int64 `json:"settleMs"`
-	Paused          bool  `json:"paused"`
-	Created         int64 `json:"created"` // unix ms
-}
 
 // DefaultInclude matches the accepted video formats (backend/formats).
 func DefaultInclude() []string {
@@ -66,7 +35,7 @@ func DefaultInclude() []string {
 func DefaultExclude() []string { return []string{".*"} }
 
 // Settle is the configured settle time, or DefaultSettle.
-func (c Config) Settle() time.Duration {
+func Settle(c contract.WatchConfig) time.Duration {
 	if c.SettleMS <= 0 {
 		return DefaultSettle
 	}
@@ -74,7 +43,7 @@ func (c Config) Settle() time.Duration {
 }
 
 // Normalize fills defaults and cleans the fields a user typed.
-func (c *Config) Normalize() {
+func Normalize(c *contract.WatchConfig) {
 	c.Name = strings.TrimSpace(c.Name)
 	if c.Name == "" && c.Folder != "" {
 		c.Name = filepath.Base(c.Folder)
@@ -91,13 +60,13 @@ func (c *Config) Normalize() {
 		c.Exclude = DefaultExclude()
 	}
 	if c.After == "" {
-		c.After = Keep
+		c.After = contract.WatchKeep
 	}
 	c.Tags = slices.DeleteFunc(c.Tags, func(t string) bool { return strings.TrimSpace(t) == "" })
 }
 
 // Validate says what is wrong with c, in words for the user.
-func (c Config) Validate() error {
+func Validate(c contract.WatchConfig) error {
 	if c.Name == "" || strings.ContainsFunc(c.Name, unicode.IsControl) || len(c.Name) > 100 {
 		return errors.New("a watch needs a name of 1 to 100 printable characters")
 	}
@@ -106,10 +75,10 @@ func (c Config) Validate() error {
 		return fmt.Errorf("%s is not a folder", c.Folder)
 	}
 	switch c.After {
-	case Keep, Move:
-	case Delete:
+	case contract.WatchKeep, contract.WatchMove:
+	case contract.WatchDelete:
 		if !c.DeleteConfirmed {
-			return fmt.Errorf("deleting uploaded files needs a typed confirmation (%q)", DeleteConfirmation)
+			return fmt.Errorf("deleting uploaded files needs a typed confirmation (%q)", contract.WatchDeleteConfirmation)
 		}
 	default:
 		return fmt.Errorf("after an upload a file is kept, moved or deleted, not %q", c.After)
@@ -123,7 +92,7 @@ func (c Config) Validate() error {
 }
 
 // wants says whether a file name matches the include patterns and none of the exclude ones.
-func (c Config) wants(name string) bool {
+func wants(c contract.WatchConfig, name string) bool {
 	name = strings.ToLower(name)
 	return matchAny(c.Include, name) && !matchAny(c.Exclude, name)
 }
@@ -137,8 +106,8 @@ func matchAny(patterns []string, name string) bool {
 	return false
 }
 
-func decodeConfig(b []byte) (Config, error) {
-	var c Config
+func decodeConfig(b []byte) (contract.WatchConfig, error) {
+	var c contract.WatchConfig
 	err := json.Unmarshal(b, &c)
 	return c, err
 }

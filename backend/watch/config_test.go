@@ -1,6 +1,7 @@
 package watch
 
 import (
+	"memories-desktop/backend/contract"
 	"strings"
 	"testing"
 )
@@ -9,32 +10,32 @@ import (
 // settings a watch cannot run with are refused with a reason.
 func TestConfigDefaultsAndValidation(t *testing.T) {
 	dir := t.TempDir()
-	c := Config{Folder: dir}
-	c.Normalize()
-	if err := c.Validate(); err != nil {
+	c := contract.WatchConfig{Folder: dir}
+	Normalize(&c)
+	if err := Validate(c); err != nil {
 		t.Fatal(err)
 	}
 	for name, want := range map[string]bool{"a.mp4": true, "B.MOV": true, "c.mkv": true, ".a.mp4": false,
 		"notes.txt": false, "a.mp4.part": false} {
-		if got := c.wants(name); got != want {
+		if got := wants(c, name); got != want {
 			t.Errorf("wants(%q) = %v, want %v", name, got, want)
 		}
 	}
-	if c.After != Keep || c.Settle() != DefaultSettle || c.Name == "" {
+	if c.After != contract.WatchKeep || Settle(c) != DefaultSettle || c.Name == "" {
 		t.Fatalf("defaults %+v", c)
 	}
 	for _, bad := range []struct {
-		c    Config
+		c    contract.WatchConfig
 		want string
 	}{
-		{Config{Name: "x", Folder: dir, After: Delete}, "DELETE"},
-		{Config{Name: "x", Folder: dir, After: "shred"}, "not \"shred\""},
-		{Config{Name: "x", Folder: dir + "/missing"}, "not a folder"},
-		{Config{Name: "x\x01y", Folder: dir}, "name"},
-		{Config{Name: "x", Folder: dir, Include: []string{"[a"}}, "pattern"},
+		{contract.WatchConfig{Name: "x", Folder: dir, After: contract.WatchDelete}, "DELETE"},
+		{contract.WatchConfig{Name: "x", Folder: dir, After: "shred"}, "not \"shred\""},
+		{contract.WatchConfig{Name: "x", Folder: dir + "/missing"}, "not a folder"},
+		{contract.WatchConfig{Name: "x\x01y", Folder: dir}, "name"},
+		{contract.WatchConfig{Name: "x", Folder: dir, Include: []string{"[a"}}, "pattern"},
 	} {
-		bad.c.Normalize()
-		if err := bad.c.Validate(); err == nil || !strings.Contains(err.Error(), bad.want) {
+		Normalize(&bad.c)
+		if err := Validate(bad.c); err == nil || !strings.Contains(err.Error(), bad.want) {
 			t.Errorf("%+v: %v, want an error about %q", bad.c, err, bad.want)
 		}
 	}

@@ -7,11 +7,12 @@ import (
 	"path/filepath"
 	"time"
 
-	"memories-desktop/backend/store"
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobstate"
 )
 
 // finish notes how a watched file's job ended and applies the after-upload action.
-func (r *runner) finish(j store.Job) {
+func (r *runner) finish(j contract.Job) {
 	rel, ok := r.byJob[j.ID]
 	rec := r.recs[rel]
 	if !ok || rec == nil || rec.JobID != j.ID {
@@ -19,16 +20,16 @@ func (r *runner) finish(j store.Job) {
 	}
 	now := time.Now().UnixMilli()
 	switch {
-	case j.State == store.StateDone:
+	case j.State == jobstate.Done:
 		delete(r.byJob, j.ID)
 		rec.State, rec.At, rec.Reason = Uploaded, now, ""
 		if len(j.Result.VideoNos) > 0 {
 			rec.VideoNo = j.Result.VideoNos[0]
 		}
 		r.saveNow(rel)
-		r.report(Event{Kind: EvUploaded, Path: rel, JobID: j.ID, VideoNo: rec.VideoNo})
+		r.report(contract.WatchEvent{Kind: contract.WatchEvUploaded, Path: rel, JobID: j.ID, VideoNo: rec.VideoNo})
 		r.afterUpload(rel, rec, j)
-	case j.State == store.StateFailed || j.State == store.StateCanceled:
+	case j.State == jobstate.Failed || j.State == jobstate.Canceled:
 		delete(r.byJob, j.ID)
 		rec.State, rec.At, rec.Reason = Failed, now, string(j.State)
 		if j.Error != nil {
@@ -38,7 +39,7 @@ func (r *runner) finish(j store.Job) {
 			delete(r.byFP, rec.FP)
 		}
 		r.saveNow(rel)
-		r.report(Event{Kind: EvFailed, Path: rel, JobID: j.ID, Detail: rec.Reason})
+		r.report(contract.WatchEvent{Kind: contract.WatchEvFailed, Path: rel, JobID: j.ID, Detail: rec.Reason})
 		if rec.JobPath != rel { // renamed while queued: the new name is uploaded
 			rec.Stale = true
 		}
@@ -67,8 +68,8 @@ func (r *runner) saveNow(rel string) {
 
 // afterUpload moves or deletes an uploaded file, only when it is exactly what was uploaded:
 // unchanged since it was queued (size, times, inode) and what the upload sent.
-func (r *runner) afterUpload(rel string, rec *Record, j store.Job) {
-	if r.cfg.After != Move && r.cfg.After != Delete {
+func (r *runner) afterUpload(rel string, rec *Record, j contract.Job) {
+	if r.cfg.After != contract.WatchMove && r.cfg.After != contract.WatchDelete {
 		return
 	}
 	path := r.abs(rel)
@@ -80,17 +81,17 @@ func (r *runner) afterUpload(rel string, rec *Record, j store.Job) {
 	case rec.Stale || !rec.unchangedSince(info) || !sentAsQueued(j.Result, rec):
 		r.kept(rel, rec, "it changed after its upload began")
 		return
-	case r.cfg.After == Delete && !r.cfg.DeleteConfirmed:
+	case r.cfg.After == contract.WatchDelete && !r.cfg.DeleteConfirmed:
 		r.kept(rel, rec, "deleting was not confirmed")
 		return
 	}
-	if r.cfg.After == Delete {
+	if r.cfg.After == contract.WatchDelete {
 		if err := os.Remove(path); err != nil {
 			r.kept(rel, rec, err.Error())
 			return
 		}
 		rec.After = "deleted"
-		r.report(Event{Kind: EvDeleted, Path: rel, VideoNo: rec.VideoNo})
+		r.report(contract.WatchEvent{Kind: contract.WatchEvDeleted, Path: rel, VideoNo: rec.VideoNo})
 		return
 	}
 	dst, err := r.moveUploaded(rel)
@@ -99,12 +100,12 @@ func (r *runner) afterUpload(rel string, rec *Record, j store.Job) {
 		return
 	}
 	rec.After = "moved to " + dst
-	r.report(Event{Kind: EvMoved, Path: rel, Detail: dst, VideoNo: rec.VideoNo})
+	r.report(contract.WatchEvent{Kind: contract.WatchEvMoved, Path: rel, Detail: dst, VideoNo: rec.VideoNo})
 }
 
 // sentAsQueued says whether what the server got is what was queued: the fingerprint of the bytes
 // sent (an upload found again after a crash has only its size).
-func sentAsQueued(res store.JobResult, rec *Record) bool {
+func sentAsQueued(res contract.JobResult, rec *Record) bool {
 	if res.Fingerprint != "" {
 		return res.Fingerprint == rec.FP
 	}
@@ -113,17 +114,17 @@ func sentAsQueued(res store.JobResult, rec *Record) bool {
 
 func (r *runner) kept(rel string, rec *Record, why string) {
 	rec.After = "kept: " + why
-	r.report(Event{Kind: EvKept, Path: rel, Detail: fmt.Sprintf("not %sd: %s", r.cfg.After, why)})
+	r.report(contract.WatchEvent{Kind: contract.WatchEvKept, Path: rel, Detail: fmt.Sprintf("not %sd: %s", r.cfg.After, why)})
 }
 
 // moveUploaded moves a file into the Uploaded subfolder, under the same relative path, never
 // over an existing file and never through a link; it returns the new relative path.
 func (r *runner) moveUploaded(rel string) (string, error) {
-	base := filepath.Join(r.cfg.Folder, UploadedDir)
+	base := filepath.Join(r.cfg.Folder, contract.WatchUploadedDir)
 	if info, err := os.Lstat(base); err == nil && !info.IsDir() {
 		return "", fmt.Errorf("%s is not a folder", base)
 	}
-	dstRel := filepath.Join(UploadedDir, filepath.FromSlash(rel))
+	dstRel := filepath.Join(contract.WatchUploadedDir, filepath.FromSlash(rel))
 	dst := filepath.Join(r.cfg.Folder, dstRel)
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return "", err
@@ -165,7 +166,7 @@ func (r *runner) unpark() {
 		case j.State.Terminal():
 			delete(r.parked, id)
 			r.finish(j)
-		case j.State == store.StateQueued || j.State == store.StateRunning:
+		case j.State == jobstate.Queued || j.State == jobstate.Running:
 			delete(r.parked, id)
 			r.jobs.add(id)
 		}

@@ -3,6 +3,7 @@ package watch
 import (
 	"encoding/json"
 	"io/fs"
+	"memories-desktop/backend/contract"
 )
 
 // State is where a file is in a watch's life.
@@ -71,27 +72,9 @@ func decodeRecord(b []byte) (Record, error) {
 	return r, err
 }
 
-// Stats is a watch's summary for the watch list.
-type Stats struct {
-	Seen         int         `json:"seen"`
-	Uploaded     int         `json:"uploaded"`
-	Duplicates   int         `json:"duplicates"`
-	Waiting      int         `json:"waiting"`
-	Skipped      int         `json:"skipped"`
-	Failed       int         `json:"failed"`
-	LastActivity int64       `json:"lastActivity"` // unix ms, 0: none yet
-	Refused      []FileIssue `json:"refused"`      // skipped and failed files with their reasons (the first 100)
-}
-
-// FileIssue is one skipped or failed file.
-type FileIssue struct {
-	Path   string `json:"path"`
-	Reason string `json:"reason"`
-}
-
 const maxIssues = 100
 
-func (s *Stats) add(rel string, r Record) {
+func addRecord(s *contract.WatchStats, rel string, r Record) {
 	s.Seen++
 	s.LastActivity = max(s.LastActivity, r.At)
 	switch {
@@ -107,6 +90,6 @@ func (s *Stats) add(rel string, r Record) {
 		s.Failed++
 	}
 	if (r.State == Skipped || r.State == Failed) && len(s.Refused) < maxIssues {
-		s.Refused = append(s.Refused, FileIssue{Path: rel, Reason: r.Reason})
+		s.Refused = append(s.Refused, contract.WatchIssue{Path: rel, Reason: r.Reason})
 	}
 }

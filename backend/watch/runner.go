@@ -13,18 +13,11 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/store"
 )
 
-// Options tune a running watch; zero values are the defaults.
-type Options struct {
-	Rescan        time.Duration // how often the whole tree is scanned again (default 10 min)
-	LimitedRescan time.Duration // the same while some folders are not watched live (default 1 min)
-	MaxWatches    int           // folders watched live at most; 0: as many as the system allows
-	Report        func(Event)   // where events go; nil: nowhere
-}
-
-func (o Options) withDefaults() Options {
+func withDefaults(o contract.WatchRunOptions) contract.WatchRunOptions {
 	if o.Rescan <= 0 {
 		o.Rescan = 10 * time.Minute
 	}
@@ -32,7 +25,7 @@ func (o Options) withDefaults() Options {
 		o.LimitedRescan = time.Minute
 	}
 	if o.Report == nil {
-		o.Report = func(Event) {}
+		o.Report = func(contract.WatchEvent) {}
 	}
 	return o
 }
@@ -40,10 +33,10 @@ func (o Options) withDefaults() Options {
 // runner is one running watch. Everything but the job tracker runs on Run's goroutine.
 type runner struct {
 	ctx   context.Context
-	cfg   Config
+	cfg   contract.WatchConfig
 	db    *store.DB
 	q     Queue
-	opt   Options
+	opt   contract.WatchRunOptions
 	recs  map[string]*Record   // relative slash path → record
 	byFP  map[string]string    // fingerprint → path, for files queued or uploaded
 	byJob map[uint64]string    // job → path
@@ -59,7 +52,7 @@ type runner struct {
 // Run runs the watch c until ctx ends: it catches up with what changed while it was not
 // running, then uploads each finished file once. It returns early only when the watch cannot
 // start (a paused watch, a database error).
-func Run(ctx context.Context, db *store.DB, q Queue, c Config, opt Options) error {
+func Run(ctx context.Context, db *store.DB, q Queue, c contract.WatchConfig, opt contract.WatchRunOptions) error {
 	if c.Paused {
 		return fmt.Errorf("the watch %q is paused; resume it first", c.Name)
 	}
@@ -67,7 +60,7 @@ func Run(ctx context.Context, db *store.DB, q Queue, c Config, opt Options) erro
 	if err != nil {
 		return err
 	}
-	r := &runner{ctx: ctx, cfg: c, db: db, q: q, opt: opt.withDefaults(), recs: recs, byFP: map[string]string{},
+	r := &runner{ctx: ctx, cfg: c, db: db, q: q, opt: withDefaults(opt), recs: recs, byFP: map[string]string{},
 		byJob: map[uint64]string{}, due: map[string]time.Time{}, dirty: map[string]bool{},
 		parked: map[uint64]bool{}}
 	fsw, err := fsnotify.NewBufferedWatcher(4096)
@@ -77,20 +70,20 @@ func Run(ctx context.Context, db *store.DB, q Queue, c Config, opt Options) erro
 	defer fsw.Close()
 	r.tree = newTree(fsw, c, r.opt.MaxWatches)
 	r.jobs = newTracker()
-	finished := make(chan store.Job, 64)
+	finished := make(chan contract.Job, 64)
 	go r.jobs.run(ctx, q, finished)
 	if err := r.reconcile(); err != nil {
 		return err
 	}
 	r.scan(true)
 	r.flush()
-	r.report(Event{Kind: EvStarted, Detail: fmt.Sprintf("%s: %d folder(s) watched live, %d file(s) known",
+	r.report(contract.WatchEvent{Kind: contract.WatchEvStarted, Folders: len(r.tree.live), Detail: fmt.Sprintf("%s: %d folder(s) watched live, %d file(s) known",
 		c.Folder, len(r.tree.live), len(r.recs))})
 	r.reportLimit()
 	return r.loop(fsw, finished)
 }
 
-func (r *runner) loop(fsw *fsnotify.Watcher, finished <-chan store.Job) error {
+func (r *runner) loop(fsw *fsnotify.Watcher, finished <-chan contract.Job) error {
 	settle := time.NewTimer(time.Hour)
 	rescan := time.NewTimer(r.rescanEvery())
 	defer settle.Stop()
@@ -100,7 +93,7 @@ func (r *runner) loop(fsw *fsnotify.Watcher, finished <-chan store.Job) error {
 		select {
 		case <-r.ctx.Done():
 			r.flush()
-			r.report(Event{Kind: EvStopped})
+			r.report(contract.WatchEvent{Kind: contract.WatchEvStopped})
 			return nil
 		case ev, ok := <-fsw.Events:
 			if !ok {
@@ -112,7 +105,7 @@ func (r *runner) loop(fsw *fsnotify.Watcher, finished <-chan store.Job) error {
 			if !ok {
 				return nil
 			}
-			r.report(Event{Kind: EvError, Detail: "the system's change notices failed (" + err.Error() + "); scanning the folder again"})
+			r.report(contract.WatchEvent{Kind: contract.WatchEvError, Detail: "the system's change notices failed (" + err.Error() + "); scanning the folder again"})
 			r.scan(false)
 		case <-settle.C:
 			r.settle()
@@ -157,7 +150,7 @@ func (r *runner) armSettle(t *time.Timer) {
 	t.Reset(time.Until(next))
 }
 
-func (r *runner) report(e Event) {
+func (r *runner) report(e contract.WatchEvent) {
 	e.Time, e.Watch = time.Now(), r.cfg.Name
 	r.opt.Report(e)
 }
@@ -175,7 +168,7 @@ func (r *runner) rel(path string) (string, bool) {
 // handle reacts to one change notice.
 func (r *runner) handle(ev fsnotify.Event) {
 	if ev.Name == r.cfg.Folder && ev.Has(fsnotify.Remove|fsnotify.Rename) {
-		r.folderGone()
+		r.folderGone(r.goneWhy("deleted or moved away"))
 		return
 	}
 	rel, ok := r.rel(ev.Name)
@@ -217,7 +210,7 @@ func (r *runner) drop(rel string) {
 
 // consider is the entry point for every file found, by a notice or a scan.
 func (r *runner) consider(rel string, info fs.FileInfo) {
-	if !r.cfg.wants(filepath.Base(rel)) {
+	if !wants(r.cfg, filepath.Base(rel)) {
 		return
 	}
 	rec := r.recs[rel]
@@ -237,7 +230,7 @@ func (r *runner) refuse(rel string, info fs.FileInfo, reason string) {
 	rec := &Record{State: Skipped, Reason: reason, At: time.Now().UnixMilli()}
 	rec.note(info)
 	r.recs[rel], r.dirty[rel] = rec, true
-	r.report(Event{Kind: EvSkipped, Path: rel, Detail: reason})
+	r.report(contract.WatchEvent{Kind: contract.WatchEvSkipped, Path: rel, Detail: reason})
 }
 
 // observe notes a file's size and time; a new or changed file starts its settle time again.
@@ -249,17 +242,17 @@ func (r *runner) observe(rel string, info fs.FileInfo) {
 		rec = &Record{State: Settling, At: now.UnixMilli()}
 		rec.note(info)
 		r.recs[rel], r.dirty[rel] = rec, true
-		r.due[rel] = now.Add(r.cfg.Settle())
-		r.report(Event{Kind: EvSettling, Path: rel})
+		r.due[rel] = now.Add(Settle(r.cfg))
+		r.report(contract.WatchEvent{Kind: contract.WatchEvSettling, Path: rel})
 	case rec.sameContentAs(info):
 		if rec.State == Settling && r.due[rel].IsZero() {
-			r.due[rel] = now.Add(r.cfg.Settle())
+			r.due[rel] = now.Add(Settle(r.cfg))
 		}
 	case rec.State == Settling || rec.State == Writing:
 		rec.State = Settling
 		rec.note(info)
 		r.dirty[rel] = true
-		r.due[rel] = now.Add(r.cfg.Settle())
+		r.due[rel] = now.Add(Settle(r.cfg))
 	case !rec.Stale: // queued: looked at again once its job ends
 		rec.Stale, r.dirty[rel] = true, true
 	}
@@ -281,7 +274,7 @@ func (r *runner) flush() {
 		recs = append(recs, wf)
 	}
 	if err := r.db.PutWatchFiles(r.cfg.Name, recs); err != nil {
-		r.report(Event{Kind: EvError, Detail: "save the watch's state: " + err.Error()})
+		r.report(contract.WatchEvent{Kind: contract.WatchEvError, Detail: "save the watch's state: " + err.Error()})
 		return
 	}
 	clear(r.dirty)

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/store"
 )
 
@@ -40,17 +41,17 @@ func benchmarkWatch(b *testing.B, files, folders int) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		c, err := Add(db, Config{Name: "bench", Folder: root, Recursive: true, SettleMS: time.Hour.Milliseconds()})
+		c, err := Add(db, contract.WatchConfig{Name: "bench", Folder: root, Recursive: true, SettleMS: time.Hour.Milliseconds()})
 		if err != nil {
 			b.Fatal(err)
 		}
-		started := make(chan Event, 1)
+		started := make(chan contract.WatchEvent, 1)
 		ctx, cancel := context.WithCancel(context.Background())
 		done := make(chan error, 1)
 		t0 := time.Now()
 		go func() {
-			done <- Run(ctx, db, nil, c, Options{Report: func(e Event) {
-				if e.Kind == EvStarted {
+			done <- Run(ctx, db, nil, c, contract.WatchRunOptions{Report: func(e contract.WatchEvent) {
+				if e.Kind == contract.WatchEvStarted {
 					started <- e
 				}
 			}})

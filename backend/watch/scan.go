@@ -3,23 +3,27 @@ package watch
 import (
 	"fmt"
 	"io/fs"
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobstate"
 	"os"
 	"path/filepath"
 	"time"
-
-	"memories-desktop/backend/store"
 )
 
 // scan walks the whole folder: at the start it catches up with what changed while nothing ran;
 // later it is the backstop for missed notices, full queues and unwatched folders.
 func (r *runner) scan(first bool) {
-	if _, err := os.Stat(r.cfg.Folder); err != nil {
-		r.folderGone()
+	info, err := os.Stat(r.cfg.Folder)
+	if err != nil {
+		r.folderGone(r.goneWhy("deleted or unmounted"))
 		return
+	}
+	if r.tree.replaced(info) {
+		r.folderGone(r.cfg.Folder + " was unmounted, mounted again or replaced; watching what is there now")
 	}
 	if r.gone {
 		r.gone = false
-		r.report(Event{Kind: EvBack, Detail: r.cfg.Folder})
+		r.report(contract.WatchEvent{Kind: contract.WatchEvBack, Detail: r.cfg.Folder})
 	}
 	r.unpark()
 	r.tree.unwatched = 0
@@ -73,7 +77,7 @@ func (r *runner) reportTree(first bool) {
 		return // Run says it once what the scan found is saved
 	}
 	r.reportLimit()
-	r.report(Event{Kind: EvScanned, Detail: fmt.Sprintf("%d folder(s) watched live, %d file(s) known",
+	r.report(contract.WatchEvent{Kind: contract.WatchEvScanned, Folders: len(r.tree.live), Detail: fmt.Sprintf("%d folder(s) watched live, %d file(s) known",
 		len(r.tree.live), len(r.recs))})
 }
 
@@ -87,14 +91,18 @@ func (r *runner) reportLimit() {
 	if n := systemLimit(); r.tree.max == 0 && n > 0 {
 		limit = fmt.Sprintf("the system's limit (fs.inotify.max_user_watches = %d)", n)
 	}
-	r.report(Event{Kind: EvLimit, Detail: fmt.Sprintf("%d folder(s) watched live; %d more are over %s and are "+
+	r.report(contract.WatchEvent{Kind: contract.WatchEvLimit, Folders: len(r.tree.live), Detail: fmt.Sprintf("%d folder(s) watched live; %d more are over %s and are "+
 		"scanned every %s instead (raise the limit with sysctl fs.inotify.max_user_watches=N)",
 		len(r.tree.live), rest, limit, r.opt.LimitedRescan)})
 }
 
-// folderGone notes that the watched folder disappeared (deleted, unmounted); the rescan looks
-// for it until it is back.
-func (r *runner) folderGone() {
+func (r *runner) goneWhy(how string) string {
+	return fmt.Sprintf("%s is gone (%s); looking for it every %s", r.cfg.Folder, how, r.opt.LimitedRescan)
+}
+
+// folderGone notes that the watched folder disappeared (deleted, unmounted) or was replaced; the
+// rescan looks for it until it is back.
+func (r *runner) folderGone(why string) {
 	if r.gone {
 		return
 	}
@@ -103,8 +111,7 @@ func (r *runner) folderGone() {
 		r.tree.forget(path)
 	}
 	clear(r.due)
-	r.report(Event{Kind: EvGone, Detail: fmt.Sprintf("%s is gone (deleted or unmounted); looking for it every %s",
-		r.cfg.Folder, r.opt.LimitedRescan)})
+	r.report(contract.WatchEvent{Kind: contract.WatchEvGone, Detail: why})
 }
 
 // reconcile picks up what the last run left: a file being queued when it stopped (was its job
@@ -114,7 +121,7 @@ func (r *runner) reconcile() error {
 	for rel, rec := range r.recs {
 		switch rec.State {
 		case Settling:
-			r.due[rel] = now.Add(r.cfg.Settle())
+			r.due[rel] = now.Add(Settle(r.cfg))
 		case Queuing:
 			id, ok, err := r.q.FindJob(r.cfg.Name, r.abs(rel), rec.At-1000)
 			if err != nil {
@@ -122,7 +129,7 @@ func (r *runner) reconcile() error {
 			}
 			if !ok {
 				rec.State = Settling // never recorded: checked and queued again
-				r.due[rel], r.dirty[rel] = now.Add(r.cfg.Settle()), true
+				r.due[rel], r.dirty[rel] = now.Add(Settle(r.cfg)), true
 				continue
 			}
 			rec.State, rec.JobID, rec.JobPath, r.dirty[rel] = Queued, id, rel, true
@@ -142,7 +149,7 @@ func (r *runner) pickUp(rel string, rec *Record) {
 	j, err := r.q.Job(rec.JobID)
 	if err != nil { // pruned: the duplicate index decides again
 		rec.State = Settling
-		r.due[rel], r.dirty[rel] = time.Now().Add(r.cfg.Settle()), true
+		r.due[rel], r.dirty[rel] = time.Now().Add(Settle(r.cfg)), true
 		return
 	}
 	r.byJob[j.ID] = rel
@@ -150,9 +157,9 @@ func (r *runner) pickUp(rel string, rec *Record) {
 		r.finish(j)
 		return
 	}
-	if j.State == store.StateInterrupted {
+	if j.State == jobstate.Interrupted {
 		if err := r.q.Resume(j.ID); err != nil {
-			r.report(Event{Kind: EvError, Path: rel, JobID: j.ID, Detail: "resume its upload: " + err.Error()})
+			r.report(contract.WatchEvent{Kind: contract.WatchEvError, Path: rel, JobID: j.ID, Detail: "resume its upload: " + err.Error()})
 		}
 	}
 	r.jobs.add(j.ID)

@@ -4,6 +4,7 @@ import (
 	"os"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/preflight"
 )
 
@@ -11,7 +12,7 @@ import (
 type ready struct {
 	rel     string
 	rec     *Record
-	verdict preflight.Verdict
+	verdict contract.Verdict
 }
 
 // settle looks at the files whose settle time is over: changed ones wait again, finished ones
@@ -64,7 +65,7 @@ func (r *runner) check(rel string) (ready, bool) {
 		if statErr == nil {
 			rec.State = Settling
 			r.observe(rel, after) // changed while it was read: wait again
-			r.due[rel] = time.Now().Add(r.cfg.Settle())
+			r.due[rel] = time.Now().Add(Settle(r.cfg))
 		}
 		return ready{}, false
 	}
@@ -80,7 +81,7 @@ func (r *runner) check(rel string) (ready, bool) {
 }
 
 // refused notes why a settled file is not uploaded; a truncated container is still being written.
-func (r *runner) refused(rel string, rec *Record, v preflight.Verdict) {
+func (r *runner) refused(rel string, rec *Record, v contract.Verdict) {
 	switch v.Code {
 	case preflight.CodeMissing:
 		r.drop(rel)
@@ -88,12 +89,12 @@ func (r *runner) refused(rel string, rec *Record, v preflight.Verdict) {
 		if rec.State != Writing {
 			rec.State, rec.Reason, rec.At = Writing, v.Reason, time.Now().UnixMilli()
 			r.dirty[rel] = true
-			r.report(Event{Kind: EvWriting, Path: rel, Detail: "still being written: " + v.Reason})
+			r.report(contract.WatchEvent{Kind: contract.WatchEvWriting, Path: rel, Detail: "still being written: " + v.Reason})
 		}
 	default:
 		rec.State, rec.Reason, rec.At = Skipped, v.Reason, time.Now().UnixMilli()
 		r.dirty[rel] = true
-		r.report(Event{Kind: EvSkipped, Path: rel, Detail: v.Reason})
+		r.report(contract.WatchEvent{Kind: contract.WatchEvSkipped, Path: rel, Detail: v.Reason})
 	}
 }
 
@@ -109,7 +110,7 @@ func (r *runner) known(rel string, rec *Record) bool {
 			}
 			rec.State, rec.Reason, rec.At = Duplicate, "the same content as "+other, now
 			r.dirty[rel] = true
-			r.report(Event{Kind: EvDuplicate, Path: rel, Detail: rec.Reason, VideoNo: o.VideoNo})
+			r.report(contract.WatchEvent{Kind: contract.WatchEvDuplicate, Path: rel, Detail: rec.Reason, VideoNo: o.VideoNo})
 			return true
 		}
 	}
@@ -119,7 +120,7 @@ func (r *runner) known(rel string, rec *Record) bool {
 	}
 	rec.State, rec.VideoNo, rec.Reason, rec.At = Duplicate, no, "already uploaded as "+no, now
 	r.dirty[rel] = true
-	r.report(Event{Kind: EvDuplicate, Path: rel, Detail: rec.Reason, VideoNo: no})
+	r.report(contract.WatchEvent{Kind: contract.WatchEvDuplicate, Path: rel, Detail: rec.Reason, VideoNo: no})
 	return true
 }
 
@@ -134,7 +135,7 @@ func (r *runner) renamed(from, to string, old, now *Record) {
 	if moved.JobID != 0 && r.byJob[moved.JobID] == from {
 		r.byJob[moved.JobID] = to
 	}
-	r.report(Event{Kind: EvRenamed, Path: to, Detail: "renamed from " + from + "; not uploaded again", VideoNo: moved.VideoNo})
+	r.report(contract.WatchEvent{Kind: contract.WatchEvRenamed, Path: to, Detail: "renamed from " + from + "; not uploaded again", VideoNo: moved.VideoNo})
 }
 
 // enqueue puts a checked file on the transfer queue.
@@ -145,12 +146,12 @@ func (r *runner) enqueue(rd ready) {
 		rec.State, rec.Reason, rec.At = Failed, err.Error(), time.Now().UnixMilli()
 		delete(r.byFP, rec.FP)
 		r.dirty[rd.rel] = true
-		r.report(Event{Kind: EvFailed, Path: rd.rel, Detail: rec.Reason})
+		r.report(contract.WatchEvent{Kind: contract.WatchEvFailed, Path: rd.rel, Detail: rec.Reason})
 		return
 	}
 	rec.State, rec.JobID, rec.JobPath = Queued, j.ID, rd.rel
 	r.byJob[j.ID] = rd.rel
 	r.dirty[rd.rel] = true
 	r.jobs.add(j.ID)
-	r.report(Event{Kind: EvQueued, Path: rd.rel, JobID: j.ID})
+	r.report(contract.WatchEvent{Kind: contract.WatchEvQueued, Path: rd.rel, JobID: j.ID})
 }

@@ -2,9 +2,8 @@ package watch
 
 import (
 	"context"
+	"memories-desktop/backend/contract"
 	"sync"
-
-	"memories-desktop/backend/store"
 )
 
 // tracker follows the jobs a watch queued and hands back each one that stopped. It waits on
@@ -42,7 +41,7 @@ func (t *tracker) pop() {
 	t.mu.Unlock()
 }
 
-func (t *tracker) run(ctx context.Context, q Queue, out chan<- store.Job) {
+func (t *tracker) run(ctx context.Context, q Queue, out chan<- contract.Job) {
 	for {
 		id, ok := t.front()
 		if !ok {

@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 
+	"memories-desktop/backend/clock"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 	"memories-desktop/backend/i18n"
 )
@@ -30,11 +32,11 @@ type cli struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
-	logLevel       slog.Level // --log-level; info by default
-	logToStderr    bool       // --log-level was given: show the log on stderr too
-	log            io.Closer  // the log file, once a command knows the data folder
-	command        string     // the command being run, for the log
-	clock          core.Clock // the pacer's clock: nil is the real one; tests set a fake
+	logLevel       slog.Level  // --log-level; info by default
+	logToStderr    bool        // --log-level was given: show the log on stderr too
+	log            io.Closer   // the log file, once a command knows the data folder
+	command        string      // the command being run, for the log
+	clock          clock.Clock // the pacer's clock: nil is the real one; tests set a fake
 }
 
 func newCLI(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) *cli {
@@ -185,8 +187,8 @@ func printDefaults(w io.Writer, fs *flag.FlagSet) {
 
 // flagParams are the values the flags' help texts name.
 func flagParams() i18n.Args {
-	return i18n.Args{"Qualities": strings.Join(core.Qualities(), "|"), "UploadedDir": core.WatchUploadedDir,
-		"Confirm": core.WatchDeleteConfirmation}
+	return i18n.Args{"Qualities": strings.Join(core.Qualities(), "|"), "UploadedDir": contract.WatchUploadedDir,
+		"Confirm": contract.WatchDeleteConfirmation}
 }
 
 // flagError words an error of the flag package (whose texts are English) from the catalogue.

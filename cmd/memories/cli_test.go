@@ -178,10 +178,7 @@ func TestImport120MixedLinks(t *testing.T) {
 
 func TestDownloadAssetUsesServerName(t *testing.T) {
 	e := newTestEnv(t)
-	id, err := e.sb.AddAsset("../../évènement 2025.mp4", strings.NewReader("asset bytes"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	id := e.addAsset("../../évènement 2025.mp4", "asset bytes")
 	out := t.TempDir()
 	row := e.run("", "download-asset", "--json", "-o", out, id).want(t, 0).lines(t)[0]
 	path := row["path"].(string)

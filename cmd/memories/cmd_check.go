@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 	"memories-desktop/backend/i18n"
 )
@@ -38,7 +39,7 @@ func runCheck(_ context.Context, c *cli, args []string) error {
 }
 
 // checkLine is one file's report for people: its verdict, then what the container says.
-func checkLine(v core.Verdict) string {
+func checkLine(v contract.Verdict) string {
 	if !v.OK {
 		return tr("check.refused", i18n.Args{"Path": printable(v.Path), "Reason": v.Reason})
 	}
@@ -53,7 +54,7 @@ func checkLine(v core.Verdict) string {
 	return line
 }
 
-func mediaSummary(v core.Verdict) string {
+func mediaSummary(v contract.Verdict) string {
 	m := v.Media
 	audio := tr("check.audio")
 	if !m.HasAudio {
@@ -64,7 +65,7 @@ func mediaSummary(v core.Verdict) string {
 		"Duration": i18n.Default().Duration(time.Duration(m.DurationSec * float64(time.Second))), "Audio": audio})
 }
 
-func fileMetaSummary(fm *core.FileMeta) string {
+func fileMetaSummary(fm *contract.FileMeta) string {
 	var parts []string
 	if fm.TakenAt != "" {
 		parts = append(parts, tr("check.taken", i18n.Args{"At": fm.TakenAt}))

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 	"memories-desktop/backend/i18n"
 )
@@ -68,7 +69,7 @@ func checkAll(out *printer, dirs []string) ([]string, error) {
 
 // checkOne reports on the database in dir; false when it is damaged.
 func checkOne(out *printer, dir string) (bool, error) {
-	if _, err := os.Stat(filepath.Join(dir, core.DatabaseFile)); errors.Is(err, os.ErrNotExist) {
+	if _, err := os.Stat(filepath.Join(dir, contract.DatabaseFile)); errors.Is(err, os.ErrNotExist) {
 		out.note("%s", tr("doctor.none", i18n.Args{"Dir": printable(dir)}))
 		return true, nil
 	}
@@ -80,7 +81,7 @@ func checkOne(out *printer, dir string) (bool, error) {
 	return rep.OK(), nil
 }
 
-func printReport(out *printer, rep core.DBReport) {
+func printReport(out *printer, rep contract.DBReport) {
 	if rep.OK() {
 		out.result(rep, tr("doctor.sound", i18n.Args{"Path": rep.Path, "Jobs": rep.Jobs, "Videos": rep.Videos}))
 		return
@@ -101,7 +102,7 @@ func repairDB(out *printer, dir string) error {
 
 // lockedOr explains a database held by another process, else returns err.
 func lockedOr(err error, dir string) error {
-	if errors.Is(err, core.ErrLocked) {
+	if errors.Is(err, contract.ErrLocked) {
 		return lockedError(dir)
 	}
 	return err

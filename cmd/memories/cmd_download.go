@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/choice"
 	"memories-desktop/backend/core"
 	"memories-desktop/backend/i18n"
 )
@@ -22,7 +24,7 @@ type destFlags struct {
 }
 
 // onExistsChoices maps --on-exists values to the app's collision choices.
-var onExistsChoices = map[string]string{"replace": core.ChoiceReplace, "keep-both": core.ChoiceKeepBoth, "skip": core.ChoiceSkip}
+var onExistsChoices = map[string]string{"replace": choice.Replace, "keep-both": choice.KeepBoth, "skip": choice.Skip}
 
 const onExistsHint = "--on-exists replace|keep-both|skip"
 
@@ -47,11 +49,11 @@ func (d *destFlags) check(ids []string, dataDir string) error {
 	if len(ids) == 0 {
 		return usage("download.noIDs")
 	}
-	if d.overwrite && d.onExists != "" && d.onExists != core.ChoiceReplace {
+	if d.overwrite && d.onExists != "" && d.onExists != choice.Replace {
 		return usage("download.overwriteConflict")
 	}
 	if d.overwrite {
-		d.onExists = core.ChoiceReplace
+		d.onExists = choice.Replace
 	}
 	if err := d.checkDest(); err != nil {
 		return err
@@ -77,26 +79,26 @@ func (d *destFlags) folder() string {
 // or ID.mp4 in the folder for a video. An asset saved into a folder is named by the server's
 // answer, so its choice travels with the job. Taken names without --on-exists are a usage
 // error naming them all; skipped ones are reported and left out.
-func (d *destFlags) plan(ids []string, asset bool) (reqs, skipped []core.DownloadRequest, err error) {
+func (d *destFlags) plan(ids []string, asset bool) (reqs, skipped []contract.DownloadRequest, err error) {
 	taken := map[string]bool{}
 	var conflicts []string
 	for _, id := range ids {
-		r := core.DownloadRequest{ID: id, Asset: asset, SHA256: d.sha256, OnExists: d.onExists}
-		r.Dest, _ = filepath.Abs(d.folder())
+		r := contract.DownloadRequest{IDs: []string{id}, Asset: asset, SHA256: d.sha256, Choice: d.onExists}
+		r.Path, _ = filepath.Abs(d.folder())
 		switch {
 		case d.out != "" && !isDir(d.out):
-			r.Dest, _ = filepath.Abs(d.out)
+			r.Path, _ = filepath.Abs(d.out)
 		case asset:
-			r.DestDir = true
+			r.Folder = true
 			reqs = append(reqs, r)
 			continue
 		default:
-			r.Dest = filepath.Join(r.Dest, core.NumberedName(id))
+			r.Path = filepath.Join(r.Path, core.NumberedName(id))
 		}
-		place, err := core.Place(r.Dest, d.onExists, taken)
+		place, err := core.Place(r.Path, d.onExists, taken)
 		switch {
-		case errors.Is(err, core.ErrExists):
-			conflicts = append(conflicts, r.Dest)
+		case errors.Is(err, core.ErrNameTaken):
+			conflicts = append(conflicts, r.Path)
 			continue
 		case err != nil:
 			return nil, nil, &usageError{describe(err)}
@@ -104,7 +106,7 @@ func (d *destFlags) plan(ids []string, asset bool) (reqs, skipped []core.Downloa
 			skipped = append(skipped, r)
 			continue
 		}
-		r.Dest, r.Overwrite = place.Path, place.Replace
+		r.Path, r.Replace = place.Path, place.Replace
 		reqs = append(reqs, r)
 	}
 	if len(conflicts) > 0 {
@@ -179,10 +181,15 @@ func runFetch(ctx context.Context, c *cli, name string, args []string, asset boo
 		s.out.note("%s", tr("download.repeated", i18n.Args{"ID": printable(id)}))
 	}
 	for _, r := range skipped {
-		line := jobLine{State: core.StatusSkipped, ID: r.ID, Path: r.Dest}
+		line := jobLine{State: contract.StatusSkipped, ID: r.IDs[0], Path: r.Path}
 		s.out.result(line, skippedText(line))
 	}
-	return enqueueAndRun(ctx, s, reqs, func(r core.DownloadRequest) (core.Draft, error) {
-		return s.svc.PlanDownload(r)
+	return queueAndRun(ctx, s, func() ([]contract.JobView, error) {
+		res, err := s.svc.EnqueueDownloads(reqs...)
+		if err == nil && len(res.Jobs) == 0 && len(res.Conflicts) > 0 { // a name taken since it was planned
+			err = usagef("%s already exist(s); choose what to do with %s (nothing was sent)",
+				strings.Join(res.Conflicts, ", "), onExistsHint)
+		}
+		return res.Jobs, err
 	})
 }

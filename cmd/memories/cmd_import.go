@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 	"memories-desktop/backend/i18n"
 )
@@ -33,16 +34,20 @@ func runImport(ctx context.Context, c *cli, args []string) error {
 		return err
 	}
 	defer s.close()
-	return enqueueAndRun(ctx, s, plan.Tasks, func(t core.ImportTask) (core.Draft, error) {
-		return s.svc.PlanImportTask(t, *quality, *callback)
+	var planned []string // the plan's tasks in order: core splits them again the same way
+	for _, t := range plan.Tasks {
+		planned = append(planned, t.Links...)
+	}
+	return queueAndRun(ctx, s, func() ([]contract.JobView, error) {
+		return s.svc.EnqueueImport(contract.ImportRequest{Text: strings.Join(planned, "\n"), Quality: *quality, Callback: *callback})
 	})
 }
 
 // importPlan reads the links (arguments, or stdin for "-"), and rejects the whole command when
 // any line is not a supported post link: nothing is sent for a half-valid list.
-func importPlan(c *cli, args []string, quality string) (core.Links, error) {
+func importPlan(c *cli, args []string, quality string) (contract.LinkPlan, error) {
 	if !slices.Contains(core.Qualities(), quality) {
-		return core.Links{}, usage("import.badQuality", i18n.Args{"Qualities": strings.Join(core.Qualities(), ", ")})
+		return contract.LinkPlan{}, usage("import.badQuality", i18n.Args{"Qualities": strings.Join(core.Qualities(), ", ")})
 	}
 	plan, err := readPlan(c, args)
 	if err != nil {
@@ -51,7 +56,7 @@ func importPlan(c *cli, args []string, quality string) (core.Links, error) {
 	for _, p := range plan.Problems {
 		fmt.Fprintln(c.stderr, tr("import.badLine", i18n.Args{"Line": fmt.Sprint(p.Line), "Raw": printable(p.Raw), "Reason": p.Reason}))
 	}
-	fmt.Fprintln(c.stderr, plan.Summary())
+	fmt.Fprintln(c.stderr, plan.Summary)
 	if len(plan.Problems) > 0 {
 		return plan, usage("import.invalidLines", i18n.Args{"Count": len(plan.Problems)})
 	}
@@ -63,12 +68,12 @@ func importPlan(c *cli, args []string, quality string) (core.Links, error) {
 
 // readPlan plans the links in args, or streams them from stdin for "-" (any number of lines);
 // a line too long or a read error rejects the whole command, so a cut list is never sent.
-func readPlan(c *cli, args []string) (core.Links, error) {
+func readPlan(c *cli, args []string) (contract.LinkPlan, error) {
 	if len(args) != 1 || args[0] != "-" {
 		return core.ParseLinks(strings.Join(args, "\n")), nil
 	}
 	plan, err := core.ReadLinks(c.stdin)
-	var long *core.LineTooLongError
+	var long *contract.LineTooLongError
 	switch {
 	case errors.As(err, &long):
 		return plan, usage("cli.commandError", i18n.Args{"Command": "import", "Error": err.Error()})

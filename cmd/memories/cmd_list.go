@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 	"memories-desktop/backend/i18n"
 )
@@ -48,11 +49,11 @@ func runList(ctx context.Context, c *cli, args []string) error {
 		return err
 	}
 	defer s.close()
-	return listAll(ctx, s, core.ListRequest{Size: listPageSize, Status: *status, Tag: *tag})
+	return listAll(ctx, s, contract.ListRequest{Size: listPageSize, Status: *status, Tag: *tag})
 }
 
 // listAll walks every page; the service sorts nothing, so rows come in its order.
-func listAll(ctx context.Context, s *session, req core.ListRequest) error {
+func listAll(ctx context.Context, s *session, req contract.ListRequest) error {
 	seen := int64(0)
 	for page := 1; ; page++ {
 		req.Page = page
@@ -71,7 +72,7 @@ func listAll(ctx context.Context, s *session, req core.ListRequest) error {
 	}
 }
 
-func printVideo(out *printer, v core.Video) {
+func printVideo(out *printer, v contract.VideoDetails) {
 	created := ""
 	if v.CreateTime > 0 {
 		created = i18n.Default().DateTime(time.UnixMilli(v.CreateTime))

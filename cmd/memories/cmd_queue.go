@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 	"memories-desktop/backend/i18n"
 )
@@ -41,19 +42,19 @@ func runHistory(ctx context.Context, c *cli, args []string) error {
 		return err
 	}
 	defer s.close()
-	jobs, damaged, err := s.svc.History(q)
+	page, err := s.svc.Jobs(q)
 	if err != nil {
 		return err
 	}
-	for _, j := range jobs {
+	for _, j := range page.Jobs {
 		printHistory(s.out, j)
 	}
-	return reportDamaged(s.out, s.svc.DatabasePath(), damaged)
+	return reportDamaged(s.out, s.svc.DatabasePath(), page.Damaged)
 }
 
 // historyQuery checks the filters before the database is opened.
-func historyQuery(kind, state, search string, limit int) (core.JobQuery, error) {
-	q := core.JobQuery{Text: search, Limit: limit}
+func historyQuery(kind, state, search string, limit int) (contract.JobQuery, error) {
+	q := contract.JobQuery{Text: search, Limit: limit}
 	if kind != "" {
 		q.Kinds = []string{kind}
 	}
@@ -78,8 +79,9 @@ func reportDamaged(out *printer, path string, ids []uint64) error {
 	return errReported
 }
 
-func printHistory(out *printer, j core.Job) {
-	line := historyLine{jobLine: describeJob(j), Kind: string(j.Kind), Name: j.Name, Created: j.Created, Updated: j.Updated}
+func printHistory(out *printer, j contract.JobView) {
+	line := historyLine{jobLine: outcomeLine(j.ID, j.Kind, j.State, j.Result, *j.Subject), Kind: string(j.Kind), Name: j.Name,
+		Created: j.Created, Updated: j.Updated}
 	if j.Error != nil {
 		line.Error, line.Code = j.Error.Message, j.Error.Code
 	}

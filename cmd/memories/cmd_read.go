@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 	"memories-desktop/backend/i18n"
 )
@@ -44,7 +45,7 @@ func (d outFlags) check(name string) error {
 
 // readText opens a session and asks it for a video's text; "none yet" is an error that says
 // why, and an answer from the cache says its age. On success the caller closes the session.
-func readText[T any](c *cli, o *common, what, videoNo string, ask func(*core.Service) (*T, core.Fetched, error)) (*session, *T, error) {
+func readText[T any](c *cli, o *common, what, videoNo string, ask func(*core.Service) (*T, contract.Fetched, error)) (*session, *T, error) {
 	s, err := o.openLocal(c)
 	if err != nil {
 		return nil, nil, err
@@ -91,8 +92,8 @@ func runTranscript(ctx context.Context, c *cli, args []string) error {
 	if o.json {
 		*format = "json"
 	}
-	if !slices.Contains(core.SubtitleFormats, *format) {
-		return usage("read.badFormat", i18n.Args{"Formats": strings.Join(core.SubtitleFormats, ", ")})
+	if !slices.Contains(contract.SubtitleFormats, *format) {
+		return usage("read.badFormat", i18n.Args{"Formats": strings.Join(contract.SubtitleFormats, ", ")})
 	}
 	videoNo, err := oneVideo("transcript", rest)
 	if err == nil {
@@ -101,7 +102,7 @@ func runTranscript(ctx context.Context, c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, t, err := readText(c, &o, "transcript", videoNo, func(svc *core.Service) (*core.Transcript, core.Fetched, error) {
+	s, t, err := readText(c, &o, "transcript", videoNo, func(svc *core.Service) (*contract.Transcript, contract.Fetched, error) {
 		return svc.VideoTranscript(ctx, videoNo, *captions, *refresh)
 	})
 	if err != nil {
@@ -142,7 +143,7 @@ func runSummary(ctx context.Context, c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, sum, err := readText(c, &o, "summary", videoNo, func(svc *core.Service) (*core.Summary, core.Fetched, error) {
+	s, sum, err := readText(c, &o, "summary", videoNo, func(svc *core.Service) (*contract.Summary, contract.Fetched, error) {
 		return svc.VideoSummary(ctx, videoNo, *topics, *refresh)
 	})
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 	"memories-desktop/backend/i18n"
 )
@@ -118,7 +119,7 @@ func (f *searchFlags) plan(fs *flag.FlagSet, query string) (func(context.Context
 		return f.planImage()
 	}
 	if f.phrase {
-		r, err := core.PhraseRequest{Query: query, Page: f.page}.Check()
+		r, err := core.CheckPhrase(contract.PhraseRequest{Query: query, Page: f.page})
 		if err != nil {
 			return nil, rejected("search", err)
 		}
@@ -136,8 +137,8 @@ func (f *searchFlags) plan(fs *flag.FlagSet, query string) (func(context.Context
 }
 
 func (f *searchFlags) planImage() (func(context.Context, *session) error, error) {
-	r := core.ImageRequest{Path: f.image, Similarity: f.similarity}
-	if err := r.Check(); err != nil {
+	r := contract.ImageRequest{Path: f.image, Similarity: f.similarity}
+	if err := core.CheckImageSearch(r); err != nil {
 		return nil, rejected("search", err)
 	}
 	return func(ctx context.Context, s *session) error {
@@ -154,7 +155,7 @@ func (f *searchFlags) planWords(query string) (func(context.Context, *session) e
 	if !ok {
 		return nil, usage("search.badType")
 	}
-	r := core.SearchRequest{Query: query, Type: kind, TopK: f.topK, Level: f.level, VideoNos: f.videos,
+	r := contract.SearchRequest{Query: query, Type: kind, TopK: f.topK, Level: f.level, VideoNos: f.videos,
 		Tag: f.tag, Camera: f.camera, Taken: f.taken}
 	if f.near != "" {
 		lat, lon, ok := strings.Cut(f.near, ",")
@@ -165,7 +166,7 @@ func (f *searchFlags) planWords(query string) (func(context.Context, *session) e
 		}
 		r.Latitude, r.Longitude = &la, &lo
 	}
-	r, err := r.Check()
+	r, err := core.CheckSearch(r)
 	if err != nil {
 		return nil, rejected("search", err)
 	}
@@ -180,7 +181,7 @@ func (f *searchFlags) planWords(query string) (func(context.Context, *session) e
 
 // printAnswer prints one line (or JSON object) per moment, and a count on stderr: with the
 // answer's age when it came from the cache.
-func printAnswer(ctx context.Context, s *session, ans core.SearchAnswer) {
+func printAnswer(ctx context.Context, s *session, ans contract.SearchAnswer) {
 	ms := ans.Moments
 	for _, m := range ms {
 		line := momentLine{VideoNo: m.VideoNo, Name: m.VideoName, Start: m.Start, End: m.End, Score: m.Score,
@@ -215,7 +216,7 @@ func printAnswer(ctx context.Context, s *session, ans core.SearchAnswer) {
 // Desktop holds it, the search still runs, without local paths.
 func (o *common) openLocal(c *cli) (*session, error) {
 	s, err := o.open(c, true)
-	if errors.Is(err, core.ErrLocked) {
+	if errors.Is(err, contract.ErrLocked) {
 		s, err = o.openRemote(c)
 		if err == nil {
 			s.out.note("%s", tr("search.appRunning"))

@@ -5,16 +5,17 @@ import (
 	"fmt"
 	"strings"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 )
 
 type statusLine struct {
-	ID     string       `json:"id"`
-	Kind   string       `json:"kind"` // "video" or "task"
-	Status string       `json:"status"`
-	Name   string       `json:"name,omitempty"`
-	Cause  string       `json:"cause,omitempty"`
-	Videos []core.Video `json:"videos,omitempty"`
+	ID     string                  `json:"id"`
+	Kind   string                  `json:"kind"` // "video" or "task"
+	Status string                  `json:"status"`
+	Name   string                  `json:"name,omitempty"`
+	Cause  string                  `json:"cause,omitempty"`
+	Videos []contract.VideoDetails `json:"videos,omitempty"`
 }
 
 // Status of a task whose videos have not been fetched from the platform yet.
@@ -83,16 +84,16 @@ func lookupStatus(ctx context.Context, svc *core.Service, id string) (statusLine
 }
 
 // taskStatus summarises a task: PENDING until videos exist, then the least advanced video status.
-func taskStatus(videos []core.Video) string {
+func taskStatus(videos []contract.VideoDetails) string {
 	if len(videos) == 0 {
 		return taskPending
 	}
-	status := core.StatusParsed
+	status := contract.StatusParsed
 	for _, v := range videos {
 		switch v.Status {
-		case core.StatusUnparsed:
-			return core.StatusUnparsed
-		case core.StatusParsed:
+		case contract.StatusUnparsed:
+			return contract.StatusUnparsed
+		case contract.StatusParsed:
 		default:
 			status = v.Status
 		}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 	"memories-desktop/backend/i18n"
 )
@@ -40,11 +41,14 @@ func runUpload(ctx context.Context, c *cli, args []string) error {
 		return err
 	}
 	meta.FileMeta = !*noFileMeta // what the flags leave out is taken from the file's capture details
-	return enqueueAndRun(ctx, s, files, func(f core.Verdict) (core.Draft, error) {
-		if *skipDup && s.uploadedBefore(ctx, f.Path) {
-			return core.Draft{}, errSkipped
+	return queueAndRun(ctx, s, func() ([]contract.JobView, error) {
+		batch := contract.UploadBatch{Meta: meta, AnyCodec: *force}
+		for _, f := range files {
+			if !*skipDup || !s.uploadedBefore(ctx, f.Path) {
+				batch.Files = append(batch.Files, contract.FileUpload{Path: f.Path})
+			}
 		}
-		return s.svc.PlanFile(f, meta)
+		return s.svc.EnqueueUploads(batch)
 	})
 }
 
@@ -66,28 +70,14 @@ func (s *session) uploadedBefore(ctx context.Context, path string) bool {
 	return true
 }
 
-// errSkipped tells enqueueAndRun that an item was left out on purpose.
-var errSkipped = errors.New("skipped")
-
-// enqueueAndRun starts the engine, drafts one job per item, records them all in one transaction
-// (a kill then loses none of what was asked, nor leaves half of it queued), then runs the engine
-// until they finish.
-func enqueueAndRun[T any](ctx context.Context, s *session, items []T, plan func(T) (core.Draft, error)) error {
+// queueAndRun starts the engine, queues what enqueue asks core for (core records a command's jobs
+// in one transaction: a kill then loses none of what was asked, nor leaves half of it queued),
+// then runs the engine until they finish.
+func queueAndRun(ctx context.Context, s *session, enqueue func() ([]contract.JobView, error)) error {
 	if err := s.start(ctx); err != nil {
 		return err
 	}
-	drafts := make([]core.Draft, 0, len(items))
-	for _, it := range items {
-		d, err := plan(it)
-		if errors.Is(err, errSkipped) {
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		drafts = append(drafts, d)
-	}
-	views, err := s.svc.Record(drafts)
+	views, err := enqueue()
 	if err != nil {
 		return err
 	}
@@ -100,7 +90,7 @@ func enqueueAndRun[T any](ctx context.Context, s *session, items []T, plan func(
 
 // uploadPlan checks every path before anything is sent: a named file that cannot be uploaded,
 // or folders without a single video, reject the whole command.
-func uploadPlan(c *cli, paths []string, anyCodec bool) ([]core.Verdict, error) {
+func uploadPlan(c *cli, paths []string, anyCodec bool) ([]contract.Verdict, error) {
 	if len(paths) == 0 {
 		return nil, usage("upload.noPaths")
 	}
@@ -127,7 +117,7 @@ func uploadPlan(c *cli, paths []string, anyCodec bool) ([]core.Verdict, error) {
 }
 
 // printWarnings lists on stderr what will not stop an upload but should be known (no audio).
-func printWarnings(c *cli, files []core.Verdict) {
+func printWarnings(c *cli, files []contract.Verdict) {
 	for _, f := range files {
 		for _, w := range f.Warnings {
 			fmt.Fprintln(c.stderr, tr("upload.warning", i18n.Args{"Path": printable(f.Path), "Warning": w}))
@@ -136,8 +126,8 @@ func printWarnings(c *cli, files []core.Verdict) {
 }
 
 // forceHint tells how to send a video the codec check refused anyway.
-func forceHint(v core.Verdict) string {
-	if v.Code == core.CodeCodec {
+func forceHint(v contract.Verdict) string {
+	if v.Code == contract.CodeCodec {
 		return " " + tr("upload.forceHint")
 	}
 	return ""

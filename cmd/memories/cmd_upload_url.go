@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 	"memories-desktop/backend/i18n"
 )
@@ -32,5 +33,11 @@ func runUploadURL(ctx context.Context, c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	return enqueueAndRun(ctx, s, urls, func(u string) (core.Draft, error) { return s.svc.PlanURL(u, meta) })
+	return queueAndRun(ctx, s, func() ([]contract.JobView, error) {
+		view, err := s.svc.EnqueueURL(urls[0], meta)
+		if err != nil {
+			return nil, err
+		}
+		return []contract.JobView{view}, nil
+	})
 }

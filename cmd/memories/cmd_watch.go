@@ -4,24 +4,24 @@ import (
 	"context"
 	"errors"
 	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 	"memories-desktop/backend/i18n"
 )
 
 const watchUsage = "[--recursive] [--tag T]... [--scope S] [--settle DUR] [--after keep|move|delete " +
-	"[--confirm-delete=DELETE]] [--name NAME] [--json] DIR... | --name NAME"
+	"[--confirm-delete=DELETE]] [--name NAME] [--notify] [--json] DIR... | --name NAME"
 
 // watchFlags are the settings of a watch given on the command line.
 type watchFlags struct {
 	name, after, confirm string
-	recursive            bool
+	recursive, notify    bool
 	tags, include, excl  multiFlag
 	settle, rescan       time.Duration
 	set                  map[string]bool // the flags given, so a saved watch keeps the rest
@@ -37,6 +37,7 @@ func (w *watchFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&w.after, "after", "", "flag.watch.after")
 	fs.StringVar(&w.confirm, "confirm-delete", "", "flag.watch.confirm-delete")
 	fs.DurationVar(&w.rescan, "rescan", 0, "flag.watch.rescan")
+	fs.BoolVar(&w.notify, "notify", false, "flag.watch.notify")
 }
 
 // check refuses contradictory flags before anything is opened or sent.
@@ -46,10 +47,10 @@ func (w *watchFlags) check(dirs []string) error {
 		return usage("watch.noFolder")
 	case len(dirs) > 1 && w.name != "":
 		return usage("watch.nameOne")
-	case w.after != "" && w.after != string(core.WatchKeep) && w.after != string(core.WatchMove) && w.after != string(core.WatchDelete):
+	case w.after != "" && w.after != string(contract.WatchKeep) && w.after != string(contract.WatchMove) && w.after != string(contract.WatchDelete):
 		return usage("watch.badAfter", i18n.Args{"After": printable(w.after)})
-	case w.after == string(core.WatchDelete) && w.confirm != core.WatchDeleteConfirmation:
-		return usage("watch.confirmDelete", i18n.Args{"Confirm": core.WatchDeleteConfirmation})
+	case w.after == string(contract.WatchDelete) && w.confirm != contract.WatchDeleteConfirmation:
+		return usage("watch.confirmDelete", i18n.Args{"Confirm": contract.WatchDeleteConfirmation})
 	case w.set["settle"] && w.settle < 100*time.Millisecond:
 		return usage("watch.settleMin")
 	}
@@ -67,7 +68,7 @@ func (w *watchFlags) check(dirs []string) error {
 }
 
 // apply sets the given flags on a watch's settings.
-func (w *watchFlags) apply(cfg *core.WatchConfig, o *common) {
+func (w *watchFlags) apply(cfg *contract.WatchConfig, o *common) {
 	if w.set["recursive"] {
 		cfg.Recursive = w.recursive
 	}
@@ -84,8 +85,8 @@ func (w *watchFlags) apply(cfg *core.WatchConfig, o *common) {
 		cfg.SettleMS = w.settle.Milliseconds()
 	}
 	if w.set["after"] {
-		cfg.After = core.WatchAfter(w.after)
-		cfg.DeleteConfirmed = w.confirm == core.WatchDeleteConfirmation
+		cfg.After = contract.WatchAfter(w.after)
+		cfg.DeleteConfirmed = w.confirm == contract.WatchDeleteConfirmation
 	}
 	if o.scopeGiven {
 		cfg.Scope = o.scope
@@ -121,7 +122,8 @@ func runWatch(ctx context.Context, c *cli, args []string) error {
 	if err := s.start(context.WithoutCancel(ctx)); err != nil {
 		return err
 	}
-	opt := core.WatchRunOptions{Rescan: w.rescan, Report: watchReporter(s.out)}
+	s.svc.NotifyWatches(w.notify)
+	opt := contract.WatchRunOptions{Rescan: w.rescan, Report: watchReporter(s.out)}
 	if w.rescan > 0 {
 		opt.LimitedRescan = min(w.rescan, time.Minute)
 	}
@@ -151,10 +153,7 @@ func (w *watchFlags) watches(svc *core.Service, dirs []string, o *common) ([]str
 			return nil, err
 		}
 		if !found {
-			cfg = core.WatchConfig{Name: w.name, Folder: abs}
-			if cfg.Name == "" {
-				cfg.Name = freeName(svc, filepath.Base(abs))
-			}
+			cfg = contract.WatchConfig{Name: w.name, Folder: abs} // no name: AddWatch names it after the folder
 		}
 		w.apply(&cfg, o)
 		save := svc.UpdateWatch
@@ -169,19 +168,8 @@ func (w *watchFlags) watches(svc *core.Service, dirs []string, o *common) ([]str
 	return names, nil
 }
 
-// freeName is base, or base-2, base-3… when a watch of another folder has that name.
-func freeName(svc *core.Service, base string) string {
-	name := base
-	for n := 2; ; n++ {
-		if _, err := svc.GetWatch(name); err != nil {
-			return name
-		}
-		name = fmt.Sprintf("%s-%d", base, n)
-	}
-}
-
 // runWatches runs the watches until ctx ends (SIGINT, SIGTERM).
-func runWatches(ctx context.Context, s *session, names []string, opt core.WatchRunOptions) error {
+func runWatches(ctx context.Context, s *session, names []string, opt contract.WatchRunOptions) error {
 	errs := make([]error, len(names))
 	var wg sync.WaitGroup
 	for i, name := range names {
@@ -196,8 +184,8 @@ func runWatches(ctx context.Context, s *session, names []string, opt core.WatchR
 }
 
 // watchReporter prints each event: a JSON line on stdout with --json, else a line on stderr.
-func watchReporter(out *printer) func(core.WatchEvent) {
-	return func(e core.WatchEvent) {
+func watchReporter(out *printer) func(contract.WatchEvent) {
+	return func(e contract.WatchEvent) {
 		if out.json {
 			out.result(e, "")
 			return

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 	"memories-desktop/backend/i18n"
 )
@@ -59,7 +60,7 @@ func runWatchesCmd(_ context.Context, c *cli, args []string) error {
 }
 
 // describeWatch is a watch's line in the list: its settings, counts and the pacer's honest ETA.
-func describeWatch(w core.WatchSummary, every time.Duration) string {
+func describeWatch(w contract.WatchSummary, every time.Duration) string {
 	st := w.Stats
 	l := i18n.Default()
 	state, recursive := l.T("watches.active"), l.T("watches.no")
@@ -70,7 +71,7 @@ func describeWatch(w core.WatchSummary, every time.Duration) string {
 		recursive = l.T("watches.yes")
 	}
 	line := l.T("watches.line", i18n.Args{"Name": w.Name, "Folder": w.Folder, "State": state, "Recursive": recursive,
-		"After": l.T("watchAfter." + string(w.After)), "Settle": l.Duration(w.Settle()),
+		"After": l.T("watchAfter." + string(w.After)), "Settle": l.Duration(core.WatchSettle(w.WatchConfig)),
 		"Seen": st.Seen, "Uploaded": st.Uploaded, "Duplicates": st.Duplicates, "Waiting": st.Waiting,
 		"ETA": waitingETA(st.Waiting, every), "Skipped": st.Skipped, "Failed": st.Failed})
 	if st.LastActivity > 0 {

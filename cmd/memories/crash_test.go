@@ -7,12 +7,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/sandbox"
-	"memories-desktop/backend/store"
 )
 
 // These tests kill a real `memories` process with SIGKILL in the middle of its work, then check
@@ -45,18 +45,26 @@ func kill(t *testing.T, cmd *exec.Cmd) {
 	cmd.Wait()
 }
 
+// runBinary runs the built binary to its end; a run that hangs is stopped with SIGQUIT after a
+// minute, so the failure shows every goroutine's stack instead of a test timeout.
 func (e *testEnv) runBinary(bin string, args ...string) runResult {
 	e.t.Helper()
 	cmd := exec.Command(bin, args...)
 	cmd.Env = e.environ()
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
-	err := cmd.Run()
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
+	if err := cmd.Start(); err != nil {
 		e.t.Fatal(err)
+	}
+	timer := time.AfterFunc(time.Minute, func() { cmd.Process.Signal(syscall.SIGQUIT) })
+	defer timer.Stop()
+	code := 0
+	if err := cmd.Wait(); err != nil {
+		ee, ok := err.(*exec.ExitError)
+		if !ok {
+			e.t.Fatal(err)
+		}
+		code = ee.ExitCode()
 	}
 	return runResult{code, out.String(), errOut.String()}
 }
@@ -75,7 +83,7 @@ func until(t *testing.T, what string, cond func() bool) {
 func TestKilledUploadResumesWithoutDuplicate(t *testing.T) {
 	t.Parallel() // slow and independent (its own sandbox, folders and processes)
 	bin := buildBinary(t)
-	e := newTestEnvWith(t, sandbox.Options{APIKey: "sk-test-cli-key", ParseDelay: 200 * time.Millisecond})
+	e := newTestEnvWith(t, sandbox.Options{ParseDelay: 200 * time.Millisecond})
 	e.sb.SetFaults(sandbox.Faults{ReplyDelay: time.Minute}) // the video is stored, the reply never comes
 	src := writeVideo(t, t.TempDir(), "kill.mp4", mediatest.MP4(bytes.Repeat([]byte("k"), 2<<20)))
 	cmd := e.start(bin, "upload", "--json", src)
@@ -134,11 +142,7 @@ func TestKilledDownloadResumesWithoutPartialFile(t *testing.T) {
 
 func TestDatabaseHeldByAnotherProcessFailsFast(t *testing.T) {
 	e := newTestEnv(t)
-	db, err := store.Open(e.env["MEMORIES_DATA_DIR"], time.Second)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	e.holdDatabase(t)
 	start := time.Now()
 	r := e.run("", "history").want(t, 1)
 	if !strings.Contains(r.stderr, "is using") || time.Since(start) > 5*time.Second {

@@ -1,18 +1,18 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/settings"
 	"memories-desktop/backend/store"
 )
@@ -24,28 +24,28 @@ func seedDB(t *testing.T) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var videos []store.Video
+	var videos []contract.CachedVideo
 	for i := range 300 {
-		j := store.Job{Kind: store.KindDownload, Name: fmt.Sprintf("clip-%03d.mp4", i), Scope: "default",
+		j := contract.Job{Kind: jobkind.Download, Name: fmt.Sprintf("clip-%03d.mp4", i), Scope: "default",
 			Params: []byte(`{"videoNo":"VI1","dest":"/tmp/x.mp4"}`)}
 		if i%50 == 0 { // a few unfinished jobs for resume, which fail at once: their file is gone
-			j = store.Job{Kind: store.KindUploadFile, Name: "gone.mp4", Scope: "default",
+			j = contract.Job{Kind: jobkind.UploadFile, Name: "gone.mp4", Scope: "default",
 				Params: []byte(`{"path":"/nonexistent/gone.mp4","size":10}`)}
 		}
 		if err := db.CreateJob(&j); err != nil {
 			t.Fatal(err)
 		}
 		if i%50 != 0 {
-			db.SetState(j.ID, []store.JobState{store.StateDone, store.StateFailed, store.StateCanceled}[i%3], "")
+			db.SetState(j.ID, []jobstate.JobState{jobstate.Done, jobstate.Failed, jobstate.Canceled}[i%3], "")
 		}
-		videos = append(videos, store.Video{VideoNo: fmt.Sprintf("VI%018d", i), Name: "n", Scope: "default",
+		videos = append(videos, contract.CachedVideo{VideoNo: fmt.Sprintf("VI%018d", i), Name: "n", Scope: "default",
 			Status: "PARSE", Size: int64(i), Created: int64(1_700_000_000_000 + i)})
 	}
 	if err := db.PutVideos(videos); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
-	raw, err := os.ReadFile(filepath.Join(dir, store.FileName))
+	raw, err := os.ReadFile(filepath.Join(dir, contract.DatabaseFile))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,11 +92,11 @@ func TestDamagedDatabaseNeverPanicsAndDoctorRepairsIt(t *testing.T) {
 func damagedRun(t *testing.T, bin string, raw []byte, seed int) bool {
 	e := newTestEnv(t)
 	e.env["MEMORIES_BASE_URL"] = "http://127.0.0.1:1" // nothing is listening: no request may matter
-	path := filepath.Join(e.profileDir(), store.FileName)
+	path := filepath.Join(e.profileDir(), contract.DatabaseFile)
 	os.MkdirAll(filepath.Dir(path), 0o700)
 	os.WriteFile(path, damage(raw, rand.New(rand.NewPCG(uint64(seed), 13))), 0o600)
 	for _, args := range [][]string{{"history", "--limit", "1000"}, {"resume"}, {"doctor"}} {
-		r := e.runBounded(bin, args...)
+		r := e.runBinary(bin, args...)
 		if r.code != 0 && r.code != 1 || strings.Contains(r.stderr, "goroutine ") {
 			t.Fatalf("seed %d, %v: exit %d\n%s", seed, args, r.code, r.stderr)
 		}
@@ -104,43 +104,19 @@ func damagedRun(t *testing.T, bin string, raw []byte, seed int) bool {
 			t.Fatalf("seed %d, %v: the message does not name the file:\n%s", seed, args, r.stderr)
 		}
 	}
-	if e.runBounded(bin, "doctor").code == 0 {
+	if e.runBinary(bin, "doctor").code == 0 {
 		return false
 	}
-	if r := e.runBounded(bin, "doctor", "--repair"); r.code != 0 || !strings.Contains(r.stdout, "kept at") {
+	if r := e.runBinary(bin, "doctor", "--repair"); r.code != 0 || !strings.Contains(r.stdout, "kept at") {
 		t.Fatalf("seed %d: repair exit %d\n%s%s", seed, r.code, r.stdout, r.stderr)
 	}
-	if r := e.runBounded(bin, "doctor"); r.code != 0 {
+	if r := e.runBinary(bin, "doctor"); r.code != 0 {
 		t.Fatalf("seed %d: still damaged after repair:\n%s%s", seed, r.stdout, r.stderr)
 	}
-	if r := e.runBounded(bin, "history", "--limit", "1000", "--json"); r.code != 0 {
+	if r := e.runBinary(bin, "history", "--limit", "1000", "--json"); r.code != 0 {
 		t.Fatalf("seed %d: history after repair exit %d\n%s", seed, r.code, r.stderr)
 	}
 	return true
-}
-
-// runBounded runs the binary like runBinary, but a run that hangs is stopped with SIGQUIT after
-// a minute, so the failure shows every goroutine's stack instead of a test timeout.
-func (e *testEnv) runBounded(bin string, args ...string) runResult {
-	e.t.Helper()
-	cmd := exec.Command(bin, args...)
-	cmd.Env = e.environ()
-	var out, errOut bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errOut
-	if err := cmd.Start(); err != nil {
-		e.t.Fatal(err)
-	}
-	timer := time.AfterFunc(time.Minute, func() { cmd.Process.Signal(syscall.SIGQUIT) })
-	defer timer.Stop()
-	code := 0
-	if err := cmd.Wait(); err != nil {
-		ee, ok := err.(*exec.ExitError)
-		if !ok {
-			e.t.Fatal(err)
-		}
-		code = ee.ExitCode()
-	}
-	return runResult{code, out.String(), errOut.String()}
 }
 
 // profileDir is the database folder the CLI uses for the env's endpoints.

@@ -13,10 +13,7 @@ import (
 func TestDownloadBesideALeftoverPartIsExact(t *testing.T) {
 	e := newTestEnv(t)
 	data := strings.Repeat("the real asset ", 20_000)
-	id, err := e.sb.AddAsset("clip.mp4", strings.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
+	id := e.addAsset("clip.mp4", data)
 	victim := filepath.Join(t.TempDir(), "victim.txt")
 	os.WriteFile(victim, []byte("precious"), 0o644)
 	for name, plant := range map[string]func(part string){
@@ -47,10 +44,7 @@ func TestDownloadBesideALeftoverPartIsExact(t *testing.T) {
 // Control characters in a file name are shown escaped, never sent raw to the terminal.
 func TestControlCharactersInNamesAreNotEchoedRaw(t *testing.T) {
 	e := newTestEnv(t)
-	id, err := e.sb.AddAsset("x.mp4", strings.NewReader("asset bytes"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	id := e.addAsset("x.mp4", "asset bytes")
 	dest := filepath.Join(t.TempDir(), "red\x1b[31m\rname.mp4")
 	r := e.run("", "download-asset", "-o", dest, id).want(t, 0)
 	if strings.ContainsAny(r.stdout+r.stderr, "\x1b\r") || !strings.Contains(r.stdout, `red\x1b[31m\x0dname.mp4`) {

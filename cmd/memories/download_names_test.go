@@ -46,10 +46,7 @@ func TestExistingFileIsDecidedBeforeAnyRequest(t *testing.T) {
 // sent, and a folder under the server's name fails the job and stays.
 func TestOverwriteReplacesOnlyRegularFiles(t *testing.T) {
 	e := newTestEnv(t)
-	id, err := e.sb.AddAsset("clip.mp4", strings.NewReader("asset bytes"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	id := e.addAsset("clip.mp4", "asset bytes")
 	out := t.TempDir()
 	fifo, link := filepath.Join(out, "pipe.mp4"), filepath.Join(out, "link.mp4")
 	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
@@ -82,10 +79,7 @@ func TestOverwriteReplacesOnlyRegularFiles(t *testing.T) {
 // name the server sends (here the database's own).
 func TestDataFolderIsNeverADownloadTarget(t *testing.T) {
 	e := newTestEnv(t)
-	id, err := e.sb.AddAsset("memories.db", strings.NewReader("not a database"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	id := e.addAsset("memories.db", "not a database")
 	e.run("", "history").want(t, 0) // the database exists
 	data := e.env["MEMORIES_DATA_DIR"]
 	db := filepath.Join(data, "memories.db")
@@ -107,10 +101,7 @@ func TestDataFolderIsNeverADownloadTarget(t *testing.T) {
 // with the job and is applied when the name arrives.
 func TestServerNamedAssetFollowsOnExists(t *testing.T) {
 	e := newTestEnv(t)
-	id, err := e.sb.AddAsset("clip.mp4", strings.NewReader("asset bytes"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	id := e.addAsset("clip.mp4", "asset bytes")
 	out := t.TempDir()
 	old := filepath.Join(out, "clip.mp4")
 	os.WriteFile(old, []byte("mine"), 0o644)

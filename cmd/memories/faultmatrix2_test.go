@@ -68,7 +68,7 @@ func connectionRefused(t *testing.T, e *faultEnv) {
 func redirectToOtherPort(t *testing.T, e *faultEnv) {
 	var leaked atomic.Bool
 	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.Contains(r.Header.Get("Authorization")+r.URL.RawQuery, "sk-test-cli-key") {
+		if strings.Contains(r.Header.Get("Authorization")+r.URL.RawQuery, cliTestKey) {
 			leaked.Store(true)
 		}
 		w.Header().Set("Content-Type", "video/mp4")
@@ -129,15 +129,7 @@ func stalePart(t *testing.T, e *faultEnv) {
 // must fail and say so, not report a torn copy as done.
 func changedDuringUpload(t *testing.T, e *faultEnv) {
 	src := writeVideo(t, t.TempDir(), "moving.mp4", mp4OfSize("moving", 24<<20, rand.New(rand.NewPCG(1, 2))))
-	var once sync.Once
-	e.setHook(func(w http.ResponseWriter, r *http.Request) bool {
-		if !strings.HasSuffix(r.URL.Path, "/v1/upload") {
-			return false
-		}
-		r.Body = &afterBytes{r: r.Body, n: 1 << 20, do: func() { once.Do(func() { rewriteTail(t, src) }) }}
-		e.sb.ServeHTTP(w, r)
-		return true
-	})
+	e.afterFirstMiBUploaded(func() { rewriteTail(t, src) })
 	r := e.run("", "upload", "--json", src).want(t, 1)
 	wantSays(t, r, "changed")
 	e.wantHistory(t, "failed")
@@ -153,6 +145,19 @@ func rewriteTail(t *testing.T, path string) {
 	defer f.Close()
 	info, _ := f.Stat()
 	f.WriteAt(bytes.Repeat([]byte("X"), 1<<20), info.Size()-1<<20)
+}
+
+// afterFirstMiBUploaded runs do once, when the sandbox has read the first MiB of an upload's body.
+func (e *faultEnv) afterFirstMiBUploaded(do func()) {
+	var once sync.Once
+	e.setHook(func(w http.ResponseWriter, r *http.Request) bool {
+		if !strings.HasSuffix(r.URL.Path, "/v1/upload") {
+			return false
+		}
+		r.Body = &afterBytes{r: r.Body, n: 1 << 20, do: func() { once.Do(do) }}
+		e.sb.ServeHTTP(w, r)
+		return true
+	})
 }
 
 // afterBytes calls do once n bytes have been read through it.
@@ -177,15 +182,7 @@ func (a *afterBytes) Close() error { return a.r.Close() }
 // not as a bug to report.
 func grewDuringUpload(t *testing.T, e *faultEnv) {
 	src := writeVideo(t, t.TempDir(), "growing.mp4", mp4OfSize("growing", 24<<20, rand.New(rand.NewPCG(3, 4))))
-	var once sync.Once
-	e.setHook(func(w http.ResponseWriter, r *http.Request) bool {
-		if !strings.HasSuffix(r.URL.Path, "/v1/upload") {
-			return false
-		}
-		r.Body = &afterBytes{r: r.Body, n: 1 << 20, do: func() { once.Do(func() { appendMiB(t, src) }) }}
-		e.sb.ServeHTTP(w, r)
-		return true
-	})
+	e.afterFirstMiBUploaded(func() { appendMiB(t, src) })
 	r := e.run("", "upload", "--json", src).want(t, 1)
 	wantSays(t, r, "grew while it was being uploaded", "wait until the file is complete")
 	if strings.Contains(r.stdout+r.stderr, "report it") {

@@ -32,7 +32,7 @@ func TestLogLevelDebugLogsRequestsToTheFileAndStderrWithoutTheKey(t *testing.T) 
 		if !strings.Contains(text, "msg=request") || !strings.Contains(text, "status=200") {
 			t.Errorf("%s lacks the request:\n%s", name, text)
 		}
-		if strings.Contains(text, "sk-test-cli-key") {
+		if strings.Contains(text, cliTestKey) {
 			t.Errorf("%s holds the key:\n%s", name, text)
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/sandbox"
+	"memories-desktop/backend/store"
 )
 
 // testEnv is a sandbox behind a real HTTP server plus the environment the CLI reads.
@@ -21,13 +22,23 @@ type testEnv struct {
 	env map[string]string
 }
 
+// cliTestKey is the API key of the test environments.
+const cliTestKey = "sk-test-cli-key"
+
+// newTestEnv is newTestEnvWith a sandbox that leaves uploads unparsed for an hour.
 func newTestEnv(t testing.TB) *testEnv {
 	t.Helper()
-	return newTestEnvWith(t, sandbox.Options{APIKey: "sk-test-cli-key", ParseDelay: time.Hour})
+	return newTestEnvWith(t, sandbox.Options{ParseDelay: time.Hour})
 }
 
+// newTestEnvWith is the one test environment: a sandbox made with opts (its key cliTestKey
+// unless opts names one) behind a loopback server, and the CLI's environment pointing at it
+// with a fresh data folder.
 func newTestEnvWith(t testing.TB, opts sandbox.Options) *testEnv {
 	t.Helper()
+	if opts.APIKey == "" {
+		opts.APIKey = cliTestKey
+	}
 	sb, err := sandbox.New(opts)
 	if err != nil {
 		t.Fatal(err)
@@ -37,15 +48,36 @@ func newTestEnvWith(t testing.TB, opts sandbox.Options) *testEnv {
 	return &testEnv{t: t, sb: sb, env: map[string]string{
 		"MEMORIES_BASE_URL":       srv.URL,
 		"MEMORIES_ASSET_BASE_URL": srv.URL,
-		"MEMORIES_API_KEY":        "sk-test-cli-key",
+		"MEMORIES_API_KEY":        cliTestKey,
 		"MEMORIES_DATA_DIR":       t.TempDir(),
 		"MEMORIES_RATE_LIMITS":    "off", // pacing is measured in the engine's fake-clock tests
 	}}
 }
 
+// addAsset puts an asset of that name and content into the sandbox and returns its id.
+func (e *testEnv) addAsset(name, content string) string {
+	e.t.Helper()
+	id, err := e.sb.AddAsset(name, strings.NewReader(content))
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return id
+}
+
 type runResult struct {
 	code           int
 	stdout, stderr string
+}
+
+// holdDatabase opens the environment's database as another process (the app) would, until the
+// test ends.
+func (e *testEnv) holdDatabase(t testing.TB) {
+	t.Helper()
+	db, err := store.Open(e.env["MEMORIES_DATA_DIR"], time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
 }
 
 func (e *testEnv) run(stdin string, args ...string) runResult {

@@ -86,10 +86,7 @@ func TestReadOnlyFolderIsRefusedBeforeTheRequest(t *testing.T) {
 // engine shortens the partial name); 255 bytes is the longest any file system here accepts.
 func TestLongestNamesAreDownloaded(t *testing.T) {
 	e := newTestEnv(t)
-	id, err := e.sb.AddAsset("a.mp4", strings.NewReader("asset bytes"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	id := e.addAsset("a.mp4", "asset bytes")
 	for _, n := range []int{250, 251, 255} {
 		dest := filepath.Join(t.TempDir(), strings.Repeat("l", n-4)+".mp4")
 		e.run("", "download-asset", "-o", dest, id).want(t, 0)

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/sandbox"
@@ -38,7 +39,7 @@ func (e *testEnv) runInterrupted(t *testing.T, ready func() bool, args ...string
 // finishes it; an upload the server stored while its reply was held is interrupted, not
 // cancelled, and `resume` finds it there instead of sending it again.
 func TestInterruptLeavesJobsResumable(t *testing.T) {
-	e := newTestEnvWith(t, sandbox.Options{APIKey: "sk-test-cli-key", ParseDelay: 200 * time.Millisecond})
+	e := newTestEnvWith(t, sandbox.Options{ParseDelay: 200 * time.Millisecond})
 	data := mediatest.MP4(bytes.Repeat([]byte("0123456789"), 300_000))
 	no := e.run("", "upload", "--json", writeVideo(t, t.TempDir(), "a.mp4", data)).want(t, 0).lines(t)[0]["video_no"].(string)
 
@@ -91,7 +92,7 @@ func TestLockedFolderNamesItsHolder(t *testing.T) {
 			return false // the command holds the folder from before its download starts
 		}
 		_, err := core.Start(dir, core.Options{OpenTimeout: 50 * time.Millisecond, Getenv: func(string) string { return "" }})
-		if !errors.Is(err, core.ErrLocked) {
+		if !errors.Is(err, contract.ErrLocked) {
 			t.Fatalf("the app could open the folder the command holds: %v", err)
 		}
 		msg := core.LockedMessage(dir)

@@ -6,6 +6,10 @@ import (
 	"sync"
 	"time"
 
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/errcode"
+	"memories-desktop/backend/contract/jobkind"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/core"
 	"memories-desktop/backend/i18n"
 )
@@ -32,11 +36,11 @@ type jobLine struct {
 }
 
 // printJob prints j's outcome and reports whether it succeeded.
-func printJob(out *printer, j core.Job) bool {
+func printJob(out *printer, j contract.Job) bool {
 	line := describeJob(j)
-	if j.State == core.StateDone {
-		if line.Status == core.StatusSkipped {
-			line.State = core.StatusSkipped // as for a name found taken before the request
+	if j.State == jobstate.Done {
+		if line.Status == contract.StatusSkipped {
+			line.State = contract.StatusSkipped // as for a name found taken before the request
 		}
 		out.result(line, doneText(j, line))
 		return true
@@ -47,7 +51,7 @@ func printJob(out *printer, j core.Job) bool {
 		line.Error = string(j.State)
 	}
 	id := "job.line.failed"
-	if line.Code == core.CodeExists {
+	if line.Code == errcode.Exists {
 		id = "job.line.failedExists"
 	}
 	text := tr(id, i18n.Args{"Name": printable(j.Name), "Job": fmt.Sprint(j.ID), "Error": printable(line.Error),
@@ -56,29 +60,33 @@ func printJob(out *printer, j core.Job) bool {
 	return false
 }
 
-func describeJob(j core.Job) jobLine {
-	sub := core.SubjectOf(j)
-	line := jobLine{JobID: j.ID, State: string(j.State), Status: j.Result.Status, TaskID: j.Result.TaskID,
-		Path: j.Result.Path, Bytes: j.Result.Bytes, SHA256: j.Result.SHA256,
+func describeJob(j contract.Job) jobLine {
+	return outcomeLine(j.ID, j.Kind, j.State, j.Result, core.SubjectOf(j))
+}
+
+// outcomeLine is the line of a job: its outcome and what it was about.
+func outcomeLine(id uint64, kind jobkind.JobKind, state jobstate.JobState, res contract.JobResult, sub contract.JobSubject) jobLine {
+	line := jobLine{JobID: id, State: string(state), Status: res.Status, TaskID: res.TaskID,
+		Path: res.Path, Bytes: res.Bytes, SHA256: res.SHA256,
 		File: sub.File, URL: sub.URL, Links: sub.Links, Platform: sub.Platform, ID: sub.ID}
-	if j.Kind == core.KindDownload || j.Kind == core.KindAsset {
-		line.Fingerprint = j.Result.Fingerprint
+	if kind == jobkind.Download || kind == jobkind.DownloadAsset {
+		line.Fingerprint = res.Fingerprint
 	}
-	if len(j.Result.VideoNos) > 0 {
-		line.VideoNo = j.Result.VideoNos[0]
+	if len(res.VideoNos) > 0 {
+		line.VideoNo = res.VideoNos[0]
 	}
 	return line
 }
 
-func doneText(j core.Job, l jobLine) string {
+func doneText(j contract.Job, l jobLine) string {
 	switch j.Kind {
-	case core.KindUpload, core.KindURL:
+	case jobkind.UploadFile, jobkind.UploadURL:
 		return tr("job.line.uploaded", i18n.Args{"Name": printable(cmp.Or(l.File, l.URL)), "VideoNo": l.VideoNo,
 			"Status": l.Status})
-	case core.KindImport:
+	case jobkind.Import:
 		return tr("job.line.imported", i18n.Args{"Task": l.TaskID, "Count": len(l.Links)})
 	}
-	if l.Status == core.StatusSkipped {
+	if l.Status == contract.StatusSkipped {
 		return skippedText(l)
 	}
 	args := i18n.Args{"ID": printable(l.ID), "Path": printable(l.Path), "Size": formatBytes(l.Bytes), "SHA256": l.SHA256}
@@ -89,8 +97,8 @@ func doneText(j core.Job, l jobLine) string {
 }
 
 // verbs are the catalogue ids of what a running job is doing, for its progress line.
-var verbs = map[core.JobKind]string{core.KindUpload: "job.uploading", core.KindURL: "job.uploading",
-	core.KindImport: "job.importing", core.KindDownload: "job.downloading", core.KindAsset: "job.downloading"}
+var verbs = map[jobkind.JobKind]string{jobkind.UploadFile: "job.uploading", jobkind.UploadURL: "job.uploading",
+	jobkind.Import: "job.importing", jobkind.Download: "job.downloading", jobkind.DownloadAsset: "job.downloading"}
 
 // cliEmitter shows the engine's events on stderr: progress bars and pacing waits. Workers emit
 // concurrently, so its state is guarded.
@@ -110,26 +118,26 @@ func (e *cliEmitter) Emit(name string, payload any) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	switch p := payload.(type) {
-	case core.JobView:
+	case contract.JobView:
 		e.job(p)
-	case []core.Progress:
+	case []contract.Progress:
 		for _, pr := range p {
 			e.out.draw(e.names[pr.ID], pr.Done, pr.Total, pr.Speed, pr.ETA)
 		}
 	}
 }
 
-func (e *cliEmitter) job(v core.JobView) {
+func (e *cliEmitter) job(v contract.JobView) {
 	e.names[v.ID] = tr(verbs[v.Kind], i18n.Args{"Name": v.Name})
-	if v.Place > 0 && v.NextSlotMs >= 1000 && !e.waited[v.ID] && v.State == core.StateRunning {
+	if v.Place > 0 && v.NextSlotMs >= 1000 && !e.waited[v.ID] && v.State == jobstate.Running {
 		e.waited[v.ID] = true
 		e.out.note("%s", tr("job.waitingSlot."+string(v.Kind), i18n.Args{"Name": printable(v.Name), "Wait": formatWait(v.NextSlotMs)}))
 	}
-	if r := v.Retry; r != nil && v.State == core.StateRunning && e.retry[v.ID] != r.At {
+	if r := v.Retry; r != nil && v.State == jobstate.Running && e.retry[v.ID] != r.At {
 		e.retry[v.ID] = r.At
 		e.out.note("%s", tr("job.retryNote", i18n.Args{"Name": printable(v.Name), "Note": retryNote(r)}))
 	}
-	if v.State != core.StateRunning && v.State != core.StateQueued {
+	if v.State != jobstate.Running && v.State != jobstate.Queued {
 		e.out.endLine()
 	}
 }
@@ -142,7 +150,7 @@ func skippedText(l jobLine) string {
 // retryNote says why a job waits and when it tries again: "rate-limited by the service; trying
 // again at 21:43:05 (as long as it asks)" or "connection refused; retrying at 21:43:05 (try 2
 // of 5)".
-func retryNote(r *core.RetryView) string {
+func retryNote(r *contract.RetryView) string {
 	at := time.UnixMilli(r.At).Format(time.TimeOnly)
 	if r.RateLimited {
 		return tr("job.rateLimitedRetry", i18n.Args{"At": at})

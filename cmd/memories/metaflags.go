@@ -4,6 +4,7 @@ import (
 	"flag"
 	"strconv"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 	"memories-desktop/backend/i18n"
 )
@@ -32,24 +33,24 @@ func (m *metaFlags) register(fs *flag.FlagSet) {
 
 // meta turns the flags into core.Meta (the app's form sends the same) and has core validate it
 // for the command's scope; any problem is a usage error, so nothing is sent.
-func (m *metaFlags) meta(svc *core.Service) (core.Meta, error) {
+func (m *metaFlags) meta(svc *core.Service) (contract.Meta, error) {
 	lat, err := optionalFloat("--lat", m.lat)
 	if err != nil {
-		return core.Meta{}, err
+		return contract.Meta{}, err
 	}
 	lon, err := optionalFloat("--lon", m.lon)
 	if err != nil {
-		return core.Meta{}, err
+		return contract.Meta{}, err
 	}
 	for _, tag := range m.tags { // the app drops blank tags; on a command line one is a mistake
 		if err := core.CheckTag(tag); err != nil {
-			return core.Meta{}, rejected("upload", err)
+			return contract.Meta{}, rejected("upload", err)
 		}
 	}
-	meta := core.Meta{Tags: m.tags, TakenAt: m.taken, Camera: m.camera, Latitude: lat, Longitude: lon,
+	meta := contract.Meta{Tags: m.tags, TakenAt: m.taken, Camera: m.camera, Latitude: lat, Longitude: lon,
 		Prompt: m.prompt, Callback: m.callback, RetainOriginal: !m.noOriginal}
 	if err := svc.ValidateMeta(meta); err != nil {
-		return core.Meta{}, rejected("upload", err)
+		return contract.Meta{}, rejected("upload", err)
 	}
 	return meta, nil
 }

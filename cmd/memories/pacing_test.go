@@ -12,7 +12,8 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/clock/clocktest"
-	"memories-desktop/backend/core"
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/sandbox"
 )
 
@@ -29,6 +30,23 @@ func (e *testEnv) pacedRun(fake *clocktest.Fake, args ...string) <-chan runResul
 		done <- runResult{code, out.String(), errOut.String()}
 	}()
 	return done
+}
+
+// fakeClock is the pacing tests' clock, at noon on 1 January 2026.
+func fakeClock() *clocktest.Fake { return clocktest.New(time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)) }
+
+// listHeldByPacer starts a paced `memories list --json` and waits until, after exactly one call,
+// it waits on the pacer; it returns the clock, the run and the sandbox's call count before it.
+func (e *testEnv) listHeldByPacer(t *testing.T) (*clocktest.Fake, <-chan runResult, int) {
+	t.Helper()
+	fake := fakeClock()
+	calls := e.sb.Stats().Calls
+	done := e.pacedRun(fake, "list", "--json")
+	pending(t, fake)
+	if got := e.sb.Stats().Calls; got != calls+1 {
+		t.Fatalf("%d calls before the pacer held the list, want %d", got, calls+1)
+	}
+	return fake, done, calls
 }
 
 func pending(t *testing.T, fake *clocktest.Fake) {
@@ -71,13 +89,7 @@ func TestListWaitsForThePacer(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	fake := clocktest.New(time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC))
-	calls := e.sb.Stats().Calls
-	done := e.pacedRun(fake, "list", "--json")
-	pending(t, fake)
-	if got := e.sb.Stats().Calls; got != calls+1 {
-		t.Fatalf("%d calls before the second page's slot, want %d", got, calls+1)
-	}
+	fake, done, calls := e.listHeldByPacer(t)
 	fake.Advance(200 * time.Millisecond)
 	r := finished(t, done)
 	if r.code != exitOK || len(r.lines(t)) != listPageSize+1 || e.sb.Stats().Calls != calls+2 {
@@ -95,13 +107,7 @@ func TestListBacksOffAfterRateLimit(t *testing.T) {
 	if _, err := other.ListScopes(context.Background()); !errors.Is(err, api.ErrRateLimited) {
 		t.Fatalf("the sandbox did not start refusing: %v", err)
 	}
-	fake := clocktest.New(time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC))
-	calls := e.sb.Stats().Calls
-	done := e.pacedRun(fake, "list", "--json")
-	pending(t, fake)
-	if got := e.sb.Stats().Calls; got != calls+1 {
-		t.Fatalf("%d calls before the backoff ran out, want %d", got, calls+1)
-	}
+	fake, done, calls := e.listHeldByPacer(t)
 	e.sb.SetFaults(sandbox.Faults{})
 	fake.Advance(1200 * time.Millisecond) // the first backoff: 1 s ±20%
 	r := finished(t, done)
@@ -114,7 +120,7 @@ func TestListBacksOffAfterRateLimit(t *testing.T) {
 // loads the send time the first saved in the profile's database and waits out the minute.
 func TestUploadSlotIsKeptAcrossRuns(t *testing.T) {
 	e := newTestEnv(t)
-	fake := clocktest.New(time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC))
+	fake := fakeClock()
 	if r := finished(t, e.pacedRun(fake, "upload-url", "https://cdn.example.com/1.mp4")); r.code != exitOK {
 		t.Fatalf("first upload: exit %d, stderr %s", r.code, r.stderr)
 	}
@@ -134,12 +140,12 @@ func TestCLISaysWhyAndWhenAJobRetries(t *testing.T) {
 	var errOut strings.Builder
 	e := newCLIEmitter(&printer{stdout: io.Discard, stderr: &errOut})
 	at := time.Date(2026, 12, 4, 21, 43, 5, 0, time.Local).UnixMilli()
-	limited := core.JobView{ID: 1, Name: "clip.mp4", State: core.StateRunning,
-		Retry: &core.RetryView{At: at, Cause: "rate-limited", RateLimited: true}}
+	limited := contract.JobView{ID: 1, Name: "clip.mp4", State: jobstate.Running,
+		Retry: &contract.RetryView{At: at, Cause: "rate-limited", RateLimited: true}}
 	e.Emit("transfer:job", limited)
 	e.Emit("transfer:job", limited) // the same wait: said once
-	e.Emit("transfer:job", core.JobView{ID: 2, Name: "b.mp4", State: core.StateRunning,
-		Retry: &core.RetryView{At: at, Cause: "connection refused", Failures: 1, Of: 5}})
+	e.Emit("transfer:job", contract.JobView{ID: 2, Name: "b.mp4", State: jobstate.Running,
+		Retry: &contract.RetryView{At: at, Cause: "connection refused", Failures: 1, Of: 5}})
 	want := "clip.mp4: rate-limited by the service; trying again at 21:43:05 (for as long as it asks)\n" +
 		"b.mp4: connection refused; retrying at 21:43:05 (try 2 of 5)\n"
 	if errOut.String() != want {

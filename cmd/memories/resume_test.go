@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
@@ -30,8 +31,8 @@ func queueWithoutRunning(t *testing.T, dir string, specs ...transfer.DownloadSpe
 		}
 		ids = append(ids, j.ID)
 	}
-	db.SetState(ids[1], store.StatePaused, "paused")
-	db.SetState(ids[2], store.StateRunning, "")
+	db.SetState(ids[1], jobstate.Paused, "paused")
+	db.SetState(ids[2], jobstate.Running, "")
 	return ids
 }
 

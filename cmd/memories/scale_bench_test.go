@@ -38,10 +38,7 @@ func benchmarkQueuedDownloads(b *testing.B, n int) {
 	e := newTestEnv(b)
 	args := []string{"download-asset", "-o", ""}
 	for i := 0; i < n; i++ {
-		id, err := e.sb.AddAsset(fmt.Sprintf("a%d.mp4", i), strings.NewReader("0123456789abcdef"))
-		if err != nil {
-			b.Fatal(err)
-		}
+		id := e.addAsset(fmt.Sprintf("a%d.mp4", i), "0123456789abcdef")
 		args = append(args, id)
 	}
 	for b.Loop() {

@@ -16,7 +16,7 @@ import (
 // searchEnv uploads beach-day.mp4 from this computer into a sandbox that indexes at once.
 func searchEnv(t *testing.T) (*testEnv, string, string) {
 	t.Helper()
-	e := newTestEnvWith(t, sandbox.Options{APIKey: "sk-test-cli-key", ParseDelay: 0})
+	e := newTestEnvWith(t, sandbox.Options{ParseDelay: 0})
 	src := writeVideo(t, t.TempDir(), "beach-day.mp4", sandbox.SyntheticMP4("beach"))
 	up := e.run("", "upload", "--json", src).want(t, 0).lines(t)
 	return e, up[0]["video_no"].(string), src
@@ -146,7 +146,7 @@ func TestTranscriptSummaryKeyframe(t *testing.T) {
 
 // A video still being indexed has no transcript yet: exit 1 with a reason.
 func TestTranscriptOfAnUnindexedVideo(t *testing.T) {
-	e := newTestEnvWith(t, sandbox.Options{APIKey: "sk-test-cli-key", ParseDelay: time.Hour})
+	e := newTestEnvWith(t, sandbox.Options{ParseDelay: time.Hour})
 	src := writeVideo(t, t.TempDir(), "later.mp4", sandbox.SyntheticMP4("later"))
 	no := e.run("", "upload", "--json", src).want(t, 0).lines(t)[0]["video_no"].(string)
 	r := e.run("", "transcript", no).want(t, 1)

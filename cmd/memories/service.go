@@ -6,6 +6,7 @@ import (
 	"flag"
 	"time"
 
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
 	"memories-desktop/backend/version"
 )
@@ -38,7 +39,7 @@ const lockWait = 2 * time.Second
 
 // options are the core.Service options of one command: the CLI's environment, flags and name.
 func (o *common) options(c *cli) core.Options {
-	return core.Options{Headless: true, Getenv: c.getenv, OpenTimeout: lockWait, Clock: c.clock,
+	return core.Options{Headless: true, Command: c.command, Getenv: c.getenv, OpenTimeout: lockWait, Clock: c.clock,
 		UserAgent: "memories-cli/" + version.Version,
 		Overrides: core.Overrides{BaseURL: o.baseURL, AssetBaseURL: o.assetBaseURL, Scope: o.scope, ScopeSet: o.scopeGiven}}
 }
@@ -92,7 +93,7 @@ func startError(err error, dir string) error {
 	switch {
 	case errors.As(err, &ce):
 		return usagef("%s", ce.Message)
-	case errors.Is(err, core.ErrLocked):
+	case errors.Is(err, contract.ErrLocked):
 		return lockedError(dir)
 	}
 	return err

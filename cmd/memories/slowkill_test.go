@@ -16,7 +16,7 @@ import (
 // newSlowGatewayEnv is a sandbox behind a gateway that buffers each upload, says so on
 // received, and passes it on a moment later even if the client is gone: a slow server.
 func newSlowGatewayEnv(t *testing.T, delay time.Duration, received chan<- struct{}) *testEnv {
-	e := newTestEnvWith(t, sandbox.Options{APIKey: "sk-test-cli-key", ParseDelay: 200 * time.Millisecond})
+	e := newTestEnvWith(t, sandbox.Options{ParseDelay: 200 * time.Millisecond})
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasSuffix(r.URL.Path, "/upload") {
 			body, err := io.ReadAll(r.Body)

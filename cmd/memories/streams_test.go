@@ -3,9 +3,6 @@ package main
 import (
 	"strings"
 	"testing"
-	"time"
-
-	"memories-desktop/backend/store"
 )
 
 // missingVideo is a well-formed video number the sandbox has never seen.
@@ -63,11 +60,7 @@ func TestFailedStatusGoesToStderr(t *testing.T) {
 // list and status only ask the server: they work while Memories Desktop holds the data folder.
 func TestListAndStatusWorkWhileTheFolderIsHeld(t *testing.T) {
 	e := newTestEnv(t)
-	held, err := store.Open(e.env["MEMORIES_DATA_DIR"], time.Second)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer held.Close()
+	e.holdDatabase(t)
 	e.run("", "list").want(t, 0)
 	e.run("", "status", missingVideo).want(t, 0)
 	if r := e.run("", "history"); r.code != 1 || !strings.Contains(r.stderr, "is using") {

@@ -5,29 +5,23 @@ import (
 	"net/http/httptest"
 	"sync"
 	"testing"
-	"time"
 
-	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/version"
 )
 
 // The CLI names itself memories-cli/<version> to the service, and --base-url beats
 // MEMORIES_BASE_URL (which here points at nothing).
 func TestCLIUserAgentAndBaseURLFlag(t *testing.T) {
-	sb, err := sandbox.New(sandbox.Options{APIKey: "sk-test-cli-key", ParseDelay: time.Hour})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := newTestEnv(t)
 	var mu sync.Mutex
 	var agents []string
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		agents = append(agents, r.UserAgent())
 		mu.Unlock()
-		sb.ServeHTTP(w, r)
+		e.sb.ServeHTTP(w, r)
 	}))
-	t.Cleanup(func() { srv.Close(); sb.Close() })
-	e := newTestEnv(t)
+	t.Cleanup(srv.Close)
 	e.env["MEMORIES_BASE_URL"] = "http://127.0.0.1:1" // nothing listens there
 	e.run("", "list", "--base-url", srv.URL).want(t, 0)
 	mu.Lock()

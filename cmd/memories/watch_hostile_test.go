@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -59,5 +60,33 @@ func TestWatchHostileTree(t *testing.T) {
 	}
 	if names := e.serverNames("hostile"); len(names) != 1 || names["real.mp4"] != 1 {
 		t.Fatalf("server holds %v, want real.mp4 once", names)
+	}
+}
+
+// The watched folder is a drive unmounted while watched (the system drops its live watch without
+// a word): the next rescan says so, and once the drive is mounted again a new file on it is
+// noticed live and uploaded; what was uploaded before is not sent again.
+func TestWatchSurvivesItsDriveUnmounted(t *testing.T) {
+	e := newTestEnv(t)
+	dir := mountTmpfs(t, "size=8m")
+	w := e.startWatch(t, watchSettle, "--scope", "drive", "--rescan=500ms", dir)
+	putVideo(t, filepath.Join(dir, "a.mp4"), "on the drive before it went")
+	w.waitEvent("uploaded", "a.mp4", 1)
+	if out, err := exec.Command("umount", dir).CombinedOutput(); err != nil {
+		t.Fatalf("umount: %v %s", err, out)
+	}
+	w.waitEvent("gone", "", 1)
+	w.waitEvent("back", "", 1)
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", dir).CombinedOutput(); err != nil {
+		t.Fatalf("mount again: %v %s", err, out)
+	}
+	w.waitEvent("gone", "", 2) // the path now leads to the mounted drive
+	w.waitEvent("back", "", 2)
+	putVideo(t, filepath.Join(dir, "a.mp4"), "on the drive before it went")
+	putVideo(t, filepath.Join(dir, "b.mp4"), "after the drive came back")
+	w.waitEvent("uploaded", "b.mp4", 1)
+	w.waitEvent("duplicate", "a.mp4", 1)
+	if names := e.serverNames("drive"); len(names) != 2 || names["a.mp4"] != 1 || names["b.mp4"] != 1 {
+		t.Fatalf("server holds %v", names)
 	}
 }

@@ -1,39 +1,30 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { start } from './harness.mjs';
+import { appTest } from './harness.mjs';
 
 // A drop with nothing the app can use leaves the user where they were and says why: a .pdf on
 // Transfers (it used to jump to Upload with "No new videos to add"), a .txt without links on
 // Upload (it used to switch to Import and add "notes" as an invalid link).
-test('drops: a .pdf on Transfers and a .txt without links on Upload stay put and say why', async () => {
-  const folder = mkdtempSync(join(tmpdir(), 'memories-e2e-drops-'));
-  const h = await start();
-  try {
-    const { page } = h;
-    const pdf = join(folder, 'notes.pdf');
-    const txt = join(folder, 'notes.txt');
-    writeFileSync(pdf, '%PDF-1.4\n');
-    writeFileSync(txt, 'notes\nbring towels\n');
-    const toasts = page.getByRole('region', { name: 'Notifications' });
+appTest('drops: a .pdf on Transfers and a .txt without links on Upload stay put and say why', async (h, { folder }) => {
+  const { page } = h;
+  const pdf = join(folder, 'notes.pdf');
+  const txt = join(folder, 'notes.txt');
+  writeFileSync(pdf, '%PDF-1.4\n');
+  writeFileSync(txt, 'notes\nbring towels\n');
+  const toasts = page.getByRole('region', { name: 'Notifications' });
 
-    await page.keyboard.press('Control+4');
-    await page.getByRole('heading', { name: 'Transfers', level: 1 }).waitFor();
-    await h.drop([pdf]);
-    await toasts.getByText(/^No video added — notes\.pdf: ".pdf" files cannot be uploaded/).waitFor();
-    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Transfers');
+  await page.keyboard.press('Control+4');
+  await page.getByRole('heading', { name: 'Transfers', level: 1 }).waitFor();
+  await h.drop([pdf]);
+  await toasts.getByText(/^No video added — notes\.pdf: ".pdf" files cannot be uploaded/).waitFor();
+  assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Transfers');
 
-    await page.keyboard.press('Control+1');
-    await page.getByRole('heading', { name: 'Upload', level: 1 }).waitFor();
-    await h.drop([txt]);
-    await toasts.getByText(/^notes\.txt not added — it has no web links/).waitFor();
-    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Upload');
-    await page.keyboard.press('Control+2');
-    assert.equal(await page.getByRole('textbox', { name: /links/i }).first().inputValue(), '');
-  } finally {
-    await h.stop();
-    rmSync(folder, { recursive: true, force: true });
-  }
+  await page.keyboard.press('Control+1');
+  await page.getByRole('heading', { name: 'Upload', level: 1 }).waitFor();
+  await h.drop([txt]);
+  await toasts.getByText(/^notes\.txt not added — it has no web links/).waitFor();
+  assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Upload');
+  await page.keyboard.press('Control+2');
+  assert.equal(await page.getByRole('textbox', { name: /links/i }).first().inputValue(), '');
 });

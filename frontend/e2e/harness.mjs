@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { test } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -43,8 +44,9 @@ export const otherVideo = join(root, 'backend/media/testdata/h264-silent.mp4');
 /**
  * start runs the harness and a browser page on it. dataDir reuses the data folder of an earlier
  * harness (one that crash()ed), as a restart of the app would; by default each test gets its own.
+ * init is a script the page runs before its own (Playwright's addInitScript).
  */
-export async function start({ theme = 'light', dataDir = mkdtempSync(join(tmpdir(), 'memories-e2e-')) } = {}) {
+export async function start({ theme = 'light', dataDir = mkdtempSync(join(tmpdir(), 'memories-e2e-')), init } = {}) {
   const proc = spawn(bin, ['--dist', join(root, 'frontend/dist')], {
     env: { ...process.env, MEMORIES_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -65,11 +67,14 @@ export async function start({ theme = 'light', dataDir = mkdtempSync(join(tmpdir
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: theme });
+    // A context of its own (not browser.newPage): axe-core's Playwright runner needs one.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: theme });
+    page = await context.newPage();
     page.on('pageerror', (e) => {
       console.error('page error:', e.message);
       pageErrors.push(e.message);
     });
+    if (init) await page.addInitScript(init);
     await page.goto(url);
     await page.evaluate(() => window.__e2eConnected);
   } catch (e) {
@@ -79,6 +84,15 @@ export async function start({ theme = 'light', dataDir = mkdtempSync(join(tmpdir
     rmSync(dataDir, { recursive: true, force: true });
     throw e;
   }
+  /** end closes the browser and ends the app with signal, once. */
+  const end = async (signal) => {
+    await browser.close().catch(() => {});
+    if (proc.exitCode === null && proc.signalCode === null) {
+      const exited = new Promise((r) => proc.once('exit', r));
+      proc.kill(signal);
+      await exited;
+    }
+  };
   const h = {
     url, page, dataDir,
     /** dialogs sets what the stubbed native dialogs answer (Go side, core.Dialogs). */
@@ -128,24 +142,40 @@ export async function start({ theme = 'light', dataDir = mkdtempSync(join(tmpdir
       return env.data; // { videoNo, videoName, … }
     },
     /** crash kills the app with SIGKILL, as a power cut would, and keeps its data folder. */
-    async crash() {
-      await browser.close().catch(() => {});
-      if (proc.exitCode === null && proc.signalCode === null) {
-        const exited = new Promise((r) => proc.once('exit', r));
-        proc.kill('SIGKILL');
-        await exited;
-      }
-    },
+    crash: () => end('SIGKILL'),
     async stop() {
-      await browser.close().catch(() => {});
-      if (proc.exitCode === null && proc.signalCode === null) {
-        const exited = new Promise((r) => proc.once('exit', r));
-        proc.kill('SIGTERM');
-        await exited;
-      }
+      await end('SIGTERM');
       rmSync(dataDir, { recursive: true, force: true });
       if (pageErrors.length > 0) throw new Error(`the page threw: ${pageErrors.join('; ')}`);
     },
   };
   return h;
+}
+
+/**
+ * appTest is the e2e test fixture: it runs body(h, { folder, restart }) as the test `name` with a
+ * started app (start's options) and a fresh folder for the test's own files. restart() starts the
+ * app again on the first one's data folder (after h.crash(), as a relaunch would) and returns it.
+ * Whatever happens, every app started is stopped (a page error still fails the test) and the
+ * folder is removed.
+ */
+export function appTest(name, body, options = {}) {
+  test(name, async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'memories-e2e-files-'));
+    const apps = [];
+    const restart = async () => {
+      apps.push(await start({ ...options, dataDir: apps[0].dataDir }));
+      return apps.at(-1);
+    };
+    try {
+      apps.push(await start(options));
+      await body(apps[0], { folder, restart });
+    } finally {
+      const stops = [];
+      for (const h of apps.reverse()) stops.push(await h.stop().then(() => null, (e) => e));
+      rmSync(folder, { recursive: true, force: true });
+      const failed = stops.find((e) => e);
+      if (failed) throw failed;
+    }
+  });
 }

@@ -1,14 +1,12 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { start, tinyVideo, until } from './harness.mjs';
+import { appTest, tinyVideo, until } from './harness.mjs';
 
-/** scratch makes a temporary folder and returns it with a cleanup function. */
-function scratch(prefix) {
-  const dir = mkdtempSync(join(tmpdir(), `memories-e2e-${prefix}-`));
-  return [dir, () => rmSync(dir, { recursive: true, force: true })];
+/** subfolder makes the folder name in folder and returns its path. */
+function subfolder(folder, name) {
+  mkdirSync(join(folder, name));
+  return join(folder, name);
 }
 
 /** uploadCopy uploads a copy of the test video named name through the app; returns its video number. */
@@ -19,16 +17,19 @@ async function uploadCopy(h, dir, name) {
 }
 
 /**
- * slowDownload uploads a copy of the test video, then downloads it to dest with the sandbox
- * sending 400 B/s (about 17 s for the 6.8 KB file), and opens Transfers; it returns the job.
+ * slowDownload uploads a copy of the test video named name from folder/src, then downloads it to
+ * folder/out/saveAs with the sandbox sending 400 B/s (about 17 s for the 6.8 KB file), and opens
+ * Transfers; it returns the job, the out folder and the destination.
  */
-async function slowDownload(h, src, name, dest) {
-  const videoNo = await uploadCopy(h, src, name);
+async function slowDownload(h, folder, name, saveAs) {
+  const out = subfolder(folder, 'out');
+  const dest = join(out, saveAs);
+  const videoNo = await uploadCopy(h, subfolder(folder, 'src'), name);
   await h.faults({ download_rate: 400 });
   await h.dialogs({ save: dest });
   const { jobs: [queued] } = await h.call('DownloadVideos', [videoNo]);
   await h.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Transfers' }).click();
-  return queued;
+  return { queued, out, dest };
 }
 
 /**
@@ -48,109 +49,82 @@ function jobRow(scope, name) {
   return scope.getByRole('listitem').filter({ has: page.getByTestId('stage-badge') }).filter({ hasText: name });
 }
 
-test('download: one library video is saved to exactly the path chosen in the save dialog', async () => {
-  const [src, cleanSrc] = scratch('src');
-  const [out, cleanOut] = scratch('out');
+appTest('download: one library video is saved to exactly the path chosen in the save dialog', async (h, { folder }) => {
+  const src = subfolder(folder, 'src');
+  const out = subfolder(folder, 'out');
   const chosen = join(out, 'chosen.mp4');
-  const h = await start();
-  try {
-    const { page } = h;
-    await uploadCopy(h, src, 'keepsake.mp4');
-    await h.dialogs({ save: chosen }); // what the Go-side save dialog answers
+  const { page } = h;
+  await uploadCopy(h, src, 'keepsake.mp4');
+  await h.dialogs({ save: chosen }); // what the Go-side save dialog answers
 
-    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Library' }).click();
-    await page.getByRole('checkbox', { name: 'Select keepsake.mp4' }).check();
-    await page.getByText('1 video selected').waitFor();
-    await page.getByRole('button', { name: 'Download…' }).click();
-    await page.getByRole('status').filter({ hasText: '1 download queued.' }).waitFor();
-    // The Go-side save dialog was asked once, offering the name the video was uploaded under.
-    assert.deepEqual(await h.asked(), ['save:keepsake.mp4']);
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Library' }).click();
+  await page.getByRole('checkbox', { name: 'Select keepsake.mp4' }).check();
+  await page.getByText('1 video selected').waitFor();
+  await page.getByRole('button', { name: 'Download…' }).click();
+  await page.getByRole('status').filter({ hasText: '1 download queued.' }).waitFor();
+  // The Go-side save dialog was asked once, offering the name the video was uploaded under.
+  assert.deepEqual(await h.asked(), ['save:keepsake.mp4']);
 
-    await page.getByRole('button', { name: 'Open Transfers' }).click();
-    const row = jobRow(page, 'chosen.mp4');
-    await row.filter({ hasText: 'Transfer: Downloaded' }).waitFor();
-    await row.getByRole('button', { name: 'Show in folder: chosen.mp4' }).waitFor();
+  await page.getByRole('button', { name: 'Open Transfers' }).click();
+  const row = jobRow(page, 'chosen.mp4');
+  await row.filter({ hasText: 'Transfer: Downloaded' }).waitFor();
+  await row.getByRole('button', { name: 'Show in folder: chosen.mp4' }).waitFor();
 
-    assert.deepEqual(readdirSync(out), ['chosen.mp4'], 'the file alone, no .part left behind');
-    assert.ok(readFileSync(chosen).equals(readFileSync(tinyVideo)), 'the downloaded bytes are the uploaded ones');
-  } finally {
-    await h.stop();
-    cleanSrc();
-    cleanOut();
-  }
+  assert.deepEqual(readdirSync(out), ['chosen.mp4'], 'the file alone, no .part left behind');
+  assert.ok(readFileSync(chosen).equals(readFileSync(tinyVideo)), 'the downloaded bytes are the uploaded ones');
 });
 
-test('transfers: a running download is canceled (no partial file left), then retried to completion', async () => {
-  const [src, cleanSrc] = scratch('src');
-  const [out, cleanOut] = scratch('out');
-  const dest = join(out, 'slow.mp4');
+appTest('transfers: a running download is canceled (no partial file left), then retried to completion', async (h, { folder }) => {
   let part = null;
-  const h = await start();
-  try {
-    const { page } = h;
-    const queued = await slowDownload(h, src, 'long-way.mp4', dest);
-    const active = page.getByRole('region', { name: /^In progress/ });
-    const row = jobRow(active, 'slow.mp4');
-    await row.filter({ hasText: 'Transfer: Downloading' }).waitFor();
-    await until(() => (part = partOf(dest)) && statSync(part).size > 0, { what: 'the first bytes in the partial file' });
+  const { page } = h;
+  const { queued, out, dest } = await slowDownload(h, folder, 'long-way.mp4', 'slow.mp4');
+  const active = page.getByRole('region', { name: /^In progress/ });
+  const row = jobRow(active, 'slow.mp4');
+  await row.filter({ hasText: 'Transfer: Downloading' }).waitFor();
+  await until(() => (part = partOf(dest)) && statSync(part).size > 0, { what: 'the first bytes in the partial file' });
 
-    // Cancel of a started job asks first; the partial file stays until the answer is yes.
-    await row.getByRole('button', { name: 'Cancel slow.mp4' }).click();
-    await row.getByText('Cancel and discard progress?').waitFor();
-    assert.ok(existsSync(part), 'asking discards nothing');
-    await row.getByRole('button', { name: 'Yes, cancel slow.mp4' }).click();
-    const finished = page.getByRole('region', { name: /^Finished recently/ });
-    const canceled = jobRow(finished, 'slow.mp4').filter({ hasText: 'Transfer: Canceled' });
-    await canceled.waitFor();
-    await page.getByText('Nothing in progress').waitFor();
-    assert.equal((await h.call('Jobs', { states: ['canceled'] })).jobs.map((j) => j.id).join(), String(queued.id));
-    await until(() => !existsSync(part), { what: 'the partial file to be removed' });
-    assert.ok(!existsSync(dest), 'no file at the destination');
+  // Cancel of a started job asks first; the partial file stays until the answer is yes.
+  await row.getByRole('button', { name: 'Cancel slow.mp4' }).click();
+  await row.getByText('Cancel and discard progress?').waitFor();
+  assert.ok(existsSync(part), 'asking discards nothing');
+  await row.getByRole('button', { name: 'Yes, cancel slow.mp4' }).click();
+  const finished = page.getByRole('region', { name: /^Finished recently/ });
+  const canceled = jobRow(finished, 'slow.mp4').filter({ hasText: 'Transfer: Canceled' });
+  await canceled.waitFor();
+  await page.getByText('Nothing in progress').waitFor();
+  assert.equal((await h.call('Jobs', { states: ['canceled'] })).jobs.map((j) => j.id).join(), String(queued.id));
+  await until(() => !existsSync(part), { what: 'the partial file to be removed' });
+  assert.ok(!existsSync(dest), 'no file at the destination');
 
-    await h.faults({}); // full speed for the retry
-    await canceled.getByRole('button', { name: 'Retry slow.mp4' }).click();
-    await jobRow(finished, 'slow.mp4').filter({ hasText: 'Transfer: Downloaded' }).waitFor();
-    assert.equal(await jobRow(page, 'slow.mp4').count(), 1, 'the same job, retried, not a second one');
-    assert.deepEqual(readdirSync(out), ['slow.mp4']);
-    assert.ok(readFileSync(dest).equals(readFileSync(tinyVideo)));
-    const [job] = (await h.call('Jobs', { kinds: ['download'] })).jobs;
-    assert.equal(job.id, queued.id);
-    assert.equal(job.state, 'done');
-  } finally {
-    await h.stop();
-    cleanSrc();
-    cleanOut();
-  }
+  await h.faults({}); // full speed for the retry
+  await canceled.getByRole('button', { name: 'Retry slow.mp4' }).click();
+  await jobRow(finished, 'slow.mp4').filter({ hasText: 'Transfer: Downloaded' }).waitFor();
+  assert.equal(await jobRow(page, 'slow.mp4').count(), 1, 'the same job, retried, not a second one');
+  assert.deepEqual(readdirSync(out), ['slow.mp4']);
+  assert.ok(readFileSync(dest).equals(readFileSync(tinyVideo)));
+  const [job] = (await h.call('Jobs', { kinds: ['download'] })).jobs;
+  assert.equal(job.id, queued.id);
+  assert.equal(job.state, 'done');
 });
 
-test('transfers: a paused download keeps its partial file and resumes from there, not from zero', async () => {
-  const [src, cleanSrc] = scratch('src');
-  const [out, cleanOut] = scratch('out');
-  const dest = join(out, 'paused.mp4');
+appTest('transfers: a paused download keeps its partial file and resumes from there, not from zero', async (h, { folder }) => {
   let part = null;
-  const h = await start();
-  try {
-    const { page } = h;
-    await slowDownload(h, src, 'pause-me.mp4', dest);
-    const row = jobRow(page, 'paused.mp4');
-    await until(() => (part = partOf(dest)) && statSync(part).size >= 800, { what: 'some bytes in the partial file' });
-    await row.getByRole('button', { name: 'Pause paused.mp4' }).click();
-    await row.filter({ hasText: 'Transfer: Paused' }).waitFor();
-    const kept = statSync(part).size;
-    assert.ok(kept > 0, 'the partial file stays while paused');
+  const { page } = h;
+  const { out, dest } = await slowDownload(h, folder, 'pause-me.mp4', 'paused.mp4');
+  const row = jobRow(page, 'paused.mp4');
+  await until(() => (part = partOf(dest)) && statSync(part).size >= 800, { what: 'some bytes in the partial file' });
+  await row.getByRole('button', { name: 'Pause paused.mp4' }).click();
+  await row.filter({ hasText: 'Transfer: Paused' }).waitFor();
+  const kept = statSync(part).size;
+  assert.ok(kept > 0, 'the partial file stays while paused');
 
-    await h.faults({}); // full speed again
-    await row.getByRole('button', { name: 'Resume paused.mp4' }).click();
-    await jobRow(page, 'paused.mp4').filter({ hasText: 'Transfer: Downloaded' }).waitFor();
-    assert.deepEqual(readdirSync(out), ['paused.mp4']);
-    assert.ok(readFileSync(dest).equals(readFileSync(tinyVideo)), 'the resumed file is whole and exact');
-    // The resumed request asked for the rest only: the server answered it 206 to a Range.
-    const stats = await h.sandbox('/_sandbox/stats').then((r) => r.json());
-    assert.equal(stats.downloads, 2, 'the first request and the resumed one');
-    assert.equal(stats.partial_downloads, 1, 'the resumed request was a Range request');
-  } finally {
-    await h.stop();
-    cleanSrc();
-    cleanOut();
-  }
+  await h.faults({}); // full speed again
+  await row.getByRole('button', { name: 'Resume paused.mp4' }).click();
+  await jobRow(page, 'paused.mp4').filter({ hasText: 'Transfer: Downloaded' }).waitFor();
+  assert.deepEqual(readdirSync(out), ['paused.mp4']);
+  assert.ok(readFileSync(dest).equals(readFileSync(tinyVideo)), 'the resumed file is whole and exact');
+  // The resumed request asked for the rest only: the server answered it 206 to a Range.
+  const stats = await h.sandbox('/_sandbox/stats').then((r) => r.json());
+  assert.equal(stats.downloads, 2, 'the first request and the resumed one');
+  assert.equal(stats.partial_downloads, 1, 'the resumed request was a Range request');
 });

@@ -14,6 +14,9 @@ scripts/gui/lib.sh (screen_text, wait_text, wait_gone, click_name, extents); run
   atspi.py states SECONDS NAME [ROLE]   prints its states on one line ("checked enabled …")
   atspi.py focused                  the focused element: "role: name| x y width height"
   atspi.py selection                the text selected in the window, if any
+  atspi.py unnamed                  every shown focusable element or picture of the page without an
+                                    accessible name, one a line; exit status 1 when there is any (how many
+                                    were checked goes to stderr)
   atspi.py tree                     the whole tree, shown or not, with states (for debugging)
 
 The app is found by its process (ATSPI_PID) or else by its name (ATSPI_APP, default
@@ -147,6 +150,41 @@ def find(name, role=None):
 WINDOWS = (pyatspi.ROLE_APPLICATION, pyatspi.ROLE_FRAME, pyatspi.ROLE_DOCUMENT_WEB)
 
 
+def unnamed():
+    """The shown focusable elements and pictures inside the page (WebKit's document) that have no
+    accessible name: what a screen reader would announce as a bare role ("button", "image"); a
+    picture marked decorative (alt="") is not in the tree at all. The page's document and
+    GTK's own widgets around it are left out: the app names neither. Returns how many focusable
+    elements were checked and the lines of those without a name."""
+    checked, out = 0, []
+    for root in app_roots():
+        for _, acc in walk(root):
+            try:
+                image = acc.getRole() == pyatspi.ROLE_IMAGE
+                if acc.getRole() in WINDOWS or not (image or acc.getState().contains(pyatspi.STATE_FOCUSABLE)):
+                    continue
+                if not in_page(acc):
+                    continue
+                checked += 1
+                if (acc.name or "").strip():
+                    continue
+                out.append(f"{acc.getRoleName()}: (no name) {own_text(acc)[:60]!r} at " + " ".join(map(str, extents(acc))))
+            except Exception:
+                continue
+    return checked, out
+
+
+def in_page(acc):
+    """Whether acc sits inside WebKit's document (not in GTK's window around it)."""
+    for _ in range(80):
+        acc = acc.parent
+        if acc is None:
+            return False
+        if acc.getRole() == pyatspi.ROLE_DOCUMENT_WEB:
+            return True
+    return False
+
+
 def until(seconds, probe):
     deadline = time.monotonic() + seconds
     while True:
@@ -202,6 +240,11 @@ def main(argv):
                 except Exception:
                     continue
         return
+    if cmd == "unnamed":
+        checked, found = unnamed()
+        print(f"atspi: {checked} focusable elements and pictures, {len(found)} without a name", file=sys.stderr)
+        print("\n".join(found))
+        sys.exit(1 if found else 0)
     if cmd == "focused":
         # GTK marks the web view focused too; the page's focused element is the deepest one.
         got = None

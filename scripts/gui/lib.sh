@@ -1,7 +1,17 @@
-# Shared helpers for the real-window scripts: an Xvfb display of our own (-displayfd picks a free
-# number, so parallel runs never collide), a session bus, a window manager, finding windows by
-# title, screenshots, waiting for a condition instead of sleeping, and reading what the window
-# shows through AT-SPI (screen_text, wait_text, click_name; see below). Source it.
+# The one layer under every real-window script (scripts/gui-*.sh): a display of our own, a window
+# manager, a session bus, the production binary on a fresh data folder, one exit trap that undoes
+# it all, waits for what the window shows (never a fixed sleep), numbered screenshots and a fail
+# that leaves a screenshot. A script sources it and holds only its steps:
+#
+#   source scripts/gui/lib.sh
+#   gui_init gui-example               # ART, TMP, DATA, WAIT, BIN, the exit trap
+#   start_session                      # Xvfb (-displayfd: parallel runs never collide), D-Bus, openbox
+#   start_app MEMORIES_SANDBOX=1       # the app on $DATA, output in $APP_LOG; sets APP_PID
+#   wait_text 30 "heading: Upload" || fail "the Upload view is not on screen"
+#   step upload "the Upload view shows"    # $ART/01-upload.png and "gui-example: ok: …"
+#   stop_app || fail "the app did not stop within 10 s of SIGTERM"
+#
+# docs/GUI-TESTS.md lists every helper.
 
 # need COMMAND...: fails at once, naming the first command that is not installed.
 need() {
@@ -16,14 +26,99 @@ need Xvfb xdotool xwininfo xprop import compare
 # script asks for another language (MEMORIES_LANG=de …), whatever the machine's locale.
 export MEMORIES_LANG="${MEMORIES_LANG:-en}"
 
-# start_xvfb [WxH]: a fresh display; exports DISPLAY and sets XVFB_PID. -noreset: by default the X
-# server resets whenever its last client disconnects and refuses connections meanwhile (31 of
-# 1,000 back-to-back xdpyinfo runs failed without it, 0 with it): an app started just after the
-# previous one quit then died with "failed to init GTK", and a window count read 0.
+# --- The run: artifacts, temporary files, the exit trap, failing, steps ---------------------------
+
+# gui_init NAME [ART]: starts a run named NAME (the prefix of its messages). ART (default
+# build/test-artifacts/NAME) is emptied for this run's screenshots and logs; TMP is a temporary
+# folder and DATA ($TMP/data) the app's fresh data folder, both removed at exit; WAIT (GUI_WAIT,
+# default 20) is the seconds one step may take; BIN the production binary. Sets the exit trap.
+gui_init() {
+  GUI_NAME=$1
+  ART=${2:-build/test-artifacts/$1}
+  BIN=${BIN:-build/bin/memories-desktop}
+  WAIT=${GUI_WAIT:-20}
+  rm -rf "$ART" && mkdir -p "$ART"
+  TMP=$(mktemp -d)
+  DATA=$TMP/data
+  mkdir -p "$DATA"
+  APP_LOG=$ART/app.log APP_PID="" APP_RC="" WIN="" STEP=0 AT_EXIT=()
+  started=$SECONDS
+  trap gui_cleanup EXIT
+}
+
+# on_exit CODE: CODE runs at exit, before the session is taken down (last registered, first run),
+# e.g. on_exit 'kill $SRC_PID'. Its errors are ignored.
+on_exit() { AT_EXIT+=("$1"); }
+
+# gui_cleanup (the exit trap): the app is asked to stop (killed after 10 s: removing its data
+# folder under it failed runs), then the on_exit code, openbox, the bus and the display; TMP goes.
+gui_cleanup() {
+  set +e
+  stop_app 10 >/dev/null 2>&1 || { kill -KILL "$APP_PID" && wait "$APP_PID"; } 2>/dev/null
+  local i
+  for ((i = ${#AT_EXIT[@]} - 1; i >= 0; i--)); do eval "${AT_EXIT[i]}" >/dev/null 2>&1; done
+  kill ${WM_PID:-} ${DBUS_SESSION_BUS_PID:-} ${XVFB_PID:-} 2>/dev/null
+  rm -rf "$TMP"
+  return 0
+}
+
+# fail MESSAGE: a screenshot ($ART/fail.png), "NAME: FAIL: MESSAGE" with the window's title, the
+# tail of the app's output ($APP_LOG) on stderr, exit 1. (In a $(…) subshell it ends only that.)
+fail() {
+  [[ -z ${DISPLAY:-} ]] || shot fail 2>/dev/null || true
+  echo "$GUI_NAME: FAIL: $*${WIN:+ (title: $(title))}" >&2
+  [[ ! -s ${APP_LOG:-} ]] || tail -n 200 "$APP_LOG" | sed 's/^/  app: /' >&2
+  exit 1
+}
+
+# wait_until SECONDS COMMAND...: polls COMMAND every 0.1 s until it succeeds or time runs out.
+wait_until() {
+  local deadline=$((SECONDS + $1)); shift
+  until "$@"; do
+    ((SECONDS < deadline)) || return 1
+    sleep 0.1
+  done
+}
+
+# say MESSAGE: a line of the run's progress, "NAME: MESSAGE".
+say() { echo "$GUI_NAME: $*"; }
+
+# step NAME MESSAGE: a passed step: screenshot $ART/NN-NAME.png (NN counts the steps) and
+# "NAME: ok: MESSAGE [seconds since gui_init]".
+step() {
+  STEP=$((STEP + 1))
+  shot "$(printf '%02d' "$STEP")-$1"
+  say "ok: ${*:2} [$((SECONDS - started)) s]"
+}
+
+# --- The session: display, bus, window manager -----------------------------------------------------
+
+# start_session [WxH]: a display (default 1280x800), a session bus, openbox, in that order.
+start_session() {
+  start_xvfb "$@"
+  start_bus
+  start_wm
+}
+
+# start_xvfb [WxH]: a fresh display; exports DISPLAY, sets XVFB_PID, SCREEN_W and SCREEN_H.
+# -noreset: by default the X server resets whenever its last client disconnects and refuses
+# connections meanwhile (31 of 1,000 back-to-back xdpyinfo runs failed without it, 0 with it): an
+# app started just after the previous one quit then died with "failed to init GTK", and a window
+# count read 0.
 start_xvfb() {
-  exec 3< <(Xvfb -displayfd 1 -noreset -screen 0 "${1:-1280x800}x24" -nolisten tcp 2>/dev/null & echo "pid $!")
+  local size=${1:-1280x800}
+  SCREEN_W=${size%x*} SCREEN_H=${size#*x}
+  exec 3< <(Xvfb -displayfd 1 -noreset -screen 0 "${size}x24" -nolisten tcp 2>/dev/null & echo "pid $!")
   local line; read -r line <&3; XVFB_PID=${line#pid }
   read -r line <&3; export DISPLAY=":$line"
+}
+
+# start_bus: a D-Bus session of our own (dbus-launch): Wails' single-instance lock and AT-SPI, the
+# accessibility bus the screen-reading helpers below talk over, both live on it. Sets
+# DBUS_SESSION_BUS_PID; the exit trap kills it. Start the app after this, so it joins the same bus.
+start_bus() {
+  eval "$(dbus-launch --sh-syntax)"
+  require_atspi
 }
 
 # start_wm: openbox, so windows get focus, stacking and real moves as on a desktop; sets WM_PID.
@@ -47,14 +142,56 @@ start_wm() {
 wm_up_or_gone() { wm_running || ! kill -0 "$WM_PID" 2>/dev/null; }
 wm_running() { [[ $(xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null) == *'window id'* ]]; } # no grep -q: pipefail and SIGPIPE
 
-# wait_until SECONDS COMMAND...: polls COMMAND every 0.1 s until it succeeds or time runs out.
-wait_until() {
-  local deadline=$((SECONDS + $1)); shift
-  until "$@"; do
-    ((SECONDS < deadline)) || return 1
-    sleep 0.1
+# --- The app ---------------------------------------------------------------------------------------
+
+# start_app [-u VAR] [VAR=VALUE...] [ARG...]: the production binary ($BIN) on the data folder $DATA
+# (DATA=… start_app for another), with those variables set (-u: unset) and arguments, its output in
+# $APP_LOG (emptied first); sets APP_PID. Waits for nothing: wait for what should show.
+start_app() {
+  local unset=() vars=()
+  while (($#)); do
+    case $1 in
+      -u) unset+=(-u "$2"); shift 2 ;;
+      [A-Z_]*=*) vars+=("$1"); shift ;;
+      *) break ;;
+    esac
   done
+  env "${unset[@]}" MEMORIES_DATA_DIR="$DATA" "${vars[@]}" "$BIN" "$@" >"$APP_LOG" 2>&1 &
+  APP_PID=$!
 }
+
+# app_ready [SECONDS]: the app's first view is on screen, read through AT-SPI (the Upload heading
+# and its drop zone, default within 30 s); its window is found (WIN) and has the focus.
+app_ready() {
+  wait_text "${1:-30}" "heading: Upload" "Drop videos or folders here" && wait_app_window && focus_window
+}
+
+# stop_app [SECONDS]: SIGTERM to the app, then wait_app_exit (default 10 s).
+stop_app() {
+  [[ -n $APP_PID ]] || return 0
+  kill -TERM "$APP_PID" 2>/dev/null || true
+  wait_app_exit "${1:-10}"
+}
+# wait_app_exit [SECONDS]: waits (default 10 s) until the app has ended; sets APP_RC to its exit
+# status and clears APP_PID. Fails (status 1) when it is still running.
+wait_app_exit() {
+  wait_until "${1:-10}" app_gone || return 1
+  APP_RC=0
+  wait "$APP_PID" || APP_RC=$?
+  APP_PID=""
+}
+app_gone() { ! kill -0 "$APP_PID" 2>/dev/null; }
+
+# wait_app_window [SECONDS]: waits (default 60 s) for the app's window, titled "… Memories
+# Desktop" (the page adds the view: "Upload — Memories Desktop"), and sets WIN to its id. A script
+# may narrow APP_TITLE (' — Memories Desktop$': the page has painted and named its view).
+APP_TITLE='Memories Desktop$'
+wait_app_window() {
+  wait_until "${1:-60}" has_window "$APP_TITLE" || return 1
+  WIN=$(first_window "$APP_TITLE")
+}
+
+# --- Windows ----------------------------------------------------------------------------------------
 
 # windows REGEX: mapped windows whose title matches. (xdotool's --onlyvisible trips over windows
 # that vanish mid-search.)
@@ -67,10 +204,79 @@ windows() {
 }
 
 has_window() { [[ -n $(windows "$1") ]]; }
+no_window() { [[ -z $(windows "$1") ]]; }
+# first_window REGEX: the id of the first mapped window whose title matches (empty when none).
+first_window() { windows "$1" | head -1; }
+
+# title: the title of the app's window (WIN); the page names its view and count in it
+# ("Upload (3) — Memories Desktop"). title_is TITLE, title_starts PREFIX: tests of it.
+title() { xdotool getwindowname "$WIN" 2>/dev/null || true; }
+title_is() { [[ $(title) == "$1" ]]; }
+title_starts() { [[ $(title) == "$1"* ]]; }
+# wait_title TITLE: waits up to WAIT seconds for the title; fails the run, naming it, otherwise.
+wait_title() { wait_until "$WAIT" title_is "$1" || fail "expected the title \"$1\""; }
+
+# --- The keyboard and GTK dialogs ------------------------------------------------------------------
+
+# focus_window [ID]: brings the window (default the app's, WIN) to the front with the focus.
+focus_window() { xdotool windowactivate --sync "${1:-$WIN}" >/dev/null 2>&1 || true; }
+# press KEYS…: keys to the focused window, whatever modifiers are held.
+press() { xdotool key --clearmodifiers "$@"; }
+# type_text TEXT: typed into the focused window, a key every 15 ms.
+type_text() { xdotool type --delay 15 "$1"; }
+
+# choose_file PATH: Ctrl+O; the GTK file dialog ("Choose videos", screenshot $ART/file-dialog.png)
+# takes the typed path (Ctrl+L) and Return; waits for it to close.
+choose_file() {
+  press ctrl+o
+  wait_until "$WAIT" has_window '^Choose videos$' || fail "Ctrl+O opened no file dialog"
+  shot file-dialog
+  press ctrl+l
+  type_text "$1"
+  press Return
+  wait_until "$WAIT" no_window '^Choose videos$' || fail "the file dialog did not close"
+}
+
+# save_as TITLE PATH: in the open GTK save dialog TITLE, the name replaced by PATH (Ctrl+A, typed)
+# and Return; waits for the dialog to close.
+save_as() {
+  focus_window "$(first_window "^$1\$")"
+  press ctrl+a
+  type_text "$2"
+  press Return
+  wait_until "$WAIT" no_window "^$1\$" || fail "the dialog \"$1\" did not close"
+}
+
+# --- Screenshots ------------------------------------------------------------------------------------
 
 # shot NAME: a screenshot of the whole screen into $ART/NAME.png. (The app changes its title two
 # frames after the change is on screen, so waiting for the title is waiting for the paint.)
 shot() { import -window root "$ART/$1.png"; }
+
+# shot_differs BASE NAME [PIXELS]: shot NAME differs from the earlier shot BASE by over PIXELS
+# (default 1,000: a view changed, not a caret or a progress bar).
+shot_differs() {
+  shot "$2"
+  local n
+  n=$(compare -metric AE "$ART/$1.png" "$ART/$2.png" null: 2>&1 || true)
+  ((${n%% *} > ${3:-1000}))
+}
+
+# colours FILE: how many colours a picture has. painted NAME: shot NAME shows more than 64, so the
+# page has painted (a blank or half-made window has a handful).
+colours() { convert "$1" -format '%k' info:; }
+painted() { shot "$1" && (($(colours "$ART/$1.png") > 64)); }
+
+# green_pixels: how many pixels on screen are the pure green field of the repository's test videos
+# (backend/media/testdata/poster.mp4), a green the interface never shows. green_centre: "x y" of
+# the middle of the green, so a click follows the layout.
+green_pixels() { raw_shot "$TMP/green.ppm" && green_mask -colorspace Gray -format '%[fx:int(mean*w*h+0.5)]'; }
+green_centre() {
+  raw_shot "$TMP/green.ppm" && green_mask -trim -format '%w %h %X %Y' | awk '{ print $3 + int($1 / 2), $4 + int($2 / 2) }'
+}
+green_mask() {
+  convert "$TMP/green.ppm" -fuzz 20% -fill black +opaque '#00ff00' -fill white -opaque '#00ff00' "$@" info:
+}
 
 # raw_shot FILE: the screen as PPM.
 raw_shot() { import -window root "ppm:$1"; }
@@ -83,21 +289,14 @@ changed_pixels() {
   echo "${changed%% *}"
 }
 
-# screen_differs FILE (from raw_shot): the screen no longer looks like FILE: over 400,000 pixels
-# changed (about half the app's window; a full-window overlay changes nearly all of it).
+# screen_differs FILE [PIXELS] (FILE from raw_shot): the screen no longer looks like FILE: over
+# PIXELS changed; by default 400,000 (about half the app's window; a full-window overlay changes
+# nearly all of it), 2,000 for a list redrawn or a line of text.
 screen_differs() {
   local n
   n=$(changed_pixels "$1")
   rm -f "$1.now"
-  ((n > 400000))
-}
-
-# screen_differs_some FILE (from raw_shot): over 2,000 pixels changed (a list redrawn, a line of text).
-screen_differs_some() {
-  local n
-  n=$(changed_pixels "$1")
-  rm -f "$1.now"
-  ((n > 2000))
+  ((n > ${2:-400000}))
 }
 
 # screen_settled FILE: the screen looked the same in three shots in a row (a debounced search has
@@ -109,14 +308,6 @@ screen_settled() {
   mv "$1.now" "$1"
   if ((n < 300)); then SETTLED=$((${SETTLED:-0} + 1)); else SETTLED=0; fi
   ((SETTLED >= 3))
-}
-
-# start_bus: a D-Bus session of our own (dbus-launch): Wails' single-instance lock and AT-SPI, the
-# accessibility bus the screen-reading helpers below talk over, both live on it. Sets
-# DBUS_SESSION_BUS_PID; kill it on exit. Start the app after this, so it joins the same bus.
-start_bus() {
-  eval "$(dbus-launch --sh-syntax)"
-  require_atspi
 }
 
 # --- What the window shows, read through AT-SPI (scripts/gui/atspi.py) -------------------------
@@ -144,6 +335,12 @@ wait_gone() { atspi gone "$@"; }
 # element_extents NAME [ROLE]: "x y width height" on screen of the first shown element so named.
 element_extents() { atspi extents 10 "$@"; }
 focused_element() { atspi focused; }
+# focus_on LINE: the keyboard focus is on the element read as LINE ("heading: Library").
+focus_on() { [[ $(focused_element) == "$1|"* ]]; }
+
+# unnamed_elements: the shown focusable elements and pictures of the page without an accessible
+# name, one a line; fails when there is any.
+unnamed_elements() { atspi unnamed; }
 # element_states NAME [ROLE]: the shown element's states on one line ("checked focusable …").
 element_states() { atspi states 10 "$@"; }
 # scroll_to SECONDS NAME [ROLE]: turns the mouse wheel over the middle of the screen, as a user

@@ -31,3 +31,16 @@ func Await[T any](t testing.TB, ch <-chan T) T {
 		panic("unreachable")
 	}
 }
+
+// WaitFor polls cond (a condition on real I/O or goroutines, not on a timer) for up to 20 s,
+// failing the test when it never holds.
+func WaitFor(t testing.TB, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatal("condition not met within 20 s")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}

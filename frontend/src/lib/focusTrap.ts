@@ -52,3 +52,8 @@ export function trapFocus(node: HTMLElement, options: { onEscape: () => void }) 
     },
   };
 }
+
+/** modalOpen tells whether a modal dialog is showing, so shortcuts stay out of its way. */
+export function modalOpen(): boolean {
+  return !!document.querySelector('[aria-modal="true"], dialog[open]');
+}

@@ -1,156 +1,3 @@
-export namespace api {
-	
-	export class Chapter {
-	    title: string;
-	    description: string;
-	    start: number;
-	    end: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new Chapter(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.title = source["title"];
-	        this.description = source["description"];
-	        this.start = source["start"];
-	        this.end = source["end"];
-	    }
-	}
-	export class Segment {
-	    index: number;
-	    start: number;
-	    end: number;
-	    text: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Segment(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.index = source["index"];
-	        this.start = source["start"];
-	        this.end = source["end"];
-	        this.text = source["text"];
-	    }
-	}
-	export class Summary {
-	    summary: string;
-	    items: Chapter[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Summary(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.summary = source["summary"];
-	        this.items = this.convertValues(source["items"], Chapter);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class Transcript {
-	    video_no: string;
-	    segments: Segment[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Transcript(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.video_no = source["video_no"];
-	        this.segments = this.convertValues(source["segments"], Segment);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class Video {
-	    videoNo: string;
-	    name: string;
-	    status: string;
-	    cause: string;
-	    duration: number;
-	    size: number;
-	    createTime: number;
-	    datetimeTaken: number;
-	    cameraModel: string;
-	    latitude?: number;
-	    longitude?: number;
-	    tags: string[];
-	    bucket: string;
-	    blob: string;
-	    videoUrl: string;
-	    resolution: string;
-	    fps: number;
-	    width: number;
-	    height: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new Video(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.videoNo = source["videoNo"];
-	        this.name = source["name"];
-	        this.status = source["status"];
-	        this.cause = source["cause"];
-	        this.duration = source["duration"];
-	        this.size = source["size"];
-	        this.createTime = source["createTime"];
-	        this.datetimeTaken = source["datetimeTaken"];
-	        this.cameraModel = source["cameraModel"];
-	        this.latitude = source["latitude"];
-	        this.longitude = source["longitude"];
-	        this.tags = source["tags"];
-	        this.bucket = source["bucket"];
-	        this.blob = source["blob"];
-	        this.videoUrl = source["videoUrl"];
-	        this.resolution = source["resolution"];
-	        this.fps = source["fps"];
-	        this.width = source["width"];
-	        this.height = source["height"];
-	    }
-	}
-
-}
-
 export namespace choice {
 	
 	export enum Choice {
@@ -173,8 +20,60 @@ export namespace conn {
 
 }
 
-export namespace core {
+export namespace contract {
 	
+	export class CachedVideo {
+	    videoNo: string;
+	    name: string;
+	    title?: string;
+	    scope: string;
+	    status: string;
+	    cause?: string;
+	    size: number;
+	    duration: number;
+	    tags?: string[];
+	    created: number;
+	    sourceJob?: number;
+	    updated: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CachedVideo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.videoNo = source["videoNo"];
+	        this.name = source["name"];
+	        this.title = source["title"];
+	        this.scope = source["scope"];
+	        this.status = source["status"];
+	        this.cause = source["cause"];
+	        this.size = source["size"];
+	        this.duration = source["duration"];
+	        this.tags = source["tags"];
+	        this.created = source["created"];
+	        this.sourceJob = source["sourceJob"];
+	        this.updated = source["updated"];
+	    }
+	}
+	export class Chapter {
+	    title: string;
+	    description: string;
+	    start: number;
+	    end: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Chapter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.title = source["title"];
+	        this.description = source["description"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	    }
+	}
 	export class ErrorInfo {
 	    code: string;
 	    message: string;
@@ -247,36 +146,176 @@ export namespace core {
 		    return a;
 		}
 	}
-	export class DownloadTarget {
+	export class DownloadRequest {
+	    ids?: string[];
+	    asset?: boolean;
 	    path: string;
 	    folder: boolean;
 	    replace: boolean;
+	    choice?: string;
+	    sha256?: boolean;
 	
 	    static createFrom(source: any = {}) {
-	        return new DownloadTarget(source);
+	        return new DownloadRequest(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ids = source["ids"];
+	        this.asset = source["asset"];
 	        this.path = source["path"];
 	        this.folder = source["folder"];
 	        this.replace = source["replace"];
+	        this.choice = source["choice"];
+	        this.sha256 = source["sha256"];
 	    }
 	}
-	export class DownloadResult {
-	    jobs: transfer.JobView[];
-	    conflicts: string[];
-	    target: DownloadTarget;
+	export class JobSubject {
+	    file?: string;
+	    url?: string;
+	    platform?: string;
+	    id?: string;
+	    watch?: string;
+	    links?: string[];
 	
 	    static createFrom(source: any = {}) {
-	        return new DownloadResult(source);
+	        return new JobSubject(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.jobs = this.convertValues(source["jobs"], transfer.JobView);
-	        this.conflicts = source["conflicts"];
-	        this.target = this.convertValues(source["target"], DownloadTarget);
+	        this.file = source["file"];
+	        this.url = source["url"];
+	        this.platform = source["platform"];
+	        this.id = source["id"];
+	        this.watch = source["watch"];
+	        this.links = source["links"];
+	    }
+	}
+	export class RetryView {
+	    at: number;
+	    cause: string;
+	    rateLimited: boolean;
+	    failures: number;
+	    of: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RetryView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.at = source["at"];
+	        this.cause = source["cause"];
+	        this.rateLimited = source["rateLimited"];
+	        this.failures = source["failures"];
+	        this.of = source["of"];
+	    }
+	}
+	export class Progress {
+	    id: number;
+	    done: number;
+	    total: number;
+	    speed: number;
+	    eta: number;
+	    percent: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Progress(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.done = source["done"];
+	        this.total = source["total"];
+	        this.speed = source["speed"];
+	        this.eta = source["eta"];
+	        this.percent = source["percent"];
+	    }
+	}
+	export class JobError {
+	    code: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new JobError(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.message = source["message"];
+	    }
+	}
+	export class JobResult {
+	    videoNos?: string[];
+	    taskId?: string;
+	    path?: string;
+	    bytes?: number;
+	    sha256?: string;
+	    fingerprint?: string;
+	    status?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new JobResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.videoNos = source["videoNos"];
+	        this.taskId = source["taskId"];
+	        this.path = source["path"];
+	        this.bytes = source["bytes"];
+	        this.sha256 = source["sha256"];
+	        this.fingerprint = source["fingerprint"];
+	        this.status = source["status"];
+	    }
+	}
+	export class JobView {
+	    id: number;
+	    kind: jobkind.JobKind;
+	    state: jobstate.JobState;
+	    scope: string;
+	    name: string;
+	    tags: string[];
+	    created: number;
+	    updated: number;
+	    attempts: number;
+	    result: JobResult;
+	    error?: JobError;
+	    progress?: Progress;
+	    nextSlotMs: number;
+	    place: number;
+	    startsAt: number;
+	    retry?: RetryView;
+	    watch?: string;
+	    subject?: JobSubject;
+	
+	    static createFrom(source: any = {}) {
+	        return new JobView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.state = source["state"];
+	        this.scope = source["scope"];
+	        this.name = source["name"];
+	        this.tags = source["tags"];
+	        this.created = source["created"];
+	        this.updated = source["updated"];
+	        this.attempts = source["attempts"];
+	        this.result = this.convertValues(source["result"], JobResult);
+	        this.error = this.convertValues(source["error"], JobError);
+	        this.progress = this.convertValues(source["progress"], Progress);
+	        this.nextSlotMs = source["nextSlotMs"];
+	        this.place = source["place"];
+	        this.startsAt = source["startsAt"];
+	        this.retry = this.convertValues(source["retry"], RetryView);
+	        this.watch = source["watch"];
+	        this.subject = this.convertValues(source["subject"], JobSubject);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -297,7 +336,40 @@ export namespace core {
 		    return a;
 		}
 	}
+	export class DownloadResult {
+	    jobs: JobView[];
+	    conflicts: string[];
+	    target: DownloadRequest;
 	
+	    static createFrom(source: any = {}) {
+	        return new DownloadResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.jobs = this.convertValues(source["jobs"], JobView);
+	        this.conflicts = source["conflicts"];
+	        this.target = this.convertValues(source["target"], DownloadRequest);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Duplicate {
 	    path: string;
 	    fingerprint: string;
@@ -333,6 +405,24 @@ export namespace core {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.at = source["at"];
 	        this.cached = source["cached"];
+	    }
+	}
+	export class FileMeta {
+	    takenAt?: string;
+	    camera?: string;
+	    latitude?: number;
+	    longitude?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new FileMeta(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.takenAt = source["takenAt"];
+	        this.camera = source["camera"];
+	        this.latitude = source["latitude"];
+	        this.longitude = source["longitude"];
 	    }
 	}
 	export class Meta {
@@ -413,8 +503,23 @@ export namespace core {
 	        this.callback = source["callback"];
 	    }
 	}
+	export class ImportTask {
+	    platform: string;
+	    links: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportTask(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.platform = source["platform"];
+	        this.links = source["links"];
+	    }
+	}
+	
 	export class JobPage {
-	    jobs: transfer.JobView[];
+	    jobs: JobView[];
 	    nextCursor: string;
 	    damaged: number[];
 	
@@ -424,7 +529,7 @@ export namespace core {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.jobs = this.convertValues(source["jobs"], transfer.JobView);
+	        this.jobs = this.convertValues(source["jobs"], JobView);
 	        this.nextCursor = source["nextCursor"];
 	        this.damaged = source["damaged"];
 	    }
@@ -467,6 +572,39 @@ export namespace core {
 	        this.limit = source["limit"];
 	    }
 	}
+	
+	
+	
+	export class KeyInfo {
+	    set: boolean;
+	    masked: string;
+	    storage: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new KeyInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.set = source["set"];
+	        this.masked = source["masked"];
+	        this.storage = source["storage"];
+	    }
+	}
+	export class Language {
+	    tag: string;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Language(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.tag = source["tag"];
+	        this.name = source["name"];
+	    }
+	}
 	export class LibraryQuery {
 	    status: string;
 	    tag: string;
@@ -493,12 +631,48 @@ export namespace core {
 	        this.limit = source["limit"];
 	    }
 	}
+	export class Link {
+	    line: number;
+	    raw: string;
+	    canonical: string;
+	    platform: string;
+	    id: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Link(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.raw = source["raw"];
+	        this.canonical = source["canonical"];
+	        this.platform = source["platform"];
+	        this.id = source["id"];
+	    }
+	}
+	export class LinkProblem {
+	    line: number;
+	    raw: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LinkProblem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.raw = source["raw"];
+	        this.reason = source["reason"];
+	    }
+	}
 	export class LinkPlan {
 	    lines: number;
-	    links: sources.Link[];
-	    duplicates: sources.Link[];
-	    problems: sources.Problem[];
-	    tasks: sources.Task[];
+	    links: Link[];
+	    duplicates: Link[];
+	    problems: LinkProblem[];
+	    tasks: ImportTask[];
 	    summary: string;
 	    warnings: string[];
 	
@@ -509,10 +683,10 @@ export namespace core {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.lines = source["lines"];
-	        this.links = this.convertValues(source["links"], sources.Link);
-	        this.duplicates = this.convertValues(source["duplicates"], sources.Link);
-	        this.problems = this.convertValues(source["problems"], sources.Problem);
-	        this.tasks = this.convertValues(source["tasks"], sources.Task);
+	        this.links = this.convertValues(source["links"], Link);
+	        this.duplicates = this.convertValues(source["duplicates"], Link);
+	        this.problems = this.convertValues(source["problems"], LinkProblem);
+	        this.tasks = this.convertValues(source["tasks"], ImportTask);
 	        this.summary = source["summary"];
 	        this.warnings = source["warnings"];
 	    }
@@ -535,6 +709,7 @@ export namespace core {
 		    return a;
 		}
 	}
+	
 	
 	export class Moment {
 	    video_no: string;
@@ -568,6 +743,7 @@ export namespace core {
 	        this.local_path = source["local_path"];
 	    }
 	}
+	
 	export class RecentSearch {
 	    kind: string;
 	    text: string;
@@ -611,6 +787,87 @@ export namespace core {
 	        this.retried = source["retried"];
 	        this.taken = source["taken"];
 	    }
+	}
+	
+	export class Verdict {
+	    path: string;
+	    name: string;
+	    size: number;
+	    ok: boolean;
+	    reason?: string;
+	    code?: string;
+	    warnings?: string[];
+	    media?: media.Info;
+	    fileMeta?: FileMeta;
+	    preview?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Verdict(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.name = source["name"];
+	        this.size = source["size"];
+	        this.ok = source["ok"];
+	        this.reason = source["reason"];
+	        this.code = source["code"];
+	        this.warnings = source["warnings"];
+	        this.media = this.convertValues(source["media"], media.Info);
+	        this.fileMeta = this.convertValues(source["fileMeta"], FileMeta);
+	        this.preview = source["preview"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Scan {
+	    files: Verdict[];
+	    skipped: Verdict[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Scan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.files = this.convertValues(source["files"], Verdict);
+	        this.skipped = this.convertValues(source["skipped"], Verdict);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class SearchAnswer {
 	    moments: Moment[];
@@ -684,6 +941,24 @@ export namespace core {
 	        this.fresh = source["fresh"];
 	    }
 	}
+	export class Segment {
+	    index: number;
+	    start: number;
+	    end: number;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Segment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.index = source["index"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.text = source["text"];
+	    }
+	}
 	export class Selection {
 	    query: LibraryQuery;
 	    except: string[];
@@ -718,6 +993,38 @@ export namespace core {
 		    return a;
 		}
 	}
+	export class Settings {
+	    scope: string;
+	    baseUrl: string;
+	    assetBaseUrl: string;
+	    downloadDir: string;
+	    sandbox: boolean;
+	    theme: string;
+	    concurrency: number;
+	    pacing: boolean;
+	    historyDays: number;
+	    notificationsOff?: boolean;
+	    pickerDirs?: Record<string, string>;
+	
+	    static createFrom(source: any = {}) {
+	        return new Settings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.scope = source["scope"];
+	        this.baseUrl = source["baseUrl"];
+	        this.assetBaseUrl = source["assetBaseUrl"];
+	        this.downloadDir = source["downloadDir"];
+	        this.sandbox = source["sandbox"];
+	        this.theme = source["theme"];
+	        this.concurrency = source["concurrency"];
+	        this.pacing = source["pacing"];
+	        this.historyDays = source["historyDays"];
+	        this.notificationsOff = source["notificationsOff"];
+	        this.pickerDirs = source["pickerDirs"];
+	    }
+	}
 	export class Status {
 	    mode: string;
 	    scope: string;
@@ -748,8 +1055,73 @@ export namespace core {
 	        this.retryAt = source["retryAt"];
 	    }
 	}
+	export class Summary {
+	    summary: string;
+	    items: Chapter[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Summary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.summary = source["summary"];
+	        this.items = this.convertValues(source["items"], Chapter);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Transcript {
+	    video_no: string;
+	    segments: Segment[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Transcript(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.video_no = source["video_no"];
+	        this.segments = this.convertValues(source["segments"], Segment);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class UploadBatch {
 	    files: FileUpload[];
+	    anyCodec?: boolean;
 	    meta: Meta;
 	
 	    static createFrom(source: any = {}) {
@@ -759,6 +1131,7 @@ export namespace core {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.files = this.convertValues(source["files"], FileUpload);
+	        this.anyCodec = source["anyCodec"];
 	        this.meta = this.convertValues(source["meta"], Meta);
 	    }
 	
@@ -796,6 +1169,181 @@ export namespace core {
 	        this.extensions = source["extensions"];
 	        this.maxFileSize = source["maxFileSize"];
 	        this.maxSizeText = source["maxSizeText"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class VideoDetails {
+	    videoNo: string;
+	    name: string;
+	    status: string;
+	    cause: string;
+	    duration: number;
+	    size: number;
+	    createTime: number;
+	    datetimeTaken: number;
+	    cameraModel: string;
+	    latitude?: number;
+	    longitude?: number;
+	    tags: string[];
+	    bucket: string;
+	    blob: string;
+	    videoUrl: string;
+	    resolution: string;
+	    fps: number;
+	    width: number;
+	    height: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new VideoDetails(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.videoNo = source["videoNo"];
+	        this.name = source["name"];
+	        this.status = source["status"];
+	        this.cause = source["cause"];
+	        this.duration = source["duration"];
+	        this.size = source["size"];
+	        this.createTime = source["createTime"];
+	        this.datetimeTaken = source["datetimeTaken"];
+	        this.cameraModel = source["cameraModel"];
+	        this.latitude = source["latitude"];
+	        this.longitude = source["longitude"];
+	        this.tags = source["tags"];
+	        this.bucket = source["bucket"];
+	        this.blob = source["blob"];
+	        this.videoUrl = source["videoUrl"];
+	        this.resolution = source["resolution"];
+	        this.fps = source["fps"];
+	        this.width = source["width"];
+	        this.height = source["height"];
+	    }
+	}
+	export class VideoPage {
+	    videos: CachedVideo[];
+	    nextCursor: string;
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new VideoPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.videos = this.convertValues(source["videos"], CachedVideo);
+	        this.nextCursor = source["nextCursor"];
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class WatchConfig {
+	    name: string;
+	    folder: string;
+	    recursive: boolean;
+	    include: string[];
+	    exclude: string[];
+	    scope: string;
+	    tags: string[];
+	    after: string;
+	    deleteConfirmed: boolean;
+	    settleMs: number;
+	    paused: boolean;
+	    created: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new WatchConfig(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.folder = source["folder"];
+	        this.recursive = source["recursive"];
+	        this.include = source["include"];
+	        this.exclude = source["exclude"];
+	        this.scope = source["scope"];
+	        this.tags = source["tags"];
+	        this.after = source["after"];
+	        this.deleteConfirmed = source["deleteConfirmed"];
+	        this.settleMs = source["settleMs"];
+	        this.paused = source["paused"];
+	        this.created = source["created"];
+	    }
+	}
+	export class WatchIssue {
+	    path: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new WatchIssue(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class WatchStats {
+	    seen: number;
+	    uploaded: number;
+	    duplicates: number;
+	    waiting: number;
+	    skipped: number;
+	    failed: number;
+	    lastActivity: number;
+	    refused: WatchIssue[];
+	
+	    static createFrom(source: any = {}) {
+	        return new WatchStats(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.seen = source["seen"];
+	        this.uploaded = source["uploaded"];
+	        this.duplicates = source["duplicates"];
+	        this.waiting = source["waiting"];
+	        this.skipped = source["skipped"];
+	        this.failed = source["failed"];
+	        this.lastActivity = source["lastActivity"];
+	        this.refused = this.convertValues(source["refused"], WatchIssue);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -859,6 +1407,7 @@ export namespace events {
 	    TransferProgress = "transfer:progress",
 	    LibraryChanged = "library:changed",
 	    OpenPaths = "app:open-paths",
+	    WatchChanged = "watch:changed",
 	}
 
 }
@@ -878,25 +1427,6 @@ export namespace formats {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.ext = source["ext"];
 	        this.mime = source["mime"];
-	        this.name = source["name"];
-	    }
-	}
-
-}
-
-export namespace i18n {
-	
-	export class Language {
-	    tag: string;
-	    name: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Language(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.tag = source["tag"];
 	        this.name = source["name"];
 	    }
 	}
@@ -932,8 +1462,8 @@ export namespace jobstate {
 export namespace main {
 	
 	export class SettingsState {
-	    settings: settings.Settings;
-	    key: settings.KeyInfo;
+	    settings: contract.Settings;
+	    key: contract.KeyInfo;
 	    dataDir: string;
 	    version: string;
 	    logFile: string;
@@ -944,8 +1474,8 @@ export namespace main {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.settings = this.convertValues(source["settings"], settings.Settings);
-	        this.key = this.convertValues(source["key"], settings.KeyInfo);
+	        this.settings = this.convertValues(source["settings"], contract.Settings);
+	        this.key = this.convertValues(source["key"], contract.KeyInfo);
 	        this.dataDir = source["dataDir"];
 	        this.version = source["version"];
 	        this.logFile = source["logFile"];
@@ -969,9 +1499,29 @@ export namespace main {
 		    return a;
 		}
 	}
+	export class SystemState {
+	    notifications: boolean;
+	    startAtLogin: boolean;
+	    canStart: boolean;
+	    loginEntry: string;
+	    note?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SystemState(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.notifications = source["notifications"];
+	        this.startAtLogin = source["startAtLogin"];
+	        this.canStart = source["canStart"];
+	        this.loginEntry = source["loginEntry"];
+	        this.note = source["note"];
+	    }
+	}
 	export class VideoChapters {
-	    summary?: api.Summary;
-	    fetched: core.Fetched;
+	    summary?: contract.Summary;
+	    fetched: contract.Fetched;
 	
 	    static createFrom(source: any = {}) {
 	        return new VideoChapters(source);
@@ -979,8 +1529,8 @@ export namespace main {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.summary = this.convertValues(source["summary"], api.Summary);
-	        this.fetched = this.convertValues(source["fetched"], core.Fetched);
+	        this.summary = this.convertValues(source["summary"], contract.Summary);
+	        this.fetched = this.convertValues(source["fetched"], contract.Fetched);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1002,8 +1552,8 @@ export namespace main {
 		}
 	}
 	export class VideoText {
-	    transcript?: api.Transcript;
-	    fetched: core.Fetched;
+	    transcript?: contract.Transcript;
+	    fetched: contract.Fetched;
 	
 	    static createFrom(source: any = {}) {
 	        return new VideoText(source);
@@ -1011,8 +1561,88 @@ export namespace main {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.transcript = this.convertValues(source["transcript"], api.Transcript);
-	        this.fetched = this.convertValues(source["fetched"], core.Fetched);
+	        this.transcript = this.convertValues(source["transcript"], contract.Transcript);
+	        this.fetched = this.convertValues(source["fetched"], contract.Fetched);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class WatchDefaults {
+	    config: contract.WatchConfig;
+	    deleteWord: string;
+	    uploadedDir: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new WatchDefaults(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.config = this.convertValues(source["config"], contract.WatchConfig);
+	        this.deleteWord = source["deleteWord"];
+	        this.uploadedDir = source["uploadedDir"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class WatchView {
+	    config: contract.WatchConfig;
+	    stats: contract.WatchStats;
+	    state: string;
+	    error: string;
+	    folders: number;
+	    limit: string;
+	    problem: string;
+	    uploadEveryMs: number;
+	    etaMs: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new WatchView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.config = this.convertValues(source["config"], contract.WatchConfig);
+	        this.stats = this.convertValues(source["stats"], contract.WatchStats);
+	        this.state = source["state"];
+	        this.error = source["error"];
+	        this.folders = source["folders"];
+	        this.limit = source["limit"];
+	        this.problem = source["problem"];
+	        this.uploadEveryMs = source["uploadEveryMs"];
+	        this.etaMs = source["etaMs"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1132,438 +1762,6 @@ export namespace mode {
 	    Live = "live",
 	    Sandbox = "sandbox",
 	    NoKey = "no-key",
-	}
-
-}
-
-export namespace preflight {
-	
-	export class FileMeta {
-	    takenAt?: string;
-	    camera?: string;
-	    latitude?: number;
-	    longitude?: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new FileMeta(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.takenAt = source["takenAt"];
-	        this.camera = source["camera"];
-	        this.latitude = source["latitude"];
-	        this.longitude = source["longitude"];
-	    }
-	}
-	export class Verdict {
-	    path: string;
-	    name: string;
-	    size: number;
-	    ok: boolean;
-	    reason?: string;
-	    code?: string;
-	    warnings?: string[];
-	    media?: media.Info;
-	    fileMeta?: FileMeta;
-	    preview?: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Verdict(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.path = source["path"];
-	        this.name = source["name"];
-	        this.size = source["size"];
-	        this.ok = source["ok"];
-	        this.reason = source["reason"];
-	        this.code = source["code"];
-	        this.warnings = source["warnings"];
-	        this.media = this.convertValues(source["media"], media.Info);
-	        this.fileMeta = this.convertValues(source["fileMeta"], FileMeta);
-	        this.preview = source["preview"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class Scan {
-	    files: Verdict[];
-	    skipped: Verdict[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Scan(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.files = this.convertValues(source["files"], Verdict);
-	        this.skipped = this.convertValues(source["skipped"], Verdict);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-
-}
-
-export namespace progress {
-	
-	export class Progress {
-	    id: number;
-	    done: number;
-	    total: number;
-	    speed: number;
-	    eta: number;
-	    percent: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new Progress(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.done = source["done"];
-	        this.total = source["total"];
-	        this.speed = source["speed"];
-	        this.eta = source["eta"];
-	        this.percent = source["percent"];
-	    }
-	}
-
-}
-
-export namespace settings {
-	
-	export class KeyInfo {
-	    set: boolean;
-	    masked: string;
-	    storage: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new KeyInfo(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.set = source["set"];
-	        this.masked = source["masked"];
-	        this.storage = source["storage"];
-	    }
-	}
-	export class Settings {
-	    scope: string;
-	    baseUrl: string;
-	    assetBaseUrl: string;
-	    downloadDir: string;
-	    sandbox: boolean;
-	    theme: string;
-	    concurrency: number;
-	    pacing: boolean;
-	    historyDays: number;
-	    pickerDirs?: Record<string, string>;
-	
-	    static createFrom(source: any = {}) {
-	        return new Settings(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.scope = source["scope"];
-	        this.baseUrl = source["baseUrl"];
-	        this.assetBaseUrl = source["assetBaseUrl"];
-	        this.downloadDir = source["downloadDir"];
-	        this.sandbox = source["sandbox"];
-	        this.theme = source["theme"];
-	        this.concurrency = source["concurrency"];
-	        this.pacing = source["pacing"];
-	        this.historyDays = source["historyDays"];
-	        this.pickerDirs = source["pickerDirs"];
-	    }
-	}
-
-}
-
-export namespace sources {
-	
-	export class Link {
-	    line: number;
-	    raw: string;
-	    canonical: string;
-	    platform: string;
-	    id: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Link(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.line = source["line"];
-	        this.raw = source["raw"];
-	        this.canonical = source["canonical"];
-	        this.platform = source["platform"];
-	        this.id = source["id"];
-	    }
-	}
-	export class Problem {
-	    line: number;
-	    raw: string;
-	    reason: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Problem(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.line = source["line"];
-	        this.raw = source["raw"];
-	        this.reason = source["reason"];
-	    }
-	}
-	export class Task {
-	    platform: string;
-	    links: string[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Task(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.platform = source["platform"];
-	        this.links = source["links"];
-	    }
-	}
-
-}
-
-export namespace store {
-	
-	export class JobError {
-	    code: string;
-	    message: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new JobError(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.code = source["code"];
-	        this.message = source["message"];
-	    }
-	}
-	export class JobResult {
-	    videoNos?: string[];
-	    taskId?: string;
-	    path?: string;
-	    bytes?: number;
-	    sha256?: string;
-	    fingerprint?: string;
-	    status?: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new JobResult(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.videoNos = source["videoNos"];
-	        this.taskId = source["taskId"];
-	        this.path = source["path"];
-	        this.bytes = source["bytes"];
-	        this.sha256 = source["sha256"];
-	        this.fingerprint = source["fingerprint"];
-	        this.status = source["status"];
-	    }
-	}
-	export class Video {
-	    videoNo: string;
-	    name: string;
-	    title?: string;
-	    scope: string;
-	    status: string;
-	    cause?: string;
-	    size: number;
-	    duration: number;
-	    tags?: string[];
-	    created: number;
-	    sourceJob?: number;
-	    updated: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new Video(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.videoNo = source["videoNo"];
-	        this.name = source["name"];
-	        this.title = source["title"];
-	        this.scope = source["scope"];
-	        this.status = source["status"];
-	        this.cause = source["cause"];
-	        this.size = source["size"];
-	        this.duration = source["duration"];
-	        this.tags = source["tags"];
-	        this.created = source["created"];
-	        this.sourceJob = source["sourceJob"];
-	        this.updated = source["updated"];
-	    }
-	}
-	export class VideoPage {
-	    videos: Video[];
-	    nextCursor: string;
-	    total: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new VideoPage(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.videos = this.convertValues(source["videos"], Video);
-	        this.nextCursor = source["nextCursor"];
-	        this.total = source["total"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-
-}
-
-export namespace transfer {
-	
-	export class RetryView {
-	    at: number;
-	    cause: string;
-	    rateLimited: boolean;
-	    failures: number;
-	    of: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new RetryView(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.at = source["at"];
-	        this.cause = source["cause"];
-	        this.rateLimited = source["rateLimited"];
-	        this.failures = source["failures"];
-	        this.of = source["of"];
-	    }
-	}
-	export class JobView {
-	    id: number;
-	    kind: jobkind.JobKind;
-	    state: jobstate.JobState;
-	    scope: string;
-	    name: string;
-	    tags: string[];
-	    created: number;
-	    updated: number;
-	    attempts: number;
-	    result: store.JobResult;
-	    error?: store.JobError;
-	    progress?: progress.Progress;
-	    nextSlotMs: number;
-	    place: number;
-	    startsAt: number;
-	    retry?: RetryView;
-	
-	    static createFrom(source: any = {}) {
-	        return new JobView(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.kind = source["kind"];
-	        this.state = source["state"];
-	        this.scope = source["scope"];
-	        this.name = source["name"];
-	        this.tags = source["tags"];
-	        this.created = source["created"];
-	        this.updated = source["updated"];
-	        this.attempts = source["attempts"];
-	        this.result = this.convertValues(source["result"], store.JobResult);
-	        this.error = this.convertValues(source["error"], store.JobError);
-	        this.progress = this.convertValues(source["progress"], progress.Progress);
-	        this.nextSlotMs = source["nextSlotMs"];
-	        this.place = source["place"];
-	        this.startsAt = source["startsAt"];
-	        this.retry = this.convertValues(source["retry"], RetryView);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
 
 }

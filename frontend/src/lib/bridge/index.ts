@@ -3,48 +3,52 @@
 // (events, error codes, job kinds and states, modes) come from ./contract, which needs no mock.
 import * as App from '../../../wailsjs/go/main/App';
 import { ClipboardSetText, EventsOn, OnFileDrop } from '../../../wailsjs/runtime/runtime';
-import type { api, core, main, preflight, progress, settings, sources, store, transfer } from '../../../wailsjs/go/models';
+import type { contract, main } from '../../../wailsjs/go/models';
 import { ErrorCode, EventName } from './contract';
 
-export type Settings = settings.Settings;
-export type KeyInfo = settings.KeyInfo;
+export type Settings = contract.Settings;
+export type KeyInfo = contract.KeyInfo;
 export type SettingsState = main.SettingsState;
-export type Status = core.Status;
-export type Connection = core.Connection;
-export type Meta = core.Meta;
-export type UploadBatch = core.UploadBatch;
-export type Scan = preflight.Scan;
-export type Verdict = preflight.Verdict;
-export type Duplicate = core.Duplicate;
-export type UploadRules = core.UploadRules;
-export type LinkPlan = core.LinkPlan;
-export type Link = sources.Link;
-export type LinkProblem = sources.Problem;
-export type ImportRequest = core.ImportRequest;
-export type LibraryQuery = core.LibraryQuery;
-export type VideoPage = store.VideoPage;
-export type CachedVideo = store.Video;
-export type VideoDetails = api.Video;
-export type JobQuery = core.JobQuery;
-export type JobPage = core.JobPage;
-export type JobView = transfer.JobView;
-export type Progress = progress.Progress;
-export type RefreshResult = core.RefreshResult;
-export type VideoSelection = core.Selection;
-export type DownloadResult = core.DownloadResult;
-export type DownloadTarget = core.DownloadTarget;
-export type RetryAll = core.RetryAll;
-export type SearchQuery = core.SearchQuery;
-export type SearchAnswer = core.SearchAnswer;
-export type Moment = core.Moment;
-export type RecentSearch = core.RecentSearch;
+export type SystemState = main.SystemState;
+export type Status = contract.Status;
+export type Connection = contract.Connection;
+export type Meta = contract.Meta;
+export type UploadBatch = contract.UploadBatch;
+export type Scan = contract.Scan;
+export type Verdict = contract.Verdict;
+export type Duplicate = contract.Duplicate;
+export type UploadRules = contract.UploadRules;
+export type LinkPlan = contract.LinkPlan;
+export type Link = contract.Link;
+export type LinkProblem = contract.LinkProblem;
+export type ImportRequest = contract.ImportRequest;
+export type LibraryQuery = contract.LibraryQuery;
+export type VideoPage = contract.VideoPage;
+export type CachedVideo = contract.CachedVideo;
+export type VideoDetails = contract.VideoDetails;
+export type JobQuery = contract.JobQuery;
+export type JobPage = contract.JobPage;
+export type JobView = contract.JobView;
+export type Progress = contract.Progress;
+export type RefreshResult = contract.RefreshResult;
+export type VideoSelection = contract.Selection;
+export type DownloadResult = contract.DownloadResult;
+export type DownloadTarget = contract.DownloadRequest;
+export type RetryAll = contract.RetryAll;
+export type SearchQuery = contract.SearchQuery;
+export type SearchAnswer = contract.SearchAnswer;
+export type Moment = contract.Moment;
+export type RecentSearch = contract.RecentSearch;
 export type VideoText = main.VideoText;
 export type VideoChapters = main.VideoChapters;
-export type Segment = api.Segment;
-export type Chapter = api.Chapter;
+export type Segment = contract.Segment;
+export type Chapter = contract.Chapter;
+export type WatchView = main.WatchView;
+export type WatchConfig = contract.WatchConfig;
+export type WatchDefaults = main.WatchDefaults;
 
 /** ErrorInfo is what every failed backend call rejects with; code is one of ErrorCode. */
-export type ErrorInfo = core.ErrorInfo;
+export type ErrorInfo = contract.ErrorInfo;
 
 let titleSeq = 0;
 
@@ -59,6 +63,21 @@ export const bridge = {
   testConnection: (s: Settings): Promise<Connection> => App.TestConnection(s),
   chooseFolder: (title: string, start: string): Promise<string> => App.ChooseFolder(title, start),
   openLogFolder: (): Promise<void> => App.OpenLogFolder(),
+  // watch folders (Settings → Watch folders); onWatchChanged fires when a watch's figures change
+  watches: (): Promise<WatchView[]> => App.Watches(),
+  watchDefaults: (): Promise<WatchDefaults> => App.WatchDefaults(),
+  /** chooseWatchFolder opens the native folder dialog beside the latest watched folder; '' when cancelled. */
+  chooseWatchFolder: (): Promise<string> => App.ChooseWatchFolder(),
+  addWatchFolder: (folder: string): Promise<WatchConfig> => App.AddWatchFolder(folder),
+  /** updateWatch saves new settings; deleting uploaded files needs confirm to be the typed word. */
+  updateWatch: (w: WatchConfig, confirm: string): Promise<WatchConfig> => App.UpdateWatch(w, confirm),
+  removeWatch: (name: string): Promise<void> => App.RemoveWatch(name),
+  pauseWatch: (name: string): Promise<void> => App.PauseWatch(name),
+  resumeWatch: (name: string): Promise<void> => App.ResumeWatch(name),
+  /** getSystem: watch notifications on/off and whether the app starts at login (Settings → System). */
+  getSystem: (): Promise<SystemState> => App.GetSystem(),
+  setNotifications: (on: boolean): Promise<SystemState> => App.SetNotifications(on),
+  setStartAtLogin: (on: boolean): Promise<SystemState> => App.SetStartAtLogin(on),
   // upload and import
   expandPaths: (paths: string[]): Promise<Scan> => App.ExpandPaths(paths),
   /** findDuplicate reads one file and says whether its bytes were uploaded to scope before. */
@@ -106,6 +125,8 @@ export const bridge = {
   /** exportTranscript asks where to save (native dialog) and writes; '' when cancelled. */
   exportTranscript: (no: string, name: string, format: string, captions: boolean): Promise<string> =>
     App.ExportTranscript(no, name, format, captions),
+  /** exportChapters saves a video's chapters as timed cues, as exportTranscript does. */
+  exportChapters: (no: string, name: string, format: string): Promise<string> => App.ExportChapters(no, name, format),
   // transfers and history
   jobs: (q: JobQuery): Promise<JobPage> => App.Jobs(q),
   pauseJob: (id: number): Promise<void> => App.PauseJob(id),
@@ -131,16 +152,17 @@ export const bridge = {
   onQuitRequested: (cb: (running: number) => void): (() => void) => EventsOn(EventName.QuitRequested, cb),
   onJob: (cb: (j: JobView) => void): (() => void) => EventsOn(EventName.TransferJob, cb),
   onProgress: (cb: (batch: Progress[]) => void): (() => void) => EventsOn(EventName.TransferProgress, cb),
+  onWatchChanged: (cb: (name: string) => void): (() => void) => EventsOn(EventName.WatchChanged, cb),
   onLibraryChanged: (cb: (scope: string) => void): (() => void) => EventsOn(EventName.LibraryChanged, cb),
   /**
    * onNativeDrop registers the app's one native file-drop handler (Wails ignores a second one),
-   * for the whole window. Only local files arrive here (a dropped web link comes as one empty
+   * for the whole window, with where in the window the drop landed. Only local files arrive here (a dropped web link comes as one empty
    * path on Linux, and is left to the window's drop event).
    */
-  onNativeDrop: (cb: (paths: string[]) => void): void =>
-    OnFileDrop((_x: number, _y: number, paths: string[]) => {
+  onNativeDrop: (cb: (paths: string[], at: { x: number; y: number }) => void): void =>
+    OnFileDrop((x: number, y: number, paths: string[]) => {
       const real = (paths ?? []).filter((p) => p !== '');
-      if (real.length) cb(real);
+      if (real.length) cb(real, { x, y });
     }, false),
   /** onOpenPaths tells when a second launch handed over files; takeOpenPaths then fetches them. */
   onOpenPaths: (cb: () => void): (() => void) => EventsOn(EventName.OpenPaths, cb),

@@ -4,10 +4,9 @@ import { describe, expect, it, vi } from 'vitest';
 import NeedsKey from './NeedsKey.svelte';
 import { Mode } from '../bridge/contract';
 
-vi.mock('../bridge', async (orig) => ({
-  ...(await orig<typeof import('../bridge')>()),
-  bridge: { getSettings: vi.fn(), saveSettings: vi.fn(), status: vi.fn(), onStatus: vi.fn() },
-}));
+vi.mock('../bridge', (orig) => import('../../testing/bridge').then((b) => b.fakeBridge(orig, [
+  'getSettings', 'saveSettings', 'status', 'onStatus',
+])));
 const { bridge } = await import('../bridge');
 const { nav } = await import('../stores/nav.svelte');
 const { status } = await import('../stores/status.svelte');

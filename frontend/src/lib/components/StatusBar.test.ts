@@ -1,18 +1,14 @@
 import { render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
+import { emit } from '../../testing/bridge';
 import StatusBar from './StatusBar.svelte';
 import { Mode, ConnState } from '../bridge/contract';
 
-let emitStatus: (s: unknown) => void = () => {};
-vi.mock('../bridge', () => ({
-  bridge: {
-    status: vi.fn(),
-    onStatus: (cb: (s: unknown) => void) => {
-      emitStatus = cb;
-      return () => {};
-    },
-  },
-}));
+vi.mock('../bridge', (orig) => import('../../testing/bridge').then((b) => b.fakeBridge(orig, [
+  'status',
+], {
+  onStatus: b.listener('onStatus'),
+})));
 const { bridge } = await import('../bridge');
 const { status } = await import('../stores/status.svelte');
 
@@ -28,21 +24,21 @@ describe('StatusBar', () => {
     expect(bar).toHaveTextContent('Checking the connection…');
     expect(bar).not.toHaveTextContent('Connected');
 
-    emitStatus({ ...live, connection: ConnState.Rejected, connectionDetail: 'memories.ai did not accept the API key.' });
+    emit('onStatus', { ...live, connection: ConnState.Rejected, connectionDetail: 'memories.ai did not accept the API key.' });
     await vi.waitFor(() => expect(bar).toHaveTextContent('API key rejected'));
     expect(bar.querySelector('[title]')).toHaveAttribute('title', 'memories.ai did not accept the API key.');
 
     const at = new Date(2026, 10, 30, 14, 7).getTime();
-    emitStatus({ ...live, connection: ConnState.Connected, lastOk: at });
+    emit('onStatus', { ...live, connection: ConnState.Connected, lastOk: at });
     await vi.waitFor(() => expect(bar).toHaveTextContent(/Connected to memories\.ai · last request .*14.07/));
 
-    emitStatus({ ...live, baseUrl: 'http://127.0.0.1:8089', connection: ConnState.Connected, lastOk: at });
+    emit('onStatus', { ...live, baseUrl: 'http://127.0.0.1:8089', connection: ConnState.Connected, lastOk: at });
     await vi.waitFor(() => expect(bar).toHaveTextContent(/Connected to 127\.0\.0\.1:8089 · last request/));
 
-    emitStatus({ ...live, connection: ConnState.RateLimited, retryAt: new Date(2026, 10, 30, 14, 9).getTime() });
+    emit('onStatus', { ...live, connection: ConnState.RateLimited, retryAt: new Date(2026, 10, 30, 14, 9).getTime() });
     await vi.waitFor(() => expect(bar).toHaveTextContent(/Rate-limited until .*14.09/));
 
-    emitStatus({ ...live, connection: ConnState.Unreachable });
+    emit('onStatus', { ...live, connection: ConnState.Unreachable });
     await vi.waitFor(() => expect(bar).toHaveTextContent('Service unreachable'));
     status.stop();
   });
@@ -52,7 +48,7 @@ describe('StatusBar', () => {
     render(StatusBar);
     await status.start();
     expect(await screen.findByRole('contentinfo', { name: 'Connection' })).toHaveTextContent('Sandbox mode');
-    emitStatus({ ...live, mode: Mode.NoKey, connection: '' });
+    emit('onStatus', { ...live, mode: Mode.NoKey, connection: '' });
     await vi.waitFor(() => expect(screen.getByRole('contentinfo', { name: 'Connection' })).toHaveTextContent('No API key'));
     status.stop();
   });

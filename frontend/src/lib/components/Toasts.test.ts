@@ -10,42 +10,46 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
+/** showToasts draws the toasts after push adds some. */
+function showToasts(push: () => void) {
+  render(Toasts);
+  push();
+  flushSync();
+}
+
+/** after lets ms pass on the fake clock and draws what changed. */
+function after(ms: number) {
+  vi.advanceTimersByTime(ms);
+  flushSync();
+}
+
 describe('Toasts', () => {
   it('a failure dismisses itself after a while, still read out as an alert meanwhile', () => {
-    render(Toasts);
-    toasts.push('error', '1 upload failed', 'clip.mp4: Could not reach 127.0.0.1:9.');
-    flushSync();
+    showToasts(() => toasts.push('error', '1 upload failed', 'clip.mp4: Could not reach 127.0.0.1:9.'));
     expect(screen.getByRole('alert')).toHaveTextContent('1 upload failed');
-    vi.advanceTimersByTime(19_000);
-    flushSync();
+    after(19_000);
     expect(screen.queryByRole('alert')).not.toBeNull();
-    vi.advanceTimersByTime(1_000);
-    flushSync();
+    after(1_000);
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('stays while the pointer is on it, and counts again from when it leaves', () => {
-    render(Toasts);
-    toasts.push('success', '3 downloads finished');
-    flushSync();
+    showToasts(() => toasts.push('success', '3 downloads finished'));
     const toast = screen.getByRole('status');
     fireEvent.pointerEnter(toast);
-    vi.advanceTimersByTime(60_000);
-    flushSync();
+    after(60_000);
     expect(screen.getByRole('status')).toHaveTextContent('3 downloads finished');
     fireEvent.pointerLeave(toast);
-    vi.advanceTimersByTime(5_900);
-    flushSync();
+    after(5_900);
     expect(screen.queryByRole('status')).not.toBeNull();
-    vi.advanceTimersByTime(200);
-    flushSync();
+    after(200);
     expect(screen.queryByRole('status')).toBeNull();
   });
 
   it('shows at most three at once, the newest', () => {
-    render(Toasts);
-    for (let i = 1; i <= 5; i++) toasts.push('error', `failure ${i}`);
-    flushSync();
+    showToasts(() => {
+      for (let i = 1; i <= 5; i++) toasts.push('error', `failure ${i}`);
+    });
     expect(screen.getAllByRole('alert').map((t) => t.textContent?.trim().split('×')[0].trim())).toEqual(['failure 3', 'failure 4', 'failure 5']);
   });
 });

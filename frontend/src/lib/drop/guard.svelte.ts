@@ -1,32 +1,17 @@
 import { carriesContent, readDrop, type Dropped } from './classify';
+import { dragDepth } from './dragDepth';
 
 // The window-level drop guard. Every dragover and drop anywhere in the window is claimed
 // (preventDefault in the capture phase, before any element sees it), so WebKit never navigates to
 // a dropped file or link and never types a dropped path into a text box; the app decides instead.
 
-/**
- * While something is dragged over the window: shows the full-window overlay. Enter and leave
- * fire for every element crossed, so a depth count says when the drag has left the window.
- * (WebKitGTK repeats no dragover while the pointer rests, so no timer can stand in for this.)
- */
+/** While something is dragged over the window: shows the full-window overlay. */
 class DragOver {
   active = $state(false);
-  #depth = 0;
-
-  enter() {
-    this.#depth++;
-    this.active = true;
-  }
-
-  leave() {
-    this.#depth = Math.max(0, this.#depth - 1);
-    if (this.#depth === 0) this.active = false;
-  }
-
-  end() {
-    this.#depth = 0;
-    this.active = false;
-  }
+  #depth = dragDepth((over) => (this.active = over));
+  enter = () => this.#depth.enter();
+  leave = () => this.#depth.leave();
+  end = () => this.#depth.end();
 }
 
 export const dragOver = new DragOver();

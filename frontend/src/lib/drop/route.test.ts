@@ -1,10 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ErrorCode } from '../bridge/contract';
 
-vi.mock('../bridge', async (orig) => ({
-  ...(await orig<typeof import('../bridge')>()),
-  bridge: { expandPaths: vi.fn(), readLinksFile: vi.fn(), findDuplicate: vi.fn(), planLinks: vi.fn() },
-}));
+vi.mock('../bridge', (orig) => import('../../testing/bridge').then((b) => b.fakeBridge(orig, [
+  'expandPaths', 'readLinksFile', 'findDuplicate', 'planLinks',
+])));
 
 const { bridge } = await import('../bridge');
 const { takePaths, takeText } = await import('./route');

@@ -14,14 +14,34 @@ import { isPicture } from '../../views/search/search';
 
 /** overlayText says what dropping here will do; the drop's content is unknown until the drop. */
 export function overlayText(): { title: string; hint: string } {
+  if (nav.current === 'settings' && folderDrop.take) {
+    return { title: 'Drop a folder on Watch folders to watch it', hint: 'Elsewhere, videos and folders go to Upload and links to Import.' };
+  }
   if (nav.current === 'search') return { title: 'Drop a picture to search by it', hint: 'Moments that look like it are found (jpg, png, gif, bmp, webp).' };
   return nav.current === 'import'
     ? { title: 'Drop to add links', hint: 'Link lists (.txt, .csv) and links go to Import; videos and folders to Upload.' }
     : { title: 'Drop to add to Upload', hint: 'Videos and folders are checked and added to the batch; links and link lists go to Import.' };
 }
 
+/**
+ * folderDrop is where a view that takes dropped folders itself registers while it is shown: a
+ * drop that lands inside an element marked data-folder-drop goes to it instead of Upload (Settings
+ * → Watch folders watches a folder dropped on its list).
+ */
+export const folderDrop: { take: ((paths: string[]) => Promise<void>) | null } = { take: null };
+
+/** dropZoneAt says whether the window point at is inside a folder drop zone. */
+function dropZoneAt(at?: { x: number; y: number }): boolean {
+  if (!at || typeof document.elementFromPoint !== 'function') return false;
+  return !!document.elementFromPoint(at.x, at.y)?.closest('[data-folder-drop]');
+}
+
 /** takePaths stages videos and folders in Upload and reads link lists into Import. */
-export async function takePaths(paths: string[]) {
+export async function takePaths(paths: string[], at?: { x: number; y: number }) {
+  if (folderDrop.take && dropZoneAt(at)) {
+    await folderDrop.take(paths);
+    return;
+  }
   // On the Search view, one picture is a search by picture.
   if (nav.current === 'search' && paths.length === 1 && isPicture(paths[0])) {
     await search.byPicture(paths[0]);

@@ -2,10 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JobView } from '../bridge';
 import { Choice, ErrorCode } from '../bridge/contract';
 
-vi.mock('../bridge', async (orig) => ({
-  ...(await orig<typeof import('../bridge')>()),
-  bridge: { retryJob: vi.fn(), retryDownload: vi.fn() },
-}));
+vi.mock('../bridge', (orig) => import('../../testing/bridge').then((b) => b.fakeBridge(orig, [
+  'retryJob', 'retryDownload',
+])));
 
 const { bridge } = await import('../bridge');
 const { collisions, retryJob } = await import('./collisions.svelte');

@@ -2,6 +2,8 @@ import { bridge, type JobView, type Progress } from '../bridge';
 import { toasts } from './toasts.svelte';
 import { activeStates, batchToast, movingStates } from './batch';
 import { JobState } from '../bridge/contract';
+import { retryOf, retryText } from '../retry';
+import { announcer, progressEvery } from './announcer.svelte';
 
 // The live transfer queue: loaded once, then kept current by transfer:job events (state changes,
 // sent at once) and transfer:progress batches (about 4 a second, only jobs that moved).
@@ -61,6 +63,8 @@ class JobsStore {
     if (j.progress) this.progress[j.id] = j.progress;
     if (movingStates.includes(j.state) && !this.batchIds.includes(j.id)) this.batchIds.push(j.id);
     if (live && before?.state !== j.state && this.batchIds.includes(j.id)) this.#endBatch();
+    const retry = retryOf(j);
+    if (live && retry && retry.at !== before?.retry?.at) announcer.say(`${j.name}: ${retryText(retry, Date.now())}`);
   }
 
   // endBatch raises the batch's one toast once nothing in it is queued or running any more.
@@ -74,8 +78,13 @@ class JobsStore {
     }
   }
 
+  /** applyProgress records progress; now and then (progressEvery) a line reads one job's out. */
   applyProgress(batch: Progress[]) {
-    for (const p of batch) this.progress[p.id] = p;
+    for (const p of batch) {
+      this.progress[p.id] = p;
+      const job = this.byId[p.id];
+      if (job && p.total > 0) announcer.sayEvery('progress', `${job.name}: ${Math.round(p.percent)}%`, progressEvery);
+    }
   }
 }
 

@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { links } from './links.svelte';
 
-vi.mock('../bridge', () => ({ bridge: { readLinksFile: vi.fn(), planLinks: vi.fn() } }));
+vi.mock('../bridge', (orig) => import('../../testing/bridge').then((b) => b.fakeBridge(orig, [
+  'readLinksFile', 'planLinks',
+])));
 const { bridge } = await import('../bridge');
 
 describe('links store', () => {

@@ -2,7 +2,9 @@ import { waitFor } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { newMeta, uploads } from './uploads.svelte';
 
-vi.mock('../bridge', () => ({ bridge: { expandPaths: vi.fn(), findDuplicate: vi.fn() } }));
+vi.mock('../bridge', (orig) => import('../../testing/bridge').then((b) => b.fakeBridge(orig, [
+  'expandPaths', 'findDuplicate',
+])));
 const { bridge } = await import('../bridge');
 
 const ok = (path: string) => ({ path, name: path.split('/').pop()!, size: 10, ok: true });

@@ -5,10 +5,9 @@ import type { JobView } from '../../lib/bridge';
 import { JobKind, JobState } from '../../lib/bridge/contract';
 import JobOutcome from './JobOutcome.svelte';
 
-vi.mock('../../lib/bridge', async (orig) => ({
-  ...(await orig<typeof import('../../lib/bridge')>()),
-  bridge: { downloadSHA256: vi.fn(), cancelSHA256: vi.fn(), copyText: vi.fn() },
-}));
+vi.mock('../../lib/bridge', (orig) => import('../../testing/bridge').then((b) => b.fakeBridge(orig, [
+  'downloadSHA256', 'cancelSHA256', 'copyText',
+])));
 const { bridge } = await import('../../lib/bridge');
 const mocked = vi.mocked(bridge);
 

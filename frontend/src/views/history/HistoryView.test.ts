@@ -4,14 +4,16 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JobPage, JobView } from '../../lib/bridge';
 import { jobs } from '../../lib/stores/jobs.svelte';
 import { toasts } from '../../lib/stores/toasts.svelte';
+import { freshStores } from '../../testing/stores';
 import HistoryView from './HistoryView.svelte';
 import { history } from './history.svelte';
 import { ErrorCode, JobKind, JobState } from '../../lib/bridge/contract';
 
-vi.mock('../../lib/bridge', async (orig) => ({
-  ...(await orig<typeof import('../../lib/bridge')>()),
-  bridge: { jobs: vi.fn(), retryJob: vi.fn(), revealInFolder: vi.fn(), exportHistory: vi.fn(), jobPreview: vi.fn(async () => '') },
-}));
+vi.mock('../../lib/bridge', (orig) => import('../../testing/bridge').then((b) => b.fakeBridge(orig, [
+  'jobs', 'retryJob', 'revealInFolder', 'exportHistory',
+], {
+  jobPreview: async () => '',
+})));
 const { bridge } = await import('../../lib/bridge');
 const mocked = vi.mocked(bridge);
 
@@ -30,10 +32,8 @@ const row = (name: RegExp) => screen.getByRole('listitem', { name });
 
 describe('HistoryView', () => {
   beforeEach(() => {
-    vi.resetAllMocks();
+    freshStores();
     history.reset();
-    toasts.items = [];
-    jobs.byId = {};
     mocked.jobs.mockResolvedValue(page([saved, failed, uploaded]));
   });
 

@@ -8,17 +8,9 @@ import { newMeta } from '../../lib/stores/uploads.svelte';
 import ImportView from './ImportView.svelte';
 import { ErrorCode, JobKind, JobState } from '../../lib/bridge/contract';
 
-vi.mock('../../lib/bridge', async (orig) => ({
-  ...(await orig<typeof import('../../lib/bridge')>()),
-  bridge: {
-    getSettings: vi.fn(),
-    planLinks: vi.fn(),
-    enqueueImport: vi.fn(),
-    enqueueURL: vi.fn(),
-    chooseLinksFile: vi.fn(),
-    validateMeta: vi.fn(),
-  },
-}));
+vi.mock('../../lib/bridge', (orig) => import('../../testing/bridge').then((b) => b.fakeBridge(orig, [
+  'getSettings', 'planLinks', 'enqueueImport', 'enqueueURL', 'chooseLinksFile', 'validateMeta',
+])));
 const { bridge } = await import('../../lib/bridge');
 const mocked = vi.mocked(bridge);
 

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CachedVideo, JobView, VideoPage } from '../../lib/bridge';
 import { jobs } from '../../lib/stores/jobs.svelte';
 import { toasts } from '../../lib/stores/toasts.svelte';
+import { freshStores } from '../../testing/stores';
 import { collisions } from '../../lib/stores/collisions.svelte';
 import LibraryView from './LibraryView.svelte';
 import { library, library as lib } from './library.svelte';
@@ -11,24 +12,14 @@ import { Choice, ErrorCode, JobKind, JobState } from '../../lib/bridge/contract'
 
 let libraryChanged: ((scope: string) => void) | null = null;
 
-vi.mock('../../lib/bridge', async (orig) => ({
-  ...(await orig<typeof import('../../lib/bridge')>()),
-  bridge: {
-    library: vi.fn(),
-    videoPreview: vi.fn(async () => ''),
-    refreshLibrary: vi.fn(),
-    deleteVideos: vi.fn(),
-    deleteSelected: vi.fn(),
-    downloadSelected: vi.fn(),
-    videoDetails: vi.fn(),
-    videoTranscript: vi.fn(async () => ({ fetched: { at: 0, cached: false } })),
-    videoSummary: vi.fn(async () => ({ fetched: { at: 0, cached: false } })),
-    downloadVideos: vi.fn(),
-    downloadVideosTo: vi.fn(),
-    downloadAsset: vi.fn(),
-    onLibraryChanged: vi.fn(),
-  },
-}));
+vi.mock('../../lib/bridge', (orig) => import('../../testing/bridge').then((b) => b.fakeBridge(orig, [
+  'library', 'refreshLibrary', 'deleteVideos', 'deleteSelected', 'downloadSelected', 'videoDetails',
+  'downloadVideos', 'downloadVideosTo', 'downloadAsset', 'onLibraryChanged',
+], {
+  videoPreview: async () => '',
+  videoTranscript: async () => ({ fetched: { at: 0, cached: false } }),
+  videoSummary: async () => ({ fetched: { at: 0, cached: false } }),
+})));
 const { bridge } = await import('../../lib/bridge');
 const mocked = vi.mocked(bridge);
 
@@ -49,10 +40,8 @@ const lastQuery = () => mocked.library.mock.lastCall![0];
 
 describe('LibraryView', () => {
   beforeEach(() => {
-    vi.resetAllMocks();
+    freshStores();
     library.reset();
-    toasts.items = [];
-    jobs.byId = {};
     mocked.library.mockResolvedValue(page(five, 1234));
     mocked.refreshLibrary.mockResolvedValue({ count: 5, removed: 0 } as never);
     mocked.onLibraryChanged.mockImplementation((cb) => {

@@ -3,15 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import VideoReading from './VideoReading.svelte';
 
-vi.mock('../../lib/bridge', async (orig) => ({
-  ...(await orig<typeof import('../../lib/bridge')>()),
-  bridge: {
-    videoPreview: vi.fn(),
-    videoTranscript: vi.fn(),
-    videoSummary: vi.fn(),
-    exportTranscript: vi.fn(),
-  },
-}));
+vi.mock('../../lib/bridge', (orig) => import('../../testing/bridge').then((b) => b.fakeBridge(orig, [
+  'videoPreview', 'videoTranscript', 'videoSummary', 'exportTranscript', 'exportChapters',
+])));
 const { bridge } = await import('../../lib/bridge');
 const mocked = vi.mocked(bridge);
 
@@ -58,5 +52,23 @@ describe('VideoReading', () => {
     await userEvent.click(screen.getByRole('tab', { name: 'Chapters' }));
     await waitFor(() => expect(mocked.videoSummary).toHaveBeenCalledTimes(1));
     expect(mocked.videoTranscript).toHaveBeenCalledTimes(2);
+  });
+
+  it('exports the scenes as captions and the chapters as timed cues', async () => {
+    mocked.videoPreview.mockResolvedValue('');
+    mocked.videoTranscript.mockResolvedValue(spoken as never);
+    mocked.videoSummary.mockResolvedValue({ summary: { summary: '', items: [{ title: 'Arrival', description: 'at the beach', start: 0, end: 30 }] }, fetched: { at: 0, cached: false } } as never);
+    mocked.exportTranscript.mockResolvedValue('/home/me/beach.srt');
+    mocked.exportChapters.mockResolvedValue('/home/me/beach.txt');
+    render(VideoReading, { videoNo: 'VI1', name: 'beach.mp4' });
+    await userEvent.click(screen.getByRole('tab', { name: 'Scenes' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Export…' }));
+    expect(mocked.exportTranscript).toHaveBeenCalledWith('VI1', 'beach.mp4', 'srt', true);
+    await userEvent.click(screen.getByRole('tab', { name: 'Chapters' }));
+    await screen.findByText('Arrival');
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Export format' }), 'text');
+    await userEvent.click(screen.getByRole('button', { name: 'Export…' }));
+    expect(mocked.exportChapters).toHaveBeenCalledWith('VI1', 'beach.mp4', 'text');
+    expect(await screen.findByText('Saved /home/me/beach.txt')).toBeInTheDocument();
   });
 });

@@ -4,15 +4,13 @@ import { status } from '../../lib/stores/status.svelte';
 import { library } from './library.svelte';
 import { ErrorCode, ConnState } from '../../lib/bridge/contract';
 
-vi.mock('../../lib/bridge', async (orig) => ({
-  ...(await orig<typeof import('../../lib/bridge')>()),
-  bridge: {
-    library: vi.fn(async () => ({ videos: [], nextCursor: '', total: 0 })),
-    refreshLibrary: vi.fn(async () => ({ added: 0, updated: 0, removed: 0 })),
-    jobs: vi.fn(async () => ({ jobs: [], nextCursor: '', total: 0 })),
-    onStatus: vi.fn(),
-  },
-}));
+vi.mock('../../lib/bridge', (orig) => import('../../testing/bridge').then((b) => b.fakeBridge(orig, [
+  'onStatus',
+], {
+  library: async () => ({ videos: [], nextCursor: '', total: 0 }),
+  refreshLibrary: async () => ({ added: 0, updated: 0, removed: 0 }),
+  jobs: async () => ({ jobs: [], nextCursor: '', total: 0 }),
+})));
 const { bridge } = await import('../../lib/bridge');
 
 const at = (profile: string, mode: string) => ({ profile, mode, scope: 'default' }) as Status;

@@ -5,18 +5,15 @@ import { ErrorCode } from '../../lib/bridge/contract';
 import SearchView from './SearchView.svelte';
 import { search } from './search.svelte';
 
-vi.mock('../../lib/bridge', async (orig) => ({
-  ...(await orig<typeof import('../../lib/bridge')>()),
-  bridge: {
-    find: vi.fn(),
-    recentSearches: vi.fn(async () => []),
-    unindexed: vi.fn(async () => 0),
-    keyframeURL: vi.fn(async () => ''),
-    videoPreview: vi.fn(async () => ''),
-    choosePicture: vi.fn(),
-    onJob: vi.fn(() => () => {}),
-  },
-}));
+vi.mock('../../lib/bridge', (orig) => import('../../testing/bridge').then((b) => b.fakeBridge(orig, [
+  'find', 'choosePicture',
+], {
+  recentSearches: async () => [],
+  unindexed: async () => 0,
+  keyframeURL: async () => '',
+  videoPreview: async () => '',
+  onJob: b.listener('onJob'),
+})));
 const { bridge } = await import('../../lib/bridge');
 const mocked = vi.mocked(bridge);
 
@@ -64,5 +61,39 @@ describe('SearchView', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'happy birthday' }));
     expect(mocked.find).toHaveBeenCalledWith(expect.objectContaining({ mode: 'exact', text: 'happy birthday' }));
     expect(await screen.findByText(/No moments match/)).toBeInTheDocument();
+  });
+
+  it('renders an answer of 1,000 moments as a virtual list: only the rows in view exist', async () => {
+    const many = Array.from({ length: 1000 }, (_, i) => ({ ...moment, video_no: `VI${i}`, video_name: `clip-${i}.mp4`, start: i }));
+    mocked.find.mockResolvedValueOnce({ moments: many, at: Date.now(), cached: false } as never);
+    render(SearchView);
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search the library' }), 'beach{Enter}');
+    expect(await screen.findByText('1000 moments')).toBeInTheDocument();
+    const grid = screen.getByRole('grid', { name: 'Moments' });
+    expect(grid).toHaveAttribute('aria-rowcount', '1000');
+    const rows = screen.getAllByRole('row');
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows.length).toBeLessThan(40);
+    await userEvent.click(screen.getByRole('button', { name: /^clip-2\.mp4, / }));
+    expect(await screen.findByRole('heading', { name: 'clip-2.mp4' })).toBeInTheDocument();
+  });
+
+  it('shows a moment with fields missing, and "No picture" for a keyframe that fails or is not an image', async () => {
+    const bare = { video_no: 'VI9', start: 13, end: 0, score: 0 };
+    const broken = { ...moment, keyframe_bucket: 'b', keyframe_blob: 'VI1/gone.png' };
+    const notImage = { ...moment, start: 20, keyframe_bucket: 'b', keyframe_blob: 'VI1/text.png' };
+    mocked.find.mockResolvedValueOnce({ moments: [bare, broken, notImage], at: Date.now(), cached: false } as never);
+    mocked.keyframeURL.mockImplementation(async (_b, blob) => {
+      if (blob === 'VI1/gone.png') throw { code: 'not_found', message: 'Resource does not exist' };
+      return 'data:text/plain,not-a-picture';
+    });
+    render(SearchView);
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search the library' }), 'dog{Enter}');
+    expect(await screen.findByRole('button', { name: 'VI9, 0:13' })).toBeInTheDocument();
+    const frames = () => [...document.querySelectorAll('[data-keyframe]')].map((f) => f.getAttribute('data-keyframe'));
+    await vi.waitFor(() => expect(frames()).toEqual(['none', 'none', 'shown']));
+    document.querySelector('img')!.dispatchEvent(new Event('error')); // what the web view does with bytes that are no picture
+    await vi.waitFor(() => expect(frames()).toEqual(['none', 'none', 'none']));
+    expect(screen.getAllByText('No picture')).toHaveLength(3);
   });
 });

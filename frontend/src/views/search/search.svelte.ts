@@ -13,13 +13,15 @@ class SearchState {
   taken = $state('');
   place = $state(''); // "lat, lon"
   scope = $state('');
-  answer = $state<SearchAnswer | null>(null);
+  answer = $state.raw<SearchAnswer | null>(null); // raw: an answer of 1,000 moments is read, never changed
   asked = $state(''); // the words the answer is for, to highlight
   error = $state<ErrorInfo | null>(null);
   busy = $state(false);
   unindexed = $state(0);
   recent = $state<RecentSearch[]>([]);
-  open = $state<Moment | null>(null);
+  open = $state.raw<Moment | null>(null);
+  /** here holds videos found on this computer since the answer came (a download from the pane). */
+  here = $state.raw(new Set<string>());
   private seq = 0;
 
   /** placeError says what is wrong with the place filter; '' when it is empty or fine. */
@@ -40,6 +42,7 @@ class SearchState {
       });
       if (seq !== this.seq) return;
       this.answer = answer;
+      this.here = new Set();
       this.asked = this.mode === 'picture' ? '' : this.text;
     } catch (e) {
       if (seq !== this.seq) return;
@@ -49,6 +52,16 @@ class SearchState {
       if (seq === this.seq) this.busy = false;
     }
     void this.refreshSide();
+  }
+
+  /** isHere tells whether this computer holds the moment's video. */
+  isHere(m: Moment): boolean {
+    return !!m.local_path || this.here.has(m.video_no);
+  }
+
+  /** foundHere records that a video of the answer is now on this computer. */
+  foundHere(videoNo: string) {
+    if (!this.here.has(videoNo)) this.here = new Set([...this.here, videoNo]);
   }
 
   /** byPicture searches for moments like the picture at path. */

@@ -4,7 +4,9 @@ import { describe, expect, it, vi } from 'vitest';
 import ConnectionTest from './ConnectionTest.svelte';
 import { ErrorCode, Mode } from '../../lib/bridge/contract';
 
-vi.mock('../../lib/bridge', () => ({ bridge: { testConnection: vi.fn() } }));
+vi.mock('../../lib/bridge', (orig) => import('../../testing/bridge').then((b) => b.fakeBridge(orig, [
+  'testConnection',
+])));
 const { bridge } = await import('../../lib/bridge');
 
 const onScreen = { scope: 'default', baseUrl: 'http://127.0.0.1:9', assetBaseUrl: 'http://127.0.0.1:9', downloadDir: '/d',

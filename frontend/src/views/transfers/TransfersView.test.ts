@@ -6,18 +6,16 @@ import type { JobView } from '../../lib/bridge';
 import { jobs } from '../../lib/stores/jobs.svelte';
 import { nav } from '../../lib/stores/nav.svelte';
 import { toasts } from '../../lib/stores/toasts.svelte';
+import { freshStores } from '../../testing/stores';
 import { makeJob, makeProgress } from './fixtures';
 import TransfersView from './TransfersView.svelte';
 import CollisionPrompt from '../../lib/components/CollisionPrompt.svelte';
 import { Choice, ErrorCode, JobKind, JobState } from '../../lib/bridge/contract';
 
-vi.mock('../../lib/bridge', async (orig) => ({
-  ...(await orig<typeof import('../../lib/bridge')>()),
-  bridge: {
-    pauseJob: vi.fn(), resumeJob: vi.fn(), cancelJob: vi.fn(), retryJob: vi.fn(), revealInFolder: vi.fn(),
-    pauseAll: vi.fn(), resumeAll: vi.fn(), retryFailed: vi.fn(), jobs: vi.fn(), interrupted: vi.fn(),
-  },
-}));
+vi.mock('../../lib/bridge', (orig) => import('../../testing/bridge').then((b) => b.fakeBridge(orig, [
+  'pauseJob', 'resumeJob', 'cancelJob', 'retryJob', 'revealInFolder', 'pauseAll', 'resumeAll', 'retryFailed',
+  'jobs', 'interrupted',
+])));
 const { bridge } = await import('../../lib/bridge');
 const mocked = vi.mocked(bridge);
 
@@ -31,11 +29,7 @@ const stageOf = (row: HTMLElement, which: 'transfer' | 'server') => row.querySel
 const toastTexts = () => toasts.items.map((t) => t.text);
 
 beforeEach(() => {
-  vi.resetAllMocks();
-  jobs.byId = {};
-  jobs.progress = {};
-  jobs.batchIds = [];
-  toasts.items = [];
+  freshStores();
   nav.go('transfers');
 });
 
@@ -72,6 +66,13 @@ describe('TransfersView rows', () => {
     const row = rowOf('a.mp4');
     expect(row).toHaveTextContent('URL upload');
     expect(within(row).getByText(/^Indexing failed:/)).toBeInTheDocument();
+  });
+
+  it('names the watch folder a watched upload came from', () => {
+    render(TransfersView);
+    show(makeJob({ id: 1, name: 'take1.mp4', watch: 'Recordings' }), makeJob({ id: 2, name: 'by-hand.mp4' }));
+    expect(rowOf('take1.mp4')).toHaveTextContent('from watch ‘Recordings’');
+    expect(rowOf('by-hand.mp4')).not.toHaveTextContent('from watch');
   });
 
   it('shows the error message with the code behind a Details toggle', () => {

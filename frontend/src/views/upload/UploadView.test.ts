@@ -7,19 +7,10 @@ import { uploads } from '../../lib/stores/uploads.svelte';
 import UploadView from './UploadView.svelte';
 import { ErrorCode } from '../../lib/bridge/contract';
 
-vi.mock('../../lib/bridge', async (orig) => ({
-  ...(await orig<typeof import('../../lib/bridge')>()),
-  bridge: {
-    getSettings: vi.fn(),
-    expandPaths: vi.fn(),
-    uploadRules: vi.fn(),
-    chooseFiles: vi.fn(),
-    chooseUploadFolder: vi.fn(),
-    validateMeta: vi.fn(),
-    enqueueUploads: vi.fn(),
-    findDuplicate: vi.fn(),
-  },
-}));
+vi.mock('../../lib/bridge', (orig) => import('../../testing/bridge').then((b) => b.fakeBridge(orig, [
+  'getSettings', 'expandPaths', 'uploadRules', 'chooseFiles', 'chooseUploadFolder', 'validateMeta',
+  'enqueueUploads', 'findDuplicate',
+])));
 const { bridge } = await import('../../lib/bridge');
 const mocked = vi.mocked(bridge);
 

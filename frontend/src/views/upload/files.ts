@@ -12,11 +12,6 @@ export function totalSize(files: Verdict[]): number {
   return files.reduce((sum, f) => sum + (f.size || 0), 0);
 }
 
-/** modalOpen tells whether a modal dialog is showing, so view shortcuts stay out of its way. */
-export function modalOpen(): boolean {
-  return !!document.querySelector('[aria-modal="true"], dialog[open]');
-}
-
 const dupWords: Record<string, string> = { uploaded: 'already uploaded', queued: 'already in the queue', batch: 'listed twice' };
 
 /** duplicateSummary is "2 videos already uploaded, 1 already in the queue, 1 listed twice". */
