@@ -38,7 +38,7 @@ func (c *Service) Find(ctx context.Context, q contract.SearchQuery) (contract.Se
 	case ModePicture:
 		return c.SearchImage(ctx, contract.ImageRequest{Path: q.Image, Scope: q.Scope}, q.Fresh)
 	}
-	return contract.SearchAnswer{}, &api.ValidationError{Field: "mode", Message: fmt.Sprintf("unknown search mode %q", q.Mode)}
+	return contract.SearchAnswer{}, &api.ValidationError{Field: "mode", Message: i18n.T("search.unknownMode", i18n.Args{"Mode": fmt.Sprintf("%q", q.Mode)})}
 }
 
 // KeyframeURL returns the URL the webview shows a keyframe from (fetched once, see KeyframeFile).
@@ -84,7 +84,7 @@ func (c *Service) ExportTranscriptAs(ctx context.Context, videoNo, name, format 
 		return "", err
 	}
 	if t == nil {
-		return "", &api.ValidationError{Field: "video", Message: "this video has no transcript yet"}
+		return "", &api.ValidationError{Field: "video", Message: i18n.T("search.noTranscript")}
 	}
 	return c.exportText(ctx, *t, videoNo, name, format, i18n.T("dialog.exportTranscript"))
 }
@@ -102,7 +102,7 @@ func (c *Service) ExportChaptersAs(ctx context.Context, videoNo, name, format st
 		return "", err
 	}
 	if s == nil || len(s.Items) == 0 {
-		return "", &api.ValidationError{Field: "video", Message: "this video has no chapters yet"}
+		return "", &api.ValidationError{Field: "video", Message: i18n.T("search.noChapters")}
 	}
 	var duration float64
 	if db := c.activeDB(); db != nil {
@@ -138,7 +138,7 @@ var textExt = map[string]string{"srt": ".srt", "vtt": ".vtt", "text": ".txt"}
 
 func checkTextFormat(format string) error {
 	if textExt[format] == "" {
-		return &api.ValidationError{Field: "format", Message: "must be srt, vtt or text"}
+		return &api.ValidationError{Field: "format", Message: i18n.T("search.textFormat")}
 	}
 	return nil
 }

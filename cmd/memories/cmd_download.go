@@ -187,8 +187,8 @@ func runFetch(ctx context.Context, c *cli, name string, args []string, asset boo
 	return queueAndRun(ctx, s, func() ([]contract.JobView, error) {
 		res, err := s.svc.EnqueueDownloads(reqs...)
 		if err == nil && len(res.Jobs) == 0 && len(res.Conflicts) > 0 { // a name taken since it was planned
-			err = usagef("%s already exist(s); choose what to do with %s (nothing was sent)",
-				strings.Join(res.Conflicts, ", "), onExistsHint)
+			err = usage("download.exist", i18n.Args{"Count": len(res.Conflicts),
+				"Paths": strings.Join(res.Conflicts, ", "), "Hint": onExistsHint})
 		}
 		return res.Jobs, err
 	})
