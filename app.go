@@ -62,7 +62,7 @@ func (a *App) startup(ctx context.Context) {
 		fmt.Fprintln(os.Stderr, inUseMessage(a.dataDir))
 		if core.HeldByCLI(a.dataDir) { // started from a menu, most likely: stderr is seen by no one
 			messageDialog(ctx, runtime.MessageDialogOptions{Type: runtime.ErrorDialog,
-				Title: "Memories Desktop cannot open", Message: capitalise(core.LockedMessage(a.dataDir)) + "."})
+				Title: i18n.T("app.cannotOpen"), Message: capitalise(core.LockedMessage(a.dataDir)) + "."})
 		}
 		os.Exit(1)
 	}
