@@ -1,8 +1,8 @@
-import type { Verdict } from './bridge';
+import type { contract } from '../../wailsjs/go/models';
 import { formatDuration } from './format';
 
 /** mediaSummary describes what the container holds: "H.264 · 1920×1080 · 30 fps · 1:05". */
-export function mediaSummary(v: Verdict): string {
+export function mediaSummary(v: contract.Verdict): string {
   const m = v.media;
   if (!m) return '';
   const parts = [m.codecName];
@@ -13,7 +13,7 @@ export function mediaSummary(v: Verdict): string {
 }
 
 /** captureSummary lists the capture details the file holds: "taken …, Apple iPhone, 48.85, 2.29". */
-export function captureSummary(v: Verdict): string {
+export function captureSummary(v: contract.Verdict): string {
   const f = v.fileMeta;
   if (!f) return '';
   const parts: string[] = [];
@@ -32,7 +32,7 @@ export interface FileDefaults {
 }
 
 /** fileDefaults is what the form shows for a single file ("YYYY-MM-DDTHH:MM:SS" for the time input). */
-export function fileDefaults(v: Verdict | undefined): FileDefaults {
+export function fileDefaults(v: contract.Verdict | undefined): FileDefaults {
   const f = v?.fileMeta;
   return { takenAt: (f?.takenAt ?? '').replace(' ', 'T'), camera: f?.camera ?? '',
     latitude: f?.latitude ?? undefined, longitude: f?.longitude ?? undefined };

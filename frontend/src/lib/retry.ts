@@ -1,13 +1,13 @@
 // A job waiting to try again after a failure that may pass (the backend's JobView.retry): why,
 // until when and how many tries are left, in the words the Transfers rows and header share.
-import type { JobView } from './bridge';
+import type { contract } from '../../wailsjs/go/models';
 import { JobState } from './bridge/contract';
 import { formatClock, formatIn } from './format';
 
-export type Retry = NonNullable<JobView['retry']>;
+export type Retry = NonNullable<contract.JobView['retry']>;
 
 /** retryOf is the job's wait to try again while it has one (only a running job can). */
-export function retryOf(job: JobView): Retry | null {
+export function retryOf(job: contract.JobView): Retry | null {
   return job.state === JobState.Running && job.retry ? job.retry : null;
 }
 

@@ -1,134 +1,92 @@
 // The one module that talks to the Go backend: generated Wails bindings and events. Components and
-// stores import from here only, so tests mock this module and nothing else. The shared names
-// (events, error codes, job kinds and states, modes) come from ./contract, which needs no mock.
+// stores call the backend through here only, so tests mock this module and nothing else. Types
+// are the generated ones (wailsjs/go/models: contract.*, main.*), imported where they are used;
+// this module declares none. The shared names (events, error codes, job kinds and states, modes)
+// come from ./contract, which needs no mock.
 import * as App from '../../../wailsjs/go/main/App';
 import { ClipboardSetText, EventsOn, OnFileDrop } from '../../../wailsjs/runtime/runtime';
 import type { contract, main } from '../../../wailsjs/go/models';
 import { ErrorCode, EventName } from './contract';
 
-export type Settings = contract.Settings;
-export type KeyInfo = contract.KeyInfo;
-export type SettingsState = main.SettingsState;
-export type SystemState = main.SystemState;
-export type Status = contract.Status;
-export type Connection = contract.Connection;
-export type Meta = contract.Meta;
-export type UploadBatch = contract.UploadBatch;
-export type Scan = contract.Scan;
-export type Verdict = contract.Verdict;
-export type Duplicate = contract.Duplicate;
-export type UploadRules = contract.UploadRules;
-export type LinkPlan = contract.LinkPlan;
-export type Link = contract.Link;
-export type LinkProblem = contract.LinkProblem;
-export type ImportRequest = contract.ImportRequest;
-export type LibraryQuery = contract.LibraryQuery;
-export type VideoPage = contract.VideoPage;
-export type CachedVideo = contract.CachedVideo;
-export type VideoDetails = contract.VideoDetails;
-export type JobQuery = contract.JobQuery;
-export type JobPage = contract.JobPage;
-export type JobView = contract.JobView;
-export type Progress = contract.Progress;
-export type RefreshResult = contract.RefreshResult;
-export type VideoSelection = contract.Selection;
-export type DownloadResult = contract.DownloadResult;
-export type DownloadTarget = contract.DownloadRequest;
-export type RetryAll = contract.RetryAll;
-export type SearchQuery = contract.SearchQuery;
-export type SearchAnswer = contract.SearchAnswer;
-export type Moment = contract.Moment;
-export type RecentSearch = contract.RecentSearch;
-export type VideoText = main.VideoText;
-export type VideoChapters = main.VideoChapters;
-export type Segment = contract.Segment;
-export type Chapter = contract.Chapter;
-export type WatchView = main.WatchView;
-export type WatchConfig = contract.WatchConfig;
-export type WatchDefaults = main.WatchDefaults;
-
-/** ErrorInfo is what every failed backend call rejects with; code is one of ErrorCode. */
-export type ErrorInfo = contract.ErrorInfo;
-
 let titleSeq = 0;
 
 export const bridge = {
   // settings
-  getSettings: (): Promise<SettingsState> => App.GetSettings(),
-  saveSettings: (s: Settings): Promise<Settings> => App.SaveSettings(s),
-  setAPIKey: (key: string): Promise<KeyInfo> => App.SetAPIKey(key),
-  clearAPIKey: (): Promise<KeyInfo> => App.ClearAPIKey(),
-  status: (): Promise<Status> => App.Status(),
+  getSettings: (): Promise<main.SettingsState> => App.GetSettings(),
+  saveSettings: (s: contract.Settings): Promise<contract.Settings> => App.SaveSettings(s),
+  setAPIKey: (key: string): Promise<contract.KeyInfo> => App.SetAPIKey(key),
+  clearAPIKey: (): Promise<contract.KeyInfo> => App.ClearAPIKey(),
+  status: (): Promise<contract.Status> => App.Status(),
   quitNow: (): Promise<void> => App.QuitNow(),
-  testConnection: (s: Settings): Promise<Connection> => App.TestConnection(s),
+  testConnection: (s: contract.Settings): Promise<contract.Connection> => App.TestConnection(s),
   chooseFolder: (title: string, start: string): Promise<string> => App.ChooseFolder(title, start),
   openLogFolder: (): Promise<void> => App.OpenLogFolder(),
   // watch folders (Settings → Watch folders); onWatchChanged fires when a watch's figures change
-  watches: (): Promise<WatchView[]> => App.Watches(),
-  watchDefaults: (): Promise<WatchDefaults> => App.WatchDefaults(),
+  watches: (): Promise<main.WatchView[]> => App.Watches(),
+  watchDefaults: (): Promise<main.WatchDefaults> => App.WatchDefaults(),
   /** chooseWatchFolder opens the native folder dialog beside the latest watched folder; '' when cancelled. */
   chooseWatchFolder: (): Promise<string> => App.ChooseWatchFolder(),
-  addWatchFolder: (folder: string): Promise<WatchConfig> => App.AddWatchFolder(folder),
+  addWatchFolder: (folder: string): Promise<contract.WatchConfig> => App.AddWatchFolder(folder),
   /** updateWatch saves new settings; deleting uploaded files needs confirm to be the typed word. */
-  updateWatch: (w: WatchConfig, confirm: string): Promise<WatchConfig> => App.UpdateWatch(w, confirm),
+  updateWatch: (w: contract.WatchConfig, confirm: string): Promise<contract.WatchConfig> => App.UpdateWatch(w, confirm),
   removeWatch: (name: string): Promise<void> => App.RemoveWatch(name),
   pauseWatch: (name: string): Promise<void> => App.PauseWatch(name),
   resumeWatch: (name: string): Promise<void> => App.ResumeWatch(name),
   /** getSystem: watch notifications on/off and whether the app starts at login (Settings → System). */
-  getSystem: (): Promise<SystemState> => App.GetSystem(),
-  setNotifications: (on: boolean): Promise<SystemState> => App.SetNotifications(on),
-  setStartAtLogin: (on: boolean): Promise<SystemState> => App.SetStartAtLogin(on),
+  getSystem: (): Promise<main.SystemState> => App.GetSystem(),
+  setNotifications: (on: boolean): Promise<main.SystemState> => App.SetNotifications(on),
+  setStartAtLogin: (on: boolean): Promise<main.SystemState> => App.SetStartAtLogin(on),
   // upload and import
-  expandPaths: (paths: string[]): Promise<Scan> => App.ExpandPaths(paths),
+  expandPaths: (paths: string[]): Promise<contract.Scan> => App.ExpandPaths(paths),
   /** findDuplicate reads one file and says whether its bytes were uploaded to scope before. */
-  findDuplicate: (path: string, scope: string): Promise<Duplicate | null> => App.FindDuplicate(path, scope),
+  findDuplicate: (path: string, scope: string): Promise<contract.Duplicate | null> => App.FindDuplicate(path, scope),
   /** uploadRules names the accepted formats and the size limit, from the table pre-flight enforces. */
-  uploadRules: (): Promise<UploadRules> => App.UploadRules(),
+  uploadRules: (): Promise<contract.UploadRules> => App.UploadRules(),
   chooseFiles: (): Promise<string[]> => App.ChooseFiles(),
   chooseUploadFolder: (): Promise<string> => App.ChooseUploadFolder(),
-  validateMeta: (m: Meta): Promise<void> => App.ValidateMeta(m),
-  enqueueUploads: (b: UploadBatch): Promise<JobView[]> => App.EnqueueUploads(b),
-  planLinks: (text: string): Promise<LinkPlan> => App.PlanLinks(text),
-  enqueueImport: (r: ImportRequest): Promise<JobView[]> => App.EnqueueImport(r),
-  enqueueURL: (url: string, m: Meta): Promise<JobView> => App.EnqueueURL(url, m),
+  validateMeta: (m: contract.Meta): Promise<void> => App.ValidateMeta(m),
+  enqueueUploads: (b: contract.UploadBatch): Promise<contract.JobView[]> => App.EnqueueUploads(b),
+  planLinks: (text: string): Promise<contract.LinkPlan> => App.PlanLinks(text),
+  enqueueImport: (r: contract.ImportRequest): Promise<contract.JobView[]> => App.EnqueueImport(r),
+  enqueueURL: (url: string, m: contract.Meta): Promise<contract.JobView> => App.EnqueueURL(url, m),
   readLinksFile: (path: string): Promise<string> => App.ReadLinksFile(path),
   chooseLinksFile: (): Promise<string> => App.ChooseLinksFile(),
   // previews: URLs of local files the backend registered ('' when none is on disk)
   jobPreview: (id: number): Promise<string> => App.JobPreview(id),
   videoPreview: (scope: string, no: string): Promise<string> => App.VideoPreview(scope, no),
   // library
-  library: (q: LibraryQuery): Promise<VideoPage> => App.Library(q),
-  refreshLibrary: (): Promise<RefreshResult> => App.RefreshLibrary(),
+  library: (q: contract.LibraryQuery): Promise<contract.VideoPage> => App.Library(q),
+  refreshLibrary: (): Promise<contract.RefreshResult> => App.RefreshLibrary(),
   deleteVideos: (nos: string[]): Promise<number> => App.DeleteVideos(nos),
-  deleteSelected: (s: VideoSelection): Promise<number> => App.DeleteSelected(s),
-  videoDetails: (no: string): Promise<VideoDetails> => App.VideoDetails(no),
+  deleteSelected: (s: contract.Selection): Promise<number> => App.DeleteSelected(s),
+  videoDetails: (no: string): Promise<contract.VideoDetails> => App.VideoDetails(no),
   /** downloadVideos asks where to save; names taken in a folder come back as conflicts, nothing queued. */
-  downloadVideos: (nos: string[]): Promise<DownloadResult> => App.DownloadVideos(nos),
-  downloadVideosTo: (nos: string[], target: DownloadTarget, choice: string): Promise<DownloadResult> =>
+  downloadVideos: (nos: string[]): Promise<contract.DownloadResult> => App.DownloadVideos(nos),
+  downloadVideosTo: (nos: string[], target: contract.DownloadRequest, choice: string): Promise<contract.DownloadResult> =>
     App.DownloadVideosTo(nos, target, choice),
   retryDownload: (id: number, choice: string): Promise<void> => App.RetryDownload(id, choice),
   /** downloadSelected and downloadSelectedTo are the same for a select-all, resolved in the backend. */
-  downloadSelected: (s: VideoSelection): Promise<DownloadResult> => App.DownloadSelected(s),
-  downloadSelectedTo: (s: VideoSelection, target: DownloadTarget, choice: string): Promise<DownloadResult> =>
+  downloadSelected: (s: contract.Selection): Promise<contract.DownloadResult> => App.DownloadSelected(s),
+  downloadSelectedTo: (s: contract.Selection, target: contract.DownloadRequest, choice: string): Promise<contract.DownloadResult> =>
     App.DownloadSelectedTo(s, target, choice),
-  downloadAsset: (id: string): Promise<JobView> => App.DownloadAsset(id),
+  downloadAsset: (id: string): Promise<contract.JobView> => App.DownloadAsset(id),
   // search and reading a video (kept answers come back with cached and their time)
-  find: (q: SearchQuery): Promise<SearchAnswer> => App.Find(q),
-  recentSearches: (): Promise<RecentSearch[]> => App.RecentSearches(),
+  find: (q: contract.SearchQuery): Promise<contract.SearchAnswer> => App.Find(q),
+  recentSearches: (): Promise<contract.RecentSearch[]> => App.RecentSearches(),
   forgetSearches: (): Promise<void> => App.ForgetSearches(),
   unindexed: (): Promise<number> => App.Unindexed(),
   /** keyframeURL fetches a keyframe once (kept on disk) and returns the URL it shows from. */
   keyframeURL: (bucket: string, blob: string): Promise<string> => App.KeyframeURL(bucket, blob),
   choosePicture: (): Promise<string> => App.ChoosePicture(),
-  videoTranscript: (no: string, captions: boolean, fresh: boolean): Promise<VideoText> => App.VideoTranscript(no, captions, fresh),
-  videoSummary: (no: string, fresh: boolean): Promise<VideoChapters> => App.VideoSummary(no, fresh),
+  videoTranscript: (no: string, captions: boolean, fresh: boolean): Promise<main.VideoText> => App.VideoTranscript(no, captions, fresh),
+  videoSummary: (no: string, fresh: boolean): Promise<main.VideoChapters> => App.VideoSummary(no, fresh),
   /** exportTranscript asks where to save (native dialog) and writes; '' when cancelled. */
   exportTranscript: (no: string, name: string, format: string, captions: boolean): Promise<string> =>
     App.ExportTranscript(no, name, format, captions),
   /** exportChapters saves a video's chapters as timed cues, as exportTranscript does. */
   exportChapters: (no: string, name: string, format: string): Promise<string> => App.ExportChapters(no, name, format),
   // transfers and history
-  jobs: (q: JobQuery): Promise<JobPage> => App.Jobs(q),
+  jobs: (q: contract.JobQuery): Promise<contract.JobPage> => App.Jobs(q),
   pauseJob: (id: number): Promise<void> => App.PauseJob(id),
   resumeJob: (id: number): Promise<void> => App.ResumeJob(id),
   cancelJob: (id: number): Promise<void> => App.CancelJob(id),
@@ -136,8 +94,8 @@ export const bridge = {
   pauseAll: (): Promise<number> => App.PauseAll(),
   resumeAll: (): Promise<number> => App.ResumeAll(),
   /** retryFailed retries every failed job; downloads whose names are taken get choice, or are listed in taken. */
-  retryFailed: (choice: string): Promise<RetryAll> => App.RetryFailed(choice),
-  interrupted: (): Promise<JobView[]> => App.Interrupted(),
+  retryFailed: (choice: string): Promise<contract.RetryAll> => App.RetryFailed(choice),
+  interrupted: (): Promise<contract.JobView[]> => App.Interrupted(),
   resumeInterrupted: (): Promise<number> => App.ResumeInterrupted(),
   discardInterrupted: (): Promise<number> => App.DiscardInterrupted(),
   exportHistory: (): Promise<string> => App.ExportHistory(),
@@ -147,11 +105,11 @@ export const bridge = {
   cancelSHA256: (id: number): Promise<void> => App.CancelSHA256(id),
   copyText: (text: string): Promise<boolean> => ClipboardSetText(text),
   // events
-  onStatus: (cb: (s: Status) => void): (() => void) => EventsOn(EventName.StatusChanged, cb),
+  onStatus: (cb: (s: contract.Status) => void): (() => void) => EventsOn(EventName.StatusChanged, cb),
   /** onQuitRequested: the window was closed while transfers run; payload: how many. */
   onQuitRequested: (cb: (running: number) => void): (() => void) => EventsOn(EventName.QuitRequested, cb),
-  onJob: (cb: (j: JobView) => void): (() => void) => EventsOn(EventName.TransferJob, cb),
-  onProgress: (cb: (batch: Progress[]) => void): (() => void) => EventsOn(EventName.TransferProgress, cb),
+  onJob: (cb: (j: contract.JobView) => void): (() => void) => EventsOn(EventName.TransferJob, cb),
+  onProgress: (cb: (batch: contract.Progress[]) => void): (() => void) => EventsOn(EventName.TransferProgress, cb),
   onWatchChanged: (cb: (name: string) => void): (() => void) => EventsOn(EventName.WatchChanged, cb),
   onLibraryChanged: (cb: (scope: string) => void): (() => void) => EventsOn(EventName.LibraryChanged, cb),
   /**
@@ -170,13 +128,13 @@ export const bridge = {
   setTitle: (title: string): void => void App.SetWindowTitle(++titleSeq, title).catch(() => {}),
 };
 
-/** toErrorInfo normalises whatever a rejected call produced into an ErrorInfo. */
-export function toErrorInfo(e: unknown): ErrorInfo {
-  if (e && typeof e === 'object' && 'code' in e && 'message' in e) return e as ErrorInfo;
+/** toErrorInfo normalises whatever a rejected call produced into a contract.ErrorInfo. */
+export function toErrorInfo(e: unknown): contract.ErrorInfo {
+  if (e && typeof e === 'object' && 'code' in e && 'message' in e) return e as contract.ErrorInfo;
   if (typeof e === 'string') {
     try {
       const parsed = JSON.parse(e);
-      if (parsed && typeof parsed.message === 'string') return parsed as ErrorInfo;
+      if (parsed && typeof parsed.message === 'string') return parsed as contract.ErrorInfo;
     } catch {
       /* a plain message */
     }

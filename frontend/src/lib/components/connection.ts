@@ -1,4 +1,4 @@
-import type { Status } from '../bridge';
+import type { contract } from '../../../wailsjs/go/models';
 import { ConnState, Mode } from '../bridge/contract';
 import { formatClock as clock } from '../format';
 
@@ -28,7 +28,7 @@ export function serviceName(baseUrl: string | undefined): string {
  * connectionView derives the label from what requests actually did (the backend's `connection`
  * state), never from a key merely being stored.
  */
-export function connectionView(s: Status | null): ConnectionView {
+export function connectionView(s: contract.Status | null): ConnectionView {
   if (!s) return { tone: 'idle', label: 'Starting…', detail: '' };
   if (s.mode === Mode.Sandbox) return { tone: 'warn', label: 'Sandbox mode — local emulator, nothing leaves this computer', detail: '' };
   if (s.mode === Mode.NoKey) return { tone: 'bad', label: 'No API key — add one in Settings', detail: '' };

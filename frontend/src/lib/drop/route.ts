@@ -1,4 +1,5 @@
-import { toErrorInfo, type Scan } from '../bridge';
+import { toErrorInfo } from '../bridge';
+import type { contract } from '../../../wailsjs/go/models';
 import { plural } from '../format';
 import { links } from '../stores/links.svelte';
 import { nav } from '../stores/nav.svelte';
@@ -81,7 +82,7 @@ async function stage(paths: string[]) {
 }
 
 /** whyNothing says why a drop added no video: what was skipped and why, or already listed. */
-function whyNothing(scan: Scan | undefined): string {
+function whyNothing(scan: contract.Scan | undefined): string {
   const skipped = scan?.skipped ?? [];
   const listed = scan?.files ?? [];
   if (skipped.length === 1) return `${skipped[0].name}: ${skipped[0].reason || 'it cannot be uploaded.'}`;

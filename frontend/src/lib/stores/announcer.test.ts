@@ -7,10 +7,10 @@ import QueueSummary from '../../views/transfers/QueueSummary.svelte';
 import { announcer, progressEvery } from './announcer.svelte';
 import { jobs } from './jobs.svelte';
 import { JobState } from '../bridge/contract';
-import type { JobView } from '../bridge';
+import type { contract } from '../../../wailsjs/go/models';
 
-const job = (over: Partial<JobView> = {}) =>
-  ({ id: 7, kind: 'upload_file', name: 'beach.mp4', state: JobState.Running, updated: 1, created: 1, ...over }) as JobView;
+const job = (over: Partial<contract.JobView> = {}) =>
+  ({ id: 7, kind: 'upload_file', name: 'beach.mp4', state: JobState.Running, updated: 1, created: 1, ...over }) as contract.JobView;
 
 describe('announcer', () => {
   afterEach(() => vi.useRealTimers());
@@ -35,8 +35,8 @@ describe('announcer', () => {
     render(Announcer);
     const before = announcer.count;
     const retry = { at: Date.now() + 8000, cause: 'connection refused', failures: 1, of: 5, rateLimited: false };
-    jobs.apply(job({ id: 8, updated: 2, retry } as Partial<JobView>), true);
-    jobs.apply(job({ id: 8, updated: 3, retry } as Partial<JobView>), true); // the same wait, again
+    jobs.apply(job({ id: 8, updated: 2, retry } as Partial<contract.JobView>), true);
+    jobs.apply(job({ id: 8, updated: 3, retry } as Partial<contract.JobView>), true); // the same wait, again
     expect(announcer.count - before).toBe(1);
     flushSync();
     expect(screen.getByRole('status')).toHaveTextContent(/^beach\.mp4: Retrying in \d+ s \(connection refused\) · try 2 of 5$/);
@@ -54,7 +54,7 @@ describe('announcer', () => {
 
   it('leaves what ticks (the queue summary, a retry countdown) out of live regions', () => {
     const retry = { at: Date.now() + 8000, cause: 'connection refused', failures: 1, of: 5, rateLimited: false };
-    const j = job({ id: 9, updated: 4, retry } as Partial<JobView>);
+    const j = job({ id: 9, updated: 4, retry } as Partial<contract.JobView>);
     jobs.apply(j, true);
     jobs.applyProgress([{ id: 9, done: 10, total: 100, speed: 1, eta: 1, percent: 10 }]);
     render(QueueSummary);

@@ -1,7 +1,7 @@
 // The queue as one batch: every job seen waiting or moving since the queue was last empty. It
 // gives the summary line (N of M, bytes, total ETA) and the single toast when the batch ends.
 // Pure functions over the jobs store's records, so every rule is tested without a component.
-import type { JobView, Progress } from '../bridge';
+import type { contract } from '../../../wailsjs/go/models';
 import { JobKind, JobState, isDownload } from '../bridge/contract';
 import { displayName, formatBytes, formatWait, plural } from '../format';
 import { retryOf, retryText, type Retry } from '../retry';
@@ -22,7 +22,7 @@ export interface BatchSummary {
 }
 
 /** summarize adds up a batch: finished jobs, bytes moved of the known total, and time left. */
-export function summarize(batch: JobView[], progress: Record<number, Progress>, now: number): BatchSummary {
+export function summarize(batch: contract.JobView[], progress: Record<number, contract.Progress>, now: number): BatchSummary {
   const s: BatchSummary = { done: 0, total: batch.length, bytesDone: 0, bytesTotal: 0, etaMs: -1, retrying: 0, retry: null, now };
   let speed = 0;
   let lastStart = now;
@@ -73,7 +73,7 @@ export interface BatchToast {
 }
 
 /** batchToast is the one notice for a finished batch: how many finished, failed or were canceled. */
-export function batchToast(batch: JobView[]): BatchToast {
+export function batchToast(batch: contract.JobView[]): BatchToast {
   const count = (state: JobState) => batch.filter((j) => j.state === state).length;
   const failed = batch.filter((j) => j.state === JobState.Failed);
   const done = count(JobState.Done);
@@ -85,7 +85,7 @@ export function batchToast(batch: JobView[]): BatchToast {
 }
 
 // noun names the batch by its kinds: "download", "upload", "import", or "transfer" when mixed.
-function noun(batch: JobView[]): string {
+function noun(batch: contract.JobView[]): string {
   const kinds = new Set(batch.map((j) => (isDownload(j.kind) ? 'download' : j.kind === JobKind.Import ? 'import' : 'upload')));
   return kinds.size === 1 ? [...kinds][0] : 'transfer';
 }

@@ -1,4 +1,5 @@
-import { bridge, type JobView } from '../bridge';
+import { bridge } from '../bridge';
+import type { contract } from '../../../wailsjs/go/models';
 import { Choice, ErrorCode } from '../bridge/contract';
 
 /** The file names a download found taken, while the app asks what to do with them. */
@@ -26,7 +27,7 @@ export const collisions = new Collisions();
  * retryJob retries a job; a download that failed because its file name was taken asks first
  * (replace, keep both, skip) instead of failing the same way again. False: nothing was retried.
  */
-export async function retryJob(j: JobView): Promise<boolean> {
+export async function retryJob(j: contract.JobView): Promise<boolean> {
   if (j.error?.code !== ErrorCode.Exists) {
     await bridge.retryJob(j.id);
     return true;

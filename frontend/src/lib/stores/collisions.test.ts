@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { JobView } from '../bridge';
+import type { contract } from '../../../wailsjs/go/models';
 import { Choice, ErrorCode } from '../bridge/contract';
 
 vi.mock('../bridge', (orig) => import('../../testing/bridge').then((b) => b.fakeBridge(orig, [
@@ -10,7 +10,7 @@ const { bridge } = await import('../bridge');
 const { collisions, retryJob } = await import('./collisions.svelte');
 const mocked = vi.mocked(bridge);
 
-const job = (code?: string) => ({ id: 4, name: 'clip.mp4', error: code ? { code, message: 'x' } : undefined }) as JobView;
+const job = (code?: string) => ({ id: 4, name: 'clip.mp4', error: code ? { code, message: 'x' } : undefined }) as contract.JobView;
 
 describe('retrying a download whose name is taken', () => {
   beforeEach(() => vi.clearAllMocks());

@@ -1,4 +1,5 @@
-import { bridge, type JobView, type Progress } from '../bridge';
+import { bridge } from '../bridge';
+import type { contract } from '../../../wailsjs/go/models';
 import { toasts } from './toasts.svelte';
 import { activeStates, batchToast, movingStates } from './batch';
 import { JobState } from '../bridge/contract';
@@ -8,8 +9,8 @@ import { announcer, progressEvery } from './announcer.svelte';
 // The live transfer queue: loaded once, then kept current by transfer:job events (state changes,
 // sent at once) and transfer:progress batches (about 4 a second, only jobs that moved).
 class JobsStore {
-  byId = $state<Record<number, JobView>>({});
-  progress = $state<Record<number, Progress>>({});
+  byId = $state<Record<number, contract.JobView>>({});
+  progress = $state<Record<number, contract.Progress>>({});
   /** Ids of the jobs queued or moving since the queue was last idle: the current batch. */
   batchIds = $state<number[]>([]);
   #off: Array<() => void> = [];
@@ -52,7 +53,7 @@ class JobsStore {
   }
 
   /** apply records a job event; when a live event ends the batch, one toast sums it up. */
-  apply(j: JobView, live: boolean) {
+  apply(j: contract.JobView, live: boolean) {
     const before = this.byId[j.id];
     // An event about an older record of the job (a lineup refresh that read the queue just
     // before the job finished) must not bring a finished job back to life.
@@ -79,7 +80,7 @@ class JobsStore {
   }
 
   /** applyProgress records progress; now and then (progressEvery) a line reads one job's out. */
-  applyProgress(batch: Progress[]) {
+  applyProgress(batch: contract.Progress[]) {
     for (const p of batch) {
       this.progress[p.id] = p;
       const job = this.byId[p.id];

@@ -1,11 +1,12 @@
-import { bridge, type JobView, type Meta } from '../bridge';
+import { bridge } from '../bridge';
+import type { contract } from '../../../wailsjs/go/models';
 import { followScope, newMeta } from './uploads.svelte';
 
 export type ImportTab = 'links' | 'url';
 
 /** An import task queued from the link box, with what the plan said it holds. */
 export interface CreatedTask {
-  job: JobView;
+  job: contract.JobView;
   platform?: string;
   links?: number;
 }
@@ -25,7 +26,7 @@ class LinksStore {
   /** Import tasks created in this session, newest first, as returned when they were queued. */
   created = $state.raw<CreatedTask[]>([]);
   url = $state('');
-  urlMeta = $state<Meta>(newMeta());
+  urlMeta = $state<contract.Meta>(newMeta());
   #seeded = '';
 
   /**

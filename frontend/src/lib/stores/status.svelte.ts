@@ -1,11 +1,12 @@
-import { bridge, type Status } from '../bridge';
+import { bridge } from '../bridge';
+import type { contract } from '../../../wailsjs/go/models';
 import { jobs } from './jobs.svelte';
 
 // The connection mode and scope shown in the status bar, kept fresh by backend events. Each
 // profile (sandbox, or one API endpoint) has its own queue, so a profile switch reloads it, and
 // tells the views' stores that subscribed (the library) to forget what the old profile showed.
 class StatusStore {
-  value = $state<Status | null>(null);
+  value = $state<contract.Status | null>(null);
   #off: (() => void) | null = null;
   #switchers: Array<() => void> = [];
 
@@ -19,7 +20,7 @@ class StatusStore {
     this.set(await bridge.status());
   }
 
-  set(s: Status) {
+  set(s: contract.Status) {
     const switched = this.value !== null && this.value.profile !== s.profile;
     this.value = s;
     if (!switched) return;

@@ -1,18 +1,19 @@
-import { bridge, type Duplicate, type Meta, type Scan, type UploadBatch, type Verdict } from '../bridge';
+import { bridge } from '../bridge';
+import type { contract } from '../../../wailsjs/go/models';
 import { fileDefaults, type FileDefaults } from '../media';
 
 /** newMeta returns upload metadata with the app's defaults: keep the original, nothing else set. */
-export function newMeta(scope = ''): Meta {
+export function newMeta(scope = ''): contract.Meta {
   return { scope, tags: [], takenAt: '', camera: '', prompt: '', callback: '', retainOriginal: true, fileMeta: true };
 }
 
 /** copyMeta returns a deep, plain copy of m (tags included), safe to edit without touching m. */
-export function copyMeta(m: Meta): Meta {
+export function copyMeta(m: contract.Meta): contract.Meta {
   return { ...m, tags: [...m.tags] };
 }
 
 /** followScope sets m.scope to scope unless the user changed it from the last seeded value. */
-export function followScope(m: Meta, seeded: string, scope: string): string {
+export function followScope(m: contract.Meta, seeded: string, scope: string): string {
   if (m.scope === seeded) m.scope = scope;
   return scope;
 }
@@ -21,10 +22,10 @@ export function followScope(m: Meta, seeded: string, scope: string): string {
  * A file flagged before it is sent: what the backend knows its bytes as ("uploaded", "queued"),
  * or "batch" when another file of this list has the same bytes (of: that file's path).
  */
-export type DuplicateFlag = Duplicate & { of?: string };
+export type DuplicateFlag = contract.Duplicate & { of?: string };
 
 /** mergeByPath appends the verdicts of paths not listed yet (dropping a file twice lists it once). */
-function mergeByPath(list: Verdict[], more: Verdict[]): Verdict[] {
+function mergeByPath(list: contract.Verdict[], more: contract.Verdict[]): contract.Verdict[] {
   const known = new Set(list.map((v) => v.path));
   const fresh = more.filter((v) => !known.has(v.path) && !!known.add(v.path));
   return fresh.length ? [...list, ...fresh] : list;
@@ -35,11 +36,11 @@ function mergeByPath(list: Verdict[], more: Verdict[]): Verdict[] {
 // (The Upload view owns this store; the app root only calls addPaths for native drops.)
 // Lists are replaced, never mutated ($state.raw), so hundreds of files cost no deep proxies.
 class UploadsStore {
-  files = $state.raw<Verdict[]>([]);
-  skipped = $state.raw<Verdict[]>([]);
+  files = $state.raw<contract.Verdict[]>([]);
+  skipped = $state.raw<contract.Verdict[]>([]);
   /** Metadata that replaces the batch's for one file, by path. */
-  overrides = $state.raw<Record<string, Meta>>({});
-  meta = $state<Meta>(newMeta());
+  overrides = $state.raw<Record<string, contract.Meta>>({});
+  meta = $state<contract.Meta>(newMeta());
   /**
    * Files that would send bytes again, by path: uploaded before to the batch's scope, already
    * waiting in the queue, or the same bytes as an earlier file of this list.
@@ -55,7 +56,7 @@ class UploadsStore {
   #gen = 0; // bumped by clear(), so a check in flight stops writing
 
   /** addPaths checks and lists the files (folders are walked); it returns the backend's scan. */
-  async addPaths(paths: string[]): Promise<Scan | undefined> {
+  async addPaths(paths: string[]): Promise<contract.Scan | undefined> {
     if (paths.length === 0) return undefined;
     const scan = await bridge.expandPaths(paths);
     const known = new Set(this.files.map((f) => f.path));
@@ -89,7 +90,7 @@ class UploadsStore {
   }
 
   /** #flag records what the backend found for path, or that an earlier listed file has its bytes. */
-  #flag(path: string, d: Duplicate) {
+  #flag(path: string, d: contract.Duplicate) {
     const twin = d.fingerprint ? [...this.#fingerprints].find(([p, fp]) => fp === d.fingerprint && p !== path)?.[0] : undefined;
     if (d.fingerprint) this.#fingerprints.set(path, d.fingerprint);
     const flag: DuplicateFlag | null = d.kind ? d : twin ? { ...d, kind: 'batch', of: twin } : null;
@@ -160,7 +161,7 @@ class UploadsStore {
     this.#seeded = '';
   }
 
-  setOverride(path: string, m: Meta | undefined) {
+  setOverride(path: string, m: contract.Meta | undefined) {
     if (!m && !(path in this.overrides)) return;
     const next = { ...this.overrides };
     if (m) next[path] = copyMeta(m);
@@ -169,12 +170,12 @@ class UploadsStore {
   }
 
   /** batch is what "Upload N videos" sends: every file, its override if any, and the batch metadata. */
-  batch(): UploadBatch {
+  batch(): contract.UploadBatch {
     const files = this.files.map((f) => {
       const override = this.overrides[f.path];
       return override ? { path: f.path, override: copyMeta(override) } : { path: f.path };
     });
-    return { files, meta: copyMeta($state.snapshot(this.meta)) } as UploadBatch;
+    return { files, meta: copyMeta($state.snapshot(this.meta)) } as contract.UploadBatch;
   }
 }
 

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { JobView } from '../../lib/bridge';
+import type { contract } from '../../../wailsjs/go/models';
 import { JobKind, JobState } from '../../lib/bridge/contract';
 import JobOutcome from './JobOutcome.svelte';
 
@@ -12,9 +12,9 @@ const { bridge } = await import('../../lib/bridge');
 const mocked = vi.mocked(bridge);
 
 const SUM = 'a'.repeat(32) + 'b'.repeat(32);
-const download = (extra: Partial<JobView> = {}): JobView =>
+const download = (extra: Partial<contract.JobView> = {}): contract.JobView =>
   ({ id: 7, kind: JobKind.Download, state: JobState.Done, scope: 'default', name: 'VI1.mp4', tags: [], created: 1, updated: 2,
-    attempts: 1, result: { path: '/home/me/VI1.mp4', bytes: 5 << 20, fingerprint: 'f'.repeat(32) }, nextSlotMs: 0, ...extra }) as JobView;
+    attempts: 1, result: { path: '/home/me/VI1.mp4', bytes: 5 << 20, fingerprint: 'f'.repeat(32) }, nextSlotMs: 0, ...extra }) as contract.JobView;
 
 describe('the SHA-256 of a finished download', () => {
   beforeEach(() => vi.resetAllMocks());
@@ -40,7 +40,7 @@ describe('the SHA-256 of a finished download', () => {
   });
 
   it('shows a sum the job record already keeps, with no computation', () => {
-    render(JobOutcome, { job: download({ result: { path: '/home/me/VI1.mp4', bytes: 1, sha256: SUM } } as Partial<JobView>) });
+    render(JobOutcome, { job: download({ result: { path: '/home/me/VI1.mp4', bytes: 1, sha256: SUM } } as Partial<contract.JobView>) });
     expect(screen.getByLabelText('SHA-256 of VI1.mp4')).toHaveValue(SUM);
     expect(screen.queryByRole('button', { name: 'SHA-256' })).toBeNull();
   });
@@ -67,7 +67,7 @@ describe('the SHA-256 of a finished download', () => {
 
   it('is not offered for uploads or unfinished downloads', () => {
     render(JobOutcome, { job: download({ state: JobState.Running }) });
-    render(JobOutcome, { job: download({ kind: JobKind.UploadFile, result: { videoNos: ['VI9'] } } as Partial<JobView>) });
+    render(JobOutcome, { job: download({ kind: JobKind.UploadFile, result: { videoNos: ['VI9'] } } as Partial<contract.JobView>) });
     expect(screen.queryByRole('button', { name: 'SHA-256' })).toBeNull();
   });
 });

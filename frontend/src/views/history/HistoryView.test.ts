@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { JobPage, JobView } from '../../lib/bridge';
+import type { contract } from '../../../wailsjs/go/models';
 import { jobs } from '../../lib/stores/jobs.svelte';
 import { toasts } from '../../lib/stores/toasts.svelte';
 import { freshStores } from '../../testing/stores';
@@ -17,16 +17,16 @@ vi.mock('../../lib/bridge', (orig) => import('../../testing/bridge').then((b) =>
 const { bridge } = await import('../../lib/bridge');
 const mocked = vi.mocked(bridge);
 
-const job = (id: number, extra: Partial<JobView>): JobView =>
+const job = (id: number, extra: Partial<contract.JobView>): contract.JobView =>
   ({ id, kind: JobKind.UploadFile, state: JobState.Done, scope: 'default', name: `job ${id}`, tags: [], created: 1, updated: 1_700_000_000_000 + id,
-    attempts: 1, result: {}, nextSlotMs: 0, ...extra }) as JobView;
+    attempts: 1, result: {}, nextSlotMs: 0, ...extra }) as contract.JobView;
 
 const saved = job(3, { kind: JobKind.Download, name: 'VI1.mp4', result: { path: '/home/me/Videos/VI1.mp4', bytes: 5 << 20 } });
 const failed = job(2, { kind: JobKind.UploadURL, name: 'https://example.com/a.mp4', state: JobState.Failed,
   error: { code: ErrorCode.NoCredits, message: 'The memories.ai account has run out of credits. Recharge the account, then retry.' } });
 const uploaded = job(1, { name: 'beach.mp4', result: { videoNos: ['VI777'], status: 'UNPARSE' } });
 
-const page = (list: JobView[], nextCursor = ''): JobPage => ({ jobs: list, nextCursor }) as JobPage;
+const page = (list: contract.JobView[], nextCursor = ''): contract.JobPage => ({ jobs: list, nextCursor }) as contract.JobPage;
 const lastQuery = () => mocked.jobs.mock.lastCall![0];
 const row = (name: RegExp) => screen.getByRole('listitem', { name });
 
@@ -109,8 +109,8 @@ describe('HistoryView', () => {
   });
 
   it('says when it skipped damaged records, and how to repair the database', async () => {
-    mocked.jobs.mockResolvedValueOnce({ jobs: [saved], nextCursor: 'c1', damaged: [4] } as JobPage);
-    mocked.jobs.mockResolvedValueOnce({ jobs: [uploaded], nextCursor: '', damaged: [2, 4] } as JobPage);
+    mocked.jobs.mockResolvedValueOnce({ jobs: [saved], nextCursor: 'c1', damaged: [4] } as contract.JobPage);
+    mocked.jobs.mockResolvedValueOnce({ jobs: [uploaded], nextCursor: '', damaged: [2, 4] } as contract.JobPage);
     render(HistoryView);
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('1 record could not be read and is left out of this list (job 4)');

@@ -1,14 +1,15 @@
-import { bridge, toErrorInfo, type ErrorInfo, type JobView } from '../../lib/bridge';
+import { bridge, toErrorInfo } from '../../lib/bridge';
+import type { contract } from '../../../wailsjs/go/models';
 import { buildJobQuery, emptyHistoryFilters, type HistoryFilters } from './kinds';
 
 // The History view's state: filters and the pages of past jobs loaded so far, newest first.
 export class HistoryStore {
   filters = $state<HistoryFilters>(emptyHistoryFilters());
-  rows = $state.raw<JobView[]>([]);
+  rows = $state.raw<contract.JobView[]>([]);
   cursor = $state('');
   loading = $state(false);
   loaded = $state(false);
-  error = $state<ErrorInfo | null>(null);
+  error = $state<contract.ErrorInfo | null>(null);
   /** damaged lists the ids of matching jobs whose records could not be read (left out of rows). */
   damaged = $state.raw<number[]>([]);
   #gen = 0;
@@ -25,7 +26,7 @@ export class HistoryStore {
     await this.#fetch(this.#gen, this.cursor, this.rows);
   }
 
-  async #fetch(gen: number, cursor: string, before: JobView[]) {
+  async #fetch(gen: number, cursor: string, before: contract.JobView[]) {
     this.loading = true;
     try {
       const page = await bridge.jobs(buildJobQuery($state.snapshot(this.filters) as HistoryFilters, cursor));

@@ -1,4 +1,4 @@
-import type { JobQuery, JobView } from '../../lib/bridge';
+import type { contract } from '../../../wailsjs/go/models';
 import type { Tone } from '../library/Badge.svelte';
 import { JobKind, JobState, isDownload } from '../../lib/bridge/contract';
 
@@ -48,7 +48,7 @@ export function emptyHistoryFilters(): HistoryFilters {
 }
 
 /** buildJobQuery turns the History filters into one page request. */
-export function buildJobQuery(f: HistoryFilters, cursor = ''): JobQuery {
+export function buildJobQuery(f: HistoryFilters, cursor = ''): contract.JobQuery {
   const states = stateChoices.find((c) => c.value === f.state)?.states ?? [];
   return { kinds: f.kind ? [f.kind] : [], states: [...states], text: f.text.trim(), cursor, limit: historyPage };
 }
@@ -64,16 +64,16 @@ export const stateLooks: Record<JobState, { label: string; tone: Tone }> = {
 };
 
 /** canReveal: a finished download whose file can be shown in the file manager. */
-export function canReveal(j: JobView): boolean {
+export function canReveal(j: contract.JobView): boolean {
   return isDownload(j.kind) && j.state === JobState.Done && !!j.result?.path;
 }
 
 /** canRetry: failed and canceled jobs can be queued again. */
-export function canRetry(j: JobView): boolean {
+export function canRetry(j: contract.JobView): boolean {
   return j.state === JobState.Failed || j.state === JobState.Canceled;
 }
 
 /** fresher picks the more recent of two copies of a job (history page vs live event). */
-export function fresher(a: JobView, b: JobView | undefined): JobView {
+export function fresher(a: contract.JobView, b: contract.JobView | undefined): contract.JobView {
   return b && b.id === a.id && (b.updated ?? 0) >= (a.updated ?? 0) ? b : a;
 }

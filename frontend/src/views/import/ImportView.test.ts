@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { JobView } from '../../lib/bridge';
+import type { contract } from '../../../wailsjs/go/models';
 import { jobs } from '../../lib/stores/jobs.svelte';
 import { links } from '../../lib/stores/links.svelte';
 import { newMeta } from '../../lib/stores/uploads.svelte';
@@ -25,7 +25,7 @@ const plan = {
   summary: '5 lines: 3 links (TikTok 1, YouTube 2) in 2 tasks; 1 duplicate; 1 invalid',
   warnings: ['YouTube imports cost credits and may come back at a lower quality than requested.', '1 duplicate link(s) will be imported once.'],
 };
-const view = (over: Partial<JobView>) =>
+const view = (over: Partial<contract.JobView>) =>
   ({ id: 7, kind: JobKind.Import, state: JobState.Queued, name: '2 youtube link(s)', nextSlotMs: 0, result: {}, tags: [], ...over }) as never;
 
 function paste(value: string) {

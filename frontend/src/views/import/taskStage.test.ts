@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { JobView } from '../../lib/bridge';
+import type { contract } from '../../../wailsjs/go/models';
 import { importStage } from './taskStage';
 import { ErrorCode, JobKind, JobState } from '../../lib/bridge/contract';
 
-const job = (over: Partial<JobView>): JobView =>
-  ({ id: 1, kind: JobKind.Import, state: JobState.Done, name: '2 youtube link(s)', nextSlotMs: 0, result: {}, ...over }) as JobView;
+const job = (over: Partial<contract.JobView>): contract.JobView =>
+  ({ id: 1, kind: JobKind.Import, state: JobState.Done, name: '2 youtube link(s)', nextSlotMs: 0, result: {}, ...over }) as contract.JobView;
 
 describe('importStage', () => {
   it('follows a task from the queue through the server to its indexed videos', () => {

@@ -1,4 +1,4 @@
-import type { JobView } from '../../lib/bridge';
+import type { contract } from '../../../wailsjs/go/models';
 import { formatWait } from '../../lib/format';
 import { JobState } from '../../lib/bridge/contract';
 
@@ -30,7 +30,7 @@ const server: Record<string, Stage> = {
 };
 
 /** importStage describes an import job in two stages: sending the task, then the server's progress. */
-export function importStage(j: JobView): Stage {
+export function importStage(j: contract.JobView): Stage {
   if (j.state === JobState.Queued) {
     const label = j.nextSlotMs > 0 ? `Waiting — next import slot in ${formatWait(j.nextSlotMs)}` : 'Waiting to start';
     return { label, tone: 'muted', step: -1 };

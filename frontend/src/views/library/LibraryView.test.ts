@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CachedVideo, JobView, VideoPage } from '../../lib/bridge';
+import type { contract } from '../../../wailsjs/go/models';
 import { jobs } from '../../lib/stores/jobs.svelte';
 import { toasts } from '../../lib/stores/toasts.svelte';
 import { freshStores } from '../../testing/stores';
@@ -24,16 +24,16 @@ const { bridge } = await import('../../lib/bridge');
 const mocked = vi.mocked(bridge);
 
 const target = { path: '/home/me/Videos', folder: true, replace: false };
-function queued(jobs: JobView[], conflicts: string[] = []) {
+function queued(jobs: contract.JobView[], conflicts: string[] = []) {
   return { jobs, conflicts, target } as never;
 }
 
-const video = (i: number, extra: Partial<CachedVideo> = {}): CachedVideo =>
+const video = (i: number, extra: Partial<contract.CachedVideo> = {}): contract.CachedVideo =>
   ({ videoNo: `VI${1000 + i}`, name: `clip ${i}.mp4`, scope: 'default', status: 'PARSE', size: 1024 * 1024 * (i + 1),
-    duration: 60 + i, tags: ['trip'], created: Date.UTC(2024, 0, 1 + i), updated: 0, ...extra }) as CachedVideo;
+    duration: 60 + i, tags: ['trip'], created: Date.UTC(2024, 0, 1 + i), updated: 0, ...extra }) as contract.CachedVideo;
 
-const page = (videos: CachedVideo[], total = videos.length, nextCursor = ''): VideoPage =>
-  ({ videos, total, nextCursor }) as VideoPage;
+const page = (videos: contract.CachedVideo[], total = videos.length, nextCursor = ''): contract.VideoPage =>
+  ({ videos, total, nextCursor }) as contract.VideoPage;
 
 const five = Array.from({ length: 5 }, (_, i) => video(i));
 const lastQuery = () => mocked.library.mock.lastCall![0];
@@ -198,7 +198,7 @@ describe('LibraryView', () => {
   });
 
   it('announces queued downloads with a way to Transfers', async () => {
-    mocked.downloadVideos.mockResolvedValue(queued([{ id: 1 }, { id: 2 }] as JobView[]));
+    mocked.downloadVideos.mockResolvedValue(queued([{ id: 1 }, { id: 2 }] as contract.JobView[]));
     render(LibraryView);
     await userEvent.click(await screen.findByLabelText('Select clip 0.mp4'));
     await userEvent.click(screen.getByLabelText('Select clip 1.mp4'));
@@ -211,7 +211,7 @@ describe('LibraryView', () => {
 
   it('asks once about names taken in the folder, then queues with the choice', async () => {
     mocked.downloadVideos.mockResolvedValue(queued([], ['clip 0.mp4', 'clip 1.mp4']));
-    mocked.downloadVideosTo.mockResolvedValue(queued([{ id: 7 }] as JobView[]));
+    mocked.downloadVideosTo.mockResolvedValue(queued([{ id: 7 }] as contract.JobView[]));
     render(LibraryView);
     await userEvent.click(await screen.findByLabelText('Select clip 0.mp4'));
     await userEvent.click(screen.getByLabelText('Select clip 1.mp4'));
@@ -306,10 +306,10 @@ describe('LibraryView', () => {
     await screen.findByText('clip 0.mp4');
     await screen.findByText('Synced with the server');
     const before = mocked.library.mock.calls.length;
-    jobs.apply({ id: 7, kind: JobKind.UploadFile, state: JobState.Running, result: {} } as JobView, false);
+    jobs.apply({ id: 7, kind: JobKind.UploadFile, state: JobState.Running, result: {} } as contract.JobView, false);
     await new Promise((r) => setTimeout(r, 20));
     expect(mocked.library.mock.calls.length).toBe(before);
-    jobs.apply({ id: 7, kind: JobKind.UploadFile, state: JobState.Done, result: { videoNos: ['VI9'], status: 'UNPARSE' } } as JobView, false);
+    jobs.apply({ id: 7, kind: JobKind.UploadFile, state: JobState.Done, result: { videoNos: ['VI9'], status: 'UNPARSE' } } as contract.JobView, false);
     await waitFor(() => expect(mocked.library.mock.calls.length).toBe(before + 1));
   });
 
@@ -338,7 +338,7 @@ describe('LibraryView', () => {
   });
 
   it('downloads an asset by id, and a cancelled save dialog queues nothing', async () => {
-    mocked.downloadAsset.mockResolvedValueOnce({} as JobView).mockResolvedValueOnce({ id: 42 } as JobView);
+    mocked.downloadAsset.mockResolvedValueOnce({} as contract.JobView).mockResolvedValueOnce({ id: 42 } as contract.JobView);
     render(LibraryView);
     await userEvent.click(screen.getByRole('button', { name: 'Download asset…' }));
     const input = screen.getByLabelText('Asset id');

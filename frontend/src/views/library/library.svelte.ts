@@ -1,4 +1,5 @@
-import { bridge, toErrorInfo, type CachedVideo, type ErrorInfo, type JobView, type RefreshResult, type VideoSelection } from '../../lib/bridge';
+import { bridge, toErrorInfo } from '../../lib/bridge';
+import type { contract } from '../../../wailsjs/go/models';
 import { buildQuery, emptyFilters, type Filters } from './query';
 import { JobKind } from '../../lib/bridge/contract';
 import { Selection } from './selection.svelte';
@@ -9,16 +10,16 @@ import { status } from '../../lib/stores/status.svelte';
 // keeps the filters and the rows; the server refresh runs once per app session.
 export class LibraryStore {
   filters = $state<Filters>(emptyFilters());
-  videos = $state.raw<CachedVideo[]>([]);
+  videos = $state.raw<contract.CachedVideo[]>([]);
   total = $state(0);
   cursor = $state('');
   loaded = $state(false);
-  error = $state<ErrorInfo | null>(null);
+  error = $state<contract.ErrorInfo | null>(null);
   refreshing = $state(false);
   /** show names a video another view asked the Library to open in the details drawer. */
   show = $state('');
-  refreshError = $state<ErrorInfo | null>(null);
-  lastRefresh = $state<RefreshResult | null>(null);
+  refreshError = $state<contract.ErrorInfo | null>(null);
+  lastRefresh = $state<contract.RefreshResult | null>(null);
   selection = new Selection();
 
   /** keys are the loaded rows' video numbers, in list order. */
@@ -70,7 +71,7 @@ export class LibraryStore {
     }
   }
 
-  #apply(videos: CachedVideo[], cursor: string, total: number) {
+  #apply(videos: contract.CachedVideo[], cursor: string, total: number) {
     this.videos = videos;
     this.cursor = cursor ?? '';
     this.total = total ?? videos.length;
@@ -110,9 +111,9 @@ export class LibraryStore {
   }
 
   /** selected describes a select-all for the backend: the filter, the unchecked rows, the count shown. */
-  selected(): VideoSelection {
+  selected(): contract.Selection {
     const query = buildQuery($state.snapshot(this.filters) as Filters);
-    return { query, except: this.selection.except(), expect: this.selection.size } as VideoSelection;
+    return { query, except: this.selection.except(), expect: this.selection.size } as contract.Selection;
   }
 
   /** selectAll checks every match of the filter, also rows not loaded yet. */
@@ -159,7 +160,7 @@ const indexingKinds = new Set([JobKind.UploadFile, JobKind.UploadURL, JobKind.Im
  * indexingSignature summarises the server status of upload and import jobs; when it changes, a
  * video appeared or finished indexing and the library should reload.
  */
-export function indexingSignature(list: JobView[]): string {
+export function indexingSignature(list: contract.JobView[]): string {
   return list
     .filter((j) => indexingKinds.has(j.kind) && j.result?.status)
     .map((j) => `${j.id}:${j.result.status}`)

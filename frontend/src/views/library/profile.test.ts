@@ -1,5 +1,5 @@
 import { beforeEach, expect, it, vi } from 'vitest';
-import type { Status } from '../../lib/bridge';
+import type { contract } from '../../../wailsjs/go/models';
 import { status } from '../../lib/stores/status.svelte';
 import { library } from './library.svelte';
 import { ErrorCode, ConnState } from '../../lib/bridge/contract';
@@ -13,7 +13,7 @@ vi.mock('../../lib/bridge', (orig) => import('../../testing/bridge').then((b) =>
 })));
 const { bridge } = await import('../../lib/bridge');
 
-const at = (profile: string, mode: string) => ({ profile, mode, scope: 'default' }) as Status;
+const at = (profile: string, mode: string) => ({ profile, mode, scope: 'default' }) as contract.Status;
 
 beforeEach(() => {
   library.reset();
@@ -34,7 +34,7 @@ it('forgets the old profile\'s refresh error and list when the profile switches'
 it('keeps the list when a status update stays in the same profile', () => {
   status.set(at('sandbox', 'sandbox'));
   library.videos = [{ videoNo: 'VI1' } as never];
-  status.set({ ...at('sandbox', 'sandbox'), connection: ConnState.Connected } as Status);
+  status.set({ ...at('sandbox', 'sandbox'), connection: ConnState.Connected } as contract.Status);
   expect(library.videos).toHaveLength(1);
   expect(bridge.refreshLibrary).not.toHaveBeenCalled();
 });

@@ -1,4 +1,4 @@
-import type { LibraryQuery } from '../../lib/bridge';
+import type { contract } from '../../../wailsjs/go/models';
 
 // What the Library toolbar filters by, and how that becomes a backend query.
 
@@ -43,7 +43,7 @@ export function dayEnd(date: string): number {
 }
 
 /** buildQuery turns the toolbar's filters into one page request. */
-export function buildQuery(f: Filters, cursor = ''): LibraryQuery {
+export function buildQuery(f: Filters, cursor = ''): contract.LibraryQuery {
   return {
     status: f.status,
     tag: f.tag.trim(),

@@ -1,4 +1,5 @@
-import { bridge, toErrorInfo, type ErrorInfo, type Moment, type RecentSearch, type SearchAnswer } from '../../lib/bridge';
+import { bridge, toErrorInfo } from '../../lib/bridge';
+import type { contract } from '../../../wailsjs/go/models';
 import type { ModeId } from './search';
 
 // The Search view's state, kept while the person visits other views.
@@ -13,13 +14,13 @@ class SearchState {
   taken = $state('');
   place = $state(''); // "lat, lon"
   scope = $state('');
-  answer = $state.raw<SearchAnswer | null>(null); // raw: an answer of 1,000 moments is read, never changed
+  answer = $state.raw<contract.SearchAnswer | null>(null); // raw: an answer of 1,000 moments is read, never changed
   asked = $state(''); // the words the answer is for, to highlight
-  error = $state<ErrorInfo | null>(null);
+  error = $state<contract.ErrorInfo | null>(null);
   busy = $state(false);
   unindexed = $state(0);
-  recent = $state<RecentSearch[]>([]);
-  open = $state.raw<Moment | null>(null);
+  recent = $state<contract.RecentSearch[]>([]);
+  open = $state.raw<contract.Moment | null>(null);
   /** here holds videos found on this computer since the answer came (a download from the pane). */
   here = $state.raw(new Set<string>());
   private seq = 0;
@@ -55,7 +56,7 @@ class SearchState {
   }
 
   /** isHere tells whether this computer holds the moment's video. */
-  isHere(m: Moment): boolean {
+  isHere(m: contract.Moment): boolean {
     return !!m.local_path || this.here.has(m.video_no);
   }
 
@@ -72,7 +73,7 @@ class SearchState {
   }
 
   /** again runs a recent search. */
-  async again(r: RecentSearch) {
+  async again(r: contract.RecentSearch) {
     if (r.kind === 'image') return this.byPicture(r.text);
     this.mode = r.kind === 'phrase' ? 'exact' : this.mode === 'exact' || this.mode === 'picture' ? 'seen' : this.mode;
     this.text = r.text;

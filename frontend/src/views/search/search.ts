@@ -1,5 +1,5 @@
 import { ErrorCode } from '../../lib/bridge/contract';
-import type { ErrorInfo } from '../../lib/bridge';
+import type { contract } from '../../../wailsjs/go/models';
 
 // The Search view's logic without the page: modes, how a moment reads, and what to say when a
 // search found little or failed.
@@ -73,7 +73,7 @@ export function unindexedText(n: number): string {
 }
 
 /** failureText turns a failed search into what the person reads and can do. */
-export function failureText(e: ErrorInfo): { title: string; next: string } {
+export function failureText(e: contract.ErrorInfo): { title: string; next: string } {
   switch (e.code) {
     case ErrorCode.RateLimited:
       return {

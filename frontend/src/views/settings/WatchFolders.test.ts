@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { WatchView } from '../../lib/bridge';
+import type { main } from '../../../wailsjs/go/models';
 import { folderDrop, takePaths } from '../../lib/drop/route';
 import WatchFolders from './WatchFolders.svelte';
 import { waitingText } from './watches';
@@ -21,7 +21,7 @@ vi.mock('../../lib/bridge', async (orig) => ({
 const { bridge } = await import('../../lib/bridge');
 const mocked = vi.mocked(bridge);
 
-function view(over: Partial<WatchView> & { name?: string; paused?: boolean } = {}): WatchView {
+function view(over: Partial<main.WatchView> & { name?: string; paused?: boolean } = {}): main.WatchView {
   const name = over.name ?? 'Recordings';
   return {
     config: { name, folder: `/home/me/${name}`, recursive: false, include: ['*.mp4'], exclude: ['.*'], scope: '', tags: [],
@@ -30,7 +30,7 @@ function view(over: Partial<WatchView> & { name?: string; paused?: boolean } = {
       refused: [{ path: 'notes.mp4', reason: 'it is not a video' }] },
     state: over.paused ? 'paused' : 'running', error: '', folders: 1, limit: '', problem: '',
     uploadEveryMs: 60_000, etaMs: 480 * 60_000, ...over,
-  } as WatchView;
+  } as main.WatchView;
 }
 
 const item = (name: string) => screen.getByRole('listitem', { name: `Watch ${name}` });

@@ -1,9 +1,9 @@
 // Words for Settings → Watch folders: a watch's state, its figures and the pacer's honest ETA.
-import type { WatchView } from '../../lib/bridge';
+import type { main } from '../../../wailsjs/go/models';
 import { formatCount, plural } from '../../lib/format';
 
 /** stateText is what a watch is doing, in a word or two. */
-export function stateText(w: WatchView): string {
+export function stateText(w: main.WatchView): string {
   switch (w.state) {
     case 'running': return w.problem ? 'Running, with a problem' : 'Watching';
     case 'starting': return 'Catching up…';
@@ -30,7 +30,7 @@ export function aboutText(ms: number): string {
 }
 
 /** waitingText is "480 waiting — about 8 h at 1 upload a minute" (no estimate without pacing). */
-export function waitingText(w: WatchView): string {
+export function waitingText(w: main.WatchView): string {
   const n = w.stats.waiting;
   const base = `${formatCount(n)} waiting`;
   if (n === 0 || w.uploadEveryMs <= 0) return base;
@@ -38,7 +38,7 @@ export function waitingText(w: WatchView): string {
 }
 
 /** figuresText is the watch's counts in one line. */
-export function figuresText(w: WatchView): string {
+export function figuresText(w: main.WatchView): string {
   const s = w.stats;
   const parts = [`${formatCount(s.seen)} seen`, `${formatCount(s.uploaded)} uploaded`];
   if (s.duplicates) parts.push(`${formatCount(s.duplicates)} already in the library`);
@@ -48,7 +48,7 @@ export function figuresText(w: WatchView): string {
 }
 
 /** foldersText says how many folders are watched live and what happens at the system's limit. */
-export function foldersText(w: WatchView): string {
+export function foldersText(w: main.WatchView): string {
   if (w.limit) return w.limit;
   if (w.state !== 'running') return '';
   return `${plural(w.folders, 'folder')} watched live. Past the system's limit of watched folders ` +
@@ -62,7 +62,7 @@ export const patternList = (text: string): string[] => text.split(/[\s,]+/).filt
 const afterWords: Record<string, string> = { keep: 'keeps each file', move: 'moves each file into Uploaded', delete: 'deletes each file' };
 
 /** settingsText sums up a watch's settings: "This folder only · settles 10 s · after upload keeps each file". */
-export function settingsText(w: WatchView): string {
+export function settingsText(w: main.WatchView): string {
   const c = w.config;
   const parts = [c.recursive ? 'With subfolders' : 'This folder only', `settles ${(c.settleMs || 10_000) / 1000} s`,
     `after upload ${afterWords[c.after] ?? afterWords.keep}`];

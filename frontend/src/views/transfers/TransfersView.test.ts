@@ -2,7 +2,7 @@ import { flushSync } from 'svelte';
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { JobView } from '../../lib/bridge';
+import type { contract } from '../../../wailsjs/go/models';
 import { jobs } from '../../lib/stores/jobs.svelte';
 import { nav } from '../../lib/stores/nav.svelte';
 import { toasts } from '../../lib/stores/toasts.svelte';
@@ -19,7 +19,7 @@ vi.mock('../../lib/bridge', (orig) => import('../../testing/bridge').then((b) =>
 const { bridge } = await import('../../lib/bridge');
 const mocked = vi.mocked(bridge);
 
-function show(...list: JobView[]) {
+function show(...list: contract.JobView[]) {
   for (const j of list) jobs.apply(j, false);
   flushSync();
 }

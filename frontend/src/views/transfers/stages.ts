@@ -1,6 +1,6 @@
 // What a job's kind, state and server status mean to a person: labels, tones and the actions that
 // apply. Pure functions, so the Transfers rows only format and every rule is tested in one place.
-import type { JobView, Progress } from '../../lib/bridge';
+import type { contract } from '../../../wailsjs/go/models';
 import { formatBytes, formatWait } from '../../lib/format';
 import { JobKind, JobState } from '../../lib/bridge/contract';
 import { retryOf } from '../../lib/retry';
@@ -49,17 +49,17 @@ export function matchesFilter(filter: Filter, kind: string): boolean {
 }
 
 /** inLine: the job waits for its endpoint (the backend gave it a place), so nothing moves yet. */
-export function inLine(job: JobView): boolean {
+export function inLine(job: contract.JobView): boolean {
   return (job.place ?? 0) > 0 && (job.state === JobState.Queued || job.state === JobState.Running);
 }
 
 /** waitLeft is how long until the pacer lets the job start, from the absolute startsAt. */
-export function waitLeft(job: JobView, now: number): number {
+export function waitLeft(job: contract.JobView, now: number): number {
   return inLine(job) && job.startsAt > 0 ? Math.max(0, job.startsAt - now) : 0;
 }
 
 /** isWaiting: the job holds its place until the endpoint's next free slot. */
-export function isWaiting(job: JobView, waitMs: number): boolean {
+export function isWaiting(job: contract.JobView, waitMs: number): boolean {
   return waitMs > 0 && (job.state === JobState.Queued || job.state === JobState.Running);
 }
 
@@ -71,7 +71,7 @@ export function ordinal(n: number): string {
 }
 
 /** lineText is "3rd in line, starts in about 2:40", or just the place while no slot wait is known. */
-export function lineText(job: JobView, waitMs: number): string {
+export function lineText(job: contract.JobView, waitMs: number): string {
   const place = job.place === 1 ? 'Next in line' : `${ordinal(job.place)} in line`;
   return waitMs > 0 ? `${place}, starts in about ${formatWait(waitMs)}` : place;
 }
@@ -85,7 +85,7 @@ const fixedStages: Partial<Record<JobState, Stage>> = {
 };
 
 /** transferStage is the first half of the badge: the local transfer. */
-export function transferStage(job: JobView, waitMs: number): Stage {
+export function transferStage(job: contract.JobView, waitMs: number): Stage {
   const retry = retryOf(job);
   if (retry) return { label: retry.rateLimited ? 'Waiting for the service' : 'Retrying', tone: 'warn' };
   if (isWaiting(job, waitMs) || (inLine(job) && job.state === JobState.Running)) return { label: 'Waiting for slot', tone: 'warn' };
@@ -113,7 +113,7 @@ const serverStages: Record<string, Stage> = {
  * reported (result.status), "Then indexing" before the transfer finished, and nothing when the
  * transfer failed or was canceled before the server had the video.
  */
-export function serverStage(job: JobView): Stage | null {
+export function serverStage(job: contract.JobView): Stage | null {
   if (!kindInfo(job.kind).server) return null;
   const status = normalizeStatus(job.result?.status);
   if (status) return serverStages[status] ?? { label: status, tone: 'neutral' };
@@ -123,10 +123,10 @@ export function serverStage(job: JobView): Stage | null {
 }
 
 /**
- * serverCause explains a failed indexing. JobView carries no cause yet; when the backend adds
+ * serverCause explains a failed indexing. contract.JobView carries no cause yet; when the backend adds
  * result.cause (the video's cause from list_videos) it shows without a change here.
  */
-export function serverCause(job: JobView): string {
+export function serverCause(job: contract.JobView): string {
   const cause = (job.result as { cause?: unknown } | undefined)?.cause;
   return typeof cause === 'string' && cause ? cause : 'The server could not index this video.';
 }
@@ -139,7 +139,7 @@ const actionStates: Record<Exclude<Action, 'reveal'>, JobState[]> = {
 };
 
 /** actionsFor lists the per-row actions that apply to the job now, in display order. */
-export function actionsFor(job: JobView): Action[] {
+export function actionsFor(job: contract.JobView): Action[] {
   const out = (Object.keys(actionStates) as Array<keyof typeof actionStates>).filter((a) =>
     actionStates[a].includes(job.state),
   ) as Action[];
@@ -151,7 +151,7 @@ export function actionsFor(job: JobView): Action[] {
  * barValue is the progress bar's percentage, or null for an indeterminate bar (running with no
  * known total, such as URL uploads and imports).
  */
-export function barValue(job: JobView, p: Progress | undefined): number | null {
+export function barValue(job: contract.JobView, p: contract.Progress | undefined): number | null {
   if (job.state === JobState.Done) return 100;
   if (p && p.total > 0) return Math.round(Math.min(100, Math.max(0, p.percent || 0)));
   return job.state === JobState.Running ? null : 0;
@@ -161,12 +161,12 @@ export function barValue(job: JobView, p: Progress | undefined): number | null {
  * orderActive lists jobs in the order they were queued, whatever their state, so pausing or
  * starting a job never moves its row (and the next row never slides under the pointer).
  */
-export function orderActive(list: JobView[]): JobView[] {
+export function orderActive(list: contract.JobView[]): contract.JobView[] {
   return [...list].sort((a, b) => a.created - b.created || a.id - b.id);
 }
 
 /** recentFinished is the last `limit` finished jobs, most recently finished first. */
-export function recentFinished(list: JobView[], filter: Filter, limit = 100): JobView[] {
+export function recentFinished(list: contract.JobView[], filter: Filter, limit = 100): contract.JobView[] {
   return list
     .filter((j) => finishedStates.includes(j.state) && matchesFilter(filter, j.kind))
     .sort((a, b) => b.updated - a.updated || b.id - a.id)
@@ -174,7 +174,7 @@ export function recentFinished(list: JobView[], filter: Filter, limit = 100): Jo
 }
 
 /** bytesText is "12 MB of 1.2 GB", just "12 MB" when the total is unknown, or "" when nothing moved. */
-export function bytesText(job: JobView, p: Progress | undefined): string {
+export function bytesText(job: contract.JobView, p: contract.Progress | undefined): string {
   if (p && p.total > 0) return `${formatBytes(p.done)} of ${formatBytes(p.total)}`;
   if (p && p.done > 0) return formatBytes(p.done);
   if (job.state === JobState.Done && job.result?.bytes) return formatBytes(job.result.bytes);

@@ -1,14 +1,14 @@
-import type { Verdict } from '../../lib/bridge';
+import type { contract } from '../../../wailsjs/go/models';
 import { plural } from '../../lib/format';
 
 /** folderOf returns the folder part of a verdict's path ("/a/b/c.mp4" → "/a/b"), on any OS. */
-export function folderOf(v: Pick<Verdict, 'path' | 'name'>): string {
+export function folderOf(v: Pick<contract.Verdict, 'path' | 'name'>): string {
   const cut = Math.max(v.path.lastIndexOf('/'), v.path.lastIndexOf('\\'));
   return cut > 0 ? v.path.slice(0, cut) : cut === 0 ? v.path[0] : '';
 }
 
 /** totalSize sums the sizes of the listed files. */
-export function totalSize(files: Verdict[]): number {
+export function totalSize(files: contract.Verdict[]): number {
   return files.reduce((sum, f) => sum + (f.size || 0), 0);
 }
 
