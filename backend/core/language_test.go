@@ -3,10 +3,12 @@ package core
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
 	"memories-desktop/backend/api"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/i18n"
 )
 
@@ -75,5 +77,17 @@ func TestDialogTitlesFollowTheLanguage(t *testing.T) {
 	}
 	if f := dialogs.filters; !strings.HasPrefix(f[2], "视频（mp4") || !strings.HasPrefix(f[5], "Linklisten (txt, csv)") {
 		t.Fatalf("filters %q", f)
+	}
+}
+
+// A link list's too-long line (its type is the contract's, which words nothing) is worded from
+// the catalogue in the language in use, with its id and numbers for the UI.
+func TestLineTooLongIsWordedInTheLanguage(t *testing.T) {
+	defer i18n.SetDefault(i18n.Default())
+	i18n.SetDefault(i18n.New("de"))
+	info := Describe(fmt.Errorf("read links: %w", &contract.LineTooLongError{Line: 7, Max: 1 << 20}))
+	if info.Key != "link.lineTooLong" || info.Message != "Zeile 7 ist länger als 1048576 Byte; danach wurde nichts gelesen" ||
+		info.Params["Line"] != "7" {
+		t.Fatalf("Describe = %+v, want the German catalogue text with key link.lineTooLong and Line 7", info)
 	}
 }

@@ -76,7 +76,7 @@ func readPlan(c *cli, args []string) (contract.LinkPlan, error) {
 	var long *contract.LineTooLongError
 	switch {
 	case errors.As(err, &long):
-		return plan, usage("cli.commandError", i18n.Args{"Command": "import", "Error": err.Error()})
+		return plan, usage("cli.commandError", i18n.Args{"Command": "import", "Error": core.Describe(err).Message})
 	case err != nil:
 		return plan, fmt.Errorf("%s: %w", tr("import.readStdin"), err)
 	}
