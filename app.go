@@ -100,6 +100,7 @@ func (a *App) boot(ctx context.Context) error {
 		return err
 	}
 	a.core = c
+	useLanguage(c.Settings().Language)
 	c.CheckConnection()
 	a.watches = newWatchRunner(ctx, a.svc, a.events)
 	close(a.ready)

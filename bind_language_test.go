@@ -40,3 +40,33 @@ func TestSetLanguageSwitchesTheGoSideLive(t *testing.T) {
 		t.Errorf("Languages() = %+v", langs)
 	}
 }
+
+// Settings → Language is the Go side's language too: saving it switches the native dialogs at
+// once, and the next start speaks it before anything is shown.
+func TestSavedLanguageIsTheGoSidesLanguage(t *testing.T) {
+	t.Cleanup(func() { i18n.SetDefault(i18n.English) })
+	t.Setenv("MEMORIES_LANG", "en")
+	a, _ := bootedApp(t)
+	st, err := a.GetSettings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Settings.Language = "de"
+	if _, err := a.SaveSettings(st.Settings); err != nil {
+		t.Fatal(err)
+	}
+	if title := i18n.T("dialog.chooseVideos"); title != "Videos auswählen" {
+		t.Fatalf("after choosing German the chooser is titled %q", title)
+	}
+	i18n.SetDefault(i18n.English)
+	a.shutdown(a.ctx)
+	again := NewApp(a.dataDir)
+	again.events = &emitted{}
+	if err := again.boot(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { again.shutdown(again.ctx) })
+	if title := i18n.T("dialog.chooseVideos"); title != "Videos auswählen" {
+		t.Fatalf("restarted with German saved, the chooser is titled %q", title)
+	}
+}

@@ -7,7 +7,7 @@ import (
 // Library returns one page of the current scope's videos from the local cache.
 func (a *App) Library(q contract.LibraryQuery) (_ contract.VideoPage, err error) {
 	defer settle(&err)
-	return a.svc().Library(q)
+	return a.svc().Videos(a.ctx, q)
 }
 
 // RefreshLibrary reloads the scope's video list from the server into the cache.

@@ -122,9 +122,5 @@ only for rows on screen; a repeated search answered from the kept answer without
   the rows passed when the pages go by faster than it runs (the count varies from run to run).
 MD
 )
-mkdir -p "$(dirname "$DOC")"
-touch "$DOC"
-awk '/^## Search: 1,000 moments$/ { skip = 1; next } /^## / { skip = 0 } !skip' "$DOC" >"$DOC.tmp"
-printf '%s\n\n%s\n' "$(sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' "$DOC.tmp")" "$SECTION" >"$DOC"
-rm -f "$DOC.tmp"
+scripts/doc-section.sh "$DOC" <<<"$SECTION"
 echo "bench-search: rendered in $RENDER ms, scrolled in $SCROLL ms, keyframes $ASKED for rows $SHOWN, repeat sent $REPEAT_SEARCHES searches; RSS $(mib "$IDLE") → $(mib "$BROWSED") MiB; written to $DOC"

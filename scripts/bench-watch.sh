@@ -158,7 +158,7 @@ The settle time is an hour here, so the scan is discovery alone; every file is a
 watch sets no timer but its next settle deadline and the backstop rescan (10 minutes), and the
 engine's scheduler sleeps until a job needs it, so nothing wakes every second: fewer wake-ups
 than half the seconds idled is the check (**$IDLE_OK**). Before
-issue 18's benchmark, an idle `memories watch` woke its threads about 27 times a second: the
+issue 18's benchmark, an idle \`memories watch\` woke its threads about 27 times a second: the
 progress reporter ticked 4 times a second and the indexing tracker once a second, with nothing
 to report or follow; both now sleep until work arrives.
 
@@ -176,10 +176,6 @@ in one folder. Saving the whole first scan in one transaction took 3.8 s and 8.5
 about a second.
 MD
 )
-mkdir -p "$(dirname "$DOC")"
-touch "$DOC"
-awk '/^## Watch folders$/ { skip = 1; next } /^## / { skip = 0 } !skip' "$DOC" >"$DOC.tmp"
-printf '%s\n\n%s\n' "$(sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' "$DOC.tmp")" "$SECTION" >"$DOC"
-rm -f "$DOC.tmp"
+scripts/doc-section.sh "$DOC" <<<"$SECTION"
 echo "$SECTION"
 echo "bench-watch: written to $DOC"

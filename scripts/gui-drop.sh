@@ -17,8 +17,6 @@ BACKSTOP=${GUI_DROP_BACKSTOP:-0}
 NAVTEST_BIN=${NAVTEST_BIN:-build/bin/memories-desktop-navtest} # the page's drop guard bypassed
 if [[ $BACKSTOP == 1 ]]; then gui_init gui-backstop; else gui_init gui-drop; fi
 WAIT=${GUI_WAIT:-30} # seconds any one step may take on a slow machine
-SRC_PID=""
-on_exit 'kill $SRC_PID'
 
 # Fixtures: a small real H.264 MP4 from the repository (no tool makes it at test time), a folder
 # of two, a list of three links.
@@ -44,36 +42,14 @@ view() { # view N LABEL: Ctrl+N must show that view
   wait_until "$WAIT" title_starts "$2" || fail "Ctrl+$1 did not open $2"
 }
 
-# drop X Y KIND BODY: the drag source offers KIND (paths|text) BODY; drag it to X,Y of the app
-# window in small steps (as a hand does) and release once the window has accepted the drag: GTK
-# drops only then (released earlier, while a busy web view has not yet answered the pointer's
-# position, the drag fails with "no-target"). Waits for the source to see the drag end.
+# drop X Y KIND BODY: the drag source offers KIND (paths|text) BODY, dragged to X,Y of the app
+# window (drag_to in lib.sh); with HOVER_SHOT set, the overlay while held is shot so named.
 drop() {
   printf '%s\n%s\n' "$3" "$4" >"$TMP/payload"
-  local sx sy tx ty i line
-  eval "$(xdotool getwindowgeometry --shell "$SRC")"; sx=$((X + 60)) sy=$((Y + 40))
-  eval "$(xdotool getwindowgeometry --shell "$WIN")"; tx=$((X + $1)) ty=$((Y + $2))
+  eval "$(xdotool getwindowgeometry --shell "$WIN")"
+  local tx=$((X + $1)) ty=$((Y + $2))
   [[ -z ${HOVER_SHOT:-} ]] || raw_shot "$TMP/before.ppm"
-  xdotool mousemove "$sx" "$sy" mousedown 1
-  for i in $(seq 1 12); do xdotool mousemove $((sx + (tx - sx) * i / 12)) $((sy + (ty - sy) * i / 12)); sleep 0.03; done
-  for i in 1 2 3; do xdotool mousemove $((tx + i)) "$ty"; sleep 0.05; done
-  while :; do
-    read -r -t "$WAIT" line <&"$SRC_OUT" || fail "the window did not accept the drag within $WAIT s"
-    echo "$line" >>"$ART/drag.log"
-    case $line in
-      drag-accepted*) break ;;
-      drag-refused | drag-data*) ;;
-      *) fail "the drag ended before the window accepted it ($line)" ;;
-    esac
-  done
-  [[ -z ${HOVER_SHOT:-} ]] || hover_shot "$TMP/before.ppm"
-  xdotool mouseup 1
-  while read -r -t "$WAIT" line <&"$SRC_OUT"; do
-    echo "$line" >>"$ART/drag.log"
-    [[ $line == drag-failed* ]] && fail "the window refused the drop ($line)"
-    [[ $line == drag-end ]] && return 0
-  done
-  fail "the drag did not end"
+  drag_to "$tx" "$ty" ${HOVER_SHOT:+'hover_shot "$TMP/before.ppm"'}
 }
 
 # hover_shot BEFORE: while a drag is held over the window, the full-window overlay must show.
@@ -87,13 +63,6 @@ start_demo() {
   wait_app_window 90 || fail "no window within 90 s"
 }
 
-start_source() {
-  exec {SRC_OUT}< <(exec /usr/bin/python3 scripts/gui/dragsource.py 1420 60 "$TMP/payload")
-  SRC_PID=$!
-  wait_until "$WAIT" has_window '^drag-source$' || fail "no drag source window"
-  SRC=$(first_window '^drag-source$')
-}
-
 # The navigation backstop alone (GUI_DROP_BACKSTOP=1, make gui-backstop): the navtest build (never
 # released) stops every drag event before the page's drop guard sees it and has Wails' native
 # file drop off, so WebKit's own drop is the only path: it tries to open a dropped .txt in place of
@@ -104,7 +73,7 @@ backstop() {
   [[ -x $NAVTEST_BIN ]] || fail "no navtest build at $NAVTEST_BIN (make gui-backstop builds it)"
   BIN=$NAVTEST_BIN start_demo
   wait_until "$WAIT" grep -q "drop guard is bypassed" "$ART/app.log" || fail "the navtest build did not bypass the page's guard"
-  start_source
+  start_drag_source
   view 3 Library
   # WebKitGTK itself now and then takes such a drop (it asks for the data, accepts, finishes the
   # drop) without starting the navigation: then nothing was tested yet, and the .txt is dropped
@@ -131,7 +100,7 @@ start_session 1600x900
 start_demo "$(video opened.mp4)"
 wait_title "Upload (1) — Memories Desktop"
 step open-with "a file on the command line is staged at start"
-start_source
+start_drag_source
 
 # A .mov on each view's content and a folder on its sidebar: the app stays, both are staged, and
 # the shortcuts still work afterwards.

@@ -14,7 +14,7 @@ LOGS=build/test-artifacts/steps
 # step: its prerequisites (steps that must pass first). Listed in the order they start when ready:
 # the longest first (measured: docs/TESTING.md), so no long step is left for the end.
 STEPS=(
-  "test-go:"
+  "test-go:frontend"
   "bindings:"
   "frontend:bindings"
   "cli:"
@@ -27,6 +27,7 @@ STEPS=(
   "gui-walkthrough:build"
   "gui-search:build"
   "gui-language:build"
+  "gui-pseudo:build"
   "gui-keyboard:build"
   "fuzz:"
   "gui-quit:build"
@@ -39,7 +40,7 @@ STEPS=(
   "gui-damaged-db:build"
   "gui-notifications:cli"
   "gui-system:build"
-  "vet:"
+  "vet:frontend"
   "darwin-check:"
   "fmt-check:"
   "check-commands:"

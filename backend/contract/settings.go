@@ -16,9 +16,11 @@ type Settings struct {
 	DownloadDir  string `json:"downloadDir"`
 	Sandbox      bool   `json:"sandbox"`
 	Theme        string `json:"theme"`
-	Concurrency  int    `json:"concurrency"`
-	Pacing       bool   `json:"pacing"`      // space requests to the documented rate limits
-	HistoryDays  int    `json:"historyDays"` // delete finished jobs older than this; 0 keeps all
+	// Language is a BCP 47 tag ("de", "zh-Hans") the UI speaks; "" follows the system.
+	Language    string `json:"language,omitempty"`
+	Concurrency int    `json:"concurrency"`
+	Pacing      bool   `json:"pacing"`      // space requests to the documented rate limits
+	HistoryDays int    `json:"historyDays"` // delete finished jobs older than this; 0 keeps all
 	// NotificationsOff turns off the desktop notifications of watch folders (on by default).
 	// Only core's SetNotifications changes it: the Settings form saves the rest.
 	NotificationsOff bool `json:"notificationsOff,omitempty"`

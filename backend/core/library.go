@@ -11,8 +11,19 @@ import (
 	"memories-desktop/backend/transfer"
 )
 
-// Library returns one page of the current scope's videos from the cache, marker tags hidden.
-func (c *Service) Library(q contract.LibraryQuery) (contract.VideoPage, error) {
+// Videos returns one page of the current scope's videos, for the app's Library and the CLI's
+// list alike. A Service with a database answers from its cache (sortable, filtered, marker tags
+// hidden), which the app keeps fresh with RefreshLibrary; one started with Options.NoDatabase has
+// no cache and asks the server (see serverVideos).
+func (c *Service) Videos(ctx context.Context, q contract.LibraryQuery) (contract.VideoPage, error) {
+	if c.home == nil {
+		return c.serverVideos(ctx, q)
+	}
+	return c.cachedVideos(q)
+}
+
+// cachedVideos is Videos from the cache.
+func (c *Service) cachedVideos(q contract.LibraryQuery) (contract.VideoPage, error) {
 	page, err := c.activeDB().Videos(store.VideoQuery{Scope: c.current().Scope, Status: q.Status, Tag: q.Tag,
 		Text: q.Text, After: q.After, Before: q.Before, Sort: q.Sort, Cursor: q.Cursor, Limit: q.Limit})
 	for i := range page.Videos {
@@ -51,11 +62,9 @@ func (c *Service) fetchAll(ctx context.Context, client *api.Client, scope string
 		if err != nil {
 			return nil, err
 		}
-		rows := make([]contract.CachedVideo, 0, len(res.Videos))
-		for _, v := range res.Videos {
+		rows := cachedRows(res.Videos, scope)
+		for _, v := range rows {
 			seen[v.VideoNo] = true
-			rows = append(rows, contract.CachedVideo{VideoNo: v.VideoNo, Name: v.Name, Scope: scope, Status: v.Status,
-				Cause: v.Cause, Size: v.Size, Duration: v.Duration, Tags: v.Tags, Created: v.CreateTime})
 		}
 		if err := c.activeDB().PutVideos(rows); err != nil {
 			return nil, err
@@ -64,6 +73,16 @@ func (c *Service) fetchAll(ctx context.Context, client *api.Client, scope string
 			return seen, nil
 		}
 	}
+}
+
+// cachedRows are the server's videos of scope as the cache keeps them.
+func cachedRows(videos []contract.VideoDetails, scope string) []contract.CachedVideo {
+	rows := make([]contract.CachedVideo, 0, len(videos))
+	for _, v := range videos {
+		rows = append(rows, contract.CachedVideo{VideoNo: v.VideoNo, Name: v.Name, Scope: scope, Status: v.Status,
+			Cause: v.Cause, Size: v.Size, Duration: v.Duration, Tags: v.Tags, Created: v.CreateTime})
+	}
+	return rows
 }
 
 // dropMissing deletes cached videos of scope that the server did not list.

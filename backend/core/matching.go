@@ -23,7 +23,7 @@ func (c *Service) SelectedVideos(s contract.Selection) ([]string, error) {
 	q.Limit, q.Cursor = matchPage, ""
 	var nos []string
 	for {
-		page, err := c.Library(q)
+		page, err := c.cachedVideos(q)
 		if err != nil {
 			return nil, err
 		}

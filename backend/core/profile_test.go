@@ -32,7 +32,7 @@ func setSandbox(t *testing.T, c *Service, on bool) {
 // profileView is what the UI would show of the active profile.
 func profileView(t *testing.T, c *Service, probe string) (videos []string, jobs int, dup bool) {
 	t.Helper()
-	page, err := c.Library(contract.LibraryQuery{Limit: 100})
+	page, err := c.Videos(context.Background(), contract.LibraryQuery{Limit: 100})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -244,6 +244,6 @@ func fileSHA256(path string) (string, error) {
 // Unindexed counts the videos of the current scope still being indexed (UNPARSE): they are not
 // searchable yet, which a search that finds little should say.
 func (c *Service) Unindexed(ctx context.Context) (int64, error) {
-	page, err := c.ListVideos(ctx, contract.ListRequest{Status: contract.StatusUnparsed, Size: 1})
-	return page.Total, err
+	page, err := c.serverVideos(ctx, contract.LibraryQuery{Status: contract.StatusUnparsed, Limit: 1})
+	return int64(page.Total), err
 }

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"memories-desktop/backend/api"
@@ -64,6 +65,7 @@ func Normalize(s contract.Settings) contract.Settings {
 	s.BaseURL = strings.TrimRight(strings.TrimSpace(s.BaseURL), "/")
 	s.AssetBaseURL = strings.TrimRight(strings.TrimSpace(s.AssetBaseURL), "/")
 	s.DownloadDir = strings.TrimSpace(s.DownloadDir)
+	s.Language = strings.TrimSpace(s.Language)
 	fill(&s.Scope, d.Scope)
 	fill(&s.BaseURL, d.BaseURL)
 	fill(&s.AssetBaseURL, d.AssetBaseURL)
@@ -88,6 +90,7 @@ func Validate(s contract.Settings) error {
 		func() *FieldError { return checkBaseURL("assetBaseUrl", s.AssetBaseURL) },
 		func() *FieldError { return checkDownloadDir(s.DownloadDir) },
 		func() *FieldError { return checkTheme(s.Theme) },
+		func() *FieldError { return checkLanguage(s.Language) },
 		func() *FieldError { return checkConcurrency(s.Concurrency) },
 		func() *FieldError { return checkHistoryDays(s.HistoryDays) },
 	}
@@ -150,6 +153,16 @@ func checkTheme(theme string) *FieldError {
 		return nil
 	}
 	return invalid("theme", "settings.theme")
+}
+
+// languageTag is the shape of a BCP 47 tag; which languages exist is the UI's to know.
+var languageTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$`)
+
+func checkLanguage(tag string) *FieldError {
+	if tag == "" || languageTag.MatchString(tag) {
+		return nil
+	}
+	return invalid("language", "settings.language")
 }
 
 func checkConcurrency(n int) *FieldError {

@@ -27,6 +27,7 @@ func TestValidateRejectsBadFields(t *testing.T) {
 		{"download dir relative", func(s *contract.Settings) { s.DownloadDir = "downloads" }, "downloadDir"},
 		{"download dir missing", func(s *contract.Settings) { s.DownloadDir = filepath.Join(dir, "nope") }, "downloadDir"},
 		{"theme", func(s *contract.Settings) { s.Theme = "blue" }, "theme"},
+		{"language", func(s *contract.Settings) { s.Language = "de; rm -rf" }, "language"},
 		{"concurrency", func(s *contract.Settings) { s.Concurrency = 99 }, "concurrency"},
 	}
 	for _, tc := range cases {

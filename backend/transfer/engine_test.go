@@ -85,7 +85,7 @@ func (r *rig) close() {
 
 func (r *rig) wait(ids ...uint64) []contract.Job {
 	r.t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	jobs, err := r.eng.Wait(ctx, ids...)
 	if err != nil {

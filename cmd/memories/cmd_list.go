@@ -49,36 +49,36 @@ func runList(ctx context.Context, c *cli, args []string) error {
 		return err
 	}
 	defer s.close()
-	return listAll(ctx, s, contract.ListRequest{Size: listPageSize, Status: *status, Tag: *tag})
+	return listAll(ctx, s, contract.LibraryQuery{Limit: listPageSize, Status: *status, Tag: *tag})
 }
 
-// listAll walks every page; the service sorts nothing, so rows come in its order.
-func listAll(ctx context.Context, s *session, req contract.ListRequest) error {
-	seen := int64(0)
-	for page := 1; ; page++ {
-		req.Page = page
-		res, err := s.svc.ListVideos(ctx, req)
+// listAll walks every page; without a database the service asks the server, which sorts
+// nothing, so rows come in its order.
+func listAll(ctx context.Context, s *session, q contract.LibraryQuery) error {
+	seen := 0
+	for {
+		res, err := s.svc.Videos(ctx, q)
 		if err != nil {
 			return err
 		}
 		for _, v := range res.Videos {
 			printVideo(s.out, v)
 		}
-		seen += int64(len(res.Videos))
-		if len(res.Videos) == 0 || seen >= res.Total {
+		seen += len(res.Videos)
+		if q.Cursor = res.NextCursor; q.Cursor == "" {
 			s.out.note("%s", tr("list.count", i18n.Args{"Count": seen, "Scope": s.svc.Scope()}))
 			return nil
 		}
 	}
 }
 
-func printVideo(out *printer, v contract.VideoDetails) {
+func printVideo(out *printer, v contract.CachedVideo) {
 	created := ""
-	if v.CreateTime > 0 {
-		created = i18n.Default().DateTime(time.UnixMilli(v.CreateTime))
+	if v.Created > 0 {
+		created = i18n.Default().DateTime(time.UnixMilli(v.Created))
 	}
 	out.result(listLine{ID: v.VideoNo, Name: v.Name, Status: v.Status, Size: v.Size, Duration: v.Duration,
-		Created: v.CreateTime, Tags: v.Tags},
+		Created: v.Created, Tags: v.Tags},
 		fmt.Sprintf("%-22s %-8s %s %s  %s  %s", v.VideoNo, v.Status, column(formatBytes(v.Size), -10),
 			column(i18n.Default().Duration(time.Duration(v.Duration*float64(time.Second))), -9), created, v.Name))
 }

@@ -46,9 +46,11 @@ export const otherVideo = join(root, 'backend/media/testdata/h264-silent.mp4');
  * harness (one that crash()ed), as a restart of the app would; by default each test gets its own.
  * init is a script the page runs before its own (Playwright's addInitScript).
  */
-export async function start({ theme = 'light', dataDir = mkdtempSync(join(tmpdir(), 'memories-e2e-')), init } = {}) {
+export async function start({ theme = 'light', dataDir = mkdtempSync(join(tmpdir(), 'memories-e2e-')), init, lang = '' } = {}) {
+  // lang is the system locale the app sees (LANG, as on Linux), e.g. 'de_DE.UTF-8' or the pseudo-locale 'en_XA.UTF-8'.
+  const locale = lang ? { LANG: lang, LC_ALL: '', LC_MESSAGES: '', MEMORIES_LANG: '' } : {};
   const proc = spawn(bin, ['--dist', join(root, 'frontend/dist')], {
-    env: { ...process.env, MEMORIES_DATA_DIR: dataDir },
+    env: { ...process.env, MEMORIES_DATA_DIR: dataDir, ...locale },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise((resolve, reject) => {

@@ -89,7 +89,7 @@ appTest('search: 1,000 moments render and scroll within 100 ms; keyframes only f
   await box.press('Enter');
   const rendered = await page.evaluate(() => window.__rendered);
   assert.equal(rendered.moments, 1000);
-  await page.getByText('1000 moments').waitFor();
+  await page.getByText('1,000 moments').waitFor(); // grouped as the language groups numbers
   const grid = page.getByRole('grid', { name: 'Moments' });
   assert.equal(await grid.getAttribute('aria-rowcount'), '1000');
   assert.ok(await grid.getByRole('row').count() < 100, 'every moment was rendered');

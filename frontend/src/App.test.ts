@@ -12,6 +12,7 @@ vi.mock('./lib/bridge', async (orig) => ({
 }));
 const { default: App } = await import('./App.svelte');
 const { shortcutGroups } = await import('./lib/shortcuts');
+const { t } = await import('./lib/i18n/i18n.svelte');
 const { nav } = await import('./lib/stores/nav.svelte');
 
 const sheet = () => screen.queryByRole('dialog', { name: 'Keyboard shortcuts' });
@@ -61,11 +62,11 @@ describe('keyboard shortcuts sheet', () => {
     const dialog = await waitFor(() => sheet()!);
     const listed = shortcutGroups[0].items.filter((i) => /^Ctrl\+\d$/.test(i.keys[0]));
     expect(listed.map((i) => i.keys[0]).sort()).toEqual(['1', '2', '3', '4', '5', '6', '7'].map((d) => `Ctrl+${d}`));
-    for (const item of listed) expect(within(dialog).getByText(item.what)).toBeInTheDocument();
+    for (const item of listed) expect(within(dialog).getByText(t(item.what, { view: t(item.view!) }))).toBeInTheDocument();
     await user.keyboard('{Escape}');
     for (const item of listed) {
       await user.keyboard(`{Control>}${item.keys[0].slice(-1)}{/Control}`);
-      const name = item.what.replace('Open ', '');
+      const name = t(item.view!);
       await waitFor(() => expect(screen.getByRole('heading', { level: 1, name })).toHaveFocus());
     }
   });

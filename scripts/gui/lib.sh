@@ -365,3 +365,76 @@ click_name() {
 press_name() { atspi click 10 "$@"; }
 # selected_text: the text selected in the window (empty when none).
 selected_text() { atspi selection; }
+
+# --- Search ------------------------------------------------------------------------------------------
+# search_lists NAME: Ctrl+K, the query "a dog running on the beach" typed over the box's text and
+# sent with Return; a moment of the video NAME is listed within 5 s. The sandbox indexes a new
+# video within seconds and finds nothing until then, so: wait_until 40 search_lists beach.mp4.
+search_lists() {
+  press ctrl+k ctrl+a
+  xdotool type --delay 10 "a dog running on the beach"
+  press Return
+  atspi wait 5 "button: $1, 0:0" >/dev/null 2>&1
+}
+
+# --- Native drags (scripts/gui/dragsource.py) --------------------------------------------------------
+# start_drag_source: a GTK window at 1420,60 that, dragged, offers what $TMP/payload holds (first
+# line paths|text, then the body: text/uri-list as file managers offer, or a browser's text), as
+# another app would; sets SRC (its window) and SRC_OUT (its events); killed at exit.
+start_drag_source() {
+  need /usr/bin/python3
+  touch "$TMP/payload"
+  exec {SRC_OUT}< <(exec /usr/bin/python3 scripts/gui/dragsource.py 1420 60 "$TMP/payload")
+  SRC_PID=$!
+  on_exit 'kill $SRC_PID'
+  wait_until "$WAIT" has_window '^drag-source$' || fail "no drag source window"
+  SRC=$(first_window '^drag-source$')
+}
+
+# drag_to X Y [HELD]: drags from the source to the screen point X,Y in small steps, as a hand does,
+# and releases once the window has accepted the drag: GTK drops only then (released earlier, while
+# a busy web view has not yet answered the pointer's position, the drag fails with "no-target").
+# HELD (code) runs while the drag is held over the window. Waits for the drag's end; the source's
+# events go to $ART/drag.log.
+drag_to() {
+  local sx sy i line
+  eval "$(xdotool getwindowgeometry --shell "$SRC")"; sx=$((X + 60)) sy=$((Y + 40))
+  xdotool mousemove "$sx" "$sy" mousedown 1
+  for i in $(seq 1 12); do xdotool mousemove $((sx + ($1 - sx) * i / 12)) $((sy + ($2 - sy) * i / 12)); sleep 0.03; done
+  for i in 1 2 3; do xdotool mousemove $(($1 + i)) "$2"; sleep 0.05; done
+  while :; do
+    read -r -t "$WAIT" line <&"$SRC_OUT" || fail "the window did not accept the drag within $WAIT s"
+    echo "$line" >>"$ART/drag.log"
+    case $line in
+      drag-accepted*) break ;;
+      drag-refused | drag-data*) ;;
+      *) fail "the drag ended before the window accepted it ($line)" ;;
+    esac
+  done
+  [[ -z ${3:-} ]] || eval "$3"
+  xdotool mouseup 1
+  while read -r -t "$WAIT" line <&"$SRC_OUT"; do
+    echo "$line" >>"$ART/drag.log"
+    [[ $line == drag-failed* ]] && fail "the window refused the drop ($line)"
+    [[ $line == drag-end ]] && return 0
+  done
+  fail "the drag did not end"
+}
+
+# --- Desktop notifications (scripts/gui/notifications.py) -------------------------------------------
+# serve_notifications: owns org.freedesktop.Notifications on the session bus (start_bus first, and
+# the app after, so it notifies here) and writes each notification to $ART/notifications.jsonl
+# (NOTES); ready once it owns the name; stopped at exit.
+NOTIFICATIONS=(/usr/bin/python3 scripts/gui/notifications.py)
+serve_notifications() {
+  NOTES=$ART/notifications.jsonl
+  "${NOTIFICATIONS[@]}" serve "$NOTES" >"$TMP/notifications.ready" 2>"$ART/notifications.log" &
+  NOTES_PID=$!
+  on_exit 'kill $NOTES_PID'
+  wait_until "$WAIT" grep -q ready "$TMP/notifications.ready" ||
+    fail "the notification helper did not own org.freedesktop.Notifications: $(cat "$ART/notifications.log")"
+}
+# wait_notification SECONDS TEXT...: a notification whose summary or body holds every TEXT came;
+# prints it as JSON. notification_count: how many came.
+wait_notification() { "${NOTIFICATIONS[@]}" wait "$NOTES" "$@"; }
+notification_count() { wc -l <"$NOTES"; }

@@ -4,7 +4,7 @@ import { displayName, formatBytes, formatDuration, formatEta, formatWait, splitP
 describe('format', () => {
   it('renders sizes 1024-based and survives odd input', () => {
     expect(formatBytes(0)).toBe('0 B');
-    expect(formatBytes(1536)).toBe('1.5 KB');
+    expect(formatBytes(1536)).toBe('1.5 kB');
     expect(formatBytes(3 * 1024 ** 3)).toBe('3.0 GB');
     expect(formatBytes(NaN)).toBe('0 B');
     expect(formatBytes(-5)).toBe('0 B');

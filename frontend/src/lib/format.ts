@@ -1,32 +1,40 @@
-// Formatting shared by the views. Every function accepts odd input (NaN, negative, undefined)
-// and still returns something readable.
+import { intlLocale, t } from './i18n/i18n.svelte';
 
-const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+// Formatting shared by the views, in the language on screen (Intl). Every function accepts odd
+// input (NaN, negative, undefined) and still returns something readable.
 
-/** formatBytes renders 1536 as "1.5 KB" (1024-based, as the service's limits are). */
+const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+
+function number(n: number, opts: Intl.NumberFormatOptions = {}): string {
+  return new Intl.NumberFormat(intlLocale(), opts).format(n);
+}
+
+/** formatBytes renders 1536 as "1.5 kB" (1024-based, as the service's limits are). */
 export function formatBytes(n: number | undefined): string {
-  if (!n || !Number.isFinite(n) || n < 0) return '0 B';
+  if (!n || !Number.isFinite(n) || n < 0) n = 0;
   let i = 0;
   while (n >= 1024 && i < units.length - 1) {
     n /= 1024;
     i++;
   }
-  return `${i === 0 ? n : n.toFixed(n < 10 ? 1 : 0)} ${units[i]}`;
+  const digits = i === 0 ? 0 : n < 10 ? 1 : 0;
+  if (i === 0) return t('format.bytes', { n: number(n) });
+  return number(n, { style: 'unit', unit: units[i], minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
 /** formatSpeed renders bytes per second. */
 export function formatSpeed(bps: number | undefined): string {
-  return `${formatBytes(bps)}/s`;
+  return t('format.speed', { size: formatBytes(bps) });
 }
 
-/** formatDuration renders seconds as "1:05" or "1:02:03". */
+/** formatDuration renders seconds as a clock, "1:05" or "1:02:03", in the locale's digits. */
 export function formatDuration(sec: number | undefined): string {
-  if (!sec || !Number.isFinite(sec) || sec < 0) return '0:00';
+  if (!sec || !Number.isFinite(sec) || sec < 0) sec = 0;
   const s = Math.round(sec);
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
-  const ss = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+  const two = (x: number) => number(x, { minimumIntegerDigits: 2, useGrouping: false });
+  return h > 0 ? t('format.clockHours', { h: number(h), m: two(m), s: two(s % 60) }) : t('format.clock', { m: number(m), s: two(s % 60) });
 }
 
 /** formatEta renders an ETA in seconds; negative means unknown. */
@@ -39,31 +47,62 @@ export function formatWait(ms: number | undefined): string {
   return formatDuration(Math.ceil((ms ?? 0) / 1000));
 }
 
-/** formatIn renders a wait as "8 s" under a minute, else as "1:05". */
+/** formatIn renders a wait as "8 sec" under a minute, else as "1:05". */
 export function formatIn(ms: number): string {
   const sec = Math.max(0, Math.ceil(ms / 1000));
-  return sec < 60 ? `${sec} s` : formatWait(ms);
+  return sec < 60 ? number(sec, { style: 'unit', unit: 'second', unitDisplay: 'short' }) : formatWait(ms);
 }
 
-/** formatClock renders unix milliseconds as a 24-hour local time, "21:43". */
+/** formatClock renders unix milliseconds as a local time of day, "21:43" (or "9:43 PM" where that is the custom). */
 export function formatClock(ms: number): string {
-  return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return new Date(ms).toLocaleTimeString(intlLocale(), { hour: '2-digit', minute: '2-digit' });
 }
 
 /** formatDate renders unix milliseconds as a local date and time. */
 export function formatDate(ms: number | undefined): string {
   if (!ms || !Number.isFinite(ms)) return '—';
-  return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(ms).toLocaleString(intlLocale(), { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-/** formatCount renders 1234 as "1,234" (the UI is English, so the grouping is too). */
+/** formatDay renders unix milliseconds as a local date alone. */
+export function formatDay(ms: number | undefined): string {
+  if (!ms || !Number.isFinite(ms)) return '—';
+  return new Date(ms).toLocaleDateString(intlLocale(), { dateStyle: 'medium' });
+}
+
+/** formatDecimal renders 48.8584 as "48.8584" ("48,8584" in German). */
+export function formatDecimal(n: number): string {
+  return number(n, { maximumFractionDigits: 6 });
+}
+
+/** formatFixed renders n with exactly digits decimals, as coordinates are shown. */
+export function formatFixed(n: number, digits: number): string {
+  return number(n, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** formatAgo says how long ago at was: "just now", "5 minutes ago", "2 hours ago", "3 days ago". */
+export function formatAgo(at: number, now: number): string {
+  const min = Math.floor((now - at) / 60000);
+  const rtf = new Intl.RelativeTimeFormat(intlLocale(), { numeric: 'auto' });
+  if (min < 1) return t('format.justNow');
+  if (min < 60) return rtf.format(-min, 'minute');
+  const h = Math.floor(min / 60);
+  return h < 24 ? rtf.format(-h, 'hour') : rtf.format(-Math.floor(h / 24), 'day');
+}
+
+/** formatCount renders 1234 as "1,234" ("1.234" in German). */
 export function formatCount(n: number | undefined): string {
-  return (n && Number.isFinite(n) ? Math.round(n) : 0).toLocaleString('en-US');
+  return number(n && Number.isFinite(n) ? Math.round(n) : 0);
 }
 
-/** plural renders a counted noun: plural(1, 'video') is "1 video", plural(1234, 'video') "1,234 videos". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
+/** formatPercent renders 0.42 as "42 %" in the locale's way. */
+export function formatPercent(fraction: number): string {
+  return number(Number.isFinite(fraction) ? fraction : 0, { style: 'percent', maximumFractionDigits: 0 });
+}
+
+/** formatList renders ["a", "b", "c"] as "a, b and c" in the language on screen. */
+export function formatList(items: string[], type: 'conjunction' | 'disjunction' | 'unit' = 'conjunction'): string {
+  return new Intl.ListFormat(intlLocale(), { type }).format(items);
 }
 
 /** displayName turns a job or video name that is a URL into its last path segment ("beach.mp4"). */

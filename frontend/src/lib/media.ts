@@ -1,13 +1,14 @@
 import type { contract } from '../../wailsjs/go/models';
-import { formatDuration } from './format';
+import { formatDecimal, formatDuration } from './format';
+import { t } from './i18n/i18n.svelte';
 
 /** mediaSummary describes what the container holds: "H.264 · 1920×1080 · 30 fps · 1:05". */
 export function mediaSummary(v: contract.Verdict): string {
   const m = v.media;
   if (!m) return '';
   const parts = [m.codecName];
-  if (m.width && m.height) parts.push(`${m.width}×${m.height}`);
-  if (m.frameRate) parts.push(`${Math.round(m.frameRate * 100) / 100} fps`);
+  if (m.width && m.height) parts.push(t('details.pixels', { width: m.width, height: m.height }));
+  if (m.frameRate) parts.push(t('details.fps', { fps: Math.round(m.frameRate * 100) / 100 }));
   if (m.durationSec) parts.push(formatDuration(Math.max(1, Math.round(m.durationSec))));
   return parts.join(' · ');
 }
@@ -17,9 +18,11 @@ export function captureSummary(v: contract.Verdict): string {
   const f = v.fileMeta;
   if (!f) return '';
   const parts: string[] = [];
-  if (f.takenAt) parts.push(`taken ${f.takenAt}`);
+  if (f.takenAt) parts.push(t('media.taken', { when: f.takenAt }));
   if (f.camera) parts.push(f.camera);
-  if (f.latitude != null && f.longitude != null) parts.push(`at ${f.latitude}, ${f.longitude}`);
+  if (f.latitude != null && f.longitude != null) {
+    parts.push(t('media.at', { place: t('details.gps', { latitude: formatDecimal(f.latitude), longitude: formatDecimal(f.longitude) }) }));
+  }
   return parts.join(' · ');
 }
 

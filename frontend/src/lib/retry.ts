@@ -3,6 +3,7 @@
 import type { contract } from '../../wailsjs/go/models';
 import { JobState } from './bridge/contract';
 import { formatClock, formatIn } from './format';
+import { t } from './i18n/i18n.svelte';
 
 export type Retry = NonNullable<contract.JobView['retry']>;
 
@@ -18,9 +19,16 @@ export function retryOf(job: contract.JobView): Retry | null {
 export function retryText(r: Retry, now: number): string {
   const left = r.at - now;
   if (r.rateLimited) {
-    return `Rate-limited until ${formatClock(r.at)} · ${left > 500 ? `tries again in ${formatIn(left)}` : 'trying again now'}`;
+    const again = left <= 500 ? t('retry.limitedNow') : t('retry.limitedIn', { wait: formatIn(left) });
+    return t('retry.limitedFull', { when: retryHead(r, now), again });
   }
-  const when = left > 500 ? `Retrying in ${formatIn(left)}` : 'Retrying now';
-  const tries = r.of > 0 ? ` · try ${r.failures + 1} of ${r.of}` : '';
-  return `${when} (${r.cause})${tries}`;
+  return r.of > 0 ? t('retry.fullTries', { head: retryHead(r, now), n: r.failures + 1, of: r.of }) : retryHead(r, now);
+}
+
+/** retryHead is retryText without the tries: "Retrying in 8 s (connection refused)", "Rate-limited until 21:43". */
+export function retryHead(r: Retry, now: number): string {
+  const left = r.at - now;
+  if (r.rateLimited) return t('retry.limitedUntil', { time: formatClock(r.at) });
+  const when = left > 500 ? t('retry.in', { wait: formatIn(left) }) : t('retry.now');
+  return t('retry.full', { when, cause: r.cause });
 }

@@ -1,48 +1,50 @@
 import { views } from './stores/nav.svelte';
+import type { MessageKey } from './i18n/i18n.svelte';
 
 // Every keyboard shortcut of the app, listed once for the "Keyboard shortcuts" sheet (Ctrl+/ or
 // F1). The handlers live with their views; a test presses each shortcut listed here.
-export type Shortcut = { keys: string[]; what: string };
-export type ShortcutGroup = { title: string; items: Shortcut[] };
+// The words are catalogue keys (what, title; view names the view for "Open {view}").
+export type Shortcut = { keys: string[]; what: MessageKey; view?: MessageKey };
+export type ShortcutGroup = { title: MessageKey; items: Shortcut[] };
 
 const byKey = [...views].sort((a, b) => a.key.localeCompare(b.key));
 
 export const shortcutGroups: ShortcutGroup[] = [
   {
-    title: 'Anywhere',
+    title: 'sc.anywhere',
     items: [
-      ...byKey.map((v) => ({ keys: [`Ctrl+${v.key}`], what: `Open ${v.label}` })),
-      { keys: ['Ctrl+K'], what: 'Search the library' },
-      { keys: ['Ctrl+/', 'F1'], what: 'Show the keyboard shortcuts' },
-      { keys: ['Tab', 'Shift+Tab'], what: 'Next or previous control' },
-      { keys: ['Escape'], what: 'Close a dialog or the details' },
+      ...byKey.map((v) => ({ keys: [`Ctrl+${v.key}`], what: 'sc.open' as MessageKey, view: v.label })),
+      { keys: ['Ctrl+K'], what: 'sc.searchTheLibrary' },
+      { keys: ['Ctrl+/', 'F1'], what: 'sc.showTheKeyboardShortcuts' },
+      { keys: ['Tab', 'Shift+Tab'], what: 'sc.nextOrPreviousControl' },
+      { keys: ['Escape'], what: 'sc.closeADialogOr' },
     ],
   },
   {
-    title: 'Upload',
+    title: 'sc.upload',
     items: [
-      { keys: ['Ctrl+O'], what: 'Choose files' },
-      { keys: ['Enter', ','], what: 'Add the typed tag' },
-      { keys: ['Backspace'], what: 'Remove the last tag (in an empty tag box)' },
+      { keys: ['Ctrl+O'], what: 'sc.chooseFiles' },
+      { keys: ['Enter', ','], what: 'sc.addTheTypedTag' },
+      { keys: ['Backspace'], what: 'sc.removeTheLastTag' },
     ],
   },
   {
-    title: 'Import',
-    items: [{ keys: ['←', '→', 'Home', 'End'], what: 'Switch between the tabs' }],
+    title: 'sc.import',
+    items: [{ keys: ['←', '→', 'Home', 'End'], what: 'sc.switchBetweenTheTabs' }],
   },
   {
-    title: 'Library and History',
-    items: [{ keys: ['Ctrl+F'], what: 'Filter the list' }],
+    title: 'sc.libraryHistory',
+    items: [{ keys: ['Ctrl+F'], what: 'sc.filterTheList' }],
   },
   {
-    title: 'Library',
+    title: 'sc.library',
     items: [
-      { keys: ['↑', '↓', 'Page Up', 'Page Down', 'Home', 'End'], what: 'Move through the videos' },
-      { keys: ['Enter'], what: 'Open the details' },
-      { keys: ['Space'], what: 'Select or unselect the video' },
-      { keys: ['Ctrl+A'], what: 'Select every matching video' },
-      { keys: ['Ctrl+S'], what: 'Download the selected videos' },
-      { keys: ['Delete'], what: 'Delete the selected videos' },
+      { keys: ['↑', '↓', 'Page Up', 'Page Down', 'Home', 'End'], what: 'sc.moveThroughTheVideos' },
+      { keys: ['Enter'], what: 'sc.openTheDetails' },
+      { keys: ['Space'], what: 'sc.selectOrUnselectThe' },
+      { keys: ['Ctrl+A'], what: 'sc.selectEveryMatchingVideo' },
+      { keys: ['Ctrl+S'], what: 'sc.downloadTheSelectedVideos' },
+      { keys: ['Delete'], what: 'sc.deleteTheSelectedVideos' },
     ],
   },
 ];

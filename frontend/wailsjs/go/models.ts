@@ -1000,6 +1000,7 @@ export namespace contract {
 	    downloadDir: string;
 	    sandbox: boolean;
 	    theme: string;
+	    language?: string;
 	    concurrency: number;
 	    pacing: boolean;
 	    historyDays: number;
@@ -1018,6 +1019,7 @@ export namespace contract {
 	        this.downloadDir = source["downloadDir"];
 	        this.sandbox = source["sandbox"];
 	        this.theme = source["theme"];
+	        this.language = source["language"];
 	        this.concurrency = source["concurrency"];
 	        this.pacing = source["pacing"];
 	        this.historyDays = source["historyDays"];

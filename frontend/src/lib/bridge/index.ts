@@ -21,6 +21,8 @@ export const bridge = {
   testConnection: (s: contract.Settings): Promise<contract.Connection> => App.TestConnection(s),
   chooseFolder: (title: string, start: string): Promise<string> => App.ChooseFolder(title, start),
   openLogFolder: (): Promise<void> => App.OpenLogFolder(),
+  /** systemLocale is the language the system asks for (BCP 47), what the UI follows by default. */
+  systemLocale: (): Promise<string> => App.SystemLocale(),
   // watch folders (Settings → Watch folders); onWatchChanged fires when a watch's figures change
   watches: (): Promise<main.WatchView[]> => App.Watches(),
   watchDefaults: (): Promise<main.WatchDefaults> => App.WatchDefaults(),

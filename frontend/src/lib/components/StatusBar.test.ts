@@ -1,5 +1,6 @@
 import { render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
+import { language } from '../i18n/i18n.svelte';
 import { emit } from '../../testing/bridge';
 import StatusBar from './StatusBar.svelte';
 import { Mode, ConnState } from '../bridge/contract';
@@ -18,6 +19,7 @@ const live = { mode: Mode.Live, scope: 'default', baseUrl: 'https://api.memories
 describe('StatusBar', () => {
   it('follows request outcomes, not the stored key', async () => {
     vi.mocked(bridge.status).mockResolvedValue(live as never);
+    language.systemLocale = 'en-GB'; // a British system: English words, a 24-hour clock
     render(StatusBar);
     await status.start();
     const bar = await screen.findByRole('contentinfo', { name: 'Connection' });

@@ -1,6 +1,7 @@
 import type { contract } from '../../../wailsjs/go/models';
 import { ConnState, Mode } from '../bridge/contract';
 import { formatClock as clock } from '../format';
+import { t } from '../i18n/i18n.svelte';
 
 /** What the status bar says about the connection: a tone for the dot, a label, and why. */
 export interface ConnectionView {
@@ -29,19 +30,19 @@ export function serviceName(baseUrl: string | undefined): string {
  * state), never from a key merely being stored.
  */
 export function connectionView(s: contract.Status | null): ConnectionView {
-  if (!s) return { tone: 'idle', label: 'Starting…', detail: '' };
-  if (s.mode === Mode.Sandbox) return { tone: 'warn', label: 'Sandbox mode — local emulator, nothing leaves this computer', detail: '' };
-  if (s.mode === Mode.NoKey) return { tone: 'bad', label: 'No API key — add one in Settings', detail: '' };
+  if (!s) return { tone: 'idle', label: t('conn.starting'), detail: '' };
+  if (s.mode === Mode.Sandbox) return { tone: 'warn', label: t('conn.sandbox'), detail: '' };
+  if (s.mode === Mode.NoKey) return { tone: 'bad', label: t('conn.noKey'), detail: '' };
   const detail = s.connectionDetail ?? '';
   switch (s.connection) {
     case ConnState.Connected:
-      return { tone: 'ok', label: `Connected to ${serviceName(s.baseUrl)} · last request ${clock(s.lastOk)}`, detail };
+      return { tone: 'ok', label: t('conn.connected', { service: serviceName(s.baseUrl), time: clock(s.lastOk) }), detail };
     case ConnState.Rejected:
-      return { tone: 'bad', label: 'API key rejected — check it in Settings', detail };
+      return { tone: 'bad', label: t('conn.rejected'), detail };
     case ConnState.Unreachable:
-      return { tone: 'bad', label: 'Service unreachable', detail };
+      return { tone: 'bad', label: t('conn.unreachable'), detail };
     case ConnState.RateLimited:
-      return { tone: 'warn', label: `Rate-limited until ${clock(s.retryAt)}`, detail };
+      return { tone: 'warn', label: t('conn.rateLimited', { time: clock(s.retryAt) }), detail };
   }
-  return { tone: 'idle', label: 'Checking the connection…', detail };
+  return { tone: 'idle', label: t('conn.checking'), detail };
 }

@@ -1,6 +1,7 @@
 import { toErrorInfo } from '../bridge';
 import type { contract } from '../../../wailsjs/go/models';
-import { plural } from '../format';
+import { formatList } from '../format';
+import { t } from '../i18n/i18n.svelte';
 import { links } from '../stores/links.svelte';
 import { nav } from '../stores/nav.svelte';
 import { toasts } from '../stores/toasts.svelte';
@@ -16,12 +17,12 @@ import { isPicture } from '../../views/search/search';
 /** overlayText says what dropping here will do; the drop's content is unknown until the drop. */
 export function overlayText(): { title: string; hint: string } {
   if (nav.current === 'settings' && folderDrop.take) {
-    return { title: 'Drop a folder on Watch folders to watch it', hint: 'Elsewhere, videos and folders go to Upload and links to Import.' };
+    return { title: t('drop.watchTitle'), hint: t('drop.watchHint') };
   }
-  if (nav.current === 'search') return { title: 'Drop a picture to search by it', hint: 'Moments that look like it are found (jpg, png, gif, bmp, webp).' };
+  if (nav.current === 'search') return { title: t('drop.pictureTitle'), hint: t('drop.pictureHint') };
   return nav.current === 'import'
-    ? { title: 'Drop to add links', hint: 'Link lists (.txt, .csv) and links go to Import; videos and folders to Upload.' }
-    : { title: 'Drop to add to Upload', hint: 'Videos and folders are checked and added to the batch; links and link lists go to Import.' };
+    ? { title: t('drop.linksTitle'), hint: t('drop.linksHint') }
+    : { title: t('drop.uploadTitle'), hint: t('drop.uploadHint') };
 }
 
 /**
@@ -53,7 +54,7 @@ export async function takePaths(paths: string[], at?: { x: number; y: number }) 
     if (lists.length) await takeLists(lists, files.length === 0);
     if (files.length) await stage(files);
   } catch (e) {
-    toasts.push('error', 'Could not add what was dropped', toErrorInfo(e).message);
+    toasts.push('error', t('drop.failed'), toErrorInfo(e).message);
   }
 }
 
@@ -63,13 +64,11 @@ async function takeLists(lists: string[], show: boolean) {
   if (added > 0) {
     links.tab = 'links';
     if (show) nav.go('import');
-    toasts.push('info', `Added the links from ${plural(added, 'list')} to Import`);
+    toasts.push('info', t('drop.listsAdded', { count: added }));
   }
   if (without.length > 0) {
     // The reason in the headline: toast details sit behind a "Details" fold.
-    const one = without.length === 1;
-    toasts.push('info', `${names(without)} not added — ${one ? 'it has' : 'they have'} no web links; text files are ` +
-      'read as lists of links for Import, and only videos go to Upload.');
+    toasts.push('info', t('drop.noLinks', { names: names(without), count: without.length }));
   }
 }
 
@@ -78,26 +77,26 @@ async function stage(paths: string[]) {
   const before = uploads.files.length;
   const scan = await uploads.addPaths(paths);
   if (uploads.files.length > before) nav.go('upload');
-  else toasts.push('info', `No video added — ${whyNothing(scan)}`);
+  else toasts.push('info', t('drop.noVideo', { why: whyNothing(scan) }));
 }
 
 /** whyNothing says why a drop added no video: what was skipped and why, or already listed. */
 function whyNothing(scan: contract.Scan | undefined): string {
   const skipped = scan?.skipped ?? [];
   const listed = scan?.files ?? [];
-  if (skipped.length === 1) return `${skipped[0].name}: ${skipped[0].reason || 'it cannot be uploaded.'}`;
+  if (skipped.length === 1) return t('drop.skippedOne', { name: skipped[0].name, reason: skipped[0].reason || t('drop.cannotUpload') });
   if (skipped.length > 1) {
     const reasons = [...new Set(skipped.map((v) => v.reason).filter(Boolean))];
-    return `${names(skipped.map((v) => v.name))}: ${reasons.length === 1 ? reasons[0] : 'none is a supported video'} (listed under Skipped in Upload).`;
+    return t('drop.skippedMany', { names: names(skipped.map((v) => v.name)), reason: reasons.length === 1 ? (reasons[0] ?? '') : t('drop.noneSupported') });
   }
-  if (listed.length > 0) return `${names(listed.map((v) => v.name))} ${listed.length === 1 ? 'is' : 'are'} already in the Upload list.`;
-  return 'No video was found in what was dropped.';
+  if (listed.length > 0) return t('drop.alreadyListed', { names: names(listed.map((v) => v.name)), count: listed.length });
+  return t('drop.nothingFound');
 }
 
 /** names lists up to three names: "a.pdf", "a.pdf and b.txt", "a.pdf, b.txt and 3 more". */
 function names(all: string[]): string {
-  if (all.length <= 2) return all.join(' and ');
-  return `${all.slice(0, 2).join(', ')} and ${all.length === 3 ? all[2] : `${all.length - 2} more`}`;
+  if (all.length <= 3) return formatList(all);
+  return formatList([...all.slice(0, 2), t('drop.andMore', { count: all.length - 2 })]);
 }
 
 
@@ -110,5 +109,5 @@ export function takeText(text: string) {
 
 /** nothingToTake explains a drop the app cannot use. */
 export function nothingToTake() {
-  toasts.push('info', 'Nothing to add', 'Drop video files, folders, link lists (.txt, .csv) or links.');
+  toasts.push('info', t('drop.nothingTitle'), t('drop.nothingHint'));
 }

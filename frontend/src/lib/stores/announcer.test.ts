@@ -39,7 +39,7 @@ describe('announcer', () => {
     jobs.apply(job({ id: 8, updated: 3, retry } as Partial<contract.JobView>), true); // the same wait, again
     expect(announcer.count - before).toBe(1);
     flushSync();
-    expect(screen.getByRole('status')).toHaveTextContent(/^beach\.mp4: Retrying in \d+ s \(connection refused\) · try 2 of 5$/);
+    expect(screen.getByRole('status')).toHaveTextContent(/^beach\.mp4: Retrying in \d+ sec \(connection refused\) · try 2 of 5$/);
   });
 
   it('reads a repeated line again, as a new node', () => {

@@ -3,8 +3,9 @@
 // Pure functions over the jobs store's records, so every rule is tested without a component.
 import type { contract } from '../../../wailsjs/go/models';
 import { JobKind, JobState, isDownload } from '../bridge/contract';
-import { displayName, formatBytes, formatWait, plural } from '../format';
-import { retryOf, retryText, type Retry } from '../retry';
+import { displayName, formatBytes, formatList, formatWait } from '../format';
+import { t } from '../i18n/i18n.svelte';
+import { retryOf, retryHead, type Retry } from '../retry';
 
 export const activeStates: JobState[] = [JobState.Queued, JobState.Running, JobState.Paused, JobState.Interrupted];
 /** A batch ends when none of its jobs is queued or running any more. */
@@ -57,12 +58,12 @@ function eta(s: BatchSummary, speed: number, waitMs: number): number {
  * again no time left can be promised, so it says why they wait instead.
  */
 export function summaryText(s: BatchSummary): string {
-  const parts = [`${s.done} of ${s.total} done`];
-  if (s.bytesTotal > 0) parts.push(`${formatBytes(s.bytesDone)} of ${formatBytes(s.bytesTotal)}`);
+  const parts = [t('batch.done', { done: s.done, total: s.total })];
+  if (s.bytesTotal > 0) parts.push(t('batch.bytes', { done: formatBytes(s.bytesDone), total: formatBytes(s.bytesTotal) }));
   if (s.retry) {
-    const first = retryText(s.retry, s.now).split(' · ')[0];
-    parts.push(s.retrying === 1 ? first : `${s.retrying} waiting to try again, next: ${first}`);
-  } else if (s.etaMs > 0) parts.push(`about ${formatWait(s.etaMs)} left`);
+    const first = retryHead(s.retry, s.now);
+    parts.push(s.retrying === 1 ? first : t('batch.retrying', { count: s.retrying, next: first }));
+  } else if (s.etaMs > 0) parts.push(t('batch.left', { wait: formatWait(s.etaMs) }));
   return parts.join(' · ');
 }
 
@@ -77,11 +78,15 @@ export function batchToast(batch: contract.JobView[]): BatchToast {
   const count = (state: JobState) => batch.filter((j) => j.state === state).length;
   const failed = batch.filter((j) => j.state === JobState.Failed);
   const done = count(JobState.Done);
-  const parts = [`${plural(done, noun(batch))} finished`];
-  if (failed.length) parts.push(`${failed.length} failed`);
-  for (const state of [JobState.Canceled, JobState.Paused, JobState.Interrupted]) if (count(state)) parts.push(`${count(state)} ${state}`);
-  const detail = failed.map((j) => `${displayName(j.name)}: ${j.error?.message ?? 'failed'}`).join('\n') || undefined;
-  return { kind: failed.length ? 'error' : done ? 'success' : 'info', text: parts.join(', '), detail };
+  const parts = [t('batch.finished', { count: done, noun: noun(batch) })];
+  if (failed.length) parts.push(t('batch.failed', { count: failed.length }));
+  for (const state of [JobState.Canceled, JobState.Paused, JobState.Interrupted]) {
+    if (count(state)) parts.push(t('batch.inState', { count: count(state), state }));
+  }
+  const detail =
+    failed.map((j) => t('batch.failure', { name: displayName(j.name), message: j.error?.message ?? t('state.failed') })).join('\n') ||
+    undefined;
+  return { kind: failed.length ? 'error' : done ? 'success' : 'info', text: formatList(parts, 'unit'), detail };
 }
 
 // noun names the batch by its kinds: "download", "upload", "import", or "transfer" when mixed.

@@ -1,14 +1,15 @@
 // Which view the shell shows. Views are listed once here so the sidebar and the router agree.
 // Each keeps its own shortcut digit (Ctrl/Cmd+digit), so Search could join the list beside the
 // Library without moving the shortcuts people know.
+/** Each view's name is a catalogue key (t(view.label)). */
 export const views = [
-  { id: 'upload', label: 'Upload', key: '1' },
-  { id: 'import', label: 'Import', key: '2' },
-  { id: 'library', label: 'Library', key: '3' },
-  { id: 'search', label: 'Search', key: '7' },
-  { id: 'transfers', label: 'Transfers', key: '4' },
-  { id: 'history', label: 'History', key: '5' },
-  { id: 'settings', label: 'Settings', key: '6' },
+  { id: 'upload', label: 'nav.upload', key: '1' },
+  { id: 'import', label: 'nav.import', key: '2' },
+  { id: 'library', label: 'nav.library', key: '3' },
+  { id: 'search', label: 'nav.search', key: '7' },
+  { id: 'transfers', label: 'nav.transfers', key: '4' },
+  { id: 'history', label: 'nav.history', key: '5' },
+  { id: 'settings', label: 'nav.settings', key: '6' },
 ] as const;
 
 export type ViewId = (typeof views)[number]['id'];

@@ -1,35 +1,36 @@
 import type { contract } from '../../../wailsjs/go/models';
 import type { Tone } from '../library/Badge.svelte';
 import { JobKind, JobState, isDownload } from '../../lib/bridge/contract';
+import type { MessageKey } from '../../lib/i18n/i18n.svelte';
 
-// Names people read for job kinds and states, and the History filters built from them.
+// Names people read for job kinds and states (catalogue keys), and the History filters built from them.
 
-export const kindLabels: Record<JobKind, string> = {
-  [JobKind.UploadFile]: 'Upload',
-  [JobKind.UploadURL]: 'URL upload',
-  [JobKind.Import]: 'Import',
-  [JobKind.Download]: 'Download',
-  [JobKind.DownloadAsset]: 'Asset download',
+export const kindLabels: Record<JobKind, MessageKey> = {
+  [JobKind.UploadFile]: 'kind.upload',
+  [JobKind.UploadURL]: 'kind.uploadUrl',
+  [JobKind.Import]: 'kind.import',
+  [JobKind.Download]: 'kind.download',
+  [JobKind.DownloadAsset]: 'kind.downloadAsset',
 };
 
 /** The kind filter's choices: value is the job kind ("" = all). */
 export const kindChoices = [
-  { value: '', label: 'All kinds' },
-  { value: JobKind.UploadFile, label: 'Uploads' },
-  { value: JobKind.UploadURL, label: 'URL uploads' },
-  { value: JobKind.Import, label: 'Imports' },
-  { value: JobKind.Download, label: 'Downloads' },
-  { value: JobKind.DownloadAsset, label: 'Asset downloads' },
+  { value: '', label: 'kinds.all' },
+  { value: JobKind.UploadFile, label: 'kinds.upload' },
+  { value: JobKind.UploadURL, label: 'kinds.uploadUrl' },
+  { value: JobKind.Import, label: 'kinds.import' },
+  { value: JobKind.Download, label: 'kinds.download' },
+  { value: JobKind.DownloadAsset, label: 'kinds.downloadAsset' },
 ] as const;
 
 /** The state filter's choices, each standing for one or more job states. */
 export const stateChoices = [
-  { value: '', label: 'All states', states: [] },
-  { value: 'done', label: 'Done', states: [JobState.Done] },
-  { value: 'failed', label: 'Failed', states: [JobState.Failed] },
-  { value: 'canceled', label: 'Canceled', states: [JobState.Canceled] },
-  { value: 'interrupted', label: 'Interrupted', states: [JobState.Interrupted] },
-  { value: 'active', label: 'Queued, running or paused', states: [JobState.Queued, JobState.Running, JobState.Paused] },
+  { value: '', label: 'states.all', states: [] },
+  { value: 'done', label: 'state.done', states: [JobState.Done] },
+  { value: 'failed', label: 'state.failed', states: [JobState.Failed] },
+  { value: 'canceled', label: 'state.canceled', states: [JobState.Canceled] },
+  { value: 'interrupted', label: 'state.interrupted', states: [JobState.Interrupted] },
+  { value: 'active', label: 'states.active', states: [JobState.Queued, JobState.Running, JobState.Paused] },
 ] as const;
 
 export type KindChoice = (typeof kindChoices)[number]['value'];
@@ -53,14 +54,14 @@ export function buildJobQuery(f: HistoryFilters, cursor = ''): contract.JobQuery
   return { kinds: f.kind ? [f.kind] : [], states: [...states], text: f.text.trim(), cursor, limit: historyPage };
 }
 
-export const stateLooks: Record<JobState, { label: string; tone: Tone }> = {
-  [JobState.Queued]: { label: 'Queued', tone: 'neutral' },
-  [JobState.Running]: { label: 'Running', tone: 'accent' },
-  [JobState.Paused]: { label: 'Paused', tone: 'neutral' },
-  [JobState.Interrupted]: { label: 'Interrupted', tone: 'warn' },
-  [JobState.Done]: { label: 'Done', tone: 'ok' },
-  [JobState.Failed]: { label: 'Failed', tone: 'danger' },
-  [JobState.Canceled]: { label: 'Canceled', tone: 'neutral' },
+export const stateLooks: Record<JobState, { label: MessageKey; tone: Tone }> = {
+  [JobState.Queued]: { label: 'state.queued', tone: 'neutral' },
+  [JobState.Running]: { label: 'state.running', tone: 'accent' },
+  [JobState.Paused]: { label: 'state.paused', tone: 'neutral' },
+  [JobState.Interrupted]: { label: 'state.interrupted', tone: 'warn' },
+  [JobState.Done]: { label: 'state.done', tone: 'ok' },
+  [JobState.Failed]: { label: 'state.failed', tone: 'danger' },
+  [JobState.Canceled]: { label: 'state.canceled', tone: 'neutral' },
 };
 
 /** canReveal: a finished download whose file can be shown in the file manager. */

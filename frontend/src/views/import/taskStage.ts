@@ -1,11 +1,12 @@
 import type { contract } from '../../../wailsjs/go/models';
 import { formatWait } from '../../lib/format';
 import { JobState } from '../../lib/bridge/contract';
+import { t, type MessageKey } from '../../lib/i18n/i18n.svelte';
 
 export type Tone = 'muted' | 'active' | 'ok' | 'danger';
 
 /** The server-side steps of an import task, in order (index into importSteps). */
-export const importSteps = ['Task created', 'Videos fetched', 'Indexed'] as const;
+export const importSteps = ['stage.stepCreated', 'stage.stepFetched', 'stage.stepIndexed'] as const satisfies readonly MessageKey[];
 
 export interface Stage {
   label: string;
@@ -14,29 +15,30 @@ export interface Stage {
   step: number;
 }
 
-const local: Partial<Record<JobState, Omit<Stage, 'step'>>> = {
-  [JobState.Running]: { label: 'Creating the import task…', tone: 'active' },
-  [JobState.Paused]: { label: 'Paused', tone: 'muted' },
-  [JobState.Interrupted]: { label: 'Interrupted — resume it in Transfers', tone: 'muted' },
-  [JobState.Canceled]: { label: 'Canceled', tone: 'muted' },
+const local: Partial<Record<JobState, { key: MessageKey; tone: Tone }>> = {
+  [JobState.Running]: { key: 'stage.creating', tone: 'active' },
+  [JobState.Paused]: { key: 'state.paused', tone: 'muted' },
+  [JobState.Interrupted]: { key: 'stage.interrupted', tone: 'muted' },
+  [JobState.Canceled]: { key: 'state.canceled', tone: 'muted' },
 };
 
-const server: Record<string, Stage> = {
-  PENDING: { label: 'Task created — the platform is sending the videos', tone: 'active', step: 0 },
-  UNPARSE: { label: 'Videos fetched — being indexed', tone: 'active', step: 1 },
-  PARSE: { label: 'Indexed — in your library', tone: 'ok', step: 2 },
-  FAILED: { label: 'The service could not import these links', tone: 'danger', step: -1 },
-  FAIL: { label: 'The service could not import these links', tone: 'danger', step: -1 },
+const server: Record<string, { key: MessageKey; tone: Tone; step: number }> = {
+  PENDING: { key: 'stage.pending', tone: 'active', step: 0 },
+  UNPARSE: { key: 'stage.unparse', tone: 'active', step: 1 },
+  PARSE: { key: 'stage.parse', tone: 'ok', step: 2 },
+  FAILED: { key: 'stage.failed', tone: 'danger', step: -1 },
+  FAIL: { key: 'stage.failed', tone: 'danger', step: -1 },
 };
 
 /** importStage describes an import job in two stages: sending the task, then the server's progress. */
 export function importStage(j: contract.JobView): Stage {
   if (j.state === JobState.Queued) {
-    const label = j.nextSlotMs > 0 ? `Waiting — next import slot in ${formatWait(j.nextSlotMs)}` : 'Waiting to start';
+    const label = j.nextSlotMs > 0 ? t('stage.waitingSlot', { wait: formatWait(j.nextSlotMs) }) : t('stage.waiting');
     return { label, tone: 'muted', step: -1 };
   }
-  if (j.state === JobState.Failed) return { label: j.error?.message || 'Failed', tone: 'danger', step: -1 };
+  if (j.state === JobState.Failed) return { label: j.error?.message || t('state.failed'), tone: 'danger', step: -1 };
   const here = local[j.state];
-  if (here) return { ...here, step: -1 };
-  return server[j.result?.status ?? ''] ?? { label: 'Done', tone: 'ok', step: 2 };
+  if (here) return { label: t(here.key), tone: here.tone, step: -1 };
+  const there = server[j.result?.status ?? ''];
+  return there ? { label: t(there.key), tone: there.tone, step: there.step } : { label: t('state.done'), tone: 'ok', step: 2 };
 }

@@ -261,8 +261,8 @@ describe('LibraryView', () => {
   });
 
   it('says the details could not be shown when a value cannot be rendered, instead of loading forever', async () => {
-    mocked.videoDetails.mockResolvedValue({ videoNo: 'VI1002', name: 'clip 2.mp4', status: 'PARSE', latitude: 1,
-      longitude: 'not a number' } as never);
+    mocked.videoDetails.mockResolvedValue({ videoNo: 'VI1002', name: 'clip 2.mp4', status: 'PARSE',
+      cameraModel: Symbol('no text') } as never);
     render(LibraryView);
     await userEvent.click(await screen.findByText('clip 2.mp4'));
     const drawer = await screen.findByRole('complementary', { name: 'clip 2.mp4' });

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ErrorCode } from '../../lib/bridge/contract';
 import SearchView from './SearchView.svelte';
 import { search } from './search.svelte';
+import { language } from '../../lib/i18n/i18n.svelte';
 
 vi.mock('../../lib/bridge', (orig) => import('../../testing/bridge').then((b) => b.fakeBridge(orig, [
   'find', 'choosePicture',
@@ -43,6 +44,7 @@ describe('SearchView', () => {
   });
 
   it('says until when searching is rate-limited, and what to do without credits', async () => {
+    language.systemLocale = 'en-GB'; // a 24-hour clock
     const at = new Date(2026, 0, 2, 14, 5).getTime();
     mocked.find.mockRejectedValueOnce({ code: ErrorCode.RateLimited, message: 'Too many requests', retryAt: at })
       .mockRejectedValueOnce({ code: ErrorCode.NoCredits, message: 'No credits' });
@@ -68,7 +70,7 @@ describe('SearchView', () => {
     mocked.find.mockResolvedValueOnce({ moments: many, at: Date.now(), cached: false } as never);
     render(SearchView);
     await userEvent.type(screen.getByRole('searchbox', { name: 'Search the library' }), 'beach{Enter}');
-    expect(await screen.findByText('1000 moments')).toBeInTheDocument();
+    expect(await screen.findByText('1,000 moments')).toBeInTheDocument();
     const grid = screen.getByRole('grid', { name: 'Moments' });
     expect(grid).toHaveAttribute('aria-rowcount', '1000');
     const rows = screen.getAllByRole('row');

@@ -1,6 +1,7 @@
 import { bridge, toErrorInfo } from '../../lib/bridge';
 import type { contract } from '../../../wailsjs/go/models';
 import type { ModeId } from './search';
+import { t } from '../../lib/i18n/i18n.svelte';
 
 // The Search view's state, kept while the person visits other views.
 
@@ -27,7 +28,7 @@ class SearchState {
 
   /** placeError says what is wrong with the place filter; '' when it is empty or fine. */
   get placeError(): string {
-    return this.place.trim() && !parsePlace(this.place) ? 'Type the place as latitude, longitude (e.g. 48.85, 2.35).' : '';
+    return this.place.trim() && !parsePlace(this.place) ? t('search.placeError') : '';
   }
 
   async run(fresh = false) {

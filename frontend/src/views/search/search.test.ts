@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../lib/bridge/contract';
+import { language } from '../../lib/i18n/i18n.svelte';
 import { age, clock, failureText, highlight, hhmm, isPicture, scorePercent, timeRange, unindexedText } from './search';
 import { parsePlace } from './search.svelte';
 
@@ -39,6 +40,7 @@ describe('search view logic', () => {
   });
   it('explains a rate limit with the time it frees up, and 0402 with what to do', () => {
     const at = new Date(2026, 0, 2, 14, 5).getTime();
+    language.systemLocale = 'en-GB'; // a 24-hour clock
     expect(hhmm(at)).toBe('14:05');
     expect(failureText({ code: ErrorCode.RateLimited, message: 'x', retryAt: at }).title).toBe('Searching is rate-limited until 14:05.');
     expect(failureText({ code: ErrorCode.RateLimited, message: 'x' }).title).toMatch(/rate-limited for a moment/);

@@ -1,22 +1,24 @@
 import { ErrorCode } from '../../lib/bridge/contract';
 import type { contract } from '../../../wailsjs/go/models';
+import { formatAgo, formatClock } from '../../lib/format';
+import { t, type MessageKey } from '../../lib/i18n/i18n.svelte';
 
 // The Search view's logic without the page: modes, how a moment reads, and what to say when a
 // search found little or failed.
 
 export const modes = [
-  { id: 'seen', label: "What's seen" },
-  { id: 'said', label: "What's said" },
-  { id: 'exact', label: 'Exact words' },
-  { id: 'picture', label: 'Similar to a picture' },
-] as const;
+  { id: 'seen', label: 'search.modeSeen' },
+  { id: 'said', label: 'search.modeSaid' },
+  { id: 'exact', label: 'search.modeExact' },
+  { id: 'picture', label: 'search.modePicture' },
+] as const satisfies readonly { id: string; label: MessageKey }[];
 export type ModeId = (typeof modes)[number]['id'];
 
 export const levels = [
-  { id: 'low', label: 'Low' },
-  { id: 'medium', label: 'Medium' },
-  { id: 'high', label: 'High' },
-] as const;
+  { id: 'low', label: 'search.levelLow' },
+  { id: 'medium', label: 'search.levelMedium' },
+  { id: 'high', label: 'search.levelHigh' },
+] as const satisfies readonly { id: string; label: MessageKey }[];
 
 /** clock formats seconds as m:ss, or h:mm:ss from an hour on. */
 export function clock(sec: number): string {
@@ -49,27 +51,17 @@ export function highlight(text: string, query: string): { text: string; hit: boo
 
 /** age says how old a kept answer is: "just now", "5 minutes ago", "2 hours ago", "3 days ago". */
 export function age(at: number, now: number): string {
-  const min = Math.floor((now - at) / 60000);
-  if (min < 1) return 'just now';
-  if (min < 60) return `${min} minute${min === 1 ? '' : 's'} ago`;
-  const h = Math.floor(min / 60);
-  if (h < 24) return `${h} hour${h === 1 ? '' : 's'} ago`;
-  const d = Math.floor(h / 24);
-  return `${d} day${d === 1 ? '' : 's'} ago`;
+  return formatAgo(at, now);
 }
 
-/** hhmm is a local time of day, 14:05. */
+/** hhmm is a local time of day, 14:05 (2:05 PM where that is the custom). */
 export function hhmm(ms: number): string {
-  const d = new Date(ms);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  return formatClock(ms);
 }
 
 /** unindexedText says how many videos a search could not look at yet; '' for none. */
 export function unindexedText(n: number): string {
-  if (n <= 0) return '';
-  return n === 1
-    ? '1 video is still being indexed and is not searchable yet.'
-    : `${n} videos are still being indexed and are not searchable yet.`;
+  return n <= 0 ? '' : t('search.unindexed', { count: n });
 }
 
 /** failureText turns a failed search into what the person reads and can do. */
@@ -77,13 +69,13 @@ export function failureText(e: contract.ErrorInfo): { title: string; next: strin
   switch (e.code) {
     case ErrorCode.RateLimited:
       return {
-        title: e.retryAt ? `Searching is rate-limited until ${hhmm(e.retryAt)}.` : 'Searching is rate-limited for a moment.',
-        next: 'Searches already answered still show from this computer; try a new one then.',
+        title: e.retryAt ? t('search.limitedUntil', { time: hhmm(e.retryAt) }) : t('search.limited'),
+        next: t('search.limitedNext'),
       };
     case ErrorCode.NoCredits:
       return {
-        title: 'The account is out of credits (0402).',
-        next: 'Searches are billed: add credits to the account on memories.ai, then search again. Answers already kept still show.',
+        title: t('search.noCredits'),
+        next: t('search.noCreditsNext'),
       };
     default:
       return { title: e.message, next: e.next ?? '' };

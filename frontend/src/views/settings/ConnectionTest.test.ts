@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import ConnectionTest from './ConnectionTest.svelte';
 import { ErrorCode, Mode } from '../../lib/bridge/contract';
+import { language } from '../../lib/i18n/i18n.svelte';
 
 vi.mock('../../lib/bridge', (orig) => import('../../testing/bridge').then((b) => b.fakeBridge(orig, [
   'testConnection',
@@ -41,6 +42,7 @@ describe('ConnectionTest', () => {
     const retryAt = new Date(2026, 11, 4, 21, 43).getTime();
     vi.mocked(bridge.testConnection).mockResolvedValue({ ok: false, mode: Mode.Live, headline: 'Rate-limited', retryAt,
       message: 'memories.ai answered and took the key, but is limiting this account\'s requests for now.' } as never);
+    language.systemLocale = 'en-GB'; // a 24-hour clock
     render(ConnectionTest, { settings: () => onScreen as never });
     await userEvent.click(screen.getByRole('button', { name: 'Test connection' }));
     expect(await screen.findByRole('status')).toHaveTextContent(/Rate-limited until 21.43 — memories\.ai answered/);

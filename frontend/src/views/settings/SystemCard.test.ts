@@ -4,10 +4,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import SystemCard from './SystemCard.svelte';
 import { ErrorCode } from '../../lib/bridge/contract';
 
-vi.mock('../../lib/bridge', async (orig) => ({
-  ...(await orig<typeof import('../../lib/bridge')>()),
-  bridge: { getSystem: vi.fn(), setNotifications: vi.fn(), setStartAtLogin: vi.fn() },
-}));
+vi.mock('../../lib/bridge', (orig) => import('../../testing/bridge').then((b) => b.fakeBridge(orig, [
+  'getSystem', 'setNotifications', 'setStartAtLogin',
+])));
 const { bridge } = await import('../../lib/bridge');
 
 const entry = '/home/u/.config/autostart/memories-desktop.desktop';

@@ -3,21 +3,13 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { main } from '../../../wailsjs/go/models';
 import { folderDrop, takePaths } from '../../lib/drop/route';
+import { emit } from '../../testing/bridge';
 import WatchFolders from './WatchFolders.svelte';
 import { waitingText } from './watches';
 
-let changed: (name: string) => void = () => {};
-vi.mock('../../lib/bridge', async (orig) => ({
-  ...(await orig<typeof import('../../lib/bridge')>()),
-  bridge: {
-    watches: vi.fn(), watchDefaults: vi.fn(), addWatchFolder: vi.fn(), updateWatch: vi.fn(), removeWatch: vi.fn(),
-    pauseWatch: vi.fn(), resumeWatch: vi.fn(), chooseWatchFolder: vi.fn(),
-    onWatchChanged: vi.fn((cb: (name: string) => void) => {
-      changed = cb;
-      return () => {};
-    }),
-  },
-}));
+vi.mock('../../lib/bridge', (orig) => import('../../testing/bridge').then((b) => b.fakeBridge(orig, [
+  'watches', 'watchDefaults', 'addWatchFolder', 'updateWatch', 'removeWatch', 'pauseWatch', 'resumeWatch', 'chooseWatchFolder',
+], { onWatchChanged: b.listener('onWatchChanged') })));
 const { bridge } = await import('../../lib/bridge');
 const mocked = vi.mocked(bridge);
 
@@ -58,7 +50,7 @@ describe('WatchFolders', () => {
     render(WatchFolders);
     await screen.findByRole('listitem', { name: 'Watch Recordings' });
     mocked.watches.mockResolvedValue([view({ stats: { ...view().stats, uploaded: 2, waiting: 0 } as never })]);
-    changed('Recordings');
+    emit('onWatchChanged', 'Recordings');
     await waitFor(() => expect(item('Recordings')).toHaveTextContent('2 uploaded · 0 waiting ·'));
     expect(mocked.watches).toHaveBeenCalledTimes(2);
   });
@@ -102,10 +94,18 @@ describe('WatchFolders', () => {
     mocked.watches.mockResolvedValue([view(), view({ name: 'Old', paused: true })]);
     render(WatchFolders);
     const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: 'Remove watch Recordings' }));
+    const removeButton = await screen.findByRole('button', { name: 'Remove watch Recordings' });
+    await user.click(removeButton);
+    let confirm = screen.getByRole('alertdialog', { name: 'Remove the watch ‘Recordings’?' });
+    expect(confirm).toHaveAccessibleDescription('Stop watching /home/me/Recordings? Its files and their uploads stay.');
+    expect(within(confirm).getByRole('button', { name: 'Keep it' })).toHaveFocus();
+    await user.keyboard('{Escape}'); // Escape keeps it, and the focus goes back to Remove…
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(removeButton).toHaveFocus();
     expect(mocked.removeWatch).not.toHaveBeenCalled();
-    expect(within(item('Recordings')).getByRole('button', { name: 'Keep it' })).toHaveFocus();
-    await user.click(within(item('Recordings')).getByRole('button', { name: 'Remove watch' }));
+    await user.click(removeButton);
+    confirm = screen.getByRole('alertdialog', { name: 'Remove the watch ‘Recordings’?' });
+    await user.click(within(confirm).getByRole('button', { name: 'Remove watch' }));
     expect(mocked.removeWatch).toHaveBeenCalledWith('Recordings');
     await waitFor(() => expect(screen.getByRole('button', { name: 'Add folder…' })).toHaveFocus());
 
@@ -147,9 +147,12 @@ describe('WatchFolders', () => {
     mocked.watches.mockResolvedValue([view()]);
     render(WatchFolders);
     const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: 'Edit watch Recordings' }));
+    const edit = await screen.findByRole('button', { name: 'Edit watch Recordings' });
+    await user.click(edit);
+    expect(screen.getByRole('dialog', { name: 'Watch ‘Recordings’' })).toHaveAttribute('aria-modal', 'true');
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
+    expect(edit).toHaveFocus();
     expect(mocked.updateWatch).not.toHaveBeenCalled();
   });
 });

@@ -1,3 +1,4 @@
+import { formatClock } from '../../lib/format';
 import { flushSync } from 'svelte';
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
@@ -167,7 +168,7 @@ describe('progress', () => {
     flushSync();
     expect(within(rowOf('h')).getByRole('progressbar')).not.toHaveAttribute('aria-valuenow');
     expect(within(rowOf('i.mp4')).queryByRole('progressbar')).toBeNull(); // the badge says it is done
-    expect(rowOf('i.mp4')).toHaveTextContent('2.0 KB');
+    expect(rowOf('i.mp4')).toHaveTextContent('2.0 kB');
   });
 });
 
@@ -393,7 +394,7 @@ describe('a job waiting to try again says why and when', () => {
   const t0 = 1_800_000_000_000;
   const kb = 1024;
 
-  it('an outage reads "Retrying in 8 s (connection refused)", with no speed, ETA or time left', () => {
+  it('an outage reads "Retrying in 8 sec (connection refused)", with no speed, ETA or time left', () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'], now: t0 });
     render(TransfersView);
     show(makeJob({ id: 1, name: 'down.mp4', state: JobState.Running,
@@ -402,15 +403,15 @@ describe('a job waiting to try again says why and when', () => {
     flushSync();
     const row = rowOf('down.mp4');
     expect(stageOf(row, 'transfer')).toHaveTextContent('Retrying');
-    expect(row).toHaveTextContent('Retrying in 8 s (connection refused) · try 2 of 5');
+    expect(row).toHaveTextContent('Retrying in 8 sec (connection refused) · try 2 of 5');
     expect(row).not.toHaveTextContent('B/s');
     expect(row).not.toHaveTextContent('ETA');
     const summary = screen.getByRole('status', { name: 'Queue summary' });
-    expect(summary).toHaveTextContent('0 of 1 done · 0 B of 76 KB · Retrying in 8 s (connection refused)');
+    expect(summary).toHaveTextContent('0 of 1 done · 0 B of 76 kB · Retrying in 8 sec (connection refused)');
     expect(summary).not.toHaveTextContent('left');
     vi.advanceTimersByTime(3000);
     flushSync();
-    expect(row).toHaveTextContent('Retrying in 5 s (connection refused)');
+    expect(row).toHaveTextContent('Retrying in 5 sec (connection refused)');
   });
 
   it('a rate limit reads "Waiting for the service" and the time it ends', () => {
@@ -420,9 +421,9 @@ describe('a job waiting to try again says why and when', () => {
     show(makeJob({ id: 1, name: 'busy.mp4', state: JobState.Running,
       retry: { at, cause: 'rate-limited', rateLimited: true, failures: 0, of: 5 } }));
     const row = rowOf('busy.mp4');
-    const hhmm = new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const hhmm = formatClock(at); // the clock of the language on screen
     expect(stageOf(row, 'transfer')).toHaveTextContent('Waiting for the service');
-    expect(row).toHaveTextContent(`Rate-limited until ${hhmm} · tries again in 40 s`);
+    expect(row).toHaveTextContent(`Rate-limited until ${hhmm} · tries again in 40 sec`);
     expect(row).not.toHaveTextContent('Failed');
   });
 
@@ -458,7 +459,7 @@ describe('a retried job', () => {
     jobs.apply(makeJob({ id: 1, name: 'again.mp4', state: JobState.Queued, updated: 200, place: 1, startsAt: 0 }), true);
     flushSync();
     const row = rowOf('again.mp4');
-    expect(row).not.toHaveTextContent('76 KB of 76 KB');
+    expect(row).not.toHaveTextContent('76 kB of 76 kB');
     expect(within(row).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '0');
   });
 });

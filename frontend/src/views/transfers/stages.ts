@@ -4,6 +4,7 @@ import type { contract } from '../../../wailsjs/go/models';
 import { formatBytes, formatWait } from '../../lib/format';
 import { JobKind, JobState } from '../../lib/bridge/contract';
 import { retryOf } from '../../lib/retry';
+import { t, type MessageKey } from '../../lib/i18n/i18n.svelte';
 
 export type Tone = 'neutral' | 'accent' | 'ok' | 'warn' | 'danger' | 'muted';
 
@@ -25,19 +26,21 @@ interface KindInfo {
   server: boolean; // followed through server indexing afterwards
 }
 
-const kinds: Record<JobKind, KindInfo> = {
-  [JobKind.UploadFile]: { label: 'Upload', slot: 'upload', group: 'uploads', active: 'Uploading', done: 'Uploaded', server: true },
-  [JobKind.UploadURL]: { label: 'URL upload', slot: 'upload', group: 'uploads', active: 'Sending URL', done: 'Sent', server: true },
-  [JobKind.Import]: { label: 'Import', slot: 'import', group: 'imports', active: 'Sending links', done: 'Sent', server: true },
-  [JobKind.Download]: { label: 'Download', slot: 'download', group: 'downloads', active: 'Downloading', done: 'Downloaded', server: false },
-  [JobKind.DownloadAsset]: { label: 'Asset', slot: 'download', group: 'downloads', active: 'Downloading', done: 'Downloaded', server: false },
-};
+// Built on each call, so the words are those of the language on screen.
+const kinds = (): Record<JobKind, KindInfo> => ({
+  [JobKind.UploadFile]: { label: t('kind.upload'), slot: 'upload', group: 'uploads', active: t('stage.uploading'), done: t('stage.uploaded'), server: true },
+  [JobKind.UploadURL]: { label: t('kind.uploadUrl'), slot: 'upload', group: 'uploads', active: t('stage.sendingUrl'), done: t('stage.sent'), server: true },
+  [JobKind.Import]: { label: t('kind.import'), slot: 'import', group: 'imports', active: t('stage.sendingLinks'), done: t('stage.sent'), server: true },
+  [JobKind.Download]: { label: t('kind.download'), slot: 'download', group: 'downloads', active: t('stage.downloading'), done: t('stage.downloaded'), server: false },
+  [JobKind.DownloadAsset]: { label: t('kind.asset'), slot: 'download', group: 'downloads', active: t('stage.downloading'), done: t('stage.downloaded'), server: false },
+});
 
-const unknownKind: KindInfo = { label: 'Transfer', slot: 'transfer', group: 'uploads', active: 'Transferring', done: 'Done', server: false };
+const unknownKind = (): KindInfo =>
+  ({ label: t('kind.transfer'), slot: 'transfer', group: 'uploads', active: t('stage.transferring'), done: t('state.done'), server: false });
 
 /** kindInfo describes a job kind; an unknown kind still gets readable words. */
 export function kindInfo(kind: string): KindInfo {
-  return kinds[kind as JobKind] ?? unknownKind;
+  return kinds()[kind as JobKind] ?? unknownKind();
 }
 
 export const activeStates: JobState[] = [JobState.Running, JobState.Queued, JobState.Paused, JobState.Interrupted];
@@ -63,36 +66,30 @@ export function isWaiting(job: contract.JobView, waitMs: number): boolean {
   return waitMs > 0 && (job.state === JobState.Queued || job.state === JobState.Running);
 }
 
-/** ordinal renders 1 as "1st", 2 as "2nd", 11 as "11th", 23 as "23rd". */
-export function ordinal(n: number): string {
-  const teen = n % 100 >= 11 && n % 100 <= 13;
-  const suffix = teen ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
-  return `${n}${suffix}`;
-}
-
 /** lineText is "3rd in line, starts in about 2:40", or just the place while no slot wait is known. */
 export function lineText(job: contract.JobView, waitMs: number): string {
-  const place = job.place === 1 ? 'Next in line' : `${ordinal(job.place)} in line`;
-  return waitMs > 0 ? `${place}, starts in about ${formatWait(waitMs)}` : place;
+  const place = t('line.place', { place: job.place });
+  return waitMs > 0 ? t('line.starts', { place, wait: formatWait(waitMs) }) : place;
 }
 
-const fixedStages: Partial<Record<JobState, Stage>> = {
-  [JobState.Queued]: { label: 'Queued', tone: 'neutral' },
-  [JobState.Paused]: { label: 'Paused', tone: 'muted' },
-  [JobState.Interrupted]: { label: 'Interrupted', tone: 'warn' },
-  [JobState.Failed]: { label: 'Failed', tone: 'danger' },
-  [JobState.Canceled]: { label: 'Canceled', tone: 'muted' },
+const fixedStages: Partial<Record<JobState, { key: MessageKey; tone: Tone }>> = {
+  [JobState.Queued]: { key: 'state.queued', tone: 'neutral' },
+  [JobState.Paused]: { key: 'state.paused', tone: 'muted' },
+  [JobState.Interrupted]: { key: 'state.interrupted', tone: 'warn' },
+  [JobState.Failed]: { key: 'state.failed', tone: 'danger' },
+  [JobState.Canceled]: { key: 'state.canceled', tone: 'muted' },
 };
 
 /** transferStage is the first half of the badge: the local transfer. */
 export function transferStage(job: contract.JobView, waitMs: number): Stage {
   const retry = retryOf(job);
-  if (retry) return { label: retry.rateLimited ? 'Waiting for the service' : 'Retrying', tone: 'warn' };
-  if (isWaiting(job, waitMs) || (inLine(job) && job.state === JobState.Running)) return { label: 'Waiting for slot', tone: 'warn' };
+  if (retry) return { label: t(retry.rateLimited ? 'stage.waitingService' : 'stage.retrying'), tone: 'warn' };
+  if (isWaiting(job, waitMs) || (inLine(job) && job.state === JobState.Running)) return { label: t('stage.waitingSlotShort'), tone: 'warn' };
   const info = kindInfo(job.kind);
   if (job.state === JobState.Running) return { label: info.active, tone: 'accent' };
   if (job.state === JobState.Done) return { label: info.done, tone: 'ok' };
-  return fixedStages[job.state] ?? { label: job.state, tone: 'neutral' };
+  const fixed = fixedStages[job.state];
+  return fixed ? { label: t(fixed.key), tone: fixed.tone } : { label: job.state, tone: 'neutral' };
 }
 
 /** normalizeStatus folds the service's spellings of failure together, as the backend does. */
@@ -101,11 +98,11 @@ export function normalizeStatus(s: string | undefined): string {
   return ['FAIL', 'FAILED', 'PARSE_ERROR', 'ERROR'].includes(up) ? 'FAILED' : up;
 }
 
-const serverStages: Record<string, Stage> = {
-  PENDING: { label: 'Waiting for platform', tone: 'warn' },
-  UNPARSE: { label: 'Indexing', tone: 'accent' },
-  PARSE: { label: 'Ready', tone: 'ok' },
-  FAILED: { label: 'Failed', tone: 'danger' },
+const serverStages: Record<string, { key: MessageKey; tone: Tone }> = {
+  PENDING: { key: 'stage.waitingPlatform', tone: 'warn' },
+  UNPARSE: { key: 'stage.indexing', tone: 'accent' },
+  PARSE: { key: 'stage.ready', tone: 'ok' },
+  FAILED: { key: 'state.failed', tone: 'danger' },
 };
 
 /**
@@ -116,10 +113,12 @@ const serverStages: Record<string, Stage> = {
 export function serverStage(job: contract.JobView): Stage | null {
   if (!kindInfo(job.kind).server) return null;
   const status = normalizeStatus(job.result?.status);
-  if (status) return serverStages[status] ?? { label: status, tone: 'neutral' };
+  const known = serverStages[status];
+  if (known) return { label: t(known.key), tone: known.tone };
+  if (status) return { label: status, tone: 'neutral' };
   if (job.state === JobState.Failed || job.state === JobState.Canceled) return null;
-  if (job.state === JobState.Done) return { label: 'Waiting for server', tone: 'neutral' };
-  return { label: 'Then indexing', tone: 'muted' };
+  if (job.state === JobState.Done) return { label: t('stage.waitingServer'), tone: 'neutral' };
+  return { label: t('stage.thenIndexing'), tone: 'muted' };
 }
 
 /**
@@ -128,7 +127,7 @@ export function serverStage(job: contract.JobView): Stage | null {
  */
 export function serverCause(job: contract.JobView): string {
   const cause = (job.result as { cause?: unknown } | undefined)?.cause;
-  return typeof cause === 'string' && cause ? cause : 'The server could not index this video.';
+  return typeof cause === 'string' && cause ? cause : t('stage.indexFailed');
 }
 
 const actionStates: Record<Exclude<Action, 'reveal'>, JobState[]> = {
@@ -175,7 +174,7 @@ export function recentFinished(list: contract.JobView[], filter: Filter, limit =
 
 /** bytesText is "12 MB of 1.2 GB", just "12 MB" when the total is unknown, or "" when nothing moved. */
 export function bytesText(job: contract.JobView, p: contract.Progress | undefined): string {
-  if (p && p.total > 0) return `${formatBytes(p.done)} of ${formatBytes(p.total)}`;
+  if (p && p.total > 0) return t('batch.bytes', { done: formatBytes(p.done), total: formatBytes(p.total) });
   if (p && p.done > 0) return formatBytes(p.done);
   if (job.state === JobState.Done && job.result?.bytes) return formatBytes(job.result.bytes);
   return '';

@@ -239,6 +239,6 @@ describe('UploadView', () => {
     await waitFor(() => expect(files()[1]).toHaveTextContent('Same bytes as a.mp4 above'));
     expect(files()[2]).toHaveTextContent('Already waiting in the queue');
     expect(files()[0]).not.toHaveTextContent('Same bytes');
-    expect(screen.getByText('1 video already in the queue, 1 listed twice')).toBeVisible();
+    expect(screen.getByText('1 video already in the queue, 1 video listed twice')).toBeVisible();
   });
 });

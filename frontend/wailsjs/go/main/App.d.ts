@@ -127,6 +127,8 @@ export function SetWindowTitle(arg1:number,arg2:string):Promise<void>;
 
 export function Status():Promise<contract.Status>;
 
+export function SystemLocale():Promise<string>;
+
 export function TakeOpenPaths():Promise<Array<string>>;
 
 export function TestConnection(arg1:contract.Settings):Promise<contract.Connection>;

@@ -250,6 +250,10 @@ export function Status() {
   return window['go']['main']['App']['Status']();
 }
 
+export function SystemLocale() {
+  return window['go']['main']['App']['SystemLocale']();
+}
+
 export function TakeOpenPaths() {
   return window['go']['main']['App']['TakeOpenPaths']();
 }
