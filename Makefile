@@ -8,7 +8,7 @@ WAILS_BUILD = $(WAILS) build -s -skipbindings -trimpath $(if $(TAGS),-tags $(TAG
 FUZZTIME ?= 20000x # a count, not a duration: Go 1.26 can fail a timed run at its deadline (golang/go#75804)
 
 .PHONY: cli package package-windows test-package darwin-check
-.PHONY: run dev build build-navtest deps frontend test test-go test-frontend fmt-check vet fuzz bindings check-commands gui-smoke gui-walkthrough gui-drop gui-backstop gui-quit gui-scroll gui-damaged-db gui-outage gui-search gui-pseudo gui-watch gui-notifications gui-system gui-keyboard bench bench-inspect bench-scale bench-search gui-preview screenshots e2e proof clean
+.PHONY: run dev build build-navtest deps frontend test test-go test-frontend fmt-check vet fuzz bindings check-commands gui-smoke gui-walkthrough gui-drop gui-backstop gui-quit gui-scroll gui-damaged-db gui-outage gui-search gui-language gui-watch gui-notifications gui-system gui-keyboard gui-pseudo bench bench-inspect bench-scale bench-search gui-preview screenshots e2e proof clean
 
 run: build
 	./build/bin/memories-desktop
@@ -133,6 +133,11 @@ gui-outage: build
 gui-search: build
 	scripts/gui-search.sh
 
+# Issue 21, Go side, in the real window: LANG=zh_CN.UTF-8 titles the GTK file chooser in Chinese.
+gui-language: build
+	scripts/gui-language.sh
+
+# Issue 21, frontend, in the real window: the pseudo-locale leaves no English on any view (AT-SPI).
 gui-pseudo: build
 	scripts/gui-pseudo.sh
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"memories-desktop/backend/i18n"
 	"os"
 	"strings"
 	"sync"
@@ -61,14 +62,14 @@ func (a *App) startup(ctx context.Context) {
 		fmt.Fprintln(os.Stderr, inUseMessage(a.dataDir))
 		if core.HeldByCLI(a.dataDir) { // started from a menu, most likely: stderr is seen by no one
 			messageDialog(ctx, runtime.MessageDialogOptions{Type: runtime.ErrorDialog,
-				Title: "Memories Desktop cannot open", Message: capitalise(core.LockedMessage(a.dataDir)) + "."})
+				Title: i18n.T("app.cannotOpen"), Message: capitalise(core.LockedMessage(a.dataDir)) + "."})
 		}
 		os.Exit(1)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "memories-desktop:", err)
 		messageDialog(ctx, runtime.MessageDialogOptions{Type: runtime.ErrorDialog,
-			Title: "Memories Desktop cannot start", Message: err.Error()})
+			Title: i18n.T("app.cannotStart"), Message: err.Error()})
 		os.Exit(1)
 	}
 	a.playPreviewsOverLoopback()
@@ -99,6 +100,7 @@ func (a *App) boot(ctx context.Context) error {
 		return err
 	}
 	a.core = c
+	useLanguage(c.Settings().Language)
 	c.CheckConnection()
 	a.watches = newWatchRunner(ctx, a.svc, a.events)
 	close(a.ready)

@@ -41,6 +41,9 @@ func (a *App) SaveSettings(s contract.Settings) (_ contract.Settings, err error)
 	defer settle(&err)
 	before := a.svc().Status().Profile
 	saved, err := a.svc().UpdateSettings(s) // may switch profile: another database, queue and watches
+	if err == nil {
+		useLanguage(saved.Language)
+	}
 	a.emitStatus()
 	if a.core.Status().Profile != before {
 		a.switchWatches()

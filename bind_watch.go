@@ -1,7 +1,7 @@
 package main
 
 import (
-	"fmt"
+	"errors"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -9,6 +9,7 @@ import (
 
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
+	"memories-desktop/backend/i18n"
 )
 
 // WatchView is one watch in Settings → Watch folders: its settings, its figures and how its run goes.
@@ -75,7 +76,7 @@ func (a *App) ChooseWatchFolder() (_ string, err error) {
 			}
 		}
 	}
-	return c.ChooseFolder("Choose a folder to watch", start)
+	return c.ChooseFolder(i18n.T("dialog.chooseWatchFolder"), start)
 }
 
 // AddWatchFolder watches folder (chosen in the folder dialog or dropped on the list) with the
@@ -87,7 +88,7 @@ func (a *App) AddWatchFolder(folder string) (_ contract.WatchConfig, err error) 
 	if other, found, err := c.WatchOfFolder(folder); err != nil {
 		return contract.WatchConfig{}, err
 	} else if found {
-		return contract.WatchConfig{}, fmt.Errorf("%s is already watched (as ‘%s’)", folder, other.Name)
+		return contract.WatchConfig{}, errors.New(i18n.T("watch.alreadyWatched", i18n.Args{"Folder": folder, "Name": other.Name}))
 	}
 	w, err := c.AddWatch(contract.WatchConfig{Folder: folder})
 	if err != nil {
@@ -111,7 +112,7 @@ func (a *App) UpdateWatch(w contract.WatchConfig, confirm string) (_ contract.Wa
 	w.DeleteConfirmed = w.After == contract.WatchDelete &&
 		(confirm == contract.WatchDeleteConfirmation || saved.After == contract.WatchDelete && saved.DeleteConfirmed)
 	if w.After == contract.WatchDelete && !w.DeleteConfirmed {
-		return w, fmt.Errorf("type %s to allow deleting each file once its upload is confirmed", contract.WatchDeleteConfirmation)
+		return w, errors.New(i18n.T("watch.confirmDeleteApp", i18n.Args{"Confirm": contract.WatchDeleteConfirmation}))
 	}
 	a.watches.stop(w.Name)
 	out, err := c.UpdateWatch(w)

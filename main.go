@@ -12,6 +12,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"memories-desktop/backend/i18n"
 	"os"
 
 	"github.com/wailsapp/wails/v2"
@@ -34,6 +35,7 @@ func main() {
 	if printVersion(os.Stdout, os.Args[1:]) {
 		return
 	}
+	i18n.SetDefault(i18n.FromEnv(systemEnv)) // Settings may choose another (SetLanguage)
 	dataDir, err := core.ResolveDataDir("", os.Getenv)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "memories-desktop: cannot find a data folder:", err)
@@ -45,7 +47,7 @@ func main() {
 	stopBus, sharedBus := ownSessionBus()
 	if sharedBus && handOff(instanceID(dataDir)) {
 		stopBus()
-		fmt.Fprintf(os.Stderr, "memories-desktop: already running on %s; handed it %d file(s) and brought its window forward\n", dataDir, len(opened))
+		fmt.Fprintln(os.Stderr, i18n.T("app.handedOff", i18n.Args{"Dir": dataDir, "Count": len(opened)}))
 		return
 	}
 	app := NewApp(dataDir)
@@ -124,3 +126,6 @@ func instanceID(dataDir string) string {
 	sum := sha256.Sum256([]byte(dataDir))
 	return "ai.memories.desktop." + hex.EncodeToString(sum[:6])
 }
+
+// systemEnv is the environment the app's language follows (LANG and friends, MEMORIES_LANG).
+func systemEnv(name string) string { return os.Getenv(name) }

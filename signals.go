@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"memories-desktop/backend/i18n"
 	"os"
 	"os/signal"
 	"syscall"
@@ -26,7 +27,7 @@ func watchSignals(quit func()) {
 	signal.Notify(ch, syscall.SIGTERM, os.Interrupt)
 	go func() {
 		sig := <-ch
-		fmt.Fprintf(os.Stderr, "memories-desktop: %v: quitting; running transfers will be offered for resuming\n", sig)
+		fmt.Fprintln(os.Stderr, i18n.T("app.quitting", i18n.Args{"Signal": sig.String()}))
 		time.AfterFunc(quitGrace, func() { os.Exit(0) })
 		quit()
 	}()

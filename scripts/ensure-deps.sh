@@ -16,6 +16,9 @@ APT_PACKAGES+=(desktop-file-utils nsis rpm file openbox python3-gi gir1.2-gtk-3.
 APT_PACKAGES+=(p7zip-full)
 # The real-window tests read what the window shows through AT-SPI (scripts/gui/atspi.py).
 APT_PACKAGES+=(python3-pyatspi at-spi2-core)
+# Simplified Chinese is drawn with a CJK font (a Chinese desktop has one; the test machine needs it
+# for the language tests' screenshots).
+APT_PACKAGES+=(fonts-noto-cjk)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

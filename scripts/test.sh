@@ -26,6 +26,7 @@ STEPS=(
   "gui-outage:build"
   "gui-walkthrough:build"
   "gui-search:build"
+  "gui-language:build"
   "gui-pseudo:build"
   "gui-keyboard:build"
   "fuzz:"

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"memories-desktop/backend/i18n"
 	"net"
 	"strconv"
 	"syscall"
@@ -29,9 +30,9 @@ func Cause(err error) string {
 	var e *Error
 	switch {
 	case errors.Is(err, ErrRateLimited):
-		return "rate-limited"
+		return i18n.T("cause.rateLimited")
 	case errors.As(err, &e) && errors.Is(err, ErrServer):
-		return "server error " + strconv.Itoa(e.HTTPStatus)
+		return i18n.T("cause.server", i18n.Args{"Status": strconv.Itoa(e.HTTPStatus)})
 	case !errors.Is(err, ErrNetwork):
 		return ""
 	}
@@ -45,17 +46,17 @@ func networkCause(err error) string {
 	var timeout interface{ Timeout() bool }
 	switch {
 	case errors.Is(err, syscall.ECONNREFUSED):
-		return "connection refused"
+		return i18n.T("cause.refused")
 	case errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.EPIPE):
-		return "connection reset"
+		return i18n.T("cause.reset")
 	case errors.As(err, &dns):
-		return "host not found"
+		return i18n.T("cause.hostNotFound")
 	case errors.Is(err, syscall.ENETUNREACH), errors.Is(err, syscall.EHOSTUNREACH):
-		return "network unreachable"
+		return i18n.T("cause.unreachable")
 	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &timeout) && timeout.Timeout():
-		return "no answer in time"
+		return i18n.T("cause.noAnswer")
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
-		return "connection cut short"
+		return i18n.T("cause.cutShort")
 	}
-	return "connection failed"
+	return i18n.T("cause.failed")
 }

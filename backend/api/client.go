@@ -53,7 +53,7 @@ func New(cfg Config) (*Client, error) {
 	}
 	key := strings.TrimSpace(cfg.APIKey)
 	if strings.ContainsFunc(key, isUnsafeHeaderRune) {
-		return nil, invalid("APIKey", "the API key contains spaces or control characters")
+		return nil, invalid("APIKey", "api.keySpaces")
 	}
 	hc := cfg.HTTPClient
 	if hc == nil {
@@ -94,7 +94,7 @@ func ParseResponseTimeout(raw string) (time.Duration, error) {
 	}
 	d, err := time.ParseDuration(raw)
 	if err != nil || d < time.Second || d > time.Hour {
-		return 0, invalid(ResponseTimeoutEnv, "must be a duration from 1s to 1h, like 30s")
+		return 0, invalid(ResponseTimeoutEnv, "api.timeout")
 	}
 	return d, nil
 }
@@ -115,10 +115,10 @@ func parseBaseURL(field, raw, def string) (*url.URL, error) {
 		return nil, err
 	}
 	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
-		return nil, invalid(field, "a base URL must not contain credentials, a query or a fragment")
+		return nil, invalid(field, "api.baseURLParts")
 	}
 	if u.Scheme == "http" && !IsLoopbackHost(u.Hostname()) {
-		return nil, invalid(field, PlainHTTPRefused)
+		return nil, invalid(field, "api.plainHTTP")
 	}
 	u.Path = strings.TrimRight(u.Path, "/")
 	u.RawPath = strings.TrimRight(u.RawPath, "/")

@@ -57,7 +57,7 @@ func (c *Client) Download(ctx context.Context, videoNo, scope string, opts Downl
 // Content-Disposition when the service sends one, else "<assetID>.mp4".
 func (c *Client) DownloadAsset(ctx context.Context, assetID string, opts DownloadOptions) (*Download, error) {
 	if assetID == "" || assetID == "." || assetID == ".." || strings.ContainsAny(assetID, `/\`) {
-		return nil, invalid("assetId", "must be a single non-empty id such as re_657739295220518912")
+		return nil, invalid("assetId", "api.assetID")
 	}
 	req := request{op: "download_asset", method: http.MethodGet, asset: true,
 		path: "/serve/api/v2/" + url.PathEscape(assetID) + "/download"}
@@ -71,7 +71,7 @@ func (c *Client) DownloadAsset(ctx context.Context, assetID string, opts Downloa
 // stream performs a download request and hands back the body only when it is the file.
 func (c *Client) stream(ctx context.Context, r request, opts DownloadOptions) (*Download, error) {
 	if opts.Offset < 0 {
-		return nil, invalid("offset", "must not be negative")
+		return nil, invalid("offset", "api.notNegative")
 	}
 	r.header = downloadHeader(opts)
 	resp, err := c.send(ctx, r)

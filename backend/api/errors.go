@@ -7,6 +7,8 @@ import (
 	"net/textproto"
 	"strings"
 	"time"
+
+	"memories-desktop/backend/i18n"
 )
 
 // sentinel is the type of the Err… values, so that *Error can print a short kind name while the
@@ -84,8 +86,9 @@ func (e *ValidationError) Error() string {
 // Is makes errors.Is(err, ErrInvalidInput) true.
 func (e *ValidationError) Is(target error) bool { return target == ErrInvalidInput }
 
-func invalid(field, format string, args ...any) error {
-	return &ValidationError{Field: field, Message: fmt.Sprintf(format, args...)}
+// invalid is the rejection of field, worded from the catalogue message id with args.
+func invalid(field, id string, args ...i18n.Args) error {
+	return &ValidationError{Field: field, Message: i18n.T(id, args...)}
 }
 
 // networkError wraps a transport failure. Its text is redacted when it is made; Unwrap still

@@ -5,6 +5,8 @@ import (
 	"context"
 	"net/http"
 	"slices"
+
+	"memories-desktop/backend/i18n"
 )
 
 // ImportRequest asks the service to fetch videos from social platform post URLs (TikTok,
@@ -75,7 +77,7 @@ func (r ImportRequest) wire() (importWire, error) {
 func (r ImportRequest) validate() error {
 	links := slices.Concat(r.Links, r.TikTokLinks)
 	if len(links) == 0 || len(links) > MaxImportLinks {
-		return invalid("links", "give between 1 and %d links, not %d", MaxImportLinks, len(links))
+		return invalid("links", "api.linksCount", i18n.Args{"Max": MaxImportLinks, "Count": len(links)})
 	}
 	for _, l := range links {
 		if _, err := parseHTTPURL("links", l, 0); err != nil {
@@ -83,7 +85,7 @@ func (r ImportRequest) validate() error {
 		}
 	}
 	if r.Quality != "" && !slices.Contains(Qualities, r.Quality) {
-		return invalid("quality", "must be one of 360, 480, 720, 1080, 1440, 2160")
+		return invalid("quality", "api.quality")
 	}
 	if r.Callback == "" {
 		return nil

@@ -20,10 +20,10 @@ const maxBlobLength = 1024
 // checkBlob refuses a storage location that is empty, too long or holds control characters.
 func checkBlob(bucket, blob string) error {
 	if strings.TrimSpace(bucket) == "" || strings.ContainsFunc(bucket, isUnsafeHeaderRune) || strings.Contains(bucket, "/") {
-		return invalid("bucket", "must be a bucket name from a search result, such as mavi-keyframe")
+		return invalid("bucket", "api.bucket")
 	}
 	if strings.TrimSpace(blob) == "" || len(blob) > maxBlobLength || strings.ContainsFunc(blob, unicode.IsControl) {
-		return invalid("blob", "must be a blob name from a search result, such as <id>/keyframe-000013.jpg")
+		return invalid("blob", "api.blob")
 	}
 	return nil
 }

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"memories-desktop/backend/i18n"
 )
 
 // UploadMeta is what may accompany an upload (from a file or a URL). Everything is optional.
@@ -41,11 +43,11 @@ func (m UploadMeta) Validate() error {
 
 func (m UploadMeta) checkTags() error {
 	if len(m.Tags) > MaxTags {
-		return invalid("tags", "at most %d tags are allowed, not %d", MaxTags, len(m.Tags))
+		return invalid("tags", "api.tagsCount", i18n.Args{"Max": MaxTags, "Count": len(m.Tags)})
 	}
 	for _, t := range m.Tags {
 		if strings.TrimSpace(t) == "" {
-			return invalid("tags", "a tag is empty")
+			return invalid("tags", "api.tagEmpty")
 		}
 	}
 	return nil
@@ -56,14 +58,14 @@ func (m UploadMeta) checkTakenAt() error {
 		return nil
 	}
 	if _, err := time.Parse(takenAtLayout, m.TakenAt); err != nil {
-		return invalid("takenAt", "use the form YYYY-MM-DD HH:MM:SS, e.g. 2025-08-12 14:30:00")
+		return invalid("takenAt", "api.takenAt")
 	}
 	return nil
 }
 
 func (m UploadMeta) checkCamera() error {
 	if len([]rune(m.Camera)) > maxCameraLen {
-		return invalid("camera", "at most %d characters are allowed", maxCameraLen)
+		return invalid("camera", "api.maxChars", i18n.Args{"Max": maxCameraLen})
 	}
 	return nil
 }

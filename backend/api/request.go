@@ -10,6 +10,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"memories-desktop/backend/i18n"
 )
 
 // request describes one call; newRequest is the only place that turns it into HTTP.
@@ -30,7 +32,7 @@ type request struct {
 func jsonRequest(op, path string, query url.Values, v any) (request, error) {
 	b, err := json.Marshal(v)
 	if err != nil {
-		return request{}, invalid("request", "cannot encode the request: %v", err)
+		return request{}, invalid("request", "api.encode", i18n.Args{"Error": err.Error()})
 	}
 	return bodyRequest(op, path, query, "application/json", b), nil
 }
@@ -50,7 +52,7 @@ func getRequest(op, path string, query url.Values) request {
 // path prefix), authentication, User-Agent and an exact Content-Length.
 func (c *Client) newRequest(ctx context.Context, r request) (*http.Request, error) {
 	if c.key == "" {
-		return nil, invalid("APIKey", "no API key configured")
+		return nil, invalid("APIKey", "api.noKey")
 	}
 	base := c.base
 	if r.asset {
@@ -64,7 +66,7 @@ func (c *Client) newRequest(ctx context.Context, r request) (*http.Request, erro
 	}
 	req, err := http.NewRequestWithContext(ctx, r.method, u.String(), r.body)
 	if err != nil {
-		return nil, invalid("request", "cannot build the request: %v", err)
+		return nil, invalid("request", "api.build", i18n.Args{"Error": err.Error()})
 	}
 	c.setHeaders(req, r)
 	return req, nil

@@ -6,8 +6,11 @@ import (
 	"encoding/json"
 	"memories-desktop/backend/contract"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
+
+	"memories-desktop/backend/i18n"
 )
 
 // The search calls (docs/API.md §12). Every rule below is checked before anything is sent, so a
@@ -38,25 +41,25 @@ const scopeParam = "unique_id"
 func CheckSearch(r contract.SearchRequest) (contract.SearchRequest, error) {
 	r.Query = strings.TrimSpace(r.Query)
 	if r.Query == "" {
-		return r, invalid("query", "type what to search for")
+		return r, invalid("query", "api.queryEmpty")
 	}
 	r.Type = strings.ToUpper(strings.TrimSpace(r.Type))
 	if r.Type == "" || r.Type == "BY_VIDEO" {
 		r.Type = SearchVisual
 	}
 	if !slices.Contains([]string{SearchVisual, SearchAudio, SearchCaption}, r.Type) {
-		return r, invalid("type", "must be %s, %s or %s", SearchVisual, SearchAudio, SearchCaption)
+		return r, invalid("type", "api.searchType", i18n.Args{"A": SearchVisual, "B": SearchAudio, "C": SearchCaption})
 	}
 	limit := MaxTopK
 	if r.Type == SearchCaption {
 		limit = MaxCaptionTopK
 	}
 	if r.TopK < 0 || r.TopK > limit {
-		return r, invalid("top_k", "must be between 1 and %d for %s", limit, r.Type)
+		return r, invalid("top_k", "api.topK", i18n.Args{"Max": strconv.Itoa(limit), "Type": r.Type})
 	}
 	r.Level = strings.ToLower(strings.TrimSpace(r.Level))
 	if r.Level != "" && !slices.Contains([]string{"low", "medium", "high"}, r.Level) {
-		return r, invalid("filtering_level", "must be low, medium or high")
+		return r, invalid("filtering_level", "api.level")
 	}
 	if len(r.VideoNos) > 0 {
 		if err := checkIDs("video_nos", r.VideoNos, MaxSearchVideos); err != nil {
@@ -65,7 +68,7 @@ func CheckSearch(r contract.SearchRequest) (contract.SearchRequest, error) {
 	}
 	if r.Taken != "" {
 		if _, err := time.Parse(TakenLayout, r.Taken); err != nil {
-			return r, invalid("datetime_taken", "must look like 2025-10-20 11:00:00 (YYYY-MM-DD HH:MM:SS)")
+			return r, invalid("datetime_taken", "api.datetime")
 		}
 	}
 	return r, checkCoordinates(r.Latitude, r.Longitude)
@@ -94,7 +97,7 @@ func searchBody(r contract.SearchRequest) (map[string]any, error) {
 		err = json.Unmarshal(b, &m)
 	}
 	if err != nil {
-		return nil, invalid("request", "cannot encode the search: %v", err)
+		return nil, invalid("request", "api.encodeSearch", i18n.Args{"Error": err.Error()})
 	}
 	m[scopeParam] = ScopeOr(r.Scope)
 	return m, nil

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"memories-desktop/backend/i18n"
 )
 
 // Exact-phrase and picture searches (docs/API.md §12.3, §12.4).
@@ -22,11 +24,11 @@ func CheckPhrase(r contract.PhraseRequest) (contract.PhraseRequest, error) {
 	r.Query = strings.TrimSpace(r.Query)
 	switch {
 	case r.Query == "":
-		return r, invalid("query", "type the words to find")
+		return r, invalid("query", "api.phraseEmpty")
 	case r.Page < 0:
-		return r, invalid("page", "must be 1 or more")
+		return r, invalid("page", "api.pageMin")
 	case r.PageSize < 0 || r.PageSize > MaxPhrasePageSize:
-		return r, invalid("page_size", "must be between 1 and %d", MaxPhrasePageSize)
+		return r, invalid("page_size", "api.between", i18n.Args{"Max": MaxPhrasePageSize})
 	}
 	return r, nil
 }
@@ -77,18 +79,18 @@ func ImageType(name string) (string, bool) {
 func CheckImage(path string) (string, int64, error) {
 	ctype, ok := ImageType(path)
 	if !ok {
-		return "", 0, invalid("image", "must be a .jpg, .jpeg, .png, .gif, .bmp or .webp picture")
+		return "", 0, invalid("image", "api.imageType")
 	}
 	info, err := os.Stat(path)
 	switch {
 	case err != nil:
-		return "", 0, invalid("image", "cannot read the picture: %v", err)
+		return "", 0, invalid("image", "api.imageRead", i18n.Args{"Error": err.Error()})
 	case !info.Mode().IsRegular():
-		return "", 0, invalid("image", "not a regular file")
+		return "", 0, invalid("image", "api.notRegular")
 	case info.Size() == 0:
-		return "", 0, invalid("image", "the picture is empty")
+		return "", 0, invalid("image", "api.imageEmpty")
 	case info.Size() > MaxImageBytes:
-		return "", 0, invalid("image", "the picture is %s; at most 20 MB is accepted", sizeText(info.Size()))
+		return "", 0, invalid("image", "api.imageLarge", i18n.Args{"Size": sizeText(info.Size())})
 	}
 	return ctype, info.Size(), nil
 }
@@ -98,7 +100,7 @@ func sizeText(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/(1<<20)
 // checkImage applies the rules of docs/API.md §12.4 and returns the picture's part type and size.
 func checkImage(r contract.ImageRequest) (string, int64, error) {
 	if r.Similarity < 0 || r.Similarity > 1 {
-		return "", 0, invalid("similarity", "must be between 0 and 1")
+		return "", 0, invalid("similarity", "api.similarity")
 	}
 	return CheckImage(r.Path)
 }
@@ -122,13 +124,13 @@ func (c *Client) SearchImage(ctx context.Context, r contract.ImageRequest) ([]co
 	fields := []formField{{scopeParam, ScopeOr(r.Scope)}, {"similarity", strconv.FormatFloat(similarity, 'f', -1, 64)}}
 	form, err := newMultipartBody(fields, uploadFilename(r.Path), ctype)
 	if err != nil {
-		return nil, invalid("image", "cannot build the form: %v", err)
+		return nil, invalid("image", "api.form", i18n.Args{"Error": err.Error()})
 	}
 	var items momentList
 	err = c.retrying(ctx, "search_image", func() error {
 		f, err := os.Open(r.Path) // opened for each try: a refused (0429) search is sent again
 		if err != nil {
-			return invalid("image", "cannot open the picture: %v", err)
+			return invalid("image", "api.imageOpen", i18n.Args{"Error": err.Error()})
 		}
 		defer f.Close()
 		file := &exactReader{r: f, size: size}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"memories-desktop/backend/formats"
+	"memories-desktop/backend/i18n"
 )
 
 // UploadFileRequest is one local video to upload. Body must yield exactly Size bytes.
@@ -53,10 +54,10 @@ func (c *Client) UploadFile(ctx context.Context, r UploadFileRequest) (UploadRes
 func (r UploadFileRequest) form() (*multipartBody, error) {
 	fileType, ok := formats.ContentType(baseName(r.Name))
 	if !ok {
-		return nil, invalid("file", "only %s videos can be uploaded", formats.List("and"))
+		return nil, invalid("file", "api.onlyFormats", i18n.Args{"Formats": formats.List("and")})
 	}
 	if r.Size <= 0 || r.Body == nil {
-		return nil, invalid("file", "the file is empty")
+		return nil, invalid("file", "api.fileEmpty")
 	}
 	if err := r.Meta.Validate(); err != nil {
 		return nil, err
@@ -74,15 +75,15 @@ func uploadFilename(name string) string {
 func (c *Client) UploadPath(ctx context.Context, path string, meta UploadMeta, progress func(sent int64)) (UploadResult, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return UploadResult{}, invalid("file", "cannot open the file: %v", err)
+		return UploadResult{}, invalid("file", "api.fileOpen", i18n.Args{"Error": err.Error()})
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		return UploadResult{}, invalid("file", "cannot read the file: %v", err)
+		return UploadResult{}, invalid("file", "api.fileRead", i18n.Args{"Error": err.Error()})
 	}
 	if !info.Mode().IsRegular() {
-		return UploadResult{}, invalid("file", "not a regular file")
+		return UploadResult{}, invalid("file", "api.notRegular")
 	}
 	return c.UploadFile(ctx, UploadFileRequest{Name: info.Name(), Size: info.Size(), Body: f, Meta: meta, Progress: progress})
 }

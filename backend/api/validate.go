@@ -2,9 +2,12 @@ package api
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"net/url"
 	"strings"
+
+	"memories-desktop/backend/i18n"
 )
 
 // DefaultScope is the namespace (the service's unique_id) used when none is given.
@@ -17,14 +20,14 @@ func ScopeOr(scope string) string { return cmp.Or(strings.TrimSpace(scope), Defa
 // parseHTTPURL accepts only absolute http(s) URLs with a host, at most max bytes (0: no limit).
 func parseHTTPURL(field, raw string, max int) (*url.URL, error) {
 	if raw == "" {
-		return nil, invalid(field, "a URL is required")
+		return nil, invalid(field, "api.urlRequired")
 	}
 	if max > 0 && len(raw) > max {
-		return nil, invalid(field, "the URL is longer than %d characters", max)
+		return nil, invalid(field, "api.urlLong", i18n.Args{"Max": max})
 	}
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, invalid(field, "must be an http:// or https:// address with a host")
+		return nil, invalid(field, "api.urlScheme")
 	}
 	return u, nil
 }
@@ -36,7 +39,7 @@ func checkCoordinates(lat, lon *float64) error {
 		if lon == nil {
 			field = "longitude"
 		}
-		return invalid(field, "latitude and longitude must be given together")
+		return invalid(field, "api.latLon")
 	}
 	if lat == nil {
 		return nil
@@ -49,7 +52,7 @@ func checkCoordinates(lat, lon *float64) error {
 
 func checkRange(field string, v, limit float64) error {
 	if math.IsNaN(v) || math.IsInf(v, 0) || v < -limit || v > limit {
-		return invalid(field, "must be a number between -%g and %g", limit, limit)
+		return invalid(field, "api.range", i18n.Args{"Limit": fmt.Sprintf("%g", limit)})
 	}
 	return nil
 }
@@ -57,11 +60,11 @@ func checkRange(field string, v, limit float64) error {
 // checkIDs requires between 1 and max non-empty identifiers.
 func checkIDs(field string, ids []string, max int) error {
 	if len(ids) == 0 || len(ids) > max {
-		return invalid(field, "give between 1 and %d, not %d", max, len(ids))
+		return invalid(field, "api.idsCount", i18n.Args{"Max": max, "Count": len(ids)})
 	}
 	for _, id := range ids {
 		if strings.TrimSpace(id) == "" {
-			return invalid(field, "an entry is empty")
+			return invalid(field, "api.entryEmpty")
 		}
 	}
 	return nil
@@ -70,7 +73,7 @@ func checkIDs(field string, ids []string, max int) error {
 // checkRequired rejects an empty value.
 func checkRequired(field, v string) error {
 	if strings.TrimSpace(v) == "" {
-		return invalid(field, "is required")
+		return invalid(field, "api.required")
 	}
 	return nil
 }

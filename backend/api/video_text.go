@@ -7,6 +7,8 @@ import (
 	"memories-desktop/backend/contract"
 	"net/url"
 	"strings"
+
+	"memories-desktop/backend/i18n"
 )
 
 // A video's text: what is said, what is seen, and its chapters (docs/API.md §12.5).
@@ -97,7 +99,7 @@ func (c *Client) VideoSummary(ctx context.Context, videoNo, kind, scope string) 
 	}
 	kind = strings.ToUpper(strings.TrimSpace(kind))
 	if kind != SummaryChapters && kind != SummaryTopics {
-		return nil, invalid("type", "must be %s or %s", SummaryChapters, SummaryTopics)
+		return nil, invalid("type", "api.summaryType", i18n.Args{"A": SummaryChapters, "B": SummaryTopics})
 	}
 	var w *struct {
 		Summary summaryText   `json:"summary"`

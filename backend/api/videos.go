@@ -31,7 +31,7 @@ type pageWire struct {
 // ListVideos returns one page of the library in the given scope.
 func (c *Client) ListVideos(ctx context.Context, r contract.ListRequest) (contract.ServerPage, error) {
 	if r.Page < 0 || r.Size < 0 {
-		return contract.ServerPage{}, invalid("page", "page and size must not be negative")
+		return contract.ServerPage{}, invalid("page", "api.pageNegative")
 	}
 	if err := checkCoordinates(r.Latitude, r.Longitude); err != nil {
 		return contract.ServerPage{}, err

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"memories-desktop/backend/i18n"
 	"memories-desktop/backend/safefile"
 )
 
@@ -16,7 +17,7 @@ import (
 func get() Status {
 	path, err := entryPath()
 	if err != nil {
-		return Status{Note: "start at login is not available on this system: " + err.Error()}
+		return Status{Note: i18n.T("autostart.unavailableWhy", i18n.Args{"Error": err.Error()})}
 	}
 	st := Status{Available: true, Where: path}
 	data, err := os.ReadFile(path)
@@ -36,7 +37,7 @@ func set(on bool, exe string) error {
 		return nil
 	}
 	if !filepath.IsAbs(exe) {
-		return errors.New("start at login needs the program's full path, not " + exe)
+		return errors.New(i18n.T("autostart.fullPath", i18n.Args{"Path": exe}))
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err

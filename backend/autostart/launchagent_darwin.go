@@ -6,13 +6,15 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"memories-desktop/backend/i18n"
 )
 
 // entryPath is the LaunchAgent launchd loads at the next login.
 func entryPath() (string, error) {
 	home, err := os.UserHomeDir()
 	if err != nil {
-		return "", errors.New("no home folder")
+		return "", errors.New(i18n.T("autostart.noHome"))
 	}
 	return filepath.Join(home, "Library", "LaunchAgents", "ai.memories.desktop.plist"), nil
 }

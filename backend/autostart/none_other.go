@@ -2,10 +2,14 @@
 
 package autostart
 
-import "errors"
+import (
+	"errors"
+
+	"memories-desktop/backend/i18n"
+)
 
 func get() Status {
-	return Status{Note: "start at login is not available on this system"}
+	return Status{Note: i18n.T("autostart.unavailable")}
 }
 
-func set(bool, string) error { return errors.New("start at login is not available on this system") }
+func set(bool, string) error { return errors.New(i18n.T("autostart.unavailable")) }

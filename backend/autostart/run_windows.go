@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"golang.org/x/sys/windows/registry"
+	"memories-desktop/backend/i18n"
 )
 
 const (
@@ -38,7 +39,7 @@ func set(on bool, exe string) error {
 		return nil
 	}
 	if strings.ContainsRune(exe, '"') {
-		return errors.New("the program's path holds a quotation mark")
+		return errors.New(i18n.T("autostart.quote"))
 	}
 	return k.SetStringValue(runValue, `"`+exe+`"`)
 }

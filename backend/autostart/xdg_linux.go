@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"memories-desktop/backend/i18n"
 )
 
 // entryPath is $XDG_CONFIG_HOME/autostart/memories-desktop.desktop (default ~/.config).
@@ -13,7 +15,7 @@ func entryPath() (string, error) {
 	if !filepath.IsAbs(dir) { // the spec ignores a relative value
 		home, err := os.UserHomeDir()
 		if err != nil {
-			return "", errors.New("no home folder")
+			return "", errors.New(i18n.T("autostart.noHome"))
 		}
 		dir = filepath.Join(home, ".config")
 	}

@@ -11,6 +11,11 @@ type ErrorInfo struct {
 	Field   string `json:"field,omitempty"`
 	Next    string `json:"next,omitempty"`
 	Detail  string `json:"detail,omitempty"` // technical text, shown behind "details"
+	// Key and NextKey are the catalogue ids Message and Next were worded from, Params their
+	// placeholders, so a front end can word a code itself (docs/TRANSLATING.md).
+	Key     string         `json:"key,omitempty"`
+	NextKey string         `json:"nextKey,omitempty"`
+	Params  map[string]any `json:"params,omitempty"`
 	// RetryAt is when the service said to try again (unix ms), for a rate-limited call that said.
 	RetryAt int64 `json:"retryAt,omitempty"`
 }

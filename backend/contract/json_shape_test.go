@@ -30,7 +30,7 @@ var contractTypes = map[string]reflect.Type{
 	"SearchQuery": reflect.TypeFor[contract.SearchQuery](), "SearchAnswer": reflect.TypeFor[contract.SearchAnswer](),
 	"Moment": reflect.TypeFor[contract.Moment](), "RecentSearch": reflect.TypeFor[contract.RecentSearch](),
 	"Transcript": reflect.TypeFor[contract.Transcript](), "Summary": reflect.TypeFor[contract.Summary](),
-	"Fetched": reflect.TypeFor[contract.Fetched](), "Hit": reflect.TypeFor[contract.Hit](),
+	"Fetched": reflect.TypeFor[contract.Fetched](), "Language": reflect.TypeFor[contract.Language](), "Hit": reflect.TypeFor[contract.Hit](),
 	"Segment": reflect.TypeFor[contract.Segment](), "Chapter": reflect.TypeFor[contract.Chapter](),
 	"ImportTask": reflect.TypeFor[contract.ImportTask](), "FileUpload": reflect.TypeFor[contract.FileUpload](),
 	"FileMeta": reflect.TypeFor[contract.FileMeta](), "Job": reflect.TypeFor[contract.Job](),

@@ -27,3 +27,10 @@ type Settings struct {
 	// PickerDirs is the last folder of each file dialog, by dialog (core.Picker*).
 	PickerDirs map[string]string `json:"pickerDirs,omitempty"`
 }
+
+// Language is one language the app ships: its BCP 47 tag (also the name of its catalogue file in
+// backend/i18n/locales) and its name in itself, for the language switch (Languages, SetLanguage).
+type Language struct {
+	Tag  string `json:"tag"`
+	Name string `json:"name"`
+}

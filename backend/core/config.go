@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"memories-desktop/backend/i18n"
 	"os"
 	"path/filepath"
 
@@ -65,7 +66,7 @@ func resolveOverrides(opts Options, saved contract.Settings) (overrides, error) 
 func checkScope(name, scope string) error {
 	var ve *api.ValidationError
 	if err := validate.Scope(scope); errors.As(err, &ve) {
-		return &ConfigError{name + ": invalid " + ve.Field + ": " + ve.Message}
+		return &ConfigError{i18n.T("config.invalid", i18n.Args{"Name": name, "Field": ve.Field, "Error": ve.Message})}
 	}
 	return nil
 }
@@ -97,7 +98,7 @@ func (c *Service) CheckConfig() error {
 		return nil
 	}
 	if key, _ := c.apiKey(); key == "" {
-		return &ConfigError{"no API key: set " + APIKeyEnv + " or save a key in Memories Desktop's Settings"}
+		return &ConfigError{i18n.T("config.noKey", i18n.Args{"Env": APIKeyEnv})}
 	}
 	if _, err := c.Client(); err != nil {
 		return &ConfigError{err.Error()}

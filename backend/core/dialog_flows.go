@@ -1,6 +1,9 @@
 package core
 
-import "memories-desktop/backend/contract"
+import (
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/i18n"
+)
 
 // The flows that ask the user through the front end's dialogs (Options.Dialogs), remembering
 // where each file dialog was last used. A cancelled dialog returns "" (or nil) and no error; a
@@ -8,7 +11,7 @@ import "memories-desktop/backend/contract"
 
 // ChooseVideos asks for video files to upload.
 func (c *Service) ChooseVideos() ([]string, error) {
-	paths, err := c.dialogs.ChooseFiles("Choose videos", c.PickerDir(PickerUploadFiles), VideoFilter())
+	paths, err := c.dialogs.ChooseFiles(i18n.T("dialog.chooseVideos"), c.PickerDir(PickerUploadFiles), VideoFilter())
 	if len(paths) > 0 {
 		c.RememberPicker(PickerUploadFiles, paths[0])
 	}
@@ -17,7 +20,7 @@ func (c *Service) ChooseVideos() ([]string, error) {
 
 // ChooseVideoFolder asks for a folder of videos to upload.
 func (c *Service) ChooseVideoFolder() (string, error) {
-	dir, err := c.dialogs.ChooseFolder("Choose a folder of videos", c.PickerDir(PickerUploadFolder))
+	dir, err := c.dialogs.ChooseFolder(i18n.T("dialog.chooseVideoFolder"), c.PickerDir(PickerUploadFolder))
 	c.RememberPicker(PickerUploadFolder, dir)
 	return dir, err
 }
@@ -29,7 +32,7 @@ func (c *Service) ChooseFolder(title, startDir string) (string, error) {
 
 // ChooseLinksFile asks for a .txt/.csv of links and returns its text.
 func (c *Service) ChooseLinksFile() (string, error) {
-	paths, err := c.dialogs.ChooseFiles("Open a list of links", c.PickerDir(PickerLinks), LinksFilter)
+	paths, err := c.dialogs.ChooseFiles(i18n.T("dialog.openLinks"), c.PickerDir(PickerLinks), LinksFilter())
 	if err != nil || len(paths) == 0 {
 		return "", err
 	}
@@ -39,7 +42,7 @@ func (c *Service) ChooseLinksFile() (string, error) {
 
 // ExportHistoryAs asks for a .csv or .json file, writes every job to it and returns its path.
 func (c *Service) ExportHistoryAs() (string, error) {
-	path, err := c.dialogs.SaveFile("Export history", c.PickerDir(PickerExport), "memories-history.csv", HistoryFilter)
+	path, err := c.dialogs.SaveFile(i18n.T("dialog.exportHistory"), c.PickerDir(PickerExport), "memories-history.csv", HistoryFilter())
 	if err != nil || path == "" {
 		return "", err
 	}
@@ -54,17 +57,17 @@ func (c *Service) AskDownloadTarget(videoNos []string) (contract.DownloadRequest
 	start := c.current().DownloadDir
 	if len(videoNos) == 1 {
 		name := c.DownloadName(videoNos[0])
-		path, err := c.dialogs.SaveFile("Save video", start, name, FilterFor(name))
+		path, err := c.dialogs.SaveFile(i18n.T("dialog.saveVideo"), start, name, FilterFor(name))
 		return contract.DownloadRequest{IDs: videoNos, Path: path, Replace: path != "" && exists(path), Remember: true}, err
 	}
-	dir, err := c.dialogs.ChooseFolder("Save videos into folder", start)
+	dir, err := c.dialogs.ChooseFolder(i18n.T("dialog.saveVideosInto"), start)
 	return contract.DownloadRequest{IDs: videoNos, Path: dir, Folder: true, Remember: true}, err
 }
 
 // DownloadAssetAsked asks where to save an asset and queues its download.
 func (c *Service) DownloadAssetAsked(assetID string) (contract.JobView, error) {
 	name := AssetFileName(assetID)
-	path, err := c.dialogs.SaveFile("Save asset", c.current().DownloadDir, name, FilterFor(name))
+	path, err := c.dialogs.SaveFile(i18n.T("dialog.saveAsset"), c.current().DownloadDir, name, FilterFor(name))
 	if err != nil || path == "" {
 		return contract.JobView{}, err
 	}

@@ -1,6 +1,7 @@
 package core
 
 import (
+	"memories-desktop/backend/i18n"
 	"path/filepath"
 	"strings"
 
@@ -13,11 +14,13 @@ type Filter struct {
 	Pattern string
 }
 
-// File filters the app's dialogs use.
-var (
-	LinksFilter   = Filter{"Link lists (txt, csv)", "*.txt;*.csv"}
-	HistoryFilter = Filter{"CSV or JSON", "*.csv;*.json"}
-)
+// LinksFilter is the open dialog's filter for a list of links.
+func LinksFilter() Filter {
+	return Filter{i18n.T("dialog.filter.links", i18n.Args{"Extensions": "txt, csv"}), "*.txt;*.csv"}
+}
+
+// HistoryFilter is the save dialog's filter for an exported history.
+func HistoryFilter() Filter { return Filter{i18n.T("dialog.filter.history"), "*.csv;*.json"} }
 
 // VideoFilter offers every format the upload endpoint accepts ("Videos (mp4, mov, …)"), in
 // lower and upper case because GTK's patterns are case-sensitive.
@@ -28,7 +31,8 @@ func VideoFilter() Filter {
 		lower = append(lower, "*"+ext)
 		upper = append(upper, "*"+strings.ToUpper(ext))
 	}
-	return Filter{"Videos (" + strings.Join(names, ", ") + ")", strings.Join(append(lower, upper...), ";")}
+	return Filter{i18n.T("dialog.filter.videos", i18n.Args{"Extensions": strings.Join(names, ", ")}),
+		strings.Join(append(lower, upper...), ";")}
 }
 
 // Dialogs are the native dialogs. The desktop app adapts Wails' runtime dialogs to this; tests
@@ -46,11 +50,12 @@ type Dialogs interface {
 func FilterFor(name string) Filter {
 	ext := strings.ToLower(filepath.Ext(name))
 	if ext == "" {
-		return Filter{"All files", "*"}
+		return Filter{i18n.T("dialog.filter.all"), "*"}
 	}
-	label := strings.ToUpper(ext[1:]) + " file"
+	label := i18n.T("dialog.filter.file", i18n.Args{"Type": strings.ToUpper(ext[1:])})
 	if f, ok := formats.ForName(name); ok {
 		label = f.Name
 	}
-	return Filter{label + " (" + ext + ")", "*" + ext + ";*" + strings.ToUpper(ext)}
+	return Filter{i18n.T("dialog.filter.withExtension", i18n.Args{"Label": label, "Extension": ext}),
+		"*" + ext + ";*" + strings.ToUpper(ext)}
 }

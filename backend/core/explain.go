@@ -11,6 +11,7 @@ import (
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/applog"
 	"memories-desktop/backend/contract/errcode"
+	"memories-desktop/backend/i18n"
 	"memories-desktop/backend/transfer"
 )
 
@@ -18,138 +19,150 @@ import (
 // codes, transfer reports codes and records a failed job's message through Options.Explain, and
 // the app and the CLI show what Describe returns.
 
-// explanation is what people are told about one kind of failure.
-type explanation struct{ summary, next string }
+// wording is a failure's explanation as catalogue message ids and their placeholders, so the
+// CLI words it in its language (and English in JSON) and the UI gets the ids with the text.
+type wording struct {
+	key, nextKey string
+	params       i18n.Args
+	raw          string // the error's own text, when no message of ours says what happened
+}
 
-var explanations = map[error]explanation{
-	api.ErrBadRequest: {"memories.ai rejected the request as incomplete or malformed.",
-		"Check the file or link and its details, then try again; if it keeps failing, report it with the log."},
-	api.ErrUnauthorized: {"memories.ai did not accept the API key.",
-		"Open Settings and paste a valid key from api-platform.memories.ai (API Key Management)."},
-	api.ErrNoCredits: {"The memories.ai account has run out of credits.",
-		"Recharge the account at api-platform.memories.ai, then retry."},
-	api.ErrForbidden: {"The memories.ai developer account is disabled.",
-		"Contact memories.ai support; retrying will not help."},
-	api.ErrConflict: {"memories.ai refused a duplicate of an operation that cannot be repeated.",
-		"Refresh the library to see the current state before trying again."},
-	api.ErrRateLimited: {"memories.ai is limiting how often this account may call it.",
-		"Wait and retry; the queue retries automatically."},
-	api.ErrPermission: {"memories.ai denied permission for this key; new keys can take a while to be enabled.",
-		"Check in the memories.ai dashboard that the key is active, or create a new one in Settings."},
-	api.ErrNotFound: {"memories.ai could not find that video or asset (it may be in another scope, or deleted).",
-		"Check the scope in Settings and refresh the library."},
-	api.ErrServer: {"memories.ai is having trouble right now.",
-		"Wait a few minutes; the queue retries automatically."},
-	api.ErrUnexpected: {"memories.ai sent an answer this app does not understand.",
-		"Retry later; if it keeps happening, check the server address in Settings or report it with the log."},
-	api.ErrFileGrew: {"The file grew while it was being uploaded (it is still being written or copied), so the upload was stopped before it completed.",
-		"Wait until the file is complete, then retry."},
-	api.ErrNetwork: {"Could not reach memories.ai, or the connection broke.",
-		"Check the internet connection and any proxy settings; the queue retries automatically."},
+// in words w in l's language.
+func (w wording) in(l *i18n.Localizer) (summary, next string) {
+	summary = w.raw
+	if w.key != "" {
+		summary = l.T(w.key, w.params)
+	}
+	if w.nextKey != "" {
+		next = l.T(w.nextKey, w.params)
+	}
+	return summary, next
+}
+
+// kindKeys are the catalogue ids of each API kind's explanation: "error.<id>" says what
+// happened, "next.<id>" what to do.
+var kindKeys = map[error]string{
+	api.ErrBadRequest:   "badRequest",
+	api.ErrUnauthorized: "unauthorized",
+	api.ErrNoCredits:    "noCredits",
+	api.ErrForbidden:    "forbidden",
+	api.ErrConflict:     "conflict",
+	api.ErrRateLimited:  "rateLimited",
+	api.ErrPermission:   "permission",
+	api.ErrNotFound:     "notFound",
+	api.ErrServer:       "server",
+	api.ErrUnexpected:   "unexpected",
+	api.ErrFileGrew:     "fileGrew",
+	api.ErrNetwork:      "network",
 }
 
 // Rate limits are per kind of call (docs/API.md §3), so the rate-limit summary names the one
-// that was hit; the keys are the client's operation names.
-var rateLimitSummaries = map[string]string{
-	"upload":         "The service allows 1 upload per minute for the whole account (all keys share it).",
-	"upload_url":     "The service allows 1 upload per minute for the whole account (all keys share it).",
-	"download":       "The service allows 12 downloads per minute for the whole account.",
-	"download_asset": "The service allows 1 asset download per second for the whole account.",
-	"task_status":    "The service allows 1 task-status check per second for the whole account.",
-	"list_videos":    "The service allows 5 library requests per second for the whole account.",
-	"delete":         "The service allows 5 delete requests per second for the whole account.",
+// that was hit; the keys are the client's operation names, the values catalogue ids.
+var rateLimitKeys = map[string]string{
+	"upload":         "error.rateLimited.upload",
+	"upload_url":     "error.rateLimited.upload",
+	"download":       "error.rateLimited.download",
+	"download_asset": "error.rateLimited.downloadAsset",
+	"task_status":    "error.rateLimited.taskStatus",
+	"list_videos":    "error.rateLimited.listVideos",
+	"delete":         "error.rateLimited.delete",
 }
 
-// Explain returns a plain-language summary of err and the next step a person can take, for the
-// UI and the CLI. Both are empty for a nil error.
-func Explain(err error) (summary, nextStep string) {
+// Explain returns a plain-language summary of err and the next step a person can take, in the
+// process's language, for the UI and the CLI. Both are empty for a nil error.
+func Explain(err error) (summary, nextStep string) { return explain(err).in(i18n.Default()) }
+
+func explain(err error) wording {
 	if err == nil {
-		return "", ""
+		return wording{}
 	}
 	var ve *api.ValidationError
 	if errors.As(err, &ve) {
 		if ve.Field == "APIKey" {
-			return "No usable API key is configured.", "Open Settings and paste your memories.ai API key."
+			return wording{key: "error.noAPIKey", nextKey: "next.noAPIKey"}
 		}
-		return ve.Message, "Correct the " + ve.Field + " and try again."
+		return wording{raw: ve.Message, nextKey: "next.correctField", params: i18n.Args{"Field": ve.Field}}
 	}
 	if errors.Is(err, context.Canceled) {
-		return "The operation was cancelled.", ""
+		return wording{key: "error.cancelled"}
 	}
 	if errors.Is(err, context.DeadlineExceeded) {
-		return "The operation took too long and was stopped.", "Try again, ideally on a faster connection."
+		return wording{key: "error.deadline", nextKey: "next.deadline"}
 	}
 	return explainKind(err)
 }
 
-// queueRetries ends the advice given while the queue still retries by itself.
-const queueRetries = "; the queue retries automatically."
-
 // finalNext replaces the advice that the queue retries by itself, which no longer holds once a
 // job has failed for good.
 var finalNext = map[error]string{
-	api.ErrRateLimited: "Wait a minute, then retry.",
-	api.ErrServer:      "Wait a few minutes, then retry.",
-	api.ErrNetwork:     "Check the internet connection and any proxy settings, then retry.",
+	api.ErrRateLimited: "final.rateLimited",
+	api.ErrServer:      "final.server",
+	api.ErrNetwork:     "final.network",
+}
+
+// unreachedFinal is the advice about an unreached address once nothing retries by itself.
+var unreachedFinal = map[string]string{
+	"next.unreachedLocal": "next.unreachedLocal.final",
+	"next.unreached":      "next.unreached.final",
 }
 
 // ExplainFinal is Explain for a job that has failed for good (its retries are used up).
-func ExplainFinal(err error) (summary, nextStep string) {
-	summary, nextStep = Explain(err)
-	if _, _, ok := explainUnreached(err); ok {
-		return summary, strings.TrimSuffix(nextStep, queueRetries) + ", then retry."
+func ExplainFinal(err error) (summary, nextStep string) { return explainFinal(err).in(i18n.Default()) }
+
+func explainFinal(err error) wording {
+	w := explain(err)
+	if _, ok := explainUnreached(err); ok {
+		w.nextKey = unreachedFinal[w.nextKey]
+		return w
 	}
 	for kind, next := range finalNext {
 		if errors.Is(err, kind) {
-			return summary, next
+			w.nextKey = next
+			return w
 		}
 	}
-	return summary, nextStep
+	return w
 }
 
-func explainKind(err error) (string, string) {
-	if summary, next, ok := explainUnreached(err); ok {
-		return summary, next
+func explainKind(err error) wording {
+	if w, ok := explainUnreached(err); ok {
+		return w
 	}
 	var apiErr *api.Error
 	if errors.As(err, &apiErr) && errors.Is(err, api.ErrUnexpected) && apiErr.HTTPStatus == http.StatusNotFound {
-		return "The server at this address does not offer the memories.ai API (HTTP 404 for " + apiErr.Op + ").",
-			"Check the API base URL in Settings (the default is " + api.DefaultBaseURL + ")."
+		return wording{key: "error.notAPI", nextKey: "next.notAPI",
+			params: i18n.Args{"Op": apiErr.Op, "Default": api.DefaultBaseURL}}
 	}
 	if errors.As(err, &apiErr) && errors.Is(err, api.ErrRateLimited) {
-		if s, ok := rateLimitSummaries[apiErr.Op]; ok {
-			return s, explanations[api.ErrRateLimited].next
+		if key, ok := rateLimitKeys[apiErr.Op]; ok {
+			return wording{key: key, nextKey: "next.rateLimited"}
 		}
 	}
-	for kind, e := range explanations {
+	for kind, id := range kindKeys {
 		if errors.Is(err, kind) {
-			return e.summary, withLogPath(e.next)
+			return withLog(wording{key: "error." + id, nextKey: "next." + id})
 		}
 	}
-	return err.Error(), withLogPath("Try again; if it keeps failing, " + reportIt)
+	return withLog(wording{raw: err.Error(), nextKey: "next.tryAgainReport"})
 }
-
-const reportIt = "report it with the log."
 
 // explainUnreached names the address a network failure was about when it is not memories.ai's
 // own: on this computer (a sandbox or a stand-in server) the internet connection and proxies are
 // beside the point; elsewhere, the host is named so a custom endpoint is not taken for the
 // service.
-func explainUnreached(err error) (summary, next string, ok bool) {
+func explainUnreached(err error) (wording, bool) {
 	host := failedHost(err)
 	if host == "" || !errors.Is(err, api.ErrNetwork) || isServiceHost(host) {
-		return "", "", false
+		return wording{}, false
 	}
 	name, _, splitErr := net.SplitHostPort(host)
 	if splitErr != nil {
 		name = host
 	}
 	if api.IsLoopbackHost(name) {
-		return "Nothing answers at " + host + " on this computer, or the connection broke.",
-			"Check that the server at that address is running, or correct the address in Settings; the queue retries automatically.", true
+		return wording{key: "error.unreachedLocal", nextKey: "next.unreachedLocal", params: i18n.Args{"Host": host}}, true
 	}
-	return "Could not reach " + host + ", or the connection broke.",
-		"Check the address in Settings, the network connection and any proxy settings; the queue retries automatically.", true
+	return wording{key: "error.unreached", nextKey: "next.unreached", params: i18n.Args{"Host": host}}, true
 }
 
 // failedHost is the host (and port) of the request a transport failure was about; "" if none.
@@ -174,41 +187,52 @@ func isServiceHost(host string) bool {
 	return name == "memories.ai" || strings.HasSuffix(name, ".memories.ai")
 }
 
-// withLogPath names the log file where a text asks people to report a problem with it.
-func withLogPath(next string) string {
-	return strings.Replace(next, reportIt, applog.ReportHint(), 1)
+// withLog gives the advice that asks people to report a problem the log file's place.
+func withLog(w wording) wording {
+	if w.params == nil {
+		w.params = i18n.Args{}
+	}
+	if p := applog.Path(); p != "" {
+		w.params["Log"] = p
+	} else {
+		w.params["Log"] = i18n.T("logInSettings") // resolved in the process's language
+	}
+	return w
 }
 
 // FailedJobMessage is the one message a job that failed for good keeps: what happened and what
 // to do now. The engine records it through transfer.Options.Explain, with the job's error code.
 func FailedJobMessage(code string, err error) string {
+	l := i18n.Default()
 	if errors.Is(err, transfer.ErrNotMedia) {
-		return sentence(err.Error()) + " Nothing was saved. Retry later; if it keeps happening, check the server address in Settings."
+		return l.T("job.notMedia", i18n.Args{"Error": sentence(err.Error())})
 	}
 	if next, ok := localNext[code]; ok {
-		return sentence(err.Error()) + " " + next
+		return l.T("job.failed", i18n.Args{"Summary": sentence(err.Error()), "Next": l.T(next)})
 	}
-	summary, next := ExplainFinal(err)
+	summary, next := explainFinal(err).in(l)
 	if summary == "" {
 		return err.Error()
 	}
-	return strings.TrimSpace(summary + " " + next)
+	if next == "" {
+		return summary
+	}
+	return l.T("job.failed", i18n.Args{"Summary": summary, "Next": next})
 }
 
 // localNext is what a person can do about a failure on this computer or of the transfer itself,
-// by the engine's code for it. The error's own text says what happened. Every one is for a job
-// that has failed for good, so none promises an automatic retry.
+// by the engine's code for it (catalogue ids). The error's own text says what happened. Every one
+// is for a job that has failed for good, so none promises an automatic retry.
 var localNext = map[string]string{
-	errcode.DiskFull:    "Free some space on that disk, then retry.",
-	errcode.TooSlow:     "Check the connection, then retry; the service may be busy.",
-	errcode.NoData:      "The service stopped sending; retry later.",
-	errcode.Truncated:   "The connection kept breaking off; retry later.",
-	errcode.NoFolder:    "Choose an existing folder, then retry.",
-	errcode.Exists:      "Retry to choose: replace it, keep both, or skip.",
-	errcode.NotRegular:  "Move away what is at that name (it is left untouched), then retry.",
-	errcode.NotWritable: "Choose a folder you can write to, then retry.",
-	errcode.MaybeSent: "Look for its videos in the library (an import takes a few minutes); " +
-		"if they are not there, Retry sends it again.",
+	errcode.DiskFull:    "local.diskFull",
+	errcode.TooSlow:     "local.tooSlow",
+	errcode.NoData:      "local.noData",
+	errcode.Truncated:   "local.truncated",
+	errcode.NoFolder:    "local.noFolder",
+	errcode.Exists:      "local.exists",
+	errcode.NotRegular:  "local.notRegular",
+	errcode.NotWritable: "local.notWritable",
+	errcode.MaybeSent:   "local.maybeSent",
 }
 
 // sentence capitalises s and ends it with a full stop.

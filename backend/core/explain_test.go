@@ -15,6 +15,7 @@ import (
 	"memories-desktop/backend/applog"
 	"memories-desktop/backend/contract/errcode"
 	"memories-desktop/backend/contract/jobstate"
+	"memories-desktop/backend/i18n"
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/transfer"
 )
@@ -58,12 +59,12 @@ func TestEveryKindOfFailureIsExplained(t *testing.T) {
 			t.Fatalf("code %s gave %v, want %v", code, err, kind)
 		}
 		summary, next := Explain(err)
-		if summary == "" || next == "" || summary != explanations[kind].summary {
+		if summary == "" || next == "" || summary != i18n.English.T("error."+kindKeys[kind]) {
 			t.Errorf("code %s: %q / %q", code, summary, next)
 		}
 	}
-	if len(explanations) != 12 { // ErrNotFound, ErrNetwork and ErrFileGrew have tests of their own
-		t.Fatalf("%d kinds explained; a new api kind needs its sentence here", len(explanations))
+	if len(kindKeys) != 12 { // ErrNotFound, ErrNetwork and ErrFileGrew have tests of their own
+		t.Fatalf("%d kinds explained; a new api kind needs its sentence here", len(kindKeys))
 	}
 }
 
@@ -158,7 +159,7 @@ func TestFailedJobKeepsCoresExplanation(t *testing.T) {
 	}
 	got := finish(t, c, j.ID)
 	if got.State != jobstate.Failed || got.Error.Code != "not_found" ||
-		!strings.HasPrefix(got.Error.Message, explanations[api.ErrNotFound].summary) {
+		!strings.HasPrefix(got.Error.Message, i18n.English.T("error.notFound")) {
 		t.Fatalf("failed job: %s %+v", got.State, got.Error)
 	}
 }
@@ -177,7 +178,7 @@ func TestLocalFailuresGetTheAdviceOfTheirCode(t *testing.T) {
 	no := uploadedVideo(t, c, mediatest.MP4([]byte("taken name")))
 	dest := t.TempDir() + "/clip.mp4"
 	j, _ := c.activeDB().Job(failedDownload(t, c, no, dest))
-	if !strings.HasSuffix(j.Error.Message, localNext[errcode.Exists]) || !strings.Contains(j.Error.Message, "clip.mp4") {
+	if !strings.HasSuffix(j.Error.Message, i18n.English.T(localNext[errcode.Exists])) || !strings.Contains(j.Error.Message, "clip.mp4") {
 		t.Fatalf("taken name: %q", j.Error.Message)
 	}
 }

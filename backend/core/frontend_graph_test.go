@@ -20,7 +20,8 @@ var frontEnds = []string{"../..", "../../cmd/memories"}
 //   - applog: the log file a front end opens before core exists (it needs the data folder first);
 //   - clock: the time source a front end hands core (tests hand a fake one);
 //   - contract and its enum packages: the types and names core's methods take and return, and
-//     the UI is bound with.
+//     the UI is bound with;
+//   - i18n: the message catalogues and the language a front end words its own text in.
 //
 // Everything else (api, transfer, store, settings, preflight, sources, validate, sandbox, …) is
 // reached through core.Service.
@@ -31,6 +32,7 @@ var frontEndMay = map[string]bool{
 	"memories-desktop/backend/applog":   true,
 	"memories-desktop/backend/clock":    true,
 	"memories-desktop/backend/contract": true,
+	"memories-desktop/backend/i18n":     true,
 }
 
 // TestFrontEndsImportOnlyCore keeps the package graph UI/CLI → core → (api, transfer, store, …):

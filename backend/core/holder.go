@@ -3,8 +3,10 @@ package core
 import (
 	"fmt"
 	"io"
+	"memories-desktop/backend/i18n"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"memories-desktop/backend/contract"
@@ -64,20 +66,17 @@ func HeldByCLI(dataDir string) bool {
 // LockedMessage says who holds dataDir (found locked) and what to do, for Memories Desktop and
 // the CLI alike.
 func LockedMessage(dataDir string) string {
-	switch who, pid, command := readHolderCommand(dataDir); {
+	who, pid, command := readHolderCommand(dataDir)
+	args := i18n.Args{"PID": strconv.Itoa(pid), "Dir": dataDir}
+	switch {
 	case who == "cli" && command == "watch":
-		return fmt.Sprintf("a memories command (the CLI, pid %d), `memories watch`, is keeping watch folders uploaded "+
-			"from %s; stop it first (for the service: systemctl --user stop 'memories-watch@*'; Memories Desktop runs "+
-			"the same watches while it is open), or set MEMORIES_DATA_DIR to use another folder", pid, dataDir)
+		return i18n.T("locked.byWatch", args)
 	case who == "cli":
-		return fmt.Sprintf("a memories command (the CLI, pid %d) is already using %s; wait for it to finish or stop it "+
-			"(its unfinished transfers are kept for `memories resume`), or set MEMORIES_DATA_DIR to use another folder", pid, dataDir)
+		return i18n.T("locked.byCLI", args)
 	case who == "app":
-		return fmt.Sprintf("Memories Desktop (pid %d) is already using %s; switch to its window or close it, "+
-			"or set MEMORIES_DATA_DIR to use another folder", pid, dataDir)
+		return i18n.T("locked.byApp", args)
 	}
-	return "Memories Desktop or a memories command is using " + dataDir +
-		"; close it and try again (or set MEMORIES_DATA_DIR to use another folder)"
+	return i18n.T("locked.unknown", args)
 }
 
 // InUseError is a data folder held by another process: its text (LockedMessage) names the holder

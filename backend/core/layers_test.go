@@ -24,7 +24,7 @@ var layers = [][]string{
 	{"backend/api", "backend/sources", "backend/progress", "backend/store", "backend/diskcache", "backend/preview",
 		"backend/sandbox", "backend/subtitle", "backend/pacing", "backend/validate", "backend/preflight",
 		"backend/settings", "backend/clock/clocktest", "backend/media/mediatest", "backend/autostart",
-		"backend/notify/notifytest"},
+		"backend/notify/notifytest", "backend/i18n"},
 	{"backend/transfer", "backend/watch"},
 	{"backend/core"},
 	// the front ends

@@ -15,6 +15,7 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/i18n"
 )
 
 // Searching the library and reading a video's text (docs/API.md §12). Every call goes through the
@@ -53,7 +54,7 @@ func (c *Service) SearchImage(ctx context.Context, r contract.ImageRequest, fres
 	}
 	sum, err := fileSHA256(r.Path)
 	if err != nil {
-		return contract.SearchAnswer{}, &api.ValidationError{Field: "image", Message: "cannot read the picture: " + err.Error()}
+		return contract.SearchAnswer{}, &api.ValidationError{Field: "image", Message: i18n.T("search.pictureUnreadable", i18n.Args{"Error": err.Error()})}
 	}
 	question := struct {
 		Picture, Scope string

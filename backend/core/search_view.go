@@ -3,6 +3,7 @@ package core
 import (
 	"context"
 	"fmt"
+	"memories-desktop/backend/i18n"
 	"path/filepath"
 	"strings"
 
@@ -37,7 +38,7 @@ func (c *Service) Find(ctx context.Context, q contract.SearchQuery) (contract.Se
 	case ModePicture:
 		return c.SearchImage(ctx, contract.ImageRequest{Path: q.Image, Scope: q.Scope}, q.Fresh)
 	}
-	return contract.SearchAnswer{}, &api.ValidationError{Field: "mode", Message: fmt.Sprintf("unknown search mode %q", q.Mode)}
+	return contract.SearchAnswer{}, &api.ValidationError{Field: "mode", Message: i18n.T("search.unknownMode", i18n.Args{"Mode": fmt.Sprintf("%q", q.Mode)})}
 }
 
 // KeyframeURL returns the URL the webview shows a keyframe from (fetched once, see KeyframeFile).
@@ -53,14 +54,17 @@ func (c *Service) KeyframeURL(ctx context.Context, bucket, blob string) (string,
 }
 
 // PictureFilter is the open dialog's filter for a search by picture.
-var PictureFilter = Filter{"Pictures (jpg, png, gif, bmp, webp)", "*.jpg;*.jpeg;*.png;*.gif;*.bmp;*.webp;*.JPG;*.JPEG;*.PNG"}
+func PictureFilter() Filter {
+	return Filter{i18n.T("dialog.filter.pictures", i18n.Args{"Extensions": "jpg, png, gif, bmp, webp"}),
+		"*.jpg;*.jpeg;*.png;*.gif;*.bmp;*.webp;*.JPG;*.JPEG;*.PNG"}
+}
 
 // PickerPicture remembers where the last search picture came from.
 const PickerPicture = "picture"
 
 // ChoosePicture asks for a picture to search by; "" when cancelled.
 func (c *Service) ChoosePicture() (string, error) {
-	paths, err := c.dialogs.ChooseFiles("Search by picture", c.PickerDir(PickerPicture), PictureFilter)
+	paths, err := c.dialogs.ChooseFiles(i18n.T("dialog.searchByPicture"), c.PickerDir(PickerPicture), PictureFilter())
 	if err != nil || len(paths) == 0 {
 		return "", err
 	}
@@ -80,9 +84,9 @@ func (c *Service) ExportTranscriptAs(ctx context.Context, videoNo, name, format 
 		return "", err
 	}
 	if t == nil {
-		return "", &api.ValidationError{Field: "video", Message: "this video has no transcript yet"}
+		return "", &api.ValidationError{Field: "video", Message: i18n.T("search.noTranscript")}
 	}
-	return c.exportText(ctx, *t, videoNo, name, format, "Export transcript")
+	return c.exportText(ctx, *t, videoNo, name, format, i18n.T("dialog.exportTranscript"))
 }
 
 // ExportChaptersAs saves a video's chapters (kept, see VideoSummary) as ExportTranscriptAs does
@@ -98,7 +102,7 @@ func (c *Service) ExportChaptersAs(ctx context.Context, videoNo, name, format st
 		return "", err
 	}
 	if s == nil || len(s.Items) == 0 {
-		return "", &api.ValidationError{Field: "video", Message: "this video has no chapters yet"}
+		return "", &api.ValidationError{Field: "video", Message: i18n.T("search.noChapters")}
 	}
 	var duration float64
 	if db := c.activeDB(); db != nil {
@@ -106,7 +110,7 @@ func (c *Service) ExportChaptersAs(ctx context.Context, videoNo, name, format st
 			duration = v.Duration
 		}
 	}
-	return c.exportText(ctx, ChapterCues(videoNo, *s, duration), videoNo, name, format, "Export chapters")
+	return c.exportText(ctx, ChapterCues(videoNo, *s, duration), videoNo, name, format, i18n.T("dialog.exportChapters"))
 }
 
 // ChapterCues turns chapters into timed cues; duration (0: unknown) ends the last one.
@@ -134,7 +138,7 @@ var textExt = map[string]string{"srt": ".srt", "vtt": ".vtt", "text": ".txt"}
 
 func checkTextFormat(format string) error {
 	if textExt[format] == "" {
-		return &api.ValidationError{Field: "format", Message: "must be srt, vtt or text"}
+		return &api.ValidationError{Field: "format", Message: i18n.T("search.textFormat")}
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package core
 
 import (
+	"memories-desktop/backend/i18n"
 	"net/http"
 	"time"
 
@@ -15,7 +16,7 @@ import (
 func responseTimeout(raw string) (time.Duration, *http.Client, error) {
 	d, err := api.ParseResponseTimeout(raw)
 	if err != nil {
-		return api.ResponseTimeout, nil, &ConfigError{api.ResponseTimeoutEnv + " must be a duration from 1s to 1h, like 30s"}
+		return api.ResponseTimeout, nil, &ConfigError{i18n.T("config.timeout", i18n.Args{"Env": api.ResponseTimeoutEnv})}
 	}
 	if d == api.ResponseTimeout {
 		return d, nil, nil

@@ -1,13 +1,13 @@
 package core
 
 import (
-	"fmt"
 	"log/slog"
 	"strings"
 	"sync"
 	"time"
 
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/i18n"
 	"memories-desktop/backend/notify"
 	"memories-desktop/backend/watch"
 )
@@ -162,38 +162,37 @@ func (b *watchBatch) stop() {
 	}
 }
 
-// message is the batch's notification: counts in the summary, failures and skips in the body.
+// message is the batch's notification: counts in the summary, failures and skips in the body,
+// worded in the language set last (Settings' switch, or the system's).
 func (b *watchBatch) message() notify.Message {
 	n := b.counts
 	var parts []string
-	if up := n[contract.WatchEvUploaded]; up > 0 {
-		parts = append(parts, plural(up, "video")+" uploaded")
-	}
-	if f := n[contract.WatchEvFailed]; f > 0 {
-		parts = append(parts, plural(f, "upload")+" failed")
-	}
-	if s := n[contract.WatchEvSkipped]; s > 0 {
-		parts = append(parts, plural(s, "file")+" skipped")
+	for _, c := range []struct{ kind, id string }{{contract.WatchEvUploaded, "notify.uploaded"},
+		{contract.WatchEvFailed, "notify.failed"}, {contract.WatchEvSkipped, "notify.skipped"}} {
+		if k := n[c.kind]; k > 0 {
+			parts = append(parts, i18n.T(c.id, i18n.Args{"Count": k}))
+		}
 	}
 	var body []string
-	body = append(body, listed("Failed", b.failed)...)
-	body = append(body, listed("Skipped", b.skipped)...)
+	body = append(body, listed("notify.failedFile", b.failed)...)
+	body = append(body, listed("notify.skippedFile", b.skipped)...)
 	if d := n[contract.WatchEvDuplicate]; d > 0 {
-		body = append(body, plural(d, "file")+" already uploaded before.")
+		body = append(body, i18n.T("notify.duplicates", i18n.Args{"Count": d}))
 	}
-	return notify.Message{Summary: b.name + ": " + strings.Join(parts, ", "),
-		Body: strings.Join(body, "\n"), Urgent: n[contract.WatchEvFailed] > 0}
+	summary := i18n.T("notify.summary", i18n.Args{"Watch": b.name, "Counts": strings.Join(parts, i18n.T("plan.separator"))})
+	return notify.Message{Summary: summary, Body: strings.Join(body, "\n"), Urgent: n[contract.WatchEvFailed] > 0}
 }
 
-// listed names the first three files of a list and counts the rest.
-func listed(what string, items []string) []string {
+// listed names the first three files of a list (each worded by the catalogue's id) and counts
+// the rest.
+func listed(id string, items []string) []string {
 	var out []string
 	for i, it := range items {
 		if i == 3 {
-			out = append(out, fmt.Sprintf("and %d more (memories watches lists them)", len(items)-3))
+			out = append(out, i18n.T("notify.more", i18n.Args{"Count": len(items) - 3}))
 			break
 		}
-		out = append(out, what+" "+it)
+		out = append(out, i18n.T(id, i18n.Args{"File": it}))
 	}
 	return out
 }

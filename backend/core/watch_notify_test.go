@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/i18n"
 	"memories-desktop/backend/media/mediatest"
 	"memories-desktop/backend/notify/notifytest"
 	"memories-desktop/backend/sandbox"
@@ -94,5 +95,21 @@ func TestWatchNotificationsSwitchedOff(t *testing.T) {
 	ev.wait(t, "uploaded", "a.mp4")
 	if notes := quietAfter(srv); len(notes) != 0 {
 		t.Fatalf("notifications while switched off: %+v", notes)
+	}
+}
+
+// A batch's notification speaks the language in use, with its plural forms.
+func TestWatchNotificationInTheLanguage(t *testing.T) {
+	defer i18n.SetDefault(i18n.Default())
+	b := &watchBatch{name: "cam", counts: map[string]int{contract.WatchEvUploaded: 1, contract.WatchEvFailed: 2,
+		contract.WatchEvDuplicate: 3}, failed: []string{"a.mp4: x", "b.mp4: y"}}
+	i18n.SetDefault(i18n.New("de"))
+	if m := b.message(); m.Summary != "cam: 1 Video hochgeladen, 2 Uploads fehlgeschlagen" ||
+		m.Body != "Fehlgeschlagen: a.mp4: x\nFehlgeschlagen: b.mp4: y\n3 Dateien waren schon hochgeladen." {
+		t.Fatalf("German notification %+v", m)
+	}
+	i18n.SetDefault(i18n.New("zh-Hans"))
+	if m := b.message(); !strings.HasPrefix(m.Summary, "cam：已上传 1 个视频") {
+		t.Fatalf("Chinese notification %+v", m)
 	}
 }

@@ -2,6 +2,7 @@ package core
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/i18n"
 	"memories-desktop/backend/pacing"
 	"memories-desktop/backend/watch"
 )
@@ -85,7 +87,7 @@ func (c *Service) RunWatch(ctx context.Context, name string, opt contract.WatchR
 		return err
 	}
 	if w.Paused {
-		return fmt.Errorf("the watch %q is paused; resume it first", name)
+		return errors.New(i18n.T("watch.runPaused", i18n.Args{"Name": name}))
 	}
 	if c.engine() == nil {
 		return fmt.Errorf("the watch %q needs the transfer engine: StartEngine first", name)
@@ -94,7 +96,7 @@ func (c *Service) RunWatch(ctx context.Context, name string, opt contract.WatchR
 	defer stop()
 	run := &watchRun{stop: stop, done: make(chan struct{})}
 	if _, busy := c.watching.LoadOrStore(name, run); busy {
-		return fmt.Errorf("the watch %q is already running", name)
+		return errors.New(i18n.T("watch.runRunning", i18n.Args{"Name": name}))
 	}
 	defer close(run.done)
 	defer c.watching.Delete(name)

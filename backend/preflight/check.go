@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/i18n"
 	"os"
 	"path/filepath"
 )
@@ -87,9 +88,9 @@ func stat(path string) (fs.FileInfo, *failure) {
 	case !errors.Is(err, fs.ErrNotExist):
 		return nil, unreadable(err)
 	case isLink(path):
-		return nil, &failure{CodeUnreadable, "it is a link to a file that no longer exists"}
+		return nil, &failure{CodeUnreadable, i18n.T("preflight.danglingLink")}
 	}
-	return nil, &failure{CodeMissing, "the file was not found; it may have been moved or deleted"}
+	return nil, &failure{CodeMissing, i18n.T("preflight.missing")}
 }
 
 func isLink(path string) bool {
@@ -103,5 +104,5 @@ func unreadable(err error) *failure {
 	if errors.As(err, &pe) {
 		err = pe.Err
 	}
-	return &failure{CodeUnreadable, "it cannot be read: " + err.Error()}
+	return &failure{CodeUnreadable, i18n.T("preflight.unreadable", i18n.Args{"Error": err.Error()})}
 }

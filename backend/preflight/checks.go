@@ -5,6 +5,7 @@ import (
 	"io"
 	"io/fs"
 	"math"
+	"memories-desktop/backend/i18n"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,9 +19,9 @@ func regularFile(_ string, info fs.FileInfo) *failure {
 	case info.Mode().IsRegular():
 		return nil
 	case info.IsDir():
-		return &failure{CodeNotRegular, "it is a folder, not a video file"}
+		return &failure{CodeNotRegular, i18n.T("preflight.folder")}
 	}
-	return &failure{CodeNotRegular, "it is not an ordinary file (a device, pipe or socket)"}
+	return &failure{CodeNotRegular, i18n.T("preflight.special")}
 }
 
 // knownExtension rejects names the upload endpoint refuses to accept.
@@ -28,11 +29,13 @@ func knownExtension(path string, _ fs.FileInfo) *failure {
 	if _, ok := formats.ForName(path); ok {
 		return nil
 	}
-	use := "use " + formats.List("or")
+	exts := formats.Extensions()
+	use := i18n.Args{"Extensions": strings.Join(exts[:len(exts)-1], ", "), "Last": exts[len(exts)-1]}
 	if ext := filepath.Ext(path); ext != "" {
-		return &failure{CodeUnsupportedExt, fmt.Sprintf("%q files cannot be uploaded; %s", ext, use)}
+		use["Ext"] = ext
+		return &failure{CodeUnsupportedExt, i18n.T("preflight.badExtension", use)}
 	}
-	return &failure{CodeUnsupportedExt, "the file has no extension; " + use}
+	return &failure{CodeUnsupportedExt, i18n.T("preflight.noExtension", use)}
 }
 
 // nonEmpty rejects 0-byte files, which the service refuses and usually mean a failed copy.
@@ -40,7 +43,7 @@ func nonEmpty(_ string, info fs.FileInfo) *failure {
 	if info.Size() > 0 {
 		return nil
 	}
-	return &failure{CodeEmpty, "the file is empty (0 bytes)"}
+	return &failure{CodeEmpty, i18n.T("preflight.empty")}
 }
 
 // withinLimit rejects files over MaxFileSize before hours are spent sending them.
@@ -48,7 +51,7 @@ func withinLimit(_ string, info fs.FileInfo) *failure {
 	if info.Size() <= MaxFileSize {
 		return nil
 	}
-	return &failure{CodeTooLarge, fmt.Sprintf("the file is %s, over the %s limit", FormatSize(info.Size()), FormatSize(MaxFileSize))}
+	return &failure{CodeTooLarge, i18n.T("preflight.tooLarge", i18n.Args{"Size": FormatSize(info.Size()), "Limit": FormatSize(MaxFileSize)})}
 }
 
 // readable opens the file and reads its first byte, catching permission and I/O errors now

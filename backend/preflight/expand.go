@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/i18n"
 	"os"
 	"path/filepath"
 	"slices"
@@ -66,7 +67,7 @@ func (s *scanner) visit(root string) fs.WalkDirFunc {
 		case d.IsDir():
 			return nil
 		case d.Type()&fs.ModeSymlink != 0 && isDir(path):
-			s.record(judge(verdictFor(path), &failure{CodeNotRegular, "it is a link to a folder; linked folders are not opened, to avoid loops"}))
+			s.record(judge(verdictFor(path), &failure{CodeNotRegular, i18n.T("preflight.folderLink")}))
 			return nil
 		}
 		s.record(Check(path, s.opt))

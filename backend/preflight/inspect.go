@@ -2,8 +2,7 @@ package preflight
 
 import (
 	"errors"
-	"fmt"
-	"strings"
+	"memories-desktop/backend/i18n"
 
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/media"
@@ -24,27 +23,28 @@ func inspect(v *contract.Verdict, opt Options) *failure {
 		v.Warnings = append(v.Warnings, codecReason(info))
 	}
 	if !info.HasAudio {
-		v.Warnings = append(v.Warnings, "it has no audio track, so there is nothing to transcribe")
+		v.Warnings = append(v.Warnings, i18n.T("preflight.noAudio"))
 	}
 	return nil
 }
 
 func codecReason(info media.Info) string {
-	return fmt.Sprintf("its video is %s, which the service cannot index; it indexes %s", info.CodecName, IndexedCodecs())
+	return i18n.T("preflight.codec", i18n.Args{"Codec": info.CodecName, "Indexed": IndexedCodecs()})
 }
 
 // IndexedCodecs names the codecs the service indexes, for messages: "H.264, H.265/HEVC or VP9".
 func IndexedCodecs() string {
-	return strings.Join([]string{media.CodecName("h264"), media.CodecName("hevc")}, ", ") + " or " + media.CodecName("vp9")
+	return i18n.T("preflight.codecs", i18n.Args{"Codecs": media.CodecName("h264") + ", " + media.CodecName("hevc"),
+		"Last": media.CodecName("vp9")})
 }
 
 func inspectFailure(err error) *failure {
 	var truncated *media.TruncatedError
 	switch {
 	case errors.Is(err, media.ErrNotVideo):
-		return &failure{CodeNotVideo, "it is not a video: its contents are not an MP4, MOV, Matroska or AVI container"}
+		return &failure{CodeNotVideo, i18n.T("preflight.notVideo")}
 	case errors.Is(err, media.ErrNoVideoTrack):
-		return &failure{CodeNotVideo, "it is not a video: " + err.Error()}
+		return &failure{CodeNotVideo, i18n.T("preflight.noVideoTrack", i18n.Args{"Error": err.Error()})}
 	case errors.As(err, &truncated):
 		return &failure{CodeTruncated, truncated.Error()}
 	}

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 
+	"memories-desktop/backend/i18n"
 	"memories-desktop/backend/sources"
 )
 
@@ -16,23 +17,23 @@ import (
 func CheckVideoURL(raw string) error {
 	s := strings.TrimSpace(raw)
 	if s == "" {
-		return errors.New("enter the link of a video file")
+		return errors.New(i18n.T("url.empty"))
 	}
 	u, err := url.Parse(s)
 	switch {
 	case err != nil:
-		return errors.New("this is not a valid link")
+		return errors.New(i18n.T("url.invalid"))
 	case u.Scheme == "":
-		return errors.New("the link must start with https:// or http://")
+		return errors.New(i18n.T("url.noScheme"))
 	case u.Scheme != "http" && u.Scheme != "https":
-		return fmt.Errorf("only http and https links can be uploaded, not %q links", u.Scheme)
+		return errors.New(i18n.T("url.scheme", i18n.Args{"Scheme": fmt.Sprintf("%q", u.Scheme)}))
 	case u.User != nil:
-		return errors.New("links with a user name or password cannot be used: the service must be able to download the video without signing in")
+		return errors.New(i18n.T("url.user"))
 	case u.Hostname() == "":
-		return errors.New("the link has no host name")
+		return errors.New(i18n.T("url.noHost"))
 	}
 	if link, err := sources.Classify(s); err == nil {
-		return fmt.Errorf("this is a %s page, not a video file: add it with Import links instead", sources.Title(link.Platform))
+		return errors.New(i18n.T("url.platformPage", i18n.Args{"Platform": sources.Title(link.Platform)}))
 	}
 	return nil
 }

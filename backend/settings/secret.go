@@ -118,13 +118,13 @@ func (f fileStore) Delete() error {
 func ValidateKey(key string) error {
 	switch {
 	case key == "":
-		return &FieldError{"apiKey", "Paste your API key from the memories.ai console."}
+		return invalid("apiKey", "settings.keyEmpty")
 	case strings.HasPrefix(strings.ToLower(key), "bearer "):
-		return &FieldError{"apiKey", "Paste the key alone, without \"Bearer\"."}
+		return invalid("apiKey", "settings.keyBearer")
 	case strings.ContainsAny(key, " \t\r\n"):
-		return &FieldError{"apiKey", "The key contains spaces or line breaks; copy it again."}
+		return invalid("apiKey", "settings.keySpaces")
 	case len(key) < 8 || len(key) > 512:
-		return &FieldError{"apiKey", "That does not look like an API key (expected something like sk-…)."}
+		return invalid("apiKey", "settings.keyShape")
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ package settings
 
 import (
 	"errors"
+	"memories-desktop/backend/i18n"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -46,6 +47,12 @@ func Defaults() contract.Settings {
 type FieldError struct {
 	Field   string `json:"field"`
 	Message string `json:"message"`
+	Key     string `json:"key,omitempty"` // the catalogue id Message was worded from
+}
+
+// invalid is the FieldError of field worded from the catalogue message id.
+func invalid(field, id string) *FieldError {
+	return &FieldError{Field: field, Message: i18n.T(id), Key: id}
 }
 
 func (e *FieldError) Error() string { return e.Field + ": " + e.Message }
@@ -99,7 +106,7 @@ func Validate(s contract.Settings) error {
 func checkScope(scope string) *FieldError {
 	var ve *api.ValidationError
 	if errors.As(validate.Scope(scope), &ve) {
-		return &FieldError{"scope", sentence(ve.Message)}
+		return &FieldError{Field: "scope", Message: sentence(ve.Message)}
 	}
 	return nil
 }
@@ -113,15 +120,15 @@ func checkBaseURL(field, raw string) *FieldError {
 	u, err := url.Parse(raw)
 	switch {
 	case err != nil || u.Host == "":
-		return &FieldError{field, "Enter a full address such as https://api.memories.ai."}
+		return invalid(field, "settings.urlFull")
 	case u.Scheme != "https" && u.Scheme != "http":
-		return &FieldError{field, "The address must start with https:// (or http:// for a local sandbox)."}
+		return invalid(field, "settings.urlScheme")
 	case u.User != nil:
-		return &FieldError{field, "Do not put a user name or key in the address; set the API key separately."}
+		return invalid(field, "settings.urlUser")
 	case u.Scheme == "http" && !api.IsLoopbackHost(u.Hostname()):
-		return &FieldError{field, sentence(api.PlainHTTPRefused)}
+		return invalid(field, "settings.urlPlainHTTP")
 	case u.RawQuery != "" || u.Fragment != "":
-		return &FieldError{field, "The address may not contain ? or #."}
+		return invalid(field, "settings.urlQuery")
 	}
 	return nil
 }
@@ -131,11 +138,11 @@ func checkDownloadDir(dir string) *FieldError {
 		return nil
 	}
 	if !filepath.IsAbs(dir) {
-		return &FieldError{"downloadDir", "Choose a full folder path."}
+		return invalid("downloadDir", "settings.dirAbsolute")
 	}
 	info, err := os.Stat(dir)
 	if err != nil || !info.IsDir() {
-		return &FieldError{"downloadDir", "This folder does not exist."}
+		return invalid("downloadDir", "settings.dirMissing")
 	}
 	return nil
 }
@@ -145,7 +152,7 @@ func checkTheme(theme string) *FieldError {
 	case ThemeSystem, ThemeLight, ThemeDark:
 		return nil
 	}
-	return &FieldError{"theme", "Theme must be system, light or dark."}
+	return invalid("theme", "settings.theme")
 }
 
 // languageTag is the shape of a BCP 47 tag; which languages exist is the UI's to know.
@@ -155,19 +162,19 @@ func checkLanguage(tag string) *FieldError {
 	if tag == "" || languageTag.MatchString(tag) {
 		return nil
 	}
-	return &FieldError{"language", "Language must be a language tag such as de or zh-Hans, or empty for the system's."}
+	return invalid("language", "settings.language")
 }
 
 func checkConcurrency(n int) *FieldError {
 	if n < 1 || n > 8 {
-		return &FieldError{"concurrency", "Parallel transfers must be between 1 and 8."}
+		return invalid("concurrency", "settings.concurrency")
 	}
 	return nil
 }
 
 func checkHistoryDays(n int) *FieldError {
 	if n < 0 || n > 3650 {
-		return &FieldError{"historyDays", "Keep history for 0 (forever) to 3650 days."}
+		return invalid("historyDays", "settings.historyDays")
 	}
 	return nil
 }

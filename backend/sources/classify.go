@@ -1,9 +1,8 @@
 package sources
 
 import (
-	"errors"
-	"fmt"
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/i18n"
 	"net/url"
 	"strings"
 )
@@ -29,10 +28,10 @@ var hosts = map[string]matcher{
 }
 
 var (
-	errEmpty  = errors.New("the link is empty")
-	errNotWeb = errors.New("this is not a web link")
-	errUser   = errors.New("links with a user name or password are not supported")
-	errPort   = errors.New("links with a port number are not supported")
+	errEmpty  = &reason{id: "link.empty"}
+	errNotWeb = &reason{id: "link.notWeb"}
+	errUser   = &reason{id: "link.user"}
+	errPort   = &reason{id: "link.port"}
 )
 
 // Classify recognises one TikTok, YouTube or Instagram post link and returns its canonical form,
@@ -45,7 +44,7 @@ func Classify(raw string) (contract.Link, error) {
 	}
 	match, ok := hosts[u.Host]
 	if !ok {
-		return contract.Link{}, fmt.Errorf("%s is not supported: TikTok, YouTube and Instagram links only", strings.TrimPrefix(u.Host, "www."))
+		return contract.Link{}, &reason{"link.host", i18n.Args{"Host": strings.TrimPrefix(u.Host, "www.")}}
 	}
 	link, err := match(u)
 	link.Raw = raw
@@ -63,7 +62,7 @@ func parseWebURL(s string) (*url.URL, error) {
 		return nil, errNotWeb
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return nil, fmt.Errorf("only web links (http or https) are supported, not %q links", u.Scheme)
+		return nil, &reason{"link.scheme", i18n.Args{"Scheme": u.Scheme}}
 	}
 	return checkAuthority(u)
 }

@@ -1,7 +1,6 @@
 package sources
 
 import (
-	"errors"
 	"memories-desktop/backend/contract"
 	"net/url"
 	"strings"
@@ -10,9 +9,9 @@ import (
 const instagramBase = "https://www.instagram.com/"
 
 var (
-	errInstagram        = errors.New("not an Instagram post or reel link (expected instagram.com/p/… or /reel/…)")
-	errInstagramProfile = errors.New("an Instagram profile, not a single post")
-	errInstagramStory   = errors.New("Instagram stories are not supported, only posts and reels")
+	errInstagram        = &reason{id: "link.instagram"}
+	errInstagramProfile = &reason{id: "link.instagramProfile"}
+	errInstagramStory   = &reason{id: "link.instagramStory"}
 )
 
 // instagramKinds maps post path kinds to the canonical kind: IGTV became posts, reels is a reel.

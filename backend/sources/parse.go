@@ -1,8 +1,10 @@
 package sources
 
 import (
-	"memories-desktop/backend/contract"
 	"strings"
+
+	"memories-desktop/backend/contract"
+	"memories-desktop/backend/i18n"
 )
 
 // ParseLines reads pasted text or a dropped .txt/.csv file: one or more links per line,
@@ -40,7 +42,7 @@ func (p *planner) addLine(n int, line string) {
 	case len(fields) == 1:
 		p.addToken(n, fields[0])
 	default:
-		p.plan.Problems = append(p.plan.Problems, contract.LinkProblem{Line: n, Raw: line, Reason: "no link found on this line"})
+		p.plan.Problems = append(p.plan.Problems, contract.LinkProblem{Line: n, Raw: line, Reason: i18n.T("link.none")})
 	}
 }
 

@@ -1,8 +1,8 @@
 package sources
 
 import (
-	"fmt"
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/i18n"
 	"strings"
 )
 
@@ -43,9 +43,11 @@ func chunk(pf contract.Platform, links []string) []contract.ImportTask {
 // Summary describes the plan in one line for the intake screen, for example
 // "120 lines: 97 links (TikTok 40, YouTube 30, Instagram 27) in 3 tasks; 8 duplicates; 15 invalid".
 func Summary(p Plan) string {
-	return fmt.Sprintf("%s: %s%s in %s; %s; %d invalid",
-		count(p.Lines, "line"), count(len(p.Links), "link"), perPlatform(p),
-		count(len(p.Tasks), "task"), count(len(p.Duplicates), "duplicate"), len(p.Problems))
+	return i18n.T("plan.summary", i18n.Args{"Lines": i18n.T("plan.lines", i18n.Args{"Count": p.Lines}),
+		"Links": i18n.T("plan.links", i18n.Args{"Count": len(p.Links)}), "PerPlatform": perPlatform(p),
+		"Tasks":      i18n.T("plan.tasks", i18n.Args{"Count": len(p.Tasks)}),
+		"Duplicates": i18n.T("plan.duplicates", i18n.Args{"Count": len(p.Duplicates)}),
+		"Invalid":    i18n.T("plan.invalid", i18n.Args{"Count": len(p.Problems)})})
 }
 
 // perPlatform lists the non-zero link counts per platform in parentheses, or nothing.
@@ -53,19 +55,11 @@ func perPlatform(p Plan) string {
 	var parts []string
 	for _, pf := range Platforms {
 		if n := len(canonicals(p.Links, pf)); n > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d", Title(pf), n))
+			parts = append(parts, i18n.T("plan.platform", i18n.Args{"Platform": Title(pf), "N": n}))
 		}
 	}
 	if len(parts) == 0 {
 		return ""
 	}
-	return " (" + strings.Join(parts, ", ") + ")"
-}
-
-// count formats n with a singular or plural noun.
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	return i18n.T("plan.perPlatform", i18n.Args{"List": strings.Join(parts, i18n.T("plan.separator"))})
 }

@@ -1,7 +1,6 @@
 package sources
 
 import (
-	"errors"
 	"memories-desktop/backend/contract"
 	"net/url"
 	"strings"
@@ -15,9 +14,9 @@ const (
 )
 
 var (
-	errTikTok        = errors.New("not a TikTok video link (expected tiktok.com/@user/video/…)")
-	errTikTokPhoto   = errors.New("a TikTok photo post, not a video")
-	errTikTokProfile = errors.New("a TikTok profile, not a single video")
+	errTikTok        = &reason{id: "link.tiktok"}
+	errTikTokPhoto   = &reason{id: "link.tiktokPhoto"}
+	errTikTokProfile = &reason{id: "link.tiktokProfile"}
 )
 
 // tiktokPage matches www/m/bare tiktok.com: /@user/video/<id> and the /t/<code> short form.
@@ -51,13 +50,13 @@ func tiktokShort(u *url.URL) (contract.Link, error) {
 	if s := segments(u.Path); len(s) == 1 {
 		return tiktokCode(s[0])
 	}
-	return contract.Link{}, errors.New("not a TikTok short link (expected vm.tiktok.com/<code>/)")
+	return contract.Link{}, &reason{id: "link.tiktokShort"}
 }
 
 // tiktokCode canonicalises a short-link code. It can only be resolved online, so the code is the ID.
 func tiktokCode(code string) (contract.Link, error) {
 	if !validChars(code, 32, "") {
-		return contract.Link{}, errors.New("the TikTok short link code is not valid")
+		return contract.Link{}, &reason{id: "link.tiktokShortCode"}
 	}
 	return contract.Link{Platform: TikTok, ID: code, Canonical: tiktokShortBase + code + "/"}, nil
 }

@@ -1,7 +1,6 @@
 package sources
 
 import (
-	"errors"
 	"memories-desktop/backend/contract"
 	"net/url"
 	"strings"
@@ -14,9 +13,9 @@ const (
 )
 
 var (
-	errNotSingle = errors.New("a channel/playlist, not a single video")
-	errYouTube   = errors.New("not a YouTube video link (expected youtube.com/watch?v=… or youtu.be/…)")
-	errYouTubeID = errors.New("the YouTube video id is not valid (expected 11 letters, digits, - or _)")
+	errNotSingle = &reason{id: "link.youtubeList"}
+	errYouTube   = &reason{id: "link.youtube"}
+	errYouTubeID = &reason{id: "link.youtubeID"}
 )
 
 // youtubePaths maps the first path segment of single-video forms to their canonical base.

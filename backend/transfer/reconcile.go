@@ -6,6 +6,7 @@ import (
 	"memories-desktop/backend/clock"
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/contract/jobstate"
+	"memories-desktop/backend/i18n"
 	"slices"
 	"time"
 
@@ -48,7 +49,7 @@ func (e *Engine) reconcile(ctx context.Context, client *api.Client, j contract.J
 			return false, contract.JobResult{}, errUndecided
 		}
 		d := nextLook(now, settled, delay)
-		rv := &contract.RetryView{At: retryAt(now, d), Cause: "checking whether the last attempt arrived"}
+		rv := &contract.RetryView{At: retryAt(now, d), Cause: i18n.T("cause.checkingArrival")}
 		if err := e.waitShown(ctx, j.ID, m, d, rv); err != nil {
 			return false, contract.JobResult{}, err
 		}

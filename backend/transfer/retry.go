@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"memories-desktop/backend/i18n"
 	"time"
 
 	"memories-desktop/backend/api"
@@ -60,16 +61,16 @@ func failedEndpoint(kind jobkind.JobKind, err error) pacing.Endpoint {
 func causeOf(err error) string {
 	switch {
 	case errors.Is(err, safefile.ErrTruncated):
-		return "the download was cut short"
+		return i18n.T("cause.downloadCut")
 	case errors.Is(err, errIdle):
-		return "no data for too long"
+		return i18n.T("cause.idle")
 	case isStale(err):
-		return "the file changed on the server"
+		return i18n.T("cause.changed")
 	}
 	if c := api.Cause(err); c != "" {
 		return c
 	}
-	return "temporary failure"
+	return i18n.T("cause.temporary")
 }
 
 // setRetry records (or, with nil, clears) job id's retry wait and tells the UI.

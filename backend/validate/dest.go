@@ -5,7 +5,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+
+	"memories-desktop/backend/i18n"
 )
 
 // MaxNameBytes is the longest final file name common file systems accept (255 bytes, not
@@ -20,15 +23,15 @@ func DestFolder(dir string) error {
 	info, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return invalid("folder", "%s does not exist", dir)
+		return invalid("folder", "rule.dirMissing", i18n.Args{"Dir": dir})
 	case err != nil:
-		return invalid("folder", "%s cannot be read: %v", dir, pathError(err))
+		return invalid("folder", "rule.dirUnreadable", i18n.Args{"Dir": dir, "Error": pathError(err).Error()})
 	case !info.IsDir():
-		return invalid("folder", "%s is not a folder", dir)
+		return invalid("folder", "rule.notDir", i18n.Args{"Dir": dir})
 	}
 	probe, err := os.CreateTemp(dir, ".memories-write-check-*")
 	if err != nil {
-		return invalid("folder", "cannot write in %s: %v", dir, pathError(err))
+		return invalid("folder", "rule.dirReadOnly", i18n.Args{"Dir": dir, "Error": pathError(err).Error()})
 	}
 	probe.Close()
 	return os.Remove(probe.Name())
@@ -45,7 +48,7 @@ func DestFile(path string) error {
 // FileName checks a final file name's length in bytes (names are limited in bytes, not characters).
 func FileName(name string) error {
 	if len(name) > MaxNameBytes {
-		return invalid("name", "the file name is %d bytes; file systems accept at most %d", len(name), MaxNameBytes)
+		return invalid("name", "rule.nameLong", i18n.Args{"Bytes": strconv.Itoa(len(name)), "Max": strconv.Itoa(MaxNameBytes)})
 	}
 	return nil
 }
@@ -68,7 +71,7 @@ func OutsideDataDir(dir, dataDir string) error {
 	}
 	d, data := realPath(dir), realPath(dataDir)
 	if rel, err := filepath.Rel(data, d); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return invalid("folder", "%s is the data folder of Memories Desktop (its database and settings); choose another folder", dir)
+		return invalid("folder", "rule.dataDir", i18n.Args{"Dir": dir})
 	}
 	return nil
 }

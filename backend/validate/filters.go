@@ -1,9 +1,12 @@
 package validate
 
 import (
+	"fmt"
+	"strings"
+
 	"memories-desktop/backend/contract/jobkind"
 	"memories-desktop/backend/contract/jobstate"
-	"strings"
+	"memories-desktop/backend/i18n"
 )
 
 // JobStates and JobKinds are the values a history filter may name.
@@ -31,5 +34,5 @@ func oneOf[T ~string](field, v string, allowed []T) error {
 		}
 		names[i] = string(a)
 	}
-	return invalid(field, "%q is not one of %s", v, strings.Join(names, ", "))
+	return invalid(field, "rule.notOneOf", i18n.Args{"Value": fmt.Sprintf("%q", v), "Allowed": strings.Join(names, ", ")})
 }

@@ -1,6 +1,11 @@
 package validate
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+
+	"memories-desktop/backend/i18n"
+)
 
 // ID kinds, used as the field name in messages.
 const (
@@ -15,13 +20,13 @@ const (
 func ID(field, id string) error {
 	switch {
 	case id == "":
-		return invalid(field, "the %s is empty", field)
+		return invalid(field, "rule.idEmpty", i18n.Args{"Field": fieldName(field)})
 	case len(id) > MaxIDLen:
-		return invalid(field, "the %s is longer than %d characters", field, MaxIDLen)
+		return invalid(field, "rule.idLong", i18n.Args{"Field": fieldName(field), "Max": MaxIDLen})
 	case strings.HasPrefix(id, ".") || strings.Contains(id, ".."):
-		return invalid(field, "%q is not a valid %s", id, field)
+		return invalid(field, "rule.idInvalid", i18n.Args{"ID": fmt.Sprintf("%q", id), "Field": fieldName(field)})
 	case strings.IndexFunc(id, notIDRune) >= 0:
-		return invalid(field, "%q is not a valid %s (only letters, digits, _ - and . are used)", id, field)
+		return invalid(field, "rule.idChars", i18n.Args{"ID": fmt.Sprintf("%q", id), "Field": fieldName(field)})
 	}
 	return nil
 }
@@ -38,4 +43,15 @@ func IDs(field string, ids []string) error {
 
 func notIDRune(r rune) bool {
 	return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-' || r == '.')
+}
+
+// fieldNames are the catalogue ids of the id fields' names, as a sentence names them.
+var fieldNames = map[string]string{FieldVideoNo: "field.videoNo", FieldAssetID: "field.assetID", FieldID: "field.id"}
+
+// fieldName is field as people read it in the language.
+func fieldName(field string) string {
+	if id, ok := fieldNames[field]; ok {
+		return i18n.T(id)
+	}
+	return field
 }

@@ -5,6 +5,7 @@ package validate
 
 import (
 	"fmt"
+	"memories-desktop/backend/i18n"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,8 +21,9 @@ const (
 	MaxIDLen    = 128
 )
 
-func invalid(field, format string, args ...any) error {
-	return &api.ValidationError{Field: field, Message: fmt.Sprintf(format, args...)}
+// invalid is the rejection of field, worded from the catalogue message id with args.
+func invalid(field, id string, args ...i18n.Args) error {
+	return &api.ValidationError{Field: field, Message: i18n.T(id, args...)}
 }
 
 // Scope checks a scope (the service's unique_id): not blank, at most MaxScopeLen characters,
@@ -29,13 +31,13 @@ func invalid(field, format string, args ...any) error {
 func Scope(scope string) error {
 	switch {
 	case strings.TrimSpace(scope) == "":
-		return invalid("scope", "the scope cannot be empty; use \"default\" if unsure")
+		return invalid("scope", "rule.scopeEmpty")
 	case utf8.RuneCountInString(scope) > MaxScopeLen:
-		return invalid("scope", "the scope is longer than %d characters", MaxScopeLen)
+		return invalid("scope", "rule.scopeLong", i18n.Args{"Max": MaxScopeLen})
 	case !utf8.ValidString(scope) || strings.ContainsFunc(scope, unicode.IsSpace) || hasControl(scope):
-		return invalid("scope", "the scope may not contain spaces or control characters")
+		return invalid("scope", "rule.scopeSpaces")
 	case strings.ContainsAny(scope, "/\\?#&"):
-		return invalid("scope", "the scope may not contain any of / \\ ? # &")
+		return invalid("scope", "rule.scopeChars")
 	}
 	return nil
 }
@@ -45,11 +47,11 @@ func Scope(scope string) error {
 func Tag(tag string) error {
 	switch {
 	case strings.TrimSpace(tag) == "":
-		return invalid("tags", "a tag is empty")
+		return invalid("tags", "rule.tagEmpty")
 	case !utf8.ValidString(tag) || hasControl(tag):
-		return invalid("tags", "tag %q contains a line break or another control character", tag)
+		return invalid("tags", "rule.tagControl", i18n.Args{"Tag": fmt.Sprintf("%q", tag)})
 	case utf8.RuneCountInString(tag) > MaxTagLen:
-		return invalid("tags", "a tag is longer than %d characters", MaxTagLen)
+		return invalid("tags", "rule.tagLong", i18n.Args{"Max": MaxTagLen})
 	}
 	return nil
 }

@@ -3,13 +3,13 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
+	"memories-desktop/backend/i18n"
 )
 
 // runDoctor checks the data folder's database and, with --repair, moves a damaged one aside
@@ -19,11 +19,11 @@ func runDoctor(_ context.Context, c *cli, args []string) error {
 	var o common
 	fs := newFlags("doctor", commands["doctor"].usage, c)
 	o.register(fs)
-	repair := fs.Bool("repair", false, "move a damaged database aside (it is kept) and start a fresh one with what can be read")
+	repair := fs.Bool("repair", false, "flag.doctor.repair")
 	if rest, err := parse(fs, args); err != nil {
 		return err
 	} else if len(rest) > 0 {
-		return usagef("doctor: unexpected argument %q", rest[0])
+		return usage("cli.unexpectedArgument", i18n.Args{"Command": "doctor", "Arg": printable(rest[0])})
 	}
 	home, err := o.home(c)
 	if err != nil {
@@ -41,7 +41,7 @@ func runDoctor(_ context.Context, c *cli, args []string) error {
 		return err
 	}
 	if len(damaged) > 0 && !*repair {
-		out.note("run `memories doctor --repair` to move it aside (it is kept) and start a fresh one with what can be read")
+		out.note("%s", tr("doctor.runRepair"))
 		return errReported
 	}
 	for _, dir := range damaged {
@@ -70,7 +70,7 @@ func checkAll(out *printer, dirs []string) ([]string, error) {
 // checkOne reports on the database in dir; false when it is damaged.
 func checkOne(out *printer, dir string) (bool, error) {
 	if _, err := os.Stat(filepath.Join(dir, contract.DatabaseFile)); errors.Is(err, os.ErrNotExist) {
-		out.note("no database in %s yet: nothing to check", dir)
+		out.note("%s", tr("doctor.none", i18n.Args{"Dir": printable(dir)}))
 		return true, nil
 	}
 	rep, err := core.CheckDatabase(dir, lockWait)
@@ -83,10 +83,10 @@ func checkOne(out *printer, dir string) (bool, error) {
 
 func printReport(out *printer, rep contract.DBReport) {
 	if rep.OK() {
-		out.result(rep, fmt.Sprintf("sound: %s (%d jobs, %d cached videos)", rep.Path, rep.Jobs, rep.Videos))
+		out.result(rep, tr("doctor.sound", i18n.Args{"Path": rep.Path, "Jobs": rep.Jobs, "Videos": rep.Videos}))
 		return
 	}
-	text := "damaged: " + rep.Path + "\n  " + strings.Join(rep.Problems, "\n  ")
+	text := tr("doctor.damaged", i18n.Args{"Path": rep.Path}) + "\n  " + strings.Join(rep.Problems, "\n  ")
 	out.result(rep, text)
 }
 
@@ -95,8 +95,8 @@ func repairDB(out *printer, dir string) error {
 	if err != nil {
 		return lockedOr(err, dir)
 	}
-	out.result(rep, fmt.Sprintf("repaired: the damaged file is kept at %s; carried over %d jobs, %d cached videos, %d duplicate-index entries",
-		rep.KeptAt, rep.Jobs, rep.Videos, rep.Hashes))
+	out.result(rep, tr("doctor.repaired", i18n.Args{"KeptAt": rep.KeptAt, "Jobs": rep.Jobs,
+		"Videos": rep.Videos, "Hashes": rep.Hashes}))
 	return nil
 }
 

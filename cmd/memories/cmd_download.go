@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/contract/choice"
 	"memories-desktop/backend/core"
+	"memories-desktop/backend/i18n"
 )
 
 // destFlags are -o, --on-exists (--overwrite) and --sha256.
@@ -29,17 +29,17 @@ var onExistsChoices = map[string]string{"replace": choice.Replace, "keep-both": 
 const onExistsHint = "--on-exists replace|keep-both|skip"
 
 func (d *destFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&d.out, "o", "", "existing folder to save into (videos as ID.mp4, assets under the server's name), or the file path")
-	fs.BoolVar(&d.overwrite, "overwrite", false, "replace an existing file (same as --on-exists replace)")
-	fs.Func("on-exists", "when a file of that name exists: replace (only a regular file), keep-both (\"name (1).mp4\") or skip", func(v string) error {
+	fs.StringVar(&d.out, "o", "", "flag.download.o")
+	fs.BoolVar(&d.overwrite, "overwrite", false, "flag.download.overwrite")
+	fs.Func("on-exists", "flag.download.on-exists", func(v string) error {
 		c, ok := onExistsChoices[v]
 		if !ok {
-			return fmt.Errorf("want %s", strings.TrimPrefix(onExistsHint, "--on-exists "))
+			return errors.New(tr("download.onExistsWant", i18n.Args{"Choices": strings.TrimPrefix(onExistsHint, "--on-exists ")}))
 		}
 		d.onExists = c
 		return nil
 	})
-	fs.BoolVar(&d.sha256, "sha256", false, "also compute the file's SHA-256 while saving it, and print it")
+	fs.BoolVar(&d.sha256, "sha256", false, "flag.download.sha256")
 }
 
 // check rejects, before anything is sent: a missing or read-only folder, the data folder, a name
@@ -47,10 +47,10 @@ func (d *destFlags) register(fs *flag.FlagSet) {
 // --overwrite with another --on-exists.
 func (d *destFlags) check(ids []string, dataDir string) error {
 	if len(ids) == 0 {
-		return usagef("give at least one id")
+		return usage("download.noIDs")
 	}
 	if d.overwrite && d.onExists != "" && d.onExists != choice.Replace {
-		return usagef("--overwrite is --on-exists replace; give one of them")
+		return usage("download.overwriteConflict")
 	}
 	if d.overwrite {
 		d.onExists = choice.Replace
@@ -62,7 +62,7 @@ func (d *destFlags) check(ids []string, dataDir string) error {
 		return err
 	}
 	if len(ids) > 1 && d.out != "" && !isDir(d.out) {
-		return usagef("-o %s is not an existing folder; with several ids, -o must be a folder", d.out)
+		return usage("download.outNotFolder", i18n.Args{"Out": printable(d.out)})
 	}
 	return nil
 }
@@ -101,7 +101,7 @@ func (d *destFlags) plan(ids []string, asset bool) (reqs, skipped []contract.Dow
 			conflicts = append(conflicts, r.Path)
 			continue
 		case err != nil:
-			return nil, nil, usagef("%v", err)
+			return nil, nil, &usageError{describe(err)}
 		case place.Skip:
 			skipped = append(skipped, r)
 			continue
@@ -110,8 +110,8 @@ func (d *destFlags) plan(ids []string, asset bool) (reqs, skipped []contract.Dow
 		reqs = append(reqs, r)
 	}
 	if len(conflicts) > 0 {
-		return nil, nil, usagef("%s already exist(s); choose what to do with %s (nothing was sent)",
-			strings.Join(conflicts, ", "), onExistsHint)
+		return nil, nil, usage("download.exist", i18n.Args{"Count": len(conflicts), "Paths": strings.Join(conflicts, ", "),
+			"Hint": onExistsHint})
 	}
 	return reqs, skipped, nil
 }
@@ -178,7 +178,7 @@ func runFetch(ctx context.Context, c *cli, name string, args []string, asset boo
 	}
 	defer s.close()
 	for _, id := range repeated {
-		s.out.note("%s was given more than once; it is downloaded once", printable(id))
+		s.out.note("%s", tr("download.repeated", i18n.Args{"ID": printable(id)}))
 	}
 	for _, r := range skipped {
 		line := jobLine{State: contract.StatusSkipped, ID: r.IDs[0], Path: r.Path}
@@ -187,8 +187,8 @@ func runFetch(ctx context.Context, c *cli, name string, args []string, asset boo
 	return queueAndRun(ctx, s, func() ([]contract.JobView, error) {
 		res, err := s.svc.EnqueueDownloads(reqs...)
 		if err == nil && len(res.Jobs) == 0 && len(res.Conflicts) > 0 { // a name taken since it was planned
-			err = usagef("%s already exist(s); choose what to do with %s (nothing was sent)",
-				strings.Join(res.Conflicts, ", "), onExistsHint)
+			err = usage("download.exist", i18n.Args{"Count": len(res.Conflicts),
+				"Paths": strings.Join(res.Conflicts, ", "), "Hint": onExistsHint})
 		}
 		return res.Jobs, err
 	})

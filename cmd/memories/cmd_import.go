@@ -9,14 +9,15 @@ import (
 
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
+	"memories-desktop/backend/i18n"
 )
 
 func runImport(ctx context.Context, c *cli, args []string) error {
 	var o common
 	fs := newFlags("import", commands["import"].usage, c)
 	o.register(fs)
-	quality := fs.String("quality", "720", "YouTube quality: "+strings.Join(core.Qualities(), "|"))
-	callback := fs.String("callback", "", "http(s) URL the service notifies")
+	quality := fs.String("quality", "720", "flag.import.quality")
+	callback := fs.String("callback", "", "flag.import.callback")
 	links, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -46,21 +47,21 @@ func runImport(ctx context.Context, c *cli, args []string) error {
 // any line is not a supported post link: nothing is sent for a half-valid list.
 func importPlan(c *cli, args []string, quality string) (contract.LinkPlan, error) {
 	if !slices.Contains(core.Qualities(), quality) {
-		return contract.LinkPlan{}, usagef("import: --quality must be one of %s", strings.Join(core.Qualities(), ", "))
+		return contract.LinkPlan{}, usage("import.badQuality", i18n.Args{"Qualities": strings.Join(core.Qualities(), ", ")})
 	}
 	plan, err := readPlan(c, args)
 	if err != nil {
 		return plan, err
 	}
 	for _, p := range plan.Problems {
-		fmt.Fprintf(c.stderr, "line %d: %s: %s\n", p.Line, printable(p.Raw), p.Reason)
+		fmt.Fprintln(c.stderr, tr("import.badLine", i18n.Args{"Line": fmt.Sprint(p.Line), "Raw": printable(p.Raw), "Reason": p.Reason}))
 	}
 	fmt.Fprintln(c.stderr, plan.Summary)
 	if len(plan.Problems) > 0 {
-		return plan, usagef("import: %d invalid line(s); nothing was sent", len(plan.Problems))
+		return plan, usage("import.invalidLines", i18n.Args{"Count": len(plan.Problems)})
 	}
 	if len(plan.Tasks) == 0 {
-		return plan, usagef("import: no links given")
+		return plan, usage("import.noLinks")
 	}
 	return plan, nil
 }
@@ -75,9 +76,9 @@ func readPlan(c *cli, args []string) (contract.LinkPlan, error) {
 	var long *contract.LineTooLongError
 	switch {
 	case errors.As(err, &long):
-		return plan, usagef("import: %v", err)
+		return plan, usage("cli.commandError", i18n.Args{"Command": "import", "Error": core.Describe(err).Message})
 	case err != nil:
-		return plan, fmt.Errorf("import: reading the links from standard input: %w", err)
+		return plan, fmt.Errorf("%s: %w", tr("import.readStdin"), err)
 	}
 	return plan, nil
 }

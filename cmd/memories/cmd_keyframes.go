@@ -4,12 +4,13 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"memories-desktop/backend/core"
+	"memories-desktop/backend/i18n"
 )
 
 // keyframeJob is one keyframe to save from a search's --json output.
@@ -24,9 +25,9 @@ type keyframeJob struct {
 func keyframesFromSearch(ctx context.Context, c *cli, o *common, d outFlags, rest []string) error {
 	switch {
 	case len(rest) > 0:
-		return usagef("keyframe: --from-search reads the moments from stdin and takes no arguments")
+		return usage("keyframe.fromSearchArgs")
 	case d.out == "" || !isDir(d.out):
-		return usagef("keyframe: with --from-search, -o must be an existing folder")
+		return usage("keyframe.fromSearchOut")
 	}
 	jobs, err := readKeyframeJobs(c, d)
 	if err != nil {
@@ -44,10 +45,10 @@ func keyframesFromSearch(ctx context.Context, c *cli, o *common, d outFlags, res
 			failed = true
 			f := newFailure(err)
 			f.File = j.dest
-			s.out.failed(f, j.dest+": "+describe(err))
+			s.out.failed(f, tr("cli.pathError", i18n.Args{"Path": j.dest, "Error": describe(err)}))
 			continue
 		}
-		s.out.result(saved, fmt.Sprintf("%s  %s", saved.Path, formatBytes(saved.Bytes)))
+		s.out.result(saved, savedLine(saved.Path, saved.Bytes))
 	}
 	if failed {
 		return errReported
@@ -68,7 +69,7 @@ func readKeyframeJobs(c *cli, d outFlags) ([]keyframeJob, error) {
 		}
 		var m momentLine
 		if err := json.Unmarshal([]byte(line), &m); err != nil {
-			return nil, usagef("keyframe: stdin line %d is not a moment of `memories search --json`: %v", n, err)
+			return nil, usage("keyframe.badLine", i18n.Args{"Line": strconv.Itoa(n), "Error": err.Error()})
 		}
 		if m.Keyframe == nil {
 			continue
@@ -82,15 +83,15 @@ func readKeyframeJobs(c *cli, d outFlags) ([]keyframeJob, error) {
 		}
 		seen[dest] = true
 		if _, err := os.Lstat(dest); err == nil && !d.overwrite {
-			return nil, usagef("keyframe: %s already exists (use --overwrite to replace it)", dest)
+			return nil, usage("cli.exists", i18n.Args{"Command": "keyframe", "Path": dest})
 		}
 		jobs = append(jobs, keyframeJob{ref: *m.Keyframe, dest: dest})
 	}
 	if err := sc.Err(); err != nil {
-		return nil, usagef("keyframe: reading stdin: %v", err)
+		return nil, usage("keyframe.readStdin", i18n.Args{"Error": err.Error()})
 	}
 	if len(jobs) == 0 {
-		return nil, usagef("keyframe: no moment on stdin has a keyframe")
+		return nil, usage("keyframe.none")
 	}
 	return jobs, nil
 }

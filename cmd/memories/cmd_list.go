@@ -9,6 +9,7 @@ import (
 
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
+	"memories-desktop/backend/i18n"
 )
 
 type listLine struct {
@@ -27,16 +28,16 @@ func runList(ctx context.Context, c *cli, args []string) error {
 	var o common
 	fs := newFlags("list", commands["list"].usage, c)
 	o.register(fs)
-	status := fs.String("status", "", "only videos with this status: PARSE, UNPARSE or FAILED")
-	tag := fs.String("tag", "", "only videos with this tag")
+	status := fs.String("status", "", "flag.list.status")
+	tag := fs.String("tag", "", "flag.list.tag")
 	if rest, err := parse(fs, args); err != nil {
 		return err
 	} else if len(rest) > 0 {
-		return usagef("list: unexpected argument %q", rest[0])
+		return usage("cli.unexpectedArgument", i18n.Args{"Command": "list", "Arg": printable(rest[0])})
 	}
 	*status = strings.ToUpper(*status)
 	if *status != "" && !slices.Contains([]string{"PARSE", "UNPARSE", "FAILED"}, *status) {
-		return usagef("list: --status must be PARSE, UNPARSE or FAILED")
+		return usage("list.badStatus")
 	}
 	if *tag != "" {
 		if err := core.CheckTag(*tag); err != nil {
@@ -65,7 +66,7 @@ func listAll(ctx context.Context, s *session, q contract.LibraryQuery) error {
 		}
 		seen += len(res.Videos)
 		if q.Cursor = res.NextCursor; q.Cursor == "" {
-			s.out.note("%d video(s) in scope %q", seen, s.svc.Scope())
+			s.out.note("%s", tr("list.count", i18n.Args{"Count": seen, "Scope": s.svc.Scope()}))
 			return nil
 		}
 	}
@@ -74,9 +75,10 @@ func listAll(ctx context.Context, s *session, q contract.LibraryQuery) error {
 func printVideo(out *printer, v contract.CachedVideo) {
 	created := ""
 	if v.Created > 0 {
-		created = time.UnixMilli(v.Created).Format("2006-01-02 15:04")
+		created = i18n.Default().DateTime(time.UnixMilli(v.Created))
 	}
 	out.result(listLine{ID: v.VideoNo, Name: v.Name, Status: v.Status, Size: v.Size, Duration: v.Duration,
 		Created: v.Created, Tags: v.Tags},
-		fmt.Sprintf("%-22s %-8s %10s %7.1fs  %s  %s", v.VideoNo, v.Status, formatBytes(v.Size), v.Duration, created, v.Name))
+		fmt.Sprintf("%-22s %-8s %s %s  %s  %s", v.VideoNo, v.Status, column(formatBytes(v.Size), -10),
+			column(i18n.Default().Duration(time.Duration(v.Duration*float64(time.Second))), -9), created, v.Name))
 }

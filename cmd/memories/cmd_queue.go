@@ -8,6 +8,7 @@ import (
 
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
+	"memories-desktop/backend/i18n"
 )
 
 // historyLine is one job in `memories history --json`.
@@ -23,14 +24,14 @@ func runHistory(ctx context.Context, c *cli, args []string) error {
 	var o common
 	fs := newFlags("history", commands["history"].usage, c)
 	o.register(fs)
-	kind := fs.String("kind", "", "only this kind: upload_file, upload_url, import, download, download_asset")
-	state := fs.String("state", "", "only this state: queued, running, paused, interrupted, done, failed, canceled")
-	limit := fs.Int("limit", 50, "at most this many jobs, newest first")
-	search := fs.String("search", "", "only jobs whose name, id, video number, task id or path contains this")
+	kind := fs.String("kind", "", "flag.history.kind")
+	state := fs.String("state", "", "flag.history.state")
+	limit := fs.Int("limit", 50, "flag.history.limit")
+	search := fs.String("search", "", "flag.history.search")
 	if rest, err := parse(fs, args); err != nil {
 		return err
 	} else if len(rest) > 0 {
-		return usagef("history: unexpected argument %q", rest[0])
+		return usage("cli.unexpectedArgument", i18n.Args{"Command": "history", "Arg": printable(rest[0])})
 	}
 	q, err := historyQuery(*kind, *state, *search, *limit)
 	if err != nil {
@@ -64,7 +65,7 @@ func historyQuery(kind, state, search string, limit int) (contract.JobQuery, err
 		return q, rejected("history", err)
 	}
 	if limit < 1 || limit > 1000 {
-		return q, usagef("history: --limit must be 1 to 1000")
+		return q, usage("history.badLimit")
 	}
 	return q, nil
 }
@@ -74,8 +75,7 @@ func reportDamaged(out *printer, path string, ids []uint64) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	out.note("%d job record(s) in %s could not be read and were left out (job %v); "+
-		"run `memories doctor --repair` to keep what can be read in a fresh database", len(ids), path, ids)
+	out.note("%s", tr("history.damaged", i18n.Args{"Count": len(ids), "Path": path, "Jobs": fmt.Sprint(ids)}))
 	return errReported
 }
 
@@ -85,8 +85,8 @@ func printHistory(out *printer, j contract.JobView) {
 	if j.Error != nil {
 		line.Error, line.Code = j.Error.Message, j.Error.Code
 	}
-	text := fmt.Sprintf("%6d  %-16s %-11s %s  %s", j.ID, j.Kind, j.State,
-		time.UnixMilli(j.Updated).Format("2006-01-02 15:04"), j.Name)
+	text := fmt.Sprintf("%6d  %s %s %s  %s", j.ID, column(tr("jobKind."+string(j.Kind)), 16), column(tr("jobState."+string(j.State)), 11),
+		i18n.Default().DateTime(time.UnixMilli(j.Updated)), j.Name)
 	out.result(line, text)
 }
 
@@ -109,7 +109,7 @@ func runResume(ctx context.Context, c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	s.out.note("%d unfinished job(s) to finish", len(ids))
+	s.out.note("%s", tr("resume.count", i18n.Args{"Count": len(ids)}))
 	return s.run(ctx, ids)
 }
 
@@ -144,11 +144,11 @@ func runOnJobs(ctx context.Context, c *cli, name string, args []string, run bool
 	}
 	for _, id := range ids {
 		if err := action(s.svc, id); err != nil {
-			return usagef("%s: job %d: %v", name, id, err)
+			return usage("jobs.actionFailed", i18n.Args{"Command": name, "Job": fmt.Sprint(id), "Error": describe(err)})
 		}
 	}
 	if !run {
-		s.out.note("%s: %d job(s)", name, len(ids))
+		s.out.note("%s", tr("jobs."+name+".done", i18n.Args{"Count": len(ids)}))
 		return nil
 	}
 	return s.run(ctx, ids)
@@ -156,13 +156,13 @@ func runOnJobs(ctx context.Context, c *cli, name string, args []string, run bool
 
 func jobIDs(raw []string) ([]uint64, error) {
 	if len(raw) == 0 {
-		return nil, usagef("give at least one job id (see `memories history`)")
+		return nil, usage("jobs.noIDs")
 	}
 	ids := make([]uint64, len(raw))
 	for i, r := range raw {
 		id, err := strconv.ParseUint(r, 10, 64)
 		if err != nil || id == 0 {
-			return nil, usagef("%q is not a job id", r)
+			return nil, usage("jobs.badID", i18n.Args{"Arg": printable(r)})
 		}
 		ids[i] = id
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"slices"
@@ -10,12 +9,15 @@ import (
 
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
+	"memories-desktop/backend/i18n"
 )
 
 // memories transcript, summary and keyframe: reading what the service knows about a video.
 
-// errNoText says the service has no text for a video yet.
-var errNoText = errors.New("the service has none yet: the video is still being indexed, or has no speech")
+// noTextError says the service has no text (a transcript, a summary) for a video yet.
+type noTextError struct{ what, videoNo string }
+
+func (e noTextError) Error() string { return tr("read.none."+e.what, i18n.Args{"VideoNo": e.videoNo}) }
 
 // outFlags are -o FILE and --overwrite, checked before anything is sent.
 type outFlags struct {
@@ -30,13 +32,13 @@ func (d outFlags) check(name string) error {
 		return nil
 	}
 	if isDir(d.out) {
-		return usagef("%s: -o %s is a folder; give the file to write", name, d.out)
+		return usage("read.outIsFolder", i18n.Args{"Command": name, "Out": printable(d.out)})
 	}
 	if err := core.CheckDestFile(d.out); err != nil {
 		return rejected(name, err)
 	}
 	if _, err := os.Lstat(d.out); err == nil && !d.overwrite {
-		return usagef("%s: %s already exists (use --overwrite to replace it)", name, d.out)
+		return usage("cli.exists", i18n.Args{"Command": name, "Path": printable(d.out)})
 	}
 	return nil
 }
@@ -50,7 +52,7 @@ func readText[T any](c *cli, o *common, what, videoNo string, ask func(*core.Ser
 	}
 	v, got, err := ask(s.svc)
 	if err == nil && v == nil {
-		err = fmt.Errorf("no %s of %s: %w", what, videoNo, errNoText)
+		err = noTextError{what, videoNo}
 	}
 	if err != nil {
 		s.close()
@@ -65,7 +67,7 @@ func readText[T any](c *cli, o *common, what, videoNo string, ask func(*core.Ser
 // oneVideo reads the single VIDEO_NO argument.
 func oneVideo(name string, rest []string) (string, error) {
 	if len(rest) != 1 {
-		return "", usagef("%s: give one video number", name)
+		return "", usage("read.oneVideo", i18n.Args{"Command": name})
 	}
 	if err := core.CheckVideoNos(rest); err != nil {
 		return "", rejected(name, err)
@@ -78,11 +80,11 @@ func runTranscript(ctx context.Context, c *cli, args []string) error {
 	var d outFlags
 	fs := newFlags("transcript", commands["transcript"].usage, c)
 	o.register(fs)
-	captions := fs.Bool("captions", false, "what is seen (scene captions) instead of what is said")
-	format := fs.String("format", "text", "text, srt, vtt or json")
-	refresh := fs.Bool("refresh", false, "ask the service again even when this computer has the answer")
-	fs.StringVar(&d.out, "o", "", "write to this file instead of stdout")
-	fs.BoolVar(&d.overwrite, "overwrite", false, "replace an existing file")
+	captions := fs.Bool("captions", false, "flag.read.captions")
+	format := fs.String("format", "text", "flag.read.format")
+	refresh := fs.Bool("refresh", false, "flag.read.refresh")
+	fs.StringVar(&d.out, "o", "", "flag.read.o")
+	fs.BoolVar(&d.overwrite, "overwrite", false, "flag.read.overwrite")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -91,7 +93,7 @@ func runTranscript(ctx context.Context, c *cli, args []string) error {
 		*format = "json"
 	}
 	if !slices.Contains(contract.SubtitleFormats, *format) {
-		return usagef("transcript: --format must be %s", strings.Join(contract.SubtitleFormats, ", "))
+		return usage("read.badFormat", i18n.Args{"Formats": strings.Join(contract.SubtitleFormats, ", ")})
 	}
 	videoNo, err := oneVideo("transcript", rest)
 	if err == nil {
@@ -122,7 +124,7 @@ func (d outFlags) write(ctx context.Context, s *session, data []byte) error {
 	}
 	saved, err := core.SaveBytes(ctx, data, d.out, d.overwrite)
 	if err == nil {
-		s.out.note("wrote %s (%s)", saved.Path, formatBytes(saved.Bytes))
+		s.out.note("%s", tr("read.wrote", i18n.Args{"Path": printable(saved.Path), "Size": formatBytes(saved.Bytes)}))
 	}
 	return err
 }
@@ -131,8 +133,8 @@ func runSummary(ctx context.Context, c *cli, args []string) error {
 	var o common
 	fs := newFlags("summary", commands["summary"].usage, c)
 	o.register(fs)
-	topics := fs.Bool("topics", false, "group by topic instead of chapters along the timeline")
-	refresh := fs.Bool("refresh", false, "ask the service again even when this computer has the answer")
+	topics := fs.Bool("topics", false, "flag.read.topics")
+	refresh := fs.Bool("refresh", false, "flag.read.refresh")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -150,7 +152,7 @@ func runSummary(ctx context.Context, c *cli, args []string) error {
 	defer s.close()
 	human := printable(sum.Text)
 	for _, it := range sum.Items {
-		human += fmt.Sprintf("\n%7s  %s", core.TimeText(it.Start), printable(strings.TrimSpace(it.Title+" — "+it.Description)))
+		human += fmt.Sprintf("\n%7s  %s", core.TimeText(it.Start), printable(strings.TrimSpace(tr("read.chapter", i18n.Args{"Title": it.Title, "Description": it.Description}))))
 	}
 	s.out.result(sum, human)
 	return nil
@@ -161,9 +163,9 @@ func runKeyframe(ctx context.Context, c *cli, args []string) error {
 	var d outFlags
 	fs := newFlags("keyframe", commands["keyframe"].usage, c)
 	o.register(fs)
-	fs.StringVar(&d.out, "o", "", "the file to write (required); with --from-search, an existing folder")
-	fs.BoolVar(&d.overwrite, "overwrite", false, "replace an existing file")
-	fromSearch := fs.Bool("from-search", false, "save the keyframe of every moment that `memories search --json` printed on stdin")
+	fs.StringVar(&d.out, "o", "", "flag.keyframe.o")
+	fs.BoolVar(&d.overwrite, "overwrite", false, "flag.read.overwrite")
+	fromSearch := fs.Bool("from-search", false, "flag.read.from-search")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -173,9 +175,9 @@ func runKeyframe(ctx context.Context, c *cli, args []string) error {
 	}
 	switch {
 	case len(rest) != 2:
-		return usagef("keyframe: give BUCKET and BLOB, as a search's --json output names them")
+		return usage("keyframe.needsBlob")
 	case d.out == "":
-		return usagef("keyframe: -o FILE is required")
+		return usage("keyframe.needsOut")
 	}
 	if err := d.check("keyframe"); err != nil {
 		return err
@@ -192,6 +194,11 @@ func runKeyframe(ctx context.Context, c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	s.out.result(saved, fmt.Sprintf("%s  %s", saved.Path, formatBytes(saved.Bytes)))
+	s.out.result(saved, savedLine(saved.Path, saved.Bytes))
 	return nil
+}
+
+// savedLine is the line for a file written: its path and size.
+func savedLine(path string, size int64) string {
+	return tr("cli.saved", i18n.Args{"Path": printable(path), "Size": formatBytes(size)})
 }

@@ -6,22 +6,23 @@ import (
 	"time"
 
 	"memories-desktop/backend/core"
+	"memories-desktop/backend/i18n"
 )
 
 func runSandbox(ctx context.Context, c *cli, args []string) error {
 	fs := newFlags("sandbox", commands["sandbox"].usage, c)
-	addr := fs.String("addr", "127.0.0.1:0", "loopback address to listen on")
-	delay := fs.Duration("parse-delay", 5*time.Second, "how long new videos stay UNPARSE")
-	key := fs.String("accept-key", "", "accept only this API key (default: any non-empty key)")
-	asJSON := fs.Bool("json", false, "print the URL as a JSON object")
+	addr := fs.String("addr", "127.0.0.1:0", "flag.sandbox.addr")
+	delay := fs.Duration("parse-delay", 5*time.Second, "flag.sandbox.parse-delay")
+	key := fs.String("accept-key", "", "flag.sandbox.accept-key")
+	asJSON := fs.Bool("json", false, "flag.sandbox.json")
 	if rest, err := parse(fs, args); err != nil {
 		return err
 	} else if len(rest) > 0 {
-		return usagef("sandbox: unexpected argument %q", rest[0])
+		return usage("cli.unexpectedArgument", i18n.Args{"Command": "sandbox", "Arg": printable(rest[0])})
 	}
 	url, stop, err := core.ServeSandbox(*addr, *key, *delay)
 	if err != nil {
-		return usagef("sandbox: %v", err)
+		return usage("cli.commandError", i18n.Args{"Command": "sandbox", "Error": err.Error()})
 	}
 	defer stop()
 	if *asJSON {
@@ -29,8 +30,7 @@ func runSandbox(ctx context.Context, c *cli, args []string) error {
 	} else {
 		fmt.Fprintln(c.stdout, url)
 	}
-	fmt.Fprintf(c.stderr, "sandbox listening; try:\n  export MEMORIES_BASE_URL=%s MEMORIES_ASSET_BASE_URL=%s MEMORIES_API_KEY=sk-sandbox\n"+
-		"stop with Ctrl+C\n", url, url)
+	fmt.Fprintln(c.stderr, tr("sandbox.listening", i18n.Args{"URL": url}))
 	<-ctx.Done()
 	return nil
 }

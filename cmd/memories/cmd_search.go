@@ -12,6 +12,7 @@ import (
 
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
+	"memories-desktop/backend/i18n"
 )
 
 // memories search: by what is seen or said (default), by exact words (--phrase) or by a picture
@@ -47,22 +48,22 @@ type searchFlags struct {
 }
 
 func (f *searchFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.kind, "type", "visual", "what to match: visual (what is seen), audio (what is said) or caption")
-	fs.IntVar(&f.topK, "top-k", 0, "at most this many moments (1–1000; captions 1–200)")
-	fs.StringVar(&f.level, "level", "", "least relevance: low, medium or high")
-	fs.StringVar(&f.tag, "tag", "", "only videos with this tag")
-	fs.StringVar(&f.camera, "camera", "", "only videos from this camera model")
-	fs.StringVar(&f.taken, "taken", "", `only videos taken at or after "YYYY-MM-DD HH:MM:SS"`)
-	fs.StringVar(&f.near, "near", "", "only videos taken near LAT,LON")
-	fs.Func("video", "only this video (repeat for more, up to 100)", func(v string) error {
+	fs.StringVar(&f.kind, "type", "visual", "flag.search.type")
+	fs.IntVar(&f.topK, "top-k", 0, "flag.search.top-k")
+	fs.StringVar(&f.level, "level", "", "flag.search.level")
+	fs.StringVar(&f.tag, "tag", "", "flag.search.tag")
+	fs.StringVar(&f.camera, "camera", "", "flag.search.camera")
+	fs.StringVar(&f.taken, "taken", "", "flag.search.taken")
+	fs.StringVar(&f.near, "near", "", "flag.search.near")
+	fs.Func("video", "flag.search.video", func(v string) error {
 		f.videos = append(f.videos, v)
 		return nil
 	})
-	fs.BoolVar(&f.phrase, "phrase", false, "find these exact words in what is said")
-	fs.IntVar(&f.page, "page", 0, "with --phrase: the page of matches (from 1)")
-	fs.StringVar(&f.image, "image", "", "find moments that look like this picture (jpg, png, gif, bmp, webp; up to 20 MB)")
-	fs.Float64Var(&f.similarity, "similarity", 0, "with --image: least similarity, 0–1 (default 0.85)")
-	fs.BoolVar(&f.refresh, "refresh", false, "ask the service again even when this search was answered before (searches are billed)")
+	fs.BoolVar(&f.phrase, "phrase", false, "flag.search.phrase")
+	fs.IntVar(&f.page, "page", 0, "flag.search.page")
+	fs.StringVar(&f.image, "image", "", "flag.search.image")
+	fs.Float64Var(&f.similarity, "similarity", 0, "flag.search.similarity")
+	fs.BoolVar(&f.refresh, "refresh", false, "flag.search.refresh")
 }
 
 // visualOnly names a flag that only a search by words takes, "" when none was given.
@@ -104,15 +105,15 @@ func runSearch(ctx context.Context, c *cli, args []string) error {
 func (f *searchFlags) plan(fs *flag.FlagSet, query string) (func(context.Context, *session) error, error) {
 	switch {
 	case f.phrase && f.image != "":
-		return nil, usagef("search: --phrase and --image do not go together")
+		return nil, usage("search.phraseImage")
 	case (f.phrase || f.image != "") && f.visualOnly(fs) != "":
-		return nil, usagef("search: --%s only applies to a search by words, not to --phrase or --image", f.visualOnly(fs))
+		return nil, usage("search.wordsOnly", i18n.Args{"Flag": f.visualOnly(fs)})
 	case f.page != 0 && !f.phrase:
-		return nil, usagef("search: --page only applies to --phrase")
+		return nil, usage("search.pageOnly")
 	case f.similarity != 0 && f.image == "":
-		return nil, usagef("search: --similarity only applies to --image")
+		return nil, usage("search.similarityOnly")
 	case f.image != "" && query != "":
-		return nil, usagef("search: --image takes no words; got %q", query)
+		return nil, usage("search.imageNoWords", i18n.Args{"Query": printable(query)})
 	}
 	if f.image != "" {
 		return f.planImage()
@@ -128,7 +129,7 @@ func (f *searchFlags) plan(fs *flag.FlagSet, query string) (func(context.Context
 				return err
 			}
 			printAnswer(ctx, s, ans)
-			s.out.note("page %d: %d of %d match(es)", max(ans.Page, 1), len(ans.Moments), ans.Total)
+			s.out.note("%s", tr("search.page", i18n.Args{"Page": max(ans.Page, 1), "Shown": len(ans.Moments), "Count": ans.Total}))
 			return nil
 		}, nil
 	}
@@ -152,7 +153,7 @@ func (f *searchFlags) planImage() (func(context.Context, *session) error, error)
 func (f *searchFlags) planWords(query string) (func(context.Context, *session) error, error) {
 	kind, ok := searchTypes[strings.ToLower(f.kind)]
 	if !ok {
-		return nil, usagef("search: --type must be visual, audio or caption")
+		return nil, usage("search.badType")
 	}
 	r := contract.SearchRequest{Query: query, Type: kind, TopK: f.topK, Level: f.level, VideoNos: f.videos,
 		Tag: f.tag, Camera: f.camera, Taken: f.taken}
@@ -161,7 +162,7 @@ func (f *searchFlags) planWords(query string) (func(context.Context, *session) e
 		la, err1 := strconv.ParseFloat(strings.TrimSpace(lat), 64)
 		lo, err2 := strconv.ParseFloat(strings.TrimSpace(lon), 64)
 		if !ok || err1 != nil || err2 != nil {
-			return nil, usagef("search: --near must be LAT,LON, like 48.137,11.575")
+			return nil, usage("search.badNear")
 		}
 		r.Latitude, r.Longitude = &la, &lo
 	}
@@ -194,20 +195,20 @@ func printAnswer(ctx context.Context, s *session, ans contract.SearchAnswer) {
 		}
 		human := fmt.Sprintf("%-22s %-15s %5.3f  %s", m.VideoNo, span, m.Score, printable(cmp.Or(m.VideoName, "-")))
 		if m.Text != "" {
-			human += "  “" + printable(m.Text) + "”"
+			human += "  " + tr("search.quote", i18n.Args{"Text": printable(m.Text)})
 		}
 		s.out.result(line, human)
 	}
 	if len(ms) == 0 {
-		s.out.note("no moments found")
+		s.out.note("%s", tr("search.none"))
 	}
 	if len(ms) > 0 {
-		s.out.note("%d moment(s) in scope %q", len(ms), s.svc.Scope())
+		s.out.note("%s", tr("search.count", i18n.Args{"Count": len(ms), "Scope": s.svc.Scope()}))
 	}
 	if ans.Cached {
 		s.out.note("%s", cachedNote(ans.At))
 	} else if n, err := s.svc.Unindexed(ctx); err == nil && n > 0 {
-		s.out.note("%d video(s) in scope %q are still being indexed and are not searchable yet", n, s.svc.Scope())
+		s.out.note("%s", tr("search.indexing", i18n.Args{"Count": n, "Scope": s.svc.Scope()}))
 	}
 }
 
@@ -218,7 +219,7 @@ func (o *common) openLocal(c *cli) (*session, error) {
 	if errors.Is(err, contract.ErrLocked) {
 		s, err = o.openRemote(c)
 		if err == nil {
-			s.out.note("Memories Desktop is using the data folder: local copies are not shown")
+			s.out.note("%s", tr("search.appRunning"))
 		}
 	}
 	return s, err
@@ -226,6 +227,5 @@ func (o *common) openLocal(c *cli) (*session, error) {
 
 // cachedNote says an answer came from this computer's cache, and how old it is.
 func cachedNote(at int64) string {
-	return fmt.Sprintf("answered from this computer's cache, %s old (--refresh asks the service again)",
-		time.Since(time.UnixMilli(at)).Round(time.Second))
+	return tr("search.cached", i18n.Args{"Age": i18n.Default().Duration(time.Since(time.UnixMilli(at)))})
 }

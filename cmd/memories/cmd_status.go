@@ -30,7 +30,7 @@ func runStatus(ctx context.Context, c *cli, args []string) error {
 		return err
 	}
 	if len(ids) == 0 {
-		return usagef("status: give at least one video number or task id")
+		return usage("status.noIDs")
 	}
 	if err := core.CheckIDs(ids); err != nil {
 		return rejected("status", err)

@@ -6,10 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
+	"memories-desktop/backend/i18n"
 )
 
 func runUpload(ctx context.Context, c *cli, args []string) error {
@@ -18,10 +20,9 @@ func runUpload(ctx context.Context, c *cli, args []string) error {
 	fs := newFlags("upload", commands["upload"].usage, c)
 	o.register(fs)
 	m.register(fs)
-	skipDup := fs.Bool("skip-duplicates", false,
-		"read each file first and leave out those whose bytes were uploaded to the scope before")
-	force := fs.Bool("force", false, "send videos in a codec the service cannot index (other checks still apply)")
-	noFileMeta := fs.Bool("no-file-metadata", false, "do not take capture time, camera and place from the files")
+	skipDup := fs.Bool("skip-duplicates", false, "flag.upload.skip-duplicates")
+	force := fs.Bool("force", false, "flag.upload.force")
+	noFileMeta := fs.Bool("no-file-metadata", false, "flag.upload.no-file-metadata")
 	paths, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -59,9 +60,10 @@ func (s *session) uploadedBefore(ctx context.Context, path string) bool {
 	case err != nil || dup == nil:
 		return false
 	case dup.Kind == core.DupUploaded:
-		s.out.note("skipped %s: already uploaded as %s on %s", path, dup.VideoNo, time.UnixMilli(dup.At).Format(time.DateTime))
+		s.out.note("%s", tr("upload.skipUploaded", i18n.Args{"Path": printable(path), "VideoNo": dup.VideoNo,
+			"At": i18n.Default().DateTime(time.UnixMilli(dup.At))}))
 	case dup.Kind == core.DupQueued:
-		s.out.note("skipped %s: already waiting in the queue (job %d; run `memories resume`)", path, dup.JobID)
+		s.out.note("%s", tr("upload.skipQueued", i18n.Args{"Path": printable(path), "Job": fmt.Sprint(dup.JobID)}))
 	default:
 		return false
 	}
@@ -90,11 +92,11 @@ func queueAndRun(ctx context.Context, s *session, enqueue func() ([]contract.Job
 // or folders without a single video, reject the whole command.
 func uploadPlan(c *cli, paths []string, anyCodec bool) ([]contract.Verdict, error) {
 	if len(paths) == 0 {
-		return nil, usagef("upload: name at least one video file or folder")
+		return nil, usage("upload.noPaths")
 	}
 	scan, err := core.Check(paths, anyCodec)
 	if err != nil {
-		return nil, usagef("upload: %v", err)
+		return nil, usage("cli.commandError", i18n.Args{"Command": "upload", "Error": err.Error()})
 	}
 	named := map[string]bool{}
 	for _, p := range paths {
@@ -103,13 +105,13 @@ func uploadPlan(c *cli, paths []string, anyCodec bool) ([]contract.Verdict, erro
 	}
 	for _, s := range scan.Skipped {
 		if named[s.Path] {
-			return nil, usagef("upload: %s: %s%s", s.Path, s.Reason, forceHint(s))
+			return nil, usage("upload.refused", i18n.Args{"Path": printable(s.Path), "Reason": s.Reason + forceHint(s)})
 		}
-		fmt.Fprintf(c.stderr, "skipped %s: %s%s\n", printable(s.Path), s.Reason, forceHint(s))
+		fmt.Fprintln(c.stderr, tr("upload.skipped", i18n.Args{"Path": printable(s.Path), "Reason": s.Reason + forceHint(s)}))
 	}
 	printWarnings(c, scan.Files)
 	if len(scan.Files) == 0 {
-		return nil, usagef("upload: no supported videos (%v) found", core.VideoExtensions())
+		return nil, usage("upload.none", i18n.Args{"Extensions": strings.Join(core.VideoExtensions(), " ")})
 	}
 	return scan.Files, nil
 }
@@ -118,7 +120,7 @@ func uploadPlan(c *cli, paths []string, anyCodec bool) ([]contract.Verdict, erro
 func printWarnings(c *cli, files []contract.Verdict) {
 	for _, f := range files {
 		for _, w := range f.Warnings {
-			fmt.Fprintf(c.stderr, "warning: %s: %s\n", printable(f.Path), w)
+			fmt.Fprintln(c.stderr, tr("upload.warning", i18n.Args{"Path": printable(f.Path), "Warning": w}))
 		}
 	}
 }
@@ -126,7 +128,7 @@ func printWarnings(c *cli, files []contract.Verdict) {
 // forceHint tells how to send a video the codec check refused anyway.
 func forceHint(v contract.Verdict) string {
 	if v.Code == contract.CodeCodec {
-		return " (--force sends it anyway)"
+		return " " + tr("upload.forceHint")
 	}
 	return ""
 }
@@ -139,7 +141,7 @@ func eachItem[T any](items []T, do func(T) error, label func(T, failure) failure
 		if err := do(it); err != nil {
 			failed = true
 			fl := label(it, newFailure(err))
-			out.failed(fl, "failed: "+printable(cmp.Or(fl.File, fl.URL, fl.ID))+": "+printable(fl.Error))
+			out.failed(fl, tr("cli.itemFailed", i18n.Args{"Item": printable(cmp.Or(fl.File, fl.URL, fl.ID)), "Error": printable(describe(err))}))
 			if isCancel(err) {
 				break
 			}

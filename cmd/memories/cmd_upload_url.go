@@ -5,6 +5,7 @@ import (
 
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
+	"memories-desktop/backend/i18n"
 )
 
 func runUploadURL(ctx context.Context, c *cli, args []string) error {
@@ -18,10 +19,10 @@ func runUploadURL(ctx context.Context, c *cli, args []string) error {
 		return err
 	}
 	if len(urls) != 1 {
-		return usagef("upload-url: give exactly one direct video URL")
+		return usage("uploadURL.one")
 	}
 	if err := core.CheckVideoURL(urls[0]); err != nil {
-		return usagef("upload-url: %v", err)
+		return usage("cli.commandError", i18n.Args{"Command": "upload-url", "Error": err.Error()})
 	}
 	s, err := o.open(c, true)
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
+	"memories-desktop/backend/i18n"
 )
 
 const watchUsage = "[--recursive] [--tag T]... [--scope S] [--settle DUR] [--after keep|move|delete " +
@@ -27,33 +28,31 @@ type watchFlags struct {
 }
 
 func (w *watchFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&w.name, "name", "", "run the saved watch NAME; with one DIR, the name a new watch gets")
-	fs.BoolVar(&w.recursive, "recursive", false, "watch subfolders too")
-	fs.Var(&w.tags, "tag", "tag every upload (repeatable)")
-	fs.Var(&w.include, "include", "upload only files matching this pattern (repeatable; default: the accepted video formats)")
-	fs.Var(&w.excl, "exclude", "leave out files matching this pattern (repeatable; default: hidden files)")
-	fs.DurationVar(&w.settle, "settle", 0, "how long a file must stay unchanged before it is uploaded (default 10s)")
-	fs.StringVar(&w.after, "after", "", "after the server accepted an upload: keep (default), move (into "+
-		contract.WatchUploadedDir+"/) or delete")
-	fs.StringVar(&w.confirm, "confirm-delete", "", "type "+contract.WatchDeleteConfirmation+" to allow --after delete")
-	fs.DurationVar(&w.rescan, "rescan", 0, "how often the whole folder is scanned again as a backstop (default 10m)")
-	fs.BoolVar(&w.notify, "notify", false, "show a desktop notification when a batch of uploads ends (failures and skips summed up)")
+	fs.StringVar(&w.name, "name", "", "flag.watch.name")
+	fs.BoolVar(&w.recursive, "recursive", false, "flag.watch.recursive")
+	fs.Var(&w.tags, "tag", "flag.watch.tag")
+	fs.Var(&w.include, "include", "flag.watch.include")
+	fs.Var(&w.excl, "exclude", "flag.watch.exclude")
+	fs.DurationVar(&w.settle, "settle", 0, "flag.watch.settle")
+	fs.StringVar(&w.after, "after", "", "flag.watch.after")
+	fs.StringVar(&w.confirm, "confirm-delete", "", "flag.watch.confirm-delete")
+	fs.DurationVar(&w.rescan, "rescan", 0, "flag.watch.rescan")
+	fs.BoolVar(&w.notify, "notify", false, "flag.watch.notify")
 }
 
 // check refuses contradictory flags before anything is opened or sent.
 func (w *watchFlags) check(dirs []string) error {
 	switch {
 	case len(dirs) == 0 && w.name == "":
-		return usagef("watch: name a folder to watch, or --name NAME for a saved watch")
+		return usage("watch.noFolder")
 	case len(dirs) > 1 && w.name != "":
-		return usagef("watch: --name names one watch; give one folder with it")
+		return usage("watch.nameOne")
 	case w.after != "" && w.after != string(contract.WatchKeep) && w.after != string(contract.WatchMove) && w.after != string(contract.WatchDelete):
-		return usagef("watch: --after is keep, move or delete, not %q", w.after)
+		return usage("watch.badAfter", i18n.Args{"After": printable(w.after)})
 	case w.after == string(contract.WatchDelete) && w.confirm != contract.WatchDeleteConfirmation:
-		return usagef("watch: --after delete deletes each file once its upload is confirmed; "+
-			"add --confirm-delete=%s to allow it", contract.WatchDeleteConfirmation)
+		return usage("watch.confirmDelete", i18n.Args{"Confirm": contract.WatchDeleteConfirmation})
 	case w.set["settle"] && w.settle < 100*time.Millisecond:
-		return usagef("watch: --settle must be at least 100ms")
+		return usage("watch.settleMin")
 	}
 	for _, t := range w.tags {
 		if err := core.CheckTag(t); err != nil {
@@ -62,7 +61,7 @@ func (w *watchFlags) check(dirs []string) error {
 	}
 	for _, d := range dirs {
 		if info, err := os.Stat(d); err != nil || !info.IsDir() {
-			return usagef("watch: %s is not a folder", d)
+			return usage("watch.notFolder", i18n.Args{"Dir": printable(d)})
 		}
 	}
 	return nil
@@ -137,11 +136,11 @@ func (w *watchFlags) watches(svc *core.Service, dirs []string, o *common) ([]str
 	if len(dirs) == 0 {
 		cfg, err := svc.GetWatch(w.name)
 		if err != nil {
-			return nil, usagef("watch: %v (give a folder to create it)", err)
+			return nil, usage("watch.unknown", i18n.Args{"Error": describe(err)})
 		}
 		if w.apply(&cfg, o); len(w.set) > 1 || o.scopeGiven {
 			if _, err := svc.UpdateWatch(cfg); err != nil {
-				return nil, usagef("watch: %v", err)
+				return nil, usage("cli.commandError", i18n.Args{"Command": "watch", "Error": describe(err)})
 			}
 		}
 		return []string{cfg.Name}, nil
@@ -162,7 +161,7 @@ func (w *watchFlags) watches(svc *core.Service, dirs []string, o *common) ([]str
 			save = svc.AddWatch
 		}
 		if cfg, err = save(cfg); err != nil {
-			return nil, usagef("watch: %s: %v", d, err)
+			return nil, usage("watch.folderError", i18n.Args{"Dir": printable(d), "Error": describe(err)})
 		}
 		names = append(names, cfg.Name)
 	}
@@ -180,7 +179,7 @@ func runWatches(ctx context.Context, s *session, names []string, opt contract.Wa
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
-	s.out.note("stopped; what was queued is kept and finished by the next `memories watch` or `memories resume`")
+	s.out.note("%s", tr("watch.stopped"))
 	return nil
 }
 
@@ -191,7 +190,7 @@ func watchReporter(out *printer) func(contract.WatchEvent) {
 			out.result(e, "")
 			return
 		}
-		parts := []string{e.Watch + ":", e.Kind}
+		parts := []string{tr("watch.event", i18n.Args{"Watch": e.Watch, "Event": tr("watchEvent." + e.Kind)})}
 		if e.Path != "" {
 			parts = append(parts, e.Path)
 		}

@@ -2,11 +2,11 @@ package main
 
 import (
 	"context"
-	"fmt"
+	"time"
+
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
-	"strings"
-	"time"
+	"memories-desktop/backend/i18n"
 )
 
 const watchesUsage = "[--json] [list | remove NAME | pause NAME | resume NAME]"
@@ -26,7 +26,7 @@ func runWatchesCmd(_ context.Context, c *cli, args []string) error {
 	case len(rest) == 2 && (rest[0] == "remove" || rest[0] == "pause" || rest[0] == "resume"):
 		verb, name = rest[0], rest[1]
 	default:
-		return usagef("usage: memories watches %s", watchesUsage)
+		return usage("cli.usage", i18n.Args{"Synopsis": "memories watches " + watchesUsage})
 	}
 	s, err := o.open(c, false)
 	if err != nil {
@@ -42,10 +42,10 @@ func runWatchesCmd(_ context.Context, c *cli, args []string) error {
 		_, err = s.svc.ResumeWatch(name)
 	}
 	if err != nil {
-		return usagef("watches: %v", err)
+		return usage("cli.commandError", i18n.Args{"Command": "watches", "Error": describe(err)})
 	}
 	if verb != "list" {
-		s.out.note("%s: %sd", name, strings.TrimSuffix(verb, "e"))
+		s.out.note("%s", tr("watches."+verb+"d", i18n.Args{"Name": printable(name)}))
 		return nil
 	}
 	list, err := s.svc.ListWatches()
@@ -62,15 +62,20 @@ func runWatchesCmd(_ context.Context, c *cli, args []string) error {
 // describeWatch is a watch's line in the list: its settings, counts and the pacer's honest ETA.
 func describeWatch(w contract.WatchSummary, every time.Duration) string {
 	st := w.Stats
-	state := "active"
+	l := i18n.Default()
+	state, recursive := l.T("watches.active"), l.T("watches.no")
 	if w.Paused {
-		state = "paused"
+		state = l.T("watches.pausedState")
 	}
-	line := fmt.Sprintf("%s  %s  (%s; recursive %v; after upload: %s; settle %s)\n  seen %d, uploaded %d, already there %d, "+
-		"waiting %d%s, skipped %d, failed %d", w.Name, w.Folder, state, w.Recursive, w.After, core.WatchSettle(w.WatchConfig),
-		st.Seen, st.Uploaded, st.Duplicates, st.Waiting, waitingETA(st.Waiting, every), st.Skipped, st.Failed)
+	if w.Recursive {
+		recursive = l.T("watches.yes")
+	}
+	line := l.T("watches.line", i18n.Args{"Name": w.Name, "Folder": w.Folder, "State": state, "Recursive": recursive,
+		"After": l.T("watchAfter." + string(w.After)), "Settle": l.Duration(core.WatchSettle(w.WatchConfig)),
+		"Seen": st.Seen, "Uploaded": st.Uploaded, "Duplicates": st.Duplicates, "Waiting": st.Waiting,
+		"ETA": waitingETA(st.Waiting, every), "Skipped": st.Skipped, "Failed": st.Failed})
 	if st.LastActivity > 0 {
-		line += "; last activity " + time.UnixMilli(st.LastActivity).Format(time.DateTime)
+		line += l.T("watches.lastActivity", i18n.Args{"At": l.DateTime(time.UnixMilli(st.LastActivity))})
 	}
 	for _, r := range st.Refused {
 		line += "\n  " + r.Path + ": " + r.Reason
@@ -83,5 +88,6 @@ func waitingETA(n int, every time.Duration) string {
 	if n == 0 || every <= 0 {
 		return ""
 	}
-	return fmt.Sprintf(" — about %s at 1 upload every %s", (time.Duration(n) * every).Round(time.Minute), every)
+	l := i18n.Default()
+	return l.T("watches.eta", i18n.Args{"Left": l.Duration((time.Duration(n) * every).Round(time.Minute)), "Every": l.Duration(every)})
 }

@@ -58,7 +58,7 @@ func zshCompletion() string {
 	var b strings.Builder
 	b.WriteString("#compdef memories\n_memories() {\n  local -a cmds\n  cmds=(\n")
 	for _, name := range commandNames() {
-		fmt.Fprintf(&b, "    '%s:%s'\n", name, quoteZsh(commands[name].summary))
+		fmt.Fprintf(&b, "    '%s:%s'\n", name, quoteZsh(tr(commands[name].summary)))
 	}
 	b.WriteString(`  )
   local state
@@ -84,7 +84,7 @@ func fishCompletion() string {
 	b.WriteString("# fish completion for memories\n")
 	for _, name := range commandNames() {
 		fmt.Fprintf(&b, "complete -c memories -f -n __fish_use_subcommand -a %s -d '%s'\n",
-			name, strings.ReplaceAll(commands[name].summary, "'", `\'`))
+			name, strings.ReplaceAll(tr(commands[name].summary), "'", `\'`))
 	}
 	b.WriteString("complete -c memories -n __fish_use_subcommand -l version -d 'print the version'\n")
 	b.WriteString("complete -c memories -n __fish_use_subcommand -l log-level -x -a '" + logLevels + "' -d 'how much to log'\n")

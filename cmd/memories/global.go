@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"memories-desktop/backend/i18n"
 	"strings"
 
 	"memories-desktop/backend/applog"
@@ -36,7 +37,7 @@ func (c *cli) globalFlags(args []string) (rest []string, code int, done bool) {
 
 func (c *cli) setLogLevel(value string, given bool) error {
 	if !given {
-		return usagef("--log-level needs a value: debug, info, warn or error")
+		return usage("global.logLevelValue")
 	}
 	level, err := applog.ParseLevel(value)
 	if err != nil {
@@ -58,7 +59,7 @@ func (c *cli) openLog(dataDir string) {
 	}
 	closer, err := applog.Open(dataDir, "memories", c.logLevel, extra)
 	if err != nil {
-		fmt.Fprintln(c.stderr, "memories: no log file:", err)
+		fmt.Fprintln(c.stderr, tr("global.noLog", i18n.Args{"Error": err.Error()}))
 		return
 	}
 	c.log = closer

@@ -31,7 +31,7 @@ func TestImport400000LinesReadsEveryLine(t *testing.T) {
 		t.Fatalf("the list is only %d bytes", len(text))
 	}
 	r := e.pipe(bin, text, "import", "--json", "-").want(t, 0)
-	if !strings.Contains(r.stderr, "400000 lines: 120 links") || !strings.Contains(r.stderr, "399880 duplicates") {
+	if !strings.Contains(r.stderr, "400,000 lines: 120 links") || !strings.Contains(r.stderr, "399,880 duplicates") {
 		t.Fatalf("summary: %s", r.stderr)
 	}
 	if rows := r.lines(t); len(rows) != 3 || e.sb.Stats().Imports != 3 {

@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"memories-desktop/backend/core"
+	"memories-desktop/backend/i18n"
 )
 
 // rejected turns a validation failure into a usage error (exit 2, nothing sent), naming the
@@ -13,9 +14,13 @@ func rejected(name string, err error) error {
 	switch {
 	case core.Invalid(err):
 		info := core.Describe(err)
-		return usagef("%s: invalid %s: %s", name, info.Field, info.Message)
+		field := info.Field
+		if id := "fieldName." + field; i18n.Has(id) {
+			field = tr(id)
+		}
+		return usage("cli.invalidField", i18n.Args{"Command": name, "Field": field, "Error": info.Message})
 	case errors.As(err, &ue):
-		return usagef("%s: %s", name, ue.msg)
+		return usage("cli.commandError", i18n.Args{"Command": name, "Error": ue.msg})
 	}
 	return err
 }
@@ -35,16 +40,24 @@ func (d *destFlags) checkDest() error {
 // describe turns an error into one line for people: what happened, the technical detail when
 // it says more, and what to do next (core.DescribeFinal: a command that failed is not retried
 // behind the person's back, so the advice never says it will be).
-func describe(err error) string {
-	info := core.DescribeFinal(err)
-	line := info.Message
-	if info.Detail != "" && info.Detail != info.Message {
-		line += " (" + info.Detail + ")"
+func describe(err error) string { return describeIn(i18n.Default(), err) }
+
+// describeIn is describe in l's language: English for JSON lines, which are language-neutral.
+func describeIn(l *i18n.Localizer, err error) string {
+	info := core.DescribeFinalIn(l, err)
+	withDetail := info.Detail != "" && info.Detail != info.Message
+	var id string
+	switch {
+	case withDetail && info.Next != "":
+		id = "cli.explainedWithDetail"
+	case withDetail:
+		id = "cli.explainedWithDetail.noNext"
+	case info.Next != "":
+		id = "cli.explained"
+	default:
+		id = "cli.explained.noNext"
 	}
-	if info.Next != "" {
-		line += " " + info.Next
-	}
-	return line
+	return l.T(id, i18n.Args{"Message": info.Message, "Detail": info.Detail, "Next": info.Next})
 }
 
 // failure is the JSON line printed for an item that failed.
@@ -56,4 +69,6 @@ type failure struct {
 	Code  string `json:"code,omitempty"`
 }
 
-func newFailure(err error) failure { return failure{Error: describe(err), Code: core.ServiceCode(err)} }
+func newFailure(err error) failure {
+	return failure{Error: describeIn(i18n.English, err), Code: core.ServiceCode(err)}
+}

@@ -11,6 +11,7 @@ import (
 	"memories-desktop/backend/contract/jobkind"
 	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/core"
+	"memories-desktop/backend/i18n"
 )
 
 // jobLine is the JSON printed for a finished job: the command-specific fields plus the job id.
@@ -49,10 +50,12 @@ func printJob(out *printer, j contract.Job) bool {
 	} else {
 		line.Error = string(j.State)
 	}
-	text := fmt.Sprintf("failed: %s (job %d): %s", printable(j.Name), j.ID, printable(line.Error))
+	id := "job.line.failed"
 	if line.Code == errcode.Exists {
-		text += " (or choose with " + onExistsHint + ")"
+		id = "job.line.failedExists"
 	}
+	text := tr(id, i18n.Args{"Name": printable(j.Name), "Job": fmt.Sprint(j.ID), "Error": printable(line.Error),
+		"Hint": onExistsHint})
 	out.failed(line, text)
 	return false
 }
@@ -78,22 +81,24 @@ func outcomeLine(id uint64, kind jobkind.JobKind, state jobstate.JobState, res c
 func doneText(j contract.Job, l jobLine) string {
 	switch j.Kind {
 	case jobkind.UploadFile, jobkind.UploadURL:
-		return fmt.Sprintf("uploaded %s → %s (%s)", printable(cmp.Or(l.File, l.URL)), l.VideoNo, l.Status)
+		return tr("job.line.uploaded", i18n.Args{"Name": printable(cmp.Or(l.File, l.URL)), "VideoNo": l.VideoNo,
+			"Status": l.Status})
 	case jobkind.Import:
-		return fmt.Sprintf("import task %s: %d link(s)", l.TaskID, len(l.Links))
+		return tr("job.line.imported", i18n.Args{"Task": l.TaskID, "Count": len(l.Links)})
 	}
 	if l.Status == contract.StatusSkipped {
 		return skippedText(l)
 	}
-	saved := fmt.Sprintf("saved %s → %s (%s)", printable(l.ID), printable(l.Path), formatBytes(l.Bytes))
+	args := i18n.Args{"ID": printable(l.ID), "Path": printable(l.Path), "Size": formatBytes(l.Bytes), "SHA256": l.SHA256}
 	if l.SHA256 != "" {
-		saved += ", sha256 " + l.SHA256
+		return tr("job.line.savedSHA256", args)
 	}
-	return saved
+	return tr("job.line.saved", args)
 }
 
-var verbs = map[jobkind.JobKind]string{jobkind.UploadFile: "uploading", jobkind.UploadURL: "uploading",
-	jobkind.Import: "importing", jobkind.Download: "downloading", jobkind.DownloadAsset: "downloading"}
+// verbs are the catalogue ids of what a running job is doing, for its progress line.
+var verbs = map[jobkind.JobKind]string{jobkind.UploadFile: "job.uploading", jobkind.UploadURL: "job.uploading",
+	jobkind.Import: "job.importing", jobkind.Download: "job.downloading", jobkind.DownloadAsset: "job.downloading"}
 
 // cliEmitter shows the engine's events on stderr: progress bars and pacing waits. Workers emit
 // concurrently, so its state is guarded.
@@ -123,15 +128,14 @@ func (e *cliEmitter) Emit(name string, payload any) {
 }
 
 func (e *cliEmitter) job(v contract.JobView) {
-	e.names[v.ID] = verbs[v.Kind] + " " + v.Name
+	e.names[v.ID] = tr(verbs[v.Kind], i18n.Args{"Name": v.Name})
 	if v.Place > 0 && v.NextSlotMs >= 1000 && !e.waited[v.ID] && v.State == jobstate.Running {
 		e.waited[v.ID] = true
-		e.out.note("%s: waiting for the next %s slot (%s); the service allows few per minute",
-			printable(v.Name), v.Kind, formatWait(v.NextSlotMs))
+		e.out.note("%s", tr("job.waitingSlot."+string(v.Kind), i18n.Args{"Name": printable(v.Name), "Wait": formatWait(v.NextSlotMs)}))
 	}
 	if r := v.Retry; r != nil && v.State == jobstate.Running && e.retry[v.ID] != r.At {
 		e.retry[v.ID] = r.At
-		e.out.note("%s: %s", printable(v.Name), retryNote(r))
+		e.out.note("%s", tr("job.retryNote", i18n.Args{"Name": printable(v.Name), "Note": retryNote(r)}))
 	}
 	if v.State != jobstate.Running && v.State != jobstate.Queued {
 		e.out.endLine()
@@ -140,7 +144,7 @@ func (e *cliEmitter) job(v contract.JobView) {
 
 // skippedText is the line for a download skipped because its file exists.
 func skippedText(l jobLine) string {
-	return fmt.Sprintf("skipped %s: %s already exists (--on-exists skip)", printable(l.ID), printable(l.Path))
+	return tr("job.line.skipped", i18n.Args{"ID": printable(l.ID), "Path": printable(l.Path)})
 }
 
 // retryNote says why a job waits and when it tries again: "rate-limited by the service; trying
@@ -149,7 +153,7 @@ func skippedText(l jobLine) string {
 func retryNote(r *contract.RetryView) string {
 	at := time.UnixMilli(r.At).Format(time.TimeOnly)
 	if r.RateLimited {
-		return "rate-limited by the service; trying again at " + at + " (for as long as it asks)"
+		return tr("job.rateLimitedRetry", i18n.Args{"At": at})
 	}
-	return fmt.Sprintf("%s; retrying at %s (try %d of %d)", r.Cause, at, r.Failures+1, r.Of)
+	return tr("job.retrying", i18n.Args{"Cause": r.Cause, "At": at, "Try": r.Failures + 1, "Of": r.Of})
 }

@@ -6,6 +6,7 @@ import (
 
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/core"
+	"memories-desktop/backend/i18n"
 )
 
 // metaFlags are the upload metadata flags shared by upload and upload-url.
@@ -20,14 +21,14 @@ type metaFlags struct {
 }
 
 func (m *metaFlags) register(fs *flag.FlagSet) {
-	fs.Var(&m.tags, "tag", "tag (repeatable, at most 20)")
-	fs.StringVar(&m.taken, "taken", "", `capture time "YYYY-MM-DD HH:MM:SS"`)
-	fs.StringVar(&m.camera, "camera", "", "camera model")
-	fs.StringVar(&m.lat, "lat", "", "latitude in decimal degrees (with --lon)")
-	fs.StringVar(&m.lon, "lon", "", "longitude in decimal degrees (with --lat)")
-	fs.StringVar(&m.prompt, "prompt", "", "video transcription prompt")
-	fs.StringVar(&m.callback, "callback", "", "http(s) URL the service notifies")
-	fs.BoolVar(&m.noOriginal, "no-retain-original", false, "let the service drop the original (it can then not be downloaded)")
+	fs.Var(&m.tags, "tag", "flag.metaflags.tag")
+	fs.StringVar(&m.taken, "taken", "", "flag.metaflags.taken")
+	fs.StringVar(&m.camera, "camera", "", "flag.metaflags.camera")
+	fs.StringVar(&m.lat, "lat", "", "flag.metaflags.lat")
+	fs.StringVar(&m.lon, "lon", "", "flag.metaflags.lon")
+	fs.StringVar(&m.prompt, "prompt", "", "flag.metaflags.prompt")
+	fs.StringVar(&m.callback, "callback", "", "flag.metaflags.callback")
+	fs.BoolVar(&m.noOriginal, "no-retain-original", false, "flag.metaflags.no-retain-original")
 }
 
 // meta turns the flags into core.Meta (the app's form sends the same) and has core validate it
@@ -60,7 +61,7 @@ func optionalFloat(name, raw string) (*float64, error) {
 	}
 	v, err := strconv.ParseFloat(raw, 64)
 	if err != nil {
-		return nil, usagef("%s %q is not a number", name, raw)
+		return nil, usage("meta.notNumber", i18n.Args{"Flag": name, "Value": printable(raw)})
 	}
 	return &v, nil
 }

@@ -11,7 +11,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/rivo/uniseg"
 	"golang.org/x/term"
+
+	"memories-desktop/backend/i18n"
 )
 
 // printer writes results to stdout (JSON lines or one human line each) and progress to stderr.
@@ -29,6 +32,11 @@ func newPrinter(c *cli, asJSON bool) *printer {
 	tty := false
 	if f, ok := c.stderr.(*os.File); ok {
 		tty = term.IsTerminal(int(f.Fd()))
+	}
+	if asJSON {
+		// JSON output is language-neutral: its sentences (a failed job's message, kept in the
+		// history too) are English, whatever LANG says, so scripts see the same bytes everywhere.
+		i18n.SetDefault(i18n.English)
 	}
 	return &printer{json: asJSON, stdout: c.stdout, stderr: c.stderr, terminal: tty}
 }
@@ -98,37 +106,39 @@ func (p *printer) endLine() {
 	}
 }
 
-// formatProgress renders "12.0 MiB / 48.0 MiB  25%  8.0 MiB/s  ETA 5s".
+// formatProgress renders "12.0 MiB / 48.0 MiB  25%  8.0 MiB/s  ETA 5 s" in the language.
 func formatProgress(done, total int64, speed float64, eta int64) string {
-	s := formatBytes(done)
+	l := i18n.Default()
+	parts := []string{l.Size(done)}
 	if total > 0 {
-		s += fmt.Sprintf(" / %s  %d%%", formatBytes(total), done*100/total)
+		parts[0] = tr("progress.ofTotal", i18n.Args{"Done": l.Size(done), "Total": l.Size(total),
+			"Percent": done * 100 / total})
 	}
-	s += fmt.Sprintf("  %s/s", formatBytes(int64(speed)))
+	parts = append(parts, l.Rate(speed))
 	if eta >= 0 && total > 0 && done < total {
-		s += "  ETA " + (time.Duration(eta) * time.Second).String()
+		parts = append(parts, tr("progress.eta", i18n.Args{"Left": l.Duration(time.Duration(eta) * time.Second)}))
 	}
-	return s
+	return strings.Join(parts, "  ")
 }
 
-// formatWait renders milliseconds as m:ss, as in "next upload slot in 0:43".
+// formatWait renders a wait in milliseconds, as in "next upload slot in 43 s".
 func formatWait(ms int64) string {
-	sec := (ms + 999) / 1000
-	return fmt.Sprintf("%d:%02d", sec/60, sec%60)
+	return i18n.Default().Duration(time.Duration((ms+999)/1000) * time.Second) // whole seconds, rounded up
 }
 
-func formatBytes(n int64) string {
-	const unit = 1024
-	if n < unit {
-		return fmt.Sprintf("%d B", n)
+func formatBytes(n int64) string { return i18n.Default().Size(n) }
+
+// column pads s with spaces to width terminal cells (left-aligned), or to the right with a
+// negative width; Chinese characters take two cells, so fmt's %-16s would misalign a table.
+func column(s string, width int) string {
+	pad := max(abs(width)-uniseg.StringWidth(s), 0)
+	if width < 0 {
+		return strings.Repeat(" ", pad) + s
 	}
-	div, exp := int64(unit), 0
-	for m := n / unit; m >= unit; m /= unit {
-		div *= unit
-		exp++
-	}
-	return fmt.Sprintf("%.1f %ciB", float64(n)/float64(div), "KMGTPE"[exp])
+	return s + strings.Repeat(" ", pad)
 }
+
+func abs(n int) int { return max(n, -n) }
 
 // printable makes a name from outside (a file name, a server's text) safe to show on a
 // terminal: control characters — escape sequences, carriage returns, a newline inside a name —

@@ -153,7 +153,7 @@ func TestTranscriptOfAnUnindexedVideo(t *testing.T) {
 	if r.stdout != "" || !strings.Contains(r.stderr, "still being indexed") {
 		t.Fatalf("%+v", r)
 	}
-	if r := e.run("", "search", "--json", "later").want(t, 0); r.stdout != "" || !strings.Contains(r.stderr, "1 video(s) in scope \"default\" are still being indexed") {
+	if r := e.run("", "search", "--json", "later").want(t, 0); r.stdout != "" || !strings.Contains(r.stderr, "1 video in scope \"default\" is still being indexed") {
 		t.Fatalf("an unindexed video: stdout %q, stderr %q", r.stdout, r.stderr)
 	}
 }

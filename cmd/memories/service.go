@@ -23,14 +23,14 @@ type common struct {
 }
 
 func (o *common) register(fs *flag.FlagSet) {
-	fs.BoolVar(&o.json, "json", false, "print one JSON object per line on stdout")
-	fs.Func("scope", "scope (unique_id); default: the app's setting, else \"default\"", func(v string) error {
+	fs.BoolVar(&o.json, "json", false, "flag.service.json")
+	fs.Func("scope", "flag.service.scope", func(v string) error {
 		o.scope, o.scopeGiven = v, true
 		return nil
 	})
-	fs.StringVar(&o.baseURL, "base-url", "", "API base URL (env MEMORIES_BASE_URL)")
-	fs.StringVar(&o.assetBaseURL, "asset-base-url", "", "asset base URL (env MEMORIES_ASSET_BASE_URL)")
-	fs.StringVar(&o.dataDir, "data-dir", "", "data folder (env MEMORIES_DATA_DIR)")
+	fs.StringVar(&o.baseURL, "base-url", "", "flag.service.base-url")
+	fs.StringVar(&o.assetBaseURL, "asset-base-url", "", "flag.service.asset-base-url")
+	fs.StringVar(&o.dataDir, "data-dir", "", "flag.service.data-dir")
 }
 
 // lockWait is how long a command waits for Memories Desktop (or another command) to let the
@@ -113,7 +113,7 @@ func (s *session) run(ctx context.Context, ids []uint64) error {
 		return err // the database failed: a damaged file names itself and the way out
 	}
 	if err != nil {
-		s.out.note("stopped; unfinished transfers are kept: run `memories resume` to finish them")
+		s.out.note("%s", tr("session.stopped"))
 		return errReported
 	}
 	failed := false

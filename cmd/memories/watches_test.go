@@ -19,7 +19,7 @@ func TestWatchesListPauseResumeRemove(t *testing.T) {
 
 	e.env["MEMORIES_RATE_LIMITS"] = "" // the documented pace: 1 upload a minute
 	text := e.run("", "watches").want(t, 0).stdout
-	for _, want := range []string{"cam  " + dir, "seen 2", "waiting 2 — about 2m0s at 1 upload every 1m0s", "settle 1h0m0s"} {
+	for _, want := range []string{"cam  " + dir, "seen 2", "waiting 2 — about 2 min at 1 upload every 1 min", "settle 1 h"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("watches output lacks %q:\n%s", want, text)
 		}

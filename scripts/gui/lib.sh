@@ -22,6 +22,10 @@ need() {
 }
 need Xvfb xdotool xwininfo xprop import compare
 
+# The scripts find windows and text by their English words: the app speaks English unless a
+# script asks for another language (MEMORIES_LANG=de …), whatever the machine's locale.
+export MEMORIES_LANG="${MEMORIES_LANG:-en}"
+
 # --- The run: artifacts, temporary files, the exit trap, failing, steps ---------------------------
 
 # gui_init NAME [ART]: starts a run named NAME (the prefix of its messages). ART (default

@@ -80,6 +80,9 @@ export namespace contract {
 	    field?: string;
 	    next?: string;
 	    detail?: string;
+	    key?: string;
+	    nextKey?: string;
+	    params?: Record<string, any>;
 	    retryAt?: number;
 	
 	    static createFrom(source: any = {}) {
@@ -93,6 +96,9 @@ export namespace contract {
 	        this.field = source["field"];
 	        this.next = source["next"];
 	        this.detail = source["detail"];
+	        this.key = source["key"];
+	        this.nextKey = source["nextKey"];
+	        this.params = source["params"];
 	        this.retryAt = source["retryAt"];
 	    }
 	}
@@ -583,6 +589,20 @@ export namespace contract {
 	        this.set = source["set"];
 	        this.masked = source["masked"];
 	        this.storage = source["storage"];
+	    }
+	}
+	export class Language {
+	    tag: string;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Language(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.tag = source["tag"];
+	        this.name = source["name"];
 	    }
 	}
 	export class LibraryQuery {

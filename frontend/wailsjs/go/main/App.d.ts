@@ -73,6 +73,8 @@ export function Jobs(arg1:contract.JobQuery):Promise<contract.JobPage>;
 
 export function KeyframeURL(arg1:string,arg2:string):Promise<string>;
 
+export function Languages():Promise<Array<contract.Language>>;
+
 export function Library(arg1:contract.LibraryQuery):Promise<contract.VideoPage>;
 
 export function OpenLogFolder():Promise<void>;
@@ -114,6 +116,8 @@ export function RevealInFolder(arg1:string):Promise<void>;
 export function SaveSettings(arg1:contract.Settings):Promise<contract.Settings>;
 
 export function SetAPIKey(arg1:string):Promise<contract.KeyInfo>;
+
+export function SetLanguage(arg1:string):Promise<string>;
 
 export function SetNotifications(arg1:boolean):Promise<main.SystemState>;
 

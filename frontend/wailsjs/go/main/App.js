@@ -142,6 +142,10 @@ export function KeyframeURL(arg1, arg2) {
   return window['go']['main']['App']['KeyframeURL'](arg1, arg2);
 }
 
+export function Languages() {
+  return window['go']['main']['App']['Languages']();
+}
+
 export function Library(arg1) {
   return window['go']['main']['App']['Library'](arg1);
 }
@@ -224,6 +228,10 @@ export function SaveSettings(arg1) {
 
 export function SetAPIKey(arg1) {
   return window['go']['main']['App']['SetAPIKey'](arg1);
+}
+
+export function SetLanguage(arg1) {
+  return window['go']['main']['App']['SetLanguage'](arg1);
 }
 
 export function SetNotifications(arg1) {

@@ -1,0 +1,181 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"memories-desktop/backend/i18n"
+	"memories-desktop/backend/sandbox"
+)
+
+// The language tests set the process's language through the environment a command gets; they
+// are not parallel, so no other command runs meanwhile, and English is restored after them.
+func inLanguage(t *testing.T, e *testEnv, lang string) {
+	t.Helper()
+	e.env["LANG"] = lang
+	t.Cleanup(func() { delete(e.env, "LANG"); i18n.SetDefault(i18n.English) })
+}
+
+// `LANG=zh_CN.UTF-8 memories …` speaks Chinese: help, a usage error (exit 2), a failed
+// download with its explanation, and counts with their measure words.
+func TestCLISpeaksTheLanguageOfLANG(t *testing.T) {
+	e := newTestEnv(t)
+	inLanguage(t, e, "zh_CN.UTF-8")
+	checks := []struct {
+		args []string
+		code int
+		want []string
+	}{
+		{nil, 2, []string{"用法：memories", "命令：", "取消排队中、已暂停或被中断的作业"}},
+		{[]string{"list", "extra"}, 2, []string{"memories：list：多余的参数“extra”"}},
+		{[]string{"history", "--limit", "0"}, 2, []string{"history：--limit 必须在 1 到 1000 之间"}},
+		{[]string{"list", "--bogus"}, 2, []string{"用法：memories list", "只看此状态的视频", "未定义的参数：-bogus"}},
+		{[]string{"list"}, 0, []string{`范围 "default" 中有 0 个视频`}},
+		{[]string{"download", "-o", t.TempDir(), "VI404"}, 1, []string{"失败：", "memories.ai 找不到该视频或资源"}},
+	}
+	for _, c := range checks {
+		r := e.run("", c.args...).want(t, c.code)
+		for _, w := range c.want {
+			if !strings.Contains(r.stderr, w) {
+				t.Errorf("memories %v: stderr lacks %q:\n%s", c.args, w, r.stderr)
+			}
+		}
+	}
+	e.env["LANG"] = "de_DE.UTF-8"
+	if r := e.run("", "history", "--limit", "0").want(t, 2); !strings.Contains(r.stderr, "--limit muss zwischen 1 und 1000 liegen") {
+		t.Errorf("German: %s", r.stderr)
+	}
+	e.env["LANG"] = "es_ES.UTF-8"
+	if r := e.run("", "history", "--limit", "0").want(t, 2); !strings.Contains(r.stderr, "--limit debe estar entre 1 y 1000") {
+		t.Errorf("Spanish: %s", r.stderr)
+	}
+}
+
+// jobIDs differ from run to run; everything else in a JSON line must be the same bytes.
+var jobID = regexp.MustCompile(`"job_id":\d+`)
+
+// --json output is language-neutral: the same commands print the same bytes in every language,
+// failures and their explanations included.
+func TestJSONOutputIsTheSameInEveryLanguage(t *testing.T) {
+	e := newTestEnv(t)
+	dir := t.TempDir()
+	src := writeVideo(t, dir, "clip.mp4", sandbox.SyntheticMP4("lang"))
+	notes := writeVideo(t, dir, "notes.txt", []byte("not a video"))
+	out := t.TempDir()
+	e.run("", "upload", "--json", src).want(t, 0)
+	commands := [][]string{
+		{"check", "--json", src, notes},
+		{"list", "--json"},
+		{"status", "--json", "VI404"},
+		{"download", "--json", "-o", out, "VI404"},
+	}
+	var english []string
+	for _, lang := range []string{"", "zh_CN.UTF-8", "de_DE.UTF-8", "es_ES.UTF-8", "x-pseudo"} {
+		inLanguage(t, e, lang)
+		for i, args := range commands {
+			r := e.run("", args...)
+			got := jobID.ReplaceAllString(r.stdout, `"job_id":N`)
+			if lang == "" {
+				if got == "" {
+					t.Fatalf("memories %v printed no JSON: %s", args, r.stderr)
+				}
+				english = append(english, got)
+				continue
+			}
+			if got != english[i] {
+				t.Errorf("LANG=%s memories %v:\n%s\nEnglish:\n%s", lang, args, got, english[i])
+			}
+		}
+	}
+}
+
+// ours matches what is left of a human line once the pseudo-locale's brackets are removed: a
+// word of two or more ASCII letters that is not a name the person gave, a path, a flag, a
+// metavariable (CAPITALS) or a command name.
+var asciiWord = regexp.MustCompile(`[A-Za-z][a-z]+`)
+
+var fileName = regexp.MustCompile(`\w\.\w+$`)
+
+// englishLeft returns the English words outside the pseudo-locale's brackets in s.
+func englishLeft(s string, keep []string) []string {
+	depth, b := 0, strings.Builder{}
+	for _, r := range s {
+		switch {
+		case r == '[':
+			depth++
+		case r == ']' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	var left []string
+	for _, field := range strings.Fields(b.String()) {
+		if strings.ContainsAny(field, "/-\\") || fileName.MatchString(field) || strings.Trim(field, ":,;.()\"“”") == "" {
+			continue // a path, a file name, a flag or a command with a dash, or punctuation
+		}
+		for _, w := range asciiWord.FindAllString(field, -1) {
+			known := false
+			for _, k := range keep {
+				if strings.EqualFold(w, k) {
+					known = true
+				}
+			}
+			if !known {
+				left = append(left, w)
+			}
+		}
+	}
+	return left
+}
+
+// Under the pseudo-locale, no English word is left in the CLI's human output: a sentence that
+// bypassed the catalogue would show unaccented, outside brackets.
+func TestPseudoLocaleLeavesNoEnglishInHumanOutput(t *testing.T) {
+	e := newTestEnv(t)
+	inLanguage(t, e, "x-pseudo")
+	keep := []string{"memories"}
+	for name := range commands {
+		keep = append(keep, name)
+	}
+	out := t.TempDir()
+	if err := os.WriteFile(filepath.Join(out, "VI-taken.mp4"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	runs := [][]string{
+		nil, {"help"}, {"nonsense"}, {"list", "extra"}, {"list", "--bogus"}, {"list", "--status", "x"},
+		{"history", "--limit", "0"}, {"history", "--limit", "x"}, {"download"}, {"download", "-o", out, "VI-taken"},
+		{"download", "--overwrite", "--on-exists", "skip", "VI1"}, {"download", "-o", out, "VI404"},
+		{"history"}, {"list"}, {"status"}, {"transcript"}, {"keyframe"}, {"search", "--phrase", "--image", "x.png"},
+		{"search", "--type", "x", "y"}, {"watch"}, {"watches"}, {"watches", "pause", "nope"}, {"retry"}, {"cancel", "x"},
+		{"import", "--quality", "1"}, {"import", "notalink", "https://www.tiktok.com/@someone"}, {"upload"}, {"upload-url"}, {"upload", "--lat", "north", "x.mp4"},
+		{"completion", "tcsh"}, {"--log-level"}, {"doctor"}, {"list", "--tag", " "}, {"download", "-o", out, "../x"},
+		{"history", "--state", "lost"}, {"upload", "--taken", "yesterday", "x.mp4"}, {"search", "--level", "huge", "dog"}, {"download", "-o", filepath.Join(out, "missing", "x.mp4"), "VI1"},
+		{"check", filepath.Join(out, "VI-taken.mp4"), filepath.Join(out, "none.mp4")}, {"upload", filepath.Join(out, "VI-taken.mp4")},
+	}
+	for _, args := range runs {
+		r := e.run("", args...)
+		if left := englishLeft(r.stderr+"\n"+r.stdout, keep); len(left) > 0 {
+			t.Errorf("memories %v leaves English %v:\n%s%s", args, left, r.stderr, r.stdout)
+		}
+	}
+}
+
+// Tables pad by terminal cells, not runes: a Chinese state takes two cells a character, so the
+// columns after it still line up.
+func TestColumnsPadByTerminalCells(t *testing.T) {
+	for _, c := range []struct {
+		s     string
+		width int
+		want  string
+	}{
+		{"已完成", 11, "已完成     "}, {"done", 11, "done       "}, {"12.0 MiB", -10, "  12.0 MiB"}, {"much too long", 4, "much too long"},
+	} {
+		if got := column(c.s, c.width); got != c.want {
+			t.Errorf("column(%q, %d) = %q, want %q", c.s, c.width, got, c.want)
+		}
+	}
+}
