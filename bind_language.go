@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/i18n"
 )
@@ -31,3 +33,6 @@ func useLanguage(tag string) string {
 	i18n.SetDefault(l)
 	return l.Tag()
 }
+
+// systemEnv is the environment the app's language follows (LANG and friends, MEMORIES_LANG).
+func systemEnv(name string) string { return os.Getenv(name) }

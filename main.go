@@ -126,6 +126,3 @@ func instanceID(dataDir string) string {
 	sum := sha256.Sum256([]byte(dataDir))
 	return "ai.memories.desktop." + hex.EncodeToString(sum[:6])
 }
-
-// systemEnv is the environment the app's language follows (LANG and friends, MEMORIES_LANG).
-func systemEnv(name string) string { return os.Getenv(name) }

@@ -8,25 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/gui/lib.sh
 
-BIN=${BIN:-build/bin/memories-desktop}
-ART=build/test-artifacts/gui-language
-WAIT=${GUI_WAIT:-20}
-rm -rf "$ART" && mkdir -p "$ART"
-TMP=$(mktemp -d)
-APP_PID="" XVFB_PID="" WM_PID=""
-
-cleanup() {
-  local pid
-  for pid in $APP_PID $WM_PID ${DBUS_SESSION_BUS_PID:-} $XVFB_PID; do kill "$pid" 2>/dev/null || true; done
-  rm -rf "$TMP"
-}
-trap cleanup EXIT
-fail() {
-  shot fail || true
-  echo "gui-language: FAIL: $*" >&2
-  sed 's/^/  app: /' "$ART/app.log" >&2 || true
-  exit 1
-}
+gui_init gui-language
 [[ -x $BIN ]] || fail "$BIN is missing; run make build"
 
 # has_title TITLE: a managed window's UTF-8 title (_NET_WM_NAME) is exactly TITLE. (xdotool
@@ -40,26 +22,21 @@ has_title() {
   return 1
 }
 
-start_xvfb 1280x800
-start_bus
-start_wm
-MEMORIES_LANG='' LC_ALL='' LC_MESSAGES='' LANG=zh_CN.UTF-8 \
-  MEMORIES_DATA_DIR="$TMP/data" MEMORIES_SANDBOX=1 "$BIN" >"$ART/app.log" 2>&1 &
-APP_PID=$!
+start_session
+start_app MEMORIES_LANG= LC_ALL= LC_MESSAGES= LANG=zh_CN.UTF-8 MEMORIES_SANDBOX=1
 # The page is ready for Ctrl+O once it shows its first heading (in whatever language it speaks).
 wait_text 30 "heading: " || fail "the window shows no view"
-WIN=$(windows 'Memories Desktop$' | head -1)
-[[ -n $WIN ]] || fail "no Memories Desktop window"
-xdotool windowactivate --sync "$WIN" >/dev/null
+wait_app_window 30 || fail "no Memories Desktop window"
+focus_window
 shot 01-started
 
-xdotool key --clearmodifiers ctrl+o
+press ctrl+o
 wait_until "$WAIT" has_title 选择视频 || fail "Ctrl+O opened no chooser titled 选择视频 (the Go catalogue's zh-Hans title)"
 wait_text "$WAIT" "视频（mp4" || fail "the chooser's filter is not the Chinese \"视频（mp4, …）\""
 shot 02-chooser-zh
-echo "gui-language: ok: LANG=zh_CN.UTF-8 titles the file chooser 选择视频 and names its filter 视频（mp4, …）"
+say "LANG=zh_CN.UTF-8 titles the file chooser 选择视频 and names its filter 视频（mp4, …）"
 
-xdotool key --clearmodifiers Escape
+press Escape
 wait_until "$WAIT" eval '! has_title 选择视频' || fail "Escape did not close the chooser"
 shot 03-closed
-echo "gui-language: ok: Escape closed the chooser"
+say "Escape closed the chooser"
