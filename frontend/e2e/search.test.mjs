@@ -161,7 +161,9 @@ appTest('search: a 0429 storm says rate-limited, then searching works again', as
   assert.equal(await box.inputValue(), 'a dog running on the beach');
   const after = await stats();
   assert.equal(after.searches, before.searches, 'a search was answered in the storm');
-  assert.ok(after.calls - before.calls <= 6, `${after.calls - before.calls} calls in the storm (a search and 3 retries, the indexing count)`);
+  // A search and 3 retries, the indexing count, and the Library's own polls while the new video is
+  // indexed (every few seconds; 0 to 3 of them fall in the storm's ~8 s): bounded, not a retry loop.
+  assert.ok(after.calls - before.calls <= 9, `${after.calls - before.calls} calls in the storm`);
   await h.faults({});
   await box.press('Enter');
   await page.getByRole('grid', { name: 'Moments' }).getByRole('button', { name: /^beach\.mp4, / }).first().waitFor({ timeout: 30000 });
