@@ -87,7 +87,8 @@ appTest('upload: a dropped folder is checked, tagged and uploaded once per video
   await page.getByRole('status').filter({ hasText: '3 videos already uploaded' }).waitFor();
   const again = page.getByRole('list', { name: 'Files to upload' }).getByRole('listitem');
   for (const name of ['clip-a.mp4', 'clip-b.mp4', 'copy of a.mp4']) {
-    assert.match(await again.filter({ hasText: name }).innerText(), /Already uploaded as VI\d+ on /);
+    // Waited for, not read once: the summary can be told a frame before each row is redrawn.
+    await again.filter({ hasText: name }).filter({ hasText: /Already uploaded as VI\d+ on / }).waitFor();
   }
   await page.getByRole('button', { name: 'Leave them out' }).click();
   assert.equal(await page.getByRole('list', { name: 'Files to upload' }).count(), 0);
