@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"math/rand/v2"
 	"net/http"
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -56,9 +58,7 @@ func giveUpInTime(t *testing.T, e *faultEnv) {
 }
 
 func connectionRefused(t *testing.T, e *faultEnv) {
-	closed := httptest.NewServer(http.NotFoundHandler())
-	closed.Close()
-	e.env["MEMORIES_BASE_URL"] = closed.URL
+	e.env["MEMORIES_BASE_URL"] = refusingURL(t)
 	r := e.run("", "status", "VI1").want(t, 1)
 	wantSays(t, r, "connect")
 }
@@ -200,4 +200,23 @@ func appendMiB(t *testing.T, path string) {
 	}
 	defer f.Close()
 	f.Write(bytes.Repeat([]byte("G"), 1<<20))
+}
+
+// refusingURL is an address that refuses connections for the whole test: a socket bound to a
+// port but not listening. (A closed test server's port can be taken by another test's server
+// in the meantime, which then answers: a rehearsal saw "VI1 NOT_FOUND" instead of a refusal.)
+func refusingURL(t *testing.T) string {
+	fd, err := syscall.Socket(syscall.AF_INET, syscall.SOCK_STREAM, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { syscall.Close(fd) })
+	if err := syscall.Bind(fd, &syscall.SockaddrInet4{Addr: [4]byte{127, 0, 0, 1}}); err != nil {
+		t.Fatal(err)
+	}
+	sa, err := syscall.Getsockname(fd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fmt.Sprintf("http://127.0.0.1:%d", sa.(*syscall.SockaddrInet4).Port)
 }
