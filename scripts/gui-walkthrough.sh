@@ -114,8 +114,9 @@ step chosen "two videos chosen in the file dialog are listed, each with a previe
 click_name "Play harbour.mp4" "push button"
 player_full harbour.mp4 upload "Upload"
 
-# Every API answer 5 s late, so the uploads are still running while History is watched.
-sandbox_faults '{"latency":"5s"}'
+# Every API answer held (a minute, longer than any wait here), so the uploads are still running while
+# History is watched, however slow the machine; replacing the faults releases the held calls.
+sandbox_faults '{"latency":"60s"}'
 click_name "Upload 2 videos" "push button"
 wait_text "$WAIT" "2 videos queued" || fail "Upload 2 videos queued nothing"
 step queued "the upload is queued"
@@ -130,10 +131,10 @@ read -r _ _ side _ < <(element_extents Library "push button")
 upload_done beach.mp4 && upload_done harbour.mp4 && fail "the uploads ended before History was watched"
 tops="$(top_of "Upload beach.mp4" "list item") $(top_of "Upload harbour.mp4" "list item")"
 step history-running "History at 860 px lists both uploads while they run (rows at y $tops); the sidebar is icons"
+sandbox_faults '{}'
 wait_until 30 eval 'upload_done beach.mp4 && upload_done harbour.mp4' || fail "the uploads did not finish"
 after="$(top_of "Upload beach.mp4" "list item") $(top_of "Upload harbour.mp4" "list item")"
 [[ $after == "$tops" ]] || fail "History rows moved while their uploads ran: y $tops, then $after"
-sandbox_faults '{}'
 step history-done "the uploads are done and the rows did not move (y $after)"
 
 # Hovering a row's name shows no native tooltip (one closing over a preview left a blank box).

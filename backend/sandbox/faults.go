@@ -14,7 +14,7 @@ import (
 // well-behaved server. Counters (RateLimitAfter, ServerErrorEvery) count API calls made since the
 // faults were last set.
 type Faults struct {
-	// Latency is added before every API response.
+	// Latency is added before every API response; replacing the faults ends the waits in progress.
 	Latency time.Duration `json:"latency"`
 	// RateLimitAfter makes every call after the first N answer code "0429" (0 = off).
 	RateLimitAfter int `json:"rate_limit_after"`
@@ -97,6 +97,10 @@ func (s *Server) SetFaults(f Faults) {
 	defer s.mu.Unlock()
 	s.faults = f.normalized()
 	s.faultCalls = 0
+	if s.replaced != nil {
+		close(s.replaced)
+		s.replaced = nil
+	}
 }
 
 // Faults returns the active faults.
@@ -106,13 +110,17 @@ func (s *Server) Faults() Faults {
 	return s.faults
 }
 
-// countCall records one API call and returns the faults in force for it with its ordinal number.
-func (s *Server) countCall() (Faults, int) {
+// countCall records one API call and returns the faults in force for it, its ordinal number and
+// a channel closed when those faults are replaced.
+func (s *Server) countCall() (Faults, int, <-chan struct{}) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.stats.Calls++
 	s.faultCalls++
-	return s.faults, s.faultCalls
+	if s.replaced == nil {
+		s.replaced = make(chan struct{})
+	}
+	return s.faults, s.faultCalls, s.replaced
 }
 
 // serverErrorDue reports whether call number n must fail with HTTP 503.
@@ -148,6 +156,11 @@ func rejectRate(w http.ResponseWriter, kind apiKind) {
 
 // sleepCtx waits for d unless the request goes away first; it reports whether to continue.
 func sleepCtx(ctx context.Context, d time.Duration) bool {
+	return sleepUnless(ctx, d, nil)
+}
+
+// sleepUnless is sleepCtx that also ends, to continue, when cut is closed.
+func sleepUnless(ctx context.Context, d time.Duration, cut <-chan struct{}) bool {
 	if d <= 0 {
 		return true
 	}
@@ -155,6 +168,8 @@ func sleepCtx(ctx context.Context, d time.Duration) bool {
 	defer t.Stop()
 	select {
 	case <-t.C:
+		return true
+	case <-cut:
 		return true
 	case <-ctx.Done():
 		return false

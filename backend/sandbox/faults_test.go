@@ -125,6 +125,43 @@ func TestFaultLatency(t *testing.T) {
 	}
 }
 
+// TestReplacingFaultsEndsLatency holds a call with a long latency and releases it by replacing the
+// faults, as a real-window test does to keep uploads running while it looks, then let them end.
+func TestReplacingFaultsEndsLatency(t *testing.T) {
+	s, ts := newSandbox(t, Options{})
+	s.SetFaults(Faults{Latency: time.Minute})
+	done := make(chan time.Time, 1)
+	go func() {
+		res, err := http.Get(ts.URL + "/serve/api/v1/list_unique_ids")
+		if err == nil {
+			res.Body.Close()
+		}
+		done <- time.Now()
+	}()
+	deadline := time.Now().Add(10 * time.Second)
+	for s.Stats().Calls == 0 {
+		if time.Now().After(deadline) {
+			t.Fatal("the call never reached the sandbox")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	select {
+	case <-done:
+		t.Fatal("the call was answered before its latency ended or the faults were replaced")
+	case <-time.After(50 * time.Millisecond):
+	}
+	released := time.Now()
+	s.SetFaults(Faults{})
+	select {
+	case at := <-done:
+		if d := at.Sub(released); d > 5*time.Second {
+			t.Errorf("answered %v after the faults were replaced", d)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("replacing the faults did not end the latency in progress")
+	}
+}
+
 // TestControlFaults switches faults over HTTP: PUT replaces them, GET reads them back.
 func TestControlFaults(t *testing.T) {
 	s, ts := newSandbox(t, Options{})

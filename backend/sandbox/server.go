@@ -76,6 +76,7 @@ type Server struct {
 	mu         sync.Mutex
 	faults     Faults
 	faultCalls int
+	replaced   chan struct{} // closed when faults are replaced: latency in progress ends early
 	stats      Stats
 	videos     map[string]*Video
 	tasks      map[string]*task
@@ -189,10 +190,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // serveAPI applies the injected faults and authentication in the order a gateway would:
-// latency, outage (503), credentials, per-account rate limit, credits, then the endpoint itself.
+// latency (cut short when the faults are replaced, so a test can hold calls and then release
+// them), outage (503), credentials, per-account rate limit, credits, then the endpoint itself.
 func (s *Server) serveAPI(w http.ResponseWriter, c *call, kind apiKind, h handler) {
-	f, n := s.countCall()
-	if !sleepCtx(c.r.Context(), f.Latency) {
+	f, n, replaced := s.countCall()
+	if !sleepUnless(c.r.Context(), f.Latency, replaced) {
 		return
 	}
 	if f.serverErrorDue(n) {
