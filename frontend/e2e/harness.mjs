@@ -79,6 +79,9 @@ export async function start({ theme = 'light', dataDir = mkdtempSync(join(tmpdir
     if (init) await page.addInitScript(init);
     await page.goto(url);
     await page.evaluate(() => window.__e2eConnected);
+    // The app mounts once its language is settled (bound calls, after the page's load event); a
+    // shortcut pressed before that has no handler to reach (a rehearsal's Ctrl+K was lost so).
+    await page.waitForFunction(() => document.getElementById('app')?.childElementCount > 0);
   } catch (e) {
     // Leave nothing running when the browser cannot start.
     await browser?.close().catch(() => {});
