@@ -22,7 +22,7 @@ start_app XDG_CONFIG_HOME=$TMP/config
 app_ready 60 || fail "the Upload view is not on screen"
 press ctrl+6
 wait_text 30 "heading: Settings" || fail "Ctrl+6 did not show Settings"
-scroll_to 20 "$LOGIN" "check box" || fail "no '$LOGIN' switch in Settings"
+scroll_to 60 "$LOGIN" "check box" || fail "no '$LOGIN' switch in Settings"
 wait_text 10 "Kept in $ENTRY" || fail "the System card does not name the entry"
 checked "$NOTIFY" || fail "notifications are not on by default"
 unchecked "$LOGIN" || fail "start at login is on before it was asked for"

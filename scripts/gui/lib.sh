@@ -226,7 +226,8 @@ press() { xdotool key --clearmodifiers "$@"; }
 type_text() { xdotool type --delay 15 "$1"; }
 
 # choose_file PATH: Ctrl+O; the GTK file dialog ("Choose videos", screenshot $ART/file-dialog.png)
-# takes the typed path (Ctrl+L) and Return; waits for it to close.
+# takes the typed path (Ctrl+L) and Return; waits for it to close and the app's window to have the
+# keyboard again (keys pressed while the focus is still on its way back are lost).
 choose_file() {
   press ctrl+o
   wait_until "$WAIT" has_window '^Choose videos$' || fail "Ctrl+O opened no file dialog"
@@ -235,16 +236,18 @@ choose_file() {
   type_text "$1"
   press Return
   wait_until "$WAIT" no_window '^Choose videos$' || fail "the file dialog did not close"
+  focus_window
 }
 
 # save_as TITLE PATH: in the open GTK save dialog TITLE, the name replaced by PATH (Ctrl+A, typed)
-# and Return; waits for the dialog to close.
+# and Return; waits for the dialog to close and gives the app's window the keyboard again.
 save_as() {
   focus_window "$(first_window "^$1\$")"
   press ctrl+a
   type_text "$2"
   press Return
   wait_until "$WAIT" no_window "^$1\$" || fail "the dialog \"$1\" did not close"
+  focus_window
 }
 
 # --- Screenshots ------------------------------------------------------------------------------------
@@ -343,15 +346,19 @@ focus_on() { [[ $(focused_element) == "$1|"* ]]; }
 unnamed_elements() { atspi unnamed; }
 # element_states NAME [ROLE]: the shown element's states on one line ("checked focusable …").
 element_states() { atspi states 10 "$@"; }
-# scroll_to SECONDS NAME [ROLE]: turns the mouse wheel over the middle of the screen, as a user
-# scrolls a page, until the element is shown.
+# scroll_to SECONDS NAME [ROLE]: turns the mouse wheel over the middle of the app's window, as a
+# user scrolls a page, three notches between looks (a look through AT-SPI takes a second on a busy
+# machine), until the element is shown; then brings it wholly into view.
 scroll_to() {
   local deadline=$((SECONDS + $1)); shift
-  local size; size=$(xdotool getdisplaygeometry)
-  xdotool mousemove "$((${size% *} / 2))" "$((${size#* } / 2))"
+  local X=0 Y=0 WIDTH HEIGHT WINDOW SCREEN geometry
+  geometry=$(xdotool getwindowgeometry --shell "$(first_window "$APP_TITLE")" 2>/dev/null) ||
+    geometry=$(xdotool getdisplaygeometry --shell)
+  eval "$geometry"
+  xdotool mousemove "$((X + WIDTH / 2))" "$((Y + HEIGHT / 2))"
   until atspi extents 0 "$@" >/dev/null 2>&1; do
     ((SECONDS < deadline)) || { atspi extents 0 "$@"; return 1; }
-    xdotool click 5
+    xdotool click --repeat 3 --delay 30 5
   done
   in_view "$@"
 }
