@@ -2,12 +2,13 @@
 # Screenshots of every view (Search with moments found) and of the Keyboard shortcuts sheet (F1)
 # in each shipped language: the production binary in a real window under Xvfb, in sandbox mode
 # with demo data (MEMORIES_SANDBOX_DEMO), started in the language (MEMORIES_LANG). English goes to
-# docs/screenshots/, another language to docs/screenshots/<tag>/: <view>-<theme>.png and
-# shortcuts-<first theme>.png. English is shot light and dark, the translations light only (the
-# words and the layout are the same in both themes; dark would double the PNGs in the repository);
-# THEMES sets the themes of every language. Each view is shot once the heading the language's
-# catalogue (frontend/src/lib/i18n/locales/<tag>.json) gives it is shown and the screen has
-# stopped changing. Not part of make test: it writes into docs/.
+# docs/screenshots/, another language to docs/screenshots/<tag>/: <view>-<theme>.png, Settings
+# also wheeled down a screen at a time (settings-2-<theme>.png …), and
+# shortcuts-<first theme>.png. English is shot light and dark, the translations light only (words
+# and layout are the same in both themes; dark would double the PNGs in the repository); THEMES
+# sets the themes of every language. Each view is shot once the heading the language's catalogue
+# (frontend/src/lib/i18n/locales/<tag>.json) gives it is shown and the screen has stopped
+# changing. Not part of make test: it writes into docs/.
 #
 #   scripts/screenshots.sh                        # en zh-Hans es de
 #   LANGS="de" THEMES="light dark" scripts/screenshots.sh
@@ -72,6 +73,23 @@ save() {
   say "$DIR/$1.png"
 }
 
+# save_pages NAME THEME: the view wheeled down most of a screen at a time (5 notches), each new screen saved as
+# NAME-2-THEME, NAME-3-THEME… until the screen no longer changes (the end), at most 6.
+save_pages() {
+  local n _
+  for n in 2 3 4 5 6 7; do
+    cp "$TMP/settle.ppm" "$TMP/page.ppm"
+    xdotool mousemove "$((SCREEN_W / 2))" "$((SCREEN_H / 2))"
+    for _ in {1..5}; do xdotool click 5; done
+    xdotool mousemove "$((SCREEN_W - 1))" "$((SCREEN_H - 1))"
+    SETTLED=0
+    wait_until 20 screen_settled "$TMP/settle.ppm" || fail "$TAG $1 kept changing"
+    screen_differs "$TMP/page.ppm" 2000 || return 0
+    import -window "$WIN" -strip -define png:compression-level=9 "$DIR/$1-$n-$2.png"
+    say "$DIR/$1-$n-$2.png"
+  done
+}
+
 # wait_demo_done: Transfers shows nothing in progress, and nothing indexing or waiting.
 wait_demo_done() {
   local word
@@ -109,6 +127,7 @@ shoot_language() {
       wait_text 20 "heading: $heading" || fail "$TAG: Ctrl+$key did not show $heading"
       [[ $name != search ]] || wait_until 40 search_lists "$FOUND" || fail "$TAG: the search found no moment of $FOUND"
       save "$name-$theme"
+      [[ $name != settings ]] || save_pages settings "$theme"
     done
     if ((${#demo[@]})); then
       press F1
