@@ -63,30 +63,39 @@ json.dump(s, open(path, "w"))
 PY
 }
 
-# save SHOT: the app's window, once the screen has stopped changing, into $DIR/SHOT.png
-# (no time stamps in the file, so a shot that looks the same is the same bytes).
-save() {
+# settle: waits until the screen has stopped changing; the latest look is left in $TMP/settle.ppm.
+settle() {
   SETTLED=0
   raw_shot "$TMP/settle.ppm"
-  wait_until 20 screen_settled "$TMP/settle.ppm" || fail "$TAG $1 kept changing"
+  wait_until 20 screen_settled "$TMP/settle.ppm" || fail "$TAG: the screen kept changing"
+}
+
+# write SHOT: the app's window into $DIR/SHOT.png (no time stamps in the file, so a shot that
+# looks the same is the same bytes).
+write() {
   import -window "$WIN" -strip -define png:compression-level=9 "$DIR/$1.png"
   say "$DIR/$1.png"
 }
 
-# save_pages NAME THEME: the view wheeled down most of a screen at a time (5 notches), each new screen saved as
-# NAME-2-THEME, NAME-3-THEME… until the screen no longer changes (the end), at most 6.
+# park_pointer: the pointer off the window, so no shot shows a hover look.
+park_pointer() { xdotool mousemove "$((SCREEN_W - 1))" "$((SCREEN_H - 1))"; }
+
+# save SHOT: the window, once the screen has stopped changing, into $DIR/SHOT.png.
+save() { settle && write "$1"; }
+
+# save_pages NAME THEME: the view wheeled down most of a screen at a time (5 notches), each new
+# screen saved as NAME-2-THEME, NAME-3-THEME… until the screen no longer changes (the end), at
+# most 6.
 save_pages() {
   local n _
   for n in 2 3 4 5 6 7; do
     cp "$TMP/settle.ppm" "$TMP/page.ppm"
     xdotool mousemove "$((SCREEN_W / 2))" "$((SCREEN_H / 2))"
     for _ in {1..5}; do xdotool click 5; done
-    xdotool mousemove "$((SCREEN_W - 1))" "$((SCREEN_H - 1))"
-    SETTLED=0
-    wait_until 20 screen_settled "$TMP/settle.ppm" || fail "$TAG $1 kept changing"
+    park_pointer
+    settle
     screen_differs "$TMP/page.ppm" 2000 || return 0
-    import -window "$WIN" -strip -define png:compression-level=9 "$DIR/$1-$n-$2.png"
-    say "$DIR/$1-$n-$2.png"
+    write "$1-$n-$2"
   done
 }
 
@@ -118,7 +127,7 @@ shoot_language() {
     WIN=$(xdotool search --pid "$APP_PID" --onlyvisible 2>/dev/null | tail -1)
     [[ -n $WIN ]] || fail "$TAG: no window of the app"
     focus_window
-    xdotool mousemove "$((SCREEN_W - 1))" "$((SCREEN_H - 1))" # no hover look on a shot
+    park_pointer
     ((${#demo[@]} == 0)) || wait_demo_done
     for v in "${VIEWS[@]}"; do
       IFS=: read -r key name heading <<<"$v"
