@@ -164,7 +164,8 @@ gui-keyboard: build
 e2e: frontend
 	scripts/e2e.sh
 
-# Every view in light and dark, from the real window in sandbox mode, into docs/screenshots.
+# Every view and the Keyboard shortcuts sheet in each language (LANGS=…, THEMES=…), from the real
+# window in sandbox mode, into docs/screenshots (docs/USING.md links them).
 screenshots: build
 	scripts/screenshots.sh
 

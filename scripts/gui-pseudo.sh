@@ -28,7 +28,7 @@ PY
 # "cancel" itself, in its own language; addresses are data. An import job's name ("3 TikTok links") is stored by the
 # Go side in English when the job is queued: the Go catalogue's to word (see docs/TRANSLATING.md).
 english() {
-  sed -E 's/^(entry: .*) cancel$/\1/; s/^[^:]*: //; s/[^ ]+\.(mp4|mov|avi|mkv|webm)//g; s/https?:[^ ]*//g
+  sed -E 's/^(entry: .*) cancel$/\1/; s/^[^:]*: //; s/[^ ]+\.(mp4|mov|avi|mkv|webm)//g; s/https?:[^ ]*//g; s#(^| )~?/[^ ]*/[^ ]*#\1#g
     s/[0-9]+ (TikTok|YouTube|Instagram) links?//g' "$1" |
     grep -oE '[A-Za-z]{3,}' | tr 'A-Z' 'a-z' | sort -u | comm -12 - "$VOCAB"
 }

@@ -23,8 +23,9 @@ async function english(page) {
       ['aria-label', 'placeholder', 'title', 'alt'].map((a) => el.getAttribute(a) ?? ''));
     return [document.body.innerText, ...spoken].join('\n');
   });
-  // URLs and environment variables (MEMORIES_SANDBOX=1) are data, not words
-  const words = text.replace(/https?:\/\/\S+|\b[A-Z][A-Z_]+=\S*/g, ' ').match(/[A-Za-z]{3,}/g) ?? [];
+  // URLs, environment variables (MEMORIES_SANDBOX=1) and paths (/home/…: "Home" is a key's name in
+  // the shortcuts sheet) are data, not words
+  const words = text.replace(/https?:\/\/\S+|\b[A-Z][A-Z_]+=\S*|(?<![\w.])~?\/\S*\/\S*/g, ' ').match(/[A-Za-z]{3,}/g) ?? [];
   return [...new Set(words.filter((w) => vocabulary.has(w.toLowerCase()) && !data.has(w.toLowerCase())))];
 }
 

@@ -1,5 +1,5 @@
 import { views } from './stores/nav.svelte';
-import type { MessageKey } from './i18n/i18n.svelte';
+import { t, type MessageKey } from './i18n/i18n.svelte';
 
 // Every keyboard shortcut of the app, listed once for the "Keyboard shortcuts" sheet (Ctrl+/ or
 // F1). The handlers live with their views; a test presses each shortcut listed here.
@@ -48,6 +48,19 @@ export const shortcutGroups: ShortcutGroup[] = [
     ],
   },
 ];
+
+// The keys named on key caps in words, by their catalogue message ("Strg" on a German keyboard);
+// arrows, letters, digits, F1 and punctuation read the same everywhere.
+const keyNames: Record<string, MessageKey> = {
+  Ctrl: 'kbd.ctrl', Shift: 'kbd.shift', Tab: 'kbd.tab', Escape: 'kbd.escape', Enter: 'kbd.enter',
+  Backspace: 'kbd.backspace', Space: 'kbd.space', Delete: 'kbd.delete', 'Page Up': 'kbd.pageUp',
+  'Page Down': 'kbd.pageDown', Home: 'kbd.home', End: 'kbd.end',
+};
+
+/** keyLabel words a listed key or combination ("Ctrl+S") as the user's keyboard names it. */
+export function keyLabel(keys: string): string {
+  return keys.split('+').map((k) => (keyNames[k] ? t(keyNames[k]) : k)).join('+');
+}
 
 /** isShortcutsKey tells Ctrl/Cmd+/ and F1, which open the sheet. */
 export function isShortcutsKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): boolean {
