@@ -12,6 +12,7 @@ import (
 	"memories-desktop/backend/applog"
 	"memories-desktop/backend/contract/errcode"
 	"memories-desktop/backend/i18n"
+	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
 )
 
@@ -88,6 +89,9 @@ func explain(err error) wording {
 	}
 	if errors.Is(err, context.DeadlineExceeded) {
 		return wording{key: "error.deadline", nextKey: "next.deadline"}
+	}
+	if d := (*store.DamagedError)(nil); errors.As(err, &d) {
+		return wording{key: "error.damaged", nextKey: "next.damaged", params: i18n.Args{"Path": d.Path}}
 	}
 	return explainKind(err)
 }
