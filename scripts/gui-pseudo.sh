@@ -25,11 +25,10 @@ PY
 # english FILE: the catalogue's English words in a screen reading ("role: text" lines; the roles
 # are AT-SPI's words, not the app's), one a line.
 # File names (the demo's beach-day.mp4) are data; WebKit names a search box's clear button
-# "cancel" itself, in its own language; addresses are data. An import job's name ("3 TikTok links") is stored by the
-# Go side in English when the job is queued: the Go catalogue's to word (see docs/TRANSLATING.md).
+# "cancel" itself, in its own language; addresses are data. An import job's name is worded on
+# screen from its platform and link count (JobView.platform/links), so it is checked too.
 english() {
-  sed -E 's/^(entry: .*) cancel$/\1/; s/^[^:]*: //; s/[^ ]+\.(mp4|mov|avi|mkv|webm)//g; s/https?:[^ ]*//g
-    s/[0-9]+ (TikTok|YouTube|Instagram) links?//g' "$1" |
+  sed -E 's/^(entry: .*) cancel$/\1/; s/^[^:]*: //; s/[^ ]+\.(mp4|mov|avi|mkv|webm)//g; s/https?:[^ ]*//g' "$1" |
     grep -oE '[A-Za-z]{3,}' | tr 'A-Z' 'a-z' | sort -u | comm -12 - "$VOCAB"
 }
 
