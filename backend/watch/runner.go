@@ -55,7 +55,7 @@ type runner struct {
 // start (a paused watch, a database error).
 func Run(ctx context.Context, db *store.DB, q Queue, c contract.WatchConfig, opt contract.WatchRunOptions) error {
 	if c.Paused {
-		return fmt.Errorf("the watch %q is paused; resume it first", c.Name)
+		return errors.New(i18n.T("watch.runPaused", i18n.Args{"Name": c.Name}))
 	}
 	recs, err := loadRecords(db, c.Name)
 	if err != nil {
