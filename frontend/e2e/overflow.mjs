@@ -1,0 +1,173 @@
+// The layout check of the e2e overflow test: run in the page (page.evaluate(layoutProblems, …)), it
+// lists the text a person cannot read whole on screen:
+//   - clipped: text running past the edge of a box that hides overflow (or of the window), unless
+//     it is an ellipsis-truncated name whose full text is reachable (a title or an accessible name
+//     holding it) and that still shows enough of itself to be told apart; the app's own words
+//     (labels, buttons, headings, messages) are never truncated;
+//   - sideways: text that only a horizontal scrollbar reaches;
+//   - overlap: the visible text of two elements drawn over each other;
+//   - cut control: a <select> whose chosen option, or an empty field whose placeholder, is wider
+//     than the control.
+// Each problem names its kind, the element (a CSS path), its text and the box that cut it.
+
+/**
+ * layoutProblems checks the text under the open modal dialog (when one is open) or the whole page.
+ * uiWords is the list of the catalogue's messages in the language on screen (without
+ * placeholders): truncated text equal to one is the app's own words, never a name.
+ */
+export function layoutProblems({ uiWords = [], pseudo = false } = {}) {
+  const ui = new Set(uiWords);
+  const problems = [];
+  const modal = [...document.querySelectorAll('[role=dialog],[role=alertdialog]')]
+    .filter((d) => d.checkVisibility())
+    .at(-1);
+  const root = modal ?? document.body;
+  const vw = document.documentElement.clientWidth;
+  const vh = document.documentElement.clientHeight;
+
+  const path = (el) => {
+    const parts = [];
+    for (let e = el; e && e !== document.body && parts.length < 4; e = e.parentElement) {
+      const cls = [...e.classList].filter((c) => !c.startsWith('svelte-')).slice(0, 2).map((c) => `.${c}`).join('');
+      const role = e.getAttribute('role');
+      parts.unshift(`${e.localName}${e.id ? `#${e.id}` : ''}${cls}${role ? `[role=${role}]` : ''}`);
+      if (e.id) break;
+    }
+    return parts.join(' > ') || el.localName;
+  };
+  const short = (s) => (s.length > 70 ? `${s.slice(0, 67)}…` : s);
+  const textOf = (el) => [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.data).join('').replace(/\s+/g, ' ').trim();
+  // The app's words: a catalogue message, or (under the pseudo-locale) anything accented the way
+  // the pseudo-locale accents.
+  const isUI = (text) => ui.has(text) || (pseudo && /[ăĕĭŏŭƀçđƒĝĥĵķļɱñŕšţṽŵẋýž]/i.test(text));
+  // Is the full text of el reachable: in a title or an accessible name of el or an ancestor nearby?
+  const reachable = (el, text) => {
+    for (let e = el, i = 0; e && i < 4; e = e.parentElement, i++) {
+      for (const a of ['title', 'aria-label']) if ((e.getAttribute(a) ?? '').includes(text)) return true;
+    }
+    return false;
+  };
+  // Out of sight on purpose: not rendered, transparent, or clipped away (the visually-hidden
+  // pattern, clip-path: inset(50%), which keeps text for screen readers only).
+  const hidden = (el) => {
+    if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return true;
+    for (let e = el; e && e !== document.body; e = e.parentElement) {
+      const s = getComputedStyle(e);
+      if (s.clipPath !== 'none' || s.clip !== 'auto') return true;
+    }
+    return false;
+  };
+
+  // Every element with text of its own, with the rectangles of its lines as drawn.
+  const items = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const byElement = new Map();
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!n.data.trim() || !n.parentElement) continue;
+    const el = n.parentElement;
+    if (['SCRIPT', 'STYLE', 'TEXTAREA', 'OPTION', 'TITLE'].includes(el.tagName)) continue;
+    if (!byElement.has(el)) byElement.set(el, []);
+    byElement.get(el).push(n);
+  }
+  const range = document.createRange();
+  for (const [el, nodes] of byElement) {
+    if (hidden(el)) continue;
+    const rects = [];
+    for (const n of nodes) {
+      range.selectNodeContents(n);
+      for (const r of range.getClientRects()) if (r.width > 0.5 && r.height > 0.5) rects.push(r);
+    }
+    if (rects.length) items.push({ el, text: textOf(el), rects });
+  }
+
+  const style = (el) => getComputedStyle(el);
+  for (const item of items) {
+    const { el, text } = item;
+    const box = {
+      left: Math.min(...item.rects.map((r) => r.left)), right: Math.max(...item.rects.map((r) => r.right)),
+      top: Math.min(...item.rects.map((r) => r.top)), bottom: Math.max(...item.rects.map((r) => r.bottom)),
+    };
+    let seen = { ...box };
+    let problem = null;
+    // Walk the boxes that clip el: its ancestors (skipping those an absolute or fixed box escapes),
+    // then the window.
+    let containing = null; // for a positioned element, the ancestor whose overflow applies next
+    for (let a = el; a && a !== document.documentElement; a = a.parentElement) {
+      const s = style(a);
+      if (containing && a !== containing) {
+        if (s.position === 'fixed') break;
+        continue;
+      }
+      containing = null;
+      const clipsX = s.overflowX !== 'visible';
+      const clipsY = s.overflowY !== 'visible';
+      if (clipsX || clipsY) {
+        const r = a.getBoundingClientRect();
+        const left = r.left + a.clientLeft;
+        const top = r.top + a.clientTop;
+        const right = left + a.clientWidth;
+        const bottom = top + a.clientHeight;
+        const scrolls = (o) => o === 'auto' || o === 'scroll';
+        if (clipsX && (seen.right > right + 1 || seen.left < left - 1)) {
+          if (scrolls(s.overflowX)) problem = { kind: 'sideways', by: a };
+          else if (s.textOverflow === 'ellipsis') {
+            const shows = right - Math.max(left, box.left);
+            if (isUI(text)) problem = { kind: 'clipped UI words', by: a };
+            else if (!reachable(el, text)) problem = { kind: 'truncated without its full text (title or accessible name)', by: a };
+            else if (shows < Math.min(box.right - box.left, 6 * parseFloat(style(el).fontSize))) {
+              problem = { kind: `truncated to ${Math.round(shows)} px`, by: a };
+            }
+          } else problem = { kind: 'clipped', by: a };
+        }
+        // A line box's glyph area may overhang its box a little (line-height < 1.2) with no ink cut.
+        const slack = 0.25 * parseFloat(style(el).fontSize);
+        if (!problem && clipsY && !scrolls(s.overflowY) && (seen.bottom > bottom + slack || seen.top < top - slack)) {
+          problem = { kind: 'clipped at the bottom', by: a };
+        }
+        seen = { left: Math.max(seen.left, left), right: Math.min(seen.right, right), top: Math.max(seen.top, top), bottom: Math.min(seen.bottom, bottom) };
+        if (problem || seen.left >= seen.right || seen.top >= seen.bottom) break; // or scrolled out of sight
+      }
+      if (s.position === 'fixed') break;
+      if (s.position === 'absolute') containing = a.offsetParent;
+    }
+    if (!problem && seen.left < seen.right && seen.top < seen.bottom) {
+      if (seen.right > vw + 1 || seen.left < -1) problem = { kind: 'cut at the window edge', by: null };
+      else if (seen.bottom > vh + 1) problem = { kind: 'cut at the window bottom', by: null };
+      seen = { left: Math.max(seen.left, 0), right: Math.min(seen.right, vw), top: Math.max(seen.top, 0), bottom: Math.min(seen.bottom, vh) };
+    }
+    item.seen = seen;
+    if (problem) problems.push({ kind: problem.kind, element: path(el), text: short(text), by: problem.by ? path(problem.by) : 'the window' });
+  }
+
+  // Overlaps: line rectangles of two elements, neither inside the other, sharing more than a sliver.
+  const visible = items.filter((i) => i.seen && i.seen.left < i.seen.right && i.seen.top < i.seen.bottom);
+  const clip = (r, s) => ({ left: Math.max(r.left, s.left), right: Math.min(r.right, s.right), top: Math.max(r.top, s.top), bottom: Math.min(r.bottom, s.bottom) });
+  for (const i of visible) i.lines = i.rects.map((r) => clip(r, i.seen)).filter((r) => r.right - r.left > 1 && r.bottom - r.top > 1);
+  for (let x = 0; x < visible.length; x++) {
+    for (let y = x + 1; y < visible.length; y++) {
+      const [a, b] = [visible[x], visible[y]];
+      if (a.el.contains(b.el) || b.el.contains(a.el)) continue;
+      const hit = a.lines.some((r) => b.lines.some((s) => {
+        const c = clip(r, s);
+        return c.right - c.left > 2 && c.bottom - c.top > 2;
+      }));
+      if (hit) problems.push({ kind: 'overlap', element: path(a.el), text: short(a.text), by: `${path(b.el)} "${short(b.text)}"` });
+    }
+  }
+
+  // Controls that draw their own text: a select's chosen option, an empty field's placeholder.
+  const ctx = document.createElement('canvas').getContext('2d');
+  for (const c of root.querySelectorAll('select, input:not([type=checkbox]):not([type=radio]):not([type=range]):not([type=file])')) {
+    if (hidden(c)) continue;
+    const s = style(c);
+    const text = c.localName === 'select' ? (c.selectedOptions[0]?.text ?? '') : c.value ? '' : c.placeholder;
+    if (!text) continue;
+    ctx.font = `${s.fontStyle} ${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
+    const room = c.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+    const need = ctx.measureText(text).width;
+    if (need > room + 1) {
+      problems.push({ kind: c.localName === 'select' ? 'cut choice' : 'cut placeholder', element: path(c), text: short(text), by: `${Math.round(need)} px of text in ${Math.round(room)} px` });
+    }
+  }
+  return { checked: items.length, problems };
+}
