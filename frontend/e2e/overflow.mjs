@@ -108,21 +108,23 @@ export function layoutProblems({ uiWords = [], pseudo = false } = {}) {
         const right = left + a.clientWidth;
         const bottom = top + a.clientHeight;
         const scrolls = (o) => o === 'auto' || o === 'scroll';
+        // Truncation with an ellipsis (one line, or the last of -webkit-line-clamp lines): allowed
+        // for a name whose full text is reachable and of which enough shows.
+        const truncated = (shows) => {
+          if (isUI(text)) return { kind: 'clipped UI words', by: a };
+          if (!reachable(el, text)) return { kind: 'truncated without its full text (title or accessible name)', by: a };
+          if (shows < Math.min(box.right - box.left, 6 * parseFloat(style(el).fontSize))) return { kind: `truncated to ${Math.round(shows)} px`, by: a };
+          return null;
+        };
         if (clipsX && (seen.right > right + 1 || seen.left < left - 1)) {
           if (scrolls(s.overflowX)) problem = { kind: 'sideways', by: a };
-          else if (s.textOverflow === 'ellipsis') {
-            const shows = right - Math.max(left, box.left);
-            if (isUI(text)) problem = { kind: 'clipped UI words', by: a };
-            else if (!reachable(el, text)) problem = { kind: 'truncated without its full text (title or accessible name)', by: a };
-            else if (shows < Math.min(box.right - box.left, 6 * parseFloat(style(el).fontSize))) {
-              problem = { kind: `truncated to ${Math.round(shows)} px`, by: a };
-            }
-          } else problem = { kind: 'clipped', by: a };
+          else if (s.textOverflow === 'ellipsis') problem = truncated(right - Math.max(left, box.left));
+          else problem = { kind: 'clipped', by: a };
         }
         // A line box's glyph area may overhang its box a little (line-height < 1.2) with no ink cut.
         const slack = 0.25 * parseFloat(style(el).fontSize);
         if (!problem && clipsY && !scrolls(s.overflowY) && (seen.bottom > bottom + slack || seen.top < top - slack)) {
-          problem = { kind: 'clipped at the bottom', by: a };
+          problem = s.webkitLineClamp !== 'none' ? truncated(right - left) : { kind: 'clipped at the bottom', by: a };
         }
         seen = { left: Math.max(seen.left, left), right: Math.min(seen.right, right), top: Math.max(seen.top, top), bottom: Math.min(seen.bottom, bottom) };
         if (problem || seen.left >= seen.right || seen.top >= seen.bottom) break; // or scrolled out of sight
