@@ -81,13 +81,20 @@ export function layoutProblems({ uiWords = [], pseudo = false } = {}) {
   }
 
   const style = (el) => getComputedStyle(el);
+  const cut = (r, c) => ({ left: Math.max(r.left, c.left), right: Math.min(r.right, c.right), top: Math.max(r.top, c.top), bottom: Math.min(r.bottom, c.bottom) });
+  const empty = (r) => r.left >= r.right || r.top >= r.bottom;
   for (const item of items) {
     const { el, text } = item;
     const box = {
       left: Math.min(...item.rects.map((r) => r.left)), right: Math.max(...item.rects.map((r) => r.right)),
       top: Math.min(...item.rects.map((r) => r.top)), bottom: Math.max(...item.rects.map((r) => r.bottom)),
     };
+    // reach: what of the text a person can bring into sight (by scrolling vertically); seen: what
+    // is in sight now. scroller: the nearest ancestor that scrolls vertically.
+    let reach = { ...box };
     let seen = { ...box };
+    let scroller = null;
+    let all = null; // reach, without the scroller's vertical bounds
     let problem = null;
     // Walk the boxes that clip el: its ancestors (skipping those an absolute or fixed box escapes),
     // then the window.
@@ -116,41 +123,54 @@ export function layoutProblems({ uiWords = [], pseudo = false } = {}) {
           if (shows < Math.min(box.right - box.left, 6 * parseFloat(style(el).fontSize))) return { kind: `truncated to ${Math.round(shows)} px`, by: a };
           return null;
         };
-        if (clipsX && (seen.right > right + 1 || seen.left < left - 1)) {
+        if (clipsX && (reach.right > right + 1 || reach.left < left - 1)) {
           if (scrolls(s.overflowX)) problem = { kind: 'sideways', by: a };
           else if (s.textOverflow === 'ellipsis') problem = truncated(right - Math.max(left, box.left));
           else problem = { kind: 'clipped', by: a };
         }
         // A line box's glyph area may overhang its box a little (line-height < 1.2) with no ink cut.
         const slack = 0.25 * parseFloat(style(el).fontSize);
-        if (!problem && clipsY && !scrolls(s.overflowY) && (seen.bottom > bottom + slack || seen.top < top - slack)) {
+        if (!problem && clipsY && !scrolls(s.overflowY) && (reach.bottom > bottom + slack || reach.top < top - slack)) {
           problem = s.webkitLineClamp !== 'none' ? truncated(right - left) : { kind: 'clipped at the bottom', by: a };
         }
-        seen = { left: Math.max(seen.left, left), right: Math.min(seen.right, right), top: Math.max(seen.top, top), bottom: Math.min(seen.bottom, bottom) };
-        if (problem || seen.left >= seen.right || seen.top >= seen.bottom) break; // or scrolled out of sight
+        const inX = { left, right, top: -Infinity, bottom: Infinity };
+        const inXY = { left, right, top, bottom };
+        seen = cut(seen, clipsY ? inXY : inX);
+        if (clipsY && scrolls(s.overflowY) && !scroller) {
+          // Text below the fold is reached by scrolling; the boxes further out clip the scroller.
+          scroller = a;
+          all = cut(reach, inX);
+        }
+        reach = cut(reach, clipsY ? inXY : inX);
+        if (problem || empty(reach)) break; // or scrolled out of sight
       }
       if (s.position === 'fixed') break;
       if (s.position === 'absolute') containing = a.offsetParent;
     }
-    if (!problem && seen.left < seen.right && seen.top < seen.bottom) {
-      if (seen.right > vw + 1 || seen.left < -1) problem = { kind: 'cut at the window edge', by: null };
-      else if (seen.bottom > vh + 1) problem = { kind: 'cut at the window bottom', by: null };
-      seen = { left: Math.max(seen.left, 0), right: Math.min(seen.right, vw), top: Math.max(seen.top, 0), bottom: Math.min(seen.bottom, vh) };
+    if (!problem && !empty(reach)) {
+      if (reach.right > vw + 1 || reach.left < -1) problem = { kind: 'cut at the window edge', by: null };
+      else if (!scroller && reach.bottom > vh + 1) problem = { kind: 'cut at the window bottom', by: null };
     }
-    item.seen = seen;
+    Object.assign(item, { reach: all ?? reach, seen: cut(seen, { left: 0, right: vw, top: 0, bottom: vh }), scroller });
     if (problem) problems.push({ kind: problem.kind, element: path(el), text: short(text), by: problem.by ? path(problem.by) : 'the window' });
   }
 
-  // Overlaps: line rectangles of two elements, neither inside the other, sharing more than a sliver.
-  const visible = items.filter((i) => i.seen && i.seen.left < i.seen.right && i.seen.top < i.seen.bottom);
-  const clip = (r, s) => ({ left: Math.max(r.left, s.left), right: Math.min(r.right, s.right), top: Math.max(r.top, s.top), bottom: Math.min(r.bottom, s.bottom) });
-  for (const i of visible) i.lines = i.rects.map((r) => clip(r, i.seen)).filter((r) => r.right - r.left > 1 && r.bottom - r.top > 1);
-  for (let x = 0; x < visible.length; x++) {
-    for (let y = x + 1; y < visible.length; y++) {
-      const [a, b] = [visible[x], visible[y]];
+  // Overlaps: line rectangles of two elements, neither inside the other, sharing more than a
+  // sliver. In the same scrolling box, all of their text (scrolled into sight or not); else what
+  // is in sight.
+  const lines = (i, c) => i.rects.map((r) => cut(r, c)).filter((r) => r.right - r.left > 1 && r.bottom - r.top > 1);
+  for (const i of items) {
+    i.reachLines = lines(i, i.reach);
+    i.seenLines = lines(i, i.seen);
+  }
+  for (let x = 0; x < items.length; x++) {
+    for (let y = x + 1; y < items.length; y++) {
+      const [a, b] = [items[x], items[y]];
       if (a.el.contains(b.el) || b.el.contains(a.el)) continue;
-      const hit = a.lines.some((r) => b.lines.some((s) => {
-        const c = clip(r, s);
+      const same = a.scroller && a.scroller === b.scroller;
+      const [la, lb] = same ? [a.reachLines, b.reachLines] : [a.seenLines, b.seenLines];
+      const hit = la.some((r) => lb.some((s) => {
+        const c = cut(r, s);
         return c.right - c.left > 2 && c.bottom - c.top > 2;
       }));
       if (hit) problems.push({ kind: 'overlap', element: path(a.el), text: short(a.text), by: `${path(b.el)} "${short(b.text)}"` });

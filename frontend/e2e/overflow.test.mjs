@@ -197,7 +197,10 @@ test('overflow: the check finds clipped, cut, truncated and overlapping text', a
         <div style="width:200px;overflow:hidden;white-space:nowrap;text-overflow:ellipsis" title="fine-with-title-a-long-long-long-long-name.mp4">fine-with-title-a-long-long-long-long-name.mp4</div>
         <div style="position:relative;height:20px"><span>First label</span><span style="position:absolute;left:10px">Second label</span></div>
         <div style="position:fixed;left:calc(100vw - 40px);top:0;white-space:nowrap">Cut at the edge</div>
-        <select style="width:60px"><option>A long choice that does not fit</option></select>`;
+        <select style="width:60px"><option>A long choice that does not fit</option></select>
+        <div style="height:40px;overflow:auto"><div style="height:400px"></div>
+          <div style="width:60px;overflow:hidden;white-space:nowrap">Below the fold and clipped</div></div>
+        <div style="width:90px;overflow:hidden;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2">a clamped name without a title, on more lines than two.mp4</div>`;
       document.querySelector('main').prepend(box);
     });
     const { problems } = await page.evaluate(layoutProblems, { uiWords: ['Truncated button words'] });
@@ -210,6 +213,8 @@ test('overflow: the check finds clipped, cut, truncated and overlapping text', a
       'overlap: First label',
       'cut at the window edge: Cut at the edge',
       'cut choice: A long choice that does not fit',
+      'clipped: Below the fold and clipped',
+      'truncated without its full text (title or accessible name): a clamped name without a title, on more lines than two.mp4',
     ]) assert.ok(kinds.includes(want), `not found: ${want}; found:\n${kinds.join('\n')}`);
     assert.ok(!kinds.some((k) => k.includes('fine-with-title')), 'a truncated name with its title and room is allowed');
   } finally {
