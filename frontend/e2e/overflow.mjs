@@ -1,11 +1,12 @@
 // The layout check of the e2e overflow test: run in the page (page.evaluate(layoutProblems, …)), it
 // lists the text a person cannot read whole on screen:
-//   - clipped: text running past the edge of a box that hides overflow (or of the window), unless
-//     it is an ellipsis-truncated name whose full text is reachable (a title or an accessible name
-//     holding it) and that still shows enough of itself to be told apart; the app's own words
-//     (labels, buttons, headings, messages) are never truncated;
+//   - clipped: text running past the edge of a box that hides overflow, or of the window, unless
+//     it is a name truncated with an ellipsis (text-overflow or line-clamp) whose full text is
+//     reachable (a title or an accessible name holding it) and that still shows 6 em of itself;
+//     the app's own words (labels, buttons, headings, messages) are never truncated;
 //   - sideways: text that only a horizontal scrollbar reaches;
-//   - overlap: the visible text of two elements drawn over each other;
+//   - overlap: the text of two elements drawn over each other (in a scrolling box, below its fold
+//     too: it is seen once scrolled to);
 //   - cut control: a <select> whose chosen option, or an empty field whose placeholder, is wider
 //     than the control.
 // Each problem names its kind, the element (a CSS path), its text and the box that cut it.
@@ -38,7 +39,7 @@ export function layoutProblems({ uiWords = [], pseudo = false } = {}) {
   const short = (s) => (s.length > 70 ? `${s.slice(0, 67)}…` : s);
   const textOf = (el) => [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.data).join('').replace(/\s+/g, ' ').trim();
   // The app's words: a catalogue message, or (under the pseudo-locale) anything accented the way
-  // the pseudo-locale accents.
+  // the pseudo-locale accents (the test's file names avoid those letters).
   const isUI = (text) => ui.has(text) || (pseudo && /[ăĕĭŏŭƀçđƒĝĥĵķļɱñŕšţṽŵẋýž]/i.test(text));
   // Is the full text of el reachable: in a title or an accessible name of el or an ancestor nearby?
   const reachable = (el, text) => {
