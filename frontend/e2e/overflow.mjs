@@ -41,12 +41,13 @@ export function layoutProblems({ uiWords = [], pseudo = false } = {}) {
   // The app's words: a catalogue message, or (under the pseudo-locale) anything accented the way
   // the pseudo-locale accents (the test's file names avoid those letters).
   const isUI = (text) => ui.has(text) || (pseudo && /[ăĕĭŏŭƀçđƒĝĥĵķļɱñŕšţṽŵẋýž]/i.test(text));
-  // Is the full text of el reachable: in a title or an accessible name of el or an ancestor nearby?
+  // Is the full text of el reachable: in a title or an accessible name of el or an ancestor nearby,
+  // or in the accessible name of a control in its row (a row's checkbox, "Select <name>")?
+  const holds = (e, text) => ['title', 'aria-label'].some((a) => (e.getAttribute(a) ?? '').includes(text));
   const reachable = (el, text) => {
-    for (let e = el, i = 0; e && i < 4; e = e.parentElement, i++) {
-      for (const a of ['title', 'aria-label']) if ((e.getAttribute(a) ?? '').includes(text)) return true;
-    }
-    return false;
+    for (let e = el, i = 0; e && i < 4; e = e.parentElement, i++) if (holds(e, text)) return true;
+    const row = el.closest('[role=row],li');
+    return !!row && [...row.querySelectorAll('[aria-label]')].some((c) => c.matches('input,button,a,[role]') && holds(c, text));
   };
   // Out of sight on purpose: not rendered, transparent, or clipped away (the visually-hidden
   // pattern, clip-path: inset(50%), which keeps text for screen readers only).

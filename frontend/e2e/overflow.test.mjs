@@ -28,6 +28,7 @@ const names = {
   watched: 'Hochzeit von Lena und Jonas – Trauung, Sektempfang und die ersten Tänze am Abend.mp4',
 };
 const watchFolder = 'Kamera-Uploads von der Familienreise an die Ostsee';
+const tiktok = 'https://www.tiktok.com/@travelbyte/video/730123456789012345';
 
 /** keepSource keeps the page's event stream reachable, so the test can play the quit request. */
 const keepSource = () => {
@@ -97,8 +98,14 @@ test('overflow: no clipped or overlapping text in any view or dialog, at 860 and
     await h.dialogs({ save: join(out, `Kopie von ${names.long}`) });
     await h.call('DownloadVideos', [longNo]);
     await until(async () => (await h.call('Jobs', { states: ['running'] })).jobs.length > 0, { what: 'the download to start' });
+    // Work named by an address: an upload from a link, and an import task of two TikTok links.
+    await h.call('EnqueueURL', 'https://media.example.com/family/summer-holiday-2025/beach-day-with-the-whole-family-at-warnemuende.mp4', { tags: [], retainOriginal: true });
+    await h.call('EnqueueImport', { text: `${tiktok}1\n${tiktok}2`, quality: '720', callback: '' });
     // Search needs the videos indexed: waited for only where it searches, the rest runs meanwhile.
-    const indexed = until(async () => (await h.serverVideos()).filter((v) => v.status === 'PARSE').length === 4, { what: 'the uploads indexed (for search)' });
+    const indexed = until(async () => {
+      const videos = await h.serverVideos();
+      return videos.filter((v) => v.status === 'PARSE').length >= 4; // the four uploads; links come later
+    }, { what: 'the uploads indexed (for search)' });
     indexed.catch(() => {}); // awaited below; a failure there, not an unhandled rejection here
     const settings = (await h.call('GetSettings')).settings;
 
@@ -118,7 +125,7 @@ test('overflow: no clipped or overlapping text in any view or dialog, at 860 and
       await closeDialog();
 
       await view(2);
-      await page.locator('#import-links').fill('https://www.tiktok.com/@travelbyte/video/7301234567890123456\nhttps://youtu.be/jNQXAC9IVRw\nsee you at the beach');
+      await page.locator('#import-links').fill(`${tiktok}6\nhttps://youtu.be/jNQXAC9IVRw\nsee you at the beach`);
       await page.locator('main table').waitFor();
       await check('Import, a plan');
 
@@ -155,8 +162,8 @@ test('overflow: no clipped or overlapping text in any view or dialog, at 860 and
       await check('Search, moments found');
 
       await view(4);
-      await page.locator('[data-testid=stage-badge]').nth(5).waitFor();
-      await check('Transfers, running, failed and done');
+      await page.locator('[data-testid=stage-badge]').nth(7).waitFor();
+      await check('Transfers, running, failed, done, from links');
       await view(5);
       await check('History');
       await view(6);
