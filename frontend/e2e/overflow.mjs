@@ -4,6 +4,7 @@
 //     it is a name truncated with an ellipsis (text-overflow or line-clamp) whose full text is
 //     reachable (a title or an accessible name holding it) and that still shows 6 em of itself;
 //     the app's own words (labels, buttons, headings, messages) are never truncated;
+//   - truncated alike: two different names truncated to the same visible start;
 //   - sideways: text that only a horizontal scrollbar reaches;
 //   - overlap: the text of two elements drawn over each other (in a scrolling box, below its fold
 //     too: it is seen once scrolled to);
@@ -83,6 +84,20 @@ export function layoutProblems({ uiWords = [], pseudo = false } = {}) {
   }
 
   const style = (el) => getComputedStyle(el);
+  // shownText is the start of el's text that fits left of x (what an ellipsis leaves of a name).
+  const shownText = (el, x) => {
+    const node = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.data.trim());
+    if (!node) return '';
+    let [lo, hi] = [0, node.data.length];
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      range.setStart(node, 0);
+      range.setEnd(node, mid);
+      if (range.getBoundingClientRect().right <= x) lo = mid;
+      else hi = mid - 1;
+    }
+    return node.data.slice(0, lo).trim();
+  };
   const cut = (r, c) => ({ left: Math.max(r.left, c.left), right: Math.min(r.right, c.right), top: Math.max(r.top, c.top), bottom: Math.min(r.bottom, c.bottom) });
   const empty = (r) => r.left >= r.right || r.top >= r.bottom;
   for (const item of items) {
@@ -123,6 +138,7 @@ export function layoutProblems({ uiWords = [], pseudo = false } = {}) {
           if (isUI(text)) return { kind: 'clipped UI words', by: a };
           if (!reachable(el, text)) return { kind: 'truncated without its full text (title or accessible name)', by: a };
           if (shows < Math.min(box.right - box.left, 6 * parseFloat(style(el).fontSize))) return { kind: `truncated to ${Math.round(shows)} px`, by: a };
+          item.shown = shownText(el, right);
           return null;
         };
         if (clipsX && (reach.right > right + 1 || reach.left < left - 1)) {
@@ -155,6 +171,14 @@ export function layoutProblems({ uiWords = [], pseudo = false } = {}) {
     }
     Object.assign(item, { reach: all ?? reach, seen: cut(seen, { left: 0, right: vw, top: 0, bottom: vh }), scroller });
     if (problem) problems.push({ kind: problem.kind, element: path(el), text: short(text), by: problem.by ? path(problem.by) : 'the window' });
+  }
+
+  // Names truncated alike: two different names of which the same start shows cannot be told apart
+  // (addresses, a camera's file names).
+  const shown = items.filter((i) => i.shown);
+  for (let x = 0; x < shown.length; x++) {
+    const twin = shown.slice(x + 1).find((o) => o.text !== shown[x].text && o.shown.slice(0, -2) === shown[x].shown.slice(0, -2));
+    if (twin) problems.push({ kind: 'truncated alike', element: path(shown[x].el), text: short(shown[x].text), by: `${path(twin.el)} "${short(twin.text)}": both show "${short(shown[x].shown)}…"` });
   }
 
   // Overlaps: line rectangles of two elements, neither inside the other, sharing more than a

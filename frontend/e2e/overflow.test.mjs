@@ -29,6 +29,7 @@ const names = {
 };
 const watchFolder = 'Kamera-Uploads von der Familienreise an die Ostsee';
 const tiktok = 'https://www.tiktok.com/@travelbyte/video/730123456789012345';
+const mediaURL = 'https://media.example.com/family/summer-holiday-2025/warnemuende/';
 
 /** keepSource keeps the page's event stream reachable, so the test can play the quit request. */
 const keepSource = () => {
@@ -94,12 +95,15 @@ test('overflow: no clipped or overlapping text in any view or dialog, at 860 and
     await h.faults({ no_credits: true });
     await h.call('EnqueueUploads', { files: [{ path: file.failed }], meta: { tags: [], retainOriginal: true } });
     await until(async () => (await h.call('Jobs', { states: ['failed'] })).jobs.length > 0, { what: 'the upload to fail' });
+    // One transfer at a time: a slow download runs, and what comes after it waits for the slot
+    // (the widest stages: "Waiting for slot › Then indexing", with Pause and Cancel).
+    await h.call('SaveSettings', { ...(await h.call('GetSettings')).settings, concurrency: 1 });
     await h.faults({ download_rate: 10 });
     await h.dialogs({ save: join(out, `Kopie von ${names.long}`) });
     await h.call('DownloadVideos', [longNo]);
     await until(async () => (await h.call('Jobs', { states: ['running'] })).jobs.length > 0, { what: 'the download to start' });
-    // Work named by an address: an upload from a link, and an import task of two TikTok links.
-    await h.call('EnqueueURL', 'https://media.example.com/family/summer-holiday-2025/beach-day-with-the-whole-family-at-warnemuende.mp4', { tags: [], retainOriginal: true });
+    // Work named by an address (two alike but for their ends), and an import task of two links.
+    for (const end of ['beach-day.mp4', 'birthday-cake.mp4']) await h.call('EnqueueURL', `${mediaURL}${end}`, { tags: [], retainOriginal: true });
     await h.call('EnqueueImport', { text: `${tiktok}1\n${tiktok}2`, quality: '720', callback: '' });
     // Search needs the videos indexed: waited for only where it searches, the rest runs meanwhile.
     const indexed = until(async () => {
@@ -162,8 +166,8 @@ test('overflow: no clipped or overlapping text in any view or dialog, at 860 and
       await check('Search, moments found');
 
       await view(4);
-      await page.locator('[data-testid=stage-badge]').nth(7).waitFor();
-      await check('Transfers, running, failed, done, from links');
+      await page.locator('[data-testid=stage-badge]').nth(8).waitFor();
+      await check('Transfers, running, waiting, failed, done');
       await view(5);
       await check('History');
       await view(6);
@@ -210,7 +214,9 @@ test('overflow: the check finds clipped, cut, truncated and overlapping text', a
         <select style="width:60px"><option>A long choice that does not fit</option></select>
         <div style="height:40px;overflow:auto"><div style="height:400px"></div>
           <div style="width:60px;overflow:hidden;white-space:nowrap">Below the fold and clipped</div></div>
-        <div style="width:90px;overflow:hidden;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2">a clamped name without a title, on more lines than two.mp4</div>`;
+        <div style="width:90px;overflow:hidden;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2">a clamped name without a title, on more lines than two.mp4</div>
+        <div style="width:140px;overflow:hidden;white-space:nowrap;text-overflow:ellipsis" title="https://media.example.com/a.mp4">https://media.example.com/a.mp4</div>
+        <div style="width:140px;overflow:hidden;white-space:nowrap;text-overflow:ellipsis" title="https://media.example.com/b.mp4">https://media.example.com/b.mp4</div>`;
       document.querySelector('main').prepend(box);
     });
     const { problems } = await page.evaluate(layoutProblems, { uiWords: ['Truncated button words'] });
@@ -224,6 +230,7 @@ test('overflow: the check finds clipped, cut, truncated and overlapping text', a
       'cut at the window edge: Cut at the edge',
       'cut choice: A long choice that does not fit',
       'clipped: Below the fold and clipped',
+      'truncated alike: https://media.example.com/a.mp4',
       'truncated without its full text (title or accessible name): a clamped name without a title, on more lines than two.mp4',
     ]) assert.ok(kinds.includes(want), `not found: ${want}; found:\n${kinds.join('\n')}`);
     assert.ok(!kinds.some((k) => k.includes('fine-with-title')), 'a truncated name with its title and room is allowed');
