@@ -29,7 +29,7 @@ const names = {
 };
 const watchFolder = 'Kamera-Uploads von der Familienreise an die Ostsee';
 const tiktok = 'https://www.tiktok.com/@travelbyte/video/730123456789012345';
-const mediaURL = 'https://media.example.com/family/summer-holiday-2025/warnemuende/';
+const mediaURL = 'https://media.example.com/family/summer-2025/';
 
 /** keepSource keeps the page's event stream reachable, so the test can play the quit request. */
 const keepSource = () => {
