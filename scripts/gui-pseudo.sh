@@ -21,8 +21,6 @@ import json, re, sys
 words = set()
 for m in json.load(open(sys.argv[1])).values():
     words.update(w.lower() for w in re.findall(r"[A-Za-z]{3,}", re.sub(r"\{[^{}]*\}", " ", m)))
-# "api": the tag the emulator gives every video uploaded through the API (data in the Tags column);
-# platform names are never translated.
 print("\n".join(sorted(words - {"default", "memories", "desktop", "sandbox", "mp4", "mov", "avi", "mkv", "webm", "tiktok", "youtube", "instagram", "api"})))
 PY
 
