@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { displayName, formatBytes, formatDuration, formatEta, formatWait, splitPath, videoTitle } from './format';
+import { afterEach, describe, expect, it } from 'vitest';
+import { displayName, formatBytes, formatDuration, formatEta, formatList, formatListParts, formatWait, splitPath, videoTitle } from './format';
+import { language } from './i18n/i18n.svelte';
+import { clock, timeRange } from '../views/search/search';
 
 describe('format', () => {
   it('renders sizes 1024-based and survives odd input', () => {
@@ -23,6 +25,24 @@ describe('format', () => {
     expect(videoTitle({ title: 'https://x.io/a/b.mp4', name: '1be6a69f', videoNo: 'VI1' })).toBe('b.mp4');
     expect(videoTitle({ name: '1be6a69f', videoNo: 'VI1' })).toBe('1be6a69f');
     expect(videoTitle({ videoNo: 'VI1' })).toBe('VI1');
+  });
+});
+
+describe('lists and clocks in the language on screen', () => {
+  afterEach(() => language.use('en'));
+  it('lists tags and ids side by side in every language (Chinese too: not run together)', () => {
+    expect(formatList(['cam', 'beach', 'dog'], 'plain')).toBe('cam, beach, dog');
+    language.use('zh-Hans');
+    expect(formatList(['cam', 'beach', 'dog'], 'plain')).toBe('cam、beach、dog');
+    expect(formatListParts(['VI1', 'VI2'], 'plain').map((p) => p.value).join('')).toBe('VI1、VI2');
+    language.use('de');
+    expect(formatList(['a', 'b', 'c'])).toBe('a, b und c');
+  });
+  it('writes a moment\'s time and span through the catalogue, whole seconds', () => {
+    expect(clock(12.7)).toBe('0:12');
+    expect(clock(3725)).toBe('1:02:05');
+    expect(clock(-3)).toBe('0:00');
+    expect(timeRange(13.9, 18.2)).toBe('0:13–0:18');
   });
 });
 

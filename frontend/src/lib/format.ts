@@ -100,9 +100,22 @@ export function formatPercent(fraction: number): string {
   return number(Number.isFinite(fraction) ? fraction : 0, { style: 'percent', maximumFractionDigits: 0 });
 }
 
-/** formatList renders ["a", "b", "c"] as "a, b and c" in the language on screen. */
-export function formatList(items: string[], type: 'conjunction' | 'disjunction' | 'unit' = 'conjunction'): string {
-  return new Intl.ListFormat(intlLocale(), { type }).format(items);
+type ListKind = 'conjunction' | 'disjunction' | 'plain';
+
+function listFormat(kind: ListKind): Intl.ListFormat {
+  // 'plain' lists things side by side ("a, b, c", "a、b、c"): Intl's "unit" lists run together in
+  // Chinese ("abc"), which suits "3小时5分钟", not tags or ids.
+  return new Intl.ListFormat(intlLocale(), kind === 'plain' ? { type: 'conjunction', style: 'narrow' } : { type: kind });
+}
+
+/** formatList renders ["a", "b", "c"] as "a, b and c" in the language on screen; 'plain' as "a, b, c". */
+export function formatList(items: string[], kind: ListKind = 'conjunction'): string {
+  return listFormat(kind).format(items);
+}
+
+/** formatListParts is formatList in parts, so a view can wrap each item ("element") in markup. */
+export function formatListParts(items: string[], kind: ListKind = 'conjunction'): { type: 'element' | 'literal'; value: string }[] {
+  return listFormat(kind).formatToParts(items);
 }
 
 /** displayName turns a job or video name that is a URL into its last path segment ("beach.mp4"). */
