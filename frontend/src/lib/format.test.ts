@@ -8,6 +8,8 @@ describe('format', () => {
     expect(formatBytes(0)).toBe('0 B');
     expect(formatBytes(1536)).toBe('1.5 kB');
     expect(formatBytes(3 * 1024 ** 3)).toBe('3.0 GB');
+    expect(formatBytes(3 * 1024 ** 3, { whole: true })).toBe('3 GB');
+    expect(formatBytes(1536, { whole: true })).toBe('1.5 kB');
     expect(formatBytes(NaN)).toBe('0 B');
     expect(formatBytes(-5)).toBe('0 B');
   });

@@ -9,15 +9,16 @@ function number(n: number, opts: Intl.NumberFormatOptions = {}): string {
   return new Intl.NumberFormat(intlLocale(), opts).format(n);
 }
 
-/** formatBytes renders 1536 as "1.5 kB" (1024-based, as the service's limits are). */
-export function formatBytes(n: number | undefined): string {
+/** formatBytes renders 1536 as "1.5 kB" (1024-based, as the service's limits are); whole drops
+ * the ".0" of a round size, as a limit reads ("up to 3 GB"). */
+export function formatBytes(n: number | undefined, { whole = false } = {}): string {
   if (!n || !Number.isFinite(n) || n < 0) n = 0;
   let i = 0;
   while (n >= 1024 && i < units.length - 1) {
     n /= 1024;
     i++;
   }
-  const digits = i === 0 ? 0 : n < 10 ? 1 : 0;
+  const digits = i === 0 || n >= 10 || (whole && Math.round(n * 10) % 10 === 0) ? 0 : 1;
   if (i === 0) return t('format.bytes', { n: number(n) });
   return number(n, { style: 'unit', unit: units[i], minimumFractionDigits: digits, maximumFractionDigits: digits });
 }

@@ -40,7 +40,7 @@ describe('UploadView', () => {
     render(UploadView);
     const zone = screen.getByTestId('drop-zone');
     expect(zone).toHaveTextContent(/folders/);
-    await waitFor(() => expect(zone).toHaveTextContent('Supported: .mp4 .mov .webm, up to 1.0 GB each.'));
+    await waitFor(() => expect(zone).toHaveTextContent('Supported: .mp4 .mov .webm, up to 1 GB each.'));
     expect(mocked.uploadRules).toHaveBeenCalled();
   });
 
