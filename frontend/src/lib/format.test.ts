@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { displayName, formatBytes, formatDuration, formatEta, formatList, formatListParts, formatWait, splitPath, videoTitle } from './format';
 import { language } from './i18n/i18n.svelte';
-import { clock, timeRange } from '../views/search/search';
 
 describe('format', () => {
   it('renders sizes 1024-based and survives odd input', () => {
@@ -39,12 +38,6 @@ describe('lists and clocks in the language on screen', () => {
     expect(formatListParts(['VI1', 'VI2'], 'plain').map((p) => p.value).join('')).toBe('VI1、VI2');
     language.use('de');
     expect(formatList(['a', 'b', 'c'])).toBe('a, b und c');
-  });
-  it('writes a moment\'s time and span through the catalogue, whole seconds', () => {
-    expect(clock(12.7)).toBe('0:12');
-    expect(clock(3725)).toBe('1:02:05');
-    expect(clock(-3)).toBe('0:00');
-    expect(timeRange(13.9, 18.2)).toBe('0:13–0:18');
   });
 });
 
