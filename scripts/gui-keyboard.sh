@@ -3,7 +3,8 @@
 # openbox in sandbox mode, driven by key presses only, never a click. A video is chosen in the GTK
 # file dialog (Ctrl+O, the typed path), given a tag, uploaded and followed to "Uploaded" in
 # Transfers (read through AT-SPI); every view (Search with moments found, the Library's details
-# opened with Return and closed with Escape), and the Keyboard shortcuts sheet (F1), is walked
+# opened with Return and closed with Escape), the Keyboard shortcuts sheet (F1), the file's details
+# dialog and the asset dialog (each opened with Return, closed with Escape), is walked
 # through AT-SPI and must hold no focusable element or picture without a name; the video is downloaded from
 # the Library (Ctrl+S) through the GTK save dialog and must be the same bytes. Screenshots of every
 # step go to build/test-artifacts/gui-keyboard/.
@@ -52,6 +53,15 @@ wait_text "$WAIT" "Ready to upload — 1 video" || fail "keys-beach.mp4 was not 
 walk "Upload with a staged file"
 step staged "keys-beach.mp4 staged; $CHECKED focusable elements and pictures in the Upload view, each named"
 
+# The file's details dialog, opened with Return: walked, and Escape closes it.
+tab_to "push button: Edit details for keys-beach.mp4"
+press Return
+wait_text "$WAIT" "dialog: Details for keys-beach.mp4" || fail "Return opened no details dialog"
+walk "file details dialog"
+step details-dialog "the file's details dialog: $CHECKED focusable elements and pictures, each named"
+press Escape
+wait_gone "$WAIT" "dialog: Details for keys-beach.mp4" || fail "Escape did not close the details dialog"
+
 # Metadata: Tab to the Tags box, type a tag, Enter adds it.
 tab_to "entry: Tags"
 type_text keyboard-flow
@@ -87,6 +97,15 @@ walk "Keyboard shortcuts sheet"
 step shortcuts "F1 shows the Keyboard shortcuts sheet: $CHECKED focusable elements and pictures, each named"
 press Escape
 wait_gone "$WAIT" "dialog: Keyboard shortcuts" || fail "Escape did not close the sheet"
+press ctrl+3
+wait_text "$WAIT" "heading: Library" || fail "Ctrl+3 did not open the Library"
+tab_to "push button: Download asset…"
+press Return
+wait_text "$WAIT" "dialog: Download an asset" || fail "Return opened no asset dialog"
+walk "asset dialog"
+step asset-dialog "the asset dialog: $CHECKED focusable elements and pictures, each named"
+press Escape
+wait_gone "$WAIT" "dialog: Download an asset" || fail "Escape did not close the asset dialog"
 
 # Download: the Library's list takes the focus (Ctrl+F, then Tab), Ctrl+S saves the row under the cursor
 # through the GTK save dialog, where the typed path replaces the suggested name.

@@ -95,7 +95,7 @@ func CheckImage(path string) (string, int64, error) {
 	return ctype, info.Size(), nil
 }
 
-func sizeText(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/(1<<20)) }
+func sizeText(n int64) string { return i18n.Default().SizeAtLeast(n) }
 
 // checkImage applies the rules of docs/API.md §12.4 and returns the picture's part type and size.
 func checkImage(r contract.ImageRequest) (string, int64, error) {

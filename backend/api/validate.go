@@ -2,7 +2,6 @@ package api
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"net/url"
 	"strings"
@@ -52,7 +51,7 @@ func checkCoordinates(lat, lon *float64) error {
 
 func checkRange(field string, v, limit float64) error {
 	if math.IsNaN(v) || math.IsInf(v, 0) || v < -limit || v > limit {
-		return invalid(field, "api.range", i18n.Args{"Limit": fmt.Sprintf("%g", limit)})
+		return invalid(field, "api.range", i18n.Args{"Limit": i18n.Default().Decimal(limit, 6)})
 	}
 	return nil
 }

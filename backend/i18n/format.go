@@ -3,10 +3,18 @@ package i18n
 import (
 	"math"
 	"time"
+
+	"golang.org/x/text/number"
 )
 
 // Size words a byte count with binary units ("12.0 MiB"), the number formatted for the language.
-func (l *Localizer) Size(n int64) string {
+func (l *Localizer) Size(n int64) string { return l.size(n, math.Round) }
+
+// SizeAtLeast is Size rounded up to the tenth shown, for a size set against a limit: a file just
+// over a 3.0 GiB limit reads 3.1 GiB, never 3.0 GiB.
+func (l *Localizer) SizeAtLeast(n int64) string { return l.size(n, math.Ceil) }
+
+func (l *Localizer) size(n int64, round func(float64) float64) string {
 	const unit = 1024
 	if n < unit {
 		return l.T("size.bytes", Args{"Count": n})
@@ -17,7 +25,22 @@ func (l *Localizer) Size(n int64) string {
 		exp++
 	}
 	units := []string{"size.kib", "size.mib", "size.gib", "size.tib", "size.pib", "size.eib"}
-	return l.T(units[exp], Args{"N": float64(n) / float64(div)})
+	return l.T(units[exp], Args{"N": round(float64(n)/float64(div)*10) / 10})
+}
+
+// Decimal formats f for the language with at most maxDigits decimals ("29.97", "29,97" in German).
+func (l *Localizer) Decimal(f float64, maxDigits int) string {
+	return l.numbers.Sprint(number.Decimal(f, number.MaxFractionDigits(maxDigits)))
+}
+
+// Fixed formats f for the language with exactly digits decimals, as a column of scores is shown.
+func (l *Localizer) Fixed(f float64, digits int) string {
+	return l.numbers.Sprint(number.Decimal(f, number.Scale(digits)))
+}
+
+// Coordinates words a latitude and longitude in decimal degrees.
+func (l *Localizer) Coordinates(lat, lon float64) string {
+	return l.T("format.coordinates", Args{"Latitude": l.Decimal(lat, 6), "Longitude": l.Decimal(lon, 6)})
 }
 
 // Rate words a speed in bytes per second.

@@ -72,6 +72,14 @@ func TestSizesAndDurationsFollowTheLanguage(t *testing.T) {
 		{en.Duration(49 * time.Hour), "2 d 1 h"},
 		{New("zh-Hans").Duration(125 * time.Second), "2 分 5 秒"},
 		{de.DateTime(time.Date(2026, 3, 4, 5, 6, 7, 0, time.Local)), "04.03.2026 05:06:07"},
+		{en.SizeAtLeast(3<<30 + 1), "3.1 GiB"},
+		{en.Size(3<<30 + 1), "3.0 GiB"},
+		{de.Decimal(29.97, 3), "29,97"},
+		{en.Decimal(30, 3), "30"},
+		{de.Fixed(0.5, 3), "0,500"},
+		{en.Fixed(0.8734, 3), "0.873"},
+		{de.Coordinates(48.8584, 2.2945), "48,8584, 2,2945"},
+		{en.Coordinates(-33.5, 151.25), "-33.5, 151.25"},
 	} {
 		if c.got != c.want {
 			t.Errorf("got %q, want %q", c.got, c.want)

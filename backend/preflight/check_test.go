@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"memories-desktop/backend/i18n"
 	"memories-desktop/backend/media/mediatest"
 )
 
@@ -29,7 +30,7 @@ func TestCheckFileVerdicts(t *testing.T) {
 		{"text file", func() string { return write(t, dir, "notes.txt", "hi") }, CodeUnsupportedExt, 2, `".txt" files cannot be uploaded; use .mp4, .mov, .avi or .mkv`},
 		{"no extension", func() string { return write(t, dir, "README", "hi") }, CodeUnsupportedExt, 2, "no extension"},
 		{"empty", func() string { return write(t, dir, "empty.mp4", "") }, CodeEmpty, 0, "0 bytes"},
-		{"too large", func() string { return sparse(t, dir, "huge.mkv", MaxFileSize+1) }, CodeTooLarge, MaxFileSize + 1, "the file is 3.1 GB, over the 3 GB limit"},
+		{"too large", func() string { return sparse(t, dir, "huge.mkv", MaxFileSize+1) }, CodeTooLarge, MaxFileSize + 1, "the file is 3.1 GiB, over the 3.0 GiB limit"},
 		{"dangling link", func() string { return symlink(t, dir, "dangling.mp4", filepath.Join(dir, "nowhere.mp4")) }, CodeUnreadable, 0, "link to a file that no longer exists"},
 		{"link loop", func() string { symlink(t, dir, "l2.mp4", "l1.mp4"); return symlink(t, dir, "l1.mp4", "l2.mp4") }, CodeUnreadable, 0, "symbolic links"},
 		{"under a file", func() string { return write(t, dir, "plain.mp4", "v") + "/x.mp4" }, CodeUnreadable, 0, "not a directory"},
@@ -83,11 +84,18 @@ func TestRunStopsAtFirstFailure(t *testing.T) {
 	}
 }
 
+// Sizes in pre-flight's messages are worded for the language, rounded up against the limit.
 func TestFormatSize(t *testing.T) {
-	cases := map[int64]string{0: "0 bytes", 1023: "1023 bytes", 1024: "1 KB", 1536: "1.5 KB", 5 << 20: "5 MB", MaxFileSize: "3 GB", 5 << 40: "5 TB"}
+	t.Cleanup(func() { i18n.SetDefault(i18n.English) })
+	cases := map[int64]string{0: "0 bytes", 1023: "1,023 bytes", 1024: "1.0 KiB", 1536: "1.5 KiB", 5 << 20: "5.0 MiB",
+		MaxFileSize: "3.0 GiB", MaxFileSize + 1: "3.1 GiB", 5 << 40: "5.0 TiB"}
 	for n, want := range cases {
 		if got := FormatSize(n); got != want {
 			t.Errorf("FormatSize(%d) = %q, want %q", n, got, want)
 		}
+	}
+	i18n.SetDefault(i18n.New("de"))
+	if got := FormatSize(MaxFileSize + 1); got != "3,1 GiB" {
+		t.Errorf("German: FormatSize = %q, want 3,1 GiB", got)
 	}
 }

@@ -1,10 +1,8 @@
 package preflight
 
 import (
-	"fmt"
 	"io"
 	"io/fs"
-	"math"
 	"memories-desktop/backend/i18n"
 	"os"
 	"path/filepath"
@@ -68,16 +66,6 @@ func readable(path string, _ fs.FileInfo) *failure {
 	return nil
 }
 
-// FormatSize writes a byte count for people: "3 GB", "3.2 GB", "512 MB", using 1024-based units
-// labelled the way the service's documentation labels its limits. It rounds up, so a file just
-// over a limit never reads as equal to it.
-func FormatSize(n int64) string {
-	units := []string{"bytes", "KB", "MB", "GB", "TB"}
-	v, i := float64(n), 0
-	for v >= 1024 && i < len(units)-1 {
-		v /= 1024
-		i++
-	}
-	s := strings.TrimSuffix(fmt.Sprintf("%.1f", math.Ceil(v*10)/10), ".0")
-	return s + " " + units[i]
-}
+// FormatSize words a byte count in the language on screen ("3.1 GiB", "3,1 GiB"), rounded up, so
+// a file just over a limit never reads as equal to it.
+func FormatSize(n int64) string { return i18n.Default().SizeAtLeast(n) }

@@ -31,7 +31,7 @@ func TestCheckReportsEveryFile(t *testing.T) {
 	want := []string{
 		"h264-aac.mp4: ok: MP4, H.264, 64x36, 25 fps, 0.5 s, audio; from the file: taken " + localTime(2025, 8, 12, 14, 30, 0),
 		"h264-silent.mp4: ok: MP4, H.264, 64x36, 25 fps, 0.5 s, no audio\n  warning: it has no audio track, so there is nothing to transcribe",
-		"hevc-tags.mov: ok: MOV, H.265/HEVC, 64x36, 25 fps, 0.5 s, audio; from the file: taken " + localTime(2024, 6, 1, 9, 15, 30) + ", camera Apple iPhone 15 Pro, at 48.8584,2.2945",
+		"hevc-tags.mov: ok: MOV, H.265/HEVC, 64x36, 25 fps, 0.5 s, audio; from the file: taken " + localTime(2024, 6, 1, 9, 15, 30) + ", camera Apple iPhone 15 Pro, at 48.8584, 2.2945",
 		"vp9.mkv: ok: MATROSKA, VP9, 64x36, 25 fps, 0.5 s, no audio; from the file: taken " + localTime(2023, 1, 2, 3, 4, 5),
 		"mpeg4.avi: refused: its video is MPEG-4 Part 2, which the service cannot index",
 		"text.mp4: refused: it is not a video",

@@ -61,7 +61,7 @@ func mediaSummary(v contract.Verdict) string {
 		audio = tr("check.noAudio")
 	}
 	return tr("check.media", i18n.Args{"Container": strings.ToUpper(m.Container), "Codec": m.CodecName,
-		"Size": fmt.Sprintf("%dx%d", m.Width, m.Height), "FPS": fmt.Sprintf("%g", m.FrameRate),
+		"Size": fmt.Sprintf("%dx%d", m.Width, m.Height), "FPS": i18n.Default().Decimal(m.FrameRate, 3),
 		"Duration": i18n.Default().Duration(time.Duration(m.DurationSec * float64(time.Second))), "Audio": audio})
 }
 
@@ -74,7 +74,7 @@ func fileMetaSummary(fm *contract.FileMeta) string {
 		parts = append(parts, tr("check.camera", i18n.Args{"Camera": fm.Camera}))
 	}
 	if fm.Latitude != nil && fm.Longitude != nil {
-		parts = append(parts, tr("check.place", i18n.Args{"Place": fmt.Sprintf("%g,%g", *fm.Latitude, *fm.Longitude)}))
+		parts = append(parts, tr("check.place", i18n.Args{"Place": i18n.Default().Coordinates(*fm.Latitude, *fm.Longitude)}))
 	}
 	return tr("check.fromFile", i18n.Args{"Parts": strings.Join(parts, ", ")})
 }

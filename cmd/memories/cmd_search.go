@@ -193,7 +193,7 @@ func printAnswer(ctx context.Context, s *session, ans contract.SearchAnswer) {
 		if m.End > m.Start {
 			span += "–" + core.TimeText(m.End)
 		}
-		human := fmt.Sprintf("%-22s %-15s %5.3f  %s", m.VideoNo, span, m.Score, printable(cmp.Or(m.VideoName, "-")))
+		human := fmt.Sprintf("%-22s %-15s %5s  %s", m.VideoNo, span, i18n.Default().Fixed(m.Score, 3), printable(cmp.Or(m.VideoName, "-")))
 		if m.Text != "" {
 			human += "  " + tr("search.quote", i18n.Args{"Text": printable(m.Text)})
 		}

@@ -60,6 +60,41 @@ func TestCLISpeaksTheLanguageOfLANG(t *testing.T) {
 	}
 }
 
+// `LANG=de_DE.UTF-8` and `LANG=es_ES.UTF-8` start the CLI in that language, numbers included: the
+// help, and check's report of a video with its decimals (fps, seconds, coordinates) written with the
+// language's own separators. The wording is the catalogue's, looked up here, so a reworded
+// catalogue value does not break the test; the English text must be gone.
+func TestCLIFollowsLANGInGermanAndSpanish(t *testing.T) {
+	e := newTestEnv(t)
+	_, paths := media(t, "hevc-tags.mov")
+	for _, lang := range []string{"de_DE.UTF-8", "es_ES.UTF-8"} {
+		inLanguage(t, e, lang)
+		l := i18n.New(i18n.Match(lang))
+		help := e.run("").want(t, 2)
+		if w := l.T("cli.commands"); w == i18n.English.T("cli.commands") || !strings.Contains(help.stderr, w) {
+			t.Errorf("LANG=%s: the help lacks %q:\n%s", lang, w, help.stderr)
+		}
+		r := e.run("", "check", paths[0]).want(t, 0)
+		for _, w := range []string{
+			l.T("check.place", i18n.Args{"Place": l.Coordinates(48.8584, 2.2945)}),
+			l.Duration(500 * time.Millisecond),
+			l.Decimal(25, 3) + " fps",
+		} {
+			if !strings.Contains(r.stdout, w) {
+				t.Errorf("LANG=%s: check's report lacks %q:\n%s", lang, w, r.stdout)
+			}
+		}
+		for _, english := range []string{"from the file", "at 48.8584", "0.5 s", ": ok: "} {
+			if strings.Contains(r.stdout, english) {
+				t.Errorf("LANG=%s: check's report still says %q:\n%s", lang, english, r.stdout)
+			}
+		}
+	}
+	if !strings.Contains(i18n.New("de").Coordinates(48.8584, 2.2945), "48,8584") {
+		t.Fatal("German coordinates are not written with a decimal comma")
+	}
+}
+
 // jobIDs differ from run to run; everything else in a JSON line must be the same bytes.
 var jobID = regexp.MustCompile(`"job_id":\d+`)
 

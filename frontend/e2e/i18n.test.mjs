@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { start, tinyVideo } from './harness.mjs';
 
-const en = JSON.parse(readFileSync(new URL('../src/lib/i18n/locales/en.json', import.meta.url), 'utf8'));
+const catalogue = (tag) => JSON.parse(readFileSync(new URL(`../src/lib/i18n/locales/${tag}.json`, import.meta.url), 'utf8'));
+const en = catalogue('en');
 // English words of three letters or more that the app says; data (names, numbers, URLs) is not words.
 const vocabulary = new Set(
   Object.values(en).flatMap((m) => m.replace(/\{[^{}]*\}/g, ' ').toLowerCase().match(/[a-z]{3,}/g) ?? []),
@@ -66,3 +67,26 @@ test('i18n: the system language is followed, and Settings switches it live', asy
     await h.stop();
   }
 });
+
+// LANG=es_ES.UTF-8 and LANG=de_DE.UTF-8 start the app in Spanish and German: the views' names
+// (the catalogue's own words, so rewording one does not break this), the page's lang, and a
+// size written with the language's decimal comma.
+for (const [lang, tag] of [['es_ES.UTF-8', 'es'], ['de_DE.UTF-8', 'de']]) {
+  test(`i18n: LANG=${lang} starts the app in ${tag}`, async () => {
+    const h = await start({ lang });
+    try {
+      const { page } = h;
+      const words = catalogue(tag);
+      const nav = page.getByRole('navigation', { name: words['nav.views'] });
+      for (const key of ['nav.upload', 'nav.library', 'nav.settings']) await nav.getByRole('button', { name: words[key] }).waitFor();
+      assert.equal(await page.evaluate(() => document.documentElement.lang), tag);
+      await h.upload([tinyVideo]);
+      await page.keyboard.press('Control+3');
+      await page.getByRole('heading', { name: words['library.title'], level: 1 }).waitFor();
+      // 6,814 bytes: "6,7 kB" here, "6.7 kB" in English
+      await page.getByRole('gridcell').filter({ hasText: /^6,7\s?kB$/ }).first().waitFor({ timeout: 10000 });
+    } finally {
+      await h.stop();
+    }
+  });
+}

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { displayName, formatBytes, formatDuration, formatEta, formatWait, jobName, splitPath, videoTitle } from './format';
+import { displayName, formatBytes, formatDuration, formatEta, formatList, formatListParts, formatWait, jobName, splitPath, videoTitle } from './format';
 import { language } from './i18n/i18n.svelte';
 
 describe('format', () => {
@@ -7,6 +7,8 @@ describe('format', () => {
     expect(formatBytes(0)).toBe('0 B');
     expect(formatBytes(1536)).toBe('1.5 kB');
     expect(formatBytes(3 * 1024 ** 3)).toBe('3.0 GB');
+    expect(formatBytes(3 * 1024 ** 3, { whole: true })).toBe('3 GB');
+    expect(formatBytes(1536, { whole: true })).toBe('1.5 kB');
     expect(formatBytes(NaN)).toBe('0 B');
     expect(formatBytes(-5)).toBe('0 B');
   });
@@ -38,6 +40,18 @@ describe('jobName', () => {
     }
     language.use('en');
     expect(jobName({ name: 'clip.mp4' })).toBe('clip.mp4');
+  });
+});
+
+describe('lists and clocks in the language on screen', () => {
+  afterEach(() => language.use('en'));
+  it('lists tags and ids side by side in every language (Chinese too: not run together)', () => {
+    expect(formatList(['cam', 'beach', 'dog'], 'plain')).toBe('cam, beach, dog');
+    language.use('zh-Hans');
+    expect(formatList(['cam', 'beach', 'dog'], 'plain')).toBe('cam、beach、dog');
+    expect(formatListParts(['VI1', 'VI2'], 'plain').map((p) => p.value).join('')).toBe('VI1、VI2');
+    language.use('de');
+    expect(formatList(['a', 'b', 'c'])).toBe('a, b und c');
   });
 });
 

@@ -10,15 +10,16 @@ function number(n: number, opts: Intl.NumberFormatOptions = {}): string {
   return new Intl.NumberFormat(intlLocale(), opts).format(n);
 }
 
-/** formatBytes renders 1536 as "1.5 kB" (1024-based, as the service's limits are). */
-export function formatBytes(n: number | undefined): string {
+/** formatBytes renders 1536 as "1.5 kB" (1024-based, as the service's limits are); whole drops
+ * the ".0" of a round size, as a limit reads ("up to 3 GB"). */
+export function formatBytes(n: number | undefined, { whole = false } = {}): string {
   if (!n || !Number.isFinite(n) || n < 0) n = 0;
   let i = 0;
   while (n >= 1024 && i < units.length - 1) {
     n /= 1024;
     i++;
   }
-  const digits = i === 0 ? 0 : n < 10 ? 1 : 0;
+  const digits = i === 0 || n >= 10 || (whole && Math.round(n * 10) % 10 === 0) ? 0 : 1;
   if (i === 0) return t('format.bytes', { n: number(n) });
   return number(n, { style: 'unit', unit: units[i], minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
@@ -101,9 +102,22 @@ export function formatPercent(fraction: number): string {
   return number(Number.isFinite(fraction) ? fraction : 0, { style: 'percent', maximumFractionDigits: 0 });
 }
 
-/** formatList renders ["a", "b", "c"] as "a, b and c" in the language on screen. */
-export function formatList(items: string[], type: 'conjunction' | 'disjunction' | 'unit' = 'conjunction'): string {
-  return new Intl.ListFormat(intlLocale(), { type }).format(items);
+type ListKind = 'conjunction' | 'disjunction' | 'plain';
+
+function listFormat(kind: ListKind): Intl.ListFormat {
+  // 'plain' lists things side by side ("a, b, c", "a、b、c"): Intl's "unit" lists run together in
+  // Chinese ("abc"), which suits "3小时5分钟", not tags or ids.
+  return new Intl.ListFormat(intlLocale(), kind === 'plain' ? { type: 'conjunction', style: 'narrow' } : { type: kind });
+}
+
+/** formatList renders ["a", "b", "c"] as "a, b and c" in the language on screen; 'plain' as "a, b, c". */
+export function formatList(items: string[], kind: ListKind = 'conjunction'): string {
+  return listFormat(kind).format(items);
+}
+
+/** formatListParts is formatList in parts, so a view can wrap each item ("element") in markup. */
+export function formatListParts(items: string[], kind: ListKind = 'conjunction'): { type: 'element' | 'literal'; value: string }[] {
+  return listFormat(kind).formatToParts(items);
 }
 
 /** displayName turns a job or video name that is a URL into its last path segment ("beach.mp4"). */

@@ -7,7 +7,7 @@ export function mediaSummary(v: contract.Verdict): string {
   const m = v.media;
   if (!m) return '';
   const parts = [m.codecName];
-  if (m.width && m.height) parts.push(t('details.pixels', { width: m.width, height: m.height }));
+  if (m.width && m.height) parts.push(t('details.pixels', { width: String(m.width), height: String(m.height) }));
   if (m.frameRate) parts.push(t('details.fps', { fps: Math.round(m.frameRate * 100) / 100 }));
   if (m.durationSec) parts.push(formatDuration(Math.max(1, Math.round(m.durationSec))));
   return parts.join(' · ');

@@ -2,7 +2,7 @@
 // MessageFormat: placeholders and plurals, never concatenation), formatted by intl-messageformat.
 // The language is reactive state: t() reads it, so switching language re-renders every view live.
 import { IntlMessageFormat } from 'intl-messageformat';
-import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import en from './locales/en.json';
 import de from './locales/de.json';
 import es from './locales/es.json';
@@ -81,13 +81,53 @@ export function intlLocale(): string {
 
 const formats = new Map<string, IntlMessageFormat>();
 
+// A plain placeholder ({n}) reads its value under this suffix, where shown() has put the value as
+// a person reads it: intl-messageformat would write a number there with String() ("0.5" in German
+// too, "1234" in English), where ICU formats it for the locale as it does `#` and {n, number}.
+const shownSuffix = '\u0000shown';
+
+/** readShown points every plain placeholder of a message at its shown value. */
+function readShown(els: MessageFormatElement[]): MessageFormatElement[] {
+  return els.map((el) => {
+    if (el.type === TYPE.argument) return { ...el, value: el.value + shownSuffix };
+    if (el.type === TYPE.plural || el.type === TYPE.select) {
+      const options = Object.fromEntries(Object.entries(el.options).map(([k, o]) => [k, { ...o, value: readShown(o.value) }]));
+      return { ...el, options } as MessageFormatElement;
+    }
+    if (el.type === TYPE.tag) return { ...el, children: readShown(el.children) };
+    return el;
+  });
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** shown adds to values each one as a person reads it: numbers and dates in the locale's way.
+ * Identifiers that are numbers (a job id, 1080p) are passed as strings, so they stay ungrouped. */
+function shown<V>(values: Record<string, V> | undefined): Record<string, V | string> {
+  const out: Record<string, V | string> = { ...values };
+  const locale = intlLocale();
+  for (const [k, v] of Object.entries(values ?? {})) {
+    let s: V | string = v;
+    if (typeof v === 'number') {
+      let nf = numberFormats.get(locale);
+      if (!nf) numberFormats.set(locale, (nf = new Intl.NumberFormat(locale)));
+      s = nf.format(v);
+    } else if (v instanceof Date) {
+      s = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(v);
+    }
+    out[k + shownSuffix] = s;
+  }
+  return out;
+}
+
 function formatter(tag: LanguageTag, key: MessageKey): IntlMessageFormat {
   const id = `${tag}\u0000${key}`;
   let f = formats.get(id);
   if (!f) {
+    const locale = tag === pseudoTag ? 'en' : tag;
     const source: string | MessageFormatElement[] =
       tag === pseudoTag ? pseudoMessage(en[key]) : (catalogues[tag][key] ?? en[key]);
-    f = new IntlMessageFormat(source, tag === pseudoTag ? 'en' : tag);
+    f = new IntlMessageFormat(readShown(new IntlMessageFormat(source, locale).getAst()), locale);
     formats.set(id, f);
   }
   return f;
@@ -95,7 +135,7 @@ function formatter(tag: LanguageTag, key: MessageKey): IntlMessageFormat {
 
 /** t renders message key in the language on screen (English where a catalogue lacks it). */
 export function t(key: MessageKey, values?: Values): string {
-  return String(formatter(language.tag, key).format(values));
+  return String(formatter(language.tag, key).format(shown(values)));
 }
 
 /** hasMessage tells whether key is a message (for codes that come from the backend). */
@@ -115,7 +155,7 @@ export type RichPart = { tag: '' | (typeof richTags)[number]; text: string };
 /** tParts renders a message with markup into parts a component wraps in elements (see Rich.svelte). */
 export function tParts(key: MessageKey, values: Values = {}): RichPart[] {
   const tags = Object.fromEntries(richTags.map((tag) => [tag, (chunks: unknown[]) => ({ tag, text: chunks.join('') })]));
-  const out = formatter(language.tag, key).format<RichPart>({ ...values, ...tags } as Record<string, never>);
+  const out = formatter(language.tag, key).format<RichPart>({ ...shown(values), ...tags } as Record<string, never>);
   const parts = Array.isArray(out) ? out : [out];
   return parts.map((p) => (typeof p === 'object' && p !== null ? (p as RichPart) : { tag: '', text: String(p) }));
 }

@@ -77,3 +77,35 @@ export function lintSvelte(source: string, parse: typeof svelteParse): string[] 
   });
   return found;
 }
+
+/** Hand-written formats that Intl (lib/format.ts) or the catalogue does for the language on screen. */
+const handFormats: [RegExp, string][] = [
+  [/\.toFixed\(/, 'toFixed: a number with a fixed "." — use formatFixed/formatDecimal'],
+  [/\.toLocale\w*String\(/, 'toLocale…String: a date or number formatted outside lib/format.ts'],
+  [/\bnew Intl\.\w+/, 'new Intl.…: a formatter outside lib/format.ts, which knows the app\'s locale'],
+  [/\.padStart\(/, 'padStart: a hand-built clock or date — use formatDuration/formatClock/formatDate'],
+  [/\.get(Hours|Minutes|Seconds|FullYear|Month|Day)\(\)/, 'Date getters: a hand-built date or time — use formatDate/formatClock'],
+  [/\.join\(\s*(['"`])[,;]\s+\1\s*\)/, "join(', '): a list — use formatList"],
+  [/[+:]\s*(['"`])s\1|\}s`/, "+ 's': an English plural — use {count, plural, …} in the catalogue"],
+  [/(\d|\}|['"`] ?)\s?(B|KB|kB|MB|GB|TB|KiB|MiB|GiB|fps|sec|min|ms)\b(?![=(])/, 'a unit written by hand — use formatBytes/formatIn or the catalogue'],
+  [/(['"`])[^'"`\n]*\bago\b[^'"`\n]*\1/, '"ago": a relative time written by hand — use formatAgo'],
+];
+
+/** code drops comments (and, in a component, its styles), so only what runs is linted. */
+function code(source: string): string {
+  return source
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|[^:\\'"`])\/\/.*$/gm, '$1');
+}
+
+/** lintFormats lists the lines of a .ts or .svelte source that format a date, time, number, size,
+ * duration, plural or list by hand, each with why. */
+export function lintFormats(source: string): string[] {
+  const found: string[] = [];
+  for (const line of code(source).split('\n')) {
+    for (const [re, why] of handFormats) if (re.test(line)) found.push(`${why}: ${line.trim().slice(0, 120)}`);
+  }
+  return found;
+}

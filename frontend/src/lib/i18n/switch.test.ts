@@ -46,6 +46,18 @@ describe('language', () => {
     expect(t('nav.library')).toMatch(/^\[Ļĭĭƀŕăăŕýý\]$/);
   });
 
+  it('formats numbers in plain placeholders for the language, as # is; identifiers passed as text stay as they are', () => {
+    language.use('de');
+    expect(t('batch.done', { done: 1234, total: 5000 })).toBe('1.234 von 5.000 fertig');
+    expect(t('details.fps', { fps: 29.97 })).toBe('29,97 fps');
+    expect(t('job.fallbackName', { id: String(12345) })).toBe('Auftrag 12345');
+    language.use('en');
+    expect(t('batch.done', { done: 1234, total: 5000 })).toBe('1,234 of 5,000 done');
+    expect(t('upload.send', { count: 1234 })).toBe('Upload 1,234 videos'); // plurals still choose by the number
+    language.use('en-XA');
+    expect(t('batch.done', { done: 1234, total: 5000 })).toContain('1,234');
+  });
+
   it('matches system locales to the languages shipped', () => {
     expect(matchLanguage('zh_CN.UTF-8')).toBe('zh-Hans');
     expect(matchLanguage('zh-TW')).toBe('en');

@@ -86,7 +86,7 @@ export function batchToast(batch: contract.JobView[]): BatchToast {
   const detail =
     failed.map((j) => t('batch.failure', { name: displayName(jobName(j)), message: j.error?.message ?? t('state.failed') })).join('\n') ||
     undefined;
-  return { kind: failed.length ? 'error' : done ? 'success' : 'info', text: formatList(parts, 'unit'), detail };
+  return { kind: failed.length ? 'error' : done ? 'success' : 'info', text: formatList(parts, 'plain'), detail };
 }
 
 // noun names the batch by its kinds: "download", "upload", "import", or "transfer" when mixed.

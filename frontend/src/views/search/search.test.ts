@@ -11,6 +11,8 @@ describe('search view logic', () => {
     expect(timeRange(3725, 3730)).toBe('1:02:05–1:02:10');
     expect(timeRange(42, 42)).toBe('0:42');
     expect(clock(NaN)).toBe('0:00');
+    expect(clock(12.7)).toBe('0:12'); // whole seconds, as the player shows them
+    expect(clock(-3)).toBe('0:00');
   });
   it('puts scores on a 0–100 bar, whichever scale the service used', () => {
     expect(scorePercent(0.87)).toBe(87);

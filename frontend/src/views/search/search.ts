@@ -1,6 +1,6 @@
 import { ErrorCode } from '../../lib/bridge/contract';
 import type { contract } from '../../../wailsjs/go/models';
-import { formatAgo, formatClock } from '../../lib/format';
+import { formatAgo, formatClock, formatDuration } from '../../lib/format';
 import { t, type MessageKey } from '../../lib/i18n/i18n.svelte';
 
 // The Search view's logic without the page: modes, how a moment reads, and what to say when a
@@ -20,18 +20,15 @@ export const levels = [
   { id: 'high', label: 'search.levelHigh' },
 ] as const satisfies readonly { id: string; label: MessageKey }[];
 
-/** clock formats seconds as m:ss, or h:mm:ss from an hour on. */
+/** clock formats seconds as m:ss, or h:mm:ss from an hour on, in the locale's digits (whole
+ * seconds passed, so a moment at 12.7 s reads 0:12 as the player shows it). */
 export function clock(sec: number): string {
-  const s = Math.max(0, Math.floor(Number.isFinite(sec) ? sec : 0));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const ss = String(s % 60).padStart(2, '0');
-  return h ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+  return formatDuration(Math.floor(Number.isFinite(sec) ? sec : 0));
 }
 
 /** timeRange is a moment's span, "0:13–0:18", or one time when it has no end. */
 export function timeRange(start: number, end: number): string {
-  return end > start ? `${clock(start)}–${clock(end)}` : clock(start);
+  return end > start ? t('format.timeRange', { from: clock(start), to: clock(end) }) : clock(start);
 }
 
 /** scorePercent puts a score on a 0–100 bar; scores above 1 are taken as percent already. */

@@ -1,6 +1,6 @@
 // Words for Settings → Watch folders: a watch's state, its figures and the pacer's honest ETA.
 import type { main } from '../../../wailsjs/go/models';
-import { formatCount, formatDecimal } from '../../lib/format';
+import { formatCount, formatDecimal, formatList } from '../../lib/format';
 import { t } from '../../lib/i18n/i18n.svelte';
 
 /** stateText is what a watch is doing, in a word or two. */
@@ -66,7 +66,7 @@ export function settingsText(w: main.WatchView): string {
   const after = afterWords[c.after as keyof typeof afterWords] ?? afterWords.keep;
   const parts = [t(c.recursive ? 'watch.withSubfolders' : 'watch.thisFolder'), t('watch.settles', { n: formatDecimal((c.settleMs || 10_000) / 1000) }),
     t(after)];
-  if (c.tags?.length) parts.push(t('watch.tags', { tags: c.tags.join(', ') }));
+  if (c.tags?.length) parts.push(t('watch.tags', { tags: formatList(c.tags, 'plain') }));
   if (c.scope) parts.push(t('watch.scope', { scope: c.scope }));
   return parts.join(' · ');
 }

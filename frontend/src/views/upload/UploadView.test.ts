@@ -33,7 +33,7 @@ describe('UploadView', () => {
     mocked.validateMeta.mockResolvedValue();
     mocked.expandPaths.mockResolvedValue(structuredClone(scan) as never);
     mocked.findDuplicate.mockImplementation(async (path: string) => ({ path, kind: '', fingerprint: path }) as never);
-    mocked.uploadRules.mockResolvedValue({ formats: [], extensions: '.mp4 .mov .webm', maxFileSize: 1 << 30, maxSizeText: '1 GB' } as never);
+    mocked.uploadRules.mockResolvedValue({ formats: [], extensions: '.mp4 .mov .webm', maxFileSize: 1 << 30, maxSizeText: '1 GB (not shown: the view words maxFileSize)' } as never);
   });
 
   it('explains drag-and-drop of files and folders, and the types and size limit the backend names', async () => {

@@ -20,5 +20,5 @@ export function duplicateSummary(flags: Record<string, { kind: string }>): strin
   const counts = new Map<string, number>();
   for (const f of Object.values(flags)) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
   const kinds = Object.keys(dupKeys).filter((k) => counts.has(k)) as (keyof typeof dupKeys)[];
-  return formatList(kinds.map((k) => t(dupKeys[k], { count: counts.get(k)! })), 'unit');
+  return formatList(kinds.map((k) => t(dupKeys[k], { count: counts.get(k)! })), 'plain');
 }
