@@ -20,8 +20,10 @@ export const languages = [
   { tag: 'zh-Hans', name: '简体中文' },
 ] as const;
 
-/** The pseudo-locale for tests (LANG=en_XA): not in the picker. */
+/** The pseudo-locale for tests (LANG=en_XA): not in the picker's list, shown there by this name
+ * only while it is the language chosen or the system's. */
 export const pseudoTag = 'en-XA';
+export const pseudoName = 'Pseudo (test)';
 
 export type LanguageTag = (typeof languages)[number]['tag'] | typeof pseudoTag;
 

@@ -75,6 +75,7 @@ describe('progress numbers', () => {
     expect(barValue(makeJob({ state: JobState.Running }), makeProgress(1, { total: 100, done: 42, percent: 42.4 }))).toBe(42);
     expect(barValue(makeJob({ state: JobState.Running }), makeProgress(1, { total: -1, done: 42 }))).toBeNull();
     expect(barValue(makeJob({ state: JobState.Queued }), undefined)).toBe(0);
+    expect(barValue(makeJob({ state: JobState.Running, place: 2 }), undefined)).toBe(0);
     expect(barValue(makeJob({ state: JobState.Done }), undefined)).toBe(100);
     expect(barValue(makeJob({ state: JobState.Paused }), makeProgress(1, { total: 10, percent: 250 }))).toBe(100);
   });

@@ -153,7 +153,8 @@ export function actionsFor(job: contract.JobView): Action[] {
 export function barValue(job: contract.JobView, p: contract.Progress | undefined): number | null {
   if (job.state === JobState.Done) return 100;
   if (p && p.total > 0) return Math.round(Math.min(100, Math.max(0, p.percent || 0)));
-  return job.state === JobState.Running ? null : 0;
+  // A job waiting for its slot moves nothing yet: an empty bar, not the sliding "working" one.
+  return job.state === JobState.Running && !inLine(job) ? null : 0;
 }
 
 /**
