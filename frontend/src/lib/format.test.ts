@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { displayName, formatBytes, formatDuration, formatEta, formatList, formatListParts, formatWait, jobName, splitPath, videoTitle } from './format';
+import { displayName, formatBytes, formatDate, formatDateTime, formatDuration, formatEta, formatList, formatListParts, formatWait, jobName, splitPath, videoTitle } from './format';
 import { language } from './i18n/i18n.svelte';
 
 describe('format', () => {
@@ -52,6 +52,20 @@ describe('lists and clocks in the language on screen', () => {
     expect(formatListParts(['VI1', 'VI2'], 'plain').map((p) => p.value).join('')).toBe('VI1、VI2');
     language.use('de');
     expect(formatList(['a', 'b', 'c'])).toBe('a, b und c');
+  });
+});
+
+describe('formatDateTime', () => {
+  afterEach(() => language.use('en'));
+  it('splits formatDate into the date and the whole time, in the language on screen', () => {
+    const at = new Date(2026, 11, 5, 3, 27).getTime();
+    for (const tag of ['en', 'de', 'es', 'zh-Hans']) {
+      language.use(tag);
+      const { day, time } = formatDateTime(at);
+      expect(formatDate(at).replace(/\s+/g, ' ')).toBe(`${day} ${time}`.replace(/\s+/g, ' ').trim());
+      expect(time).toMatch(/^\D*0?3[:.]27\D*$/);
+      expect(day).toMatch(/2026/);
+    }
   });
 });
 

@@ -66,6 +66,16 @@ export function formatDate(ms: number | undefined): string {
   return new Date(ms).toLocaleString(intlLocale(), { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+/** formatDateTime is formatDate in two parts, the date (with the locale's joiner, "Dec 5, 2026,")
+ * and the time ("3:27 AM"), so a narrow cell can break between them and never inside the time. */
+export function formatDateTime(ms: number): { day: string; time: string } {
+  const parts = new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeStyle: 'short' }).formatToParts(ms);
+  const at = parts.findIndex((p) => p.type === 'hour' || p.type === 'dayPeriod');
+  if (at < 1) return { day: '', time: parts.map((p) => p.value).join('') };
+  const join = (ps: Intl.DateTimeFormatPart[]) => ps.map((p) => p.value).join('');
+  return { day: join(parts.slice(0, at)).trimEnd(), time: join(parts.slice(at)) };
+}
+
 /** formatDay renders unix milliseconds as a local date alone. */
 export function formatDay(ms: number | undefined): string {
   if (!ms || !Number.isFinite(ms)) return '—';
