@@ -76,6 +76,11 @@ export function formatDateTime(ms: number): { day: string; time: string } {
   return { day: join(parts.slice(0, at)).trimEnd(), time: join(parts.slice(at)) };
 }
 
+/** numericDays writes a calendar day (a UTC midnight) in digits, the locale's way ("05.12.2026"). */
+export function numericDays(): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(intlLocale(), { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' });
+}
+
 /** formatDay renders unix milliseconds as a local date alone. */
 export function formatDay(ms: number | undefined): string {
   if (!ms || !Number.isFinite(ms)) return '—';

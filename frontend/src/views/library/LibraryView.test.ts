@@ -84,8 +84,9 @@ describe('LibraryView', () => {
     await waitFor(() => expect(lastQuery()).toMatchObject({ status: 'PARSE', cursor: '' }));
     await userEvent.selectOptions(screen.getByLabelText('Sort'), 'Largest first');
     await waitFor(() => expect(lastQuery()).toMatchObject({ status: 'PARSE', sort: 'size_desc' }));
-    await fireEvent.input(screen.getByLabelText('From'), { target: { value: '2024-03-01' } });
-    await fireEvent.input(screen.getByLabelText('To'), { target: { value: '2024-03-31' } });
+    // typed as the language writes a day (English: month/day/year), confirmed with Enter
+    await userEvent.type(screen.getByLabelText('From'), '03/01/2024{Enter}');
+    await userEvent.type(screen.getByLabelText('To'), '3/31/2024{Enter}');
     await waitFor(() =>
       expect(lastQuery()).toMatchObject({ after: new Date(2024, 2, 1).getTime(), before: new Date(2024, 3, 1).getTime() }),
     );
