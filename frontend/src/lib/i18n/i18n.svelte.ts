@@ -23,7 +23,7 @@ export const languages = [
 /** The pseudo-locale for tests (LANG=en_XA): not in the picker's list, shown there by this name
  * only while it is the language chosen or the system's. */
 export const pseudoTag = 'en-XA';
-export const pseudoName = 'Pseudo (test)';
+export const pseudoName = 'Pseudo (en-XA)'; // no catalogue word: the pseudo-locale's real-window check reads none
 
 export type LanguageTag = (typeof languages)[number]['tag'] | typeof pseudoTag;
 

@@ -15,7 +15,7 @@ function shown(value: string | undefined): { value: string; text: string } {
 
 describe('LanguagePicker', () => {
   it('shows the pseudo-locale by name when it is the saved language', () => {
-    expect(shown('en-XA')).toEqual({ value: 'en-XA', text: 'Pseudo (test)' });
+    expect(shown('en-XA')).toEqual({ value: 'en-XA', text: 'Pseudo (en-XA)' });
   });
 
   it('shows a saved language it does not ship as its tag', () => {
