@@ -188,3 +188,30 @@ appTest('library: at 860 px, and at 1180 px with the drawer open, the sidebar is
     assert.deepEqual(await cutCells(grid), [], `${width} px: cut off`);
   }
 });
+
+appTest('library: the date filters read and write days as German does, in a German app', async (h, { folder }) => {
+  const { page } = h;
+  await page.getByRole('navigation', { name: 'Ansichten' }).getByRole('button', { name: 'Mediathek' }).click();
+  await h.upload([videoIn(folder)('harbour-sunset.mp4')]);
+  const grid = page.getByRole('grid', { name: 'Videos' });
+  const names = (want, what) => until(async () => JSON.stringify((await rowsOf(grid)).map((r) => r.name)) === JSON.stringify(want),
+    { timeout: 10000, what });
+  await names(['harbour-sunset.mp4'], 'the upload listed');
+  const from = page.getByRole('textbox', { name: 'Von', exact: true });
+  assert.equal(await from.getAttribute('placeholder'), 'TT.MM.JJJJ');
+  const day = (d) => [d.getDate(), d.getMonth() + 1, d.getFullYear()].map((n) => String(n).padStart(2, '0')).join('.');
+  const tomorrow = new Date(Date.now() + 86_400_000);
+  // A day typed the German way, confirmed with Enter, filters; the field shows it as German writes it.
+  await from.fill(day(tomorrow).replace(/^0/, ''));
+  await from.press('Enter');
+  await names([], 'no video from tomorrow on');
+  assert.equal(await from.inputValue(), day(tomorrow));
+  // What is no day is marked and keeps the filter; today's date brings the video back.
+  await from.fill('31.02.2026');
+  await from.press('Enter');
+  assert.equal(await from.getAttribute('aria-invalid'), 'true');
+  await from.fill(day(new Date()));
+  await from.press('Enter');
+  await names(['harbour-sunset.mp4'], 'the video from today on');
+  await page.getByRole('button', { name: 'Von: im Kalender wählen' }).waitFor();
+}, { lang: 'de_DE.UTF-8' });
