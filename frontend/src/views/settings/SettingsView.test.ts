@@ -29,7 +29,7 @@ describe('SettingsView', () => {
   it('shows the version and the log file, and opens the log folder', async () => {
     render(SettingsView);
     expect(await screen.findByTestId('app-version')).toHaveTextContent('Version 1.4.2');
-    expect(screen.getByText(state.logFile)).toBeInTheDocument();
+    expect(screen.getByText((_, el) => el?.localName === 'code' && el.textContent === state.logFile)).toBeInTheDocument();
     mocked.openLogFolder.mockRejectedValue({ code: ErrorCode.Internal, message: 'No file manager answered.' });
     await userEvent.click(screen.getByRole('button', { name: 'Open log folder' }));
     expect(mocked.openLogFolder).toHaveBeenCalled();

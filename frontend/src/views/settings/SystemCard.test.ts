@@ -24,7 +24,7 @@ describe('SystemCard', () => {
     const login = screen.getByRole('checkbox', { name: /Start Memories Desktop when I log in/ });
     expect(notify).toBeChecked();
     expect(login).not.toBeChecked();
-    expect(screen.getByText(entry)).toBeInTheDocument();
+    expect(screen.getByText((_, el) => el?.localName === 'code' && el.textContent === entry)).toBeInTheDocument();
     await userEvent.click(login);
     expect(bridge.setStartAtLogin).toHaveBeenCalledWith(true);
     await vi.waitFor(() => expect(login).toBeChecked());
