@@ -243,6 +243,7 @@ func TestGlossaryCheck(t *testing.T) {
 		{"es", "search: --type must be visual, audio or caption", "search: --type debe ser visual, audio o caption", 0},
 		{"es", "what is seen (scene captions)", "lo que se ve (subtítulos de escena)", 2},
 		{"es", "Wait for a moment.", "Espera un rato.", 0},
+		{"es", "{{.File}} changed while it was being uploaded", "{{.File}} cambió mientras se subía", 0},
 		{"zh-Hans", "list past jobs: see `memories history`", "列出过去的作业：见 `memories history`", 0},
 		{"es", "{noun, select, download {# downloads} other {# transfers}}", "{noun, select, download {# descargas} other {# transferencias}}", 0},
 	}
