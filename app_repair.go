@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os"
@@ -8,6 +9,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"memories-desktop/backend/core"
+	"memories-desktop/backend/i18n"
 )
 
 // offerRepair explains a damaged database, names the file and the command that repairs it, and
@@ -15,12 +17,13 @@ import (
 // It reports whether the repair was done.
 func (a *App) offerRepair(ctx context.Context, damaged error) bool {
 	fmt.Fprintln(os.Stderr, "memories-desktop:", damaged)
-	msg := damaged.Error() + "\n\nRepair it now (the same as `memories doctor --repair`)? " +
-		"The damaged file is kept beside the new one."
+	path, detail := core.DamagedFile(damaged)
+	args := i18n.Args{"Path": cmp.Or(path, a.dataDir), "Detail": detail}
+	yes, no := i18n.T("repair.yes"), i18n.T("repair.no")
 	answer, err := messageDialog(ctx, runtime.MessageDialogOptions{Type: runtime.QuestionDialog,
-		Title: "The database is damaged", Message: msg,
-		Buttons: []string{"Yes", "No"}, DefaultButton: "Yes", CancelButton: "No"})
-	if err != nil || answer != "Yes" {
+		Title: i18n.T("repair.title"), Message: i18n.T("repair.message", args),
+		Buttons: []string{yes, no}, DefaultButton: yes, CancelButton: no})
+	if err != nil || (answer != yes && answer != "Yes") { // GTK answers "Yes" whatever the label
 		return false
 	}
 	rep, err := core.RepairDatabase(a.dataDir, damaged, 0)

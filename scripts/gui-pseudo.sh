@@ -12,24 +12,25 @@ source scripts/gui/lib.sh
 gui_init gui-pseudo
 require_atspi
 VIEWS=(1:upload 2:import 3:library 7:search 4:transfers 5:history 6:settings)
-# The English words the app says, from the catalogue; data (file names, the sandbox scope) is not.
+# The English words the app says, from the catalogue; data (file names, the sandbox scope) and
+# names never translated (the product, the platforms an import is from, "API", also the
+# service's tag on every video it was sent through its API) are not.
 VOCAB=$TMP/vocabulary.txt
 /usr/bin/python3 - frontend/src/lib/i18n/locales/en.json >"$VOCAB" <<'PY'
 import json, re, sys
 words = set()
 for m in json.load(open(sys.argv[1])).values():
     words.update(w.lower() for w in re.findall(r"[A-Za-z]{3,}", re.sub(r"\{[^{}]*\}", " ", m)))
-print("\n".join(sorted(words - {"default", "memories", "desktop", "sandbox", "mp4", "mov", "avi", "mkv", "webm"})))
+print("\n".join(sorted(words - {"default", "memories", "desktop", "sandbox", "mp4", "mov", "avi", "mkv", "webm", "tiktok", "youtube", "instagram", "api"})))
 PY
 
 # english FILE: the catalogue's English words in a screen reading ("role: text" lines; the roles
 # are AT-SPI's words, not the app's), one a line.
 # File names (the demo's beach-day.mp4) are data; WebKit names a search box's clear button
-# "cancel" itself, in its own language; addresses are data. An import job's name ("3 TikTok links") is stored by the
-# Go side in English when the job is queued: the Go catalogue's to word (see docs/TRANSLATING.md).
+# "cancel" itself, in its own language; addresses are data. An import job's name is worded on
+# screen from its platform and link count (JobView.platform/links), so it is checked too.
 english() {
-  sed -E 's/^(entry: .*) cancel$/\1/; s/^[^:]*: //; s/[^ ]+\.(mp4|mov|avi|mkv|webm)//g; s/https?:[^ ]*//g
-    s/[0-9]+ (TikTok|YouTube|Instagram) links?//g' "$1" |
+  sed -E 's/^(entry: .*) cancel$/\1/; s/^[^:]*: //; s/[^ ]+\.(mp4|mov|avi|mkv|webm)//g; s/https?:[^ ]*//g' "$1" |
     grep -oE '[A-Za-z]{3,}' | tr 'A-Z' 'a-z' | sort -u | comm -12 - "$VOCAB"
 }
 

@@ -25,8 +25,13 @@ func entryPath() (string, error) {
 // entry is the desktop entry: the session starts Exec once the user is logged in.
 func entry(exe string) string {
 	return "[Desktop Entry]\nType=Application\nName=Memories Desktop\n" +
-		"Comment=Keeps watch folders uploaded to memories.ai\n" +
+		"Comment=" + oneLine(i18n.T("autostart.comment")) + "\n" +
 		"Exec=" + quoteExec(exe) + "\nIcon=memories-desktop\nTerminal=false\nX-GNOME-Autostart-enabled=true\n"
+}
+
+// oneLine keeps a value on its line: a desktop entry's values escape line breaks.
+func oneLine(s string) string {
+	return strings.NewReplacer("\\", `\\`, "\n", `\n`, "\r", `\r`).Replace(s)
 }
 
 // quoteExec quotes a path for a desktop entry's Exec key: in double quotes with ", `, $ and \

@@ -139,6 +139,10 @@ type JobView struct {
 	Watch string `json:"watch,omitempty"`
 	// Subject is what the job is about (history pages carry it; events do not).
 	Subject *JobSubject `json:"subject,omitempty"`
+	// Platform and Links are an import's platform ("tiktok") and how many links it sends, so
+	// views word its name in their language ("3 TikTok links"); Name is the English one.
+	Platform string `json:"platform,omitempty"`
+	Links    int    `json:"links,omitempty"`
 }
 
 // StatusSkipped is the result status of a download skipped because its file existed.

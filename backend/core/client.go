@@ -19,6 +19,7 @@ import (
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/contract/conn"
 	"memories-desktop/backend/contract/mode"
+	"memories-desktop/backend/i18n"
 	"memories-desktop/backend/sandbox"
 	"memories-desktop/backend/settings"
 )
@@ -105,7 +106,7 @@ func (c *Service) Client() (*api.Client, error) { return c.clientFor(c.current()
 // UI keeps what the user staged.
 func (c *Service) usable() error {
 	if c.Status().Mode == mode.NoKey {
-		return &api.ValidationError{Field: "APIKey", Message: "no API key configured"}
+		return &api.ValidationError{Field: "APIKey", Message: i18n.T("error.noAPIKey")}
 	}
 	_, err := c.Client()
 	return err
@@ -160,32 +161,32 @@ func probe(ctx context.Context, client *api.Client, scope string) (int64, error)
 // verdict words a connection test's outcome for what it is.
 func verdict(m string, s contract.Settings, err error, total int64) (headline, message string) {
 	service := serviceName(s.BaseURL)
-	if m == mode.Sandbox {
-		service = "The local sandbox"
-	}
 	var apiErr *api.Error
 	switch {
 	case err == nil && m == mode.Sandbox:
-		return "Connected", "The local sandbox answers; the scope " + s.Scope + " holds " + plural(int(total), "video") + "."
+		return i18n.T("conn.connected"), i18n.T("conn.sandboxAnswers", i18n.Args{"Scope": s.Scope, "Count": total})
 	case err == nil:
-		return "Connected", service + " accepted the key and listed the scope " + s.Scope + " (" + plural(int(total), "video") + ")."
+		return i18n.T("conn.connected"), i18n.T("conn.listed", i18n.Args{"Service": service, "Scope": s.Scope, "Count": total})
 	case errors.Is(err, api.ErrInvalidInput):
 		summary, _ := Explain(err)
-		return "Not tested", summary
+		return i18n.T("conn.notTested"), summary
 	case errors.As(err, &apiErr) && apiErr.HTTPStatus == http.StatusNotFound:
-		return "Endpoint not found", "Something answers at " + s.BaseURL + ", but not the memories.ai API: the library list (" +
-			"/serve/api/v1/list_videos) was not found there (HTTP " + strconv.Itoa(apiErr.HTTPStatus) + "). Check the API base URL."
+		return i18n.T("conn.notFound"), i18n.T("conn.notFoundMessage", i18n.Args{"URL": s.BaseURL,
+			"Path": "/serve/api/v1/list_videos", "Status": strconv.Itoa(apiErr.HTTPStatus)})
 	}
 	summary, _ := Explain(err)
 	switch connState(err) {
 	case conn.Rejected:
-		return "Key rejected", summary
+		return i18n.T("conn.rejected"), summary
 	case conn.RateLimited:
-		return "Rate-limited", service + " answered and took the key, but is limiting this account's requests for now."
+		if m == mode.Sandbox {
+			return i18n.T("conn.rateLimited"), i18n.T("conn.rateLimitedSandbox")
+		}
+		return i18n.T("conn.rateLimited"), i18n.T("conn.rateLimitedMessage", i18n.Args{"Service": service})
 	case conn.Unreachable:
-		return "Unreachable", summary
+		return i18n.T("conn.unreachable"), summary
 	}
-	return "Not connected", summary
+	return i18n.T("conn.notConnected"), summary
 }
 
 // serviceName is "memories.ai" for the service's own hosts, else the host of base.
@@ -200,13 +201,13 @@ func serviceName(base string) string {
 // describeTarget names what a test of s talks to, without ever showing the key.
 func (c *Service) describeTarget(s contract.Settings) contract.Connection {
 	if c.forceSandbox || s.Sandbox {
-		return contract.Connection{Mode: mode.Sandbox, Tested: "the local sandbox (no key is used in sandbox mode)"}
+		return contract.Connection{Mode: mode.Sandbox, Tested: i18n.T("conn.testedSandbox")}
 	}
 	info, err := c.prefs.KeyInfo()
 	if err != nil || !info.Set {
-		return contract.Connection{Mode: mode.NoKey, Tested: s.BaseURL + " with no API key"}
+		return contract.Connection{Mode: mode.NoKey, Tested: i18n.T("conn.testedNoKey", i18n.Args{"URL": s.BaseURL})}
 	}
-	return contract.Connection{Mode: mode.Live, Tested: s.BaseURL + " with the key " + info.Masked}
+	return contract.Connection{Mode: mode.Live, Tested: i18n.T("conn.testedKey", i18n.Args{"URL": s.BaseURL, "Key": info.Masked})}
 }
 
 // clientFor builds a client for s as Client does for the saved settings.
@@ -225,11 +226,4 @@ func (c *Service) clientFor(s contract.Settings) (*api.Client, error) {
 	}
 	return api.New(api.Config{BaseURL: s.BaseURL, AssetBaseURL: s.AssetBaseURL, APIKey: key, HTTPClient: c.http, UserAgent: c.userAgent,
 		Observe: c.health.observer(liveProfile(s.BaseURL, s.AssetBaseURL, key)), Gate: c.pacerFor(c.profileDirOf(s)).Gate()})
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.Itoa(n) + " " + word + "s"
 }

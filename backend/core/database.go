@@ -27,3 +27,13 @@ func RepairDatabase(dir string, damaged error, wait time.Duration) (contract.Rep
 	}
 	return store.Repair(dir, cmp.Or(wait, store.DefaultOpenTimeout))
 }
+
+// DamagedFile names the damaged database err is about and what is wrong with it (technical
+// detail); the path is "" when err names no file.
+func DamagedFile(err error) (path, detail string) {
+	var d *store.DamagedError
+	if errors.As(err, &d) {
+		return d.Path, d.Detail
+	}
+	return "", err.Error()
+}

@@ -54,7 +54,7 @@ func FilterFor(name string) Filter {
 	}
 	label := i18n.T("dialog.filter.file", i18n.Args{"Type": strings.ToUpper(ext[1:])})
 	if f, ok := formats.ForName(name); ok {
-		label = f.Name
+		label = i18n.T("formatName." + f.Ext[1:]) // formatName.mp4: "MP4 video"
 	}
 	return Filter{i18n.T("dialog.filter.withExtension", i18n.Args{"Label": label, "Extension": ext}),
 		"*" + ext + ";*" + strings.ToUpper(ext)}

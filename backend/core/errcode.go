@@ -10,6 +10,7 @@ import (
 	"memories-desktop/backend/contract/errcode"
 	"memories-desktop/backend/i18n"
 	"memories-desktop/backend/settings"
+	"memories-desktop/backend/store"
 )
 
 // ErrBug marks a failure that is a defect of the app itself (a bound call that panicked): the
@@ -39,6 +40,10 @@ func describe(err error, explain func(error) wording, l *i18n.Localizer) contrac
 	case errors.Is(err, ErrBug):
 		w := withLog(wording{key: "error.bug", nextKey: "next.bug"})
 		info := worded(w, l)
+		info.Code, info.Detail = errcode.Internal, err.Error()
+		return info
+	case errors.As(err, new(*store.DamagedError)):
+		info := worded(explain(err), l)
 		info.Code, info.Detail = errcode.Internal, err.Error()
 		return info
 	case errors.As(err, &long):

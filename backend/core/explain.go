@@ -12,6 +12,7 @@ import (
 	"memories-desktop/backend/applog"
 	"memories-desktop/backend/contract/errcode"
 	"memories-desktop/backend/i18n"
+	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
 )
 
@@ -88,6 +89,9 @@ func explain(err error) wording {
 	}
 	if errors.Is(err, context.DeadlineExceeded) {
 		return wording{key: "error.deadline", nextKey: "next.deadline"}
+	}
+	if d := (*store.DamagedError)(nil); errors.As(err, &d) {
+		return wording{key: "error.damaged", nextKey: "next.damaged", params: i18n.Args{"Path": d.Path}}
 	}
 	return explainKind(err)
 }
@@ -208,7 +212,8 @@ func FailedJobMessage(code string, err error) string {
 		return l.T("job.notMedia", i18n.Args{"Error": sentence(err.Error())})
 	}
 	if next, ok := localNext[code]; ok {
-		return l.T("job.failed", i18n.Args{"Summary": sentence(err.Error()), "Next": l.T(next)})
+		summary := l.T("localError."+code, i18n.Args{"Detail": err.Error()}) // the error's text is technical detail
+		return l.T("job.failed", i18n.Args{"Summary": summary, "Next": l.T(next)})
 	}
 	summary, next := explainFinal(err).in(l)
 	if summary == "" {
@@ -221,8 +226,9 @@ func FailedJobMessage(code string, err error) string {
 }
 
 // localNext is what a person can do about a failure on this computer or of the transfer itself,
-// by the engine's code for it (catalogue ids). The error's own text says what happened. Every one
-// is for a job that has failed for good, so none promises an automatic retry.
+// by the engine's code for it (catalogue ids); "localError.<code>" says what happened, with the
+// error's own text as its detail. Every one is for a job that has failed for good, so none
+// promises an automatic retry.
 var localNext = map[string]string{
 	errcode.DiskFull:    "local.diskFull",
 	errcode.TooSlow:     "local.tooSlow",

@@ -164,13 +164,19 @@ func TestFailedJobKeepsCoresExplanation(t *testing.T) {
 	}
 }
 
-// A failure on this computer keeps its own text, made a sentence, and the step for its code; the
-// taken-name case is a real failed download through the engine core starts.
+// A failure on this computer is worded for its code, with its own text as the detail, and the
+// step for its code; the taken-name case is a real failed download through the engine core starts.
 func TestLocalFailuresGetTheAdviceOfTheirCode(t *testing.T) {
-	err := errors.New("the disk is full")
-	if got := FailedJobMessage("disk_full", err); got != "The disk is full. Free some space on that disk, then retry." {
+	t.Cleanup(func() { i18n.SetDefault(i18n.English) })
+	err := errors.New("write /media/x.mp4: no space left on device")
+	if got := FailedJobMessage("disk_full", err); got != "The disk is full (write /media/x.mp4: no space left on device). Free some space on that disk, then retry." {
 		t.Fatalf("disk full: %q", got)
 	}
+	i18n.SetDefault(i18n.New("de"))
+	if got := FailedJobMessage("disk_full", err); !strings.HasPrefix(got, "Der Datenträger ist voll (write /media/x.mp4") {
+		t.Fatalf("German: %q", got)
+	}
+	i18n.SetDefault(i18n.English)
 	if got := FailedJobMessage("not_found", err); strings.Contains(got, "Free some space") {
 		t.Fatalf("an api code got local advice: %q", got)
 	}

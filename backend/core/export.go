@@ -11,6 +11,7 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/i18n"
 	"memories-desktop/backend/settings"
 	"memories-desktop/backend/store"
 )
@@ -28,7 +29,7 @@ func (c *Service) ExportHistory(path string) (int, error) {
 	case ".csv":
 		data, err = historyCSV(jobs)
 	default:
-		return 0, &api.ValidationError{Field: "path", Message: "Export to a .csv or .json file."}
+		return 0, &api.ValidationError{Field: "path", Message: i18n.T("history.exportType")}
 	}
 	if err != nil {
 		return 0, err

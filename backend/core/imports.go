@@ -1,7 +1,6 @@
 package core
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -9,6 +8,7 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/i18n"
 	"memories-desktop/backend/sources"
 	"memories-desktop/backend/transfer"
 	"memories-desktop/backend/validate"
@@ -33,12 +33,12 @@ func warnings(p sources.Plan) []string {
 	var w []string
 	for _, t := range p.Tasks {
 		if t.Platform == sources.YouTube {
-			w = append(w, "YouTube imports cost credits and may come back at a lower quality than requested.")
+			w = append(w, i18n.T("importRequest.youtubeCosts"))
 			break
 		}
 	}
 	if len(p.Duplicates) > 0 {
-		w = append(w, fmt.Sprintf("%d duplicate link(s) will be imported once.", len(p.Duplicates)))
+		w = append(w, i18n.T("importRequest.duplicatesOnce", i18n.Args{"Count": len(p.Duplicates)}))
 	}
 	return w
 }
@@ -51,10 +51,11 @@ func (c *Service) EnqueueImport(r contract.ImportRequest) ([]contract.JobView, e
 	}
 	p := sources.ParseLines(r.Text)
 	if len(p.Tasks) == 0 {
-		return nil, &api.ValidationError{Field: "links", Message: "No TikTok, YouTube or Instagram post links to import."}
+		return nil, &api.ValidationError{Field: "links", Message: i18n.T("importRequest.noLinks")}
 	}
 	if !validQuality(r.Quality) {
-		return nil, &api.ValidationError{Field: "quality", Message: "Choose a quality from 360 to 2160."}
+		return nil, &api.ValidationError{Field: "quality", Message: i18n.T("importRequest.quality",
+			i18n.Args{"Min": api.Qualities[0], "Max": api.Qualities[len(api.Qualities)-1]})}
 	}
 	if err := validate.Callback(strings.TrimSpace(r.Callback)); err != nil {
 		return nil, err
@@ -87,7 +88,7 @@ const maxLinksFile = 4 << 20
 func (c *Service) ReadLinksFile(path string) (string, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	if ext != ".txt" && ext != ".csv" {
-		return "", &api.ValidationError{Field: "file", Message: "Links can be read from .txt or .csv files."}
+		return "", &api.ValidationError{Field: "file", Message: i18n.T("importRequest.fileType")}
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -96,7 +97,8 @@ func (c *Service) ReadLinksFile(path string) (string, error) {
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, maxLinksFile+1))
 	if len(data) > maxLinksFile {
-		return "", &api.ValidationError{Field: "file", Message: "The file is larger than 4 MB; split it."}
+		return "", &api.ValidationError{Field: "file", Message: i18n.T("importRequest.fileTooBig",
+			i18n.Args{"Size": i18n.Default().Size(maxLinksFile)})}
 	}
 	return string(data), err
 }

@@ -4,6 +4,7 @@ import (
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/contract/jobkind"
 	"memories-desktop/backend/contract/jobstate"
+	"memories-desktop/backend/i18n"
 	"memories-desktop/backend/store"
 	"memories-desktop/backend/transfer"
 	"memories-desktop/backend/validate"
@@ -64,4 +65,16 @@ func (c *Service) Interrupted() ([]contract.JobView, error) {
 		views[i] = c.engine().View(j, nil)
 	}
 	return views, err
+}
+
+// StoredJobName is JobName of a job record.
+func StoredJobName(j contract.Job) string { return JobName(transfer.StoredView(j)) }
+
+// JobName is v's name for people in the process's language: an import's is worded from its
+// platform and link count ("3 TikTok links"), every other job's is its file, URL or id.
+func JobName(v contract.JobView) string {
+	if v.Platform != "" && v.Links > 0 {
+		return transfer.ImportName(i18n.Default(), v.Platform, v.Links)
+	}
+	return v.Name
 }

@@ -75,7 +75,7 @@ func TestWatchOverTheLimitRescans(t *testing.T) {
 	}
 	ev := runWatch(t, c, "tree", contract.WatchRunOptions{MaxWatches: 2, LimitedRescan: 300 * time.Millisecond})
 	limit := ev.wait(t, contract.WatchEvLimit, "")
-	if !strings.Contains(limit.Detail, "2 folder(s) watched live; 3 more") || !strings.Contains(limit.Detail, "scanned every 300ms") {
+	if !strings.Contains(limit.Detail, "folders watched live: 2; 3 more are over") || !strings.Contains(limit.Detail, "scanned every 0.3 s") {
 		t.Fatalf("limit message %q", limit.Detail)
 	}
 	for _, sub := range []string{"a", "b", "c", "d"} {

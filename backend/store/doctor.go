@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"hash/crc32"
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/i18n"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -94,12 +96,12 @@ func pageCheck(rep *contract.DBReport, tx txn) (stuck bool) {
 			}
 		case <-limit:
 			stuck, done = true, true
-			note(rep, "the page check did not finish: the file's pages loop")
+			note(rep, i18n.T("doctor.problem.loop"))
 		}
 	}
 	for _, name := range allBuckets {
 		if tx.Bucket(name) == nil {
-			note(rep, fmt.Sprintf("bucket %q is missing", name))
+			note(rep, i18n.T("doctor.problem.noBucket", i18n.Args{"Bucket": string(name)}))
 		}
 	}
 	return stuck
@@ -142,7 +144,7 @@ func countJobs(rep *contract.DBReport, tx txn) {
 		var j contract.Job
 		if len(k) != jobKeyLen || json.Unmarshal(v, &j) != nil {
 			rep.DamagedJobs = append(rep.DamagedJobs, idOrZero(k))
-			note(rep, fmt.Sprintf("job record %d cannot be read", idOrZero(k)))
+			note(rep, i18n.T("doctor.problem.job", i18n.Args{"Job": strconv.FormatUint(idOrZero(k), 10)}))
 			return
 		}
 		rep.Jobs++
@@ -153,7 +155,7 @@ func countVideos(rep *contract.DBReport, tx txn) {
 	each(tx, bucketVideos, func(k, v []byte) {
 		var vid contract.CachedVideo
 		if json.Unmarshal(v, &vid) != nil {
-			note(rep, fmt.Sprintf("library cache record %q cannot be read", k))
+			note(rep, i18n.T("doctor.problem.video", i18n.Args{"Key": strconv.Quote(string(k))}))
 			return
 		}
 		rep.Videos++

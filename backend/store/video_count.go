@@ -3,9 +3,10 @@ package store
 import (
 	"bytes"
 	"encoding/binary"
-	"fmt"
 	"maps"
 	"slices"
+
+	"memories-desktop/backend/i18n"
 )
 
 // The library's first page shows how many videos a scope holds. Counting the time index on
@@ -115,7 +116,7 @@ func wrongVideoCounts(tx txn) []string {
 	for _, scope := range slices.Sorted(maps.Keys(scopes)) {
 		kept, ok := keptVideoCount(tx, scope)
 		if !ok || int64(kept) != counted[scope] {
-			out = append(out, fmt.Sprintf("the library count of scope %q is wrong (kept %d, cached %d)", scope, kept, counted[scope]))
+			out = append(out, i18n.T("doctor.problem.count", i18n.Args{"Scope": scope, "Kept": kept, "Cached": counted[scope]}))
 		}
 	}
 	return out

@@ -4,7 +4,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 
@@ -12,6 +11,7 @@ import (
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/contract/jobkind"
 	"memories-desktop/backend/contract/jobstate"
+	"memories-desktop/backend/i18n"
 	"memories-desktop/backend/preflight"
 	"memories-desktop/backend/sources"
 	"memories-desktop/backend/validate"
@@ -116,13 +116,16 @@ func (e *Engine) PlanImport(spec ImportSpec) (Draft, error) {
 	}
 	if len(spec.Links) == 0 || len(spec.Links) > api.MaxImportLinks {
 		return Draft{}, &api.ValidationError{Field: "links",
-			Message: fmt.Sprintf("an import takes 1 to %d links, not %d", api.MaxImportLinks, len(spec.Links))}
+			Message: i18n.T("api.linksCount", i18n.Args{"Max": api.MaxImportLinks, "Count": len(spec.Links)})}
 	}
-	name := fmt.Sprintf("%d %s link", len(spec.Links), sources.Title(contract.Platform(spec.Platform)))
-	if len(spec.Links) > 1 {
-		name += "s"
-	}
-	return draft(jobkind.Import, name, api.ScopeOr(spec.Scope), nil, spec)
+	return draft(jobkind.Import, ImportName(i18n.English, spec.Platform, len(spec.Links)), api.ScopeOr(spec.Scope), nil, spec)
+}
+
+// ImportName words an import job's name ("3 TikTok links") in l's language. The name stored
+// with the job is the English one (data, like a file name); views word it again in theirs from
+// JobView's Platform and Links.
+func ImportName(l *i18n.Localizer, platform string, links int) string {
+	return l.T("job.importName", i18n.Args{"Count": links, "Platform": sources.Title(contract.Platform(platform))})
 }
 
 // PlanDownload checks a download of a library video (VideoNo) or an asset (AssetID) and drafts
@@ -147,7 +150,7 @@ func (e *Engine) PlanDownload(spec DownloadSpec) (Draft, error) {
 func ValidateMeta(meta api.UploadMeta) error {
 	if len(meta.Tags) >= api.MaxTags {
 		return &api.ValidationError{Field: "tags",
-			Message: fmt.Sprintf("at most %d tags (one of the service's %d is used to prevent duplicate uploads)", api.MaxTags-1, api.MaxTags)}
+			Message: i18n.T("upload.tagsMax", i18n.Args{"Max": api.MaxTags - 1, "All": api.MaxTags})}
 	}
 	if err := checkScope(meta.Scope); err != nil {
 		return err
@@ -177,7 +180,7 @@ func checkDownload(spec DownloadSpec) error {
 		return err
 	}
 	if spec.Dest == "" {
-		return &api.ValidationError{Field: "dest", Message: "a download needs a destination"}
+		return &api.ValidationError{Field: "dest", Message: i18n.T("download.noDestination")}
 	}
 	return checkScope(spec.Scope)
 }

@@ -3,13 +3,13 @@ package transfer
 import (
 	"context"
 	"encoding/hex"
-	"fmt"
 	"io"
 	"os"
 	"time"
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/i18n"
 )
 
 // An upload reads the file while someone may be writing it. What was sent is only a consistent
@@ -58,7 +58,8 @@ func unchangedSinceQueued(f *os.File, spec UploadSpec) (fileState, error) {
 	}
 	if now.size != spec.Size || (spec.ModTime != 0 && now.modTime.UnixNano() != spec.ModTime) {
 		return now, &api.ValidationError{Field: "file",
-			Message: fmt.Sprintf("%s changed since it was queued (%d bytes, was %d); add it again", f.Name(), now.size, spec.Size)}
+			Message: i18n.T("upload.changedSinceQueued", i18n.Args{"File": f.Name(),
+				"Size": i18n.Default().Size(now.size), "Was": i18n.Default().Size(spec.Size)})}
 	}
 	return now, nil
 }
@@ -86,7 +87,7 @@ func unchangedWhileSent(ctx context.Context, f *os.File, before fileState, sent 
 
 func errChangedWhileSent(name string) error {
 	return &api.ValidationError{Field: "file",
-		Message: fmt.Sprintf("%s changed while it was being uploaded, so the copy sent may be torn", name)}
+		Message: i18n.T("upload.changedWhileSent", i18n.Args{"File": name})}
 }
 
 // discardTorn keeps a torn upload from ever counting as done: the job gets a new marker, so a
@@ -104,9 +105,9 @@ func (e *Engine) discardTorn(ctx context.Context, client *api.Client, j contract
 	if !ok {
 		return cause
 	}
-	msg := ve.Message + "; the torn copy " + videoNo + " was deleted from the library."
+	msg := i18n.T("upload.tornDeleted", i18n.Args{"Reason": ve.Message, "VideoNo": videoNo})
 	if err != nil {
-		msg = ve.Message + "; delete " + videoNo + " from the library by hand (it could not be deleted)."
+		msg = i18n.T("upload.tornKept", i18n.Args{"Reason": ve.Message, "VideoNo": videoNo})
 	}
 	return &api.ValidationError{Field: ve.Field, Message: msg}
 }

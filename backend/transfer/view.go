@@ -11,9 +11,14 @@ import (
 
 // StoredView describes j for people from its record alone (no engine is running).
 func StoredView(j contract.Job) contract.JobView {
-	return contract.JobView{ID: j.ID, Kind: j.Kind, State: j.State, Scope: j.Scope, Name: j.Name,
+	v := contract.JobView{ID: j.ID, Kind: j.Kind, State: j.State, Scope: j.Scope, Name: j.Name,
 		Tags: VisibleTags(j.Tags), Created: j.Created, Updated: j.Updated, Attempts: j.Attempts,
 		Result: j.Result, Error: j.Error, Watch: watchOf(j)}
+	var spec ImportSpec
+	if j.Kind == jobkind.Import && decodeParams(j, &spec) == nil {
+		v.Platform, v.Links = spec.Platform, len(spec.Links)
+	}
+	return v
 }
 
 // View describes j for people, with its progress, place in line and retry.

@@ -7,16 +7,17 @@ package watch
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
 
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/formats"
+	"memories-desktop/backend/i18n"
 )
 
 // DefaultSettle is how long a file must stay unchanged before it counts as finished.
@@ -68,24 +69,24 @@ func Normalize(c *contract.WatchConfig) {
 // Validate says what is wrong with c, in words for the user.
 func Validate(c contract.WatchConfig) error {
 	if c.Name == "" || strings.ContainsFunc(c.Name, unicode.IsControl) || len(c.Name) > 100 {
-		return errors.New("a watch needs a name of 1 to 100 printable characters")
+		return errors.New(i18n.T("watchConfig.name"))
 	}
 	info, err := os.Stat(c.Folder)
 	if err != nil || !info.IsDir() {
-		return fmt.Errorf("%s is not a folder", c.Folder)
+		return errors.New(i18n.T("watchConfig.notFolder", i18n.Args{"Folder": c.Folder}))
 	}
 	switch c.After {
 	case contract.WatchKeep, contract.WatchMove:
 	case contract.WatchDelete:
 		if !c.DeleteConfirmed {
-			return fmt.Errorf("deleting uploaded files needs a typed confirmation (%q)", contract.WatchDeleteConfirmation)
+			return errors.New(i18n.T("watch.confirmDeleteApp", i18n.Args{"Confirm": contract.WatchDeleteConfirmation}))
 		}
 	default:
-		return fmt.Errorf("after an upload a file is kept, moved or deleted, not %q", c.After)
+		return errors.New(i18n.T("watchConfig.after", i18n.Args{"After": strconv.Quote(string(c.After))}))
 	}
 	for _, p := range append(slices.Clone(c.Include), c.Exclude...) {
 		if _, err := filepath.Match(p, ""); err != nil {
-			return fmt.Errorf("the pattern %q is not valid", p)
+			return errors.New(i18n.T("watchConfig.pattern", i18n.Args{"Pattern": strconv.Quote(p)}))
 		}
 	}
 	return nil

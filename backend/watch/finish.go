@@ -9,6 +9,7 @@ import (
 
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/contract/jobstate"
+	"memories-desktop/backend/i18n"
 )
 
 // finish notes how a watched file's job ended and applies the after-upload action.
@@ -31,7 +32,7 @@ func (r *runner) finish(j contract.Job) {
 		r.afterUpload(rel, rec, j)
 	case j.State == jobstate.Failed || j.State == jobstate.Canceled:
 		delete(r.byJob, j.ID)
-		rec.State, rec.At, rec.Reason = Failed, now, string(j.State)
+		rec.State, rec.At, rec.Reason = Failed, now, i18n.T("jobState."+string(j.State))
 		if j.Error != nil {
 			rec.Reason = j.Error.Message
 		}
@@ -76,13 +77,13 @@ func (r *runner) afterUpload(rel string, rec *Record, j contract.Job) {
 	info, err := os.Lstat(path)
 	switch {
 	case err != nil:
-		r.kept(rel, rec, "it is no longer there")
+		r.kept(rel, rec, i18n.T("watchDetail.keptGone"))
 		return
 	case rec.Stale || !rec.unchangedSince(info) || !sentAsQueued(j.Result, rec):
-		r.kept(rel, rec, "it changed after its upload began")
+		r.kept(rel, rec, i18n.T("watchDetail.keptChanged"))
 		return
 	case r.cfg.After == contract.WatchDelete && !r.cfg.DeleteConfirmed:
-		r.kept(rel, rec, "deleting was not confirmed")
+		r.kept(rel, rec, i18n.T("watchDetail.keptUnconfirmed"))
 		return
 	}
 	if r.cfg.After == contract.WatchDelete {
@@ -99,7 +100,7 @@ func (r *runner) afterUpload(rel string, rec *Record, j contract.Job) {
 		r.kept(rel, rec, err.Error())
 		return
 	}
-	rec.After = "moved to " + dst
+	rec.After = "moved:" + dst
 	r.report(contract.WatchEvent{Kind: contract.WatchEvMoved, Path: rel, Detail: dst, VideoNo: rec.VideoNo})
 }
 
@@ -113,8 +114,8 @@ func sentAsQueued(res contract.JobResult, rec *Record) bool {
 }
 
 func (r *runner) kept(rel string, rec *Record, why string) {
-	rec.After = "kept: " + why
-	r.report(contract.WatchEvent{Kind: contract.WatchEvKept, Path: rel, Detail: fmt.Sprintf("not %sd: %s", r.cfg.After, why)})
+	rec.After = "kept:" + why
+	r.report(contract.WatchEvent{Kind: contract.WatchEvKept, Path: rel, Detail: i18n.T("watchDetail.not."+string(r.cfg.After), i18n.Args{"Why": why})})
 }
 
 // moveUploaded moves a file into the Uploaded subfolder, under the same relative path, never

@@ -32,7 +32,7 @@ type Record struct {
 	JobPath string `json:"jobPath,omitempty"` // the relative path the job was queued with
 	VideoNo string `json:"videoNo,omitempty"`
 	Reason  string `json:"reason,omitempty"`
-	After   string `json:"after,omitempty"` // what was done with the file after its upload
+	After   string `json:"after,omitempty"` // what was done with the file after its upload: "deleted", "moved:<path>", "kept:<why>"
 	// Stale: the file changed while its job was queued; it is looked at again when the job ends.
 	Stale bool  `json:"stale,omitempty"`
 	At    int64 `json:"at"` // unix ms of the last change of state

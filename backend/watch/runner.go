@@ -14,6 +14,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/i18n"
 	"memories-desktop/backend/store"
 )
 
@@ -54,7 +55,7 @@ type runner struct {
 // start (a paused watch, a database error).
 func Run(ctx context.Context, db *store.DB, q Queue, c contract.WatchConfig, opt contract.WatchRunOptions) error {
 	if c.Paused {
-		return fmt.Errorf("the watch %q is paused; resume it first", c.Name)
+		return errors.New(i18n.T("watch.runPaused", i18n.Args{"Name": c.Name}))
 	}
 	recs, err := loadRecords(db, c.Name)
 	if err != nil {
@@ -77,8 +78,8 @@ func Run(ctx context.Context, db *store.DB, q Queue, c contract.WatchConfig, opt
 	}
 	r.scan(true)
 	r.flush()
-	r.report(contract.WatchEvent{Kind: contract.WatchEvStarted, Folders: len(r.tree.live), Detail: fmt.Sprintf("%s: %d folder(s) watched live, %d file(s) known",
-		c.Folder, len(r.tree.live), len(r.recs))})
+	r.report(contract.WatchEvent{Kind: contract.WatchEvStarted, Folders: len(r.tree.live), Detail: i18n.T("watchDetail.started",
+		i18n.Args{"Folder": c.Folder, "Folders": len(r.tree.live), "Files": len(r.recs)})})
 	r.reportLimit()
 	return r.loop(fsw, finished)
 }
@@ -105,7 +106,7 @@ func (r *runner) loop(fsw *fsnotify.Watcher, finished <-chan contract.Job) error
 			if !ok {
 				return nil
 			}
-			r.report(contract.WatchEvent{Kind: contract.WatchEvError, Detail: "the system's change notices failed (" + err.Error() + "); scanning the folder again"})
+			r.report(contract.WatchEvent{Kind: contract.WatchEvError, Detail: i18n.T("watchDetail.noticesFailed", i18n.Args{"Error": err.Error()})})
 			r.scan(false)
 		case <-settle.C:
 			r.settle()
@@ -168,7 +169,7 @@ func (r *runner) rel(path string) (string, bool) {
 // handle reacts to one change notice.
 func (r *runner) handle(ev fsnotify.Event) {
 	if ev.Name == r.cfg.Folder && ev.Has(fsnotify.Remove|fsnotify.Rename) {
-		r.folderGone(r.goneWhy("deleted or moved away"))
+		r.folderGone(r.goneWhy("watchDetail.goneMoved"))
 		return
 	}
 	rel, ok := r.rel(ev.Name)
@@ -274,7 +275,7 @@ func (r *runner) flush() {
 		recs = append(recs, wf)
 	}
 	if err := r.db.PutWatchFiles(r.cfg.Name, recs); err != nil {
-		r.report(contract.WatchEvent{Kind: contract.WatchEvError, Detail: "save the watch's state: " + err.Error()})
+		r.report(contract.WatchEvent{Kind: contract.WatchEvError, Detail: i18n.T("watchDetail.saveFailed", i18n.Args{"Error": err.Error()})})
 		return
 	}
 	clear(r.dirty)

@@ -1,12 +1,13 @@
 package watch
 
 import (
-	"fmt"
 	"io/fs"
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/contract/jobstate"
+	"memories-desktop/backend/i18n"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 )
 
@@ -15,11 +16,11 @@ import (
 func (r *runner) scan(first bool) {
 	info, err := os.Stat(r.cfg.Folder)
 	if err != nil {
-		r.folderGone(r.goneWhy("deleted or unmounted"))
+		r.folderGone(r.goneWhy("watchDetail.goneDeleted"))
 		return
 	}
 	if r.tree.replaced(info) {
-		r.folderGone(r.cfg.Folder + " was unmounted, mounted again or replaced; watching what is there now")
+		r.folderGone(i18n.T("watchDetail.replaced", i18n.Args{"Folder": r.cfg.Folder}))
 	}
 	if r.gone {
 		r.gone = false
@@ -77,8 +78,8 @@ func (r *runner) reportTree(first bool) {
 		return // Run says it once what the scan found is saved
 	}
 	r.reportLimit()
-	r.report(contract.WatchEvent{Kind: contract.WatchEvScanned, Folders: len(r.tree.live), Detail: fmt.Sprintf("%d folder(s) watched live, %d file(s) known",
-		len(r.tree.live), len(r.recs))})
+	r.report(contract.WatchEvent{Kind: contract.WatchEvScanned, Folders: len(r.tree.live), Detail: i18n.T("watchDetail.scanned",
+		i18n.Args{"Folders": len(r.tree.live), "Files": len(r.recs)})})
 }
 
 // reportLimit says how many folders are over the inotify limit and how they are looked at.
@@ -87,17 +88,17 @@ func (r *runner) reportLimit() {
 	if rest == 0 {
 		return
 	}
-	limit := "the limit set for this watch"
+	limit := i18n.T("watchDetail.ownLimit")
 	if n := systemLimit(); r.tree.max == 0 && n > 0 {
-		limit = fmt.Sprintf("the system's limit (fs.inotify.max_user_watches = %d)", n)
+		limit = i18n.T("watchDetail.systemLimit", i18n.Args{"N": strconv.Itoa(n)})
 	}
-	r.report(contract.WatchEvent{Kind: contract.WatchEvLimit, Folders: len(r.tree.live), Detail: fmt.Sprintf("%d folder(s) watched live; %d more are over %s and are "+
-		"scanned every %s instead (raise the limit with sysctl fs.inotify.max_user_watches=N)",
-		len(r.tree.live), rest, limit, r.opt.LimitedRescan)})
+	r.report(contract.WatchEvent{Kind: contract.WatchEvLimit, Folders: len(r.tree.live), Detail: i18n.T("watchDetail.limit",
+		i18n.Args{"Folders": len(r.tree.live), "Count": rest, "Limit": limit, "Every": i18n.Default().Duration(r.opt.LimitedRescan)})})
 }
 
-func (r *runner) goneWhy(how string) string {
-	return fmt.Sprintf("%s is gone (%s); looking for it every %s", r.cfg.Folder, how, r.opt.LimitedRescan)
+// goneWhy words why the folder is gone (a catalogue id) and how often it is looked for.
+func (r *runner) goneWhy(id string) string {
+	return i18n.T(id, i18n.Args{"Folder": r.cfg.Folder, "Every": i18n.Default().Duration(r.opt.LimitedRescan)})
 }
 
 // folderGone notes that the watched folder disappeared (deleted, unmounted) or was replaced; the
@@ -159,7 +160,7 @@ func (r *runner) pickUp(rel string, rec *Record) {
 	}
 	if j.State == jobstate.Interrupted {
 		if err := r.q.Resume(j.ID); err != nil {
-			r.report(contract.WatchEvent{Kind: contract.WatchEvError, Path: rel, JobID: j.ID, Detail: "resume its upload: " + err.Error()})
+			r.report(contract.WatchEvent{Kind: contract.WatchEvError, Path: rel, JobID: j.ID, Detail: i18n.T("watchDetail.resumeFailed", i18n.Args{"Error": err.Error()})})
 		}
 	}
 	r.jobs.add(j.ID)

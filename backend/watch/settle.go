@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/i18n"
 	"memories-desktop/backend/preflight"
 )
 
@@ -89,7 +90,7 @@ func (r *runner) refused(rel string, rec *Record, v contract.Verdict) {
 		if rec.State != Writing {
 			rec.State, rec.Reason, rec.At = Writing, v.Reason, time.Now().UnixMilli()
 			r.dirty[rel] = true
-			r.report(contract.WatchEvent{Kind: contract.WatchEvWriting, Path: rel, Detail: "still being written: " + v.Reason})
+			r.report(contract.WatchEvent{Kind: contract.WatchEvWriting, Path: rel, Detail: i18n.T("watchDetail.writing", i18n.Args{"Reason": v.Reason})})
 		}
 	default:
 		rec.State, rec.Reason, rec.At = Skipped, v.Reason, time.Now().UnixMilli()
@@ -108,7 +109,7 @@ func (r *runner) known(rel string, rec *Record) bool {
 				r.renamed(other, rel, o, rec)
 				return true
 			}
-			rec.State, rec.Reason, rec.At = Duplicate, "the same content as "+other, now
+			rec.State, rec.Reason, rec.At = Duplicate, i18n.T("watchDetail.sameAs", i18n.Args{"Path": other}), now
 			r.dirty[rel] = true
 			r.report(contract.WatchEvent{Kind: contract.WatchEvDuplicate, Path: rel, Detail: rec.Reason, VideoNo: o.VideoNo})
 			return true
@@ -118,7 +119,7 @@ func (r *runner) known(rel string, rec *Record) bool {
 	if err != nil || !ok {
 		return false
 	}
-	rec.State, rec.VideoNo, rec.Reason, rec.At = Duplicate, no, "already uploaded as "+no, now
+	rec.State, rec.VideoNo, rec.Reason, rec.At = Duplicate, no, i18n.T("watchDetail.uploadedAs", i18n.Args{"VideoNo": no}), now
 	r.dirty[rel] = true
 	r.report(contract.WatchEvent{Kind: contract.WatchEvDuplicate, Path: rel, Detail: rec.Reason, VideoNo: no})
 	return true
@@ -135,7 +136,7 @@ func (r *runner) renamed(from, to string, old, now *Record) {
 	if moved.JobID != 0 && r.byJob[moved.JobID] == from {
 		r.byJob[moved.JobID] = to
 	}
-	r.report(contract.WatchEvent{Kind: contract.WatchEvRenamed, Path: to, Detail: "renamed from " + from + "; not uploaded again", VideoNo: moved.VideoNo})
+	r.report(contract.WatchEvent{Kind: contract.WatchEvRenamed, Path: to, Detail: i18n.T("watchDetail.renamed", i18n.Args{"From": from}), VideoNo: moved.VideoNo})
 }
 
 // enqueue puts a checked file on the transfer queue.

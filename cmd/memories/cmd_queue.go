@@ -86,7 +86,7 @@ func printHistory(out *printer, j contract.JobView) {
 		line.Error, line.Code = j.Error.Message, j.Error.Code
 	}
 	text := fmt.Sprintf("%6d  %s %s %s  %s", j.ID, column(tr("jobKind."+string(j.Kind)), 16), column(tr("jobState."+string(j.State)), 11),
-		i18n.Default().DateTime(time.UnixMilli(j.Updated)), j.Name)
+		i18n.Default().DateTime(time.UnixMilli(j.Updated)), core.JobName(j))
 	out.result(line, text)
 }
 

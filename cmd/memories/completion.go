@@ -4,18 +4,21 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+
+	"memories-desktop/backend/i18n"
 )
 
 // runCompletion prints a completion script for bash, zsh or fish: commands with their summaries,
 // the global flags, and files for the arguments. The packages install all three.
 func runCompletion(_ context.Context, c *cli, args []string) error {
 	if len(args) != 1 {
-		return usagef("usage: memories completion bash|zsh|fish")
+		return usage("completion.usage")
 	}
 	script, ok := map[string]func() string{"bash": bashCompletion, "zsh": zshCompletion, "fish": fishCompletion}[args[0]]
 	if !ok {
-		return usagef("no completion for %q: use bash, zsh or fish", args[0])
+		return usage("completion.unknown", i18n.Args{"Shell": strconv.Quote(printable(args[0]))})
 	}
 	fmt.Fprint(c.stdout, script())
 	return nil
@@ -62,7 +65,7 @@ func zshCompletion() string {
 	}
 	b.WriteString(`  )
   local state
-  _arguments -C '--version[print the version]' '--log-level[how much to log]:level:(` + logLevels + `)' \
+  _arguments -C '--version[` + quoteZshOption(tr("completion.version")) + `]' '--log-level[` + quoteZshOption(tr("completion.logLevel")) + `]:level:(` + logLevels + `)' \
     '1:command:->cmd' '*::argument:->args'
   case $state in
     cmd) _describe command cmds ;;
@@ -84,10 +87,18 @@ func fishCompletion() string {
 	b.WriteString("# fish completion for memories\n")
 	for _, name := range commandNames() {
 		fmt.Fprintf(&b, "complete -c memories -f -n __fish_use_subcommand -a %s -d '%s'\n",
-			name, strings.ReplaceAll(tr(commands[name].summary), "'", `\'`))
+			name, quoteFish(tr(commands[name].summary)))
 	}
-	b.WriteString("complete -c memories -n __fish_use_subcommand -l version -d 'print the version'\n")
-	b.WriteString("complete -c memories -n __fish_use_subcommand -l log-level -x -a '" + logLevels + "' -d 'how much to log'\n")
+	b.WriteString("complete -c memories -n __fish_use_subcommand -l version -d '" + quoteFish(tr("completion.version")) + "'\n")
+	b.WriteString("complete -c memories -n __fish_use_subcommand -l log-level -x -a '" + logLevels + "' -d '" + quoteFish(tr("completion.logLevel")) + "'\n")
 	b.WriteString("complete -c memories -f -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'\n")
 	return b.String()
 }
+
+// quoteZshOption makes s safe as the description in a single-quoted '--flag[description]'.
+func quoteZshOption(s string) string {
+	return strings.NewReplacer(`'`, `'\''`, `[`, `\[`, `]`, `\]`).Replace(s)
+}
+
+// quoteFish makes s safe inside a single-quoted fish string.
+func quoteFish(s string) string { return strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(s) }

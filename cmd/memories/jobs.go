@@ -45,8 +45,10 @@ func printJob(out *printer, j contract.Job) bool {
 		out.result(line, doneText(j, line))
 		return true
 	}
+	why := tr("jobState." + string(j.State))
 	if j.Error != nil {
 		line.Error, line.Code = j.Error.Message, j.Error.Code
+		why = line.Error
 	} else {
 		line.Error = string(j.State)
 	}
@@ -54,7 +56,7 @@ func printJob(out *printer, j contract.Job) bool {
 	if line.Code == errcode.Exists {
 		id = "job.line.failedExists"
 	}
-	text := tr(id, i18n.Args{"Name": printable(j.Name), "Job": fmt.Sprint(j.ID), "Error": printable(line.Error),
+	text := tr(id, i18n.Args{"Name": printable(core.StoredJobName(j)), "Job": fmt.Sprint(j.ID), "Error": printable(why),
 		"Hint": onExistsHint})
 	out.failed(line, text)
 	return false
@@ -128,14 +130,15 @@ func (e *cliEmitter) Emit(name string, payload any) {
 }
 
 func (e *cliEmitter) job(v contract.JobView) {
-	e.names[v.ID] = tr(verbs[v.Kind], i18n.Args{"Name": v.Name})
+	name := printable(core.JobName(v))
+	e.names[v.ID] = tr(verbs[v.Kind], i18n.Args{"Name": name})
 	if v.Place > 0 && v.NextSlotMs >= 1000 && !e.waited[v.ID] && v.State == jobstate.Running {
 		e.waited[v.ID] = true
-		e.out.note("%s", tr("job.waitingSlot."+string(v.Kind), i18n.Args{"Name": printable(v.Name), "Wait": formatWait(v.NextSlotMs)}))
+		e.out.note("%s", tr("job.waitingSlot."+string(v.Kind), i18n.Args{"Name": name, "Wait": formatWait(v.NextSlotMs)}))
 	}
 	if r := v.Retry; r != nil && v.State == jobstate.Running && e.retry[v.ID] != r.At {
 		e.retry[v.ID] = r.At
-		e.out.note("%s", tr("job.retryNote", i18n.Args{"Name": printable(v.Name), "Note": retryNote(r)}))
+		e.out.note("%s", tr("job.retryNote", i18n.Args{"Name": name, "Note": retryNote(r)}))
 	}
 	if v.State != jobstate.Running && v.State != jobstate.Queued {
 		e.out.endLine()

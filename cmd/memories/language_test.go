@@ -1,11 +1,17 @@
 package main
 
 import (
+	"context"
+	"encoding/binary"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
 
 	"memories-desktop/backend/i18n"
 	"memories-desktop/backend/sandbox"
@@ -178,4 +184,120 @@ func TestColumnsPadByTerminalCells(t *testing.T) {
 			t.Errorf("column(%q, %d) = %q, want %q", c.s, c.width, got, c.want)
 		}
 	}
+}
+
+// damageRecords leaves the profile's database (the one with the jobs) readable by bbolt but
+// wrong for the app: a job record that is not JSON and a bucket gone, which doctor reports in its
+// own words.
+func damageRecords(t *testing.T, dataDir string) {
+	t.Helper()
+	var paths []string
+	filepath.WalkDir(dataDir, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && d.Name() == "memories.db" {
+			paths = append(paths, path)
+		}
+		return nil
+	})
+	damaged := 0
+	for _, path := range paths {
+		db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: 10 * time.Second})
+		if err != nil {
+			continue
+		}
+		err = db.Update(func(tx *bolt.Tx) error {
+			jobs := tx.Bucket([]byte("jobs"))
+			if jobs == nil {
+				return nil
+			}
+			key := make([]byte, 16)
+			binary.BigEndian.PutUint64(key[8:], 7)
+			if err := jobs.Put(key, []byte("not a job")); err != nil {
+				return err
+			}
+			damaged++
+			return tx.DeleteBucket([]byte("job_summary"))
+		})
+		db.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if damaged == 0 {
+		t.Fatalf("no database with jobs among %v", paths)
+	}
+}
+
+// Under the pseudo-locale, doctor's findings on a damaged database, a running watch's events
+// (started, uploaded, a duplicate, a refused file) and an import job's name leave no English
+// word outside brackets: each was once an English sentence written in Go.
+func TestPseudoLocaleWordsDoctorWatchAndImports(t *testing.T) {
+	e := newTestEnv(t)
+	inLanguage(t, e, "x-pseudo")
+	keep := []string{"memories"}
+	for name := range commands {
+		keep = append(keep, name)
+	}
+	check := func(what, text string) {
+		t.Helper()
+		if left := englishLeft(text, keep); len(left) > 0 {
+			t.Errorf("%s leaves English %v:\n%s", what, left, text)
+		}
+	}
+	r := e.run("", "import", "https://www.tiktok.com/@someone/video/7000000000000000001")
+	check("import", r.stdout+r.stderr)
+	r = e.run("", "history").want(t, 0)
+	if !strings.Contains(r.stdout, "TikTok") {
+		t.Fatalf("history lists no import:\n%s", r.stdout)
+	}
+	check("history", r.stdout+r.stderr)
+
+	damageRecords(t, e.env["MEMORIES_DATA_DIR"])
+	r = e.run("", "doctor").want(t, 1)
+	if !strings.Contains(r.stdout, "7") || strings.Count(r.stdout, "\n") < 3 {
+		t.Fatalf("doctor names no problems:\n%s%s", r.stdout, r.stderr)
+	}
+	check("doctor", r.stdout+r.stderr)
+	r = e.run("", "doctor", "--repair").want(t, 0)
+	check("doctor --repair", r.stdout+r.stderr)
+
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	out, errOut := &syncBuffer{}, &syncBuffer{}
+	c := newCLI(strings.NewReader(""), out, errOut, func(k string) string { return e.env[k] })
+	done := make(chan int, 1)
+	go func() { done <- c.run(ctx, []string{"watch", "--settle", "100ms", dir}) }()
+	stopped := false
+	defer func() {
+		if !stopped {
+			cancel()
+			<-done
+		}
+	}()
+	waitFor := func(n int, marks ...string) {
+		t.Helper()
+		deadline := time.Now().Add(time.Minute)
+		for {
+			s, all := errOut.String(), true
+			for _, m := range marks {
+				all = all && strings.Count(s, m) >= n
+			}
+			if all {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("the watch did not print %q:\n%s", marks, s)
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	waitFor(1, "- [") // the started event's detail
+	putVideo(t, filepath.Join(dir, "clip.mp4"), "watched")
+	waitFor(1, "clip.mp4 (VI")
+	putVideo(t, filepath.Join(dir, "copy.mp4"), "watched")
+	os.WriteFile(filepath.Join(dir, "notes.mp4"), []byte("not a video"), 0o644)
+	waitFor(1, "copy.mp4 (VI", "notes.mp4 - [")
+	cancel()
+	<-done
+	stopped = true
+	check("watch", errOut.String())
 }

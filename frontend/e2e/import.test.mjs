@@ -38,7 +38,7 @@ appTest('import: a mixed paste is planned per platform, imported and followed to
   assert.deepEqual(await rows.evaluateAll((trs) => trs.slice(1).map((tr) => tr.innerText.split('\t'))), [
     ['1', 'TikTok', '1 link'], ['2', 'YouTube', '2 links'], ['3', 'Instagram', '1 link'],
   ]);
-  await page.getByRole('list', { name: 'Warnings' }).getByText('1 duplicate link(s) will be imported once.').waitFor();
+  await page.getByRole('list', { name: 'Warnings' }).getByText('1 duplicate link will be imported once.').waitFor();
 
   // A quality (only YouTube honours it), then import.
   await page.getByLabel('Quality').selectOption('480');

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { displayName, formatBytes, formatDuration, formatEta, formatWait, splitPath, videoTitle } from './format';
+import { afterEach, describe, expect, it } from 'vitest';
+import { displayName, formatBytes, formatDuration, formatEta, formatWait, jobName, splitPath, videoTitle } from './format';
+import { language } from './i18n/i18n.svelte';
 
 describe('format', () => {
   it('renders sizes 1024-based and survives odd input', () => {
@@ -23,6 +24,20 @@ describe('format', () => {
     expect(videoTitle({ title: 'https://x.io/a/b.mp4', name: '1be6a69f', videoNo: 'VI1' })).toBe('b.mp4');
     expect(videoTitle({ name: '1be6a69f', videoNo: 'VI1' })).toBe('1be6a69f');
     expect(videoTitle({ videoNo: 'VI1' })).toBe('VI1');
+  });
+});
+
+describe('jobName', () => {
+  afterEach(() => language.use('en'));
+  it('words an import from its platform and link count in the language on screen, not its stored English name', () => {
+    const job = { name: '3 TikTok links', platform: 'tiktok', links: 3 };
+    for (const tag of ['es', 'zh-Hans'] as const) {
+      language.use(tag);
+      expect(jobName(job)).toMatch(/TikTok.*3/);
+      expect(jobName(job)).not.toMatch(/links/i); // a catalogue's wording, not the stored English
+    }
+    language.use('en');
+    expect(jobName({ name: 'clip.mp4' })).toBe('clip.mp4');
   });
 });
 

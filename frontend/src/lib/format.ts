@@ -1,4 +1,5 @@
 import { intlLocale, t } from './i18n/i18n.svelte';
+import { platformTitle } from '../views/import/platform';
 
 // Formatting shared by the views, in the language on screen (Intl). Every function accepts odd
 // input (NaN, negative, undefined) and still returns something readable.
@@ -114,6 +115,14 @@ export function displayName(name: string): string {
   } catch {
     return name;
   }
+}
+
+/** jobName is what a person knows a job by, in the language on screen: an import is worded from its
+ * platform and link count ("TikTok · 3 links"; the name Go stores is English data), any other job
+ * by its name (a file, URL or id). */
+export function jobName(j: { name: string; platform?: string; links?: number }): string {
+  if (j.platform && j.links) return t('task.heading', { platform: platformTitle(j.platform), count: j.links });
+  return j.name;
 }
 
 /** videoTitle is what a person knows a video by: the file or URL it was uploaded from when this app

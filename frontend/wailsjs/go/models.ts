@@ -291,6 +291,8 @@ export namespace contract {
 	    retry?: RetryView;
 	    watch?: string;
 	    subject?: JobSubject;
+	    platform?: string;
+	    links?: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new JobView(source);
@@ -316,6 +318,8 @@ export namespace contract {
 	        this.retry = this.convertValues(source["retry"], RetryView);
 	        this.watch = source["watch"];
 	        this.subject = this.convertValues(source["subject"], JobSubject);
+	        this.platform = source["platform"];
+	        this.links = source["links"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

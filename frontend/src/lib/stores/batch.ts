@@ -3,7 +3,7 @@
 // Pure functions over the jobs store's records, so every rule is tested without a component.
 import type { contract } from '../../../wailsjs/go/models';
 import { JobKind, JobState, isDownload } from '../bridge/contract';
-import { displayName, formatBytes, formatList, formatWait } from '../format';
+import { displayName, formatBytes, formatList, formatWait, jobName } from '../format';
 import { t } from '../i18n/i18n.svelte';
 import { retryOf, retryHead, type Retry } from '../retry';
 
@@ -84,7 +84,7 @@ export function batchToast(batch: contract.JobView[]): BatchToast {
     if (count(state)) parts.push(t('batch.inState', { count: count(state), state }));
   }
   const detail =
-    failed.map((j) => t('batch.failure', { name: displayName(j.name), message: j.error?.message ?? t('state.failed') })).join('\n') ||
+    failed.map((j) => t('batch.failure', { name: displayName(jobName(j)), message: j.error?.message ?? t('state.failed') })).join('\n') ||
     undefined;
   return { kind: failed.length ? 'error' : done ? 'success' : 'info', text: formatList(parts, 'unit'), detail };
 }

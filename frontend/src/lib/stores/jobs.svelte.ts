@@ -6,7 +6,7 @@ import { JobState } from '../bridge/contract';
 import { retryOf, retryText } from '../retry';
 import { announcer, progressEvery } from './announcer.svelte';
 import { t } from '../i18n/i18n.svelte';
-import { formatPercent } from '../format';
+import { formatPercent, jobName } from '../format';
 
 // The live transfer queue: loaded once, then kept current by transfer:job events (state changes,
 // sent at once) and transfer:progress batches (about 4 a second, only jobs that moved).
@@ -67,7 +67,7 @@ class JobsStore {
     if (movingStates.includes(j.state) && !this.batchIds.includes(j.id)) this.batchIds.push(j.id);
     if (live && before?.state !== j.state && this.batchIds.includes(j.id)) this.#endBatch();
     const retry = retryOf(j);
-    if (live && retry && retry.at !== before?.retry?.at) announcer.say(t('announce.job', { name: j.name, text: retryText(retry, Date.now()) }));
+    if (live && retry && retry.at !== before?.retry?.at) announcer.say(t('announce.job', { name: jobName(j), text: retryText(retry, Date.now()) }));
   }
 
   // endBatch raises the batch's one toast once nothing in it is queued or running any more.
@@ -86,7 +86,7 @@ class JobsStore {
     for (const p of batch) {
       this.progress[p.id] = p;
       const job = this.byId[p.id];
-      if (job && p.total > 0) announcer.sayEvery('progress', t('announce.job', { name: job.name, text: formatPercent(p.percent / 100) }), progressEvery);
+      if (job && p.total > 0) announcer.sayEvery('progress', t('announce.job', { name: jobName(job), text: formatPercent(p.percent / 100) }), progressEvery);
     }
   }
 }
