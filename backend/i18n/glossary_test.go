@@ -198,7 +198,8 @@ func TestCataloguesFollowTheGlossary(t *testing.T) {
 			}
 			feCat := frontendCatalogue(t, lang)
 			for id, en := range feEn {
-				if tr, ok := feCat[id]; ok {
+				// kbd.* name keys as keyboards label them (Delete is Entf), not the product's words.
+				if tr, ok := feCat[id]; ok && !strings.HasPrefix(id, "kbd.") {
 					check("frontend", id, en, tr)
 				}
 			}
