@@ -54,7 +54,10 @@ func FilterFor(name string) Filter {
 	}
 	label := i18n.T("dialog.filter.file", i18n.Args{"Type": strings.ToUpper(ext[1:])})
 	if f, ok := formats.ForName(name); ok {
-		label = i18n.T("formatName." + f.Ext[1:]) // formatName.mp4: "MP4 video"
+		label = f.Name // a format new to the table, not yet in the catalogue: its table name
+		if id := "formatName." + f.Ext[1:]; i18n.Has(id) {
+			label = i18n.T(id) // formatName.mp4: "MP4 video"
+		}
 	}
 	return Filter{i18n.T("dialog.filter.withExtension", i18n.Args{"Label": label, "Extension": ext}),
 		"*" + ext + ";*" + strings.ToUpper(ext)}

@@ -40,7 +40,7 @@ func TestCLISpeaksTheLanguageOfLANG(t *testing.T) {
 		{[]string{"history", "--limit", "0"}, 2, []string{"history：--limit 必须在 1 到 1000 之间"}},
 		{[]string{"list", "--bogus"}, 2, []string{"用法：memories list", "只看此状态的视频", "未定义的参数：-bogus"}},
 		{[]string{"list"}, 0, []string{`范围 "default" 中有 0 个视频`}},
-		{[]string{"download", "-o", t.TempDir(), "VI404"}, 1, []string{"失败：", "memories.ai 找不到该视频或资源"}},
+		{[]string{"download", "-o", t.TempDir(), "VI404"}, 1, []string{"失败：", "memories.ai 找不到该视频或素材"}},
 	}
 	for _, c := range checks {
 		r := e.run("", c.args...).want(t, c.code)
