@@ -68,3 +68,35 @@ func TestFailedJobIsWordedInTheLanguageInUse(t *testing.T) {
 		t.Fatalf("Chinese window: %q", page.Jobs[0].Error.Message)
 	}
 }
+
+// A watched file whose upload failed while the app spoke English is listed with a German reason
+// once the app speaks German.
+func TestWatchListWordsAFailureInTheLanguageInUse(t *testing.T) {
+	t.Cleanup(func() { i18n.SetDefault(i18n.English) })
+	i18n.SetDefault(i18n.English)
+	c := startCore(t, Options{ForceSandbox: true}, withEngine())
+	if _, err := c.sandbox.url(); err != nil { // starts the emulator
+		t.Fatal(err)
+	}
+	c.sandbox.run.Server.SetFaults(sandbox.Faults{NoCredits: true})
+	dir := t.TempDir()
+	if _, err := c.AddWatch(contract.WatchConfig{Name: "cam", Folder: dir, SettleMS: 200}); err != nil {
+		t.Fatal(err)
+	}
+	ev := runWatch(t, c, "cam", contract.WatchRunOptions{})
+	ev.wait(t, "started", "")
+	if err := os.WriteFile(filepath.Join(dir, "f.mp4"), mediatest.MP4([]byte("fails")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := ev.wait(t, "failed", "f.mp4"); !strings.HasPrefix(got.Detail, "The memories.ai account has run out of credits.") {
+		t.Fatalf("English event %+v", got)
+	}
+	i18n.SetDefault(i18n.New("de"))
+	list, err := c.ListWatches()
+	if err != nil || len(list) != 1 || len(list[0].Stats.Refused) != 1 {
+		t.Fatalf("watches %+v %v", list, err)
+	}
+	if r := list[0].Stats.Refused[0]; r.Path != "f.mp4" || !strings.HasPrefix(r.Reason, "Das memories.ai-Konto hat kein Guthaben mehr.") {
+		t.Fatalf("German watch list: %+v", r)
+	}
+}
