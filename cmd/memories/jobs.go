@@ -12,7 +12,6 @@ import (
 	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/core"
 	"memories-desktop/backend/i18n"
-	"memories-desktop/backend/transfer"
 )
 
 // jobLine is the JSON printed for a finished job: the command-specific fields plus the job id.
@@ -48,7 +47,7 @@ func printJob(out *printer, j contract.Job) bool {
 	}
 	why := tr("jobState." + string(j.State))
 	if j.Error != nil {
-		line.Error, line.Code = transfer.WordJobError(i18n.Default(), j.Error).Message, j.Error.Code
+		line.Error, line.Code = core.JobErrorMessage(j.Error), j.Error.Code
 		why = line.Error
 	} else {
 		line.Error = string(j.State)
