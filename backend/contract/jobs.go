@@ -60,10 +60,17 @@ type StateChange struct {
 	Note  string            `json:"note,omitempty"`
 }
 
-// JobError is the stable code and readable message of a job's last failure.
+// JobError is the stable code and readable message of a job's last failure. Message is worded
+// when the job fails; Key, NextKey and Params (the catalogue ids of what happened and what to do,
+// and their placeholders) let every read word it again in the language in use, so a history
+// written by `--json` (English) reads German in a German window. Records without Key (older
+// ones) show Message as stored.
 type JobError struct {
-	Code    string `json:"code"`
-	Message string `json:"message"`
+	Code    string            `json:"code"`
+	Message string            `json:"message"`
+	Key     string            `json:"key,omitempty"`
+	NextKey string            `json:"nextKey,omitempty"`
+	Params  map[string]string `json:"params,omitempty"`
 }
 
 // JobResult is what a job produced, kept so history can link to it and search can find it.

@@ -53,7 +53,13 @@ func describe(err error, explain func(error) wording, l *i18n.Localizer) contrac
 	case errors.As(err, new(*InUseError)):
 		return contract.ErrorInfo{Code: errcode.Locked, Message: err.Error()}
 	case errors.Is(err, contract.ErrLocked):
-		return contract.ErrorInfo{Code: errcode.Locked, Message: err.Error(), NextKey: "next.locked", Next: l.T("next.locked")}
+		info := worded(wording{key: "error.locked", nextKey: "next.locked"}, l)
+		info.Code, info.Detail = errcode.Locked, err.Error()
+		return info
+	case errors.Is(err, ErrSelectionChanged): // the counts stay in the detail
+		info := worded(wording{key: "error.selectionChanged", nextKey: "next.selectAgain"}, l)
+		info.Code, info.Detail = errcode.Internal, err.Error()
+		return info
 	}
 	return contract.ErrorInfo{Code: errcode.Internal, Message: err.Error()}
 }

@@ -1,8 +1,10 @@
 package core
 
 import (
+	"cmp"
 	"context"
 	"errors"
+	"fmt"
 	"net"
 	"net/http"
 	"net/url"
@@ -10,6 +12,7 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/applog"
+	"memories-desktop/backend/contract"
 	"memories-desktop/backend/contract/errcode"
 	"memories-desktop/backend/i18n"
 	"memories-desktop/backend/store"
@@ -147,7 +150,7 @@ func explainKind(err error) wording {
 			return withLog(wording{key: "error." + id, nextKey: "next." + id})
 		}
 	}
-	return withLog(wording{raw: err.Error(), nextKey: "next.tryAgainReport"})
+	return withLog(wording{key: "error.unclassified", nextKey: "next.tryAgainReport", params: i18n.Args{"Detail": err.Error()}})
 }
 
 // explainUnreached names the address a network failure was about when it is not memories.ai's
@@ -204,25 +207,41 @@ func withLog(w wording) wording {
 	return w
 }
 
-// FailedJobMessage is the one message a job that failed for good keeps: what happened and what
-// to do now. The engine records it through transfer.Options.Explain, with the job's error code.
-func FailedJobMessage(code string, err error) string {
-	l := i18n.Default()
+// FailedJobError is the error a job that failed for good keeps: what happened and what to do
+// now, worded in the process's language, with the catalogue ids and placeholders it was worded
+// from so every read words it again in the language then in use (transfer.WordJobError). The
+// engine records it through transfer.Options.Explain; the engine sets the code.
+func FailedJobError(code string, err error) contract.JobError {
+	w := failedJobWording(code, err)
+	if w.key == "" { // no message of ours says what happened: the error's own words, as they are
+		summary, next := w.in(i18n.Default())
+		if next != "" {
+			summary = i18n.T("job.failed", i18n.Args{"Summary": summary, "Next": next})
+		}
+		return contract.JobError{Message: cmp.Or(summary, err.Error())}
+	}
+	je := contract.JobError{Key: w.key, NextKey: w.nextKey, Params: map[string]string{}}
+	for k, v := range w.params {
+		if k == "Log" && applog.Path() == "" {
+			continue // "Settings → Open log folder" is worded on each read, in its language
+		}
+		je.Params[k] = fmt.Sprint(v)
+	}
+	return *transfer.WordJobError(i18n.Default(), &je)
+}
+
+// FailedJobMessage is FailedJobError's message.
+func FailedJobMessage(code string, err error) string { return FailedJobError(code, err).Message }
+
+// failedJobWording is what a job that failed for good says, as catalogue ids.
+func failedJobWording(code string, err error) wording {
 	if errors.Is(err, transfer.ErrNotMedia) {
-		return l.T("job.notMedia", i18n.Args{"Error": sentence(err.Error())})
+		return wording{key: "job.notMedia", params: i18n.Args{"Error": sentence(err.Error())}}
 	}
-	if next, ok := localNext[code]; ok {
-		summary := l.T("localError."+code, i18n.Args{"Detail": err.Error()}) // the error's text is technical detail
-		return l.T("job.failed", i18n.Args{"Summary": summary, "Next": l.T(next)})
+	if next, ok := localNext[code]; ok { // the error's text is technical detail
+		return wording{key: "localError." + code, nextKey: next, params: i18n.Args{"Detail": err.Error()}}
 	}
-	summary, next := explainFinal(err).in(l)
-	if summary == "" {
-		return err.Error()
-	}
-	if next == "" {
-		return summary
-	}
-	return l.T("job.failed", i18n.Args{"Summary": summary, "Next": next})
+	return explainFinal(err)
 }
 
 // localNext is what a person can do about a failure on this computer or of the transfer itself,

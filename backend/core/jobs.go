@@ -67,6 +67,12 @@ func (c *Service) Interrupted() ([]contract.JobView, error) {
 	return views, err
 }
 
+// JobErrorMessage is a job record's error message in the process's language (its stored text
+// when the record has no catalogue ids); e must not be nil.
+func JobErrorMessage(e *contract.JobError) string {
+	return transfer.WordJobError(i18n.Default(), e).Message
+}
+
 // StoredJobName is JobName of a job record.
 func StoredJobName(j contract.Job) string { return JobName(transfer.StoredView(j)) }
 

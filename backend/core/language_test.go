@@ -91,3 +91,20 @@ func TestLineTooLongIsWordedInTheLanguage(t *testing.T) {
 		t.Fatalf("Describe = %+v, want the German catalogue text with key link.lineTooLong and Line 7", info)
 	}
 }
+
+// A database held by another process and a selection the library no longer matches are worded
+// from the catalogue, their English error text kept as detail.
+func TestLockedAndChangedSelectionAreWorded(t *testing.T) {
+	t.Cleanup(func() { i18n.SetDefault(i18n.English) })
+	i18n.SetDefault(i18n.New("de"))
+	locked := Describe(fmt.Errorf("%w (%s)", contract.ErrLocked, "/data/memories.db"))
+	if locked.Code != "locked" || locked.Key != "error.locked" || !strings.HasPrefix(locked.Message, "Ein anderer Prozess") ||
+		!strings.Contains(locked.Detail, "/data/memories.db") || !strings.HasPrefix(locked.Next, "Schließe") {
+		t.Fatalf("locked: %+v", locked)
+	}
+	changed := Describe(fmt.Errorf("%w: %d videos match now, %d were selected; select them again", ErrSelectionChanged, 3, 4))
+	if changed.Message != "Die Mediathek hat sich geändert, nachdem die Videos ausgewählt wurden." ||
+		changed.Next != "Wähle die Videos erneut aus." || !strings.Contains(changed.Detail, "3 videos match now") {
+		t.Fatalf("selection changed: %+v", changed)
+	}
+}

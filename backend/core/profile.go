@@ -72,7 +72,7 @@ func (c *Service) startEngineLocked() error {
 	eng := transfer.New(transfer.Options{DB: c.db, Client: c.Client, Emitter: c.emitter,
 		Concurrency: c.current().Concurrency, Proactive: c.pacing(), Pacer: c.activePacer(),
 		LibraryScope: func() string { return c.current().Scope }, RequestTimeout: c.timeout,
-		Explain: FailedJobMessage})
+		Explain: FailedJobError})
 	if err := eng.Start(c.runCtx); err != nil {
 		return err
 	}

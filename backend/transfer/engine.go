@@ -43,9 +43,11 @@ type Options struct {
 	// LibraryScope names the scope whose indexing videos the library watcher follows
 	// (indexwatch.go); nil turns the watcher off.
 	LibraryScope func() string
-	// Explain writes the message a job that failed for good keeps, from its code and error. The
-	// words for people live in core, which supplies it; the default is the error's own text.
-	Explain func(code string, err error) string
+	// Explain words the error a job that failed for good keeps, from its code and error: its
+	// message and the catalogue ids it was worded from (WordJobError words it again on every
+	// read). The words for people live in core, which supplies it; the default is the error's
+	// own text.
+	Explain func(code string, err error) contract.JobError
 }
 
 // Engine runs the persistent transfer queue: every job is in the database before its first
@@ -115,7 +117,7 @@ func withDefaults(o Options) Options {
 		o.MaxAttempts = 5
 	}
 	if o.Explain == nil {
-		o.Explain = func(_ string, err error) string { return err.Error() }
+		o.Explain = func(_ string, err error) contract.JobError { return contract.JobError{Message: err.Error()} }
 	}
 	if o.RequestTimeout <= 0 {
 		o.RequestTimeout = api.ResponseTimeout

@@ -73,7 +73,9 @@ func (e *Engine) client() (*api.Client, error) {
 // were left.
 func (e *Engine) jobError(err error) *contract.JobError {
 	code := cmp.Or(localCode(err), api.KindCode(err))
-	return &contract.JobError{Code: code, Message: e.o.Explain(code, err)}
+	je := e.o.Explain(code, err)
+	je.Code = code
+	return &je
 }
 
 // setWaiting marks a job's wait for its slot, and moves the lineup so the row shows its place

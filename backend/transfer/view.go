@@ -7,13 +7,15 @@ import (
 	"memories-desktop/backend/contract/jobkind"
 	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/events"
+	"memories-desktop/backend/i18n"
 )
 
-// StoredView describes j for people from its record alone (no engine is running).
+// StoredView describes j for people from its record alone (no engine is running), its error
+// worded in the process's language.
 func StoredView(j contract.Job) contract.JobView {
 	v := contract.JobView{ID: j.ID, Kind: j.Kind, State: j.State, Scope: j.Scope, Name: j.Name,
 		Tags: VisibleTags(j.Tags), Created: j.Created, Updated: j.Updated, Attempts: j.Attempts,
-		Result: j.Result, Error: j.Error, Watch: watchOf(j)}
+		Result: j.Result, Error: WordJobError(i18n.Default(), j.Error), Watch: watchOf(j)}
 	var spec ImportSpec
 	if j.Kind == jobkind.Import && decodeParams(j, &spec) == nil {
 		v.Platform, v.Links = spec.Platform, len(spec.Links)

@@ -10,6 +10,7 @@ import (
 	"memories-desktop/backend/contract"
 	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/i18n"
+	"memories-desktop/backend/transfer"
 )
 
 // finish notes how a watched file's job ended and applies the after-upload action.
@@ -23,7 +24,7 @@ func (r *runner) finish(j contract.Job) {
 	switch {
 	case j.State == jobstate.Done:
 		delete(r.byJob, j.ID)
-		rec.State, rec.At, rec.Reason = Uploaded, now, ""
+		rec.State, rec.At, rec.Reason, rec.Why = Uploaded, now, "", nil
 		if len(j.Result.VideoNos) > 0 {
 			rec.VideoNo = j.Result.VideoNos[0]
 		}
@@ -32,10 +33,11 @@ func (r *runner) finish(j contract.Job) {
 		r.afterUpload(rel, rec, j)
 	case j.State == jobstate.Failed || j.State == jobstate.Canceled:
 		delete(r.byJob, j.ID)
-		rec.State, rec.At, rec.Reason = Failed, now, i18n.T("jobState."+string(j.State))
+		rec.Why = &contract.JobError{Code: string(j.State), Key: "jobState." + string(j.State)}
 		if j.Error != nil {
-			rec.Reason = j.Error.Message
+			rec.Why = j.Error
 		}
+		rec.State, rec.At, rec.Reason = Failed, now, transfer.WordJobError(i18n.Default(), rec.Why).Message
 		if r.byFP[rec.FP] == rel {
 			delete(r.byFP, rec.FP)
 		}

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"io/fs"
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/i18n"
+	"memories-desktop/backend/transfer"
 )
 
 // State is where a file is in a watch's life.
@@ -32,7 +34,10 @@ type Record struct {
 	JobPath string `json:"jobPath,omitempty"` // the relative path the job was queued with
 	VideoNo string `json:"videoNo,omitempty"`
 	Reason  string `json:"reason,omitempty"`
-	After   string `json:"after,omitempty"` // what was done with the file after its upload: "deleted", "moved:<path>", "kept:<why>"
+	// Why is what Reason was worded from when it can be worded again (a failed job's error, with
+	// its catalogue ids), so the watch list reads in the language in use; nil: Reason as stored.
+	Why   *contract.JobError `json:"why,omitempty"`
+	After string             `json:"after,omitempty"` // what was done with the file after its upload: "deleted", "moved:<path>", "kept:<why>"
 	// Stale: the file changed while its job was queued; it is looked at again when the job ends.
 	Stale bool  `json:"stale,omitempty"`
 	At    int64 `json:"at"` // unix ms of the last change of state
@@ -90,6 +95,10 @@ func addRecord(s *contract.WatchStats, rel string, r Record) {
 		s.Failed++
 	}
 	if (r.State == Skipped || r.State == Failed) && len(s.Refused) < maxIssues {
-		s.Refused = append(s.Refused, contract.WatchIssue{Path: rel, Reason: r.Reason})
+		reason := r.Reason
+		if r.Why != nil {
+			reason = transfer.WordJobError(i18n.Default(), r.Why).Message
+		}
+		s.Refused = append(s.Refused, contract.WatchIssue{Path: rel, Reason: reason})
 	}
 }

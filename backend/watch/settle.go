@@ -76,6 +76,7 @@ func (r *runner) check(rel string) (ready, bool) {
 		return ready{}, false
 	}
 	rec.State, rec.At, rec.Reason = Queuing, time.Now().UnixMilli(), ""
+	rec.Why = nil
 	r.dirty[rel] = true
 	r.byFP[fp] = rel
 	return ready{rel: rel, rec: rec, verdict: v}, true
@@ -89,11 +90,13 @@ func (r *runner) refused(rel string, rec *Record, v contract.Verdict) {
 	case preflight.CodeTruncated:
 		if rec.State != Writing {
 			rec.State, rec.Reason, rec.At = Writing, v.Reason, time.Now().UnixMilli()
+			rec.Why = nil
 			r.dirty[rel] = true
 			r.report(contract.WatchEvent{Kind: contract.WatchEvWriting, Path: rel, Detail: i18n.T("watchDetail.writing", i18n.Args{"Reason": v.Reason})})
 		}
 	default:
 		rec.State, rec.Reason, rec.At = Skipped, v.Reason, time.Now().UnixMilli()
+		rec.Why = nil
 		r.dirty[rel] = true
 		r.report(contract.WatchEvent{Kind: contract.WatchEvSkipped, Path: rel, Detail: v.Reason})
 	}
@@ -110,6 +113,7 @@ func (r *runner) known(rel string, rec *Record) bool {
 				return true
 			}
 			rec.State, rec.Reason, rec.At = Duplicate, i18n.T("watchDetail.sameAs", i18n.Args{"Path": other}), now
+			rec.Why = nil
 			r.dirty[rel] = true
 			r.report(contract.WatchEvent{Kind: contract.WatchEvDuplicate, Path: rel, Detail: rec.Reason, VideoNo: o.VideoNo})
 			return true
@@ -120,6 +124,7 @@ func (r *runner) known(rel string, rec *Record) bool {
 		return false
 	}
 	rec.State, rec.VideoNo, rec.Reason, rec.At = Duplicate, no, i18n.T("watchDetail.uploadedAs", i18n.Args{"VideoNo": no}), now
+	rec.Why = nil
 	r.dirty[rel] = true
 	r.report(contract.WatchEvent{Kind: contract.WatchEvDuplicate, Path: rel, Detail: rec.Reason, VideoNo: no})
 	return true
@@ -145,6 +150,7 @@ func (r *runner) enqueue(rd ready) {
 	rec := rd.rec
 	if err != nil {
 		rec.State, rec.Reason, rec.At = Failed, err.Error(), time.Now().UnixMilli()
+		rec.Why = nil
 		delete(r.byFP, rec.FP)
 		r.dirty[rd.rel] = true
 		r.report(contract.WatchEvent{Kind: contract.WatchEvFailed, Path: rd.rel, Detail: rec.Reason})

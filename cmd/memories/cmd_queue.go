@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/jobstate"
 	"memories-desktop/backend/core"
 	"memories-desktop/backend/i18n"
 )
@@ -87,6 +88,9 @@ func printHistory(out *printer, j contract.JobView) {
 	}
 	text := fmt.Sprintf("%6d  %s %s %s  %s", j.ID, column(tr("jobKind."+string(j.Kind)), 16), column(tr("jobState."+string(j.State)), 11),
 		i18n.Default().DateTime(time.UnixMilli(j.Updated)), core.JobName(j))
+	if j.Error != nil && j.State == jobstate.Failed {
+		text += "\n        " + printable(j.Error.Message) // in the language in use, whoever stored it
+	}
 	out.result(line, text)
 }
 

@@ -47,7 +47,7 @@ func printJob(out *printer, j contract.Job) bool {
 	}
 	why := tr("jobState." + string(j.State))
 	if j.Error != nil {
-		line.Error, line.Code = j.Error.Message, j.Error.Code
+		line.Error, line.Code = core.JobErrorMessage(j.Error), j.Error.Code
 		why = line.Error
 	} else {
 		line.Error = string(j.State)

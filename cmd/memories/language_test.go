@@ -336,3 +336,23 @@ func TestPseudoLocaleWordsDoctorWatchAndImports(t *testing.T) {
 	stopped = true
 	check("watch", errOut.String())
 }
+
+// A job that failed under --json (so its message was worded in English) reads German in
+// `LANG=de_DE memories history`, and English again in `history --json`.
+func TestHistoryWordsAFailureInTheReadersLanguage(t *testing.T) {
+	e := newTestEnv(t)
+	src := writeVideo(t, t.TempDir(), "clip.mp4", sandbox.SyntheticMP4("credits"))
+	e.sb.SetFaults(sandbox.Faults{NoCredits: true})
+	e.run("", "upload", "--json", src).want(t, 1)
+	inLanguage(t, e, "de_DE.UTF-8")
+	r := e.run("", "history").want(t, 0)
+	if !strings.Contains(r.stdout, "clip.mp4\n") || !strings.Contains(r.stdout, "\n        Das memories.ai-Konto hat kein Guthaben mehr. Lade das Konto") ||
+		strings.Contains(r.stdout, "credits") {
+		t.Fatalf("German history:\n%s", r.stdout)
+	}
+	r = e.run("", "history", "--json").want(t, 0)
+	if !strings.Contains(r.stdout, `"error":"The memories.ai account has run out of credits. Recharge the account`) ||
+		!strings.Contains(r.stdout, `"code":"no_credits"`) {
+		t.Fatalf("history --json:\n%s", r.stdout)
+	}
+}

@@ -54,12 +54,25 @@ test('i18n: the system language is followed, and Settings switches it live', asy
   try {
     const { page } = h;
     await page.getByRole('button', { name: 'Hochladen' }).waitFor();
+    // A failed job's message is worded by Go: German while the app speaks German…
+    await h.faults({ no_credits: true });
+    await h.call('EnqueueUploads', { files: [{ path: tinyVideo }], meta: { tags: [] } });
+    await page.keyboard.press('Control+4');
+    await page.getByText('Das memories.ai-Konto hat kein Guthaben mehr.', { exact: false }).first().waitFor();
     await page.keyboard.press('Control+6');
     const picker = page.getByLabel('Sprache');
     assert.equal(await picker.inputValue(), '', 'follows the system by default');
     await picker.selectOption('zh-Hans');
     await page.getByRole('button', { name: '媒体库' }).waitFor(); // the sidebar, without a reload
     await page.getByRole('heading', { name: '设置' }).waitFor();
+    // …and Chinese after the switch, in Transfers and History, with no reload.
+    for (const key of ['4', '5']) {
+      await page.keyboard.press(`Control+${key}`);
+      await page.getByText('memories.ai 账户的额度已用完。', { exact: false }).first().waitFor();
+      // nor anywhere else: the failure's toast, raised in German, is worded again too
+      const left = await page.locator('body').getByText('Guthaben', { exact: false }).count();
+      assert.equal(left, 0, `German left in view ${key}`);
+    }
     await page.reload();
     await page.getByRole('button', { name: '媒体库' }).waitFor(); // saved: still Chinese after a restart of the page
     assert.equal((await h.call('GetSettings')).settings.language, 'zh-Hans');

@@ -237,6 +237,9 @@ export namespace contract {
 	export class JobError {
 	    code: string;
 	    message: string;
+	    key?: string;
+	    nextKey?: string;
+	    params?: Record<string, string>;
 	
 	    static createFrom(source: any = {}) {
 	        return new JobError(source);
@@ -246,6 +249,9 @@ export namespace contract {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.code = source["code"];
 	        this.message = source["message"];
+	        this.key = source["key"];
+	        this.nextKey = source["nextKey"];
+	        this.params = source["params"];
 	    }
 	}
 	export class JobResult {

@@ -23,6 +23,8 @@ export const bridge = {
   openLogFolder: (): Promise<void> => App.OpenLogFolder(),
   /** systemLocale is the language the system asks for (BCP 47), what the UI follows by default. */
   systemLocale: (): Promise<string> => App.SystemLocale(),
+  /** setLanguage makes the Go side word its messages in tag ('' = the system's); returns the tag in use. */
+  setLanguage: (tag: string): Promise<string> => App.SetLanguage(tag),
   // watch folders (Settings → Watch folders); onWatchChanged fires when a watch's figures change
   watches: (): Promise<main.WatchView[]> => App.Watches(),
   watchDefaults: (): Promise<main.WatchDefaults> => App.WatchDefaults(),

@@ -56,6 +56,9 @@ class Language {
   /** The system's full locale ("en-GB", "de-AT"): its region's customs (24-hour clock, date order)
    * apply while the language on screen is the system's own. */
   systemLocale = $state('');
+  /** worded counts the Go side's language switches (the bound SetLanguage): what Go words — a
+   * failed job's message, an import plan's summary and warnings — is read again when it moves. */
+  worded = $state(0);
 
   /** use switches the language on screen; '' (or anything unknown) follows the system. */
   use(choice: string) {

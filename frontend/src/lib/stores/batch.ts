@@ -6,6 +6,7 @@ import { JobKind, JobState, isDownload } from '../bridge/contract';
 import { displayName, formatBytes, formatList, formatWait, jobName } from '../format';
 import { t } from '../i18n/i18n.svelte';
 import { retryOf, retryHead, type Retry } from '../retry';
+import type { ToastWords } from './toasts.svelte';
 
 export const activeStates: JobState[] = [JobState.Queued, JobState.Running, JobState.Paused, JobState.Interrupted];
 /** A batch ends when none of its jobs is queued or running any more. */
@@ -67,14 +68,24 @@ export function summaryText(s: BatchSummary): string {
   return parts.join(' · ');
 }
 
-export interface BatchToast {
+export interface BatchToast extends ToastWords {
   kind: 'success' | 'error' | 'info';
-  text: string;
-  detail?: string;
+  /** reword words it again in the language on screen, failures with their jobs' newest messages. */
+  reword: () => ToastWords;
 }
 
-/** batchToast is the one notice for a finished batch: how many finished, failed or were canceled. */
-export function batchToast(batch: contract.JobView[]): BatchToast {
+/**
+ * batchToast is the one notice for a finished batch: how many finished, failed or were canceled.
+ * fresh gives a job's newest copy, whose error is worded in the language now on screen.
+ */
+export function batchToast(batch: contract.JobView[], fresh: (id: number) => contract.JobView | undefined = () => undefined): BatchToast {
+  const reword = () => batchWords(batch.map((j) => ({ ...j, error: fresh(j.id)?.error ?? j.error }) as contract.JobView));
+  const failed = batch.some((j) => j.state === JobState.Failed);
+  const done = batch.some((j) => j.state === JobState.Done);
+  return { kind: failed ? 'error' : done ? 'success' : 'info', ...reword(), reword };
+}
+
+function batchWords(batch: contract.JobView[]): ToastWords {
   const count = (state: JobState) => batch.filter((j) => j.state === state).length;
   const failed = batch.filter((j) => j.state === JobState.Failed);
   const done = count(JobState.Done);
@@ -86,7 +97,7 @@ export function batchToast(batch: contract.JobView[]): BatchToast {
   const detail =
     failed.map((j) => t('batch.failure', { name: displayName(jobName(j)), message: j.error?.message ?? t('state.failed') })).join('\n') ||
     undefined;
-  return { kind: failed.length ? 'error' : done ? 'success' : 'info', text: formatList(parts, 'plain'), detail };
+  return { text: formatList(parts, 'plain'), detail };
 }
 
 // noun names the batch by its kinds: "download", "upload", "import", or "transfer" when mixed.

@@ -76,8 +76,8 @@ class JobsStore {
     if (batch.some((b) => movingStates.includes(b.state))) return;
     this.batchIds = [];
     if (batch.some((b) => !activeStates.includes(b.state))) {
-      const t = batchToast(batch);
-      toasts.push(t.kind, t.text, t.detail);
+      const t = batchToast(batch, (id) => this.byId[id]);
+      toasts.push(t.kind, t.text, t.detail, t.reword);
     }
   }
 

@@ -1,10 +1,16 @@
 export type ToastKind = 'success' | 'error' | 'info';
 
-export interface Toast {
-  id: number;
-  kind: ToastKind;
+/** A toast's words: what it says, and behind "details" more. */
+export interface ToastWords {
   text: string;
   detail?: string;
+}
+
+export interface Toast extends ToastWords {
+  id: number;
+  kind: ToastKind;
+  /** reword words the toast again in the language on screen; a toast without it keeps its words. */
+  reword?: () => ToastWords;
 }
 
 /** How long a toast stays: failures longer, as they say what to do; the Transfers and History rows keep every failure. */
@@ -20,10 +26,10 @@ class Toasts {
   #next = 1;
   #timers = new Map<number, ReturnType<typeof setTimeout>>();
 
-  push(kind: ToastKind, text: string, detail?: string) {
+  push(kind: ToastKind, text: string, detail?: string, reword?: () => ToastWords) {
     const id = this.#next++;
     for (const old of this.items.slice(0, Math.max(0, this.items.length - maxToasts + 1))) this.#clear(old.id);
-    this.items = [...this.items.slice(-(maxToasts - 1)), { id, kind, text, detail }];
+    this.items = [...this.items.slice(-(maxToasts - 1)), { id, kind, text, detail, ...(reword && { reword }) }];
     this.release(id);
   }
 

@@ -7,6 +7,7 @@ import { links } from '../../lib/stores/links.svelte';
 import { newMeta } from '../../lib/stores/uploads.svelte';
 import ImportView from './ImportView.svelte';
 import { ErrorCode, JobKind, JobState } from '../../lib/bridge/contract';
+import { language } from '../../lib/i18n/i18n.svelte';
 
 vi.mock('../../lib/bridge', (orig) => import('../../testing/bridge').then((b) => b.fakeBridge(orig, [
   'getSettings', 'planLinks', 'enqueueImport', 'enqueueURL', 'chooseLinksFile', 'validateMeta',
@@ -60,6 +61,20 @@ describe('ImportView', () => {
     expect(rows.map((r) => r.textContent)).toEqual(['1YouTube2 links', '2TikTok1 link']);
     expect(screen.getByRole('list', { name: 'Warnings' })).toHaveTextContent('YouTube imports cost credits');
     expect(screen.getByRole('button', { name: 'Import 3 links in 2 tasks (skipping 1 invalid line)' })).toBeEnabled();
+  });
+
+  it('reads the plan again once the Go side speaks another language, so its warnings follow', async () => {
+    render(ImportView);
+    await paste(text);
+    expect(await screen.findByText(plan.summary)).toBeInTheDocument();
+    const calls = mocked.planLinks.mock.calls.length;
+    const german = 'YouTube-Importe kosten Guthaben und kommen eventuell in geringerer Qualität als gewünscht zurück.';
+    mocked.planLinks.mockResolvedValue({ ...structuredClone(plan), summary: '5 Zeilen', warnings: [german] } as never);
+    language.worded++;
+    expect(await screen.findByText('5 Zeilen')).toBeInTheDocument();
+    expect(mocked.planLinks.mock.calls.length).toBe(calls + 1);
+    expect(screen.getByRole('list', { name: 'Warnings' })).toHaveTextContent(german);
+    expect(screen.getByRole('list', { name: 'Warnings' })).not.toHaveTextContent('YouTube imports cost credits');
   });
 
   it('sends the chosen quality and follows the created tasks to their videos', async () => {

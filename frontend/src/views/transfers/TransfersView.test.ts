@@ -11,6 +11,8 @@ import { freshStores } from '../../testing/stores';
 import { makeJob, makeProgress } from './fixtures';
 import TransfersView from './TransfersView.svelte';
 import CollisionPrompt from '../../lib/components/CollisionPrompt.svelte';
+import Toasts from '../../lib/components/Toasts.svelte';
+import { language } from '../../lib/i18n/i18n.svelte';
 import { Choice, ErrorCode, JobKind, JobState } from '../../lib/bridge/contract';
 
 vi.mock('../../lib/bridge', (orig) => import('../../testing/bridge').then((b) => b.fakeBridge(orig, [
@@ -34,7 +36,10 @@ beforeEach(() => {
   nav.go('transfers');
 });
 
-afterEach(() => vi.useRealTimers());
+afterEach(() => {
+  vi.useRealTimers();
+  language.use('en');
+});
 
 describe('TransfersView rows', () => {
   it.each([
@@ -375,6 +380,24 @@ describe('the queue as one batch', () => {
     end[2] = makeJob({ ...end[2], state: JobState.Failed, error: { code: ErrorCode.Unreachable, message: 'The connection dropped.' } });
     for (const j of end) jobs.apply(j, true);
     expect(toasts.items).toMatchObject([{ kind: 'error', text: '7 downloads finished, 1 failed', detail: 'VI2.mp4: The connection dropped.' }]);
+  });
+
+  it('words the batch toast again after a language switch, failures with their newest message', () => {
+    render(Toasts);
+    render(TransfersView);
+    show(...downloads(JobState.Running));
+    const end = downloads(JobState.Done);
+    end[2] = makeJob({ ...end[2], state: JobState.Failed, error: { code: ErrorCode.NoCredits, message: 'Out of credits.' } });
+    for (const j of end) jobs.apply(j, true);
+    flushSync();
+    expect(screen.getByRole('alert')).toHaveTextContent('7 downloads finished, 1 failed');
+    language.use('de');
+    jobs.apply({ ...end[2], error: { code: ErrorCode.NoCredits, message: 'Kein Guthaben mehr.' } } as contract.JobView, false); // the queue read again
+    flushSync();
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('VI2.mp4: Kein Guthaben mehr.');
+    expect(alert).not.toHaveTextContent('Out of credits');
+    expect(alert).not.toHaveTextContent('downloads finished');
   });
 
   it('sums the batch in one line: N of M, bytes and time left', () => {
