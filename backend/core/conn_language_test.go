@@ -14,18 +14,7 @@ import (
 // englishOutsideBrackets returns the words of two or more ASCII letters left in s once the
 // pseudo-locale's brackets, addresses and the given data (a scope, a host) are taken out.
 func englishOutsideBrackets(s string, data ...string) []string {
-	depth, b := 0, strings.Builder{}
-	for _, r := range s {
-		switch {
-		case r == '[':
-			depth++
-		case r == ']' && depth > 0:
-			depth--
-		case depth == 0:
-			b.WriteRune(r)
-		}
-	}
-	rest := regexp.MustCompile(`https?://\S+`).ReplaceAllString(b.String(), " ")
+	rest := regexp.MustCompile(`https?://\S+`).ReplaceAllString(i18n.OutsidePseudo(s), " ")
 	for _, d := range data {
 		rest = strings.ReplaceAll(rest, d, " ")
 	}

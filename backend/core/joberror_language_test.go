@@ -13,10 +13,10 @@ import (
 	"memories-desktop/backend/sandbox"
 )
 
-// A job that failed while the app spoke English reads German once the app speaks German (the
-// bound SetLanguage sets the process's localizer): in the Jobs page, in the engine's view and in
-// the history export, from the catalogue ids the record keeps.
-func TestFailedJobIsWordedInTheLanguageInUse(t *testing.T) {
+// outOfCreditsInEnglish starts an engine speaking English (as it speaks again after the test)
+// whose sandbox answers every billed call "out of credits".
+func outOfCreditsInEnglish(t *testing.T) *Service {
+	t.Helper()
 	t.Cleanup(func() { i18n.SetDefault(i18n.English) })
 	i18n.SetDefault(i18n.English)
 	c := startCore(t, Options{ForceSandbox: true}, withEngine())
@@ -24,6 +24,14 @@ func TestFailedJobIsWordedInTheLanguageInUse(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.sandbox.run.Server.SetFaults(sandbox.Faults{NoCredits: true})
+	return c
+}
+
+// A job that failed while the app spoke English reads German once the app speaks German (the
+// bound SetLanguage sets the process's localizer): in the Jobs page, in the engine's view and in
+// the history export, from the catalogue ids the record keeps.
+func TestFailedJobIsWordedInTheLanguageInUse(t *testing.T) {
+	c := outOfCreditsInEnglish(t)
 	src := filepath.Join(t.TempDir(), "clip.mp4")
 	if err := os.WriteFile(src, mediatest.MP4([]byte("no credits")), 0o644); err != nil {
 		t.Fatal(err)
@@ -72,13 +80,7 @@ func TestFailedJobIsWordedInTheLanguageInUse(t *testing.T) {
 // A watched file whose upload failed while the app spoke English is listed with a German reason
 // once the app speaks German.
 func TestWatchListWordsAFailureInTheLanguageInUse(t *testing.T) {
-	t.Cleanup(func() { i18n.SetDefault(i18n.English) })
-	i18n.SetDefault(i18n.English)
-	c := startCore(t, Options{ForceSandbox: true}, withEngine())
-	if _, err := c.sandbox.url(); err != nil { // starts the emulator
-		t.Fatal(err)
-	}
-	c.sandbox.run.Server.SetFaults(sandbox.Faults{NoCredits: true})
+	c := outOfCreditsInEnglish(t)
 	dir := t.TempDir()
 	if _, err := c.AddWatch(contract.WatchConfig{Name: "cam", Folder: dir, SettleMS: 200}); err != nil {
 		t.Fatal(err)

@@ -48,3 +48,20 @@ func accent(s string) string {
 	}
 	return b.String()
 }
+
+// OutsidePseudo returns what of s lies outside the pseudo-locale's brackets: text that did not
+// come from the catalogue, where tests of the pseudo-locale look for English left.
+func OutsidePseudo(s string) string {
+	depth, b := 0, strings.Builder{}
+	for _, r := range s {
+		switch {
+		case r == '[':
+			depth++
+		case r == ']' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

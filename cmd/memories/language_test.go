@@ -142,19 +142,8 @@ var fileName = regexp.MustCompile(`\w\.\w+$`)
 
 // englishLeft returns the English words outside the pseudo-locale's brackets in s.
 func englishLeft(s string, keep []string) []string {
-	depth, b := 0, strings.Builder{}
-	for _, r := range s {
-		switch {
-		case r == '[':
-			depth++
-		case r == ']' && depth > 0:
-			depth--
-		case depth == 0:
-			b.WriteRune(r)
-		}
-	}
 	var left []string
-	for _, field := range strings.Fields(b.String()) {
+	for _, field := range strings.Fields(i18n.OutsidePseudo(s)) {
 		if strings.ContainsAny(field, "/-\\") || fileName.MatchString(field) || strings.Trim(field, ":,;.()\"“”") == "" {
 			continue // a path, a file name, a flag or a command with a dash, or punctuation
 		}

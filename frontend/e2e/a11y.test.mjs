@@ -4,7 +4,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { otherVideo, start, tinyVideo, until } from './harness.mjs';
+import { keepSource, otherVideo, playEvent, start, tinyVideo, until } from './harness.mjs';
 
 // axe-core on every view and every dialog, in the light and the dark theme (the OS preference,
 // which the app follows by default): no serious or critical violation of WCAG 2.2 A/AA (colour
@@ -12,17 +12,6 @@ import { otherVideo, start, tinyVideo, until } from './harness.mjs';
 // or more against what is around it, and nothing moves under reduced motion. Every dialog takes
 // the focus, keeps Tab and Shift+Tab inside, closes on Escape and gives the focus back.
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-/** keepSource lets the test play a backend event: it keeps the page's event stream reachable. */
-const keepSource = () => {
-  const Native = window.EventSource;
-  window.EventSource = class extends Native {
-    constructor(...args) {
-      super(...args);
-      window.__e2eSource = this;
-    }
-  };
-};
 
 /**
  * ringsAndMotion runs in the page. It focuses every shown tab stop (of the open modal dialog when
@@ -241,7 +230,7 @@ test('a11y: axe finds no serious or critical violation in any view or dialog, li
 
     await keys('keyboard shortcuts sheet', dialog('Keyboard shortcuts'), { open: () => page.keyboard.press('F1') });
     await keys('quit dialog', page.getByRole('alertdialog', { name: '2 transfers are running' }), {
-      open: () => page.evaluate(() => window.__e2eSource.onmessage({ data: JSON.stringify({ name: 'quit:requested', data: 2 }) })),
+      open: () => playEvent(page, 'quit:requested', 2),
     });
 
     // A theme pinned in Settings (data-theme) wins over the system's preference, either way.

@@ -157,6 +157,21 @@ export async function start({ theme = 'light', dataDir = mkdtempSync(join(tmpdir
   return h;
 }
 
+/** keepSource, a start() init script, keeps the page's event stream reachable for playEvent. */
+export const keepSource = () => {
+  const Native = window.EventSource;
+  window.EventSource = class extends Native {
+    constructor(...args) {
+      super(...args);
+      window.__e2eSource = this;
+    }
+  };
+};
+
+/** playEvent delivers a backend event (name, data) to a page started with init: keepSource. */
+export const playEvent = (page, name, data) =>
+  page.evaluate(([n, d]) => window.__e2eSource.onmessage({ data: JSON.stringify({ name: n, data: d }) }), [name, data]);
+
 /**
  * appTest is the e2e test fixture: it runs body(h, { folder, restart }) as the test `name` with a
  * started app (start's options) and a fresh folder for the test's own files. restart() starts the

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, tinyVideo, otherVideo, until } from './harness.mjs';
+import { keepSource, otherVideo, playEvent, start, tinyVideo, until } from './harness.mjs';
 import { layoutProblems } from './overflow.mjs';
 
 const widths = [860, 1600];
@@ -30,17 +30,6 @@ const names = {
 const watchFolder = 'Kamera-Uploads von der Familienreise an die Ostsee';
 const tiktok = 'https://www.tiktok.com/@travelbyte/video/730123456789012345';
 const mediaURL = 'https://media.example.com/family/summer-2025/';
-
-/** keepSource keeps the page's event stream reachable, so the test can play the quit request. */
-const keepSource = () => {
-  const Native = window.EventSource;
-  window.EventSource = class extends Native {
-    constructor(...args) {
-      super(...args);
-      window.__e2eSource = this;
-    }
-  };
-};
 
 test('overflow: no clipped or overlapping text in any view or dialog, at 860 and 1600 px, in every language', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'memories-e2e-overflow-'));
@@ -182,7 +171,7 @@ test('overflow: no clipped or overlapping text in any view or dialog, at 860 and
       await dialog().waitFor();
       await check('keyboard shortcuts sheet');
       await closeDialog();
-      await page.evaluate(() => window.__e2eSource.onmessage({ data: JSON.stringify({ name: 'quit:requested', data: 2 }) }));
+      await playEvent(page, 'quit:requested', 2);
       await dialog().waitFor();
       await check('quit dialog');
       await closeDialog();
