@@ -1,11 +1,14 @@
 // Switching language applies at once, to what is already on screen, with no remount.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import Sidebar from '../components/Sidebar.svelte';
 import LanguagePicker from '../../views/settings/LanguagePicker.svelte';
 import { language, matchLanguage, t } from './i18n.svelte';
 import { formatBytes, formatCount } from '../format';
+
+// The picker also switches the Go side (LanguagePicker.test.ts checks how); no Go side here.
+vi.mock('../bridge', (orig) => import('../../testing/bridge').then((b) => b.fakeBridge(orig, [], { setLanguage: async (tag) => tag })));
 
 afterEach(() => language.use('en'));
 
