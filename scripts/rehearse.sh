@@ -4,7 +4,8 @@
 # N times: a fresh `git clone` of this repository at REF (default main, else HEAD) into a temp
 # folder, then `bash .ci/run` there with CI=true and no standard input, as CI runs it. Reports each
 # run's steps (pass/fail and seconds, from build/test-artifacts/steps of the clone) and a final
-# table; exits non-zero when any run failed. Logs stay in build/rehearse/<time>/ here.
+# table; exits non-zero when any run failed. Logs, and a failed step's artifacts (screenshots, the
+# app's log), stay in build/rehearse/<time>/ here.
 # REHEARSE_CMD runs something else in each clone (e.g. "make fmt-check"), and any variable the run
 # knows passes through: TEST_STEPS="fmt-check check-commands" scripts/rehearse.sh 2 tries the
 # mechanics in a minute.
@@ -43,6 +44,10 @@ for i in $(seq 1 "$RUNS"); do
     tail -n 5 "$OUT/run-$i.log" | sed 's/^/  /'
   fi
   failed_steps[i]=$(awk '/^step  *result  *seconds/{t=1;next} t&&$2=="failed"{printf "%s ", $1}' "$OUT/run-$i.log")
+  # A failed step's own artifacts (screenshots, the app's log) go with the clone; keep them.
+  for step in ${failed_steps[i]}; do
+    [[ -d $WORK/repo/build/test-artifacts/$step ]] && cp -r "$WORK/repo/build/test-artifacts/$step" "$OUT/run-$i-$step"
+  done
   if ((rc == 0)); then result[i]=passed; else result[i]="failed (exit $rc)"; fi
   echo "rehearse: run $i ${result[i]} in ${took[i]} s"
   rm -rf "$WORK"; WORK=""
