@@ -187,9 +187,12 @@ app_gone() { ! kill -0 "$APP_PID" 2>/dev/null; }
 # may narrow APP_TITLE (' — Memories Desktop$': the page has painted and named its view).
 APP_TITLE='Memories Desktop$'
 wait_app_window() {
-  wait_until "${1:-60}" has_window "$APP_TITLE" || return 1
-  WIN=$(first_window "$APP_TITLE")
+  wait_until "${1:-60}" app_window_found
 }
+# app_window_found: sets WIN to the app's mapped window; fails while there is none. (One look
+# for "is there one" and another for its id raced a window unmapped in between: WIN stayed empty
+# and every later step read an empty title, a rehearsal's gui-drop.)
+app_window_found() { WIN=$(first_window "$APP_TITLE") && [[ -n $WIN ]]; }
 
 # --- Windows ----------------------------------------------------------------------------------------
 
