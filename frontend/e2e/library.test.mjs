@@ -148,7 +148,9 @@ appTest('library: a click on a row opens the drawer with the video number and st
   assert.match(await drawer.innerText(), /Status\s+(Indexing|Ready)/);
   assert.equal(await drawer.getByText('Loading details…').count(), 0);
 
-  // The row's own player opens above everything, not inside the 44 px row.
+  // The row's own player opens above everything, not inside the 44 px row, full size even
+  // before the video's metadata comes in (held back here, as a loaded machine may).
+  await page.route(/\/preview\//, () => {});
   await grid.getByRole('button', { name: 'Play harbour.mp4' }).click();
   const player = page.getByRole('dialog', { name: 'Playing harbour.mp4' });
   await player.waitFor();
