@@ -112,16 +112,20 @@ type FileMeta struct {
 // Reason (plain language) and Code are set when the file cannot be uploaded. Media and FileMeta
 // are what the container says, once it could be read; Warnings do not stop an upload.
 type Verdict struct {
-	Path     string      `json:"path"`
-	Name     string      `json:"name"`
-	Size     int64       `json:"size"`
-	OK       bool        `json:"ok"`
-	Reason   string      `json:"reason,omitempty"`
-	Code     string      `json:"code,omitempty"`
-	Warnings []string    `json:"warnings,omitempty"`
-	Media    *media.Info `json:"media,omitempty"`
-	FileMeta *FileMeta   `json:"fileMeta,omitempty"`
-	Preview  string      `json:"preview,omitempty"` // set by the app: the URL its webview plays the file from
+	Path   string `json:"path"`
+	Name   string `json:"name"`
+	Size   int64  `json:"size"`
+	OK     bool   `json:"ok"`
+	Reason string `json:"reason,omitempty"`
+	// ReasonKey and ReasonParams are the catalogue id and placeholders Reason was worded from
+	// ("" when it is a parser's finding), so a kept refusal reads in the language then in use.
+	ReasonKey    string            `json:"reasonKey,omitempty"`
+	ReasonParams map[string]string `json:"reasonParams,omitempty"`
+	Code         string            `json:"code,omitempty"`
+	Warnings     []string          `json:"warnings,omitempty"`
+	Media        *media.Info       `json:"media,omitempty"`
+	FileMeta     *FileMeta         `json:"fileMeta,omitempty"`
+	Preview      string            `json:"preview,omitempty"` // set by the app: the URL its webview plays the file from
 }
 
 // Platform names a social platform the import endpoint can fetch from.

@@ -102,3 +102,41 @@ func TestWatchListWordsAFailureInTheLanguageInUse(t *testing.T) {
 		t.Fatalf("German watch list: %+v", r)
 	}
 }
+
+// Files a watch refused while the app spoke English (not a video; a symbolic link) are listed
+// with German reasons once the app speaks German: the records keep the catalogue ids.
+func TestWatchListWordsRefusalsInTheLanguageInUse(t *testing.T) {
+	c := outOfCreditsInEnglish(t)
+	dir := t.TempDir()
+	if _, err := c.AddWatch(contract.WatchConfig{Name: "cam", Folder: dir, SettleMS: 200}); err != nil {
+		t.Fatal(err)
+	}
+	ev := runWatch(t, c, "cam", contract.WatchRunOptions{})
+	ev.wait(t, "started", "")
+	if err := os.WriteFile(filepath.Join(dir, "notes.mp4"), []byte("plain text, not a video"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(t.TempDir(), "elsewhere.mp4"), filepath.Join(dir, "link.mp4")); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"notes.mp4", "link.mp4"} {
+		if got := ev.wait(t, "skipped", name); !strings.HasPrefix(got.Detail, "it is") {
+			t.Fatalf("English event %+v", got)
+		}
+	}
+	i18n.SetDefault(i18n.New("de"))
+	list, err := c.ListWatches()
+	if err != nil || len(list) != 1 {
+		t.Fatalf("watches %+v %v", list, err)
+	}
+	want := map[string]string{"notes.mp4": i18n.T("preflight.notVideo"), "link.mp4": i18n.T("watchSkip.symlink")}
+	for _, r := range list[0].Stats.Refused {
+		if r.Reason != want[r.Path] || strings.HasPrefix(r.Reason, "it is") {
+			t.Errorf("German watch list: %s: %q, want %q", r.Path, r.Reason, want[r.Path])
+		}
+		delete(want, r.Path)
+	}
+	if len(want) != 0 {
+		t.Fatalf("not listed: %v", want)
+	}
+}

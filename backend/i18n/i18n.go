@@ -119,6 +119,19 @@ func (l *Localizer) formatArgs(data Args) Args {
 	return out
 }
 
+// Strings is args as text, to keep with a message id (a failed job's error, a watch's refusal)
+// and word it again later in the language then in use.
+func Strings(args Args) map[string]string {
+	if len(args) == 0 {
+		return nil
+	}
+	out := make(map[string]string, len(args))
+	for k, v := range args {
+		out[k] = fmt.Sprint(v)
+	}
+	return out
+}
+
 // Has tells whether the catalogue has the message id (English has every id).
 func Has(id string) bool { return English.render(id, nil, nil) != id }
 

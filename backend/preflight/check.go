@@ -54,7 +54,10 @@ func judge(v contract.Verdict, f *failure) contract.Verdict {
 		v.OK = true
 		return v
 	}
-	v.Code, v.Reason = f.code, f.reason
+	v.Code, v.Reason = f.code, f.raw
+	if f.key != "" {
+		v.Reason, v.ReasonKey, v.ReasonParams = i18n.T(f.key, f.args), f.key, i18n.Strings(f.args)
+	}
 	return v
 }
 
@@ -88,9 +91,9 @@ func stat(path string) (fs.FileInfo, *failure) {
 	case !errors.Is(err, fs.ErrNotExist):
 		return nil, unreadable(err)
 	case isLink(path):
-		return nil, &failure{CodeUnreadable, i18n.T("preflight.danglingLink")}
+		return nil, refusal(CodeUnreadable, "preflight.danglingLink")
 	}
-	return nil, &failure{CodeMissing, i18n.T("preflight.missing")}
+	return nil, refusal(CodeMissing, "preflight.missing")
 }
 
 func isLink(path string) bool {
@@ -104,5 +107,5 @@ func unreadable(err error) *failure {
 	if errors.As(err, &pe) {
 		err = pe.Err
 	}
-	return &failure{CodeUnreadable, i18n.T("preflight.unreadable", i18n.Args{"Error": err.Error()})}
+	return refusal(CodeUnreadable, "preflight.unreadable", i18n.Args{"Error": err.Error()})
 }

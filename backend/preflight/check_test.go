@@ -66,14 +66,14 @@ func TestRunStopsAtFirstFailure(t *testing.T) {
 	path := write(t, t.TempDir(), "a.mp4", "v")
 	info, f := stat(path)
 	if f != nil {
-		t.Fatal(f.reason)
+		t.Fatal(f.key, f.raw)
 	}
 	var ran []string
 	step := func(name string, fail bool) check {
 		return func(string, fs.FileInfo) *failure {
 			ran = append(ran, name)
 			if fail {
-				return &failure{"code_" + name, name}
+				return &failure{code: "code_" + name, raw: name}
 			}
 			return nil
 		}

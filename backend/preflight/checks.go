@@ -17,9 +17,9 @@ func regularFile(_ string, info fs.FileInfo) *failure {
 	case info.Mode().IsRegular():
 		return nil
 	case info.IsDir():
-		return &failure{CodeNotRegular, i18n.T("preflight.folder")}
+		return refusal(CodeNotRegular, "preflight.folder")
 	}
-	return &failure{CodeNotRegular, i18n.T("preflight.special")}
+	return refusal(CodeNotRegular, "preflight.special")
 }
 
 // knownExtension rejects names the upload endpoint refuses to accept.
@@ -31,9 +31,9 @@ func knownExtension(path string, _ fs.FileInfo) *failure {
 	use := i18n.Args{"Extensions": strings.Join(exts[:len(exts)-1], ", "), "Last": exts[len(exts)-1]}
 	if ext := filepath.Ext(path); ext != "" {
 		use["Ext"] = ext
-		return &failure{CodeUnsupportedExt, i18n.T("preflight.badExtension", use)}
+		return refusal(CodeUnsupportedExt, "preflight.badExtension", use)
 	}
-	return &failure{CodeUnsupportedExt, i18n.T("preflight.noExtension", use)}
+	return refusal(CodeUnsupportedExt, "preflight.noExtension", use)
 }
 
 // nonEmpty rejects 0-byte files, which the service refuses and usually mean a failed copy.
@@ -41,7 +41,7 @@ func nonEmpty(_ string, info fs.FileInfo) *failure {
 	if info.Size() > 0 {
 		return nil
 	}
-	return &failure{CodeEmpty, i18n.T("preflight.empty")}
+	return refusal(CodeEmpty, "preflight.empty")
 }
 
 // withinLimit rejects files over MaxFileSize before hours are spent sending them.
@@ -49,7 +49,7 @@ func withinLimit(_ string, info fs.FileInfo) *failure {
 	if info.Size() <= MaxFileSize {
 		return nil
 	}
-	return &failure{CodeTooLarge, i18n.T("preflight.tooLarge", i18n.Args{"Size": FormatSize(info.Size()), "Limit": FormatSize(MaxFileSize)})}
+	return refusal(CodeTooLarge, "preflight.tooLarge", i18n.Args{"Size": FormatSize(info.Size()), "Limit": FormatSize(MaxFileSize)})
 }
 
 // readable opens the file and reads its first byte, catching permission and I/O errors now

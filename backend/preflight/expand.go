@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io/fs"
 	"memories-desktop/backend/contract"
-	"memories-desktop/backend/i18n"
 	"os"
 	"path/filepath"
 	"slices"
@@ -67,7 +66,7 @@ func (s *scanner) visit(root string) fs.WalkDirFunc {
 		case d.IsDir():
 			return nil
 		case d.Type()&fs.ModeSymlink != 0 && isDir(path):
-			s.record(judge(verdictFor(path), &failure{CodeNotRegular, i18n.T("preflight.folderLink")}))
+			s.record(judge(verdictFor(path), refusal(CodeNotRegular, "preflight.folderLink")))
 			return nil
 		}
 		s.record(Check(path, s.opt))

@@ -18,7 +18,7 @@ func inspect(v *contract.Verdict, opt Options) *failure {
 	v.Media, v.FileMeta = &info, fileMetaOf(info.Capture)
 	if !media.Indexed[info.VideoCodec] {
 		if !opt.AnyCodec {
-			return &failure{contract.CodeCodec, codecReason(info)}
+			return refusal(contract.CodeCodec, "preflight.codec", codecArgs(info))
 		}
 		v.Warnings = append(v.Warnings, codecReason(info))
 	}
@@ -28,8 +28,10 @@ func inspect(v *contract.Verdict, opt Options) *failure {
 	return nil
 }
 
-func codecReason(info media.Info) string {
-	return i18n.T("preflight.codec", i18n.Args{"Codec": info.CodecName, "Indexed": IndexedCodecs()})
+func codecReason(info media.Info) string { return i18n.T("preflight.codec", codecArgs(info)) }
+
+func codecArgs(info media.Info) i18n.Args {
+	return i18n.Args{"Codec": info.CodecName, "Indexed": IndexedCodecs()}
 }
 
 // IndexedCodecs names the codecs the service indexes, for messages: "H.264, H.265/HEVC or VP9".
@@ -42,11 +44,11 @@ func inspectFailure(err error) *failure {
 	var truncated *media.TruncatedError
 	switch {
 	case errors.Is(err, media.ErrNotVideo):
-		return &failure{CodeNotVideo, i18n.T("preflight.notVideo")}
+		return refusal(CodeNotVideo, "preflight.notVideo")
 	case errors.Is(err, media.ErrNoVideoTrack):
-		return &failure{CodeNotVideo, i18n.T("preflight.noVideoTrack", i18n.Args{"Error": err.Error()})}
+		return refusal(CodeNotVideo, "preflight.noVideoTrack", i18n.Args{"Error": err.Error()})
 	case errors.As(err, &truncated):
-		return &failure{CodeTruncated, truncated.Error()}
+		return &failure{code: CodeTruncated, raw: truncated.Error()} // the parser's finding
 	}
 	return unreadable(err)
 }

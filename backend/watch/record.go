@@ -34,8 +34,9 @@ type Record struct {
 	JobPath string `json:"jobPath,omitempty"` // the relative path the job was queued with
 	VideoNo string `json:"videoNo,omitempty"`
 	Reason  string `json:"reason,omitempty"`
-	// Why is what Reason was worded from when it can be worded again (a failed job's error, with
-	// its catalogue ids), so the watch list reads in the language in use; nil: Reason as stored.
+	// Why is what Reason was worded from when it can be worded again (a failed job's error or a
+	// refusal, with its catalogue ids), so the watch list reads in the language in use; nil:
+	// Reason as stored.
 	Why   *contract.JobError `json:"why,omitempty"`
 	After string             `json:"after,omitempty"` // what was done with the file after its upload: "deleted", "moved:<path>", "kept:<why>"
 	// Stale: the file changed while its job was queued; it is looked at again when the job ends.
@@ -78,6 +79,15 @@ func decodeRecord(b []byte) (Record, error) {
 }
 
 const maxIssues = 100
+
+// reworded is what a refusal's reason is worded from (Record.Why); nil when it has no
+// catalogue id (a parser's finding, kept as it was worded).
+func reworded(key string, params map[string]string) *contract.JobError {
+	if key == "" {
+		return nil
+	}
+	return &contract.JobError{Key: key, Params: params}
+}
 
 func addRecord(s *contract.WatchStats, rel string, r Record) {
 	s.Seen++

@@ -219,16 +219,18 @@ func (r *runner) consider(rel string, info fs.FileInfo) {
 	case rec != nil && rec.State == Skipped && rec.sameContentAs(info):
 		return // listed once
 	case info.Mode()&fs.ModeSymlink != 0:
-		r.refuse(rel, info, "it is a symbolic link; watches upload only ordinary files")
+		r.refuse(rel, info, "watchSkip.symlink")
 	case !utf8.ValidString(rel):
-		r.refuse(rel, info, "its name is not valid UTF-8 text; rename it to upload it")
+		r.refuse(rel, info, "watchSkip.badName")
 	default:
 		r.observe(rel, info)
 	}
 }
 
-func (r *runner) refuse(rel string, info fs.FileInfo, reason string) {
-	rec := &Record{State: Skipped, Reason: reason, At: time.Now().UnixMilli()}
+// refuse skips a file for the reason the catalogue message key words.
+func (r *runner) refuse(rel string, info fs.FileInfo, key string) {
+	reason := i18n.T(key)
+	rec := &Record{State: Skipped, Reason: reason, Why: reworded(key, nil), At: time.Now().UnixMilli()}
 	rec.note(info)
 	r.recs[rel], r.dirty[rel] = rec, true
 	r.report(contract.WatchEvent{Kind: contract.WatchEvSkipped, Path: rel, Detail: reason})

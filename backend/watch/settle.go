@@ -96,7 +96,7 @@ func (r *runner) refused(rel string, rec *Record, v contract.Verdict) {
 		}
 	default:
 		rec.State, rec.Reason, rec.At = Skipped, v.Reason, time.Now().UnixMilli()
-		rec.Why = nil
+		rec.Why = reworded(v.ReasonKey, v.ReasonParams)
 		r.dirty[rel] = true
 		r.report(contract.WatchEvent{Kind: contract.WatchEvSkipped, Path: rel, Detail: v.Reason})
 	}

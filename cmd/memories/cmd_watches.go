@@ -9,7 +9,10 @@ import (
 	"memories-desktop/backend/i18n"
 )
 
-const watchesUsage = "[--json] [list | remove NAME | pause NAME | resume NAME]"
+const (
+	watchesUsage    = "[--json] [list | remove NAME | pause NAME | resume NAME]"
+	watchesSynopsis = "memories watches " + watchesUsage
+)
 
 // runWatchesCmd lists the saved watch folders with their counts, or removes, pauses or resumes one.
 func runWatchesCmd(_ context.Context, c *cli, args []string) error {
@@ -26,7 +29,7 @@ func runWatchesCmd(_ context.Context, c *cli, args []string) error {
 	case len(rest) == 2 && (rest[0] == "remove" || rest[0] == "pause" || rest[0] == "resume"):
 		verb, name = rest[0], rest[1]
 	default:
-		return usage("cli.usage", i18n.Args{"Synopsis": "memories watches " + watchesUsage})
+		return usage("cli.usage", i18n.Args{"Synopsis": watchesSynopsis})
 	}
 	s, err := o.open(c, false)
 	if err != nil {

@@ -805,6 +805,8 @@ export namespace contract {
 	    size: number;
 	    ok: boolean;
 	    reason?: string;
+	    reasonKey?: string;
+	    reasonParams?: Record<string, string>;
 	    code?: string;
 	    warnings?: string[];
 	    media?: media.Info;
@@ -822,6 +824,8 @@ export namespace contract {
 	        this.size = source["size"];
 	        this.ok = source["ok"];
 	        this.reason = source["reason"];
+	        this.reasonKey = source["reasonKey"];
+	        this.reasonParams = source["reasonParams"];
 	        this.code = source["code"];
 	        this.warnings = source["warnings"];
 	        this.media = this.convertValues(source["media"], media.Info);
