@@ -2,7 +2,6 @@ package core
 
 import (
 	"context"
-	"errors"
 	"sync"
 )
 
@@ -19,7 +18,7 @@ type checksumKey struct {
 type checksumRun struct{ cancel context.CancelFunc }
 
 // errNoEngine means the transfer engine has not started yet.
-var errNoEngine = errors.New("the transfer engine is not running")
+var errNoEngine = &wordedError{key: "error.noEngine"}
 
 // DownloadSHA256 computes the SHA-256 of a finished download's file (job id) on request, keeps
 // it in the job record and returns it; CancelSHA256 stops it. One computation per job at a time:

@@ -7,6 +7,7 @@ import (
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/contract/choice"
+	"memories-desktop/backend/i18n"
 	"memories-desktop/backend/transfer"
 )
 
@@ -47,8 +48,8 @@ type Placement struct {
 	Skip    bool // the name is taken and the choice was to skip
 }
 
-// ErrNotReplaceable refuses to replace something that is not a regular file.
-var ErrNotReplaceable = errors.New("is not a regular file; only a regular file is ever replaced")
+// ErrNotReplaceable refuses to replace something that is not a regular file (a folder, a link).
+var ErrNotReplaceable = errors.New("not a regular file")
 
 // Place applies choice ("" when none was made) to a download to path, given the names earlier
 // downloads of the same batch took (taken gains this one). A taken name without a choice is
@@ -57,7 +58,7 @@ func Place(path, pick string, taken map[string]bool) (Placement, error) {
 	spec := transfer.DownloadSpec{Dest: path}
 	if taken[path] || exists(path) {
 		if pick == choice.Replace && !taken[path] && !isRegular(path) {
-			return Placement{}, fmt.Errorf("%s %w", path, ErrNotReplaceable)
+			return Placement{}, &wordedError{key: "error.notReplaceable", params: i18n.Args{"Path": path}, kind: ErrNotReplaceable}
 		}
 		if pick == "" {
 			return Placement{}, fmt.Errorf("%w: %s", ErrNameTaken, path)

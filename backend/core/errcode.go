@@ -32,6 +32,7 @@ func DescribeFinalIn(l *i18n.Localizer, err error) contract.ErrorInfo {
 func describe(err error, explain func(error) wording, l *i18n.Localizer) contract.ErrorInfo {
 	var fe *settings.FieldError
 	var long *contract.LineTooLongError
+	var ours *wordedError
 	switch {
 	case errors.As(err, &fe):
 		return contract.ErrorInfo{Code: errcode.InvalidField, Field: fe.Field, Message: fe.Message, Key: fe.Key}
@@ -55,6 +56,13 @@ func describe(err error, explain func(error) wording, l *i18n.Localizer) contrac
 	case errors.Is(err, contract.ErrLocked):
 		info := worded(wording{key: "error.locked", nextKey: "next.locked"}, l)
 		info.Code, info.Detail = errcode.Locked, err.Error()
+		return info
+	case errors.As(err, &ours):
+		info := worded(wording{key: ours.key, params: ours.params}, l)
+		info.Code = errcode.Internal
+		if err != error(ours) { // wrapped: what it was about is in the wrapping
+			info.Detail = err.Error()
+		}
 		return info
 	case errors.Is(err, ErrSelectionChanged): // the counts stay in the detail
 		info := worded(wording{key: "error.selectionChanged", nextKey: "next.selectAgain"}, l)

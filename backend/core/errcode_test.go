@@ -2,14 +2,18 @@ package core
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
 	"memories-desktop/backend/api"
 	"memories-desktop/backend/contract"
+	"memories-desktop/backend/contract/choice"
+	"memories-desktop/backend/i18n"
 )
 
 func TestDescribeNamesTheRejectedField(t *testing.T) {
@@ -46,5 +50,30 @@ func TestDescribeRateLimitCarriesRetryAt(t *testing.T) {
 	wait := time.Until(time.UnixMilli(info.RetryAt))
 	if info.Code != "rate_limited" || wait < 80*time.Second || wait > 91*time.Second {
 		t.Fatalf("%+v (retry in %v) from %v", info, wait, err)
+	}
+}
+
+// Our own refusals are worded in the language in use, with their catalogue id for the UI; a
+// wrapped one keeps what wrapped it as detail, and errors.Is still finds its kind.
+func TestDescribeWordsOurRefusalsInTheLanguageInUse(t *testing.T) {
+	t.Cleanup(func() { i18n.SetDefault(i18n.English) })
+	i18n.SetDefault(i18n.New("de"))
+	dir := t.TempDir()
+	_, err := Place(dir, choice.Replace, map[string]bool{})
+	if !errors.Is(err, ErrNotReplaceable) {
+		t.Fatalf("replacing a folder: %v", err)
+	}
+	info := Describe(err)
+	if info.Key != "error.notReplaceable" || info.Message != i18n.T("error.notReplaceable", i18n.Args{"Path": dir}) ||
+		!strings.HasPrefix(info.Message, dir+" ist keine normale Datei") || info.Detail != "" {
+		t.Fatalf("German: %+v", info)
+	}
+	if !strings.Contains(err.Error(), "is not a regular file") {
+		t.Fatalf("the error's own text (logs, details) is not English: %q", err.Error())
+	}
+	wrapped := Describe(fmt.Errorf("library: %w", errServerFilter))
+	if wrapped.Key != "error.serverFilter" || !strings.HasPrefix(wrapped.Message, "Ohne die Datenbank der App") ||
+		!strings.HasPrefix(wrapped.Detail, "library: Without the app's database") {
+		t.Fatalf("German, wrapped: %+v", wrapped)
 	}
 }

@@ -3,7 +3,6 @@ package core
 import (
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
 	"strconv"
 
@@ -19,7 +18,7 @@ const serverPage = 200
 
 // errServerFilter refuses what only the cache can do: the server lists by status and tag, in
 // its own order.
-var errServerFilter = errors.New("without the app's database, videos are listed by status and tag only (no text, dates or sort)")
+var errServerFilter = &wordedError{key: "error.serverFilter"}
 
 // serverVideos is Videos from the server, for a Service without a database: q.Cursor is the
 // page number (empty for the first), and tags come as the server has them.
