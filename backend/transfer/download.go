@@ -87,12 +87,10 @@ func checkWritable(spec DownloadSpec) error {
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return fmt.Errorf("%w: %s", ErrNoFolder, dir)
 	}
-	f, err := os.CreateTemp(dir, ".memories-write-check-*")
-	if err != nil {
+	if err := safefile.ProbeWritable(dir); err != nil {
 		return safefile.CannotCreate(filepath.Join(dir, "x"), err)
 	}
-	f.Close()
-	return os.Remove(f.Name())
+	return nil
 }
 
 // ErrNoFolder means the destination folder is missing or is not a folder.

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"memories-desktop/backend/i18n"
+	"memories-desktop/backend/safefile"
 )
 
 // MaxNameBytes is the longest final file name common file systems accept (255 bytes, not
@@ -29,12 +30,10 @@ func DestFolder(dir string) error {
 	case !info.IsDir():
 		return invalid("folder", "rule.notDir", i18n.Args{"Dir": dir})
 	}
-	probe, err := os.CreateTemp(dir, ".memories-write-check-*")
-	if err != nil {
+	if err := safefile.ProbeWritable(dir); err != nil {
 		return invalid("folder", "rule.dirReadOnly", i18n.Args{"Dir": dir, "Error": pathError(err).Error()})
 	}
-	probe.Close()
-	return os.Remove(probe.Name())
+	return nil
 }
 
 // DestFile checks a download's final path: a name that fits and a folder DestFolder accepts.
