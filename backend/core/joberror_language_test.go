@@ -77,9 +77,9 @@ func TestFailedJobIsWordedInTheLanguageInUse(t *testing.T) {
 	}
 }
 
-// A watched file whose upload failed while the app spoke English is listed with a German reason
-// once the app speaks German.
-func TestWatchListWordsAFailureInTheLanguageInUse(t *testing.T) {
+// watchingInEnglish runs the watch "cam" of a new folder on an English, out-of-credits engine.
+func watchingInEnglish(t *testing.T) (*Service, string, *watchEvents) {
+	t.Helper()
 	c := outOfCreditsInEnglish(t)
 	dir := t.TempDir()
 	if _, err := c.AddWatch(contract.WatchConfig{Name: "cam", Folder: dir, SettleMS: 200}); err != nil {
@@ -87,6 +87,13 @@ func TestWatchListWordsAFailureInTheLanguageInUse(t *testing.T) {
 	}
 	ev := runWatch(t, c, "cam", contract.WatchRunOptions{})
 	ev.wait(t, "started", "")
+	return c, dir, ev
+}
+
+// A watched file whose upload failed while the app spoke English is listed with a German reason
+// once the app speaks German.
+func TestWatchListWordsAFailureInTheLanguageInUse(t *testing.T) {
+	c, dir, ev := watchingInEnglish(t)
 	if err := os.WriteFile(filepath.Join(dir, "f.mp4"), mediatest.MP4([]byte("fails")), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -106,13 +113,7 @@ func TestWatchListWordsAFailureInTheLanguageInUse(t *testing.T) {
 // Files a watch refused while the app spoke English (not a video; a symbolic link) are listed
 // with German reasons once the app speaks German: the records keep the catalogue ids.
 func TestWatchListWordsRefusalsInTheLanguageInUse(t *testing.T) {
-	c := outOfCreditsInEnglish(t)
-	dir := t.TempDir()
-	if _, err := c.AddWatch(contract.WatchConfig{Name: "cam", Folder: dir, SettleMS: 200}); err != nil {
-		t.Fatal(err)
-	}
-	ev := runWatch(t, c, "cam", contract.WatchRunOptions{})
-	ev.wait(t, "started", "")
+	c, dir, ev := watchingInEnglish(t)
 	if err := os.WriteFile(filepath.Join(dir, "notes.mp4"), []byte("plain text, not a video"), 0o644); err != nil {
 		t.Fatal(err)
 	}
