@@ -26,6 +26,9 @@ type Faults struct {
 	JSONOnDownload bool `json:"json_on_download"`
 	// FailParse makes new uploads and imports end as FAILED ("unsupported codec").
 	FailParse bool `json:"fail_parse"`
+	// HoldParse keeps every video still processing (UNPARSE), and every new one, processing
+	// until the faults are replaced: a test reads "Indexing" however slow its machine is.
+	HoldParse bool `json:"hold_parse"`
 	// ReplyDelay holds the answer to an accepted upload or import this long after the video or
 	// the task is stored, the window in which a crashing client loses the reply (tests of
 	// no-duplicate recovery).
@@ -97,6 +100,7 @@ func (s *Server) SetFaults(f Faults) {
 	defer s.mu.Unlock()
 	s.faults = f.normalized()
 	s.faultCalls = 0
+	s.holdParse(f.HoldParse, s.opts.Now())
 	if s.replaced != nil {
 		close(s.replaced)
 		s.replaced = nil

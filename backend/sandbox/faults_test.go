@@ -253,3 +253,35 @@ func TestReplyDelayStoresTheVideoBeforeAnswering(t *testing.T) {
 		t.Fatalf("reply %q does not name the stored video", no)
 	}
 }
+
+// TestHoldParseKeepsVideosProcessing: with HoldParse, a video still processing and one uploaded
+// during the hold stay UNPARSE past their time; a ready one stays ready; replacing the faults
+// lets each follow its own clock again.
+func TestHoldParseKeepsVideosProcessing(t *testing.T) {
+	clock := newFakeClock()
+	s, _ := newSandbox(t, Options{Now: clock.Now, ParseDelay: 10 * time.Second})
+	add := func(name string) {
+		s.addVideo(Video{UniqueID: "default", VideoName: name, CreateTime: clock.Now()}, false)
+	}
+	statuses := func() map[string]string {
+		out := map[string]string{}
+		for _, v := range s.Videos("default") {
+			out[v.VideoName] = v.Status
+		}
+		return out
+	}
+	add("ready")
+	clock.Advance(10 * time.Second)
+	add("processing")
+	s.SetFaults(Faults{HoldParse: true})
+	clock.Advance(5 * time.Second)
+	add("during")
+	clock.Advance(time.Hour)
+	if got := statuses(); got["ready"] != StatusParse || got["processing"] != StatusUnparse || got["during"] != StatusUnparse {
+		t.Fatalf("held an hour past their time: %v", got)
+	}
+	s.SetFaults(Faults{})
+	if got := statuses(); got["processing"] != StatusParse || got["during"] != StatusParse {
+		t.Fatalf("after the release: %v", got)
+	}
+}

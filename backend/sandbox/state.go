@@ -43,6 +43,7 @@ type Video struct {
 	Path                string // uploaded bytes on disk; empty for synthetic content
 
 	readyAt time.Time // when processing ends
+	heldAt  time.Time // readyAt before the HoldParse fault held it (zero: not held)
 	fails   bool      // processing ends as FAILED
 	seed    string    // synthetic content seed when Path is empty
 }
@@ -56,6 +57,29 @@ func (v *Video) status(now time.Time) string {
 		return StatusFailed
 	}
 	return StatusParse
+}
+
+// forever is a processing end that never comes while a video is held.
+var forever = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// hold keeps v processing until release.
+func (v *Video) hold() {
+	if v.heldAt.IsZero() {
+		v.heldAt, v.readyAt = v.readyAt, forever
+	}
+}
+
+// holdParse holds every video still processing at now (on), or releases the held ones to their
+// own clock (off); call with the lock held.
+func (s *Server) holdParse(on bool, now time.Time) {
+	for _, v := range s.videos {
+		switch {
+		case on && now.Before(v.readyAt):
+			v.hold()
+		case !on && !v.heldAt.IsZero():
+			v.readyAt, v.heldAt = v.heldAt, time.Time{}
+		}
+	}
 }
 
 // snapshot copies the video with its current status, safe to hand out of the lock.
@@ -101,6 +125,9 @@ func (s *Server) insertVideo(v Video, fails bool) *Video {
 	}
 	v.readyAt = v.CreateTime.Add(s.opts.ParseDelay)
 	v.fails = fails
+	if s.faults.HoldParse {
+		v.hold()
+	}
 	s.videos[v.VideoNo] = &v
 	s.namespaces[v.UniqueID] = true
 	return &v

@@ -47,7 +47,9 @@ appTest('history: rows stay put while their uploads run and finish', async (h, {
     return join(folder, n);
   });
   await h.upload([paths[0]]);
-  await h.faults({ latency: '700ms' });
+  // Each answer waits 3 s (under the e2e runs' 5 s response timeout), so the rows are measured
+  // while the uploads still run, even on a busy machine.
+  await h.faults({ latency: '3s' });
   await h.call('EnqueueUploads', { files: paths.slice(1).map((path) => ({ path })), meta: { tags: [], retainOriginal: true } });
   await page.keyboard.press('Control+5');
   const list = page.getByRole('list', { name: 'Operations, newest first' });
