@@ -2,6 +2,7 @@ package core
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,7 +50,11 @@ func runWatch(t *testing.T, c *Service, name string, opt contract.WatchRunOption
 	t.Helper()
 	notifytest.NoDesktop(t) // a batch's notification goes to the test's own bus, if any
 	ev := &watchEvents{}
-	opt.Report = ev.add
+	if first := opt.Report; first != nil { // the test's own look at each event, then the record
+		opt.Report = func(e contract.WatchEvent) { first(e); ev.add(e) }
+	} else {
+		opt.Report = ev.add
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- c.RunWatch(ctx, name, opt) }()
@@ -216,5 +221,51 @@ func TestWatchNeedsTheEngine(t *testing.T) {
 	}
 	if err := c.RunWatch(context.Background(), "e", contract.WatchRunOptions{}); err == nil || !strings.Contains(err.Error(), "StartEngine") {
 		t.Fatalf("RunWatch without the engine: %v", err)
+	}
+}
+
+// On every event about a file, the watch list (read by the window and `memories watches` when
+// an event comes) already counts that file's new state: events go out once it is saved.
+func TestWatchListKnowsWhatEachEventSays(t *testing.T) {
+	c := startCore(t, Options{ForceSandbox: true}, withEngine())
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "ok.mp4"), mediatest.MP4([]byte("fine")), 0o644)
+	os.WriteFile(filepath.Join(dir, "junk.mp4"), []byte("no video"), 0o644)
+	os.Symlink(filepath.Join(dir, "ok.mp4"), filepath.Join(dir, "link.mp4"))
+	if _, err := c.AddWatch(contract.WatchConfig{Name: "cam", Folder: dir, SettleMS: 200}); err != nil {
+		t.Fatal(err)
+	}
+	said := map[string]int{}
+	var mu sync.Mutex
+	var behind []string
+	look := func(e contract.WatchEvent) {
+		if e.Kind != contract.WatchEvUploaded && e.Kind != contract.WatchEvSkipped && e.Kind != contract.WatchEvDuplicate {
+			return
+		}
+		said[e.Kind]++
+		list, err := c.ListWatches()
+		if err != nil || len(list) != 1 {
+			t.Errorf("watch list on %s: %+v, %v", e.Kind, list, err)
+			return
+		}
+		st := list[0].Stats
+		counted := map[string]int{contract.WatchEvUploaded: st.Uploaded, contract.WatchEvSkipped: st.Skipped,
+			contract.WatchEvDuplicate: st.Duplicates}
+		if counted[e.Kind] < said[e.Kind] {
+			mu.Lock()
+			behind = append(behind, fmt.Sprintf("%s %s: the list counts %d of %d", e.Kind, e.Path, counted[e.Kind], said[e.Kind]))
+			mu.Unlock()
+		}
+	}
+	ev := runWatch(t, c, "cam", contract.WatchRunOptions{Report: look})
+	ev.wait(t, contract.WatchEvUploaded, "ok.mp4")
+	ev.wait(t, contract.WatchEvSkipped, "junk.mp4")
+	ev.wait(t, contract.WatchEvSkipped, "link.mp4")
+	os.WriteFile(filepath.Join(dir, "again.mp4"), mediatest.MP4([]byte("fine")), 0o644)
+	ev.wait(t, contract.WatchEvDuplicate, "again.mp4")
+	mu.Lock()
+	defer mu.Unlock()
+	if len(behind) > 0 {
+		t.Fatalf("events came before the watch list knew them: %v", behind)
 	}
 }

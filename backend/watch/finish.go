@@ -62,8 +62,8 @@ func (r *runner) finish(j contract.Job) {
 	}
 }
 
-// saveNow saves rel's record before its outcome is reported, so whoever reads the watch's state
-// on the event (the watch list, `memories watches`) finds it.
+// saveNow saves rel's record at once: an upload's outcome is on disk before the file is moved or
+// deleted (events wait for a flush anyway, see runner.report).
 func (r *runner) saveNow(rel string) {
 	r.dirty[rel] = true
 	r.flush()

@@ -48,6 +48,10 @@ type runner struct {
 	tree   *tree
 	jobs   *tracker
 	gone   bool // the folder itself is missing
+	// pending are the events said since the last flush: they go out once what they tell is
+	// saved, so whoever reads the watch's state on an event (the watch list, `memories watches`)
+	// finds it.
+	pending []contract.WatchEvent
 }
 
 // Run runs the watch c until ctx ends: it catches up with what changed while it was not
@@ -81,6 +85,7 @@ func Run(ctx context.Context, db *store.DB, q Queue, c contract.WatchConfig, opt
 	r.report(contract.WatchEvent{Kind: contract.WatchEvStarted, Folders: len(r.tree.live), Detail: i18n.T("watchDetail.started",
 		i18n.Args{"Folder": c.Folder, "Folders": len(r.tree.live), "Files": len(r.recs)})})
 	r.reportLimit()
+	r.flush()
 	return r.loop(fsw, finished)
 }
 
@@ -89,11 +94,11 @@ func (r *runner) loop(fsw *fsnotify.Watcher, finished <-chan contract.Job) error
 	rescan := time.NewTimer(r.rescanEvery())
 	defer settle.Stop()
 	defer rescan.Stop()
+	defer r.flush() // saves, then says, what the last turn did
 	for {
 		r.armSettle(settle)
 		select {
 		case <-r.ctx.Done():
-			r.flush()
 			r.report(contract.WatchEvent{Kind: contract.WatchEvStopped})
 			return nil
 		case ev, ok := <-fsw.Events:
@@ -151,9 +156,18 @@ func (r *runner) armSettle(t *time.Timer) {
 	t.Reset(time.Until(next))
 }
 
+// report says e once what it tells is saved (the next flush).
 func (r *runner) report(e contract.WatchEvent) {
 	e.Time, e.Watch = time.Now(), r.cfg.Name
-	r.opt.Report(e)
+	r.pending = append(r.pending, e)
+}
+
+// say sends the pending events.
+func (r *runner) say() {
+	for _, e := range r.pending {
+		r.opt.Report(e)
+	}
+	r.pending = r.pending[:0]
 }
 
 func (r *runner) abs(rel string) string { return filepath.Join(r.cfg.Folder, filepath.FromSlash(rel)) }
@@ -261,8 +275,9 @@ func (r *runner) observe(rel string, info fs.FileInfo) {
 	}
 }
 
-// flush saves the changed records in one transaction.
+// flush saves the changed records in one transaction, then sends the events about them.
 func (r *runner) flush() {
+	defer r.say()
 	if len(r.dirty) == 0 {
 		return
 	}
