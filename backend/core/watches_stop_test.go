@@ -22,7 +22,8 @@ func TestProfileSwitchStopsWatchesFirst(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	if _, err := c.AddWatch(contract.WatchConfig{Name: "s", Folder: dir, SettleMS: 100}); err != nil {
+	// A minute's settle time: the file is still settling when the profile switches, however slow.
+	if _, err := c.AddWatch(contract.WatchConfig{Name: "s", Folder: dir, SettleMS: 60_000}); err != nil {
 		t.Fatal(err)
 	}
 	ev := &watchEvents{}
@@ -38,7 +39,7 @@ func TestProfileSwitchStopsWatchesFirst(t *testing.T) {
 		if err != nil {
 			t.Fatalf("the stopped watch returned %v", err)
 		}
-	case <-time.After(time.Second):
+	case <-time.After(10 * time.Second):
 		t.Fatal("the profile switch left the old profile's watch running")
 	}
 	for _, e := range ev.all {

@@ -31,7 +31,7 @@ type Faults struct {
 	HoldParse bool `json:"hold_parse"`
 	// ReplyDelay holds the answer to an accepted upload or import this long after the video or
 	// the task is stored, the window in which a crashing client loses the reply (tests of
-	// no-duplicate recovery).
+	// no-duplicate recovery); replacing the faults releases the replies held.
 	ReplyDelay time.Duration `json:"reply_delay"`
 	// DownloadRate caps download bodies at this many bytes per second (0 = unlimited), so a
 	// test can stop a client mid-download; 1 is a 1 byte/s trickle.

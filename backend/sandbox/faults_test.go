@@ -232,12 +232,14 @@ func TestSetFaultsClampsNegatives(t *testing.T) {
 	}
 }
 
+// TestReplyDelayStoresTheVideoBeforeAnswering: the video is stored while its reply is held;
+// replacing the faults releases the reply, which names it.
 func TestReplyDelayStoresTheVideoBeforeAnswering(t *testing.T) {
 	s, srv := newSandbox(t, Options{})
-	s.SetFaults(Faults{ReplyDelay: 300 * time.Millisecond})
+	s.SetFaults(Faults{ReplyDelay: time.Minute})
 	done := make(chan string, 1)
 	go func() { done <- uploadSmall(t, srv.URL, "bytes") }()
-	deadline := time.Now().Add(250 * time.Millisecond)
+	deadline := time.Now().Add(10 * time.Second)
 	for len(s.Videos("")) == 0 && time.Now().Before(deadline) {
 		time.Sleep(5 * time.Millisecond)
 	}
@@ -247,10 +249,16 @@ func TestReplyDelayStoresTheVideoBeforeAnswering(t *testing.T) {
 	select {
 	case <-done:
 		t.Fatal("reply was not delayed")
-	default:
+	case <-time.After(50 * time.Millisecond):
 	}
-	if no := <-done; no != s.Videos("")[0].VideoNo {
-		t.Fatalf("reply %q does not name the stored video", no)
+	s.SetFaults(Faults{})
+	select {
+	case no := <-done:
+		if no != s.Videos("")[0].VideoNo {
+			t.Fatalf("reply %q does not name the stored video", no)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("replacing the faults did not release the held reply")
 	}
 }
 

@@ -23,6 +23,8 @@ type call struct {
 	pathID string
 	faults Faults
 	now    time.Time
+	// replaced is closed when the faults are replaced: a held reply is released.
+	replaced <-chan struct{}
 }
 
 // handler serves one endpoint.

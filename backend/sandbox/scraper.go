@@ -43,7 +43,7 @@ func (s *Server) handleScrape(c *call) (any, error) {
 	t.createdAt, t.fails = c.now, c.faults.FailParse
 	id := s.addTask(t)
 	s.incr(func(st *Stats) { st.Imports++ })
-	sleepCtx(c.r.Context(), c.faults.ReplyDelay)
+	sleepUnless(c.r.Context(), c.faults.ReplyDelay, c.replaced)
 	return map[string]string{"taskId": id}, nil
 }
 

@@ -213,7 +213,7 @@ func (s *Server) serveAPI(w http.ResponseWriter, c *call, kind apiKind, h handle
 		rejectCredits(w, kind)
 		return
 	}
-	c.faults, c.now = f, s.opts.Now()
+	c.faults, c.now, c.replaced = f, s.opts.Now(), replaced
 	h(w, c)
 	if err := s.saveState(); err != nil && s.opts.Logf != nil {
 		s.opts.Logf("%v", err)

@@ -71,7 +71,7 @@ func (s *Server) handleUpload(c *call) (any, error) {
 	v.Duration, v.Width, v.Height = readMedia(file.path, file.size)
 	stored := s.addVideo(v, c.faults.FailParse)
 	s.incr(func(st *Stats) { st.Uploads++ })
-	sleepCtx(c.r.Context(), c.faults.ReplyDelay)
+	sleepUnless(c.r.Context(), c.faults.ReplyDelay, c.replaced)
 	return newUploadResponse(stored), nil
 }
 

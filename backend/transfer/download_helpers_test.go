@@ -44,7 +44,7 @@ func (r *rig) asset(name string, n int, seed uint64) (string, []byte) {
 // some bytes; it returns the paused job and the part's path, and leaves the sandbox unthrottled.
 func (r *rig) pausedDownload(spec DownloadSpec) (contract.Job, string) {
 	r.t.Helper()
-	r.sb.SetFaults(sandbox.Faults{DownloadRate: 200_000})
+	r.sb.SetFaults(sandbox.Faults{DownloadRate: 50_000}) // seconds to pause in, however busy the machine
 	j, err := r.eng.EnqueueDownload(spec)
 	if err != nil {
 		r.t.Fatal(err)

@@ -197,7 +197,7 @@ func TestDownloadPauseResumesWithRange(t *testing.T) {
 	data := mediatest.MP4(bytes.Repeat([]byte("0123456789abcdef"), 40_000)) // 640 kB
 	up, _ := r.eng.EnqueueUpload(r.video("c.mp4", data), api.UploadMeta{})
 	no := r.wait(up.ID)[0].Result.VideoNos[0]
-	r.sb.SetFaults(sandbox.Faults{DownloadRate: 400_000})
+	r.sb.SetFaults(sandbox.Faults{DownloadRate: 100_000}) // 6 s to pause in, however busy the machine
 	out := t.TempDir()
 	j, _ := r.eng.EnqueueDownload(DownloadSpec{VideoNo: no, Dest: out, DestDir: true})
 	var part string
@@ -231,7 +231,7 @@ func TestCancelledDownloadLeavesNoFiles(t *testing.T) {
 	r := newRig(t, sandbox.Options{})
 	up, _ := r.eng.EnqueueUpload(r.video("d.mp4", mediatest.MP4(bytes.Repeat([]byte("x"), 200_000))), api.UploadMeta{})
 	no := r.wait(up.ID)[0].Result.VideoNos[0]
-	r.sb.SetFaults(sandbox.Faults{DownloadRate: 100_000})
+	r.sb.SetFaults(sandbox.Faults{DownloadRate: 20_000}) // 10 s to cancel in, however busy the machine
 	out := t.TempDir()
 	j, _ := r.eng.EnqueueDownload(DownloadSpec{VideoNo: no, Dest: filepath.Join(out, "x.mp4")})
 	clocktest.WaitFor(t, func() bool {
@@ -278,7 +278,12 @@ func TestTransientFailuresAreRetriedWithBackoff(t *testing.T) {
 	r := newRig(t, sandbox.Options{})
 	r.sb.SetFaults(sandbox.Faults{ServerErrorEvery: 1}) // every call: HTTP 503
 	j, _ := r.eng.EnqueueURL("https://cdn.example.com/v.mp4", api.UploadMeta{})
-	time.AfterFunc(1500*time.Millisecond, func() { r.sb.SetFaults(sandbox.Faults{}) })
+	go func() { // the outage ends once it has failed one attempt, however late that comes
+		for deadline := time.Now().Add(30 * time.Second); r.sb.Stats().Calls == 0 && time.Now().Before(deadline); {
+			time.Sleep(5 * time.Millisecond)
+		}
+		r.sb.SetFaults(sandbox.Faults{})
+	}()
 	got := r.wait(j.ID)[0]
 	if got.State != jobstate.Done || got.Attempts < 2 {
 		t.Fatalf("job %+v after an outage", got)
@@ -292,15 +297,16 @@ func TestStalledTransferFails(t *testing.T) {
 	r := newRig(t, sandbox.Options{})
 	r.close()
 	r.open(Options{StallAfter: 300 * time.Millisecond, MaxAttempts: 1})
-	r.sb.SetFaults(sandbox.Faults{Latency: 2 * time.Second})
+	r.sb.SetFaults(sandbox.Faults{Latency: time.Hour}) // a server that never answers
+	t.Cleanup(func() { r.sb.SetFaults(sandbox.Faults{}) })
 	j, _ := r.eng.EnqueueDownload(DownloadSpec{VideoNo: "VI1", Dest: filepath.Join(t.TempDir(), "s.mp4")})
 	start := time.Now()
 	got := r.wait(j.ID)[0]
 	if got.State != jobstate.Failed || got.Error == nil || !strings.Contains(got.Error.Message, "stalled") {
 		t.Fatalf("stalled job %+v", got)
 	}
-	if took := time.Since(start); took > 3*time.Second {
-		t.Fatalf("stall noticed after %s", took)
+	if took := time.Since(start); took > 10*time.Second {
+		t.Fatalf("stall noticed after %s (stall time 300 ms)", took)
 	}
 }
 

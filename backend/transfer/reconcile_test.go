@@ -19,13 +19,14 @@ import (
 )
 
 // newSlowUploadRig is a rig behind a gateway that buffers each upload's body, says so on
-// received, then hands it to the service uploadDelay later, even when the client has gone away
+// received, then hands it to the service once release is closed, even when the client has gone away
 // (as a buffering proxy does); every other call is quick.
-func newSlowUploadRig(t *testing.T, sbOpts sandbox.Options, uploadDelay time.Duration, received chan<- struct{}) *rig {
+func newSlowUploadRig(t *testing.T, sbOpts sandbox.Options, release <-chan struct{}, received chan<- struct{}) *rig {
 	sb, err := sandbox.New(sbOpts)
 	if err != nil {
 		t.Fatal(err)
 	}
+	gone := make(chan struct{})
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		if strings.HasSuffix(req.URL.Path, "/upload") {
 			body, err := io.ReadAll(req.Body)
@@ -33,13 +34,17 @@ func newSlowUploadRig(t *testing.T, sbOpts sandbox.Options, uploadDelay time.Dur
 				return
 			}
 			received <- struct{}{}
-			time.Sleep(uploadDelay)
+			select {
+			case <-release:
+			case <-gone: // the test ended without releasing it
+				return
+			}
 			req = req.Clone(context.Background())
 			req.Body = io.NopCloser(bytes.NewReader(body))
 		}
 		sb.ServeHTTP(w, req)
 	}))
-	t.Cleanup(func() { srv.Close(); sb.Close() })
+	t.Cleanup(func() { close(gone); srv.Close(); sb.Close() })
 	r := &rig{t: t, sb: sb, dir: t.TempDir(), url: srv.URL}
 	r.open(Options{})
 	return r
@@ -49,13 +54,15 @@ func newSlowUploadRig(t *testing.T, sbOpts sandbox.Options, uploadDelay time.Dur
 // appears a moment later, so one listing would say "not there" and send the file again.
 func TestResumeRightAfterAKillOnASlowServerUploadsOnce(t *testing.T) {
 	received := make(chan struct{}, 2)
-	r := newSlowUploadRig(t, sandbox.Options{ParseDelay: 200 * time.Millisecond}, 1500*time.Millisecond, received)
+	release := make(chan struct{})
+	r := newSlowUploadRig(t, sandbox.Options{ParseDelay: 200 * time.Millisecond}, release, received)
 	j, _ := r.eng.EnqueueUpload(r.video("slow.mp4", mediatest.MP4(bytes.Repeat([]byte("s"), 100_000))), api.UploadMeta{})
 	<-received // the whole request is at the server
 	r.close()  // the process stops mid-request; the server has not stored anything yet
 	if n := len(r.sb.Videos("")); n != 0 {
 		t.Fatalf("%d videos before the resume; the test needs the request still in flight", n)
 	}
+	time.AfterFunc(1500*time.Millisecond, func() { close(release) }) // the server stores it a moment later
 	r.open(Options{RequestTimeout: 4 * time.Second})
 	if _, err := r.eng.ResumeInterrupted(); err != nil {
 		t.Fatal(err)

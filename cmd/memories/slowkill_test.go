@@ -14,9 +14,10 @@ import (
 )
 
 // newSlowGatewayEnv is a sandbox behind a gateway that buffers each upload, says so on
-// received, and passes it on a moment later even if the client is gone: a slow server.
-func newSlowGatewayEnv(t *testing.T, delay time.Duration, received chan<- struct{}) *testEnv {
+// received, and passes it on once release is closed, even if the client is gone: a slow server.
+func newSlowGatewayEnv(t *testing.T, release <-chan struct{}, received chan<- struct{}) *testEnv {
 	e := newTestEnvWith(t, sandbox.Options{ParseDelay: 200 * time.Millisecond})
+	gone := make(chan struct{})
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasSuffix(r.URL.Path, "/upload") {
 			body, err := io.ReadAll(r.Body)
@@ -24,13 +25,17 @@ func newSlowGatewayEnv(t *testing.T, delay time.Duration, received chan<- struct
 				return
 			}
 			received <- struct{}{}
-			time.Sleep(delay)
+			select {
+			case <-release:
+			case <-gone: // the test ended without releasing it
+				return
+			}
 			r = r.Clone(context.Background())
 			r.Body = io.NopCloser(bytes.NewReader(body))
 		}
 		e.sb.ServeHTTP(w, r)
 	}))
-	t.Cleanup(srv.Close)
+	t.Cleanup(func() { close(gone); srv.Close() })
 	e.env["MEMORIES_BASE_URL"], e.env["MEMORIES_ASSET_BASE_URL"] = srv.URL, srv.URL
 	return e
 }
@@ -40,7 +45,8 @@ func TestSIGKILLMidRequestThenImmediateResumeUploadsOnce(t *testing.T) {
 	t.Parallel() // slow and independent (its own sandbox, folders and processes)
 	bin := buildBinary(t)
 	received := make(chan struct{}, 4)
-	e := newSlowGatewayEnv(t, 1500*time.Millisecond, received)
+	release := make(chan struct{})
+	e := newSlowGatewayEnv(t, release, received)
 	e.env["MEMORIES_RESPONSE_TIMEOUT"] = "4s"
 	src := writeVideo(t, t.TempDir(), "slow.mp4", sandbox.SyntheticMP4("slow"))
 	cmd := e.start(bin, "upload", "--json", src)
@@ -49,6 +55,7 @@ func TestSIGKILLMidRequestThenImmediateResumeUploadsOnce(t *testing.T) {
 	if n := len(e.sb.Videos("")); n != 0 {
 		t.Fatalf("%d videos stored before the resume: the request must still be in flight", n)
 	}
+	time.AfterFunc(1500*time.Millisecond, func() { close(release) }) // the server stores it a moment later
 	rows := e.runBinary(bin, "resume", "--json").want(t, 0).lines(t)
 	videos := e.sb.Videos("")
 	if len(videos) != 1 || len(rows) != 1 || rows[0]["video_no"] != videos[0].VideoNo {

@@ -32,7 +32,10 @@ func TestWatchDeletesOnlyConfirmedUnchangedFiles(t *testing.T) {
 	// Uploads are parsed at once: the next run finds the held one by its marker tag, which the
 	// service shows only on parsed videos.
 	e := newTestEnvWith(t, sandbox.Options{APIKey: "sk-test-cli-key", ParseDelay: time.Millisecond})
-	e.sb.SetFaults(sandbox.Faults{ReplyDelay: 800 * time.Millisecond})
+	// Every reply is held until the test releases it (replacing the faults releases the replies
+	// held; the new ones are held again), so nothing here races the machine's speed.
+	hold := func() { e.sb.SetFaults(sandbox.Faults{ReplyDelay: time.Hour}) }
+	hold()
 	dir := t.TempDir()
 	args := []string{watchSettle, "--scope", "del", "--after", "delete", "--confirm-delete=DELETE", dir}
 	w := e.startWatch(t, args...)
@@ -43,6 +46,8 @@ func TestWatchDeletesOnlyConfirmedUnchangedFiles(t *testing.T) {
 	if err := os.WriteFile(changed, []byte("edited after the upload began"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// Its reply comes now.
+	hold()
 	w.waitEvent("skipped", "changed.mp4", 1) // its new content is not a video
 	if _, err := os.Stat(changed); err != nil {
 		t.Fatalf("a file changed after its upload began was deleted: %v", err)
@@ -50,6 +55,8 @@ func TestWatchDeletesOnlyConfirmedUnchangedFiles(t *testing.T) {
 
 	plain := filepath.Join(dir, "plain.mp4")
 	putVideo(t, plain, "unchanged")
+	e.waitServerName(t, "del", "plain.mp4")
+	hold()
 	w.waitEvent("deleted", "plain.mp4", 1)
 	if _, err := os.Stat(plain); !os.IsNotExist(err) {
 		t.Fatalf("an unchanged, confirmed upload was not deleted: %v", err)

@@ -47,8 +47,10 @@ func TestWatchUploadsAGrowingFileOnceWhenFinished(t *testing.T) {
 	at, _ := time.Parse(time.RFC3339Nano, queued["time"].(string))
 	latency := at.Sub(lastWrite)
 	t.Logf("queued %s after the last write (settle time 300ms)", latency.Round(time.Millisecond))
-	if latency > 1300*time.Millisecond {
-		t.Errorf("queued %s after the last write, more than the settle time + 1 s", latency)
+	// Queued on the change notice, not at the next rescan (10 minutes): within the settle time
+	// and a few seconds a machine busy with other suites may need to check and fingerprint.
+	if latency > 5*time.Second {
+		t.Errorf("queued %s after the last write, more than the settle time + 5 s", latency)
 	}
 	w.waitEvent("uploaded", "rec.mp4", 1)
 	w.quiet("queued", 1)
