@@ -14,17 +14,16 @@ source scripts/gui/lib.sh
 
 gui_init gui-keyboard
 
-# focus_left FROM: the focus is no longer on FROM; NOW holds where it is.
-focus_left() { NOW=$(focused_element 2>/dev/null || true); [[ $NOW != "$1" ]]; }
-# tab_to ROLE_AND_NAME: presses Tab, one stop at a time (each waited for), until the focus is on
-# the element read as "ROLE: NAME"; fails after 60 stops.
+# tab_to ROLE_AND_NAME: presses Tab, one stop at a time (each move waited for, so a slow look
+# never sends a second Tab past the target), until the focus is on the element read as
+# "ROLE: NAME"; fails after 60 stops.
 tab_to() {
   local i
   NOW=$(focused_element 2>/dev/null || true)
   for ((i = 0; i < 60; i++)); do
     [[ $NOW == "$1|"* ]] && return 0
     press Tab
-    wait_until 3 focus_left "$NOW" || true
+    wait_until "$WAIT" focus_moved "$NOW" || fail "Tab did not move the focus from \"${NOW%%|*}\""
   done
   fail "Tab never reached \"$1\" (the focus is on \"$NOW\")"
 }
@@ -119,7 +118,7 @@ walk "Library details"
 step details "Return on the list opens the details: $CHECKED focusable elements and pictures, each named"
 press Escape
 wait_gone "$WAIT" "Close details" || fail "Escape did not close the details"
-wait_until "$WAIT" focus_left "" && [[ $NOW == "table: Videos|"* ]] || fail "after Escape the focus is on \"$NOW\", not the list"
+wait_until "$WAIT" focus_moved "" && [[ $NOW == "table: Videos|"* ]] || fail "after Escape the focus is on \"$NOW\", not the list"
 press ctrl+s
 wait_until "$WAIT" has_window '^Save video$' || fail "Ctrl+S opened no save dialog"
 step save-dialog "Ctrl+S opened the GTK save dialog"

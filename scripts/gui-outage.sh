@@ -108,20 +108,23 @@ wait_text "$WAIT" "heading: Upload" "Upload 1 video" || fail "Upload no longer l
 stop_standin
 click_name "Upload 1 video" "push button" || fail "no Upload button"
 click_name "Transfers" || fail "no Transfers in the sidebar"
-# The fourth try waits 4 s (the back-off doubles from 1 s): long enough to read the row, and the
-# fifth, 8 s later, leaves time to bring the stand-in back before the job runs out of tries.
-wait_text "$WAIT" "heading: Transfers" "outage.mp4" "Retrying in" "(connection refused) · try 4 of 5" ||
-  fail "the row does not say it is retrying after a refused connection"
-text=$(screen_text)
+# The tries wait 1, 2, 4 and 8 s (the back-off doubles): whichever wait one look catches, the
+# stand-in comes back at once, in time for a try that is left. The checks read that same look.
+retrying() {
+  text=$(screen_text)
+  grep -q 'heading: Transfers' <<<"$text" && grep -q 'outage.mp4' <<<"$text" && grep -q 'Retrying in' <<<"$text" &&
+    grep -Eq '\(connection refused\) · try [2-5] of 5' <<<"$text"
+}
+wait_until "$WAIT" retrying || fail "the row does not say it is retrying after a refused connection"
+step retrying "the row reads \"$(grep -o 'Retrying in[^|]*' <<<"$text" | head -1)\""
+start_standin
 grep -q 'B/s' <<<"$text" && fail "a row waiting to retry shows a speed: $(grep 'B/s' <<<"$text")"
 grep -q ' left' <<<"$text" && fail "the header promises a time left during the outage: $(grep ' left' <<<"$text")"
-step retrying "the row reads \"$(grep -o 'Retrying in[^|]*' <<<"$text" | head -1)\""
 
-start_standin
-wait_text 60 "Uploaded" || fail "the upload did not finish once the stand-in was back"
 # The toast that sums the batch up sits left of the view's content (over the sidebar), so it
-# covers no row, plan or button of the view.
-wait_text 10 "1 upload finished" || fail "no toast when the upload finished"
+# covers no row, plan or button of the view. It closes itself after 6 s: one look finds the row
+# and the toast, the next measures it.
+wait_text 60 "Uploaded" "1 upload finished" || fail "the upload did not finish once the stand-in was back, with its toast"
 read -r tx _ tw _ < <(element_extents "Dismiss notification" "push button") || fail "the toast has no Dismiss button"
 read -r hx _ _ _ < <(element_extents "Transfers" "heading") || fail "no Transfers heading"
 ((tx + tw <= hx)) || fail "the toast (right edge $((tx + tw))) reaches into the view (from $hx)"
@@ -147,6 +150,8 @@ LOG=$(find "$DATA" -name '*.log' | head -1)
 retries() { grep -c 'job will be retried.*cause=rate-limited' "$LOG" || true; }
 # Before, the fifth refusal failed the job (about 22 s with pacing off), after four retries.
 wait_until 150 eval '(( $(retries) >= 5 ))' || fail "the job was not retried past five refusals ($(retries))"
+# The log line comes a moment before the row is told; the wait is off the row while a try runs.
+wait_text 10 "Waiting for the service" || fail "after $(retries) refusals the row no longer says it waits"
 text=$(screen_text)
 grep -q 'Failed' <<<"$text" && fail "a rate-limited job shows Failed: $(grep 'Failed' <<<"$text")"
 grep -q 'Waiting for the service' <<<"$text" || fail "after $(retries) refusals the row no longer says it waits"

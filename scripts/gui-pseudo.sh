@@ -39,8 +39,7 @@ start_app -u MEMORIES_LANG LC_ALL= LC_MESSAGES= LANG=en_XA.UTF-8 MEMORIES_SANDBO
 # The first view is read in the pseudo-locale; the window is the app's (its accented title is
 # beyond WM_NAME where the C library lacks the locale, so it is found by process).
 wait_text 60 "heading: [" || fail "no heading in the pseudo-locale"
-WIN=$(xdotool search --pid "$APP_PID" --onlyvisible 2>/dev/null | tail -1)
-[[ -n $WIN ]] || fail "no window of the app"
+wait_until "$WAIT" app_window_by_pid || fail "no window of the app"
 focus_window
 
 check_views() { # WIDTH

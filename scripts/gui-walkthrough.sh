@@ -89,8 +89,10 @@ step upload "the Upload view invites drops"
 # empty Upload view has ten: seven views, Choose files…, Choose folder…, the status bar's Keyboard
 # shortcuts), where it wraps.
 stops=()
+NOW=$(focused_element 2>/dev/null || true)
 for _ in $(seq 1 11); do
   press Tab
+  wait_until "$WAIT" focus_moved "$NOW" || fail "Tab in Upload did not move the focus from \"${NOW%%|*}\""
   stop=$(focus_visible "Tab in Upload") || exit 1 # (fail ran in the subshell and said why)
   stops+=("$stop")
 done
@@ -126,8 +128,9 @@ step queued "the upload is queued"
 xdotool windowsize "$WIN" 860 760
 view_focus 5 History
 wait_text "$WAIT" "list item: Upload beach.mp4" "list item: Upload harbour.mp4" || fail "History lists no uploads"
-read -r _ _ side _ < <(element_extents Library "push button")
-((side <= 64)) || fail "at 860 px the sidebar's buttons are $side px wide, not icons"
+# The sidebar follows the new width once the page has laid out again.
+sidebar_icons() { read -r _ _ side _ < <(element_extents Library "push button") && ((side <= 64)); }
+wait_until "$WAIT" sidebar_icons || fail "at 860 px the sidebar's buttons are ${side:-?} px wide, not icons"
 upload_done beach.mp4 && upload_done harbour.mp4 && fail "the uploads ended before History was watched"
 tops="$(top_of "Upload beach.mp4" "list item") $(top_of "Upload harbour.mp4" "list item")"
 step history-running "History at 860 px lists both uploads while they run (rows at y $tops); the sidebar is icons"

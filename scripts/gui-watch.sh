@@ -131,6 +131,7 @@ wait_until "$WAIT" has_window '^Memories Desktop cannot open$' || fail "the app 
 wait_text "$WAIT" "(the CLI, pid $CLI_PID), \`memories watch\`, is keeping watch folders uploaded" "systemctl --user stop" ||
   fail "the dialog does not name memories watch"
 step held "held by memories watch, the app says so in a dialog"
+focus_window "$(first_window '^Memories Desktop cannot open$')"
 press Return
 wait_app_exit || fail "the app did not exit after the dialog"
 ((APP_RC == 1)) || fail "the app held off exited $APP_RC"

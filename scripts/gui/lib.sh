@@ -170,7 +170,7 @@ app_ready() {
 stop_app() {
   [[ -n $APP_PID ]] || return 0
   kill -TERM "$APP_PID" 2>/dev/null || true
-  wait_app_exit "${1:-10}"
+  wait_app_exit "${1:-20}" # the app's own grace for work in flight is 10 s
 }
 # wait_app_exit [SECONDS]: waits (default 10 s) until the app has ended; sets APP_RC to its exit
 # status and clears APP_PID. Fails (status 1) when it is still running.
@@ -193,6 +193,16 @@ wait_app_window() {
 # for "is there one" and another for its id raced a window unmapped in between: WIN stayed empty
 # and every later step read an empty title, a rehearsal's gui-drop.)
 app_window_found() { WIN=$(first_window "$APP_TITLE") && [[ -n $WIN ]]; }
+# app_window_by_pid: sets WIN to a mapped window of the app's process, whatever its title (a
+# title beyond WM_NAME's charset); fails while there is none. Wait for it with wait_until.
+app_window_by_pid() {
+  local w
+  WIN=""
+  for w in $(xdotool search --pid "$APP_PID" 2>/dev/null); do
+    [[ $(xwininfo -id "$w" 2>/dev/null) == *IsViewable* ]] && WIN=$w
+  done
+  [[ -n $WIN ]]
+}
 
 # --- Windows ----------------------------------------------------------------------------------------
 
@@ -235,6 +245,7 @@ choose_file() {
   press ctrl+o
   wait_until "$WAIT" has_window '^Choose videos$' || fail "Ctrl+O opened no file dialog"
   shot file-dialog
+  focus_window "$(first_window '^Choose videos$')"
   press ctrl+l
   type_text "$1"
   press Return
@@ -341,6 +352,9 @@ wait_gone() { atspi gone "$@"; }
 # element_extents NAME [ROLE]: "x y width height" on screen of the first shown element so named.
 element_extents() { atspi extents 10 "$@"; }
 focused_element() { atspi focused; }
+# focus_moved FROM: the keyboard focus is somewhere, and not on FROM (a focused_element line);
+# NOW holds where it is. After a Tab, wait for it before reading where the focus went.
+focus_moved() { NOW=$(focused_element 2>/dev/null || true); [[ -n $NOW && $NOW != "$1" ]]; }
 # focus_on LINE: the keyboard focus is on the element read as LINE ("heading: Library").
 focus_on() { [[ $(focused_element) == "$1|"* ]]; }
 
