@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -17,12 +18,15 @@ const staleProbe = time.Minute
 // not tell about read-only mounts, ACLs or a superuser. On Linux the probe has no name at all
 // (O_TMPFILE), so a kill in the middle of it leaves nothing in a person's folder; elsewhere, and
 // on file systems without unnamed files, it is a named file removed at once, and the leftovers
-// of earlier kills are swept first.
+// of earlier kills are swept first (once a folder per process: a batch of downloads into a large
+// folder would otherwise list it for each one).
 func ProbeWritable(dir string) error {
 	if done, err := probeUnnamed(dir); done {
 		return err
 	}
-	sweepProbes(dir)
+	if _, swept := sweptDirs.LoadOrStore(dir, true); !swept {
+		sweepProbes(dir)
+	}
 	f, err := os.CreateTemp(dir, probePrefix+"*")
 	if err != nil {
 		return err
@@ -30,6 +34,9 @@ func ProbeWritable(dir string) error {
 	f.Close()
 	return os.Remove(f.Name())
 }
+
+// sweptDirs are the folders this process has swept.
+var sweptDirs sync.Map
 
 // sweepProbes removes the named probes a kill left in dir: empty regular files older than
 // staleProbe (a link or anything else under such a name is not ours to remove).
